@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildBinary compiles the real fathom binary once per test run.
+var buildBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "fathom-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "fathom")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// process is a running `fathom serve`.
+type process struct {
+	cmd  *exec.Cmd
+	url  string
+	key  string
+	mu   sync.Mutex
+	logs bytes.Buffer
+}
+
+func (p *process) logText() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.logs.String()
+}
+
+var (
+	listenRe = regexp.MustCompile(`msg="fathom listening" addr=(\S+)`)
+	keyRe    = regexp.MustCompile(`\b(fth_[a-z2-7]+)\b`)
+)
+
+func startProcess(t *testing.T, dataDir string) *process {
+	t.Helper()
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir)
+	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info")
+	stdout, _ := cmd.StdoutPipe()
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p := &process{cmd: cmd}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	keyCh := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := keyRe.FindStringSubmatch(sc.Text()); m != nil {
+				select {
+				case keyCh <- m[1]:
+				default:
+				}
+			}
+		}
+	}()
+	addrCh := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			p.mu.Lock()
+			p.logs.WriteString(sc.Text() + "\n")
+			p.mu.Unlock()
+			if m := listenRe.FindStringSubmatch(sc.Text()); m != nil {
+				addrCh <- m[1]
+			}
+		}
+	}()
+	select {
+	case addr := <-addrCh:
+		p.url = "http://" + addr
+	case <-time.After(30 * time.Second):
+		t.Fatalf("server did not start:\n%s", p.logText())
+	}
+	select {
+	case p.key = <-keyCh:
+	case <-time.After(time.Second):
+	}
+	return p
+}
+
+func (p *process) track(id string, msgs []string) (map[string]any, int, error) {
+	type m struct {
+		Role    string `json:"role"`
+		Content string `json:"content"`
+	}
+	var list []m
+	for i, c := range msgs {
+		list = append(list, m{[]string{"user", "assistant"}[i%2], c})
+	}
+	body, _ := json.Marshal(map[string]any{"conversationId": id, "messages": list})
+	req, _ := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(body))
+	req.Header.Set("X-API-Key", p.key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var env struct {
+		Data map[string]any `json:"data"`
+	}
+	_ = json.Unmarshal(raw, &env)
+	return env.Data, resp.StatusCode, nil
+}
+
+// TestKill9LosesNothingAcknowledged tracks from many clients, kills the
+// server with SIGKILL mid-stream, restarts it on the same data and checks
+// that every acknowledged message is stored.
+func TestKill9LosesNothingAcknowledged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dataDir := t.TempDir()
+	p := startProcess(t, dataDir)
+	if p.key == "" {
+		t.Fatal("first start printed no API key")
+	}
+	key := p.key
+	msgs := func(id string) []string {
+		return []string{"my order " + id + " never arrived", "let me look it up", "it was due on monday"}
+	}
+	var mu sync.Mutex
+	var acked []string
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				id := fmt.Sprintf("w%d-%d", w, i)
+				if _, status, err := p.track(id, msgs(id)); err == nil && status == 200 {
+					mu.Lock()
+					acked = append(acked, id)
+					mu.Unlock()
+				} else if err != nil {
+					return // the server is gone
+				}
+			}
+		}()
+	}
+	for {
+		mu.Lock()
+		n := len(acked)
+		mu.Unlock()
+		if n >= 300 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	close(stop)
+	wg.Wait()
+	_ = p.cmd.Wait()
+
+	p = startProcess(t, dataDir)
+	p.key = key
+	for _, id := range acked {
+		d, status, err := p.track(id, msgs(id))
+		if err != nil || status != 200 {
+			t.Fatalf("resend %s: %d %v", id, status, err)
+		}
+		if d["isIncremental"] != false || d["messagesAppended"] != 0.0 {
+			t.Fatalf("acknowledged conversation %s lost messages after kill -9: %v", id, d)
+		}
+	}
+	if logs := p.logText(); !strings.Contains(logs, "search index loaded") {
+		t.Errorf("restart did not load the index:\n%s", logs)
+	}
+	t.Logf("%d acknowledged conversations all intact after SIGKILL", len(acked))
+}

@@ -1,0 +1,149 @@
+// Command fathom is the Fathom server and its command line: one binary
+// that serves the APIs, migrates its database and manages API keys.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+
+	"github.com/fathom-oss/fathom/internal/config"
+)
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *environment, args []string) error
+}
+
+// environment is what commands read and write, so tests can run them.
+type environment struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"serve":   {"run the server", runServe},
+		"migrate": {"create or update the database schema", runMigrate},
+		"keys":    {"manage API keys: create, list, revoke", runKeys},
+		"tenants": {"manage tenants: list, quota", runTenants},
+		"bench":   {"measure throughput and latency against a running server", runBench},
+		"version": {"print the version", runVersion},
+	}
+}
+
+// errUsage marks an error already explained by a usage message.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &environment{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	os.Exit(run(ctx, env, os.Args[1:]))
+}
+
+// run executes a command line and returns the process exit code: 0 ok,
+// 1 failure, 2 usage error.
+func run(ctx context.Context, env *environment, args []string) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.stdout, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(env.stderr, "fathom: unknown command %q\n\n", args[0])
+		usage(env.stderr, cmds)
+		return 2
+	}
+	err := cmd.run(ctx, env, args[1:])
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(env.stderr, "fathom %s: %v\n", args[0], err)
+	return 1
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprint(w, `Fathom is a self-hosted conversation-intelligence server.
+
+Usage:
+  fathom <command> [flags]
+
+Commands:
+`)
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprint(w, `
+Run "fathom <command> --help" for a command's flags. Every flag can also be
+set by its FATHOM_* environment variable, shown in the help.
+`)
+}
+
+// flagSet returns a FlagSet that reports errors instead of exiting.
+func flagSet(env *environment, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet("fathom "+name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: fathom %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, mapping a bad flag to errUsage.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+// loadConfig registers the options on fs, parses args and validates.
+func loadConfig(env *environment, fs *flag.FlagSet, args []string, server bool) (config.Config, error) {
+	cfg := config.Default()
+	register := cfg.RegisterStorage
+	if server {
+		register = cfg.RegisterServer
+	}
+	if err := register(fs, env.getenv); err != nil {
+		return cfg, err
+	}
+	if err := parse(fs, args); err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.Validate()
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

@@ -1,0 +1,180 @@
+// Package app wires the server together from its parts: database, job
+// queue, services, APIs and HTTP server. It is what `fathom serve` runs and
+// what end-to-end tests start on a free port with a temporary data
+// directory. It holds no rules of its own.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/contextapi"
+	"github.com/fathom-oss/fathom/internal/conversation"
+	"github.com/fathom-oss/fathom/internal/job"
+	"github.com/fathom-oss/fathom/internal/quota"
+	"github.com/fathom-oss/fathom/internal/search"
+	"github.com/fathom-oss/fathom/internal/server"
+	"github.com/fathom-oss/fathom/internal/store/sqlite"
+	"github.com/fathom-oss/fathom/internal/tenant"
+)
+
+// App is a running server.
+type App struct {
+	cfg    config.Config
+	logger *slog.Logger
+	out    io.Writer // where the first key is printed
+
+	DB            *sqlite.DB
+	Queue         *job.Queue
+	Tenants       *tenant.Service
+	Conversations *conversation.Service
+	Meter         *quota.Meter
+	server        *server.Server
+
+	stopMeter context.CancelFunc
+	meterDone chan struct{}
+	serveErr  chan error
+	closeOnce sync.Once
+}
+
+// New returns an unstarted app.
+func New(cfg config.Config, logger *slog.Logger, out io.Writer) *App {
+	return &App{cfg: cfg, logger: logger, out: out}
+}
+
+// OpenDB opens and, if asked, migrates the database and the job queue's
+// tables. `fathom migrate` and `fathom keys` use it alone.
+func OpenDB(ctx context.Context, cfg config.Config, migrate bool) (*sqlite.DB, error) {
+	db, err := sqlite.Open(sqlite.Config{Path: cfg.SQLiteFile(), Synchronous: cfg.SQLiteSynchronous})
+	if err != nil {
+		return nil, err
+	}
+	if migrate {
+		if err := Migrate(ctx, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// Migrate brings the schema and the job queue's tables up to date.
+func Migrate(ctx context.Context, db *sqlite.DB) error {
+	if _, err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	return job.Migrate(ctx, db.Writer())
+}
+
+// Open starts everything; the server is listening when it returns.
+func (a *App) Open(ctx context.Context) (err error) {
+	if err := a.cfg.Validate(); err != nil {
+		return err
+	}
+	if a.DB, err = OpenDB(ctx, a.cfg, a.cfg.AutoMigrate); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			a.DB.Close()
+		}
+	}()
+	a.Tenants = tenant.NewService(a.DB, nil)
+	if a.Queue, err = job.New(a.DB.Writer(), job.Config{Workers: a.cfg.Workers, Logger: a.logger}); err != nil {
+		return err
+	}
+	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
+	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
+		Tokens: a.Meter, Logger: a.logger}, conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL})
+	a.Queue.SetAnalyzer(a.Conversations)
+	a.Queue.SetPurger(a.Conversations)
+
+	start := time.Now()
+	n, err := a.Conversations.RebuildIndex(ctx)
+	if err != nil {
+		return err
+	}
+	a.logger.Info("search index loaded", "conversations", n, "duration", time.Since(start).Round(time.Millisecond))
+
+	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	a.stopMeter, a.meterDone = stop, make(chan struct{})
+	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
+
+	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
+		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
+		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
+	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	if err := a.server.Listen(a.cfg.Addr); err != nil {
+		stop()
+		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
+	}
+	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
+		stop()
+		return err
+	}
+	if a.cfg.BootstrapKey {
+		if err := a.bootstrap(ctx); err != nil {
+			stop()
+			return err
+		}
+	}
+	a.serveErr = make(chan error, 1)
+	go func() { a.serveErr <- a.server.Serve() }()
+	a.logger.Info("fathom listening", "addr", a.Addr(), "data", a.cfg.SQLiteFile(), "workers", a.cfg.Workers)
+	return nil
+}
+
+func (a *App) bootstrap(ctx context.Context) error {
+	k, err := a.Tenants.Bootstrap(ctx)
+	if err != nil || k == nil {
+		return err
+	}
+	fmt.Fprintf(a.out, `
+Fathom created a first API key for tenant %q (shown only this once; keep it):
+
+    %s
+
+Try it:
+
+    curl -s http://%s/api/v1/context/track \
+      -H 'X-API-Key: %s' -H 'Content-Type: application/json' \
+      -d '{"conversationId":"conv-001","messages":[{"role":"user","content":"My payment is being declined"}]}'
+
+`, tenant.DefaultTenant, k.Secret, a.Addr(), k.Secret)
+	return nil
+}
+
+// Addr is the address the server listens on.
+func (a *App) Addr() string { return a.server.Addr().String() }
+
+// Wait returns when the server stops serving on its own (an error).
+func (a *App) Wait() <-chan error { return a.serveErr }
+
+// Close shuts down gracefully: no new requests, in-flight requests
+// finished, running jobs finished (or cancelled and left for the next
+// start at ctx's deadline), usage flushed, database closed.
+func (a *App) Close(ctx context.Context) error {
+	var errs []error
+	a.closeOnce.Do(func() {
+		if a.server != nil {
+			errs = append(errs, a.server.Shutdown(ctx))
+		}
+		if a.Queue != nil {
+			errs = append(errs, a.Queue.Stop(ctx))
+		}
+		if a.stopMeter != nil {
+			a.stopMeter()
+			<-a.meterDone
+		}
+		if a.DB != nil {
+			errs = append(errs, a.DB.Close())
+		}
+	})
+	return errors.Join(errs...)
+}

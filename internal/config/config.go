@@ -1,0 +1,144 @@
+// Package config is the server's configuration: one struct whose every
+// field is settable by a flag and a FATHOM_* environment variable (secrets
+// also from FATHOM_*_FILE), documented defaults, and validation whose errors
+// name the option. Precedence: flag, then environment, then default.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the server. Each field's doc says its default.
+type Config struct {
+	// Addr is the listen address (default 127.0.0.1:8080).
+	Addr string
+	// DataDir holds the SQLite database (default ./fathom-data).
+	DataDir string
+	// DatabaseURL selects an external database; empty means SQLite in
+	// DataDir. Secret: may come from FATHOM_DATABASE_URL_FILE.
+	DatabaseURL string
+	// SQLiteSynchronous is "full" (default; commits survive power loss)
+	// or "normal" (survive a crash of the process only).
+	SQLiteSynchronous string
+	// AutoMigrate migrates the schema at start (default true).
+	AutoMigrate bool
+	// BootstrapKey creates and prints a first API key when none exists
+	// (default true).
+	BootstrapKey bool
+
+	// LogFormat is "text" (default) or "json"; LogLevel is debug, info
+	// (default), warn or error.
+	LogFormat string
+	LogLevel  string
+
+	// MaxBodyBytes caps request bodies (default 1 MiB).
+	MaxBodyBytes int64
+	// Timeouts of the HTTP server (defaults 30s, 30s, 120s) and of a
+	// graceful shutdown (default 30s).
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	IdleTimeout     time.Duration
+	ShutdownTimeout time.Duration
+
+	// Workers is how many background jobs run at once (default 2); 0
+	// leaves jobs queued in the database for another process.
+	Workers int
+	// RateLimit is requests per second per tenant (default 0: off);
+	// RateBurst the bucket size (default: RateLimit rounded up).
+	RateLimit float64
+	RateBurst int
+	// MinSimilarity is the relevance threshold of similarity results
+	// (default 0.1).
+	MinSimilarity float64
+	// IdempotencyTTL is how long Idempotency-Keys are remembered
+	// (default 24h).
+	IdempotencyTTL time.Duration
+}
+
+// Default returns the configuration with every default filled in.
+func Default() Config {
+	return Config{
+		Addr:              "127.0.0.1:8080",
+		DataDir:           "./fathom-data",
+		SQLiteSynchronous: "full",
+		AutoMigrate:       true,
+		BootstrapKey:      true,
+		LogFormat:         "text",
+		LogLevel:          "info",
+		MaxBodyBytes:      1 << 20,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ShutdownTimeout:   30 * time.Second,
+		Workers:           2,
+		MinSimilarity:     0.1,
+		IdempotencyTTL:    24 * time.Hour,
+	}
+}
+
+// SQLitePath is the database file inside DataDir.
+func (c *Config) SQLitePath() string { return filepath.Join(c.DataDir, "fathom.db") }
+
+// Validate reports every invalid option, each error naming its flag.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(flag, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("--%s (%s): %s", flag, envName(flag), fmt.Sprintf(format, args...)))
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		bad("addr", "must be host:port, got %q", c.Addr)
+	}
+	if strings.TrimSpace(c.DataDir) == "" {
+		bad("data-dir", "must not be empty")
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "sqlite:") {
+		bad("database-url", "only SQLite is supported by this build (leave empty, or sqlite:PATH); PostgreSQL support is planned")
+	}
+	if c.SQLiteSynchronous != "full" && c.SQLiteSynchronous != "normal" {
+		bad("sqlite-synchronous", `must be "full" or "normal", got %q`, c.SQLiteSynchronous)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		bad("log-format", `must be "text" or "json", got %q`, c.LogFormat)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log-level", "must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if c.MaxBodyBytes < 64<<10 || c.MaxBodyBytes > 64<<20 {
+		bad("max-body-bytes", "must be between 65536 and 67108864, got %d", c.MaxBodyBytes)
+	}
+	for flag, d := range map[string]time.Duration{"read-timeout": c.ReadTimeout, "write-timeout": c.WriteTimeout,
+		"idle-timeout": c.IdleTimeout, "shutdown-timeout": c.ShutdownTimeout, "idempotency-ttl": c.IdempotencyTTL} {
+		if d <= 0 {
+			bad(flag, "must be a positive duration, got %s", d)
+		}
+	}
+	if c.Workers < 0 || c.Workers > 64 {
+		bad("workers", "must be between 0 and 64, got %d", c.Workers)
+	}
+	if c.RateLimit < 0 {
+		bad("rate-limit", "must be 0 (off) or positive, got %g", c.RateLimit)
+	}
+	if c.RateBurst < 0 {
+		bad("rate-burst", "must be 0 (default) or positive, got %d", c.RateBurst)
+	}
+	if c.MinSimilarity < 0 || c.MinSimilarity >= 1 {
+		bad("min-similarity", "must be in [0, 1), got %g", c.MinSimilarity)
+	}
+	return errors.Join(errs...)
+}
+
+// SQLiteFile returns the database file: the sqlite: URL's path when
+// one is set, else the file in DataDir.
+func (c *Config) SQLiteFile() string {
+	if p, ok := strings.CutPrefix(c.DatabaseURL, "sqlite:"); ok && p != "" {
+		return p
+	}
+	return c.SQLitePath()
+}

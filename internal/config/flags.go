@@ -1,0 +1,154 @@
+package config
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// option binds one field to a flag and an environment variable.
+type option struct {
+	name   string
+	usage  string
+	value  flag.Value
+	secret bool // also read from FATHOM_<NAME>_FILE
+}
+
+func envName(flag string) string {
+	return "FATHOM_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
+
+// StorageOptions are the options every command that opens the database needs.
+func (c *Config) storageOptions() []option {
+	return []option{
+		{"data-dir", "directory of the embedded database", (*stringValue)(&c.DataDir), false},
+		{"database-url", "external database URL (empty: SQLite in --data-dir)", (*stringValue)(&c.DatabaseURL), true},
+		{"sqlite-synchronous", `SQLite durability: "full" survives power loss, "normal" only a process crash`, (*stringValue)(&c.SQLiteSynchronous), false},
+		{"log-format", `log format: "text" or "json"`, (*stringValue)(&c.LogFormat), false},
+		{"log-level", "log level: debug, info, warn or error", (*stringValue)(&c.LogLevel), false},
+	}
+}
+
+func (c *Config) serverOptions() []option {
+	return []option{
+		{"addr", "listen address host:port", (*stringValue)(&c.Addr), false},
+		{"migrate", "migrate the schema at start", (*boolValue)(&c.AutoMigrate), false},
+		{"bootstrap-key", "create and print a first API key when none exists", (*boolValue)(&c.BootstrapKey), false},
+		{"max-body-bytes", "maximum request body size in bytes", (*int64Value)(&c.MaxBodyBytes), false},
+		{"read-timeout", "HTTP read timeout", (*durationValue)(&c.ReadTimeout), false},
+		{"write-timeout", "HTTP write timeout", (*durationValue)(&c.WriteTimeout), false},
+		{"idle-timeout", "HTTP keep-alive idle timeout", (*durationValue)(&c.IdleTimeout), false},
+		{"shutdown-timeout", "how long a graceful shutdown waits for requests and jobs", (*durationValue)(&c.ShutdownTimeout), false},
+		{"workers", "background jobs run at once (0: leave jobs queued)", (*intValue)(&c.Workers), false},
+		{"rate-limit", "requests per second per tenant (0: off)", (*float64Value)(&c.RateLimit), false},
+		{"rate-burst", "rate limit bucket size (0: rate rounded up)", (*intValue)(&c.RateBurst), false},
+		{"min-similarity", "relevance threshold of similarity results, 0-1", (*float64Value)(&c.MinSimilarity), false},
+		{"idempotency-ttl", "how long Idempotency-Keys are remembered", (*durationValue)(&c.IdempotencyTTL), false},
+	}
+}
+
+// RegisterStorage adds the storage and logging options to fs, taking their
+// values from the environment first.
+func (c *Config) RegisterStorage(fs *flag.FlagSet, getenv func(string) string) error {
+	return register(fs, getenv, c.storageOptions())
+}
+
+// RegisterServer adds every option (storage and server) to fs.
+func (c *Config) RegisterServer(fs *flag.FlagSet, getenv func(string) string) error {
+	if err := c.RegisterStorage(fs, getenv); err != nil {
+		return err
+	}
+	return register(fs, getenv, c.serverOptions())
+}
+
+func register(fs *flag.FlagSet, getenv func(string) string, opts []option) error {
+	for _, o := range opts {
+		env := envName(o.name)
+		usage := fmt.Sprintf("%s (env %s)", o.usage, env)
+		if o.secret {
+			usage = fmt.Sprintf("%s (env %s or %s_FILE)", o.usage, env, env)
+		}
+		if v := getenv(env); v != "" {
+			if err := o.value.Set(v); err != nil {
+				return fmt.Errorf("%s: %w", env, err)
+			}
+		} else if file := getenv(env + "_FILE"); o.secret && file != "" {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				return fmt.Errorf("%s_FILE: %w", env, err)
+			}
+			_ = o.value.Set(strings.TrimSpace(string(b)))
+		}
+		fs.Var(o.value, o.name, usage)
+	}
+	return nil
+}
+
+type stringValue string
+
+func (v *stringValue) String() string     { return string(*v) }
+func (v *stringValue) Set(s string) error { *v = stringValue(s); return nil }
+
+type boolValue bool
+
+func (v *boolValue) String() string { return strconv.FormatBool(bool(*v)) }
+func (v *boolValue) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("must be true or false, got %q", s)
+	}
+	*v = boolValue(b)
+	return nil
+}
+func (v *boolValue) IsBoolFlag() bool { return true }
+
+type intValue int
+
+func (v *intValue) String() string { return strconv.Itoa(int(*v)) }
+func (v *intValue) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("must be an integer, got %q", s)
+	}
+	*v = intValue(n)
+	return nil
+}
+
+type int64Value int64
+
+func (v *int64Value) String() string { return strconv.FormatInt(int64(*v), 10) }
+func (v *int64Value) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return fmt.Errorf("must be an integer, got %q", s)
+	}
+	*v = int64Value(n)
+	return nil
+}
+
+type float64Value float64
+
+func (v *float64Value) String() string { return strconv.FormatFloat(float64(*v), 'g', -1, 64) }
+func (v *float64Value) Set(s string) error {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("must be a number, got %q", s)
+	}
+	*v = float64Value(f)
+	return nil
+}
+
+type durationValue time.Duration
+
+func (v *durationValue) String() string { return time.Duration(*v).String() }
+func (v *durationValue) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("must be a duration such as 30s or 5m, got %q", s)
+	}
+	*v = durationValue(d)
+	return nil
+}

@@ -1,0 +1,129 @@
+package contextapi
+
+import (
+	"math"
+
+	"github.com/fathom-oss/fathom/internal/conversation"
+)
+
+// The wire structs below are the vendor's format: field names and casing
+// must not change. New fields may be added, never renamed or dropped.
+
+// envelope wraps every response.
+type envelope struct {
+	Success   bool   `json:"success"`
+	Message   string `json:"message"`
+	Data      any    `json:"data,omitempty"`
+	RequestID string `json:"requestId"`
+	// Only on 429: which limit, how much of it is used, and when it resets.
+	Limit   string `json:"limit,omitempty"`
+	Used    *int64 `json:"used,omitempty"`
+	Quota   *int64 `json:"quota,omitempty"`
+	ResetAt string `json:"resetAt,omitempty"`
+}
+
+type trackData struct {
+	ConversationID   string `json:"conversationId"`
+	MessagesReceived int    `json:"messagesReceived"`
+	IsIncremental    bool   `json:"isIncremental"`
+	// Additive: how many messages were new, and the status after the track.
+	MessagesAppended int    `json:"messagesAppended"`
+	Status           string `json:"status"`
+	Reopened         bool   `json:"reopened"`
+}
+
+type resolveData struct {
+	ConversationID  string `json:"conversationId"`
+	ResolutionNotes string `json:"resolutionNotes"`
+	// Additive: whether the server wrote the notes.
+	NotesGenerated bool `json:"notesGenerated"`
+}
+
+type similarityData struct {
+	Query           string              `json:"query"`
+	TotalFound      int                 `json:"totalFound"`
+	Conversations   []conversationMatch `json:"conversations"`
+	Recommendations recommendations     `json:"recommendations"`
+}
+
+type conversationMatch struct {
+	ConversationID     string            `json:"conversationId"`
+	Status             string            `json:"status"`
+	Similarity         float64           `json:"similarity"`
+	ResolutionNotes    *string           `json:"resolutionNotes"`
+	IssueDetails       *issueDetails     `json:"issueDetails"`
+	AttemptedSolutions []attemptedAction `json:"attemptedSolutions"`
+}
+
+type issueDetails struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Occurrences int      `json:"occurrences"`
+	Symptoms    []string `json:"symptoms"`
+	Causes      []string `json:"causes"`
+}
+
+type attemptedAction struct {
+	Solution        string          `json:"solution"`
+	Outcome         string          `json:"outcome"`
+	Confidence      float64         `json:"confidence"`
+	SolutionDetails solutionDetails `json:"solutionDetails"`
+}
+
+type solutionDetails struct {
+	Description       string        `json:"description"`
+	Steps             []string      `json:"steps"`
+	Prerequisites     []string      `json:"prerequisites"`
+	SuccessIndicators []string      `json:"successIndicators"`
+	Stats             solutionStats `json:"stats"`
+}
+
+type solutionStats struct {
+	SuccessCount  int     `json:"successCount"`
+	FailureCount  int     `json:"failureCount"`
+	TotalAttempts int     `json:"totalAttempts"`
+	SuccessRate   float64 `json:"successRate"`
+}
+
+type recommendations struct {
+	IssueType             *string             `json:"issueType"`
+	RecommendedActions    []recommendedAction `json:"recommendedActions"`
+	EscalationPoint       *int                `json:"escalationPoint"`
+	HistoricalSuccessRate *float64            `json:"historicalSuccessRate"`
+	SimilarResolutions    []similarResolution `json:"similarResolutions"`
+}
+
+type recommendedAction struct {
+	Action               string  `json:"action"`
+	SuccessProbability   float64 `json:"successProbability"`
+	AverageTimeToResolve float64 `json:"averageTimeToResolve"`
+}
+
+type similarResolution struct {
+	ConversationID  string  `json:"conversationId"`
+	ResolutionNotes string  `json:"resolutionNotes"`
+	Similarity      float64 `json:"similarity"`
+}
+
+func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+func toSimilarityData(r *conversation.SimilarResult) similarityData {
+	d := similarityData{Query: r.Query, TotalFound: r.TotalFound, Conversations: make([]conversationMatch, 0, len(r.Conversations)),
+		Recommendations: recommendations{RecommendedActions: []recommendedAction{},
+			SimilarResolutions: make([]similarResolution, 0, len(r.SimilarResolutions))}}
+	for _, m := range r.Conversations {
+		c := m.Conversation
+		cm := conversationMatch{ConversationID: c.ExternalID, Status: string(c.Status), Similarity: round4(m.Similarity),
+			AttemptedSolutions: []attemptedAction{}}
+		if c.ResolutionNotes != "" {
+			notes := c.ResolutionNotes
+			cm.ResolutionNotes = &notes
+		}
+		d.Conversations = append(d.Conversations, cm)
+	}
+	for _, s := range r.SimilarResolutions {
+		d.Recommendations.SimilarResolutions = append(d.Recommendations.SimilarResolutions,
+			similarResolution{ConversationID: s.ConversationID, ResolutionNotes: s.ResolutionNotes, Similarity: round4(s.Similarity)})
+	}
+	return d
+}

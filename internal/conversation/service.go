@@ -1,0 +1,95 @@
+// Package conversation holds the rules of the Context API once: validation,
+// tenant scoping, resend detection, idempotency, reopen on track after
+// resolve, resolution, similarity search, and the analysis that follows a
+// write. It talks to storage through store.Store and knows nothing of HTTP.
+package conversation
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/search"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Queue enqueues analysis in the same transaction as the write causing it.
+type Queue interface {
+	EnqueueAnalysisTx(ctx context.Context, tx store.Tx, tenantID int64) error
+}
+
+// TokenMeter counts the text tokens analysis processes, for the tenant's
+// monthly token quota.
+type TokenMeter interface {
+	AddTokens(ctx context.Context, tenantID, n int64)
+}
+
+// Deps are the service's collaborators. Now and Logger may be nil.
+type Deps struct {
+	Store  store.Store
+	Queue  Queue
+	Index  *search.Catalog
+	Tokens TokenMeter
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// Config tunes the service; zero values take the documented defaults.
+type Config struct {
+	// MinSimilarity is the relevance threshold of similarity results and
+	// of totalFound (default 0.1).
+	MinSimilarity float64
+	// IdempotencyTTL is how long an Idempotency-Key is remembered
+	// (default 24h).
+	IdempotencyTTL time.Duration
+}
+
+// Service implements the Context API's operations.
+type Service struct {
+	store  store.Store
+	queue  Queue
+	index  *search.Catalog
+	tokens TokenMeter
+	cfg    Config
+	now    func() time.Time
+	logger *slog.Logger
+}
+
+// NewService returns a service.
+func NewService(d Deps, cfg Config) *Service {
+	if cfg.MinSimilarity <= 0 {
+		cfg.MinSimilarity = 0.1
+	}
+	if cfg.IdempotencyTTL <= 0 {
+		cfg.IdempotencyTTL = 24 * time.Hour
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	return &Service{store: d.Store, queue: d.Queue, index: d.Index, tokens: d.Tokens, cfg: cfg, now: d.Now, logger: d.Logger}
+}
+
+// markForAnalysis makes sure one analysis job is pending for the tenant:
+// the first write since the last analysis enqueues it, the rest only set
+// their conversation's dirty flag (done by ConversationUpdate).
+func (s *Service) markForAnalysis(ctx context.Context, tx store.Tx, tenantID int64) error {
+	wasClear, err := tx.TenantMarkAnalysisPending(ctx, tenantID)
+	if err != nil || !wasClear {
+		return err
+	}
+	return s.queue.EnqueueAnalysisTx(ctx, tx, tenantID)
+}
+
+// Purge deletes idempotency records older than the TTL.
+func (s *Service) Purge(ctx context.Context) error {
+	return s.store.Write(ctx, func(tx store.Tx) error {
+		n, err := tx.IdempotencyDeleteBefore(ctx, s.now().Add(-s.cfg.IdempotencyTTL))
+		if n > 0 {
+			s.logger.Info("purged idempotency keys", "count", n)
+		}
+		return err
+	})
+}

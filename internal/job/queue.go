@@ -1,0 +1,147 @@
+// Package job wires the durable job queue (River) to the work that follows a
+// write: analysing a tenant's changed conversations and purging expired
+// idempotency records. Jobs are inserted in the same transaction as the data
+// that causes them, so a crash between the response and the job loses
+// nothing. This package holds no rules of its own: workers call services.
+package job
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Analyzer analyses a tenant's conversations that changed since last time.
+type Analyzer interface {
+	AnalyzeTenant(ctx context.Context, tenantID int64) error
+}
+
+// Purger deletes what has outlived its retention.
+type Purger interface {
+	Purge(ctx context.Context) error
+}
+
+// Config sets up the queue.
+type Config struct {
+	// Workers is how many jobs run at once; 0 makes an insert-only queue
+	// (jobs wait in the database until a process with workers runs them).
+	Workers int
+	// PollInterval is how often workers look for new jobs (default 50ms).
+	PollInterval time.Duration
+	Logger       *slog.Logger
+}
+
+// Queue inserts and runs jobs.
+type Queue struct {
+	client   *river.Client[*sql.Tx]
+	analyzer *analyzeWorker
+	purger   *purgeWorker
+	workers  int
+}
+
+// Migrate creates or updates the queue's own tables in db.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	m, err := rivermigrate.New(riversqlite.New(db), nil)
+	if err != nil {
+		return fmt.Errorf("job queue migrator: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	return nil
+}
+
+// New builds a queue on db, the database's single writer connection. Call
+// SetAnalyzer and SetPurger before Start.
+func New(db *sql.DB, cfg Config) (*Queue, error) {
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 50 * time.Millisecond
+	}
+	q := &Queue{analyzer: &analyzeWorker{}, purger: &purgeWorker{}, workers: cfg.Workers}
+	rc := &river.Config{
+		Logger:      quietLogger(cfg.Logger),
+		MaxAttempts: 10,
+		JobTimeout:  5 * time.Minute,
+		// Completed jobs are only history; keep a day of it.
+		CompletedJobRetentionPeriod: 24 * time.Hour,
+	}
+	if cfg.Workers > 0 {
+		workers := river.NewWorkers()
+		river.AddWorker(workers, q.analyzer)
+		river.AddWorker(workers, q.purger)
+		rc.Workers = workers
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
+		rc.FetchPollInterval = cfg.PollInterval
+		rc.FetchCooldown = cfg.PollInterval / 2
+		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return PurgeArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true})}
+	}
+	client, err := river.NewClient(riversqlite.New(db), rc)
+	if err != nil {
+		return nil, fmt.Errorf("job queue: %w", err)
+	}
+	q.client = client
+	return q, nil
+}
+
+// SetAnalyzer sets what analysis jobs call.
+func (q *Queue) SetAnalyzer(a Analyzer) { q.analyzer.analyzer = a }
+
+// SetPurger sets what purge jobs call.
+func (q *Queue) SetPurger(p Purger) { q.purger.purger = p }
+
+// Start starts the workers; an insert-only queue does nothing.
+func (q *Queue) Start(ctx context.Context) error {
+	if q.workers == 0 {
+		return nil
+	}
+	return q.client.Start(ctx)
+}
+
+// Stop waits for running jobs to finish, up to ctx's deadline, after which
+// it cancels them (they are retried on the next start).
+func (q *Queue) Stop(ctx context.Context) error {
+	if q.workers == 0 {
+		return nil
+	}
+	if err := q.client.Stop(ctx); err != nil {
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return q.client.StopAndCancel(cctx)
+	}
+	return nil
+}
+
+// EnqueueAnalysisTx inserts an analysis job for the tenant in tx.
+func (q *Queue) EnqueueAnalysisTx(ctx context.Context, tx store.Tx, tenantID int64) error {
+	if _, err := q.client.InsertTx(ctx, tx.SQL(), AnalyzeArgs{TenantID: tenantID}, nil); err != nil {
+		return fmt.Errorf("enqueue analysis: %w", err)
+	}
+	return nil
+}
+
+// quietLogger keeps River's routine chatter out of the server log.
+func quietLogger(l *slog.Logger) *slog.Logger {
+	if l == nil {
+		l = slog.Default()
+	}
+	return slog.New(levelFloor{l.Handler(), slog.LevelWarn})
+}
+
+type levelFloor struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h levelFloor) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/fathom-oss/fathom/internal/textproc"
+)
+
+// posting records that a document contains a term tf times.
+type posting struct {
+	doc uint32
+	tf  uint16
+}
+
+// dead marks a deleted document in Index.lens and unused slots in remaps.
+const dead = math.MaxUint32
+
+// Index is a concurrency-safe in-memory BM25 index of documents identified by
+// int64 ids. Searches share a read lock and never block each other; Upsert
+// and Delete take the write lock briefly.
+//
+// Documents get dense internal numbers in insertion order. Deleting or
+// replacing a document only tombstones its number; once tombstones hold more
+// than a quarter of the postings (or document slots) the index is compacted
+// under the write lock, which costs time proportional to its size and so is
+// amortised over the deletes that triggered it.
+type Index struct {
+	mu sync.RWMutex
+
+	docOf    map[int64]uint32 // live id → doc number
+	ids      []int64          // doc number → id
+	lens     []uint32         // doc number → length in terms, or dead
+	fwd      []uint32         // term ids of each doc, concatenated in doc order
+	fwdStart []uint32         // doc d's term ids are fwd[fwdStart[d]:fwdStart[d+1]]
+
+	dict  map[string]uint32 // term → term id
+	posts [][]posting       // term id → postings, in doc order
+	df    []uint32          // term id → live documents containing it
+
+	live     int    // live documents
+	totalLen uint64 // sum of live documents' lengths
+	postings int    // postings in posts, live and dead
+	deadPost int    // postings belonging to deleted documents
+
+	scratch sync.Pool // of *scratch, reused by Search
+}
+
+// NewIndex returns an empty Index.
+func NewIndex() *Index {
+	return &Index{
+		docOf:    map[int64]uint32{},
+		dict:     map[string]uint32{},
+		fwdStart: []uint32{0},
+	}
+}
+
+// Upsert indexes text under id, replacing any earlier text for id. Text with
+// no terms still counts as a (never matching) document.
+func (ix *Index) Upsert(id int64, text string) {
+	ix.UpsertTerms(id, textproc.Terms(text))
+}
+
+// UpsertTerms is Upsert with terms already produced by textproc.Terms (for
+// bulk loads that tokenise in parallel). terms is not retained or modified.
+func (ix *Index) UpsertTerms(id int64, terms []string) {
+	bag := newBag(terms) // outside the lock: sorting is the slow part
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if d, ok := ix.docOf[id]; ok {
+		ix.kill(d)
+	}
+	ix.add(id, bag, len(terms))
+	ix.maybeCompact()
+}
+
+// Delete removes id; unknown ids are a no-op.
+func (ix *Index) Delete(id int64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if d, ok := ix.docOf[id]; ok {
+		ix.kill(d)
+		ix.maybeCompact()
+	}
+}
+
+// Len is the number of live documents.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.live
+}
+
+// add appends a document. ix.mu must be held for writing.
+func (ix *Index) add(id int64, bag []termFreq, length int) {
+	if uint64(len(ix.ids)) >= dead-1 {
+		panic("search: more than 2^32-2 document slots") // unreachable in memory
+	}
+	d := uint32(len(ix.ids))
+	l := uint32(min(uint64(length), dead-1))
+	ix.docOf[id] = d
+	ix.ids = append(ix.ids, id)
+	ix.lens = append(ix.lens, l)
+	for _, tf := range bag {
+		t, ok := ix.dict[tf.term]
+		if !ok {
+			t = uint32(len(ix.posts))
+			// Clone so the dictionary never pins a caller's larger string.
+			ix.dict[strings.Clone(tf.term)] = t
+			ix.posts = append(ix.posts, nil)
+			ix.df = append(ix.df, 0)
+		}
+		ix.posts[t] = append(ix.posts[t], posting{doc: d, tf: tf.n})
+		ix.df[t]++
+		ix.fwd = append(ix.fwd, t)
+	}
+	ix.fwdStart = append(ix.fwdStart, uint32(len(ix.fwd)))
+	ix.live++
+	ix.totalLen += uint64(l)
+	ix.postings += len(bag)
+}
+
+// kill tombstones doc d, keeping document frequencies exact so scores never
+// depend on how many deletions await compaction. ix.mu must be held for
+// writing.
+func (ix *Index) kill(d uint32) {
+	terms := ix.fwd[ix.fwdStart[d]:ix.fwdStart[d+1]]
+	for _, t := range terms {
+		ix.df[t]--
+	}
+	delete(ix.docOf, ix.ids[d])
+	ix.live--
+	ix.totalLen -= uint64(ix.lens[d])
+	ix.lens[d] = dead
+	ix.deadPost += len(terms)
+}
+
+// termFreq is one distinct term of a bag of words and its count.
+type termFreq struct {
+	term string
+	n    uint16 // saturates: no realistic text repeats a word 65535 times
+}
+
+// newBag counts the distinct terms of terms, in sorted order.
+func newBag(terms []string) []termFreq {
+	if len(terms) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(terms)
+	slices.Sort(sorted)
+	bag := make([]termFreq, 0, len(sorted))
+	for i, t := range sorted {
+		if i > 0 && t == sorted[i-1] {
+			if n := &bag[len(bag)-1].n; *n < math.MaxUint16 {
+				*n++
+			}
+			continue
+		}
+		bag = append(bag, termFreq{term: t, n: 1})
+	}
+	return bag
+}

@@ -1,0 +1,114 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// RequestInfo travels with a request so that layers below the middleware
+// can add what the access log should say (the tenant, once authenticated).
+type RequestInfo struct {
+	ID       string
+	TenantID int64
+	Err      error // an internal error, logged with the request
+}
+
+type infoKey struct{}
+
+// Info returns the request's info; never nil inside the middleware.
+func Info(ctx context.Context) *RequestInfo {
+	if ri, ok := ctx.Value(infoKey{}).(*RequestInfo); ok {
+		return ri
+	}
+	return &RequestInfo{}
+}
+
+// WithInfo returns ctx carrying ri (for tests and non-HTTP callers).
+func WithInfo(ctx context.Context, ri *RequestInfo) context.Context {
+	return context.WithValue(ctx, infoKey{}, ri)
+}
+
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ri := &RequestInfo{ID: requestID(r.Header.Get("X-Request-Id"))}
+		w.Header().Set("X-Request-Id", ri.ID)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		r = r.WithContext(WithInfo(r.Context(), ri))
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.logger.Error("panic", "request_id", ri.ID, "panic", p)
+				if !rec.wrote {
+					rec.Header().Set("Content-Type", "application/json")
+					rec.WriteHeader(http.StatusInternalServerError)
+					_, _ = rec.Write([]byte(`{"success":false,"message":"internal error","requestId":"` + ri.ID + `"}` + "\n"))
+				}
+			}
+			level := slog.LevelInfo
+			if rec.status >= 500 {
+				level = slog.LevelError
+			}
+			attrs := []slog.Attr{
+				slog.String("request_id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
+				slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)),
+			}
+			if ri.TenantID != 0 {
+				attrs = append(attrs, slog.Int64("tenant", ri.TenantID))
+			}
+			if ri.Err != nil {
+				attrs = append(attrs, slog.String("err", ri.Err.Error()))
+			}
+			s.logger.LogAttrs(r.Context(), level, "request", attrs...)
+		}()
+		next.ServeHTTP(rec, r)
+	})
+}
+
+// requestID echoes a client's id when it is a safe token of at most 128
+// characters, and makes a new one otherwise.
+func requestID(given string) string {
+	if given != "" && len(given) <= 128 && safeToken(given) {
+		return given
+	}
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return "req_" + hex.EncodeToString(b)
+}
+
+func safeToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':'
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -1,0 +1,124 @@
+// Package server is the HTTP server shared by every API: timeouts, request
+// ids, access logs, panic recovery, health and readiness, graceful
+// shutdown, and the one table mapping error codes to statuses. API packages
+// mount their routes on it; it holds no API's wire format.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
+
+// Config holds the server's network settings.
+type Config struct {
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	IdleTimeout     time.Duration
+	ShutdownTimeout time.Duration
+}
+
+// Server serves HTTP until shut down.
+type Server struct {
+	http     *http.Server
+	listener net.Listener
+	mux      *http.ServeMux
+	logger   *slog.Logger
+	ready    func(context.Context) error
+	stopping atomic.Bool
+}
+
+// New returns a server; ready reports whether dependencies (the database)
+// answer, for /readyz.
+func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Server {
+	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready}
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
+	})
+	s.mux.HandleFunc("GET /readyz", s.handleReady)
+	s.http = &http.Server{
+		Handler:           s.middleware(s.mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	return s
+}
+
+// Mux is where API packages register routes.
+func (s *Server) Mux() *http.ServeMux { return s.mux }
+
+// Listen binds addr (":0" picks a free port).
+func (s *Server) Listen(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	s.listener = ln
+	return nil
+}
+
+// Addr is the bound address, once Listen has returned.
+func (s *Server) Addr() net.Addr { return s.listener.Addr() }
+
+// Serve serves until Shutdown; it returns nil after a clean shutdown.
+func (s *Server) Serve() error {
+	if err := s.http.Serve(s.listener); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Shutdown stops accepting connections and waits for in-flight requests
+// until ctx ends.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopping.Store(true)
+	return s.http.Shutdown(ctx)
+}
+
+func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if s.stopping.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"status":"shutting down"}` + "\n"))
+		return
+	}
+	if s.ready != nil {
+		if err := s.ready(r.Context()); err != nil {
+			s.logger.Error("not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"status":"database unavailable"}` + "\n"))
+			return
+		}
+	}
+	_, _ = w.Write([]byte(`{"status":"ready"}` + "\n"))
+}
+
+// statuses maps error codes to HTTP statuses, once for every API.
+var statuses = map[string]int{
+	fathom.EINVALID:      http.StatusBadRequest,
+	fathom.EUNAUTHORIZED: http.StatusUnauthorized,
+	fathom.ENOTFOUND:     http.StatusNotFound,
+	fathom.ECONFLICT:     http.StatusConflict,
+	fathom.ERATELIMIT:    http.StatusTooManyRequests,
+	fathom.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	fathom.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// StatusFor returns the HTTP status of an error code.
+func StatusFor(code string) int {
+	if s, ok := statuses[code]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}

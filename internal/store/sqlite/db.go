@@ -1,0 +1,151 @@
+// Package sqlite implements store.Store on an embedded SQLite database with
+// the pure-Go modernc.org/sqlite driver: one writer connection that commits
+// concurrent writers' work together (group commit), and a pool of readers.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Config says where the database lives and how safely it commits.
+type Config struct {
+	// Path is the database file; its directory is created if missing.
+	Path string
+	// Synchronous is "full" (default: a commit survives power loss) or
+	// "normal" (survives a process crash, may lose the last commits on
+	// power loss).
+	Synchronous string
+	// ReadConns is the size of the reader pool (default 4).
+	ReadConns int
+	// MaxBatch caps how many writers share one commit (default 256).
+	MaxBatch int
+}
+
+// DB is the SQLite store.
+type DB struct {
+	cfg    Config
+	writer *sql.DB
+	reader *sql.DB
+	batch  *batcher
+	queries
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the database at cfg.Path. It does not
+// migrate: call Migrate.
+func Open(cfg Config) (*DB, error) {
+	if cfg.Synchronous == "" {
+		cfg.Synchronous = "full"
+	}
+	if cfg.ReadConns <= 0 {
+		cfg.ReadConns = 4
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = 256
+	}
+	if dir := filepath.Dir(cfg.Path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+	}
+	writer, err := sql.Open("sqlite", dsn(cfg.Path, cfg.Synchronous, false))
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite writer: %w", err)
+	}
+	// One connection: SQLite allows one writer at a time anyway, and
+	// queueing in database/sql is cheaper than SQLITE_BUSY retries.
+	writer.SetMaxOpenConns(1)
+	writer.SetConnMaxLifetime(0)
+	if err := writer.Ping(); err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("open sqlite database %s: %w", cfg.Path, err)
+	}
+	reader, err := sql.Open("sqlite", dsn(cfg.Path, cfg.Synchronous, true))
+	if err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("open sqlite readers: %w", err)
+	}
+	reader.SetMaxOpenConns(cfg.ReadConns)
+	reader.SetMaxIdleConns(cfg.ReadConns)
+	db := &DB{cfg: cfg, writer: writer, reader: reader, queries: queries{reader}}
+	db.batch = newBatcher(writer, cfg.MaxBatch)
+	return db, nil
+}
+
+func dsn(path, synchronous string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous("+strings.ToUpper(synchronous)+")")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Add("_pragma", "cache_size(-32000)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		// Take the write lock at BEGIN so a transaction never fails
+		// upgrading from read to write.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Writer is the single writer connection, for the job queue's own use.
+func (db *DB) Writer() *sql.DB { return db.writer }
+
+// Write runs fn in a write transaction, possibly shared with other callers.
+func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
+	return db.batch.do(ctx, fn)
+}
+
+// Close stops accepting writes, finishes queued ones and closes both pools.
+func (db *DB) Close() error {
+	db.batch.close()
+	return errors.Join(db.writer.Close(), db.reader.Close())
+}
+
+// interpretError maps driver errors to the store's shared errors.
+func interpretError(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return fmt.Errorf("%w: %v", store.ErrDuplicate, err)
+		}
+	}
+	return err
+}
+
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeFormat, s)
+	return t
+}
+
+func parseTimePtr(s sql.NullString) *time.Time {
+	if !s.Valid {
+		return nil
+	}
+	t := parseTime(s.String)
+	return &t
+}

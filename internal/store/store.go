@@ -1,0 +1,177 @@
+// Package store defines the storage contract: one interface that every
+// database engine implements and that one conformance suite (storetest)
+// exercises. It only reads and writes; rules such as validation, tenant
+// scoping decisions and resend detection live in the services above it.
+//
+// Methods are named noun first (ConversationGet, MessageList) so that a
+// reader finds every operation on a table together.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
+
+// ErrNotFound is returned, wrapped, when a row asked for by key is absent.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrDuplicate is returned, wrapped, when an insert would break a unique key.
+var ErrDuplicate = errors.New("store: duplicate")
+
+// Store is a database. Reads on it see committed data; writes happen only
+// inside Write.
+type Store interface {
+	Reader
+
+	// Write runs fn in a write transaction and commits it before returning
+	// nil. If fn returns an error, nothing it wrote is kept. An engine may
+	// commit several callers' functions in one transaction (group commit);
+	// each still succeeds or fails on its own. fn may run more than once only
+	// if it returned no error and the commit failed; it must not have effects
+	// outside the transaction other than through Tx.AfterCommit.
+	Write(ctx context.Context, fn func(tx Tx) error) error
+
+	// Close waits for pending writes and closes the database.
+	Close() error
+}
+
+// Tx is a write transaction. Its reads see its own writes.
+type Tx interface {
+	Reader
+
+	// AfterCommit registers f to run once the transaction has committed.
+	AfterCommit(f func())
+	// SQL exposes the transaction to packages that must enqueue work in
+	// the same commit (the job queue). Nothing else should use it.
+	SQL() *sql.Tx
+
+	TenantCreate(ctx context.Context, p *TenantCreateParams) (*fathom.Tenant, error)
+	TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota) error
+	// TenantMarkAnalysisPending sets the tenant's analysis-pending flag and
+	// reports whether it was clear before (so that the caller enqueues one
+	// analysis job instead of one per write).
+	TenantMarkAnalysisPending(ctx context.Context, tenantID int64) (wasClear bool, err error)
+	TenantClearAnalysisPending(ctx context.Context, tenantID int64) error
+
+	UserCreate(ctx context.Context, p *UserCreateParams) (*fathom.User, error)
+	APIKeyCreate(ctx context.Context, p *APIKeyCreateParams) (*fathom.APIKey, error)
+	APIKeyRevoke(ctx context.Context, keyID int64, at time.Time) error
+
+	ConversationCreate(ctx context.Context, p *ConversationCreateParams) (*fathom.Conversation, error)
+	ConversationUpdate(ctx context.Context, c *fathom.Conversation) error
+	// ConversationMarkAnalyzed clears the conversation's dirty flag and
+	// records how many messages were analysed, if its version is still the
+	// one analysed; it reports whether it did.
+	ConversationMarkAnalyzed(ctx context.Context, conversationID, version int64, analyzedCount int) (bool, error)
+	MessageInsertMany(ctx context.Context, conversationID int64, msgs []fathom.Message) error
+
+	IdempotencyInsert(ctx context.Context, r *IdempotencyRecord) error
+	IdempotencyDeleteBefore(ctx context.Context, before time.Time) (int64, error)
+
+	UsageAdd(ctx context.Context, p *UsageAddParams) error
+}
+
+// Reader holds the reads, available both on the Store and inside a Tx.
+type Reader interface {
+	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
+	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)
+	TenantList(ctx context.Context) ([]*fathom.Tenant, error)
+
+	UserGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.User, error)
+
+	APIKeyGetByHash(ctx context.Context, hash string) (*fathom.APIKey, error)
+	APIKeyList(ctx context.Context) ([]*fathom.APIKey, error)
+	APIKeyCount(ctx context.Context) (int, error)
+
+	ConversationGetByExternalID(ctx context.Context, tenantID int64, externalID string) (*fathom.Conversation, error)
+	ConversationListByIDs(ctx context.Context, tenantID int64, ids []int64) ([]*fathom.Conversation, error)
+	// ConversationListDirty returns up to limit conversations of the tenant
+	// changed since they were last analysed, oldest change first.
+	ConversationListDirty(ctx context.Context, tenantID int64, limit int) ([]*fathom.Conversation, error)
+	// ConversationCountDirty counts conversations of every tenant waiting
+	// for analysis: the analysis backlog.
+	ConversationCountDirty(ctx context.Context) (int, error)
+	// ConversationScan calls fn for each conversation with ID > afterID in
+	// ID order, at most limit of them, with the conversation's messages.
+	ConversationScan(ctx context.Context, p *ConversationScanParams, fn func(c *fathom.Conversation, msgs []fathom.Message) error) error
+
+	// MessageList returns messages with Seq >= fromSeq in order; limit <= 0
+	// means all.
+	MessageList(ctx context.Context, conversationID int64, fromSeq, limit int) ([]fathom.Message, error)
+
+	IdempotencyGet(ctx context.Context, tenantID int64, scope, key string) (*IdempotencyRecord, error)
+
+	UsageGet(ctx context.Context, tenantID int64, period string) (*Usage, error)
+}
+
+// TenantCreateParams are the fields of a new tenant.
+type TenantCreateParams struct {
+	Name      string
+	CreatedAt time.Time
+}
+
+// UserCreateParams are the fields of a new user.
+type UserCreateParams struct {
+	TenantID  int64
+	Email     string
+	Name      string
+	CreatedAt time.Time
+}
+
+// APIKeyCreateParams are the fields of a new key; Hash is of the secret.
+type APIKeyCreateParams struct {
+	TenantID  int64
+	UserID    int64
+	Name      string
+	Prefix    string
+	Hash      string
+	CreatedAt time.Time
+}
+
+// ConversationCreateParams are the fields of a new conversation.
+type ConversationCreateParams struct {
+	TenantID   int64
+	ExternalID string
+	UserID     string
+	CreatedAt  time.Time
+}
+
+// ConversationScanParams bound a scan.
+type ConversationScanParams struct {
+	TenantID int64 // 0 scans every tenant
+	AfterID  int64
+	Limit    int
+}
+
+// IdempotencyRecord is the stored first response to a request made with an
+// Idempotency-Key, keyed by tenant, scope (the operation) and key.
+type IdempotencyRecord struct {
+	TenantID    int64
+	Scope       string
+	Key         string
+	Fingerprint string
+	Response    []byte
+	CreatedAt   time.Time
+}
+
+// Usage is a tenant's metered use in one period ("2026-11").
+type Usage struct {
+	TenantID   int64
+	Period     string
+	Requests   int64
+	Tokens     int64
+	Retrievals int64
+}
+
+// UsageAddParams adds deltas to a tenant's usage in a period.
+type UsageAddParams struct {
+	TenantID   int64
+	Period     string
+	Requests   int64
+	Tokens     int64
+	Retrievals int64
+}

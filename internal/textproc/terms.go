@@ -1,0 +1,44 @@
+package textproc
+
+// Terms returns the index terms of text: its words (see Words) without
+// English stopwords, with contractions expanded ("don't" → "not",
+// "card's" → "card") and Snowball English stemmed ("declined" → "declin").
+// Numbers are kept as terms, unstemmed. The result is nil if text has no
+// terms. Returned strings are shared and must be treated as immutable (as Go
+// strings are); they never alias text.
+func Terms(text string) []string {
+	// A term per six bytes of text is a generous guess for English, so one
+	// allocation usually suffices.
+	ts := AppendTerms(make([]string, 0, len(text)/6+1), text)
+	if len(ts) == 0 {
+		return nil
+	}
+	return ts
+}
+
+// AppendTerms is Terms appending into dst, to let hot paths reuse buffers.
+func AppendTerms(dst []string, text string) []string {
+	s := newScanner(text)
+	for w, ok := s.next(); ok; w, ok = s.next() {
+		a := lookup(w)
+		if a.term != "" {
+			dst = append(dst, a.term)
+		}
+		if a.negation != "" {
+			dst = append(dst, a.negation)
+		}
+	}
+	return dst
+}
+
+// Words returns the lower-cased words of text in order, without stopword
+// removal or stemming, for phrase extraction. Contractions stay whole, with
+// an ASCII apostrophe ("don't"). Each word is a fresh string.
+func Words(text string) []string {
+	var ws []string
+	s := newScanner(text)
+	for w, ok := s.next(); ok; w, ok = s.next() {
+		ws = append(ws, string(w))
+	}
+	return ws
+}
