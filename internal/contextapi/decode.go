@@ -16,7 +16,9 @@ import (
 // that every error names the field the way the client wrote it.
 type object map[string]json.RawMessage
 
-func invalid(format string, args ...any) error { return fathom.Errorf(fathom.EINVALID, format, args...) }
+func invalid(format string, args ...any) error {
+	return fathom.Errorf(fathom.EINVALID, format, args...)
+}
 
 // readObject reads a body of at most max bytes holding one JSON object.
 func readObject(w http.ResponseWriter, r *http.Request, max int64) (object, error) {

@@ -10,15 +10,15 @@ import (
 
 // Limits of the contract, exported so the HTTP layer can document them.
 const (
-	MaxConversationID = 256       // characters
-	MaxUserID         = 256       // characters
-	MaxMessages       = 10        // per track request
-	MaxContentBytes   = 32 << 10  // per message
-	MaxQueryBytes     = 8 << 10   // similarity message
-	MaxNotesBytes     = 32 << 10  // resolution notes
-	DefaultLimit      = 10        // similarity results
-	MaxLimit          = 100       // similarity results
-	MaxIdempotencyKey = 255       // characters
+	MaxConversationID = 256      // characters
+	MaxUserID         = 256      // characters
+	MaxMessages       = 10       // per track request
+	MaxContentBytes   = 32 << 10 // per message
+	MaxQueryBytes     = 8 << 10  // similarity message
+	MaxNotesBytes     = 32 << 10 // resolution notes
+	DefaultLimit      = 10       // similarity results
+	MaxLimit          = 100      // similarity results
+	MaxIdempotencyKey = 255      // characters
 )
 
 func invalid(format string, args ...any) error {

@@ -9,13 +9,13 @@ import (
 // Error codes. Each layer returns these; the HTTP packages map them to
 // statuses in one table, so a code means the same thing everywhere.
 const (
-	EINVALID      = "invalid"       // the caller sent something wrong (400)
-	EUNAUTHORIZED = "unauthorized"  // missing or unknown credentials (401)
-	ENOTFOUND     = "not_found"     // the named thing does not exist for this tenant (404)
-	ECONFLICT     = "conflict"      // the request contradicts the current state (409)
-	ERATELIMIT    = "rate_limited"  // a rate limit or plan quota was reached (429)
-	EUNAVAILABLE  = "unavailable"   // the server is shutting down or not ready (503)
-	EINTERNAL     = "internal"      // anything else; never shown to clients (500)
+	EINVALID      = "invalid"      // the caller sent something wrong (400)
+	EUNAUTHORIZED = "unauthorized" // missing or unknown credentials (401)
+	ENOTFOUND     = "not_found"    // the named thing does not exist for this tenant (404)
+	ECONFLICT     = "conflict"     // the request contradicts the current state (409)
+	ERATELIMIT    = "rate_limited" // a rate limit or plan quota was reached (429)
+	EUNAVAILABLE  = "unavailable"  // the server is shutting down or not ready (503)
+	EINTERNAL     = "internal"     // anything else; never shown to clients (500)
 )
 
 // Error is an application error with a code and a message safe to show to
@@ -25,7 +25,9 @@ type Error struct {
 	Message string
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("fathom error: code=%s message=%s", e.Code, e.Message) }
+func (e *Error) Error() string {
+	return fmt.Sprintf("fathom error: code=%s message=%s", e.Code, e.Message)
+}
 
 // Errorf returns an *Error with the code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {

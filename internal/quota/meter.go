@@ -26,9 +26,9 @@ type Op int
 
 // The operations that count differently.
 const (
-	OpRead       Op = iota // counts a request
-	OpWrite                // counts a request; refused when the token quota is spent
-	OpRetrieval            // counts a request and a retrieval
+	OpRead      Op = iota // counts a request
+	OpWrite               // counts a request; refused when the token quota is spent
+	OpRetrieval           // counts a request and a retrieval
 )
 
 // Config sets the per-tenant rate limit; Rate 0 disables it.
