@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -36,8 +37,21 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	queries := fs.Int("queries", 2000, "similarity queries per size")
 	simConc := fs.Int("similarity-concurrency", 1, "concurrent similarity clients")
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (client and in-process server) to this file")
+	only := fs.String("only", "", `run only "track" or "similarity"`)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var counts []int
 	for _, s := range strings.Split(*sizes, ",") {
@@ -77,13 +91,19 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	target := bench.NewTarget(*url, *key, *conc)
 	run := fmt.Sprintf("%d", time.Now().UnixNano())
 
-	r := bench.Track(ctx, target, corpus, "bench-track-"+run, *conc, *trackFor)
-	fmt.Fprintln(out, r)
-	fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
-	total := r.Requests
-	if a != nil {
-		lag := waitAnalysed(ctx, a)
-		fmt.Fprintf(out, "  analysis caught up %s after the load stopped\n", lag.Round(time.Millisecond))
+	total := 0
+	if *only != "similarity" {
+		r := bench.Track(ctx, target, corpus, "bench-track-"+run, *conc, *trackFor)
+		fmt.Fprintln(out, r)
+		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
+		total = r.Requests
+		if a != nil {
+			lag := waitAnalysed(ctx, a)
+			fmt.Fprintf(out, "  analysis caught up %s after the load stopped\n", lag.Round(time.Millisecond))
+		}
+	}
+	if *only == "track" {
+		return nil
 	}
 	for _, n := range counts {
 		if n > total {

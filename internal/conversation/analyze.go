@@ -31,6 +31,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		return err
 	}
 	idx := s.index.For(tenantID)
+	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
 	for round := 0; round < analysisRounds; round++ {
 		dirty, err := s.store.ConversationListDirty(ctx, tenantID, analysisBatch)
 		if err != nil {
@@ -43,8 +44,10 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				return fmt.Errorf("analyze conversation %d: %w", c.ID, err)
 			}
 			idx.Upsert(c.ID, IndexText(c, msgs))
-			for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
-				newTokens[i] += quota.CountTokens(m.Content)
+			if countTokens {
+				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
+					newTokens[i] += quota.CountTokens(m.Content)
+				}
 			}
 		}
 		var tokens int64
@@ -64,7 +67,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if err != nil {
 			return err
 		}
-		if s.tokens != nil {
+		if countTokens {
 			s.tokens.AddTokens(ctx, tenantID, tokens)
 		}
 		if len(dirty) < analysisBatch {

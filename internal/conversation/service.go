@@ -19,8 +19,10 @@ type Queue interface {
 }
 
 // TokenMeter counts the text tokens analysis processes, for the tenant's
-// monthly token quota.
+// monthly token quota. Counting costs about 1 µs a token, so analysis asks
+// first whether the tenant's plan limits tokens at all.
 type TokenMeter interface {
+	LimitsTokens(ctx context.Context, tenantID int64) bool
 	AddTokens(ctx context.Context, tenantID, n int64)
 }
 

@@ -194,6 +194,19 @@ func (m *Meter) status(st *tenantState, now, reset time.Time) Status {
 	return Status{}
 }
 
+// LimitsTokens reports whether the tenant's plan has a token quota; only
+// then are tokens counted.
+func (m *Meter) LimitsTokens(ctx context.Context, tenantID int64) bool {
+	st := m.state(tenantID)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err := m.sync(ctx, tenantID, st, m.now()); err != nil {
+		m.logger.Warn("read token quota", "tenant", tenantID, "err", err)
+		return true
+	}
+	return st.quota.Tokens > 0
+}
+
 // AddTokens counts text tokens processed by analysis.
 func (m *Meter) AddTokens(ctx context.Context, tenantID, n int64) {
 	if n <= 0 {

@@ -38,8 +38,9 @@ func (ix *Index) compact() {
 		}
 		kept := list[:0]
 		for _, p := range list {
-			if nd := docMap[p.doc]; nd != dead {
-				kept = append(kept, posting{doc: nd, tf: p.tf})
+			if p.tf != 0 {
+				p.doc = docMap[p.doc]
+				kept = append(kept, p)
 			}
 		}
 		if cap(kept) > 2*len(kept)+8 {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -9,11 +10,18 @@ import (
 	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
-// posting records that a document contains a term tf times.
+// posting records that a document contains a term tf times. It carries the
+// document's length too (in what would otherwise be padding) so scoring
+// reads only the posting list and the score array, not a third array at
+// random. tf is 0 once the document is deleted, for the same reason.
 type posting struct {
 	doc uint32
-	tf  uint16
+	tf  uint16 // 0: document deleted
+	dl  uint16 // document length, or longDoc: look it up in Index.lens
 }
+
+// longDoc in posting.dl means the length did not fit.
+const longDoc = math.MaxUint16
 
 // dead marks a deleted document in Index.lens and unused slots in remaps.
 const dead = math.MaxUint32
@@ -112,7 +120,7 @@ func (ix *Index) add(id int64, bag []termFreq, length int) {
 			ix.posts = append(ix.posts, nil)
 			ix.df = append(ix.df, 0)
 		}
-		ix.posts[t] = append(ix.posts[t], posting{doc: d, tf: tf.n})
+		ix.posts[t] = append(ix.posts[t], posting{doc: d, tf: tf.n, dl: uint16(min(l, longDoc))})
 		ix.df[t]++
 		ix.fwd = append(ix.fwd, t)
 	}
@@ -122,13 +130,17 @@ func (ix *Index) add(id int64, bag []termFreq, length int) {
 	ix.postings += len(bag)
 }
 
-// kill tombstones doc d, keeping document frequencies exact so scores never
-// depend on how many deletions await compaction. ix.mu must be held for
+// kill tombstones doc d in lens and its postings, keeping document
+// frequencies exact so scores never depend on how many deletions await
+// compaction. ix.mu must be held for
 // writing.
 func (ix *Index) kill(d uint32) {
 	terms := ix.fwd[ix.fwdStart[d]:ix.fwdStart[d+1]]
 	for _, t := range terms {
 		ix.df[t]--
+		list := ix.posts[t] // in doc order, so the posting is found by bisection
+		i, _ := slices.BinarySearchFunc(list, d, func(p posting, d uint32) int { return cmp.Compare(p.doc, d) })
+		list[i].tf = 0
 	}
 	delete(ix.docOf, ix.ids[d])
 	ix.live--

@@ -1,10 +1,6 @@
 package search
 
-import (
-	"slices"
-
-	"github.com/fathom-oss/fathom/internal/textproc"
-)
+import "github.com/fathom-oss/fathom/internal/textproc"
 
 // Hit is one ranked document.
 type Hit struct {
@@ -47,14 +43,40 @@ func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []
 	if ix.live == 0 || ix.totalLen == 0 {
 		return nil, 0 // nothing can match
 	}
+	sc := ix.getScratch()
+	defer ix.scratch.Put(sc)
+	self, tracked := ix.accumulate(sc, q, qlen)
+	sel := newSelector(limit, minSimilarity, 1/self, sc.top[:0])
+	ix.collect(sc, &sel, tracked)
+	sc.top = sel.top[:0]
+	return sel.hits(), sel.total
+}
+
+// accumulate adds every live document's BM25 score for the query bag q
+// (qlen terms long) into sc.scores and returns the query's self-score. If it
+// returns tracked, sc.touched lists the documents scored. ix.mu must be held.
+func (ix *Index) accumulate(sc *scratch, q []termFreq, qlen int) (self float64, tracked bool) {
 	n := float64(ix.live)
 	avgdl := float64(ix.totalLen) / n
 	// BM25's length normalisation per posting reduces to tf / (tf + c0 + c1·dl).
 	c0, c1 := k1*(1-b), k1*b/avgdl
+	// Most postings have tf = 1 in a short document, whose weight per unit of
+	// idf depends only on the length: tabulate it once instead of dividing
+	// per posting (the result differs from dividing only by rounding).
+	for dl := range sc.norm1 {
+		sc.norm1[dl] = 1 / (1 + c0 + c1*float64(dl))
+	}
+	// Tracking which documents were touched pays when few are; when many
+	// are, a sequential sweep of the scores is cheaper than the tracking's
+	// unpredictable branch and the random reads it causes later.
+	postings := 0
+	for _, qt := range q {
+		if t, ok := ix.dict[qt.term]; ok {
+			postings += len(ix.posts[t])
+		}
+	}
+	tracked = postings < len(ix.ids)/8
 
-	sc := ix.getScratch()
-	defer ix.scratch.Put(sc)
-	var self float64
 	for _, qt := range q {
 		qtf := float64(qt.n)
 		t, ok := ix.dict[qt.term]
@@ -69,58 +91,58 @@ func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []
 		}
 		w *= k1 + 1
 		for _, p := range ix.posts[t] {
-			dl := ix.lens[p.doc]
-			if dl == dead {
-				continue
+			var s float64
+			switch {
+			case p.tf == 0:
+				continue // deleted
+			case p.tf == 1 && int(p.dl) < len(sc.norm1):
+				s = w * sc.norm1[p.dl]
+			default:
+				dl := float64(p.dl)
+				if p.dl == longDoc {
+					dl = float64(ix.lens[p.doc])
+				}
+				tf := float64(p.tf)
+				s = w * tf / (tf + c0 + c1*dl)
 			}
-			tf := float64(p.tf)
 			// Each contribution is positive, so a zero score means untouched.
-			if sc.scores[p.doc] == 0 {
+			if tracked && sc.scores[p.doc] == 0 {
 				sc.touched = append(sc.touched, p.doc)
 			}
-			sc.scores[p.doc] += float32(w * tf / (tf + c0 + c1*float64(dl)))
+			sc.scores[p.doc] += float32(s)
 		}
 	}
-	return ix.collect(sc, self, limit, minSimilarity)
+	return self, tracked
 }
 
-// collect selects the top limit touched documents, counts those above the
-// threshold and leaves sc's scores zeroed for reuse.
-func (ix *Index) collect(sc *scratch, self float64, limit int, minSimilarity float64) ([]Hit, int) {
-	top := sc.top[:0]
-	total := 0
-	for _, d := range sc.touched {
-		s := sc.scores[d]
-		sc.scores[d] = 0
-		if min(1, float64(s)/self) < minSimilarity {
-			continue
+// collect offers the scored documents to sel and zeroes sc.scores for the
+// next search. ix.mu must be held.
+func (ix *Index) collect(sc *scratch, sel *selector, tracked bool) {
+	if tracked {
+		for _, d := range sc.touched {
+			sel.offer(ix.ids[d], sc.scores[d])
+			sc.scores[d] = 0
 		}
-		total++
-		c := candidate{score: s, id: ix.ids[d]}
-		switch {
-		case len(top) < limit:
-			top = append(top, c)
-			siftUp(top, len(top)-1)
-		case limit > 0 && c.better(top[0]):
-			top[0] = c
-			siftDown(top, 0)
+		return
+	}
+	// This is sel.offer for every document, but with the count made
+	// branch-free (a conditional increment) and the heap test rarely true
+	// once the heap is full: a branch taken for a random 40% of documents
+	// mispredicts often enough to dominate the search.
+	scores := sc.scores[:len(ix.ids)]
+	thr, floor, total := sel.thr, sel.floor, 0
+	for d, x := range scores {
+		inc := 0
+		if x >= thr {
+			inc = 1
+		}
+		total += inc
+		if x >= floor {
+			floor = sel.push(ix.ids[d], x)
 		}
 	}
-	sc.top = top[:0]
-	if len(top) == 0 {
-		return nil, total
-	}
-	slices.SortFunc(top, func(x, y candidate) int {
-		if x.better(y) {
-			return -1
-		}
-		return 1 // candidates are distinct: ids are unique
-	})
-	hits := make([]Hit, len(top))
-	for i, c := range top {
-		hits[i] = Hit{ID: c.id, Score: float64(c.score), Similarity: min(1, float64(c.score)/self)}
-	}
-	return hits, total
+	sel.total = total
+	clear(scores)
 }
 
 // scratch is per-search working memory, pooled so a search over 100k
@@ -129,6 +151,7 @@ type scratch struct {
 	scores  []float32 // by doc number; all zero between searches
 	touched []uint32  // docs with a non-zero score, in first-touch order
 	top     []candidate
+	norm1   [256]float64 // BM25 tf factor for tf = 1 by document length, over k1+1
 }
 
 // getScratch returns zeroed scratch big enough for every current doc number.

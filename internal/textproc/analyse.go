@@ -12,7 +12,7 @@ type analysis struct {
 }
 
 // analyse computes a word's terms. It is pure and relatively slow (the
-// stemmer allocates), which is why its results are memoised in cache.
+// stemmer allocates), which is why lookup memoises it.
 func analyse(w string) analysis {
 	base, negated := splitContraction(w)
 	var a analysis

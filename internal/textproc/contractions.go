@@ -7,8 +7,7 @@ import "strings"
 // chat users type "dont" and "cant" far more often than they mean the rare
 // nouns "cant" and "wont"; treating them as negations keeps "not" searchable.
 var negations = map[string]string{
-	"can't": "can", "won't": "will", "shan't": "shall", "ain't": "",
-	"cannot": "can",
+	"can't": "can", "won't": "will", "shan't": "shall", "ain't": "", "cannot": "can",
 	"dont": "do", "doesnt": "does", "didnt": "did", "isnt": "is",
 	"arent": "are", "wasnt": "was", "werent": "were", "havent": "have",
 	"hasnt": "has", "hadnt": "had", "wouldnt": "would", "shouldnt": "should",

@@ -4,8 +4,8 @@ package textproc
 // English stopwords, with contractions expanded ("don't" → "not",
 // "card's" → "card") and Snowball English stemmed ("declined" → "declin").
 // Numbers are kept as terms, unstemmed. The result is nil if text has no
-// terms. Returned strings are shared and must be treated as immutable (as Go
-// strings are); they never alias text.
+// terms. The strings are shared between calls and never alias text, so
+// keeping them does not keep text alive.
 func Terms(text string) []string {
 	// A term per six bytes of text is a generous guess for English, so one
 	// allocation usually suffices.

@@ -109,8 +109,9 @@ func (s *scanner) nextPart() []byte {
 }
 
 // fold appends the lower-cased s to dst, turning typographic apostrophes into
-// '\'' (so "don’t" and "don't" agree), dropping invisible format characters
-// and optionally dots, and stopping before MaxWordBytes would be exceeded.
+// ASCII ones (so "don’t" and "don't" agree), dropping invisible format
+// characters and optionally dots, and stopping before MaxWordBytes would be
+// exceeded.
 func fold(dst []byte, s string, dropDots bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]

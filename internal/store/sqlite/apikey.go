@@ -23,7 +23,7 @@ func (q queries) UserGetByEmail(ctx context.Context, tenantID int64, email strin
 }
 
 func (t *tx) UserCreate(ctx context.Context, p *store.UserCreateParams) (*fathom.User, error) {
-	res, err := t.sqlTx.ExecContext(ctx, `INSERT INTO users (tenant_id, email, name, created_at) VALUES (?, ?, ?, ?)`,
+	res, err := t.db.ExecContext(ctx, `INSERT INTO users (tenant_id, email, name, created_at) VALUES (?, ?, ?, ?)`,
 		p.TenantID, p.Email, p.Name, formatTime(p.CreatedAt))
 	if err != nil {
 		return nil, fmt.Errorf("create user: %w", interpretError(err))
@@ -75,7 +75,7 @@ func (q queries) APIKeyCount(ctx context.Context) (int, error) {
 }
 
 func (t *tx) APIKeyCreate(ctx context.Context, p *store.APIKeyCreateParams) (*fathom.APIKey, error) {
-	res, err := t.sqlTx.ExecContext(ctx, `INSERT INTO api_keys (tenant_id, user_id, name, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	res, err := t.db.ExecContext(ctx, `INSERT INTO api_keys (tenant_id, user_id, name, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		p.TenantID, p.UserID, p.Name, p.Prefix, p.Hash, formatTime(p.CreatedAt))
 	if err != nil {
 		return nil, fmt.Errorf("create api key: %w", interpretError(err))
@@ -86,9 +86,9 @@ func (t *tx) APIKeyCreate(ctx context.Context, p *store.APIKeyCreateParams) (*fa
 
 // apiKeyGet reads a key back by id within the transaction.
 func (t *tx) apiKeyGet(ctx context.Context, id int64) (*fathom.APIKey, error) {
-	return scanAPIKey(t.sqlTx.QueryRowContext(ctx, apiKeySelect+` WHERE k.id = ?`, id))
+	return scanAPIKey(t.db.QueryRowContext(ctx, apiKeySelect+` WHERE k.id = ?`, id))
 }
 
 func (t *tx) APIKeyRevoke(ctx context.Context, keyID int64, at time.Time) error {
-	return execOne(ctx, t.sqlTx, `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, formatTime(at), keyID)
+	return execOne(ctx, t.db, `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, formatTime(at), keyID)
 }

@@ -41,7 +41,9 @@ func (q queries) ConversationListByIDs(ctx context.Context, tenantID int64, ids 
 		args = append(args, id)
 	}
 	marks := strings.Repeat(",?", len(ids))[1:]
-	return q.listConversations(ctx, `SELECT `+conversationColumns+` FROM conversations WHERE tenant_id = ? AND id IN (`+marks+`)`, args...)
+	// The unary + keeps the planner from scanning the tenant's rows through
+	// the (tenant_id, external_id) index: the ids are primary-key lookups.
+	return q.listConversations(ctx, `SELECT `+conversationColumns+` FROM conversations WHERE +tenant_id = ? AND id IN (`+marks+`)`, args...)
 }
 
 func (q queries) ConversationListDirty(ctx context.Context, tenantID int64, limit int) ([]*fathom.Conversation, error) {
@@ -135,7 +137,7 @@ WHERE conversation_id = ? AND seq >= ? ORDER BY seq LIMIT ?`, conversationID, fr
 
 func (t *tx) ConversationCreate(ctx context.Context, p *store.ConversationCreateParams) (*fathom.Conversation, error) {
 	now := formatTime(p.CreatedAt)
-	res, err := t.sqlTx.ExecContext(ctx, `INSERT INTO conversations (tenant_id, external_id, user_id, created_at, updated_at)
+	res, err := t.db.ExecContext(ctx, `INSERT INTO conversations (tenant_id, external_id, user_id, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?)`, p.TenantID, p.ExternalID, p.UserID, now, now)
 	if err != nil {
 		return nil, fmt.Errorf("create conversation: %w", interpretError(err))
@@ -152,7 +154,7 @@ func (t *tx) ConversationUpdate(ctx context.Context, c *fathom.Conversation) err
 	if c.ResolvedAt != nil {
 		resolved = formatTime(*c.ResolvedAt)
 	}
-	err := execOne(ctx, t.sqlTx, `UPDATE conversations SET user_id = ?, status = ?, message_count = ?, reopen_count = ?,
+	err := execOne(ctx, t.db, `UPDATE conversations SET user_id = ?, status = ?, message_count = ?, reopen_count = ?,
 resolution_notes = ?, updated_at = ?, resolved_at = ?, version = version + 1, dirty = 1 WHERE id = ?`,
 		c.UserID, c.Status, c.MessageCount, c.ReopenCount, c.ResolutionNotes, formatTime(c.UpdatedAt), resolved, c.ID)
 	if err != nil {
@@ -163,7 +165,7 @@ resolution_notes = ?, updated_at = ?, resolved_at = ?, version = version + 1, di
 }
 
 func (t *tx) ConversationMarkAnalyzed(ctx context.Context, conversationID, version int64, analyzedCount int) (bool, error) {
-	res, err := t.sqlTx.ExecContext(ctx, `UPDATE conversations SET dirty = 0, analyzed_count = ? WHERE id = ? AND version = ?`,
+	res, err := t.db.ExecContext(ctx, `UPDATE conversations SET dirty = 0, analyzed_count = ? WHERE id = ? AND version = ?`,
 		analyzedCount, conversationID, version)
 	if err != nil {
 		return false, fmt.Errorf("mark analyzed: %w", err)
@@ -186,7 +188,7 @@ func (t *tx) MessageInsertMany(ctx context.Context, conversationID int64, msgs [
 		b.WriteString("(?, ?, ?, ?, ?)")
 		args = append(args, conversationID, m.Seq, string(m.Role), m.Content, formatTime(m.CreatedAt))
 	}
-	if _, err := t.sqlTx.ExecContext(ctx, b.String(), args...); err != nil {
+	if _, err := t.db.ExecContext(ctx, b.String(), args...); err != nil {
 		return fmt.Errorf("insert messages: %w", interpretError(err))
 	}
 	return nil

@@ -39,6 +39,7 @@ type DB struct {
 	cfg    Config
 	writer *sql.DB
 	reader *sql.DB
+	wstmts *stmtCache // statements prepared on the writer
 	batch  *batcher
 	queries
 }
@@ -81,8 +82,9 @@ func Open(cfg Config) (*DB, error) {
 	}
 	reader.SetMaxOpenConns(cfg.ReadConns)
 	reader.SetMaxIdleConns(cfg.ReadConns)
-	db := &DB{cfg: cfg, writer: writer, reader: reader, queries: queries{reader}}
-	db.batch = newBatcher(writer, cfg.MaxBatch)
+	db := &DB{cfg: cfg, writer: writer, reader: reader, wstmts: newStmtCache(writer),
+		queries: queries{conn{cache: newStmtCache(reader)}}}
+	db.batch = newBatcher(writer, db.wstmts, cfg.MaxBatch)
 	return db, nil
 }
 
@@ -115,6 +117,8 @@ func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 // Close stops accepting writes, finishes queued ones and closes both pools.
 func (db *DB) Close() error {
 	db.batch.close()
+	db.wstmts.close()
+	db.queries.db.cache.close()
 	return errors.Join(db.writer.Close(), db.reader.Close())
 }
 

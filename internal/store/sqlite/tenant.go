@@ -17,7 +17,7 @@ type dbtx interface {
 }
 
 // queries holds the reads, run on the reader pool or inside a transaction.
-type queries struct{ db dbtx }
+type queries struct{ db conn }
 
 const tenantColumns = `id, name, quota_requests, quota_tokens, quota_retrievals, created_at`
 
@@ -57,7 +57,7 @@ func (q queries) TenantList(ctx context.Context) ([]*fathom.Tenant, error) {
 }
 
 func (t *tx) TenantCreate(ctx context.Context, p *store.TenantCreateParams) (*fathom.Tenant, error) {
-	res, err := t.sqlTx.ExecContext(ctx, `INSERT INTO tenants (name, created_at) VALUES (?, ?)`, p.Name, formatTime(p.CreatedAt))
+	res, err := t.db.ExecContext(ctx, `INSERT INTO tenants (name, created_at) VALUES (?, ?)`, p.Name, formatTime(p.CreatedAt))
 	if err != nil {
 		return nil, fmt.Errorf("create tenant: %w", interpretError(err))
 	}
@@ -66,12 +66,12 @@ func (t *tx) TenantCreate(ctx context.Context, p *store.TenantCreateParams) (*fa
 }
 
 func (t *tx) TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota) error {
-	return execOne(ctx, t.sqlTx, `UPDATE tenants SET quota_requests = ?, quota_tokens = ?, quota_retrievals = ? WHERE id = ?`,
+	return execOne(ctx, t.db, `UPDATE tenants SET quota_requests = ?, quota_tokens = ?, quota_retrievals = ? WHERE id = ?`,
 		q.Requests, q.Tokens, q.Retrievals, tenantID)
 }
 
 func (t *tx) TenantMarkAnalysisPending(ctx context.Context, tenantID int64) (bool, error) {
-	res, err := t.sqlTx.ExecContext(ctx, `UPDATE tenants SET analysis_pending = 1 WHERE id = ? AND analysis_pending = 0`, tenantID)
+	res, err := t.db.ExecContext(ctx, `UPDATE tenants SET analysis_pending = 1 WHERE id = ? AND analysis_pending = 0`, tenantID)
 	if err != nil {
 		return false, fmt.Errorf("mark analysis pending: %w", err)
 	}
@@ -80,7 +80,7 @@ func (t *tx) TenantMarkAnalysisPending(ctx context.Context, tenantID int64) (boo
 }
 
 func (t *tx) TenantClearAnalysisPending(ctx context.Context, tenantID int64) error {
-	_, err := t.sqlTx.ExecContext(ctx, `UPDATE tenants SET analysis_pending = 0 WHERE id = ?`, tenantID)
+	_, err := t.db.ExecContext(ctx, `UPDATE tenants SET analysis_pending = 0 WHERE id = ?`, tenantID)
 	return err
 }
 

@@ -21,7 +21,7 @@ WHERE tenant_id = ? AND scope = ? AND key = ?`, tenantID, scope, key).Scan(&r.Fi
 }
 
 func (t *tx) IdempotencyInsert(ctx context.Context, r *store.IdempotencyRecord) error {
-	_, err := t.sqlTx.ExecContext(ctx, `INSERT INTO idempotency_keys (tenant_id, scope, key, fingerprint, response, created_at)
+	_, err := t.db.ExecContext(ctx, `INSERT INTO idempotency_keys (tenant_id, scope, key, fingerprint, response, created_at)
 VALUES (?, ?, ?, ?, ?, ?)`, r.TenantID, r.Scope, r.Key, r.Fingerprint, r.Response, formatTime(r.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("insert idempotency key: %w", interpretError(err))
@@ -30,7 +30,7 @@ VALUES (?, ?, ?, ?, ?, ?)`, r.TenantID, r.Scope, r.Key, r.Fingerprint, r.Respons
 }
 
 func (t *tx) IdempotencyDeleteBefore(ctx context.Context, before time.Time) (int64, error) {
-	res, err := t.sqlTx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE created_at < ?`, formatTime(before))
+	res, err := t.db.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE created_at < ?`, formatTime(before))
 	if err != nil {
 		return 0, fmt.Errorf("delete idempotency keys: %w", err)
 	}
@@ -48,7 +48,7 @@ func (q queries) UsageGet(ctx context.Context, tenantID int64, period string) (*
 }
 
 func (t *tx) UsageAdd(ctx context.Context, p *store.UsageAddParams) error {
-	_, err := t.sqlTx.ExecContext(ctx, `INSERT INTO usage (tenant_id, period, requests, tokens, retrievals) VALUES (?, ?, ?, ?, ?)
+	_, err := t.db.ExecContext(ctx, `INSERT INTO usage (tenant_id, period, requests, tokens, retrievals) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (tenant_id, period) DO UPDATE SET requests = requests + excluded.requests,
 tokens = tokens + excluded.tokens, retrievals = retrievals + excluded.retrievals`,
 		p.TenantID, p.Period, p.Requests, p.Tokens, p.Retrievals)
