@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -320,5 +321,52 @@ func TestQuotaAndRateLimit(t *testing.T) {
 	r = s2.post(t, "/api/v1/context/track", key2, track("q", "y"))
 	if r.Status != 429 || r.Body["limit"] != "requests" {
 		t.Fatalf("over requests: %d %s", r.Status, r.Raw)
+	}
+}
+
+func TestReadAndDeleteConversation(t *testing.T) {
+	s := start(t, testConfig(t))
+	key, other := s.newKey(t, "acme"), s.newKey(t, "globex")
+	s.post(t, "/api/v1/context/track", key, track("conv/with spaces", "parcel lost in transit", "I have opened a claim."))
+	get := func(k, id string) reply {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/api/v1/context/conversations/"+url.PathEscape(id), nil)
+		req.Header.Set("X-API-Key", k)
+		return do(t, req)
+	}
+	del := func(k, id string) reply {
+		req, _ := http.NewRequest(http.MethodDelete, s.URL+"/api/v1/context/conversations/"+url.PathEscape(id), nil)
+		req.Header.Set("X-API-Key", k)
+		return do(t, req)
+	}
+	r := get(key, "conv/with spaces")
+	msgs, _ := r.data()["messages"].([]any)
+	if r.Status != 200 || r.data()["status"] != "open" || len(msgs) != 2 || msgs[1].(map[string]any)["role"] != "assistant" {
+		t.Fatalf("get: %d %s", r.Status, r.Raw)
+	}
+	if r := get(other, "conv/with spaces"); r.Status != 404 {
+		t.Fatalf("other tenant read it: %d", r.Status)
+	}
+	if r := del(other, "conv/with spaces"); r.Status != 404 {
+		t.Fatalf("other tenant deleted it: %d", r.Status)
+	}
+	eventually(t, "the conversation is searchable", func() bool {
+		return s.post(t, "/api/v1/context/similarity", key, `{"message":"parcel lost"}`).data()["totalFound"] == 1.0
+	})
+	if r := del(key, "conv/with spaces"); r.Status != 200 {
+		t.Fatalf("delete: %d %s", r.Status, r.Raw)
+	}
+	if r := get(key, "conv/with spaces"); r.Status != 404 {
+		t.Fatalf("get after delete: %d", r.Status)
+	}
+	if r := del(key, "conv/with spaces"); r.Status != 404 {
+		t.Fatalf("second delete: %d", r.Status)
+	}
+	if d := s.post(t, "/api/v1/context/similarity", key, `{"message":"parcel lost"}`).data(); d["totalFound"] != 0.0 {
+		t.Fatalf("deleted conversation still found: %v", d)
+	}
+	req, _ := http.NewRequest(http.MethodPut, s.URL+"/api/v1/context/conversations/x", nil)
+	req.Header.Set("X-API-Key", key)
+	if r := do(t, req); r.Status != 405 || r.Header.Get("Allow") != "GET, DELETE" {
+		t.Fatalf("PUT: %d %v", r.Status, r.Header.Get("Allow"))
 	}
 }

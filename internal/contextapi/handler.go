@@ -43,10 +43,13 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/context/track", h.endpoint(quota.OpWrite, h.track))
 	mux.Handle("POST /api/v1/context/resolve", h.endpoint(quota.OpWrite, h.resolve))
 	mux.Handle("POST /api/v1/context/similarity", h.endpoint(quota.OpRetrieval, h.similarity))
-	for _, path := range []string{"/api/v1/context/track", "/api/v1/context/resolve", "/api/v1/context/similarity"} {
+	mux.Handle("GET /api/v1/context/conversations/{conversationId}", h.endpoint(quota.OpRead, h.getConversation))
+	mux.Handle("DELETE /api/v1/context/conversations/{conversationId}", h.endpoint(quota.OpWrite, h.deleteConversation))
+	for path, allow := range map[string]string{"/api/v1/context/track": "POST", "/api/v1/context/resolve": "POST",
+		"/api/v1/context/similarity": "POST", "/api/v1/context/conversations/{conversationId}": "GET, DELETE"} {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Allow", http.MethodPost)
-			h.writeError(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed here; use POST")
+			w.Header().Set("Allow", allow)
+			h.writeError(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed here; use "+allow)
 		})
 	}
 	mux.HandleFunc("/api/v1/context/", func(w http.ResponseWriter, r *http.Request) {
@@ -85,10 +88,12 @@ func (h *Handler) endpoint(op quota.Op, fn operation) http.Handler {
 			h.fail(w, r, err)
 			return
 		}
-		body, err := readObject(w, r, h.maxBody)
-		if err != nil {
-			h.fail(w, r, err)
-			return
+		var body object
+		if r.Method == http.MethodPost {
+			if body, err = readObject(w, r, h.maxBody); err != nil {
+				h.fail(w, r, err)
+				return
+			}
 		}
 		res, err := fn(ctx, p, body, r)
 		if err != nil {
@@ -141,6 +146,22 @@ func (h *Handler) similarity(ctx context.Context, p *fathom.Principal, body obje
 		return nil, err
 	}
 	return &result{message: "Similar conversations retrieved", data: toSimilarityData(res)}, nil
+}
+
+func (h *Handler) getConversation(ctx context.Context, p *fathom.Principal, _ object, r *http.Request) (*result, error) {
+	d, err := h.conversations.Get(ctx, p.TenantID, r.PathValue("conversationId"))
+	if err != nil {
+		return nil, err
+	}
+	return &result{message: "Conversation retrieved", data: toConversationData(d)}, nil
+}
+
+func (h *Handler) deleteConversation(ctx context.Context, p *fathom.Principal, _ object, r *http.Request) (*result, error) {
+	id := r.PathValue("conversationId")
+	if err := h.conversations.Delete(ctx, p.TenantID, id); err != nil {
+		return nil, err
+	}
+	return &result{message: "Conversation deleted", data: map[string]string{"conversationId": id}}, nil
 }
 
 // fail writes err as the error envelope. Internal errors are logged with

@@ -2,6 +2,7 @@ package contextapi
 
 import (
 	"math"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/conversation"
 )
@@ -103,6 +104,44 @@ type similarResolution struct {
 	ConversationID  string  `json:"conversationId"`
 	ResolutionNotes string  `json:"resolutionNotes"`
 	Similarity      float64 `json:"similarity"`
+}
+
+// conversationData is one conversation as the read endpoint shows it.
+type conversationData struct {
+	ConversationID  string        `json:"conversationId"`
+	UserID          string        `json:"userId"`
+	Status          string        `json:"status"`
+	MessageCount    int           `json:"messageCount"`
+	ReopenCount     int           `json:"reopenCount"`
+	ResolutionNotes *string       `json:"resolutionNotes"`
+	CreatedAt       time.Time     `json:"createdAt"`
+	UpdatedAt       time.Time     `json:"updatedAt"`
+	ResolvedAt      *time.Time    `json:"resolvedAt"`
+	Messages        []messageData `json:"messages"`
+}
+
+type messageData struct {
+	Role      string    `json:"role"`
+	Content   string    `json:"content"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+func toConversationData(d *conversation.Detail) conversationData {
+	c := d.Conversation
+	out := conversationData{ConversationID: c.ExternalID, UserID: c.UserID, Status: string(c.Status), MessageCount: c.MessageCount,
+		ReopenCount: c.ReopenCount, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Messages: make([]messageData, len(d.Messages))}
+	if c.ResolutionNotes != "" {
+		notes := c.ResolutionNotes
+		out.ResolutionNotes = &notes
+	}
+	if c.ResolvedAt != nil {
+		t := c.ResolvedAt.UTC()
+		out.ResolvedAt = &t
+	}
+	for i, m := range d.Messages {
+		out.Messages[i] = messageData{Role: string(m.Role), Content: m.Content, CreatedAt: m.CreatedAt.UTC()}
+	}
+	return out
 }
 
 func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }

@@ -38,12 +38,13 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			return err
 		}
 		newTokens := make([]int64, len(dirty))
+		texts := make([]string, len(dirty))
 		for i, c := range dirty {
 			msgs, err := s.store.MessageList(ctx, c.ID, 0, 0)
 			if err != nil {
 				return fmt.Errorf("analyze conversation %d: %w", c.ID, err)
 			}
-			idx.Upsert(c.ID, IndexText(c, msgs))
+			texts[i] = IndexText(c, msgs)
 			if countTokens {
 				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
 					newTokens[i] += quota.CountTokens(m.Content)
@@ -51,6 +52,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			}
 		}
 		var tokens int64
+		current := make([]bool, len(dirty))
 		err = s.store.Write(ctx, func(tx store.Tx) error {
 			tokens = 0
 			for i, c := range dirty {
@@ -58,7 +60,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				if err != nil {
 					return err
 				}
-				if ok {
+				if current[i] = ok; ok {
 					tokens += newTokens[i]
 				}
 			}
@@ -66,6 +68,14 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		})
 		if err != nil {
 			return err
+		}
+		// Index only what is still current: a conversation changed since
+		// it was read is dirty again and comes back in the next round, and
+		// a deleted one must not return to the index.
+		for i, c := range dirty {
+			if current[i] {
+				idx.Upsert(c.ID, texts[i])
+			}
 		}
 		if countTokens {
 			s.tokens.AddTokens(ctx, tenantID, tokens)

@@ -67,6 +67,9 @@ type Tx interface {
 	// records how many messages were analysed, if its version is still the
 	// one analysed; it reports whether it did.
 	ConversationMarkAnalyzed(ctx context.Context, conversationID, version int64, analyzedCount int) (bool, error)
+	// ConversationDelete removes a conversation and everything derived
+	// from it (messages, analysis) by cascade.
+	ConversationDelete(ctx context.Context, conversationID int64) error
 	MessageInsertMany(ctx context.Context, conversationID int64, msgs []fathom.Message) error
 
 	IdempotencyInsert(ctx context.Context, r *IdempotencyRecord) error

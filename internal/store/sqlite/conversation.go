@@ -174,6 +174,13 @@ func (t *tx) ConversationMarkAnalyzed(ctx context.Context, conversationID, versi
 	return n == 1, nil
 }
 
+func (t *tx) ConversationDelete(ctx context.Context, conversationID int64) error {
+	if err := execOne(ctx, t.db, `DELETE FROM conversations WHERE id = ?`, conversationID); err != nil {
+		return fmt.Errorf("delete conversation: %w", err)
+	}
+	return nil
+}
+
 func (t *tx) MessageInsertMany(ctx context.Context, conversationID int64, msgs []fathom.Message) error {
 	if len(msgs) == 0 {
 		return nil

@@ -178,6 +178,17 @@ func testConversations(t *testing.T, st store.Store) {
 	if len(l) != 1 || l[0].Status != fathom.StatusResolved || l[0].ResolvedAt == nil || !l[0].ResolvedAt.Equal(resolvedAt) {
 		t.Fatalf("after resolve = %+v", l)
 	}
+	write(t, st, func(tx store.Tx) error { return tx.ConversationDelete(ctx, c.ID) })
+	if _, err := st.ConversationGetByExternalID(ctx, a.ID, "conv-1"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("deleted conversation still there: %v", err)
+	}
+	if msgs := must(st.MessageList(ctx, c.ID, 0, 0)); len(msgs) != 0 {
+		t.Fatalf("messages of a deleted conversation remain: %+v", msgs)
+	}
+	err = st.Write(ctx, func(tx store.Tx) error { return tx.ConversationDelete(ctx, c.ID) })
+	if !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("second delete err = %v, want ErrNotFound", err)
+	}
 }
 
 func testDirty(t *testing.T, st store.Store) {
