@@ -3,19 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/bench"
-	"github.com/fathom-oss/fathom/internal/config"
-	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
 const benchSynopsis = `bench [flags]
@@ -65,26 +59,15 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	out := env.stdout
 	fmt.Fprintf(out, "corpus: %s\n", corpus.Source)
 
-	var a *app.App
+	var local *localServer
 	if *url == "" {
-		dir, err := os.MkdirTemp("", "fathom-bench-")
-		if err != nil {
+		var err error
+		if local, err = startLocal(ctx, *sync, "bench"); err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
-		cfg := config.Default()
-		cfg.Addr, cfg.DataDir, cfg.BootstrapKey, cfg.SQLiteSynchronous = "127.0.0.1:0", filepath.Join(dir, "data"), false, *sync
-		a = app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
-		if err := a.Open(ctx); err != nil {
-			return err
-		}
-		defer a.Close(context.WithoutCancel(ctx))
-		k, err := a.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "bench"})
-		if err != nil {
-			return err
-		}
-		*url, *key = "http://"+a.Addr(), k.Secret
-		fmt.Fprintf(out, "server: in-process at %s, sqlite synchronous=%s, %d workers\n", *url, *sync, cfg.Workers)
+		defer local.close(ctx)
+		*url, *key = local.url, local.key
+		fmt.Fprintf(out, "server: in-process at %s, sqlite synchronous=%s\n", *url, *sync)
 	} else if *key == "" {
 		return fmt.Errorf("--key (or FATHOM_API_KEY) is required with --url")
 	}
@@ -97,8 +80,8 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintln(out, r)
 		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
 		total = r.Requests
-		if a != nil {
-			lag := waitAnalysed(ctx, a)
+		if local != nil {
+			lag := local.waitAnalysed(ctx)
 			fmt.Fprintf(out, "  analysis caught up %s after the load stopped\n", lag.Round(time.Millisecond))
 		}
 	}
@@ -110,8 +93,8 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 			s := bench.Seed(ctx, target, corpus, fmt.Sprintf("bench-seed-%s-%d", run, n), n-total, *conc)
 			fmt.Fprintln(out, s)
 			total = n
-			if a != nil {
-				lag := waitAnalysed(ctx, a)
+			if local != nil {
+				lag := local.waitAnalysed(ctx)
 				fmt.Fprintf(out, "  analysis caught up %s after seeding\n", lag.Round(time.Millisecond))
 			}
 		}
@@ -120,18 +103,4 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintln(out, sr)
 	}
 	return nil
-}
-
-// waitAnalysed waits until the in-process server has no conversation left
-// to analyse and returns how long that took.
-func waitAnalysed(ctx context.Context, a *app.App) time.Duration {
-	start := time.Now()
-	for ctx.Err() == nil {
-		n, err := a.DB.ConversationCountDirty(ctx)
-		if err != nil || n == 0 {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	return time.Since(start)
 }

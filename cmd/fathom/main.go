@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"keys":    {"manage API keys: create, list, revoke", runKeys},
 		"tenants": {"manage tenants: list, quota", runTenants},
 		"bench":   {"measure throughput and latency against a running server", runBench},
+		"eval":    {"measure the knowledge engine on a real dataset (banking77)", runEval},
 		"version": {"print the version", runVersion},
 	}
 }

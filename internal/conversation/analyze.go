@@ -88,7 +88,8 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 }
 
 // IndexText is what search matches a conversation on: what the user said,
-// and how it was resolved.
+// and how a person said it was resolved. Generated notes are left out: they
+// repeat the user's words and would count them twice.
 func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 	var b strings.Builder
 	for _, m := range msgs {
@@ -97,7 +98,9 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 			b.WriteByte('\n')
 		}
 	}
-	b.WriteString(c.ResolutionNotes)
+	if !c.NotesGenerated {
+		b.WriteString(c.ResolutionNotes)
+	}
 	return b.String()
 }
 

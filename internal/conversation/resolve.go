@@ -73,7 +73,7 @@ func (s *Service) resolve(ctx context.Context, tx store.Tx, tenantID int64, p *R
 		res.ResolutionNotes, res.Generated = GenerateNotes(msgs), true
 	}
 	now := s.now()
-	c.Status, c.ResolutionNotes, c.ResolvedAt, c.UpdatedAt = fathom.StatusResolved, res.ResolutionNotes, &now, now
+	c.Status, c.ResolutionNotes, c.NotesGenerated, c.ResolvedAt, c.UpdatedAt = fathom.StatusResolved, res.ResolutionNotes, res.Generated, &now, now
 	if err := tx.ConversationUpdate(ctx, c); err != nil {
 		return nil, err
 	}

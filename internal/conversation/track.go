@@ -106,7 +106,7 @@ func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *Tra
 		return nil, err
 	}
 	if len(fresh) > 0 && c.Status == fathom.StatusResolved {
-		c.Status, c.ResolvedAt, c.ResolutionNotes = fathom.StatusOpen, nil, ""
+		c.Status, c.ResolvedAt, c.ResolutionNotes, c.NotesGenerated = fathom.StatusOpen, nil, "", false
 		c.ReopenCount++
 		res.Reopened = true
 	}

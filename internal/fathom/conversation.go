@@ -31,6 +31,8 @@ type Conversation struct {
 	MessageCount    int
 	ReopenCount     int
 	ResolutionNotes string
+	// NotesGenerated is true when the server wrote the notes.
+	NotesGenerated bool
 	// AnalyzedCount is how many messages analysis has already seen.
 	AnalyzedCount int
 	// Version grows with every change; analysis compares it to know whether

@@ -11,14 +11,14 @@ import (
 )
 
 const conversationColumns = `id, tenant_id, external_id, user_id, status, message_count, reopen_count,
-resolution_notes, analyzed_count, version, created_at, updated_at, resolved_at`
+resolution_notes, notes_generated, analyzed_count, version, created_at, updated_at, resolved_at`
 
 func scanConversation(row interface{ Scan(...any) error }) (*fathom.Conversation, error) {
 	var c fathom.Conversation
 	var created, updated string
 	var resolved sql.NullString
 	err := row.Scan(&c.ID, &c.TenantID, &c.ExternalID, &c.UserID, &c.Status, &c.MessageCount, &c.ReopenCount,
-		&c.ResolutionNotes, &c.AnalyzedCount, &c.Version, &created, &updated, &resolved)
+		&c.ResolutionNotes, &c.NotesGenerated, &c.AnalyzedCount, &c.Version, &created, &updated, &resolved)
 	if err != nil {
 		return nil, interpretError(err)
 	}
@@ -155,8 +155,8 @@ func (t *tx) ConversationUpdate(ctx context.Context, c *fathom.Conversation) err
 		resolved = formatTime(*c.ResolvedAt)
 	}
 	err := execOne(ctx, t.db, `UPDATE conversations SET user_id = ?, status = ?, message_count = ?, reopen_count = ?,
-resolution_notes = ?, updated_at = ?, resolved_at = ?, version = version + 1, dirty = 1 WHERE id = ?`,
-		c.UserID, c.Status, c.MessageCount, c.ReopenCount, c.ResolutionNotes, formatTime(c.UpdatedAt), resolved, c.ID)
+resolution_notes = ?, notes_generated = ?, updated_at = ?, resolved_at = ?, version = version + 1, dirty = 1 WHERE id = ?`,
+		c.UserID, c.Status, c.MessageCount, c.ReopenCount, c.ResolutionNotes, c.NotesGenerated, formatTime(c.UpdatedAt), resolved, c.ID)
 	if err != nil {
 		return fmt.Errorf("update conversation: %w", err)
 	}

@@ -38,6 +38,7 @@ CREATE TABLE conversations (
     message_count    INTEGER NOT NULL DEFAULT 0,
     reopen_count     INTEGER NOT NULL DEFAULT 0,
     resolution_notes TEXT    NOT NULL DEFAULT '',
+    notes_generated  INTEGER NOT NULL DEFAULT 0,
     analyzed_count   INTEGER NOT NULL DEFAULT 0,
     version          INTEGER NOT NULL DEFAULT 1,
     dirty            INTEGER NOT NULL DEFAULT 1,

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/app"
+	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/tenant"
+)
+
+// localServer is a server started in this process on a free port with a
+// temporary data directory, for bench and eval runs that bring their own.
+type localServer struct {
+	app *app.App
+	url string
+	key string
+	dir string
+}
+
+func startLocal(ctx context.Context, synchronous, tenantName string) (*localServer, error) {
+	dir, err := os.MkdirTemp("", "fathom-local-")
+	if err != nil {
+		return nil, err
+	}
+	cfg := config.Default()
+	cfg.Addr, cfg.DataDir, cfg.BootstrapKey, cfg.SQLiteSynchronous = "127.0.0.1:0", filepath.Join(dir, "data"), false, synchronous
+	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	if err := a.Open(ctx); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	k, err := a.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: tenantName})
+	if err != nil {
+		a.Close(ctx)
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return &localServer{app: a, url: "http://" + a.Addr(), key: k.Secret, dir: dir}, nil
+}
+
+func (l *localServer) close(ctx context.Context) {
+	_ = l.app.Close(context.WithoutCancel(ctx))
+	_ = os.RemoveAll(l.dir)
+}
+
+// waitAnalysed waits until the server has no conversation left to analyse
+// and returns how long that took.
+func (l *localServer) waitAnalysed(ctx context.Context) time.Duration {
+	start := time.Now()
+	for ctx.Err() == nil {
+		n, err := l.app.DB.ConversationCountDirty(ctx)
+		if err != nil || n == 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return time.Since(start)
+}
