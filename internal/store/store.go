@@ -72,6 +72,15 @@ type Tx interface {
 	ConversationDelete(ctx context.Context, conversationID int64) error
 	MessageInsertMany(ctx context.Context, conversationID int64, msgs []fathom.Message) error
 
+	KnowledgeModelPut(ctx context.Context, tenantID int64, kind string, model []byte, at time.Time) error
+	// SolutionUpsert returns the tenant's solution with s.Key, creating it
+	// from s when new.
+	SolutionUpsert(ctx context.Context, s *fathom.Solution) (*fathom.Solution, error)
+	SolutionUpdate(ctx context.Context, s *fathom.Solution) error
+	// AnalysisReplace stores a conversation's analysis and attempts,
+	// replacing whatever was stored before.
+	AnalysisReplace(ctx context.Context, a *fathom.Analysis) error
+
 	IdempotencyInsert(ctx context.Context, r *IdempotencyRecord) error
 	IdempotencyDeleteBefore(ctx context.Context, before time.Time) (int64, error)
 
@@ -107,6 +116,12 @@ type Reader interface {
 	MessageList(ctx context.Context, conversationID int64, fromSeq, limit int) ([]fathom.Message, error)
 
 	IdempotencyGet(ctx context.Context, tenantID int64, scope, key string) (*IdempotencyRecord, error)
+
+	KnowledgeModelGet(ctx context.Context, tenantID int64, kind string) ([]byte, error)
+	SolutionList(ctx context.Context, tenantID int64) ([]*fathom.Solution, error)
+	// AnalysisScan calls fn for up to limit analyses of the tenant with
+	// ConversationID > afterID, in id order, attempts included.
+	AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(a *fathom.Analysis) error) error
 
 	UsageGet(ctx context.Context, tenantID int64, period string) (*Usage, error)
 }

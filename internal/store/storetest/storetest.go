@@ -26,6 +26,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("WriteRollsBackOnError", func(t *testing.T) { t.Parallel(); testRollback(t, open(t)) })
 	t.Run("ConcurrentWritesAreIsolated", func(t *testing.T) { t.Parallel(); testConcurrentWrites(t, open(t)) })
 	t.Run("AfterCommit", func(t *testing.T) { t.Parallel(); testAfterCommit(t, open(t)) })
+	t.Run("Knowledge", func(t *testing.T) { t.Parallel(); testKnowledge(t, open(t)) })
 }
 
 var now = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)

@@ -1,0 +1,171 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+func (q queries) KnowledgeModelGet(ctx context.Context, tenantID int64, kind string) ([]byte, error) {
+	var b []byte
+	err := q.db.QueryRowContext(ctx, `SELECT model FROM knowledge_models WHERE tenant_id = ? AND kind = ?`, tenantID, kind).Scan(&b)
+	return b, interpretError(err)
+}
+
+func (t *tx) KnowledgeModelPut(ctx context.Context, tenantID int64, kind string, model []byte, at time.Time) error {
+	_, err := t.db.ExecContext(ctx, `INSERT INTO knowledge_models (tenant_id, kind, model, updated_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (tenant_id, kind) DO UPDATE SET model = excluded.model, updated_at = excluded.updated_at`,
+		tenantID, kind, model, formatTime(at))
+	if err != nil {
+		return fmt.Errorf("store knowledge model: %w", err)
+	}
+	return nil
+}
+
+const solutionColumns = `id, tenant_id, key, description, steps, prerequisites, success_indicators, created_at`
+
+func scanSolution(row interface{ Scan(...any) error }) (*fathom.Solution, error) {
+	var s fathom.Solution
+	var steps, pre, ind, created string
+	if err := row.Scan(&s.ID, &s.TenantID, &s.Key, &s.Description, &steps, &pre, &ind, &created); err != nil {
+		return nil, interpretError(err)
+	}
+	s.CreatedAt = parseTime(created)
+	return &s, errors.Join(unmarshalList(steps, &s.Steps), unmarshalList(pre, &s.Prerequisites), unmarshalList(ind, &s.SuccessIndicators))
+}
+
+func (q queries) SolutionList(ctx context.Context, tenantID int64) ([]*fathom.Solution, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT `+solutionColumns+` FROM solutions WHERE tenant_id = ? ORDER BY id`, tenantID)
+	if err != nil {
+		return nil, fmt.Errorf("list solutions: %w", err)
+	}
+	defer rows.Close()
+	var out []*fathom.Solution
+	for rows.Next() {
+		s, err := scanSolution(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) SolutionUpsert(ctx context.Context, s *fathom.Solution) (*fathom.Solution, error) {
+	got, err := scanSolution(t.db.QueryRowContext(ctx, `SELECT `+solutionColumns+` FROM solutions WHERE tenant_id = ? AND key = ?`, s.TenantID, s.Key))
+	if !errors.Is(err, store.ErrNotFound) {
+		return got, err
+	}
+	res, err := t.db.ExecContext(ctx, `INSERT INTO solutions (tenant_id, key, description, steps, prerequisites, success_indicators, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?)`, s.TenantID, s.Key, s.Description, marshalList(s.Steps), marshalList(s.Prerequisites),
+		marshalList(s.SuccessIndicators), formatTime(s.CreatedAt))
+	if err != nil {
+		return nil, fmt.Errorf("create solution: %w", interpretError(err))
+	}
+	out := *s
+	out.ID, _ = res.LastInsertId()
+	return &out, nil
+}
+
+func (t *tx) SolutionUpdate(ctx context.Context, s *fathom.Solution) error {
+	return execOne(ctx, t.db, `UPDATE solutions SET description = ?, steps = ?, prerequisites = ?, success_indicators = ? WHERE id = ?`,
+		s.Description, marshalList(s.Steps), marshalList(s.Prerequisites), marshalList(s.SuccessIndicators), s.ID)
+}
+
+func (t *tx) AnalysisReplace(ctx context.Context, a *fathom.Analysis) error {
+	// Deleting the analysis cascades to its attempts.
+	if _, err := t.db.ExecContext(ctx, `DELETE FROM analyses WHERE conversation_id = ?`, a.ConversationID); err != nil {
+		return fmt.Errorf("replace analysis: %w", err)
+	}
+	_, err := t.db.ExecContext(ctx, `INSERT INTO analyses (conversation_id, tenant_id, issue_type_id, symptoms, causes, resolved,
+minutes_to_resolve, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ConversationID, a.TenantID, a.IssueTypeID,
+		marshalList(a.Symptoms), marshalList(a.Causes), a.Resolved, a.MinutesToResolve, formatTime(a.AnalyzedAt))
+	if err != nil {
+		return fmt.Errorf("insert analysis: %w", interpretError(err))
+	}
+	for _, at := range a.Attempts {
+		_, err := t.db.ExecContext(ctx, `INSERT INTO attempts (conversation_id, turn, solution_id, action, outcome, confidence)
+VALUES (?, ?, ?, ?, ?, ?)`, a.ConversationID, at.Turn, at.SolutionID, at.Action, string(at.Outcome), at.Confidence)
+		if err != nil {
+			return fmt.Errorf("insert attempt: %w", interpretError(err))
+		}
+	}
+	return nil
+}
+
+func (q queries) AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(*fathom.Analysis) error) error {
+	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at
+FROM analyses WHERE tenant_id = ? AND conversation_id > ? ORDER BY conversation_id LIMIT ?`, tenantID, afterID, limit)
+	if err != nil {
+		return fmt.Errorf("scan analyses: %w", err)
+	}
+	var list []*fathom.Analysis
+	for rows.Next() {
+		a := &fathom.Analysis{TenantID: tenantID}
+		var symptoms, causes, at string
+		if err := rows.Scan(&a.ConversationID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve, &at); err != nil {
+			rows.Close()
+			return err
+		}
+		a.AnalyzedAt = parseTime(at)
+		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(list) == 0 {
+		return err
+	}
+	byID := make(map[int64]*fathom.Analysis, len(list))
+	for _, a := range list {
+		byID[a.ConversationID] = a
+	}
+	arows, err := q.db.QueryContext(ctx, `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
+WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, turn`, list[0].ConversationID, list[len(list)-1].ConversationID)
+	if err != nil {
+		return fmt.Errorf("scan attempts: %w", err)
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var convID int64
+		var at fathom.Attempt
+		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
+			return err
+		}
+		if a := byID[convID]; a != nil {
+			a.Attempts = append(a.Attempts, at)
+		}
+	}
+	if err := arows.Err(); err != nil {
+		return err
+	}
+	for _, a := range list {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func marshalList(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
+}
+
+func unmarshalList(s string, dst *[]string) error {
+	if s == "" || s == "[]" {
+		*dst = nil
+		return nil
+	}
+	return json.Unmarshal([]byte(s), dst)
+}
