@@ -51,6 +51,17 @@ func runKeys(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	var revokeID int64
+	if sub == "revoke" {
+		if fs.NArg() != 1 {
+			fmt.Fprint(env.stderr, "fathom keys revoke: give exactly one key ID (see fathom keys list)\n")
+			return errUsage
+		}
+		if revokeID, err = strconv.ParseInt(fs.Arg(0), 10, 64); err != nil {
+			fmt.Fprintf(env.stderr, "fathom keys revoke: ID must be a number, got %q\n", fs.Arg(0))
+			return errUsage
+		}
+	}
 	svc, closeDB, err := openTenants(ctx, cfg)
 	if err != nil {
 		return err
@@ -67,19 +78,10 @@ func runKeys(ctx context.Context, env *environment, args []string) error {
 	case "list":
 		return listKeys(ctx, env, svc, asJSON)
 	case "revoke":
-		if fs.NArg() != 1 {
-			fmt.Fprint(env.stderr, "fathom keys revoke: give exactly one key ID (see fathom keys list)\n")
-			return errUsage
-		}
-		id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
-		if err != nil {
-			fmt.Fprintf(env.stderr, "fathom keys revoke: ID must be a number, got %q\n", fs.Arg(0))
-			return errUsage
-		}
-		if err := svc.RevokeKey(ctx, id); err != nil {
+		if err := svc.RevokeKey(ctx, revokeID); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "Revoked key %d.\n", id)
+		fmt.Fprintf(env.stdout, "Revoked key %d.\n", revokeID)
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/fathom"
 )
 
 // command is one subcommand.
@@ -75,7 +76,11 @@ func run(ctx context.Context, env *environment, args []string) int {
 	case errors.Is(err, errUsage):
 		return 2
 	}
-	fmt.Fprintf(env.stderr, "fathom %s: %v\n", args[0], err)
+	msg := err.Error()
+	if code := fathom.ErrorCode(err); code != fathom.EINTERNAL {
+		msg = fathom.ErrorMessage(err) // an application error: its message is for people
+	}
+	fmt.Fprintf(env.stderr, "fathom %s: %s\n", args[0], msg)
 	return 1
 }
 

@@ -122,13 +122,13 @@ func (c *Config) Validate() error {
 	if c.Workers < 0 || c.Workers > 64 {
 		bad("workers", "must be between 0 and 64, got %d", c.Workers)
 	}
-	if c.RateLimit < 0 {
-		bad("rate-limit", "must be 0 (off) or positive, got %g", c.RateLimit)
+	if !(c.RateLimit >= 0 && c.RateLimit <= 1e6) { // also catches NaN
+		bad("rate-limit", "must be 0 (off) or a positive number up to 1000000, got %g", c.RateLimit)
 	}
 	if c.RateBurst < 0 {
 		bad("rate-burst", "must be 0 (default) or positive, got %d", c.RateBurst)
 	}
-	if c.MinSimilarity < 0 || c.MinSimilarity >= 1 {
+	if !(c.MinSimilarity >= 0 && c.MinSimilarity < 1) { // also catches NaN
 		bad("min-similarity", "must be in [0, 1), got %g", c.MinSimilarity)
 	}
 	return errors.Join(errs...)

@@ -42,12 +42,12 @@ func GenerateNotes(msgs []fathom.Message) string {
 // full stop.
 func sentence(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
 	if utf8.RuneCountInString(s) > 200 {
 		r := []rune(s)
 		s = strings.TrimSpace(string(r[:197])) + "..."
-	}
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
-		s += "."
 	}
 	return s
 }

@@ -18,7 +18,7 @@ const (
 	MaxNotesBytes     = 32 << 10 // resolution notes
 	DefaultLimit      = 10       // similarity results
 	MaxLimit          = 100      // similarity results
-	MaxIdempotencyKey = 255      // characters
+	MaxIdempotencyKey = 255      // bytes
 )
 
 func invalid(format string, args ...any) error {
@@ -64,6 +64,9 @@ func (p *TrackParams) validate() error {
 	if utf8.RuneCountInString(p.UserID) > MaxUserID {
 		return invalid("userId must be at most %d characters", MaxUserID)
 	}
+	if !utf8.ValidString(p.UserID) {
+		return invalid("userId must be valid UTF-8")
+	}
 	return validateIdempotencyKey(p.IdempotencyKey)
 }
 
@@ -74,6 +77,9 @@ func (p *ResolveParams) validate() error {
 	if p.ResolutionNotes != nil && len(*p.ResolutionNotes) > MaxNotesBytes {
 		return invalid("resolutionNotes must be at most %d bytes", MaxNotesBytes)
 	}
+	if p.ResolutionNotes != nil && !utf8.ValidString(*p.ResolutionNotes) {
+		return invalid("resolutionNotes must be valid UTF-8")
+	}
 	return validateIdempotencyKey(p.IdempotencyKey)
 }
 
@@ -83,6 +89,8 @@ func (p *SimilarParams) validate() error {
 		return invalid("message is required and must be non-empty")
 	case len(p.Message) > MaxQueryBytes:
 		return invalid("message must be at most %d bytes, got %d", MaxQueryBytes, len(p.Message))
+	case !utf8.ValidString(p.Message):
+		return invalid("message must be valid UTF-8")
 	}
 	if p.Limit == nil {
 		return nil
@@ -95,7 +103,7 @@ func (p *SimilarParams) validate() error {
 
 func validateIdempotencyKey(k string) error {
 	if len(k) > MaxIdempotencyKey {
-		return fathom.Errorf(fathom.EINVALID, "Idempotency-Key header must be at most %d characters", MaxIdempotencyKey)
+		return fathom.Errorf(fathom.EINVALID, "Idempotency-Key header must be at most %d bytes", MaxIdempotencyKey)
 	}
 	return nil
 }

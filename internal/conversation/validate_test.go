@@ -181,7 +181,7 @@ func TestGenerateNotesLength(t *testing.T) {
 		truncated bool
 	}{
 		{"199 runes", strings.Repeat("a", 199), false},
-		{"200 runes", strings.Repeat("a", 200), false},
+		{"200 runes: no room left for the full stop", strings.Repeat("a", 200), true},
 		{"201 runes", strings.Repeat("a", 201), true},
 		{"300 multibyte runes", strings.Repeat("日本", 150), true},
 		{"long words", strings.Repeat("payment declined ", 40), true},

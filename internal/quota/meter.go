@@ -62,8 +62,9 @@ type tenantState struct {
 	mu        sync.Mutex
 	period    string
 	loaded    bool
-	used      store.Usage // committed plus pending
-	pending   store.Usage // not yet flushed
+	used      store.Usage   // committed plus pending
+	pending   store.Usage   // not yet flushed
+	earlier   []store.Usage // unflushed counts of past periods
 	quota     fathom.Quota
 	quotaRead time.Time
 	limiter   *rate.Limiter
@@ -113,6 +114,9 @@ func (m *Meter) state(tenantID int64) *tenantState {
 // sync loads the period's committed usage and refreshes the plan; st.mu held.
 func (m *Meter) sync(ctx context.Context, tenantID int64, st *tenantState, now time.Time) error {
 	if p := period(now); st.period != p {
+		if st.pending.Requests+st.pending.Tokens+st.pending.Retrievals > 0 {
+			st.earlier = append(st.earlier, st.pending)
+		}
 		st.period, st.loaded = p, false
 		st.pending = store.Usage{TenantID: tenantID, Period: p}
 	}
@@ -183,15 +187,19 @@ func (m *Meter) Admit(ctx context.Context, tenantID int64, op Op) (Status, error
 
 // status reports the tighter of the rate limit and the monthly request quota.
 func (m *Meter) status(st *tenantState, now, reset time.Time) Status {
+	var s Status
+	if q := st.quota.Requests; q > 0 {
+		s = Status{Limit: q, Remaining: max(0, q-st.used.Requests), Reset: reset}
+	}
 	if st.limiter != nil {
 		tokens := st.limiter.TokensAt(now)
-		return Status{Limit: int64(m.cfg.Burst), Remaining: int64(max(0, math.Floor(tokens))),
+		r := Status{Limit: int64(m.cfg.Burst), Remaining: int64(max(0, math.Floor(tokens))),
 			Reset: now.Add(time.Duration((float64(m.cfg.Burst) - tokens) / m.cfg.Rate * float64(time.Second)))}
+		if s.Limit == 0 || r.Remaining < s.Remaining {
+			s = r
+		}
 	}
-	if q := st.quota.Requests; q > 0 {
-		return Status{Limit: q, Remaining: max(0, q-st.used.Requests), Reset: reset}
-	}
-	return Status{}
+	return s
 }
 
 // LimitsTokens reports whether the tenant's plan has a token quota; only
@@ -233,12 +241,13 @@ func (m *Meter) Flush(ctx context.Context) error {
 	var adds []store.UsageAddParams
 	for id, st := range states {
 		st.mu.Lock()
-		p := st.pending
-		if p.Requests+p.Tokens+p.Retrievals > 0 {
-			adds = append(adds, store.UsageAddParams{TenantID: id, Period: p.Period,
-				Requests: p.Requests, Tokens: p.Tokens, Retrievals: p.Retrievals})
-			st.pending = store.Usage{TenantID: id, Period: p.Period}
+		for _, p := range append(st.earlier, st.pending) {
+			if p.Requests+p.Tokens+p.Retrievals > 0 {
+				adds = append(adds, store.UsageAddParams{TenantID: id, Period: p.Period,
+					Requests: p.Requests, Tokens: p.Tokens, Retrievals: p.Retrievals})
+			}
 		}
+		st.earlier, st.pending = nil, store.Usage{TenantID: id, Period: st.pending.Period}
 		st.mu.Unlock()
 	}
 	if len(adds) == 0 {

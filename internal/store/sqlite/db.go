@@ -103,8 +103,12 @@ func dsn(path, synchronous string, readOnly bool) string {
 		// upgrading from read to write.
 		q.Set("_txlock", "immediate")
 	}
-	return "file:" + path + "?" + q.Encode()
+	// The path is part of a URI: escape what SQLite would read as its
+	// query, fragment or an escape.
+	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
 }
+
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // Writer is the single writer connection, for the job queue's own use.
 func (db *DB) Writer() *sql.DB { return db.writer }
