@@ -169,7 +169,9 @@ type Conversation struct {
 	UpdatedAt       time.Time       `json:"updatedAt"`
 	ResolvedAt      *time.Time      `json:"resolvedAt"`
 	Messages        []StoredMessage `json:"messages"`
-	IssueType       *string         `json:"issueType,omitempty"`
+	// What the knowledge engine made of it; nil and empty until analysed.
+	IssueDetails       *IssueDetails       `json:"issueDetails"`
+	AttemptedSolutions []AttemptedSolution `json:"attemptedSolutions"`
 }
 
 // StoredMessage is a message as stored.

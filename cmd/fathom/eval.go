@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
 	"github.com/fathom-oss/fathom/internal/eval"
+	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
 const evalSynopsis = `eval banking77 [flags]
@@ -29,10 +31,18 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	url := fs.String("url", "", "server to evaluate (default: start one in-process)")
 	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key for --url (env FATHOM_API_KEY); use a fresh tenant")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder")
+	simKey := fs.String("sim-key", env.getenv("FATHOM_SIM_API_KEY"), "API key of a second fresh tenant for the recommendation simulation (with --url)")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
+	write := fs.String("write", "", "also write the report as Markdown to this file (e.g. docs/evaluation.md)")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of this process to this file")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
+	stop, err := startCPUProfile(*profile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	train, test, err := eval.LoadBanking77(*data)
 	if err != nil {
 		return err
@@ -68,8 +78,58 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	base := eval.BaselineBM25(train, test, 0.1)
-	fmt.Fprintf(out, "\n| retrieval | top-1 | P@5 | P@10 | MRR |\n|---|---|---|---|---|\n")
-	fmt.Fprintf(out, "| Fathom (through the API) | %.3f | %.3f | %.3f | %.3f |\n", m.Top1, m.P5, m.P10, m.MRR)
-	fmt.Fprintf(out, "| plain BM25 baseline | %.3f | %.3f | %.3f | %.3f |\n", base.Top1, base.P5, base.P10, base.MRR)
+	disc, err := eval.Discovery(ctx, c, train, *conc)
+	if err != nil {
+		return err
+	}
+	rep := &evalReport{train: len(train), test: len(test), retrieval: m, baseline: base, discovery: disc}
+	fmt.Fprint(out, rep.retrievalMarkdown())
+
+	if local != nil && *simKey == "" {
+		k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "eval-simulation"})
+		if err != nil {
+			return err
+		}
+		*simKey = k.Secret
+	}
+	if *simKey != "" {
+		sc, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(*simKey))
+		if err != nil {
+			return err
+		}
+		plans := eval.Plans(intents(train), 77)
+		sims, err := eval.LoadSimulated(ctx, sc, train, plans, *conc)
+		if err != nil {
+			return fmt.Errorf("load simulated conversations: %w", err)
+		}
+		if local != nil {
+			local.waitAnalysed(ctx)
+		} else {
+			time.Sleep(5 * time.Second)
+		}
+		rm, err := eval.Recommendations(ctx, sc, sims, test, plans, *conc)
+		if err != nil {
+			return err
+		}
+		rep.recommend = &rm
+		fmt.Fprint(out, rep.recommendMarkdown())
+	} else {
+		fmt.Fprintln(out, "\nrecommendations: skipped (give --sim-key for a second, fresh tenant)")
+	}
+	if *write != "" {
+		return os.WriteFile(*write, []byte(rep.document()), 0o644)
+	}
 	return nil
+}
+
+func intents(ex []eval.Example) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range ex {
+		if !seen[e.Intent] {
+			seen[e.Intent] = true
+			out = append(out, e.Intent)
+		}
+	}
+	return out
 }

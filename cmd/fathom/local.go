@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/app"
@@ -41,6 +42,23 @@ func startLocal(ctx context.Context, synchronous, tenantName string) (*localServ
 		return nil, err
 	}
 	return &localServer{app: a, url: "http://" + a.Addr(), key: k.Secret, dir: dir}, nil
+}
+
+// startCPUProfile profiles this process into path until stop is called;
+// an empty path profiles nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func (l *localServer) close(ctx context.Context) {

@@ -17,6 +17,8 @@ import (
 	"github.com/fathom-oss/fathom/internal/contextapi"
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/job"
+	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
@@ -34,6 +36,7 @@ type App struct {
 	Queue         *job.Queue
 	Tenants       *tenant.Service
 	Conversations *conversation.Service
+	Knowledge     *knowledge.Engine
 	Meter         *quota.Meter
 	server        *server.Server
 
@@ -90,8 +93,9 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return err
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
+	a.Knowledge = knowledge.New(issuetype.Config{})
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
-		Tokens: a.Meter, Logger: a.logger}, conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL})
+		Knowledge: a.Knowledge, Tokens: a.Meter, Logger: a.logger}, conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 
@@ -101,6 +105,11 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return err
 	}
 	a.logger.Info("search index loaded", "conversations", n, "duration", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	if err := a.Conversations.Recover(ctx); err != nil {
+		return err
+	}
+	a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
 
 	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
@@ -109,7 +118,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
 		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
 		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
-	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	contextapi.New(a.Conversations, a.Knowledge, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
@@ -167,6 +176,9 @@ func (a *App) Close(ctx context.Context) error {
 		}
 		if a.Queue != nil {
 			errs = append(errs, a.Queue.Stop(ctx))
+		}
+		if a.Conversations != nil {
+			errs = append(errs, a.Conversations.SaveModels(ctx))
 		}
 		if a.stopMeter != nil {
 			a.stopMeter()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/server"
 )
@@ -27,6 +28,7 @@ type Authenticator interface {
 // Handler serves the Context API.
 type Handler struct {
 	conversations *conversation.Service
+	knowledge     *knowledge.Engine
 	auth          Authenticator
 	meter         *quota.Meter
 	maxBody       int64
@@ -34,8 +36,8 @@ type Handler struct {
 }
 
 // New returns a handler; maxBody caps request bodies in bytes.
-func New(conversations *conversation.Service, auth Authenticator, meter *quota.Meter, maxBody int64, logger *slog.Logger) *Handler {
-	return &Handler{conversations: conversations, auth: auth, meter: meter, maxBody: maxBody, logger: logger}
+func New(conversations *conversation.Service, know *knowledge.Engine, auth Authenticator, meter *quota.Meter, maxBody int64, logger *slog.Logger) *Handler {
+	return &Handler{conversations: conversations, knowledge: know, auth: auth, meter: meter, maxBody: maxBody, logger: logger}
 }
 
 // Register mounts the routes on mux.
@@ -45,6 +47,9 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/context/similarity", h.endpoint(quota.OpRetrieval, h.similarity))
 	mux.Handle("GET /api/v1/context/conversations/{conversationId}", h.endpoint(quota.OpRead, h.getConversation))
 	mux.Handle("DELETE /api/v1/context/conversations/{conversationId}", h.endpoint(quota.OpWrite, h.deleteConversation))
+	mux.Handle("GET /api/v1/context/issues", h.endpoint(quota.OpRead, h.listIssues))
+	mux.Handle("GET /api/v1/context/issues/{name}", h.endpoint(quota.OpRead, h.getIssue))
+	mux.Handle("GET /api/v1/context/graph", h.endpoint(quota.OpRead, h.graph))
 	for path, allow := range map[string]string{"/api/v1/context/track": "POST", "/api/v1/context/resolve": "POST",
 		"/api/v1/context/similarity": "POST", "/api/v1/context/conversations/{conversationId}": "GET, DELETE"} {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {

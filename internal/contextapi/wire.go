@@ -54,6 +54,8 @@ type conversationMatch struct {
 	ResolutionNotes    *string           `json:"resolutionNotes"`
 	IssueDetails       *issueDetails     `json:"issueDetails"`
 	AttemptedSolutions []attemptedAction `json:"attemptedSolutions"`
+	// Additive: why the conversation matched.
+	MatchReasons []string `json:"matchReasons"`
 }
 
 type issueDetails struct {
@@ -118,6 +120,9 @@ type conversationData struct {
 	UpdatedAt       time.Time     `json:"updatedAt"`
 	ResolvedAt      *time.Time    `json:"resolvedAt"`
 	Messages        []messageData `json:"messages"`
+	// What the knowledge engine made of it (null and empty until analysed).
+	IssueDetails       *issueDetails     `json:"issueDetails"`
+	AttemptedSolutions []attemptedAction `json:"attemptedSolutions"`
 }
 
 type messageData struct {
@@ -129,7 +134,8 @@ type messageData struct {
 func toConversationData(d *conversation.Detail) conversationData {
 	c := d.Conversation
 	out := conversationData{ConversationID: c.ExternalID, UserID: c.UserID, Status: string(c.Status), MessageCount: c.MessageCount,
-		ReopenCount: c.ReopenCount, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Messages: make([]messageData, len(d.Messages))}
+		ReopenCount: c.ReopenCount, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Messages: make([]messageData, len(d.Messages)),
+		IssueDetails: toIssueDetails(d.IssueType), AttemptedSolutions: toAttempts(d.Attempts)}
 	if c.ResolutionNotes != "" {
 		notes := c.ResolutionNotes
 		out.ResolutionNotes = &notes
@@ -148,12 +154,15 @@ func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
 func toSimilarityData(r *conversation.SimilarResult) similarityData {
 	d := similarityData{Query: r.Query, TotalFound: r.TotalFound, Conversations: make([]conversationMatch, 0, len(r.Conversations)),
-		Recommendations: recommendations{RecommendedActions: []recommendedAction{},
-			SimilarResolutions: make([]similarResolution, 0, len(r.SimilarResolutions))}}
+		Recommendations: toRecommendations(r.Recommendation)}
+	d.Recommendations.SimilarResolutions = make([]similarResolution, 0, len(r.SimilarResolutions))
 	for _, m := range r.Conversations {
 		c := m.Conversation
 		cm := conversationMatch{ConversationID: c.ExternalID, Status: string(c.Status), Similarity: round4(m.Similarity),
-			AttemptedSolutions: []attemptedAction{}}
+			IssueDetails: toIssueDetails(m.IssueType), AttemptedSolutions: toAttempts(m.Attempts), MatchReasons: m.Reasons}
+		if cm.MatchReasons == nil {
+			cm.MatchReasons = []string{}
+		}
 		if c.ResolutionNotes != "" {
 			notes := c.ResolutionNotes
 			cm.ResolutionNotes = &notes

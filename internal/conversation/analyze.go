@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -39,12 +40,15 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 		newTokens := make([]int64, len(dirty))
 		texts := make([]string, len(dirty))
+		drafts := make([]*knowledge.Draft, len(dirty))
+		now := s.now()
 		for i, c := range dirty {
 			msgs, err := s.store.MessageList(ctx, c.ID, 0, 0)
 			if err != nil {
 				return fmt.Errorf("analyze conversation %d: %w", c.ID, err)
 			}
 			texts[i] = IndexText(c, msgs)
+			drafts[i] = s.know.Analyze(c, msgs, now)
 			if countTokens {
 				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
 					newTokens[i] += quota.CountTokens(m.Content)
@@ -62,6 +66,9 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				}
 				if current[i] = ok; ok {
 					tokens += newTokens[i]
+					if err := s.know.Store(ctx, tx, drafts[i]); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -72,9 +79,16 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		// Index only what is still current: a conversation changed since
 		// it was read is dirty again and comes back in the next round, and
 		// a deleted one must not return to the index.
+		var applied []*knowledge.Draft
 		for i, c := range dirty {
 			if current[i] {
 				idx.Upsert(c.ID, texts[i])
+				applied = append(applied, drafts[i])
+			}
+		}
+		if s.know.Apply(tenantID, applied) {
+			if err := s.saveModel(ctx, tenantID); err != nil {
+				return err
 			}
 		}
 		if countTokens {
@@ -87,21 +101,71 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
 }
 
-// IndexText is what search matches a conversation on: what the user said,
-// and how a person said it was resolved. Generated notes are left out: they
-// repeat the user's words and would count them twice.
+// saveModel stores the tenant's issue-type model. It is saved after each
+// consolidation and at shutdown; conversations analysed since the last save
+// are found missing from it at start-up and analysed again.
+func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
+	return s.store.Write(ctx, func(tx store.Tx) error { return s.know.SaveModel(ctx, tx, tenantID, s.now()) })
+}
+
+// IndexText is what search matches a conversation on: how the user stated
+// the issue (see fathom.Opening), and how a person said it was resolved.
+// Generated notes are left out: they repeat the user's words and would
+// count them twice.
 func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 	var b strings.Builder
-	for _, m := range msgs {
-		if m.Role == fathom.RoleUser {
-			b.WriteString(m.Content)
-			b.WriteByte('\n')
-		}
+	for _, s := range fathom.Opening(msgs) {
+		b.WriteString(s)
+		b.WriteByte('\n')
 	}
 	if !c.NotesGenerated {
 		b.WriteString(c.ResolutionNotes)
 	}
 	return b.String()
+}
+
+// Recover runs at start-up: it loads the knowledge engine, queues again the
+// conversations its saved model lacks, and makes sure every tenant with
+// conversations waiting for analysis has an analysis job.
+func (s *Service) Recover(ctx context.Context) error {
+	if _, err := s.know.Load(ctx, s.store); err != nil {
+		return fmt.Errorf("load knowledge: %w", err)
+	}
+	stale := s.know.Stale()
+	tenants, err := s.store.TenantList(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range tenants {
+		ids := stale[t.ID]
+		if len(ids) > 0 {
+			s.logger.Warn("re-analysing conversations missing from the saved issue-type model", "tenant", t.ID, "count", len(ids))
+		}
+		err := s.store.Write(ctx, func(tx store.Tx) error {
+			if err := tx.ConversationMarkDirty(ctx, ids); err != nil {
+				return err
+			}
+			dirty, err := tx.ConversationListDirty(ctx, t.ID, 1)
+			if err != nil || len(dirty) == 0 {
+				return err
+			}
+			return s.markForAnalysis(ctx, tx, t.ID)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SaveModels stores every tenant's issue-type model (at shutdown).
+func (s *Service) SaveModels(ctx context.Context) error {
+	for _, id := range s.know.Tenants() {
+		if err := s.saveModel(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RebuildIndex loads every conversation into the search index; the server

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -12,6 +13,8 @@ import (
 type Detail struct {
 	Conversation *fathom.Conversation
 	Messages     []fathom.Message
+	IssueType    *knowledge.IssueType
+	Attempts     []knowledge.AttemptInfo
 }
 
 // Get returns a conversation of the tenant with its messages.
@@ -30,7 +33,8 @@ func (s *Service) Get(ctx context.Context, tenantID int64, externalID string) (*
 	if err != nil {
 		return nil, err
 	}
-	return &Detail{Conversation: c, Messages: msgs}, nil
+	issue, attempts := s.know.Conversation(tenantID, c.ID)
+	return &Detail{Conversation: c, Messages: msgs, IssueType: issue, Attempts: attempts}, nil
 }
 
 // Delete removes a conversation of the tenant, its messages and everything
@@ -50,7 +54,10 @@ func (s *Service) Delete(ctx context.Context, tenantID int64, externalID string)
 		if err := tx.ConversationDelete(ctx, c.ID); err != nil {
 			return err
 		}
-		tx.AfterCommit(func() { s.index.For(tenantID).Delete(c.ID) })
+		tx.AfterCommit(func() {
+			s.index.For(tenantID).Delete(c.ID)
+			s.know.Remove(tenantID, c.ID)
+		})
 		return nil
 	})
 }

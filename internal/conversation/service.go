@@ -9,6 +9,9 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -28,12 +31,13 @@ type TokenMeter interface {
 
 // Deps are the service's collaborators. Now and Logger may be nil.
 type Deps struct {
-	Store  store.Store
-	Queue  Queue
-	Index  *search.Catalog
-	Tokens TokenMeter
-	Now    func() time.Time
-	Logger *slog.Logger
+	Store     store.Store
+	Queue     Queue
+	Index     *search.Catalog
+	Knowledge *knowledge.Engine
+	Tokens    TokenMeter
+	Now       func() time.Time
+	Logger    *slog.Logger
 }
 
 // Config tunes the service; zero values take the documented defaults.
@@ -51,6 +55,8 @@ type Service struct {
 	store  store.Store
 	queue  Queue
 	index  *search.Catalog
+	know   *knowledge.Engine
+	ranker *retrieval.Ranker
 	tokens TokenMeter
 	cfg    Config
 	now    func() time.Time
@@ -71,7 +77,10 @@ func NewService(d Deps, cfg Config) *Service {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
-	return &Service{store: d.Store, queue: d.Queue, index: d.Index, tokens: d.Tokens, cfg: cfg, now: d.Now, logger: d.Logger}
+	if d.Knowledge == nil {
+		d.Knowledge = knowledge.New(issuetype.Config{})
+	}
+	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, ranker: retrieval.New(retrieval.Config{}), tokens: d.Tokens, cfg: cfg, now: d.Now, logger: d.Logger}
 }
 
 // markForAnalysis makes sure one analysis job is pending for the tenant:

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
 )
 
 // SimilarParams is a similarity request. Limit nil means DefaultLimit.
@@ -16,6 +17,9 @@ type SimilarParams struct {
 type SimilarConversation struct {
 	Conversation *fathom.Conversation
 	Similarity   float64
+	Reasons      []string
+	IssueType    *knowledge.IssueType // nil until analysed
+	Attempts     []knowledge.AttemptInfo
 }
 
 // SimilarResolution is a resolved match and how it was resolved.
@@ -31,6 +35,7 @@ type SimilarResult struct {
 	TotalFound         int
 	Conversations      []SimilarConversation
 	SimilarResolutions []SimilarResolution
+	Recommendation     *knowledge.Recommendation
 }
 
 // Similar ranks the tenant's conversations against a new message.
@@ -42,15 +47,16 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 	if p.Limit != nil {
 		limit = *p.Limit
 	}
-	hits, total := s.index.For(tenantID).Search(p.Message, limit, s.cfg.MinSimilarity)
-	res := &SimilarResult{Query: p.Message, TotalFound: total,
-		Conversations: []SimilarConversation{}, SimilarResolutions: []SimilarResolution{}}
-	if len(hits) == 0 {
-		return res, nil
-	}
+	hits, total := s.ranker.Rank(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message, limit, s.cfg.MinSimilarity)
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
+	}
+	res := &SimilarResult{Query: p.Message, TotalFound: total,
+		Conversations: []SimilarConversation{}, SimilarResolutions: []SimilarResolution{},
+		Recommendation: s.know.Recommend(tenantID, p.Message, ids)}
+	if len(hits) == 0 {
+		return res, nil
 	}
 	convs, err := s.store.ConversationListByIDs(ctx, tenantID, ids)
 	if err != nil {
@@ -67,7 +73,9 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 			res.TotalFound--
 			continue
 		}
-		res.Conversations = append(res.Conversations, SimilarConversation{Conversation: c, Similarity: h.Similarity})
+		issue, attempts := s.know.Conversation(tenantID, c.ID)
+		res.Conversations = append(res.Conversations, SimilarConversation{Conversation: c, Similarity: h.Similarity,
+			Reasons: h.Reasons, IssueType: issue, Attempts: attempts})
 		if c.Status == fathom.StatusResolved && c.ResolutionNotes != "" {
 			res.SimilarResolutions = append(res.SimilarResolutions, SimilarResolution{
 				ConversationID: c.ExternalID, ResolutionNotes: c.ResolutionNotes, Similarity: h.Similarity})

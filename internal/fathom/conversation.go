@@ -50,3 +50,21 @@ type Message struct {
 	Content   string
 	CreatedAt time.Time
 }
+
+// Opening returns what the user said before the assistant first answered:
+// the statement of the issue. Later user turns are mostly reactions ("still
+// not working", "that worked") shared by every kind of issue, which would
+// blur what a conversation is about. With no assistant turn yet, it is every
+// user message.
+func Opening(msgs []Message) []string {
+	var out []string
+	for _, m := range msgs {
+		if m.Role == RoleAssistant && len(out) > 0 {
+			break
+		}
+		if m.Role == RoleUser {
+			out = append(out, m.Content)
+		}
+	}
+	return out
+}

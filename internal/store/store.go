@@ -67,6 +67,8 @@ type Tx interface {
 	// records how many messages were analysed, if its version is still the
 	// one analysed; it reports whether it did.
 	ConversationMarkAnalyzed(ctx context.Context, conversationID, version int64, analyzedCount int) (bool, error)
+	// ConversationMarkDirty queues conversations for analysis again.
+	ConversationMarkDirty(ctx context.Context, conversationIDs []int64) error
 	// ConversationDelete removes a conversation and everything derived
 	// from it (messages, analysis) by cascade.
 	ConversationDelete(ctx context.Context, conversationID int64) error

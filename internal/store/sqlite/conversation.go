@@ -174,6 +174,15 @@ func (t *tx) ConversationMarkAnalyzed(ctx context.Context, conversationID, versi
 	return n == 1, nil
 }
 
+func (t *tx) ConversationMarkDirty(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if _, err := t.db.ExecContext(ctx, `UPDATE conversations SET dirty = 1, version = version + 1 WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("mark dirty: %w", err)
+		}
+	}
+	return nil
+}
+
 func (t *tx) ConversationDelete(ctx context.Context, conversationID int64) error {
 	if err := execOne(ctx, t.db, `DELETE FROM conversations WHERE id = ?`, conversationID); err != nil {
 		return fmt.Errorf("delete conversation: %w", err)

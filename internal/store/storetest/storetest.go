@@ -226,6 +226,10 @@ func testDirty(t *testing.T, st store.Store) {
 	if got := must(st.ConversationGetByExternalID(ctx, tn.ID, "x")); got.AnalyzedCount != 3 {
 		t.Fatalf("AnalyzedCount = %d, want 3", got.AnalyzedCount)
 	}
+	write(t, st, func(tx store.Tx) error { return tx.ConversationMarkDirty(ctx, []int64{c.ID}) })
+	if dirty := must(st.ConversationListDirty(ctx, tn.ID, 10)); len(dirty) != 1 || dirty[0].Version <= c.Version {
+		t.Fatalf("MarkDirty: %+v", dirty)
+	}
 	var first, second bool
 	write(t, st, func(tx store.Tx) (err error) {
 		if first, err = tx.TenantMarkAnalysisPending(ctx, tn.ID); err != nil {

@@ -46,6 +46,9 @@ CREATE TABLE attempts (
 ) WITHOUT ROWID;
 CREATE INDEX attempts_solution ON attempts (solution_id);
 
+-- Conversations tracked before the engine existed get analysed.
+UPDATE conversations SET dirty = 1;
+
 -- +goose Down
 DROP TABLE attempts;
 DROP TABLE analyses;

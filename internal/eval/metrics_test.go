@@ -1,0 +1,46 @@
+package eval
+
+import (
+	"math"
+	"testing"
+)
+
+func TestNMIAndARI(t *testing.T) {
+	a := []string{"x", "x", "y", "y", "z", "z"}
+	same := []string{"1", "1", "2", "2", "3", "3"}
+	if nmi(a, same) < 0.999 || ari(a, same) < 0.999 {
+		t.Fatalf("identical partitions: nmi %v ari %v", nmi(a, same), ari(a, same))
+	}
+	one := []string{"1", "1", "1", "1", "1", "1"}
+	if nmi(a, one) > 1e-9 || math.Abs(ari(a, one)) > 1e-9 {
+		t.Fatalf("one cluster: nmi %v ari %v", nmi(a, one), ari(a, one))
+	}
+	// scikit-learn: adjusted_rand_score([0,0,1,1],[0,0,1,2]) = 0.5714285714
+	if got := ari([]string{"a", "a", "b", "b"}, []string{"0", "0", "1", "2"}); math.Abs(got-0.5714285714) > 1e-9 {
+		t.Fatalf("ari = %v", got)
+	}
+	// normalized_mutual_info_score([0,0,1,1],[0,0,1,2]) = 0.8
+	if got := nmi([]string{"a", "a", "b", "b"}, []string{"0", "0", "1", "2"}); math.Abs(got-0.8) > 1e-9 {
+		t.Fatalf("nmi = %v", got)
+	}
+}
+
+func TestRetrievalMetrics(t *testing.T) {
+	var m RetrievalMetrics
+	m.add("a", []string{"a", "b", "a"})
+	m.add("a", []string{"b", "a"})
+	m.finish()
+	if m.Top1 != 0.5 || m.MRR != 0.75 || math.Abs(m.P5-0.3) > 1e-9 || math.Abs(m.P10-0.15) > 1e-9 {
+		t.Fatalf("metrics = %+v", m)
+	}
+}
+
+func TestPlansAreDeterministicWithUniqueBest(t *testing.T) {
+	p1 := Plans([]string{"b", "a"}, 1)
+	p2 := Plans([]string{"a", "b"}, 1)
+	for _, intent := range []string{"a", "b"} {
+		if p1[intent].Best() != p2[intent].Best() || len(p1[intent].Actions) < 3 {
+			t.Fatalf("plans differ or too small: %+v %+v", p1[intent], p2[intent])
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package attempt
+
+import (
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
+)
+
+// Turn is a message of a conversation as Extract reads it.
+type Turn = fathom.Message
+
+// Attempt is one solution an agent proposed or performed, and its outcome.
+type Attempt struct {
+	// Turn is the index in the messages of the assistant message.
+	Turn int
+	// Action is the action phrase as said, without its frame ("can you",
+	// "I've"): "check if your card is expired".
+	Action string
+	// Key is the normalised snake_case key: canonical verb, then up to two
+	// canonical objects in alphabetical order ("check_card_expiry").
+	Key string
+	// Terms are the sorted canonical verbs and nouns of the action, for
+	// matching attempts across conversations (see ActionSimilarity).
+	Terms []string
+	// Steps are the turn's other instructions ("go to Settings > Billing").
+	Steps []string
+	// Outcome is what became of the attempt, and Confidence how directly
+	// that was known (see Extract).
+	Outcome    outcome.Outcome
+	Confidence float64
+}
+
+// Confidences of outcomes not stated by the user.
+const (
+	confResolved      = 0.6  // the last attempt before a resolve
+	confResolvedNotes = 0.75 // ... and the notes name it
+	confNotesCredit   = 0.7  // an earlier attempt the notes name as the fix
+	confNotesFailure  = 0.5  // the notes say it was not fixed or was escalated
+	confLaterReplied  = 0.4  // another attempt followed an unclear reply
+	confLaterSilent   = 0.3  // another attempt followed with no reply at all
+)
+
+// Extract returns the attempts in msgs, in order, with their outcomes:
+//   - the user's replies up to the next attempt, through outcome.Classify:
+//     the last success or failure stated wins;
+//   - if unclear and another attempt followed, failure (confidence 0.4, or
+//     0.3 with no reply at all);
+//   - for the last attempt of a resolved conversation, success (0.6; 0.75
+//     if the notes name it) unless the notes say it was not fixed or was
+//     escalated (failure, 0.5), or credit an earlier attempt, which then
+//     succeeds (0.7) while the last becomes unknown;
+//   - for the last attempt of an open conversation, pending if the user
+//     said they would try, else unknown (confidence 0): abandoned.
+//
+// Stated replies always win over inference. notes should be the resolution
+// notes written by a person; generated notes repeat the last assistant turn
+// and would only confirm the resolve inference.
+func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
+	var out []Attempt
+	for i, m := range msgs {
+		if m.Role != fathom.RoleAssistant {
+			continue
+		}
+		p, steps, ok := parseTurn(m.Content)
+		if !ok {
+			continue
+		}
+		out = append(out, Attempt{Turn: i, Action: p.text, Key: p.a.key(),
+			Terms: p.a.terms(), Steps: steps, Outcome: outcome.Unknown})
+	}
+	for k := range out {
+		end := len(msgs)
+		if k+1 < len(out) {
+			end = out[k+1].Turn
+		}
+		replied := false
+		for _, m := range msgs[out[k].Turn+1 : end] {
+			if m.Role != fathom.RoleUser {
+				continue
+			}
+			replied = true
+			o, c := outcome.Classify(m.Content)
+			if o.Decided() || (o == outcome.Pending && !out[k].Outcome.Decided()) {
+				out[k].Outcome, out[k].Confidence = o, c
+			}
+		}
+		if out[k].Outcome.Decided() || k+1 == len(out) {
+			continue
+		}
+		out[k].Outcome, out[k].Confidence = outcome.Failure, confLaterSilent
+		if replied {
+			out[k].Confidence = confLaterReplied
+		}
+	}
+	if len(out) > 0 {
+		settleLast(out, resolved, notes)
+	}
+	return out
+}
+
+// settleLast infers the last attempt's outcome when the user did not state
+// it, from the resolve and the notes.
+func settleLast(out []Attempt, resolved bool, notes string) {
+	last := &out[len(out)-1]
+	if last.Outcome.Decided() {
+		return
+	}
+	if !resolved {
+		if last.Outcome != outcome.Pending {
+			last.Outcome, last.Confidence = outcome.Unknown, 0
+		}
+		return
+	}
+	if notesSayUnfixed(notes) {
+		last.Outcome, last.Confidence = outcome.Failure, confNotesFailure
+		return
+	}
+	credited := notesCredit(out, notes)
+	switch {
+	case credited == len(out)-1:
+		last.Outcome, last.Confidence = outcome.Success, confResolvedNotes
+	case credited >= 0 && !stated(out[credited]):
+		out[credited].Outcome, out[credited].Confidence = outcome.Success, confNotesCredit
+		last.Outcome, last.Confidence = outcome.Unknown, 0
+	default:
+		last.Outcome, last.Confidence = outcome.Success, confResolved
+	}
+}
+
+// stated reports whether a's outcome came from the user's own words rather
+// than from inference, which notes must not overrule.
+func stated(a Attempt) bool {
+	return a.Outcome.Decided() && a.Confidence > confLaterReplied
+}

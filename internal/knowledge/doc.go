@@ -1,0 +1,11 @@
+// Package knowledge is the knowledge engine: per tenant, what each
+// conversation is about (its issue type), which solutions were tried and how
+// they went, and the statistics and recommendations that follow.
+//
+// It composes the pieces in its subpackages (issuetype, attempt, outcome,
+// stats, phrase, retrieval) and keeps each tenant's knowledge in memory,
+// rebuilt from the database at start-up: the database's analyses, attempts,
+// solutions and model blobs are the truth, this is their index. It does not
+// read or write the database itself; the conversation service does, inside
+// its transactions, and tells the engine what was committed.
+package knowledge

@@ -1,0 +1,299 @@
+package knowledge
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// modelKind and namesKind name the issue-type model and its pinned type
+// names in the knowledge_models table.
+const (
+	modelKind = "issuetype"
+	namesKind = "issuetype-names"
+)
+
+// Engine holds every tenant's knowledge.
+type Engine struct {
+	cfg     issuetype.Config
+	mu      sync.Mutex
+	tenants map[int64]*tenantKnowledge
+}
+
+// New returns an empty engine. The engine consolidates issue types itself
+// (so that it can recount its statistics right after), on the model's own
+// schedule: once max(200, 10% of the documents) assignments have passed.
+func New(cfg issuetype.Config) *Engine {
+	cfg.DisableAutoConsolidate = true
+	return &Engine{cfg: cfg, tenants: map[int64]*tenantKnowledge{}}
+}
+
+// Model is the tenant's issue-type model, for retrieval.
+func (e *Engine) Model(tenantID int64) *issuetype.Model { return e.tenant(tenantID).model }
+
+func (e *Engine) tenant(id int64) *tenantKnowledge {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	k := e.tenants[id]
+	if k == nil {
+		k = newTenantKnowledge(issuetype.NewModel(e.cfg))
+		e.tenants[id] = k
+	}
+	return k
+}
+
+// Load rebuilds every tenant's knowledge from the store.
+func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
+	tenants, err := st.TenantList(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, t := range tenants {
+		k := e.tenant(t.ID)
+		blob, err := st.KnowledgeModelGet(ctx, t.ID, modelKind)
+		switch {
+		case err == nil:
+			if err := k.model.UnmarshalBinary(blob); err != nil {
+				return n, fmt.Errorf("load issue types of tenant %d: %w", t.ID, err)
+			}
+		case !errors.Is(err, store.ErrNotFound):
+			return n, err
+		}
+		if blob, err := st.KnowledgeModelGet(ctx, t.ID, namesKind); err == nil {
+			if err := json.Unmarshal(blob, &k.names); err != nil {
+				return n, fmt.Errorf("load issue type names of tenant %d: %w", t.ID, err)
+			}
+			for _, nm := range k.names {
+				k.taken[nm.Name] = true
+			}
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return n, err
+		}
+		sols, err := st.SolutionList(ctx, t.ID)
+		if err != nil {
+			return n, err
+		}
+		k.mu.Lock()
+		for _, s := range sols {
+			k.addSolution(s)
+		}
+		k.mu.Unlock()
+		var after int64
+		for {
+			got := 0
+			err := st.AnalysisScan(ctx, t.ID, after, 5000, func(a *fathom.Analysis) error {
+				k.mu.Lock()
+				k.analyses[a.ConversationID] = a
+				k.mu.Unlock()
+				after, got = a.ConversationID, got+1
+				return nil
+			})
+			if err != nil {
+				return n, err
+			}
+			if n += got; got == 0 {
+				break
+			}
+		}
+		k.mu.Lock()
+		k.recount()
+		k.mu.Unlock()
+	}
+	return n, nil
+}
+
+// Stale lists, per tenant, the analysed conversations the issue-type model
+// does not hold: analysed after the model was last saved, before a crash.
+// They must be analysed again.
+func (e *Engine) Stale() map[int64][]int64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := map[int64][]int64{}
+	for tid, k := range e.tenants {
+		k.mu.RLock()
+		for id := range k.analyses {
+			if _, ok := k.model.TypeOf(id); !ok {
+				out[tid] = append(out[tid], id)
+			}
+		}
+		k.mu.RUnlock()
+	}
+	return out
+}
+
+// Tenants lists the tenants the engine knows.
+func (e *Engine) Tenants() []int64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	ids := make([]int64, 0, len(e.tenants))
+	for id := range e.tenants {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// addSolution indexes a solution; k.mu held.
+func (k *tenantKnowledge) addSolution(s *fathom.Solution) *solutionState {
+	if ss, ok := k.solutions[s.ID]; ok {
+		return ss
+	}
+	ss := &solutionState{Solution: *s, steps: map[string]int{}, prerequisites: map[string]int{}, indicators: map[string]int{}}
+	if _, ok := k.exemplars[s.Key]; !ok {
+		_, terms := attempt.Canonical(s.Description)
+		k.exemplars[s.Key] = attempt.Attempt{Key: s.Key, Action: s.Description, Terms: terms}
+	}
+	for _, x := range s.Steps {
+		ss.steps[x]++
+	}
+	for _, x := range s.Prerequisites {
+		ss.prerequisites[x]++
+	}
+	for _, x := range s.SuccessIndicators {
+		ss.indicators[x]++
+	}
+	k.solutions[s.ID], k.byKey[s.Key] = ss, s.ID
+	return ss
+}
+
+// Draft is the analysis of one conversation before it is stored.
+type Draft struct {
+	Analysis  fathom.Analysis
+	templates []*fathom.Solution // one per attempt, by key
+	learned   []learned          // one per attempt
+}
+
+// learned is what one attempt teaches about its solution.
+type learned struct {
+	steps, prerequisites, indicators []string
+}
+
+// Analyze derives a conversation's issue type, attempts, symptoms and
+// causes. It places the conversation in the tenant's issue-type model at
+// once (the model is itself derived state, rebuilt from text if lost).
+func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time.Time) *Draft {
+	k := e.tenant(c.TenantID)
+	var userTexts, diagnoses []string
+	for _, m := range msgs {
+		if m.Role == fathom.RoleUser {
+			userTexts = append(userTexts, m.Content)
+		} else {
+			diagnoses = append(diagnoses, m.Content)
+		}
+	}
+	resolved := c.Status == fathom.StatusResolved
+	a := fathom.Analysis{ConversationID: c.ID, TenantID: c.TenantID, Resolved: resolved, AnalyzedAt: now,
+		Symptoms: phrase.Symptoms(userTexts[:min(len(userTexts), 2)], 3)}
+	a.IssueTypeID = k.model.Assign(c.ID, strings.Join(fathom.Opening(msgs), "\n")).TypeID
+	notes := ""
+	if !c.NotesGenerated {
+		notes = c.ResolutionNotes
+		a.Causes = phrase.Causes(append([]string{notes}, diagnoses...), 2)
+	} else {
+		a.Causes = phrase.Causes(diagnoses, 2)
+	}
+	if resolved && c.ResolvedAt != nil && len(msgs) > 0 {
+		a.MinutesToResolve = c.ResolvedAt.Sub(msgs[0].CreatedAt).Minutes()
+	}
+	d := &Draft{}
+	for _, at := range attempt.Extract(msgs, resolved, notes) {
+		at.Key = k.solutionKey(at)
+		a.Attempts = append(a.Attempts, fathom.Attempt{Turn: at.Turn, Action: at.Action,
+			Outcome: fathom.Outcome(at.Outcome), Confidence: at.Confidence})
+		d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: at.Key,
+			Description: describe(at.Key, at.Action), Steps: at.Steps, CreatedAt: now})
+		l := learned{steps: at.Steps, prerequisites: prerequisites(msgs, at.Turn)}
+		if at.Outcome == "success" {
+			l.indicators = confirmations(msgs, at.Turn)
+		}
+		d.learned = append(d.learned, l)
+	}
+	d.Analysis = a
+	return d
+}
+
+// Store writes a draft in tx: its solutions (created when new) and the
+// analysis, replacing the conversation's earlier one.
+func (e *Engine) Store(ctx context.Context, tx store.Tx, d *Draft) error {
+	for i, tpl := range d.templates {
+		s, err := tx.SolutionUpsert(ctx, tpl)
+		if err != nil {
+			return err
+		}
+		d.Analysis.Attempts[i].SolutionID = s.ID
+		d.templates[i] = s
+	}
+	return tx.AnalysisReplace(ctx, &d.Analysis)
+}
+
+// Apply records committed drafts in the tenant's knowledge, and
+// consolidates its issue types when enough new conversations arrived. It
+// reports whether the model should be saved.
+func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
+	k := e.tenant(tenantID)
+	k.touchNames()
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for _, d := range drafts {
+		for i, s := range d.templates {
+			ss := k.addSolution(s)
+			bump(ss.steps, d.learned[i].steps, 1)
+			bump(ss.prerequisites, d.learned[i].prerequisites, 1)
+			bump(ss.indicators, d.learned[i].indicators, 1)
+		}
+		a := d.Analysis
+		if old, ok := k.analyses[a.ConversationID]; ok {
+			k.count(old, -1)
+		}
+		k.analyses[a.ConversationID] = &a
+		k.count(&a, 1)
+	}
+	if k.assigned += len(drafts); k.assigned >= max(200, k.model.Len()/10) {
+		k.assigned = 0
+		k.model.Consolidate()
+		k.recount()
+		return true
+	}
+	return false
+}
+
+// Remove forgets a deleted conversation.
+func (e *Engine) Remove(tenantID, conversationID int64) {
+	k := e.tenant(tenantID)
+	k.model.Remove(conversationID)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if old, ok := k.analyses[conversationID]; ok {
+		k.count(old, -1)
+		delete(k.analyses, conversationID)
+	}
+}
+
+// SaveModel writes the tenant's issue-type model in tx.
+func (e *Engine) SaveModel(ctx context.Context, tx store.Tx, tenantID int64, now time.Time) error {
+	k := e.tenant(tenantID)
+	blob, err := k.model.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := tx.KnowledgeModelPut(ctx, tenantID, modelKind, blob, now); err != nil {
+		return err
+	}
+	k.namesMu.Lock()
+	names, err := json.Marshal(k.names)
+	k.namesMu.Unlock()
+	if err != nil {
+		return err
+	}
+	return tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now)
+}

@@ -1,0 +1,334 @@
+package issuetype
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Neighbour search is two-stage so that its cost does not grow with the
+// documents held. Stage one walks the posting lists of the query's rarest
+// features only, within a budget of postings, and keeps the documents with
+// the highest partial dot products; stage two scores those candidates (and
+// the graph neighbours of the best of them) exactly from their vectors.
+// Common features are skipped in stage one because they link a query to a
+// large share of all documents while saying little about which are close;
+// they still count fully in the exact scores of stage two.
+const (
+	// maxDFShare is the document frequency, as a share of the documents
+	// held, above which a feature's postings are not walked (unless the
+	// query has too few rarer features to fill minPostings).
+	maxDFShare = 0.04
+	// minPostings is walked even through common features, so that a query
+	// made only of common words still finds candidates.
+	minPostings = 2_000
+	// maxPostings bounds stage one's work per query.
+	maxPostings = 16_000
+	// rescored is how many stage-one candidates are scored exactly.
+	rescored = 100
+	// expandFrom is how many of the best exact candidates contribute their
+	// graph neighbours as further candidates: a neighbour of a close
+	// document is likely close too, even when it shares only common
+	// features with the query.
+	expandFrom = 5
+)
+
+// scorer is one neighbour search's working memory. It is pooled because
+// its arrays grow with the model.
+type scorer struct {
+	acc     []float32 // slot → partial dot product so far
+	touched []int32   // slots with a non-zero acc
+	q       []float32 // feature id → query weight, zero elsewhere
+	qids    []uint32  // the query's features, to clear q
+	order   []int     // query feature indexes by posting-list length
+	heap    []neighbour
+	mark    []uint32 // slot → stamp of the last search that scored it
+	stamp   uint32
+	cands   []neighbour // exact scores of every candidate, for link
+}
+
+// getScorer returns a zeroed scorer sized for the model's slots and
+// features.
+func (m *Model) getScorer() *scorer {
+	sc, _ := m.scratch.Get().(*scorer)
+	if sc == nil {
+		sc = &scorer{}
+	}
+	sc.acc = grow(sc.acc, len(m.docs)+1)
+	sc.mark = grow(sc.mark, len(m.docs)+1)
+	sc.q = grow(sc.q, len(m.feats)+1)
+	if sc.stamp++; sc.stamp == 0 { // wrapped: old marks could collide
+		clear(sc.mark)
+		sc.stamp = 1
+	}
+	return sc
+}
+
+// grow returns s with length at least n, keeping its (zero) contents and
+// doubling its capacity when it must reallocate, so a model that grows by
+// one document per Assign does not reallocate per Assign.
+func grow[T any](s []T, n int) []T {
+	if len(s) >= n {
+		return s
+	}
+	if cap(s) >= n {
+		return s[:cap(s)]
+	}
+	return append(s[:cap(s)], make([]T, 2*n+64-cap(s))...)
+}
+
+// gather walks the postings of v's rarer features (stage one), leaving
+// partial dot products in sc.acc for the slots in sc.touched.
+func (sc *scorer) gather(m *Model, v sparse) {
+	sc.order = sc.order[:0]
+	for i, id := range v.ids {
+		if int(id) < len(m.posts) && len(m.posts[id]) > 0 {
+			sc.order = append(sc.order, i)
+		}
+	}
+	slices.SortFunc(sc.order, func(a, b int) int {
+		if c := cmp.Compare(len(m.posts[v.ids[a]]), len(m.posts[v.ids[b]])); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	limit := max(minPostings, int(maxDFShare*float64(m.live)))
+	walked := 0
+	for _, i := range sc.order {
+		list := m.posts[v.ids[i]]
+		if walked >= minPostings && (len(list) > limit || walked+len(list) > maxPostings) {
+			break // the rest are commoner still
+		}
+		walked += len(list)
+		w := v.w[i]
+		for _, e := range list {
+			if e.w == 0 {
+				continue // removed document
+			}
+			if sc.acc[e.slot] == 0 {
+				sc.touched = append(sc.touched, e.slot)
+			}
+			sc.acc[e.slot] += w * e.w
+		}
+	}
+}
+
+// neighbours returns v's k most similar documents, best first (ties to the
+// older document). The exact scores of all candidates stay in sc.cands for
+// link; call reset before reusing sc otherwise.
+func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
+	sc.gather(m, v)
+	// Keep the best partial scores in a min-heap whose root is the worst.
+	h := sc.heap[:0]
+	for _, s := range sc.touched {
+		n := neighbour{s, sc.acc[s]}
+		switch {
+		case len(h) < rescored:
+			h = append(h, n)
+			heapUp(h, len(h)-1)
+		case better(n, h[0]):
+			h[0] = n
+			heapDown(h, 0)
+		}
+	}
+	sc.heap = h
+	for i, id := range v.ids {
+		sc.q[id] = v.w[i]
+	}
+	sc.qids = append(sc.qids[:0], v.ids...)
+	sc.cands = sc.cands[:0]
+	for _, n := range h {
+		sc.offer(m, n.slot)
+	}
+	// Expand through the graph from the best exact candidates.
+	top := make([]neighbour, 0, max(k, expandFrom)+1)
+	for _, c := range sc.cands {
+		top = insertNeighbour(top, c, max(k, expandFrom))
+	}
+	for _, t := range top[:min(expandFrom, len(top))] {
+		for _, nb := range m.docs[t.slot].nn {
+			if n, ok := sc.offer(m, nb.slot); ok {
+				top = insertNeighbour(top, n, max(k, expandFrom))
+			}
+		}
+	}
+	out := top[:0]
+	for _, n := range top[:min(k, len(top))] {
+		if n.sim > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// offer scores the document in slot s exactly against the query in sc.q,
+// once per search, and records it in sc.cands.
+func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
+	if sc.mark[s] == sc.stamp {
+		return neighbour{}, false
+	}
+	sc.mark[s] = sc.stamp
+	d := &m.docs[s]
+	if d.dead {
+		return neighbour{}, false
+	}
+	var dot float32
+	for i, id := range d.vec.ids {
+		dot += sc.q[id] * d.vec.w[i]
+	}
+	n := neighbour{s, min(dot, 1)}
+	sc.cands = append(sc.cands, n)
+	return n, true
+}
+
+// better orders neighbours: more similar first, then older.
+func better(a, b neighbour) bool {
+	return a.sim > b.sim || (a.sim == b.sim && a.slot < b.slot)
+}
+
+// heapUp and heapDown maintain a min-heap under better: the root is the
+// worst neighbour kept.
+func heapUp(h []neighbour, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !better(h[p], h[i]) {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func heapDown(h []neighbour, i int) {
+	for {
+		w, l := i, 2*i+1
+		if l < len(h) && better(h[w], h[l]) {
+			w = l
+		}
+		if r := l + 1; r < len(h) && better(h[w], h[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
+}
+
+// insertNeighbour inserts n into the sorted list nn, keeping at most k.
+func insertNeighbour(nn []neighbour, n neighbour, k int) []neighbour {
+	if len(nn) == k && !better(n, nn[k-1]) {
+		return nn
+	}
+	i, _ := slices.BinarySearchFunc(nn, n, func(a, b neighbour) int {
+		if better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	nn = slices.Insert(nn, i, n)
+	if len(nn) > k {
+		nn = nn[:k]
+	}
+	return nn
+}
+
+// link offers the new document in slot s as a neighbour to every candidate
+// its search scored exactly, then resets sc. Keeping the graph symmetric in
+// this way lets old documents gain better neighbours as the tenant grows.
+func (sc *scorer) link(m *Model, s int32) {
+	k := m.cfg.Neighbours
+	for _, c := range sc.cands {
+		n := neighbour{s, c.sim}
+		d := &m.docs[c.slot]
+		if n.sim > 0 && (len(d.nn) < k || better(n, d.nn[len(d.nn)-1])) {
+			d.nn = insertNeighbour(d.nn, n, k)
+		}
+	}
+	sc.reset()
+}
+
+// reset zeroes what a search accumulated.
+func (sc *scorer) reset() {
+	for _, s := range sc.touched {
+		sc.acc[s] = 0
+	}
+	sc.touched = sc.touched[:0]
+	for _, id := range sc.qids {
+		sc.q[id] = 0
+	}
+	sc.qids = sc.qids[:0]
+	if sc.stamp++; sc.stamp == 0 {
+		clear(sc.mark)
+		sc.stamp = 1
+	}
+	sc.cands = sc.cands[:0]
+}
+
+// vote returns the type with the most neighbour similarity among the live
+// documents of nn and its share of the total; ties go to prefer, then to the
+// lower (older) type id.
+func (m *Model) vote(nn []neighbour, prefer int64) (int64, float64) {
+	type tally struct {
+		typ int64
+		w   float64
+	}
+	var tallies []tally
+	var total float64
+	for _, n := range nn {
+		d := &m.docs[n.slot]
+		if d.dead {
+			continue
+		}
+		total += float64(n.sim)
+		i := slices.IndexFunc(tallies, func(t tally) bool { return t.typ == d.typ })
+		if i < 0 {
+			i = len(tallies)
+			tallies = append(tallies, tally{d.typ, 0})
+		}
+		tallies[i].w += float64(n.sim)
+	}
+	var best int64
+	var bestW float64
+	for _, t := range tallies {
+		if t.w > bestW || (t.w == bestW && (t.typ == prefer || (best != prefer && t.typ < best))) {
+			best, bestW = t.typ, t.w
+		}
+	}
+	if total == 0 {
+		return prefer, 0
+	}
+	return best, bestW / total
+}
+
+// index adds document s to the inverted index. Slots only grow between
+// compactions, so posting lists stay sorted by slot.
+func (m *Model) index(s int32) {
+	for len(m.posts) < len(m.feats) {
+		m.posts = append(m.posts, nil)
+	}
+	v := m.docs[s].vec
+	for i, id := range v.ids {
+		m.posts[id] = append(m.posts[id], dentry{s, v.w[i]})
+	}
+}
+
+// removeLocked forgets the document in slot s: its postings are zeroed and
+// its slot stays dead until the next compaction. m.mu must be held for
+// writing.
+func (m *Model) removeLocked(s int32) {
+	d := &m.docs[s]
+	for _, id := range d.vec.ids {
+		m.feats[id].df--
+		list := m.posts[id]
+		if i, ok := slices.BinarySearchFunc(list, s, func(e dentry, s int32) int { return cmp.Compare(e.slot, s) }); ok {
+			list[i].w = 0
+		}
+	}
+	if m.sizes[d.typ]--; m.sizes[d.typ] <= 0 {
+		delete(m.sizes, d.typ)
+	}
+	delete(m.slotOf, d.id)
+	*d = doc{dead: true}
+	m.live--
+}

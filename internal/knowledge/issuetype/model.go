@@ -1,0 +1,308 @@
+package issuetype
+
+import (
+	"math"
+	"slices"
+	"sync"
+)
+
+// Model is the set of issue types of one tenant and the documents assigned
+// to them. It is safe for concurrent use: Predict, TypeOf, Types and Similar
+// share a read lock; Assign, Remove and Consolidate take the write lock.
+//
+// Documents are the nodes of a k-nearest-neighbour graph (cosine over their
+// vectors, found through an inverted index); a new document takes the type
+// its neighbours vote for, and Consolidate re-partitions the graph by
+// Louvain modularity. On banking77 this beats centroid clustering (k-means
+// style leader clustering with merges reached NMI 0.67, ARI 0.30) because
+// intents are not spherical in TF-IDF space but their neighbourhoods are
+// fairly pure.
+type Model struct {
+	mu  sync.RWMutex
+	cfg Config
+
+	dict  map[uint64]uint32 // feature key → feature id
+	feats []featInfo        // feature id → statistics
+	surf  map[string]map[string]uint32
+
+	docs   []doc           // document slots in insertion order; see doc.dead
+	slotOf map[int64]int32 // live document id → slot
+	posts  [][]dentry      // feature id → documents containing it, by slot
+	live   int
+	sizes  map[int64]int // type id → live members
+
+	nextID  int64
+	pending int // assignments since the last consolidation
+
+	scratch sync.Pool // of *scorer
+
+	// consMu serialises consolidations, whose slow middle part runs
+	// without mu; epoch counts compactions (and reloads), which renumber
+	// slots, so a consolidation can tell whether its snapshot still lines
+	// up with the documents.
+	consMu sync.Mutex
+	epoch  int
+
+	version      int // bumped by Consolidate, which renames types
+	namesMu      sync.Mutex
+	names        map[int64]string // TypeName's cache
+	namesVersion int
+}
+
+// featInfo is what the model knows about one feature.
+type featInfo struct {
+	key  uint64 // featureKey, to persist the dictionary
+	df   uint32
+	kind uint8
+	stem string // word features only
+}
+
+// doc is one assigned document. Slots of removed documents stay (dead)
+// until Consolidate compacts them, so neighbour lists never point at a
+// reused slot.
+type doc struct {
+	id   int64
+	hash uint64 // of the text, so re-assigning the same text is a no-op
+	typ  int64
+	dead bool
+	vec  sparse // weights under the document frequencies of the last update
+	tf   []float32
+	nn   []neighbour // most similar documents, best first
+}
+
+// neighbour is an edge of the similarity graph.
+type neighbour struct {
+	slot int32
+	sim  float32
+}
+
+// dentry is one document's weight for one feature.
+type dentry struct {
+	slot int32
+	w    float32
+}
+
+// Assignment is the outcome of Assign.
+type Assignment struct {
+	TypeID int64 // the type the document now belongs to
+	// Confidence is the share of the document's neighbours' similarity
+	// that voted for TypeID, in [0, 1]; 1 for a document founding a type.
+	Confidence float64
+	New        bool // whether the document founded the type
+}
+
+// NewModel returns an empty Model; see Config for the defaults.
+func NewModel(cfg Config) *Model {
+	return &Model{
+		cfg:    cfg.withDefaults(),
+		dict:   map[uint64]uint32{},
+		surf:   map[string]map[string]uint32{},
+		slotOf: map[int64]int32{},
+		sizes:  map[int64]int{},
+		nextID: 1,
+	}
+}
+
+// Assign adds the document docID with text, or re-assigns it if its text
+// changed, and returns its type. Assigning the same text again returns the
+// current type without changing anything. When an automatic consolidation
+// is due, Assign runs it before returning (see Consolidate) and reports the
+// document's type after it.
+func (m *Model) Assign(docID int64, text string) Assignment {
+	h := fnv64(255, text)
+	ex := extract(text) // outside the lock: tokenising is the slow part
+	m.mu.Lock()
+	a, due := m.assignLocked(docID, h, ex)
+	m.mu.Unlock()
+	if due && m.consMu.TryLock() { // else one is running: it will do
+		m.consolidate()
+		m.consMu.Unlock()
+		m.mu.RLock()
+		if s, ok := m.slotOf[docID]; ok && m.docs[s].typ != a.TypeID {
+			d := &m.docs[s]
+			_, conf := m.vote(d.nn, d.typ)
+			a = Assignment{TypeID: d.typ, Confidence: conf}
+		}
+		m.mu.RUnlock()
+	}
+	return a
+}
+
+// assignLocked is Assign under the write lock; due reports that an
+// automatic consolidation should follow.
+func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment, due bool) {
+	if s, ok := m.slotOf[docID]; ok {
+		d := &m.docs[s]
+		if d.hash == h {
+			typ, conf := m.vote(d.nn, d.typ)
+			if typ != d.typ {
+				conf = 0
+			}
+			return Assignment{TypeID: d.typ, Confidence: conf}, false
+		}
+		m.removeLocked(s)
+	}
+	d := doc{id: docID, hash: h}
+	m.live++
+	d.vec, d.tf = m.register(ex)
+	m.weigh(&d, nil)
+	s := int32(len(m.docs))
+	sc := m.getScorer()
+	d.nn = sc.neighbours(m, d.vec, m.cfg.Neighbours)
+	if len(d.nn) == 0 || float64(d.nn[0].sim) < m.cfg.JoinSimilarity {
+		a = Assignment{TypeID: m.nextID, Confidence: 1, New: true}
+		m.nextID++
+		m.version++
+	} else {
+		a.TypeID, a.Confidence = m.vote(d.nn, 0)
+	}
+	sc.link(m, s) // tell earlier documents about their new neighbour
+	m.scratch.Put(sc)
+	d.typ = a.TypeID
+	m.docs = append(m.docs, d)
+	m.index(s)
+	m.slotOf[docID] = s
+	m.sizes[d.typ]++
+	m.pending++
+	due = !m.cfg.DisableAutoConsolidate && float64(m.pending) >= max(float64(m.cfg.AutoConsolidateMin), m.cfg.AutoConsolidateFraction*float64(m.live))
+	return a, due
+}
+
+// Remove forgets docID; unknown ids are a no-op. Its type shrinks and
+// disappears when emptied.
+func (m *Model) Remove(docID int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s, ok := m.slotOf[docID]; ok {
+		m.removeLocked(s)
+	}
+}
+
+// TypeOf returns the type of docID, and false if the model does not hold it.
+func (m *Model) TypeOf(docID int64) (int64, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	s, ok := m.slotOf[docID]
+	if !ok {
+		return 0, false
+	}
+	return m.docs[s].typ, true
+}
+
+// Len returns the number of documents the model holds.
+func (m *Model) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.live
+}
+
+// Predict returns the type text would join and the share of its
+// neighbours' similarity that voted for it, without changing the model. It
+// returns 0, 0 when the model is empty or text is like no document in it.
+func (m *Model) Predict(text string) (typeID int64, confidence float64) {
+	ex := extract(text)
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	v := m.vectorOf(ex)
+	sc := m.getScorer()
+	nn := sc.neighbours(m, v, m.cfg.Neighbours)
+	sc.reset()
+	m.scratch.Put(sc)
+	if len(nn) == 0 {
+		return 0, 0
+	}
+	return m.vote(nn, 0)
+}
+
+// register adds the features of a new document to the dictionary and the
+// document frequencies, and returns its feature ids with tf weights.
+func (m *Model) register(ex extracted) (sparse, []float32) {
+	v := sparse{ids: make([]uint32, len(ex.feats)), w: make([]float32, len(ex.feats))}
+	tf := make([]float32, len(ex.feats))
+	for i, f := range ex.feats {
+		id, ok := m.dict[f.key]
+		if !ok {
+			id = uint32(len(m.feats))
+			m.dict[f.key] = id
+			m.feats = append(m.feats, featInfo{key: f.key, kind: f.kind, stem: f.stem})
+		}
+		m.feats[id].df++
+		v.ids[i], tf[i] = id, tfWeight(f.n)
+	}
+	sortPair(v.ids, tf)
+	for _, p := range ex.surfaces {
+		sm := m.surf[p[0]]
+		if sm == nil {
+			sm = map[string]uint32{}
+			m.surf[p[0]] = sm
+		}
+		sm[p[1]]++
+	}
+	return v, tf
+}
+
+// vectorOf weighs an analysed text without registering it; features the
+// model has never seen are dropped, as no type can share them.
+func (m *Model) vectorOf(ex extracted) sparse {
+	var v sparse
+	var tf []float32
+	for _, f := range ex.feats {
+		if id, ok := m.dict[f.key]; ok && m.feats[id].df > 0 {
+			v.ids = append(v.ids, id)
+			tf = append(tf, tfWeight(f.n))
+		}
+	}
+	sortPair(v.ids, tf)
+	v.w = make([]float32, len(tf))
+	m.weighInto(v, tf, nil)
+	return v
+}
+
+// weigh recomputes d's weights from its tf and the current frequencies,
+// taking IDF from tab if it is not nil.
+func (m *Model) weigh(d *doc, tab *idfTable) { m.weighInto(d.vec, d.tf, tab) }
+
+// weighInto sets v.w to TF-IDF weights, with the word and n-gram blocks
+// each normalised so short texts with many n-grams are not judged by
+// spelling alone, and the whole vector of unit length.
+func (m *Model) weighInto(v sparse, tf []float32, tab *idfTable) {
+	n := float64(m.live)
+	var ss [2]float64
+	for i, id := range v.ids {
+		f := m.feats[id]
+		var w float32
+		if tab != nil {
+			w = tf[i] * tab.get(f.df)
+		} else {
+			w = tf[i] * idf(n, float64(f.df))
+		}
+		v.w[i] = w
+		ss[f.kind] += float64(w) * float64(w)
+	}
+	share := [2]float64{m.cfg.WordWeight, 1 - m.cfg.WordWeight}
+	if ss[0] == 0 || ss[1] == 0 {
+		share = [2]float64{1, 1}
+	}
+	var scale [2]float32
+	for k := range ss {
+		if ss[k] > 0 {
+			scale[k] = float32(math.Sqrt(share[k] / ss[k]))
+		}
+	}
+	for i, id := range v.ids {
+		v.w[i] *= scale[m.feats[id].kind]
+	}
+}
+
+// sortPair sorts ids ascending, permuting w alongside.
+func sortPair(ids []uint32, w []float32) {
+	idx := make([]int, len(ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return int(ids[a]) - int(ids[b]) })
+	ids2, w2 := slices.Clone(ids), slices.Clone(w)
+	for i, j := range idx {
+		ids[i], w[i] = ids2[j], w2[j]
+	}
+}

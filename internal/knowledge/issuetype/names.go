@@ -1,0 +1,149 @@
+package issuetype
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Type describes one issue type.
+type Type struct {
+	ID          int64
+	Name        string   // snake_case from the most characteristic words, unique in the model, e.g. "card_payment_declined"
+	Description string   // one templated sentence, e.g. "Conversations about card, payment, declined."
+	Size        int      // documents assigned
+	Terms       []string // most characteristic surface words, most characteristic first
+}
+
+// Types returns the current types, largest first (ties: older first). Names
+// are recomputed on each call from the members, so they follow the types as
+// they drift; the ids are what to store.
+func (m *Model) Types() []Type {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	// Sum each type's word-feature weights: a term is characteristic when
+	// many members use it and it is not common everywhere (the weights
+	// carry IDF).
+	weights := map[int64]map[uint32]float64{}
+	for i := range m.docs {
+		d := &m.docs[i]
+		if d.dead {
+			continue
+		}
+		w := weights[d.typ]
+		if w == nil {
+			w = map[uint32]float64{}
+			weights[d.typ] = w
+		}
+		for k, id := range d.vec.ids {
+			if m.feats[id].kind == kindWord {
+				w[id] += float64(d.vec.w[k])
+			}
+		}
+	}
+	types := make([]Type, 0, len(m.sizes))
+	for id, n := range m.sizes {
+		types = append(types, Type{ID: id, Size: n})
+	}
+	slices.SortFunc(types, func(a, b Type) int {
+		if c := cmp.Compare(b.Size, a.Size); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	taken := map[string]bool{}
+	for i := range types {
+		t := &types[i]
+		t.Terms = m.topTerms(weights[t.ID], m.cfg.DescribeTerms)
+		t.Name = uniqueName(t.Terms, m.cfg.NameTerms, t.ID, taken)
+		t.Description = "Conversations about " + strings.Join(t.Terms, ", ") + "."
+		if len(t.Terms) == 0 {
+			t.Description = "Conversations without recognisable words."
+		}
+	}
+	return types
+}
+
+// topTerms returns the surface words of the k heaviest stems in w.
+func (m *Model) topTerms(w map[uint32]float64, k int) []string {
+	ids := make([]uint32, 0, len(w))
+	for id := range w {
+		// "not" carries meaning in vectors but reads badly in a name.
+		if m.feats[id].stem != "not" {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b uint32) int {
+		if c := cmp.Compare(w[b], w[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(m.feats[a].stem, m.feats[b].stem)
+	})
+	var out []string
+	for _, id := range ids[:min(k, len(ids))] {
+		out = append(out, m.surface(m.feats[id].stem))
+	}
+	return out
+}
+
+// surface returns the most frequent word seen for stem (ties: the
+// alphabetically first), or the stem itself.
+func (m *Model) surface(stem string) string {
+	best, bestN := stem, uint32(0)
+	for w, n := range m.surf[stem] {
+		if n > bestN || (n == bestN && w < best) {
+			best, bestN = w, n
+		}
+	}
+	return best
+}
+
+// uniqueName joins the first n terms into a snake_case name, adding terms
+// (then the id) until it is not taken, and marks it taken.
+func uniqueName(terms []string, n int, id int64, taken map[string]bool) string {
+	var parts []string
+	for _, t := range terms {
+		if s := snake(t); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	name := ""
+	for k := min(n, len(parts)); k <= len(parts); k++ {
+		if k == 0 {
+			continue
+		}
+		if c := strings.Join(parts[:k], "_"); !taken[c] {
+			name = c
+			break
+		}
+	}
+	if name == "" {
+		base := strings.Join(parts[:min(n, len(parts))], "_")
+		if base == "" {
+			base = "type"
+		}
+		name = fmt.Sprintf("%s_%d", base, id)
+	}
+	taken[name] = true
+	return name
+}
+
+// snake keeps the ASCII letters and digits of w, lower-cased, joining runs
+// with underscores ("top-up" → "top_up").
+func snake(w string) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range strings.ToLower(w) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if gap && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+			gap = false
+		} else {
+			gap = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,120 @@
+package outcome
+
+import "strings"
+
+// pattern is a cue phrase: a sequence of elements each matching a token's
+// word or stem, where "~" matches zero or one token of any kind.
+type pattern struct {
+	elems   []string
+	class   Outcome // "" marks a neutral phrase, matched only to be skipped
+	tier    int
+	neg     Outcome // class when in a negation's scope; "" if negation does not apply
+	negOnly bool    // a cue only when negated ("can't log in"; "log in" alone says nothing)
+	hedge   bool    // says the result is not known; later success cues in the clause are void
+}
+
+// patterns indexes the cue table by first element, longest phrase first so
+// that "thanks anyway" wins over "thanks" and "no luck" over a bare "no".
+var patterns = func() map[string][]pattern {
+	m := map[string][]pattern{}
+	add := func(class Outcome, tier int, neg Outcome, flags string, phrases ...string) {
+		for _, ph := range phrases {
+			p := pattern{elems: strings.Fields(ph), class: class, tier: tier, neg: neg,
+				negOnly: strings.Contains(flags, "n"), hedge: strings.Contains(flags, "h")}
+			m[p.elems[0]] = append(m[p.elems[0]], p)
+		}
+	}
+	// Statements of success; negated they are failures ("didn't help").
+	add(Success, 3, Failure, "", "work", "fix", "resolv", "solv", "sort", "go through",
+		"goe through", "went through", "gone through", "success", "succeed", "trick",
+		"all good", "all set", "all sort", "help", "fine now", "ok now", "okay now", "good now",
+		"that did it", "this did it", "can log", "can login", "can sign", "can access", "can see", "can pay", "abl ~ log",
+		"abl ~ login", "abl ~ sign", "abl ~ access", "abl ~ pay", "abl ~ see", "manag")
+	add(Success, 2, Failure, "", "receiv", "got", "show", "show up", "arriv", "accept", "approv",
+		"complet", "differ", "come through", "came through", "hooray", "woohoo", "appear", "load", "fine", "perfect",
+		"great", "awesom", "brilliant", "excel", "amaz", "fantast", "wonder", "nice", "cool",
+		"yay", "sweet", "good", "better", "back in", "back ~ normal")
+	// Politeness and assent usually close a conversation that went well.
+	add(Success, 1, "", "", "thank", "thx", "ty", "cheer", "appreci", "yes", "yep", "yeah",
+		"yup", "thank ~ ~ help", "appreci ~ ~ help")
+	// Statements of failure; negated they are successes ("no errors").
+	add(Failure, 3, Success, "", "declin", "fail", "error", "reject", "deni", "crash",
+		"broken", "broke", "stuck", "wrong", "persist", "bounc", "freez", "happen again", "same")
+	add(Failure, 3, "", "", "still", "give up", "no luck", "no joy", "worse", "no chang", "no differ",
+		"noth chang", "noth happen")
+	add(Failure, 2, Success, "", "problem", "issu", "block", "troubl", "kick")
+	add(Failure, 2, "", "", "other idea", "anoth idea", "already tri", "thank anyway",
+		"nope", "nah", "need ~ help")
+	add(Failure, 1, "", "", "unfortun", "ugh")
+	// Abilities say nothing unless denied ("I can't log in").
+	add(Failure, 2, Failure, "n", "log", "login", "sign", "access", "see", "find", "pay",
+		"get", "open", "chang")
+	// Intentions: the result is still to come. A denied "let me" is a failure
+	// ("it won't let me in").
+	add(Pending, 2, Failure, "", "let me")
+	add(Pending, 2, "", "", "will tri", "will check", "will test", "will do", "will give",
+		"will see", "will let", "will report", "will get back", "get back", "report back",
+		"let ~ know", "trying", "go ~ tri", "gonna", "give ~ go", "give ~ tri", "give me",
+		"one moment", "one sec", "one second", "one minut", "hold on", "hang on",
+		"doing ~ now", "checking", "restarting", "clearing", "updating", "reinstalling",
+		"not yet")
+	add(Pending, 1, "", "", "will")
+	// Hedges: the user does not know yet.
+	add(Unknown, 2, Unknown, "nh", "sure", "know", "certain", "tell")
+	add(Unknown, 2, "", "h", "no idea", "unsur", "hard ~ say")
+	// Neutral phrases that contain a cue word but are not cues.
+	add("", 0, "", "", "got it", "sort code", "work on", "work from", "fine print")
+	for _, ps := range m {
+		// Longest first; ties keep table order (sort.SliceStable would do,
+		// but the lists are tiny and insertion sort keeps this dependency-free).
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].elems) > len(ps[j-1].elems); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	}
+	return m
+}()
+
+// match returns the longest pattern matching toks at i and how many tokens
+// it covers.
+func match(toks []token, i int) (*pattern, int) {
+	t := toks[i]
+	for _, key := range [2]string{t.w, t.s} {
+		ps := patterns[key]
+		for k := range ps {
+			if n := matchFrom(ps[k].elems[1:], toks, i+1); n >= 0 {
+				return &ps[k], n + 1
+			}
+		}
+		if t.w == t.s {
+			break
+		}
+	}
+	return nil, 0
+}
+
+// matchFrom matches elems against toks from i and returns the number of
+// tokens used, or -1.
+func matchFrom(elems []string, toks []token, i int) int {
+	if len(elems) == 0 {
+		return 0
+	}
+	if elems[0] == "~" {
+		if n := matchFrom(elems[1:], toks, i); n >= 0 {
+			return n
+		}
+		if i < len(toks) {
+			if n := matchFrom(elems[1:], toks, i+1); n >= 0 {
+				return n + 1
+			}
+		}
+		return -1
+	}
+	if i < len(toks) && (toks[i].w == elems[0] || toks[i].s == elems[0]) {
+		if n := matchFrom(elems[1:], toks, i+1); n >= 0 {
+			return n + 1
+		}
+	}
+	return -1
+}

@@ -1,0 +1,69 @@
+package outcome
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestClassifyTable measures accuracy on the labelled table and fails below
+// 95%, listing every miss so a regression is visible at a glance.
+func TestClassifyTable(t *testing.T) {
+	if len(replyTable) < 80 {
+		t.Fatalf("table has %d replies, want at least 80", len(replyTable))
+	}
+	right := 0
+	for _, c := range replyTable {
+		got, conf := Classify(c.reply)
+		if got == c.want {
+			right++
+		} else {
+			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
+		}
+	}
+	acc := float64(right) / float64(len(replyTable))
+	t.Logf("outcome accuracy: %d/%d = %.1f%%", right, len(replyTable), 100*acc)
+	if acc < 0.95 {
+		t.Errorf("accuracy %.1f%% below 95%%", 100*acc)
+	}
+}
+
+// TestClassifyExact pins outcomes and confidences, so that a change to the
+// cue tables or the scoring shows up as a diff here.
+func TestClassifyExact(t *testing.T) {
+	for _, c := range []struct {
+		reply string
+		want  Outcome
+		conf  float64
+	}{
+		{"That worked!", Success, 0.9},
+		{"Fixed, thanks", Success, 0.9},
+		{"That fixed it, it works now", Success, 0.95},
+		{"Perfect, thanks!", Success, 0.7},
+		{"thanks", Success, 0.45},
+		{"still declined", Failure, 0.95},
+		{"it's not working", Failure, 0.85},
+		{"no longer a problem", Success, 0.65},
+		{"It failed at first but now it works", Success, 0.75},
+		{"Nope.", Failure, 0.7},
+		{"let me try", Pending, 0.75},
+		{"not sure", Unknown, 0.7},
+		{"My account number is 12345678", Unknown, 0},
+		{"", Unknown, 0},
+	} {
+		got, conf := Classify(c.reply)
+		if got != c.want || fmt.Sprintf("%.2f", conf) != fmt.Sprintf("%.2f", c.conf) {
+			t.Errorf("Classify(%q) = %s, %.2f; want %s, %.2f", c.reply, got, conf, c.want, c.conf)
+		}
+	}
+}
+
+// TestConfidenceOrdersCueStrength checks the confidence ranks how explicit
+// the cue is: a statement above an implication above politeness.
+func TestConfidenceOrdersCueStrength(t *testing.T) {
+	_, strong := Classify("that fixed it")
+	_, medium := Classify("great")
+	_, weak := Classify("ok thanks")
+	if !(strong > medium && medium > weak && weak > 0) {
+		t.Errorf("confidences strong %.2f, medium %.2f, weak %.2f: want strictly decreasing and positive", strong, medium, weak)
+	}
+}

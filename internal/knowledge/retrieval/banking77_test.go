@@ -1,0 +1,112 @@
+package retrieval
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/search"
+)
+
+// banking77 returns the text and category columns of a banking77 CSV file,
+// found by walking up from the working directory to shared/data/banking77;
+// it skips the test when the data is absent.
+func banking77(tb testing.TB, file string) (texts, cats []string) {
+	tb.Helper()
+	dir, _ := os.Getwd()
+	for {
+		p := filepath.Join(dir, "shared", "data", "banking77", file)
+		if f, err := os.Open(p); err == nil {
+			defer f.Close()
+			rows, err := csv.NewReader(f).ReadAll()
+			if err != nil {
+				tb.Fatalf("%s: %v", p, err)
+			}
+			for _, row := range rows[1:] {
+				texts, cats = append(texts, row[0]), append(cats, row[1])
+			}
+			return texts, cats
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("banking77 data not found: looked for shared/data/banking77/" + file + " in the working directory and its parents")
+		}
+		dir = parent
+	}
+}
+
+var (
+	trainOnce sync.Once
+	trainIx   *search.Index
+	trainM    *issuetype.Model
+)
+
+// trained indexes the banking77 training texts (ids = row numbers from 1)
+// in a BM25 index and an issue-type model, without their labels.
+func trained(tb testing.TB) (*search.Index, *issuetype.Model, []string) {
+	texts, cats := banking77(tb, "train.csv")
+	trainOnce.Do(func() {
+		trainIx, trainM = search.NewIndex(), issuetype.NewModel(issuetype.Config{})
+		for i, s := range texts {
+			trainIx.Upsert(int64(i+1), s)
+			trainM.Assign(int64(i+1), s)
+		}
+		trainM.Consolidate()
+	})
+	return trainIx, trainM, cats
+}
+
+func envf(k string) float64 {
+	f, _ := strconv.ParseFloat(os.Getenv(k), 64)
+	return f
+}
+
+// TestBanking77 queries each banking77 test message against the training
+// messages and scores the hits by intent (labels are used only here).
+func TestBanking77(t *testing.T) {
+	ix, model, cats := trained(t)
+	queries, qcats := banking77(t, "test.csv")
+	cfg := Config{BM25: envf("W_BM25"), Wording: envf("W_WORD"), SameType: envf("W_SAME"), TypeVote: envf("W_VOTE")}
+	for _, tt := range []struct {
+		name   string
+		ranker *Ranker
+		model  *issuetype.Model
+	}{
+		{"bm25 only", New(cfg), nil},
+		{"reranked", New(cfg), model},
+	} {
+		var top1, p10, mrr float64
+		for qi, q := range queries {
+			hits, _ := tt.ranker.Rank(ix, tt.model, nil, q, 10, 0)
+			for rank, h := range hits {
+				if cats[h.ID-1] != qcats[qi] {
+					continue
+				}
+				if rank == 0 {
+					top1++
+				}
+				p10++
+			}
+			for rank, h := range hits {
+				if cats[h.ID-1] == qcats[qi] {
+					mrr += 1 / float64(rank+1)
+					break
+				}
+			}
+		}
+		n := float64(len(queries))
+		top1, p10, mrr = top1/n, p10/(10*n), mrr/n
+		t.Logf("%s: top-1 %.3f, P@10 %.3f, MRR %.3f", tt.name, top1, p10, mrr)
+		// A guard at the level reached (0.855 / 0.773 / 0.889 when written),
+		// so that a change making retrieval worse fails here. The product's
+		// targets (top-1 0.86, P@10 0.75, MRR 0.90) are measured through the
+		// API by `fathom eval banking77` and reported in docs/evaluation.md.
+		if tt.model != nil && (top1 < 0.85 || p10 < 0.765 || mrr < 0.885) {
+			t.Errorf("retrieval regressed: want top-1 >= 0.85, P@10 >= 0.765, MRR >= 0.885")
+		}
+	}
+}
