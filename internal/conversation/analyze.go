@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
@@ -15,8 +16,9 @@ import (
 // analysisRounds how many rounds one job runs before handing the rest to a
 // fresh job (so one busy tenant cannot hold a worker forever).
 const (
-	analysisBatch  = 500
-	analysisRounds = 20
+	analysisBatch      = 500
+	analysisRounds     = 20
+	analysisWriteChunk = 50
 )
 
 // AnalyzeTenant brings the tenant's derived state up to date with every
@@ -34,6 +36,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	idx := s.index.For(tenantID)
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
 	for round := 0; round < analysisRounds; round++ {
+		started := time.Now()
 		dirty, err := s.store.ConversationListDirty(ctx, tenantID, analysisBatch)
 		if err != nil {
 			return err
@@ -57,24 +60,33 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 		var tokens int64
 		current := make([]bool, len(dirty))
-		err = s.store.Write(ctx, func(tx store.Tx) error {
-			tokens = 0
-			for i, c := range dirty {
-				ok, err := tx.ConversationMarkAnalyzed(ctx, c.ID, c.Version, c.MessageCount)
-				if err != nil {
-					return err
-				}
-				if current[i] = ok; ok {
-					tokens += newTokens[i]
-					if err := s.know.Store(ctx, tx, drafts[i]); err != nil {
+		// Small transactions: the writer is shared with requests, and one
+		// holding it for hundreds of conversations would stall them.
+		for lo := 0; lo < len(dirty); lo += analysisWriteChunk {
+			hi := min(lo+analysisWriteChunk, len(dirty))
+			err = s.store.Write(ctx, func(tx store.Tx) error {
+				for i := lo; i < hi; i++ {
+					c := dirty[i]
+					ok, err := tx.ConversationMarkAnalyzed(ctx, c.ID, c.Version, c.MessageCount)
+					if err != nil {
 						return err
 					}
+					if current[i] = ok; ok {
+						if err := s.know.Store(ctx, tx, drafts[i]); err != nil {
+							return err
+						}
+					}
 				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
-			return nil
-		})
-		if err != nil {
-			return err
+		}
+		for i := range dirty {
+			if current[i] {
+				tokens += newTokens[i]
+			}
 		}
 		// Index only what is still current: a conversation changed since
 		// it was read is dirty again and comes back in the next round, and
@@ -94,11 +106,32 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if countTokens {
 			s.tokens.AddTokens(ctx, tenantID, tokens)
 		}
+		if err := s.pace(ctx, time.Since(started)); err != nil {
+			return err
+		}
 		if len(dirty) < analysisBatch {
 			return nil
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
+}
+
+// pace rests after a round of analysis so that analysis takes at most
+// AnalysisDuty of a core: under a burst of writes the requests keep the CPU
+// and analysis lags, then catches up when the burst ends.
+func (s *Service) pace(ctx context.Context, worked time.Duration) error {
+	rest := time.Duration(float64(worked) * (1/s.cfg.AnalysisDuty - 1))
+	if rest <= 0 {
+		return nil
+	}
+	t := time.NewTimer(rest)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // saveModel stores the tenant's issue-type model. It is saved after each

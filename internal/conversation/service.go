@@ -48,6 +48,9 @@ type Config struct {
 	// IdempotencyTTL is how long an Idempotency-Key is remembered
 	// (default 24h).
 	IdempotencyTTL time.Duration
+	// AnalysisDuty is the share of one core background analysis may use
+	// while it has work, in (0, 1] (default 0.5).
+	AnalysisDuty float64
 }
 
 // Service implements the Context API's operations.
@@ -70,6 +73,9 @@ func NewService(d Deps, cfg Config) *Service {
 	}
 	if cfg.IdempotencyTTL <= 0 {
 		cfg.IdempotencyTTL = 24 * time.Hour
+	}
+	if cfg.AnalysisDuty <= 0 || cfg.AnalysisDuty > 1 {
+		cfg.AnalysisDuty = 0.5
 	}
 	if d.Now == nil {
 		d.Now = time.Now

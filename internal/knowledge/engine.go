@@ -162,6 +162,7 @@ func (k *tenantKnowledge) addSolution(s *fathom.Solution) *solutionState {
 	for _, x := range s.SuccessIndicators {
 		ss.indicators[x]++
 	}
+	ss.refresh()
 	k.solutions[s.ID], k.byKey[s.Key] = ss, s.ID
 	return ss
 }
@@ -244,19 +245,31 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 	k.touchNames()
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	touchedSolutions, touchedTypes := map[*solutionState]bool{}, map[int64]bool{}
 	for _, d := range drafts {
 		for i, s := range d.templates {
 			ss := k.addSolution(s)
 			bump(ss.steps, d.learned[i].steps, 1)
 			bump(ss.prerequisites, d.learned[i].prerequisites, 1)
 			bump(ss.indicators, d.learned[i].indicators, 1)
+			touchedSolutions[ss] = true
 		}
 		a := d.Analysis
 		if old, ok := k.analyses[a.ConversationID]; ok {
 			k.count(old, -1)
+			touchedTypes[old.IssueTypeID] = true
 		}
 		k.analyses[a.ConversationID] = &a
 		k.count(&a, 1)
+		touchedTypes[a.IssueTypeID] = true
+	}
+	for ss := range touchedSolutions {
+		ss.refresh()
+	}
+	for id := range touchedTypes {
+		if tc := k.types[id]; tc != nil {
+			tc.refresh()
+		}
 	}
 	if k.assigned += len(drafts); k.assigned >= max(200, k.model.Len()/10) {
 		k.assigned = 0
@@ -276,6 +289,9 @@ func (e *Engine) Remove(tenantID, conversationID int64) {
 	if old, ok := k.analyses[conversationID]; ok {
 		k.count(old, -1)
 		delete(k.analyses, conversationID)
+		if tc := k.types[old.IssueTypeID]; tc != nil {
+			tc.refresh()
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 	"github.com/fathom-oss/fathom/internal/knowledge/stats"
 )
 
@@ -74,7 +73,7 @@ func (k *tenantKnowledge) typeInfo(id int64) *IssueType {
 		return nil
 	}
 	it := &IssueType{ID: id, Occurrences: tc.conversations, Resolved: tc.resolved,
-		Symptoms: phrase.Top(tc.symptoms, 5), Causes: phrase.Top(tc.causes, 5)}
+		Symptoms: tc.topSymptoms, Causes: tc.topCauses}
 	n, ok := k.name(id)
 	if !ok {
 		return nil
@@ -107,17 +106,11 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 // priorMean is the type's success rate over all its decided attempts, or
 // one half with none; k.mu held.
 func (k *tenantKnowledge) priorMean(typeID int64) float64 {
-	s, n := 0, 0
-	for key, e := range k.edges {
-		if key.typeID == typeID {
-			s += e.success
-			n += e.success + e.failure
-		}
-	}
-	if n == 0 {
+	tc := k.types[typeID]
+	if tc == nil || tc.decided <= 0 {
 		return 0.5
 	}
-	return float64(s) / float64(n)
+	return float64(tc.successes) / float64(tc.decided)
 }
 
 // solutionInfo is a solution and its record for a type; k.mu held.
@@ -126,9 +119,7 @@ func (k *tenantKnowledge) solutionInfo(typeID, solutionID int64) SolutionInfo {
 	if ss == nil {
 		return SolutionInfo{}
 	}
-	sol := ss.Solution
-	sol.Steps, sol.Prerequisites, sol.SuccessIndicators = phrase.Top(ss.steps, 5), phrase.Top(ss.prerequisites, 3), phrase.Top(ss.indicators, 3)
-	return SolutionInfo{Solution: sol, Stats: k.edgeStats(typeID, solutionID)}
+	return SolutionInfo{Solution: ss.top, Stats: k.edgeStats(typeID, solutionID)}
 }
 
 // recommend ranks a type's solutions; k.mu held.

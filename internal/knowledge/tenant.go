@@ -2,11 +2,13 @@ package knowledge
 
 import (
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 )
 
 // tenantKnowledge is one tenant's knowledge. mu guards everything but the
@@ -83,14 +85,48 @@ type edgeCounts struct {
 // typeCounts is what an issue type's conversations say.
 type typeCounts struct {
 	conversations, resolved int
+	successes, decided      int // over all its attempts: the prior of its solutions
 	symptoms, causes        map[string]int
 	sequences               map[int64][]fathom.Outcome // attempt outcomes per conversation, for the escalation point
+	topSymptoms, topCauses  []string                   // kept current by refresh
 }
 
 // solutionState is a solution with what its attempts taught about it.
 type solutionState struct {
 	fathom.Solution
 	steps, prerequisites, indicators map[string]int
+	top                              fathom.Solution // Solution with the top lists, kept current by refresh
+}
+
+// Phrase maps are capped: past maxPhrases entries only the keepPhrases most
+// frequent stay, so a stream of one-off phrases cannot grow them without end
+// (the rare ones never reach a top list anyway).
+const (
+	maxPhrases  = 1024
+	keepPhrases = 256
+)
+
+func (tc *typeCounts) refresh() {
+	tc.topSymptoms, tc.topCauses = topOf(tc.symptoms, 5), topOf(tc.causes, 5)
+}
+
+func (ss *solutionState) refresh() {
+	ss.top = ss.Solution
+	ss.top.Steps, ss.top.Prerequisites, ss.top.SuccessIndicators = topOf(ss.steps, 5), topOf(ss.prerequisites, 3), topOf(ss.indicators, 3)
+}
+
+// topOf returns the n most frequent phrases and prunes m past its cap.
+func topOf(m map[string]int, n int) []string {
+	if len(m) > maxPhrases {
+		keep := phrase.Top(m, keepPhrases)
+		kept := make(map[string]int, len(keep))
+		for _, p := range keep {
+			kept[p] = m[p]
+		}
+		clear(m)
+		maps.Copy(m, kept)
+	}
+	return phrase.Top(m, n)
 }
 
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
@@ -141,6 +177,15 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 	tc.conversations += sign
 	if a.Resolved {
 		tc.resolved += sign
+	}
+	for _, at := range a.Attempts {
+		switch at.Outcome {
+		case fathom.OutcomeSuccess:
+			tc.successes += sign
+			tc.decided += sign
+		case fathom.OutcomeFailure:
+			tc.decided += sign
+		}
 	}
 	bump(tc.symptoms, a.Symptoms, sign)
 	bump(tc.causes, a.Causes, sign)
@@ -200,5 +245,8 @@ func (k *tenantKnowledge) recount() {
 			a.IssueTypeID = t
 		}
 		k.count(a, 1)
+	}
+	for _, tc := range k.types {
+		tc.refresh()
 	}
 }
