@@ -4,12 +4,10 @@
 package bench
 
 import (
-	"encoding/csv"
-	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/fathom-oss/fathom/internal/dataset"
 )
 
 // Corpus is the text the load is made of: Texts open conversations and
@@ -33,23 +31,8 @@ func LoadCorpus(dir string) *Corpus {
 }
 
 func readTexts(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	var out []string
-	for i, r := range rows {
-		if i == 0 || len(r) == 0 || strings.TrimSpace(r[0]) == "" {
-			continue
-		}
-		out = append(out, r[0])
-	}
-	return out, nil
+	texts, _, err := dataset.ReadBanking77(path)
+	return texts, err
 }
 
 // generated makes support-like sentences from a small vocabulary with a

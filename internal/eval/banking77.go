@@ -4,10 +4,10 @@
 package eval
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
+
+	"github.com/fathom-oss/fathom/internal/dataset"
 )
 
 // Example is a labelled text. Labels are used only to score.
@@ -28,21 +28,13 @@ func LoadBanking77(dir string) (train, test []Example, err error) {
 }
 
 func readCSV(path string) ([]Example, error) {
-	f, err := os.Open(path)
+	texts, intents, err := dataset.ReadBanking77(path)
 	if err != nil {
 		return nil, fmt.Errorf("banking77 data: %w (the data lives in ../shared/data/banking77)", err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	out := make([]Example, 0, len(rows))
-	for i, r := range rows {
-		if i == 0 || len(r) < 2 {
-			continue
-		}
-		out = append(out, Example{Text: r[0], Intent: r[1]})
+	out := make([]Example, len(texts))
+	for i := range texts {
+		out[i] = Example{Text: texts[i], Intent: intents[i]}
 	}
 	return out, nil
 }

@@ -1,50 +1,20 @@
 package search
 
 import (
-	"encoding/csv"
+	"github.com/fathom-oss/fathom/internal/dataset"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// banking77Dir finds shared/data/banking77 by walking up from the working
-// directory: the data lives beside the module root (/work/shared/data for a
-// module at /work/main), not inside it.
-func banking77Dir() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		d := filepath.Join(dir, "shared", "data", "banking77")
-		if _, err := os.Stat(filepath.Join(d, "train.csv")); err == nil {
-			return d, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-}
-
 // readBanking77 returns the text and category columns of a banking77 CSV.
 func readBanking77(tb testing.TB, dir, file string) (texts, cats []string) {
 	tb.Helper()
-	f, err := os.Open(filepath.Join(dir, file))
+	texts, cats, err := dataset.ReadBanking77(filepath.Join(dir, file))
 	if err != nil {
 		tb.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		tb.Fatalf("%s: %v", file, err)
-	}
-	for _, row := range rows[1:] { // skip the header
-		texts, cats = append(texts, row[0]), append(cats, row[1])
 	}
 	return texts, cats
 }
@@ -66,7 +36,7 @@ func benchCorpus(tb testing.TB, n int) *corpus {
 	}
 	r := rand.New(rand.NewPCG(77, uint64(n)))
 	c := &corpus{}
-	if dir, ok := banking77Dir(); ok {
+	if dir, ok := dataset.Banking77Dir(); ok {
 		train, _ := readBanking77(tb, dir, "train.csv")
 		c.queries, _ = readBanking77(tb, dir, "test.csv")
 		c.source = "banking77 (" + dir + ")"
@@ -136,7 +106,7 @@ func TestBanking77Retrieval(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: indexes the banking77 training set")
 	}
-	dir, ok := banking77Dir()
+	dir, ok := dataset.Banking77Dir()
 	if !ok {
 		t.Skip("banking77 not found: expected shared/data/banking77 beside the module root")
 	}

@@ -1,8 +1,7 @@
 package issuetype
 
 import (
-	"encoding/csv"
-	"os"
+	"github.com/fathom-oss/fathom/internal/dataset"
 	"path/filepath"
 	"testing"
 )
@@ -13,27 +12,13 @@ import (
 // test when the data is absent.
 func banking77(tb testing.TB, file string) (texts, cats []string) {
 	tb.Helper()
-	dir, err := os.Getwd()
+	dir, ok := dataset.Banking77Dir()
+	if !ok {
+		tb.Skip("banking77 data not found: looked for shared/data/banking77 in the working directory and its parents")
+	}
+	texts, cats, err := dataset.ReadBanking77(filepath.Join(dir, file))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for {
-		p := filepath.Join(dir, "shared", "data", "banking77", file)
-		if f, err := os.Open(p); err == nil {
-			defer f.Close()
-			rows, err := csv.NewReader(f).ReadAll()
-			if err != nil {
-				tb.Fatalf("%s: %v", p, err)
-			}
-			for _, row := range rows[1:] { // skip the header
-				texts, cats = append(texts, row[0]), append(cats, row[1])
-			}
-			return texts, cats
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("banking77 data not found: looked for shared/data/banking77/" + file + " in the working directory and its parents")
-		}
-		dir = parent
-	}
+	return texts, cats
 }

@@ -1,7 +1,7 @@
 package retrieval
 
 import (
-	"encoding/csv"
+	"github.com/fathom-oss/fathom/internal/dataset"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,26 +17,15 @@ import (
 // it skips the test when the data is absent.
 func banking77(tb testing.TB, file string) (texts, cats []string) {
 	tb.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "data", "banking77", file)
-		if f, err := os.Open(p); err == nil {
-			defer f.Close()
-			rows, err := csv.NewReader(f).ReadAll()
-			if err != nil {
-				tb.Fatalf("%s: %v", p, err)
-			}
-			for _, row := range rows[1:] {
-				texts, cats = append(texts, row[0]), append(cats, row[1])
-			}
-			return texts, cats
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("banking77 data not found: looked for shared/data/banking77/" + file + " in the working directory and its parents")
-		}
-		dir = parent
+	dir, ok := dataset.Banking77Dir()
+	if !ok {
+		tb.Skip("banking77 data not found: looked for shared/data/banking77 in the working directory and its parents")
 	}
+	texts, cats, err := dataset.ReadBanking77(filepath.Join(dir, file))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return texts, cats
 }
 
 var (
