@@ -103,14 +103,15 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	return s
 }
 
-// priorMean is the type's success rate over all its decided attempts, or
-// one half with none; k.mu held.
+// priorMean is the type's success rate over all its decided attempts,
+// itself smoothed towards one half by two pseudo-attempts, so that a young
+// type whose few attempts all worked does not promise certainty; k.mu held.
 func (k *tenantKnowledge) priorMean(typeID int64) float64 {
 	tc := k.types[typeID]
-	if tc == nil || tc.decided <= 0 {
+	if tc == nil {
 		return 0.5
 	}
-	return float64(tc.successes) / float64(tc.decided)
+	return (float64(tc.successes) + 1) / (float64(tc.decided) + 2)
 }
 
 // solutionInfo is a solution and its record for a type; k.mu held.
