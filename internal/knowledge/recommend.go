@@ -14,10 +14,12 @@ import (
 // solutions, worth two attempts (38 successes in 45 with a 0.70 type rate:
 // 0.838; 26 in 36: 0.721), updated with the solution's decided attempts.
 //
-// Actions are ranked by that mean minus one posterior standard deviation,
-// so that thin evidence ranks below the same rate with more behind it: one
-// success in one attempt never outranks 38 in 45, whatever the type's rate
-// (a posterior mean alone would let 1/1 win once the rate passes ~0.76).
+// Actions are ranked by a lower bound that depends on their own evidence
+// only: the mean minus one standard deviation of a Beta(1+successes,
+// 1+failures) posterior. Thin evidence then ranks below the same rate with
+// more behind it: one success in one attempt (0.43) never outranks 38 in 45
+// (0.78), whatever the type's rate — a type-centred prior would let 1/1 win
+// once the type's rate is high.
 const priorStrength = 2
 
 // escalation rule parameters; see stats.EscalationPoint.
@@ -45,6 +47,14 @@ type EdgeStats struct {
 	MinutesToResolve                          float64
 	// RankScore is the posterior mean minus one standard deviation.
 	RankScore float64
+}
+
+// rankScore is the Beta(1+successes, 1+failures) posterior's mean minus
+// one standard deviation.
+func rankScore(successes, failures int) float64 {
+	a, b := float64(successes)+1, float64(failures)+1
+	n := a + b
+	return a/n - math.Sqrt(a*b/(n*n*(n+1)))
 }
 
 // SolutionInfo is a solution with its record for one issue type.
@@ -88,12 +98,12 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	prior := k.priorMean(typeID)
 	if e == nil {
 		p := stats.SuccessProbability(0, 0, prior, priorStrength)
-		return EdgeStats{SuccessProbability: p, RankScore: rankScore(0, 0, prior)}
+		return EdgeStats{SuccessProbability: p, RankScore: rankScore(0, 0)}
 	}
 	decided := e.success + e.failure
 	s := EdgeStats{SuccessCount: e.success, FailureCount: e.failure, TotalAttempts: decided,
 		SuccessProbability: stats.SuccessProbability(e.success, decided, prior, priorStrength),
-		RankScore:          rankScore(e.success, e.failure, prior)}
+		RankScore:          rankScore(e.success, e.failure)}
 	if decided > 0 {
 		s.SuccessRate = float64(e.success) / float64(decided)
 	}
@@ -214,14 +224,6 @@ func (e *Engine) Conversation(tenantID, conversationID int64) (*IssueType, []Att
 type AttemptInfo struct {
 	fathom.Attempt
 	Solution SolutionInfo
-}
-
-// rankScore is the Beta posterior's mean minus one standard deviation.
-func rankScore(successes, failures int, prior float64) float64 {
-	a := float64(successes) + prior*priorStrength
-	b := float64(failures) + (1-prior)*priorStrength
-	n := a + b
-	return a/n - math.Sqrt(a*b/(n*n*(n+1)))
 }
 
 func escalationPoint(seqs [][]fathom.Outcome) int {

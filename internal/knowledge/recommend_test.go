@@ -3,15 +3,19 @@ package knowledge
 import "testing"
 
 // TestRankScoreOrdersEvidence: one success in one attempt never outranks
-// 38 in 45, whatever the issue type's rate; with equal evidence the higher
-// rate wins.
+// 38 in 45 (the rank ignores the type's rate); more evidence of the same
+// rate ranks higher; a higher rate with solid evidence ranks higher.
 func TestRankScoreOrdersEvidence(t *testing.T) {
-	for _, prior := range []float64{0.1, 0.5, 0.7, 0.79, 0.9, 0.99, 1} {
-		if one, many := rankScore(1, 0, prior), rankScore(38, 7, prior); one >= many {
-			t.Errorf("prior %.2f: 1/1 scores %.3f, not below 38/45 at %.3f", prior, one, many)
-		}
-		if a, b := rankScore(38, 7, prior), rankScore(26, 10, prior); a <= b {
-			t.Errorf("prior %.2f: 38/45 (%.3f) should outrank 26/36 (%.3f)", prior, a, b)
+	cases := []struct{ hiS, hiF, loS, loF int }{
+		{38, 7, 1, 0},
+		{38, 7, 26, 10},
+		{20, 0, 2, 0},
+		{9, 1, 1, 0},
+		{3, 0, 1, 0},
+	}
+	for _, c := range cases {
+		if hi, lo := rankScore(c.hiS, c.hiF), rankScore(c.loS, c.loF); hi <= lo {
+			t.Errorf("%d/%d scores %.3f, not above %d/%d at %.3f", c.hiS, c.hiS+c.hiF, hi, c.loS, c.loS+c.loF, lo)
 		}
 	}
 }
