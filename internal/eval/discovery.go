@@ -41,7 +41,7 @@ func Discovery(ctx context.Context, c *client.Client, train []Example, concurren
 		truth, pred = append(truth, train[i].Intent), append(pred, g)
 	}
 	m.Conversations, m.Types = len(train), len(types)
-	m.NMI, m.ARI = nmi(truth, pred), ari(truth, pred)
+	m.NMI, m.ARI = NMI(truth, pred), ARI(truth, pred)
 	return m, err
 }
 
@@ -56,9 +56,9 @@ func contingency(a, b []string) (map[[2]string]int, map[string]int, map[string]i
 	return cells, ra, rb
 }
 
-// nmi is normalised mutual information with the arithmetic-mean
-// normalisation (as scikit-learn's default).
-func nmi(a, b []string) float64 {
+// NMI is the normalised mutual information of two labellings, with the
+// arithmetic-mean normalisation (scikit-learn's default).
+func NMI(a, b []string) float64 {
 	n := float64(len(a))
 	cells, ra, rb := contingency(a, b)
 	h := func(m map[string]int) float64 {
@@ -81,8 +81,8 @@ func nmi(a, b []string) float64 {
 	return 2 * mi / (ha + hb)
 }
 
-// ari is the adjusted Rand index.
-func ari(a, b []string) float64 {
+// ARI is the adjusted Rand index of two labellings.
+func ARI(a, b []string) float64 {
 	comb := func(x int) float64 { return float64(x) * float64(x-1) / 2 }
 	cells, ra, rb := contingency(a, b)
 	var index, sa, sb float64

@@ -8,19 +8,19 @@ import (
 func TestNMIAndARI(t *testing.T) {
 	a := []string{"x", "x", "y", "y", "z", "z"}
 	same := []string{"1", "1", "2", "2", "3", "3"}
-	if nmi(a, same) < 0.999 || ari(a, same) < 0.999 {
-		t.Fatalf("identical partitions: nmi %v ari %v", nmi(a, same), ari(a, same))
+	if NMI(a, same) < 0.999 || ARI(a, same) < 0.999 {
+		t.Fatalf("identical partitions: nmi %v ari %v", NMI(a, same), ARI(a, same))
 	}
 	one := []string{"1", "1", "1", "1", "1", "1"}
-	if nmi(a, one) > 1e-9 || math.Abs(ari(a, one)) > 1e-9 {
-		t.Fatalf("one cluster: nmi %v ari %v", nmi(a, one), ari(a, one))
+	if NMI(a, one) > 1e-9 || math.Abs(ARI(a, one)) > 1e-9 {
+		t.Fatalf("one cluster: nmi %v ari %v", NMI(a, one), ARI(a, one))
 	}
 	// scikit-learn: adjusted_rand_score([0,0,1,1],[0,0,1,2]) = 0.5714285714
-	if got := ari([]string{"a", "a", "b", "b"}, []string{"0", "0", "1", "2"}); math.Abs(got-0.5714285714) > 1e-9 {
+	if got := ARI([]string{"a", "a", "b", "b"}, []string{"0", "0", "1", "2"}); math.Abs(got-0.5714285714) > 1e-9 {
 		t.Fatalf("ari = %v", got)
 	}
 	// normalized_mutual_info_score([0,0,1,1],[0,0,1,2]) = 0.8
-	if got := nmi([]string{"a", "a", "b", "b"}, []string{"0", "0", "1", "2"}); math.Abs(got-0.8) > 1e-9 {
+	if got := NMI([]string{"a", "a", "b", "b"}, []string{"0", "0", "1", "2"}); math.Abs(got-0.8) > 1e-9 {
 		t.Fatalf("nmi = %v", got)
 	}
 }

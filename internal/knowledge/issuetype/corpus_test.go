@@ -1,50 +1,6 @@
 package issuetype
 
-import (
-	"math/rand/v2"
-	"strings"
-)
-
-// fillers are words a customer might add without changing the intent.
-var fillers = []string{"please", "hi", "hello", "thanks", "urgent", "today", "again", "help", "asap", "now"}
-
-// perturb returns a variant of text for its copy-th replica (copy 0 is text
-// itself): one or two words dropped, doubled, misspelt by a transposition,
-// or joined by a filler, chosen by a PRNG seeded from seed so corpora are
-// reproducible. Replicas are what make a 100k-document benchmark realistic
-// without 100k real messages: exact duplicates would make every document's
-// neighbours its own copies.
-func perturb(text string, copy int, seed uint64) string {
-	if copy == 0 {
-		return text
-	}
-	r := rand.New(rand.NewPCG(seed, uint64(copy)))
-	w := strings.Fields(text)
-	for range 1 + r.IntN(2) {
-		if len(w) == 0 {
-			break
-		}
-		i := r.IntN(len(w))
-		switch r.IntN(4) {
-		case 0:
-			if len(w) > 2 {
-				w = append(w[:i], w[i+1:]...)
-			}
-		case 1:
-			w = append(w[:i+1], w[i:]...)
-		case 2:
-			if b := []byte(w[i]); len(b) > 3 {
-				j := 1 + r.IntN(len(b)-2)
-				b[j-1], b[j] = b[j], b[j-1]
-				w[i] = string(b)
-			}
-		default:
-			f := fillers[r.IntN(len(fillers))]
-			w = append(w[:i], append([]string{f}, w[i:]...)...)
-		}
-	}
-	return strings.Join(w, " ")
-}
+import "github.com/fathom-oss/fathom/internal/dataset"
 
 // replicate returns n texts cycling through texts, perturbing every round
 // after the first, with the category of each.
@@ -52,7 +8,7 @@ func replicate(texts, cats []string, n int) (outT, outC []string) {
 	outT, outC = make([]string, n), make([]string, n)
 	for i := range n {
 		j := i % len(texts)
-		outT[i], outC[i] = perturb(texts[j], i/len(texts), uint64(j)), cats[j]
+		outT[i], outC[i] = dataset.Perturb(texts[j], i/len(texts), uint64(j)), cats[j]
 	}
 	return outT, outC
 }

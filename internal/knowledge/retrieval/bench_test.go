@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"github.com/fathom-oss/fathom/internal/dataset"
 	"slices"
 	"testing"
 	"time"
@@ -24,7 +25,7 @@ func BenchmarkRank(b *testing.B) {
 			}
 			ix, m := search.NewIndex(), issuetype.NewModel(issuetype.Config{})
 			for i := range n {
-				s := perturb(texts[i%len(texts)], i/len(texts), uint64(i%len(texts)))
+				s := dataset.Perturb(texts[i%len(texts)], i/len(texts), uint64(i%len(texts)))
 				ix.Upsert(int64(i+1), s)
 				m.Assign(int64(i+1), s)
 			}

@@ -1,4 +1,4 @@
-package retrieval
+package dataset
 
 import (
 	"math/rand/v2"
@@ -8,11 +8,12 @@ import (
 // fillers are words a customer might add without changing the intent.
 var fillers = []string{"please", "hi", "hello", "thanks", "urgent", "today", "again", "help", "asap", "now"}
 
-// perturb returns a variant of text for its copy-th replica (copy 0 is text
+// Perturb returns a variant of text for its copy-th replica (copy 0 is text
 // itself): one or two words dropped, doubled, misspelt by a transposition,
-// or joined by a filler, from a PRNG seeded by seed. It is the same as
-// issuetype's test helper, so both packages benchmark the same corpus.
-func perturb(text string, copy int, seed uint64) string {
+// or joined by a filler, from a PRNG seeded by seed. Benchmarks use it to
+// grow a real corpus to 100k documents without exact duplicates, which
+// would make retrieval unrealistically easy and slow at once.
+func Perturb(text string, copy int, seed uint64) string {
 	if copy == 0 {
 		return text
 	}
