@@ -1,12 +1,13 @@
 package search
 
 import (
-	"github.com/fathom-oss/fathom/internal/dataset"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/dataset"
 )
 
 // readBanking77 returns the text and category columns of a banking77 CSV.

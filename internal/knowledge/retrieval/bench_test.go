@@ -2,11 +2,11 @@ package retrieval
 
 import (
 	"fmt"
-	"github.com/fathom-oss/fathom/internal/dataset"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/dataset"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/search"
 )
