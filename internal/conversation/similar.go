@@ -38,6 +38,10 @@ type SimilarResult struct {
 	Recommendation     *knowledge.Recommendation
 }
 
+// neighbourDepth is how many nearest conversations inform the
+// recommendation, whatever the limit of the answer.
+const neighbourDepth = 30
+
 // Similar ranks the tenant's conversations against a new message.
 func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) (*SimilarResult, error) {
 	if err := p.validate(); err != nil {
@@ -47,14 +51,18 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 	if p.Limit != nil {
 		limit = *p.Limit
 	}
-	hits, total := s.ranker.Rank(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message, limit, s.cfg.MinSimilarity)
-	ids := make([]int64, len(hits))
+	// Recommendations look at more neighbours than the caller shows.
+	hits, total := s.ranker.RankExplaining(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message,
+		max(limit, neighbourDepth), limit, s.cfg.MinSimilarity)
+	neighbours := make([]int64, len(hits))
 	for i, h := range hits {
-		ids[i] = h.ID
+		neighbours[i] = h.ID
 	}
+	hits = hits[:min(limit, len(hits))]
+	ids := neighbours[:len(hits)]
 	res := &SimilarResult{Query: p.Message, TotalFound: total,
 		Conversations: []SimilarConversation{}, SimilarResolutions: []SimilarResolution{},
-		Recommendation: s.know.Recommend(tenantID, p.Message, ids)}
+		Recommendation: s.know.Recommend(tenantID, p.Message, neighbours)}
 	if len(hits) == 0 {
 		return res, nil
 	}

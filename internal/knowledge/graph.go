@@ -32,7 +32,7 @@ func (e *Engine) IssueTypeByName(tenantID int64, name string) *Recommendation {
 	defer k.mu.RUnlock()
 	for id := range k.types {
 		if n, ok := k.name(id); ok && n.Name == name {
-			return k.recommend(id)
+			return k.recommend(id, nil)
 		}
 	}
 	return nil
@@ -88,7 +88,7 @@ func (e *Engine) Graph(tenantID int64, typeName string) ([]Node, []Edge) {
 			add(Node{ID: "cause:" + c, Kind: "cause", Label: c})
 			edges = append(edges, Edge{From: tid, To: "cause:" + c, Kind: "caused_by"})
 		}
-		for _, a := range k.recommend(it.ID).Actions {
+		for _, a := range k.recommend(it.ID, nil).Actions {
 			sid := "solution:" + a.Key
 			add(Node{ID: sid, Kind: "solution", Label: a.Key, Data: map[string]any{"description": a.Description}})
 			edges = append(edges, Edge{From: tid, To: sid, Kind: "solved_by", Data: map[string]any{

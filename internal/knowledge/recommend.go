@@ -52,7 +52,12 @@ type EdgeStats struct {
 // rankScore is the Beta(1+successes, 1+failures) posterior's mean minus
 // one standard deviation.
 func rankScore(successes, failures int) float64 {
-	a, b := float64(successes)+1, float64(failures)+1
+	return rankScoreWeighted(float64(successes), float64(failures))
+}
+
+// rankScoreWeighted is rankScore over weighted counts.
+func rankScoreWeighted(successes, failures float64) float64 {
+	a, b := successes+1, failures+1
 	n := a + b
 	return a/n - math.Sqrt(a*b/(n*n*(n+1)))
 }
@@ -134,7 +139,7 @@ func (k *tenantKnowledge) solutionInfo(typeID, solutionID int64) SolutionInfo {
 }
 
 // recommend ranks a type's solutions; k.mu held.
-func (k *tenantKnowledge) recommend(typeID int64) *Recommendation {
+func (k *tenantKnowledge) recommend(typeID int64, neighbours []int64) *Recommendation {
 	r := &Recommendation{IssueType: k.typeInfo(typeID)}
 	if r.IssueType == nil {
 		return r
@@ -149,6 +154,7 @@ func (k *tenantKnowledge) recommend(typeID int64) *Recommendation {
 			}
 		}
 	}
+	k.rankByNeighbours(r.Actions, neighbours)
 	slices.SortFunc(r.Actions, func(a, b SolutionInfo) int {
 		switch {
 		case a.Stats.RankScore != b.Stats.RankScore:
@@ -169,6 +175,47 @@ func (k *tenantKnowledge) recommend(typeID int64) *Recommendation {
 	return r
 }
 
+// neighbourWeight is what one attempt in the issue type as a whole counts
+// for, against one in the query's nearest conversations, when ranking.
+const neighbourWeight = 0.2
+
+// rankByNeighbours re-scores actions with what they did in the query's
+// nearest conversations: a type can mix issues whose best fixes differ, and
+// the nearest conversations say which of them the query is. The type's own
+// record, weighted down, fills in where the neighbours are silent. Without
+// neighbours the type's record alone ranks; k.mu held.
+func (k *tenantKnowledge) rankByNeighbours(actions []SolutionInfo, neighbours []int64) {
+	if len(neighbours) == 0 {
+		return
+	}
+	type counts struct{ s, f int }
+	near := map[int64]counts{}
+	for _, id := range neighbours {
+		a := k.analyses[id]
+		if a == nil {
+			continue
+		}
+		for _, at := range a.Attempts {
+			c := near[at.SolutionID]
+			switch at.Outcome {
+			case fathom.OutcomeSuccess:
+				c.s++
+			case fathom.OutcomeFailure:
+				c.f++
+			}
+			near[at.SolutionID] = c
+		}
+	}
+	if len(near) == 0 {
+		return
+	}
+	for i := range actions {
+		c, st := near[actions[i].ID], actions[i].Stats
+		actions[i].Stats.RankScore = rankScoreWeighted(float64(c.s)+neighbourWeight*float64(st.SuccessCount),
+			float64(c.f)+neighbourWeight*float64(st.FailureCount))
+	}
+}
+
 // Recommend predicts the issue type of a new message and recommends for it.
 // typeVotes, when given, are the issue types of the message's nearest past
 // conversations; their majority outranks the model's own prediction.
@@ -177,7 +224,7 @@ func (e *Engine) Recommend(tenantID int64, message string, neighbours []int64) *
 	typeID := e.PredictType(tenantID, message, neighbours)
 	k.mu.RLock()
 	defer k.mu.RUnlock()
-	return k.recommend(typeID)
+	return k.recommend(typeID, neighbours)
 }
 
 // PredictType is the issue type of a message: the most common type among

@@ -77,6 +77,14 @@ type Hit struct {
 // reranked candidates passed minSimilarity. model and extra may be nil, in
 // which case only the evidence available is used.
 func (r *Ranker) Rank(ix *search.Index, model *issuetype.Model, extra Scorer, query string, limit int, minSimilarity float64) (hits []Hit, total int) {
+	return r.RankExplaining(ix, model, extra, query, limit, limit, minSimilarity)
+}
+
+// RankExplaining is Rank that gives Reasons only to the first explain hits:
+// a caller that looks deeper than it shows (recommendations read the 30
+// nearest conversations, an answer shows 10) does not pay for explaining
+// the rest.
+func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra Scorer, query string, limit, explain int, minSimilarity float64) (hits []Hit, total int) {
 	cands, _ := ix.Search(query, max(r.cfg.Candidates, limit), 0)
 	if len(cands) == 0 || limit <= 0 {
 		return nil, 0
@@ -131,8 +139,12 @@ func (r *Ranker) Rank(ix *search.Index, model *issuetype.Model, extra Scorer, qu
 		return cmp.Compare(ids[b.i], ids[a.i])
 	})
 	total = len(all)
-	for _, s := range all[:min(limit, len(all))] {
-		hits = append(hits, Hit{ID: ids[s.i], Similarity: min(s.score, 1), Reasons: r.reasons(model, query, s.i, cands, cmpn)})
+	for n, s := range all[:min(limit, len(all))] {
+		h := Hit{ID: ids[s.i], Similarity: min(s.score, 1)}
+		if n < explain {
+			h.Reasons = r.reasons(model, query, s.i, cands, cmpn)
+		}
+		hits = append(hits, h)
 	}
 	return hits, total
 }
