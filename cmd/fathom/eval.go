@@ -97,7 +97,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if err != nil {
 			return err
 		}
-		plans := eval.Plans(intents(train), 77)
+		plans := eval.Plans(eval.Intents(train), 77)
 		sims, err := eval.LoadSimulated(ctx, sc, train, plans, *conc)
 		if err != nil {
 			return fmt.Errorf("load simulated conversations: %w", err)
@@ -120,16 +120,4 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return os.WriteFile(*write, []byte(rep.document()), 0o644)
 	}
 	return nil
-}
-
-func intents(ex []eval.Example) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, e := range ex {
-		if !seen[e.Intent] {
-			seen[e.Intent] = true
-			out = append(out, e.Intent)
-		}
-	}
-	return out
 }

@@ -38,7 +38,8 @@ func (m RecommendMetrics) String() string {
 // SimID is the conversation id of the i-th simulated training conversation.
 func SimID(i int) string { return fmt.Sprintf("sim-train-%05d", i) }
 
-func intentsOf(ex []Example) []string {
+// Intents lists the distinct intents of examples, sorted.
+func Intents(ex []Example) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range ex {

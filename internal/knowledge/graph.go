@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // IssueTypes lists the tenant's issue types, most frequent first.
 func (e *Engine) IssueTypes(tenantID int64) []*IssueType {
@@ -103,6 +100,3 @@ func (e *Engine) Graph(tenantID int64, typeName string) ([]Node, []Edge) {
 	}
 	return nodes, edges
 }
-
-// String names a type for logs.
-func (it *IssueType) String() string { return fmt.Sprintf("%s (%d)", it.Name, it.ID) }

@@ -68,11 +68,6 @@ type SolutionInfo struct {
 	Stats EdgeStats
 }
 
-// Action is a recommended next step.
-type Action struct {
-	Solution SolutionInfo
-}
-
 // Recommendation is what to do about an issue type.
 type Recommendation struct {
 	IssueType             *IssueType

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
+	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
 
 // clock is a controllable time source.
@@ -30,18 +30,7 @@ func (c *clock) advance(d time.Duration) { c.set(c.now().Add(d)) }
 var march15 = time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
 var april1 = time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 
-func openDB(t *testing.T) *sqlite.DB {
-	t.Helper()
-	db, err := sqlite.Open(sqlite.Config{Path: filepath.Join(t.TempDir(), "t.db"), Synchronous: "normal"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
+func openDB(t *testing.T) *sqlite.DB { return sqlitetest.Open(t, t.TempDir()) }
 
 func newTenant(t *testing.T, db store.Store, name string, q fathom.Quota) int64 {
 	t.Helper()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
+	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
@@ -21,14 +22,7 @@ var now = time.Date(2026, 3, 15, 10, 30, 0, 0, time.UTC)
 func setup(t *testing.T) (*tenant.Service, *sqlite.DB, string) {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := sqlite.Open(sqlite.Config{Path: filepath.Join(dir, "t.db"), Synchronous: "normal"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	db := sqlitetest.Open(t, dir)
 	return tenant.NewService(db, func() time.Time { return now }), db, dir
 }
 
@@ -129,7 +123,7 @@ func TestSecretIsStoredOnlyAsHash(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "t.db*"))
+	files, _ := filepath.Glob(filepath.Join(dir, "test.db*"))
 	if len(files) == 0 {
 		t.Fatal("no database files found")
 	}
