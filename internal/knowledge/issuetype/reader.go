@@ -47,35 +47,20 @@ func (r *reader) count() int {
 	return int(v)
 }
 
-func (r *reader) byte() byte {
-	if len(r.b) < 1 {
+// take consumes n bytes, or fails (returning zeros) when fewer remain.
+func (r *reader) take(n int) []byte {
+	if len(r.b) < n {
 		r.fail()
-		return 0
+		return make([]byte, n)
 	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
 }
 
-func (r *reader) u32() uint32 {
-	if len(r.b) < 4 {
-		r.fail()
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(r.b)
-	r.b = r.b[4:]
-	return v
-}
-
-func (r *reader) u64() uint64 {
-	if len(r.b) < 8 {
-		r.fail()
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return v
-}
+func (r *reader) byte() byte  { return r.take(1)[0] }
+func (r *reader) u32() uint32 { return binary.LittleEndian.Uint32(r.take(4)) }
+func (r *reader) u64() uint64 { return binary.LittleEndian.Uint64(r.take(8)) }
 
 func (r *reader) string() string {
 	n := r.count()
