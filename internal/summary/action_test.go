@@ -1,0 +1,147 @@
+package summary
+
+import (
+	"testing"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
+
+// utt is an utterance for tests: speaker and text, a second apart.
+type utt struct{ speaker, text string }
+
+func meetingOf(us ...utt) []fathom.TranscriptItem {
+	items := make([]fathom.TranscriptItem, len(us))
+	for i, u := range us {
+		items[i] = fathom.TranscriptItem{Speaker: u.speaker, Text: u.text, At: time.Duration(i) * time.Second}
+	}
+	return items
+}
+
+var invitees = []fathom.Invitee{
+	{Name: "John Park", Email: "john@acme.com"},
+	{Name: "Alice Moreau", Email: "alice@acme.com"},
+	{Name: "Bob Stone", Email: "bob@acme.com"},
+}
+
+func TestActionItemsPositive(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		say               utt
+		want, name, email string
+	}{
+		{utt{"Alice Moreau", "I'll send the deck by Friday."}, "Send the deck by Friday", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "Okay, I will look into it."}, "Look into it", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "I think I'll update my slides tomorrow."}, "Update the slides tomorrow", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "Sure, I'm going to draft the proposal, because they asked."}, "Draft the proposal", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "We need to fix the login bug."}, "Fix the login bug", "", ""},
+		{utt{"Alice Moreau", "Let's schedule a follow-up."}, "Schedule a follow-up", "", ""},
+		{utt{"Alice Moreau", "John, can you update the roadmap?"}, "Update the roadmap", "John Park", "john@acme.com"},
+		{utt{"Alice Moreau", "Can you send me the contract, Bob?"}, "Send Alice Moreau the contract", "Bob Stone", "bob@acme.com"},
+		{utt{"Alice Moreau", "Could you please review my PR?"}, "Review Alice Moreau's PR", "Carol", ""}, // the only other speaker
+		{utt{"Alice Moreau", "Action item: John to book the venue."}, "Book the venue", "John Park", "john@acme.com"},
+		{utt{"Alice Moreau", "Action item: renew the SSL certificate."}, "Renew the SSL certificate", "", ""},
+		{utt{"Alice Moreau", "Bob will prepare the budget for next week."}, "Prepare the budget for next week", "Bob Stone", "bob@acme.com"},
+		{utt{"Alice Moreau", "Sounds good, and I'll get back to you on pricing."}, "Get back to the team on pricing", "Alice Moreau", "alice@acme.com"},
+		{utt{"Unknown speaker", "I'll email the client."}, "Email the client", "", ""},
+		{utt{"Alice Moreau", "Mike, could you check the logs?"}, "Check the logs", "Mike", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			got := ActionItems(meetingOf(utt{"Carol", "Hello."}, tt.say), invitees, Meta{Language: "en"})
+			if len(got) != 1 {
+				t.Fatalf("%q: got %d items %+v, want 1", tt.say.text, len(got), got)
+			}
+			a := got[0]
+			if a.Description != tt.want || a.AssigneeName != tt.name || a.AssigneeEmail != tt.email || a.At != time.Second {
+				t.Errorf("%q:\n got %q by %q <%s> at %v\nwant %q by %q <%s> at 1s", tt.say.text,
+					a.Description, a.AssigneeName, a.AssigneeEmail, a.At, tt.want, tt.name, tt.email)
+			}
+		})
+	}
+}
+
+func TestActionItemsNegative(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"I'll be honest, the numbers are bad.",
+		"Did you send the deck last week?",
+		"Have you updated the roadmap?",
+		"I will say that it went well.",
+		"Maybe I'll send it.",
+		"I'll probably send it.",
+		"If we have time, I'll review the doc.",
+		"Let's start.",
+		"Let's move on to the next slide.",
+		"Let me share my screen.",
+		"Can you see my screen?",
+		"Can you hear me?",
+		"I'll just share my screen now.",
+		"We need to talk about the budget.",
+		"We have to make it simple.",
+		"I'll do it.",
+		"I'll do some stuff.",
+		"He said I'll get a bonus.",
+		"So I'll send it?",
+		"I would have sent it.",
+		"I won't send the deck.",
+		"I will not send the deck.",
+		"We sent the deck yesterday.",
+		"I think we should ship it.",
+		"Would you prefer an LCD screen?",
+	} {
+		if got := ActionItems(meetingOf(utt{"Carol", "Hello."}, utt{"Alice Moreau", text}, utt{"Bob Stone", "Hmm."}), invitees, Meta{}); len(got) != 0 {
+			t.Errorf("%q gave %+v, want no action item", text, got)
+		}
+	}
+}
+
+func TestActionItemsAssignment(t *testing.T) {
+	t.Parallel()
+	// The next speaker who accepts a request takes it.
+	got := ActionItems(meetingOf(
+		utt{"Alice Moreau", "Can you update the roadmap?"},
+		utt{"John Park", "Sure, no problem."},
+		utt{"Bob Stone", "Ok."}), invitees, Meta{})
+	if len(got) != 1 || got[0].AssigneeName != "John Park" || got[0].AssigneeEmail != "john@acme.com" {
+		t.Errorf("accepted request: %+v", got)
+	}
+	// With two speakers, "you" is the other one, and "you" in a promise too.
+	got = ActionItems(meetingOf(
+		utt{"Ann", "Could you draft the agreement?"},
+		utt{"Ben", "Hmm."},
+		utt{"Ann", "And I'll send you the invoice by Monday."}), nil, Meta{})
+	want := []fathom.ActionItem{
+		{Description: "Draft the agreement", AssigneeName: "Ben"},
+		{Description: "Send the team the invoice by Monday", AssigneeName: "Ann", At: 2 * time.Second},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("item %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestActionItemsDedupeCapLanguage(t *testing.T) {
+	t.Parallel()
+	got := ActionItems(meetingOf(
+		utt{"Ann", "I'll send the deck to the client."},
+		utt{"Ben", "Great."},
+		utt{"Ann", "Yes, I will send the deck to the client."}), nil, Meta{})
+	if len(got) != 1 {
+		t.Errorf("near-identical items were not merged: %+v", got)
+	}
+	var us []utt
+	for range 30 {
+		us = append(us, utt{"Ann", "I'll email the supplier about pallets."}, utt{"Ann", "We need to fix invoice " + string(rune('A'+len(us)%26)) + " soon."})
+	}
+	if got := ActionItems(meetingOf(us...), nil, Meta{}); len(got) > maxActions {
+		t.Errorf("%d items, want at most %d", len(got), maxActions)
+	}
+	if got := ActionItems(meetingOf(utt{"Ann", "I'll send the deck by Friday."}), nil, Meta{Language: "fr"}); got != nil {
+		t.Errorf("non-English meeting gave %+v", got)
+	}
+}
