@@ -16,7 +16,13 @@ Measures the Context API through HTTP: track throughput with requests of 10
 messages, then similarity latency after seeding the tenant to each size in
 --sizes. Without --url it starts its own server in a temporary directory
 (same defaults as "fathom serve"), so the client and the server share this
-machine's cores; with --url and --key it loads a running server.`
+machine's cores; with --url and --key it loads a running server.
+
+--only meetings measures the meetings API on an in-process server instead:
+GET /meetings latency at --meetings recordings (a domain and a team filter,
+and the unfiltered first page), the import of --imports QMSum-sized
+transcripts through the API, and the time from the end of a recording's
+processing to its webhook's first attempt.`
 
 func runBench(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "bench", benchSynopsis)
@@ -30,7 +36,10 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	simConc := fs.Int("similarity-concurrency", 1, "concurrent similarity clients")
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (client and in-process server) to this file")
-	only := fs.String("only", "", `run only "track" or "similarity"`)
+	only := fs.String("only", "", `run only "track", "similarity" or "meetings"`)
+	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
+	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings")
+	qmsum := fs.String("qmsum", "../shared/data/qmsum", "QMSum folder for --only meetings")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -39,6 +48,10 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer stop()
+	if *only == "meetings" {
+		b := &meetingsBench{out: env.stdout, size: *meetings, imports: *imports, queries: *queries, qmsumDir: *qmsum}
+		return b.run(ctx)
+	}
 	var counts []int
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -54,7 +67,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	var local *localServer
 	if *url == "" {
 		var err error
-		if local, err = startLocal(ctx, *sync, "bench"); err != nil {
+		if local, err = startLocal(ctx, *sync, "bench", nil); err != nil {
 			return err
 		}
 		defer local.close(ctx)

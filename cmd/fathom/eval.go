@@ -50,7 +50,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	out := env.stdout
 	var local *localServer
 	if *url == "" {
-		if local, err = startLocal(ctx, "normal", "eval"); err != nil {
+		if local, err = startLocal(ctx, "normal", "eval", nil); err != nil {
 			return err
 		}
 		defer local.close(ctx)

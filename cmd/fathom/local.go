@@ -23,13 +23,18 @@ type localServer struct {
 	dir string
 }
 
-func startLocal(ctx context.Context, synchronous, tenantName string) (*localServer, error) {
+// startLocal starts the server with the defaults of "fathom serve",
+// changed by tune when it is not nil.
+func startLocal(ctx context.Context, synchronous, tenantName string, tune func(*config.Config)) (*localServer, error) {
 	dir, err := os.MkdirTemp("", "fathom-local-")
 	if err != nil {
 		return nil, err
 	}
 	cfg := config.Default()
 	cfg.Addr, cfg.DataDir, cfg.BootstrapKey, cfg.SQLiteSynchronous = "127.0.0.1:0", filepath.Join(dir, "data"), false, synchronous
+	if tune != nil {
+		tune(&cfg)
+	}
 	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
 	if err := a.Open(ctx); err != nil {
 		os.RemoveAll(dir)

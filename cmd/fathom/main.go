@@ -32,13 +32,15 @@ type environment struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"run the server", runServe},
-		"migrate": {"create or update the database schema", runMigrate},
-		"keys":    {"manage API keys: create, list, revoke", runKeys},
-		"tenants": {"manage tenants: list, quota", runTenants},
-		"bench":   {"measure throughput and latency against a running server", runBench},
-		"eval":    {"measure the knowledge engine on a real dataset (banking77)", runEval},
-		"version": {"print the version", runVersion},
+		"serve":     {"run the server", runServe},
+		"migrate":   {"create or update the database schema", runMigrate},
+		"keys":      {"manage API keys: create, list, revoke", runKeys},
+		"tenants":   {"manage tenants: list, quota", runTenants},
+		"workspace": {"manage a workspace's teams, users and internal domains", runWorkspace},
+		"import":    {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
+		"bench":     {"measure throughput and latency against a running server", runBench},
+		"eval":      {"measure the knowledge engine on a real dataset (banking77)", runEval},
+		"version":   {"print the version", runVersion},
 	}
 }
 

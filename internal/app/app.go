@@ -16,14 +16,17 @@ import (
 	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/contextapi"
 	"github.com/fathom-oss/fathom/internal/conversation"
+	"github.com/fathom-oss/fathom/internal/fathomapi"
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/tenant"
+	"github.com/fathom-oss/fathom/internal/webhook"
 )
 
 // App is a running server.
@@ -38,6 +41,7 @@ type App struct {
 	Conversations *conversation.Service
 	Knowledge     *knowledge.Engine
 	Meter         *quota.Meter
+	Meetings      *meeting.Service
 	server        *server.Server
 
 	stopMeter context.CancelFunc
@@ -118,11 +122,13 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
 		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
 		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
-	contextapi.New(a.Conversations, a.Knowledge, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	// Listen before the meetings API is made: its links need the address.
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
 	}
+	contextapi.New(a.Conversations, a.Knowledge, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	a.openMeetings()
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
 		stop()
 		return err
@@ -137,6 +143,22 @@ func (a *App) Open(ctx context.Context) (err error) {
 	go func() { a.serveErr <- a.server.Serve() }()
 	a.logger.Info("fathom listening", "addr", a.Addr(), "data", a.cfg.SQLiteFile(), "workers", a.cfg.Workers)
 	return nil
+}
+
+// webhookUserAgent identifies the server's deliveries.
+const webhookUserAgent = "fathom-oss-webhooks/1"
+
+// openMeetings wires the meetings API: service, renderer, job workers and
+// routes.
+func (a *App) openMeetings() {
+	links := meeting.Links{Base: a.cfg.BaseURL(a.Addr())}
+	render := fathomapi.NewRenderer(links)
+	a.Meetings = meeting.NewService(meeting.Deps{Store: a.DB, Queue: a.Queue, Renderer: render,
+		Sender: webhook.NewSender(webhook.Guard{AllowPrivate: a.cfg.AllowPrivateTargets}, webhookUserAgent),
+		Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
+	a.Queue.SetMeetings(a.Meetings)
+	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
+		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes}, a.logger).Register(a.server.Mux())
 }
 
 func (a *App) bootstrap(ctx context.Context) error {

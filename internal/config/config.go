@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -58,6 +59,21 @@ type Config struct {
 	// IdempotencyTTL is how long Idempotency-Keys are remembered
 	// (default 24h).
 	IdempotencyTTL time.Duration
+
+	// PublicURL is the server's address as users reach it, used in the
+	// meetings API's share and playback links (default: http:// and Addr).
+	PublicURL string
+	// MeetingsRateLimit and MeetingsHeavyRateLimit are the meetings API's
+	// requests per minute per account (defaults 60 and 30, Fathom's; 0
+	// is unlimited).
+	MeetingsRateLimit      int
+	MeetingsHeavyRateLimit int
+	// MeetingsMaxBodyBytes caps recording ingestion bodies (default 32 MiB).
+	MeetingsMaxBodyBytes int64
+	// AllowPrivateTargets lets webhooks and destination_url callbacks reach
+	// loopback, private and link-local addresses and plain http (default
+	// false: only public https targets, against SSRF).
+	AllowPrivateTargets bool
 }
 
 // Default returns the configuration with every default filled in.
@@ -78,6 +94,10 @@ func Default() Config {
 		Workers:           2,
 		MinSimilarity:     0.1,
 		IdempotencyTTL:    24 * time.Hour,
+
+		MeetingsRateLimit:      60,
+		MeetingsHeavyRateLimit: 30,
+		MeetingsMaxBodyBytes:   32 << 20,
 	}
 }
 
@@ -131,7 +151,26 @@ func (c *Config) Validate() error {
 	if !(c.MinSimilarity >= 0 && c.MinSimilarity < 1) { // also catches NaN
 		bad("min-similarity", "must be in [0, 1), got %g", c.MinSimilarity)
 	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("public-url", "must be an absolute http or https URL, got %q", c.PublicURL)
+		}
+	}
+	if c.MeetingsRateLimit < 0 || c.MeetingsHeavyRateLimit < 0 {
+		bad("meetings-rate-limit", "limits must be 0 (off) or positive, got %d and %d", c.MeetingsRateLimit, c.MeetingsHeavyRateLimit)
+	}
+	if c.MeetingsMaxBodyBytes < 64<<10 || c.MeetingsMaxBodyBytes > 1<<30 {
+		bad("meetings-max-body-bytes", "must be between 65536 and 1073741824, got %d", c.MeetingsMaxBodyBytes)
+	}
 	return errors.Join(errs...)
+}
+
+// BaseURL is PublicURL, or the listen address as an http URL.
+func (c *Config) BaseURL(listening string) string {
+	if c.PublicURL != "" {
+		return strings.TrimRight(c.PublicURL, "/")
+	}
+	return "http://" + listening
 }
 
 // SQLiteFile returns the database file: the sqlite: URL's path when

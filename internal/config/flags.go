@@ -47,6 +47,11 @@ func (c *Config) serverOptions() []option {
 		{"rate-burst", "rate limit bucket size (0: rate rounded up)", (*intValue)(&c.RateBurst), false},
 		{"min-similarity", "relevance threshold of similarity results, 0-1", (*float64Value)(&c.MinSimilarity), false},
 		{"idempotency-ttl", "how long Idempotency-Keys are remembered", (*durationValue)(&c.IdempotencyTTL), false},
+		{"public-url", "the server's URL as users reach it, for links (default: http://ADDR)", (*stringValue)(&c.PublicURL), false},
+		{"meetings-rate-limit", "meetings API requests per minute per account (0: off)", (*intValue)(&c.MeetingsRateLimit), false},
+		{"meetings-heavy-rate-limit", "meetings API summary/transcript requests per minute per account (0: off)", (*intValue)(&c.MeetingsHeavyRateLimit), false},
+		{"meetings-max-body-bytes", "maximum recording ingestion body in bytes", (*int64Value)(&c.MeetingsMaxBodyBytes), false},
+		{"allow-private-targets", "let webhooks and callbacks reach private addresses and plain http", (*boolValue)(&c.AllowPrivateTargets), false},
 	}
 }
 

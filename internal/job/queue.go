@@ -41,10 +41,12 @@ type Config struct {
 
 // Queue inserts and runs jobs.
 type Queue struct {
-	client   *river.Client[*sql.Tx]
-	analyzer *analyzeWorker
-	purger   *purgeWorker
-	workers  int
+	client    *river.Client[*sql.Tx]
+	analyzer  *analyzeWorker
+	purger    *purgeWorker
+	processor *processWorker
+	deliverer *deliverWorker
+	workers   int
 }
 
 // Migrate creates or updates the queue's own tables in db.
@@ -65,7 +67,8 @@ func New(db *sql.DB, cfg Config) (*Queue, error) {
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 50 * time.Millisecond
 	}
-	q := &Queue{analyzer: &analyzeWorker{}, purger: &purgeWorker{}, workers: cfg.Workers}
+	q := &Queue{analyzer: &analyzeWorker{}, purger: &purgeWorker{}, processor: &processWorker{},
+		deliverer: &deliverWorker{}, workers: cfg.Workers}
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger),
 		MaxAttempts: 10,
@@ -77,8 +80,13 @@ func New(db *sql.DB, cfg Config) (*Queue, error) {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, q.analyzer)
 		river.AddWorker(workers, q.purger)
+		river.AddWorker(workers, q.processor)
+		river.AddWorker(workers, q.deliverer)
 		rc.Workers = workers
-		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
+		// Deliveries wait on the network, not the CPU, and must not queue
+		// behind analysis: they have a queue and workers of their own.
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
+			QueueDelivery: {MaxWorkers: deliveryWorkers}}
 		rc.FetchPollInterval = cfg.PollInterval
 		rc.FetchCooldown = cfg.PollInterval / 2
 		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),

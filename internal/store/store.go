@@ -42,6 +42,7 @@ type Store interface {
 // Tx is a write transaction. Its reads see its own writes.
 type Tx interface {
 	Reader
+	MeetingTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -58,6 +59,7 @@ type Tx interface {
 	TenantClearAnalysisPending(ctx context.Context, tenantID int64) error
 
 	UserCreate(ctx context.Context, p *UserCreateParams) (*fathom.User, error)
+	UserSetCallbackSecret(ctx context.Context, userID int64, secret string) error
 	APIKeyCreate(ctx context.Context, p *APIKeyCreateParams) (*fathom.APIKey, error)
 	APIKeyRevoke(ctx context.Context, keyID int64, at time.Time) error
 
@@ -91,11 +93,16 @@ type Tx interface {
 
 // Reader holds the reads, available both on the Store and inside a Tx.
 type Reader interface {
+	MeetingReader
+
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)
 	TenantList(ctx context.Context) ([]*fathom.Tenant, error)
 
 	UserGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.User, error)
+	// UserCallbackSecret returns the secret that signs the user's
+	// callbacks, "" if none was made yet.
+	UserCallbackSecret(ctx context.Context, userID int64) (string, error)
 
 	APIKeyGetByHash(ctx context.Context, hash string) (*fathom.APIKey, error)
 	APIKeyList(ctx context.Context) ([]*fathom.APIKey, error)
@@ -109,6 +116,9 @@ type Reader interface {
 	// ConversationCountDirty counts conversations of every tenant waiting
 	// for analysis: the analysis backlog.
 	ConversationCountDirty(ctx context.Context) (int, error)
+	// MeetingCountProcessing counts recordings of every tenant waiting for
+	// processing: the processing backlog.
+	MeetingCountProcessing(ctx context.Context) (int, error)
 	// ConversationScan calls fn for each conversation with ID > afterID in
 	// ID order, at most limit of them, with the conversation's messages.
 	ConversationScan(ctx context.Context, p *ConversationScanParams, fn func(c *fathom.Conversation, msgs []fathom.Message) error) error

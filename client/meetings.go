@@ -1,0 +1,179 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Meeting is a recording as the meetings API (Fathom's External API v1)
+// returns it.
+type Meeting struct {
+	Title                       string           `json:"title"`
+	MeetingTitle                *string          `json:"meeting_title"`
+	RecordingID                 int64            `json:"recording_id"`
+	URL                         string           `json:"url"`
+	ShareURL                    string           `json:"share_url"`
+	CreatedAt                   time.Time        `json:"created_at"`
+	ScheduledStartTime          time.Time        `json:"scheduled_start_time"`
+	ScheduledEndTime            time.Time        `json:"scheduled_end_time"`
+	RecordingStartTime          time.Time        `json:"recording_start_time"`
+	RecordingEndTime            time.Time        `json:"recording_end_time"`
+	CalendarInviteesDomainsType string           `json:"calendar_invitees_domains_type"`
+	TranscriptLanguage          string           `json:"transcript_language"`
+	Transcript                  []TranscriptItem `json:"transcript"`
+	DefaultSummary              *Summary         `json:"default_summary"`
+	ActionItems                 []ActionItem     `json:"action_items"`
+	CalendarInvitees            []Invitee        `json:"calendar_invitees"`
+	RecordedBy                  FathomUser       `json:"recorded_by"`
+	MeetingType                 *string          `json:"meeting_type"`
+	MeetingURL                  *string          `json:"meeting_url"`
+	SharedWith                  string           `json:"shared_with"`
+}
+
+// TranscriptItem is one utterance; Timestamp is HH:MM:SS from the start.
+type TranscriptItem struct {
+	Speaker   Speaker `json:"speaker"`
+	Text      string  `json:"text"`
+	Timestamp string  `json:"timestamp"`
+}
+
+// Speaker is who said an utterance.
+type Speaker struct {
+	DisplayName                 string  `json:"display_name"`
+	MatchedCalendarInviteeEmail *string `json:"matched_calendar_invitee_email,omitempty"`
+}
+
+// Summary is a meeting's summary in Markdown.
+type Summary struct {
+	TemplateName      *string `json:"template_name"`
+	MarkdownFormatted *string `json:"markdown_formatted"`
+}
+
+// ActionItem is a task a meeting produced.
+type ActionItem struct {
+	Description          string   `json:"description"`
+	UserGenerated        bool     `json:"user_generated"`
+	Completed            bool     `json:"completed"`
+	RecordingTimestamp   string   `json:"recording_timestamp"`
+	RecordingPlaybackURL string   `json:"recording_playback_url"`
+	Assignee             Assignee `json:"assignee"`
+}
+
+// Assignee is who an action item is for; every field may be nil.
+type Assignee struct {
+	Name  *string `json:"name"`
+	Email *string `json:"email"`
+	Team  *string `json:"team"`
+}
+
+// Invitee is a calendar invitee.
+type Invitee struct {
+	Name        *string `json:"name"`
+	Email       *string `json:"email"`
+	EmailDomain *string `json:"email_domain"`
+	IsExternal  bool    `json:"is_external"`
+}
+
+// FathomUser is the user who recorded a meeting.
+type FathomUser struct {
+	Name        string  `json:"name"`
+	Email       string  `json:"email"`
+	EmailDomain string  `json:"email_domain"`
+	Team        *string `json:"team"`
+}
+
+// RecordingInput creates a recording on a self-hosted server (an
+// extension of the API). Only Transcript is needed; the rest defaults.
+type RecordingInput struct {
+	ExternalID         string           `json:"external_id,omitempty"`
+	Title              string           `json:"title,omitempty"`
+	MeetingTitle       string           `json:"meeting_title,omitempty"`
+	RecordedBy         string           `json:"recorded_by,omitempty"`
+	RecordingStartTime *time.Time       `json:"recording_start_time,omitempty"`
+	RecordingEndTime   *time.Time       `json:"recording_end_time,omitempty"`
+	CalendarInvitees   []InviteeInput   `json:"calendar_invitees,omitempty"`
+	Transcript         []TranscriptItem `json:"transcript"`
+	Share              *Share           `json:"share,omitempty"`
+}
+
+// InviteeInput is a calendar invitee of a new recording.
+type InviteeInput struct {
+	Name  string `json:"name,omitempty"`
+	Email string `json:"email,omitempty"`
+}
+
+// Share says who may see a new recording besides its recorder.
+type Share struct {
+	Teams    []string `json:"teams,omitempty"`
+	Users    []string `json:"users,omitempty"`
+	AllTeams bool     `json:"all_teams,omitempty"`
+}
+
+// CreateRecording creates a recording; created is false when one with the
+// same ExternalID existed, which is then returned.
+func (c *Client) CreateRecording(ctx context.Context, in RecordingInput) (m *Meeting, created bool, err error) {
+	status, err := c.external(ctx, http.MethodPost, "/external/v1/recordings", in, &m)
+	return m, status == http.StatusCreated, err
+}
+
+// external calls the meetings API, whose bodies are bare JSON and whose
+// errors are {"error": "..."}; it returns the status.
+func (c *Client) external(ctx context.Context, method, path string, in, out any) (int, error) {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return 0, fmt.Errorf("client: encode request: %w", err)
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.baseURL+path, body)
+	if err != nil {
+		return 0, fmt.Errorf("client: %w", err)
+	}
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	if c.apiKey != "" {
+		req.Header.Set("X-Api-Key", c.apiKey)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return 0, fmt.Errorf("client: %s %s: %w", method, path, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return resp.StatusCode, fmt.Errorf("client: read response: %w", err)
+	}
+	if resp.StatusCode >= 300 {
+		var e struct {
+			Error string `json:"error"`
+		}
+		msg := strings.TrimSpace(string(raw))
+		if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+			msg = e.Error
+		}
+		ce := &Error{StatusCode: resp.StatusCode, Message: msg, RequestID: resp.Header.Get("X-Request-Id")}
+		if s := resp.Header.Get("Retry-After"); s != "" {
+			var secs int
+			if _, err := fmt.Sscan(s, &secs); err == nil {
+				ce.RetryAfter = time.Duration(secs) * time.Second
+			}
+		}
+		return resp.StatusCode, ce
+	}
+	if out != nil && len(raw) > 0 {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return resp.StatusCode, fmt.Errorf("client: decode %s %s: %w", method, path, err)
+		}
+	}
+	return resp.StatusCode, nil
+}

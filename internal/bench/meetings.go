@@ -1,0 +1,134 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// MeetingsWorkspace is what SeedMeetings made: the names a query can filter
+// by, and the user whose key loads the list.
+type MeetingsWorkspace struct {
+	Teams   []string
+	Domains []string
+	Viewer  string // email of the user the benchmark lists as
+}
+
+// SeedMeetings fills a tenant with n processed meetings spread over 20
+// teams, 50 recorders and 200 client companies, dated over a year, a third
+// shared with the recorder's team, a tenth with every team. It writes
+// through the store in batches: this is the benchmark's setup, not what it
+// measures.
+func SeedMeetings(ctx context.Context, st store.Store, svc *meeting.Service, tenantID int64, n int) (*MeetingsWorkspace, error) {
+	ws := &MeetingsWorkspace{}
+	if _, err := svc.SetDomains(ctx, tenantID, []string{"acme.com"}); err != nil {
+		return nil, err
+	}
+	var teams []*fathom.Team
+	for i := range 20 {
+		t, err := svc.CreateTeam(ctx, tenantID, fmt.Sprintf("Team %02d", i))
+		if err != nil {
+			return nil, err
+		}
+		teams = append(teams, t)
+		ws.Teams = append(ws.Teams, t.Name)
+	}
+	var users []*fathom.Member
+	for i := range 50 {
+		u, err := svc.PutUser(ctx, meeting.PutUserParams{TenantID: tenantID, Email: fmt.Sprintf("user%02d@acme.com", i),
+			Name: fmt.Sprintf("User %02d", i), Team: teams[i%len(teams)].Name})
+		if err != nil {
+			return nil, err
+		}
+		users = append(users, u)
+	}
+	ws.Viewer = users[0].Email
+	for i := range 200 {
+		ws.Domains = append(ws.Domains, fmt.Sprintf("client%03d.com", i))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	start := time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)
+	const batch = 2000
+	for done := 0; done < n; done += batch {
+		err := st.Write(ctx, func(tx store.Tx) error {
+			for i := done; i < min(done+batch, n); i++ {
+				m := seedMeeting(rng, tenantID, users, ws.Domains, start.Add(time.Duration(i)*5*time.Minute))
+				if err := tx.MeetingCreate(ctx, m); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("seed meetings: %w", err)
+		}
+	}
+	return ws, nil
+}
+
+func seedMeeting(rng *rand.Rand, tenantID int64, users []*fathom.Member, domains []string, end time.Time) *fathom.Meeting {
+	rec := users[rng.IntN(len(users))]
+	m := &fathom.Meeting{TenantID: tenantID, RecorderID: rec.ID, RecorderTeamID: rec.TeamID, Title: "Customer call",
+		ShareToken: fmt.Sprintf("%032x", rng.Uint64()), CreatedAt: end, RecordingStart: end.Add(-30 * time.Minute),
+		RecordingEnd: end, Language: "en", Status: fathom.MeetingReady,
+		Invitees:   []fathom.Invitee{{Name: rec.Name, Email: rec.Email, EmailDomain: "acme.com"}},
+		Transcript: []fathom.TranscriptItem{{Speaker: rec.Name, Text: "Thanks for joining.", At: time.Second}}}
+	if rng.IntN(4) > 0 { // three in four meetings have a client
+		d := domains[rng.IntN(len(domains))]
+		m.Invitees = append(m.Invitees, fathom.Invitee{Name: "Client", Email: "buyer@" + d, EmailDomain: d, External: true})
+		m.External, m.CompanyDomain = true, d
+	}
+	switch r := rng.IntN(10); {
+	case r == 0:
+		m.Sharing.AllTeams = true
+	case r < 4:
+		m.Sharing.TeamIDs = []int64{rec.TeamID}
+	}
+	return m
+}
+
+// ListMeetings measures GET /meetings pages: each query string in turn,
+// n requests from concurrency clients.
+func ListMeetings(ctx context.Context, t Target, name string, queries []string, n, concurrency int) Result {
+	return run(ctx, name, concurrency, n, func(ctx context.Context, i int) error {
+		return t.get(ctx, "/external/v1/meetings?"+queries[i%len(queries)])
+	})
+}
+
+// FilteredQueries are n list queries with one company domain and one team
+// each, drawn from ws.
+func FilteredQueries(ws *MeetingsWorkspace, n int) []string {
+	rng := rand.New(rand.NewPCG(3, 4))
+	out := make([]string, n)
+	for i := range out {
+		out[i] = url.Values{"calendar_invitees_domains[]": {ws.Domains[rng.IntN(len(ws.Domains))]},
+			"teams[]": {ws.Teams[rng.IntN(len(ws.Teams))]}}.Encode()
+	}
+	return out
+}
+
+func (t Target) get(ctx context.Context, path string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, t.URL+path, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("X-Api-Key", t.Key)
+	resp, err := t.Client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: status %d", path, resp.StatusCode)
+	}
+	return nil
+}

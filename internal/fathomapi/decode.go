@@ -1,0 +1,71 @@
+package fathomapi
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
+
+// decodeBody reads a JSON object into v strictly: unknown keys, wrong
+// types, trailing data and oversized bodies are 400s naming the field.
+func decodeBody(r *http.Request, v any, maxBytes int64) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		if mt, _, _ := mime.ParseMediaType(ct); mt != "application/json" {
+			return fathom.Errorf(fathom.EINVALID, "Content-Type must be application/json, got %q", ct)
+		}
+	}
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBytes+1))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data after the JSON object")
+	}
+	if err == nil {
+		return nil
+	}
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF):
+		return fathom.Errorf(fathom.EINVALID, "request body must be a JSON object")
+	case errors.As(err, &typeErr):
+		if typeErr.Field == "" {
+			return fathom.Errorf(fathom.EINVALID, "request body must be a JSON object")
+		}
+		return fathom.Errorf(fathom.EINVALID, "%s must be %s, got %s", typeErr.Field, jsonKind(typeErr.Type.Kind().String()), typeErr.Value)
+	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
+		if dec.InputOffset() > maxBytes {
+			return fathom.Errorf(fathom.EINVALID, "request body must be at most %d bytes", maxBytes)
+		}
+		return fathom.Errorf(fathom.EINVALID, "request body is not valid JSON: %v", err)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return fathom.Errorf(fathom.EINVALID, "unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	return fathom.Errorf(fathom.EINVALID, "request body: %v", err)
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "bool":
+		return "a boolean"
+	case "string":
+		return "a string"
+	case "slice", "array":
+		return "an array"
+	case "struct", "map":
+		return "an object"
+	case "ptr":
+		return "a value of the right type"
+	}
+	return "a number"
+}
+
+// required reports a missing required key.
+func required(name string) error {
+	return fathom.Errorf(fathom.EINVALID, "%s is required", name)
+}

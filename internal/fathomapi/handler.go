@@ -1,0 +1,193 @@
+// Package fathomapi is the HTTP face of the meetings API, wire-compatible
+// with Fathom's External API v1 (/external/v1/*): it authenticates, applies
+// Fathom's rate limits, decodes queries and bodies, calls the meeting
+// service and encodes Fathom's JSON. It holds no rules of its own; see
+// README.md for what it supports and the decisions it keeps.
+package fathomapi
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/server"
+)
+
+// Authenticator resolves an API key to its principal.
+type Authenticator interface {
+	Authenticate(ctx context.Context, key string) (*fathom.Principal, error)
+}
+
+// Config sets the API's limits.
+type Config struct {
+	// RateLimit and HeavyRateLimit are requests per minute per account
+	// (defaults 60 and 30, Fathom's; 0 is unlimited).
+	RateLimit      int
+	HeavyRateLimit int
+	// MaxBodyBytes caps ingestion bodies (default 32 MiB).
+	MaxBodyBytes int64
+}
+
+// Handler serves /external/v1.
+type Handler struct {
+	meetings *meeting.Service
+	render   *Renderer
+	auth     Authenticator
+	limits   *limiter
+	maxBody  int64
+	logger   *slog.Logger
+}
+
+// New returns a handler.
+func New(meetings *meeting.Service, render *Renderer, auth Authenticator, cfg Config, logger *slog.Logger) *Handler {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 32 << 20
+	}
+	return &Handler{meetings: meetings, render: render, auth: auth, maxBody: cfg.MaxBodyBytes, logger: logger,
+		limits: newLimiter(cfg.RateLimit, cfg.HeavyRateLimit, time.Now)}
+}
+
+// Register mounts the routes on mux.
+func (h *Handler) Register(mux *http.ServeMux) {
+	const p = "/external/v1"
+	mux.Handle("GET "+p+"/meetings", h.endpoint(heavyIfInlined, h.listMeetings))
+	mux.Handle("GET "+p+"/meetings/{recording_id}", h.endpoint(heavyIfInlined, h.getMeeting))
+	mux.Handle("GET "+p+"/recordings/{recording_id}/summary", h.endpoint(alwaysHeavy, h.summary))
+	mux.Handle("GET "+p+"/recordings/{recording_id}/transcript", h.endpoint(alwaysHeavy, h.transcript))
+	mux.Handle("POST "+p+"/recordings", h.endpoint(neverHeavy, h.ingest))
+	mux.Handle("GET "+p+"/teams", h.endpoint(neverHeavy, h.listTeams))
+	mux.Handle("GET "+p+"/team_members", h.endpoint(neverHeavy, h.listMembers))
+	mux.Handle("POST "+p+"/webhooks", h.endpoint(neverHeavy, h.createWebhook))
+	mux.Handle("GET "+p+"/webhooks", h.endpoint(neverHeavy, h.listWebhooks))
+	mux.Handle("DELETE "+p+"/webhooks/{id}", h.endpoint(neverHeavy, h.deleteWebhook))
+	mux.Handle("GET "+p+"/webhooks/{id}/deliveries", h.endpoint(neverHeavy, h.listDeliveries))
+	mux.Handle("POST "+p+"/webhooks/{id}/deliveries/{delivery_id}/redeliver", h.endpoint(neverHeavy, h.redeliver))
+	mux.Handle("GET "+p+"/callback_secret", h.endpoint(neverHeavy, h.callbackSecret))
+	mux.Handle("GET "+p+"/search", h.endpoint(neverHeavy, h.search))
+	mux.HandleFunc(p+"/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "not_found", "no endpoint at "+r.Method+" "+r.URL.Path)
+	})
+}
+
+// heaviness says whether a request counts against the heavy limit.
+type heaviness func(r *http.Request) bool
+
+func alwaysHeavy(*http.Request) bool { return true }
+func neverHeavy(*http.Request) bool  { return false }
+
+// heavyIfInlined: meetings with summaries or transcripts inlined are heavy.
+func heavyIfInlined(r *http.Request) bool {
+	q := query{r.URL.Query()}
+	t, _ := q.bool("include_transcript")
+	s, _ := q.bool("include_summary")
+	return t || s
+}
+
+// operation handles an authenticated request and returns the status and
+// the value to encode (nil: no body).
+type operation func(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error)
+
+func (h *Handler) endpoint(heavy heaviness, fn operation) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		c, account, err := h.authenticate(r)
+		if err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="fathom"`)
+			h.fail(w, r, err)
+			return
+		}
+		server.Info(ctx).TenantID = c.TenantID
+		st := h.limits.admit(account, heavy(r))
+		if st.limit > 0 {
+			w.Header().Set("RateLimit-Limit", strconv.Itoa(st.limit))
+			w.Header().Set("RateLimit-Remaining", strconv.Itoa(st.remaining))
+			w.Header().Set("RateLimit-Reset", strconv.Itoa(int((st.reset+time.Second-1)/time.Second)))
+		}
+		if !st.allowed {
+			w.Header().Set("Retry-After", strconv.Itoa(int((st.reset+time.Second-1)/time.Second)))
+			writeError(w, http.StatusTooManyRequests, "rate_limited", "rate limit reached: at most "+
+				strconv.Itoa(st.limit)+" requests per 60 seconds; retry after the time in Retry-After")
+			return
+		}
+		status, body, err := fn(ctx, c, r)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		if body == nil {
+			w.WriteHeader(status)
+			return
+		}
+		writeJSON(w, status, body)
+	})
+}
+
+// authenticate reads X-Api-Key, or else Authorization: Bearer, as the
+// official SDK sends them (spec §2.1). It returns the account that rate
+// limits count against.
+func (h *Handler) authenticate(r *http.Request) (*meeting.Caller, int64, error) {
+	key := strings.TrimSpace(r.Header.Get("X-Api-Key"))
+	if key == "" {
+		if scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " "); ok && strings.EqualFold(scheme, "bearer") {
+			key = strings.TrimSpace(token)
+		}
+	}
+	if key == "" {
+		return nil, 0, fathom.Errorf(fathom.EUNAUTHORIZED, "missing credentials: send an API key in X-Api-Key or a token in Authorization: Bearer")
+	}
+	p, err := h.auth.Authenticate(r.Context(), key)
+	if err != nil {
+		return nil, 0, err
+	}
+	c, err := h.meetings.Caller(r.Context(), p, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	return c, p.KeyID, nil
+}
+
+// fail writes err as Fathom's error body. Internal errors are logged with
+// the request id and shown only as "internal error".
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := fathom.ErrorCode(err)
+	if code == fathom.EINTERNAL {
+		server.Info(r.Context()).Err = err
+	}
+	msg := fathom.ErrorMessage(err)
+	if code == fathom.EINTERNAL {
+		msg += " (request " + server.Info(r.Context()).ID + ")"
+	}
+	writeError(w, server.StatusFor(code), code, msg)
+}
+
+// errorJSON is the error body the spec decides (§5).
+type errorJSON struct {
+	Error string `json:"error"`
+	Code  string `json:"code"`
+}
+
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, errorJSON{Error: msg, Code: code})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// recordingID reads the path's recording id.
+func recordingID(r *http.Request) (int64, error) {
+	s := r.PathValue("recording_id")
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fathom.Errorf(fathom.EINVALID, "recording_id must be a positive integer, got %q", s)
+	}
+	return id, nil
+}

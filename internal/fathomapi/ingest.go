@@ -1,0 +1,146 @@
+package fathomapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/transcript"
+)
+
+// ingestJSON is the body of POST /recordings (our extension): a recording's
+// metadata and transcript in the same field names as the Meeting object.
+type ingestJSON struct {
+	ExternalID         string            `json:"external_id"`
+	Title              string            `json:"title"`
+	MeetingTitle       string            `json:"meeting_title"`
+	MeetingType        string            `json:"meeting_type"`
+	MeetingURL         string            `json:"meeting_url"`
+	RecordedBy         string            `json:"recorded_by"`
+	ScheduledStartTime *time.Time        `json:"scheduled_start_time"`
+	ScheduledEndTime   *time.Time        `json:"scheduled_end_time"`
+	RecordingStartTime *time.Time        `json:"recording_start_time"`
+	RecordingEndTime   *time.Time        `json:"recording_end_time"`
+	CalendarInvitees   []ingestInvitee   `json:"calendar_invitees"`
+	Transcript         []transcriptInput `json:"transcript"`
+	Share              *shareJSON        `json:"share"`
+}
+
+type ingestInvitee struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type transcriptInput struct {
+	Speaker   speakerInput `json:"speaker"`
+	Text      string       `json:"text"`
+	Timestamp string       `json:"timestamp"`
+}
+
+type speakerInput struct {
+	DisplayName                 string `json:"display_name"`
+	MatchedCalendarInviteeEmail string `json:"matched_calendar_invitee_email"`
+}
+
+type shareJSON struct {
+	Teams    []string `json:"teams"`
+	Users    []string `json:"users"`
+	AllTeams bool     `json:"all_teams"`
+}
+
+func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error) {
+	var in ingestJSON
+	if err := decodeBody(r, &in, h.maxBody); err != nil {
+		return 0, nil, err
+	}
+	p := meeting.IngestParams{ExternalKey: in.ExternalID, Title: in.Title, MeetingTitle: in.MeetingTitle,
+		MeetingType: in.MeetingType, MeetingURL: in.MeetingURL, RecordedBy: in.RecordedBy,
+		ScheduledStart: deref(in.ScheduledStartTime), ScheduledEnd: deref(in.ScheduledEndTime),
+		RecordingStart: deref(in.RecordingStartTime), RecordingEnd: deref(in.RecordingEndTime),
+		Transcript: make([]fathom.TranscriptItem, len(in.Transcript))}
+	for _, inv := range in.CalendarInvitees {
+		p.Invitees = append(p.Invitees, meeting.InviteeParams{Name: inv.Name, Email: inv.Email})
+	}
+	for i, it := range in.Transcript {
+		at, err := parseTimestamp(it.Timestamp)
+		if err != nil {
+			return 0, nil, fathom.Errorf(fathom.EINVALID, "transcript[%d].timestamp must be HH:MM:SS, got %q", i, it.Timestamp)
+		}
+		p.Transcript[i] = fathom.TranscriptItem{Speaker: it.Speaker.DisplayName, SpeakerEmail: it.Speaker.MatchedCalendarInviteeEmail,
+			Text: it.Text, At: at}
+	}
+	if in.Share != nil {
+		p.ShareTeams, p.ShareUsers, p.ShareAllTeams = in.Share.Teams, in.Share.Users, in.Share.AllTeams
+	}
+	m, created, err := h.meetings.Ingest(ctx, c, p)
+	if err != nil {
+		return 0, nil, err
+	}
+	status := http.StatusCreated
+	if !created {
+		status = http.StatusOK
+	}
+	return status, h.render.meeting(m, fathom.Include{}), nil
+}
+
+func deref(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
+}
+
+type searchHitJSON struct {
+	RecordingID int64   `json:"recording_id"`
+	Kind        string  `json:"kind"`
+	Speaker     *string `json:"speaker"`
+	Timestamp   string  `json:"timestamp"`
+	Snippet     string  `json:"snippet"`
+	Title       string  `json:"title"`
+	URL         string  `json:"url"`
+	Score       float64 `json:"score"`
+}
+
+// search is our extension: full-text search across the transcripts,
+// summaries and action items of the meetings the caller can see.
+func (h *Handler) search(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error) {
+	q := query{r.URL.Query()}
+	limit, err := q.int("limit", 20, 1, 100)
+	if err != nil {
+		return 0, nil, err
+	}
+	hits, err := h.meetings.Search(ctx, c, q.str("q"), limit)
+	if err != nil {
+		return 0, nil, err
+	}
+	out := listJSON[searchHitJSON]{Limit: limit, Items: make([]searchHitJSON, 0, len(hits))}
+	titles := map[int64]*fathom.Meeting{}
+	for _, hit := range hits {
+		m, ok := titles[hit.MeetingID]
+		if !ok {
+			if m, err = h.meetings.Get(ctx, c, hit.MeetingID, fathom.Include{}); err != nil {
+				return 0, nil, fmt.Errorf("search hit %d: %w", hit.MeetingID, err)
+			}
+			titles[hit.MeetingID] = m
+		}
+		out.Items = append(out.Items, searchHitJSON{RecordingID: hit.MeetingID, Kind: hit.Kind, Speaker: strPtr(hit.Speaker),
+			Timestamp: transcript.FormatTimestamp(hit.At), Snippet: hit.Snippet, Title: m.Title,
+			URL: h.render.links.CallURL(m) + "?timestamp=" + itoa(int64(hit.At.Seconds())), Score: hit.Score})
+	}
+	return http.StatusOK, out, nil
+}
+
+// parseTimestamp reads the API's HH:MM:SS offsets ("" is the start).
+func parseTimestamp(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	var h, m, sec int
+	if n, err := fmt.Sscanf(s, "%d:%d:%d", &h, &m, &sec); err != nil || n != 3 || h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 {
+		return 0, fmt.Errorf("bad timestamp %q", s)
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, nil
+}

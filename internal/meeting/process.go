@@ -1,0 +1,104 @@
+package meeting
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/summary"
+	"github.com/fathom-oss/fathom/internal/webhook"
+)
+
+// Process derives a recording's language, summary and action items, marks
+// it ready and queues a delivery to every webhook it triggers, all in one
+// transaction. It is the processing job's work; running it again on a ready
+// meeting does nothing.
+func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error {
+	m, err := s.store.MeetingGet(ctx, tenantID, meetingID)
+	if err != nil {
+		return fmt.Errorf("process meeting %d: %w", meetingID, err)
+	}
+	if m.Status == fathom.MeetingReady {
+		return nil
+	}
+	items, _, err := s.store.MeetingContent(ctx, meetingID)
+	if err != nil {
+		return err
+	}
+	meta := summary.Meta{Title: m.Title, ShareURL: s.cfg.Links.ShareURL(m), Language: m.Language}
+	if meta.Language == "" {
+		meta.Language = summary.Language(items)
+	}
+	actions := summary.ActionItems(items, m.Invitees, meta)
+	sum := summary.General(items, actions, meta)
+	return s.store.Write(ctx, func(tx store.Tx) error {
+		now := s.now()
+		if err := tx.MeetingProcessed(ctx, &store.MeetingProcessedParams{MeetingID: m.ID, TenantID: m.TenantID,
+			Language: meta.Language, Summary: sum, ActionItems: actions, Transcript: items, At: now}); err != nil {
+			return err
+		}
+		m.Language, m.Summary, m.ActionItems, m.Transcript, m.Status = meta.Language, &sum, actions, items, fathom.MeetingReady
+		return s.fanOut(ctx, tx, m)
+	})
+}
+
+// fanOut queues a delivery of m to every webhook of the tenant whose owner
+// can see it and whose triggers match. Visibility is evaluated now, when
+// the recording is ready, as Fathom does.
+func (s *Service) fanOut(ctx context.Context, tx store.Tx, m *fathom.Meeting) error {
+	hooks, err := tx.WebhookList(ctx, m.TenantID, 0)
+	if err != nil || len(hooks) == 0 {
+		return err
+	}
+	if m.Recorder, err = s.member(ctx, tx, m.RecorderID); err != nil {
+		return err
+	}
+	owners := map[int64]*fathom.Member{}
+	for _, h := range hooks {
+		owner, ok := owners[h.UserID]
+		if !ok {
+			if owner, err = s.member(ctx, tx, h.UserID); err != nil {
+				return err
+			}
+			owners[h.UserID] = owner
+		}
+		if !triggers(h, owner, m) {
+			continue
+		}
+		body, err := s.renderer.MeetingBody(m, h.Include)
+		if err != nil {
+			return err
+		}
+		d := &fathom.Delivery{TenantID: m.TenantID, UserID: h.UserID, Kind: fathom.DeliveryWebhook, WebhookID: h.ID,
+			MeetingID: m.ID, URL: h.URL, Secret: h.Secret, MessageID: webhook.NewMessageID(), Body: body,
+			Status: fathom.DeliveryPending, CreatedAt: s.now()}
+		if err := tx.DeliveryCreate(ctx, d); err != nil {
+			return err
+		}
+		if err := s.queue.EnqueueDeliveryTx(ctx, tx, d.TenantID, d.ID, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// triggers reports whether meeting m fires webhook h of owner.
+func triggers(h *fathom.Webhook, owner *fathom.Member, m *fathom.Meeting) bool {
+	if !visible(owner, m) {
+		return false
+	}
+	var kind string
+	switch {
+	case m.RecorderID == owner.ID && m.Sharing.SharedWithTeams():
+		kind = fathom.TriggerMySharedWithTeam
+	case m.RecorderID == owner.ID:
+		kind = fathom.TriggerMyRecordings
+	case m.RecorderExternal:
+		kind = fathom.TriggerSharedExternal
+	default:
+		kind = fathom.TriggerSharedTeam
+	}
+	return slices.Contains(h.TriggeredFor, kind)
+}

@@ -1,0 +1,147 @@
+package meeting
+
+import (
+	"context"
+	"errors"
+	"net/mail"
+	"slices"
+	"strings"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// ListPageSize is the page size of team and member lists.
+const ListPageSize = 25
+
+// Teams returns a page of the workspace's teams after afterID, in creation
+// order; next is 0 on the last page.
+func (s *Service) Teams(ctx context.Context, c *Caller, afterID int64) (teams []*fathom.Team, next int64, err error) {
+	teams, err = s.store.TeamList(ctx, c.TenantID, afterID, ListPageSize+1)
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(teams) > ListPageSize {
+		teams = teams[:ListPageSize]
+		next = teams[ListPageSize-1].ID
+	}
+	return teams, next, nil
+}
+
+// Members returns a page of the workspace's members, of one team when
+// team is not "" (an unknown team has none).
+func (s *Service) Members(ctx context.Context, c *Caller, team string, afterID int64) (ms []*fathom.Member, next int64, err error) {
+	p := &store.MemberListParams{TenantID: c.TenantID, AfterID: afterID, Limit: ListPageSize + 1}
+	if team != "" {
+		t, err := s.store.TeamGetByName(ctx, c.TenantID, team)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, 0, nil
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		p.TeamID = t.ID
+	}
+	if ms, err = s.store.MemberList(ctx, p); err != nil {
+		return nil, 0, err
+	}
+	if len(ms) > ListPageSize {
+		ms = ms[:ListPageSize]
+		next = ms[ListPageSize-1].ID
+	}
+	return ms, next, nil
+}
+
+// Admin operations: `fathom users|teams|domains` call these.
+
+// CreateTeam adds a team to a tenant.
+func (s *Service) CreateTeam(ctx context.Context, tenantID int64, name string) (*fathom.Team, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 128 {
+		return nil, fathom.Errorf(fathom.EINVALID, "team name must be 1 to 128 characters")
+	}
+	var t *fathom.Team
+	err := s.store.Write(ctx, func(tx store.Tx) (err error) {
+		t, err = tx.TeamCreate(ctx, &store.TeamCreateParams{TenantID: tenantID, Name: name, CreatedAt: s.now()})
+		return err
+	})
+	if errors.Is(err, store.ErrDuplicate) {
+		return nil, fathom.Errorf(fathom.ECONFLICT, "a team named %q exists", name)
+	}
+	return t, err
+}
+
+// PutUserParams describe a workspace user to create or update.
+type PutUserParams struct {
+	TenantID int64
+	Email    string
+	Name     string
+	Team     string // "" leaves the user without a team
+}
+
+// PutUser creates a user or updates its name and team.
+func (s *Service) PutUser(ctx context.Context, p PutUserParams) (*fathom.Member, error) {
+	if _, err := mail.ParseAddress(p.Email); err != nil {
+		return nil, fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", p.Email)
+	}
+	var m *fathom.Member
+	err := s.store.Write(ctx, func(tx store.Tx) error {
+		var teamID int64
+		if p.Team != "" {
+			t, err := tx.TeamGetByName(ctx, p.TenantID, p.Team)
+			if errors.Is(err, store.ErrNotFound) {
+				return fathom.Errorf(fathom.EINVALID, "team: no team named %q (create it first)", p.Team)
+			} else if err != nil {
+				return err
+			}
+			teamID = t.ID
+		}
+		u, err := tx.UserGetByEmail(ctx, p.TenantID, p.Email)
+		if errors.Is(err, store.ErrNotFound) {
+			u, err = tx.UserCreate(ctx, &store.UserCreateParams{TenantID: p.TenantID, Email: p.Email, Name: p.Name, CreatedAt: s.now()})
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.UserUpdate(ctx, u.ID, p.Name, teamID); err != nil {
+			return err
+		}
+		m, err = s.member(ctx, tx, u.ID)
+		return err
+	})
+	return m, err
+}
+
+// SetDomains sets the email domains that make people internal to the
+// workspace.
+func (s *Service) SetDomains(ctx context.Context, tenantID int64, domains []string) ([]string, error) {
+	var clean []string
+	for _, d := range domains {
+		d = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(d, "@")))
+		if d == "" || strings.ContainsAny(d, " @/") || !strings.Contains(d, ".") {
+			return nil, fathom.Errorf(fathom.EINVALID, "domain %q is not a domain name", d)
+		}
+		clean = append(clean, d)
+	}
+	slices.Sort(clean)
+	clean = slices.Compact(clean)
+	return clean, s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantDomainsSet(ctx, tenantID, clean) })
+}
+
+// Domains returns a tenant's internal domains.
+func (s *Service) Domains(ctx context.Context, tenantID int64) ([]string, error) {
+	return s.store.TenantDomains(ctx, tenantID)
+}
+
+// Search finds utterances, summary lines and action items in the meetings
+// the caller can see (our extension).
+func (s *Service) Search(ctx context.Context, c *Caller, query string, limit int) ([]*store.SearchHit, error) {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return nil, fathom.Errorf(fathom.EINVALID, "q must not be empty")
+	}
+	if limit <= 0 || limit > 100 {
+		return nil, fathom.Errorf(fathom.EINVALID, "limit must be between 1 and 100")
+	}
+	return s.store.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: c.Viewer(), Query: query, Limit: limit})
+}

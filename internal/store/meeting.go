@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
+
+// MeetingReader holds the reads of the meetings API's tables.
+type MeetingReader interface {
+	// TenantDomains returns the tenant's internal email domains, sorted.
+	TenantDomains(ctx context.Context, tenantID int64) ([]string, error)
+
+	TeamGetByName(ctx context.Context, tenantID int64, name string) (*fathom.Team, error)
+	// TeamList returns up to limit teams of the tenant with ID > afterID,
+	// in ID order (creation order).
+	TeamList(ctx context.Context, tenantID, afterID int64, limit int) ([]*fathom.Team, error)
+
+	// MemberGet returns a user with its team. External is left false: it
+	// depends on the workspace's domains, a rule of the service.
+	MemberGet(ctx context.Context, userID int64) (*fathom.Member, error)
+	MemberGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.Member, error)
+	// MemberList returns up to limit users of the tenant with ID > afterID,
+	// in ID order, only those of teamID when it is not 0.
+	MemberList(ctx context.Context, p *MemberListParams) ([]*fathom.Member, error)
+
+	// MeetingGet returns a meeting of the tenant with its sharing and
+	// invitees (not its recorder or content).
+	MeetingGet(ctx context.Context, tenantID, meetingID int64) (*fathom.Meeting, error)
+	MeetingGetByExternalKey(ctx context.Context, tenantID int64, key string) (*fathom.Meeting, error)
+	// MeetingList returns the meetings p.Viewer can see that match p's
+	// filters, newest first (created_at, then id, descending).
+	MeetingList(ctx context.Context, p *MeetingListParams) ([]*fathom.Meeting, error)
+	// MeetingContent returns a meeting's transcript and action items.
+	MeetingContent(ctx context.Context, meetingID int64) ([]fathom.TranscriptItem, []fathom.ActionItem, error)
+	// MeetingSearch finds utterances, summary lines and action items
+	// matching p.Query in the meetings p.Viewer can see, best first.
+	MeetingSearch(ctx context.Context, p *MeetingSearchParams) ([]*SearchHit, error)
+	WebhookGet(ctx context.Context, tenantID int64, id string) (*fathom.Webhook, error)
+	// WebhookList returns the live webhooks of a user, or of the whole
+	// tenant when userID is 0, oldest first.
+	WebhookList(ctx context.Context, tenantID, userID int64) ([]*fathom.Webhook, error)
+
+	DeliveryGet(ctx context.Context, tenantID, id int64) (*fathom.Delivery, error)
+	// DeliveryList returns up to limit deliveries of a webhook with
+	// ID < beforeID (0: from the newest), newest first.
+	DeliveryList(ctx context.Context, webhookID string, beforeID int64, limit int) ([]*fathom.Delivery, error)
+	DeliveryAttemptList(ctx context.Context, deliveryID int64) ([]*fathom.DeliveryAttempt, error)
+}
+
+// MeetingTx holds the writes of the meetings API's tables.
+type MeetingTx interface {
+	TenantDomainsSet(ctx context.Context, tenantID int64, domains []string) error
+	TeamCreate(ctx context.Context, p *TeamCreateParams) (*fathom.Team, error)
+	// UserUpdate sets a user's name and team (0: none).
+	UserUpdate(ctx context.Context, userID int64, name string, teamID int64) error
+
+	// MeetingCreate inserts m (with its sharing, invitees and transcript)
+	// and sets m.ID. A second meeting with the same ExternalKey in the
+	// tenant is ErrDuplicate.
+	MeetingCreate(ctx context.Context, m *fathom.Meeting) error
+	// MeetingProcessed stores what processing derived, indexes the
+	// meeting's text for search and marks it ready.
+	MeetingProcessed(ctx context.Context, p *MeetingProcessedParams) error
+
+	WebhookCreate(ctx context.Context, w *fathom.Webhook) error
+	// WebhookDelete removes a live webhook of the user (ErrNotFound if it
+	// has none with id); its delivery log stays.
+	WebhookDelete(ctx context.Context, tenantID, userID int64, id string, at time.Time) error
+
+	// DeliveryCreate inserts d and sets d.ID.
+	DeliveryCreate(ctx context.Context, d *fathom.Delivery) error
+	// DeliveryRecord logs an attempt and sets the delivery's status,
+	// attempt count and last result from it.
+	DeliveryRecord(ctx context.Context, a *fathom.DeliveryAttempt, status string) error
+}
+
+// TeamCreateParams are the fields of a new team.
+type TeamCreateParams struct {
+	TenantID  int64
+	Name      string
+	CreatedAt time.Time
+}
+
+// MemberListParams bound a list of members.
+type MemberListParams struct {
+	TenantID int64
+	TeamID   int64 // 0: every user
+	AfterID  int64
+	Limit    int
+}
+
+// Keyset is a position in the newest-first order of meetings.
+type Keyset struct {
+	CreatedAt time.Time
+	ID        int64
+}
+
+// Viewer is who looks: a user and the team it belongs to (0: none).
+type Viewer struct {
+	TenantID int64
+	UserID   int64
+	TeamID   int64
+}
+
+// MeetingListParams select meetings. Zero fields do not filter.
+type MeetingListParams struct {
+	Viewer Viewer
+	// Before continues a list after the last meeting of a previous page.
+	Before *Keyset
+	Limit  int
+
+	CreatedAfter  time.Time // strict
+	CreatedBefore time.Time // strict
+	// CompanyDomains keeps meetings whose company domain is one of these.
+	CompanyDomains []string
+	// External: nil any, true one or more external invitees, false none.
+	External    *bool
+	MeetingType *string
+	// RecorderIDs keeps meetings recorded by one of these users; TeamIDs
+	// meetings whose recorder was in one of these teams. Both empty with
+	// Restrict false: no filter. A filter that names no existing user or
+	// team matches nothing, so the caller sets Restrict.
+	RecorderIDs []int64
+	TeamIDs     []int64
+	Restrict    bool
+	// GuestRecorderIDs are the guests whose meetings may be returned;
+	// meetings of every other guest recorder are left out.
+	GuestRecorderIDs []int64
+}
+
+// MeetingProcessedParams carry what processing derived from a meeting.
+type MeetingProcessedParams struct {
+	MeetingID   int64
+	TenantID    int64
+	Language    string
+	Summary     fathom.Summary
+	ActionItems []fathom.ActionItem
+	// Transcript is indexed for search with the summary and action items.
+	Transcript []fathom.TranscriptItem
+	At         time.Time
+}
+
+// MeetingSearchParams ask for a full-text search.
+type MeetingSearchParams struct {
+	Viewer Viewer
+	Query  string // words; every one must match (prefixes allowed with *)
+	Limit  int
+}
+
+// Kinds of search hits.
+const (
+	HitTranscript = "transcript"
+	HitSummary    = "summary"
+	HitActionItem = "action_item"
+)
+
+// SearchHit is one matching utterance, summary line or action item.
+type SearchHit struct {
+	MeetingID int64
+	Kind      string
+	Speaker   string // for transcript hits
+	At        time.Duration
+	// Snippet is the matching text with matches between « and ».
+	Snippet string
+	Score   float64 // higher is better
+}
