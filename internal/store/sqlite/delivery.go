@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // A delivery is one message for one URL; each try of it is a row of
@@ -115,5 +114,3 @@ delivered_at = CASE WHEN ? = ? THEN coalesce(delivered_at, ?) ELSE delivered_at 
 	}
 	return nil
 }
-
-var _ store.MeetingReader = queries{}

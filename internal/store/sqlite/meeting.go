@@ -129,19 +129,20 @@ func jsonInts(ids []int64) string {
 const meetingColumns = `m.id, m.tenant_id, m.recorder_id, m.recorder_team_id, m.recorder_external, coalesce(m.external_key, ''),
 m.title, m.meeting_title, m.meeting_type, m.meeting_url, m.share_token, m.created_at, m.scheduled_start, m.scheduled_end,
 m.recording_start, m.recording_end, m.language, m.status, m.share_all_teams, m.external, m.company_domain, m.invitees,
-m.summary_template, m.summary_markdown`
+m.summary_template, m.summary_markdown, m.processed_at`
 
 func scanMeeting(row interface{ Scan(...any) error }) (*fathom.Meeting, error) {
 	var m fathom.Meeting
 	var created, recStart, recEnd, invitees string
-	var schedStart, schedEnd, template, markdown sql.NullString
+	var schedStart, schedEnd, template, markdown, processed sql.NullString
 	err := row.Scan(&m.ID, &m.TenantID, &m.RecorderID, &m.RecorderTeamID, &m.RecorderExternal, &m.ExternalKey,
 		&m.Title, &m.MeetingTitle, &m.MeetingType, &m.MeetingURL, &m.ShareToken, &created, &schedStart, &schedEnd,
 		&recStart, &recEnd, &m.Language, &m.Status, &m.Sharing.AllTeams, &m.External, &m.CompanyDomain, &invitees,
-		&template, &markdown)
+		&template, &markdown, &processed)
 	if err != nil {
 		return nil, interpretError(err)
 	}
+	m.ProcessedAt = parseTimePtr(processed)
 	m.CreatedAt, m.RecordingStart, m.RecordingEnd = parseTime(created), parseTime(recStart), parseTime(recEnd)
 	if schedStart.Valid {
 		m.ScheduledStart = parseTime(schedStart.String)

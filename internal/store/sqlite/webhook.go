@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // A webhook is live until deleted_at is set; deleting keeps the row so that
@@ -77,5 +76,3 @@ func (t *tx) WebhookDelete(ctx context.Context, tenantID, userID int64, id strin
 	}
 	return nil
 }
-
-var _ store.MeetingTx = (*tx)(nil)

@@ -226,7 +226,12 @@ func testMeetingList(t *testing.T, st store.Store) {
 		}
 		return v
 	}
-	rec, mate := viewer(f.rec, f.team1), viewer(f.mate, f.team1)
+	rec, mate, loner := viewer(f.rec, f.team1), viewer(f.mate, f.team1), viewer(f.loner, nil)
+	// A meeting its recorder also shared with itself is listed once.
+	write(t, st, func(tx store.Tx) error {
+		return tx.MeetingCreate(ctx, &fathom.Meeting{TenantID: f.tenant.ID, RecorderID: f.loner.ID, Title: "m7", ShareToken: "t7",
+			CreatedAt: now.Add(7 * time.Minute), Sharing: fathom.Sharing{UserIDs: []int64{f.loner.ID}}})
+	})
 	list := func(p store.MeetingListParams) string {
 		t.Helper()
 		if p.Limit == 0 {
@@ -244,7 +249,9 @@ func testMeetingList(t *testing.T, st store.Store) {
 		{"recorder sees its own and its team's", store.MeetingListParams{Viewer: rec}, "m6 m4 m3 m2 m1"},
 		{"team mate", store.MeetingListParams{Viewer: mate}, "m6 m4 m2"},
 		{"other team", store.MeetingListParams{Viewer: viewer(f.peer, f.team2)}, "m6 m4"},
-		{"shared individually, no team", store.MeetingListParams{Viewer: viewer(f.loner, nil)}, "m6 m3"},
+		{"shared individually, no team", store.MeetingListParams{Viewer: loner}, "m7 m6 m3"},
+		{"no team, companies", store.MeetingListParams{Viewer: loner, CompanyDomains: []string{"", "beta.io"}}, "m7 m6 m3"},
+		{"no team, filtered", store.MeetingListParams{Viewer: loner, External: new(false), CreatedBefore: f.m6.CreatedAt.Add(time.Second)}, "m6"},
 		{"team of a meeting's recorder is not enough", store.MeetingListParams{Viewer: viewer(f.mate, nil)}, "m6"},
 		{"other tenant", store.MeetingListParams{Viewer: store.Viewer{TenantID: f.otherTenant.ID, UserID: f.othr.RecorderID}}, "other"},
 		{"other tenant's viewer id in this tenant", store.MeetingListParams{Viewer: store.Viewer{TenantID: f.tenant.ID, UserID: f.othr.RecorderID, TeamID: f.team1.ID}}, "m6 m4 m2"},
@@ -301,6 +308,8 @@ func testMeetingList(t *testing.T, st store.Store) {
 		{Viewer: mate, GuestRecorderIDs: []int64{f.gst.ID}},
 		{Viewer: mate, GuestRecorderIDs: []int64{f.gst.ID}, CompanyDomains: acme},
 		{Viewer: rec, GuestRecorderIDs: []int64{f.gst.ID}, CompanyDomains: []string{"acme.com", "beta.io", ""}},
+		{Viewer: loner},
+		{Viewer: loner, CompanyDomains: []string{"", "beta.io"}},
 	} {
 		whole := list(p)
 		for size := 1; size <= 3; size++ {
@@ -343,6 +352,9 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 	got := must(st.MeetingGet(ctx, f.tenant.ID, f.m1.ID))
 	if got.Status != fathom.MeetingReady || got.Language != "en" || got.Summary == nil || *got.Summary != summary {
 		t.Fatalf("processed meeting = status %q, language %q, summary %+v", got.Status, got.Language, got.Summary)
+	}
+	if got.ProcessedAt == nil || !got.ProcessedAt.Equal(now.Add(time.Hour)) {
+		t.Fatalf("processed meeting ProcessedAt = %v, want %v", got.ProcessedAt, now.Add(time.Hour))
 	}
 	if _, acts := must2(st.MeetingContent(ctx, f.m1.ID)); !reflect.DeepEqual(acts, actions) {
 		t.Fatalf("action items = %+v, want %+v", acts, actions)

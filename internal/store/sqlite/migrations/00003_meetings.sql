@@ -50,6 +50,8 @@ CREATE TABLE meetings (
     UNIQUE (tenant_id, external_key)
 );
 CREATE INDEX meetings_created ON meetings (tenant_id, created_at DESC, id DESC);
+-- recorder_team_id trails meetings_company so that a company list filtered
+-- by team tests the team in the index and reads only matching rows.
 CREATE INDEX meetings_company ON meetings (tenant_id, company_domain, created_at DESC, id DESC, recorder_team_id);
 CREATE INDEX meetings_team ON meetings (tenant_id, recorder_team_id, created_at DESC, id DESC);
 CREATE INDEX meetings_recorder ON meetings (recorder_id, created_at DESC, id DESC);
