@@ -74,6 +74,32 @@ type Config struct {
 	// loopback, private and link-local addresses and plain http (default
 	// false: only public https targets, against SSRF).
 	AllowPrivateTargets bool
+
+	// SecretKey encrypts tokens and secrets at rest (gateway connections):
+	// 32 bytes, base64 or hex. Empty: a key is made on first start and kept
+	// in DataDir/secret.key (mode 0600). Secret: may come from
+	// FATHOM_SECRET_KEY_FILE.
+	SecretKey string
+	// AccessTokenTTL is the lifetime of OAuth access tokens (default 1h);
+	// RefreshReuseGrace how long a rotated refresh token may still be
+	// presented, answered with the same successor, so that two concurrent
+	// refreshes do not lock a user out (default 30s).
+	AccessTokenTTL    time.Duration
+	RefreshReuseGrace time.Duration
+
+	// GatewayUpstreamURL is where the gateway forwards /fathom/... calls
+	// (default https://api.fathom.ai); GatewayAuthorizeURL and
+	// GatewayTokenURL are the upstream's OAuth endpoints (defaults
+	// Fathom's); GatewayClientID and GatewayClientSecret the operator's
+	// app registered there (the secret may come from
+	// FATHOM_GATEWAY_CLIENT_SECRET_FILE). GatewayRateLimit is requests per
+	// second per gateway account (default 10, Maton's).
+	GatewayUpstreamURL  string
+	GatewayAuthorizeURL string
+	GatewayTokenURL     string
+	GatewayClientID     string
+	GatewayClientSecret string
+	GatewayRateLimit    float64
 }
 
 // Default returns the configuration with every default filled in.
@@ -98,6 +124,13 @@ func Default() Config {
 		MeetingsRateLimit:      60,
 		MeetingsHeavyRateLimit: 30,
 		MeetingsMaxBodyBytes:   32 << 20,
+
+		AccessTokenTTL:      time.Hour,
+		RefreshReuseGrace:   30 * time.Second,
+		GatewayUpstreamURL:  "https://api.fathom.ai",
+		GatewayAuthorizeURL: "https://fathom.video/external/v1/oauth2/authorize",
+		GatewayTokenURL:     "https://fathom.video/external/v1/oauth2/token",
+		GatewayRateLimit:    10,
 	}
 }
 
@@ -161,6 +194,21 @@ func (c *Config) Validate() error {
 	}
 	if c.MeetingsMaxBodyBytes < 64<<10 || c.MeetingsMaxBodyBytes > 1<<30 {
 		bad("meetings-max-body-bytes", "must be between 65536 and 1073741824, got %d", c.MeetingsMaxBodyBytes)
+	}
+	if c.AccessTokenTTL < time.Minute || c.AccessTokenTTL > 24*time.Hour {
+		bad("access-token-ttl", "must be between 1m and 24h, got %s", c.AccessTokenTTL)
+	}
+	if c.RefreshReuseGrace < 0 || c.RefreshReuseGrace > 10*time.Minute {
+		bad("refresh-reuse-grace", "must be between 0 and 10m, got %s", c.RefreshReuseGrace)
+	}
+	for flag, v := range map[string]string{"gateway-upstream-url": c.GatewayUpstreamURL,
+		"gateway-authorize-url": c.GatewayAuthorizeURL, "gateway-token-url": c.GatewayTokenURL} {
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad(flag, "must be an absolute http or https URL, got %q", v)
+		}
+	}
+	if !(c.GatewayRateLimit >= 0 && c.GatewayRateLimit <= 1e6) {
+		bad("gateway-rate-limit", "must be 0 (off) or a positive number up to 1000000, got %g", c.GatewayRateLimit)
 	}
 	return errors.Join(errs...)
 }

@@ -52,6 +52,15 @@ func (c *Config) serverOptions() []option {
 		{"meetings-heavy-rate-limit", "meetings API summary/transcript requests per minute per account (0: off)", (*intValue)(&c.MeetingsHeavyRateLimit), false},
 		{"meetings-max-body-bytes", "maximum recording ingestion body in bytes", (*int64Value)(&c.MeetingsMaxBodyBytes), false},
 		{"allow-private-targets", "let webhooks and callbacks reach private addresses and plain http", (*boolValue)(&c.AllowPrivateTargets), false},
+		{"secret-key", "32-byte key (base64 or hex) encrypting tokens at rest (default: made in --data-dir)", (*stringValue)(&c.SecretKey), true},
+		{"access-token-ttl", "lifetime of OAuth access tokens", (*durationValue)(&c.AccessTokenTTL), false},
+		{"refresh-reuse-grace", "how long a rotated OAuth refresh token still answers with its successor", (*durationValue)(&c.RefreshReuseGrace), false},
+		{"gateway-upstream-url", "where the gateway forwards /fathom/... calls", (*stringValue)(&c.GatewayUpstreamURL), false},
+		{"gateway-authorize-url", "the upstream's OAuth authorize endpoint", (*stringValue)(&c.GatewayAuthorizeURL), false},
+		{"gateway-token-url", "the upstream's OAuth token endpoint", (*stringValue)(&c.GatewayTokenURL), false},
+		{"gateway-client-id", "the operator's OAuth client id at the upstream", (*stringValue)(&c.GatewayClientID), false},
+		{"gateway-client-secret", "the operator's OAuth client secret at the upstream", (*stringValue)(&c.GatewayClientSecret), true},
+		{"gateway-rate-limit", "gateway requests per second per account (0: off)", (*float64Value)(&c.GatewayRateLimit), false},
 	}
 }
 

@@ -43,6 +43,8 @@ type Store interface {
 type Tx interface {
 	Reader
 	MeetingTx
+	OAuthTx
+	GatewayTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -94,6 +96,8 @@ type Tx interface {
 // Reader holds the reads, available both on the Store and inside a Tx.
 type Reader interface {
 	MeetingReader
+	OAuthReader
+	GatewayReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)
