@@ -171,9 +171,15 @@ func (b *meetingsBench) webhooks(ctx context.Context, local *localServer) error 
 			return fmt.Errorf("webhook bench: a delivery did not arrive within 30 s")
 		}
 	}
-	logs, err := a.Meetings.Deliveries(ctx, caller, hook.ID, 0, n)
-	if err != nil {
-		return err
+	// The receiver may answer before the sender has logged the attempt.
+	var logs []*meeting.DeliveryLog
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if logs, err = a.Meetings.Deliveries(ctx, caller, hook.ID, 0, n); err != nil {
+			return err
+		}
+		if allAttempted(logs) || time.Now().After(deadline) {
+			break
+		}
 	}
 	var toAttempt, toArrival []time.Duration
 	for _, d := range logs {
@@ -189,6 +195,15 @@ func (b *meetingsBench) webhooks(ctx context.Context, local *localServer) error 
 	fmt.Fprintf(b.out, "webhooks: %d deliveries; processing end → first attempt p50 %s p99 %s; → arrival p50 %s max %s\n",
 		len(logs), pctl(toAttempt, 0.5), pctl(toAttempt, 0.99), pctl(toArrival, 0.5), pctl(toArrival, 1))
 	return nil
+}
+
+func allAttempted(logs []*meeting.DeliveryLog) bool {
+	for _, d := range logs {
+		if len(d.Attempts) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func pctl(ds []time.Duration, p float64) time.Duration {
