@@ -148,14 +148,8 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any, heade
 		return &Error{StatusCode: resp.StatusCode, Message: strings.TrimSpace(string(raw)), RequestID: resp.Header.Get("X-Request-Id")}
 	}
 	if resp.StatusCode >= 300 || !env.Success {
-		e := &Error{StatusCode: resp.StatusCode, Message: env.Message, RequestID: env.RequestID, Limit: env.Limit}
-		if s := resp.Header.Get("Retry-After"); s != "" {
-			var secs int
-			if _, err := fmt.Sscan(s, &secs); err == nil {
-				e.RetryAfter = time.Duration(secs) * time.Second
-			}
-		}
-		return e
+		return &Error{StatusCode: resp.StatusCode, Message: env.Message, RequestID: env.RequestID, Limit: env.Limit,
+			RetryAfter: retryAfter(resp.Header)}
 	}
 	if out != nil && len(env.Data) > 0 {
 		if err := json.Unmarshal(env.Data, out); err != nil {
@@ -163,4 +157,13 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any, heade
 		}
 	}
 	return nil
+}
+
+// retryAfter reads a Retry-After header given in seconds; 0 if absent.
+func retryAfter(h http.Header) time.Duration {
+	var secs int
+	if _, err := fmt.Sscan(h.Get("Retry-After"), &secs); err != nil {
+		return 0
+	}
+	return time.Duration(secs) * time.Second
 }

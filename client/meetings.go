@@ -161,14 +161,8 @@ func (c *Client) external(ctx context.Context, method, path string, in, out any)
 		if json.Unmarshal(raw, &e) == nil && e.Error != "" {
 			msg = e.Error
 		}
-		ce := &Error{StatusCode: resp.StatusCode, Message: msg, RequestID: resp.Header.Get("X-Request-Id")}
-		if s := resp.Header.Get("Retry-After"); s != "" {
-			var secs int
-			if _, err := fmt.Sscan(s, &secs); err == nil {
-				ce.RetryAfter = time.Duration(secs) * time.Second
-			}
-		}
-		return resp.StatusCode, ce
+		return resp.StatusCode, &Error{StatusCode: resp.StatusCode, Message: msg, RequestID: resp.Header.Get("X-Request-Id"),
+			RetryAfter: retryAfter(resp.Header)}
 	}
 	if out != nil && len(raw) > 0 {
 		if err := json.Unmarshal(raw, out); err != nil {

@@ -3,9 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"net/http"
 	"net/url"
 	"time"
 
@@ -113,22 +111,4 @@ func FilteredQueries(ws *MeetingsWorkspace, n int) []string {
 			"teams[]": {ws.Teams[rng.IntN(len(ws.Teams))]}}.Encode()
 	}
 	return out
-}
-
-func (t Target) get(ctx context.Context, path string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, t.URL+path, nil)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("X-Api-Key", t.Key)
-	resp, err := t.Client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: status %d", path, resp.StatusCode)
-	}
-	return nil
 }

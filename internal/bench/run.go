@@ -43,12 +43,24 @@ func (r Result) String() string {
 }
 
 func (t Target) post(ctx context.Context, path string, body []byte) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.URL+path, bytes.NewReader(body))
+	return t.do(ctx, http.MethodPost, path, bytes.NewReader(body))
+}
+
+func (t Target) get(ctx context.Context, path string) error {
+	return t.do(ctx, http.MethodGet, path, nil)
+}
+
+// do sends a request with the key (the header name suits both APIs) and
+// fails on any status but 200.
+func (t Target) do(ctx context.Context, method, path string, body io.Reader) error {
+	req, err := http.NewRequestWithContext(ctx, method, t.URL+path, body)
 	if err != nil {
 		return err
 	}
 	req.Header.Set("X-API-Key", t.Key)
-	req.Header.Set("Content-Type", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := t.Client.Do(req)
 	if err != nil {
 		return err

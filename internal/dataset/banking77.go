@@ -10,16 +10,16 @@ import (
 	"path/filepath"
 )
 
-// Banking77Dir finds shared/data/banking77 by walking up from the working
-// directory (tests run in their package's directory, commands in the
-// module root, and the data sits beside the module root).
-func Banking77Dir() (string, bool) {
+// Dir finds shared/data/NAME by walking up from the working directory
+// (tests run in their package's directory, commands in the module root,
+// and the data sits beside the module root).
+func Dir(name string) (string, bool) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", false
 	}
 	for {
-		p := filepath.Join(dir, "shared", "data", "banking77")
+		p := filepath.Join(dir, "shared", "data", name)
 		if st, err := os.Stat(p); err == nil && st.IsDir() {
 			return p, true
 		}
@@ -30,6 +30,9 @@ func Banking77Dir() (string, bool) {
 		dir = parent
 	}
 }
+
+// Banking77Dir finds shared/data/banking77.
+func Banking77Dir() (string, bool) { return Dir("banking77") }
 
 // ReadBanking77 reads one BANKING77 CSV file (columns text,category, with a
 // header) into parallel slices of texts and intents.

@@ -11,26 +11,12 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/dataset"
 )
 
-// QMSumDir finds shared/data/qmsum by walking up from the working directory.
-func QMSumDir() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		p := filepath.Join(dir, "shared", "data", "qmsum")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-}
+// QMSumDir finds shared/data/qmsum.
+func QMSumDir() (string, bool) { return dataset.Dir("qmsum") }
 
 // Meeting is one QMSum file: its name, its bytes and the reference answer
 // to its first general query ("Summarize the whole meeting.").
