@@ -1,5 +1,8 @@
-// Package client is the Go SDK for Fathom's APIs. It has its own wire types
-// and imports nothing from the server, so it can be used on its own:
+// Package client is the Go SDK for Fathom's APIs: the Context API of this
+// server, and the meetings API (Fathom's External API v1) of this server,
+// of Fathom's hosted API or through a Maton-style gateway, with the same
+// calls. It has its own wire types and imports nothing from the server but
+// the webhook signature check, so it can be used on its own:
 //
 //	c, err := client.New(client.WithBaseURL("http://127.0.0.1:8080"), client.WithAPIKey(key))
 //	res, err := c.Similarity(ctx, client.SimilarityRequest{Message: "my card was declined"})
@@ -29,6 +32,11 @@ type Client struct {
 	baseURL string
 	apiKey  string
 	http    *http.Client
+	// bearer and connection select OAuth or gateway mode (see auth.go).
+	bearer     TokenSource
+	connection string
+	retries    int
+	limits     *limits
 }
 
 // Option configures a Client.
@@ -46,7 +54,7 @@ func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.http = h
 
 // New returns a client.
 func New(opts ...Option) (*Client, error) {
-	c := &Client{baseURL: DefaultBaseURL}
+	c := &Client{baseURL: DefaultBaseURL, retries: 3, limits: newLimits(60, 30)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -56,7 +64,7 @@ func New(opts ...Option) (*Client, error) {
 	if !strings.HasPrefix(c.baseURL, "http://") && !strings.HasPrefix(c.baseURL, "https://") {
 		return nil, fmt.Errorf("client: base URL must start with http:// or https://, got %q", c.baseURL)
 	}
-	return &Client{baseURL: c.baseURL, apiKey: c.apiKey, http: c.http}, nil
+	return c, nil
 }
 
 // Sentinel errors for errors.Is.

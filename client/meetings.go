@@ -1,13 +1,8 @@
 package client
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -118,56 +113,6 @@ type Share struct {
 // CreateRecording creates a recording; created is false when one with the
 // same ExternalID existed, which is then returned.
 func (c *Client) CreateRecording(ctx context.Context, in RecordingInput) (m *Meeting, created bool, err error) {
-	status, err := c.external(ctx, http.MethodPost, "/external/v1/recordings", in, &m)
+	status, err := c.external(ctx, request{method: http.MethodPost, path: "/recordings", in: in}, &m)
 	return m, status == http.StatusCreated, err
-}
-
-// external calls the meetings API, whose bodies are bare JSON and whose
-// errors are {"error": "..."}; it returns the status.
-func (c *Client) external(ctx context.Context, method, path string, in, out any) (int, error) {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return 0, fmt.Errorf("client: encode request: %w", err)
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, c.baseURL+path, body)
-	if err != nil {
-		return 0, fmt.Errorf("client: %w", err)
-	}
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	req.Header.Set("Accept", "application/json")
-	if c.apiKey != "" {
-		req.Header.Set("X-Api-Key", c.apiKey)
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return 0, fmt.Errorf("client: %s %s: %w", method, path, err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return resp.StatusCode, fmt.Errorf("client: read response: %w", err)
-	}
-	if resp.StatusCode >= 300 {
-		var e struct {
-			Error string `json:"error"`
-		}
-		msg := strings.TrimSpace(string(raw))
-		if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-			msg = e.Error
-		}
-		return resp.StatusCode, &Error{StatusCode: resp.StatusCode, Message: msg, RequestID: resp.Header.Get("X-Request-Id"),
-			RetryAfter: retryAfter(resp.Header)}
-	}
-	if out != nil && len(raw) > 0 {
-		if err := json.Unmarshal(raw, out); err != nil {
-			return resp.StatusCode, fmt.Errorf("client: decode %s %s: %w", method, path, err)
-		}
-	}
-	return resp.StatusCode, nil
 }

@@ -113,7 +113,7 @@ func (b *meetingsBench) importQMSum(ctx context.Context, local *localServer) err
 	if err != nil {
 		return err
 	}
-	c, err := client.New(client.WithBaseURL(local.url), client.WithAPIKey(k.Secret))
+	c, err := client.New(client.WithBaseURL(local.url), client.WithAPIKey(k.Secret), client.WithRateLimit(0, 0))
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprint(env.stderr, "fathom import: give one or more transcript files or directories\n")
 		return errUsage
 	}
-	c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(*key))
+	c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(*key), client.WithRateLimit(0, 0))
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.Handle("GET "+p+"/meetings/{recording_id}", h.endpoint(heavyIfInlined, h.getMeeting))
 	mux.Handle("GET "+p+"/recordings/{recording_id}/summary", h.endpoint(alwaysHeavy, h.summary))
 	mux.Handle("GET "+p+"/recordings/{recording_id}/transcript", h.endpoint(alwaysHeavy, h.transcript))
-	mux.Handle("POST "+p+"/recordings", h.endpoint(neverHeavy, h.ingest))
+	mux.Handle("POST "+p+"/recordings", h.endpoint(unmetered, h.ingest))
 	mux.Handle("GET "+p+"/teams", h.endpoint(neverHeavy, h.listTeams))
 	mux.Handle("GET "+p+"/team_members", h.endpoint(neverHeavy, h.listMembers))
 	mux.Handle("POST "+p+"/webhooks", h.endpoint(neverHeavy, h.createWebhook))
@@ -75,25 +75,37 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	})
 }
 
-// heaviness says whether a request counts against the heavy limit.
-type heaviness func(r *http.Request) bool
+// heaviness says how a request counts against the rate limits.
+type heaviness func(r *http.Request) cost
 
-func alwaysHeavy(*http.Request) bool { return true }
-func neverHeavy(*http.Request) bool  { return false }
+type cost int
+
+const (
+	free  cost = iota // not limited: our own bulk ingestion, not part of Fathom's API
+	light             // counts against the global limit
+	heavy             // counts against both limits
+)
+
+func alwaysHeavy(*http.Request) cost { return heavy }
+func neverHeavy(*http.Request) cost  { return light }
+func unmetered(*http.Request) cost   { return free }
 
 // heavyIfInlined: meetings with summaries or transcripts inlined are heavy.
-func heavyIfInlined(r *http.Request) bool {
+func heavyIfInlined(r *http.Request) cost {
 	q := query{r.URL.Query()}
 	t, _ := q.bool("include_transcript")
 	s, _ := q.bool("include_summary")
-	return t || s
+	if t || s {
+		return heavy
+	}
+	return light
 }
 
 // operation handles an authenticated request and returns the status and
 // the value to encode (nil: no body).
 type operation func(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error)
 
-func (h *Handler) endpoint(heavy heaviness, fn operation) http.Handler {
+func (h *Handler) endpoint(costOf heaviness, fn operation) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		c, account, err := h.authenticate(r)
@@ -103,7 +115,10 @@ func (h *Handler) endpoint(heavy heaviness, fn operation) http.Handler {
 			return
 		}
 		server.Info(ctx).TenantID = c.TenantID
-		st := h.limits.admit(account, heavy(r))
+		st := rateStatus{allowed: true}
+		if cost := costOf(r); cost != free {
+			st = h.limits.admit(account, cost == heavy)
+		}
 		if st.limit > 0 {
 			w.Header().Set("RateLimit-Limit", strconv.Itoa(st.limit))
 			w.Header().Set("RateLimit-Remaining", strconv.Itoa(st.remaining))
