@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/fathom-oss/fathom/client"
+)
+
+const meetingsUsage = `Usage:
+  fathom meetings list [--team T]... [--recorded-by EMAIL]... [--domain D]... [--after TIME] [--before TIME] [--limit N] [flags]
+  fathom meetings get RECORDING_ID [flags]
+  fathom meetings transcript RECORDING_ID [flags]
+  fathom meetings summary RECORDING_ID [flags]
+  fathom meetings search WORDS... [flags]
+
+Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
+gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get" and "search"
+are extensions of self-hosted servers.
+`
+
+// listFlag collects a repeated flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+func runMeetings(ctx context.Context, env *environment, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(env.stderr, meetingsUsage)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	sub, args := args[0], args[1:]
+	fs := flagSet(env, "meetings "+sub, "meetings "+sub+" [flags]")
+	var r remote
+	r.register(fs, env)
+	var teams, recorders, domains listFlag
+	var after, before string
+	limit := 0
+	if sub == "list" {
+		fs.Var(&teams, "team", "team name (repeatable)")
+		fs.Var(&recorders, "recorded-by", "recorder email (repeatable)")
+		fs.Var(&domains, "domain", "client company domain (repeatable)")
+		fs.StringVar(&after, "after", "", "created after (RFC 3339 or YYYY-MM-DD)")
+		fs.StringVar(&before, "before", "", "created before (RFC 3339 or YYYY-MM-DD)")
+		fs.IntVar(&limit, "limit", 50, "at most this many meetings (0: all)")
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, err := r.client()
+	if err != nil {
+		return err
+	}
+	rest := fs.Args()
+	switch sub {
+	case "list":
+		q := client.MeetingsQuery{Teams: teams, RecordedBy: recorders, Domains: domains}
+		if q.CreatedAfter, err = parseWhen("--after", after); err != nil {
+			return err
+		}
+		if q.CreatedBefore, err = parseWhen("--before", before); err != nil {
+			return err
+		}
+		return listMeetings(ctx, env, &r, c, q, limit)
+	case "search":
+		if len(rest) == 0 {
+			fmt.Fprint(env.stderr, "fathom meetings search: give the words to find\n")
+			return errUsage
+		}
+		hits, err := c.Search(ctx, strings.Join(rest, " "), 20)
+		if err != nil {
+			return clientError(err)
+		}
+		return r.print(env.stdout, hits, func(tw *tabwriter.Writer) {
+			fmt.Fprintln(tw, "RECORDING\tAT\tKIND\tSPEAKER\tSNIPPET")
+			for _, h := range hits {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.RecordingID, h.Timestamp, h.Kind, deref(h.Speaker), h.Snippet)
+			}
+		})
+	case "get", "transcript", "summary":
+		if len(rest) != 1 {
+			fmt.Fprintf(env.stderr, "fathom meetings %s: give one RECORDING_ID\n", sub)
+			return errUsage
+		}
+		id, err := strconv.ParseInt(rest[0], 10, 64)
+		if err != nil || id <= 0 {
+			return fmt.Errorf("RECORDING_ID must be a positive integer, got %q", rest[0])
+		}
+		return showRecording(ctx, env, &r, c, sub, id)
+	}
+	fmt.Fprintf(env.stderr, "fathom meetings: unknown subcommand %q\n\n%s", sub, meetingsUsage)
+	return errUsage
+}
+
+func listMeetings(ctx context.Context, env *environment, r *remote, c *client.Client, q client.MeetingsQuery, limit int) error {
+	var ms []client.Meeting
+	for m, err := range c.Meetings(ctx, q) {
+		if err != nil {
+			return clientError(err)
+		}
+		ms = append(ms, m)
+		if limit > 0 && len(ms) == limit {
+			break
+		}
+	}
+	return r.print(env.stdout, ms, func(tw *tabwriter.Writer) {
+		fmt.Fprintln(tw, "RECORDING\tCREATED\tLENGTH\tRECORDED BY\tTITLE")
+		for _, m := range ms {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", m.RecordingID, m.CreatedAt.Local().Format("2006-01-02 15:04"),
+				m.RecordingEndTime.Sub(m.RecordingStartTime).Round(time.Minute), m.RecordedBy.Email, m.Title)
+		}
+	})
+}
+
+func showRecording(ctx context.Context, env *environment, r *remote, c *client.Client, what string, id int64) error {
+	switch what {
+	case "transcript":
+		items, err := c.RecordingTranscript(ctx, id)
+		if err != nil {
+			return clientError(err)
+		}
+		return r.print(env.stdout, items, func(tw *tabwriter.Writer) {
+			for _, it := range items {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", it.Timestamp, it.Speaker.DisplayName, it.Text)
+			}
+		})
+	case "summary":
+		s, err := c.RecordingSummary(ctx, id)
+		if err != nil {
+			return clientError(err)
+		}
+		if r.output == "json" {
+			return r.print(env.stdout, s, nil)
+		}
+		if s == nil || s.MarkdownFormatted == nil {
+			fmt.Fprintln(env.stdout, "(no summary yet: the recording is still being processed)")
+			return nil
+		}
+		fmt.Fprint(env.stdout, *s.MarkdownFormatted)
+		return nil
+	}
+	m, err := c.Meeting(ctx, id, client.MeetingsQuery{IncludeActionItems: true})
+	if err != nil {
+		return clientError(err)
+	}
+	return r.print(env.stdout, m, func(tw *tabwriter.Writer) {
+		fmt.Fprintf(tw, "Title:\t%s\nRecording:\t%d\nRecorded by:\t%s\nStart:\t%s\nEnd:\t%s\nInvitees:\t%s\nShared with:\t%s\nURL:\t%s\n",
+			m.Title, m.RecordingID, m.RecordedBy.Email, m.RecordingStartTime.Local().Format(time.RFC1123),
+			m.RecordingEndTime.Local().Format(time.RFC1123), m.CalendarInviteesDomainsType, m.SharedWith, m.URL)
+		for _, a := range m.ActionItems {
+			fmt.Fprintf(tw, "Action:\t[%s] %s (%s)\n", a.RecordingTimestamp, a.Description, deref(a.Assignee.Name))
+		}
+	})
+}
+
+func parseWhen(flagName, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%s must be RFC 3339 (2025-01-31T09:00:00Z) or a date (2025-01-31), got %q", flagName, s)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/fathom-oss/fathom/client"
+)
+
+// remote holds the flags of commands that call a server through the Go
+// client: where, how to authenticate, and how to print.
+type remote struct {
+	url, key, token, gatewayKey, connection string
+	output                                  string
+	unlimited                               bool
+}
+
+func (r *remote) register(fs *flag.FlagSet, env *environment) {
+	fs.StringVar(&r.url, "url", cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL),
+		"server URL (env FATHOM_URL); https://api.fathom.ai for Fathom's, https://gateway.maton.ai/fathom for a gateway")
+	fs.StringVar(&r.key, "key", env.getenv("FATHOM_API_KEY"), "API key (env FATHOM_API_KEY)")
+	fs.StringVar(&r.token, "token", env.getenv("FATHOM_ACCESS_TOKEN"), "OAuth access token instead of a key (env FATHOM_ACCESS_TOKEN)")
+	fs.StringVar(&r.gatewayKey, "gateway-key", env.getenv("MATON_API_KEY"), "gateway API key (env MATON_API_KEY)")
+	fs.StringVar(&r.connection, "connection", env.getenv("MATON_CONNECTION"), "gateway connection id (env MATON_CONNECTION; default: the oldest active)")
+	fs.StringVar(&r.output, "output", "table", "table or json")
+	fs.BoolVar(&r.unlimited, "no-rate-limit", false, "do not pace requests to Fathom's limits (for servers without them)")
+}
+
+// client builds the client; exactly one credential must be given.
+func (r *remote) client() (*client.Client, error) {
+	if r.output != "table" && r.output != "json" {
+		return nil, fmt.Errorf("--output must be table or json, got %q", r.output)
+	}
+	opts := []client.Option{client.WithBaseURL(r.url)}
+	switch {
+	case r.gatewayKey != "":
+		opts = append(opts, client.WithGateway(r.gatewayKey, r.connection))
+	case r.token != "":
+		opts = append(opts, client.WithBearer(client.StaticToken(r.token)))
+	case r.key != "":
+		opts = append(opts, client.WithAPIKey(r.key))
+	default:
+		return nil, fmt.Errorf("no credentials: give --key (FATHOM_API_KEY), --token (FATHOM_ACCESS_TOKEN) or --gateway-key (MATON_API_KEY)")
+	}
+	if r.unlimited {
+		opts = append(opts, client.WithRateLimit(0, 0))
+	}
+	return client.New(opts...)
+}
+
+// print writes v as indented JSON, or calls table with a tab writer.
+func (r *remote) print(w io.Writer, v any, table func(tw *tabwriter.Writer)) error {
+	if r.output == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	table(tw)
+	return tw.Flush()
+}
+
+// clientError turns a server's answer into a message a person can act on.
+func clientError(err error) error {
+	var e *client.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	hint := ""
+	switch {
+	case e.StatusCode == 401:
+		hint = " (check the key or token, and the --url it belongs to)"
+	case e.StatusCode == 429 && e.RetryAfter > 0:
+		hint = fmt.Sprintf(" (retry in %s)", e.RetryAfter)
+	}
+	return fmt.Errorf("%d: %s%s", e.StatusCode, e.Message, hint)
+}

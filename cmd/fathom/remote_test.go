@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/webhook"
+)
+
+// TestRemoteCommands drives the client commands against a real server:
+// import, meetings, webhooks and context, with their output checked.
+func TestRemoteCommands(t *testing.T) {
+	ctx := context.Background()
+	local, err := startLocal(ctx, "normal", "cli", func(c *config.Config) { c.DataDir = filepath.Join(t.TempDir(), "data") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.close(ctx)
+	env := map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": local.key}
+	vtt := filepath.Join(t.TempDir(), "standup.vtt")
+	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Bob, can you send the release notes by Friday?\n\n"+
+		"00:00:05.000 --> 00:00:08.000\n<v Bob>Sure, I will send the release notes by Friday.\n"), 0o600)
+	code, out, errOut := cli(t, env, "import", vtt)
+	if code != 0 || !strings.Contains(out, "1 new recordings") {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	if _, out, _ := cli(t, env, "import", vtt); !strings.Contains(out, "1 already present") {
+		t.Fatalf("second import: %s", out)
+	}
+	code, out, errOut = cli(t, env, "meetings", "list", "--no-rate-limit")
+	if code != 0 || !strings.Contains(out, "RECORDING") || !strings.Contains(out, "Standup") {
+		t.Fatalf("meetings list: %d %q %s", code, out, errOut)
+	}
+	var ms []struct {
+		RecordingID int64 `json:"recording_id"`
+	}
+	_, out, _ = cli(t, env, "meetings", "list", "--output", "json", "--no-rate-limit")
+	if err := json.Unmarshal([]byte(out), &ms); err != nil || len(ms) != 1 {
+		t.Fatalf("meetings list --output json: %v %s", err, out)
+	}
+	id := ms[0].RecordingID
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		_, out, _ = cli(t, env, "meetings", "summary", "--no-rate-limit", itoa(id))
+		if strings.HasPrefix(out, "## Meeting Purpose") || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.HasPrefix(out, "## Meeting Purpose") {
+		t.Fatalf("meetings summary: %q", out)
+	}
+	if _, out, _ := cli(t, env, "meetings", "transcript", "--no-rate-limit", itoa(id)); !strings.Contains(out, "00:00:05  Bob") {
+		t.Fatalf("meetings transcript: %q", out)
+	}
+	if code, _, errOut := cli(t, env, "meetings", "get", "--no-rate-limit", "999999"); code != 1 || !strings.Contains(errOut, "404") {
+		t.Fatalf("meetings get unknown: %d %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": "fth_bad"}, "meetings", "list"); code != 1 || !strings.Contains(errOut, "check the key") {
+		t.Fatalf("bad key: %d %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, map[string]string{"FATHOM_URL": local.url}, "meetings", "list"); code != 1 || !strings.Contains(errOut, "no credentials") {
+		t.Fatalf("no key: %d %q", code, errOut)
+	}
+	code, out, errOut = cli(t, env, "webhooks", "create", "--destination", "https://hooks.example.com/x", "--no-rate-limit")
+	if code != 0 || !strings.Contains(out, "whsec_") {
+		t.Fatalf("webhooks create: %d %q %s", code, out, errOut)
+	}
+	secret := "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+	body := filepath.Join(t.TempDir(), "body.json")
+	os.WriteFile(body, []byte(`{"recording_id":1}`), 0o600)
+	now := time.Now()
+	sig, _ := webhook.Sign(secret, "msg_1", now, []byte(`{"recording_id":1}`))
+	ts := strconv.FormatInt(now.Unix(), 10)
+	if code, out, _ := cli(t, nil, "webhooks", "verify", "--secret", secret, "--webhook-id", "msg_1", "--timestamp", ts, "--signature", sig, body); code != 0 || !strings.Contains(out, "valid") {
+		t.Fatalf("webhooks verify: %d %q", code, out)
+	}
+	if code, _, errOut := cli(t, nil, "webhooks", "verify", "--secret", secret, "--webhook-id", "msg_2", "--timestamp", ts, "--signature", sig, body); code != 1 || !strings.Contains(errOut, "not authentic") {
+		t.Fatalf("webhooks verify of a forged id: %d %q", code, errOut)
+	}
+	if code, out, _ := cli(t, env, "context", "track", "--conversation", "c1", "--user", "My card was declined", "--assistant", "Is your card expired?"); code != 0 || !strings.Contains(out, "2 messages appended") {
+		t.Fatalf("context track: %d %q", code, out)
+	}
+	if code, _, errOut := cli(t, env, "context", "track", "--user", "hi"); code != 2 || !strings.Contains(errOut, "--conversation is required") {
+		t.Fatalf("context track without id: %d %q", code, errOut)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
