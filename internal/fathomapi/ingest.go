@@ -65,7 +65,11 @@ func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request
 		p.Invitees = append(p.Invitees, meeting.InviteeParams{Name: inv.Name, Email: inv.Email})
 	}
 	for i, it := range in.Transcript {
-		at, err := parseTimestamp(it.Timestamp)
+		var at time.Duration
+		var err error
+		if it.Timestamp != "" {
+			at, err = transcript.ParseTimestamp(it.Timestamp)
+		}
 		if err != nil {
 			return 0, nil, fathom.Errorf(fathom.EINVALID, "transcript[%d].timestamp must be HH:MM:SS, got %q", i, it.Timestamp)
 		}
@@ -131,16 +135,4 @@ func (h *Handler) search(ctx context.Context, c *meeting.Caller, r *http.Request
 			URL: h.render.links.CallURL(m) + "?timestamp=" + itoa(int64(hit.At.Seconds())), Score: hit.Score})
 	}
 	return http.StatusOK, out, nil
-}
-
-// parseTimestamp reads the API's HH:MM:SS offsets ("" is the start).
-func parseTimestamp(s string) (time.Duration, error) {
-	if s == "" {
-		return 0, nil
-	}
-	var h, m, sec int
-	if n, err := fmt.Sscanf(s, "%d:%d:%d", &h, &m, &sec); err != nil || n != 3 || h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 {
-		return 0, fmt.Errorf("bad timestamp %q", s)
-	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, nil
 }

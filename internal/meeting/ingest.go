@@ -40,6 +40,11 @@ type IngestParams struct {
 	ShareTeams    []string
 	ShareUsers    []string
 	ShareAllTeams bool
+	// Language, Summary and ActionItems, when given (a copy from another
+	// server), are kept instead of being derived by processing.
+	Language    string
+	Summary     *fathom.Summary
+	ActionItems []fathom.ActionItem
 }
 
 // InviteeParams are a calendar invitee.
@@ -144,7 +149,8 @@ func (s *Service) newMeeting(ctx context.Context, tx store.Tx, c *Caller, p *Ing
 		RecorderExternal: isExternal(domains, recorder.Email), ExternalKey: p.ExternalKey,
 		Title: strings.TrimSpace(p.Title), MeetingTitle: strings.TrimSpace(p.MeetingTitle), MeetingType: p.MeetingType,
 		MeetingURL: p.MeetingURL, ShareToken: newToken(), Status: fathom.MeetingProcessing,
-		ScheduledStart: p.ScheduledStart, ScheduledEnd: p.ScheduledEnd, Transcript: p.Transcript}
+		ScheduledStart: p.ScheduledStart, ScheduledEnd: p.ScheduledEnd, Transcript: p.Transcript,
+		Language: p.Language, Summary: p.Summary, ActionItems: p.ActionItems}
 	if m.Title == "" {
 		m.Title = cmp.Or(m.MeetingTitle, "Untitled meeting")
 	}

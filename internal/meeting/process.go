@@ -23,7 +23,7 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 	if m.Status == fathom.MeetingReady {
 		return nil
 	}
-	items, _, err := s.store.MeetingContent(ctx, meetingID)
+	items, actions, err := s.store.MeetingContent(ctx, meetingID)
 	if err != nil {
 		return err
 	}
@@ -31,8 +31,13 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 	if meta.Language == "" {
 		meta.Language = summary.Language(items)
 	}
-	actions := summary.ActionItems(items, m.Invitees, meta)
-	sum := summary.General(items, actions, meta)
+	// A copy from another server brings its summary and action items.
+	if m.Summary == nil {
+		actions = summary.ActionItems(items, m.Invitees, meta)
+		gen := summary.General(items, actions, meta)
+		m.Summary = &gen
+	}
+	sum := *m.Summary
 	return s.store.Write(ctx, func(tx store.Tx) error {
 		now := s.now()
 		if err := tx.MeetingProcessed(ctx, &store.MeetingProcessedParams{MeetingID: m.ID, TenantID: m.TenantID,

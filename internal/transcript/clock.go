@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -66,4 +67,14 @@ func looksLikeClock(s string) bool {
 		i++
 	}
 	return i > 0 && i+1 < len(s) && s[i] == ':' && s[i+1] != ' '
+}
+
+// ParseTimestamp reads an API offset, "HH:MM:SS" (fractions and the
+// shorter "MM:SS" are accepted too).
+func ParseTimestamp(s string) (time.Duration, error) {
+	d, ok := parseClock(s)
+	if !ok {
+		return 0, fmt.Errorf("bad timestamp %q: want HH:MM:SS", s)
+	}
+	return d, nil
 }
