@@ -118,6 +118,15 @@ func TestMeetingsCalls(t *testing.T) {
 	if ws, err := c.Webhooks(ctx); err != nil || len(ws) != 1 || ws[0].Secret != "" {
 		t.Fatalf("webhooks: %+v %v", ws, err)
 	}
+	for d, err := range c.Deliveries(ctx, w.ID) {
+		t.Fatalf("a webhook made after the meetings has delivery %+v %v", d, err)
+	}
+	if s, err := c.CallbackSecret(ctx); err != nil || len(s) < 10 {
+		t.Fatalf("callback secret %q %v", s, err)
+	}
+	if err := c.Redeliver(ctx, w.ID, 12345); !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("redeliver unknown: %v", err)
+	}
 	if err := c.DeleteWebhook(ctx, w.ID); err != nil {
 		t.Fatal(err)
 	}
