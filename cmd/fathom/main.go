@@ -91,7 +91,8 @@ func run(ctx context.Context, env *environment, args []string) int {
 }
 
 func usage(w io.Writer, cmds map[string]command) {
-	fmt.Fprint(w, `Fathom is a self-hosted conversation-intelligence server.
+	fmt.Fprint(w, `Fathom is a self-hosted conversation-intelligence server: the Context API for
+support conversations and a meetings API compatible with Fathom's.
 
 Usage:
   fathom <command> [flags]
@@ -104,11 +105,23 @@ Commands:
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprint(w, `
+Getting started:
+  fathom serve                                  run the server; prints a first API key
+  export FATHOM_API_KEY=fth_...                 the key for the commands below
+  fathom import meeting.vtt                     add a recording from a transcript
+  fathom meetings list                          list meetings (--output json for scripts)
+  fathom context similar my card was declined   ask the Context API
+
+The meetings, webhooks and sync commands also reach Fathom's
+hosted API (--url https://api.fathom.ai) and gateways (--url
+https://gateway.maton.ai/fathom --gateway-key KEY).
+
 Run "fathom <command> --help" for a command's flags. Every flag can also be
-set by its FATHOM_* environment variable, shown in the help.
+set by its FATHOM_* environment variable, shown in the help. Exit codes: 0
+done, 1 failed, 2 wrong command line.
 `)
 }
 
