@@ -33,10 +33,11 @@ type Client struct {
 	apiKey  string
 	http    *http.Client
 	// bearer and connection select OAuth or gateway mode (see auth.go).
-	bearer     TokenSource
-	connection string
-	retries    int
-	limits     *limits
+	bearer         TokenSource
+	connection     string
+	connectionsURL string
+	retries        int
+	limits         *limits
 }
 
 // Option configures a Client.

@@ -25,6 +25,8 @@ func server(t *testing.T) (string, string) {
 	cfg := config.Default()
 	cfg.Addr, cfg.DataDir, cfg.BootstrapKey, cfg.SQLiteSynchronous = "127.0.0.1:0", t.TempDir(), false, "normal"
 	cfg.MeetingsRateLimit, cfg.MeetingsHeavyRateLimit = 0, 0
+	// A gateway client registered at an upstream that is never reached.
+	cfg.GatewayClientID, cfg.GatewayClientSecret = "cid", "csecret"
 	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
 	if err := a.Open(context.Background()); err != nil {
 		t.Fatal(err)

@@ -32,19 +32,21 @@ type environment struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":     {"run the server", runServe},
-		"migrate":   {"create or update the database schema", runMigrate},
-		"keys":      {"manage API keys: create, list, revoke", runKeys},
-		"tenants":   {"manage tenants: list, quota", runTenants},
-		"workspace": {"manage a workspace's teams, users and internal domains", runWorkspace},
-		"context":   {"track, resolve and query support conversations (the Context API)", runContext},
-		"meetings":  {"list, read and search meetings on a server, Fathom's API or a gateway", runMeetings},
-		"webhooks":  {"create, list, delete webhooks; verify a delivery's signature", runWebhooks},
-		"sync":      {"copy a Fathom account (hosted, gateway or another server) into this server", runSync},
-		"import":    {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
-		"bench":     {"measure throughput and latency against a running server", runBench},
-		"eval":      {"measure the knowledge engine on a real dataset (banking77)", runEval},
-		"version":   {"print the version", runVersion},
+		"serve":       {"run the server", runServe},
+		"migrate":     {"create or update the database schema", runMigrate},
+		"keys":        {"manage API keys: create, list, revoke", runKeys},
+		"apps":        {"manage OAuth apps: create, list, delete", runApps},
+		"tenants":     {"manage tenants: list, quota", runTenants},
+		"workspace":   {"manage a workspace's teams, users and internal domains", runWorkspace},
+		"connections": {"list, create, get, delete a gateway's OAuth connections", runConnections},
+		"context":     {"track, resolve and query support conversations (the Context API)", runContext},
+		"meetings":    {"list, read and search meetings on a server, Fathom's API or a gateway", runMeetings},
+		"webhooks":    {"create, list, delete webhooks; verify a delivery's signature", runWebhooks},
+		"sync":        {"copy a Fathom account (hosted, gateway or another server) into this server", runSync},
+		"import":      {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
+		"bench":       {"measure throughput and latency against a running server", runBench},
+		"eval":        {"measure the knowledge engine on a real dataset (banking77)", runEval},
+		"version":     {"print the version", runVersion},
 	}
 }
 
@@ -105,7 +107,7 @@ Commands:
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprint(w, `
 Getting started:

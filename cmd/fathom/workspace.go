@@ -19,6 +19,7 @@ const workspaceUsage = `Usage:
   fathom workspace teams list [flags]
   fathom workspace users add --email EMAIL [--name NAME] [--team TEAM] [flags]
   fathom workspace users list [flags]
+  fathom workspace users password --email EMAIL [flags]
   fathom workspace domains set DOMAIN... [flags]
   fathom workspace domains list [flags]
 
@@ -26,7 +27,9 @@ The workspace is what the meetings API sees of a tenant: its users, their
 teams, and the email domains that make people internal (calendar invitees
 and users outside them are external; a workspace with no domains has no
 guests). "users add" updates a user that exists. Give a user a key with
-"fathom keys create --email EMAIL".
+"fathom keys create --email EMAIL". "users password" sets the password a
+user signs in with to approve OAuth apps; it reads FATHOM_PASSWORD or else
+one line of standard input (never a flag, to keep it out of shell history).
 `
 
 func runWorkspace(ctx context.Context, env *environment, args []string) error {
@@ -46,6 +49,8 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		fs.StringVar(&p.Email, "email", "", "user email (required)")
 		fs.StringVar(&p.Name, "name", "", "display name")
 		fs.StringVar(&p.Team, "team", "", "team name (must exist)")
+	case "users password":
+		fs.StringVar(&p.Email, "email", "", "user email (required)")
 	case "teams add", "teams list", "users list", "domains set", "domains list":
 	default:
 		fmt.Fprintf(env.stderr, "fathom workspace: unknown subcommand %q\n\n%s", noun+" "+verb, workspaceUsage)
@@ -94,6 +99,8 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		return err
 	case "users list":
 		return ws.listUsers(ctx)
+	case "users password":
+		return ws.setPassword(ctx, p.Email)
 	case "domains set":
 		domains, err := ws.svc.SetDomains(ctx, t.ID, rest)
 		if err == nil {

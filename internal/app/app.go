@@ -21,6 +21,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/oauth"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
@@ -42,6 +43,7 @@ type App struct {
 	Knowledge     *knowledge.Engine
 	Meter         *quota.Meter
 	Meetings      *meeting.Service
+	OAuth         *oauth.Service
 	server        *server.Server
 
 	stopMeter context.CancelFunc
@@ -128,7 +130,12 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
 	}
 	contextapi.New(a.Conversations, a.Knowledge, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	a.openOAuth()
 	a.openMeetings()
+	if err := a.openGateway(); err != nil {
+		stop()
+		return err
+	}
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
 		stop()
 		return err
@@ -158,7 +165,7 @@ func (a *App) openMeetings() {
 		Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
 	a.Queue.SetMeetings(a.Meetings)
 	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
-		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes}, a.logger).Register(a.server.Mux())
+		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes, Tokens: a.OAuth}, a.logger).Register(a.server.Mux())
 }
 
 func (a *App) bootstrap(ctx context.Context) error {

@@ -8,6 +8,7 @@ package fathomapi
 import (
 	"context"
 	"encoding/json"
+	"hash/fnv"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -24,6 +25,15 @@ type Authenticator interface {
 	Authenticate(ctx context.Context, key string) (*fathom.Principal, error)
 }
 
+// TokenAuthenticator resolves OAuth access tokens sent as
+// Authorization: Bearer.
+type TokenAuthenticator interface {
+	// IsAccessToken reports whether a bearer value is an OAuth access
+	// token rather than an API key.
+	IsAccessToken(token string) bool
+	AuthenticateToken(ctx context.Context, token string) (*fathom.Principal, error)
+}
+
 // Config sets the API's limits.
 type Config struct {
 	// RateLimit and HeavyRateLimit are requests per minute per account
@@ -32,6 +42,9 @@ type Config struct {
 	HeavyRateLimit int
 	// MaxBodyBytes caps ingestion bodies (default 32 MiB).
 	MaxBodyBytes int64
+	// Tokens authenticates OAuth access tokens (nil: bearer values are
+	// API keys only).
+	Tokens TokenAuthenticator
 }
 
 // Handler serves /external/v1.
@@ -39,6 +52,7 @@ type Handler struct {
 	meetings *meeting.Service
 	render   *Renderer
 	auth     Authenticator
+	tokens   TokenAuthenticator
 	limits   *limiter
 	maxBody  int64
 	logger   *slog.Logger
@@ -49,7 +63,7 @@ func New(meetings *meeting.Service, render *Renderer, auth Authenticator, cfg Co
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 32 << 20
 	}
-	return &Handler{meetings: meetings, render: render, auth: auth, maxBody: cfg.MaxBodyBytes, logger: logger,
+	return &Handler{meetings: meetings, render: render, auth: auth, tokens: cfg.Tokens, maxBody: cfg.MaxBodyBytes, logger: logger,
 		limits: newLimiter(cfg.RateLimit, cfg.HeavyRateLimit, time.Now)}
 }
 
@@ -144,17 +158,33 @@ func (h *Handler) endpoint(costOf heaviness, fn operation) http.Handler {
 }
 
 // authenticate reads X-Api-Key, or else Authorization: Bearer, as the
-// official SDK sends them (spec §2.1). It returns the account that rate
-// limits count against.
+// official SDK sends them (spec §2.1). A bearer OAuth access token makes an
+// OAuth caller (spec §2.2). It returns the account that rate limits count
+// against: the API key's id, or for an OAuth token a negative number drawn
+// from the token (limits per OAuth token, spec §6).
 func (h *Handler) authenticate(r *http.Request) (*meeting.Caller, int64, error) {
 	key := strings.TrimSpace(r.Header.Get("X-Api-Key"))
+	bearer := false
 	if key == "" {
 		if scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " "); ok && strings.EqualFold(scheme, "bearer") {
-			key = strings.TrimSpace(token)
+			key, bearer = strings.TrimSpace(token), true
 		}
 	}
 	if key == "" {
 		return nil, 0, fathom.Errorf(fathom.EUNAUTHORIZED, "missing credentials: send an API key in X-Api-Key or a token in Authorization: Bearer")
+	}
+	if bearer && h.tokens != nil && h.tokens.IsAccessToken(key) {
+		p, err := h.tokens.AuthenticateToken(r.Context(), key)
+		if err != nil {
+			return nil, 0, err
+		}
+		c, err := h.meetings.Caller(r.Context(), p, true)
+		if err != nil {
+			return nil, 0, err
+		}
+		sum := fnv.New64a()
+		sum.Write([]byte(key))
+		return c, -int64(sum.Sum64()>>1) - 1, nil
 	}
 	p, err := h.auth.Authenticate(r.Context(), key)
 	if err != nil {

@@ -33,6 +33,8 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("MeetingSearch", func(t *testing.T) { t.Parallel(); testMeetingSearch(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
+	t.Run("OAuth", func(t *testing.T) { t.Parallel(); testOAuth(t, open(t)) })
+	t.Run("Gateway", func(t *testing.T) { t.Parallel(); testGateway(t, open(t)) })
 }
 
 var now = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)

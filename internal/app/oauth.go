@@ -1,0 +1,21 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/fathom-oss/fathom/internal/oauth"
+	"github.com/fathom-oss/fathom/internal/oauthapi"
+	"github.com/fathom-oss/fathom/internal/tenant"
+)
+
+// openOAuth wires the OAuth 2.0 authorization server: the service (whose
+// access tokens the meetings API then accepts as Bearer) and the
+// /external/v1/oauth2/ routes. It runs before openMeetings.
+func (a *App) openOAuth() {
+	a.OAuth = oauth.NewService(oauth.Deps{Store: a.DB, Logger: a.logger},
+		oauth.Config{AccessTokenTTL: a.cfg.AccessTokenTTL, RefreshReuseGrace: a.cfg.RefreshReuseGrace})
+	oauthapi.New(a.OAuth, oauthapi.Config{
+		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
+		DefaultTenant: tenant.DefaultTenant,
+	}).Register(a.server.Mux())
+}

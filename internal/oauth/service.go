@@ -1,0 +1,275 @@
+// Package oauth holds the rules of the OAuth 2.0 authorization server that
+// lets third-party apps call the meetings API on a user's behalf: registered
+// apps, users' passwords (Argon2id), sign-in, one-time authorization codes
+// with PKCE, short-lived access tokens and one-time rotating refresh tokens
+// with a reuse grace.
+//
+// It knows nothing of HTTP (oauthapi decodes and encodes the wire) or SQL.
+// It must never log or return a stored secret: secrets, codes and tokens
+// exist in the clear only in the answer that hands them out, and are stored
+// as SHA-256 hashes (passwords as Argon2id).
+package oauth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base32"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Prefixes of what the server hands out, so that secret scanners and
+// people recognise them.
+const (
+	AccessPrefix   = "fat_" // access tokens
+	RefreshPrefix  = "frt_" // refresh tokens
+	SecretPrefix   = "fcs_" // client secrets
+	ClientIDPrefix = "fci_" // client ids (public)
+	codePrefix     = "fac_" // authorization codes
+)
+
+// Config sets lifetimes.
+type Config struct {
+	// AccessTokenTTL is the lifetime of access tokens (default 1h).
+	AccessTokenTTL time.Duration
+	// RefreshReuseGrace is how long a rotated refresh token still answers
+	// with the same successor pair (0: not at all; serve passes 30s).
+	RefreshReuseGrace time.Duration
+	// CodeTTL is the lifetime of authorization codes (default 10m).
+	CodeTTL time.Duration
+}
+
+// Deps are what the service uses.
+type Deps struct {
+	Store  store.Store
+	Logger *slog.Logger
+	Now    func() time.Time // nil: time.Now
+}
+
+// Service is the authorization server's rules.
+type Service struct {
+	store  store.Store
+	logger *slog.Logger
+	now    func() time.Time
+	cfg    Config
+}
+
+// NewService returns a service.
+func NewService(d Deps, cfg Config) *Service {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if cfg.AccessTokenTTL <= 0 {
+		cfg.AccessTokenTTL = time.Hour
+	}
+	if cfg.CodeTTL <= 0 {
+		cfg.CodeTTL = 10 * time.Minute
+	}
+	return &Service{store: d.Store, logger: d.Logger, now: d.Now, cfg: cfg}
+}
+
+// RegisteredApp is a new app. Secret is shown once and never stored.
+type RegisteredApp struct {
+	App    *fathom.OAuthApp
+	Secret string
+}
+
+// RegisterApp registers an app with its exact redirect URIs: https, or
+// http on a loopback host for development (RFC 8252), no fragment.
+func (s *Service) RegisterApp(ctx context.Context, name string, redirectURIs []string) (*RegisteredApp, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 200 {
+		return nil, fathom.Errorf(fathom.EINVALID, "name is required (at most 200 characters)")
+	}
+	if len(redirectURIs) == 0 || len(redirectURIs) > 20 {
+		return nil, fathom.Errorf(fathom.EINVALID, "give between 1 and 20 redirect URIs")
+	}
+	var uris []string
+	for _, u := range redirectURIs {
+		if err := checkRedirectURI(u); err != nil {
+			return nil, err
+		}
+		if !slices.Contains(uris, u) {
+			uris = append(uris, u)
+		}
+	}
+	clientID := ClientIDPrefix + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(randomBytes(10)))
+	secret := SecretPrefix + randomToken()
+	var out *RegisteredApp
+	err := s.store.Write(ctx, func(tx store.Tx) error {
+		a, err := tx.OAuthAppCreate(ctx, &store.OAuthAppCreateParams{ClientID: clientID, SecretHash: hashSecret(secret),
+			Name: name, RedirectURIs: uris, CreatedAt: s.now()})
+		out = &RegisteredApp{App: a, Secret: secret}
+		return err
+	})
+	return out, err
+}
+
+func checkRedirectURI(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || !u.IsAbs() || u.Host == "" || len(raw) > 2000:
+		return fathom.Errorf(fathom.EINVALID, "redirect URI %q must be an absolute URL", raw)
+	case u.Fragment != "" || strings.Contains(raw, "#"):
+		return fathom.Errorf(fathom.EINVALID, "redirect URI %q must not have a fragment", raw)
+	case u.User != nil:
+		return fathom.Errorf(fathom.EINVALID, "redirect URI %q must not carry credentials", raw)
+	case u.Scheme == "https":
+		return nil
+	case u.Scheme == "http" && isLoopback(u.Hostname()):
+		return nil
+	}
+	return fathom.Errorf(fathom.EINVALID, "redirect URI %q must be https (http only on localhost)", raw)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// ListApps lists the registered apps, oldest first.
+func (s *Service) ListApps(ctx context.Context) ([]*fathom.OAuthApp, error) {
+	return s.store.OAuthAppList(ctx)
+}
+
+// DeleteApp removes an app and every grant and token it holds.
+func (s *Service) DeleteApp(ctx context.Context, clientID string) error {
+	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.OAuthAppDelete(ctx, clientID) })
+	if errors.Is(err, store.ErrNotFound) {
+		return fathom.Errorf(fathom.ENOTFOUND, "no app with client id %q", clientID)
+	}
+	return err
+}
+
+// App returns the app with clientID if redirectURI is exactly one of its
+// registered URIs. The authorization endpoint calls it before anything
+// else: until it succeeds, no error may be redirected to the client.
+func (s *Service) App(ctx context.Context, clientID, redirectURI string) (*fathom.OAuthApp, error) {
+	a, err := s.store.OAuthAppGetByClientID(ctx, clientID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && clientID == "") {
+		return nil, fathom.Errorf(fathom.EINVALID, "unknown client_id")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(a.RedirectURIs, redirectURI) {
+		return nil, fathom.Errorf(fathom.EINVALID, "redirect_uri is not registered for this app")
+	}
+	return a, nil
+}
+
+// SetPassword sets the password of a user of a tenant.
+func (s *Service) SetPassword(ctx context.Context, tenantID int64, email, password string) error {
+	if len(password) < 10 || len(password) > 1024 {
+		return fathom.Errorf(fathom.EINVALID, "password must be between 10 and 1024 bytes")
+	}
+	hash, err := hashPassword(password)
+	if err != nil {
+		return err
+	}
+	err = s.store.Write(ctx, func(tx store.Tx) error {
+		u, err := tx.UserGetByEmail(ctx, tenantID, email)
+		if err != nil {
+			return err
+		}
+		return tx.UserSetPasswordHash(ctx, u.ID, hash)
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return fathom.Errorf(fathom.ENOTFOUND, "no user %q in this workspace (add one with fathom workspace users add)", email)
+	}
+	return err
+}
+
+var errSignIn = fathom.Errorf(fathom.EUNAUTHORIZED, "wrong workspace, email or password")
+
+// SignIn checks a user's password. Every failure is the same error and
+// takes as long as a wrong password, so that it reveals no account.
+func (s *Service) SignIn(ctx context.Context, tenantName, email, password string) (*fathom.User, error) {
+	hash, u, err := s.passwordOf(ctx, tenantName, strings.TrimSpace(email))
+	if err != nil {
+		return nil, err
+	}
+	if hash == "" {
+		checkPassword(dummyHash(), password)
+		return nil, errSignIn
+	}
+	if !checkPassword(hash, password) {
+		return nil, errSignIn
+	}
+	return u, nil
+}
+
+// passwordOf returns the user's hash, "" when there is no such user or it
+// has no password.
+func (s *Service) passwordOf(ctx context.Context, tenantName, email string) (string, *fathom.User, error) {
+	t, err := s.store.TenantGetByName(ctx, tenantName)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil, nil
+	} else if err != nil {
+		return "", nil, err
+	}
+	u, err := s.store.UserGetByEmail(ctx, t.ID, email)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil, nil
+	} else if err != nil {
+		return "", nil, err
+	}
+	hash, err := s.store.UserPasswordHash(ctx, u.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil, nil
+	}
+	return hash, u, err
+}
+
+// authenticateClient checks a client's credentials in constant time.
+func (s *Service) authenticateClient(ctx context.Context, c Client) (*fathom.OAuthApp, error) {
+	a, err := s.store.OAuthAppGetByClientID(ctx, c.ID)
+	if errors.Is(err, store.ErrNotFound) || c.ID == "" {
+		subtle.ConstantTimeCompare([]byte(hashSecret(c.Secret)), []byte(hashSecret("")))
+		return nil, errClient
+	}
+	if err != nil {
+		return nil, err
+	}
+	if subtle.ConstantTimeCompare([]byte(hashSecret(c.Secret)), []byte(a.SecretHash)) != 1 {
+		return nil, errClient
+	}
+	return a, nil
+}
+
+// hashSecret is how client secrets, codes and tokens are stored. They carry
+// 256 random bits, so a fast hash is enough.
+func hashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+func randomBytes(n int) []byte {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("oauth: crypto/rand failed: %v", err)) // never on supported platforms
+	}
+	return b
+}
+
+// randomToken is 32 random bytes, URL-safe.
+func randomToken() string { return base64.RawURLEncoding.EncodeToString(randomBytes(32)) }

@@ -1,0 +1,258 @@
+// Package oauthapi is the HTTP face of the OAuth 2.0 authorization server,
+// at the paths and in the wire format of Fathom's
+// (/external/v1/oauth2/authorize and /token, plus /revoke): it renders the
+// sign-in and consent pages, guards them against CSRF, decodes the token
+// endpoint's forms and client credentials, applies the per-app rate limit,
+// and encodes RFC 6749's JSON. The rules live in internal/oauth.
+//
+// It must never log or echo a secret: passwords, client secrets, codes and
+// tokens appear only in the responses that hand them out.
+package oauthapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/oauth"
+	"github.com/fathom-oss/fathom/internal/server"
+)
+
+const basePath = "/external/v1/oauth2/"
+
+// Config sets the endpoints' behaviour.
+type Config struct {
+	// Key signs the CSRF cookie, form tokens and sign-in tickets (nil: a
+	// random key, so forms open before a restart must be started again).
+	Key []byte
+	// SecureCookies marks the CSRF cookie Secure (set when the public URL
+	// is https).
+	SecureCookies bool
+	// RateLimit is token and revoke requests per minute per client id
+	// (default 60, Fathom's; negative: unlimited).
+	RateLimit int
+	// DefaultTenant pre-fills the sign-in form's workspace (default
+	// "default").
+	DefaultTenant string
+	Now           func() time.Time // nil: time.Now
+}
+
+// Handler serves the authorization server's endpoints.
+type Handler struct {
+	svc           *oauth.Service
+	sign          signer
+	secure        bool
+	defaultTenant string
+	now           func() time.Time
+	limits        *appLimiter
+}
+
+// New returns a handler.
+func New(svc *oauth.Service, cfg Config) *Handler {
+	if cfg.Key == nil {
+		cfg.Key = randomBytes(32)
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = 60
+	}
+	if cfg.DefaultTenant == "" {
+		cfg.DefaultTenant = "default"
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Handler{svc: svc, sign: signer{key: cfg.Key}, secure: cfg.SecureCookies, defaultTenant: cfg.DefaultTenant,
+		now: cfg.Now, limits: &appLimiter{limit: cfg.RateLimit, now: cfg.Now, counts: map[string]int{}}}
+}
+
+// Register mounts the routes on mux.
+func (h *Handler) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET "+basePath+"authorize", h.authorizePage)
+	mux.HandleFunc("POST "+basePath+"authorize", h.authorizeSubmit)
+	mux.HandleFunc("POST "+basePath+"token", h.token)
+	mux.HandleFunc("POST "+basePath+"revoke", h.revoke)
+}
+
+// tokenJSON is the token response the official SDK parses (spec §12.2).
+type tokenJSON struct {
+	AccessToken  string `json:"access_token"`
+	TokenType    string `json:"token_type"`
+	ExpiresIn    int64  `json:"expires_in"`
+	RefreshToken string `json:"refresh_token"`
+	Scope        string `json:"scope"`
+}
+
+func (h *Handler) token(w http.ResponseWriter, r *http.Request) {
+	f, client, ok := h.decodeForm(w, r)
+	if !ok {
+		return
+	}
+	var pair *oauth.TokenPair
+	var err error
+	switch f.Get("grant_type") {
+	case "authorization_code":
+		if f.Get("code") == "" {
+			writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "code is required"))
+			return
+		}
+		pair, err = h.svc.Exchange(r.Context(), client, f.Get("code"), f.Get("redirect_uri"), f.Get("code_verifier"))
+	case "refresh_token":
+		if f.Get("refresh_token") == "" {
+			writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "refresh_token is required"))
+			return
+		}
+		pair, err = h.svc.Refresh(r.Context(), client, f.Get("refresh_token"))
+	case "":
+		err = oauthErr(oauth.CodeInvalidRequest, "grant_type is required")
+	default:
+		err = oauthErr(oauth.CodeUnsupportedGrantType, `grant_type must be "authorization_code" or "refresh_token"`)
+	}
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	secs := int64((pair.ExpiresIn + time.Second - 1) / time.Second)
+	writeJSON(w, http.StatusOK, tokenJSON{AccessToken: pair.AccessToken, TokenType: "Bearer", ExpiresIn: max(secs, 1),
+		RefreshToken: pair.RefreshToken, Scope: pair.Scope})
+}
+
+// revoke is RFC 7009's endpoint: 200 whether or not the token existed.
+func (h *Handler) revoke(w http.ResponseWriter, r *http.Request) {
+	f, client, ok := h.decodeForm(w, r)
+	if !ok {
+		return
+	}
+	if f.Get("token") == "" {
+		writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "token is required"))
+		return
+	}
+	if err := h.svc.Revoke(r.Context(), client, f.Get("token")); err != nil {
+		writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+}
+
+// decodeForm reads a token or revoke request's form and client
+// credentials (client_secret_post or client_secret_basic, not both), and
+// applies the rate limit of the client id.
+func (h *Handler) decodeForm(w http.ResponseWriter, r *http.Request) (url.Values, oauth.Client, bool) {
+	var c oauth.Client
+	if ct := r.Header.Get("Content-Type"); !hasMediaType(ct, "application/x-www-form-urlencoded") {
+		writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "Content-Type must be application/x-www-form-urlencoded"))
+		return nil, c, false
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "the form could not be read"))
+		return nil, c, false
+	}
+	f := r.PostForm
+	for k, v := range f {
+		if len(v) > 1 {
+			writeError(w, r, oauthErr(oauth.CodeInvalidRequest, k+" appears more than once"))
+			return nil, c, false
+		}
+	}
+	c = oauth.Client{ID: f.Get("client_id"), Secret: f.Get("client_secret")}
+	if id, secret, basic := r.BasicAuth(); basic {
+		id, err1 := url.QueryUnescape(id) // RFC 6749 §2.3.1: form-encoded first
+		secret, err2 := url.QueryUnescape(secret)
+		if err1 != nil || err2 != nil || f.Has("client_secret") || (c.ID != "" && c.ID != id) {
+			writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "use one client authentication method"))
+			return nil, c, false
+		}
+		c = oauth.Client{ID: id, Secret: secret}
+	}
+	if c.ID == "" {
+		writeError(w, r, oauthErr(oauth.CodeInvalidClient, "client_id is required"))
+		return nil, c, false
+	}
+	if ok, retry := h.limits.allow(c.ID); !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
+		writeJSON(w, http.StatusTooManyRequests, errorJSON{Error: "temporarily_unavailable",
+			Description: "rate limit reached: at most " + strconv.Itoa(h.limits.limit) + " requests per 60 seconds per app"})
+		return nil, c, false
+	}
+	return f, c, true
+}
+
+// errorJSON is RFC 6749 §5.2's error body.
+type errorJSON struct {
+	Error       string `json:"error"`
+	Description string `json:"error_description"`
+}
+
+func oauthErr(code, desc string) *oauth.Error { return &oauth.Error{Code: code, Description: desc} }
+
+// writeError writes err in RFC 6749's form: 401 for invalid_client, 400 for
+// the other OAuth errors, 500 "server_error" for anything else (logged with
+// the request, never shown).
+func writeError(w http.ResponseWriter, r *http.Request, err error) {
+	e, ok := oauth.AsError(err)
+	switch {
+	case ok && e.Code == oauth.CodeInvalidClient:
+		w.Header().Set("WWW-Authenticate", `Basic realm="fathom"`)
+		writeJSON(w, http.StatusUnauthorized, errorJSON{Error: e.Code, Description: e.Description})
+	case ok:
+		writeJSON(w, http.StatusBadRequest, errorJSON{Error: e.Code, Description: e.Description})
+	default:
+		if fathom.ErrorCode(err) == fathom.EINTERNAL {
+			server.Info(r.Context()).Err = err
+		}
+		writeJSON(w, http.StatusInternalServerError, errorJSON{Error: "server_error",
+			Description: "internal error (request " + server.Info(r.Context()).ID + ")"})
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Pragma", "no-cache")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func hasMediaType(contentType, want string) bool {
+	mt, _, _ := strings.Cut(contentType, ";")
+	return strings.EqualFold(strings.TrimSpace(mt), want)
+}
+
+// appLimiter counts requests per client id in fixed 60-second windows,
+// all windows starting together so that the map is dropped at each turn.
+type appLimiter struct {
+	limit int
+	now   func() time.Time
+
+	mu     sync.Mutex
+	start  time.Time
+	counts map[string]int
+}
+
+// allow counts a request and reports whether it is within the limit, and
+// otherwise how long until the window turns.
+func (l *appLimiter) allow(clientID string) (bool, time.Duration) {
+	if l.limit < 0 {
+		return true, 0
+	}
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.start) >= time.Minute {
+		l.start, l.counts = now, map[string]int{}
+	}
+	if len(l.counts) >= 100_000 && l.counts[clientID] == 0 {
+		return false, l.start.Add(time.Minute).Sub(now) // a flood of made-up client ids
+	}
+	if l.counts[clientID] >= l.limit {
+		return false, l.start.Add(time.Minute).Sub(now)
+	}
+	l.counts[clientID]++
+	return true, 0
+}
