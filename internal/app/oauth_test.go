@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/app"
+	"github.com/fathom-oss/fathom/internal/config"
 )
 
 const (
@@ -48,11 +49,14 @@ type oauthEnv struct {
 	authorizeURL     string
 }
 
-func startOAuth(t *testing.T) *oauthEnv {
+func startOAuth(t *testing.T, tune ...func(*config.Config)) *oauthEnv {
 	t.Helper()
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	cfg := testConfig(t)
+	for _, f := range tune {
+		f(&cfg)
+	}
 	a := app.New(cfg, logger, io.Discard)
 	if err := a.Open(context.Background()); err != nil {
 		t.Fatalf("open app: %v", err)
