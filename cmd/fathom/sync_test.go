@@ -1,12 +1,13 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"fmt"
+	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -16,26 +17,9 @@ import (
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
-// cancelOn cancels a run when its output shows a line.
-type cancelOn struct {
-	mu     sync.Mutex
-	buf    bytes.Buffer
-	line   string
-	cancel context.CancelFunc
-}
-
-func (w *cancelOn) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf.Write(p)
-	if strings.Contains(w.buf.String(), w.line) {
-		w.cancel()
-	}
-	return len(p), nil
-}
-
 // TestSyncResumesWithoutDuplicates copies 230 meetings from one server
-// into another data directory, interrupted after 100, then again.
+// into another data directory with the real binary: killed with SIGKILL
+// after 100, run again to the end, then once more (adding nothing).
 func TestSyncResumesWithoutDuplicates(t *testing.T) {
 	ctx := context.Background()
 	source, err := startLocal(ctx, "normal", "source", func(c *config.Config) {
@@ -61,23 +45,40 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 	env := map[string]string{"FATHOM_URL": source.url, "FATHOM_API_KEY": source.key, "FATHOM_DATA_DIR": dir, "FATHOM_SQLITE_SYNCHRONOUS": "normal"}
 	mustRun(t, dir, "keys", "create") // the local tenant
 
-	runCtx, cancel := context.WithCancel(ctx)
-	stderr := &cancelOn{line: "100 meetings", cancel: cancel}
-	var stdout bytes.Buffer
-	e := &environment{stdout: &stdout, stderr: stderr, getenv: func(k string) string { return env[k] }}
-	if code := run(runCtx, e, []string{"sync", "--no-rate-limit"}); code != 1 || !strings.Contains(stderr.buf.String(), "run it again") {
-		t.Fatalf("interrupted sync: exit %d\n%s\n%s", code, stdout.String(), stderr.buf.String())
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
 	}
-	code, out, errOut := cli(t, env, "sync", "--no-rate-limit")
-	if code != 0 || !strings.Contains(out, "new meetings") {
-		t.Fatalf("second sync: %d %s %s", code, out, errOut)
+	sync := func() *exec.Cmd {
+		cmd := exec.Command(bin, "sync", "--no-rate-limit")
+		for k, v := range env {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		return cmd
+	}
+	first := sync()
+	stderr, _ := first.StderrPipe()
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() && !strings.Contains(sc.Text(), "100 meetings") {
+	}
+	first.Process.Signal(syscall.SIGKILL)
+	first.Wait()
+	if got := countMeetings(t, dir); got < 100 || got >= n {
+		t.Fatalf("%d meetings after the kill, want at least 100 and fewer than %d", got, n)
+	}
+	out, err := sync().CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "new meetings") {
+		t.Fatalf("second sync: %v %s", err, out)
 	}
 	if got := countMeetings(t, dir); got != n {
 		t.Fatalf("%d meetings after the resumed sync, want %d", got, n)
 	}
-	code, out, _ = cli(t, env, "sync", "--no-rate-limit")
-	if code != 0 || !strings.Contains(out, " 0 new meetings") || countMeetings(t, dir) != n {
-		t.Fatalf("third sync added something: %s", out)
+	out, err = sync().CombinedOutput()
+	if err != nil || !strings.Contains(string(out), " 0 new meetings") || countMeetings(t, dir) != n {
+		t.Fatalf("third sync added something: %v %s", err, out)
 	}
 }
 
