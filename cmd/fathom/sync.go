@@ -92,10 +92,8 @@ func newSyncer(ctx context.Context, env *environment, db *sqlite.DB, tenantName,
 		return nil, err
 	}
 	svc := meeting.NewService(meeting.Deps{Store: db, Queue: q}, meeting.Config{})
-	tn, err := db.TenantGetByName(ctx, tenantName)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (create one with fathom keys create --tenant)", tenantName)
-	} else if err != nil {
+	tn, err := tenantNamed(ctx, db, tenantName)
+	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256([]byte(url))

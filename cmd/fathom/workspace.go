@@ -65,10 +65,8 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer db.Close()
-	t, err := db.TenantGetByName(ctx, *tenantName)
-	if errors.Is(err, store.ErrNotFound) {
-		return fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q (create one with fathom keys create --tenant)", *tenantName)
-	} else if err != nil {
+	t, err := tenantNamed(ctx, db, *tenantName)
+	if err != nil {
 		return err
 	}
 	ws := workspace{env: env, db: db, svc: meeting.NewService(meeting.Deps{Store: db}, meeting.Config{}), tenantID: t.ID}
@@ -175,4 +173,13 @@ func orNone(ss []string) string {
 		return "(none: everyone is internal)"
 	}
 	return strings.Join(ss, " ")
+}
+
+// tenantNamed finds a tenant, with an error that says how to make one.
+func tenantNamed(ctx context.Context, db *sqlite.DB, name string) (*fathom.Tenant, error) {
+	t, err := db.TenantGetByName(ctx, name)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (create one with fathom keys create --tenant)", name)
+	}
+	return t, err
 }
