@@ -10,7 +10,9 @@ import (
 )
 
 // progress draws a one-line bar on a terminal, and on anything else a line
-// every ten percent, so that logs of long runs stay readable.
+// every ten percent, so that logs of long runs stay readable. With an
+// unknown total (0) it counts instead: a live count on a terminal, a line
+// every 100 elsewhere.
 type progress struct {
 	w        io.Writer
 	total    int
@@ -19,6 +21,7 @@ type progress struct {
 	n        int
 	start    time.Time
 	lastTick int
+	unit     string // what a counter counts
 }
 
 func newProgress(w io.Writer, total int) *progress {
@@ -35,6 +38,10 @@ func (p *progress) add() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.n++
+	if p.total == 0 {
+		p.count()
+		return
+	}
 	if p.total < 2 {
 		return
 	}
@@ -51,8 +58,18 @@ func (p *progress) add() {
 	}
 }
 
+func (p *progress) count() {
+	rate := float64(p.n) / max(time.Since(p.start).Seconds(), 1e-3)
+	switch {
+	case p.tty:
+		fmt.Fprintf(p.w, "\r%d %s, %.0f/s, %s", p.n, p.unit, rate, time.Since(p.start).Round(time.Second))
+	case p.n%100 == 0:
+		fmt.Fprintf(p.w, "%d %s, %.0f/s, %s\n", p.n, p.unit, rate, time.Since(p.start).Round(time.Second))
+	}
+}
+
 func (p *progress) done() {
-	if p.tty && p.total >= 2 {
+	if p.tty && (p.total >= 2 || p.total == 0) {
 		fmt.Fprintln(p.w)
 	}
 }

@@ -82,6 +82,7 @@ type syncer struct {
 	since     time.Time
 	newest    time.Time
 	knownTeam map[string]bool
+	progress  *progress
 
 	teams, members, created, existing int
 }
@@ -130,6 +131,9 @@ func (s *syncer) run(ctx context.Context, src *client.Client) error {
 	if !s.since.IsZero() {
 		q.CreatedAfter = s.since.Add(-time.Hour)
 	}
+	s.progress = newProgress(s.env.stderr, 0)
+	s.progress.unit = "meetings"
+	defer s.progress.done()
 	for m, err := range src.Meetings(ctx, q) {
 		if err != nil {
 			return err
@@ -137,9 +141,7 @@ func (s *syncer) run(ctx context.Context, src *client.Client) error {
 		if err := s.copy(ctx, &m); err != nil {
 			return fmt.Errorf("recording %d: %w", m.RecordingID, err)
 		}
-		if n := s.created + s.existing; n%100 == 0 {
-			fmt.Fprintf(s.env.stderr, "%d meetings…\n", n)
-		}
+		s.progress.add()
 	}
 	return nil
 }

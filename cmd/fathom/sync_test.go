@@ -62,7 +62,7 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(stderr)
-	for sc.Scan() && !strings.Contains(sc.Text(), "100 meetings") {
+	for sc.Scan() && !strings.HasPrefix(sc.Text(), "100 meetings") {
 	}
 	first.Process.Signal(syscall.SIGKILL)
 	first.Wait()
