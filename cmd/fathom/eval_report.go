@@ -80,6 +80,6 @@ simulation opening with it: *best-action accuracy* is the share of intents whose
 often top-recommended action is the truly best one; *Brier* is the mean squared error of
 the recommended `+"`successProbability`"+` against the outcomes of the held-out attempts (an
 action not recommended counts as probability 0). Server solutions are matched to the
-simulation's actions by reading training conversations back through the API.
+simulation's actions by reading every training conversation back through the API.
 %s`, time.Now().UTC().Format("2006-01-02"), r.train, r.test, r.retrievalMarkdown(), eval.Rates, r.recommendMarkdown())
 }

@@ -77,13 +77,15 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 }
 
 // mapSolutions learns which server solution stands for which simulated
-// action, by reading back training conversations and aligning their
-// attempts in order.
+// action, by reading back every training conversation and aligning its
+// attempts in order. It must read them all: the training file is sorted by
+// intent, so a prefix sees only some intents, and the actions only later
+// intents use would never be matched (they would count as never
+// recommended).
 func mapSolutions(ctx context.Context, c *client.Client, sims []Simulated, concurrency int) (map[string]string, error) {
 	var mu sync.Mutex
 	votes := map[string]map[string]int{}
-	n := min(len(sims), 3000)
-	err := parallel(ctx, n, concurrency, func(ctx context.Context, i int) error {
+	err := parallel(ctx, len(sims), concurrency, func(ctx context.Context, i int) error {
 		conv, err := c.Conversation(ctx, SimID(i))
 		if err != nil {
 			return err
