@@ -54,12 +54,15 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 	// Recommendations look at more neighbours than the caller shows.
 	hits, total := s.ranker.RankExplaining(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message,
 		max(limit, neighbourDepth), limit, s.cfg.MinSimilarity)
-	neighbours := make([]int64, len(hits))
+	neighbours := make([]knowledge.Neighbour, len(hits))
 	for i, h := range hits {
-		neighbours[i] = h.ID
+		neighbours[i] = knowledge.Neighbour{ID: h.ID, Similarity: h.Similarity}
 	}
 	hits = hits[:min(limit, len(hits))]
-	ids := neighbours[:len(hits)]
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
 	res := &SimilarResult{Query: p.Message, TotalFound: total,
 		Conversations: []SimilarConversation{}, SimilarResolutions: []SimilarResolution{},
 		Recommendation: s.know.Recommend(tenantID, p.Message, neighbours)}

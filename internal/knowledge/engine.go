@@ -275,6 +275,9 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 		k.assigned = 0
 		k.model.Consolidate()
 		k.recount()
+		// A reader may have pinned names while the consolidation ran; the
+		// types it just made need theirs.
+		k.touchNames()
 		return true
 	}
 	return false

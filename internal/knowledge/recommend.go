@@ -20,6 +20,9 @@ import (
 // more behind it: one success in one attempt (0.43) never outranks 38 in 45
 // (0.78), whatever the type's rate — a type-centred prior would let 1/1 win
 // once the type's rate is high.
+//
+// For a new message both are refined with what each action did in the
+// message's nearest past conversations (see withNeighbours).
 const priorStrength = 2
 
 // escalation rule parameters; see stats.EscalationPoint.
@@ -134,7 +137,7 @@ func (k *tenantKnowledge) solutionInfo(typeID, solutionID int64) SolutionInfo {
 }
 
 // recommend ranks a type's solutions; k.mu held.
-func (k *tenantKnowledge) recommend(typeID int64, neighbours []int64) *Recommendation {
+func (k *tenantKnowledge) recommend(typeID int64, neighbours []Neighbour) *Recommendation {
 	r := &Recommendation{IssueType: k.typeInfo(typeID)}
 	if r.IssueType == nil {
 		return r
@@ -149,7 +152,7 @@ func (k *tenantKnowledge) recommend(typeID int64, neighbours []int64) *Recommend
 			}
 		}
 	}
-	k.rankByNeighbours(r.Actions, neighbours)
+	r.Actions = k.withNeighbours(typeID, r.Actions, neighbours)
 	slices.SortFunc(r.Actions, func(a, b SolutionInfo) int {
 		switch {
 		case a.Stats.RankScore != b.Stats.RankScore:
@@ -170,51 +173,10 @@ func (k *tenantKnowledge) recommend(typeID int64, neighbours []int64) *Recommend
 	return r
 }
 
-// neighbourWeight is what one attempt in the issue type as a whole counts
-// for, against one in the query's nearest conversations, when ranking.
-const neighbourWeight = 0.2
-
-// rankByNeighbours re-scores actions with what they did in the query's
-// nearest conversations: a type can mix issues whose best fixes differ, and
-// the nearest conversations say which of them the query is. The type's own
-// record, weighted down, fills in where the neighbours are silent. Without
-// neighbours the type's record alone ranks; k.mu held.
-func (k *tenantKnowledge) rankByNeighbours(actions []SolutionInfo, neighbours []int64) {
-	if len(neighbours) == 0 {
-		return
-	}
-	type counts struct{ s, f int }
-	near := map[int64]counts{}
-	for _, id := range neighbours {
-		a := k.analyses[id]
-		if a == nil {
-			continue
-		}
-		for _, at := range a.Attempts {
-			c := near[at.SolutionID]
-			switch at.Outcome {
-			case fathom.OutcomeSuccess:
-				c.s++
-			case fathom.OutcomeFailure:
-				c.f++
-			}
-			near[at.SolutionID] = c
-		}
-	}
-	if len(near) == 0 {
-		return
-	}
-	for i := range actions {
-		c, st := near[actions[i].ID], actions[i].Stats
-		actions[i].Stats.RankScore = rankScoreWeighted(float64(c.s)+neighbourWeight*float64(st.SuccessCount),
-			float64(c.f)+neighbourWeight*float64(st.FailureCount))
-	}
-}
-
-// Recommend predicts the issue type of a new message and recommends for it.
-// typeVotes, when given, are the issue types of the message's nearest past
-// conversations; their majority outranks the model's own prediction.
-func (e *Engine) Recommend(tenantID int64, message string, neighbours []int64) *Recommendation {
+// Recommend predicts the issue type of a new message and recommends for it,
+// with the message's nearest past conversations (best first) as evidence
+// for both.
+func (e *Engine) Recommend(tenantID int64, message string, neighbours []Neighbour) *Recommendation {
 	k := e.tenant(tenantID)
 	typeID := e.PredictType(tenantID, message, neighbours)
 	k.mu.RLock()
@@ -225,12 +187,12 @@ func (e *Engine) Recommend(tenantID int64, message string, neighbours []int64) *
 // PredictType is the issue type of a message: the most common type among
 // its nearest past conversations when there are any, else the model's
 // nearest type.
-func (e *Engine) PredictType(tenantID int64, message string, neighbours []int64) int64 {
+func (e *Engine) PredictType(tenantID int64, message string, neighbours []Neighbour) int64 {
 	k := e.tenant(tenantID)
 	votes := map[int64]float64{}
 	best, bestVotes := int64(0), 0.0
-	for i, id := range neighbours {
-		if t, ok := k.model.TypeOf(id); ok {
+	for i, n := range neighbours {
+		if t, ok := k.model.TypeOf(n.ID); ok {
 			votes[t] += 1 / float64(i+1) // nearer neighbours weigh more
 			if votes[t] > bestVotes || votes[t] == bestVotes && t < best {
 				best, bestVotes = t, votes[t]

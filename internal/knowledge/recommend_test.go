@@ -1,6 +1,10 @@
 package knowledge
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
 
 // TestRankScoreOrdersEvidence: one success in one attempt never outranks
 // 38 in 45 (the rank ignores the type's rate); more evidence of the same
@@ -28,5 +32,65 @@ func TestPriorMeanIsSmoothed(t *testing.T) {
 	k.types[1] = &typeCounts{successes: 1, decided: 1}
 	if got := k.priorMean(1); got != 2.0/3 {
 		t.Fatalf("one success prior = %v, want 2/3", got)
+	}
+}
+
+// TestProbabilityFromNeighbours: the neighbours' record replaces the type's
+// where it differs by more than its noise (a type mixing issues), and
+// leaves the type's figure where it does not (a chance sample of a uniform
+// type, as in the vendor story: 38 of 45 overall, about 17 of 19 nearby).
+func TestProbabilityFromNeighbours(t *testing.T) {
+	cases := []struct {
+		name     string
+		typeP    float64
+		near     nearCounts
+		min, max float64
+	}{
+		{"no neighbour evidence", 0.6, nearCounts{}, 0.6, 0.6},
+		{"chance sample of a uniform type", 0.842, nearCounts{17.4, 2}, 0.842, 0.842},
+		{"neighbours know better", 0.5, nearCounts{12, 1}, 0.8, 0.9},
+		{"neighbours know worse", 0.7, nearCounts{1, 12}, 0.1, 0.3},
+	}
+	for _, c := range cases {
+		if got := probability(c.typeP, c.near); got < c.min-1e-9 || got > c.max+1e-9 {
+			t.Errorf("%s: probability(%v, %+v) = %.3f, want in [%v, %v]", c.name, c.typeP, c.near, got, c.min, c.max)
+		}
+	}
+}
+
+// TestWithNeighbours: a type whose record favours one action (it mixes two
+// issues) ranks first, for a message, the action its nearest conversations
+// say works, and recommends an action only the neighbours tried.
+func TestWithNeighbours(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	for id, key := range map[int64]string{1: "reset_password", 2: "contact_bank", 3: "update_app"} {
+		k.addSolution(&fathom.Solution{ID: id, Key: key, Description: key})
+	}
+	var neighbours []Neighbour
+	for i := range 10 {
+		id := int64(100 + i)
+		outcome := fathom.OutcomeSuccess
+		if i == 9 {
+			outcome = fathom.OutcomeFailure
+		}
+		k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: []fathom.Attempt{{SolutionID: 2, Outcome: outcome}}}
+		if i < 3 {
+			k.analyses[id].Attempts = append(k.analyses[id].Attempts, fathom.Attempt{SolutionID: 3, Outcome: fathom.OutcomeSuccess})
+		}
+		neighbours = append(neighbours, Neighbour{ID: id, Similarity: 0.8 - 0.01*float64(i)})
+	}
+	actions := []SolutionInfo{ // the type's record: 1 looks best overall
+		{Solution: fathom.Solution{ID: 1, Key: "reset_password"}, Stats: EdgeStats{SuccessCount: 45, FailureCount: 5, TotalAttempts: 50, SuccessProbability: 0.9}},
+		{Solution: fathom.Solution{ID: 2, Key: "contact_bank"}, Stats: EdgeStats{SuccessCount: 40, FailureCount: 60, TotalAttempts: 100, SuccessProbability: 0.4}},
+	}
+	got := k.withNeighbours(7, actions, neighbours)
+	if len(got) != 3 || got[2].ID != 3 {
+		t.Fatalf("actions %+v, want the neighbours' update_app added", got)
+	}
+	if got[1].Stats.RankScore <= got[0].Stats.RankScore {
+		t.Errorf("contact_bank ranks %.3f, not above reset_password's %.3f", got[1].Stats.RankScore, got[0].Stats.RankScore)
+	}
+	if p := got[1].Stats.SuccessProbability; p < 0.7 {
+		t.Errorf("contact_bank probability %.3f, want the neighbours' 9 in 10 to lift it above 0.7", p)
 	}
 }

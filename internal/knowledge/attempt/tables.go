@@ -20,7 +20,7 @@ var verbs = map[string]string{
 	"wait": "wait", "refund": "refund", "reimburs": "refund",
 	"send": "send", "sent": "send", "resend": "send", "resent": "send", "forward": "send",
 	"enabl": "enable", "activ": "enable", "disabl": "disable", "deactiv": "disable",
-	"disconnect": "disable", "unblock": "unblock", "unfreez": "unblock", "unfroze": "unblock", "unlock": "unblock",
+	"disconnect": "disable", "unblock": "unblock", "unfreez": "unblock", "unfroze": "unblock", "unfrozen": "unblock", "unlock": "unblock",
 	"block": "block", "freez": "block", "froze": "block", "lock": "block", "swap": "update", "upload": "upload", "attach": "upload",
 	"submit": "upload", "download": "download", "escal": "escalate", "cancel": "cancel",
 	"retri": "retry", "enter": "enter", "type": "enter", "input": "enter", "add": "add",
