@@ -110,6 +110,10 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			return err
 		}
 		if len(dirty) < analysisBatch {
+			// The backlog is drained: settle the types of its last stretch.
+			if s.know.Settle(tenantID) {
+				return s.saveModel(ctx, tenantID)
+			}
 			return nil
 		}
 	}

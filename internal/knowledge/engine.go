@@ -272,15 +272,35 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 		}
 	}
 	if k.assigned += len(drafts); k.assigned >= max(200, k.model.Len()/10) {
-		k.assigned = 0
-		k.model.Consolidate()
-		k.recount()
-		// A reader may have pinned names while the consolidation ran; the
-		// types it just made need theirs.
-		k.touchNames()
+		k.consolidate()
 		return true
 	}
 	return false
+}
+
+// Settle consolidates a tenant's issue types once its backlog is drained,
+// if enough conversations were typed since the last consolidation (one in
+// a hundred, at least 200, as for consolidations during a load): otherwise the last stretch of a load keeps the
+// types a vote gave it until the next tenth of the tenant arrives.
+func (e *Engine) Settle(tenantID int64) (consolidated bool) {
+	k := e.tenant(tenantID)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.assigned < max(200, k.model.Len()/100) {
+		return false
+	}
+	k.consolidate()
+	return true
+}
+
+// consolidate merges and splits types and recounts; k.mu is held.
+func (k *tenantKnowledge) consolidate() {
+	k.assigned = 0
+	k.model.Consolidate()
+	k.recount()
+	// A reader may have pinned names while the consolidation ran; the
+	// types it just made need theirs.
+	k.touchNames()
 }
 
 // Remove forgets a deleted conversation.
