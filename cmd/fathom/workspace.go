@@ -151,8 +151,7 @@ func (ws workspace) listUsers(ctx context.Context) error {
 			return err
 		}
 		for _, m := range ms {
-			internal := len(domains) == 0 || strings.Contains(" "+strings.Join(domains, " ")+" ", " "+fathom.DomainOf(m.Email)+" ")
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\n", m.Email, m.Name, m.TeamName, internal)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\n", m.Email, m.Name, m.TeamName, !meeting.IsExternal(domains, m.Email))
 		}
 		if len(ms) < 500 {
 			return tw.Flush()

@@ -13,7 +13,7 @@ import (
 
 // ErrRetry is returned, wrapped, by Deliver when an attempt failed and
 // another is due; the job queue schedules it with webhook.RetryDelay.
-var ErrRetry = fmt.Errorf("delivery attempt failed")
+var ErrRetry = errors.New("delivery attempt failed")
 
 // DeliverParams name a delivery job's attempt.
 type DeliverParams struct {

@@ -146,7 +146,7 @@ func (s *Service) newMeeting(ctx context.Context, tx store.Tx, c *Caller, p *Ing
 	}
 	now := s.now().UTC().Truncate(time.Second)
 	m := &fathom.Meeting{TenantID: c.TenantID, RecorderID: recorder.ID, RecorderTeamID: recorder.TeamID,
-		RecorderExternal: isExternal(domains, recorder.Email), ExternalKey: p.ExternalKey,
+		RecorderExternal: IsExternal(domains, recorder.Email), ExternalKey: p.ExternalKey,
 		Title: strings.TrimSpace(p.Title), MeetingTitle: strings.TrimSpace(p.MeetingTitle), MeetingType: p.MeetingType,
 		MeetingURL: p.MeetingURL, ShareToken: newToken(), Status: fathom.MeetingProcessing,
 		ScheduledStart: p.ScheduledStart, ScheduledEnd: p.ScheduledEnd, Transcript: p.Transcript,
@@ -191,7 +191,7 @@ func invitees(domains []string, in []InviteeParams) (out []fathom.Invitee, exter
 	count := map[string]int{}
 	for _, inv := range in {
 		d := fathom.DomainOf(inv.Email)
-		ext := inv.Email != "" && isExternal(domains, inv.Email)
+		ext := inv.Email != "" && IsExternal(domains, inv.Email)
 		out = append(out, fathom.Invitee{Name: strings.TrimSpace(inv.Name), Email: inv.Email, EmailDomain: d, External: ext})
 		if ext {
 			external = true

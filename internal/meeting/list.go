@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -129,7 +130,7 @@ func (s *Service) people(ctx context.Context, c *Caller, p ListParams, q *store.
 			return err
 		}
 		q.RecorderIDs = append(q.RecorderIDs, m.ID)
-		if isExternal(domains, m.Email) && len(p.Teams) == 0 {
+		if IsExternal(domains, m.Email) && len(p.Teams) == 0 {
 			q.GuestRecorderIDs = append(q.GuestRecorderIDs, m.ID)
 		}
 	}
@@ -209,7 +210,7 @@ func ptr[T any](v T) *T { return &v }
 func lowerAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = fathom.DomainOf("@" + s)
+		out[i] = strings.ToLower(strings.TrimSpace(s))
 	}
 	return out
 }

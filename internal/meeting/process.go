@@ -37,14 +37,12 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 		gen := summary.General(items, actions, meta)
 		m.Summary = &gen
 	}
-	sum := *m.Summary
 	return s.store.Write(ctx, func(tx store.Tx) error {
-		now := s.now()
 		if err := tx.MeetingProcessed(ctx, &store.MeetingProcessedParams{MeetingID: m.ID, TenantID: m.TenantID,
-			Language: meta.Language, Summary: sum, ActionItems: actions, Transcript: items, At: now}); err != nil {
+			Language: meta.Language, Summary: *m.Summary, ActionItems: actions, Transcript: items, At: s.now()}); err != nil {
 			return err
 		}
-		m.Language, m.Summary, m.ActionItems, m.Transcript, m.Status = meta.Language, &sum, actions, items, fathom.MeetingReady
+		m.Language, m.ActionItems, m.Transcript, m.Status = meta.Language, actions, items, fathom.MeetingReady
 		return s.fanOut(ctx, tx, m)
 	})
 }

@@ -118,13 +118,14 @@ func (s *Service) member(ctx context.Context, r store.Reader, userID int64) (*fa
 	if err != nil {
 		return nil, err
 	}
-	m.External = isExternal(domains, m.Email)
+	m.External = IsExternal(domains, m.Email)
 	return m, nil
 }
 
-// isExternal reports whether email is outside the workspace's domains. A
-// workspace with no domains set has no guests.
-func isExternal(domains []string, email string) bool {
+// IsExternal reports whether email is outside the workspace's domains
+// (sorted, as TenantDomains returns them). A workspace with no domains
+// set has no guests.
+func IsExternal(domains []string, email string) bool {
 	if len(domains) == 0 {
 		return false
 	}
