@@ -100,17 +100,10 @@ func (c *Client) control(ctx context.Context, method, path string, in, out any) 
 	if in != nil {
 		body, _ = json.Marshal(in)
 	}
-	status, header, raw, err := c.send(ctx, request{method: method, path: path}, c.connectionsBase()+path, body)
+	r := request{method: method, path: path}
+	status, header, raw, err := c.send(ctx, r, c.connectionsBase()+path, body)
 	if err != nil {
 		return err
 	}
-	if status >= 300 {
-		return errorFrom(status, header, raw)
-	}
-	if out != nil {
-		if err := json.Unmarshal(raw, out); err != nil {
-			return fmt.Errorf("client: decode %s %s: %w", method, path, err)
-		}
-	}
-	return nil
+	return answer(r, status, header, raw, out)
 }

@@ -46,15 +46,7 @@ func (c *Client) external(ctx context.Context, r request, out any) (int, error) 
 			}
 			continue
 		}
-		if status >= 300 {
-			return status, errorFrom(status, header, raw)
-		}
-		if out != nil && len(raw) > 0 {
-			if err := json.Unmarshal(raw, out); err != nil {
-				return status, fmt.Errorf("client: decode %s %s: %w", r.method, r.path, err)
-			}
-		}
-		return status, nil
+		return status, answer(r, status, header, raw, out)
 	}
 }
 
@@ -103,4 +95,17 @@ func errorFrom(status int, h http.Header, raw []byte) *Error {
 		msg = http.StatusText(status)
 	}
 	return &Error{StatusCode: status, Message: msg, RequestID: h.Get("X-Request-Id"), RetryAfter: retryAfter(h)}
+}
+
+// answer decodes a reply into out, or makes an *Error of a failed one.
+func answer(r request, status int, h http.Header, raw []byte, out any) error {
+	if status >= 300 {
+		return errorFrom(status, h, raw)
+	}
+	if out != nil && len(raw) > 0 {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return fmt.Errorf("client: decode %s %s: %w", r.method, r.path, err)
+		}
+	}
+	return nil
 }
