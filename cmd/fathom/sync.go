@@ -103,7 +103,9 @@ func newSyncer(ctx context.Context, env *environment, db *sqlite.DB, tenantName,
 	if err != nil {
 		return nil, err
 	}
-	s.caller = &meeting.Caller{Member: me}
+	if s.caller, err = svc.Caller(ctx, &fathom.Principal{TenantID: tn.ID, UserID: me.ID}, false); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

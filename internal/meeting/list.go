@@ -69,7 +69,7 @@ func (s *Service) List(ctx context.Context, c *Caller, p ListParams) (*Page, err
 	}
 	recorders := map[int64]*fathom.Member{}
 	for _, m := range page.Meetings {
-		if err := s.fill(ctx, m, p.Include, recorders); err != nil {
+		if err := s.fill(ctx, c, m, p.Include, recorders); err != nil {
 			return nil, err
 		}
 	}
@@ -117,10 +117,6 @@ func (s *Service) meetingType(ctx context.Context, c *Caller, p ListParams, q *s
 // come back only when the guest is named in recorded_by[] and no teams[]
 // is given (Fathom's rule).
 func (s *Service) people(ctx context.Context, c *Caller, p ListParams, q *store.MeetingListParams) error {
-	domains, err := s.store.TenantDomains(ctx, c.TenantID)
-	if err != nil {
-		return err
-	}
 	for _, email := range p.RecordedBy {
 		m, err := s.store.MemberGetByEmail(ctx, c.TenantID, email)
 		if errors.Is(err, store.ErrNotFound) {
@@ -130,7 +126,7 @@ func (s *Service) people(ctx context.Context, c *Caller, p ListParams, q *store.
 			return err
 		}
 		q.RecorderIDs = append(q.RecorderIDs, m.ID)
-		if IsExternal(domains, m.Email) && len(p.Teams) == 0 {
+		if IsExternal(c.domains, m.Email) && len(p.Teams) == 0 {
 			q.GuestRecorderIDs = append(q.GuestRecorderIDs, m.ID)
 		}
 	}
@@ -152,13 +148,14 @@ func (s *Service) people(ctx context.Context, c *Caller, p ListParams, q *store.
 }
 
 // fill loads a meeting's recorder and the content inc asks for.
-func (s *Service) fill(ctx context.Context, m *fathom.Meeting, inc fathom.Include, recorders map[int64]*fathom.Member) error {
+func (s *Service) fill(ctx context.Context, c *Caller, m *fathom.Meeting, inc fathom.Include, recorders map[int64]*fathom.Member) error {
 	r, ok := recorders[m.RecorderID]
 	if !ok {
 		var err error
-		if r, err = s.member(ctx, s.store, m.RecorderID); err != nil {
+		if r, err = s.store.MemberGet(ctx, m.RecorderID); err != nil {
 			return fmt.Errorf("recorder of meeting %d: %w", m.ID, err)
 		}
+		r.External = IsExternal(c.domains, r.Email)
 		recorders[m.RecorderID] = r
 	}
 	m.Recorder = r
@@ -184,7 +181,7 @@ func (s *Service) Get(ctx context.Context, c *Caller, id int64, inc fathom.Inclu
 	if err != nil {
 		return nil, err
 	}
-	return m, s.fill(ctx, m, inc, map[int64]*fathom.Member{m.RecorderID: m.Recorder})
+	return m, s.fill(ctx, c, m, inc, map[int64]*fathom.Member{m.RecorderID: m.Recorder})
 }
 
 // Summary returns a recording's summary, nil while it is being made.

@@ -89,6 +89,8 @@ type Caller struct {
 	// OAuth is true for OAuth access tokens, which may not inline
 	// summaries or transcripts in meeting lists.
 	OAuth bool
+	// domains are the workspace's internal domains, read once per request.
+	domains []string
 }
 
 // Viewer is the caller as storage's visibility rule needs it.
@@ -98,14 +100,19 @@ func (c *Caller) Viewer() store.Viewer {
 
 // Caller resolves a principal to its member.
 func (s *Service) Caller(ctx context.Context, p *fathom.Principal, oauth bool) (*Caller, error) {
-	m, err := s.member(ctx, s.store, p.UserID)
+	m, err := s.store.MemberGet(ctx, p.UserID)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fathom.Errorf(fathom.EUNAUTHORIZED, "the user of this key no longer exists")
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &Caller{Member: m, OAuth: oauth}, nil
+	domains, err := s.store.TenantDomains(ctx, m.TenantID)
+	if err != nil {
+		return nil, err
+	}
+	m.External = IsExternal(domains, m.Email)
+	return &Caller{Member: m, OAuth: oauth, domains: domains}, nil
 }
 
 // member loads a user with its team and standing in the workspace.
