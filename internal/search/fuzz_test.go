@@ -21,7 +21,7 @@ func FuzzSearch(f *testing.F) {
 		}
 		for i, h := range hits {
 			if !(h.Similarity >= minSim) || h.Similarity > 1 || h.Score <= 0 ||
-				i > 0 && !(candidate{float32(hits[i-1].Score), hits[i-1].ID}).better(candidate{float32(h.Score), h.ID}) {
+				i > 0 && !(candidate{score: float32(hits[i-1].Score), id: hits[i-1].ID}).better(candidate{score: float32(h.Score), id: h.ID}) {
 				t.Fatalf("Search(%q, %d, %v): bad hit %d in %+v", query, limit, minSim, i, hits)
 			}
 		}

@@ -68,11 +68,19 @@ func NewIndex() *Index {
 // Upsert indexes text under id, replacing any earlier text for id. Text with
 // no terms still counts as a (never matching) document.
 func (ix *Index) Upsert(id int64, text string) {
-	ix.UpsertTerms(id, textproc.Terms(text))
+	ix.UpsertTerms(id, Terms(text))
 }
 
-// UpsertTerms is Upsert with terms already produced by textproc.Terms (for
-// bulk loads that tokenise in parallel). terms is not retained or modified.
+// Terms returns the index terms of text as Upsert and Search analyse it:
+// its content terms and its function words (textproc.AppendIndexTerms).
+func Terms(text string) []string {
+	// A term per four bytes of text is a generous guess for English with
+	// its stopwords, so one allocation usually suffices.
+	return textproc.AppendIndexTerms(make([]string, 0, len(text)/4+1), text)
+}
+
+// UpsertTerms is Upsert with terms already produced by Terms (for bulk
+// loads that tokenise in parallel). terms is not retained or modified.
 func (ix *Index) UpsertTerms(id int64, terms []string) {
 	bag := newBag(terms) // outside the lock: sorting is the slow part
 	ix.mu.Lock()

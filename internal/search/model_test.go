@@ -12,11 +12,12 @@ import (
 )
 
 // model is a deliberately naive BM25 written straight from the definition,
-// against which Index is checked.
+// against which Index is checked. Function words count only in the hits,
+// which content terms decide.
 type model map[int64][]string
 
 func (m model) search(query string, limit int, minSim float64) ([]Hit, int) {
-	q := textproc.Terms(query)
+	q := Terms(query)
 	var total float64
 	df := map[string]float64{}
 	for _, terms := range m {
@@ -30,13 +31,16 @@ func (m model) search(query string, limit int, minSim float64) ([]Hit, int) {
 		}
 	}
 	n := float64(len(m))
-	if len(q) == 0 || total == 0 {
+	if !slices.ContainsFunc(q, func(t string) bool { return !textproc.IsFunctionTerm(t) }) || total == 0 {
 		return nil, 0
 	}
 	avgdl := total / n
-	score := func(doc []string) float64 {
+	score := func(doc []string, function bool) float64 {
 		var s float64
 		for _, t := range q { // each occurrence of a query term adds again
+			if textproc.IsFunctionTerm(t) != function {
+				continue
+			}
 			tf := 0.0
 			for _, d := range doc {
 				if d == t {
@@ -48,20 +52,30 @@ func (m model) search(query string, limit int, minSim float64) ([]Hit, int) {
 		}
 		return s
 	}
-	self := score(q)
+	self := score(q, false) + score(q, true)
+	// Stage one: content terms decide the hits and the count; stage two
+	// adds function words to the hits and orders them.
 	var hits []Hit
 	for id, doc := range m {
-		if s := score(doc); s > 0 && min(1, s/self) >= minSim {
-			hits = append(hits, Hit{ID: id, Score: s, Similarity: min(1, s/self)})
+		if s := score(doc, false); s > 0 && min(1, s/self) >= minSim {
+			hits = append(hits, Hit{ID: id, Score: s})
 		}
 	}
-	slices.SortFunc(hits, func(x, y Hit) int {
+	byScore := func(x, y Hit) int {
 		if x.Score != y.Score {
 			return -cmpFloat(x.Score, y.Score)
 		}
 		return -cmpInt(x.ID, y.ID)
-	})
-	return hits[:min(limit, len(hits))], len(hits)
+	}
+	slices.SortFunc(hits, byScore)
+	count := len(hits)
+	hits = hits[:min(limit, len(hits))]
+	for i := range hits {
+		hits[i].Score += score(m[hits[i].ID], true)
+		hits[i].Similarity = min(1, hits[i].Score/self)
+	}
+	slices.SortFunc(hits, byScore)
+	return hits, count
 }
 
 func cmpFloat(a, b float64) int { return int(math.Copysign(1, a-b)) }
@@ -71,7 +85,8 @@ func cmpInt(a, b int64) int     { return int(math.Copysign(1, float64(a-b))) }
 func randomText(r *rand.Rand) string {
 	vocab := []string{"card", "payment", "declined", "refund", "top", "transfer",
 		"fee", "exchange", "rate", "pin", "blocked", "atm", "cash", "account",
-		"verify", "identity", "lost", "stolen", "pending", "charged", "twice", "not"}
+		"verify", "identity", "lost", "stolen", "pending", "charged", "twice", "not",
+		"my", "is", "where", "how", "the", "why"}
 	words := make([]string, 1+r.IntN(12))
 	for i := range words {
 		words[i] = vocab[min(r.IntN(len(vocab)), r.IntN(len(vocab)))] // skewed
@@ -90,7 +105,7 @@ func TestIndexMatchesModel(t *testing.T) {
 		} else {
 			text := randomText(r)
 			ix.Upsert(id, text)
-			m[id] = textproc.Terms(text)
+			m[id] = Terms(text)
 		}
 		if step%50 != 0 {
 			continue
@@ -138,7 +153,7 @@ func TestLongDocumentsMatchModel(t *testing.T) {
 		}
 		text := strings.Join(ws[:words], " ") + " card" // every word is a term
 		ix.Upsert(int64(id), text)
-		m[int64(id)] = textproc.Terms(text)
+		m[int64(id)] = Terms(text)
 	}
 	if l := ix.lens[len(ix.lens)-1]; l <= longDoc {
 		t.Fatalf("longest document has %d terms, want more than %d", l, longDoc)

@@ -1,6 +1,10 @@
 package search
 
-import "github.com/fathom-oss/fathom/internal/textproc"
+import (
+	"slices"
+
+	"github.com/fathom-oss/fathom/internal/textproc"
+)
 
 // Hit is one ranked document.
 type Hit struct {
@@ -12,25 +16,43 @@ type Hit struct {
 // Search ranks documents for query and returns up to limit hits with
 // Similarity >= minSimilarity, best first (ties broken by higher id = newer
 // first), and total = the number of documents with Similarity >=
-// minSimilarity (can exceed limit). Only documents sharing at least one term
-// with the query are candidates, so a minSimilarity <= 0 counts the matching
-// documents, not all of them. limit <= 0 returns no hits but still counts.
-// A query without terms (empty, or only stopwords) returns no hits and 0.
+// minSimilarity (can exceed limit). Only documents sharing at least one
+// content term with the query are candidates, so a minSimilarity <= 0
+// counts the matching documents, not all of them. limit <= 0 returns no
+// hits but still counts. A query without content terms (empty, or only
+// stopwords) returns no hits and 0.
 //
 // Scoring is Okapi BM25 (k1 = 1.2, b = 0.75, idf = ln(1 + (N − df + 0.5) /
-// (df + 0.5)) over the live documents). A query term repeated qtf times has
-// its contribution multiplied by qtf (BM25's query-side factor with k3 → ∞),
-// so "card card fee" leans towards card.
+// (df + 0.5)) over the live documents), in two stages. The query's content
+// terms score every document and decide which match, which make the limit
+// and the count (minSimilarity applies to this score). Its function words
+// (stopwords, see textproc.AppendIndexTerms) are then added to the scores
+// of the hits, which are ordered by the sum. "Where is my card" and "how
+// long will my card take" share their topic, and the question word tells
+// which of the card's conversations is closer, but a document sharing only
+// "where is my" with a query is not similar to it. On banking77, with the
+// issue-type reranking on top, function words raised top-1 from 0.838 to
+// 0.850 and MRR from 0.872 to 0.883 on held-out training queries (0.854 to
+// 0.873 and 0.888 to 0.903 on the test queries). They are kept out of the
+// first stage because they are the commonest terms: walking their posting
+// lists would cost several times the rest of the search, and scoring them
+// in every matching document (as measured first) gave the same figures on
+// the test queries and 0.3 points more top-1 and MRR on the held-out ones.
+//
+// A query term repeated qtf times has its contribution multiplied by qtf
+// (BM25's query-side factor with k3 → ∞), so "card card fee" leans towards
+// card. Document lengths count function words.
 //
 // Similarity is Score divided by the self-score of the query: the BM25 score
-// the query's own bag of terms would get as a document of its own length in
-// this collection, capped at 1. A document equal to the query in terms scores
-// 1; one matching only some query terms scores below 1, by how much those
-// terms weigh. Terms absent from the index count in the self-score (with
-// df = 0, as the rarest possible), since no document can match them.
+// the query's own bag of terms, function words included, would get as a
+// document of its own length in this collection, capped at 1. A document
+// equal to the query in terms scores 1; one matching only some query terms
+// scores below 1, by how much those terms weigh. Terms absent from the
+// index count in the self-score (with df = 0, as the rarest possible),
+// since no document can match them.
 func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []Hit, total int) {
-	q := newBag(textproc.Terms(query))
-	if len(q) == 0 {
+	q := newBag(Terms(query))
+	if !slices.ContainsFunc(q, func(t termFreq) bool { return !textproc.IsFunctionTerm(t.term) }) {
 		return nil, 0
 	}
 	qlen := 0
@@ -45,74 +67,95 @@ func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []
 	}
 	sc := ix.getScratch()
 	defer ix.scratch.Put(sc)
-	self, tracked := ix.accumulate(sc, q, qlen)
-	sel := newSelector(limit, minSimilarity, 1/self, sc.top[:0])
+	p := ix.params(sc, q, qlen)
+	sel := newSelector(limit, minSimilarity, 1/p.self, sc.top[:0])
+	tracked := ix.scoreContent(sc, p, q)
 	ix.collect(sc, &sel, tracked)
+	ix.scoreFunctionWords(sc, p, q, sel.top)
 	sc.top = sel.top[:0]
 	return sel.hits(), sel.total
 }
 
-// accumulate adds every live document's BM25 score for the query bag q
-// (qlen terms long) into sc.scores and returns the query's self-score. If it
-// returns tracked, sc.touched lists the documents scored. ix.mu must be held.
-func (ix *Index) accumulate(sc *scratch, q []termFreq, qlen int) (self float64, tracked bool) {
-	n := float64(ix.live)
-	avgdl := float64(ix.totalLen) / n
-	// BM25's length normalisation per posting reduces to tf / (tf + c0 + c1·dl).
-	c0, c1 := k1*(1-b), k1*b/avgdl
+// bm25Params are a search's constants.
+type bm25Params struct {
+	n, avgdl float64
+	c0, c1   float64 // BM25's length normalisation is tf / (tf + c0 + c1·dl)
+	self     float64 // the query's self-score; see Search
+}
+
+// params computes a search's constants for the query bag q (qlen terms
+// long) and fills sc.norm1. ix.mu must be held.
+func (ix *Index) params(sc *scratch, q []termFreq, qlen int) bm25Params {
+	p := bm25Params{n: float64(ix.live)}
+	p.avgdl = float64(ix.totalLen) / p.n
+	p.c0, p.c1 = k1*(1-b), k1*b/p.avgdl
 	// Most postings have tf = 1 in a short document, whose weight per unit of
 	// idf depends only on the length: tabulate it once instead of dividing
 	// per posting (the result differs from dividing only by rounding).
 	for dl := range sc.norm1 {
-		sc.norm1[dl] = 1 / (1 + c0 + c1*float64(dl))
+		sc.norm1[dl] = 1 / (1 + p.c0 + p.c1*float64(dl))
 	}
+	for _, qt := range q {
+		qtf := float64(qt.n)
+		p.self += qtf * idf(p.n, float64(ix.docFreq(qt.term))) * tfWeight(qtf, float64(qlen), p.avgdl)
+	}
+	return p
+}
+
+// docFreq is the number of live documents containing term.
+func (ix *Index) docFreq(term string) uint32 {
+	if t, ok := ix.dict[term]; ok {
+		return ix.df[t]
+	}
+	return 0
+}
+
+// weight is a posting's BM25 score for a query term of weight w (its qtf ×
+// idf × (k1 + 1)).
+func (ix *Index) weight(sc *scratch, p bm25Params, post posting, w float64) float64 {
+	if post.tf == 1 && int(post.dl) < len(sc.norm1) {
+		return w * sc.norm1[post.dl]
+	}
+	dl := float64(post.dl)
+	if post.dl == longDoc {
+		dl = float64(ix.lens[post.doc])
+	}
+	tf := float64(post.tf)
+	return w * tf / (tf + p.c0 + p.c1*dl)
+}
+
+// scoreContent adds every live document's BM25 score for the content terms
+// of q into sc.scores. If it returns tracked, sc.touched lists the
+// documents scored. ix.mu must be held.
+func (ix *Index) scoreContent(sc *scratch, p bm25Params, q []termFreq) (tracked bool) {
 	// Tracking which documents were touched pays when few are; when many
 	// are, a sequential sweep of the scores is cheaper than the tracking's
 	// unpredictable branch and the random reads it causes later.
 	postings := 0
 	for _, qt := range q {
-		if t, ok := ix.dict[qt.term]; ok {
+		if t, ok := ix.dict[qt.term]; ok && !textproc.IsFunctionTerm(qt.term) {
 			postings += len(ix.posts[t])
 		}
 	}
 	tracked = postings < len(ix.ids)/8
-
 	for _, qt := range q {
-		qtf := float64(qt.n)
 		t, ok := ix.dict[qt.term]
-		df := 0.0
-		if ok {
-			df = float64(ix.df[t])
-		}
-		w := qtf * idf(n, df)
-		self += w * tfWeight(qtf, float64(qlen), avgdl)
-		if df == 0 {
+		if !ok || ix.df[t] == 0 || textproc.IsFunctionTerm(qt.term) {
 			continue
 		}
-		w *= k1 + 1
-		for _, p := range ix.posts[t] {
-			var s float64
-			switch {
-			case p.tf == 0:
+		w := float64(qt.n) * idf(p.n, float64(ix.df[t])) * (k1 + 1)
+		for _, post := range ix.posts[t] {
+			if post.tf == 0 {
 				continue // deleted
-			case p.tf == 1 && int(p.dl) < len(sc.norm1):
-				s = w * sc.norm1[p.dl]
-			default:
-				dl := float64(p.dl)
-				if p.dl == longDoc {
-					dl = float64(ix.lens[p.doc])
-				}
-				tf := float64(p.tf)
-				s = w * tf / (tf + c0 + c1*dl)
 			}
 			// Each contribution is positive, so a zero score means untouched.
-			if tracked && sc.scores[p.doc] == 0 {
-				sc.touched = append(sc.touched, p.doc)
+			if tracked && sc.scores[post.doc] == 0 {
+				sc.touched = append(sc.touched, post.doc)
 			}
-			sc.scores[p.doc] += float32(s)
+			sc.scores[post.doc] += float32(ix.weight(sc, p, post, w))
 		}
 	}
-	return self, tracked
+	return tracked
 }
 
 // collect offers the scored documents to sel and zeroes sc.scores for the
@@ -120,7 +163,7 @@ func (ix *Index) accumulate(sc *scratch, q []termFreq, qlen int) (self float64, 
 func (ix *Index) collect(sc *scratch, sel *selector, tracked bool) {
 	if tracked {
 		for _, d := range sc.touched {
-			sel.offer(ix.ids[d], sc.scores[d])
+			sel.offer(d, ix.ids[d], sc.scores[d])
 			sc.scores[d] = 0
 		}
 		return
@@ -138,7 +181,7 @@ func (ix *Index) collect(sc *scratch, sel *selector, tracked bool) {
 		}
 		total += inc
 		if x >= floor {
-			floor = sel.push(ix.ids[d], x)
+			floor = sel.push(uint32(d), ix.ids[d], x)
 		}
 	}
 	sel.total = total

@@ -8,6 +8,7 @@ import (
 // candidate is a document competing for a place in the results.
 type candidate struct {
 	score float32
+	doc   uint32 // the document's number in the index
 	id    int64
 }
 
@@ -67,19 +68,19 @@ func (s *selector) threshold(minSim float64) float32 {
 }
 
 // offer counts a score and keeps it if it is among the best.
-func (s *selector) offer(id int64, score float32) {
+func (s *selector) offer(doc uint32, id int64, score float32) {
 	if score >= s.thr {
 		s.total++
 	}
 	if score >= s.floor {
-		s.floor = s.push(id, score)
+		s.floor = s.push(doc, id, score)
 	}
 }
 
 // push considers a candidate already known to reach the floor and returns
 // the new floor.
-func (s *selector) push(id int64, score float32) float32 {
-	c := candidate{score: score, id: id}
+func (s *selector) push(doc uint32, id int64, score float32) float32 {
+	c := candidate{score: score, doc: doc, id: id}
 	switch {
 	case len(s.top) < s.limit:
 		s.top = append(s.top, c)

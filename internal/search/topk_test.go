@@ -51,7 +51,7 @@ func TestSelectorKeepsBestAndCountsAll(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSelector(tt.limit, tt.minSim, 1.0/4, nil)
 			for id := int64(1); id <= 6; id++ {
-				s.offer(id, scores[id])
+				s.offer(uint32(id), id, scores[id])
 			}
 			hits := s.hits()
 			if !slices.Equal(hitIDs(hits), tt.wantIDs) || s.total != tt.wantTotal {

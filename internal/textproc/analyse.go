@@ -6,9 +6,10 @@ import (
 )
 
 // analysis is what one word contributes to Terms: up to two terms, the
-// stemmed base word and "not" for a negative contraction. Empty means none.
+// stemmed base word and "not" for a negative contraction, and, for a
+// stopword, its function-word term for IndexTerms. Empty means none.
 type analysis struct {
-	term, negation string
+	term, negation, function string
 }
 
 // analyse computes a word's terms. It is pure and relatively slow (the
@@ -16,7 +17,11 @@ type analysis struct {
 func analyse(w string) analysis {
 	base, negated := splitContraction(w)
 	var a analysis
-	if base != "" && !IsStopword(base) {
+	switch {
+	case base == "":
+	case IsStopword(base):
+		a.function = FunctionMark + base
+	default:
 		a.term = stem(base)
 	}
 	if negated {

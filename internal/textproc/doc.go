@@ -5,7 +5,9 @@
 // A word is a UAX#29 word containing a letter or digit, lower-cased, with
 // typographic apostrophes folded to ASCII and run-on sentences ("declined.Please")
 // split. A term is a word with English stopwords removed, contractions
-// expanded ("can't" → "not") and Snowball English stemming applied.
+// expanded ("can't" → "not") and Snowball English stemming applied. Index
+// terms (AppendIndexTerms) add the stopwords back as marked function-word
+// terms, for a search index to weigh apart.
 //
 // The package is pure apart from a bounded, process-wide memo of word
 // analyses. It must not do I/O, know about tenants, storage or scoring, or

@@ -38,6 +38,17 @@ func FuzzTerms(f *testing.F) {
 				t.Fatalf("Terms(%q) has bad term %q", a, term)
 			}
 		}
+		var content []string
+		for _, term := range AppendIndexTerms(nil, a) {
+			if !IsFunctionTerm(term) {
+				content = append(content, term)
+			} else if !IsStopword(strings.TrimPrefix(term, FunctionMark)) {
+				t.Fatalf("AppendIndexTerms(%q) has function term %q of no stopword", a, term)
+			}
+		}
+		if !slices.Equal(content, ta) {
+			t.Fatalf("AppendIndexTerms(%q) without function terms = %q, want Terms %q", a, content, ta)
+		}
 		joined := Terms(a + "\n" + b)
 		if want := append(slices.Clone(ta), Terms(b)...); !slices.Equal(joined, want) && len(want) > 0 {
 			t.Fatalf("Terms(a+\"\\n\"+b) = %q, want %q", joined, want)

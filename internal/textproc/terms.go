@@ -1,5 +1,7 @@
 package textproc
 
+import "strings"
+
 // Terms returns the index terms of text: its words (see Words) without
 // English stopwords, with contractions expanded ("don't" → "not",
 // "card's" → "card") and Snowball English stemmed ("declined" → "declin").
@@ -30,6 +32,33 @@ func AppendTerms(dst []string, text string) []string {
 	}
 	return dst
 }
+
+// FunctionMark starts every function-word term of AppendIndexTerms. No
+// word starts with it (UAX#29 always segments "~" on its own), so a
+// function-word term never equals a content term.
+const FunctionMark = "~"
+
+// AppendIndexTerms is AppendTerms keeping stopwords too, as function-word
+// terms: FunctionMark and the word, unstemmed ("~where", "~how"). In short
+// questions they carry part of the intent ("where is my card" against "how
+// long does a card take"), so a search index can weigh them, but they say
+// nothing about the topic; IsFunctionTerm tells them apart.
+func AppendIndexTerms(dst []string, text string) []string {
+	s := newScanner(text)
+	for w, ok := s.next(); ok; w, ok = s.next() {
+		a := lookup(w)
+		for _, t := range [...]string{a.term, a.function, a.negation} {
+			if t != "" {
+				dst = append(dst, t)
+			}
+		}
+	}
+	return dst
+}
+
+// IsFunctionTerm reports whether t is a function-word term of
+// AppendIndexTerms.
+func IsFunctionTerm(t string) bool { return strings.HasPrefix(t, FunctionMark) }
 
 // Words returns the lower-cased words of text in order, without stopword
 // removal or stemming, for phrase extraction. Contractions stay whole, with

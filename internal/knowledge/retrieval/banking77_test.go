@@ -23,6 +23,12 @@ var (
 	trainM    *issuetype.Model
 )
 
+// heldOut reports whether training row i is held out for tuning: with
+// SPLIT=1 in the environment, every fifth training query is left out of
+// the index and asked instead of the test queries, so that changes can be
+// chosen without looking at the test queries.
+func heldOut(i int) bool { return os.Getenv("SPLIT") != "" && i%5 == 0 }
+
 // trained indexes the banking77 training texts (ids = row numbers from 1)
 // in a BM25 index and an issue-type model, without their labels.
 func trained(tb testing.TB) (*search.Index, *issuetype.Model, []string) {
@@ -30,6 +36,9 @@ func trained(tb testing.TB) (*search.Index, *issuetype.Model, []string) {
 	trainOnce.Do(func() {
 		trainIx, trainM = search.NewIndex(), issuetype.NewModel(issuetype.Config{})
 		for i, s := range texts {
+			if heldOut(i) {
+				continue
+			}
 			trainIx.Upsert(int64(i+1), s)
 			trainM.Assign(int64(i+1), s)
 		}
@@ -48,6 +57,13 @@ func envf(k string) float64 {
 func TestBanking77(t *testing.T) {
 	ix, model, cats := trained(t)
 	queries, qcats := banking77(t, "test.csv")
+	if heldOut(0) {
+		texts, _ := banking77(t, "train.csv")
+		queries, qcats = nil, nil
+		for i := 0; i < len(texts); i += 5 {
+			queries, qcats = append(queries, texts[i]), append(qcats, cats[i])
+		}
+	}
 	cfg := Config{BM25: envf("W_BM25"), Wording: envf("W_WORD"), SameType: envf("W_SAME"), TypeVote: envf("W_VOTE")}
 	for _, tt := range []struct {
 		name   string
@@ -79,12 +95,12 @@ func TestBanking77(t *testing.T) {
 		n := float64(len(queries))
 		top1, p10, mrr = top1/n, p10/(10*n), mrr/n
 		t.Logf("%s: top-1 %.3f, P@10 %.3f, MRR %.3f", tt.name, top1, p10, mrr)
-		// A guard at the level reached (0.855 / 0.773 / 0.889 when written),
+		// A guard at the level reached (0.873 / 0.786 / 0.903 when written),
 		// so that a change making retrieval worse fails here. The product's
 		// targets (top-1 0.86, P@10 0.75, MRR 0.90) are measured through the
 		// API by `fathom eval banking77` and reported in docs/evaluation.md.
-		if tt.model != nil && (top1 < 0.85 || p10 < 0.765 || mrr < 0.885) {
-			t.Errorf("retrieval regressed: want top-1 >= 0.85, P@10 >= 0.765, MRR >= 0.885")
+		if tt.model != nil && !heldOut(0) && (top1 < 0.865 || p10 < 0.78 || mrr < 0.895) {
+			t.Errorf("retrieval regressed: want top-1 >= 0.865, P@10 >= 0.78, MRR >= 0.895")
 		}
 	}
 }
