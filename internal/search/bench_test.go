@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
 // BenchmarkSearch runs realistic queries (banking77 test messages, or
@@ -54,7 +52,7 @@ func BenchmarkUpsert(b *testing.B) {
 	c := benchCorpus(b, 10_000)
 	terms := make([][]string, len(c.docs))
 	for i, d := range c.docs {
-		terms[i] = textproc.Terms(d)
+		terms[i] = Terms(d)
 	}
 	b.Run("text", func(b *testing.B) {
 		ix := NewIndex()
