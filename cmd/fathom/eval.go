@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
@@ -117,7 +116,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintln(out, "\nrecommendations: skipped (give --sim-key for a second, fresh tenant)")
 	}
 	if *write != "" {
-		return os.WriteFile(*write, []byte(rep.document()), 0o644)
+		return writeReport(*write, rep.document())
 	}
 	return nil
 }

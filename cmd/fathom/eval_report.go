@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -82,4 +83,20 @@ the recommended `+"`successProbability`"+` against the outcomes of the held-out 
 action not recommended counts as probability 0). Server solutions are matched to the
 simulation's actions by reading every training conversation back through the API.
 %s`, time.Now().UTC().Format("2006-01-02"), r.train, r.test, r.retrievalMarkdown(), eval.Rates, r.recommendMarkdown())
+}
+
+// notesHeading starts the part of the evaluation document written by hand
+// (the status against the targets and what moved the figures), which
+// writeReport keeps when it replaces the measured part.
+const notesHeading = "## Status against the targets"
+
+// writeReport writes doc to path, keeping the hand-written notes (from
+// notesHeading on) of the document it replaces.
+func writeReport(path, doc string) error {
+	if old, err := os.ReadFile(path); err == nil {
+		if i := strings.Index(string(old), notesHeading); i >= 0 {
+			doc = strings.TrimRight(doc, "\n") + "\n\n" + string(old[i:])
+		}
+	}
+	return os.WriteFile(path, []byte(doc), 0o644)
 }
