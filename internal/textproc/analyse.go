@@ -7,7 +7,7 @@ import (
 
 // analysis is what one word contributes to Terms: up to two terms, the
 // stemmed base word and "not" for a negative contraction, and, for a
-// stopword, its function-word term for IndexTerms. Empty means none.
+// stopword, its function-word term for AppendIndexTerms. Empty means none.
 type analysis struct {
 	term, negation, function string
 }

@@ -19,19 +19,7 @@ func Terms(text string) []string {
 }
 
 // AppendTerms is Terms appending into dst, to let hot paths reuse buffers.
-func AppendTerms(dst []string, text string) []string {
-	s := newScanner(text)
-	for w, ok := s.next(); ok; w, ok = s.next() {
-		a := lookup(w)
-		if a.term != "" {
-			dst = append(dst, a.term)
-		}
-		if a.negation != "" {
-			dst = append(dst, a.negation)
-		}
-	}
-	return dst
-}
+func AppendTerms(dst []string, text string) []string { return appendTerms(dst, text, false) }
 
 // FunctionMark starts every function-word term of AppendIndexTerms. No
 // word starts with it (UAX#29 always segments "~" on its own), so a
@@ -43,14 +31,22 @@ const FunctionMark = "~"
 // questions they carry part of the intent ("where is my card" against "how
 // long does a card take"), so a search index can weigh them, but they say
 // nothing about the topic; IsFunctionTerm tells them apart.
-func AppendIndexTerms(dst []string, text string) []string {
+func AppendIndexTerms(dst []string, text string) []string { return appendTerms(dst, text, true) }
+
+// appendTerms appends the terms of text to dst, with the function-word
+// terms if function is set.
+func appendTerms(dst []string, text string, function bool) []string {
 	s := newScanner(text)
 	for w, ok := s.next(); ok; w, ok = s.next() {
 		a := lookup(w)
-		for _, t := range [...]string{a.term, a.function, a.negation} {
-			if t != "" {
-				dst = append(dst, t)
-			}
+		if a.term != "" {
+			dst = append(dst, a.term)
+		}
+		if function && a.function != "" {
+			dst = append(dst, a.function)
+		}
+		if a.negation != "" {
+			dst = append(dst, a.negation)
 		}
 	}
 	return dst
