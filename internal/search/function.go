@@ -13,18 +13,13 @@ import (
 // galloping search, a few probes per document. It sorts top by document,
 // leaving it to be sorted by score. ix.mu must be held.
 func (ix *Index) scoreFunctionWords(sc *scratch, p bm25Params, q []termFreq, top []candidate) {
-	sorted := false
+	slices.SortFunc(top, func(a, b candidate) int { return cmp.Compare(a.doc, b.doc) })
 	for _, qt := range q {
-		t, ok := ix.dict[qt.term]
-		if !ok || ix.df[t] == 0 || !textproc.IsFunctionTerm(qt.term) {
+		list, w, ok := ix.queryTerm(p, qt)
+		if !ok || !textproc.IsFunctionTerm(qt.term) {
 			continue
 		}
-		if !sorted {
-			slices.SortFunc(top, func(a, b candidate) int { return cmp.Compare(a.doc, b.doc) })
-			sorted = true
-		}
-		w := float64(qt.n) * idf(p.n, float64(ix.df[t])) * (k1 + 1)
-		list, i := ix.posts[t], 0
+		i := 0
 		for j := range top {
 			if i = gallop(list, i, top[j].doc); i == len(list) {
 				break

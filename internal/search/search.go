@@ -110,6 +110,16 @@ func (ix *Index) docFreq(term string) uint32 {
 	return 0
 }
 
+// queryTerm returns the postings of query term qt and its weight qtf × idf
+// × (k1 + 1), or false if no live document holds it. ix.mu must be held.
+func (ix *Index) queryTerm(p bm25Params, qt termFreq) (list []posting, w float64, ok bool) {
+	t, ok := ix.dict[qt.term]
+	if !ok || ix.df[t] == 0 {
+		return nil, 0, false
+	}
+	return ix.posts[t], float64(qt.n) * idf(p.n, float64(ix.df[t])) * (k1 + 1), true
+}
+
 // weight is a posting's BM25 score for a query term of weight w (its qtf ×
 // idf × (k1 + 1)).
 func (ix *Index) weight(sc *scratch, p bm25Params, post posting, w float64) float64 {
@@ -139,12 +149,11 @@ func (ix *Index) scoreContent(sc *scratch, p bm25Params, q []termFreq) (tracked 
 	}
 	tracked = postings < len(ix.ids)/8
 	for _, qt := range q {
-		t, ok := ix.dict[qt.term]
-		if !ok || ix.df[t] == 0 || textproc.IsFunctionTerm(qt.term) {
+		list, w, ok := ix.queryTerm(p, qt)
+		if !ok || textproc.IsFunctionTerm(qt.term) {
 			continue
 		}
-		w := float64(qt.n) * idf(p.n, float64(ix.df[t])) * (k1 + 1)
-		for _, post := range ix.posts[t] {
+		for _, post := range list {
 			if post.tf == 0 {
 				continue // deleted
 			}
