@@ -25,18 +25,18 @@ import (
 type reportingClass uint8
 
 const (
-	rcNone      reportingClass = iota
-	rcPronoun                  // a speaker: "they"
-	rcRole                     // a speaker that may take a determiner: "customer"
-	rcDet                      // "the customer"
-	rcAux                      // between speaker and verb: "is", "has", "just"
-	rcVerb                     // "says", "reported", "asking"
-	rcKnow                     // "know", reporting only in "want to know"
-	rcWant                     // "want(s)", "wanted", "like" before "to know"
-	rcTo                       // "to", in "want to know" and "told to me"
-	rcObject                   // "told me", "asked them"
-	rcComp                     // "that", "whether", "if", "about"
-	rcWould                    // "would like to know"
+	rcNone    reportingClass = iota
+	rcPronoun                // a speaker: "they"
+	rcRole                   // a speaker that may take a determiner: "customer"
+	rcDet                    // "the customer"
+	rcAux                    // between speaker and verb: "is", "has", "just"
+	rcVerb                   // "says", "reported", "asking"
+	rcKnow                   // "know", reporting only in "want to know"
+	rcWant                   // "want(s)", "wanted", "like" before "to know"
+	rcTo                     // "to", in "want to know" and "told to me"
+	rcObject                 // "told me", "asked them"
+	rcComp                   // "that", "whether", "if", "about"
+	rcWould                  // "would like to know"
 )
 
 // reportingWords holds every word a reporting phrase is made of.
