@@ -12,8 +12,8 @@ import (
 // words to an index ("says", "customer"), so two unrelated conversations
 // that share it look alike. StripReporting removes it.
 //
-// The construction is closed-class: a speaker (a personal pronoun, or one
-// of the few generic roles of a support conversation, with an optional
+// The construction is closed-class: a speaker (a third-person pronoun, or
+// one of the few generic roles of a support conversation, with an optional
 // determiner), optional auxiliaries or adverbs ("is", "has", "just"), a
 // reporting verb from a closed set (or "want to know", "would like to
 // know"), an optional object pronoun ("told me") and an optional
@@ -47,7 +47,9 @@ var reportingWords = func() map[string]reportingClass {
 			m[w] = c
 		}
 	}
-	add(rcPronoun, "i", "we", "he", "she", "they")
+	// Third persons only: "I asked for $100" and "how do I report my card
+	// stolen" are a user's own request, not someone else's words relayed.
+	add(rcPronoun, "he", "she", "they")
 	add(rcRole, "customer", "customers", "user", "users", "client", "clients", "caller", "callers", "member", "members")
 	add(rcDet, "the", "a", "an", "my", "our", "your", "this", "that")
 	add(rcAux, "is", "are", "was", "were", "am", "has", "have", "had", "keeps", "kept", "just", "also", "now",

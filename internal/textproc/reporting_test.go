@@ -23,6 +23,10 @@ func TestStripReporting(t *testing.T) {
 		// No reporting phrase: unchanged.
 		{"My payment is not going through", "My payment is not going through"},
 		{"I want to report a stolen card", "I want to report a stolen card"},
+		// A user's own request is not someone else's words relayed.
+		{"How do I report my card stolen?", "How do I report my card stolen?"},
+		{"I asked for $100 cash but only got $20", "I asked for $100 cash but only got $20"},
+		{"I would like to know what exchange rates you use", "I would like to know what exchange rates you use"},
 		{"the customer service line is closed", "the customer service line is closed"},
 		{"customer's card was declined", "customer's card was declined"},
 		// Nothing would be left but function words: unchanged.
