@@ -90,11 +90,11 @@ type span struct {
 // unchanged when it has no such phrase, or when removing them would leave
 // no content word (a message that is only "the customer called").
 func StripReporting(text string) string {
-	var arr [48]span
-	words, verbs := reportingSpans(text, arr[:0])
-	if verbs == 0 {
+	if !mayReport(text) {
 		return text
 	}
+	var arr [48]span
+	words, _ := reportingSpans(text, arr[:0])
 	var cuts [][2]int
 	for v := range words {
 		if c := words[v].class; c != rcVerb && c != rcKnow {
@@ -110,10 +110,10 @@ func StripReporting(text string) string {
 	if len(cuts) == 0 {
 		return text
 	}
-	out := make([]byte, 0, len(text))
+	buf := make([]byte, 0, len(text))
 	at := 0
 	for _, c := range cuts {
-		out = append(out, text[at:c[0]]...)
+		buf = append(buf, text[at:c[0]]...)
 		at = c[1]
 		if c[0] == 0 || text[c[0]-1] == ' ' {
 			// Drop what separated the phrase from what follows (", ", ": "),
@@ -123,11 +123,11 @@ func StripReporting(text string) string {
 			}
 		}
 	}
-	out = append(out, text[at:]...)
-	if !hasContentWord(string(out)) {
+	out := string(append(buf, text[at:]...))
+	if !hasContentWord(out) {
 		return text
 	}
-	return string(out)
+	return out
 }
 
 // reportingPhrase matches a reporting phrase around the verb words[v] and
@@ -179,30 +179,14 @@ func reportingPhrase(words []span, v int) (first, last int, ok bool) {
 // counts the words that can head a reporting phrase.
 func reportingSpans(text string, dst []span) (words []span, verbs int) {
 	var buf [16]byte
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += size
-			continue
+	for i := 0; ; {
+		start, end, w, ok := nextWord(text, i, &buf)
+		if !ok {
+			return dst, verbs
 		}
-		start := i
-		n, ascii := 0, true
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				break
-			}
-			if r >= utf8.RuneSelf {
-				ascii = false
-			} else if n < len(buf) {
-				buf[n] = byte(unicode.ToLower(r))
-			}
-			n++
-			i += size
-		}
-		s := span{start: start, end: i}
-		if ascii && n <= len(buf) {
-			w := buf[:n]
+		i = end
+		s := span{start: start, end: end}
+		if w != nil {
 			s.class = reportingWords[string(w)]
 			s.that = string(w) == "that"
 		}
@@ -211,7 +195,108 @@ func reportingSpans(text string, dst []span) (words []span, verbs int) {
 		}
 		dst = append(dst, s)
 	}
-	return dst, verbs
+}
+
+// mayReport reports whether text has a word that can head a reporting
+// phrase. It is the only pass most texts take, so it avoids the map: a
+// word is looked up only when its hash hits verbFilter, a one-hash Bloom
+// filter of the verbs.
+func mayReport(text string) bool {
+	var buf [16]byte
+	for i := 0; ; {
+		_, end, w, ok := nextWord(text, i, &buf)
+		if !ok {
+			return false
+		}
+		i = end
+		if len(w) >= 3 {
+			h := wordHash(w)
+			if verbFilter[h>>6%uint32(len(verbFilter))]&(1<<(h&63)) != 0 {
+				if c := reportingWords[string(w)]; c == rcVerb || c == rcKnow {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// verbFilter has the bit of wordHash set for every reporting verb.
+var verbFilter = func() (f [32]uint64) {
+	for w, c := range reportingWords {
+		if c == rcVerb || c == rcKnow {
+			h := wordHash([]byte(w))
+			f[h>>6%uint32(len(f))] |= 1 << (h & 63)
+		}
+	}
+	return f
+}()
+
+// wordHash is FNV-1a.
+func wordHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, b := range w {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	return h
+}
+
+// wordByte marks the ASCII bytes that belong to a word (see isWordRune).
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
+
+// nextWord finds the first word of text at or after i, and returns its
+// bounds and, when it is ASCII and short enough to be one of
+// reportingWords, its lower-case form in buf (nil otherwise).
+func nextWord(text string, i int, buf *[16]byte) (start, end int, lower []byte, ok bool) {
+	for i < len(text) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if wordByte[b] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(text) {
+		return 0, 0, nil, false
+	}
+	start = i
+	n, short := 0, true
+	for i < len(text) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !wordByte[b] {
+				break
+			}
+			if n < len(buf) {
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				buf[n] = b
+			}
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		short = false // no reporting word has a non-ASCII letter
+		i += size
+	}
+	if short && n <= len(buf) {
+		lower = buf[:n]
+	}
+	return start, i, lower, true
 }
 
 // isWordRune reports whether r belongs to a word for StripReporting: a
