@@ -129,7 +129,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
 	}
-	contextapi.New(a.Conversations, a.Knowledge, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	a.openOAuth()
 	a.openMeetings()
 	if err := a.openGateway(); err != nil {

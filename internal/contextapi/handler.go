@@ -15,7 +15,6 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/server"
 )
@@ -28,7 +27,6 @@ type Authenticator interface {
 // Handler serves the Context API.
 type Handler struct {
 	conversations *conversation.Service
-	knowledge     *knowledge.Engine
 	auth          Authenticator
 	meter         *quota.Meter
 	maxBody       int64
@@ -36,8 +34,8 @@ type Handler struct {
 }
 
 // New returns a handler; maxBody caps request bodies in bytes.
-func New(conversations *conversation.Service, know *knowledge.Engine, auth Authenticator, meter *quota.Meter, maxBody int64, logger *slog.Logger) *Handler {
-	return &Handler{conversations: conversations, knowledge: know, auth: auth, meter: meter, maxBody: maxBody, logger: logger}
+func New(conversations *conversation.Service, auth Authenticator, meter *quota.Meter, maxBody int64, logger *slog.Logger) *Handler {
+	return &Handler{conversations: conversations, auth: auth, meter: meter, maxBody: maxBody, logger: logger}
 }
 
 // Register mounts the routes on mux.

@@ -70,7 +70,7 @@ func toIssueTypeData(it *knowledge.IssueType) issueTypeData {
 }
 
 func (h *Handler) listIssues(ctx context.Context, p *fathom.Principal, _ object, _ *http.Request) (*result, error) {
-	types := h.knowledge.IssueTypes(p.TenantID)
+	types := h.conversations.IssueTypes(ctx, p.TenantID)
 	out := make([]issueTypeData, 0, len(types))
 	for _, it := range types {
 		out = append(out, toIssueTypeData(it))
@@ -79,10 +79,9 @@ func (h *Handler) listIssues(ctx context.Context, p *fathom.Principal, _ object,
 }
 
 func (h *Handler) getIssue(ctx context.Context, p *fathom.Principal, _ object, r *http.Request) (*result, error) {
-	name := r.PathValue("name")
-	rec := h.knowledge.IssueTypeByName(p.TenantID, name)
-	if rec == nil {
-		return nil, fathom.Errorf(fathom.ENOTFOUND, "issue type %q not found", name)
+	rec, err := h.conversations.IssueType(ctx, p.TenantID, r.PathValue("name"))
+	if err != nil {
+		return nil, err
 	}
 	sols := make([]map[string]any, 0, len(rec.Actions))
 	for _, a := range rec.Actions {
@@ -94,10 +93,9 @@ func (h *Handler) getIssue(ctx context.Context, p *fathom.Principal, _ object, r
 }
 
 func (h *Handler) graph(ctx context.Context, p *fathom.Principal, _ object, r *http.Request) (*result, error) {
-	name := r.URL.Query().Get("issueType")
-	nodes, edges := h.knowledge.Graph(p.TenantID, name)
-	if nodes == nil && name != "" {
-		return nil, fathom.Errorf(fathom.ENOTFOUND, "issueType %q not found", name)
+	nodes, edges, err := h.conversations.Graph(ctx, p.TenantID, r.URL.Query().Get("issueType"))
+	if err != nil {
+		return nil, err
 	}
 	return &result{message: "Knowledge graph retrieved", data: map[string]any{"nodes": nodes, "edges": edges}}, nil
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
-	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -59,7 +58,6 @@ type Service struct {
 	queue  Queue
 	index  *search.Catalog
 	know   *knowledge.Engine
-	ranker *retrieval.Ranker
 	tokens TokenMeter
 	cfg    Config
 	now    func() time.Time
@@ -86,7 +84,7 @@ func NewService(d Deps, cfg Config) *Service {
 	if d.Knowledge == nil {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
-	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, ranker: retrieval.New(retrieval.Config{}), tokens: d.Tokens, cfg: cfg, now: d.Now, logger: d.Logger}
+	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, cfg: cfg, now: d.Now, logger: d.Logger}
 }
 
 // markForAnalysis makes sure one analysis job is pending for the tenant:

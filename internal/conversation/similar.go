@@ -38,11 +38,10 @@ type SimilarResult struct {
 	Recommendation     *knowledge.Recommendation
 }
 
-// neighbourDepth is how many nearest conversations inform the
-// recommendation, whatever the limit of the answer.
-const neighbourDepth = 30
-
-// Similar ranks the tenant's conversations against a new message.
+// Similar ranks the tenant's conversations against a new message and
+// recommends what to do; the knowledge engine composes the search, the
+// type prediction and the ranking (knowledge.Engine.Similar), and the
+// store, the truth, supplies the conversations shown.
 func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) (*SimilarResult, error) {
 	if err := p.validate(); err != nil {
 		return nil, err
@@ -51,23 +50,17 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 	if p.Limit != nil {
 		limit = *p.Limit
 	}
-	// Recommendations look at more neighbours than the caller shows.
-	hits, total := s.ranker.RankExplaining(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message,
-		max(limit, neighbourDepth), limit, s.cfg.MinSimilarity)
-	neighbours := make([]knowledge.Neighbour, len(hits))
-	for i, h := range hits {
-		neighbours[i] = knowledge.Neighbour{ID: h.ID, Similarity: h.Similarity}
-	}
-	hits = hits[:min(limit, len(hits))]
-	ids := make([]int64, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	res := &SimilarResult{Query: p.Message, TotalFound: total,
+	m := s.know.Similar(tenantID, knowledge.SimilarParams{Index: s.index.For(tenantID), Message: p.Message,
+		Limit: limit, MinSimilarity: s.cfg.MinSimilarity})
+	res := &SimilarResult{Query: p.Message, TotalFound: m.Total,
 		Conversations: []SimilarConversation{}, SimilarResolutions: []SimilarResolution{},
-		Recommendation: s.know.Recommend(tenantID, p.Message, neighbours)}
-	if len(hits) == 0 {
+		Recommendation: m.Recommendation}
+	if len(m.Matches) == 0 {
 		return res, nil
+	}
+	ids := make([]int64, len(m.Matches))
+	for i, h := range m.Matches {
+		ids[i] = h.ID
 	}
 	convs, err := s.store.ConversationListByIDs(ctx, tenantID, ids)
 	if err != nil {
@@ -77,7 +70,7 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 	for _, c := range convs {
 		byID[c.ID] = c
 	}
-	for _, h := range hits {
+	for _, h := range m.Matches {
 		c, ok := byID[h.ID]
 		if !ok {
 			// Deleted since it was indexed: the database is the truth.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 	"github.com/fathom-oss/fathom/internal/knowledge/stats"
 )
 
@@ -173,21 +174,21 @@ func (k *tenantKnowledge) recommend(typeID int64, neighbours []Neighbour) *Recom
 	return r
 }
 
-// Recommend predicts the issue type of a new message and recommends for it,
-// with the message's nearest past conversations (best first) as evidence
-// for both.
-func (e *Engine) Recommend(tenantID int64, message string, neighbours []Neighbour) *Recommendation {
+// Recommend predicts the issue type of a new message, analysed as q, and
+// recommends for it, with the message's nearest past conversations (best
+// first) as evidence for both.
+func (e *Engine) Recommend(tenantID int64, q *retrieval.Query, neighbours []Neighbour) *Recommendation {
 	k := e.tenant(tenantID)
-	typeID := e.PredictType(tenantID, message, neighbours)
+	typeID := e.PredictType(tenantID, q, neighbours)
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	return k.recommend(typeID, neighbours)
 }
 
-// PredictType is the issue type of a message: the most common type among
-// its nearest past conversations when there are any, else the model's
-// nearest type.
-func (e *Engine) PredictType(tenantID int64, message string, neighbours []Neighbour) int64 {
+// PredictType is the issue type of a message, analysed as q: the most
+// common type among its nearest past conversations when there are any, else
+// the model's nearest type.
+func (e *Engine) PredictType(tenantID int64, q *retrieval.Query, neighbours []Neighbour) int64 {
 	k := e.tenant(tenantID)
 	votes := map[int64]float64{}
 	best, bestVotes := int64(0), 0.0
@@ -202,7 +203,7 @@ func (e *Engine) PredictType(tenantID int64, message string, neighbours []Neighb
 	if best != 0 {
 		return best
 	}
-	t, _ := k.model.Predict(message)
+	t, _ := k.model.PredictVec(q.Type)
 	return t
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/fathom-oss/fathom/internal/eval"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
-	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 	"github.com/fathom-oss/fathom/internal/search"
 )
 
@@ -85,18 +84,13 @@ func TestSimulatedRecommendations(t *testing.T) {
 		}
 	}
 
-	ranker := retrieval.New(retrieval.Config{})
 	tops := map[string]map[string]int{}
 	var sq float64
 	attempts, covered := 0, 0
 	for i, ex := range held {
-		hits, _ := ranker.RankExplaining(ix, e.Model(1), nil, ex.Text, 30, 0, 0.1)
-		neighbours := make([]Neighbour, len(hits))
-		for j, h := range hits {
-			neighbours[j] = Neighbour{ID: h.ID, Similarity: h.Similarity}
-		}
 		top, probs := "", map[string]float64{}
-		for j, a := range e.Recommend(1, ex.Text, neighbours).Actions {
+		rec := e.Similar(1, SimilarParams{Index: ix, Message: ex.Text, MinSimilarity: 0.1}).Recommendation
+		for j, a := range rec.Actions {
 			if act := action[a.Key]; act != "" {
 				if j == 0 {
 					top = act

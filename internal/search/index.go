@@ -72,8 +72,11 @@ func (ix *Index) Upsert(id int64, text string) {
 }
 
 // Terms returns the index terms of text as Upsert and Search analyse it:
-// its content terms and its function words (textproc.AppendIndexTerms).
+// its content terms and its function words (textproc.AppendIndexTerms),
+// once its reporting phrases are stripped (textproc.StripReporting), so
+// that "customer says" neither makes nor breaks a match.
 func Terms(text string) []string {
+	text = textproc.StripReporting(text)
 	// A term per four bytes of text is a generous guess for English with
 	// its stopwords, so one allocation usually suffices.
 	return textproc.AppendIndexTerms(make([]string, 0, len(text)/4+1), text)

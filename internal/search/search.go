@@ -51,7 +51,14 @@ type Hit struct {
 // index count in the self-score (with df = 0, as the rarest possible),
 // since no document can match them.
 func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []Hit, total int) {
-	q := newBag(Terms(query))
+	return ix.SearchTerms(Terms(query), limit, minSimilarity)
+}
+
+// SearchTerms is Search for a query already analysed by Terms, so that a
+// caller analysing a query once for several purposes does not tokenise it
+// again. terms is not retained or modified.
+func (ix *Index) SearchTerms(terms []string, limit int, minSimilarity float64) (hits []Hit, total int) {
+	q := newBag(terms)
 	if !slices.ContainsFunc(q, func(t termFreq) bool { return !textproc.IsFunctionTerm(t.term) }) {
 		return nil, 0
 	}

@@ -32,3 +32,20 @@ func BenchmarkWords(b *testing.B) {
 		_ = Words(benchSentence)
 	}
 }
+
+// BenchmarkStripReporting measures the pass every indexed text and query
+// now takes: without a reporting phrase (nearly every text), and with one.
+func BenchmarkStripReporting(b *testing.B) {
+	for _, tt := range []struct{ name, text string }{
+		{"none", benchSentence},
+		{"phrase", "The customer says she tried to top up her card twice today but the payment keeps getting declined"},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tt.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = StripReporting(tt.text)
+			}
+		})
+	}
+}

@@ -56,12 +56,14 @@ type extracted struct {
 	surfaces [][2]string // (stem, surface word) pairs
 }
 
-// extract analyses text into word and character n-gram features.
+// extract analyses text into word and character n-gram features, once its
+// reporting phrases are stripped (textproc.StripReporting): who reported an
+// issue says nothing of its type.
 func extract(text string) extracted {
 	var ex extracted
 	var buf []string
 	grams := make([]byte, 0, 32)
-	for _, w := range textproc.Words(text) {
+	for _, w := range textproc.Words(textproc.StripReporting(text)) {
 		buf = textproc.AppendTerms(buf[:0], w)
 		for _, t := range buf {
 			ex.feats = append(ex.feats, rawFeature{key: featureKey(kindWord, t), kind: kindWord, n: 1, stem: t})

@@ -200,10 +200,14 @@ func (m *Model) Len() int {
 // neighbours' similarity that voted for it, without changing the model. It
 // returns 0, 0 when the model is empty or text is like no document in it.
 func (m *Model) Predict(text string) (typeID int64, confidence float64) {
-	ex := extract(text)
+	return m.PredictVec(NewVec(text))
+}
+
+// PredictVec is Predict for a text already analysed.
+func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	v := m.vectorOf(ex)
+	v := m.vectorFor(q)
 	sc := m.getScorer()
 	nn := sc.neighbours(m, v, m.cfg.Neighbours)
 	sc.reset()

@@ -129,7 +129,7 @@ func TestConcurrent(t *testing.T) {
 				m.Assign(id, s)
 				m.Predict(s)
 				m.TypeOf(id)
-				m.Compare(s, []int64{id, 1})
+				m.CompareVec(NewVec(s), []int64{id, 1})
 				if i%3 == 0 {
 					m.Remove(id)
 				}

@@ -8,24 +8,23 @@ type Comparison struct {
 	Confidence float64   // the share of the text's neighbours that voted for Predicted
 }
 
-// Compare scores text against the documents ids under one read lock, so a
-// caller ranking candidates sees one consistent model and the vectors are
-// not kept twice: retrieval reranks by wording (including misspellings,
-// through the n-grams) and by issue type.
-func (m *Model) Compare(text string, ids []int64) Comparison {
-	ex := extract(text)
+// CompareVec scores the analysed text q against the documents ids under
+// one read lock, so a caller ranking candidates sees one consistent model
+// and the vectors are not kept twice: retrieval reranks by wording
+// (including misspellings, through the n-grams) and by issue type.
+func (m *Model) CompareVec(q *Vec, ids []int64) Comparison {
 	c := Comparison{Similarity: make([]float64, len(ids)), Type: make([]int64, len(ids))}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	q := m.vectorOf(ex)
+	v := m.vectorFor(q)
 	for i, id := range ids {
 		if s, ok := m.slotOf[id]; ok {
-			c.Similarity[i] = min(q.dot(m.docs[s].vec), 1)
+			c.Similarity[i] = min(v.dot(m.docs[s].vec), 1)
 			c.Type[i] = m.docs[s].typ
 		}
 	}
 	sc := m.getScorer()
-	nn := sc.neighbours(m, q, m.cfg.Neighbours)
+	nn := sc.neighbours(m, v, m.cfg.Neighbours)
 	sc.reset()
 	m.scratch.Put(sc)
 	if len(nn) > 0 {
@@ -34,29 +33,28 @@ func (m *Model) Compare(text string, ids []int64) Comparison {
 	return c
 }
 
-// SharedWords returns the surface words of the stems text shares with
-// document id, heaviest in the document first, at most k; nil if the model
-// does not hold id. It explains matches to people.
-func (m *Model) SharedWords(text string, id int64, k int) []string {
-	ex := extract(text)
+// SharedWordsVec returns the surface words of the stems the analysed text
+// q shares with document id, heaviest in the document first, at most k;
+// nil if the model does not hold id. It explains matches to people.
+func (m *Model) SharedWordsVec(q *Vec, id int64, k int) []string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	s, ok := m.slotOf[id]
 	if !ok {
 		return nil
 	}
-	q := m.vectorOf(ex)
+	v := m.vectorFor(q)
 	d := m.docs[s].vec
 	w := map[uint32]float64{}
-	for i, j := 0, 0; i < len(q.ids) && j < len(d.ids); {
+	for i, j := 0, 0; i < len(v.ids) && j < len(d.ids); {
 		switch {
-		case q.ids[i] < d.ids[j]:
+		case v.ids[i] < d.ids[j]:
 			i++
-		case q.ids[i] > d.ids[j]:
+		case v.ids[i] > d.ids[j]:
 			j++
 		default:
 			if m.feats[d.ids[j]].kind == kindWord {
-				w[d.ids[j]] = float64(q.w[i]) * float64(d.w[j])
+				w[d.ids[j]] = float64(v.w[i]) * float64(d.w[j])
 			}
 			i++
 			j++

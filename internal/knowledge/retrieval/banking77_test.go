@@ -75,7 +75,7 @@ func TestBanking77(t *testing.T) {
 	} {
 		var top1, p10, mrr float64
 		for qi, q := range queries {
-			hits, _ := tt.ranker.Rank(ix, tt.model, nil, q, 10, 0)
+			hits, _ := tt.ranker.Rank(ix, tt.model, nil, Analyse(q), 10, 0)
 			for rank, h := range hits {
 				if cats[h.ID-1] != qcats[qi] {
 					continue

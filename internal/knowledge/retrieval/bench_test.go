@@ -33,7 +33,7 @@ func BenchmarkRank(b *testing.B) {
 			lat := make([]time.Duration, 0, 4096)
 			for i := 0; b.Loop(); i++ {
 				start := time.Now()
-				r.Rank(ix, m, nil, queries[i%len(queries)], 10, 0)
+				r.Rank(ix, m, nil, Analyse(queries[i%len(queries)]), 10, 0)
 				lat = append(lat, time.Since(start))
 			}
 			slices.Sort(lat)

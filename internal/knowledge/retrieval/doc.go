@@ -7,5 +7,6 @@
 // BM25 generates candidates; everything else only reranks them, so recall
 // is BM25's and latency stays bounded by the candidate count. The package
 // must not index, persist or learn anything itself, nor enforce tenant
-// access: callers pass the tenant's Index and Model.
+// access: callers pass the tenant's Index and Model, and the query analysed
+// once (Analyse) for every step of the request.
 package retrieval

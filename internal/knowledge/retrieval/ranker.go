@@ -10,9 +10,10 @@ import (
 )
 
 // Scorer is an optional extra similarity, e.g. dense embeddings: it returns
-// for each id a similarity in [0, 1] to query (0 if unknown), reusing out.
+// for each id a similarity in [0, 1] to q (0 if unknown), reusing out. It
+// may fill q.Dense for later steps of the same request.
 type Scorer interface {
-	Score(query string, ids []int64, out []float64) []float64
+	Score(q *Query, ids []int64, out []float64) []float64
 }
 
 // Config weighs the evidence. Zero fields take their defaults, found by
@@ -72,20 +73,20 @@ type Hit struct {
 	Reasons    []string // why it matched, strongest evidence first
 }
 
-// Rank returns up to limit conversations similar to query with Similarity
-// >= minSimilarity, best first (ties: newer id first), and how many of the
-// reranked candidates passed minSimilarity. model and extra may be nil, in
-// which case only the evidence available is used.
-func (r *Ranker) Rank(ix *search.Index, model *issuetype.Model, extra Scorer, query string, limit int, minSimilarity float64) (hits []Hit, total int) {
-	return r.RankExplaining(ix, model, extra, query, limit, limit, minSimilarity)
+// Rank returns up to limit conversations similar to the query q with
+// Similarity >= minSimilarity, best first (ties: newer id first), and how
+// many of the reranked candidates passed minSimilarity. model and extra may
+// be nil, in which case only the evidence available is used.
+func (r *Ranker) Rank(ix *search.Index, model *issuetype.Model, extra Scorer, q *Query, limit int, minSimilarity float64) (hits []Hit, total int) {
+	return r.RankExplaining(ix, model, extra, q, limit, limit, minSimilarity)
 }
 
 // RankExplaining is Rank that gives Reasons only to the first explain hits:
 // a caller that looks deeper than it shows (recommendations read the 30
 // nearest conversations, an answer shows 10) does not pay for explaining
 // the rest.
-func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra Scorer, query string, limit, explain int, minSimilarity float64) (hits []Hit, total int) {
-	cands, _ := ix.Search(query, max(r.cfg.Candidates, limit), 0)
+func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra Scorer, q *Query, limit, explain int, minSimilarity float64) (hits []Hit, total int) {
+	cands, _ := ix.SearchTerms(q.Terms, max(r.cfg.Candidates, limit), 0)
 	if len(cands) == 0 || limit <= 0 {
 		return nil, 0
 	}
@@ -95,11 +96,11 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 	}
 	var cmpn issuetype.Comparison
 	if model != nil {
-		cmpn = model.Compare(query, ids)
+		cmpn = model.CompareVec(q.Type, ids)
 	}
 	var ext []float64
 	if extra != nil {
-		ext = extra.Score(query, ids, nil)
+		ext = extra.Score(q, ids, nil)
 	}
 	vote := typeVote(cands, cmpn.Type, r.cfg.VoteDepth)
 	wsum := r.cfg.BM25
@@ -142,7 +143,7 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 	for n, s := range all[:min(limit, len(all))] {
 		h := Hit{ID: ids[s.i], Similarity: min(s.score, 1)}
 		if n < explain {
-			h.Reasons = r.reasons(model, query, s.i, cands, cmpn)
+			h.Reasons = r.reasons(model, q, s.i, cands, cmpn)
 		}
 		hits = append(hits, h)
 	}
@@ -167,10 +168,10 @@ func typeVote(cands []search.Hit, types []int64, depth int) map[int64]float64 {
 }
 
 // reasons explains candidate i to people.
-func (r *Ranker) reasons(model *issuetype.Model, query string, i int, cands []search.Hit, c issuetype.Comparison) []string {
+func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search.Hit, c issuetype.Comparison) []string {
 	var out []string
 	if model != nil {
-		if w := model.SharedWords(query, cands[i].ID, 5); len(w) > 0 {
+		if w := model.SharedWordsVec(q.Type, cands[i].ID, 5); len(w) > 0 {
 			out = append(out, "shared terms: "+strings.Join(w, ", "))
 		}
 		if t := c.Type[i]; t != 0 && t == c.Predicted {

@@ -1,0 +1,52 @@
+package knowledge
+
+import (
+	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
+	"github.com/fathom-oss/fathom/internal/search"
+)
+
+// This file composes a similarity request, in one place: the query is
+// analysed once (retrieval.Analyse); BM25 over the tenant's index proposes
+// candidates, which the issue-type model reranks by wording and type
+// (retrieval.Ranker); the nearest of them vote for the query's issue type
+// and serve as evidence for the recommendation (Recommend). Callers load
+// what they show of the conversations themselves.
+
+// ranker holds only configuration (the defaults tuned on banking77), so one
+// serves every tenant.
+var ranker = retrieval.New(retrieval.Config{})
+
+// neighbourDepth is how many nearest conversations inform the
+// recommendation, whatever the limit of the answer.
+const neighbourDepth = 30
+
+// SimilarParams is one similarity request over a tenant's conversations.
+type SimilarParams struct {
+	Index         *search.Index // the tenant's search index
+	Message       string        // the new message
+	Limit         int           // matches returned, each with its reasons
+	MinSimilarity float64       // matches below it are neither returned nor counted
+}
+
+// SimilarResult answers a similarity request.
+type SimilarResult struct {
+	Matches        []retrieval.Hit // at most Limit, best first, with reasons
+	Total          int             // matches at or above MinSimilarity, beyond Limit too
+	Recommendation *Recommendation // for the predicted issue type of Message
+}
+
+// Similar ranks the tenant's conversations against a new message and
+// recommends what to do about it, analysing the message once.
+func (e *Engine) Similar(tenantID int64, p SimilarParams) *SimilarResult {
+	q := retrieval.Analyse(p.Message)
+	limit := max(p.Limit, 0)
+	// Recommendations look at more neighbours than the caller shows, and
+	// only the shown ones are explained.
+	hits, total := ranker.RankExplaining(p.Index, e.Model(tenantID), nil, q, max(limit, neighbourDepth), limit, p.MinSimilarity)
+	neighbours := make([]Neighbour, len(hits))
+	for i, h := range hits {
+		neighbours[i] = Neighbour{ID: h.ID, Similarity: h.Similarity}
+	}
+	return &SimilarResult{Matches: hits[:min(limit, len(hits))], Total: total,
+		Recommendation: e.Recommend(tenantID, q, neighbours)}
+}
