@@ -1,22 +1,23 @@
 package outcome
 
-// Outcome is what a reply says about the attempt before it.
-type Outcome string
+import "github.com/fathom-oss/fathom/internal/fathom"
 
-// The outcomes a reply can report.
+// Outcome is what a reply says about the attempt before it. It is the
+// domain's fathom.Outcome, so the project has one outcome type.
+type Outcome = fathom.Outcome
+
+// The outcomes a reply can report, under the names callers of this package
+// have always used.
 const (
 	// Success: the attempt fixed the problem ("that worked").
-	Success Outcome = "success"
+	Success = fathom.OutcomeSuccess
 	// Failure: the attempt did not fix it ("still declined").
-	Failure Outcome = "failure"
+	Failure = fathom.OutcomeFailure
 	// Pending: the user is trying it or will report back ("let me try").
-	Pending Outcome = "pending"
+	Pending = fathom.OutcomePending
 	// Unknown: the reply says nothing usable about the attempt.
-	Unknown Outcome = "unknown"
+	Unknown = fathom.OutcomeUnknown
 )
-
-// Decided reports whether o is a known result, success or failure.
-func (o Outcome) Decided() bool { return o == Success || o == Failure }
 
 // Confidence levels by cue tier. A strong cue is a statement of the result
 // ("fixed", "still declined"); a medium one implies it ("great", "nope") or
