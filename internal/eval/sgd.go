@@ -21,7 +21,11 @@ type SGDReaction struct {
 	Proposal   string // the system turn, for reading misses
 	Reply      string
 	Accepted   bool
-	Report     bool // in the report half (see SGDReportHalf)
+	// Neutral marks a reply that takes no stance (see LoadSGDNeutral);
+	// Accepted is false and means nothing then.
+	Neutral  bool
+	Report   bool     // in the report half (see SGDReportHalf)
+	Services []string // the dialogue's services ("Restaurants_2")
 }
 
 // SGDReportHalf says whether a dialogue belongs to the report half of the
@@ -62,7 +66,8 @@ func sgdProposes(acts []string) bool {
 }
 
 type sgdDialogue struct {
-	DialogueID string `json:"dialogue_id"`
+	DialogueID string   `json:"dialogue_id"`
+	Services   []string `json:"services"`
 	Turns      []struct {
 		Speaker   string `json:"speaker"`
 		Utterance string `json:"utterance"`
@@ -77,25 +82,44 @@ type sgdDialogue struct {
 // LoadSGD reads dev.jsonl.gz from dir (one dialogue per line) and returns
 // every labelled reaction, in file order.
 func LoadSGD(dir string) ([]SGDReaction, error) {
+	var out []SGDReaction
+	err := readSGD(dir, func(d *sgdDialogue, i int, sysActs, userActs []string) {
+		if !sgdProposes(sysActs) {
+			return
+		}
+		if accepted, ok := sgdLabel(userActs); ok {
+			out = append(out, sgdReaction(d, i, accepted))
+		}
+	})
+	return out, err
+}
+
+func sgdReaction(d *sgdDialogue, i int, accepted bool) SGDReaction {
+	return SGDReaction{DialogueID: d.DialogueID, Turn: i, Proposal: d.Turns[i-1].Utterance,
+		Reply: d.Turns[i].Utterance, Accepted: accepted,
+		Report: SGDReportHalf(d.DialogueID), Services: d.Services}
+}
+
+// readSGD calls fn for every user turn that follows a system turn, with
+// the acts of both.
+func readSGD(dir string, fn func(d *sgdDialogue, i int, sysActs, userActs []string)) error {
 	path := filepath.Join(dir, "dev.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	var out []SGDReaction
 	for line := 1; sc.Scan(); line++ {
 		var d sgdDialogue
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("%s line %d: %w", path, line, err)
+			return fmt.Errorf("%s line %d: %w", path, line, err)
 		}
-		report := SGDReportHalf(d.DialogueID)
 		for i := 1; i < len(d.Turns); i++ {
 			sys, user := d.Turns[i-1], d.Turns[i]
 			if sys.Speaker != "SYSTEM" || user.Speaker != "USER" {
@@ -112,21 +136,13 @@ func LoadSGD(dir string) ([]SGDReaction, error) {
 					userActs = append(userActs, a.Act)
 				}
 			}
-			if !sgdProposes(sysActs) {
-				continue
-			}
-			accepted, ok := sgdLabel(userActs)
-			if !ok {
-				continue
-			}
-			out = append(out, SGDReaction{DialogueID: d.DialogueID, Turn: i, Proposal: sys.Utterance,
-				Reply: user.Utterance, Accepted: accepted, Report: report})
+			fn(&d, i, sysActs, userActs)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
+	return nil
 }
 
 // SGDScore is how well a classifier reads accepted and rejected replies.

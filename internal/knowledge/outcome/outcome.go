@@ -1,6 +1,12 @@
 package outcome
 
-import "github.com/fathom-oss/fathom/internal/fathom"
+import (
+	"math"
+	"strings"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/textproc"
+)
 
 // Outcome is what a reply says about the attempt before it. It is the
 // domain's fathom.Outcome, so the project has one outcome type.
@@ -29,17 +35,79 @@ var tierConfidence = [...]float64{0, 0.45, 0.7, 0.9}
 // attempt, says about that attempt, and a confidence in [0, 1]. Text with no
 // cue is Unknown with confidence 0; a hedge ("not sure") is Unknown with a
 // medium confidence, since it positively says the result is not known.
-func Classify(reply string) (Outcome, float64) {
+//
+// The hand-written cues decide first; where they find no statement of the
+// result, the weights learned from accepted and rejected replies (see
+// Learn; sgdWeights, generated from the SGD develop half) may decide or
+// overrule an implied cue.
+func Classify(reply string) (Outcome, float64) { return ClassifyWith(reply, sgdWeights) }
+
+// Thresholds on the learned scores (log-odds, see Weights). They were
+// chosen on the develop half of SGD only.
+const (
+	// learnedDecide: the polarity a reply with no cue needs for learned
+	// weights to decide it.
+	learnedDecide = 1.0
+	// learnedOverrule: the polarity that overrules an implied (tier 1 or
+	// 2), unnegated cue of the other sign: "cool, could you find
+	// something else?".
+	learnedOverrule = 1.5
+)
+
+// ClassifyWith is Classify with other learned weights, such as weights
+// learned from one half of a data set to measure on the other, or from a
+// tenant's own conversations. Nil weights leave the hand-written cues alone.
+func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 	var buf [16]cue
 	cues := scan(buf[:0], reply)
-	return decide(cues)
+	w, conf := decide(cues)
+	if w.tier >= 3 || weights == nil || acknowledges(reply) {
+		return w.class, conf
+	}
+	pol := weights.score(reply)
+	learned := Success
+	if pol < 0 {
+		learned = Failure
+	}
+	need := learnedDecide
+	if strings.HasSuffix(strings.TrimSpace(reply), "?") {
+		// A reply that ends by asking is more often about details than
+		// about the result ("how long does it take?"); it must say more.
+		need = learnedOverrule
+	}
+	switch a := math.Abs(pol); {
+	case conf == 0 && a >= need,
+		w.class.Decided() && !w.negated && w.class != learned && a >= learnedOverrule:
+		// A log-odds of 1 is a probability of 0.73; confidence rises from
+		// 0.45 (a weak cue) towards 0.75 (below a stated result).
+		return learned, 0.45 + 0.3*(2/(1+math.Exp(-(a-learnedDecide)))-1)
+	}
+	return w.class, conf
+}
+
+// acknowledgements are discourse markers that, alone, only say the message
+// was read: after "try restarting", "ok" is no result. Learned weights from
+// replies to offers ("Okay." accepts a booking) must not read them as one.
+var acknowledgements = map[string]bool{"ok": true, "okay": true, "k": true, "kk": true,
+	"alright": true, "right": true, "hmm": true, "hm": true, "oh": true, "ah": true,
+	"i": true, "see": true}
+
+// acknowledges reports whether reply is made only of acknowledgements.
+func acknowledges(reply string) bool {
+	ws := textproc.Words(reply)
+	for _, w := range ws {
+		if !acknowledgements[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // decide picks the result from the cues of a message in order: the last cue
 // of the highest tier wins, because people state the current state last
 // ("it failed at first but now it works") and a result outweighs politeness
 // or intentions around it ("thanks, but still declined").
-func decide(cues []cue) (Outcome, float64) {
+func decide(cues []cue) (winner cue, conf float64) {
 	best := -1
 	for i, c := range cues {
 		if best < 0 || c.tier >= cues[best].tier {
@@ -47,10 +115,10 @@ func decide(cues []cue) (Outcome, float64) {
 		}
 	}
 	if best < 0 {
-		return Unknown, 0
+		return cue{class: Unknown}, 0
 	}
 	w := cues[best]
-	conf := tierConfidence[w.tier]
+	conf = tierConfidence[w.tier]
 	if w.class == Pending {
 		conf += 0.05 // an intention is stated outright, not implied
 	}
@@ -74,5 +142,5 @@ func decide(cues []cue) (Outcome, float64) {
 	case agree > 0:
 		conf += 0.05
 	}
-	return w.class, min(max(conf, 0), 0.97)
+	return w, min(max(conf, 0), 0.97)
 }

@@ -40,7 +40,7 @@ func TestClassifyExact(t *testing.T) {
 		{"That fixed it, it works now", Success, 0.95},
 		{"Perfect, thanks!", Success, 0.7},
 		{"thanks", Success, 0.45},
-		{"still declined", Failure, 0.95},
+		{"still declined", Failure, 0.9},
 		{"it's not working", Failure, 0.85},
 		{"no longer a problem", Success, 0.65},
 		{"It failed at first but now it works", Success, 0.75},

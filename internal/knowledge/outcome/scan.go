@@ -32,11 +32,21 @@ var boundaries = map[string]bool{"but": true, "however": true, "though": true,
 var conditionals = map[string]bool{"if": true, "unless": true, "whether": true,
 	"case": true, "otherwise": true}
 
-// scan appends the cues of text to dst. Text is cut into clauses at
-// punctuation and conjunctions; a clause ending in '?' asks rather than
-// reports, so success cues in it are dropped ("did it go through?") while
-// failure cues are kept ("why is it still declined?").
+// scan appends the cues of text to dst. A clause ending in '?' asks rather
+// than reports, so success and pending cues in it are dropped ("did it go
+// through?", "will it take long?") while failure cues are kept ("why is it
+// still failing?").
 func scan(dst []cue, text string) []cue {
+	clauses(text, func(toks []token, question bool) {
+		dst = scanClause(dst, toks, question)
+	})
+	return dst
+}
+
+// clauses calls fn with the tokens of each clause of text in order: text is
+// cut at punctuation, and fn learns whether the clause ends in '?'. The
+// token slice is reused between calls.
+func clauses(text string, fn func(toks []token, question bool)) {
 	var toks []token
 	var scratch []string
 	for text != "" {
@@ -54,9 +64,8 @@ func scan(dst []cue, text string) []cue {
 		for _, w := range textproc.Words(clause) {
 			toks, scratch = appendTokens(toks, scratch, w)
 		}
-		dst = scanClause(dst, toks, question)
+		fn(toks, question)
 	}
-	return dst
 }
 
 // scanClause finds the cues in one punctuation-delimited clause.
@@ -87,7 +96,7 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 				if negated {
 					c.class, c.negated, neg = p.neg, p.neg != p.class, -1
 				}
-				if p.hedge {
+				if p.hedge && c.class == Unknown {
 					noSuccess = true
 				}
 				i += n
@@ -98,7 +107,8 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 						i += k
 					}
 				}
-				if c.class != "" && !(c.class == Success && (question || noSuccess)) {
+				asked := question && (c.class == Success || c.class == Pending)
+				if c.class != "" && !asked && !(c.class == Success && noSuccess) {
 					dst = append(dst, c)
 				}
 				continue
@@ -110,10 +120,92 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 		case t.w == "no":
 			// A bare "no" answers the question "did it work?".
 			dst = append(dst, cue{class: Failure, tier: 1})
+		case neg >= 0 && neg == i-1 && deniesAbility(toks, neg) && !textproc.IsStopword(t.w):
+			// "it won't open", "I can't find it": whatever the verb, a
+			// denied ability after an attempt is a failure; denied "any
+			// more" it is a trouble that stopped ("it doesn't freeze
+			// anymore"). The negation stays in scope for a cue that
+			// follows ("doesn't seem to work").
+			c := cue{class: Failure, tier: 2, negated: true}
+			if stopped(toks[i:]) {
+				c.class = Success
+			}
+			dst = append(dst, c)
+		case !question && inProgress(toks, i):
+			// "restarting now", "I'm reinstalling it now".
+			dst = append(dst, cue{class: Pending, tier: 2})
 		}
 		i++
 	}
 	return dst
+}
+
+// deniesAbility reports whether the negator at toks[neg] denies a modal of
+// ability or will ("can't", "couldn't", "won't"), or an auxiliary whose
+// subject is the thing tried ("it doesn't", "the page isn't"). With the
+// user as subject ("I don't", "we didn't") an auxiliary is more often about
+// the user ("I don't have one") and is left alone.
+func deniesAbility(toks []token, neg int) bool {
+	if toks[neg].w == "never" {
+		return true // "it never arrived"
+	}
+	if neg < 1 {
+		return false
+	}
+	switch toks[neg-1].w {
+	case "can", "could", "will", "would":
+		return true
+	case "it's", "that's", "its", "thats", "is", "was", "are", "were":
+		// A state ("it's not expired") is no failure; a process that
+		// does not happen is ("it's not loading").
+		return neg+1 < len(toks) && strings.HasSuffix(toks[neg+1].w, "ing") && !userSubject(toks, neg-2)
+	case "do", "does", "did", "has", "have":
+		return !userSubject(toks, neg-2)
+	}
+	return false
+}
+
+// userSubject reports whether toks[i] is a pronoun for the user or the
+// agent, the subject of things said about people rather than the fix.
+func userSubject(toks []token, i int) bool {
+	if i < 0 {
+		return false
+	}
+	switch toks[i].w {
+	case "i", "we", "you", "they":
+		return true
+	}
+	return false
+}
+
+// stopped reports whether a clause's rest says "no longer": "anymore",
+// "any more", "longer".
+func stopped(toks []token) bool {
+	for i, t := range toks {
+		if t.w == "anymore" || t.w == "longer" || (t.w == "more" && i > 0 && toks[i-1].w == "any") {
+			return true
+		}
+	}
+	return false
+}
+
+// inProgress reports whether toks[i] is a verb in -ing that the user says
+// they are doing now: first in its clause or after "I'm", with "now"
+// within two tokens.
+func inProgress(toks []token, i int) bool {
+	w := toks[i].w
+	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if i > 0 && toks[i-1].w != "i'm" && toks[i-1].w != "am" && toks[i-1].w != "im" {
+		return false
+	}
+	for k := i + 1; k <= i+2 && k < len(toks); k++ {
+		if toks[k].w == "now" {
+			return true
+		}
+	}
+	return false
 }
 
 // enders are words saying that the problem named just before them has ended.
