@@ -51,6 +51,9 @@ var patterns = func() map[string][]pattern {
 		"tri ~ already", "tri ~ ~ already", "done ~ already", "done ~ ~ already",
 		"did ~ already", "did ~ ~ already")
 	add(Failure, 2, Success, "", "problem", "issu", "troubl")
+	// Confirmation; denied it is a failure ("that's not right").
+	add(Success, 2, Failure, "", "correct", "exact")
+	add(Failure, 2, "", "", "not right", "incorrect")
 	add(Failure, 2, Success, "", "need ~ help")
 	add(Failure, 2, "", "", "other idea", "anoth idea", "thank anyway", "no thank",
 		"nope", "nah")
@@ -63,15 +66,16 @@ var patterns = func() map[string][]pattern {
 	add(Pending, 2, Failure, "", "let me")
 	add(Pending, 2, "", "", "will tri", "will check", "will test", "will do", "will give",
 		"will see", "will let", "will report", "will get back", "get back", "report back",
-		"let ~ know", "trying", "testing", "checking", "go ~ tri", "gonna", "give ~ go",
-		"give ~ tri", "give me", "one moment", "one sec", "one second", "one minut", "hold on",
-		"hang on", "doing ~ now", "not yet")
-	add(Pending, 1, "", "", "will")
+		"let you know", "let u know", "trying", "go ~ tri", "gonna", "give ~ go",
+		"give ~ tri", "give ~ shot", "give me ~ minut", "give me ~ sec", "give me ~ second",
+		"give me ~ moment", "give me ~ ~ minut", "one moment", "one sec", "one second",
+		"one minut", "hold on", "hang on", "doing ~ now", "not yet")
 	// Hedges: the user does not know yet.
 	add(Unknown, 2, Unknown, "nh", "sure", "know", "certain", "tell")
 	add(Unknown, 2, "", "h", "no idea", "unsur", "hard ~ say", "hard ~ tell")
 	// Neutral phrases that contain a cue word but are not cues.
-	add("", 0, "", "", "got it", "work on", "work from", "fine print")
+	add("", 0, "", "", "got it", "work on", "work from", "fine print", "let me know",
+		"let us know")
 	for _, ps := range m {
 		// Longest first; ties keep table order (sort.SliceStable would do,
 		// but the lists are tiny and insertion sort keeps this dependency-free).
