@@ -1,6 +1,9 @@
 package outcome
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // pattern is a cue phrase: a sequence of elements each matching a token's
 // word or stem, where "~" matches zero or one token of any kind.
@@ -88,10 +91,44 @@ var patterns = func() map[string][]pattern {
 	return m
 }()
 
+// typos maps the one-word cues of four letters or more, with two
+// neighbouring letters swapped ("thnak", "wroks"), to the cue: the typo
+// people make most when typing fast, and one no English word shares here.
+var typos = func() map[string]string {
+	m := map[string]string{}
+	for key, ps := range patterns {
+		if len(key) < 4 || !utf8.ValidString(key) {
+			continue
+		}
+		for _, p := range ps {
+			if len(p.elems) != 1 || p.class == "" {
+				continue
+			}
+			b := []byte(key)
+			for j := 0; j+1 < len(b); j++ {
+				if b[j] == b[j+1] {
+					continue
+				}
+				b[j], b[j+1] = b[j+1], b[j]
+				if _, real := patterns[string(b)]; !real {
+					m[string(b)] = key
+				}
+				b[j], b[j+1] = b[j+1], b[j]
+			}
+		}
+	}
+	return m
+}()
+
 // match returns the longest pattern matching toks at i and how many tokens
 // it covers.
 func match(toks []token, i int) (*pattern, int) {
 	t := toks[i]
+	if patterns[t.w] == nil && patterns[t.s] == nil {
+		if key, ok := typos[t.s]; ok {
+			t = token{key, key}
+		}
+	}
 	for _, key := range [2]string{t.w, t.s} {
 		ps := patterns[key]
 		for k := range ps {

@@ -48,9 +48,9 @@ const (
 	// learnedDecide: the polarity a reply with no cue needs for learned
 	// weights to decide it.
 	learnedDecide = 1.0
-	// learnedOverrule: the polarity that overrules an implied (tier 1 or
-	// 2), unnegated cue of the other sign: "cool, could you find
-	// something else?".
+	// learnedOverrule: the polarity of rejection that overrules an
+	// implied (tier 1 or 2) success cue, praise that is only politeness
+	// before a rejection: "cool, could you find something else?".
 	learnedOverrule = 1.5
 )
 
@@ -64,7 +64,7 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 	if w.tier >= 3 || weights == nil || acknowledges(reply) {
 		return w.class, conf
 	}
-	pol := weights.score(reply)
+	pol := weights.score(afterContrast(reply))
 	learned := Success
 	if pol < 0 {
 		learned = Failure
@@ -77,12 +77,29 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 	}
 	switch a := math.Abs(pol); {
 	case conf == 0 && a >= need,
-		w.class.Decided() && !w.negated && w.class != learned && a >= learnedOverrule:
+		w.class == Success && !w.negated && learned == Failure && a >= learnedOverrule:
 		// A log-odds of 1 is a probability of 0.73; confidence rises from
 		// 0.45 (a weak cue) towards 0.75 (below a stated result).
 		return learned, 0.45 + 0.3*(2/(1+math.Exp(-(a-learnedDecide)))-1)
 	}
 	return w.class, conf
+}
+
+// afterContrast returns the part of reply after its last "but" (or
+// "though", "however"), when there is one: the part that carries the
+// stance ("that's nice, but what else do you have?").
+func afterContrast(reply string) string {
+	ws := strings.Fields(strings.ToLower(reply))
+	for i := len(ws) - 1; i >= 0; i-- {
+		switch strings.Trim(ws[i], ",.;:!?") {
+		case "but", "though", "however":
+			if tail := strings.Join(ws[i+1:], " "); tail != "" {
+				return tail
+			}
+			return reply
+		}
+	}
+	return reply
 }
 
 // acknowledgements are discourse markers that, alone, only say the message

@@ -67,3 +67,37 @@ func TestConfidenceOrdersCueStrength(t *testing.T) {
 		t.Errorf("confidences strong %.2f, medium %.2f, weak %.2f: want strictly decreasing and positive", strong, medium, weak)
 	}
 }
+
+// TestGeneralCues pins readings that rest on general rules rather than on
+// listed words: denied abilities whatever the verb, trouble that stopped,
+// "already tried", swapped letters, questions (on the hand-written cues
+// alone), and acknowledgements that learned weights must not read.
+func TestGeneralCues(t *testing.T) {
+	for _, c := range []struct {
+		reply string
+		want  Outcome
+	}{
+		{"the page won't refresh", Failure},
+		{"it never showed up", Failure},
+		{"The screen doesn't flicker anymore", Success},
+		{"I don't have a second phone", Unknown},
+		{"it's not expired", Unknown},
+		{"already did that yesterday", Failure},
+		{"I did that already", Failure},
+		{"it wroks now", Success},
+		{"thnak you, sorted", Success},
+		{"reinstalling now", Pending},
+		{"will it take long?", Unknown},
+		{"that's not right", Failure},
+		{"let me know the price", Unknown},
+	} {
+		if got, conf := ClassifyWith(c.reply, nil); got != c.want {
+			t.Errorf("ClassifyWith(%q, nil) = %s (%.2f), want %s", c.reply, got, conf, c.want)
+		}
+	}
+	for _, reply := range []string{"okay", "Alright.", "ok I see"} {
+		if got, conf := Classify(reply); got != Unknown {
+			t.Errorf("Classify(%q) = %s (%.2f), want unknown", reply, got, conf)
+		}
+	}
+}
