@@ -37,7 +37,8 @@ func runEvalSGD(_ context.Context, env *environment, args []string) error {
 	case "both":
 		halves = []bool{false, true}
 	default:
-		return fmt.Errorf("--half: %q is not develop, report or both", *half)
+		fmt.Fprintf(env.stderr, "fathom eval sgd: --half: %q is not develop, report or both\n", *half)
+		return errUsage
 	}
 	rs, err := eval.LoadSGD(*data)
 	if err != nil {
