@@ -59,12 +59,20 @@ const (
 // tenant's own conversations. Nil weights leave the hand-written cues alone.
 func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 	var buf [16]cue
-	cues := scan(buf[:0], reply)
+	cues := buf[:0]
+	t := tally{w: weights}
+	z := featurizer{emit: t.add, restart: t.reset}
+	clauses(reply, func(toks []token, question bool) {
+		cues = scanClause(cues, toks, question)
+		if weights != nil {
+			z.clause(toks, question)
+		}
+	})
 	w, conf := decide(cues)
 	if w.tier >= 3 || weights == nil || acknowledges(reply) {
 		return w.class, conf
 	}
-	pol := weights.score(afterContrast(reply))
+	pol := t.sum
 	learned := Success
 	if pol < 0 {
 		learned = Failure
@@ -83,23 +91,6 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 		return learned, 0.45 + 0.3*(2/(1+math.Exp(-(a-learnedDecide)))-1)
 	}
 	return w.class, conf
-}
-
-// afterContrast returns the part of reply after its last "but" (or
-// "though", "however"), when there is one: the part that carries the
-// stance ("that's nice, but what else do you have?").
-func afterContrast(reply string) string {
-	ws := strings.Fields(strings.ToLower(reply))
-	for i := len(ws) - 1; i >= 0; i-- {
-		switch strings.Trim(ws[i], ",.;:!?") {
-		case "but", "though", "however":
-			if tail := strings.Join(ws[i+1:], " "); tail != "" {
-				return tail
-			}
-			return reply
-		}
-	}
-	return reply
 }
 
 // acknowledgements are discourse markers that, alone, only say the message
