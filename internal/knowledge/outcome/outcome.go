@@ -52,6 +52,10 @@ const (
 	// implied (tier 1 or 2) success cue, praise that is only politeness
 	// before a rejection: "cool, could you find something else?".
 	learnedOverrule = 1.5
+	// learnedQuestion: the polarity a reply that ends by asking needs; a
+	// question is more often about details than about the result ("how
+	// long does it take?"), so it must say more.
+	learnedQuestion = 1.5
 )
 
 // ClassifyWith is Classify with other learned weights, such as weights
@@ -79,9 +83,7 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 	}
 	need := learnedDecide
 	if strings.HasSuffix(strings.TrimSpace(reply), "?") {
-		// A reply that ends by asking is more often about details than
-		// about the result ("how long does it take?"); it must say more.
-		need = learnedOverrule
+		need = learnedQuestion
 	}
 	switch a := math.Abs(pol); {
 	case conf == 0 && a >= need,

@@ -120,6 +120,12 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 		case t.w == "no":
 			// A bare "no" answers the question "did it work?".
 			dst = append(dst, cue{class: Failure, tier: 1})
+		case neg >= 0 && neg == i-2 && (toks[i-1].w == "more" || toks[i-1].w == "longer") &&
+			!textproc.IsStopword(t.w):
+			// "no more crashes", "not any longer failing": whatever the
+			// trouble, it has stopped.
+			dst = append(dst, cue{class: Success, tier: 2, negated: true})
+			neg = -1
 		case neg >= 0 && neg == i-1 && deniesAbility(toks, neg) && !textproc.IsStopword(t.w):
 			// "it won't open", "I can't find it": whatever the verb, a
 			// denied ability after an attempt is a failure; denied "any
