@@ -60,6 +60,13 @@ var patterns = func() map[string][]pattern {
 	add(Failure, 2, Success, "", "need ~ help")
 	add(Failure, 2, "", "", "other idea", "anoth idea", "thank anyway", "no thank",
 		"nope", "nah")
+	add(Failure, 3, "", "", "did nothing", "does nothing", "do nothing", "not do anyth",
+		"not ~ anyth", "made no differ", "make no differ")
+	// "Again" after trouble is a failure ("it crashed again"); after a
+	// success cue it is a recovery ("working again", see scanClause), and
+	// trying again is neither.
+	add(Failure, 2, "", "", "again")
+	add("", 0, "", "", "tri again", "try again", "do it again", "once again")
 	add(Failure, 1, "", "", "unfortun", "ugh")
 	// A difference made is not a statement of success ("something
 	// different" asks for another option), but none made is a failure.
@@ -74,11 +81,13 @@ var patterns = func() map[string][]pattern {
 		"will see", "will let", "will report", "will get back", "get back", "report back",
 		"let you know", "let u know", "trying", "go ~ tri", "gonna", "give ~ go",
 		"give ~ tri", "give ~ shot", "give me ~ minut", "give me ~ sec", "give me ~ second",
-		"give me ~ moment", "give me ~ ~ minut", "one moment", "one sec", "one second",
-		"one minut", "hold on", "hang on", "doing ~ now", "not yet")
+		"give me ~ moment", "give me ~ ~ minut", "give me ~ min", "give me ~ ~ min",
+		"one moment", "one sec", "one second", "one minut", "one min", "a sec",
+		"a moment", "a minut", "a min", "hold on", "hang on", "doing ~ now", "not yet", "brb")
 	// Hedges: the user does not know yet.
 	add(Unknown, 2, Unknown, "nh", "sure", "know", "certain", "tell")
-	add(Unknown, 2, "", "h", "no idea", "unsur", "hard ~ say", "hard ~ tell")
+	add(Unknown, 2, "", "h", "no idea", "unsur", "hard ~ say", "hard ~ tell", "too earli",
+		"too soon")
 	// Neutral phrases that contain a cue word but are not cues.
 	add("", 0, "", "", "got it", "work on", "work from", "fine print", "let me know",
 		"let us know")
@@ -93,6 +102,19 @@ var patterns = func() map[string][]pattern {
 	}
 	return m
 }()
+
+// emoji are the reaction symbols people send alone or after a word: a
+// closed set, read from the raw text since words drop them.
+var emoji = map[rune]cue{
+	'👍': {class: Success, tier: 2}, '👌': {class: Success, tier: 2}, '🙌': {class: Success, tier: 2},
+	'🎉': {class: Success, tier: 2}, '✅': {class: Success, tier: 2}, '🥳': {class: Success, tier: 2},
+	'🙂': {class: Success, tier: 1}, '😊': {class: Success, tier: 1}, '😀': {class: Success, tier: 1},
+	'😄': {class: Success, tier: 1}, '😃': {class: Success, tier: 1}, '🙏': {class: Success, tier: 1},
+	'👎': {class: Failure, tier: 2}, '❌': {class: Failure, tier: 2},
+	'😞': {class: Failure, tier: 1}, '😕': {class: Failure, tier: 1}, '😤': {class: Failure, tier: 1},
+	'😠': {class: Failure, tier: 1}, '😡': {class: Failure, tier: 1}, '😩': {class: Failure, tier: 1},
+	'😫': {class: Failure, tier: 1}, '🙁': {class: Failure, tier: 1}, '☹': {class: Failure, tier: 1},
+}
 
 // typos maps the one-word cues of four letters or more, with two
 // neighbouring letters swapped ("thnak", "wroks"), to the cue: the typo

@@ -72,6 +72,7 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 			z.clause(toks, question)
 		}
 	})
+	cues = scanEmoji(cues, reply)
 	w, conf := decide(cues)
 	if w.tier >= 3 || weights == nil || acknowledges(reply) {
 		return w.class, conf

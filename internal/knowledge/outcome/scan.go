@@ -32,14 +32,15 @@ var boundaries = map[string]bool{"but": true, "however": true, "though": true,
 var conditionals = map[string]bool{"if": true, "unless": true, "whether": true,
 	"case": true, "otherwise": true}
 
-// scan appends the cues of text to dst. A clause ending in '?' asks rather
-// than reports, so success and pending cues in it are dropped ("did it go
-// through?", "will it take long?") while failure cues are kept ("why is it
-// still failing?").
-func scan(dst []cue, text string) []cue {
-	clauses(text, func(toks []token, question bool) {
-		dst = scanClause(dst, toks, question)
-	})
+// scanEmoji appends the cues of the reaction emoji in text.
+func scanEmoji(dst []cue, text string) []cue {
+	for _, r := range text {
+		if r >= 0x2600 {
+			if c, ok := emoji[r]; ok {
+				dst = append(dst, c)
+			}
+		}
+	}
 	return dst
 }
 
@@ -68,11 +69,15 @@ func clauses(text string, fn func(toks []token, question bool)) {
 	}
 }
 
-// scanClause finds the cues in one punctuation-delimited clause.
+// scanClause appends the cues of one punctuation-delimited clause to dst. A
+// clause ending in '?' asks rather than reports, so success and pending
+// cues in it are dropped ("did it go through?", "will it take long?")
+// while failure cues are kept ("why is it still failing?").
 func scanClause(dst []cue, toks []token, question bool) []cue {
 	neg := -1           // index of the negator in scope, or -1
 	suppressed := false // inside a conditional: nothing is reported
 	noSuccess := false  // after a hedge: "not sure it worked"
+	start := len(dst)   // this clause's cues are dst[start:]
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if boundaries[t.w] {
@@ -89,7 +94,7 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 			i++
 			continue
 		}
-		if p, n := match(toks, i); p != nil {
+		if p, n := match(toks, i); p != nil && !nounUse(toks, i, p) {
 			negated := neg >= 0 && i-neg <= negationWindow && p.neg != ""
 			if !(p.negOnly && !negated) {
 				c := cue{class: p.class, tier: p.tier}
@@ -106,6 +111,9 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 						c.class, c.negated = Success, true
 						i += k
 					}
+				}
+				if p.elems[0] == "again" && len(dst) > start && dst[len(dst)-1].class == Success {
+					c.class = "" // "working again": a recovery, already counted
 				}
 				asked := question && (c.class == Success || c.class == Pending)
 				if c.class != "" && !asked && !(c.class == Success && noSuccess) {
@@ -124,6 +132,11 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 			!textproc.IsStopword(t.w):
 			// "no more crashes", "not any longer failing": whatever the
 			// trouble, it has stopped.
+			dst = append(dst, cue{class: Success, tier: 2, negated: true})
+			neg = -1
+		case neg >= 0 && neg == i-1 && (toks[neg].w == "stopped" || toks[neg].w == "stop") &&
+			strings.HasSuffix(t.w, "ing"):
+			// "it stopped complaining": the trouble it was doing ended.
 			dst = append(dst, cue{class: Success, tier: 2, negated: true})
 			neg = -1
 		case neg >= 0 && neg == i-1 && deniesAbility(toks, neg) && !textproc.IsStopword(t.w):
@@ -184,6 +197,17 @@ func userSubject(toks []token, i int) bool {
 	return false
 }
 
+// determiners before a word make it a noun: "a work laptop", "the help
+// page" name things and report no result.
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "my": true,
+	"your": true, "our": true, "their": true, "his": true, "her": true}
+
+// nounUse reports whether the one-word success cue p at toks[i] is used as
+// a noun or modifier, after a determiner.
+func nounUse(toks []token, i int, p *pattern) bool {
+	return i > 0 && p.class == Success && len(p.elems) == 1 && determiners[toks[i-1].w]
+}
+
 // stopped reports whether a clause's rest says "no longer": "anymore",
 // "any more", "longer".
 func stopped(toks []token) bool {
@@ -205,6 +229,9 @@ func inProgress(toks []token, i int) bool {
 	}
 	if i > 0 && toks[i-1].w != "i'm" && toks[i-1].w != "am" && toks[i-1].w != "im" {
 		return false
+	}
+	if len(toks) == i+1 {
+		return true // the whole clause: "brb, rebooting"
 	}
 	for k := i + 1; k <= i+2 && k < len(toks); k++ {
 		if toks[k].w == "now" {
