@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
 // Outcome is what a reply says about the attempt before it. It is the
@@ -17,7 +16,7 @@ type Outcome = fathom.Outcome
 const (
 	// Success: the attempt fixed the problem ("that worked").
 	Success = fathom.OutcomeSuccess
-	// Failure: the attempt did not fix it ("still declined").
+	// Failure: the attempt did not fix it ("still the same").
 	Failure = fathom.OutcomeFailure
 	// Pending: the user is trying it or will report back ("let me try").
 	Pending = fathom.OutcomePending
@@ -26,7 +25,7 @@ const (
 )
 
 // Confidence levels by cue tier. A strong cue is a statement of the result
-// ("fixed", "still declined"); a medium one implies it ("great", "nope") or
+// ("fixed", "still broken"); a medium one implies it ("great", "nope") or
 // states an intention ("let me try"); a weak one is politeness ("thanks",
 // "yes") that usually, not always, means it worked.
 var tierConfidence = [...]float64{0, 0.45, 0.7, 0.9}
@@ -66,15 +65,22 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 	cues := buf[:0]
 	t := tally{w: weights}
 	z := featurizer{emit: t.add, restart: t.reset}
+	words, acks := 0, 0
 	clauses(reply, func(toks []token, question bool) {
 		cues = scanClause(cues, toks, question)
 		if weights != nil {
 			z.clause(toks, question)
 		}
+		for _, t := range toks {
+			if acknowledgements[t.w] {
+				acks++
+			}
+		}
+		words += len(toks)
 	})
 	cues = scanEmoji(cues, reply)
 	w, conf := decide(cues)
-	if w.tier >= 3 || weights == nil || acknowledges(reply) {
+	if w.tier >= 3 || weights == nil || acks == words {
 		return w.class, conf
 	}
 	pol := t.sum
@@ -98,21 +104,11 @@ func ClassifyWith(reply string, weights Weights) (Outcome, float64) {
 
 // acknowledgements are discourse markers that, alone, only say the message
 // was read: after "try restarting", "ok" is no result. Learned weights from
-// replies to offers ("Okay." accepts a booking) must not read them as one.
+// replies to offers ("Okay." accepts a booking) must not read a reply made
+// only of them (or of nothing they know) as one.
 var acknowledgements = map[string]bool{"ok": true, "okay": true, "k": true, "kk": true,
 	"alright": true, "right": true, "hmm": true, "hm": true, "oh": true, "ah": true,
 	"i": true, "see": true}
-
-// acknowledges reports whether reply is made only of acknowledgements.
-func acknowledges(reply string) bool {
-	ws := textproc.Words(reply)
-	for _, w := range ws {
-		if !acknowledgements[w] {
-			return false
-		}
-	}
-	return len(ws) > 0
-}
 
 // decide picks the result from the cues of a message in order: the last cue
 // of the highest tier wins, because people state the current state last
