@@ -13,6 +13,9 @@ const (
 	OutcomeUnknown Outcome = "unknown"
 )
 
+// Decided reports whether o is a known result, success or failure.
+func (o Outcome) Decided() bool { return o == OutcomeSuccess || o == OutcomeFailure }
+
 // Solution is a canonical fix learned from the tenant's conversations:
 // every attempt whose action means the same thing points at one Solution.
 type Solution struct {

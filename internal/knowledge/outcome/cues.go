@@ -1,6 +1,9 @@
 package outcome
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // pattern is a cue phrase: a sequence of elements each matching a token's
 // word or stem, where "~" matches zero or one token of any kind.
@@ -24,46 +27,70 @@ var patterns = func() map[string][]pattern {
 			m[p.elems[0]] = append(m[p.elems[0]], p)
 		}
 	}
+	// Only the general language of reactions is listed here: closed-class
+	// words (negation, modals, pronouns, discourse markers) and the small
+	// set of evaluative words people use about any fix in any domain
+	// (work, fix, help, same, still, luck, trick, problem). Nothing names
+	// what was fixed: no product, payment or account words. Replies these
+	// cues miss are left to weights learned from data (see Learn).
+	//
 	// Statements of success; negated they are failures ("didn't help").
 	add(Success, 3, Failure, "", "work", "fix", "resolv", "solv", "sort", "go through",
 		"goe through", "went through", "gone through", "success", "succeed", "trick",
 		"all good", "all set", "all sort", "help", "fine now", "ok now", "okay now", "good now",
-		"that did it", "this did it", "can log", "can login", "can sign", "can access", "can see", "can pay", "abl ~ log",
-		"abl ~ login", "abl ~ sign", "abl ~ access", "abl ~ pay", "abl ~ see", "manag")
-	add(Success, 2, Failure, "", "receiv", "got", "show", "show up", "arriv", "accept", "approv",
-		"complet", "differ", "come through", "came through", "hooray", "woohoo", "appear", "load", "fine", "perfect",
-		"great", "awesom", "brilliant", "excel", "amaz", "fantast", "wonder", "nice", "cool",
-		"yay", "sweet", "good", "better", "back in", "back ~ normal")
+		"that did it", "this did it", "that was it", "that will do", "that'll do",
+		"abl", "manag", "back to normal", "up and run")
+	add(Success, 2, Failure, "", "complet", "fine", "perfect", "great", "awesom", "brilliant",
+		"excel", "amaz", "fantast", "wonder", "nice", "cool", "hooray", "woohoo", "yay", "sweet",
+		"good", "better", "can ~ now", "can ~ ~ now")
 	// Politeness and assent usually close a conversation that went well.
 	add(Success, 1, "", "", "thank", "thx", "ty", "cheer", "appreci", "yes", "yep", "yeah",
 		"yup", "thank ~ ~ help", "appreci ~ ~ help")
 	// Statements of failure; negated they are successes ("no errors").
-	add(Failure, 3, Success, "", "declin", "fail", "error", "reject", "deni", "crash",
-		"broken", "broke", "stuck", "wrong", "persist", "bounc", "freez", "happen again", "same")
+	add(Failure, 3, Success, "", "fail", "unabl", "error", "broken", "broke", "stuck", "wrong",
+		"persist", "happen again", "same")
 	add(Failure, 3, "", "", "still", "give up", "no luck", "no joy", "worse", "no chang", "no differ",
-		"noth chang", "noth happen")
-	add(Failure, 2, Success, "", "problem", "issu", "block", "troubl", "kick")
-	add(Failure, 2, "", "", "other idea", "anoth idea", "already tri", "thank anyway",
-		"nope", "nah", "need ~ help")
+		"noth chang", "noth happen", "already tri", "already done", "already did",
+		"tri ~ already", "tri ~ ~ already", "done ~ already", "done ~ ~ already",
+		"did ~ already", "did ~ ~ already")
+	add(Failure, 2, Success, "", "problem", "issu", "troubl")
+	// Confirmation; denied it is a failure ("that's not right").
+	add(Success, 2, Failure, "", "correct", "exact")
+	add(Failure, 2, "", "", "not right", "incorrect")
+	add(Failure, 2, Success, "", "need ~ help")
+	add(Failure, 2, "", "", "other idea", "anoth idea", "thank anyway", "no thank",
+		"nope", "nah")
+	add(Failure, 3, "", "", "did nothing", "does nothing", "do nothing", "not do anyth",
+		"not ~ anyth", "made no differ", "make no differ")
+	// "Again" after trouble is a failure ("it crashed again"); after a
+	// success cue it is a recovery ("working again", see scanClause), and
+	// trying again is neither.
+	add(Failure, 2, "", "", "again")
+	add("", 0, "", "", "tri again", "try again", "do it again", "once again")
 	add(Failure, 1, "", "", "unfortun", "ugh")
-	// Abilities say nothing unless denied ("I can't log in").
-	add(Failure, 2, Failure, "n", "log", "login", "sign", "access", "see", "find", "pay",
-		"get", "open", "chang")
+	// A difference made is not a statement of success ("something
+	// different" asks for another option), but none made is a failure.
+	add(Failure, 2, Failure, "n", "differ")
 	// Intentions: the result is still to come. A denied "let me" is a failure
 	// ("it won't let me in").
 	add(Pending, 2, Failure, "", "let me")
+	// ... unless the thing tried is what lets the user ("it let me in").
+	add(Success, 2, Failure, "", "it let me", "it lets me", "that let me", "this let me",
+		"it let", "it lets")
 	add(Pending, 2, "", "", "will tri", "will check", "will test", "will do", "will give",
 		"will see", "will let", "will report", "will get back", "get back", "report back",
-		"let ~ know", "trying", "go ~ tri", "gonna", "give ~ go", "give ~ tri", "give me",
-		"one moment", "one sec", "one second", "one minut", "hold on", "hang on",
-		"doing ~ now", "checking", "restarting", "clearing", "updating", "reinstalling",
-		"not yet")
-	add(Pending, 1, "", "", "will")
+		"let you know", "let u know", "trying", "go ~ tri", "gonna", "give ~ go",
+		"give ~ tri", "give ~ shot", "give me ~ minut", "give me ~ sec", "give me ~ second",
+		"give me ~ moment", "give me ~ ~ minut", "give me ~ min", "give me ~ ~ min",
+		"one moment", "one sec", "one second", "one minut", "one min", "a sec",
+		"a moment", "a minut", "a min", "hold on", "hang on", "doing ~ now", "not yet", "brb")
 	// Hedges: the user does not know yet.
 	add(Unknown, 2, Unknown, "nh", "sure", "know", "certain", "tell")
-	add(Unknown, 2, "", "h", "no idea", "unsur", "hard ~ say")
+	add(Unknown, 2, "", "h", "no idea", "unsur", "hard ~ say", "hard ~ tell", "too earli",
+		"too soon")
 	// Neutral phrases that contain a cue word but are not cues.
-	add("", 0, "", "", "got it", "sort code", "work on", "work from", "fine print")
+	add("", 0, "", "", "got it", "work on", "work from", "fine print", "let me know",
+		"let us know")
 	for _, ps := range m {
 		// Longest first; ties keep table order (sort.SliceStable would do,
 		// but the lists are tiny and insertion sort keeps this dependency-free).
@@ -76,10 +103,57 @@ var patterns = func() map[string][]pattern {
 	return m
 }()
 
+// emoji are the reaction symbols people send alone or after a word: a
+// closed set, read from the raw text since words drop them.
+var emoji = map[rune]cue{
+	'👍': {class: Success, tier: 2}, '👌': {class: Success, tier: 2}, '🙌': {class: Success, tier: 2},
+	'🎉': {class: Success, tier: 2}, '✅': {class: Success, tier: 2}, '🥳': {class: Success, tier: 2},
+	'🙂': {class: Success, tier: 1}, '😊': {class: Success, tier: 1}, '😀': {class: Success, tier: 1},
+	'😄': {class: Success, tier: 1}, '😃': {class: Success, tier: 1}, '🙏': {class: Success, tier: 1},
+	'👎': {class: Failure, tier: 2}, '❌': {class: Failure, tier: 2},
+	'😞': {class: Failure, tier: 1}, '😕': {class: Failure, tier: 1}, '😤': {class: Failure, tier: 1},
+	'😠': {class: Failure, tier: 1}, '😡': {class: Failure, tier: 1}, '😩': {class: Failure, tier: 1},
+	'😫': {class: Failure, tier: 1}, '🙁': {class: Failure, tier: 1}, '☹': {class: Failure, tier: 1},
+}
+
+// typos maps the one-word cues of four letters or more, with two
+// neighbouring letters swapped ("thnak", "wroks"), to the cue: the typo
+// people make most when typing fast, and one no English word shares here.
+var typos = func() map[string]string {
+	m := map[string]string{}
+	for key, ps := range patterns {
+		if len(key) < 4 || !utf8.ValidString(key) {
+			continue
+		}
+		for _, p := range ps {
+			if len(p.elems) != 1 || p.class == "" {
+				continue
+			}
+			b := []byte(key)
+			for j := 0; j+1 < len(b); j++ {
+				if b[j] == b[j+1] {
+					continue
+				}
+				b[j], b[j+1] = b[j+1], b[j]
+				if _, real := patterns[string(b)]; !real {
+					m[string(b)] = key
+				}
+				b[j], b[j+1] = b[j+1], b[j]
+			}
+		}
+	}
+	return m
+}()
+
 // match returns the longest pattern matching toks at i and how many tokens
 // it covers.
 func match(toks []token, i int) (*pattern, int) {
 	t := toks[i]
+	if patterns[t.w] == nil && patterns[t.s] == nil {
+		if key, ok := typos[t.s]; ok {
+			t = token{key, key}
+		}
+	}
 	for _, key := range [2]string{t.w, t.s} {
 		ps := patterns[key]
 		for k := range ps {

@@ -5,7 +5,8 @@ import "testing"
 // heldOutTable was written after the cue tables were built and was run once
 // before any further tuning: its first score was 31/40 (77.5%). The misses
 // were fixed with general cues (enders such as "gone", arrival and
-// acceptance verbs, a wider negation window), not per-sentence rules.
+// acceptance verbs, a wider negation window), not per-sentence rules. It has
+// been a develop set since; the domain verbs have left the cue table.
 var heldOutTable = []struct {
 	reply string
 	want  Outcome

@@ -40,7 +40,7 @@ func TestClassifyExact(t *testing.T) {
 		{"That fixed it, it works now", Success, 0.95},
 		{"Perfect, thanks!", Success, 0.7},
 		{"thanks", Success, 0.45},
-		{"still declined", Failure, 0.95},
+		{"still declined", Failure, 0.9},
 		{"it's not working", Failure, 0.85},
 		{"no longer a problem", Success, 0.65},
 		{"It failed at first but now it works", Success, 0.75},
@@ -65,5 +65,56 @@ func TestConfidenceOrdersCueStrength(t *testing.T) {
 	_, weak := Classify("ok thanks")
 	if !(strong > medium && medium > weak && weak > 0) {
 		t.Errorf("confidences strong %.2f, medium %.2f, weak %.2f: want strictly decreasing and positive", strong, medium, weak)
+	}
+}
+
+// TestGeneralCues pins readings that rest on general rules rather than on
+// listed words: denied abilities whatever the verb, trouble that stopped,
+// "already tried", swapped letters, questions (on the hand-written cues
+// alone), and acknowledgements that learned weights must not read.
+func TestGeneralCues(t *testing.T) {
+	for _, c := range []struct {
+		reply string
+		want  Outcome
+	}{
+		{"the page won't refresh", Failure},
+		{"it never showed up", Failure},
+		{"The screen doesn't flicker anymore", Success},
+		{"I don't have a second phone", Unknown},
+		{"it's not expired", Unknown},
+		{"already did that yesterday", Failure},
+		{"I did that already", Failure},
+		{"it wroks now", Success},
+		{"thnak you, sorted", Success},
+		{"reinstalling now", Pending},
+		{"it let me through", Success},
+		{"it won't let me through", Failure},
+		{"let me look", Pending},
+		{"no more freezes", Success},
+		{"it doesn't lag any longer", Success},
+		{"it froze again", Failure},
+		{"it's working again", Success},
+		{"I tried again", Unknown},
+		{"that did nothing", Failure},
+		{"it stopped flickering", Success},
+		{"it stopped working", Failure},
+		{"it's a work phone", Unknown},
+		{"just a sec", Pending},
+		{"brb, reinstalling", Pending},
+		{"too early to tell", Unknown},
+		{"👍", Success},
+		{"same 👎", Failure},
+		{"will it take long?", Unknown},
+		{"that's not right", Failure},
+		{"let me know the price", Unknown},
+	} {
+		if got, conf := ClassifyWith(c.reply, nil); got != c.want {
+			t.Errorf("ClassifyWith(%q, nil) = %s (%.2f), want %s", c.reply, got, conf, c.want)
+		}
+	}
+	for _, reply := range []string{"okay", "Alright.", "ok I see"} {
+		if got, conf := Classify(reply); got != Unknown {
+			t.Errorf("Classify(%q) = %s (%.2f), want unknown", reply, got, conf)
+		}
 	}
 }

@@ -4,6 +4,8 @@ package outcome
 // written before the cue tables, from the kinds of replies support chats and
 // simulated evaluations produce, and is not edited to fit the classifier: a
 // miss is recorded, not relabelled. Each reply follows an assistant attempt.
+// The general rules were developed against it, so it is a develop set; the
+// report-only pools are in support_test.go and support2_test.go.
 var replyTable = []struct {
 	reply string
 	want  Outcome
