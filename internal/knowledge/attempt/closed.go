@@ -88,7 +88,7 @@ var lightVerbs = set("give", "take", "have", "do", "make")
 // information ("could you tell me your name?"), it proposes no action.
 var infoVerbs = set("tell", "share", "provide", "confirm", "specify", "describe",
 	"explain", "clarify", "mention", "spell", "remind", "repeat", "know", "say", "state",
-	"advise", "inform", "verify", "answer")
+	"advise", "inform", "answer")
 
 // handOverVerbs, said by the agent about the conversation, hand it over to
 // another team or level: an escalation, not a fix. Like light verbs they

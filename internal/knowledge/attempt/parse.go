@@ -262,10 +262,9 @@ func norms(fs []field) []string {
 }
 
 // joinsVerb reports whether the particle at i belongs to the verb before
-// it: always for "off", "out", "up" and the like; "on" only before a noun
-// phrase or at the end ("turn on your phone"); "in" only at the end or
-// before "to" ("log in to the app"), since both are prepositions of place
-// more often.
+// it: always for "off", "on", "out", "up" and the like; "in" only at the
+// end or before "to" ("log in to the app"), since it is a preposition of
+// place more often.
 func joinsVerb(ws []string, i int) bool {
 	w := ws[i]
 	switch {
@@ -273,8 +272,6 @@ func joinsVerb(ws []string, i int) bool {
 		return false
 	case w == "in":
 		return i+1 == len(ws) || ws[i+1] == "to"
-	case w == "on":
-		return i+1 == len(ws) || determiners[ws[i+1]]
 	}
 	return true
 }

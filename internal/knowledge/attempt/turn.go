@@ -103,3 +103,18 @@ func keyWord(w string) string {
 	}
 	return b.String()
 }
+
+// Read returns the phrase and the action as said of a proposal written on
+// its own, such as a stored solution's description ("Order a replacement
+// card."); a phrase with no frame is read as an imperative. ok is false if
+// it names no action.
+func Read(text string) (ph Phrase, action string, ok bool) {
+	p, _, _, ok := parseTurn(text)
+	if !ok {
+		p, _, _, ok = parseTurn("Please " + text)
+	}
+	if !ok {
+		return Phrase{}, "", false
+	}
+	return p.phrase(), p.text, true
+}

@@ -87,7 +87,7 @@ func uninflect(w string) string {
 	if n >= 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
 		return stem[:n-1] // "stopped"; "installed" keeps its "ll"
 	}
-	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ur", "as", "os", "us", "ov", "et", "ar", "ut"} {
+	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut"} {
 		if strings.HasSuffix(stem, end) && attempt.Stem(stem+"e") == attempt.Stem(w) {
 			return stem + "e" // "updated", "enabling", "replaced", "changing"
 		}
