@@ -154,7 +154,6 @@ func TestExtractOutcomes(t *testing.T) {
 	}
 }
 
-
 // TestResolveCountsForLastAttemptOnly: a resolve right after an attempt
 // credits that attempt alone; the earlier ones keep what their replies (or
 // the attempt that followed them) said.

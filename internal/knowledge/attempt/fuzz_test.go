@@ -1,7 +1,7 @@
 package attempt
 
 import (
-		"reflect"
+	"reflect"
 	"slices"
 	"testing"
 
