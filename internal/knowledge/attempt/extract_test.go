@@ -32,6 +32,7 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"Your card has been frozen.", "Your card has been frozen", "frozen_card"},
 		{"Can I book the appointment for you?", "book the appointment for you", "book_appointment"},
 		{"Would you like me to book it for you?", "book it for you", "book"},
+		{"I found a Lyft ride for you. Should I book that for you?", "book that for you", "book_ride"},
 		{"Hi there, thanks for reaching out!", "", ""},
 		{"I'm so sorry for the trouble.", "", ""},
 		{"I understand how frustrating that must be.", "", ""},

@@ -18,6 +18,8 @@ type parsed struct {
 	step       bool   // a navigation instruction ("go to Settings > Cards")
 	escalation bool   // hands the conversation over
 	condition  string // a stated condition on the user ("if you still have the card")
+	anaphor    bool   // the object is a pronoun ("book it for you")
+	antecedent string // the head of the clause's first noun phrase, for a later pronoun
 }
 
 // parseClause decides what a clause does from its structure alone: a frame
@@ -36,7 +38,7 @@ func parseClause(clause string) parsed {
 	if len(body) == 0 {
 		return parsed{}
 	}
-	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body)}
+	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs))}
 	ws := norms(body)
 	if kind == noFrame && !imperative(body) {
 		p.step = navigation(body, 0)
@@ -65,6 +67,7 @@ func parseClause(clause string) parsed {
 		p.particle, rest = ws[rest], rest+1
 	}
 	p.object = objectPhrase(ws[rest:])
+	p.anaphor = len(p.object) == 0 && rest < len(ws) && anaphors[ws[rest]]
 	p.finish(body, ws, head, rest)
 	return p
 }
@@ -274,4 +277,22 @@ func joinsVerb(ws []string, i int) bool {
 		return i+1 == len(ws) || ws[i+1] == "to"
 	}
 	return true
+}
+
+// anaphors stand for a noun phrase said before: "Should I book it for
+// you?".
+var anaphors = set("it", "that", "this", "them", "those", "these", "one")
+
+// firstNoun returns the head of the first noun phrase a determiner opens
+// in ws ("a Lyft ride" gives "ride"), or "".
+func firstNoun(ws []string) string {
+	for i, w := range ws {
+		if !determiners[w] || w == "that" || w == "this" || w == "which" || w == "what" {
+			continue
+		}
+		if np := objectPhrase(ws[i+1:]); len(np) > 0 {
+			return np[len(np)-1]
+		}
+	}
+	return ""
 }

@@ -12,10 +12,19 @@ import (
 func parseTurn(text string) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
 	at := -1
+	antecedent := ""
 	for _, c := range clauses(text) {
 		p := parseClause(c)
 		if p.condition != "" {
 			conditions = append(conditions, p.condition)
+		}
+		// A pronoun object stands for the nearest noun phrase said
+		// before it in the turn.
+		if p.anaphor && antecedent != "" {
+			p.object = []string{antecedent}
+		}
+		if p.antecedent != "" {
+			antecedent = p.antecedent
 		}
 		if !p.action && !p.step {
 			continue
