@@ -22,7 +22,7 @@ func (m *Model) Due() bool {
 func (m *Model) Consolidate() map[string]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.pending = 0
+	m.pending, m.epoch = 0, m.epoch+1
 	merged := map[string]string{}
 	for verb, keys := range m.byVerb {
 		slices.Sort(keys)
@@ -45,6 +45,7 @@ func (m *Model) Consolidate() map[string]string {
 					ca.Sample = append(ca.Sample, mb)
 				}
 			}
+			ca.desc = "" // chosen again among the merged members
 			delete(m.clusters, cb.Key)
 			m.alias[cb.Key] = ca.Key
 			merged[cb.Key] = ca.Key
@@ -66,7 +67,7 @@ func (m *Model) closestPair(keys []string) (string, string, bool) {
 	}
 	vecs := make([]map[string]float64, len(keys))
 	for i, k := range keys {
-		vecs[i] = m.weigh(m.clusters[k].Features)
+		vecs[i], _ = m.vector(m.clusters[k])
 	}
 	bi, bj, best := -1, -1, m.cfg.Threshold
 	for i := range keys {

@@ -63,6 +63,10 @@ type Model struct {
 	n        int                 // proposals seen
 	forms    map[string]map[string]int
 	pending  int // proposals since the last consolidation
+	// epoch moves when the idf weights are taken afresh (at each
+	// consolidation, and each time the proposals seen double), which
+	// invalidates the solutions' cached weighted vectors.
+	epoch, epochN int
 }
 
 // cluster is one solution being learned.
@@ -73,6 +77,14 @@ type cluster struct {
 	Size        int
 	Escalations int
 	Sample      []member
+
+	// Caches, rebuilt when stale: the weighted vector and its norm (for
+	// epoch and Size), the description (for descSize).
+	vec               map[string]float64
+	norm              float64
+	vecEpoch, vecSize int
+	desc              string
+	descSize          int
 }
 
 // member is one kept phrasing.
@@ -104,11 +116,32 @@ func (m *Model) Assign(p Proposal) string {
 		m.df[f]++
 	}
 	m.learnForms(p.Phrase)
+	if m.n >= 2*m.epochN {
+		m.epoch, m.epochN = m.epoch+1, m.n
+	}
 	best, bestSim := "", m.cfg.Threshold
 	vec := m.weigh(raw)
+	var norm float64
+	for _, w := range vec {
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
 	for _, key := range m.byVerb[verb] {
 		c := m.clusters[key]
-		if s := similarity(vec, m.weigh(c.Features), len(p.Phrase.Object) == 0, len(c.Features) == 0); s >= bestSim && (s > bestSim || best == "" || key < best) {
+		cv, cn := m.vector(c)
+		var s float64
+		switch {
+		case len(vec) == 0 || len(cv) == 0:
+			if len(vec) == 0 && len(cv) == 0 {
+				s = 1
+			}
+		case norm > 0 && cn > 0:
+			for f, w := range vec {
+				s += w * cv[f]
+			}
+			s /= norm * cn
+		}
+		if s >= bestSim && (s > bestSim || best == "" || key < best) {
 			best, bestSim = key, s
 		}
 	}
@@ -120,6 +153,21 @@ func (m *Model) Assign(p Proposal) string {
 	}
 	c.add(p, raw, m.cfg.SampleSize)
 	return c.Key
+}
+
+// vector returns a solution's weighted vector and its norm, from the
+// cache unless the solution or the weights moved.
+func (m *Model) vector(c *cluster) (map[string]float64, float64) {
+	if c.vec != nil && c.vecEpoch == m.epoch && c.vecSize == c.Size {
+		return c.vec, c.norm
+	}
+	c.vec, c.norm = m.weigh(c.Features), 0
+	for _, w := range c.vec {
+		c.norm += w * w
+	}
+	c.norm = math.Sqrt(c.norm)
+	c.vecEpoch, c.vecSize = m.epoch, c.Size
+	return c.vec, c.norm
 }
 
 func (c *cluster) add(p Proposal, raw map[string]float64, capN int) {
@@ -204,18 +252,28 @@ func (m *Model) describe(c *cluster) Solution {
 	for _, mb := range c.Sample {
 		s.Members = append(s.Members, mb.Text)
 	}
-	// The most central phrasing: the member most like the whole.
-	centre := m.weigh(c.Features)
+	// The description is chosen again each time the solution doubles, so
+	// reading it on every attempt costs nothing.
+	if c.desc == "" || c.Size >= 2*c.descSize {
+		c.desc, c.descSize = m.central(c), c.Size
+	}
+	s.Description = c.desc
+	return s
+}
+
+// central is the most central phrasing: the member most like the whole.
+func (m *Model) central(c *cluster) string {
+	centre, _ := m.vector(c)
 	best, bestSim := -1, -1.0
 	for i, mb := range c.Sample {
 		if sim := similarity(m.weigh(features(mb.Object)), centre, len(mb.Object) == 0, len(c.Features) == 0); sim > bestSim {
 			best, bestSim = i, sim
 		}
 	}
-	if best >= 0 {
-		s.Description = sentence(c.Sample[best].Text)
+	if best < 0 {
+		return ""
 	}
-	return s
+	return sentence(c.Sample[best].Text)
 }
 
 // sentence capitalises a phrasing and ends it with a full stop.
