@@ -33,6 +33,8 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"Can I book the appointment for you?", "book the appointment for you", "book_appointment"},
 		{"Would you like me to book it for you?", "book it for you", "book"},
 		{"I found a Lyft ride for you. Should I book that for you?", "book that for you", "book_ride"},
+		{"Could I get your full name, please?", "", ""},
+		{"Take your medicine 2 times a day.", "Take your medicine 2 times a day", "take_medicine_times_day"},
 		{"Hi there, thanks for reaching out!", "", ""},
 		{"I'm so sorry for the trouble.", "", ""},
 		{"I understand how frustrating that must be.", "", ""},

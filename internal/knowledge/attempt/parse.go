@@ -54,6 +54,9 @@ func parseClause(clause string) parsed {
 	if infoVerbs[ws[head]] || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
 		return p // "could you tell me ...", "please send us the receipt"
 	}
+	if kind == performed && (ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" {
+		return p // "could I get your full name?" asks for it
+	}
 	p.verb, p.base = ws[head], kind != performed || !participle(ws[head])
 	rest := head + 1
 	if lightVerbs[ws[head]] {
@@ -133,7 +136,12 @@ func imperative(body []field) bool {
 // light verb whose object ends in "a" + noun makes that noun the action,
 // and the words before it (or the phrase after its preposition) the object.
 func lightNoun(ws []string, from int) (verb string, obj []string, ok bool) {
-	for i := from; i < len(ws); i++ {
+	// The recipient before "a" is short and plain ("your bank", "it");
+	// anything longer ("your medicine 2 times a day") is no light verb.
+	for i := from; i < len(ws) && i <= from+3; i++ {
+		if numeric(ws[i]) {
+			return "", nil, false
+		}
 		if ws[i] == "a" || ws[i] == "an" {
 			np := objectPhrase(ws[i+1:])
 			if len(np) == 0 {

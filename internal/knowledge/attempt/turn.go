@@ -127,3 +127,18 @@ func Read(text string) (ph Phrase, action string, ok bool) {
 	}
 	return p.phrase(), p.text, true
 }
+
+// TrimCourtesy drops what trails an action without adding to it: a
+// benefactive pronoun phrase and courtesy words ("order a replacement card
+// for you now" is "order a replacement card").
+func TrimCourtesy(action string) string {
+	fs := strings.Fields(action)
+	for len(fs) > 1 {
+		w := strings.ToLower(strings.Trim(fs[len(fs)-1], ".,!?;:"))
+		if !(w == "for" || w == "you" || w == "now" || w == "please" || w == "today" || w == "again" && len(fs) > 3) {
+			break
+		}
+		fs = fs[:len(fs)-1]
+	}
+	return strings.Join(fs, " ")
+}

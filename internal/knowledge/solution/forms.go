@@ -72,6 +72,13 @@ func (m *Model) mostWritten(w string) string {
 // uninflect strips a regular past or progressive ending: "ordered" →
 // "order", "stopped" → "stop", "updating" → "update", "tried" → "try".
 func uninflect(w string) string {
+	if b := uninflected(w); attempt.Stem(b) == attempt.Stem(w) {
+		return b
+	}
+	return w // "proceed" is no past tense
+}
+
+func uninflected(w string) string {
 	var stem string
 	switch {
 	case strings.HasSuffix(w, "ied") && len(w) > 4:
@@ -87,7 +94,7 @@ func uninflect(w string) string {
 	if n >= 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
 		return stem[:n-1] // "stopped"; "installed" keeps its "ll"
 	}
-	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut"} {
+	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ul", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut"} {
 		if strings.HasSuffix(stem, end) && attempt.Stem(stem+"e") == attempt.Stem(w) {
 			return stem + "e" // "updated", "enabling", "replaced", "changing"
 		}

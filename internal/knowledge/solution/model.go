@@ -261,19 +261,25 @@ func (m *Model) describe(c *cluster) Solution {
 	return s
 }
 
-// central is the most central phrasing: the member most like the whole.
+// central is the most central phrasing: the member most like the whole,
+// preferring, among equals, one that names its head noun rather than
+// standing for it with a pronoun ("book the ride" over "book that").
 func (m *Model) central(c *cluster) string {
 	centre, _ := m.vector(c)
 	best, bestSim := -1, -1.0
 	for i, mb := range c.Sample {
-		if sim := similarity(m.weigh(features(mb.Object)), centre, len(mb.Object) == 0, len(c.Features) == 0); sim > bestSim {
+		sim := similarity(m.weigh(features(mb.Object)), centre, len(mb.Object) == 0, len(c.Features) == 0)
+		if n := len(mb.Object); n > 0 && strings.Contains(strings.ToLower(mb.Text), mb.Object[n-1]) {
+			sim += 1e-3
+		}
+		if sim > bestSim {
 			best, bestSim = i, sim
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	return sentence(c.Sample[best].Text)
+	return sentence(attempt.TrimCourtesy(c.Sample[best].Text))
 }
 
 // sentence capitalises a phrasing and ends it with a full stop.

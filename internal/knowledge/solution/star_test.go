@@ -55,6 +55,11 @@ func TestSTARDevelop(t *testing.T) {
 	pur, nmi := purity(labels, keys), nmiOf(labels, keys)
 	if os.Getenv("STAR_DEBUG") != "" {
 		dumpImpure(labels, keys)
+		for _, s := range m.Solutions() {
+			if s.Size >= 50 {
+				fmt.Printf("%-32s %5d esc=%v %q\n", s.Key, s.Size, s.Escalation, s.Description)
+			}
+		}
 	}
 	t.Logf("STAR develop half: purity %.3f, NMI %.3f, coverage %.3f (%d of %d labelled wizard turns), %d solutions",
 		pur, nmi, float64(len(got))/float64(labelled), len(got), labelled, m.Len())
