@@ -245,8 +245,15 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 		a.MinutesToResolve = c.ResolvedAt.Sub(msgs[0].CreatedAt).Minutes()
 	}
 	d := &Draft{}
+	known := k.knownAttempts(c.ID)
 	for _, at := range attempt.Extract(msgs, resolved, notes) {
-		key := k.learner.Assign(solution.Proposal{Phrase: at.Phrase, Text: at.Action, Escalation: at.Escalation})
+		// A proposal learned from an earlier analysis of this conversation
+		// (it grew, or was resolved) keeps its solution and is not learned
+		// twice.
+		key, ok := known[turnAction{at.Turn, at.Action}]
+		if !ok {
+			key = k.learner.Assign(solution.Proposal{Phrase: at.Phrase, Text: at.Action, Escalation: at.Escalation})
+		}
 		sol, _ := k.learner.Get(key)
 		a.Attempts = append(a.Attempts, fathom.Attempt{Turn: at.Turn, Action: at.Action,
 			Outcome: fathom.Outcome(at.Outcome), Confidence: at.Confidence})
@@ -261,6 +268,35 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 	}
 	d.Analysis = a
 	return d
+}
+
+type turnAction struct {
+	turn   int
+	action string
+}
+
+// knownAttempts returns the solution keys of the attempts of the
+// conversation's current analysis that the learner knows, by turn and
+// action (solutions of another version of the learner are not known, so a
+// migrating conversation is learned afresh).
+func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]string {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	old := k.analyses[conversationID]
+	if old == nil || len(old.Attempts) == 0 {
+		return nil
+	}
+	out := make(map[turnAction]string, len(old.Attempts))
+	for _, at := range old.Attempts {
+		ss := k.solutions[at.SolutionID]
+		if ss == nil {
+			continue
+		}
+		if s, ok := k.learner.Get(ss.Key); ok {
+			out[turnAction{at.Turn, at.Action}] = s.Key
+		}
+	}
+	return out
 }
 
 // Store writes a draft in tx: its solutions (created when new, their
