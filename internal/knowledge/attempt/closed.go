@@ -51,7 +51,7 @@ var fillers = set("ok", "okay", "alright", "so", "also", "and", "then", "now", "
 var determiners = set("a", "an", "the", "your", "my", "our", "their", "his", "her",
 	"its", "this", "that", "these", "those", "some", "any", "all", "each", "every",
 	"both", "another", "other", "such", "no", "few", "more", "most", "much", "many",
-	"several", "own", "same", "which", "what", "whose")
+	"several", "own", "same", "which", "what", "whose", "less", "least", "fewer")
 
 var pronouns = set("you", "it", "me", "them", "us", "him", "her", "yourself",
 	"yourselves", "i", "we", "they", "he", "she", "one", "something", "anything",

@@ -54,8 +54,8 @@ func parseClause(clause string) parsed {
 	if infoVerbs[ws[head]] || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
 		return p // "could you tell me ...", "please send us the receipt"
 	}
-	if kind == performed && (ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" {
-		return p // "could I get your full name?" asks for it
+	if kind == performed && ((ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" || ws[head] == "ask") {
+		return p // "could I get your full name?", "may I ask the reason?" ask for it
 	}
 	p.verb, p.base = ws[head], kind != performed || !participle(ws[head])
 	rest := head + 1
@@ -128,8 +128,25 @@ func imperative(body []field) bool {
 	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return false // "Dr. Johnson says", "it works"
 	}
-	return determiners[next] || pronouns[next] && next != "i" || stops[next] || particles[next] ||
+	if next == "i" {
+		return false // "soon I will ..."
+	}
+	if stops[next] && nounOrAdjective(w) {
+		return false // "additional to this", "information about ..."
+	}
+	return determiners[next] || pronouns[next] || stops[next] || particles[next] ||
 		startsUpper(body[1].raw) && !startsUpper(body[0].raw[1:])
+}
+
+// nounOrAdjective reports an English derivational ending that makes a
+// word a noun or an adjective, never a bare verb.
+func nounOrAdjective(w string) bool {
+	for _, end := range []string{"al", "ous", "ful", "less", "able", "ible", "ness", "ment", "tion", "sion", "ity", "ive", "ance", "ence"} {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // lightNoun reads "give your bank a call" and "take a look at the logs": a
