@@ -254,7 +254,7 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 		if !ok {
 			key = k.learner.Assign(solution.Proposal{Phrase: at.Phrase, Text: at.Action, Escalation: at.Escalation})
 		}
-		sol, _ := k.learner.Get(key)
+		sol, _ := k.learner.Summary(key)
 		a.Attempts = append(a.Attempts, fathom.Attempt{Turn: at.Turn, Action: at.Action,
 			Outcome: fathom.Outcome(at.Outcome), Confidence: at.Confidence})
 		d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: sol.Key,
@@ -292,7 +292,7 @@ func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]str
 		if ss == nil {
 			continue
 		}
-		if s, ok := k.learner.Get(ss.Key); ok {
+		if s, ok := k.learner.Summary(ss.Key); ok {
 			out[turnAction{at.Turn, at.Action}] = s.Key
 		}
 	}
@@ -374,7 +374,7 @@ func (k *tenantKnowledge) consolidateSolutions() bool {
 	}
 	k.recount()
 	for _, ss := range k.solutions {
-		if s, ok := k.learner.Get(ss.Key); ok && s.Key == ss.Key {
+		if s, ok := k.learner.Summary(ss.Key); ok && s.Key == ss.Key {
 			ss.Description, ss.Escalation = s.Description, s.Escalation
 			ss.refresh()
 		}

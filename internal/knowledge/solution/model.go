@@ -228,6 +228,17 @@ func (m *Model) Get(key string) (Solution, bool) {
 	return m.describe(c), true
 }
 
+// Summary is Get without the members, for the hot path of analysis.
+func (m *Model) Summary(key string) (Solution, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.clusters[m.resolve(key)]
+	if !ok {
+		return Solution{}, false
+	}
+	return m.summary(c), true
+}
+
 // Solutions returns every solution, by key.
 func (m *Model) Solutions() []Solution {
 	m.mu.Lock()
@@ -248,10 +259,15 @@ func (m *Model) Len() int {
 }
 
 func (m *Model) describe(c *cluster) Solution {
-	s := Solution{Key: c.Key, Size: c.Size, Escalation: 2*c.Escalations > c.Size}
+	s := m.summary(c)
 	for _, mb := range c.Sample {
 		s.Members = append(s.Members, mb.Text)
 	}
+	return s
+}
+
+func (m *Model) summary(c *cluster) Solution {
+	s := Solution{Key: c.Key, Size: c.Size, Escalation: 2*c.Escalations > c.Size}
 	// The description is chosen again each time the solution doubles, so
 	// reading it on every attempt costs nothing.
 	if c.desc == "" || c.Size >= 2*c.descSize {
