@@ -18,7 +18,7 @@ type Config struct {
 	// joins a solution with the same verb, and two such solutions merge at
 	// a consolidation. Default 0.3.
 	Threshold float64
-	// SampleSize caps the member phrasings a solution keeps. Default 32.
+	// SampleSize caps the member phrasings a solution keeps. Default 16.
 	SampleSize int
 }
 
@@ -27,7 +27,7 @@ func (c Config) withDefaults() Config {
 		c.Threshold = 0.3
 	}
 	if c.SampleSize <= 0 {
-		c.SampleSize = 32
+		c.SampleSize = 16
 	}
 	return c
 }
