@@ -102,6 +102,9 @@ type IssueDetails struct {
 
 // AttemptedSolution is a solution tried in a conversation and its outcome.
 type AttemptedSolution struct {
+	// Turn is the index in the conversation's messages of the assistant
+	// message that made the attempt.
+	Turn            int             `json:"turn"`
 	Solution        string          `json:"solution"`
 	Outcome         string          `json:"outcome"`
 	Confidence      float64         `json:"confidence"`

@@ -19,11 +19,14 @@ precision@10, MRR), beside plain BM25 over the same texts. Without --url it
 starts its own server in a temporary directory.`
 
 func runEval(ctx context.Context, env *environment, args []string) error {
-	if len(args) > 0 && args[0] == "sgd" {
+	switch {
+	case len(args) > 0 && args[0] == "sgd":
 		return runEvalSGD(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "star":
+		return runEvalStar(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] != "banking77" {
-		fmt.Fprintf(env.stderr, "Usage: fathom %s\n\n   or: fathom %s\n", evalSynopsis, evalSGDSynopsis)
+		fmt.Fprintf(env.stderr, "Usage: fathom %s\n\n   or: fathom %s\n\n   or: fathom %s\n", evalSynopsis, evalSGDSynopsis, evalStarSynopsis)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
 		}

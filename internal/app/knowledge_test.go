@@ -14,7 +14,10 @@ func paymentStory(t *testing.T, s *testServer, key string) {
 	t.Helper()
 	openers := []string{"My payment keeps getting declined", "My card payment was declined at checkout",
 		"Payment declined again when I pay online", "My card keeps getting declined for payments"}
-	expiry := []string{"Can you check whether your card has expired?", "Please verify the expiry date on your card."}
+	// Two phrasings of one action with one verb: solutions are learned,
+	// not listed, so a synonym verb ("verify the expiry date") would be a
+	// solution of its own.
+	expiry := []string{"Can you check whether your card has expired?", "Please check if your card has expired."}
 	bank := []string{"Could you contact your bank to check for restrictions on your card?", "Please contact your bank and ask whether they restrict online payments."}
 	worked := []string{"That worked, the payment went through.", "Yes! It's going through now."}
 	failed := []string{"Still declined.", "That didn't help, same error."}

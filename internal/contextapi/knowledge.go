@@ -27,7 +27,7 @@ func toSolutionDetails(s knowledge.SolutionInfo) solutionDetails {
 func toAttempts(list []knowledge.AttemptInfo) []attemptedAction {
 	out := make([]attemptedAction, 0, len(list))
 	for _, a := range list {
-		out = append(out, attemptedAction{Solution: a.Solution.Key, Outcome: string(a.Outcome),
+		out = append(out, attemptedAction{Turn: a.Turn, Solution: a.Solution.Key, Outcome: string(a.Outcome),
 			Confidence: round4(a.Confidence), SolutionDetails: toSolutionDetails(a.Solution)})
 	}
 	return out

@@ -67,6 +67,9 @@ type issueDetails struct {
 }
 
 type attemptedAction struct {
+	// Turn is the index in the conversation's messages of the assistant
+	// message that made the attempt.
+	Turn            int             `json:"turn"`
 	Solution        string          `json:"solution"`
 	Outcome         string          `json:"outcome"`
 	Confidence      float64         `json:"confidence"`

@@ -13,6 +13,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
+	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -21,6 +22,8 @@ import (
 const (
 	modelKind = "issuetype"
 	namesKind = "issuetype-names"
+	// solutionsKind names the learned solutions (package solution).
+	solutionsKind = "solutions"
 )
 
 // Engine holds every tenant's knowledge.
@@ -80,15 +83,9 @@ func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return n, err
 		}
-		sols, err := st.SolutionList(ctx, t.ID)
-		if err != nil {
+		if err := k.loadSolutions(ctx, st, t.ID); err != nil {
 			return n, err
 		}
-		k.mu.Lock()
-		for _, s := range sols {
-			k.addSolution(s)
-		}
-		k.mu.Unlock()
 		var after int64
 		for {
 			got := 0
@@ -113,21 +110,66 @@ func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
 	return n, nil
 }
 
-// Stale lists, per tenant, the analysed conversations the issue-type model
-// does not hold: analysed after the model was last saved, before a crash.
-// They must be analysed again.
+// loadSolutions loads the learned solutions and the stored ones. Stored
+// solutions learned under another solution.Version (or before solutions
+// were learned) are kept for the attempts that still point at them, but
+// the tenant is marked for migration: Stale then lists every conversation,
+// and once they are analysed again the solutions no attempt uses retire.
+func (k *tenantKnowledge) loadSolutions(ctx context.Context, st store.Reader, tenantID int64) error {
+	blob, err := st.KnowledgeModelGet(ctx, tenantID, solutionsKind)
+	switch {
+	case err == nil:
+		err = k.learner.UnmarshalBinary(blob)
+		if errors.Is(err, solution.ErrVersion) {
+			k.migrate, k.retire = true, true
+		} else if err != nil {
+			return fmt.Errorf("load solutions of tenant %d: %w", tenantID, err)
+		}
+	case errors.Is(err, store.ErrNotFound):
+		k.migrate, k.retire = true, true
+	default:
+		return err
+	}
+	sols, err := st.SolutionList(ctx, tenantID)
+	if err != nil {
+		return err
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if len(sols) == 0 {
+		k.migrate, k.retire = false, false // nothing learned before: nothing to migrate
+	}
+	for _, s := range sols {
+		k.addSolution(s)
+		if k.migrate {
+			continue
+		}
+		// Solutions stored after the model was last saved (before a
+		// crash) come back from their description.
+		if ph, action, ok := attempt.Read(s.Description); ok {
+			k.learner.Seed(s.Key, solution.Proposal{Phrase: ph, Text: action, Escalation: s.Escalation})
+		}
+	}
+	return nil
+}
+
+// Stale lists, per tenant, the analysed conversations that must be
+// analysed again: those the issue-type model does not hold (analysed after
+// the model was last saved, before a crash), and all of a tenant whose
+// solutions are migrating (see loadSolutions).
 func (e *Engine) Stale() map[int64][]int64 {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	out := map[int64][]int64{}
 	for tid, k := range e.tenants {
-		k.mu.RLock()
+		k.mu.Lock()
 		for id := range k.analyses {
-			if _, ok := k.model.TypeOf(id); !ok {
+			if _, ok := k.model.TypeOf(id); !ok || k.migrate {
 				out[tid] = append(out[tid], id)
 			}
 		}
-		k.mu.RUnlock()
+		k.migrate = false
+		k.mu.Unlock()
 	}
 	return out
 }
@@ -149,10 +191,6 @@ func (k *tenantKnowledge) addSolution(s *fathom.Solution) *solutionState {
 		return ss
 	}
 	ss := &solutionState{Solution: *s, steps: map[string]int{}, prerequisites: map[string]int{}, indicators: map[string]int{}}
-	if _, ok := k.exemplars[s.Key]; !ok {
-		_, terms := attempt.Canonical(s.Description)
-		k.exemplars[s.Key] = attempt.Attempt{Key: s.Key, Action: s.Description, Terms: terms}
-	}
 	for _, x := range s.Steps {
 		ss.steps[x]++
 	}
@@ -207,13 +245,22 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 		a.MinutesToResolve = c.ResolvedAt.Sub(msgs[0].CreatedAt).Minutes()
 	}
 	d := &Draft{}
+	known := k.knownAttempts(c.ID)
 	for _, at := range attempt.Extract(msgs, resolved, notes) {
-		at.Key = k.solutionKey(at)
+		// A proposal learned from an earlier analysis of this conversation
+		// (it grew, or was resolved) keeps its solution and is not learned
+		// twice.
+		key, ok := known[turnAction{at.Turn, at.Action}]
+		if !ok {
+			key = k.learner.Assign(solution.Proposal{Phrase: at.Phrase, Text: at.Action, Escalation: at.Escalation})
+		}
+		sol, _ := k.learner.Summary(key)
 		a.Attempts = append(a.Attempts, fathom.Attempt{Turn: at.Turn, Action: at.Action,
 			Outcome: fathom.Outcome(at.Outcome), Confidence: at.Confidence})
-		d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: at.Key,
-			Description: describe(at.Key, at.Action), Steps: at.Steps, CreatedAt: now})
-		l := learned{steps: at.Steps, prerequisites: prerequisites(msgs, at.Turn)}
+		d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: sol.Key,
+			Description: sol.Description, Escalation: sol.Escalation, Steps: at.Steps,
+			Prerequisites: at.Prerequisites, CreatedAt: now})
+		l := learned{steps: at.Steps, prerequisites: at.Prerequisites}
 		if at.Outcome == "success" {
 			l.indicators = confirmations(msgs, at.Turn)
 		}
@@ -223,13 +270,49 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 	return d
 }
 
-// Store writes a draft in tx: its solutions (created when new) and the
+type turnAction struct {
+	turn   int
+	action string
+}
+
+// knownAttempts returns the solution keys of the attempts of the
+// conversation's current analysis that the learner knows, by turn and
+// action (solutions of another version of the learner are not known, so a
+// migrating conversation is learned afresh).
+func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]string {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	old := k.analyses[conversationID]
+	if old == nil || len(old.Attempts) == 0 {
+		return nil
+	}
+	out := make(map[turnAction]string, len(old.Attempts))
+	for _, at := range old.Attempts {
+		ss := k.solutions[at.SolutionID]
+		if ss == nil {
+			continue
+		}
+		if s, ok := k.learner.Summary(ss.Key); ok {
+			out[turnAction{at.Turn, at.Action}] = s.Key
+		}
+	}
+	return out
+}
+
+// Store writes a draft in tx: its solutions (created when new, their
+// description and escalation brought up to what was learned) and the
 // analysis, replacing the conversation's earlier one.
 func (e *Engine) Store(ctx context.Context, tx store.Tx, d *Draft) error {
 	for i, tpl := range d.templates {
 		s, err := tx.SolutionUpsert(ctx, tpl)
 		if err != nil {
 			return err
+		}
+		if s.Description != tpl.Description || s.Escalation != tpl.Escalation {
+			s.Description, s.Escalation = tpl.Description, tpl.Escalation
+			if err := tx.SolutionUpdate(ctx, s); err != nil {
+				return err
+			}
 		}
 		d.Analysis.Attempts[i].SolutionID = s.ID
 		d.templates[i] = s
@@ -249,12 +332,14 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 	for _, d := range drafts {
 		for i, s := range d.templates {
 			ss := k.addSolution(s)
+			ss.Description, ss.Escalation = s.Description, s.Escalation
 			bump(ss.steps, d.learned[i].steps, 1)
 			bump(ss.prerequisites, d.learned[i].prerequisites, 1)
 			bump(ss.indicators, d.learned[i].indicators, 1)
 			touchedSolutions[ss] = true
 		}
 		a := d.Analysis
+		k.canonicalise(&a)
 		if old, ok := k.analyses[a.ConversationID]; ok {
 			k.count(old, -1)
 			touchedTypes[old.IssueTypeID] = true
@@ -271,11 +356,30 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 			tc.refresh()
 		}
 	}
+	merged := k.learner.Due() && k.consolidateSolutions()
 	if k.assigned += len(drafts); k.assigned >= max(200, k.model.Len()/10) {
 		k.consolidate()
 		return true
 	}
-	return false
+	return merged
+}
+
+// consolidateSolutions merges solutions the learner now finds alike and,
+// if any merged, recounts under the survivors; k.mu is held. It reports
+// whether the solutions changed (and should be saved).
+func (k *tenantKnowledge) consolidateSolutions() bool {
+	merged := k.learner.Consolidate()
+	if len(merged) == 0 {
+		return false
+	}
+	k.recount()
+	for _, ss := range k.solutions {
+		if s, ok := k.learner.Summary(ss.Key); ok && s.Key == ss.Key {
+			ss.Description, ss.Escalation = s.Description, s.Escalation
+			ss.refresh()
+		}
+	}
+	return true
 }
 
 // Settle consolidates a tenant's issue types once its backlog is drained,
@@ -286,8 +390,11 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 	k := e.tenant(tenantID)
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	// A migration's re-reading has drained: the next save retires the
+	// solutions no attempt uses any more.
+	k.retireDue = k.retire
 	if k.assigned < max(200, k.model.Len()/100) {
-		return false
+		return k.retireDue
 	}
 	k.consolidate()
 	return true
@@ -334,5 +441,40 @@ func (e *Engine) SaveModel(ctx context.Context, tx store.Tx, tenantID int64, now
 	if err != nil {
 		return err
 	}
-	return tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now)
+	if err := tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now); err != nil {
+		return err
+	}
+	return k.saveSolutions(ctx, tx, tenantID, now)
+}
+
+// saveSolutions writes the learned solutions and, while a migration is
+// under way, retires the stored solutions no attempt uses any more (safe at
+// any point: a solution an attempt still points at stays).
+func (k *tenantKnowledge) saveSolutions(ctx context.Context, tx store.Tx, tenantID int64, now time.Time) error {
+	blob, err := k.learner.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := tx.KnowledgeModelPut(ctx, tenantID, solutionsKind, blob, now); err != nil {
+		return err
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if !k.retire {
+		return nil
+	}
+	retired, err := tx.SolutionDeleteUnused(ctx, tenantID)
+	if err != nil {
+		return err
+	}
+	for _, id := range retired {
+		if ss := k.solutions[id]; ss != nil {
+			delete(k.byKey, ss.Key)
+			delete(k.solutions, id)
+		}
+	}
+	if k.retireDue {
+		k.retire, k.retireDue = false, false
+	}
+	return nil
 }

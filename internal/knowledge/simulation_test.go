@@ -131,8 +131,12 @@ func TestSimulatedRecommendations(t *testing.T) {
 	bestAction, brier := float64(right)/float64(len(tops)), sq/float64(attempts)
 	t.Logf("held-out fifth: best action %.3f over %d intents, Brier %.4f, coverage %.3f (%d attempts)",
 		bestAction, len(tops), brier, float64(covered)/float64(attempts), attempts)
-	// A guard at about the level reached (0.92 and 0.200 when written).
-	if bestAction < 0.88 || brier > 0.205 {
-		t.Errorf("recommendations regressed: want best action >= 0.88 and Brier <= 0.205")
+	// A guard at about the level reached (0.92 and 0.200 when written;
+	// 0.96 and 0.208 once solutions were learned rather than listed: the
+	// synonym tables fitted to this simulation's phrasings are gone, so
+	// "reboot your device" and "restart your phone" are now two solutions,
+	// each with thinner evidence).
+	if bestAction < 0.88 || brier > 0.21 {
+		t.Errorf("recommendations regressed: want best action >= 0.88 and Brier <= 0.21")
 	}
 }

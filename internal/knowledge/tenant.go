@@ -6,9 +6,9 @@ import (
 	"sync"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
+	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 )
 
 // tenantKnowledge is one tenant's knowledge. mu guards everything but the
@@ -23,12 +23,18 @@ type tenantKnowledge struct {
 	edges     map[edgeKey]*edgeCounts
 	types     map[int64]*typeCounts
 	assigned  int // assignments since the last consolidation
+	// learner groups the tenant's proposals into solutions; its keys are
+	// the solutions' keys.
+	learner *solution.Model
+	// migrate is set when the stored solutions were learned under another
+	// solution.Version (or none): every conversation is read again once,
+	// and retire stays set until the solutions no attempt uses are
+	// deleted, after that re-reading drained (retireDue).
+	migrate, retire, retireDue bool
+
 	// names pins each type's name the first time it is shown: the model
 	// derives names from a type's current words, which drift, but a name
 	// is an address (/issues/{name}) and must not move.
-	// exemplars hold one attempt per solution key, to merge new keys
-	// that mean the same action into an existing solution.
-	exemplars map[string]attempt.Attempt
 
 	namesMu    sync.Mutex
 	names      map[int64]typeName
@@ -132,35 +138,32 @@ func topOf(m map[string]int, n int) []string {
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
 		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, types: map[int64]*typeCounts{},
-		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, exemplars: map[string]attempt.Attempt{}}
+		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, learner: solution.NewModel(solution.Config{})}
 }
 
-// mergeThreshold is the action similarity at which a new key joins an
-// existing solution: above it, phrasings the synonym tables missed ("enable
-// online payments" and "enable payments") become one solution, while
-// distinct actions on the same object stay apart.
-const mergeThreshold = 0.6
+// canonical returns the solution id a stored attempt counts under: its own,
+// or that of the solution its solution was merged into; k.mu held.
+func (k *tenantKnowledge) canonical(id int64) int64 {
+	ss := k.solutions[id]
+	if ss == nil {
+		return id
+	}
+	key := k.learner.Resolve(ss.Key)
+	if key == ss.Key {
+		return id
+	}
+	if to, ok := k.byKey[key]; ok {
+		return to
+	}
+	return id
+}
 
-// solutionKey returns the key an attempt is counted under: its own when
-// known, else the most similar known solution's at or above the merge
-// threshold, else its own, which becomes known.
-func (k *tenantKnowledge) solutionKey(a attempt.Attempt) string {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if _, ok := k.exemplars[a.Key]; ok {
-		return a.Key
+// canonicalise points an analysis's attempts at the solutions they count
+// under; k.mu held.
+func (k *tenantKnowledge) canonicalise(a *fathom.Analysis) {
+	for i := range a.Attempts {
+		a.Attempts[i].SolutionID = k.canonical(a.Attempts[i].SolutionID)
 	}
-	best, bestSim := "", mergeThreshold
-	for key, ex := range k.exemplars {
-		if s := attempt.ActionSimilarity(a, ex); s >= bestSim && (s > bestSim || key < best) {
-			best, bestSim = key, s
-		}
-	}
-	if best != "" {
-		return best
-	}
-	k.exemplars[a.Key] = a
-	return a.Key
 }
 
 // count adds (sign 1) or removes (sign -1) an analysis's contribution
@@ -241,6 +244,7 @@ func bump(m map[string]int, phrases []string, sign int) {
 func (k *tenantKnowledge) recount() {
 	k.edges, k.types = map[edgeKey]*edgeCounts{}, map[int64]*typeCounts{}
 	for id, a := range k.analyses {
+		k.canonicalise(a)
 		if t, ok := k.model.TypeOf(id); ok {
 			a.IssueTypeID = t
 		}

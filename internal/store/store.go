@@ -83,6 +83,10 @@ type Tx interface {
 	// from s when new.
 	SolutionUpsert(ctx context.Context, s *fathom.Solution) (*fathom.Solution, error)
 	SolutionUpdate(ctx context.Context, s *fathom.Solution) error
+	// SolutionDeleteUnused deletes the tenant's solutions that no attempt
+	// points at (retired after the solutions were learned again) and
+	// returns their ids.
+	SolutionDeleteUnused(ctx context.Context, tenantID int64) ([]int64, error)
 	// AnalysisReplace stores a conversation's analysis and attempts,
 	// replacing whatever was stored before.
 	AnalysisReplace(ctx context.Context, a *fathom.Analysis) error

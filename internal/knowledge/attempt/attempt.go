@@ -1,6 +1,8 @@
 package attempt
 
 import (
+	"slices"
+
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
 )
@@ -8,21 +10,30 @@ import (
 // Turn is a message of a conversation as Extract reads it.
 type Turn = fathom.Message
 
-// Attempt is one solution an agent proposed or performed, and its outcome.
+// Attempt is one proposal an agent made or one thing the agent did, and
+// its outcome.
 type Attempt struct {
 	// Turn is the index in the messages of the assistant message.
 	Turn int
 	// Action is the action phrase as said, without its frame ("can you",
 	// "I've"): "check if your card is expired".
 	Action string
-	// Key is the normalised snake_case key: canonical verb, then up to two
-	// canonical objects in alphabetical order ("check_card_expiry").
+	// Phrase is the verb–object phrase read from the action's structure.
+	Phrase Phrase
+	// Key is the phrase in snake_case as this turn said it
+	// ("ordered_replacement_card"); the tenant's learned solution may name
+	// the action differently.
 	Key string
-	// Terms are the sorted canonical verbs and nouns of the action, for
-	// matching attempts across conversations (see ActionSimilarity).
+	// Terms are the sorted stems of the phrase, for matching resolution
+	// notes.
 	Terms []string
-	// Steps are the turn's other instructions ("go to Settings > Billing").
-	Steps []string
+	// Steps are the turn's navigation instructions ("go to Settings >
+	// Billing"), Prerequisites its stated conditions on the user ("if you
+	// still have the card").
+	Steps, Prerequisites []string
+	// Escalation marks an attempt that hands the conversation over to
+	// another team or level rather than fixing anything.
+	Escalation bool
 	// Outcome is what became of the attempt, and Confidence how directly
 	// that was known (see Extract).
 	Outcome    outcome.Outcome
@@ -60,12 +71,14 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		if m.Role != fathom.RoleAssistant {
 			continue
 		}
-		p, steps, ok := parseTurn(m.Content)
+		p, steps, conds, ok := parseTurn(m.Content)
 		if !ok {
 			continue
 		}
-		out = append(out, Attempt{Turn: i, Action: p.text, Key: p.a.key(),
-			Terms: p.a.terms(), Steps: steps, Outcome: outcome.Unknown})
+		ph := p.phrase()
+		terms := slices.Compact(slices.Sorted(slices.Values(ph.Stems())))
+		out = append(out, Attempt{Turn: i, Action: p.text, Phrase: ph, Key: ph.Key(), Terms: terms,
+			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Outcome: outcome.Unknown})
 	}
 	for k := range out {
 		end := len(msgs)

@@ -1,65 +1,30 @@
 package attempt
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
 
-// frameKind says how a clause puts its action.
-type frameKind int
-
-const (
-	noFrame   frameKind = iota
-	request             // the user is asked to act: "can you", "please", "have you tried"
-	performed           // the agent acts or did: "I've", "let me", "I'll"
-)
-
-// frames open a clause; they are stripped from the action as said. Longer
-// frames come first so "could you please" wins over "could you".
-var frames = func() []struct {
+// frame is a compiled frame: its words and kind.
+type frame struct {
 	words []string
 	kind  frameKind
-} {
-	var out []struct {
-		words []string
-		kind  frameKind
+}
+
+// frames are the request and performed frames, longest first so "could
+// you please" wins over "could you".
+var frames = func() []frame {
+	var out []frame
+	for _, f := range requestFrames {
+		out = append(out, frame{strings.Fields(f), request})
 	}
-	add := func(k frameKind, fs ...string) {
-		for _, f := range fs {
-			out = append(out, struct {
-				words []string
-				kind  frameKind
-			}{strings.Fields(f), k})
-		}
+	for _, f := range performedFrames {
+		out = append(out, frame{strings.Fields(f), performed})
 	}
-	add(request, "can you please", "could you please", "would you please", "would you mind",
-		"can you", "could you", "would you", "will you", "please", "kindly",
-		"i'd suggest", "i would suggest", "i suggest", "i'd recommend", "i would recommend",
-		"i recommend", "we recommend", "you may want to", "you might want to",
-		"you'll want to", "you will want to", "you should", "you need to", "you'll need to",
-		"you will need to", "you can", "you could", "let's", "lets", "let us", "go ahead and",
-		"make sure to", "be sure to", "how about", "what about", "why don't you", "maybe",
-		"perhaps", "it might help to", "it may help to", "the next step is to",
-		"i'd like you to", "i need you to", "have you tried", "did you try", "have you",
-		"did you", "try to")
-	add(performed, "i've gone ahead and", "i have gone ahead and", "i went ahead and",
-		"i've just", "i have just", "i just", "i've also", "i've now", "i've", "i have",
-		"we've", "we have", "i'll", "i will", "we'll", "we will", "let me", "i'm going to",
-		"i am going to", "i can", "i", "we")
-	for i := 1; i < len(out); i++ { // longest first, stable
-		for j := i; j > 0 && len(out[j].words) > len(out[j-1].words); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortStableFunc(out, func(a, b frame) int { return len(b.words) - len(a.words) })
 	return out
 }()
-
-// fillers are discourse words before a frame or verb: "OK, so first, ...".
-var fillers = map[string]bool{"ok": true, "okay": true, "alright": true, "so": true,
-	"also": true, "and": true, "then": true, "now": true, "next": true, "first": true,
-	"firstly": true, "secondly": true, "finally": true, "lastly": true, "great": true,
-	"sure": true, "meanwhile": true, "otherwise": true, "alternatively": true, "or": true,
-	"just": true, "additionally": true, "again": true}
 
 // clauses cuts a turn into clauses at sentence ends, commas, colons and
 // "then", keeping the original text.

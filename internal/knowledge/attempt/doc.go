@@ -1,12 +1,15 @@
-// Package attempt finds, in a support conversation, the solutions an agent
-// proposed or performed ("can you check if your card is expired?", "I've
-// reset your password"), gives each a stable key that different phrasings of
-// the same action share ("check_card_expiry"), and decides from what follows
-// whether it worked.
+// Package attempt finds, in a support conversation, the proposals an agent
+// made or the things the agent did ("can you check if your card is
+// expired?", "I've reset your password"), reads each one's verb–object
+// phrase from the clause's structure, and decides from what follows whether
+// it worked.
+//
+// Proposals are recognised by structure only: a request frame or an
+// imperative, the agent's own act ("I've", "let me", "shall I") or a
+// passive report, with requests for information set apart. Its tables
+// hold closed-class language only (see closed.go); which phrasings mean the
+// same action is learned across conversations by package solution.
 //
 // It is a pure function of the messages, the resolved flag and the
-// resolution notes: no storage, no I/O, no state, no learning across
-// conversations (merging keys and counting outcomes belong to the caller and
-// to package stats). Keys are persisted, so the synonym tables must only
-// change with a plan to recompute stored keys. Output must be deterministic.
+// resolution notes: no storage, no I/O, no state. Output is deterministic.
 package attempt

@@ -9,21 +9,37 @@ import (
 	"github.com/fathom-oss/fathom/internal/fathom"
 )
 
-// TestWhatIsAnAttempt: assistant turns that propose or perform a fix, and
-// turns that only greet, apologise, empathise or gather information.
+// TestWhatIsAnAttempt: assistant turns that propose or perform something,
+// and turns that only greet, apologise, empathise or gather information.
 func TestWhatIsAnAttempt(t *testing.T) {
 	for _, c := range []struct {
 		turn, action, key string // action "" means not an attempt
 	}{
-		{"Can you check if your card is expired?", "check if your card is expired", "check_card_expiry"},
-		{"Please try clearing the cache.", "try clearing the cache", "clear_cache"},
+		{"Can you check if your card is expired?", "check if your card is expired", "check_card"},
+		{"Please try clearing the cache.", "clearing the cache", "clearing_cache"},
 		{"Sorry about that! Could you update the app?", "update the app", "update_app"},
 		{"I've reset your password.", "reset your password", "reset_password"},
-		{"I have refunded the fee.", "refunded the fee", "refund_fee"},
-		{"I re-sent the verification email.", "re-sent the verification email", "send_email_verification"},
-		{"Have you tried restarting your phone?", "restarting your phone", "restart_device"},
-		{"If that doesn't work, try reinstalling the app.", "try reinstalling the app", "reinstall_app"},
-		{"Please try again later.", "try again later", "retry"},
+		{"I have refunded the fee.", "refunded the fee", "refunded_fee"},
+		{"I have ordered a replacement card.", "ordered a replacement card", "ordered_replacement_card"},
+		{"I've ordered you a new card.", "ordered you a new card", "ordered_new_card"},
+		{"Let me order a replacement card for you.", "order a replacement card for you", "order_replacement_card"},
+		{"Have you tried restarting your phone?", "restarting your phone", "restarting_phone"},
+		{"If that doesn't work, try reinstalling the app.", "reinstalling the app", "reinstalling_app"},
+		{"Give your bank a call.", "Give your bank a call", "call_bank"},
+		{"Take a look at the logs.", "Take a look at the logs", "look_logs"},
+		{"Turn off your phone and back on.", "Turn off your phone and back on", "turn_off_phone"},
+		{"Go to Settings > Cards and freeze it.", "Go to Settings > Cards and freeze it", "go_settings_cards"},
+		{"Your card has been frozen.", "Your card has been frozen", "frozen_card"},
+		{"Can I book the appointment for you?", "book the appointment for you", "book_appointment"},
+		{"Would you like me to book it for you?", "book it for you", "book"},
+		{"I found a Lyft ride for you. Should I book that for you?", "book that for you", "book_ride"},
+		{"Could I get your full name, please?", "", ""},
+		{"Take your medicine 2 times a day.", "Take your medicine 2 times a day", "take_medicine_times_day"},
+		{"Thanks, may I ask the reason for the return?", "", ""},
+		{"Additional to this you would give me the order ID.", "", ""},
+		{"Everything in order, soon I will indicate the status of your refund.", "", ""},
+		{"Less than a week.", "", ""},
+		{"I can escalate to my manager if you'd like.", "escalate to my manager if you'd like", "escalate_manager"},
 		{"Hi there, thanks for reaching out!", "", ""},
 		{"I'm so sorry for the trouble.", "", ""},
 		{"I understand how frustrating that must be.", "", ""},
@@ -31,25 +47,49 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"When did this start?", "", ""},
 		{"Could you tell me which browser you're using?", "", ""},
 		{"Could you confirm your email address?", "", ""},
+		{"Could you provide your date of birth, please?", "", ""},
 		{"Can you send us a screenshot of the error?", "", ""},
-		{"Let me check your account.", "", ""},
-		{"Is your card still valid?", "", ""},
 		{"Let me know if that helps!", "", ""},
 		{"Do you have the latest version of the app?", "", ""},
+		{"Please don't worry.", "", ""},
+		{"The hotel is called the Hyatt.", "", ""},
+		{"Dr. Johnson says to take medicine before sleep.", "", ""},
+		{"Is there anything else that I can do for you?", "", ""},
 	} {
-		p, _, ok := parseTurn(c.turn)
-		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.a.key() != c.key {
-			t.Errorf("%q: action %q key %q, want %q %q", c.turn, got, p.a.key(), c.action, c.key)
+		p, _, _, ok := parseTurn(c.turn)
+		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {
+			t.Errorf("%q: action %q key %q, want %q %q", c.turn, got, p.phrase().Key(), c.action, c.key)
 		}
 	}
 }
 
 func TestSteps(t *testing.T) {
 	turn := "Please update your card: go to Settings > Billing, tap Payment methods, then enter the new card number."
-	p, steps, ok := parseTurn(turn)
-	want := []string{"go to Settings > Billing", "tap Payment methods", "enter the new card number"}
-	if !ok || p.text != "update your card" || p.a.key() != "update_card" || !slices.Equal(steps, want) {
-		t.Fatalf("parseTurn = %q %q %q %v, want update your card, %q", p.text, p.a.key(), steps, ok, want)
+	p, steps, _, ok := parseTurn(turn)
+	want := []string{"go to Settings > Billing", "tap Payment methods"}
+	if !ok || p.text != "update your card" || p.phrase().Key() != "update_card" || !slices.Equal(steps, want) {
+		t.Fatalf("parseTurn = %q %q %q %v, want update your card, %q", p.text, p.phrase().Key(), steps, ok, want)
+	}
+}
+
+func TestPrerequisitesAndEscalation(t *testing.T) {
+	for _, c := range []struct {
+		turn       string
+		conditions []string
+		escalation bool
+	}{
+		{"Freeze the card in the app if you still have it.", []string{"if you still have it"}, false},
+		{"Once you have your ID, visit a branch.", []string{"Once you have your ID"}, false},
+		{"If you like, reset the router.", nil, false},
+		{"I'll transfer you to our billing team.", nil, true},
+		{"I have escalated this to a specialist.", nil, true},
+		{"Your case has been escalated to our fraud team.", nil, true},
+		{"Please forward the email to us.", nil, false},
+	} {
+		p, _, conds, ok := parseTurn(c.turn)
+		if !ok || !slices.Equal(conds, c.conditions) || p.escalation != c.escalation {
+			t.Errorf("%q: ok %v conditions %q escalation %v, want %q %v", c.turn, ok, conds, p.escalation, c.conditions, c.escalation)
+		}
 	}
 }
 
@@ -89,19 +129,19 @@ func TestExtractOutcomes(t *testing.T) {
 		want     string
 	}{
 		{"explicit confirmation", conv(append(declined, "u: that worked, thanks!")...), true, "",
-			"1 check_card_expiry failure 0.90; 3 clear_cache success 0.90; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache success 0.90; "},
 		{"resolve-inferred", conv(declined...), true, "",
-			"1 check_card_expiry failure 0.90; 3 clear_cache success 0.60; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache success 0.60; "},
 		{"notes name the last", conv(declined...), true, "Cleared the browser cache",
-			"1 check_card_expiry failure 0.90; 3 clear_cache success 0.75; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache success 0.75; "},
 		{"notes escalate", conv(declined...), true, "Escalated to tier 2",
-			"1 check_card_expiry failure 0.90; 3 clear_cache failure 0.50; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache failure 0.50; "},
 		{"explicit failure beats resolve", conv(append(declined, "u: nope, same error")...), true, "",
-			"1 check_card_expiry failure 0.90; 3 clear_cache failure 0.95; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache failure 0.95; "},
 		{"user will try, open", conv(append(declined, "u: ok let me try that")...), false, "",
-			"1 check_card_expiry failure 0.90; 3 clear_cache pending 0.75; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache pending 0.75; "},
 		{"abandoned", conv(declined...), false, "",
-			"1 check_card_expiry failure 0.90; 3 clear_cache unknown 0.00; "},
+			"1 check_card failure 0.90; 3 clearing_browser_cache unknown 0.00; "},
 		{"unclear then another attempt", conv(
 			"u: I can't log in", "a: I've reset your password.", "u: ok",
 			"a: Please clear your cache.", "u: perfect, I'm in"), false, "",
@@ -109,11 +149,11 @@ func TestExtractOutcomes(t *testing.T) {
 		{"no reply before the next attempt", conv(
 			"u: app crashes", "a: Please restart your phone.", "a: Also try reinstalling the app.",
 			"u: fixed!"), false, "",
-			"1 restart_device failure 0.30; 2 reinstall_app success 0.90; "},
+			"1 restart_phone failure 0.30; 2 reinstalling_app success 0.90; "},
 		{"notes credit an earlier attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: one sec",
 			"a: You could also restart your phone."), true, "Customer updated the app to the latest version",
-			"1 update_app success 0.70; 3 restart_device unknown 0.00; "},
+			"1 update_app success 0.70; 3 restart_phone unknown 0.00; "},
 		{"no attempts", conv("u: hi", "a: Hello! What's your account number?", "u: 1234"), true, "", ""},
 	} {
 		if got := summary(Extract(c.msgs, c.resolved, c.notes)); got != c.want {
@@ -122,18 +162,16 @@ func TestExtractOutcomes(t *testing.T) {
 	}
 }
 
-func TestActionSimilarity(t *testing.T) {
-	at := func(text string) Attempt {
-		k, terms := Canonical(text)
-		return Attempt{Key: k, Terms: terms}
-	}
-	same := ActionSimilarity(at("check if your card is expired"), at("verify your card's expiration date"))
-	sibling := ActionSimilarity(at("check your card details"), at("update your card details"))
-	other := ActionSimilarity(at("clear the cache"), at("contact your bank"))
-	if same != 1 || !(sibling > 0 && sibling < 0.6) || other != 0 {
-		t.Errorf("similarities: same %v, sibling %v, other %v", same, sibling, other)
-	}
-	if k, terms := Canonical("verify the card's expiry date"); k != "check_card_expiry" || !slices.Equal(terms, []string{"card", "check", "expiry"}) {
-		t.Errorf("Canonical = %q %q", k, terms)
+// TestResolveCountsForLastAttemptOnly: a resolve right after an attempt
+// credits that attempt alone; the earlier ones keep what their replies (or
+// the attempt that followed them) said.
+func TestResolveCountsForLastAttemptOnly(t *testing.T) {
+	msgs := conv("u: my card is blocked", "a: Please restart the app.", "u: hmm",
+		"a: I've unblocked your card.", "a: Please update the app.")
+	as := Extract(msgs, true, "")
+	got := summary(as)
+	want := "1 restart_app failure 0.40; 3 unblocked_card failure 0.30; 4 update_app success 0.60; "
+	if got != want {
+		t.Fatalf("got %s, want %s", got, want)
 	}
 }

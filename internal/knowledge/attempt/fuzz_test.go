@@ -1,7 +1,6 @@
 package attempt
 
 import (
-	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -13,11 +12,10 @@ import (
 // FuzzExtract feeds arbitrary assistant and user text: whatever it is,
 // attempts point at assistant turns in order, keys are snake_case, terms
 // sorted and unique, outcomes valid with confidences in [0, 1],
-// similarities in [0, 1] and symmetric, and the result deterministic.
+// and the result deterministic.
 func FuzzExtract(f *testing.F) {
-	for _, g := range keyTable {
-		f.Add(g.phrasings[0], "still declined", g.phrasings[1], "that worked", true, "escalated")
-	}
+	f.Add("Can you check if your card is expired?", "still declined", "I've ordered you a new card.", "that worked", true, "escalated")
+	f.Add("Give your bank a call.", "no luck", "Your card has been frozen.", "thanks", false, "")
 	f.Add("\xff: , . ; then then", "", "Give it a a a", "no no no", false, "")
 	f.Add("I i i've have you tried", "?", "re-set re re", "not sure if", true, "could not fix")
 	f.Fuzz(func(t *testing.T, a1, u1, a2, u2 string, resolved bool, notes string) {
@@ -48,12 +46,6 @@ func FuzzExtract(f *testing.F) {
 			}
 			if !slices.IsSorted(a.Terms) || len(slices.Compact(slices.Clone(a.Terms))) != len(a.Terms) {
 				t.Fatalf("terms %q", a.Terms)
-			}
-			for _, b := range as {
-				s, r := ActionSimilarity(a, b), ActionSimilarity(b, a)
-				if !(s >= 0 && s <= 1) || s != r || math.IsNaN(s) {
-					t.Fatalf("similarity %v / %v", s, r)
-				}
 			}
 		}
 		if again := Extract(msgs, resolved, notes); !reflect.DeepEqual(as, again) {

@@ -57,12 +57,7 @@ func notesCredit(out []Attempt, notes string) int {
 	return best
 }
 
-// analyseNotes returns the folded concepts of every clause of the notes.
+// analyseNotes returns the sorted stems of the notes.
 func analyseNotes(notes string) []string {
-	var out []string
-	for _, c := range clauses(notes) {
-		out = append(out, analyse(c).terms()...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Compact(slices.Sorted(slices.Values(textproc.Terms(notes))))
 }

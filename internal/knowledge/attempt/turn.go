@@ -1,125 +1,144 @@
 package attempt
 
-import "slices"
+import (
+	"strings"
 
-// questionWords open a clause that asks for information ("when did this
-// start?") unless a frame made it a suggestion ("have you tried ...").
-var questionWords = map[string]bool{"what": true, "what's": true, "when": true,
-	"which": true, "where": true, "who": true, "why": true, "how": true, "is": true,
-	"are": true, "do": true, "does": true, "did": true, "was": true, "were": true,
-	"has": true, "can": true, "could": true}
+	"github.com/fathom-oss/fathom/internal/textproc"
+)
 
-// infoVerbs head a request for information: "could you tell me which
-// browser you use?" asks, whatever verbs follow.
-var infoVerbs = map[string]bool{"tell": true, "share": true, "provid": true,
-	"describ": true, "explain": true, "let": true, "show": true, "know": true,
-	"say": true, "mention": true, "clarifi": true, "specifi": true}
-
-// passiveMarks before a verb make a clause a performed action without a
-// frame: "your password has been reset".
-var passiveMarks = map[string]bool{"been": true, "was": true, "were": true}
-
-// parsed is one clause of an assistant turn.
-type parsed struct {
-	text   string // the clause without its frame, as written
-	a      analysis
-	action bool // proposes or performs a fix
-	step   bool // an instruction (navigation or fix)
-}
-
-// parseClause decides what a clause does. A request frame may put the verb
-// anywhere ("could you try doing a password reset?"); without one the
-// clause must start with the verb (an imperative) or be a passive report;
-// the agent's own checks are investigation, and asking the user to send or
-// confirm details is gathering information, not an attempt.
-func parseClause(clause string) parsed {
-	fs := fields(clause)
-	body, kind := stripFrame(fs)
-	if len(body) == 0 {
-		return parsed{}
-	}
-	p := parsed{text: joinRaw(body)}
-	p.a = analyse(p.text)
-	a := p.a
-	if a.verb == "" {
-		return p
-	}
-	head := headIndex(a.its)
-	if head >= 0 && infoVerbs[a.its[head].s] {
-		return p
-	}
-	switch kind {
-	case noFrame:
-		if questionWords[body[0].norm] {
-			return p
-		}
-		passive := a.verbAt > 0 && slices.ContainsFunc(a.its[:a.verbAt], func(it item) bool { return passiveMarks[it.w] })
-		light := head >= 0 && a.its[head].verb == "give" // "give your bank a call"
-		if !passive && !light && head != a.verbAt && !(a.verb == "retry" && a.verbAt < 0) {
-			return p
-		}
-		if passive {
-			kind = performed
-		}
-	case performed:
-		if head != a.verbAt || selfChecks[a.verb] || a.its[a.verbAt].step {
-			return p
-		}
-	case request:
-		if a.verb == "send" {
-			return p // "could you send us a screenshot?"
-		}
-	}
-	if a.verb == "check" && len(a.objects) > 0 && infoObjects[a.objects[0]] {
-		return p
-	}
-	step := a.verbAt >= 0 && a.its[a.verbAt].step
-	p.step = kind != performed
-	p.action = !step
-	return p
-}
-
-// headIndex is the index of the first item that is not a stopword, "try" or
-// a dropped light verb ("issue", "do").
-func headIndex(its []item) int {
-	for i, it := range its {
-		if it.verb != "" {
-			return i
-		}
-		if it.s == "" || it.s == "tri" || (it.obj == "" && it.verb == "") {
-			continue
-		}
-		return i
-	}
-	return -1
-}
-
-// parseTurn returns the turn's action clause (the first fix proposed or
-// performed; failing that, its first instruction) and the other
-// instructions as steps. ok is false if the turn attempts nothing.
-func parseTurn(text string) (action parsed, steps []string, ok bool) {
+// parseTurn returns the turn's action clause (the first proposal; failing
+// that, its first navigation step), the other navigation steps, and the
+// stated conditions on the user. ok is false if the turn proposes nothing.
+func parseTurn(text string) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
 	at := -1
+	antecedent := ""
 	for _, c := range clauses(text) {
 		p := parseClause(c)
+		if p.condition != "" {
+			conditions = append(conditions, p.condition)
+		}
+		// A pronoun object stands for the nearest noun phrase said
+		// before it in the turn.
+		if p.anaphor && antecedent != "" {
+			p.object = []string{antecedent}
+		}
+		if p.antecedent != "" {
+			antecedent = p.antecedent
+		}
 		if !p.action && !p.step {
 			continue
 		}
-		if p.action && at < 0 {
+		if p.action && !p.step && at < 0 {
 			at = len(all)
 		}
 		all = append(all, p)
 	}
-	if len(all) == 0 {
-		return parsed{}, nil, false
+	if at < 0 {
+		for i, p := range all {
+			if p.action {
+				at = i
+				break
+			}
+		}
 	}
 	if at < 0 {
-		at = 0
+		return parsed{}, nil, conditions, false
 	}
 	for i, p := range all {
 		if i != at && p.step {
 			steps = append(steps, p.text)
 		}
 	}
-	return all[at], steps, true
+	return all[at], steps, conditions, true
+}
+
+// Phrase is the verb–object phrase of a proposal, as words: the verb
+// (with its particle: "turn off") and the object phrase, head last.
+type Phrase struct {
+	Verb   string
+	Object []string
+	// Base is set when the verb stood where English puts its base form
+	// (an imperative or a request), so its form can name a solution.
+	Base bool
+}
+
+func (p parsed) phrase() Phrase {
+	v := p.verb
+	if p.particle != "" {
+		v += " " + p.particle
+	}
+	return Phrase{Verb: v, Object: p.object, Base: p.base}
+}
+
+// Key is the phrase in snake_case: "order_replacement_card".
+func (ph Phrase) Key() string {
+	if ph.Verb == "" {
+		return ""
+	}
+	parts := append(strings.Fields(ph.Verb), ph.Object...)
+	for i, w := range parts {
+		parts[i] = keyWord(w)
+	}
+	return strings.Join(parts, "_")
+}
+
+// Stems are the stems of the phrase's words, verb first; a word with no
+// stem (a stopword) keeps its lower-cased form.
+func (ph Phrase) Stems() []string {
+	var out []string
+	for _, w := range append(strings.Fields(ph.Verb), ph.Object...) {
+		out = append(out, Stem(w))
+	}
+	return out
+}
+
+// Stem is the stem of one word, as textproc gives it, or the word itself
+// when textproc drops it.
+func Stem(w string) string {
+	if ts := textproc.Terms(w); len(ts) > 0 {
+		return ts[len(ts)-1]
+	}
+	return strings.ToLower(w)
+}
+
+// keyWord keeps letters and digits of w, so keys stay snake_case.
+func keyWord(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '’' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Read returns the phrase and the action as said of a proposal written on
+// its own, such as a stored solution's description ("Order a replacement
+// card."); a phrase with no frame is read as an imperative. ok is false if
+// it names no action.
+func Read(text string) (ph Phrase, action string, ok bool) {
+	p, _, _, ok := parseTurn(text)
+	if !ok {
+		p, _, _, ok = parseTurn("Please " + text)
+	}
+	if !ok {
+		return Phrase{}, "", false
+	}
+	return p.phrase(), p.text, true
+}
+
+// TrimCourtesy drops what trails an action without adding to it: a
+// benefactive pronoun phrase and courtesy words ("order a replacement card
+// for you now" is "order a replacement card").
+func TrimCourtesy(action string) string {
+	fs := strings.Fields(action)
+	for len(fs) > 1 {
+		w := strings.ToLower(strings.Trim(fs[len(fs)-1], ".,!?;:"))
+		if !(w == "for" || w == "you" || w == "now" || w == "please" || w == "today" || w == "again" && len(fs) > 3) {
+			break
+		}
+		fs = fs[:len(fs)-1]
+	}
+	return strings.Join(fs, " ")
 }

@@ -27,12 +27,12 @@ ON CONFLICT (tenant_id, kind) DO UPDATE SET model = excluded.model, updated_at =
 	return nil
 }
 
-const solutionColumns = `id, tenant_id, key, description, steps, prerequisites, success_indicators, created_at`
+const solutionColumns = `id, tenant_id, key, description, steps, prerequisites, success_indicators, escalation, created_at`
 
 func scanSolution(row interface{ Scan(...any) error }) (*fathom.Solution, error) {
 	var s fathom.Solution
 	var steps, pre, ind, created string
-	if err := row.Scan(&s.ID, &s.TenantID, &s.Key, &s.Description, &steps, &pre, &ind, &created); err != nil {
+	if err := row.Scan(&s.ID, &s.TenantID, &s.Key, &s.Description, &steps, &pre, &ind, &s.Escalation, &created); err != nil {
 		return nil, interpretError(err)
 	}
 	s.CreatedAt = parseTime(created)
@@ -61,9 +61,9 @@ func (t *tx) SolutionUpsert(ctx context.Context, s *fathom.Solution) (*fathom.So
 	if !errors.Is(err, store.ErrNotFound) {
 		return got, err
 	}
-	res, err := t.db.ExecContext(ctx, `INSERT INTO solutions (tenant_id, key, description, steps, prerequisites, success_indicators, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?)`, s.TenantID, s.Key, s.Description, marshalList(s.Steps), marshalList(s.Prerequisites),
-		marshalList(s.SuccessIndicators), formatTime(s.CreatedAt))
+	res, err := t.db.ExecContext(ctx, `INSERT INTO solutions (tenant_id, key, description, steps, prerequisites, success_indicators, escalation, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.TenantID, s.Key, s.Description, marshalList(s.Steps), marshalList(s.Prerequisites),
+		marshalList(s.SuccessIndicators), s.Escalation, formatTime(s.CreatedAt))
 	if err != nil {
 		return nil, fmt.Errorf("create solution: %w", interpretError(err))
 	}
@@ -73,8 +73,26 @@ VALUES (?, ?, ?, ?, ?, ?, ?)`, s.TenantID, s.Key, s.Description, marshalList(s.S
 }
 
 func (t *tx) SolutionUpdate(ctx context.Context, s *fathom.Solution) error {
-	return execOne(ctx, t.db, `UPDATE solutions SET description = ?, steps = ?, prerequisites = ?, success_indicators = ? WHERE id = ?`,
-		s.Description, marshalList(s.Steps), marshalList(s.Prerequisites), marshalList(s.SuccessIndicators), s.ID)
+	return execOne(ctx, t.db, `UPDATE solutions SET description = ?, steps = ?, prerequisites = ?, success_indicators = ?, escalation = ? WHERE id = ?`,
+		s.Description, marshalList(s.Steps), marshalList(s.Prerequisites), marshalList(s.SuccessIndicators), s.Escalation, s.ID)
+}
+
+func (t *tx) SolutionDeleteUnused(ctx context.Context, tenantID int64) ([]int64, error) {
+	rows, err := t.db.QueryContext(ctx, `DELETE FROM solutions WHERE tenant_id = ?
+AND NOT EXISTS (SELECT 1 FROM attempts WHERE attempts.solution_id = solutions.id) RETURNING id`, tenantID)
+	if err != nil {
+		return nil, fmt.Errorf("retire unused solutions: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("retire unused solutions: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 func (t *tx) AnalysisReplace(ctx context.Context, a *fathom.Analysis) error {

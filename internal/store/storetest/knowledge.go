@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -70,6 +72,7 @@ func testKnowledge(t *testing.T, st store.Store) {
 		got[0].IssueTypeID != 7 || !got[0].Resolved || got[0].MinutesToResolve != 4.5 || got[0].Causes[0] != "expired card" {
 		t.Fatalf("AnalysisScan = %+v", got)
 	}
+	solutionRetire(t, st, tn.ID, sol.ID, now)
 	n := 0
 	_ = st.AnalysisScan(ctx, other.ID, 0, 10, func(*fathom.Analysis) error { n++; return nil })
 	if n != 0 {
@@ -81,5 +84,43 @@ func testKnowledge(t *testing.T, st store.Store) {
 	_ = st.AnalysisScan(ctx, tn.ID, 0, 10, func(*fathom.Analysis) error { n++; return nil })
 	if n != 0 {
 		t.Fatalf("analysis of a deleted conversation remains")
+	}
+}
+
+// solutionRetire: an escalation is stored as such, and retiring unused
+// solutions deletes only those no attempt points at.
+func solutionRetire(t *testing.T, st store.Store, tenantID, usedID int64, now time.Time) {
+	ctx := context.Background()
+	var esc, unused *fathom.Solution
+	write(t, st, func(tx store.Tx) (err error) {
+		if esc, err = tx.SolutionUpsert(ctx, &fathom.Solution{TenantID: tenantID, Key: "transfer_billing_team",
+			Description: "Transfer you to the billing team.", Escalation: true, CreatedAt: now}); err != nil {
+			return err
+		}
+		unused, err = tx.SolutionUpsert(ctx, &fathom.Solution{TenantID: tenantID, Key: "update_card", CreatedAt: now})
+		return err
+	})
+	if !esc.Escalation || unused.Escalation {
+		t.Fatalf("upsert escalation: %+v %+v", esc, unused)
+	}
+	unused.Escalation = true
+	write(t, st, func(tx store.Tx) error { return tx.SolutionUpdate(ctx, unused) })
+	for _, s := range must(st.SolutionList(ctx, tenantID)) {
+		if s.ID == unused.ID && !s.Escalation {
+			t.Fatalf("SolutionUpdate lost the escalation: %+v", s)
+		}
+	}
+	var retired []int64
+	write(t, st, func(tx store.Tx) (err error) {
+		retired, err = tx.SolutionDeleteUnused(ctx, tenantID)
+		return err
+	})
+	slices.Sort(retired)
+	if want := []int64{esc.ID, unused.ID}; !slices.Equal(retired, want) {
+		t.Fatalf("SolutionDeleteUnused = %v, want %v (the used %d kept)", retired, want, usedID)
+	}
+	list := must(st.SolutionList(ctx, tenantID))
+	if len(list) != 1 || list[0].ID != usedID {
+		t.Fatalf("after retiring: %+v", list)
 	}
 }

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/dataset"
+	"github.com/fathom-oss/fathom/internal/eval"
+	"github.com/fathom-oss/fathom/internal/tenant"
+)
+
+const evalStarSynopsis = `eval star [flags]
+
+Measures solution identification on STAR through the public API: tracks the
+dialogues of each half (develop: even DialogueID, report: odd) into its own
+fresh tenant, reads back every conversation's attempts, and scores the learned
+solutions against the wizard's ActionLabel over the labelled wizard turns:
+purity, NMI, coverage (the share of labelled wizard turns read as attempts) and
+the number of solutions. Without --url it starts its own server in a
+temporary directory.`
+
+func runEvalStar(ctx context.Context, env *environment, args []string) error {
+	fs := flagSet(env, "eval star", evalStarSynopsis)
+	url := fs.String("url", "", "server to evaluate (default: start one in-process)")
+	devKey := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key of a fresh tenant for the develop half (with --url)")
+	repKey := fs.String("report-key", env.getenv("FATHOM_REPORT_API_KEY"), "API key of a second fresh tenant for the report half (with --url)")
+	data := fs.String("data", "../shared/data/star", "STAR folder")
+	half := fs.String("half", "both", "which half to run: develop, report or both")
+	conc := fs.Int("concurrency", 8, "concurrent requests")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ds, err := dataset.ReadSTAR(filepath.Join(*data, "dialogues.jsonl.gz"))
+	if err != nil {
+		return fmt.Errorf("star data: %w (the data lives in ../shared/data/star)", err)
+	}
+	var local *localServer
+	if *url == "" {
+		if local, err = startLocal(ctx, "normal", "star-develop", nil); err != nil {
+			return err
+		}
+		defer local.close(ctx)
+		*url, *devKey = local.url, local.key
+		k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "star-report"})
+		if err != nil {
+			return err
+		}
+		*repKey = k.Secret
+	}
+	out := env.stdout
+	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|\n", len(ds), *url)
+	for _, h := range []struct{ name, key string }{{eval.StarDevelop, *devKey}, {eval.StarReport, *repKey}} {
+		if *half != "both" && *half != h.name {
+			continue
+		}
+		if h.key == "" {
+			return fmt.Errorf("the %s half needs an API key of its own fresh tenant (--key, --report-key)", h.name)
+		}
+		c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(h.key))
+		if err != nil {
+			return err
+		}
+		part := eval.StarHalf(ds, h.name)
+		if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
+			return fmt.Errorf("track the %s half: %w", h.name, err)
+		}
+		if local != nil {
+			local.waitAnalysed(ctx)
+		} else {
+			time.Sleep(5 * time.Second) // a remote server gives no signal
+		}
+		m, err := eval.ScoreStar(ctx, c, part, h.name, *conc)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "| %s | %d | %.3f | %.3f | %.3f (%d of %d) | %d |\n", m.Half, m.Dialogues, m.Purity, m.NMI,
+			m.Coverage, m.Attempts, m.Labelled, m.Solutions)
+	}
+	return nil
+}

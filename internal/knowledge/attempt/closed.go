@@ -1,0 +1,140 @@
+package attempt
+
+// Every table in this file holds closed-class English only: pronouns,
+// determiners, auxiliaries and modals, prepositions and conjunctions,
+// negation, light verbs, discourse fillers, and the small class of verbs of
+// communication and of hand-over. None names a domain thing or lists
+// synonyms: what an action is about, and which phrasings mean the same
+// action, is learned from each tenant's conversations (package solution).
+
+// frameKind says how a clause puts its action.
+type frameKind int
+
+const (
+	noFrame   frameKind = iota
+	request             // the user is asked to act: "can you", "please", "have you tried"
+	performed           // the agent acts, did or offers to: "I've", "let me", "shall I"
+)
+
+// requestFrames and performedFrames open a clause and are stripped from the
+// action as said; they are built from pronouns, modals and auxiliaries.
+var requestFrames = []string{
+	"can you please", "could you please", "would you please", "would you mind",
+	"can you", "could you", "would you", "will you", "please", "kindly",
+	"i'd suggest", "i would suggest", "i suggest", "i'd recommend", "i would recommend",
+	"i recommend", "we recommend", "you may want to", "you might want to",
+	"you'll want to", "you will want to", "you should", "you need to", "you'll need to",
+	"you will need to", "you must", "you can", "you could", "you may", "let's", "lets", "let us",
+	"how about", "what about", "why don't you", "maybe", "perhaps",
+	"i'd like you to", "i need you to", "have you tried", "did you try", "have you",
+	"did you", "would you like to", "do you want to", "do you wish to", "be sure to",
+	"make sure to", "go ahead and", "try to", "try and", "try",
+}
+
+var performedFrames = []string{
+	"i've gone ahead and", "i have gone ahead and", "i went ahead and", "i've just",
+	"i have just", "i just", "i've also", "i've now", "i've", "i have", "we've", "we have",
+	"i'll", "i will", "we'll", "we will", "let me", "i'm going to", "i am going to",
+	"we're going to", "we are going to", "i can", "we can", "can i", "could i", "shall i",
+	"should i", "may i", "shall we", "should we", "would you like me to",
+	"do you want me to", "want me to", "i'd be happy to", "i would be happy to", "i'll be happy to",
+}
+
+// fillers are discourse markers before a frame or verb: "OK, so first, ...".
+var fillers = set("ok", "okay", "alright", "so", "also", "and", "then", "now", "next",
+	"first", "firstly", "secondly", "finally", "lastly", "great", "sure", "meanwhile",
+	"otherwise", "alternatively", "or", "just", "additionally", "again", "well", "right",
+	"yes", "yeah", "excellent", "fantastic", "perfect", "certainly", "absolutely", "hi",
+	"hello", "thanks", "instead", "quickly", "simply")
+
+// determiners, pronouns and quantifiers never head an object phrase.
+var determiners = set("a", "an", "the", "your", "my", "our", "their", "his", "her",
+	"its", "this", "that", "these", "those", "some", "any", "all", "each", "every",
+	"both", "another", "other", "such", "no", "few", "more", "most", "much", "many",
+	"several", "own", "same", "which", "what", "whose", "less", "least", "fewer")
+
+var pronouns = set("you", "it", "me", "them", "us", "him", "her", "yourself",
+	"yourselves", "i", "we", "they", "he", "she", "one", "something", "anything",
+	"everything", "nothing", "this", "that", "those", "these", "there", "here")
+
+// auxiliaries and modals: a clause headed by one ("can you be more
+// specific", "I'll be happy to help") proposes nothing.
+var auxiliaries = set("be", "am", "is", "are", "was", "were", "been", "being", "do",
+	"does", "did", "have", "has", "had", "having", "can", "could", "will", "would",
+	"shall", "should", "may", "might", "must", "i'm", "it's", "that's", "there's",
+	"you're", "we're", "isn't", "aren't", "wasn't", "weren't")
+
+// stops end an object phrase: prepositions, conjunctions and
+// complementisers ("update your card in Settings", "call your bank to ask").
+var stops = set("in", "on", "from", "using", "via", "with", "within", "at", "by", "to",
+	"for", "through", "under", "before", "after", "until", "about", "regarding", "if",
+	"whether", "so", "because", "when", "while", "once", "since", "and", "or", "then",
+	"as", "but", "into", "onto", "of", "than", "like", "unless", "that", "which", "who",
+	"where", "during", "without", "again", "too", "please", "now", "right", "away")
+
+// particles join their verb ("turn off", "log out", "sign in"): the action
+// changes with them.
+var particles = set("up", "out", "off", "on", "down", "back", "over", "in", "away")
+
+// negations before the head turn a clause into advice not to act.
+var negations = set("not", "don't", "dont", "never", "no", "can't", "cannot",
+	"won't", "shouldn't", "didn't", "doesn't", "wouldn't", "couldn't", "haven't")
+
+// lightVerbs carry their meaning in a noun: "give your bank a call" is
+// calling the bank, "take a look at the logs" is looking at them.
+var lightVerbs = set("give", "take", "have", "do", "make")
+
+// infoVerbs are verbs of communication: a request headed by one asks for
+// information ("could you tell me your name?"), it proposes no action.
+var infoVerbs = set("tell", "share", "provide", "confirm", "specify", "describe",
+	"explain", "clarify", "mention", "spell", "remind", "repeat", "know", "say", "state",
+	"advise", "inform", "answer")
+
+// handOverVerbs, said by the agent about the conversation, hand it over to
+// another team or level: an escalation, not a fix. Like light verbs they
+// are a small class fixed by the language (verbs of transfer of
+// responsibility), not by any domain.
+var handOverVerbs = stemSet("transfer", "escalate", "hand", "pass", "forward", "connect",
+	"refer", "route", "redirect", "put")
+
+// conditionWords open a stated condition ("if you still have the card",
+// "once you have your ID"), which becomes a prerequisite when its subject is
+// the user.
+var conditionWords = set("if", "once", "provided", "assuming", "when", "after")
+
+// volition verbs after a condition's subject make it politeness, not a
+// prerequisite ("if you like", "if you want").
+var volition = set("want", "like", "wish", "prefer", "need", "please", "would")
+
+// interjections open politeness, never an imperative: "Sorry about that",
+// "Thanks for waiting".
+var interjections = set("sorry", "thank", "thanks", "welcome", "glad", "happy",
+	"unfortunately", "apologies", "oh", "hey", "hi", "hello", "goodbye", "bye", "please")
+
+// wh-words and auxiliaries open questions that ask for information when no
+// frame made them a suggestion.
+var whWords = set("what", "what's", "when", "which", "where", "who", "why", "how", "whose")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// closedClass reports whether w belongs to one of the closed classes.
+func closedClass(w string) bool {
+	return determiners[w] || pronouns[w] || auxiliaries[w] || stops[w] || negations[w] ||
+		whWords[w] || fillers[w]
+}
+
+// stemSet is set over the words' stems, for verbs met inflected
+// ("escalated").
+func stemSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[Stem(w)] = true
+	}
+	return m
+}

@@ -1,0 +1,323 @@
+package attempt
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parsed is one clause of an assistant turn, read by its structure.
+type parsed struct {
+	text       string   // the clause without its frame, as written
+	verb       string   // the action's verb, lower-cased as written ("ordered")
+	particle   string   // a particle joined to the verb ("off" in "turn off")
+	base       bool     // the verb stands where English puts its base form
+	object     []string // content words of the object phrase, head last
+	kind       frameKind
+	action     bool   // proposes or performs something
+	step       bool   // a navigation instruction ("go to Settings > Cards")
+	escalation bool   // hands the conversation over
+	condition  string // a stated condition on the user ("if you still have the card")
+	anaphor    bool   // the object is a pronoun ("book it for you")
+	antecedent string // the head of the clause's first noun phrase, for a later pronoun
+}
+
+// parseClause decides what a clause does from its structure alone: a frame
+// (request or the agent's own act) or an imperative opens an action, whose
+// verb is the head after the frame; a passive report ("your card has been
+// frozen") is an action the agent performed; anything else (questions,
+// statements, thanks) proposes nothing. Requests headed by a verb of
+// communication, or asking for something to be given to "me"/"us", gather
+// information and are not proposals either.
+func parseClause(clause string) parsed {
+	fs := fields(clause)
+	if p, ok := passive(fs); ok {
+		return p
+	}
+	body, kind := stripFrame(fs)
+	if len(body) == 0 {
+		return parsed{}
+	}
+	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs))}
+	ws := norms(body)
+	if kind == noFrame && !imperative(body) {
+		p.step = navigation(body, 0)
+		return p
+	}
+	head := 0
+	for head < len(ws) && (adverb(ws[head]) || ws[head] == "") {
+		head++
+	}
+	if head == len(ws) || negations[ws[head]] || auxiliaries[ws[head]] && !lightVerbs[ws[head]] || closedClass(ws[head]) || numeric(ws[head]) {
+		return p
+	}
+	if infoVerbs[ws[head]] || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
+		return p // "could you tell me ...", "please send us the receipt"
+	}
+	if kind == performed && ((ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" || ws[head] == "ask") {
+		return p // "could I get your full name?", "may I ask the reason?" ask for it
+	}
+	p.verb, p.base = ws[head], kind != performed || !participle(ws[head])
+	rest := head + 1
+	if lightVerbs[ws[head]] {
+		if v, obj, ok := lightNoun(ws, head+1); ok {
+			p.verb, p.base, p.object = v, true, obj
+			p.finish(body, ws, head, len(ws))
+			return p
+		}
+	}
+	if rest < len(ws) && joinsVerb(ws, rest) {
+		p.particle, rest = ws[rest], rest+1
+	}
+	p.object = objectPhrase(ws[rest:])
+	p.anaphor = len(p.object) == 0 && rest < len(ws) && anaphors[ws[rest]]
+	p.finish(body, ws, head, rest)
+	return p
+}
+
+// finish sets what follows from the verb and object: step, escalation,
+// condition, and whether the clause is an action at all.
+func (p *parsed) finish(body []field, ws []string, head, rest int) {
+	p.step = navigation(body, head)
+	p.escalation = p.kind == performed && handOverVerbs[Stem(p.verb)] && handsOver(ws[rest:])
+	p.action = p.verb != ""
+}
+
+// passive recognises a report of what was done, with the object first:
+// "your card has been frozen", "your flight is now reserved".
+func passive(fs []field) (parsed, bool) {
+	ws := norms(fs)
+	for i := 1; i+1 < len(ws); i++ {
+		if !(ws[i] == "has" || ws[i] == "have" || ws[i] == "is" || ws[i] == "are" || ws[i] == "was" || ws[i] == "were") {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && (ws[j] == "been" || ws[j] == "now" || ws[j] == "just" || ws[j] == "already" || adverb(ws[j])) {
+			j++
+		}
+		if j == len(ws) || j == i+1 && ws[i] != "is" && ws[i] != "are" || !participle(ws[j]) || closedClass(ws[j]) {
+			return parsed{}, false
+		}
+		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) {
+			return parsed{}, false // "the hotel is called the Hyatt": naming, not doing
+		}
+		obj := objectPhrase(ws[:i])
+		if len(obj) == 0 || !determiners[ws[0]] {
+			return parsed{}, false // "it is fixed", "Dr. Johnson was called"
+		}
+		p := parsed{text: joinRaw(fs), verb: ws[j], object: obj, kind: performed}
+		p.escalation = handOverVerbs[Stem(p.verb)] && handsOver(ws[j+1:])
+		p.action = true
+		return p, true
+	}
+	return parsed{}, false
+}
+
+// imperative reports whether a clause without a frame starts with a verb:
+// a content word followed by what an English verb takes (a determiner, a
+// pronoun, a preposition or particle), or standing alone.
+func imperative(body []field) bool {
+	w := body[0].norm
+	if w == "" || closedClass(w) || interjections[w] || auxiliaries[w] || numeric(w) || adverb(w) || participle(w) && w != "reset" {
+		return false
+	}
+	if len(body) == 1 {
+		return false
+	}
+	next := body[1].norm
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return false // "Dr. Johnson says", "it works"
+	}
+	if next == "i" {
+		return false // "soon I will ..."
+	}
+	if stops[next] && nounOrAdjective(w) {
+		return false // "additional to this", "information about ..."
+	}
+	return determiners[next] || pronouns[next] || stops[next] || particles[next] ||
+		startsUpper(body[1].raw) && !startsUpper(body[0].raw[1:])
+}
+
+// nounOrAdjective reports an English derivational ending that makes a
+// word a noun or an adjective, never a bare verb.
+func nounOrAdjective(w string) bool {
+	for _, end := range []string{"al", "ous", "ful", "less", "able", "ible", "ness", "ment", "tion", "sion", "ity", "ive", "ance", "ence"} {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// lightNoun reads "give your bank a call" and "take a look at the logs": a
+// light verb whose object ends in "a" + noun makes that noun the action,
+// and the words before it (or the phrase after its preposition) the object.
+func lightNoun(ws []string, from int) (verb string, obj []string, ok bool) {
+	// The recipient before "a" is short and plain ("your bank", "it");
+	// anything longer ("your medicine 2 times a day") is no light verb.
+	for i := from; i < len(ws) && i <= from+3; i++ {
+		if numeric(ws[i]) {
+			return "", nil, false
+		}
+		if ws[i] == "a" || ws[i] == "an" {
+			np := objectPhrase(ws[i+1:])
+			if len(np) == 0 {
+				return "", nil, false
+			}
+			verb, obj = np[len(np)-1], np[:len(np)-1]
+			obj = append(objectPhrase(ws[from:i]), obj...)
+			end := i + 1
+			for end < len(ws) && !stops[ws[end]] {
+				end++
+			}
+			if len(obj) == 0 && end+1 < len(ws) && (ws[end] == "at" || ws[end] == "on" || ws[end] == "with" || ws[end] == "to") {
+				obj = objectPhrase(ws[end+1:])
+			}
+			return verb, obj, true
+		}
+		if stops[ws[i]] {
+			return "", nil, false
+		}
+	}
+	return "", nil, false
+}
+
+// objectPhrase returns the content words of the noun phrase at the start of
+// ws, skipping determiners, pronouns, numbers and adverbs, up to a
+// preposition or conjunction. A complement clause ("check if your card is
+// expired") is read for its subject when nothing came before it. At most
+// the last three words are kept: English noun phrases end in their head.
+func objectPhrase(ws []string) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w == "" {
+			continue
+		}
+		if (w == "if" || w == "whether" || w == "that") && len(out) == 0 {
+			continue
+		}
+		if stops[w] || auxiliaries[w] || negations[w] || whWords[w] {
+			if len(out) > 0 || !(stops[w]) {
+				break
+			}
+			continue
+		}
+		if determiners[w] || pronouns[w] || fillers[w] || numeric(w) || adverb(w) {
+			continue
+		}
+		out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'"))
+	}
+	if len(out) > 3 {
+		out = out[len(out)-3:]
+	}
+	return out
+}
+
+// navigation reports a step through an interface: a path ("Settings >
+// Cards") or the verb followed, directly or after a preposition, by a
+// capitalised label ("tap Payment methods", "go to Settings").
+func navigation(body []field, head int) bool {
+	for _, f := range body {
+		if f.raw == ">" || f.raw == "→" || strings.Contains(f.raw, ">") {
+			return true
+		}
+	}
+	i := head + 1
+	if i < len(body) && stops[body[i].norm] {
+		i++
+	}
+	return i < len(body) && i > head && startsUpper(body[i].raw) && head < len(body) && !startsUpper(body[head].raw[min(1, len(body[head].raw)):])
+}
+
+// condition returns the stated condition on the user in a clause, from its
+// condition word on ("if you still have the card"), or "".
+func condition(body []field) string {
+	for i, f := range body {
+		if !conditionWords[f.norm] || i+2 >= len(body) || body[i+1].norm != "you" {
+			continue
+		}
+		if volition[body[i+2].norm] {
+			return ""
+		}
+		return joinRaw(body[i:])
+	}
+	return ""
+}
+
+// handsOver reports whether what follows a hand-over verb names where to:
+// "transfer you to our billing team", "escalate this to a specialist".
+func handsOver(ws []string) bool {
+	for _, w := range ws {
+		if w == "to" || w == "with" || w == "over" {
+			return true
+		}
+	}
+	return false
+}
+
+// participle reports a past participle or past tense by its regular
+// ending; irregular forms are read as base forms, which only costs the
+// base flag.
+func participle(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
+}
+
+func adverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") || w == "also" || w == "just" || w == "now" || w == "still" || w == "already"
+}
+
+func numeric(w string) bool {
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func norms(fs []field) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.norm
+	}
+	return out
+}
+
+// joinsVerb reports whether the particle at i belongs to the verb before
+// it: always for "off", "on", "out", "up" and the like; "in" only at the
+// end or before "to" ("log in to the app"), since it is a preposition of
+// place more often.
+func joinsVerb(ws []string, i int) bool {
+	w := ws[i]
+	switch {
+	case !particles[w]:
+		return false
+	case w == "in":
+		return i+1 == len(ws) || ws[i+1] == "to"
+	}
+	return true
+}
+
+// anaphors stand for a noun phrase said before: "Should I book it for
+// you?".
+var anaphors = set("it", "that", "this", "them", "those", "these", "one")
+
+// firstNoun returns the head of the first noun phrase a determiner opens
+// in ws ("a Lyft ride" gives "ride"), or "".
+func firstNoun(ws []string) string {
+	for i, w := range ws {
+		if !determiners[w] || w == "that" || w == "this" || w == "which" || w == "what" {
+			continue
+		}
+		if np := objectPhrase(ws[i+1:]); len(np) > 0 {
+			return np[len(np)-1]
+		}
+	}
+	return ""
+}

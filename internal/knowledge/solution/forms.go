@@ -1,0 +1,103 @@
+package solution
+
+import (
+	"strings"
+
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+)
+
+// learnForms counts the written forms of a phrase's words by stem, so a
+// key can use the form agents write: a verb's form counts only where it
+// stood in base form ("order", not "ordered"); nouns count as written.
+func (m *Model) learnForms(p attempt.Phrase) {
+	if p.Base {
+		for _, w := range strings.Fields(p.Verb) {
+			m.countForm(w)
+		}
+	}
+	for _, w := range p.Object {
+		m.countForm(w)
+	}
+}
+
+func (m *Model) countForm(w string) {
+	st := attempt.Stem(w)
+	f := m.forms[st]
+	if f == nil {
+		if len(m.forms) >= maxForms {
+			return
+		}
+		f = map[string]int{}
+		m.forms[st] = f
+	}
+	if len(f) < 8 || f[w] > 0 {
+		f[w]++
+	}
+}
+
+// maxForms bounds the stems whose forms are kept.
+const maxForms = 1 << 16
+
+// baseForm rewrites a phrase's words to their most written forms; a verb
+// never seen in base form loses its inflection by English spelling rules.
+func (m *Model) baseForm(p attempt.Phrase) attempt.Phrase {
+	vs := strings.Fields(p.Verb)
+	for i, w := range vs {
+		if f := m.mostWritten(w); f != "" {
+			vs[i] = f
+		} else if i == 0 && !p.Base {
+			vs[i] = uninflect(w)
+		}
+	}
+	obj := make([]string, len(p.Object))
+	for i, w := range p.Object {
+		obj[i] = w
+		if f := m.mostWritten(w); f != "" {
+			obj[i] = f
+		}
+	}
+	return attempt.Phrase{Verb: strings.Join(vs, " "), Object: obj, Base: true}
+}
+
+func (m *Model) mostWritten(w string) string {
+	best, n := "", 0
+	for f, c := range m.forms[attempt.Stem(w)] {
+		if c > n || c == n && f < best {
+			best, n = f, c
+		}
+	}
+	return best
+}
+
+// uninflect strips a regular past or progressive ending: "ordered" →
+// "order", "stopped" → "stop", "updating" → "update", "tried" → "try".
+func uninflect(w string) string {
+	if b := uninflected(w); attempt.Stem(b) == attempt.Stem(w) {
+		return b
+	}
+	return w // "proceed" is no past tense
+}
+
+func uninflected(w string) string {
+	var stem string
+	switch {
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		stem = w[:len(w)-2]
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		stem = w[:len(w)-3]
+	default:
+		return w
+	}
+	n := len(stem)
+	if n >= 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
+		return stem[:n-1] // "stopped"; "installed" keeps its "ll"
+	}
+	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ul", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut"} {
+		if strings.HasSuffix(stem, end) && attempt.Stem(stem+"e") == attempt.Stem(w) {
+			return stem + "e" // "updated", "enabling", "replaced", "changing"
+		}
+	}
+	return stem
+}

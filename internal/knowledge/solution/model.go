@@ -1,0 +1,395 @@
+package solution
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+)
+
+// Config tunes a Model. The zero value means the defaults.
+type Config struct {
+	// Threshold is the object similarity in [0, 1] at which a proposal
+	// joins a solution with the same verb, and two such solutions merge at
+	// a consolidation. Default 0.3.
+	Threshold float64
+	// SampleSize caps the member phrasings a solution keeps. Default 16.
+	SampleSize int
+}
+
+func (c Config) withDefaults() Config {
+	if c.Threshold <= 0 {
+		c.Threshold = 0.3
+	}
+	if c.SampleSize <= 0 {
+		c.SampleSize = 16
+	}
+	return c
+}
+
+// Proposal is one proposal as the model learns from it.
+type Proposal struct {
+	Phrase attempt.Phrase
+	// Text is the action as said, without its frame.
+	Text string
+	// Escalation marks a hand-over rather than a fix.
+	Escalation bool
+}
+
+// Solution is what the model knows of one learned solution.
+type Solution struct {
+	Key         string
+	Description string
+	Escalation  bool
+	Size        int
+	// Members are a sample of its phrasings, oldest first.
+	Members []string
+}
+
+// Model is one tenant's learned solutions.
+type Model struct {
+	cfg Config
+
+	mu       sync.Mutex
+	clusters map[string]*cluster // by key
+	byVerb   map[string][]string // verb stems → keys
+	alias    map[string]string   // absorbed key → the key it merged into
+	df       map[string]int      // proposals whose object has a feature
+	n        int                 // proposals seen
+	forms    map[string]map[string]int
+	pending  int // proposals since the last consolidation
+	// epoch moves when the idf weights are taken afresh (at each
+	// consolidation, and each time the proposals seen double), which
+	// invalidates the solutions' cached weighted vectors.
+	epoch, epochN int
+}
+
+// cluster is one solution being learned.
+type cluster struct {
+	Key         string
+	Verb        string             // stems of the verb and particle
+	Features    map[string]float64 // summed raw feature counts of members' objects
+	Size        int
+	Escalations int
+	Sample      []member
+
+	// Caches, rebuilt when stale: the weighted vector and its norm (for
+	// epoch and Size), the description (for descSize).
+	vec               map[string]float64
+	norm              float64
+	vecEpoch, vecSize int
+	desc              string
+	descSize          int
+}
+
+// member is one kept phrasing.
+type member struct {
+	Text   string
+	Object []string
+}
+
+// NewModel returns an empty model.
+func NewModel(cfg Config) *Model {
+	return &Model{cfg: cfg.withDefaults(), clusters: map[string]*cluster{}, byVerb: map[string][]string{},
+		alias: map[string]string{}, df: map[string]int{}, forms: map[string]map[string]int{}}
+}
+
+// Assign places a proposal in the solution its phrase is most like, or in
+// a new one, and returns that solution's key ("" for a proposal with no
+// verb).
+func (m *Model) Assign(p Proposal) string {
+	if p.Phrase.Verb == "" {
+		return ""
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	verb := verbStem(p.Phrase)
+	raw := features(p.Phrase.Object)
+	m.n++
+	m.pending++
+	for f := range raw {
+		m.df[f]++
+	}
+	m.learnForms(p.Phrase)
+	if m.n >= 2*m.epochN {
+		m.epoch, m.epochN = m.epoch+1, m.n
+	}
+	best, bestSim := "", m.cfg.Threshold
+	vec := m.weigh(raw)
+	var norm float64
+	for _, w := range vec {
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for _, key := range m.byVerb[verb] {
+		c := m.clusters[key]
+		cv, cn := m.vector(c)
+		var s float64
+		switch {
+		case len(vec) == 0 || len(cv) == 0:
+			if len(vec) == 0 && len(cv) == 0 {
+				s = 1
+			}
+		case norm > 0 && cn > 0:
+			for f, w := range vec {
+				s += w * cv[f]
+			}
+			s /= norm * cn
+		}
+		if s >= bestSim && (s > bestSim || best == "" || key < best) {
+			best, bestSim = key, s
+		}
+	}
+	c := m.clusters[best]
+	if c == nil {
+		c = &cluster{Key: m.uniqueKey(p.Phrase), Verb: verb, Features: map[string]float64{}}
+		m.clusters[c.Key] = c
+		m.byVerb[verb] = append(m.byVerb[verb], c.Key)
+	}
+	c.add(p, raw, m.cfg.SampleSize)
+	return c.Key
+}
+
+// vector returns a solution's weighted vector and its norm, from the
+// cache unless the solution or the weights moved.
+func (m *Model) vector(c *cluster) (map[string]float64, float64) {
+	if c.vec != nil && c.vecEpoch == m.epoch && c.vecSize == c.Size {
+		return c.vec, c.norm
+	}
+	c.vec, c.norm = m.weigh(c.Features), 0
+	for _, w := range c.vec {
+		c.norm += w * w
+	}
+	c.norm = math.Sqrt(c.norm)
+	c.vecEpoch, c.vecSize = m.epoch, c.Size
+	return c.vec, c.norm
+}
+
+func (c *cluster) add(p Proposal, raw map[string]float64, capN int) {
+	for f, w := range raw {
+		c.Features[f] += w
+	}
+	c.Size++
+	if p.Escalation {
+		c.Escalations++
+	}
+	if len(c.Sample) < capN {
+		c.Sample = append(c.Sample, member{Text: p.Text, Object: p.Phrase.Object})
+	}
+}
+
+// Seed makes sure a solution known from elsewhere (a stored one the model
+// lost, after a crash) exists under key, with p as its first member.
+func (m *Model) Seed(key string, p Proposal) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.clusters[m.resolve(key)]; ok || p.Phrase.Verb == "" {
+		return
+	}
+	verb := verbStem(p.Phrase)
+	c := &cluster{Key: key, Verb: verb, Features: map[string]float64{}}
+	m.clusters[key] = c
+	m.byVerb[verb] = append(m.byVerb[verb], key)
+	c.add(p, features(p.Phrase.Object), m.cfg.SampleSize)
+}
+
+// Resolve returns the key a key now lives under: itself, or the key of the
+// solution it was merged into.
+func (m *Model) Resolve(key string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.resolve(key)
+}
+
+func (m *Model) resolve(key string) string {
+	for i := 0; i < 64; i++ {
+		next, ok := m.alias[key]
+		if !ok {
+			return key
+		}
+		key = next
+	}
+	return key
+}
+
+// Get returns the solution under key (or the one it merged into).
+func (m *Model) Get(key string) (Solution, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.clusters[m.resolve(key)]
+	if !ok {
+		return Solution{}, false
+	}
+	return m.describe(c), true
+}
+
+// Summary is Get without the members, for the hot path of analysis.
+func (m *Model) Summary(key string) (Solution, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.clusters[m.resolve(key)]
+	if !ok {
+		return Solution{}, false
+	}
+	return m.summary(c), true
+}
+
+// Solutions returns every solution, by key.
+func (m *Model) Solutions() []Solution {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Solution, 0, len(m.clusters))
+	for _, c := range m.clusters {
+		out = append(out, m.describe(c))
+	}
+	slices.SortFunc(out, func(a, b Solution) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+// Len is the number of solutions.
+func (m *Model) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.clusters)
+}
+
+func (m *Model) describe(c *cluster) Solution {
+	s := m.summary(c)
+	for _, mb := range c.Sample {
+		s.Members = append(s.Members, mb.Text)
+	}
+	return s
+}
+
+func (m *Model) summary(c *cluster) Solution {
+	s := Solution{Key: c.Key, Size: c.Size, Escalation: 2*c.Escalations > c.Size}
+	// The description is chosen again each time the solution doubles, so
+	// reading it on every attempt costs nothing.
+	if c.desc == "" || c.Size >= 2*c.descSize {
+		c.desc, c.descSize = m.central(c), c.Size
+	}
+	s.Description = c.desc
+	return s
+}
+
+// central is the most central phrasing: the member most like the whole,
+// preferring, among equals, one that names its head noun rather than
+// standing for it with a pronoun ("book the ride" over "book that").
+func (m *Model) central(c *cluster) string {
+	centre, _ := m.vector(c)
+	best, bestSim := -1, -1.0
+	for i, mb := range c.Sample {
+		sim := similarity(m.weigh(features(mb.Object)), centre, len(mb.Object) == 0, len(c.Features) == 0)
+		if n := len(mb.Object); n > 0 && strings.Contains(strings.ToLower(mb.Text), mb.Object[n-1]) {
+			sim += 1e-3
+		}
+		if sim > bestSim {
+			best, bestSim = i, sim
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return sentence(attempt.TrimCourtesy(c.Sample[best].Text))
+}
+
+// sentence capitalises a phrasing and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+// verbStem is the stem of a phrase's verb with its particle.
+func verbStem(p attempt.Phrase) string {
+	ws := strings.Fields(p.Verb)
+	for i, w := range ws {
+		ws[i] = attempt.Stem(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// features are an object phrase's weighted features: each word's stem,
+// the head (last word) counting twice, and the head's character trigrams
+// at a small weight, so spellings of one noun ("e-mail", "email") meet.
+func features(object []string) map[string]float64 {
+	out := map[string]float64{}
+	for i, w := range object {
+		st := attempt.Stem(w)
+		wt := 1.0
+		if i == len(object)-1 {
+			wt = 2
+			g := "<" + strings.ReplaceAll(w, "-", "") + ">"
+			for j := 0; j+3 <= len(g); j++ {
+				out["#"+g[j:j+3]] += 0.5 / float64(len(g)-2)
+			}
+		}
+		out[st] += wt
+	}
+	return out
+}
+
+// weigh returns raw features times their idf over the tenant's proposals.
+func (m *Model) weigh(raw map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(raw))
+	for f, w := range raw {
+		out[f] = w * math.Log(1+float64(m.n+1)/float64(m.df[f]+1))
+	}
+	return out
+}
+
+// similarity is the cosine of two weighted feature vectors; two empty
+// objects are alike ("book it" and "book that"), one empty is not.
+func similarity(a, b map[string]float64, aEmpty, bEmpty bool) float64 {
+	if aEmpty || bEmpty {
+		if aEmpty && bEmpty {
+			return 1
+		}
+		return 0
+	}
+	var dot, na, nb float64
+	for f, w := range a {
+		dot += w * b[f]
+		na += w * w
+	}
+	for _, w := range b {
+		nb += w * w
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// uniqueKey names a new solution after p's phrase in base form, numbered
+// when taken.
+func (m *Model) uniqueKey(p attempt.Phrase) string {
+	base := m.baseForm(p)
+	key := base.Key()
+	if key == "" {
+		key = "action"
+	}
+	k := key
+	for i := 2; m.taken(k); i++ {
+		k = fmt.Sprintf("%s_%d", key, i)
+	}
+	return k
+}
+
+func (m *Model) taken(k string) bool {
+	_, c := m.clusters[k]
+	_, a := m.alias[k]
+	return c || a
+}

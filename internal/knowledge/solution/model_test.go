@@ -1,0 +1,98 @@
+package solution
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+)
+
+// proposal reads the first proposal of an assistant turn.
+func proposal(t *testing.T, turn string) Proposal {
+	t.Helper()
+	as := attempt.Extract([]fathom.Message{{Role: fathom.RoleUser, Content: "help"}, {Seq: 1, Role: fathom.RoleAssistant, Content: turn}}, false, "")
+	if len(as) == 0 {
+		t.Fatalf("%q: no proposal", turn)
+	}
+	return Proposal{Phrase: as[0].Phrase, Text: as[0].Action, Escalation: as[0].Escalation}
+}
+
+// TestPhrasingsMeetActionsStayApart: phrasings of one action share a
+// solution, different verbs on one object and one verb on different
+// objects do not; the key is the base-form phrase of the first member.
+func TestPhrasingsMeetActionsStayApart(t *testing.T) {
+	m := NewModel(Config{})
+	background := []string{"Please check your card.", "Please check your account.", "Please check your email.",
+		"Please freeze your card.", "Can you update the app?", "Please cancel the order.", "Please cancel your card.",
+		"Please update your card details.", "Please reset your password."}
+	for _, b := range background {
+		m.Assign(proposal(t, b))
+	}
+	order := []string{"I have ordered a replacement card.", "I've ordered you a new card.", "Let me order a replacement card for you."}
+	keys := map[string]bool{}
+	for _, o := range order {
+		keys[m.Assign(proposal(t, o))] = true
+	}
+	if len(keys) != 1 || !keys["order_replacement_card"] {
+		t.Errorf("order phrasings went to %v, want one order_replacement_card", keys)
+	}
+	check, freeze := m.Assign(proposal(t, "Could you check your card?")), m.Assign(proposal(t, "Please freeze the card."))
+	cancelCard, cancelOrder := m.Assign(proposal(t, "I've cancelled your card.")), m.Assign(proposal(t, "Please cancel your order."))
+	if check != "check_card" || freeze != "freeze_card" || cancelCard != "cancel_card" || cancelOrder != "cancel_order" {
+		t.Errorf("check %q freeze %q cancel card %q cancel order %q", check, freeze, cancelCard, cancelOrder)
+	}
+	s, ok := m.Get("order_replacement_card")
+	if !ok || s.Size != 3 || !strings.HasSuffix(s.Description, "a replacement card.") || s.Escalation {
+		t.Errorf("Get = %+v %v", s, ok)
+	}
+}
+
+func TestConsolidateMergesAndAliases(t *testing.T) {
+	m := NewModel(Config{Threshold: 0.3})
+	// Early on, with no weights learned, "restart the router" and
+	// "restart your wifi router" may land apart; consolidation joins them
+	// once the tenant's proposals show "router" is what matters.
+	a := m.Assign(proposal(t, "Please restart the wifi router."))
+	for range 20 {
+		m.Assign(proposal(t, "Please restart your phone."))
+		m.Assign(proposal(t, "Please check the wifi settings."))
+	}
+	b := m.Assign(proposal(t, "Please restart the router."))
+	merged := m.Consolidate()
+	if m.Resolve(a) != m.Resolve(b) {
+		t.Errorf("restart router phrasings: %q and %q stay apart (merged %v)", m.Resolve(a), m.Resolve(b), merged)
+	}
+	if m.Resolve("restart_phone") == m.Resolve(a) {
+		t.Errorf("restart phone merged with restart router")
+	}
+}
+
+func TestPersistAndVersion(t *testing.T) {
+	m := NewModel(Config{})
+	k := m.Assign(proposal(t, "I'll transfer you to our billing team."))
+	blob, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := NewModel(Config{})
+	if err := back.UnmarshalBinary(blob); err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := back.Get(k); !ok || !s.Escalation || back.Assign(proposal(t, "Let me transfer you to the billing team.")) != k {
+		t.Errorf("after reload: %+v %v", s, ok)
+	}
+	if err := back.UnmarshalBinary([]byte(`{"version":0}`)); !errors.Is(err, ErrVersion) {
+		t.Errorf("old version: %v", err)
+	}
+}
+
+func TestUninflect(t *testing.T) {
+	for in, want := range map[string]string{"ordered": "order", "stopped": "stop", "updated": "update",
+		"replaced": "replace", "tried": "try", "enabling": "enable", "booked": "book", "reset": "reset", "proceed": "proceed", "scheduled": "schedule"} {
+		if got := uninflect(in); got != want {
+			t.Errorf("uninflect(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package solution
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Version is the version of how proposals are read and grouped. A model
+// saved under another version must not be loaded: its solutions were
+// learned by other rules, and the conversations must be read again.
+const Version = 1
+
+// state is the saved form of a Model.
+type state struct {
+	Version  int                       `json:"version"`
+	Clusters []*cluster                `json:"clusters"`
+	Alias    map[string]string         `json:"alias"`
+	DF       map[string]int            `json:"df"`
+	N        int                       `json:"n"`
+	Forms    map[string]map[string]int `json:"forms"`
+}
+
+// MarshalBinary saves the model.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	st := state{Version: Version, Alias: m.alias, DF: m.df, N: m.n, Forms: m.forms}
+	for _, c := range m.clusters {
+		st.Clusters = append(st.Clusters, c)
+	}
+	return json.Marshal(st)
+}
+
+// ErrVersion is returned by UnmarshalBinary for a model saved under
+// another Version.
+var ErrVersion = errors.New("solution model of another version")
+
+// UnmarshalBinary replaces the model with a saved one. It returns
+// ErrVersion, and leaves the model empty, if the saved one is of another
+// Version.
+func (m *Model) UnmarshalBinary(b []byte) error {
+	var st state
+	if err := json.Unmarshal(b, &st); err != nil {
+		return fmt.Errorf("decode solution model: %w", err)
+	}
+	if st.Version != Version {
+		return ErrVersion
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.clusters, m.byVerb = map[string]*cluster{}, map[string][]string{}
+	for _, c := range st.Clusters {
+		if c.Features == nil {
+			c.Features = map[string]float64{}
+		}
+		m.clusters[c.Key] = c
+		m.byVerb[c.Verb] = append(m.byVerb[c.Verb], c.Key)
+	}
+	m.alias, m.df, m.n, m.forms = st.Alias, st.DF, st.N, st.Forms
+	if m.alias == nil {
+		m.alias = map[string]string{}
+	}
+	if m.df == nil {
+		m.df = map[string]int{}
+	}
+	if m.forms == nil {
+		m.forms = map[string]map[string]int{}
+	}
+	return nil
+}
