@@ -199,9 +199,9 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 	notes := ""
 	if !c.NotesGenerated {
 		notes = c.ResolutionNotes
-		a.Causes = phrase.Causes(append([]string{notes}, diagnoses...), 2)
+		a.Causes = phrase.Causes([]string{notes}, diagnoses, 2)
 	} else {
-		a.Causes = phrase.Causes(diagnoses, 2)
+		a.Causes = phrase.Causes(nil, diagnoses, 2)
 	}
 	if resolved && c.ResolvedAt != nil && len(msgs) > 0 {
 		a.MinutesToResolve = c.ResolvedAt.Sub(msgs[0].CreatedAt).Minutes()
