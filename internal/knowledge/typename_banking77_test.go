@@ -23,6 +23,9 @@ var reportingVerbs = map[string]bool{
 	"want": true, "wants": true, "wanted": true,
 }
 
+// phrasalParticles end phrasal verbs ("top up", "log in").
+var phrasalParticles = map[string]bool{"up": true, "in": true, "out": true, "on": true, "off": true, "down": true, "back": true, "over": true, "through": true}
+
 // unreadableToken reports why a token of a snake_case name reads badly: a
 // stop word, a reporting verb or a token of digits only; "" if it reads well.
 func unreadableToken(tok string) string {
@@ -106,19 +109,27 @@ func TestBanking77TypeNames(t *testing.T) {
 	}
 	for _, file := range []string{"train.csv", "test.csv"} {
 		types, attested := namesOn(t, file)
-		bad := 0
+		bad, dangling := 0, 0
 		for _, it := range types {
-			for _, tok := range strings.Split(it.Name, "_") {
+			toks := strings.Split(it.Name, "_")
+			for _, tok := range toks {
 				if why := unreadableToken(tok); why != "" {
 					bad++
 					t.Logf("%s: %s (%s: %q)", file, it.Name, why, tok)
 					break
 				}
 			}
+			// A name dangles when it starts or ends in such a token; the
+			// particle ending a phrasal verb ("top_up") does not dangle.
+			first, last := toks[0], toks[len(toks)-1]
+			if unreadableToken(first) != "" || unreadableToken(last) != "" && !(len(toks) > 1 && phrasalParticles[last] && unreadableToken(toks[len(toks)-2]) == "") {
+				dangling++
+				t.Logf("%s: %s dangles", file, it.Name)
+			}
 		}
 		n := float64(max(1, len(types)))
-		t.Logf("banking77 %s: %d types, %d names (%.1f%%) with a stop word, reporting verb or number-only token; %d (%.1f%%) read as a phrase some member wrote",
-			file, len(types), bad, 100*float64(bad)/n, len(attested), 100*float64(len(attested))/n)
+		t.Logf("banking77 %s: %d types, %d names (%.1f%%) with a stop word, reporting verb or number-only token, %d (%.1f%%) starting or ending in one; %d (%.1f%%) read as a phrase some member wrote",
+			file, len(types), bad, 100*float64(bad)/n, dangling, 100*float64(dangling)/n, len(attested), 100*float64(len(attested))/n)
 		for _, it := range types[:min(10, len(types))] {
 			t.Logf("  %s (%d): %s", it.Name, it.Occurrences, it.Description)
 		}

@@ -67,3 +67,22 @@ func syllables(v string) int {
 	}
 	return n
 }
+
+// Doing turns a verb–object phrase into what doing it is called, for
+// sentences about what was tried: "contact bank" → "contacting the bank",
+// "reset password" → "resetting the password", "restart" → "restarting".
+func Doing(verbObject string) string {
+	ws := strings.Fields(verbObject)
+	if len(ws) == 0 {
+		return ""
+	}
+	out := Gerund(ws[0])
+	if len(ws) > 1 {
+		if determiners[ws[1]] || classify(ws[1]).cls != content {
+			out += " " + strings.Join(ws[1:], " ")
+		} else {
+			out += " the " + strings.Join(ws[1:], " ")
+		}
+	}
+	return out
+}

@@ -16,3 +16,14 @@ func TestGerund(t *testing.T) {
 		}
 	}
 }
+
+func TestDoing(t *testing.T) {
+	for in, want := range map[string]string{
+		"contact bank": "contacting the bank", "reset password": "resetting the password",
+		"restart": "restarting", "update your card": "updating your card", "": "",
+	} {
+		if got := Doing(in); got != want {
+			t.Errorf("Doing(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -49,3 +49,8 @@ func Top(counts map[string]int, max int) []string {
 	})
 	return out[:min(max, len(out))]
 }
+
+// IsContent reports whether a lower-cased word can carry meaning in a
+// phrase: not a function word, a reporting or light verb, a discourse
+// marker or a number.
+func IsContent(word string) bool { return classify(word).cls == content }

@@ -27,9 +27,11 @@ const (
 // auxiliaries are the forms of be, have and do.
 var auxiliaries = set("am is are was were be been being has have had having do does did doing")
 
-// determiners include the possessives, so "reset my password" gives
-// "reset password". "that" is left out: it more often opens a clause.
-var determiners = set("a an the my your our their his her its this these those some any every each")
+// determiners include the possessives and quantifiers, so "reset my
+// password" gives "reset password". "that" is left out: it more often opens
+// a clause.
+var determiners = set("a an the my your our their his her its this these those some any every each " +
+	"another either neither much many several enough less least whole")
 
 // negations besides the n't contractions. Negated modals and "unable"
 // become "cannot".
@@ -60,7 +62,7 @@ var discourse = set("hi hello hey dear thanks thank thx please pls ok okay yes y
 	"tonight now recently earlier later soon sometimes always often twice maybe perhaps probably somehow " +
 	"kindly hopefully unfortunately apparently currently anymore lot lots bit " +
 	"can could will would shall should may might must ought " +
-	"something anything nothing everything someone anyone somebody anybody everyone everybody " +
+	"something anything nothing everything someone anyone somebody anybody everyone everybody one ones " +
 	"since though although unless whether however via per without within upon across despite toward towards onto " +
 	"customer user client caller member")
 
