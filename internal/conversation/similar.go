@@ -52,7 +52,8 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 		limit = *p.Limit
 	}
 	// Recommendations look at more neighbours than the caller shows.
-	hits, total := s.ranker.RankExplaining(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message,
+	ranker := s.ranker.WithTypeNames(func(typeID int64) string { return s.know.TypeName(tenantID, typeID) })
+	hits, total := ranker.RankExplaining(s.index.For(tenantID), s.know.Model(tenantID), nil, p.Message,
 		max(limit, neighbourDepth), limit, s.cfg.MinSimilarity)
 	neighbours := make([]knowledge.Neighbour, len(hits))
 	for i, h := range hits {
