@@ -3,6 +3,7 @@ package knowledge
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,7 +113,7 @@ func (k *tenantKnowledge) describeType(id int64, name string) string {
 	}
 	var what string
 	if tc := k.types[id]; tc != nil && len(tc.topSymptoms) > 0 {
-		what = strings.Join(tc.topSymptoms[:min(2, len(tc.topSymptoms))], ", ")
+		what = strings.Join(distinct(tc.topSymptoms, 2), ", ")
 	} else {
 		what = strings.ReplaceAll(name, "_", " ")
 	}
@@ -142,6 +143,21 @@ func (k *tenantKnowledge) usualFix(typeID int64) string {
 		}
 	}
 	return best
+}
+
+// distinct returns up to n phrases, skipping any a phrase already taken
+// contains ("email never came" after "password reset email never came").
+func distinct(phrases []string, n int) []string {
+	var out []string
+	for _, p := range phrases {
+		if len(out) == n {
+			break
+		}
+		if !slices.ContainsFunc(out, func(q string) bool { return strings.Contains(" "+q+" ", " "+p+" ") }) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func capitalise(s string) string {

@@ -54,7 +54,7 @@ var reportingVerbs = set("say says said saying tell tells told telling report re
 	"try tries tried trying help helps like")
 
 // discourse holds greetings, thanks, fillers, degree and time adverbs,
-// modals, the indefinite pronouns, the prepositions and conjunctions the
+// modals, the indefinite pronouns, numerals, the prepositions and conjunctions the
 // stop word list lacks, and the generic roles of a support conversation
 // (customer, user, client, caller, member), which say who, never what.
 var discourse = set("hi hello hey dear thanks thank thx please pls ok okay yes yeah yep sure well oh um uh " +
@@ -63,6 +63,8 @@ var discourse = set("hi hello hey dear thanks thank thx please pls ok okay yes y
 	"kindly hopefully unfortunately apparently currently anymore lot lots bit " +
 	"can could will would shall should may might must ought " +
 	"something anything nothing everything someone anyone somebody anybody everyone everybody one ones " +
+	"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand " +
+	"first second third half couple dozen " +
 	"since though although unless whether however via per without within upon across despite toward towards onto " +
 	"customer user client caller member")
 
