@@ -17,7 +17,7 @@ func TestReadableKnowledge(t *testing.T) {
 	s := start(t, testConfig(t))
 	key := s.newKey(t, "readable")
 	kinds := []struct {
-		openers      []string
+		openers     []string
 		fix, thanks string
 	}{
 		{[]string{"My card payment was declined at the supermarket.", "Payment declined when I tried to buy groceries.",
