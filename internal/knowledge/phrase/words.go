@@ -31,7 +31,7 @@ var auxiliaries = set("am is are was were be been being has have had having do d
 // password" gives "reset password". "that" is left out: it more often opens
 // a clause.
 var determiners = set("a an the my your our their his her its this these those some any every each " +
-	"another either neither much many several enough less least whole")
+	"another either neither much many several enough less least whole last next")
 
 // negations besides the n't contractions. Negated modals and "unable"
 // become "cannot".
@@ -62,7 +62,7 @@ var discourse = set("hi hello hey dear thanks thank thx please pls ok okay yes y
 	"tonight now recently earlier later soon sometimes always often twice maybe perhaps probably somehow " +
 	"kindly hopefully unfortunately apparently currently anymore lot lots bit " +
 	"can could will would shall should may might must ought " +
-	"something anything nothing everything someone anyone somebody anybody everyone everybody one ones " +
+	"something anything nothing everything someone anyone somebody anybody everyone everybody else one ones " +
 	"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand " +
 	"first second third half couple dozen " +
 	"since though although unless whether however via per without within upon across despite toward towards onto " +
