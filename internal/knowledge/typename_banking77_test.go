@@ -1,6 +1,10 @@
 package knowledge
 
 import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -43,8 +47,7 @@ func unreadableToken(tok string) string {
 // namesOn types the texts of one banking77 file as one-message
 // conversations of one tenant, through Analyze and Apply as the server
 // does, and returns the names the tenant is shown.
-func namesOn(t *testing.T, file string) (types []*IssueType, attested map[string]bool) {
-	texts, _ := dataset.Banking77OrSkip(t, file)
+func namesOn(t *testing.T, texts []string) (types []*IssueType, attested map[string]bool) {
 	e := New(issuetype.Config{})
 	now := time.Now()
 	var batch []*Draft
@@ -99,16 +102,47 @@ func containsRun(words, run []string) bool {
 	return false
 }
 
+// dstc11 reads the utterances of one DSTC11 file, skipping when the data
+// is absent.
+func dstc11(t *testing.T, file string) []string {
+	dir, ok := dataset.Dir("dstc11")
+	if !ok {
+		t.Skip("dstc11 data not found: looked for shared/data/dstc11 in the working directory and its parents")
+	}
+	f, err := os.Open(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	for dec := json.NewDecoder(f); ; {
+		var u struct{ Utterance string }
+		if err := dec.Decode(&u); err == io.EOF {
+			return texts
+		} else if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		texts = append(texts, u.Utterance)
+	}
+}
+
 // TestBanking77TypeNames measures the share of issue-type names holding a
-// stop word, a reporting verb or a number-only token. train.csv is the
-// develop part (looked at while changing the naming), test.csv the report
-// part (measured only).
+// stop word, a reporting verb or a number-only token, and the share that
+// read as a phrase a member wrote. banking77 train.csv is the develop part
+// (looked at while changing the naming); banking77 test.csv and the three
+// DSTC11 domains are report parts (measured only).
 func TestBanking77TypeNames(t *testing.T) {
 	if testing.Short() {
-		t.Skip("types a banking77 file")
+		t.Skip("types banking77 and dstc11 files")
 	}
-	for _, file := range []string{"train.csv", "test.csv"} {
-		types, attested := namesOn(t, file)
+	for _, file := range []string{"train.csv", "test.csv", "dstc11/development.jsonl", "dstc11/test-banking.jsonl", "dstc11/test-finance.jsonl"} {
+		var texts []string
+		if name, ok := strings.CutPrefix(file, "dstc11/"); ok {
+			texts = dstc11(t, name)
+		} else {
+			texts, _ = dataset.Banking77OrSkip(t, file)
+		}
+		types, attested := namesOn(t, texts)
 		bad, dangling := 0, 0
 		for _, it := range types {
 			toks := strings.Split(it.Name, "_")
@@ -128,7 +162,7 @@ func TestBanking77TypeNames(t *testing.T) {
 			}
 		}
 		n := float64(max(1, len(types)))
-		t.Logf("banking77 %s: %d types, %d names (%.1f%%) with a stop word, reporting verb or number-only token, %d (%.1f%%) starting or ending in one; %d (%.1f%%) read as a phrase some member wrote",
+		t.Logf("%s: %d types, %d names (%.1f%%) with a stop word, reporting verb or number-only token, %d (%.1f%%) starting or ending in one; %d (%.1f%%) read as a phrase some member wrote",
 			file, len(types), bad, 100*float64(bad)/n, dangling, 100*float64(dangling)/n, len(attested), 100*float64(len(attested))/n)
 		shown := 10
 		if testing.Verbose() && file == "train.csv" {
