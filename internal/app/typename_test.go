@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -109,5 +111,67 @@ func TestReadableKnowledge(t *testing.T) {
 	}
 	if g.Status != 200 || !found {
 		t.Errorf("graph of %s: %s", top, g.Raw)
+	}
+}
+
+// TestOldTypeNamesMigrate stores names pinned by the first naming scheme (a
+// bare map of type id to word-bag names) in place of the current ones: after
+// a restart the types are named again by the current scheme, once, and the
+// new names then survive further restarts.
+func TestOldTypeNamesMigrate(t *testing.T) {
+	cfg := testConfig(t)
+	s := start(t, cfg)
+	key := s.newKey(t, "acme")
+	for i := range 6 {
+		s.post(t, "/api/v1/context/track", key, track(fmt.Sprint("pay-", i), "My card payment was declined at the shop.",
+			"It looks like your card had expired. Please update your card details.", "That worked, thanks."))
+		s.post(t, "/api/v1/context/track", key, track(fmt.Sprint("pw-", i), "The password reset email never came.",
+			"Please check your spam folder.", "Found it, thanks."))
+	}
+	waitAnalysed(t, s)
+	issueNames := func() map[string]bool {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/api/v1/context/issues", nil)
+		req.Header.Set("X-API-Key", key)
+		names := map[string]bool{}
+		for _, it := range do(t, req).data()["issueTypes"].([]any) {
+			names[it.(map[string]any)["name"].(string)] = true
+		}
+		return names
+	}
+	before := issueNames()
+	s.close(t)
+
+	db, err := sql.Open("sqlite", "file:"+dbPath(cfg)+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var blob []byte
+	if err := db.QueryRow(`SELECT model FROM knowledge_models WHERE kind = 'issuetype-names'`).Scan(&blob); err != nil {
+		t.Skipf("names are not stored as one blob: %v", err)
+	}
+	var stored struct {
+		Names map[string]struct{ Name string } `json:"names"`
+	}
+	if err := json.Unmarshal(blob, &stored); err != nil || len(stored.Names) == 0 {
+		t.Fatalf("stored names %s: %v", blob, err)
+	}
+	old := map[string]map[string]string{}
+	for id := range stored.Names {
+		old[id] = map[string]string{"name": "log_password_says_" + id, "description": "Conversations about log, password, says."}
+	}
+	if _, err := db.Exec(`UPDATE knowledge_models SET model = ? WHERE kind = 'issuetype-names'`, mustJSON(old)); err != nil {
+		t.Fatal(err)
+	}
+
+	s = start(t, cfg)
+	after := issueNames()
+	if fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Fatalf("after migrating old names: %v, want the current scheme's %v", after, before)
+	}
+	s.close(t)
+	s = start(t, cfg)
+	if again := issueNames(); fmt.Sprint(again) != fmt.Sprint(before) {
+		t.Fatalf("names moved across a restart: %v, want %v", again, before)
 	}
 }
