@@ -74,7 +74,7 @@ func sentenceCauses(s string, states bool) []string {
 			if i+len(cue.words) > len(words) || !slices.Equal(words[i:i+len(cue.words)], cue.words) {
 				continue
 			}
-			if rs := runs(toks[i+len(cue.words):]); len(rs) > 0 && (rs[0].contentWords() >= 2 || !cue.clause && rs[0].contentWords() == 1 && rs[0].words[0].cls == content) {
+			if rs := runs(toks[i+len(cue.words):], nil); len(rs) > 0 && (rs[0].contentWords() >= 2 || !cue.clause && rs[0].contentWords() == 1 && rs[0].words[0].cls == content) {
 				out = append(out, rs[0].String())
 			}
 			break
@@ -89,7 +89,7 @@ func sentenceCauses(s string, states bool) []string {
 		}
 	}
 	if states {
-		for _, r := range runs(toks) {
+		for _, r := range runs(toks, nil) {
 			if r.stated && r.contentWords() >= 2 {
 				out = append(out, r.String())
 			}

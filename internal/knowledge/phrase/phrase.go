@@ -22,8 +22,9 @@ import (
 func Symptoms(statements []string, max int) []string {
 	var out []string
 	for _, t := range statements {
+		var antecedent string
 		for _, s := range sentences(strings.ToLower(t)) {
-			for _, r := range runs(tokens(s)) {
+			for _, r := range runs(tokens(s), &antecedent) {
 				if p := r.String(); r.contentWords() >= 2 && !slices.Contains(out, p) {
 					if out = append(out, p); len(out) == max {
 						return out

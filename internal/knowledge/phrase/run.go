@@ -12,6 +12,14 @@ const maxWords = 4
 type run struct {
 	words  []token
 	stated bool
+	// pronoun: the run's subject was "it" or "they", which may stand for
+	// antecedent, the head of the last noun phrase before ("I ordered a
+	// card and it hasn't arrived" → "card not arrived").
+	pronoun    bool
+	antecedent string
+	// state: the run opened after a form of be or have ("it hasn't
+	// arrived", "it isn't working"), so its verb names a state.
+	state bool
 }
 
 // contentWords counts the words of r that carry meaning: content words,
@@ -38,18 +46,36 @@ func (r run) String() string {
 // content words, across the auxiliaries, determiners and negations between
 // them ("my payment was not accepted" → "payment not accepted"), with the
 // particle of a phrasal verb ("log in"). Each is tidied so it neither
-// starts nor ends in a function word (see tidy).
-func runs(toks []token) []run {
+// starts nor ends in a function word (see tidy). antecedent carries the
+// head of the last noun phrase across the sentences of one text; nil starts
+// afresh.
+func runs(toks []token, antecedent *string) []run {
 	var out []run
 	var cur run
 	var pending []token // joiners seen since the last content word
+	pronoun := false    // "it" or "they" since the last content word
+	if antecedent == nil {
+		antecedent = new(string)
+	}
 	flush := func() {
-		if r, ok := tidy(cur); ok {
-			out = append(out, r)
+		if len(cur.words) > 0 {
+			cur.antecedent = *antecedent
+			if r, ok := tidy(cur); ok {
+				out = append(out, r)
+				// The head of a noun phrase: not a verb form ("new card
+				// arrived", "app keeps crashing" name no antecedent).
+				if last := r.words[len(r.words)-1]; r.contentWords() >= 2 && last.cls == content && !r.stated &&
+					!participle(last.norm) && !strings.HasSuffix(last.norm, "ing") {
+					*antecedent = last.norm
+				}
+			}
 		}
 		cur, pending = run{}, nil
 	}
 	for i, t := range toks {
+		if t.norm == "it" || t.norm == "they" {
+			pronoun = true
+		}
 		next := class(breaker)
 		if i+1 < len(toks) {
 			next = toks[i+1].cls
@@ -57,6 +83,10 @@ func runs(toks []token) []run {
 		switch t.cls {
 		case content, light:
 			if len(cur.words) == 0 {
+				cur.pronoun, pronoun = pronoun, false
+				for _, p := range pending {
+					cur.state = cur.state || p.beHave
+				}
 				for _, p := range pending {
 					if p.cls == negation {
 						cur.words = append(cur.words, p) // tidy decides what a leading negation may do
@@ -85,7 +115,7 @@ func runs(toks []token) []run {
 			pending = append(pending, t)
 		case particle:
 			last := len(cur.words) - 1
-			if len(pending) == 0 && last >= 0 && cur.words[last].cls != negation && next != content && next != det {
+			if len(pending) == 0 && last >= 0 && cur.words[last].cls != negation && (adverbParticles[t.norm] || next != content && next != det) {
 				cur.words = append(cur.words, t)
 				continue
 			}
@@ -103,7 +133,10 @@ func runs(toks []token) []run {
 // goes; a leading "cannot" or "no" stays; a leading "not" whose subject was
 // a pronoun moves behind the object when the verb is a participle ("hasn't
 // received my card" → "card not received"), and otherwise the run is
-// dropped, since without its negation it would say the opposite.
+// dropped, since without its negation it would say the opposite — unless
+// the subject was "it" or "they" and a noun phrase came before, which the
+// pronoun is taken to stand for ("it hasn't arrived" → "card not
+// arrived").
 func tidy(r run) (run, bool) {
 	w := r.words
 	for len(w) > 0 && (w[len(w)-1].cls == negation || w[len(w)-1].cls == light) {
@@ -112,7 +145,7 @@ func tidy(r run) (run, bool) {
 	for (run{words: w}).contentWords() > maxWords {
 		w = w[1:]
 	}
-	for len(w) > 0 && w[0].cls == light {
+	for len(w) > 0 && (w[0].cls == light || w[0].cls == particle) { // trimming may leave "up automatic payments"
 		w = w[1:]
 	}
 	if len(w) == 0 {
@@ -123,10 +156,20 @@ func tidy(r run) (run, bool) {
 		for i < len(w) && w[i].cls == negation {
 			i++
 		}
-		if i+1 >= len(w) || !participle(w[i].norm) || w[i+1].cls == negation {
+		verb := i + 1 // past the participle and its particle ("gone through")
+		if verb < len(w) && w[verb].cls == particle {
+			verb++
+		}
+		switch {
+		case i >= len(w) || !participle(w[i].norm) && !r.state:
+			return run{}, false
+		case verb < len(w) && w[verb].cls != negation: // "hasn't received my card"
+			w = append(append(append([]token{}, w[verb:]...), token{norm: "not", cls: negation}), w[i:verb]...)
+		case verb == len(w) && r.pronoun && r.antecedent != "": // "it hasn't arrived"
+			w = append([]token{{norm: r.antecedent, cls: content}, {norm: "not", cls: negation}}, w[i:verb]...)
+		default:
 			return run{}, false
 		}
-		w = append(append(append([]token{}, w[i+1:]...), token{"not", negation}), w[i])
 		r.stated = true
 	}
 	if w[0].cls == negation && len(w) == 1 {

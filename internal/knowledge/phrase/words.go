@@ -37,8 +37,12 @@ var determiners = set("a an the my your our their his her its this these those s
 // become "cannot".
 var negations = set("not no never")
 
-// particles end phrasal verbs ("log in", "sign up", "top up").
+// particles end phrasal verbs ("log in", "sign up", "top up"). Those in
+// adverbs are particles even before an object ("top up my card"); the
+// others are prepositions there ("charged on my card").
 var particles = set("in up out on off down back over through")
+
+var adverbParticles = set("up out off down back")
 
 // lightVerbs carry little meaning of their own ("get a refund", "take
 // long"); a phrase neither starts nor ends with one.
@@ -80,6 +84,9 @@ func set(words string) map[string]bool {
 type token struct {
 	norm string
 	cls  class
+	// beHave marks a form of be or have, negated or not ("isn't",
+	// "has"): the verb after it is a participle or adjective, a state.
+	beHave bool
 }
 
 // classify returns the class of a lower-cased word and its form in a
@@ -87,28 +94,29 @@ type token struct {
 func classify(w string) token {
 	switch {
 	case w == "cannot" || w == "can't" || w == "cant" || w == "couldn't" || w == "couldnt" || w == "unable":
-		return token{"cannot", negation}
+		return token{norm: "cannot", cls: negation}
 	case strings.HasSuffix(w, "n't") || isNegatedContraction(w):
-		return token{"not", negation}
+		base := strings.TrimSuffix(strings.TrimSuffix(w, "n't"), "nt")
+		return token{norm: "not", cls: negation, beHave: auxiliaries[base] && !strings.HasPrefix(base, "d")}
 	}
 	if strings.IndexByte(w, '\'') >= 0 && !textproc.IsStopword(w) {
 		w = strings.ReplaceAll(strings.TrimSuffix(w, "'s"), "'", "") // "card's" is "card"
 	}
 	switch {
 	case negations[w]:
-		return token{w, negation}
+		return token{norm: w, cls: negation}
 	case auxiliaries[w]:
-		return token{w, aux}
+		return token{norm: w, cls: aux, beHave: !strings.HasPrefix(w, "d")}
 	case determiners[w]:
-		return token{w, det}
+		return token{norm: w, cls: det}
 	case particles[w]:
-		return token{w, particle}
+		return token{norm: w, cls: particle}
 	case lightVerbs[w]:
-		return token{w, light}
+		return token{norm: w, cls: light}
 	case reportingVerbs[w] || discourse[w] || textproc.IsStopword(w) || !hasLetter(w):
-		return token{w, breaker}
+		return token{norm: w, cls: breaker}
 	}
-	return token{w, content}
+	return token{norm: w, cls: content}
 }
 
 // isNegatedContraction recognises the apostrophe-less negations chat users
