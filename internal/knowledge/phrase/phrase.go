@@ -16,24 +16,29 @@ import (
 )
 
 // Symptoms returns up to max phrases of at least two words from
-// statements of a problem, in order of appearance. The caller chooses the
-// statements (the user's opening turns, not their reactions); a sentence
-// with no such phrase ("doesn't work", "no luck", "thanks") gives nothing.
+// statements of a problem: stated states first ("card not arrived", "payment
+// was declined"), then the others, each in order of appearance. The caller
+// chooses the statements (the user's opening turns, not their reactions); a
+// sentence with no such phrase ("doesn't work", "no luck", "thanks") gives
+// nothing.
 func Symptoms(statements []string, max int) []string {
-	var out []string
+	var states, others []string
 	for _, t := range statements {
 		var antecedent string
 		for _, s := range sentences(strings.ToLower(t)) {
 			for _, r := range runs(tokens(s), &antecedent) {
-				if p := r.String(); r.contentWords() >= 2 && !slices.Contains(out, p) {
-					if out = append(out, p); len(out) == max {
-						return out
+				if p := r.String(); r.contentWords() >= 2 && !slices.Contains(states, p) && !slices.Contains(others, p) {
+					if r.stated {
+						states = append(states, p)
+					} else {
+						others = append(others, p)
 					}
 				}
 			}
 		}
 	}
-	return out
+	out := append(states, others...)
+	return out[:min(max, len(out))]
 }
 
 // Top returns the max most frequent phrases of counts, ties by phrase.

@@ -28,12 +28,13 @@ func TestSymptoms(t *testing.T) {
 		{[]string{"doesn't work", "no luck", "still not working", "thanks!", "Nope, same problem."}, "[]"},
 		{[]string{"it doesn't accept my card"}, "[]"},
 		{[]string{"There is no internet connection at home"}, "[no internet connection]"},
-		// "it" and "they" stand for the last noun phrase before them.
-		{[]string{"I ordered a new card two weeks ago and it still hasn't arrived."}, "[ordered new card card not arrived]"},
-		{[]string{"I transferred some cash. It has not arrived yet."}, "[transferred cash cash not arrived]"},
-		{[]string{"I made a bank transfer and it hasn't gone through"}, "[bank transfer transfer not gone through]"},
+		// "it" and "they" stand for the last noun phrase before them;
+		// stated states come first.
+		{[]string{"I ordered a new card two weeks ago and it still hasn't arrived."}, "[card not arrived ordered new card]"},
+		{[]string{"I transferred some cash. It has not arrived yet."}, "[cash not arrived transferred cash]"},
+		{[]string{"I made a bank transfer and it hasn't gone through"}, "[transfer not gone through bank transfer]"},
 		{[]string{"My new card arrived but it isn't working"}, "[new card arrived]"},
-		{[]string{"I topped up my account and it hasn't been credited"}, "[topped up account account not credited]"},
+		{[]string{"I topped up my account and it hasn't been credited"}, "[account not credited topped up account]"},
 		{[]string{"It hasn't arrived."}, "[]"},
 		{[]string{"I want to set up automatic loan payments"}, "[automatic loan payments]"},
 	}
