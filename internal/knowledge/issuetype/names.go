@@ -10,10 +10,12 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 )
 
-// Type describes one issue type.
+// Type describes one issue type. Name and Description come from words
+// alone, for a model used on its own; the knowledge engine shows people
+// names from the members' phrases instead (DistinctivePhrases, PickName).
 type Type struct {
 	ID          int64
-	Name        string   // snake_case from the most characteristic words, unique in the model, e.g. "card_payment_declined"
+	Name        string   // snake_case from the most characteristic content words, unique in the model, e.g. "card_payment_declined"
 	Description string   // one templated sentence, e.g. "Conversations about card, payment, declined."
 	Size        int      // documents assigned
 	Terms       []string // most characteristic surface words, most characteristic first
