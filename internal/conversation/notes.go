@@ -1,6 +1,7 @@
 package conversation
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -87,8 +88,14 @@ func doing(a attempt.Attempt) string {
 	return strings.ToLower(strings.TrimSpace(a.Action))
 }
 
-// list joins "a", "a and b", "a, b and c".
+// maxListed is how many failed attempts notes name; the rest are counted.
+const maxListed = 3
+
+// list joins "a", "a and b", "a, b and c", "a, b, c and 2 more".
 func list(xs []string) string {
+	if len(xs) > maxListed {
+		xs = append(xs[:maxListed:maxListed], fmt.Sprintf("%d more", len(xs)-maxListed))
+	}
 	if len(xs) <= 1 {
 		return strings.Join(xs, "")
 	}

@@ -56,3 +56,20 @@ func TestGenerateNotes(t *testing.T) {
 		}
 	}
 }
+
+func TestList(t *testing.T) {
+	for _, tc := range []struct {
+		xs   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b"}, "a and b"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+		{[]string{"a", "b", "c", "d", "e"}, "a, b, c and 2 more"},
+	} {
+		if got := list(tc.xs); got != tc.want {
+			t.Errorf("list(%q) = %q, want %q", tc.xs, got, tc.want)
+		}
+	}
+}
