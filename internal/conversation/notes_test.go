@@ -73,3 +73,17 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// FuzzGenerateNotes checks that notes are one non-empty line ending in a
+// full stop, whatever the turns say.
+func FuzzGenerateNotes(f *testing.F) {
+	f.Add("My card was declined|Please contact your bank.|still declined|Your card had expired, please update it|worked")
+	f.Add("|||")
+	f.Add("hello?")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := GenerateNotes(conv(strings.Split(s, "|")...))
+		if got == "" || strings.ContainsAny(got, "\n\r") || !strings.HasSuffix(got, ".") {
+			t.Fatalf("notes %q from %q", got, s)
+		}
+	})
+}
