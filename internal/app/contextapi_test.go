@@ -180,7 +180,7 @@ func TestTrackResendIdempotencyResolveReopen(t *testing.T) {
 	}
 	// Generated notes when none are given.
 	r = s.post(t, api+"/resolve", key, `{"conversationId":"conv-002"}`)
-	if notes, _ := r.data()["resolutionNotes"].(string); r.Status != 200 || !strings.Contains(notes, "I cannot log in") {
+	if notes, _ := r.data()["resolutionNotes"].(string); r.Status != 200 || !strings.HasPrefix(notes, "Cannot log in") {
 		t.Fatalf("generated notes: %s", r.Raw)
 	}
 

@@ -2,52 +2,121 @@ package conversation
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
+	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 )
 
-// GenerateNotes writes resolution notes from the messages alone: what the
-// user reported first, and the last thing the assistant did or proposed,
-// which is what a resolved conversation most often ended on.
+// GenerateNotes writes resolution notes from what the knowledge engine
+// reads in the messages: what the problem was (the cause an explanation
+// named, else the user's symptom) and what fixed it after what did not,
+// from the conversation's attempts and their outcomes:
+// "Card expired; updating the card fixed it after contacting the bank did
+// not." When nothing is recognised it says so plainly, quoting the user's
+// first statement rather than guessing.
 func GenerateNotes(msgs []fathom.Message) string {
-	var issue, last string
+	attempts := attempt.Extract(msgs, true, "")
+	firstProposal := len(msgs)
+	if len(attempts) > 0 {
+		firstProposal = attempts[0].Turn
+	}
+	var diagnoses []string
 	for _, m := range msgs {
-		if m.Role == fathom.RoleUser && issue == "" {
-			issue = m.Content
-		}
 		if m.Role == fathom.RoleAssistant {
-			last = m.Content
+			diagnoses = append(diagnoses, m.Content)
 		}
 	}
-	var b strings.Builder
-	if issue != "" {
-		fmt.Fprintf(&b, "Issue: %s", sentence(issue))
+	problem := ""
+	if cs := phrase.Causes(nil, diagnoses, 1); len(cs) > 0 {
+		problem = cs[0]
+	} else if ss := knowledge.Symptoms(msgs, firstProposal, 1); len(ss) > 0 {
+		problem = ss[0]
 	}
-	if last != "" {
-		if b.Len() > 0 {
-			b.WriteString(" ")
+	fix := fixes(attempts)
+	switch {
+	case problem != "":
+		return capitalise(problem) + "; " + fix + "."
+	case len(msgs) == 0:
+		return "Resolved; the conversation holds no messages."
+	}
+	for _, m := range msgs {
+		if m.Role == fathom.RoleUser {
+			return "Reported: " + quote(m.Content) + " " + capitalise(fix) + "."
 		}
-		fmt.Fprintf(&b, "Resolved after: %s", sentence(last))
 	}
-	if b.Len() > 0 {
-		b.WriteString(" ")
-	}
-	fmt.Fprintf(&b, "(%d messages.)", len(msgs))
-	return b.String()
+	return capitalise(fix) + "."
 }
 
-// sentence trims text to one line of at most 200 characters ending in a
-// full stop.
-func sentence(s string) string {
+// fixes says what fixed the problem after what did not: "updating the
+// card fixed it after contacting the bank did not".
+func fixes(attempts []attempt.Attempt) string {
+	var worked string
+	var failed []string
+	for _, a := range attempts {
+		d := doing(a)
+		switch {
+		case a.Outcome == outcome.Success:
+			worked = d
+		case a.Outcome == outcome.Failure && worked == "" && !slices.Contains(failed, d):
+			failed = append(failed, d)
+		}
+	}
+	switch {
+	case worked != "" && len(failed) == 0:
+		return worked + " fixed it"
+	case worked != "":
+		return worked + " fixed it after " + list(failed) + " did not"
+	case len(failed) > 0:
+		return list(failed) + " did not fix it; no fix was recorded"
+	}
+	return "no fix was recorded"
+}
+
+// doing names an attempt by its solution key, which starts with the verb in
+// its base form: "contact_bank" → "contacting the bank".
+func doing(a attempt.Attempt) string {
+	if a.Key != "" {
+		return phrase.Doing(strings.ReplaceAll(a.Key, "_", " "))
+	}
+	return strings.ToLower(strings.TrimSpace(a.Action))
+}
+
+// maxListed is how many failed attempts notes name; the rest are counted.
+const maxListed = 3
+
+// list joins "a", "a and b", "a, b and c", "a, b, c and 2 more".
+func list(xs []string) string {
+	if len(xs) > maxListed {
+		xs = append(xs[:maxListed:maxListed], fmt.Sprintf("%d more", len(xs)-maxListed))
+	}
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// quote trims text to one line of at most 120 characters in quotes,
+// ending in a full stop.
+func quote(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
-		s += "."
-	}
-	if utf8.RuneCountInString(s) > 200 {
+	if utf8.RuneCountInString(s) > 120 {
 		r := []rune(s)
-		s = strings.TrimSpace(string(r[:197])) + "..."
+		s = strings.TrimSpace(string(r[:117])) + "..."
 	}
-	return s
+	return "\"" + s + "\"."
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 )
@@ -141,72 +140,6 @@ func TestSimilarParamsValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			wantInvalid(t, tt.p.validate(), tt.want)
-		})
-	}
-}
-
-func TestGenerateNotes(t *testing.T) {
-	t.Parallel()
-	u := userMsg
-	a := func(s string) fathom.Message { return fathom.Message{Role: fathom.RoleAssistant, Content: s} }
-	tests := []struct {
-		name string
-		msgs []fathom.Message
-		want string
-	}{
-		{"no messages", nil, "(0 messages.)"},
-		{"only user", []fathom.Message{u("My card was declined")}, "Issue: My card was declined. (1 messages.)"},
-		{"only assistant", []fathom.Message{a("Hello, how can I help?")}, "Resolved after: Hello, how can I help? (1 messages.)"},
-		{"first user, last assistant", []fathom.Message{u("Payment failed!"), a("Try another card"), u("ok thanks"),
-			a("I reset your billing address")}, "Issue: Payment failed! Resolved after: I reset your billing address. (4 messages.)"},
-		{"whitespace collapsed", []fathom.Message{u("line one\n\n   line\ttwo  ")}, "Issue: line one line two. (1 messages.)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			if got := GenerateNotes(tt.msgs); got != tt.want {
-				t.Errorf("GenerateNotes() = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-// TestGenerateNotesLength checks sentence's contract: one line of at most
-// 200 characters (runes) ending in a full stop, truncated with "...".
-func TestGenerateNotesLength(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name      string
-		text      string
-		truncated bool
-	}{
-		{"199 runes", strings.Repeat("a", 199), false},
-		{"200 runes: no room left for the full stop", strings.Repeat("a", 200), true},
-		{"201 runes", strings.Repeat("a", 201), true},
-		{"300 multibyte runes", strings.Repeat("日本", 150), true},
-		{"long words", strings.Repeat("payment declined ", 40), true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got := GenerateNotes([]fathom.Message{userMsg(tt.text)})
-			issue, ok := strings.CutPrefix(got, "Issue: ")
-			issue, ok2 := strings.CutSuffix(issue, " (1 messages.)")
-			if !ok || !ok2 {
-				t.Fatalf("unexpected notes %q", got)
-			}
-			if !utf8.ValidString(issue) {
-				t.Errorf("truncation split a rune: %q", issue)
-			}
-			if n := utf8.RuneCountInString(issue); n > 200 {
-				t.Errorf("issue is %d runes, want at most 200: %q", n, issue)
-			}
-			if strings.HasSuffix(issue, "...") != tt.truncated {
-				t.Errorf("issue %q: truncated (ends with ...) = %v, want %v", issue, !tt.truncated, tt.truncated)
-			}
-			if !strings.HasSuffix(issue, ".") {
-				t.Errorf("issue %q does not end with a full stop", issue)
-			}
 		})
 	}
 }

@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -74,7 +73,7 @@ func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
 			return n, err
 		}
 		if blob, err := st.KnowledgeModelGet(ctx, t.ID, namesKind); err == nil {
-			if err := json.Unmarshal(blob, &k.names); err != nil {
+			if k.names, err = decodeNames(blob); err != nil {
 				return n, fmt.Errorf("load issue type names of tenant %d: %w", t.ID, err)
 			}
 			for _, nm := range k.names {
@@ -222,24 +221,21 @@ type learned struct {
 // once (the model is itself derived state, rebuilt from text if lost).
 func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time.Time) *Draft {
 	k := e.tenant(c.TenantID)
-	var userTexts, diagnoses []string
+	var diagnoses []string
 	for _, m := range msgs {
-		if m.Role == fathom.RoleUser {
-			userTexts = append(userTexts, m.Content)
-		} else {
+		if m.Role != fathom.RoleUser {
 			diagnoses = append(diagnoses, m.Content)
 		}
 	}
 	resolved := c.Status == fathom.StatusResolved
-	a := fathom.Analysis{ConversationID: c.ID, TenantID: c.TenantID, Resolved: resolved, AnalyzedAt: now,
-		Symptoms: phrase.Symptoms(userTexts[:min(len(userTexts), 2)], 3)}
+	a := fathom.Analysis{ConversationID: c.ID, TenantID: c.TenantID, Resolved: resolved, AnalyzedAt: now}
 	a.IssueTypeID = k.model.Assign(c.ID, strings.Join(fathom.Opening(msgs), "\n")).TypeID
 	notes := ""
 	if !c.NotesGenerated {
 		notes = c.ResolutionNotes
-		a.Causes = phrase.Causes(append([]string{notes}, diagnoses...), 2)
+		a.Causes = phrase.Causes([]string{notes}, diagnoses, 2)
 	} else {
-		a.Causes = phrase.Causes(diagnoses, 2)
+		a.Causes = phrase.Causes(nil, diagnoses, 2)
 	}
 	if resolved && c.ResolvedAt != nil && len(msgs) > 0 {
 		a.MinutesToResolve = c.ResolvedAt.Sub(msgs[0].CreatedAt).Minutes()
@@ -266,6 +262,11 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 		}
 		d.learned = append(d.learned, l)
 	}
+	firstProposal := len(msgs)
+	if len(a.Attempts) > 0 {
+		firstProposal = a.Attempts[0].Turn
+	}
+	a.Symptoms = Symptoms(msgs, firstProposal, 3)
 	d.Analysis = a
 	return d
 }
@@ -325,9 +326,10 @@ func (e *Engine) Store(ctx context.Context, tx store.Tx, d *Draft) error {
 // reports whether the model should be saved.
 func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 	k := e.tenant(tenantID)
-	k.touchNames()
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	// Under k.mu, so no reader names the types before they are counted.
+	defer k.touchNames()
 	touchedSolutions, touchedTypes := map[*solutionState]bool{}, map[int64]bool{}
 	for _, d := range drafts {
 		for i, s := range d.templates {
@@ -417,6 +419,7 @@ func (e *Engine) Remove(tenantID, conversationID int64) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if old, ok := k.analyses[conversationID]; ok {
+		defer k.touchNames() // its type's description may change
 		k.count(old, -1)
 		delete(k.analyses, conversationID)
 		if tc := k.types[old.IssueTypeID]; tc != nil {
@@ -436,7 +439,7 @@ func (e *Engine) SaveModel(ctx context.Context, tx store.Tx, tenantID int64, now
 		return err
 	}
 	k.namesMu.Lock()
-	names, err := json.Marshal(k.names)
+	names, err := encodeNames(k.names)
 	k.namesMu.Unlock()
 	if err != nil {
 		return err

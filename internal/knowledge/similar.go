@@ -42,7 +42,8 @@ func (e *Engine) Similar(tenantID int64, p SimilarParams) *SimilarResult {
 	limit := max(p.Limit, 0)
 	// Recommendations look at more neighbours than the caller shows, and
 	// only the shown ones are explained.
-	hits, total := ranker.RankExplaining(p.Index, e.Model(tenantID), nil, q, max(limit, neighbourDepth), limit, p.MinSimilarity)
+	named := ranker.WithTypeNames(func(typeID int64) string { return e.TypeName(tenantID, typeID) })
+	hits, total := named.RankExplaining(p.Index, e.Model(tenantID), nil, q, max(limit, neighbourDepth), limit, p.MinSimilarity)
 	neighbours := make([]Neighbour, len(hits))
 	for i, h := range hits {
 		neighbours[i] = Neighbour{ID: h.ID, Similarity: h.Similarity}

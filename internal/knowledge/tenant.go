@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"fmt"
 	"maps"
 	"sync"
 
@@ -36,46 +35,44 @@ type tenantKnowledge struct {
 	// derives names from a type's current words, which drift, but a name
 	// is an address (/issues/{name}) and must not move.
 
-	namesMu    sync.Mutex
-	names      map[int64]typeName
-	taken      map[string]bool
-	namesStale bool // types may exist that have no pinned name yet
+	namesMu      sync.Mutex
+	names        map[int64]typeName
+	taken        map[string]bool
+	namesStale   bool             // types may exist that have no pinned name yet
+	descriptions map[int64]string // describeType's cache, cleared by touchNames
 }
 
+// typeName is a type's pinned name. Description is no longer pinned (it
+// follows the type's symptoms and fixes, see describeType); the field stays
+// so stored names of every version decode.
 type typeName struct {
 	Name        string `json:"name"`
-	Description string `json:"description"`
+	Description string `json:"description,omitempty"`
 }
 
-// name returns the pinned name of a type, pinning the model's current
-// one (made unique) on first use.
+// name returns the pinned name of a type, naming every type that has none
+// yet on first use (see nameNewTypes), with its current description; k.mu
+// must be held.
 func (k *tenantKnowledge) name(id int64) (typeName, bool) {
 	k.namesMu.Lock()
 	defer k.namesMu.Unlock()
-	if n, ok := k.names[id]; ok || !k.namesStale {
-		return n, ok
+	if _, ok := k.names[id]; !ok && k.namesStale {
+		k.nameNewTypes()
+		k.namesStale = false
 	}
-	// Types walks every document, so it runs once per change of the
-	// knowledge, never once per lookup.
-	for _, t := range k.model.Types() {
-		if _, ok := k.names[t.ID]; ok {
-			continue
-		}
-		n := typeName{Name: t.Name, Description: t.Description}
-		for i := 2; k.taken[n.Name]; i++ {
-			n.Name = fmt.Sprintf("%s_%d", t.Name, i)
-		}
-		k.names[t.ID], k.taken[n.Name] = n, true
-	}
-	k.namesStale = false
 	n, ok := k.names[id]
+	if ok {
+		n.Description = k.describeType(id, n.Name)
+	}
 	return n, ok
 }
 
-// touchNames notes that new types may have appeared.
+// touchNames notes that new types may have appeared and that descriptions
+// may have changed.
 func (k *tenantKnowledge) touchNames() {
 	k.namesMu.Lock()
 	k.namesStale = true
+	clear(k.descriptions)
 	k.namesMu.Unlock()
 }
 
@@ -138,7 +135,8 @@ func topOf(m map[string]int, n int) []string {
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
 		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, types: map[int64]*typeCounts{},
-		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, learner: solution.NewModel(solution.Config{})}
+		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
+		learner: solution.NewModel(solution.Config{})}
 }
 
 // canonical returns the solution id a stored attempt counts under: its own,

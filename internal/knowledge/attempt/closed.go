@@ -138,3 +138,31 @@ func stemSet(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// irregular maps the past forms of English irregular verbs that agents
+// use of their own acts to the base form: "I have sent a new link" is
+// sending a link. English morphology, a list fixed by the language, not by
+// any domain.
+var irregular = map[string]string{
+	"sent": "send", "made": "make", "got": "get", "gotten": "get", "found": "find",
+	"told": "tell", "gave": "give", "given": "give", "took": "take", "taken": "take",
+	"left": "leave", "brought": "bring", "bought": "buy", "paid": "pay", "held": "hold",
+	"kept": "keep", "built": "build", "spent": "spend", "lent": "lend", "done": "do",
+	"did": "do", "wrote": "write", "written": "write", "set": "set", "put": "put",
+	"reset": "reset", "shut": "shut", "cut": "cut", "froze": "freeze", "frozen": "freeze",
+	"unfroze": "unfreeze", "unfrozen": "unfreeze", "chose": "choose", "chosen": "choose",
+	"began": "begin", "begun": "begin", "ran": "run", "rerun": "rerun", "rebuilt": "rebuild",
+	"resent": "resend", "withdrew": "withdraw", "withdrawn": "withdraw", "forgot": "forget",
+	"forgotten": "forget", "sold": "sell", "sought": "seek", "caught": "catch",
+	"taught": "teach", "thought": "think", "understood": "understand", "undid": "undo",
+	"undone": "undo", "redid": "redo", "redone": "redo", "overrode": "override",
+	"overridden": "override", "upheld": "uphold", "met": "meet", "led": "lead",
+	"fed": "feed", "read": "read",
+}
+
+// IrregularBase returns the base form of an irregular past form ("sent" →
+// "send") and whether w is one.
+func IrregularBase(w string) (string, bool) {
+	b, ok := irregular[w]
+	return b, ok
+}

@@ -55,6 +55,9 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"The hotel is called the Hyatt.", "", ""},
 		{"Dr. Johnson says to take medicine before sleep.", "", ""},
 		{"Is there anything else that I can do for you?", "", ""},
+		{"I can see that your card had expired.", "", ""},
+		{"I noticed your payment was declined.", "", ""},
+		{"I can see that your card had expired. Please update your card details.", "update your card details", "update_card_details"},
 	} {
 		p, _, _, ok := parseTurn(c.turn)
 		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {

@@ -57,6 +57,9 @@ func parseClause(clause string) parsed {
 	if kind == performed && ((ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" || ws[head] == "ask") {
 		return p // "could I get your full name?", "may I ask the reason?" ask for it
 	}
+	if kind == performed && reportsClause(ws, head) {
+		return p // "I can see that your card had expired" observes, it does nothing
+	}
 	p.verb, p.base = ws[head], kind != performed || !participle(ws[head])
 	rest := head + 1
 	if lightVerbs[ws[head]] {
@@ -256,10 +259,13 @@ func handsOver(ws []string) bool {
 	return false
 }
 
-// participle reports a past participle or past tense by its regular
-// ending; irregular forms are read as base forms, which only costs the
-// base flag.
+// participle reports a past participle or past tense: a regular ending,
+// or an irregular form of English ("sent", "made") that is not also its
+// base form ("reset", "put").
 func participle(w string) bool {
+	if b, ok := irregular[w]; ok {
+		return b != w
+	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
 }
 
@@ -320,4 +326,25 @@ func firstNoun(ws []string) string {
 		}
 	}
 	return ""
+}
+
+// reportsClause reports whether the agent's verb at head takes a clause
+// rather than an object: "I can see that your card had expired", "I
+// noticed your payment was declined". Such a verb observes or reports; the
+// clause after it says what is, not what the agent did. A complementiser
+// right after the verb, or an auxiliary after the object's first word,
+// marks the clause.
+func reportsClause(ws []string, head int) bool {
+	for k := head + 1; k < len(ws) && k <= head+5; k++ {
+		switch {
+		case k == head+1 && (ws[k] == "that" || ws[k] == "whether" || ws[k] == "if"):
+			// "book that for you": a demonstrative, not a clause.
+			return k+1 < len(ws) && !stops[ws[k+1]]
+		case k > head+1 && auxiliaries[ws[k]] && !lightVerbs[ws[k]]:
+			return true
+		case stops[ws[k]]:
+			return false
+		}
+	}
+	return false
 }

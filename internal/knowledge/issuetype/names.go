@@ -3,14 +3,19 @@ package issuetype
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+
+	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 )
 
-// Type describes one issue type.
+// Type describes one issue type. Name and Description come from words
+// alone, for a model used on its own; the knowledge engine shows people
+// names from the members' phrases instead (DistinctivePhrases, PickName).
 type Type struct {
 	ID          int64
-	Name        string   // snake_case from the most characteristic words, unique in the model, e.g. "card_payment_declined"
+	Name        string   // snake_case from the most characteristic content words, unique in the model, e.g. "card_payment_declined"
 	Description string   // one templated sentence, e.g. "Conversations about card, payment, declined."
 	Size        int      // documents assigned
 	Terms       []string // most characteristic surface words, most characteristic first
@@ -69,8 +74,9 @@ func (m *Model) Types() []Type {
 func (m *Model) topTerms(w map[uint32]float64, k int) []string {
 	ids := make([]uint32, 0, len(w))
 	for id := range w {
-		// "not" carries meaning in vectors but reads badly in a name.
-		if m.feats[id].stem != "not" {
+		// "not" carries meaning in vectors but reads badly in a name, as
+		// do reporting verbs ("says"), light verbs and numbers.
+		if st := m.feats[id].stem; st != "not" && phrase.IsContent(m.surface(st)) {
 			ids = append(ids, id)
 		}
 	}
@@ -147,3 +153,61 @@ func snake(w string) string {
 	}
 	return b.String()
 }
+
+// DistinctivePhrases orders the phrases of one type's members by how
+// distinctive they are of it, most distinctive first, like class-based
+// TF-IDF: a phrase scores its count in the type times log(1 + mean/all),
+// where all is its count across every type and mean the mean count of a
+// phrase occurrence per type, so a phrase many members use and other types
+// rarely use wins. Phrases used fewer than minCount times are left out.
+func DistinctivePhrases(own, all map[string]int, mean float64, minCount int) []string {
+	score := map[string]float64{}
+	for p, n := range own {
+		if n >= minCount {
+			score[p] = float64(n) * math.Log(1+mean/float64(max(all[p], n)))
+		}
+	}
+	out := make([]string, 0, len(score))
+	for p := range score {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if c := cmp.Compare(score[b], score[a]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(strings.Fields(a)), len(strings.Fields(b))); c != 0 {
+			return c // the shorter of two equals reads better
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// PickName returns the first of candidates (phrases, best first) whose
+// snake_case form is not taken, preferring over a taken best phrase the
+// most distinctive candidate that contains it ("card_not_arrived" taken:
+// "new_card_not_arrived"); "" if all are taken.
+func PickName(candidates []string, taken map[string]bool) string {
+	if len(candidates) == 0 {
+		return ""
+	}
+	best := Snake(candidates[0])
+	if !taken[best] {
+		return best
+	}
+	for _, c := range candidates[1:] {
+		if s := Snake(c); !taken[s] && strings.Contains("_"+s+"_", "_"+best+"_") {
+			return s
+		}
+	}
+	for _, c := range candidates[1:] {
+		if s := Snake(c); s != "" && !taken[s] {
+			return s
+		}
+	}
+	return ""
+}
+
+// Snake is the snake_case form of a phrase ("top-up declined" →
+// "top_up_declined").
+func Snake(p string) string { return snake(p) }

@@ -61,7 +61,19 @@ func (c Config) withDefaults() Config {
 
 // Ranker reranks BM25 candidates. It holds only configuration, so one
 // Ranker serves every tenant concurrently.
-type Ranker struct{ cfg Config }
+type Ranker struct {
+	cfg      Config
+	typeName func(typeID int64) string // names types in reasons; nil: the model's current names
+}
+
+// WithTypeNames returns a copy of r whose match reasons name issue types
+// with name, the names the tenant is shown everywhere else (pinned, unlike
+// the model's, which follow the type's words).
+func (r *Ranker) WithTypeNames(name func(typeID int64) string) *Ranker {
+	c := *r
+	c.typeName = name
+	return &c
+}
 
 // New returns a Ranker; see Config for the defaults.
 func New(cfg Config) *Ranker { return &Ranker{cfg: cfg.withDefaults()} }
@@ -175,7 +187,15 @@ func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search
 			out = append(out, "shared terms: "+strings.Join(w, ", "))
 		}
 		if t := c.Type[i]; t != 0 && t == c.Predicted {
-			out = append(out, "same issue type: "+model.TypeName(t))
+			name := ""
+			if r.typeName != nil {
+				name = r.typeName(t)
+			} else {
+				name = model.TypeName(t)
+			}
+			if name != "" {
+				out = append(out, "same issue type: "+name)
+			}
 		}
 		if c.Similarity[i] >= 0.5 {
 			out = append(out, "similar wording (character n-grams)")

@@ -72,6 +72,9 @@ func (m *Model) mostWritten(w string) string {
 // uninflect strips a regular past or progressive ending: "ordered" →
 // "order", "stopped" → "stop", "updating" → "update", "tried" → "try".
 func uninflect(w string) string {
+	if b, ok := attempt.IrregularBase(w); ok {
+		return b
+	}
 	if b := uninflected(w); attempt.Stem(b) == attempt.Stem(w) {
 		return b
 	}
