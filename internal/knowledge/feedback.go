@@ -1,0 +1,107 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+)
+
+// maxSlugWords caps a key made from the words of feedback that attempt
+// extraction could not read as an action.
+const maxSlugWords = 6
+
+// applyFeedback lays the conversation's explicit feedback over the
+// attempts extracted from its text. Each piece names an action, resolved
+// to a solution key as feedbackKey says; the last attempt with that key,
+// or with that very action text, takes the feedback's outcome with
+// confidence 1. When no attempt matches, the action was tried outside the
+// conversation's text, and an attempt is added after its last message.
+// feedback comes oldest first, so the latest word on an attempt wins.
+//
+// It runs on every analysis, so feedback survives re-analysis of a
+// conversation that grew, and the statistics follow it like any attempt.
+func (k *tenantKnowledge) applyFeedback(d *Draft, c *fathom.Conversation, msgs []fathom.Message, feedback []fathom.Feedback) {
+	added := 0
+	for _, f := range feedback {
+		if f.Outcome != fathom.OutcomeSuccess && f.Outcome != fathom.OutcomeFailure {
+			continue
+		}
+		key, text := k.feedbackKey(f.Action)
+		if key == "" {
+			continue
+		}
+		i := matchingAttempt(d, key, f.Action)
+		if i < 0 {
+			// After every real turn, in the order given: attempts are
+			// stored and read back by turn.
+			d.Analysis.Attempts = append(d.Analysis.Attempts, fathom.Attempt{Turn: len(msgs) + added, Action: text})
+			d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: key,
+				Description: describe(key, text), CreatedAt: d.Analysis.AnalyzedAt})
+			d.learned = append(d.learned, learned{})
+			i, added = len(d.Analysis.Attempts)-1, added+1
+		}
+		at := &d.Analysis.Attempts[i]
+		at.Outcome, at.Confidence = f.Outcome, 1
+		if f.Outcome != fathom.OutcomeSuccess {
+			// The reply read as a confirmation was not one.
+			d.learned[i].indicators = nil
+		}
+	}
+}
+
+// matchingAttempt returns the index of the last attempt of d counted under
+// key or said as action, or -1.
+func matchingAttempt(d *Draft, key, action string) int {
+	said := normalAction(action)
+	for i := len(d.Analysis.Attempts) - 1; i >= 0; i-- {
+		if d.templates[i].Key == key || normalAction(d.Analysis.Attempts[i].Action) == said {
+			return i
+		}
+	}
+	return -1
+}
+
+// feedbackKey resolves the action feedback names to a solution key, and
+// the text its attempt shows: a key the tenant already has, as given;
+// otherwise what attempt extraction makes of the text (a key's words when
+// a key was given), counted under the solution it resembles as any
+// extracted attempt is; otherwise, when extraction finds no action, the
+// text's own words joined. It returns "" when the text has no words.
+func (k *tenantKnowledge) feedbackKey(action string) (key, text string) {
+	text = strings.Join(strings.Fields(action), " ")
+	name := strings.ToLower(text)
+	k.mu.RLock()
+	_, known := k.byKey[name]
+	if !known {
+		_, known = k.exemplars[name]
+	}
+	k.mu.RUnlock()
+	if known {
+		return name, text
+	}
+	if !strings.Contains(name, " ") && strings.Contains(name, "_") {
+		text = strings.ReplaceAll(name, "_", " ")
+	}
+	if found := attempt.Extract([]fathom.Message{{Role: fathom.RoleAssistant, Content: text}}, false, ""); len(found) > 0 {
+		return k.solutionKey(found[0]), found[0].Action
+	}
+	slug := slugOf(text)
+	if slug == "" {
+		return "", text
+	}
+	return k.solutionKey(attempt.Attempt{Key: slug, Action: text}), text
+}
+
+// normalAction is an action text compared without regard to case, spacing
+// or final punctuation.
+func normalAction(s string) string {
+	return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(s), " ")), ".!?")
+}
+
+// slugOf joins the first words of s, lower-cased, with underscores.
+func slugOf(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(words[:min(len(words), maxSlugWords)], "_")
+}
