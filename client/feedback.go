@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
 // Outcomes a FeedbackRequest can report.
@@ -32,6 +33,15 @@ type FeedbackResult struct {
 	Outcome        string `json:"outcome"`
 	Note           string `json:"note"`
 	Changed        bool   `json:"changed"`
+}
+
+// ConversationFeedback is feedback as a conversation lists it.
+type ConversationFeedback struct {
+	Action    string    `json:"action"`
+	Outcome   string    `json:"outcome"`
+	Note      string    `json:"note"`
+	CreatedAt time.Time `json:"createdAt"`
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
 // Feedback records the outcome of an action tried in a conversation. It

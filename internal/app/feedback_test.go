@@ -93,6 +93,13 @@ func TestFeedback(t *testing.T) {
 			t.Fatalf("attempt %s (%v), stats %+v; want %s at 1, %d successes and %d failures in 2", at.Outcome, at.Confidence, stats,
 				outcome, successes, failures)
 		}
+		conv, err := c.Conversation(ctx, "fb-vague")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fb := conv.Feedback; len(fb) != 1 || fb[0].Action != sol || fb[0].Outcome != outcome || fb[0].Note != "confirmed by the agent" {
+			t.Fatalf("the conversation lists feedback %+v, want one %s on %s", fb, outcome, sol)
+		}
 	}
 	give(c, "success", true)
 	want(c, "success", 2, 0)

@@ -3,6 +3,7 @@ package contextapi
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -16,6 +17,24 @@ type feedbackData struct {
 	Note           string `json:"note"`
 	// Changed is false when the same feedback had been given before.
 	Changed bool `json:"changed"`
+}
+
+// feedbackItem is one piece of feedback as the conversation read endpoint
+// lists it.
+type feedbackItem struct {
+	Action    string    `json:"action"`
+	Outcome   string    `json:"outcome"`
+	Note      string    `json:"note"`
+	CreatedAt time.Time `json:"createdAt"`
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+func toFeedbackItems(list []*fathom.Feedback) []feedbackItem {
+	out := make([]feedbackItem, len(list))
+	for i, f := range list {
+		out[i] = feedbackItem{Action: f.Action, Outcome: string(f.Outcome), Note: f.Note, CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC()}
+	}
+	return out
 }
 
 func (h *Handler) feedback(ctx context.Context, p *fathom.Principal, body object, r *http.Request) (*result, error) {
