@@ -57,12 +57,38 @@ func TestFeedback(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		stats := at.SolutionDetails.Stats
+		_, edges, err := c.Graph(ctx, conv.IssueDetails.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		onGraph, inSimilar := false, false
+		for _, e := range edges {
+			onGraph = onGraph || e.To == "solution:"+at.Solution
+			if e.To == "solution:"+at.Solution && (e.Data["successCount"] != float64(stats.SuccessCount) || e.Data["failureCount"] != float64(stats.FailureCount)) {
+				t.Fatalf("/graph shows %v, /conversations %+v", e.Data, stats)
+			}
+		}
+		sim, err := c.Similarity(ctx, client.SimilarityRequest{Message: opening})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range sim.Conversations {
+			inSimilar = inSimilar || m.ConversationID == "fb-vague"
+			if m.ConversationID == "fb-vague" && (len(m.AttemptedSolutions) != 1 || m.AttemptedSolutions[0].Outcome != at.Outcome ||
+				m.AttemptedSolutions[0].SolutionDetails.Stats != stats) {
+				t.Fatalf("/similarity shows %+v, /conversations %+v", m.AttemptedSolutions, at)
+			}
+		}
+		if !onGraph || !inSimilar {
+			t.Fatalf("solution %s on the graph: %v; fb-vague among the similar conversations: %v", at.Solution, onGraph, inSimilar)
+		}
 		for _, sol := range it.Solutions {
 			if sol.Solution == at.Solution {
-				if sol.SolutionDetails.Stats != at.SolutionDetails.Stats {
-					t.Fatalf("/issues shows %+v, /conversations %+v", sol.SolutionDetails.Stats, at.SolutionDetails.Stats)
+				if sol.SolutionDetails.Stats != stats {
+					t.Fatalf("/issues shows %+v, /conversations %+v", sol.SolutionDetails.Stats, stats)
 				}
-				return at, sol.SolutionDetails.Stats
+				return at, stats
 			}
 		}
 		t.Fatalf("issue type %s does not list solution %s: %+v", conv.IssueDetails.Name, at.Solution, it.Solutions)
