@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
@@ -14,7 +15,7 @@ const maxSlugWords = 6
 
 // applyFeedback lays the conversation's explicit feedback over the
 // attempts extracted from its text. Each piece names an action, resolved
-// to a solution key as feedbackKey says; the last attempt with that key,
+// to a solution key as feedbackSolution says; the last attempt with that key,
 // or with that very action text, takes the feedback's outcome with
 // confidence 1. When no attempt matches, the action was tried outside the
 // conversation's text, and an attempt is added after its last message.
@@ -28,7 +29,7 @@ func (k *tenantKnowledge) applyFeedback(d *Draft, c *fathom.Conversation, msgs [
 		if f.Outcome != fathom.OutcomeSuccess && f.Outcome != fathom.OutcomeFailure {
 			continue
 		}
-		key, text := k.feedbackKey(f.Action)
+		key, text, description := k.feedbackSolution(f.Action)
 		if key == "" {
 			continue
 		}
@@ -38,7 +39,7 @@ func (k *tenantKnowledge) applyFeedback(d *Draft, c *fathom.Conversation, msgs [
 			// stored and read back by turn.
 			d.Analysis.Attempts = append(d.Analysis.Attempts, fathom.Attempt{Turn: len(msgs) + added, Action: text})
 			d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: key,
-				Description: describe(key, text), CreatedAt: d.Analysis.AnalyzedAt})
+				Description: description, CreatedAt: d.Analysis.AnalyzedAt})
 			d.learned = append(d.learned, learned{})
 			i, added = len(d.Analysis.Attempts)-1, added+1
 		}
@@ -63,35 +64,62 @@ func matchingAttempt(d *Draft, key, action string) int {
 	return -1
 }
 
-// feedbackKey resolves the action feedback names to a solution key, and
-// the text its attempt shows: a key the tenant already has, as given;
-// otherwise what attempt extraction makes of the text (a key's words when
-// a key was given), counted under the solution it resembles as any
-// extracted attempt is; otherwise, when extraction finds no action, the
-// text's own words joined. It returns "" when the text has no words.
-func (k *tenantKnowledge) feedbackKey(action string) (key, text string) {
+// feedbackSolution resolves the action feedback names to a solution: its
+// key, the text its attempt shows and the description the solution gets
+// if new. It is a key the tenant already has, as given; otherwise what the
+// engine makes of the text as an agent's proposal (a key's words when a
+// key was given), counted under the solution it resembles as any proposal
+// is; otherwise, when the text names no action the engine can read, its
+// own words joined. The key is "" when the text has no words.
+func (k *tenantKnowledge) feedbackSolution(action string) (key, text, description string) {
 	text = strings.Join(strings.Fields(action), " ")
 	name := strings.ToLower(text)
-	k.mu.RLock()
-	_, known := k.byKey[name]
-	if !known {
-		_, known = k.exemplars[name]
-	}
-	k.mu.RUnlock()
-	if known {
-		return name, text
+	if description, ok := k.knownSolution(name); ok {
+		return name, text, description
 	}
 	if !strings.Contains(name, " ") && strings.Contains(name, "_") {
 		text = strings.ReplaceAll(name, "_", " ")
 	}
-	if found := attempt.Extract([]fathom.Message{{Role: fathom.RoleAssistant, Content: text}}, false, ""); len(found) > 0 {
-		return k.solutionKey(found[0]), found[0].Action
+	if key, said, description, ok := k.proposalSolution(text); ok {
+		return key, said, description
 	}
-	slug := slugOf(text)
-	if slug == "" {
-		return "", text
+	return slugOf(text), text, sentence(text)
+}
+
+// knownSolution returns the description of the tenant's solution keyed
+// key, if it has one.
+func (k *tenantKnowledge) knownSolution(key string) (string, bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	if id, ok := k.byKey[key]; ok {
+		return k.solutions[id].Description, true
 	}
-	return k.solutionKey(attempt.Attempt{Key: slug, Action: text}), text
+	if ex, ok := k.exemplars[key]; ok {
+		return describe(key, ex.Action), true
+	}
+	return "", false
+}
+
+// proposalSolution keys text as Analyze keys an extracted attempt, and
+// returns the action as extraction reads it and the description of its
+// solution; ok is false if extraction finds no action in it.
+func (k *tenantKnowledge) proposalSolution(text string) (key, action, description string, ok bool) {
+	found := attempt.Extract([]fathom.Message{{Role: fathom.RoleAssistant, Content: text}}, false, "")
+	if len(found) == 0 {
+		return "", "", "", false
+	}
+	key = k.solutionKey(found[0])
+	return key, found[0].Action, describe(key, found[0].Action), true
+}
+
+// sentence is s with a capital first letter and a final full stop.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }
 
 // normalAction is an action text compared without regard to case, spacing

@@ -67,18 +67,18 @@ func TestAnalyzeAppliesFeedback(t *testing.T) {
 	}
 }
 
-// The key of an action that extraction cannot read is made of its words.
-func TestFeedbackKeyFallsBackToWords(t *testing.T) {
+// The key of an action that extraction cannot read is made of its words,
+// and an unknown key given in its place keys the same.
+func TestFeedbackSolutionFallsBackToWords(t *testing.T) {
 	k := newTenantKnowledge(issuetype.NewModel(issuetype.Config{}))
-	key, text := k.feedbackKey("  Zzq   the Wibble 42  ")
-	if key != "zzq_the_wibble_42" || text != "Zzq the Wibble 42" {
-		t.Fatalf("feedbackKey = %q, %q", key, text)
+	key, text, description := k.feedbackSolution("  Zzq   the Wibble 42  ")
+	if key != "zzq_the_wibble_42" || text != "Zzq the Wibble 42" || description != "Zzq the Wibble 42." {
+		t.Fatalf("feedbackSolution = %q, %q, %q", key, text, description)
 	}
-	// Now known, a key is taken as given.
-	if key, _ := k.feedbackKey("ZZQ_THE_WIBBLE_42"); key != "zzq_the_wibble_42" {
-		t.Fatalf("known key resolved to %q", key)
+	if key, _, _ := k.feedbackSolution("ZZQ_THE_WIBBLE_42"); key != "zzq_the_wibble_42" {
+		t.Fatalf("the key resolved to %q", key)
 	}
-	if key, _ := k.feedbackKey("a b c d e f g h"); key != "a_b_c_d_e_f" {
+	if key, _, _ := k.feedbackSolution("a b c d e f g h"); key != "a_b_c_d_e_f" {
 		t.Fatalf("long text keyed %q, want its first %d words", key, maxSlugWords)
 	}
 }
