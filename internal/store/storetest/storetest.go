@@ -27,7 +27,6 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("ConcurrentWritesAreIsolated", func(t *testing.T) { t.Parallel(); testConcurrentWrites(t, open(t)) })
 	t.Run("AfterCommit", func(t *testing.T) { t.Parallel(); testAfterCommit(t, open(t)) })
 	t.Run("Knowledge", func(t *testing.T) { t.Parallel(); testKnowledge(t, open(t)) })
-	t.Run("Feedback", func(t *testing.T) { t.Parallel(); testFeedback(t, open(t)) })
 	t.Run("Workspace", func(t *testing.T) { t.Parallel(); testWorkspace(t, open(t)) })
 	t.Run("MeetingCreateGet", func(t *testing.T) { t.Parallel(); testMeetingCreateGet(t, open(t)) })
 	t.Run("MeetingList", func(t *testing.T) { t.Parallel(); testMeetingList(t, open(t)) })
@@ -36,6 +35,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
 	t.Run("OAuth", func(t *testing.T) { t.Parallel(); testOAuth(t, open(t)) })
 	t.Run("Gateway", func(t *testing.T) { t.Parallel(); testGateway(t, open(t)) })
+	t.Run("Feedback", func(t *testing.T) { t.Parallel(); testFeedback(t, open(t)) })
 }
 
 var now = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
