@@ -174,6 +174,21 @@ func TestFeedback(t *testing.T) {
 	if _, err := c.Feedback(ctx, client.FeedbackRequest{ConversationID: "nope", Action: sol, Outcome: "success"}); !errors.Is(err, client.ErrNotFound) {
 		t.Errorf("feedback on an unknown conversation: %v, want 404", err)
 	}
+	other := s.newKey(t, "globex")
+	if r := s.post(t, "/api/v1/context/feedback", other, `{"conversationId":"fb-vague","action":"x","outcome":"success"}`); r.Status != http.StatusNotFound {
+		t.Errorf("feedback from another tenant: %d %s, want 404", r.Status, r.Raw)
+	}
+
+	// An Idempotency-Key replays the first answer.
+	body := `{"conversationId":"fb-clear","action":"` + sol + `","outcome":"success"}`
+	first := s.post(t, "/api/v1/context/feedback", key, body, "Idempotency-Key", "fb-1")
+	again := s.post(t, "/api/v1/context/feedback", key, body, "Idempotency-Key", "fb-1")
+	if first.Status != 200 || again.Status != 200 || again.Header.Get("Idempotent-Replayed") != "true" || first.data()["changed"] != true ||
+		again.data()["changed"] != true {
+		t.Errorf("keyed feedback: %s then %s (replayed %q), want the first answer replayed", first.Raw, again.Raw, again.Header.Get("Idempotent-Replayed"))
+	}
+	waitAnalysed(t, s)
+
 	req, _ := http.NewRequest(http.MethodGet, s.URL+"/api/v1/context/feedback", nil)
 	req.Header.Set("X-API-Key", key)
 	if r := do(t, req); r.Status != http.StatusMethodNotAllowed || r.Header.Get("Allow") != "POST" {
