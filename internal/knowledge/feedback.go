@@ -74,8 +74,8 @@ func matchingAttempt(d *Draft, key, action string) int {
 func (k *tenantKnowledge) feedbackSolution(action string) (key, text, description string) {
 	text = strings.Join(strings.Fields(action), " ")
 	name := strings.ToLower(text)
-	if description, ok := k.knownSolution(name); ok {
-		return name, text, description
+	if key, description, ok := k.knownSolution(name); ok {
+		return key, text, description
 	}
 	if !strings.Contains(name, " ") && strings.Contains(name, "_") {
 		text = strings.ReplaceAll(name, "_", " ")
@@ -86,18 +86,18 @@ func (k *tenantKnowledge) feedbackSolution(action string) (key, text, descriptio
 	return slugOf(text), text, sentence(text)
 }
 
-// knownSolution returns the description of the tenant's solution keyed
-// key, if it has one.
-func (k *tenantKnowledge) knownSolution(key string) (string, bool) {
+// knownSolution returns the key and description of the tenant's solution
+// called name, if it has one.
+func (k *tenantKnowledge) knownSolution(name string) (key, description string, ok bool) {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
-	if id, ok := k.byKey[key]; ok {
-		return k.solutions[id].Description, true
+	if id, ok := k.byKey[name]; ok {
+		return name, k.solutions[id].Description, true
 	}
-	if ex, ok := k.exemplars[key]; ok {
-		return describe(key, ex.Action), true
+	if ex, ok := k.exemplars[name]; ok {
+		return name, describe(name, ex.Action), true
 	}
-	return "", false
+	return "", "", false
 }
 
 // proposalSolution keys text as Analyze keys an extracted attempt, and
