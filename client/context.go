@@ -175,6 +175,8 @@ type Conversation struct {
 	// What the knowledge engine made of it; nil and empty until analysed.
 	IssueDetails       *IssueDetails       `json:"issueDetails"`
 	AttemptedSolutions []AttemptedSolution `json:"attemptedSolutions"`
+	// Feedback is the explicit feedback given on it, oldest change first.
+	Feedback []ConversationFeedback `json:"feedback"`
 }
 
 // StoredMessage is a message as stored.

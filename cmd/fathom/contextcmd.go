@@ -12,12 +12,14 @@ import (
 const contextUsage = `Usage:
   fathom context track --conversation ID (--user TEXT | --assistant TEXT)... [flags]
   fathom context resolve --conversation ID [--notes TEXT] [flags]
+  fathom context feedback --conversation ID --action KEY --outcome success|failure [--note TEXT] [flags]
   fathom context similar WORDS... [--limit N] [flags]
   fathom context issues [NAME] [flags]
   fathom context graph [--issue NAME] [flags]
 
 Calls the Context API of a Fathom server (--url, --key). Messages are sent in
-the order their --user and --assistant flags are given.
+the order their --user and --assistant flags are given. feedback confirms which
+action was tried (a solution key as shown, or the action as said) and how it went.
 `
 
 // messagesFlag collects --user and --assistant turns in order.
@@ -44,17 +46,22 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "context "+sub, "context "+sub+" [flags]")
 	var r remote
 	r.register(fs, env)
-	var conv, notes, issue string
+	var conv, notes, issue, action, outcome string
 	var msgs []client.Message
 	limit := 5
 	switch sub {
-	case "track", "resolve":
+	case "track", "resolve", "feedback":
 		fs.StringVar(&conv, "conversation", "", "conversation id (required)")
-		if sub == "track" {
+		switch sub {
+		case "track":
 			fs.Var(messagesFlag{"user", &msgs}, "user", "a user message (repeatable, in order)")
 			fs.Var(messagesFlag{"assistant", &msgs}, "assistant", "an assistant message (repeatable, in order)")
-		} else {
+		case "resolve":
 			fs.StringVar(&notes, "notes", "", "resolution notes (default: written by the server)")
+		case "feedback":
+			fs.StringVar(&action, "action", "", "the solution key as shown, or the action as said (required)")
+			fs.StringVar(&outcome, "outcome", "", `how it went: "success" or "failure" (required)`)
+			fs.StringVar(&notes, "note", "", "a note kept with the feedback")
 		}
 	case "similar":
 		fs.IntVar(&limit, "limit", 5, "how many similar conversations")
@@ -68,8 +75,12 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if (sub == "track" || sub == "resolve") && conv == "" {
+	if (sub == "track" || sub == "resolve" || sub == "feedback") && conv == "" {
 		fmt.Fprintf(env.stderr, "fathom context %s: --conversation is required\n", sub)
+		return errUsage
+	}
+	if sub == "feedback" && (action == "" || outcome == "") {
+		fmt.Fprintln(env.stderr, "fathom context feedback: --action and --outcome are required")
 		return errUsage
 	}
 	c, err := r.client()
@@ -92,6 +103,18 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 		}
 		return r.print(env.stdout, res, func(tw *tabwriter.Writer) {
 			fmt.Fprintf(tw, "Conversation %s resolved.\nNotes:\t%s\n", res.ConversationID, res.ResolutionNotes)
+		})
+	case "feedback":
+		res, err := c.Feedback(ctx, client.FeedbackRequest{ConversationID: conv, Action: action, Outcome: outcome, Note: notes})
+		if err != nil {
+			return clientError(err)
+		}
+		return r.print(env.stdout, res, func(tw *tabwriter.Writer) {
+			what := "recorded"
+			if !res.Changed {
+				what = "unchanged (given before)"
+			}
+			fmt.Fprintf(tw, "Feedback on %s in conversation %s: %s, %s.\n", res.Action, res.ConversationID, res.Outcome, what)
 		})
 	case "similar":
 		return similar(ctx, env, &r, c, strings.Join(fs.Args(), " "), limit)

@@ -42,6 +42,7 @@ func New(conversations *conversation.Service, auth Authenticator, meter *quota.M
 func (h *Handler) Register(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/context/track", h.endpoint(quota.OpWrite, h.track))
 	mux.Handle("POST /api/v1/context/resolve", h.endpoint(quota.OpWrite, h.resolve))
+	mux.Handle("POST /api/v1/context/feedback", h.endpoint(quota.OpWrite, h.feedback))
 	mux.Handle("POST /api/v1/context/similarity", h.endpoint(quota.OpRetrieval, h.similarity))
 	mux.Handle("GET /api/v1/context/conversations/{conversationId}", h.endpoint(quota.OpRead, h.getConversation))
 	mux.Handle("DELETE /api/v1/context/conversations/{conversationId}", h.endpoint(quota.OpWrite, h.deleteConversation))
@@ -49,7 +50,8 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/context/issues/{name}", h.endpoint(quota.OpRead, h.getIssue))
 	mux.Handle("GET /api/v1/context/graph", h.endpoint(quota.OpRead, h.graph))
 	for path, allow := range map[string]string{"/api/v1/context/track": "POST", "/api/v1/context/resolve": "POST",
-		"/api/v1/context/similarity": "POST", "/api/v1/context/conversations/{conversationId}": "GET, DELETE"} {
+		"/api/v1/context/similarity": "POST", "/api/v1/context/feedback": "POST",
+		"/api/v1/context/conversations/{conversationId}": "GET, DELETE"} {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			h.writeError(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed here; use "+allow)

@@ -126,6 +126,8 @@ type conversationData struct {
 	// What the knowledge engine made of it (null and empty until analysed).
 	IssueDetails       *issueDetails     `json:"issueDetails"`
 	AttemptedSolutions []attemptedAction `json:"attemptedSolutions"`
+	// The explicit feedback given on it (see feedback.go).
+	Feedback []feedbackItem `json:"feedback"`
 }
 
 type messageData struct {
@@ -138,7 +140,7 @@ func toConversationData(d *conversation.Detail) conversationData {
 	c := d.Conversation
 	out := conversationData{ConversationID: c.ExternalID, UserID: c.UserID, Status: string(c.Status), MessageCount: c.MessageCount,
 		ReopenCount: c.ReopenCount, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Messages: make([]messageData, len(d.Messages)),
-		IssueDetails: toIssueDetails(d.IssueType), AttemptedSolutions: toAttempts(d.Attempts)}
+		IssueDetails: toIssueDetails(d.IssueType), AttemptedSolutions: toAttempts(d.Attempts), Feedback: toFeedbackItems(d.Feedback)}
 	if c.ResolutionNotes != "" {
 		notes := c.ResolutionNotes
 		out.ResolutionNotes = &notes

@@ -41,6 +41,10 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if err != nil {
 			return err
 		}
+		feedback, err := s.feedbackOf(ctx, tenantID, dirty)
+		if err != nil {
+			return err
+		}
 		newTokens := make([]int64, len(dirty))
 		texts := make([]string, len(dirty))
 		drafts := make([]*knowledge.Draft, len(dirty))
@@ -51,7 +55,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				return fmt.Errorf("analyze conversation %d: %w", c.ID, err)
 			}
 			texts[i] = IndexText(c, msgs)
-			drafts[i] = s.know.Analyze(c, msgs, now)
+			drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
 			if countTokens {
 				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
 					newTokens[i] += quota.CountTokens(m.Content)

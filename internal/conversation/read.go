@@ -15,6 +15,7 @@ type Detail struct {
 	Messages     []fathom.Message
 	IssueType    *knowledge.IssueType
 	Attempts     []knowledge.AttemptInfo
+	Feedback     []*fathom.Feedback // oldest change first
 }
 
 // Get returns a conversation of the tenant with its messages.
@@ -33,8 +34,12 @@ func (s *Service) Get(ctx context.Context, tenantID int64, externalID string) (*
 	if err != nil {
 		return nil, err
 	}
+	feedback, err := s.store.FeedbackList(ctx, &store.FeedbackListParams{TenantID: tenantID, ConversationIDs: []int64{c.ID}})
+	if err != nil {
+		return nil, err
+	}
 	issue, attempts := s.know.Conversation(tenantID, c.ID)
-	return &Detail{Conversation: c, Messages: msgs, IssueType: issue, Attempts: attempts}, nil
+	return &Detail{Conversation: c, Messages: msgs, IssueType: issue, Attempts: attempts, Feedback: feedback}, nil
 }
 
 // Delete removes a conversation of the tenant, its messages and everything

@@ -219,7 +219,9 @@ type learned struct {
 // Analyze derives a conversation's issue type, attempts, symptoms and
 // causes. It places the conversation in the tenant's issue-type model at
 // once (the model is itself derived state, rebuilt from text if lost).
-func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time.Time) *Draft {
+// feedback, the conversation's explicit feedback oldest first, overrides
+// the outcomes read from the text (see applyFeedback).
+func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time.Time, feedback ...fathom.Feedback) *Draft {
 	k := e.tenant(c.TenantID)
 	var diagnoses []string
 	for _, m := range msgs {
@@ -268,6 +270,7 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 	}
 	a.Symptoms = Symptoms(msgs, firstProposal, 3)
 	d.Analysis = a
+	k.applyFeedback(d, c, msgs, feedback)
 	return d
 }
 

@@ -45,6 +45,7 @@ type Tx interface {
 	MeetingTx
 	OAuthTx
 	GatewayTx
+	FeedbackTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -102,6 +103,7 @@ type Reader interface {
 	MeetingReader
 	OAuthReader
 	GatewayReader
+	FeedbackReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)

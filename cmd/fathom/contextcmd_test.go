@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fathom-oss/fathom/internal/config"
+)
+
+// TestContextFeedbackCommand drives `fathom context feedback` against a
+// real server.
+func TestContextFeedbackCommand(t *testing.T) {
+	ctx := context.Background()
+	local, err := startLocal(ctx, "normal", "cli", func(c *config.Config) { c.DataDir = filepath.Join(t.TempDir(), "data") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.close(ctx)
+	env := map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": local.key}
+	if code, out, errOut := cli(t, env, "context", "track", "--conversation", "c1", "--user", "My card was declined",
+		"--assistant", "Can you check whether your card has expired?", "--user", "ok"); code != 0 {
+		t.Fatalf("context track: %d %q %q", code, out, errOut)
+	}
+	feedback := []string{"context", "feedback", "--conversation", "c1", "--action", "check whether your card has expired", "--outcome", "success"}
+	if code, out, errOut := cli(t, env, feedback...); code != 0 || out != "Feedback on check whether your card has expired in conversation c1: success, recorded.\n" {
+		t.Fatalf("context feedback: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut := cli(t, env, append(feedback, "--output", "json")...)
+	var res struct {
+		Outcome string `json:"outcome"`
+		Changed bool   `json:"changed"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || res.Outcome != "success" || res.Changed {
+		t.Fatalf("context feedback again, as JSON: %d %q %q; want success, unchanged", code, out, errOut)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"no conversation", []string{"--action", "x", "--outcome", "success"}, 2, "--conversation is required"},
+		{"no outcome", []string{"--conversation", "c1", "--action", "x"}, 2, "--action and --outcome are required"},
+		{"bad outcome", []string{"--conversation", "c1", "--action", "x", "--outcome", "maybe"}, 1, `outcome must be "success" or "failure"`},
+		{"unknown conversation", []string{"--conversation", "nope", "--action", "x", "--outcome", "failure"}, 1, "404"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := cli(t, env, append([]string{"context", "feedback"}, tt.args...)...)
+		if code != tt.code || !strings.Contains(errOut, tt.inStderr) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tt.name, code, errOut, tt.code, tt.inStderr)
+		}
+	}
+}
