@@ -7,6 +7,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 )
 
 // maxSlugWords caps a key made from the words of feedback that attempt
@@ -87,29 +88,32 @@ func (k *tenantKnowledge) feedbackSolution(action string) (key, text, descriptio
 }
 
 // knownSolution returns the key and description of the tenant's solution
-// called name, if it has one.
+// called name (the survivor's, if it was merged), if it has one.
 func (k *tenantKnowledge) knownSolution(name string) (key, description string, ok bool) {
+	if s, ok := k.learner.Get(name); ok {
+		return s.Key, s.Description, true
+	}
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	if id, ok := k.byKey[name]; ok {
 		return name, k.solutions[id].Description, true
 	}
-	if ex, ok := k.exemplars[name]; ok {
-		return name, describe(name, ex.Action), true
-	}
 	return "", "", false
 }
 
-// proposalSolution keys text as Analyze keys an extracted attempt, and
-// returns the action as extraction reads it and the description of its
-// solution; ok is false if extraction finds no action in it.
-func (k *tenantKnowledge) proposalSolution(text string) (key, action, description string, ok bool) {
-	found := attempt.Extract([]fathom.Message{{Role: fathom.RoleAssistant, Content: text}}, false, "")
-	if len(found) == 0 {
+// proposalSolution keys text as Analyze keys an extracted proposal, and
+// returns the action as read and the description of its solution; ok is
+// false if text names no action.
+func (k *tenantKnowledge) proposalSolution(text string) (key, action string, description string, ok bool) {
+	ph, action, ok := attempt.Read(text)
+	if !ok {
 		return "", "", "", false
 	}
-	key = k.solutionKey(found[0])
-	return key, found[0].Action, describe(key, found[0].Action), true
+	sol, ok := k.learner.Get(k.learner.Assign(solution.Proposal{Phrase: ph, Text: action}))
+	if !ok {
+		return "", "", "", false
+	}
+	return sol.Key, action, sol.Description, true
 }
 
 // sentence is s with a capital first letter and a final full stop.
