@@ -23,7 +23,9 @@ type Solution struct {
 	Steps             []string
 	Prerequisites     []string
 	SuccessIndicators []string
-	CreatedAt         time.Time
+	// Escalation marks a hand-over to another team or level, not a fix.
+	Escalation bool
+	CreatedAt  time.Time
 }
 
 // Attempt is one solution tried in a conversation, and how it went.
