@@ -178,13 +178,34 @@ func mapSolutions(ctx context.Context, c *client.Client, sims []Simulated, concu
 	return out, err
 }
 
-// answer is what the server recommended for one test query, in simulated
+// Answer is what the server recommended for one test query, in simulated
 // actions.
-type answer struct {
-	top        string             // the first fix ("" when it maps to no action)
-	probs      map[string]float64 // first probability of each mapped fix
-	escalation bool               // the first fix is in truth an escalation
-	thin       bool
+type Answer struct {
+	Top        string             // the first fix ("" when it maps to no action)
+	Probs      map[string]float64 // first probability of each mapped fix
+	Escalation bool               // the first fix is in truth an escalation
+	Thin       bool               // the answer said its evidence is thin
+}
+
+// NewAnswer builds an Answer from ranked actions: their server keys, whether
+// the server marked each an escalation, and their probabilities. mapping
+// gives the simulated action of a server key.
+func NewAnswer(keys []string, escalations []bool, probs []float64, thin bool, mapping map[string]string) Answer {
+	a := Answer{Probs: map[string]float64{}, Thin: thin}
+	first := true
+	for i, key := range keys {
+		if escalations[i] {
+			continue
+		}
+		action := mapping[key]
+		if first {
+			a.Top, a.Escalation, first = action, IsEscalation(action), false
+		}
+		if _, ok := a.Probs[action]; action != "" && !IsEscalation(action) && !ok {
+			a.Probs[action] = probs[i]
+		}
+	}
+	return a
 }
 
 // Recommendations scores the recommendations for the test queries against
@@ -196,38 +217,32 @@ func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, te
 		return m, err
 	}
 	m.Mapped = len(mapping)
-	answers := make([]answer, len(test))
+	answers := make([]Answer, len(test))
 	err = parallel(ctx, len(test), concurrency, func(ctx context.Context, i int) error {
 		res, err := c.Similarity(ctx, client.SimilarityRequest{Message: test[i].Text, Limit: 10})
 		if err != nil {
 			return err
 		}
-		a := answer{probs: map[string]float64{}, thin: res.Recommendations.Evidence == "thin"}
-		first := true
+		var keys []string
+		var escalations []bool
+		var probs []float64
 		for _, ra := range res.Recommendations.RecommendedActions {
-			if ra.Escalation {
-				continue
-			}
-			action := mapping[ra.Action]
-			if first {
-				a.top, a.escalation, first = action, IsEscalation(action), false
-			}
-			if _, ok := a.probs[action]; action != "" && !IsEscalation(action) && !ok {
-				a.probs[action] = ra.SuccessProbability
-			}
+			keys, escalations, probs = append(keys, ra.Action), append(escalations, ra.Escalation), append(probs, ra.SuccessProbability)
 		}
-		answers[i] = a
+		answers[i] = NewAnswer(keys, escalations, probs, res.Recommendations.Evidence == "thin", mapping)
 		return nil
 	})
 	if err != nil {
 		return m, err
 	}
-	m.score(test, plans, answers, pool)
+	m.Score(test, plans, answers)
 	return m, nil
 }
 
-// score turns the answers into the metrics.
-func (m *RecommendMetrics) score(test []Example, plans map[string]Plan, answers []answer, pool Pool) {
+// Score turns the answers to the test queries into the metrics; m.Pool
+// words the held-out conversations.
+func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers []Answer) {
+	pool := m.Pool
 	tops := map[string]map[string]int{}
 	bins := make([]Bin, 10)
 	var sqRate, sqOutcome float64
@@ -237,17 +252,17 @@ func (m *RecommendMetrics) score(test []Example, plans map[string]Plan, answers 
 		if tops[ex.Intent] == nil {
 			tops[ex.Intent] = map[string]int{}
 		}
-		tops[ex.Intent][a.top]++
-		if a.top == plan.Best() {
+		tops[ex.Intent][a.Top]++
+		if a.Top == plan.Best() {
 			topBest++
 		}
-		if a.escalation {
+		if a.Escalation {
 			m.EscalationOnTop++
 		}
-		if a.thin {
+		if a.Thin {
 			thin++
 		}
-		for action, p := range a.probs {
+		for action, p := range a.Probs {
 			recommended++
 			if rate, ok := plan.Rate(action); ok {
 				sqRate += (p - rate) * (p - rate)
@@ -259,7 +274,7 @@ func (m *RecommendMetrics) score(test []Example, plans map[string]Plan, answers 
 		held := Simulate(plan, pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 2)))
 		for _, at := range held.Attempts {
 			m.Attempts++
-			p, ok := a.probs[at.Action]
+			p, ok := a.Probs[at.Action]
 			if !ok {
 				continue
 			}

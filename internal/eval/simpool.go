@@ -142,11 +142,11 @@ var simActions = []Action{
 
 // talk is the wording of everything but the actions, per pool.
 type talk struct {
-	success, failure               []string // plain reactions to a fix
-	hedgedSuccess, hedgedFailure   []string // reactions that hesitate first
-	handedOver                     []string // reactions to an escalation
-	greetings, asks, answers       []string // the agent's opening, information requests, user answers
-	closings, farewells            []string // after a fix worked
+	success, failure             []string // plain reactions to a fix
+	hedgedSuccess, hedgedFailure []string // reactions that hesitate first
+	handedOver                   []string // reactions to an escalation
+	greetings, asks, answers     []string // the agent's opening, information requests, user answers
+	closings, farewells          []string // after a fix worked
 }
 
 var talks = map[Pool]talk{

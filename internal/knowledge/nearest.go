@@ -55,8 +55,12 @@ func neighbourWeight(sim, nearest float64) float64 {
 	return math.Exp(-(nearest - sim) / neighbourDecay)
 }
 
-// nearCounts are an action's weighted outcomes in the nearest conversations.
-type nearCounts struct{ success, failure float64 }
+// nearCounts are an action's weighted outcomes in the nearest
+// conversations, and in how many of them it was tried and worked.
+type nearCounts struct {
+	success, failure      float64
+	conversations, worked int
+}
 
 // withNeighbours refines actions, the type's record of each, with the
 // nearest conversations of the message, and adds the actions only they
@@ -70,13 +74,18 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 			continue
 		}
 		w := neighbourWeight(n.Similarity, neighbours[0].Similarity)
+		inThis := map[int64]bool{} // solution tried here -> worked here
 		for _, at := range a.Attempts {
 			c, seen := near[at.SolutionID]
 			switch at.Outcome {
 			case fathom.OutcomeSuccess:
 				c.success += w
+				inThis[at.SolutionID] = true
 			case fathom.OutcomeFailure:
 				c.failure += w
+				if _, ok := inThis[at.SolutionID]; !ok {
+					inThis[at.SolutionID] = false
+				}
 			default:
 				continue
 			}
@@ -84,6 +93,14 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 				order = append(order, at.SolutionID)
 			}
 			near[at.SolutionID] = c
+		}
+		for id, worked := range inThis {
+			c := near[id]
+			c.conversations++
+			if worked {
+				c.worked++
+			}
+			near[id] = c
 		}
 	}
 	if len(near) == 0 {
@@ -102,6 +119,7 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 	}
 	for i := range actions {
 		c, st := near[actions[i].ID], &actions[i].Stats
+		st.Neighbours, st.NeighbourSuccesses = c.conversations, c.worked
 		st.RankScore = rankScoreWeighted(c.success+typeRankWeight*float64(st.SuccessCount),
 			c.failure+typeRankWeight*float64(st.FailureCount))
 		st.SuccessProbability = probability(st.SuccessProbability, c)

@@ -47,9 +47,9 @@ func TestProbabilityFromNeighbours(t *testing.T) {
 		min, max float64
 	}{
 		{"no neighbour evidence", 0.6, nearCounts{}, 0.6, 0.6},
-		{"chance sample of a uniform type", 0.842, nearCounts{17.4, 2}, 0.842, 0.842},
-		{"neighbours know better", 0.5, nearCounts{12, 1}, 0.8, 0.9},
-		{"neighbours know worse", 0.7, nearCounts{1, 12}, 0.1, 0.3},
+		{"chance sample of a uniform type", 0.842, nearCounts{success: 17.4, failure: 2}, 0.842, 0.842},
+		{"neighbours know better", 0.5, nearCounts{success: 12, failure: 1}, 0.8, 0.9},
+		{"neighbours know worse", 0.7, nearCounts{success: 1, failure: 12}, 0.1, 0.3},
 	}
 	for _, c := range cases {
 		if got := probability(c.typeP, c.near); got < c.min-1e-9 || got > c.max+1e-9 {
