@@ -22,7 +22,14 @@ import (
 // about the rest (every fifth BANKING77 training query; every fourth DSTC11
 // training utterance). Intents are used only to simulate and score.
 // DOMAINS=banking77,insurance picks domains (default: all).
+//
+// ORACLE=1 replaces the extracted attempts by the simulation's true ones,
+// to measure the ranking alone.
 func TestSimulatedRecommendations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the simulation takes about 20 s")
+	}
+	oracleAttempts = os.Getenv("ORACLE") != ""
 	dir, ok := dataset.Dir("banking77")
 	if !ok {
 		t.Skip("../shared/data is absent: the simulation needs banking77 and dstc11")
@@ -56,13 +63,19 @@ func TestSimulatedRecommendations(t *testing.T) {
 			t.Logf("  predicted %.1f–%.1f: mean %.3f, observed %.3f over %d", b.Lo, b.Hi, b.Predicted, b.Observed, b.Count)
 		}
 		// A guard against breaking the plumbing, far below the targets: a
-		// recommender that ranked at random would pick the best of 3–4
-		// fixes about 30% of the time.
-		if m.BestAction < 0.5 || m.Coverage < 0.5 {
+		// recommender that ranked at random among the 3–4 fixes of the
+		// query's intent alone would put the best first for 25–33% of the
+		// queries, and it has more to choose from.
+		if m.TopIsBest < 0.4 || m.Coverage < 0.5 {
 			t.Errorf("%s: recommendations broken: %s", name, m)
 		}
 	}
 }
+
+// oracleAttempts replaces the extracted attempts by the simulation's true
+// ones, to measure the ranking alone.
+var oracleAttempts = false
+
 
 // simulateInProcess trains an engine on simulated conversations opening
 // with train and scores its recommendations for held.
@@ -84,6 +97,18 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.Recommen
 			msgs[j] = fathom.Message{Seq: j, Role: fathom.Role(tu.Role), Content: tu.Content, CreatedAt: now}
 		}
 		d := e.Analyze(c, msgs, now)
+		if oracleAttempts {
+			d.templates, d.learned, d.Analysis.Attempts = nil, nil, nil
+			for _, sa := range sims[i].Attempts {
+				o := fathom.OutcomeFailure
+				if sa.Success {
+					o = fathom.OutcomeSuccess
+				}
+				d.Analysis.Attempts = append(d.Analysis.Attempts, fathom.Attempt{Turn: sa.Turn, Outcome: o, Confidence: 1})
+				d.templates = append(d.templates, &fathom.Solution{TenantID: 1, Key: sa.Action, Description: sa.Action})
+				d.learned = append(d.learned, learned{})
+			}
+		}
 		for j, tpl := range d.templates { // what Store does with the database
 			if solutionIDs[tpl.Key] == 0 {
 				solutionIDs[tpl.Key] = int64(len(solutionIDs) + 1)
