@@ -76,7 +76,6 @@ func TestSimulatedRecommendations(t *testing.T) {
 // ones, to measure the ranking alone.
 var oracleAttempts = false
 
-
 // simulateInProcess trains an engine on simulated conversations opening
 // with train and scores its recommendations for held.
 func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.RecommendMetrics {
