@@ -121,8 +121,13 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 		for j, t := range sims[i].Turns {
 			msgs[j] = client.Message{Role: t.Role, Content: t.Content}
 		}
-		if _, err := c.Track(ctx, client.TrackRequest{ConversationID: SimID(i), Messages: msgs}); err != nil {
-			return err
+		// A track takes at most maxTrack messages; later ones append.
+		for len(msgs) > 0 {
+			n := min(maxTrack, len(msgs))
+			if _, err := c.Track(ctx, client.TrackRequest{ConversationID: SimID(i), Messages: msgs[:n]}); err != nil {
+				return err
+			}
+			msgs = msgs[n:]
 		}
 		if !sims[i].Resolved {
 			return nil
@@ -132,6 +137,9 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 	})
 	return sims, err
 }
+
+// maxTrack is the most messages one track request may carry.
+const maxTrack = 10
 
 // noAction labels server attempts found on turns that perform no simulated
 // action (greetings, questions, closings).
