@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/fathom-oss/fathom/client"
 	"github.com/fathom-oss/fathom/internal/eval"
 )
 
@@ -51,5 +52,22 @@ func TestEvalRecommendPlumbing(t *testing.T) {
 	t.Logf("%s", m)
 	if m.Mapped == 0 || m.Queries != len(test) || m.Intents != 3 || m.Attempts == 0 || m.Coverage == 0 || len(m.Reliability) == 0 {
 		t.Fatalf("the simulation did not get through: %s", m)
+	}
+	// The additive evidence fields come through the SDK.
+	res, err := c.Similarity(ctx, client.SimilarityRequest{Message: test[0].Text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := res.Recommendations
+	if rec.Evidence != "ok" && rec.Evidence != "thin" || (rec.Evidence == "thin") == (rec.EvidenceReason == "") {
+		t.Errorf("evidence %q, reason %q", rec.Evidence, rec.EvidenceReason)
+	}
+	if len(rec.RecommendedActions) == 0 {
+		t.Fatal("no recommended action")
+	}
+	for _, a := range rec.RecommendedActions {
+		if e := a.Evidence; e.Attempts+e.Neighbours == 0 || e.Successes > e.Attempts || e.NeighbourSuccesses > e.Neighbours {
+			t.Errorf("%s: evidence %+v", a.Action, e)
+		}
 	}
 }

@@ -35,7 +35,7 @@ func toAttempts(list []knowledge.AttemptInfo) []attemptedAction {
 
 func toRecommendations(r *knowledge.Recommendation) recommendations {
 	out := recommendations{RecommendedActions: []recommendedAction{}, SimilarResolutions: []similarResolution{},
-		Evidence: knowledge.EvidenceThin, EvidenceReason: "no past conversation resembles this issue"}
+		Evidence: knowledge.EvidenceThin, EvidenceReason: knowledge.NoHistory}
 	if r == nil {
 		return out
 	}

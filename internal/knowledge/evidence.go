@@ -14,6 +14,10 @@ const (
 	minNeighbours   = 3
 )
 
+// NoHistory is the reason of thin evidence when no issue type is known
+// for a message.
+const NoHistory = "no past conversation resembles this issue"
+
 // judgeEvidence says whether actions, ranked fixes first, rest on enough
 // evidence, and if not, why.
 func judgeEvidence(actions []SolutionInfo) (evidence, reason string) {

@@ -155,7 +155,7 @@ func (k *tenantKnowledge) solutionInfo(typeID, solutionID int64) SolutionInfo {
 func (k *tenantKnowledge) recommend(typeID int64, neighbours []Neighbour) *Recommendation {
 	r := &Recommendation{IssueType: k.typeInfo(typeID)}
 	if r.IssueType == nil {
-		r.Evidence, r.EvidenceReason = judgeEvidence(nil)
+		r.Evidence, r.EvidenceReason = EvidenceThin, NoHistory
 		return r
 	}
 	if r.IssueType.Occurrences > 0 {
