@@ -84,11 +84,11 @@ func freshTenant(ctx context.Context, local *localServer, name string) (*client.
 
 func recommendTable(ms []eval.RecommendMetrics) string {
 	var b strings.Builder
-	b.WriteString("\n| domain | pool | best action (intents) | top is best, per query | successProbability RMSE vs true rates (pairs) | Brier (held-out attempts) | coverage | off-plan | thin | escalation on top |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n| domain | pool | best action (intents) | top is best, per query | successProbability RMSE vs true rates (pairs) | Brier (held-out attempts) | coverage | off-plan | thin | escalation on top | ceiling: best action, RMSE |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, m := range ms {
-		fmt.Fprintf(&b, "| %s | %s | %.3f (%d) | %.3f | %.3f (%d) | %.3f (%d) | %.3f | %.3f | %.3f | %d |\n",
+		fmt.Fprintf(&b, "| %s | %s | %.3f (%d) | %.3f | %.3f (%d) | %.3f (%d) | %.3f | %.3f | %.3f | %d | %.3f, %.3f |\n",
 			m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts,
-			m.Coverage, m.OffPlan, m.Thin, m.EscalationOnTop)
+			m.Coverage, m.OffPlan, m.Thin, m.EscalationOnTop, m.Bound.BestAction, m.Bound.RMSE)
 	}
 	return b.String()
 }

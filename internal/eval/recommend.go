@@ -84,6 +84,8 @@ type RecommendMetrics struct {
 	Thin float64
 	// Mapped is how many server solutions were matched to simulated actions.
 	Mapped int
+	// Bound is what knowing every intent and outcome would score.
+	Bound Bound
 }
 
 func (m RecommendMetrics) String() string {
@@ -219,7 +221,7 @@ func NewAnswer(keys []string, escalations []bool, probs []float64, thin bool, ma
 // Recommendations scores the recommendations for the test queries against
 // the plans and against held-out conversations opening with them.
 func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, test []Example, plans map[string]Plan, pool Pool, concurrency int) (RecommendMetrics, error) {
-	m := RecommendMetrics{Pool: pool, TrainConversations: len(sims), Queries: len(test)}
+	m := RecommendMetrics{Pool: pool, TrainConversations: len(sims), Queries: len(test), Bound: OracleBound(sims, plans)}
 	mapping, err := mapSolutions(ctx, c, sims, concurrency)
 	if err != nil {
 		return m, err

@@ -171,7 +171,8 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.Recommen
 		}
 		answers[i] = eval.NewAnswer(keys, escalations, probs, r.Evidence == EvidenceThin, mapping)
 	}
-	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping)}
+	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping),
+		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
 	return m
 }
