@@ -39,7 +39,7 @@ func (r *evalReport) recommendMarkdown() string {
 func (r *evalReport) document() string {
 	return fmt.Sprintf(`# Evaluation
 
-Measured with `+"`go run ./cmd/fathom eval banking77 --write docs/evaluation.md`"+` on %s
+Measured with `+"`go run ./cmd/fathom eval banking77 --pool report --write docs/evaluation.md`"+` on %s
 (a 2-core machine), against a fresh server started in-process, through the public API
 only. The data is BANKING77 (%d training and %d test customer queries, 77 intents) from
 `+"`../shared/data/banking77`"+`; intents are used only to score, never sent to the server.

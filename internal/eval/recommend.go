@@ -89,8 +89,8 @@ type RecommendMetrics struct {
 }
 
 func (m RecommendMetrics) String() string {
-	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f), RMSE %.3f over %d, Brier %.3f over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped",
-		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped)
+	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f), RMSE %.3f over %d, Brier %.3f over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
+		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
 }
 
 // SimID is the conversation id of the i-th simulated training conversation.
