@@ -135,6 +135,10 @@ type Recommendations struct {
 	EscalationPoint       *int                `json:"escalationPoint"`
 	HistoricalSuccessRate *float64            `json:"historicalSuccessRate"`
 	SimilarResolutions    []SimilarResolution `json:"similarResolutions"`
+	// Evidence is "ok" when the top fix has enough attempts behind it for
+	// this issue, "thin" otherwise, with the reason in EvidenceReason.
+	Evidence       string `json:"evidence"`
+	EvidenceReason string `json:"evidenceReason"`
 }
 
 // RecommendedAction is a ranked next step.
@@ -142,6 +146,21 @@ type RecommendedAction struct {
 	Action               string  `json:"action"`
 	SuccessProbability   float64 `json:"successProbability"`
 	AverageTimeToResolve float64 `json:"averageTimeToResolve"`
+	// Escalation marks a hand-over to another team or level: listed after
+	// every fix, never ranked as one.
+	Escalation bool `json:"escalation"`
+	// Evidence is what the action's figures rest on.
+	Evidence ActionEvidence `json:"evidence"`
+}
+
+// ActionEvidence is an action's record for the issue: its decided
+// attempts and successes in the issue type's conversations, and in how
+// many of the query's nearest conversations it was tried and worked.
+type ActionEvidence struct {
+	Attempts           int `json:"attempts"`
+	Successes          int `json:"successes"`
+	Neighbours         int `json:"neighbours"`
+	NeighbourSuccesses int `json:"neighbourSuccesses"`
 }
 
 // SimilarResolution is how a similar conversation was resolved.

@@ -10,7 +10,13 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalSynopsis = `eval banking77 [flags]
+const evalSynopsis = `eval banking77|recommend|dstc11 [flags]
+
+  banking77  retrieval, issue discovery and recommendations on BANKING77
+  recommend  the recommendation simulation on BANKING77 and DSTC11 openings
+  dstc11     issue discovery on the three DSTC11 domains
+
+eval banking77 [flags]
 
 Measures the knowledge engine on BANKING77 through the public API: tracks and
 resolves every training query as a one-turn conversation, then asks similarity
@@ -24,6 +30,10 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return runEvalSGD(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "star":
 		return runEvalStar(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "recommend":
+		return runEvalRecommend(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "dstc11":
+		return runEvalDSTC11(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] != "banking77" {
 		fmt.Fprintf(env.stderr, "Usage: fathom %s\n\n   or: fathom %s\n\n   or: fathom %s\n", evalSynopsis, evalSGDSynopsis, evalStarSynopsis)
@@ -37,11 +47,16 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key for --url (env FATHOM_API_KEY); use a fresh tenant")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder")
 	simKey := fs.String("sim-key", env.getenv("FATHOM_SIM_API_KEY"), "API key of a second fresh tenant for the recommendation simulation (with --url)")
+	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop or report")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	write := fs.String("write", "", "also write the report as Markdown to this file (e.g. docs/evaluation.md)")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process to this file")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
+	}
+	pool, ok := eval.ParsePool(*poolName)
+	if !ok {
+		return fmt.Errorf("--pool must be develop or report, not %q", *poolName)
 	}
 	stop, err := startCPUProfile(*profile)
 	if err != nil {
@@ -102,8 +117,8 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if err != nil {
 			return err
 		}
-		plans := eval.Plans(eval.Intents(train), 77)
-		sims, err := eval.LoadSimulated(ctx, sc, train, plans, *conc)
+		plans := eval.Plans(train, 77)
+		sims, err := eval.LoadSimulated(ctx, sc, train, plans, pool, *conc)
 		if err != nil {
 			return fmt.Errorf("load simulated conversations: %w", err)
 		}
@@ -112,10 +127,11 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		} else {
 			time.Sleep(5 * time.Second)
 		}
-		rm, err := eval.Recommendations(ctx, sc, sims, test, plans, *conc)
+		rm, err := eval.Recommendations(ctx, sc, sims, test, plans, pool, *conc)
 		if err != nil {
 			return err
 		}
+		rm.Domain = "banking77"
 		rep.recommend = &rm
 		fmt.Fprint(out, rep.recommendMarkdown())
 	} else {

@@ -34,17 +34,28 @@ func toAttempts(list []knowledge.AttemptInfo) []attemptedAction {
 }
 
 func toRecommendations(r *knowledge.Recommendation) recommendations {
-	out := recommendations{RecommendedActions: []recommendedAction{}, SimilarResolutions: []similarResolution{}}
-	if r == nil || r.IssueType == nil {
+	out := recommendations{RecommendedActions: []recommendedAction{}, SimilarResolutions: []similarResolution{},
+		Evidence: knowledge.EvidenceThin, EvidenceReason: knowledge.NoHistory}
+	if r == nil {
+		return out
+	}
+	out.Evidence, out.EvidenceReason = r.Evidence, r.EvidenceReason
+	if r.IssueType == nil {
 		return out
 	}
 	name, ep, rate := r.IssueType.Name, r.EscalationPoint, round4(r.HistoricalSuccessRate)
 	out.IssueType, out.EscalationPoint, out.HistoricalSuccessRate = &name, &ep, &rate
 	for _, a := range r.Actions {
-		out.RecommendedActions = append(out.RecommendedActions, recommendedAction{Action: a.Key,
-			SuccessProbability: round4(a.Stats.SuccessProbability), AverageTimeToResolve: round4(a.Stats.MinutesToResolve)})
+		out.RecommendedActions = append(out.RecommendedActions, toRecommendedAction(a))
 	}
 	return out
+}
+
+func toRecommendedAction(a knowledge.SolutionInfo) recommendedAction {
+	return recommendedAction{Action: a.Key, SuccessProbability: round4(a.Stats.SuccessProbability),
+		AverageTimeToResolve: round4(a.Stats.MinutesToResolve), Escalation: a.Escalation,
+		Evidence: actionEvidence{Attempts: a.Stats.TotalAttempts, Successes: a.Stats.SuccessCount,
+			Neighbours: a.Stats.Neighbours, NeighbourSuccesses: a.Stats.NeighbourSuccesses}}
 }
 
 func nonNil(l []string) []string {
@@ -85,8 +96,10 @@ func (h *Handler) getIssue(ctx context.Context, p *fathom.Principal, _ object, r
 	}
 	sols := make([]map[string]any, 0, len(rec.Actions))
 	for _, a := range rec.Actions {
-		sols = append(sols, map[string]any{"solution": a.Key, "successProbability": round4(a.Stats.SuccessProbability),
-			"averageTimeToResolve": round4(a.Stats.MinutesToResolve), "solutionDetails": toSolutionDetails(a)})
+		ra := toRecommendedAction(a)
+		sols = append(sols, map[string]any{"solution": a.Key, "successProbability": ra.SuccessProbability,
+			"averageTimeToResolve": ra.AverageTimeToResolve, "solutionDetails": toSolutionDetails(a),
+			"escalation": ra.Escalation, "evidence": ra.Evidence})
 	}
 	return &result{message: "Issue type retrieved", data: map[string]any{
 		"issueType": toIssueTypeData(rec.IssueType), "solutions": sols, "escalationPoint": rec.EscalationPoint}}, nil

@@ -97,12 +97,28 @@ type recommendations struct {
 	EscalationPoint       *int                `json:"escalationPoint"`
 	HistoricalSuccessRate *float64            `json:"historicalSuccessRate"`
 	SimilarResolutions    []similarResolution `json:"similarResolutions"`
+	// Additive: "ok" or "thin", and why it is thin.
+	Evidence       string `json:"evidence"`
+	EvidenceReason string `json:"evidenceReason"`
 }
 
 type recommendedAction struct {
 	Action               string  `json:"action"`
 	SuccessProbability   float64 `json:"successProbability"`
 	AverageTimeToResolve float64 `json:"averageTimeToResolve"`
+	// Additive: a hand-over rather than a fix, and what the figures rest on.
+	Escalation bool           `json:"escalation"`
+	Evidence   actionEvidence `json:"evidence"`
+}
+
+// actionEvidence is an action's record for the issue: decided attempts and
+// successes in the type's conversations, and the nearest conversations
+// that tried it and in which it worked.
+type actionEvidence struct {
+	Attempts           int `json:"attempts"`
+	Successes          int `json:"successes"`
+	Neighbours         int `json:"neighbours"`
+	NeighbourSuccesses int `json:"neighbourSuccesses"`
 }
 
 type similarResolution struct {

@@ -3,36 +3,94 @@ package eval
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"sort"
 	"sync"
 
 	"github.com/fathom-oss/fathom/client"
 )
 
+// Domain is a set of labelled openings split into the conversations the
+// server learns from and the queries it is asked about.
+type Domain struct {
+	Name        string
+	Train, Test []Example
+}
+
+// RecommendDomains are the domains of the recommendation simulation, in
+// report order.
+var RecommendDomains = append([]string{"banking77"}, DSTC11Domains...)
+
+// LoadDomain reads a domain under dataDir (the folder holding banking77/
+// and dstc11/): BANKING77 with its own train and test files, a DSTC11
+// domain split by SplitEveryFourth.
+func LoadDomain(dataDir, name string) (Domain, error) {
+	if name == "banking77" {
+		train, test, err := LoadBanking77(filepath.Join(dataDir, "banking77"))
+		return Domain{Name: name, Train: train, Test: test}, err
+	}
+	all, err := LoadDSTC11(filepath.Join(dataDir, "dstc11"), name)
+	if err != nil {
+		return Domain{}, err
+	}
+	train, test := SplitEveryFourth(all)
+	return Domain{Name: name, Train: train, Test: test}, nil
+}
+
+// Bin is one row of a reliability table: the attempts whose predicted
+// probability fell in [Lo, Hi), their mean prediction and how often they
+// worked.
+type Bin struct {
+	Lo, Hi              float64
+	Count               int
+	Predicted, Observed float64
+}
+
 // RecommendMetrics score recommendations on held-out simulated
 // conversations.
 type RecommendMetrics struct {
+	Domain             string
+	Pool               Pool
 	TrainConversations int
+	Queries            int
 	Intents            int
 	// BestAction is the share of intents whose most often top-recommended
-	// action (over the intent's test queries) is the truly best one.
+	// fix (over the intent's test queries) is the truly best one.
 	BestAction float64
+	// TopIsBest is the same per query: the share of test queries whose top
+	// fix is their intent's best.
+	TopIsBest float64
+	// RMSE is the root-mean-square difference between successProbability
+	// and the true success rate, over the recommended fixes that are
+	// candidates of the query's intent (RMSEPairs of them).
+	RMSE      float64
+	RMSEPairs int
+	// OffPlan is the share of recommended fixes that are not candidates of
+	// the query's intent (no true rate: they were never tried for it).
+	OffPlan float64
 	// Brier is the mean squared error of successProbability against the
-	// outcomes of the held-out attempts (an action not recommended counts
-	// as probability 0).
-	Brier float64
-	// Coverage is the share of held-out attempts whose action was among
-	// the recommended ones.
-	Coverage float64
-	Attempts int
+	// outcomes of held-out attempts whose action was recommended; Coverage
+	// is the share of held-out attempts that were.
+	Brier       float64
+	Attempts    int
+	Coverage    float64
+	Reliability []Bin
+	// EscalationOnTop counts queries whose top fix is, in truth, an
+	// escalation (the server did not mark it).
+	EscalationOnTop int
+	// Thin is the share of answers that said their evidence is thin.
+	Thin float64
 	// Mapped is how many server solutions were matched to simulated actions.
 	Mapped int
+	// Bound is what knowing every intent and outcome would score.
+	Bound Bound
 }
 
 func (m RecommendMetrics) String() string {
-	return fmt.Sprintf("best action %.3f over %d intents, Brier %.3f over %d held-out attempts (coverage %.3f), %d solutions mapped",
-		m.BestAction, m.Intents, m.Brier, m.Attempts, m.Coverage, m.Mapped)
+	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f), RMSE %.3f over %d, Brier %.3f over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
+		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
 }
 
 // SimID is the conversation id of the i-th simulated training conversation.
@@ -52,20 +110,26 @@ func Intents(ex []Example) []string {
 	return out
 }
 
-// LoadSimulated tracks one simulated conversation per training query and
-// resolves the ones that ended in a fix. It returns the simulations.
-func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, concurrency int) ([]Simulated, error) {
+// LoadSimulated tracks one simulated conversation per training opening,
+// in the words of pool, and resolves the ones that ended in a fix. It
+// returns the simulations.
+func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, pool Pool, concurrency int) ([]Simulated, error) {
 	sims := make([]Simulated, len(train))
 	for i, ex := range train {
-		sims[i] = Simulate(plans[ex.Intent], ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
+		sims[i] = Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
 	}
 	err := parallel(ctx, len(sims), concurrency, func(ctx context.Context, i int) error {
 		msgs := make([]client.Message, len(sims[i].Turns))
 		for j, t := range sims[i].Turns {
 			msgs[j] = client.Message{Role: t.Role, Content: t.Content}
 		}
-		if _, err := c.Track(ctx, client.TrackRequest{ConversationID: SimID(i), Messages: msgs}); err != nil {
-			return err
+		// A track takes at most maxTrack messages; later ones append.
+		for len(msgs) > 0 {
+			n := min(maxTrack, len(msgs))
+			if _, err := c.Track(ctx, client.TrackRequest{ConversationID: SimID(i), Messages: msgs[:n]}); err != nil {
+				return err
+			}
+			msgs = msgs[n:]
 		}
 		if !sims[i].Resolved {
 			return nil
@@ -76,12 +140,17 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 	return sims, err
 }
 
+// maxTrack is the most messages one track request may carry.
+const maxTrack = 10
+
+// noAction labels server attempts found on turns that perform no simulated
+// action (greetings, questions, closings).
+const noAction = "(none)"
+
 // mapSolutions learns which server solution stands for which simulated
-// action, by reading back every training conversation and aligning its
-// attempts in order. It must read them all: the training file is sorted by
-// intent, so a prefix sees only some intents, and the actions only later
-// intents use would never be matched (they would count as never
-// recommended).
+// action: the majority label of the turns its attempts were found on, over
+// every training conversation read back through the API. A solution found
+// mostly on turns that do nothing maps to nothing.
 func mapSolutions(ctx context.Context, c *client.Client, sims []Simulated, concurrency int) (map[string]string, error) {
 	var mu sync.Mutex
 	votes := map[string]map[string]int{}
@@ -92,13 +161,15 @@ func mapSolutions(ctx context.Context, c *client.Client, sims []Simulated, concu
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		for j, a := range conv.AttemptedSolutions {
-			if j < len(sims[i].Attempts) {
-				if votes[a.Solution] == nil {
-					votes[a.Solution] = map[string]int{}
-				}
-				votes[a.Solution][sims[i].Attempts[j].Action]++
+		for _, a := range conv.AttemptedSolutions {
+			label := noAction
+			if a.Turn >= 0 && a.Turn < len(sims[i].Turns) && sims[i].Turns[a.Turn].Action != "" {
+				label = sims[i].Turns[a.Turn].Action
 			}
+			if votes[a.Solution] == nil {
+				votes[a.Solution] = map[string]int{}
+			}
+			votes[a.Solution][label]++
 		}
 		return nil
 	})
@@ -110,69 +181,123 @@ func mapSolutions(ctx context.Context, c *client.Client, sims []Simulated, concu
 				best, bestN = action, k
 			}
 		}
-		out[key] = best
+		if best != noAction {
+			out[key] = best
+		}
 	}
 	return out, err
 }
 
+// Answer is what the server recommended for one test query, in simulated
+// actions.
+type Answer struct {
+	Top        string             // the first fix ("" when it maps to no action)
+	Probs      map[string]float64 // first probability of each mapped fix
+	Escalation bool               // the first fix is in truth an escalation
+	Thin       bool               // the answer said its evidence is thin
+}
+
+// NewAnswer builds an Answer from ranked actions: their server keys, whether
+// the server marked each an escalation, and their probabilities. mapping
+// gives the simulated action of a server key.
+func NewAnswer(keys []string, escalations []bool, probs []float64, thin bool, mapping map[string]string) Answer {
+	a := Answer{Probs: map[string]float64{}, Thin: thin}
+	first := true
+	for i, key := range keys {
+		if escalations[i] {
+			continue
+		}
+		action := mapping[key]
+		if first {
+			a.Top, a.Escalation, first = action, IsEscalation(action), false
+		}
+		if _, ok := a.Probs[action]; action != "" && !IsEscalation(action) && !ok {
+			a.Probs[action] = probs[i]
+		}
+	}
+	return a
+}
+
 // Recommendations scores the recommendations for the test queries against
-// held-out simulated conversations opening with them.
-func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, test []Example, plans map[string]Plan, concurrency int) (RecommendMetrics, error) {
-	m := RecommendMetrics{TrainConversations: len(sims)}
+// the plans and against held-out conversations opening with them.
+func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, test []Example, plans map[string]Plan, pool Pool, concurrency int) (RecommendMetrics, error) {
+	m := RecommendMetrics{Pool: pool, TrainConversations: len(sims), Queries: len(test), Bound: OracleBound(sims, plans)}
 	mapping, err := mapSolutions(ctx, c, sims, concurrency)
 	if err != nil {
 		return m, err
 	}
 	m.Mapped = len(mapping)
-	type answer struct {
-		top   string
-		probs map[string]float64
-	}
-	answers := make([]answer, len(test))
+	answers := make([]Answer, len(test))
 	err = parallel(ctx, len(test), concurrency, func(ctx context.Context, i int) error {
 		res, err := c.Similarity(ctx, client.SimilarityRequest{Message: test[i].Text, Limit: 10})
 		if err != nil {
 			return err
 		}
-		a := answer{probs: map[string]float64{}}
-		for j, ra := range res.Recommendations.RecommendedActions {
-			action := mapping[ra.Action]
-			if action == "" {
-				continue
-			}
-			if j == 0 {
-				a.top = action
-			}
-			if _, ok := a.probs[action]; !ok {
-				a.probs[action] = ra.SuccessProbability
-			}
+		var keys []string
+		var escalations []bool
+		var probs []float64
+		for _, ra := range res.Recommendations.RecommendedActions {
+			keys, escalations, probs = append(keys, ra.Action), append(escalations, ra.Escalation), append(probs, ra.SuccessProbability)
 		}
-		answers[i] = a
+		answers[i] = NewAnswer(keys, escalations, probs, res.Recommendations.Evidence == "thin", mapping)
 		return nil
 	})
 	if err != nil {
 		return m, err
 	}
+	m.Score(test, plans, answers)
+	return m, nil
+}
+
+// Score turns the answers to the test queries into the metrics; m.Pool
+// words the held-out conversations.
+func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers []Answer) {
+	pool := m.Pool
 	tops := map[string]map[string]int{}
-	var sq float64
-	covered := 0
+	bins := make([]Bin, 10)
+	var sqRate, sqOutcome float64
+	covered, offPlan, recommended, topBest, thin := 0, 0, 0, 0, 0
 	for i, ex := range test {
+		a, plan := answers[i], plans[ex.Intent]
 		if tops[ex.Intent] == nil {
 			tops[ex.Intent] = map[string]int{}
 		}
-		tops[ex.Intent][answers[i].top]++
-		held := Simulate(plans[ex.Intent], ex.Text, rand.New(rand.NewPCG(uint64(i), 2)))
-		for _, at := range held.Attempts {
-			p, ok := answers[i].probs[at.Action]
-			if ok {
-				covered++
+		tops[ex.Intent][a.Top]++
+		if a.Top == plan.Best() {
+			topBest++
+		}
+		if a.Escalation {
+			m.EscalationOnTop++
+		}
+		if a.Thin {
+			thin++
+		}
+		for action, p := range a.Probs {
+			recommended++
+			if rate, ok := plan.Rate(action); ok {
+				sqRate += (p - rate) * (p - rate)
+				m.RMSEPairs++
+			} else {
+				offPlan++
 			}
+		}
+		held := Simulate(plan, pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 2)))
+		for _, at := range held.Attempts {
+			m.Attempts++
+			p, ok := a.Probs[at.Action]
+			if !ok {
+				continue
+			}
+			covered++
 			o := 0.0
 			if at.Success {
 				o = 1
 			}
-			sq += (p - o) * (p - o)
-			m.Attempts++
+			sqOutcome += (p - o) * (p - o)
+			b := &bins[min(9, int(p*10))]
+			b.Count++
+			b.Predicted += p
+			b.Observed += o
 		}
 	}
 	correct := 0
@@ -187,9 +312,21 @@ func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, te
 			correct++
 		}
 	}
+	for i := range bins {
+		b := &bins[i]
+		b.Lo, b.Hi = float64(i)/10, float64(i+1)/10
+		if b.Count > 0 {
+			b.Predicted /= float64(b.Count)
+			b.Observed /= float64(b.Count)
+			m.Reliability = append(m.Reliability, *b)
+		}
+	}
 	m.Intents = len(tops)
 	m.BestAction = float64(correct) / float64(max(1, m.Intents))
-	m.Brier = sq / float64(max(1, m.Attempts))
+	m.TopIsBest = float64(topBest) / float64(max(1, len(test)))
+	m.RMSE = math.Sqrt(sqRate / float64(max(1, m.RMSEPairs)))
+	m.OffPlan = float64(offPlan) / float64(max(1, recommended))
+	m.Brier = sqOutcome / float64(max(1, covered))
 	m.Coverage = float64(covered) / float64(max(1, m.Attempts))
-	return m, nil
+	m.Thin = float64(thin) / float64(max(1, len(test)))
 }

@@ -5,52 +5,33 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
 )
 
-// Action is a candidate solution of the simulation, with the ways an
-// assistant may phrase it.
-type Action struct {
-	ID       string
-	Phrasing []string
-}
-
-// actions is the pool the simulated intents draw their candidates from.
-// Each is phrased four ways, as different agents would say it.
-var actions = []Action{
-	{"check_card_expiry", []string{"Can you check whether your card has expired?", "Please verify the expiry date on your card.", "Could you confirm your card is still valid and not expired?", "Let's make sure your card hasn't expired."}},
-	{"contact_bank", []string{"Please contact your bank to ask why they blocked it.", "Could you call your bank and ask them to allow the payment?", "I suggest reaching out to your bank about this.", "Can you get in touch with your card issuer?"}},
-	{"reset_password", []string{"I've reset your password, please try logging in again.", "I have sent you a password reset link.", "Please reset your password from the login screen.", "Could you try resetting your password?"}},
-	{"update_app", []string{"Please update the app to the latest version.", "Could you install the latest update of the app?", "Can you update your app from the app store?", "Try updating the app and then retry."}},
-	{"reinstall_app", []string{"Please uninstall the app and install it again.", "Could you reinstall the app?", "Try deleting the app and reinstalling it.", "Can you remove the app and install it again?"}},
-	{"verify_identity", []string{"Please verify your identity in the app with a photo of your ID.", "Could you complete the identity verification?", "Can you upload your ID so we can verify your identity?", "Let's verify your identity first: please submit your ID."}},
-	{"wait_processing", []string{"Please wait 24 hours, transfers can take a day to process.", "Could you wait until tomorrow? It is still processing.", "Can you give it a day? The payment is still pending processing.", "Let's wait for the processing to finish, it usually takes a day."}},
-	{"reenter_card_details", []string{"Please re-enter your card details carefully.", "Could you enter the card number again?", "Can you remove the card and add it again with the correct details?", "Try typing the card details again."}},
-	{"check_transfer_details", []string{"Can you check the recipient's account details are correct?", "Please verify the beneficiary details on the transfer.", "Could you confirm the account number you sent the money to?", "Let's make sure the recipient details are right."}},
-	{"request_refund", []string{"I have requested a refund for you.", "I've raised a refund request for that charge.", "Please request a refund from the merchant.", "Could you ask the merchant for a refund?"}},
-	{"unblock_card", []string{"I have unblocked your card, please try again.", "Please unblock the card in the app under card settings.", "Could you unfreeze your card in the app?", "I've unfrozen your card for you."}},
-	{"top_up_balance", []string{"Please top up your account balance and retry.", "Could you add money to your account first?", "Can you top up your balance and try again?", "Try adding funds to your account."}},
-	{"clear_cache", []string{"Please clear the app cache and try again.", "Could you clear the cache of the app?", "Try clearing your app's cache.", "Can you clear the cached data of the app?"}},
-	{"restart_phone", []string{"Please restart your phone and try again.", "Could you reboot your device?", "Try turning your phone off and on again.", "Can you restart your device?"}},
-	{"enable_payments", []string{"Please enable online payments in your card settings.", "Could you turn on contactless payments in the app?", "Can you enable that payment type in your card settings?", "Try switching on online payments for your card."}},
-	{"update_address", []string{"Please update your address in your profile.", "Could you change your address in the settings?", "Can you update the address on your account?", "Try updating your home address in the app."}},
-}
-
-// Rates are the hidden success rates an intent's candidates get, best
-// first; a unique best with a clear margin, so "the best action" is
-// well defined.
-var Rates = []float64{0.9, 0.6, 0.3, 0.1}
-
-var confirmations = []string{"That worked, thank you!", "Yes, it's going through now.", "Perfect, all good now.", "It works now, thanks.", "Great, that fixed it.", "Done, no longer a problem."}
-var rejections = []string{"Still not working.", "That didn't help, same error.", "Nope, still declined.", "I tried that but it still fails.", "It doesn't work either.", "No luck, same problem."}
+// The recommendation simulation: each intent of a domain gets a few
+// candidate fixes with hidden success rates (and sometimes an escalation),
+// and every opening of the domain starts a support conversation in which
+// the agent greets, asks for details, tries the candidates in random order
+// and the user reacts, in the words of one pool (simpool.go).
+//
+// Intents that share vocabulary are paired and given the same candidates
+// with different best ones, so that an engine which lumps them together
+// cannot find both best actions.
 
 // Plan is an intent's simulated candidates and their hidden success rates.
 type Plan struct {
 	Intent  string
-	Actions []Action
-	Rates   []float64
+	Actions []Action  // fixes
+	Rates   []float64 // hidden success rate of each fix
+	// Escalation is tried after every fix failed; nil when the intent has
+	// none.
+	Escalation *Action
+	// Partner is the intent that shares this one's candidates, if any.
+	Partner string
 }
 
-// Best is the action with the highest hidden rate.
+// Best is the fix with the highest hidden rate.
 func (p Plan) Best() string {
 	best := 0
 	for i, r := range p.Rates {
@@ -61,35 +42,170 @@ func (p Plan) Best() string {
 	return p.Actions[best].ID
 }
 
-// Plans draws 3 or 4 candidate actions per intent with shuffled rates, from
-// a fixed seed so every run simulates the same world.
-func Plans(intents []string, seed uint64) map[string]Plan {
-	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	sorted := slices.Clone(intents)
-	sort.Strings(sorted)
-	out := make(map[string]Plan, len(sorted))
-	for _, intent := range sorted {
-		n := 3 + r.IntN(2)
-		perm := r.Perm(len(actions))[:n]
-		rates := slices.Clone(Rates[:n])
-		r.Shuffle(n, func(i, j int) { rates[i], rates[j] = rates[j], rates[i] })
-		p := Plan{Intent: intent, Rates: rates}
-		for _, k := range perm {
-			p.Actions = append(p.Actions, actions[k])
+// Rate is the hidden success rate of an action for the intent, and
+// whether the action is one of its fixes.
+func (p Plan) Rate(action string) (float64, bool) {
+	for i, a := range p.Actions {
+		if a.ID == action {
+			return p.Rates[i], true
 		}
-		out[intent] = p
+	}
+	return 0, false
+}
+
+// IsEscalation tells whether an action id is one of the simulation's
+// escalations.
+func IsEscalation(id string) bool {
+	for _, a := range simActions {
+		if a.ID == id {
+			return a.Escalation
+		}
+	}
+	return false
+}
+
+// rates draws n hidden success rates, best first: a best fix between 0.75
+// and 0.92, each next one 0.20–0.30 below (never under 0.05), so the best
+// action is well defined and the rates spread over the whole range.
+func rates(n int, r *rand.Rand) []float64 {
+	out := make([]float64, n)
+	out[0] = 0.75 + 0.17*r.Float64()
+	for i := 1; i < n; i++ {
+		out[i] = max(0.05, out[i-1]-0.20-0.10*r.Float64())
 	}
 	return out
+}
+
+// Plans draws the candidates of every intent of train, from a fixed seed
+// so every run simulates the same world. Intents are paired by the overlap
+// of their vocabularies (see pairs); a pair shares its candidates but not
+// its best one.
+func Plans(train []Example, seed uint64) map[string]Plan {
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var fixes, escalations []Action
+	for _, a := range simActions {
+		if a.Escalation {
+			escalations = append(escalations, a)
+		} else {
+			fixes = append(fixes, a)
+		}
+	}
+	partner := pairs(train)
+	out := map[string]Plan{}
+	for _, intent := range Intents(train) {
+		if _, done := out[intent]; done {
+			continue
+		}
+		n := 3 + r.IntN(2)
+		p := Plan{Intent: intent, Rates: rates(n, r)}
+		for _, k := range r.Perm(len(fixes))[:n] {
+			p.Actions = append(p.Actions, fixes[k])
+		}
+		if r.IntN(2) == 0 {
+			p.Escalation = &escalations[r.IntN(len(escalations))]
+		}
+		out[intent] = p
+		if other, ok := partner[intent]; ok {
+			q := Plan{Intent: other, Actions: p.Actions, Rates: slices.Clone(p.Rates), Partner: intent, Escalation: p.Escalation}
+			// The partner's best is another of the same candidates.
+			k := 1 + r.IntN(n-1)
+			q.Rates[0], q.Rates[k] = q.Rates[k], q.Rates[0]
+			p.Partner = other
+			out[intent], out[other] = p, q
+		}
+	}
+	return out
+}
+
+// pairs matches intents whose vocabularies overlap most (Jaccard index of
+// the words used in at least two of an intent's openings), greedily, until
+// half of the intents are paired.
+func pairs(train []Example) map[string]string {
+	count := map[string]map[string]int{}
+	for _, ex := range train {
+		if count[ex.Intent] == nil {
+			count[ex.Intent] = map[string]int{}
+		}
+		seen := map[string]bool{}
+		for _, w := range words(ex.Text) {
+			if !seen[w] {
+				seen[w] = true
+				count[ex.Intent][w]++
+			}
+		}
+	}
+	vocab := map[string]map[string]bool{}
+	for intent, c := range count {
+		vocab[intent] = map[string]bool{}
+		for w, n := range c {
+			if n >= 2 {
+				vocab[intent][w] = true
+			}
+		}
+	}
+	type pair struct {
+		a, b    string
+		overlap float64
+	}
+	intents := Intents(train)
+	var all []pair
+	for i, a := range intents {
+		for _, b := range intents[i+1:] {
+			all = append(all, pair{a, b, jaccard(vocab[a], vocab[b])})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].overlap > all[j].overlap })
+	out := map[string]string{}
+	for _, p := range all {
+		if len(out) >= len(intents)/2 {
+			break
+		}
+		if out[p.a] == "" && out[p.b] == "" {
+			out[p.a], out[p.b] = p.b, p.a
+		}
+	}
+	return out
+}
+
+// words are the lower-cased words of three letters or more: short words
+// are mostly function words, which every intent shares.
+func words(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if len(w) >= 3 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter, union := 0, len(a)
+	for w := range b {
+		if a[w] {
+			inter++
+		} else {
+			union++
+		}
+	}
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
 }
 
 // Turn is a simulated message.
 type Turn struct {
 	Role, Content string
+	// Action is the simulated action an assistant turn performs, "" for
+	// greetings, questions and closings.
+	Action string
 }
 
 // SimAttempt is an attempt in a simulated conversation and its true outcome.
 type SimAttempt struct {
 	Action  string
+	Turn    int
 	Success bool
 }
 
@@ -97,27 +213,74 @@ type SimAttempt struct {
 type Simulated struct {
 	Intent   string
 	Turns    []Turn
-	Attempts []SimAttempt
+	Attempts []SimAttempt // fixes only
 	Resolved bool
 }
 
-// Simulate plays one conversation: the user opens with query, the agent
-// tries the intent's candidates in random order until one works (each
-// succeeding at its hidden rate) or three have failed.
-func Simulate(p Plan, query string, r *rand.Rand) Simulated {
-	s := Simulated{Intent: p.Intent, Turns: []Turn{{"user", query}}}
+// The shares of the multi-turn noise.
+const (
+	greetShare  = 0.5  // the first agent message opens with a greeting
+	askShare    = 0.4  // the agent first asks for a detail
+	askAgain    = 0.15 // the agent asks for a detail before a later fix
+	hedgedShare = 0.2  // the user hesitates before saying how it went
+	closeShare  = 0.3  // after a fix worked, a closing exchange
+	escalate    = 0.8  // after every tried fix failed, an intent with an escalation escalates
+)
+
+// Simulate plays one conversation in the words of pool: the user opens
+// with opening; the agent tries up to three of the intent's fixes in
+// random order until one works (each at its hidden rate), then escalates
+// when it has an escalation and all failed.
+func Simulate(p Plan, pool Pool, opening string, r *rand.Rand) Simulated {
+	w := talks[pool]
+	pick := func(l []string) string { return l[r.IntN(len(l))] }
+	s := Simulated{Intent: p.Intent, Turns: []Turn{{Role: "user", Content: opening}}}
+	greeting := ""
+	if r.Float64() < greetShare {
+		greeting = pick(w.greetings) + " "
+	}
+	say := func(text, action string) {
+		s.Turns = append(s.Turns, Turn{Role: "assistant", Content: greeting + text, Action: action})
+		greeting = ""
+	}
+	user := func(text string) { s.Turns = append(s.Turns, Turn{Role: "user", Content: text}) }
+	if r.Float64() < askShare {
+		say(pick(w.asks), "")
+		user(pick(w.answers))
+	}
 	order := r.Perm(len(p.Actions))
-	for _, k := range order[:min(3, len(order))] {
+	for i, k := range order[:min(3, len(order))] {
+		if i > 0 && r.Float64() < askAgain {
+			say(pick(w.asks), "")
+			user(pick(w.answers))
+		}
 		a := p.Actions[k]
 		ok := r.Float64() < p.Rates[k]
-		s.Turns = append(s.Turns, Turn{"assistant", a.Phrasing[r.IntN(len(a.Phrasing))]})
-		s.Attempts = append(s.Attempts, SimAttempt{Action: a.ID, Success: ok})
+		s.Attempts = append(s.Attempts, SimAttempt{Action: a.ID, Turn: len(s.Turns), Success: ok})
+		say(pick(a.Phrasings(pool)), a.ID)
+		hedged := r.Float64() < hedgedShare
+		switch {
+		case ok && hedged:
+			user(pick(w.hedgedSuccess))
+		case ok:
+			user(pick(w.success))
+		case hedged:
+			user(pick(w.hedgedFailure))
+		default:
+			user(pick(w.failure))
+		}
 		if ok {
-			s.Turns = append(s.Turns, Turn{"user", confirmations[r.IntN(len(confirmations))]})
 			s.Resolved = true
+			if r.Float64() < closeShare {
+				say(pick(w.closings), "")
+				user(pick(w.farewells))
+			}
 			return s
 		}
-		s.Turns = append(s.Turns, Turn{"user", rejections[r.IntN(len(rejections))]})
+	}
+	if p.Escalation != nil && r.Float64() < escalate {
+		say(pick(p.Escalation.Phrasings(pool)), p.Escalation.ID)
+		user(pick(w.handedOver))
 	}
 	return s
 }
@@ -127,6 +290,9 @@ func (s Simulated) String() string {
 	out := s.Intent + ":"
 	for _, t := range s.Turns {
 		out += fmt.Sprintf("\n  %s: %s", t.Role, t.Content)
+		if t.Action != "" {
+			out += "  [" + t.Action + "]"
+		}
 	}
 	return out
 }

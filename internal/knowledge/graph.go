@@ -87,7 +87,7 @@ func (e *Engine) Graph(tenantID int64, typeName string) ([]Node, []Edge) {
 		}
 		for _, a := range k.recommend(it.ID, nil).Actions {
 			sid := "solution:" + a.Key
-			add(Node{ID: sid, Kind: "solution", Label: a.Key, Data: map[string]any{"description": a.Description}})
+			add(Node{ID: sid, Kind: "solution", Label: a.Key, Data: map[string]any{"description": a.Description, "escalation": a.Escalation}})
 			edges = append(edges, Edge{From: tid, To: sid, Kind: "solved_by", Data: map[string]any{
 				"successCount": a.Stats.SuccessCount, "failureCount": a.Stats.FailureCount,
 				"totalAttempts": a.Stats.TotalAttempts, "successRate": a.Stats.SuccessRate,

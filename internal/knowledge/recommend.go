@@ -51,6 +51,10 @@ type EdgeStats struct {
 	MinutesToResolve                          float64
 	// RankScore is the posterior mean minus one standard deviation.
 	RankScore float64
+	// Neighbours is in how many of the query's nearest conversations the
+	// solution was tried with a known outcome, NeighbourSuccesses in how
+	// many it worked (both 0 without a query).
+	Neighbours, NeighbourSuccesses int
 }
 
 // rankScore is the Beta(1+successes, 1+failures) posterior's mean minus
@@ -74,11 +78,22 @@ type SolutionInfo struct {
 
 // Recommendation is what to do about an issue type.
 type Recommendation struct {
-	IssueType             *IssueType
-	Actions               []SolutionInfo // best first
+	IssueType *IssueType
+	// Actions are the fixes, best first, then the escalations.
+	Actions               []SolutionInfo
 	EscalationPoint       int
 	HistoricalSuccessRate float64
+	// Evidence is EvidenceOK when the top fix has enough attempts behind
+	// it, else EvidenceThin with the reason in EvidenceReason.
+	Evidence       string
+	EvidenceReason string
 }
+
+// The values of Recommendation.Evidence.
+const (
+	EvidenceOK   = "ok"
+	EvidenceThin = "thin"
+)
 
 // typeInfo builds the public view of a type; k.mu held.
 func (k *tenantKnowledge) typeInfo(id int64) *IssueType {
@@ -141,6 +156,7 @@ func (k *tenantKnowledge) solutionInfo(typeID, solutionID int64) SolutionInfo {
 func (k *tenantKnowledge) recommend(typeID int64, neighbours []Neighbour) *Recommendation {
 	r := &Recommendation{IssueType: k.typeInfo(typeID)}
 	if r.IssueType == nil {
+		r.Evidence, r.EvidenceReason = EvidenceThin, NoHistory
 		return r
 	}
 	if r.IssueType.Occurrences > 0 {
@@ -154,24 +170,35 @@ func (k *tenantKnowledge) recommend(typeID int64, neighbours []Neighbour) *Recom
 		}
 	}
 	r.Actions = k.withNeighbours(typeID, r.Actions, neighbours)
-	slices.SortFunc(r.Actions, func(a, b SolutionInfo) int {
-		switch {
-		case a.Stats.RankScore != b.Stats.RankScore:
-			if a.Stats.RankScore > b.Stats.RankScore {
-				return -1
-			}
-			return 1
-		case a.Stats.TotalAttempts != b.Stats.TotalAttempts:
-			return b.Stats.TotalAttempts - a.Stats.TotalAttempts
-		}
-		return strings.Compare(a.Key, b.Key)
-	})
+	slices.SortFunc(r.Actions, compareActions)
+	r.Evidence, r.EvidenceReason = judgeEvidence(r.Actions)
 	var seqs [][]fathom.Outcome
 	for _, s := range k.types[typeID].sequences {
 		seqs = append(seqs, s)
 	}
 	r.EscalationPoint = escalationPoint(seqs)
 	return r
+}
+
+// compareActions orders fixes before escalations (a hand-over is never
+// ranked as a fix, whatever its record), then by rank score, then by
+// evidence, then by key for determinism.
+func compareActions(a, b SolutionInfo) int {
+	switch {
+	case a.Escalation != b.Escalation:
+		if b.Escalation {
+			return -1
+		}
+		return 1
+	case a.Stats.RankScore != b.Stats.RankScore:
+		if a.Stats.RankScore > b.Stats.RankScore {
+			return -1
+		}
+		return 1
+	case a.Stats.TotalAttempts != b.Stats.TotalAttempts:
+		return b.Stats.TotalAttempts - a.Stats.TotalAttempts
+	}
+	return strings.Compare(a.Key, b.Key)
 }
 
 // Recommend predicts the issue type of a new message, analysed as q, and

@@ -47,9 +47,9 @@ func TestProbabilityFromNeighbours(t *testing.T) {
 		min, max float64
 	}{
 		{"no neighbour evidence", 0.6, nearCounts{}, 0.6, 0.6},
-		{"chance sample of a uniform type", 0.842, nearCounts{17.4, 2}, 0.842, 0.842},
-		{"neighbours know better", 0.5, nearCounts{12, 1}, 0.8, 0.9},
-		{"neighbours know worse", 0.7, nearCounts{1, 12}, 0.1, 0.3},
+		{"chance sample of a uniform type", 0.842, nearCounts{success: 17.4, failure: 2}, 0.842, 0.842},
+		{"neighbours know better", 0.5, nearCounts{success: 12, failure: 1}, 0.8, 0.9},
+		{"neighbours know worse", 0.7, nearCounts{success: 1, failure: 12}, 0.1, 0.3},
 	}
 	for _, c := range cases {
 		if got := probability(c.typeP, c.near); got < c.min-1e-9 || got > c.max+1e-9 {
@@ -60,7 +60,8 @@ func TestProbabilityFromNeighbours(t *testing.T) {
 
 // TestWithNeighbours: a type whose record favours one action (it mixes two
 // issues) ranks first, for a message, the action its nearest conversations
-// say works, and recommends an action only the neighbours tried.
+// say works, recommends an action only the neighbours tried, and drops the
+// type's action that no nearby conversation tried.
 func TestWithNeighbours(t *testing.T) {
 	k := newTenantKnowledge(nil)
 	for id, key := range map[int64]string{1: "reset_password", 2: "contact_bank", 3: "update_app"} {
@@ -84,13 +85,13 @@ func TestWithNeighbours(t *testing.T) {
 		{Solution: fathom.Solution{ID: 2, Key: "contact_bank"}, Stats: EdgeStats{SuccessCount: 40, FailureCount: 60, TotalAttempts: 100, SuccessProbability: 0.4}},
 	}
 	got := k.withNeighbours(7, actions, neighbours)
-	if len(got) != 3 || got[2].ID != 3 {
-		t.Fatalf("actions %+v, want the neighbours' update_app added", got)
+	if len(got) != 2 || got[0].ID != 2 || got[1].ID != 3 {
+		t.Fatalf("actions %+v, want contact_bank and the neighbours' update_app, without reset_password", got)
 	}
-	if got[1].Stats.RankScore <= got[0].Stats.RankScore {
-		t.Errorf("contact_bank ranks %.3f, not above reset_password's %.3f", got[1].Stats.RankScore, got[0].Stats.RankScore)
-	}
-	if p := got[1].Stats.SuccessProbability; p < 0.7 {
+	if p := got[0].Stats.SuccessProbability; p < 0.7 {
 		t.Errorf("contact_bank probability %.3f, want the neighbours' 9 in 10 to lift it above 0.7", p)
+	}
+	if st := got[0].Stats; st.Neighbours != 10 || st.NeighbourSuccesses != 9 {
+		t.Errorf("contact_bank evidence %d/%d nearby, want 9/10", st.NeighbourSuccesses, st.Neighbours)
 	}
 }

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/eval"
+	"github.com/fathom-oss/fathom/internal/tenant"
+)
+
+const evalRecommendSynopsis = `eval recommend [--pool develop|report] [--domain name,...] [flags]
+
+Runs the recommendation simulation through the public API of a server started
+in-process: for each domain (banking77, insurance, banking, finance), a fresh
+tenant learns from simulated support conversations opening with the domain's
+training utterances, worded from one pool, then every test utterance is sent to
+similarity and its recommendations are scored against the simulation's hidden
+success rates and held-out conversations. Tune on the develop pool; report the
+report pool.`
+
+func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
+	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
+	poolName := fs.String("pool", "develop", "wording of the simulation: develop or report")
+	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
+	data := fs.String("data", "../shared/data", "folder holding banking77/ and dstc11/")
+	conc := fs.Int("concurrency", 8, "concurrent requests")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	pool, ok := eval.ParsePool(*poolName)
+	if !ok {
+		return fmt.Errorf("--pool must be develop or report, not %q", *poolName)
+	}
+	var loaded []eval.Domain
+	for _, name := range strings.Split(*domains, ",") {
+		d, err := eval.LoadDomain(*data, strings.TrimSpace(name))
+		if err != nil {
+			return fmt.Errorf("--domain %s: %w", name, err)
+		}
+		loaded = append(loaded, d)
+	}
+	local, err := startLocal(ctx, "normal", "eval", nil)
+	if err != nil {
+		return err
+	}
+	defer local.close(ctx)
+	var all []eval.RecommendMetrics
+	for _, d := range loaded {
+		start := time.Now()
+		c, err := freshTenant(ctx, local, "eval-recommend-"+d.Name)
+		if err != nil {
+			return err
+		}
+		plans := eval.Plans(d.Train, 77)
+		sims, err := eval.LoadSimulated(ctx, c, d.Train, plans, pool, *conc)
+		if err != nil {
+			return fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)
+		}
+		local.waitAnalysed(ctx)
+		m, err := eval.Recommendations(ctx, c, sims, d.Test, plans, pool, *conc)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.Name, err)
+		}
+		m.Domain = d.Name
+		fmt.Fprintf(env.stdout, "%s (%d train, %d test, %s)\n", m, len(d.Train), len(d.Test), time.Since(start).Round(time.Second))
+		all = append(all, m)
+	}
+	fmt.Fprint(env.stdout, recommendTable(all))
+	fmt.Fprint(env.stdout, reliabilityTable(all))
+	return nil
+}
+
+// freshTenant is a client of a new tenant of the local server.
+func freshTenant(ctx context.Context, local *localServer, name string) (*client.Client, error) {
+	k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: name})
+	if err != nil {
+		return nil, err
+	}
+	return client.New(client.WithBaseURL(local.url), client.WithAPIKey(k.Secret))
+}
+
+func recommendTable(ms []eval.RecommendMetrics) string {
+	var b strings.Builder
+	b.WriteString("\n| domain | pool | best action (intents) | top is best, per query | successProbability RMSE vs true rates (pairs) | Brier (held-out attempts) | coverage | off-plan | thin | escalation on top | ceiling: best action, RMSE |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, m := range ms {
+		fmt.Fprintf(&b, "| %s | %s | %.3f (%d) | %.3f | %.3f (%d) | %.3f (%d) | %.3f | %.3f | %.3f | %d | %.3f, %.3f |\n",
+			m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts,
+			m.Coverage, m.OffPlan, m.Thin, m.EscalationOnTop, m.Bound.BestAction, m.Bound.RMSE)
+	}
+	return b.String()
+}
+
+func reliabilityTable(ms []eval.RecommendMetrics) string {
+	var b strings.Builder
+	b.WriteString("\n| domain | predicted | mean predicted | observed | attempts |\n|---|---|---|---|---|\n")
+	for _, m := range ms {
+		for _, bin := range m.Reliability {
+			fmt.Fprintf(&b, "| %s | %.1f–%.1f | %.3f | %.3f | %d |\n", m.Domain, bin.Lo, bin.Hi, bin.Predicted, bin.Observed, bin.Count)
+		}
+	}
+	return b.String()
+}
+
+const evalDSTC11Synopsis = `eval dstc11 [--domain name,...] [flags]
+
+Issue discovery on DSTC11 through the public API of a server started
+in-process: each domain's utterances are tracked and resolved as one-turn
+conversations of a fresh tenant, and the issue types the server assigned are
+scored against the gold intents (NMI, ARI, number of types).`
+
+func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
+	fs := flagSet(env, "eval dstc11", evalDSTC11Synopsis)
+	domains := fs.String("domain", strings.Join(eval.DSTC11Domains, ","), "comma-separated domains")
+	data := fs.String("data", "../shared/data/dstc11", "DSTC11 folder")
+	conc := fs.Int("concurrency", 8, "concurrent requests")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	local, err := startLocal(ctx, "normal", "eval", nil)
+	if err != nil {
+		return err
+	}
+	defer local.close(ctx)
+	var b strings.Builder
+	b.WriteString("\n| domain | utterances | intents | NMI | ARI | types | unassigned |\n|---|---|---|---|---|---|---|\n")
+	for _, name := range strings.Split(*domains, ",") {
+		name = strings.TrimSpace(name)
+		ex, err := eval.LoadDSTC11(*data, name)
+		if err != nil {
+			return fmt.Errorf("--domain %s: %w", name, err)
+		}
+		c, err := freshTenant(ctx, local, "eval-dstc11-"+name)
+		if err != nil {
+			return err
+		}
+		m, err := eval.DiscoveryOf(ctx, c, ex, *conc, func() { local.waitAnalysed(ctx) })
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %.3f | %.3f | %d | %d |\n", name, m.Conversations, len(eval.Intents(ex)), m.NMI, m.ARI, m.Types, m.Unassigned)
+	}
+	fmt.Fprint(env.stdout, b.String())
+	return nil
+}
