@@ -259,12 +259,5 @@ type AttemptInfo struct {
 }
 
 func escalationPoint(seqs [][]fathom.Outcome) int {
-	conv := make([][]stats.Outcome, len(seqs))
-	for i, s := range seqs {
-		conv[i] = make([]stats.Outcome, len(s))
-		for j, o := range s {
-			conv[i][j] = stats.Outcome(o)
-		}
-	}
-	return stats.EscalationPoint(conv, escalationThreshold, escalationMinObs)
+	return stats.EscalationPoint(seqs, escalationThreshold, escalationMinObs)
 }

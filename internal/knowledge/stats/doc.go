@@ -1,7 +1,6 @@
 // Package stats holds the arithmetic the recommendations are made of: the
-// smoothed success probability of a solution, per-solution outcome counts,
-// the escalation point of an issue type, the ranking of solutions and the
-// Brier score used to evaluate predicted probabilities.
+// smoothed success probability of a solution and the escalation point of an
+// issue type.
 //
 // Every function is pure and deterministic over the counts it is given; the
 // package must not read storage, parse text or decide what an attempt or an

@@ -1,10 +1,6 @@
 package stats
 
-import "github.com/fathom-oss/fathom/internal/knowledge/outcome"
-
-// Outcome is outcome.Outcome, so callers holding outcomes in another string
-// type can convert to stats.Outcome without importing package outcome.
-type Outcome = outcome.Outcome
+import "github.com/fathom-oss/fathom/internal/fathom"
 
 // Defaults for EscalationPoint.
 const (
@@ -31,13 +27,13 @@ type Depth struct {
 // is unsuccessful unless it succeeded (pending and unknown did not fix the
 // problem either), but only a decided k-th attempt is an observation of the
 // k-th attempt's success. Depths stop at the first k with no observation.
-func Depths(sequences [][]outcome.Outcome) []Depth {
+func Depths(sequences [][]fathom.Outcome) []Depth {
 	s, n := 0, 0
 	for _, seq := range sequences {
 		for _, o := range seq {
 			if o.Decided() {
 				n++
-				if o == outcome.Success {
+				if o == fathom.OutcomeSuccess {
 					s++
 				}
 			}
@@ -55,7 +51,7 @@ func Depths(sequences [][]outcome.Outcome) []Depth {
 				continue
 			}
 			d.Observations++
-			if seq[k-1] == outcome.Success {
+			if seq[k-1] == fathom.OutcomeSuccess {
 				d.Successes++
 			}
 		}
@@ -67,9 +63,9 @@ func Depths(sequences [][]outcome.Outcome) []Depth {
 	}
 }
 
-func allUnsuccessful(seq []outcome.Outcome) bool {
+func allUnsuccessful(seq []fathom.Outcome) bool {
 	for _, o := range seq {
-		if o == outcome.Success {
+		if o == fathom.OutcomeSuccess {
 			return false
 		}
 	}
@@ -89,7 +85,7 @@ func allUnsuccessful(seq []outcome.Outcome) bool {
 // fails; 2 means two attempts are worth making and a third is not. A
 // threshold outside (0, 1] is DefaultEscalationThreshold and a
 // minObservations below 1 is DefaultMinObservations.
-func EscalationPoint(sequences [][]outcome.Outcome, threshold float64, minObservations int) int {
+func EscalationPoint(sequences [][]fathom.Outcome, threshold float64, minObservations int) int {
 	if !(threshold > 0 && threshold <= 1) {
 		threshold = DefaultEscalationThreshold
 	}

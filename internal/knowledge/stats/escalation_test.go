@@ -3,26 +3,26 @@ package stats
 import (
 	"testing"
 
-	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
+	"github.com/fathom-oss/fathom/internal/fathom"
 )
 
 const (
-	S = outcome.Success
-	F = outcome.Failure
-	P = outcome.Pending
-	U = outcome.Unknown
+	S = fathom.OutcomeSuccess
+	F = fathom.OutcomeFailure
+	P = fathom.OutcomePending
+	U = fathom.OutcomeUnknown
 )
 
-func repeat(n int, seq ...outcome.Outcome) [][]outcome.Outcome {
-	out := make([][]outcome.Outcome, n)
+func repeat(n int, seq ...fathom.Outcome) [][]fathom.Outcome {
+	out := make([][]fathom.Outcome, n)
 	for i := range out {
 		out[i] = seq
 	}
 	return out
 }
 
-func join(parts ...[][]outcome.Outcome) [][]outcome.Outcome {
-	var out [][]outcome.Outcome
+func join(parts ...[][]fathom.Outcome) [][]fathom.Outcome {
+	var out [][]fathom.Outcome
 	for _, p := range parts {
 		out = append(out, p...)
 	}
@@ -56,7 +56,7 @@ func TestDepths(t *testing.T) {
 func TestEscalationPoint(t *testing.T) {
 	for _, c := range []struct {
 		name      string
-		seqs      [][]outcome.Outcome
+		seqs      [][]fathom.Outcome
 		threshold float64
 		minObs    int
 		want      int
@@ -86,12 +86,5 @@ func BenchmarkEscalationPoint(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		EscalationPoint(seqs, 0.5, 5)
-	}
-}
-
-func BenchmarkRank(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		Rank(declined)
 	}
 }

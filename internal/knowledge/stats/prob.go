@@ -38,25 +38,3 @@ func SuccessProbability(successes, total int, priorMean, priorStrength float64) 
 	}
 	return (float64(successes) + priorMean*priorStrength) / den
 }
-
-// Brier returns the mean squared difference between predicted probabilities
-// and what happened (1 for true, 0 for false): 0 is perfect, 0.25 is what
-// always predicting 0.5 scores. It returns NaN for no predictions and panics
-// if the slices differ in length, a caller's bug.
-func Brier(probs []float64, outcomes []bool) float64 {
-	if len(probs) != len(outcomes) {
-		panic("stats.Brier: probs and outcomes differ in length")
-	}
-	if len(probs) == 0 {
-		return math.NaN()
-	}
-	sum := 0.0
-	for i, p := range probs {
-		o := 0.0
-		if outcomes[i] {
-			o = 1
-		}
-		sum += (p - o) * (p - o)
-	}
-	return sum / float64(len(probs))
-}
