@@ -76,8 +76,8 @@ func (l *localServer) close(ctx context.Context) {
 func (l *localServer) waitAnalysed(ctx context.Context) time.Duration {
 	start := time.Now()
 	for ctx.Err() == nil {
-		n, err := l.app.DB.ConversationCountDirty(ctx)
-		if err != nil || n == 0 {
+		idle, err := l.app.Conversations.AnalysisIdle(ctx)
+		if err != nil || idle {
 			break
 		}
 		time.Sleep(10 * time.Millisecond)

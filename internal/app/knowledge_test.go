@@ -51,8 +51,8 @@ func paymentStory(t *testing.T, s *testServer, key string) {
 func waitAnalysed(t *testing.T, s *testServer) {
 	t.Helper()
 	eventually(t, "analysis caught up", func() bool {
-		n, err := s.DB.ConversationCountDirty(t.Context())
-		return err == nil && n == 0
+		idle, err := s.Conversations.AnalysisIdle(t.Context())
+		return err == nil && idle
 	})
 }
 

@@ -29,6 +29,8 @@ const (
 // the read, so no change is missed. A conversation's dirty flag is cleared
 // only if its version is the one analysed.
 func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
+	s.analysing.Add(1)
+	defer s.analysing.Add(-1)
 	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
 	if err != nil {
 		return err
@@ -230,4 +232,17 @@ func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 			return n, nil
 		}
 	}
+}
+
+// AnalysisIdle reports whether every committed change has been analysed and
+// applied to the in-memory knowledge: no conversation is waiting, and no
+// analysis is still applying what it committed. A conversation's dirty flag
+// is cleared in the analysis's transaction, before the engine learns it, so
+// the count alone would answer early.
+func (s *Service) AnalysisIdle(ctx context.Context) (bool, error) {
+	n, err := s.store.ConversationCountDirty(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	return s.analysing.Load() == 0, nil
 }

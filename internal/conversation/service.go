@@ -7,6 +7,7 @@ package conversation
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/knowledge"
@@ -62,6 +63,8 @@ type Service struct {
 	cfg    Config
 	now    func() time.Time
 	logger *slog.Logger
+	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
+	analysing atomic.Int64
 }
 
 // NewService returns a service.
