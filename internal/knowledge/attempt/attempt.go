@@ -52,7 +52,9 @@ const (
 
 // Extract returns the attempts in msgs, in order, with their outcomes:
 //   - the user's replies up to the next attempt, through outcome.Classify:
-//     the last success or failure stated wins;
+//     the last success or failure stated wins; replies to an agent's
+//     question that does not ask how the attempt went (a question for
+//     details, "anything else?") answer that question and are skipped;
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all);
 //   - for the last attempt of a resolved conversation, success (0.6; 0.75
@@ -85,9 +87,16 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		if k+1 < len(out) {
 			end = out[k+1].Turn
 		}
-		replied := false
+		replied, listening := false, true
 		for _, m := range msgs[out[k].Turn+1 : end] {
-			if m.Role != fathom.RoleUser {
+			if m.Role == fathom.RoleAssistant {
+				// A reply answers the agent's last message: after a
+				// question for something else ("what is your account
+				// number?", "anything else?") the user answers that.
+				listening = !outcome.Asks(m.Content) || outcome.AsksResult(m.Content)
+				continue
+			}
+			if m.Role != fathom.RoleUser || !listening {
 				continue
 			}
 			replied = true
