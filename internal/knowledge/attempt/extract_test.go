@@ -58,6 +58,20 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"I can see that your card had expired.", "", ""},
 		{"I noticed your payment was declined.", "", ""},
 		{"I can see that your card had expired. Please update your card details.", "update your card details", "update_card_details"},
+		// The agent announcing work on nothing named proposes nothing; the
+		// fix after it is the attempt.
+		{"Hello! I can help you with that.", "", ""},
+		{"Thanks for waiting, let me take a look. Please restart the router.", "restart the router", "restart_router"},
+		{"I'm looking into it now.", "", ""},
+		{"Let me check. Could you reinstall the app?", "reinstall the app", "reinstall_app"},
+		// ... but asked, it offers to act.
+		{"The 9pm table is free. Shall I book?", "book", "book"},
+		// A demonstrative "that" before a noun is no complement clause.
+		{"I've stopped that payment before it went out.", "stopped that payment before it went out", "stopped_payment"},
+		{"I noticed that payments were declined.", "", ""},
+		// The agent's act in progress.
+		{"I'm resending the confirmation email now.", "resending the confirmation email now", "resending_confirmation_email"},
+		{"I'm sorry to hear that.", "", ""},
 	} {
 		p, _, _, ok := parseTurn(c.turn)
 		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {
@@ -88,6 +102,9 @@ func TestPrerequisitesAndEscalation(t *testing.T) {
 		{"I have escalated this to a specialist.", nil, true},
 		{"Your case has been escalated to our fraud team.", nil, true},
 		{"Please forward the email to us.", nil, false},
+		{"I'm transferring you to our billing team.", nil, true},
+		{"I've reported this to the security department.", nil, true},
+		{"I've sent the invoice to your email.", nil, false},
 	} {
 		p, _, conds, ok := parseTurn(c.turn)
 		if !ok || !slices.Equal(conds, c.conditions) || p.escalation != c.escalation {
@@ -158,6 +175,19 @@ func TestExtractOutcomes(t *testing.T) {
 			"a: You could also restart your phone."), true, "Customer updated the app to the latest version",
 			"1 update_app success 0.70; 3 restart_phone unknown 0.00; "},
 		{"no attempts", conv("u: hi", "a: Hello! What's your account number?", "u: 1234"), true, "", ""},
+		{"a reply to a question for details says nothing of the attempt before", conv(
+			"u: app crashes", "a: Please update the app.", "u: still crashing",
+			"a: Which phone do you have?", "u: a Pixel, works fine otherwise",
+			"a: Please restart your phone."), false, "",
+			"1 update_app failure 0.90; 5 restart_phone unknown 0.00; "},
+		{"nor does a reply to a closing question", conv(
+			"u: app crashes", "a: Please update the app.", "u: that fixed it",
+			"a: Great! Is there anything else I can do for you?", "u: no, nothing else"), true, "",
+			"1 update_app success 0.90; "},
+		{"a question about the result is answered about the attempt", conv(
+			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
+			"a: Did that work?", "u: no, still crashing"), false, "",
+			"1 update_app failure 0.90; "},
 	} {
 		if got := summary(Extract(c.msgs, c.resolved, c.notes)); got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)

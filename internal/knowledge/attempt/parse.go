@@ -60,7 +60,7 @@ func parseClause(clause string) parsed {
 	if kind == performed && reportsClause(ws, head) {
 		return p // "I can see that your card had expired" observes, it does nothing
 	}
-	p.verb, p.base = ws[head], kind != performed || !participle(ws[head])
+	p.verb, p.base = ws[head], kind != performed || !participle(ws[head]) && !strings.HasSuffix(ws[head], "ing")
 	rest := head + 1
 	if lightVerbs[ws[head]] {
 		if v, obj, ok := lightNoun(ws, head+1); ok {
@@ -337,12 +337,37 @@ func firstNoun(ws []string) string {
 func reportsClause(ws []string, head int) bool {
 	for k := head + 1; k < len(ws) && k <= head+5; k++ {
 		switch {
-		case k == head+1 && (ws[k] == "that" || ws[k] == "whether" || ws[k] == "if"):
-			// "book that for you": a demonstrative, not a clause.
-			return k+1 < len(ws) && !stops[ws[k+1]]
+		case k == head+1 && (ws[k] == "whether" || ws[k] == "if"):
+			return true
+		case k == head+1 && ws[k] == "that":
+			// "book that for you", "I've stopped that payment before it
+			// went out": a demonstrative, not a clause, unless a verb
+			// follows its noun.
+			return thatClause(ws[k+1:])
 		case k > head+1 && auxiliaries[ws[k]] && !lightVerbs[ws[k]]:
 			return true
 		case stops[ws[k]]:
+			return false
+		}
+	}
+	return false
+}
+
+// thatClause reports whether the words after a "that" make a clause
+// ("that your card had expired", "that payments were declined") rather
+// than a noun phrase it points at ("that payment before it went out"):
+// a subject and then a finite verb, an auxiliary or a past form, before
+// any preposition or conjunction.
+func thatClause(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case i == 0 && (stops[w] || w == ""):
+			return false // "book that for you"
+		case stops[w]:
+			return false
+		case i > 0 && (auxiliaries[w] || negations[w] || participle(w)):
+			return true
+		case i > 3:
 			return false
 		}
 	}

@@ -14,7 +14,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 	at := -1
 	antecedent := ""
 	for _, c := range clauses(text) {
-		p := parseClause(c)
+		p := parseClause(c.text)
 		if p.condition != "" {
 			conditions = append(conditions, p.condition)
 		}
@@ -25,6 +25,13 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		}
 		if p.antecedent != "" {
 			antecedent = p.antecedent
+		}
+		// What the agent says it does to nothing named ("let me take a
+		// look", "I can help you with that", "I'm looking into it")
+		// announces that it is working on the problem; it is no
+		// proposal. Asked, it offers to act ("shall I book?").
+		if p.kind == performed && !c.question && len(p.object) == 0 && !p.anaphor && p.particle == "" && !p.escalation {
+			p.action = false
 		}
 		if !p.action && !p.step {
 			continue
