@@ -26,12 +26,13 @@ type extractionTally struct {
 	outcome                     map[string]int // "true→read" for the fixes found
 	creditLater, creditNonFix   int            // outcomes moved to the wrong attempt
 	examples                    map[string][]string
+	texts                       map[string]int // "kind: turn" of the misses, for EXAMPLES
 	convs, convsAllRight        int
 	outcomesRight, outcomesSeen int
 }
 
 func newExtractionTally() *extractionTally {
-	return &extractionTally{nonFix: map[string]int{}, outcome: map[string]int{}, examples: map[string][]string{}}
+	return &extractionTally{nonFix: map[string]int{}, outcome: map[string]int{}, examples: map[string][]string{}, texts: map[string]int{}}
 }
 
 func (t *extractionTally) example(kind string, s eval.Simulated, note string) {
@@ -77,6 +78,7 @@ func (t *extractionTally) add(s eval.Simulated, plan eval.Plan) {
 				t.escUnmarked++
 				allRight = false
 				t.example("escalation read as a fix", s, a.Action)
+				t.texts["escalation read as a fix: "+a.Action]++
 			}
 		case tu.Action != "":
 			t.fixes++
@@ -85,6 +87,7 @@ func (t *extractionTally) add(s eval.Simulated, plan eval.Plan) {
 				t.missed++
 				allRight = false
 				t.example("fix missed", s, tu.Content)
+				t.texts["fix missed: "+lastSentence(tu.Content)]++
 				if success {
 					sawSuccess = true
 				}
@@ -259,6 +262,7 @@ func TestSimulatedExtraction(t *testing.T) {
 	}
 	t.Logf("all domains:\n%s", total)
 	if os.Getenv("EXAMPLES") != "" {
+		t.Logf("misses by turn: %s", sortedCounts(total.texts))
 		kinds := make([]string, 0, len(total.examples))
 		for k := range total.examples {
 			kinds = append(kinds, k)

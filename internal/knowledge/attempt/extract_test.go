@@ -72,6 +72,11 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		// The agent's act in progress.
 		{"I'm resending the confirmation email now.", "resending the confirmation email now", "resending_confirmation_email"},
 		{"I'm sorry to hear that.", "", ""},
+		// A verb of communication asks for information, unless it takes
+		// a clause about a thing: then it asks the user to check a state.
+		{"Could you confirm your card is still valid?", "confirm your card is still valid", "confirm_card"},
+		{"Could you confirm the account number you paid into?", "", ""},
+		{"Can you confirm that you want to cancel?", "", ""},
 	} {
 		p, _, _, ok := parseTurn(c.turn)
 		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {

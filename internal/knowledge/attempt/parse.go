@@ -51,7 +51,7 @@ func parseClause(clause string) parsed {
 	if head == len(ws) || negations[ws[head]] || auxiliaries[ws[head]] && !lightVerbs[ws[head]] || closedClass(ws[head]) || numeric(ws[head]) {
 		return p
 	}
-	if infoVerbs[ws[head]] || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
+	if infoVerbs[ws[head]] && !verifies(ws, head) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
 		return p // "could you tell me ...", "please send us the receipt"
 	}
 	if kind == performed && ((ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" || ws[head] == "ask") {
@@ -365,6 +365,8 @@ func thatClause(ws []string) bool {
 			return false // "book that for you"
 		case stops[w]:
 			return false
+		case i > 0 && (w == "you" || w == "i" || w == "we" || w == "they"):
+			return false // "the account number you paid into": a relative clause on the noun
 		case i > 0 && (auxiliaries[w] || negations[w] || participle(w)):
 			return true
 		case i > 3:
@@ -372,4 +374,13 @@ func thatClause(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// verifies reports whether a verb of communication takes a clause about a
+// thing rather than a piece of information: "could you confirm your card
+// is still valid?" asks the user to check a state, a proposal like "check
+// whether your card has expired"; "could you confirm your email address?"
+// and "confirm that you want to cancel" ask for information.
+func verifies(ws []string, head int) bool {
+	return head+2 < len(ws) && determiners[ws[head+1]] && ws[head+1] != "that" && thatClause(ws[head+1:])
 }
