@@ -110,6 +110,8 @@ func TestPrerequisitesAndEscalation(t *testing.T) {
 		{"I'm transferring you to our billing team.", nil, true},
 		{"I've reported this to the security department.", nil, true},
 		{"I've sent the invoice to your email.", nil, false},
+		{"I've logged a case with our engineers.", nil, true},
+		{"Please log a case with our engineers.", nil, false},
 	} {
 		p, _, conds, ok := parseTurn(c.turn)
 		if !ok || !slices.Equal(conds, c.conditions) || p.escalation != c.escalation {

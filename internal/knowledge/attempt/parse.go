@@ -82,7 +82,7 @@ func parseClause(clause string) parsed {
 // condition, and whether the clause is an action at all.
 func (p *parsed) finish(body []field, ws []string, head, rest int) {
 	p.step = navigation(body, head)
-	p.escalation = p.kind == performed && handOverVerbs[Stem(p.verb)] && handsOver(ws[rest:])
+	p.escalation = p.kind == performed && (handOverVerbs[Stem(p.verb)] && handsOver(ws[rest:]) || toColleagues(ws[rest:]))
 	p.action = p.verb != ""
 }
 
@@ -383,4 +383,17 @@ func thatClause(ws []string) bool {
 // and "confirm that you want to cancel" ask for information.
 func verifies(ws []string, head int) bool {
 	return head+2 < len(ws) && determiners[ws[head+1]] && ws[head+1] != "that" && thatClause(ws[head+1:])
+}
+
+// toColleagues reports whether what the agent did was done with or for
+// others of its own organisation: "I've raised a ticket with our
+// engineers", "I've logged it with our back office". Whatever the verb, the
+// case then rests with them: an escalation.
+func toColleagues(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "with" || ws[i] == "to") && ws[i+1] == "our" {
+			return true
+		}
+	}
+	return false
 }
