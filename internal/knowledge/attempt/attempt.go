@@ -2,6 +2,7 @@ package attempt
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
@@ -34,6 +35,10 @@ type Attempt struct {
 	// Escalation marks an attempt that hands the conversation over to
 	// another team or level rather than fixing anything.
 	Escalation bool
+	// Offer marks an agent asking whether to act ("shall I reset it?"):
+	// the reply consents or declines, and when the agent then does it,
+	// the result belongs to the doing (see Extract).
+	Offer bool
 	// Outcome is what became of the attempt, and Confidence how directly
 	// that was known (see Extract).
 	Outcome    outcome.Outcome
@@ -62,7 +67,9 @@ const (
 //     escalated (failure, 0.5), or credit an earlier attempt, which then
 //     succeeds (0.7) while the last becomes unknown;
 //   - for the last attempt of an open conversation, pending if the user
-//     said they would try, else unknown (confidence 0): abandoned.
+//     said they would try, else unknown (confidence 0): abandoned;
+//   - an offer followed by the agent doing it (same verb) is unknown: the
+//     reply to it consented or declined, the result is the doing's.
 //
 // Stated replies always win over inference. notes should be the resolution
 // notes written by a person; generated notes repeat the last assistant turn
@@ -80,7 +87,7 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		ph := p.phrase()
 		terms := slices.Compact(slices.Sorted(slices.Values(ph.Stems())))
 		out = append(out, Attempt{Turn: i, Action: p.text, Phrase: ph, Key: ph.Key(), Terms: terms,
-			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Outcome: outcome.Unknown})
+			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Offer: p.offer, Outcome: outcome.Unknown})
 	}
 	for k := range out {
 		end := len(msgs)
@@ -104,6 +111,13 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 			if o.Decided() || (o == outcome.Pending && !out[k].Outcome.Decided()) {
 				out[k].Outcome, out[k].Confidence = o, c
 			}
+		}
+		if k+1 < len(out) && out[k].Offer && sameVerb(out[k], out[k+1]) {
+			// "Shall I reset it?" "yes please" "I've reset it": the
+			// reply consented, the next attempt is the act offered and
+			// its reply says how it went.
+			out[k].Outcome, out[k].Confidence = outcome.Unknown, 0
+			continue
 		}
 		if out[k].Outcome.Decided() || k+1 == len(out) {
 			continue
@@ -152,4 +166,18 @@ func settleLast(out []Attempt, resolved bool, notes string) {
 // than from inference, which notes must not overrule.
 func stated(a Attempt) bool {
 	return a.Outcome.Decided() && a.Confidence > confLaterReplied
+}
+
+// sameVerb reports whether two attempts name the same act: the same verb,
+// whatever its form ("book" offered, "booked" done).
+func sameVerb(a, b Attempt) bool {
+	va, vb := strings.Fields(a.Phrase.Verb), strings.Fields(b.Phrase.Verb)
+	return len(va) > 0 && len(vb) > 0 && baseStem(va[0]) == baseStem(vb[0])
+}
+
+func baseStem(w string) string {
+	if b, ok := irregular[w]; ok {
+		w = b
+	}
+	return Stem(w)
 }

@@ -191,6 +191,14 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: app crashes", "a: Please update the app.", "u: that fixed it",
 			"a: Great! Is there anything else I can do for you?", "u: no, nothing else"), true, "",
 			"1 update_app success 0.90; "},
+		{"an offer then done: the consent is no result", conv(
+			"u: I can't log in", "a: Shall I reset your password?", "u: yes please",
+			"a: I've reset your password.", "u: still can't get in"), false, "",
+			"1 reset_password unknown 0.00; 3 reset_password failure 0.90; "},
+		{"an offer declined, then something else", conv(
+			"u: I can't log in", "a: Shall I reset your password?", "u: no, I did that already",
+			"a: Please clear your cache.", "u: that worked"), true, "",
+			"1 reset_password failure 0.90; 3 clear_cache success 0.90; "},
 		{"a question about the result is answered about the attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
 			"a: Did that work?", "u: no, still crashing"), false, "",

@@ -19,6 +19,7 @@ type parsed struct {
 	escalation bool   // hands the conversation over
 	condition  string // a stated condition on the user ("if you still have the card")
 	anaphor    bool   // the object is a pronoun ("book it for you")
+	offer      bool   // the agent asks whether to act ("shall I book it?")
 	antecedent string // the head of the clause's first noun phrase, for a later pronoun
 }
 

@@ -33,6 +33,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		if p.kind == performed && !c.question && len(p.object) == 0 && !p.anaphor && p.particle == "" && !p.escalation {
 			p.action = false
 		}
+		p.offer = p.kind == performed && c.question
 		if !p.action && !p.step {
 			continue
 		}
