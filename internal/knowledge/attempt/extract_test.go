@@ -63,6 +63,7 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"Hello! I can help you with that.", "", ""},
 		{"Thanks for waiting, let me take a look. Please restart the router.", "restart the router", "restart_router"},
 		{"I'm looking into it now.", "", ""},
+		{"I have refunded you.", "refunded you", "refunded"},
 		{"Let me check. Could you reinstall the app?", "reinstall the app", "reinstall_app"},
 		// ... but asked, it offers to act.
 		{"The 9pm table is free. Shall I book?", "book", "book"},
@@ -112,6 +113,7 @@ func TestPrerequisitesAndEscalation(t *testing.T) {
 		{"I've sent the invoice to your email.", nil, false},
 		{"I've logged a case with our engineers.", nil, true},
 		{"Please log a case with our engineers.", nil, false},
+		{"I've added the card to our records.", nil, false},
 	} {
 		p, _, conds, ok := parseTurn(c.turn)
 		if !ok || !slices.Equal(conds, c.conditions) || p.escalation != c.escalation {

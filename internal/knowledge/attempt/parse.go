@@ -386,13 +386,14 @@ func verifies(ws []string, head int) bool {
 	return head+2 < len(ws) && determiners[ws[head+1]] && ws[head+1] != "that" && thatClause(ws[head+1:])
 }
 
-// toColleagues reports whether what the agent did was done with or for
-// others of its own organisation: "I've raised a ticket with our
-// engineers", "I've logged it with our back office". Whatever the verb, the
-// case then rests with them: an escalation.
+// toColleagues reports whether what the agent did was done with others of
+// its own organisation: "I've raised a ticket with our engineers", "I've
+// logged it with our back office". Whatever the verb, the case then rests
+// with them: an escalation. "To our" is left alone: things are sent or
+// added to "our system" as often as to people.
 func toColleagues(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
-		if (ws[i] == "with" || ws[i] == "to") && ws[i+1] == "our" {
+		if ws[i] == "with" && ws[i+1] == "our" {
 			return true
 		}
 	}

@@ -22,7 +22,16 @@ func AsksResult(text string) bool {
 				return
 			}
 		}
-		for _, c := range scanClause(nil, toks, false) {
+		// "could you let me know if it works?" asks about the result:
+		// the conditional that makes a reply's cue hypothetical is the
+		// question here.
+		kept := make([]token, 0, len(toks))
+		for _, t := range toks {
+			if !conditionals[t.w] {
+				kept = append(kept, t)
+			}
+		}
+		for _, c := range scanClause(nil, kept, false) {
 			if c.class == Success || c.class == Failure {
 				asks = true
 				return

@@ -11,6 +11,7 @@ func TestAsksResult(t *testing.T) {
 		{"Is it going through now?", true, true},
 		{"Any luck?", true, true},
 		{"Great. Is the error still showing?", true, true},
+		{"Could you let me know if that fixed it?", true, true},
 		{"What is your account number?", true, false},
 		{"Glad to hear it! Anything else?", true, false},
 		{"Can I help with anything else?", true, false},
