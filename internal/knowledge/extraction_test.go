@@ -21,6 +21,7 @@ type extractionTally struct {
 	fixes, found, missed        int // true fixes; read at their turn; not read
 	escalations, escMissed      int // true escalations; not read
 	escUnmarked, fixAsEsc       int // an escalation read as a fix; a fix read as an escalation
+	escOutcome                  map[string]int // what the user's reply to a hand-over was read as
 	wrongClause                 int // a fix turn read, but from a clause that is not the fix
 	nonFix                      map[string]int
 	outcome                     map[string]int // "true→read" for the fixes found
@@ -32,7 +33,7 @@ type extractionTally struct {
 }
 
 func newExtractionTally() *extractionTally {
-	return &extractionTally{nonFix: map[string]int{}, outcome: map[string]int{}, examples: map[string][]string{}, texts: map[string]int{}}
+	return &extractionTally{nonFix: map[string]int{}, outcome: map[string]int{}, examples: map[string][]string{}, texts: map[string]int{}, escOutcome: map[string]int{}}
 }
 
 func (t *extractionTally) example(kind string, s eval.Simulated, note string) {
@@ -70,6 +71,15 @@ func (t *extractionTally) add(s eval.Simulated, plan eval.Plan) {
 		switch {
 		case tu.Action != "" && eval.IsEscalation(tu.Action):
 			t.escalations++
+			if ok {
+				// A hand-over's result comes later, from the other team:
+				// the reply to it is consent, never a success.
+				t.escOutcome[string(a.Outcome)]++
+				if a.Outcome == fathom.OutcomeSuccess {
+					allRight = false
+					t.example("hand-over reply read as a success", s, a.Action)
+				}
+			}
 			if !ok {
 				t.escMissed++
 				allRight = false
@@ -200,7 +210,7 @@ func (t *extractionTally) String() string {
 	fmt.Fprintf(&b, "conversations %d, all right %d (%.3f)\n", t.convs, t.convsAllRight, float64(t.convsAllRight)/float64(max(1, t.convs)))
 	fmt.Fprintf(&b, "fixes %d: found %d, missed %d, read from another clause %d, read as escalations %d\n",
 		t.fixes, t.found, t.missed, t.wrongClause, t.fixAsEsc)
-	fmt.Fprintf(&b, "escalations %d: missed %d, read as fixes %d\n", t.escalations, t.escMissed, t.escUnmarked)
+	fmt.Fprintf(&b, "escalations %d: missed %d, read as fixes %d; replies read as %v\n", t.escalations, t.escMissed, t.escUnmarked, sortedCounts(t.escOutcome))
 	fmt.Fprintf(&b, "non-fixes read as attempts: %v (with an outcome: %d)\n", sortedCounts(t.nonFix), t.creditNonFix)
 	fmt.Fprintf(&b, "outcomes of the fixes found: right %d of %d (%.3f); %v\n", t.outcomesRight, t.outcomesSeen,
 		float64(t.outcomesRight)/float64(max(1, t.outcomesSeen)), sortedCounts(t.outcome))

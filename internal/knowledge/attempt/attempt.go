@@ -60,6 +60,8 @@ const (
 //     the last success or failure stated wins; replies to an agent's
 //     question that does not ask how the attempt went (a question for
 //     details, "anything else?") answer that question and are skipped;
+//     once the agent has spoken again, only a result stated outright
+//     overrules one already stated; assent to a hand-over is pending;
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all);
 //   - for the last attempt of a resolved conversation, success (0.6; 0.75
@@ -94,24 +96,7 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		if k+1 < len(out) {
 			end = out[k+1].Turn
 		}
-		replied, listening := false, true
-		for _, m := range msgs[out[k].Turn+1 : end] {
-			if m.Role == fathom.RoleAssistant {
-				// A reply answers the agent's last message: after a
-				// question for something else ("what is your account
-				// number?", "anything else?") the user answers that.
-				listening = !outcome.Asks(m.Content) || outcome.AsksResult(m.Content)
-				continue
-			}
-			if m.Role != fathom.RoleUser || !listening {
-				continue
-			}
-			replied = true
-			o, c := outcome.Classify(m.Content)
-			if o.Decided() || (o == outcome.Pending && !out[k].Outcome.Decided()) {
-				out[k].Outcome, out[k].Confidence = o, c
-			}
-		}
+		replied := readReplies(&out[k], msgs[out[k].Turn+1:end])
 		if k+1 < len(out) && out[k].Offer && sameVerb(out[k], out[k+1]) {
 			// "Shall I reset it?" "yes please" "I've reset it": the
 			// reply consented, the next attempt is the act offered and
@@ -131,6 +116,48 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		settleLast(out, resolved, notes)
 	}
 	return out
+}
+
+// Confidences that a reply must reach.
+const (
+	// confRestate: after the agent has spoken again, a reply overrules
+	// an outcome already stated only by stating the result outright
+	// ("oh no, it's failing again"), not by a farewell ("nothing else,
+	// bye") or politeness.
+	confRestate = 0.85
+	// confConsent: below it, a reply to a hand-over that reads as
+	// success is consent ("fine, pass it on"); the result is to come.
+	confConsent = 0.85
+)
+
+// readReplies sets a's outcome from the user's replies in msgs, the
+// messages after it up to the next attempt, and reports whether the user
+// replied. A reply answers the agent's last message: after a question for
+// something else ("what is your account number?", "anything else?") the
+// user answers that, and the reply is skipped.
+func readReplies(a *Attempt, msgs []fathom.Message) (replied bool) {
+	listening, again := true, false
+	for _, m := range msgs {
+		if m.Role == fathom.RoleAssistant {
+			listening = !outcome.Asks(m.Content) || outcome.AsksResult(m.Content)
+			again = true
+			continue
+		}
+		if m.Role != fathom.RoleUser || !listening {
+			continue
+		}
+		replied = true
+		o, c := outcome.Classify(m.Content)
+		if a.Escalation && o == outcome.Success && c < confConsent {
+			o = outcome.Pending
+		}
+		switch {
+		case again && a.Outcome.Decided() && c < confRestate:
+		case o.Decided() || o == outcome.Pending && !a.Outcome.Decided():
+			a.Outcome, a.Confidence = o, c
+		}
+	}
+	return replied
 }
 
 // settleLast infers the last attempt's outcome when the user did not state

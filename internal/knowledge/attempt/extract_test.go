@@ -201,6 +201,18 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: I can't log in", "a: Shall I reset your password?", "u: no, I did that already",
 			"a: Please clear your cache.", "u: that worked"), true, "",
 			"1 reset_password failure 0.90; 3 clear_cache success 0.90; "},
+		{"a farewell after the agent spoke again does not overrule", conv(
+			"u: app crashes", "a: Please update the app.", "u: that fixed it",
+			"a: Glad I could help.", "u: nothing else, bye"), true, "",
+			"1 update_app success 0.90; "},
+		{"a result stated outright does", conv(
+			"u: app crashes", "a: Please update the app.", "u: that fixed it",
+			"a: Glad I could help.", "u: oh no, it's failing again"), false, "",
+			"1 update_app failure 0.90; "},
+		{"assent to a hand-over is no result", conv(
+			"u: app crashes", "a: Please update the app.", "u: still crashing",
+			"a: I'm transferring you to our technical team.", "u: fine, please pass it on"), false, "",
+			"1 update_app failure 0.90; 3 transferring_technical_team pending 0.70; "},
 		{"a question about the result is answered about the attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
 			"a: Did that work?", "u: no, still crashing"), false, "",
