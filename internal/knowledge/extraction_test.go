@@ -18,11 +18,11 @@ import (
 // extractionTally counts, over simulated conversations, where the attempts
 // and outcomes read from the text part from the simulation's true ones.
 type extractionTally struct {
-	fixes, found, missed        int // true fixes; read at their turn; not read
-	escalations, escMissed      int // true escalations; not read
-	escUnmarked, fixAsEsc       int // an escalation read as a fix; a fix read as an escalation
+	fixes, found, missed        int            // true fixes; read at their turn; not read
+	escalations, escMissed      int            // true escalations; not read
+	escUnmarked, fixAsEsc       int            // an escalation read as a fix; a fix read as an escalation
 	escOutcome                  map[string]int // what the user's reply to a hand-over was read as
-	wrongClause                 int // a fix turn read, but from a clause that is not the fix
+	wrongClause                 int            // a fix turn read, but from a clause that is not the fix
 	nonFix                      map[string]int
 	outcome                     map[string]int // "true→read" for the fixes found
 	creditLater, creditNonFix   int            // outcomes moved to the wrong attempt
