@@ -64,6 +64,9 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"Thanks for waiting, let me take a look. Please restart the router.", "restart the router", "restart_router"},
 		{"I'm looking into it now.", "", ""},
 		{"I have refunded you.", "refunded you", "refunded"},
+		{"Let me check that for you.", "", ""},
+		{"Your new card is ready. Let me activate it for you.", "activate it for you", "activate_card"},
+		{"Let me log you out of every device.", "log you out of every device", "log_out"},
 		{"Let me check. Could you reinstall the app?", "reinstall the app", "reinstall_app"},
 		// ... but asked, it offers to act.
 		{"The 9pm table is free. Shall I book?", "book", "book"},
