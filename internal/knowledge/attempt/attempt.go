@@ -39,6 +39,10 @@ type Attempt struct {
 	// the reply consents or declines, and when the agent then does it,
 	// the result belongs to the doing (see Extract).
 	Offer bool
+	// askedTried marks an attempt put as a question whether the user
+	// tried it ("have you tried restarting?"): a bare "yes" to it is a
+	// failure (tried, still here), a bare "no" says nothing of it.
+	askedTried bool
 	// Outcome is what became of the attempt, and Confidence how directly
 	// that was known (see Extract).
 	Outcome    outcome.Outcome
@@ -89,7 +93,7 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		ph := p.phrase()
 		terms := slices.Compact(slices.Sorted(slices.Values(ph.Stems())))
 		out = append(out, Attempt{Turn: i, Action: p.text, Phrase: ph, Key: ph.Key(), Terms: terms,
-			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Offer: p.offer, Outcome: outcome.Unknown})
+			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Offer: p.offer, askedTried: p.askedTried, Outcome: outcome.Unknown})
 	}
 	for k := range out {
 		end := len(msgs)
@@ -128,6 +132,9 @@ const (
 	// confConsent: below it, a reply to a hand-over that reads as
 	// success is consent ("fine, pass it on"); the result is to come.
 	confConsent = 0.85
+	// confBare: below it a reply is a bare assent or denial ("yes",
+	// "no"), which answers a question rather than reporting a result.
+	confBare = 0.6
 )
 
 // readReplies sets a's outcome from the user's replies in msgs, the
@@ -150,6 +157,14 @@ func readReplies(a *Attempt, msgs []fathom.Message) (replied bool) {
 		o, c := outcome.Classify(m.Content)
 		if a.Escalation && o == outcome.Success && c < confConsent {
 			o = outcome.Pending
+		}
+		if a.askedTried && c < confBare && !again {
+			switch o {
+			case outcome.Success: // "yes": tried, and still here
+				o = outcome.Failure
+			case outcome.Failure: // "no": not tried yet
+				o, c = outcome.Unknown, 0
+			}
 		}
 		switch {
 		case again && a.Outcome.Decided() && c < confRestate:

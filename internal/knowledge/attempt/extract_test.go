@@ -216,6 +216,14 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: app crashes", "a: Please update the app.", "u: still crashing",
 			"a: I'm transferring you to our technical team.", "u: fine, please pass it on"), false, "",
 			"1 update_app failure 0.90; 3 transferring_technical_team pending 0.70; "},
+		{"yes, I tried it: a failure", conv(
+			"u: app crashes", "a: Have you tried restarting your phone?", "u: yes",
+			"a: Please reinstall the app.", "u: that fixed it"), true, "",
+			"1 restarting_phone failure 0.45; 3 reinstall_app success 0.90; "},
+		{"no, not tried: nothing said yet", conv(
+			"u: app crashes", "a: Have you tried restarting your phone?", "u: no",
+			"a: Please do, and let me know.", "u: that fixed it"), true, "",
+			"1 restarting_phone success 0.90; "},
 		{"a question about the result is answered about the attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
 			"a: Did that work?", "u: no, still crashing"), false, "",

@@ -1,6 +1,7 @@
 package attempt
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ type parsed struct {
 	condition  string // a stated condition on the user ("if you still have the card")
 	anaphor    bool   // the object is a pronoun ("book it for you")
 	offer      bool   // the agent asks whether to act ("shall I book it?")
+	askedTried bool   // the agent asks whether the user tried it ("have you tried restarting?")
 	antecedent string // the head of the clause's first noun phrase, for a later pronoun
 }
 
@@ -39,7 +41,7 @@ func parseClause(clause string) parsed {
 	if len(body) == 0 {
 		return parsed{}
 	}
-	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs))}
+	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs)), askedTried: asksTried(fs)}
 	ws := norms(body)
 	if kind == noFrame && !imperative(body) {
 		p.step = navigation(body, 0)
@@ -394,6 +396,27 @@ func verifies(ws []string, head int) bool {
 func toColleagues(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] == "with" && ws[i+1] == "our" {
+			return true
+		}
+	}
+	return false
+}
+
+// triedFrames ask whether the user already tried something.
+var triedFrames = [][]string{{"have", "you", "tried"}, {"did", "you", "try"},
+	{"have", "you", "already", "tried"}, {"did", "you", "already", "try"},
+	{"have", "you", "ever", "tried"}}
+
+// asksTried reports whether a clause asks whether the user already tried
+// something: "have you tried restarting?", "did you try another card?". A
+// bare "yes" to it says it was tried and the problem is still there.
+func asksTried(fs []field) bool {
+	i := 0
+	for i < len(fs) && fillers[fs[i].norm] {
+		i++
+	}
+	for _, f := range triedFrames {
+		if i+len(f) <= len(fs) && slices.Equal(norms(fs[i:i+len(f)]), f) {
 			return true
 		}
 	}
