@@ -43,6 +43,9 @@ type Attempt struct {
 	// tried it ("have you tried restarting?"): a bare "yes" to it is a
 	// failure (tried, still here), a bare "no" says nothing of it.
 	askedTried bool
+	// navigation marks a turn that only gives navigation steps ("go to
+	// Settings > Cards, then tap Freeze").
+	navigation bool
 	// Outcome is what became of the attempt, and Confidence how directly
 	// that was known (see Extract).
 	Outcome    outcome.Outcome
@@ -93,8 +96,9 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		ph := p.phrase()
 		terms := slices.Compact(slices.Sorted(slices.Values(ph.Stems())))
 		out = append(out, Attempt{Turn: i, Action: p.text, Phrase: ph, Key: ph.Key(), Terms: terms,
-			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Offer: p.offer, askedTried: p.askedTried, Outcome: outcome.Unknown})
+			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Offer: p.offer, askedTried: p.askedTried, navigation: p.step, Outcome: outcome.Unknown})
 	}
+	out = mergeDirections(out, msgs)
 	for k := range out {
 		end := len(msgs)
 		if k+1 < len(out) {
@@ -222,4 +226,38 @@ func baseStem(w string) string {
 		w = b
 	}
 	return Stem(w)
+}
+
+// mergeDirections folds into the attempt before it a turn that only gives
+// navigation steps, when the user asked how to do it or said nothing in
+// between ("Please freeze your card." "where is that?" "Go to Settings >
+// Cards, then tap Freeze."): the steps tell how to do the same thing, they
+// are no new attempt, and the earlier one was not tried and failed.
+func mergeDirections(out []Attempt, msgs []fathom.Message) []Attempt {
+	merged := out[:0]
+	for _, a := range out {
+		if len(merged) > 0 && a.navigation && !a.Escalation && onlyQuestions(msgs[merged[len(merged)-1].Turn+1:a.Turn]) {
+			prev := &merged[len(merged)-1]
+			prev.Steps = append(append(prev.Steps, a.Action), a.Steps...)
+			prev.Prerequisites = append(prev.Prerequisites, a.Prerequisites...)
+			continue
+		}
+		merged = append(merged, a)
+	}
+	return merged
+}
+
+// onlyQuestions reports whether every user message in msgs asks
+// something without saying how an attempt went ("where do I find
+// that?"); true when there is none.
+func onlyQuestions(msgs []fathom.Message) bool {
+	for _, m := range msgs {
+		if m.Role != fathom.RoleUser {
+			continue
+		}
+		if !outcome.Asks(m.Content) || outcome.AsksResult(m.Content) {
+			return false
+		}
+	}
+	return true
 }

@@ -224,6 +224,14 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: app crashes", "a: Have you tried restarting your phone?", "u: no",
 			"a: Please do, and let me know.", "u: that fixed it"), true, "",
 			"1 restarting_phone success 0.90; "},
+		{"directions asked for are the same attempt", conv(
+			"u: my card was stolen", "a: Please freeze your card.", "u: where do I do that?",
+			"a: Go to Settings > Cards, then tap Freeze.", "u: done, thanks, that worked"), true, "",
+			"1 freeze_card success 0.90; "},
+		{"directions after a failure are a new attempt", conv(
+			"u: my card was stolen", "a: Please freeze your card.", "u: it didn't work",
+			"a: Go to Settings > Cards, then tap Freeze.", "u: that worked"), true, "",
+			"1 freeze_card failure 0.85; 3 go_settings_cards success 0.90; "},
 		{"a question about the result is answered about the attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
 			"a: Did that work?", "u: no, still crashing"), false, "",
