@@ -301,3 +301,22 @@ func TestSimulatedExtraction(t *testing.T) {
 		}
 	}
 }
+
+// trueSolutionKeys (KEYS=1 with TestSimulatedRecommendations) keeps the
+// extracted attempts and outcomes but names each attempt's solution after
+// the simulated action of its turn: what is left between it and ORACLE=1
+// is lost by extraction, what is left between the extracted run and it is
+// lost by grouping proposals into solutions.
+var trueSolutionKeys = os.Getenv("KEYS") != ""
+
+// nameByTruth replaces the solutions of d's attempts by the simulated
+// actions of their turns ("none" for a turn that performs none).
+func nameByTruth(d *Draft, s eval.Simulated) {
+	for j := range d.templates {
+		id := s.Turns[d.Analysis.Attempts[j].Turn].Action
+		if id == "" {
+			id = "none"
+		}
+		d.templates[j] = &fathom.Solution{TenantID: 1, Key: id, Description: id, Escalation: eval.IsEscalation(id)}
+	}
+}
