@@ -35,10 +35,10 @@ type Attempt struct {
 	// Escalation marks an attempt that hands the conversation over to
 	// another team or level rather than fixing anything.
 	Escalation bool
-	// Offer marks an agent asking whether to act ("shall I reset it?"):
+	// offer marks an agent asking whether to act ("shall I reset it?"):
 	// the reply consents or declines, and when the agent then does it,
 	// the result belongs to the doing (see Extract).
-	Offer bool
+	offer bool
 	// askedTried marks an attempt put as a question whether the user
 	// tried it ("have you tried restarting?"): a bare "yes" to it is a
 	// failure (tried, still here), a bare "no" says nothing of it.
@@ -96,7 +96,7 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		ph := p.phrase()
 		terms := slices.Compact(slices.Sorted(slices.Values(ph.Stems())))
 		out = append(out, Attempt{Turn: i, Action: p.text, Phrase: ph, Key: ph.Key(), Terms: terms,
-			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Offer: p.offer, askedTried: p.askedTried, navigation: p.step, Outcome: outcome.Unknown})
+			Steps: steps, Prerequisites: conds, Escalation: p.escalation, offer: p.offer, askedTried: p.askedTried, navigation: p.step, Outcome: outcome.Unknown})
 	}
 	out = mergeDirections(out, msgs)
 	for k := range out {
@@ -105,7 +105,7 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 			end = out[k+1].Turn
 		}
 		replied := readReplies(&out[k], msgs[out[k].Turn+1:end])
-		if k+1 < len(out) && out[k].Offer && sameVerb(out[k], out[k+1]) {
+		if k+1 < len(out) && out[k].offer && sameVerb(out[k], out[k+1]) {
 			// "Shall I reset it?" "yes please" "I've reset it": the
 			// reply consented, the next attempt is the act offered and
 			// its reply says how it went.
