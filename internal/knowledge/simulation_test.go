@@ -23,7 +23,8 @@ import (
 // DOMAINS=banking77,insurance picks domains (default: all).
 //
 // ORACLE=1 replaces the extracted attempts by the simulation's true ones,
-// to measure the ranking alone.
+// to measure the ranking alone; KEYS=1 keeps them but names their
+// solutions after the true actions, to measure extraction alone.
 func TestSimulatedRecommendations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the simulation takes about 20 s")
@@ -106,6 +107,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.Recommen
 				d.templates = append(d.templates, &fathom.Solution{TenantID: 1, Key: sa.Action, Description: sa.Action})
 				d.learned = append(d.learned, learned{})
 			}
+		}
+		if trueSolutionKeys {
+			nameByTruth(d, sims[i])
 		}
 		for j, tpl := range d.templates { // what Store does with the database
 			if solutionIDs[tpl.Key] == 0 {

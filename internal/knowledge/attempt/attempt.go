@@ -2,6 +2,7 @@ package attempt
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
@@ -34,6 +35,17 @@ type Attempt struct {
 	// Escalation marks an attempt that hands the conversation over to
 	// another team or level rather than fixing anything.
 	Escalation bool
+	// offer marks an agent asking whether to act ("shall I reset it?"):
+	// the reply consents or declines, and when the agent then does it,
+	// the result belongs to the doing (see Extract).
+	offer bool
+	// askedTried marks an attempt put as a question whether the user
+	// tried it ("have you tried restarting?"): a bare "yes" to it is a
+	// failure (tried, still here), a bare "no" says nothing of it.
+	askedTried bool
+	// navigation marks a turn that only gives navigation steps ("go to
+	// Settings > Cards, then tap Freeze").
+	navigation bool
 	// Outcome is what became of the attempt, and Confidence how directly
 	// that was known (see Extract).
 	Outcome    outcome.Outcome
@@ -52,7 +64,11 @@ const (
 
 // Extract returns the attempts in msgs, in order, with their outcomes:
 //   - the user's replies up to the next attempt, through outcome.Classify:
-//     the last success or failure stated wins;
+//     the last success or failure stated wins; replies to an agent's
+//     question that does not ask how the attempt went (a question for
+//     details, "anything else?") answer that question and are skipped;
+//     once the agent has spoken again, only a result stated outright
+//     overrules one already stated; assent to a hand-over is pending;
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all);
 //   - for the last attempt of a resolved conversation, success (0.6; 0.75
@@ -60,7 +76,9 @@ const (
 //     escalated (failure, 0.5), or credit an earlier attempt, which then
 //     succeeds (0.7) while the last becomes unknown;
 //   - for the last attempt of an open conversation, pending if the user
-//     said they would try, else unknown (confidence 0): abandoned.
+//     said they would try, else unknown (confidence 0): abandoned;
+//   - an offer followed by the agent doing it (same verb) is unknown: the
+//     reply to it consented or declined, the result is the doing's.
 //
 // Stated replies always win over inference. notes should be the resolution
 // notes written by a person; generated notes repeat the last assistant turn
@@ -78,23 +96,21 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		ph := p.phrase()
 		terms := slices.Compact(slices.Sorted(slices.Values(ph.Stems())))
 		out = append(out, Attempt{Turn: i, Action: p.text, Phrase: ph, Key: ph.Key(), Terms: terms,
-			Steps: steps, Prerequisites: conds, Escalation: p.escalation, Outcome: outcome.Unknown})
+			Steps: steps, Prerequisites: conds, Escalation: p.escalation, offer: p.offer, askedTried: p.askedTried, navigation: p.step, Outcome: outcome.Unknown})
 	}
+	out = mergeDirections(out, msgs)
 	for k := range out {
 		end := len(msgs)
 		if k+1 < len(out) {
 			end = out[k+1].Turn
 		}
-		replied := false
-		for _, m := range msgs[out[k].Turn+1 : end] {
-			if m.Role != fathom.RoleUser {
-				continue
-			}
-			replied = true
-			o, c := outcome.Classify(m.Content)
-			if o.Decided() || (o == outcome.Pending && !out[k].Outcome.Decided()) {
-				out[k].Outcome, out[k].Confidence = o, c
-			}
+		replied := readReplies(&out[k], msgs[out[k].Turn+1:end])
+		if k+1 < len(out) && out[k].offer && sameVerb(out[k], out[k+1]) {
+			// "Shall I reset it?" "yes please" "I've reset it": the
+			// reply consented, the next attempt is the act offered and
+			// its reply says how it went.
+			out[k].Outcome, out[k].Confidence = outcome.Unknown, 0
+			continue
 		}
 		if out[k].Outcome.Decided() || k+1 == len(out) {
 			continue
@@ -108,6 +124,59 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		settleLast(out, resolved, notes)
 	}
 	return out
+}
+
+// Confidences that a reply must reach.
+const (
+	// confRestate: after the agent has spoken again, a reply overrules
+	// an outcome already stated only by stating the result outright
+	// ("oh no, it's failing again"), not by a farewell ("nothing else,
+	// bye") or politeness.
+	confRestate = 0.85
+	// confConsent: below it, a reply to a hand-over that reads as
+	// success is consent ("fine, pass it on"); the result is to come.
+	confConsent = 0.85
+	// confBare: below it a reply is a bare assent or denial ("yes",
+	// "no"), which answers a question rather than reporting a result.
+	confBare = 0.6
+)
+
+// readReplies sets a's outcome from the user's replies in msgs, the
+// messages after it up to the next attempt, and reports whether the user
+// replied. A reply answers the agent's last message: after a question for
+// something else ("what is your account number?", "anything else?") the
+// user answers that, and the reply is skipped.
+func readReplies(a *Attempt, msgs []fathom.Message) (replied bool) {
+	listening, again := true, false
+	for _, m := range msgs {
+		if m.Role == fathom.RoleAssistant {
+			listening = !outcome.Asks(m.Content) || outcome.AsksResult(m.Content)
+			again = true
+			continue
+		}
+		if m.Role != fathom.RoleUser || !listening {
+			continue
+		}
+		replied = true
+		o, c := outcome.Classify(m.Content)
+		if a.Escalation && o == outcome.Success && c < confConsent {
+			o = outcome.Pending
+		}
+		if a.askedTried && c < confBare && !again {
+			switch o {
+			case outcome.Success: // "yes": tried, and still here
+				o = outcome.Failure
+			case outcome.Failure: // "no": not tried yet
+				o, c = outcome.Unknown, 0
+			}
+		}
+		switch {
+		case again && a.Outcome.Decided() && c < confRestate:
+		case o.Decided() || o == outcome.Pending && !a.Outcome.Decided():
+			a.Outcome, a.Confidence = o, c
+		}
+	}
+	return replied
 }
 
 // settleLast infers the last attempt's outcome when the user did not state
@@ -143,4 +212,52 @@ func settleLast(out []Attempt, resolved bool, notes string) {
 // than from inference, which notes must not overrule.
 func stated(a Attempt) bool {
 	return a.Outcome.Decided() && a.Confidence > confLaterReplied
+}
+
+// sameVerb reports whether two attempts name the same act: the same verb,
+// whatever its form ("book" offered, "booked" done).
+func sameVerb(a, b Attempt) bool {
+	va, vb := strings.Fields(a.Phrase.Verb), strings.Fields(b.Phrase.Verb)
+	return len(va) > 0 && len(vb) > 0 && baseStem(va[0]) == baseStem(vb[0])
+}
+
+func baseStem(w string) string {
+	if b, ok := irregular[w]; ok {
+		w = b
+	}
+	return Stem(w)
+}
+
+// mergeDirections folds into the attempt before it a turn that only gives
+// navigation steps, when the user asked how to do it or said nothing in
+// between ("Please freeze your card." "where is that?" "Go to Settings >
+// Cards, then tap Freeze."): the steps tell how to do the same thing, they
+// are no new attempt, and the earlier one was not tried and failed.
+func mergeDirections(out []Attempt, msgs []fathom.Message) []Attempt {
+	merged := out[:0]
+	for _, a := range out {
+		if len(merged) > 0 && a.navigation && !a.Escalation && onlyQuestions(msgs[merged[len(merged)-1].Turn+1:a.Turn]) {
+			prev := &merged[len(merged)-1]
+			prev.Steps = append(append(prev.Steps, a.Action), a.Steps...)
+			prev.Prerequisites = append(prev.Prerequisites, a.Prerequisites...)
+			continue
+		}
+		merged = append(merged, a)
+	}
+	return merged
+}
+
+// onlyQuestions reports whether every user message in msgs asks
+// something without saying how an attempt went ("where do I find
+// that?"); true when there is none.
+func onlyQuestions(msgs []fathom.Message) bool {
+	for _, m := range msgs {
+		if m.Role != fathom.RoleUser {
+			continue
+		}
+		if !outcome.Asks(m.Content) || outcome.AsksResult(m.Content) {
+			return false
+		}
+	}
+	return true
 }

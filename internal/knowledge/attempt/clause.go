@@ -26,14 +26,20 @@ var frames = func() []frame {
 	return out
 }()
 
+// clause is a clause of a turn as written, and whether it ends in '?'.
+type clause struct {
+	text     string
+	question bool
+}
+
 // clauses cuts a turn into clauses at sentence ends, commas, colons and
 // "then", keeping the original text.
-func clauses(text string) []string {
-	var out []string
+func clauses(text string) []clause {
+	var out []clause
 	start := 0
 	emit := func(end int) {
 		if c := strings.TrimSpace(text[start:end]); c != "" {
-			out = append(out, c)
+			out = append(out, clause{c, end < len(text) && text[end] == '?'})
 		}
 	}
 	for i := 0; i < len(text); i++ {
@@ -104,6 +110,14 @@ func stripFrame(fs []field) ([]field, frameKind) {
 				break
 			}
 		}
+		if !matched && progressive(fs) {
+			// "I'm escalating this", "we're sending a new card": the
+			// agent's act in progress.
+			fs, matched = fs[1:], true
+			if kind == noFrame {
+				kind = performed
+			}
+		}
 		if !matched {
 			return fs, kind
 		}
@@ -116,4 +130,14 @@ func joinRaw(fs []field) string {
 		parts[i] = f.raw
 	}
 	return strings.TrimRight(strings.Join(parts, " "), ".!?,;: ")
+}
+
+// progressive reports whether fs opens with the agent as subject of a
+// verb in -ing: "I'm escalating", "we're sending".
+func progressive(fs []field) bool {
+	if len(fs) < 2 || !(fs[0].norm == "i'm" || fs[0].norm == "im" || fs[0].norm == "we're") {
+		return false
+	}
+	w := fs[1].norm
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !auxiliaries[w] && w != "going"
 }

@@ -95,7 +95,7 @@ var infoVerbs = set("tell", "share", "provide", "confirm", "specify", "describe"
 // are a small class fixed by the language (verbs of transfer of
 // responsibility), not by any domain.
 var handOverVerbs = stemSet("transfer", "escalate", "hand", "pass", "forward", "connect",
-	"refer", "route", "redirect", "put")
+	"refer", "route", "redirect", "put", "report")
 
 // conditionWords open a stated condition ("if you still have the card",
 // "once you have your ID"), which becomes a prerequisite when its subject is

@@ -58,6 +58,29 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"I can see that your card had expired.", "", ""},
 		{"I noticed your payment was declined.", "", ""},
 		{"I can see that your card had expired. Please update your card details.", "update your card details", "update_card_details"},
+		// The agent announcing work on nothing named proposes nothing; the
+		// fix after it is the attempt.
+		{"Hello! I can help you with that.", "", ""},
+		{"Thanks for waiting, let me take a look. Please restart the router.", "restart the router", "restart_router"},
+		{"I'm looking into it now.", "", ""},
+		{"I have refunded you.", "refunded you", "refunded"},
+		{"Let me check that for you.", "", ""},
+		{"Your new card is ready. Let me activate it for you.", "activate it for you", "activate_card"},
+		{"Let me log you out of every device.", "log you out of every device", "log_out"},
+		{"Let me check. Could you reinstall the app?", "reinstall the app", "reinstall_app"},
+		// ... but asked, it offers to act.
+		{"The 9pm table is free. Shall I book?", "book", "book"},
+		// A demonstrative "that" before a noun is no complement clause.
+		{"I've stopped that payment before it went out.", "stopped that payment before it went out", "stopped_payment"},
+		{"I noticed that payments were declined.", "", ""},
+		// The agent's act in progress.
+		{"I'm resending the confirmation email now.", "resending the confirmation email now", "resending_confirmation_email"},
+		{"I'm sorry to hear that.", "", ""},
+		// A verb of communication asks for information, unless it takes
+		// a clause about a thing: then it asks the user to check a state.
+		{"Could you confirm your card is still valid?", "confirm your card is still valid", "confirm_card"},
+		{"Could you confirm the account number you paid into?", "", ""},
+		{"Can you confirm that you want to cancel?", "", ""},
 	} {
 		p, _, _, ok := parseTurn(c.turn)
 		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {
@@ -88,6 +111,12 @@ func TestPrerequisitesAndEscalation(t *testing.T) {
 		{"I have escalated this to a specialist.", nil, true},
 		{"Your case has been escalated to our fraud team.", nil, true},
 		{"Please forward the email to us.", nil, false},
+		{"I'm transferring you to our billing team.", nil, true},
+		{"I've reported this to the security department.", nil, true},
+		{"I've sent the invoice to your email.", nil, false},
+		{"I've logged a case with our engineers.", nil, true},
+		{"Please log a case with our engineers.", nil, false},
+		{"I've added the card to our records.", nil, false},
 	} {
 		p, _, conds, ok := parseTurn(c.turn)
 		if !ok || !slices.Equal(conds, c.conditions) || p.escalation != c.escalation {
@@ -158,6 +187,55 @@ func TestExtractOutcomes(t *testing.T) {
 			"a: You could also restart your phone."), true, "Customer updated the app to the latest version",
 			"1 update_app success 0.70; 3 restart_phone unknown 0.00; "},
 		{"no attempts", conv("u: hi", "a: Hello! What's your account number?", "u: 1234"), true, "", ""},
+		{"a reply to a question for details says nothing of the attempt before", conv(
+			"u: app crashes", "a: Please update the app.", "u: still crashing",
+			"a: Which phone do you have?", "u: a Pixel, works fine otherwise",
+			"a: Please restart your phone."), false, "",
+			"1 update_app failure 0.90; 5 restart_phone unknown 0.00; "},
+		{"nor does a reply to a closing question", conv(
+			"u: app crashes", "a: Please update the app.", "u: that fixed it",
+			"a: Great! Is there anything else I can do for you?", "u: no, nothing else"), true, "",
+			"1 update_app success 0.90; "},
+		{"an offer then done: the consent is no result", conv(
+			"u: I can't log in", "a: Shall I reset your password?", "u: yes please",
+			"a: I've reset your password.", "u: still can't get in"), false, "",
+			"1 reset_password unknown 0.00; 3 reset_password failure 0.90; "},
+		{"an offer declined, then something else", conv(
+			"u: I can't log in", "a: Shall I reset your password?", "u: no, I did that already",
+			"a: Please clear your cache.", "u: that worked"), true, "",
+			"1 reset_password failure 0.90; 3 clear_cache success 0.90; "},
+		{"a farewell after the agent spoke again does not overrule", conv(
+			"u: app crashes", "a: Please update the app.", "u: that fixed it",
+			"a: Glad I could help.", "u: nothing else, bye"), true, "",
+			"1 update_app success 0.90; "},
+		{"a result stated outright does", conv(
+			"u: app crashes", "a: Please update the app.", "u: that fixed it",
+			"a: Glad I could help.", "u: oh no, it's failing again"), false, "",
+			"1 update_app failure 0.90; "},
+		{"assent to a hand-over is no result", conv(
+			"u: app crashes", "a: Please update the app.", "u: still crashing",
+			"a: I'm transferring you to our technical team.", "u: fine, please pass it on"), false, "",
+			"1 update_app failure 0.90; 3 transferring_technical_team pending 0.70; "},
+		{"yes, I tried it: a failure", conv(
+			"u: app crashes", "a: Have you tried restarting your phone?", "u: yes",
+			"a: Please reinstall the app.", "u: that fixed it"), true, "",
+			"1 restarting_phone failure 0.45; 3 reinstall_app success 0.90; "},
+		{"no, not tried: nothing said yet", conv(
+			"u: app crashes", "a: Have you tried restarting your phone?", "u: no",
+			"a: Please do, and let me know.", "u: that fixed it"), true, "",
+			"1 restarting_phone success 0.90; "},
+		{"directions asked for are the same attempt", conv(
+			"u: my card was stolen", "a: Please freeze your card.", "u: where do I do that?",
+			"a: Go to Settings > Cards, then tap Freeze.", "u: done, thanks, that worked"), true, "",
+			"1 freeze_card success 0.90; "},
+		{"directions after a failure are a new attempt", conv(
+			"u: my card was stolen", "a: Please freeze your card.", "u: it didn't work",
+			"a: Go to Settings > Cards, then tap Freeze.", "u: that worked"), true, "",
+			"1 freeze_card failure 0.85; 3 go_settings_cards success 0.90; "},
+		{"a question about the result is answered about the attempt", conv(
+			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
+			"a: Did that work?", "u: no, still crashing"), false, "",
+			"1 update_app failure 0.90; "},
 	} {
 		if got := summary(Extract(c.msgs, c.resolved, c.notes)); got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)

@@ -1,6 +1,7 @@
 package attempt
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,8 @@ type parsed struct {
 	escalation bool   // hands the conversation over
 	condition  string // a stated condition on the user ("if you still have the card")
 	anaphor    bool   // the object is a pronoun ("book it for you")
+	offer      bool   // the agent asks whether to act ("shall I book it?")
+	askedTried bool   // the agent asks whether the user tried it ("have you tried restarting?")
 	antecedent string // the head of the clause's first noun phrase, for a later pronoun
 }
 
@@ -38,7 +41,7 @@ func parseClause(clause string) parsed {
 	if len(body) == 0 {
 		return parsed{}
 	}
-	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs))}
+	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs)), askedTried: asksTried(fs)}
 	ws := norms(body)
 	if kind == noFrame && !imperative(body) {
 		p.step = navigation(body, 0)
@@ -51,7 +54,7 @@ func parseClause(clause string) parsed {
 	if head == len(ws) || negations[ws[head]] || auxiliaries[ws[head]] && !lightVerbs[ws[head]] || closedClass(ws[head]) || numeric(ws[head]) {
 		return p
 	}
-	if infoVerbs[ws[head]] || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
+	if infoVerbs[ws[head]] && !verifies(ws, head) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
 		return p // "could you tell me ...", "please send us the receipt"
 	}
 	if kind == performed && ((ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" || ws[head] == "ask") {
@@ -60,7 +63,7 @@ func parseClause(clause string) parsed {
 	if kind == performed && reportsClause(ws, head) {
 		return p // "I can see that your card had expired" observes, it does nothing
 	}
-	p.verb, p.base = ws[head], kind != performed || !participle(ws[head])
+	p.verb, p.base = ws[head], kind != performed || !participle(ws[head]) && !strings.HasSuffix(ws[head], "ing")
 	rest := head + 1
 	if lightVerbs[ws[head]] {
 		if v, obj, ok := lightNoun(ws, head+1); ok {
@@ -82,7 +85,7 @@ func parseClause(clause string) parsed {
 // condition, and whether the clause is an action at all.
 func (p *parsed) finish(body []field, ws []string, head, rest int) {
 	p.step = navigation(body, head)
-	p.escalation = p.kind == performed && handOverVerbs[Stem(p.verb)] && handsOver(ws[rest:])
+	p.escalation = p.kind == performed && (handOverVerbs[Stem(p.verb)] && handsOver(ws[rest:]) || toColleagues(ws[rest:]))
 	p.action = p.verb != ""
 }
 
@@ -337,13 +340,84 @@ func firstNoun(ws []string) string {
 func reportsClause(ws []string, head int) bool {
 	for k := head + 1; k < len(ws) && k <= head+5; k++ {
 		switch {
-		case k == head+1 && (ws[k] == "that" || ws[k] == "whether" || ws[k] == "if"):
-			// "book that for you": a demonstrative, not a clause.
-			return k+1 < len(ws) && !stops[ws[k+1]]
+		case k == head+1 && (ws[k] == "whether" || ws[k] == "if"):
+			return true
+		case k == head+1 && ws[k] == "that":
+			// "book that for you", "I've stopped that payment before it
+			// went out": a demonstrative, not a clause, unless a verb
+			// follows its noun.
+			return thatClause(ws[k+1:])
 		case k > head+1 && auxiliaries[ws[k]] && !lightVerbs[ws[k]]:
 			return true
 		case stops[ws[k]]:
 			return false
+		}
+	}
+	return false
+}
+
+// thatClause reports whether the words after a "that" make a clause
+// ("that your card had expired", "that payments were declined") rather
+// than a noun phrase it points at ("that payment before it went out"):
+// a subject and then a finite verb, an auxiliary or a past form, before
+// any preposition or conjunction.
+func thatClause(ws []string) bool {
+	for i, w := range ws {
+		switch {
+		case i == 0 && (stops[w] || w == ""):
+			return false // "book that for you"
+		case stops[w]:
+			return false
+		case i > 0 && (w == "you" || w == "i" || w == "we" || w == "they"):
+			return false // "the account number you paid into": a relative clause on the noun
+		case i > 0 && (auxiliaries[w] || negations[w] || participle(w)):
+			return true
+		case i > 3:
+			return false
+		}
+	}
+	return false
+}
+
+// verifies reports whether a verb of communication takes a clause about a
+// thing rather than a piece of information: "could you confirm your card
+// is still valid?" asks the user to check a state, a proposal like "check
+// whether your card has expired"; "could you confirm your email address?"
+// and "confirm that you want to cancel" ask for information.
+func verifies(ws []string, head int) bool {
+	return head+2 < len(ws) && determiners[ws[head+1]] && ws[head+1] != "that" && thatClause(ws[head+1:])
+}
+
+// toColleagues reports whether what the agent did was done with others of
+// its own organisation: "I've raised a ticket with our engineers", "I've
+// logged it with our back office". Whatever the verb, the case then rests
+// with them: an escalation. "To our" is left alone: things are sent or
+// added to "our system" as often as to people.
+func toColleagues(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "with" && ws[i+1] == "our" {
+			return true
+		}
+	}
+	return false
+}
+
+// triedFrames ask whether the user already tried something.
+var triedFrames = [][]string{{"have", "you", "tried"}, {"did", "you", "try"},
+	{"have", "you", "already", "tried"}, {"did", "you", "already", "try"},
+	{"have", "you", "ever", "tried"}}
+
+// asksTried reports whether a clause asks whether the user already tried
+// something: "have you tried restarting?", "did you try another card?". A
+// bare "yes" to it says it was tried and the problem is still there.
+func asksTried(fs []field) bool {
+	i := 0
+	for i < len(fs) && fillers[fs[i].norm] {
+		i++
+	}
+	for _, f := range triedFrames {
+		if i+len(f) <= len(fs) && slices.Equal(norms(fs[i:i+len(f)]), f) {
+			return true
 		}
 	}
 	return false

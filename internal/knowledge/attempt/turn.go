@@ -14,7 +14,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 	at := -1
 	antecedent := ""
 	for _, c := range clauses(text) {
-		p := parseClause(c)
+		p := parseClause(c.text)
 		if p.condition != "" {
 			conditions = append(conditions, p.condition)
 		}
@@ -26,6 +26,17 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		if p.antecedent != "" {
 			antecedent = p.antecedent
 		}
+		// What the agent says it will do or is doing to nothing named
+		// ("let me take a look", "I can help you with that", "I'm
+		// looking into it", "let me check that for you": a pronoun with
+		// nothing before it in the turn points at the user's problem)
+		// announces that it is working on the problem; it is no
+		// proposal. Done, it may be ("I've refunded you"); asked, it
+		// offers to act ("shall I book it?").
+		if p.kind == performed && !c.question && len(p.object) == 0 && p.particle == "" && !p.escalation && !participle(p.verb) {
+			p.action = false
+		}
+		p.offer = p.kind == performed && c.question
 		if !p.action && !p.step {
 			continue
 		}

@@ -77,7 +77,7 @@ var patterns = func() map[string][]pattern {
 	// ... unless the thing tried is what lets the user ("it let me in").
 	add(Success, 2, Failure, "", "it let me", "it lets me", "that let me", "this let me",
 		"it let", "it lets")
-	add(Pending, 2, "", "", "will tri", "will check", "will test", "will do", "will give",
+	add(Pending, 2, "", "", "will tri", "will check", "will test", "will wait", "will do", "will give",
 		"will see", "will let", "will report", "will get back", "get back", "report back",
 		"let you know", "let u know", "trying", "go ~ tri", "gonna", "give ~ go",
 		"give ~ tri", "give ~ shot", "give me ~ minut", "give me ~ sec", "give me ~ second",

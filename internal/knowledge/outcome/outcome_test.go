@@ -36,6 +36,7 @@ func TestClassifyExact(t *testing.T) {
 		conf  float64
 	}{
 		{"That worked!", Success, 0.9},
+		{"Alright, I'll wait for their email", Pending, 0.75},
 		{"Fixed, thanks", Success, 0.9},
 		{"That fixed it, it works now", Success, 0.95},
 		{"Perfect, thanks!", Success, 0.7},
