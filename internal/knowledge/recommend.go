@@ -13,7 +13,9 @@ import (
 // The success probability of a solution for an issue type is the mean of a
 // Beta posterior: a prior centred on the type's success rate across all its
 // solutions, worth two attempts (38 successes in 45 with a 0.70 type rate:
-// 0.838; 26 in 36: 0.721), updated with the solution's decided attempts.
+// 0.838; 26 in 36: 0.721), updated with the solution's decided attempts,
+// each counted at its confidence (attemptWeight) so that outcomes the user
+// stated weigh more than those inferred. The counts shown stay whole.
 //
 // Actions are ranked by a lower bound that depends on their own evidence
 // only: the mean minus one standard deviation of a Beta(1+successes,
@@ -121,7 +123,7 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	}
 	decided := e.success + e.failure
 	s := EdgeStats{SuccessCount: e.success, FailureCount: e.failure, TotalAttempts: decided,
-		SuccessProbability: stats.SuccessProbability(e.success, decided, prior, priorStrength),
+		SuccessProbability: weightedProbability(e.weightedSuccess, e.weightedFailure, prior),
 		RankScore:          rankScore(e.success, e.failure)}
 	if decided > 0 {
 		s.SuccessRate = float64(e.success) / float64(decided)
@@ -140,7 +142,14 @@ func (k *tenantKnowledge) priorMean(typeID int64) float64 {
 	if tc == nil {
 		return 0.5
 	}
-	return (float64(tc.successes) + 1) / (float64(tc.decided) + 2)
+	return (max(tc.weightedSuccesses, 0) + 1) / (max(tc.weightedDecided, 0) + 2)
+}
+
+// weightedProbability is the mean of the Beta posterior over weighted
+// counts with a prior at prior worth priorStrength attempts.
+func weightedProbability(successes, failures, prior float64) float64 {
+	successes, failures = max(successes, 0), max(failures, 0) // removals can leave -0.0000001
+	return (successes + priorStrength*prior) / (successes + failures + priorStrength)
 }
 
 // solutionInfo is a solution and its record for a type; k.mu held.

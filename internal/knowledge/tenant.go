@@ -81,14 +81,19 @@ type edgeKey struct{ typeID, solutionID int64 }
 // edgeCounts is the record of one solution for one issue type.
 type edgeCounts struct {
 	success, failure, pending, unknown int
-	minutesSum                         float64 // over resolved conversations it fixed
-	minutesN                           int
+	// weighted are success and failure with each attempt counted at its
+	// confidence (see attemptWeight): what the success probability uses.
+	weightedSuccess, weightedFailure float64
+	minutesSum                       float64 // over resolved conversations it fixed
+	minutesN                         int
 }
 
 // typeCounts is what an issue type's conversations say.
 type typeCounts struct {
 	conversations, resolved int
-	successes, decided      int // over all its attempts: the prior of its solutions
+	successes, decided      int     // over all its attempts: the prior of its solutions
+	weightedSuccesses       float64 // successes and decided with each attempt
+	weightedDecided         float64 // counted at its confidence
 	symptoms, causes        map[string]int
 	sequences               map[int64][]fathom.Outcome // attempt outcomes per conversation, for the escalation point
 	topSymptoms, topCauses  []string                   // kept current by refresh
@@ -180,12 +185,16 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 		tc.resolved += sign
 	}
 	for _, at := range a.Attempts {
+		w := float64(sign) * attemptWeight(at)
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			tc.successes += sign
 			tc.decided += sign
+			tc.weightedSuccesses += w
+			tc.weightedDecided += w
 		case fathom.OutcomeFailure:
 			tc.decided += sign
+			tc.weightedDecided += w
 		}
 	}
 	bump(tc.symptoms, a.Symptoms, sign)
@@ -206,15 +215,18 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			e = &edgeCounts{}
 			k.edges[key] = e
 		}
+		w := float64(sign) * attemptWeight(at)
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			e.success += sign
+			e.weightedSuccess += w
 			if a.Resolved && a.MinutesToResolve > 0 {
 				e.minutesSum += float64(sign) * a.MinutesToResolve
 				e.minutesN += sign
 			}
 		case fathom.OutcomeFailure:
 			e.failure += sign
+			e.weightedFailure += w
 		case fathom.OutcomePending:
 			e.pending += sign
 		default:
