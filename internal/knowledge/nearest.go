@@ -59,7 +59,7 @@ import (
 // penalty of 0.5–1.5 standard deviations, type weight 0–1, 60–200
 // neighbours with flat or rank-decaying weights (worse: past the first 30
 // most are other issues), neighbours outside the predicted type
-// down-weighted (worse: an issue's look-alike shares its type), shrinkage
+// down-weighted (no better: an issue's look-alike shares its type), shrinkage
 // 0–1. minSupport 0.4–0.5 helps with true attempts but hurts with
 // extracted ones, whose solutions are split into look-alikes that each
 // have less support.
