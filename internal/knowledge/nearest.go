@@ -52,9 +52,9 @@ import (
 // previous ranking (a posterior centred on the type's estimate, raw counts,
 // no support rule) they raise the share of queries whose top fix is the
 // best from 0.674 to 0.699 on average over the four domains, and lower
-// the RMSE from 0.173 to 0.161, with the simulation's true attempts; with
-// extracted attempts, from 0.474 to 0.509 and from 0.233 to 0.217. Tried
-// and left out, as they moved the figures by no more than their noise
+// the RMSE from 0.173 to 0.156, with the simulation's true attempts; with
+// extracted attempts, from 0.474 to 0.509 and from 0.233 to 0.211 (with
+// the hierarchical prior of recommend.go). Tried and left out, as they moved the figures by no more than their noise
 // (±0.02) or made them worse: decay 0.1–0.4, prior strength 1–8, a rank
 // penalty of 0.5–1.5 standard deviations, type weight 0–1, 60–200
 // neighbours with flat or rank-decaying weights (worse: past the first 30

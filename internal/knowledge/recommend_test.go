@@ -169,3 +169,30 @@ func TestRareActionsNearbyAreDropped(t *testing.T) {
 		t.Fatalf("actions %+v, want common_fix alone", got)
 	}
 }
+
+// TestPriorLearnsFromOtherTypes: two fixes with one success each in a new
+// type are not shown alike when one worked ten times in another type and
+// the other failed ten times there.
+func TestPriorLearnsFromOtherTypes(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	id := int64(0)
+	add := func(typeID, solutionID int64, o fathom.Outcome) {
+		id++
+		k.count(&fathom.Analysis{ConversationID: id, IssueTypeID: typeID,
+			Attempts: []fathom.Attempt{{SolutionID: solutionID, Outcome: o, Confidence: 1}}}, 1)
+	}
+	for range 10 {
+		add(1, 1, fathom.OutcomeSuccess)
+		add(1, 2, fathom.OutcomeFailure)
+	}
+	add(2, 1, fathom.OutcomeSuccess)
+	add(2, 2, fathom.OutcomeSuccess)
+	good, bad := k.edgeStats(2, 1), k.edgeStats(2, 2)
+	if good.SuccessProbability <= bad.SuccessProbability+0.1 {
+		t.Errorf("new type: %.3f for the fix that works elsewhere, %.3f for the one that fails elsewhere; want the first clearly higher",
+			good.SuccessProbability, bad.SuccessProbability)
+	}
+	if good.SuccessCount != 1 || bad.SuccessCount != 1 {
+		t.Errorf("counts shown %d and %d, want each type's own", good.SuccessCount, bad.SuccessCount)
+	}
+}
