@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -29,32 +30,77 @@ func TestPriorMeanIsSmoothed(t *testing.T) {
 	if got := k.priorMean(1); got != 0.5 {
 		t.Fatalf("unknown type prior = %v, want 0.5", got)
 	}
-	k.types[1] = &typeCounts{successes: 1, decided: 1}
+	k.types[1] = &typeCounts{successes: 1, decided: 1, weightedSuccesses: 1, weightedDecided: 1}
 	if got := k.priorMean(1); got != 2.0/3 {
 		t.Fatalf("one success prior = %v, want 2/3", got)
 	}
 }
 
-// TestProbabilityFromNeighbours: the neighbours' record replaces the type's
-// where it differs by more than its noise (a type mixing issues), and
-// leaves the type's figure where it does not (a chance sample of a uniform
-// type, as in the vendor story: 38 of 45 overall, about 17 of 19 nearby).
-func TestProbabilityFromNeighbours(t *testing.T) {
+// TestPosterior: without evidence the estimate is the neighbourhood's
+// rate; evidence moves it towards the action's own rate; the rank score is
+// below the mean and rises with more evidence of the same rate.
+func TestPosterior(t *testing.T) {
 	cases := []struct {
-		name     string
-		typeP    float64
-		near     nearCounts
-		min, max float64
+		name                string
+		successes, failures float64
+		prior, min, max     float64
 	}{
-		{"no neighbour evidence", 0.6, nearCounts{}, 0.6, 0.6},
-		{"chance sample of a uniform type", 0.842, nearCounts{success: 17.4, failure: 2}, 0.842, 0.842},
-		{"neighbours know better", 0.5, nearCounts{success: 12, failure: 1}, 0.8, 0.9},
-		{"neighbours know worse", 0.7, nearCounts{success: 1, failure: 12}, 0.1, 0.3},
+		{"no evidence", 0, 0, 0.6, 0.6, 0.6},
+		{"works nearby", 12, 1, 0.5, 0.8, 0.9},
+		{"fails nearby", 1, 12, 0.7, 0.1, 0.3},
+		{"one success", 1, 0, 0.5, 0.66, 0.67},
 	}
 	for _, c := range cases {
-		if got := probability(c.typeP, c.near); got < c.min-1e-9 || got > c.max+1e-9 {
-			t.Errorf("%s: probability(%v, %+v) = %.3f, want in [%v, %v]", c.name, c.typeP, c.near, got, c.min, c.max)
+		mean, lower := posterior(c.successes, c.failures, c.prior)
+		if mean < c.min-1e-9 || mean > c.max+1e-9 {
+			t.Errorf("%s: mean %.3f, want in [%v, %v]", c.name, mean, c.min, c.max)
 		}
+		if lower >= mean {
+			t.Errorf("%s: rank score %.3f not below mean %.3f", c.name, lower, mean)
+		}
+	}
+	_, thin := posterior(3, 1, 0.5)
+	_, solid := posterior(30, 10, 0.5)
+	if thin >= solid {
+		t.Errorf("3 in 4 ranks %.3f, not below 30 in 40 at %.3f", thin, solid)
+	}
+}
+
+// TestAttemptsWeighedByConfidence: two actions with the same raw record
+// nearby, five successes and five failures each, differ by which outcomes
+// the users stated: the one whose successes were stated ranks first and
+// is shown as likelier to work.
+func TestAttemptsWeighedByConfidence(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	for id, key := range map[int64]string{1: "stated_success", 2: "stated_failure"} {
+		k.addSolution(&fathom.Solution{ID: id, Key: key, Description: key})
+	}
+	var neighbours []Neighbour
+	for i := range 10 {
+		id := int64(100 + i)
+		first, second := fathom.OutcomeSuccess, fathom.OutcomeFailure
+		if i%2 == 1 {
+			first, second = second, first
+		}
+		conf := func(o fathom.Outcome) float64 {
+			if o == fathom.OutcomeSuccess {
+				return 1
+			}
+			return 0.2
+		}
+		k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: []fathom.Attempt{
+			{SolutionID: 1, Outcome: first, Confidence: conf(first)},
+			{SolutionID: 2, Outcome: second, Confidence: 1.2 - conf(second)},
+		}}
+		neighbours = append(neighbours, Neighbour{ID: id, Similarity: 0.8})
+	}
+	got := k.withNeighbours(7, nil, neighbours)
+	slices.SortFunc(got, compareActions)
+	if len(got) != 2 || got[0].Key != "stated_success" {
+		t.Fatalf("actions %+v, want stated_success first", got)
+	}
+	if hi, lo := got[0].Stats.SuccessProbability, got[1].Stats.SuccessProbability; hi < 0.6 || lo > 0.4 {
+		t.Errorf("probabilities %.3f and %.3f, want above 0.6 and below 0.4", hi, lo)
 	}
 }
 
@@ -93,5 +139,60 @@ func TestWithNeighbours(t *testing.T) {
 	}
 	if st := got[0].Stats; st.Neighbours != 10 || st.NeighbourSuccesses != 9 {
 		t.Errorf("contact_bank evidence %d/%d nearby, want 9/10", st.NeighbourSuccesses, st.Neighbours)
+	}
+}
+
+// TestRareActionsNearbyAreDropped: an action that worked in the only two
+// neighbours that tried it, out of ten, is another issue's fix, not one
+// to recommend above the action most neighbours tried.
+func TestRareActionsNearbyAreDropped(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	for id, key := range map[int64]string{1: "common_fix", 2: "rare_fix"} {
+		k.addSolution(&fathom.Solution{ID: id, Key: key, Description: key})
+	}
+	var neighbours []Neighbour
+	for i := range 10 {
+		id := int64(100 + i)
+		outcome := fathom.OutcomeSuccess
+		if i%3 == 0 {
+			outcome = fathom.OutcomeFailure
+		}
+		at := []fathom.Attempt{{SolutionID: 1, Outcome: outcome, Confidence: 1}}
+		if i >= 8 {
+			at = []fathom.Attempt{{SolutionID: 2, Outcome: fathom.OutcomeSuccess, Confidence: 1}}
+		}
+		k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: at}
+		neighbours = append(neighbours, Neighbour{ID: id, Similarity: 0.8})
+	}
+	got := k.withNeighbours(7, nil, neighbours)
+	if len(got) != 1 || got[0].Key != "common_fix" {
+		t.Fatalf("actions %+v, want common_fix alone", got)
+	}
+}
+
+// TestPriorLearnsFromOtherTypes: two fixes with one success each in a new
+// type are not shown alike when one worked ten times in another type and
+// the other failed ten times there.
+func TestPriorLearnsFromOtherTypes(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	id := int64(0)
+	add := func(typeID, solutionID int64, o fathom.Outcome) {
+		id++
+		k.count(&fathom.Analysis{ConversationID: id, IssueTypeID: typeID,
+			Attempts: []fathom.Attempt{{SolutionID: solutionID, Outcome: o, Confidence: 1}}}, 1)
+	}
+	for range 10 {
+		add(1, 1, fathom.OutcomeSuccess)
+		add(1, 2, fathom.OutcomeFailure)
+	}
+	add(2, 1, fathom.OutcomeSuccess)
+	add(2, 2, fathom.OutcomeSuccess)
+	good, bad := k.edgeStats(2, 1), k.edgeStats(2, 2)
+	if good.SuccessProbability <= bad.SuccessProbability+0.1 {
+		t.Errorf("new type: %.3f for the fix that works elsewhere, %.3f for the one that fails elsewhere; want the first clearly higher",
+			good.SuccessProbability, bad.SuccessProbability)
+	}
+	if good.SuccessCount != 1 || bad.SuccessCount != 1 {
+		t.Errorf("counts shown %d and %d, want each type's own", good.SuccessCount, bad.SuccessCount)
 	}
 }

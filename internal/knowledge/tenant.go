@@ -20,8 +20,11 @@ type tenantKnowledge struct {
 	byKey     map[string]int64
 	analyses  map[int64]*fathom.Analysis // by conversation id
 	edges     map[edgeKey]*edgeCounts
-	types     map[int64]*typeCounts
-	assigned  int // assignments since the last consolidation
+	// overall is each solution's weighted record across all issue types:
+	// part of the prior of its record in any one type.
+	overall  map[int64]*weightedCounts
+	types    map[int64]*typeCounts
+	assigned int // assignments since the last consolidation
 	// learner groups the tenant's proposals into solutions; its keys are
 	// the solutions' keys.
 	learner *solution.Model
@@ -78,17 +81,26 @@ func (k *tenantKnowledge) touchNames() {
 
 type edgeKey struct{ typeID, solutionID int64 }
 
+// weightedCounts are successes and failures with each attempt counted at
+// its confidence (see attemptWeight).
+type weightedCounts struct{ success, failure float64 }
+
 // edgeCounts is the record of one solution for one issue type.
 type edgeCounts struct {
 	success, failure, pending, unknown int
-	minutesSum                         float64 // over resolved conversations it fixed
-	minutesN                           int
+	// weighted are success and failure with each attempt counted at its
+	// confidence (see attemptWeight): what the success probability uses.
+	weightedSuccess, weightedFailure float64
+	minutesSum                       float64 // over resolved conversations it fixed
+	minutesN                         int
 }
 
 // typeCounts is what an issue type's conversations say.
 type typeCounts struct {
 	conversations, resolved int
-	successes, decided      int // over all its attempts: the prior of its solutions
+	successes, decided      int     // over all its attempts: the prior of its solutions
+	weightedSuccesses       float64 // successes and decided with each attempt
+	weightedDecided         float64 // counted at its confidence
 	symptoms, causes        map[string]int
 	sequences               map[int64][]fathom.Outcome // attempt outcomes per conversation, for the escalation point
 	topSymptoms, topCauses  []string                   // kept current by refresh
@@ -134,7 +146,7 @@ func topOf(m map[string]int, n int) []string {
 
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
-		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, types: map[int64]*typeCounts{},
+		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, types: map[int64]*typeCounts{},
 		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
 		learner: solution.NewModel(solution.Config{})}
 }
@@ -180,12 +192,16 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 		tc.resolved += sign
 	}
 	for _, at := range a.Attempts {
+		w := float64(sign) * attemptWeight(at)
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			tc.successes += sign
 			tc.decided += sign
+			tc.weightedSuccesses += w
+			tc.weightedDecided += w
 		case fathom.OutcomeFailure:
 			tc.decided += sign
+			tc.weightedDecided += w
 		}
 	}
 	bump(tc.symptoms, a.Symptoms, sign)
@@ -206,15 +222,29 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			e = &edgeCounts{}
 			k.edges[key] = e
 		}
+		w := float64(sign) * attemptWeight(at)
+		o := k.overall[at.SolutionID]
+		if o == nil && sign > 0 && (at.Outcome == fathom.OutcomeSuccess || at.Outcome == fathom.OutcomeFailure) {
+			o = &weightedCounts{}
+			k.overall[at.SolutionID] = o
+		}
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			e.success += sign
+			e.weightedSuccess += w
+			if o != nil {
+				o.success += w
+			}
 			if a.Resolved && a.MinutesToResolve > 0 {
 				e.minutesSum += float64(sign) * a.MinutesToResolve
 				e.minutesN += sign
 			}
 		case fathom.OutcomeFailure:
 			e.failure += sign
+			e.weightedFailure += w
+			if o != nil {
+				o.failure += w
+			}
 		case fathom.OutcomePending:
 			e.pending += sign
 		default:
@@ -240,7 +270,7 @@ func bump(m map[string]int, phrases []string, sign int) {
 // recount re-derives every count after the model moved conversations
 // between types (a consolidation); k.mu must be held for writing.
 func (k *tenantKnowledge) recount() {
-	k.edges, k.types = map[edgeKey]*edgeCounts{}, map[int64]*typeCounts{}
+	k.edges, k.overall, k.types = map[edgeKey]*edgeCounts{}, map[int64]*weightedCounts{}, map[int64]*typeCounts{}
 	for id, a := range k.analyses {
 		k.canonicalise(a)
 		if t, ok := k.model.TypeOf(id); ok {
