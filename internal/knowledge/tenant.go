@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"maps"
+	"slices"
 	"sync"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -251,4 +252,37 @@ func (k *tenantKnowledge) recount() {
 	for _, tc := range k.types {
 		tc.refresh()
 	}
+}
+
+// usage is what the analyses say about how the solutions are used, for
+// the learner's MergeByUsage; k.mu held.
+func (k *tenantKnowledge) usage() solution.Usage {
+	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}}
+	for e, c := range k.edges {
+		ss := k.solutions[e.solutionID]
+		if ss == nil {
+			continue
+		}
+		byType := u.Types[ss.Key]
+		if byType == nil {
+			byType = map[int64]int{}
+			u.Types[ss.Key] = byType
+		}
+		byType[e.typeID] += c.success + c.failure + c.pending + c.unknown
+	}
+	var keys []string
+	for _, a := range k.analyses {
+		keys = keys[:0]
+		for _, at := range a.Attempts {
+			if ss := k.solutions[at.SolutionID]; ss != nil && !slices.Contains(keys, ss.Key) {
+				keys = append(keys, ss.Key)
+			}
+		}
+		for i, x := range keys {
+			for _, y := range keys[i+1:] {
+				u.Together[solution.Pair{A: min(x, y), B: max(x, y)}]++
+			}
+		}
+	}
+	return u
 }

@@ -1,0 +1,286 @@
+package solution
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Usage is what a tenant's analysed conversations say about how its
+// solutions are used, by solution key (keys merged away are followed to
+// their survivors here). It is the evidence MergeByUsage reads.
+type Usage struct {
+	// Types counts each solution's attempts per issue type.
+	Types map[string]map[int64]int
+	// Together counts, per pair of solutions, the conversations in which
+	// both were attempted.
+	Together map[Pair]int
+}
+
+// Pair is two solution keys, in either order.
+type Pair struct{ A, B string }
+
+// The evidence MergeByUsage asks for before it calls two solutions one
+// action.
+const (
+	// minUses is the attempts, and the attempts of other solutions in the
+	// same conversations, each side needs: below that, "never together" is
+	// no evidence.
+	minUses = 8
+	// minTypeSim is the cosine of the two sides' issue-type counts: one
+	// action's phrasings are chosen for the same issues.
+	minTypeSim = 0.7
+	// minPeerSim is the cosine of the two sides' conversation peers (the
+	// other solutions tried in the same conversations): one action's
+	// phrasings are tried before and after the same other actions, where
+	// two actions for different issues that happen to share a learned
+	// issue type are tried among different ones.
+	minPeerSim = 0.5
+	// minExpected is the conversations that would have tried both sides
+	// were they two actions (see oneAction) below which their never
+	// meeting says nothing: Poisson(3) is 0 one time in twenty.
+	minExpected = 3
+	// minExpectedAlike replaces minExpected for sides whose objects are
+	// alike (minObjectSim, idf-weighted cosine): the words then carry part
+	// of the evidence ("order a new card", "request a replacement card").
+	minExpectedAlike = 1
+	minObjectSim     = 0.2
+	// maxTogether is the share of those expected meetings that may be
+	// seen: an agent rarely proposes one action twice in a conversation,
+	// while two actions for one issue are tried one after the other.
+	maxTogether = 0.1
+)
+
+// usageGroup is a set of solutions found to be one action, while
+// MergeByUsage runs.
+type usageGroup struct {
+	keys  []string
+	types map[int64]float64
+	uses  float64
+	escal bool
+}
+
+// usageMerge is one run of MergeByUsage.
+type usageMerge struct {
+	groups map[string]*usageGroup        // by the key that founded them
+	root   map[string]string             // founding key → the group it joined
+	peers  map[string]map[string]float64 // conversations that tried both, by founding keys
+}
+
+func (u *usageMerge) find(k string) string {
+	for u.root[k] != k {
+		k = u.root[k]
+	}
+	return k
+}
+
+// peerVector is a group's peers by the group they are now in, without
+// the groups in skip, and their total.
+func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float64, float64) {
+	out, total := map[string]float64{}, 0.0
+	for _, k := range g.keys {
+		for p, n := range u.peers[k] {
+			r := u.find(p)
+			if slices.Contains(skip, r) {
+				continue
+			}
+			out[r] += n
+			total += n
+		}
+	}
+	return out, total
+}
+
+// MergeByUsage merges solutions that the conversations use as one action
+// although their phrasings differ ("order a replacement card", "send you a
+// new card"): tried for the same issue types, among the same other
+// actions, and never in one conversation where two actions would have met
+// several times. The last condition keeps apart distinct actions for one
+// issue, which agents try one after the other. An escalation never merges
+// with a fix. The largest solution of a group keeps its key; the others
+// become its aliases. It returns the keys merged away, each mapped to its
+// survivor.
+func (m *Model) MergeByUsage(use Usage) map[string]string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}}
+	group := func(key string) *usageGroup {
+		key = m.resolve(key)
+		c := m.clusters[key]
+		if c == nil {
+			return nil
+		}
+		g := u.groups[key]
+		if g == nil {
+			g = &usageGroup{keys: []string{key}, types: map[int64]float64{}, escal: 2*c.Escalations > c.Size}
+			u.groups[key], u.root[key] = g, key
+		}
+		return g
+	}
+	for key, byType := range use.Types {
+		if g := group(key); g != nil {
+			for t, n := range byType {
+				g.types[t] += float64(n)
+				g.uses += float64(n)
+			}
+		}
+	}
+	for p, n := range use.Together {
+		ga, gb := group(p.A), group(p.B)
+		if ga == nil || gb == nil || ga == gb || n <= 0 {
+			continue
+		}
+		a, b := ga.keys[0], gb.keys[0]
+		if u.peers[a] == nil {
+			u.peers[a] = map[string]float64{}
+		}
+		if u.peers[b] == nil {
+			u.peers[b] = map[string]float64{}
+		}
+		u.peers[a][b] += float64(n)
+		u.peers[b][a] += float64(n)
+	}
+
+	type candidate struct {
+		a, b  string
+		score float64
+	}
+	var cands []candidate
+	keys := make([]string, 0, len(u.groups))
+	for k, g := range u.groups {
+		if g.uses >= minUses {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for i, a := range keys {
+		for _, b := range keys[i+1:] {
+			if ok, score := m.oneAction(u, u.groups[a], u.groups[b]); ok {
+				cands = append(cands, candidate{a, b, score})
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	for _, c := range cands {
+		ra, rb := u.find(c.a), u.find(c.b)
+		if ra == rb {
+			continue
+		}
+		ga, gb := u.groups[ra], u.groups[rb]
+		if ok, _ := m.oneAction(u, ga, gb); !ok {
+			continue // no longer, now that a side grew
+		}
+		ga.keys = append(ga.keys, gb.keys...)
+		for t, n := range gb.types {
+			ga.types[t] += n
+		}
+		ga.uses += gb.uses
+		u.root[rb] = ra
+	}
+	merged := map[string]string{}
+	for r, g := range u.groups {
+		if u.find(r) != r || len(g.keys) < 2 {
+			continue
+		}
+		survivor := m.clusters[g.keys[0]]
+		for _, k := range g.keys[1:] {
+			if c := m.clusters[k]; c.Size > survivor.Size || c.Size == survivor.Size && c.Key < survivor.Key {
+				survivor = c
+			}
+		}
+		for _, k := range g.keys {
+			if k != survivor.Key {
+				m.absorb(survivor, m.clusters[k])
+				merged[k] = survivor.Key
+			}
+		}
+	}
+	if len(merged) > 0 {
+		m.epoch++
+	}
+	return merged
+}
+
+// oneAction tells whether two groups are used as one action, and how
+// alike their use is.
+func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
+	if a.escal != b.escal || a.uses < minUses || b.uses < minUses {
+		return false, 0
+	}
+	typeSim := cosine(a.types, b.types)
+	if typeSim < minTypeSim {
+		return false, 0
+	}
+	ra, rb := u.find(a.keys[0]), u.find(b.keys[0])
+	pa, ta := u.peerVector(a, ra)
+	pb, tb := u.peerVector(b, rb)
+	together := pa[rb]
+	delete(pa, rb)
+	delete(pb, ra)
+	ta, tb = ta-together, tb-together
+	// The conversations that would have tried both if they were two
+	// actions: the sides' peer mass paired at random within their
+	// neighbourhood (themselves and their peers), as a configuration model
+	// pairs stubs.
+	hood := ta + tb + 2*together
+	for p := range pa {
+		_, t := u.peerVector(u.groups[p])
+		hood += t
+	}
+	for p := range pb {
+		if _, dup := pa[p]; !dup {
+			_, t := u.peerVector(u.groups[p])
+			hood += t
+		}
+	}
+	expected := ta * tb / max(1, hood/2)
+	need := float64(minExpected)
+	if m.objectSim(a, b) >= minObjectSim {
+		need = minExpectedAlike
+	}
+	if expected < need || together > maxTogether*expected {
+		return false, 0
+	}
+	peerSim := cosine(pa, pb)
+	if peerSim < minPeerSim {
+		return false, 0
+	}
+	return true, typeSim * peerSim
+}
+
+// cosine is the cosine of two count vectors.
+func cosine[K comparable](a, b map[K]float64) float64 {
+	var dot, na, nb float64
+	for k, x := range a {
+		dot += x * b[k]
+		na += x * x
+	}
+	for _, y := range b {
+		nb += y * y
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// objectSim is the cosine of two groups' object features, weighed by idf.
+func (m *Model) objectSim(a, b *usageGroup) float64 {
+	return cosine(m.groupObjects(a), m.groupObjects(b))
+}
+
+func (m *Model) groupObjects(g *usageGroup) map[string]float64 {
+	raw := map[string]float64{}
+	for _, k := range g.keys {
+		c := m.clusters[k]
+		for f, w := range c.Features {
+			raw[f] += w
+		}
+		for _, o := range c.Other {
+			for f, w := range o.Features {
+				raw[f] += w
+			}
+		}
+	}
+	return m.weigh(raw)
+}
