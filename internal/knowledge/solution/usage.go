@@ -43,8 +43,8 @@ const (
 	// minExpectedAlike replaces minExpected for sides whose objects are
 	// alike (minObjectSim, idf-weighted cosine): the words then carry part
 	// of the evidence ("order a new card", "request a replacement card").
-	minExpectedAlike = 1
-	minObjectSim     = 0.2
+	minExpectedAlike = 0.5
+	minObjectSim     = 0.5
 	// maxTogether is the share of those expected meetings that may be
 	// seen: an agent rarely proposes one action twice in a conversation,
 	// while two actions for one issue are tried one after the other.
@@ -58,6 +58,10 @@ type usageGroup struct {
 	types map[int64]float64
 	uses  float64
 	escal bool
+	// peerTotal is the conversations its members shared with any other
+	// solution (counted once per other solution), whatever groups form.
+	peerTotal float64
+	objects   map[string]float64 // idf-weighted object features, made on first use
 }
 
 // usageMerge is one run of MergeByUsage.
@@ -139,6 +143,8 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		}
 		u.peers[a][b] += float64(n)
 		u.peers[b][a] += float64(n)
+		ga.peerTotal += float64(n)
+		gb.peerTotal += float64(n)
 	}
 
 	type candidate struct {
@@ -146,18 +152,9 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		score float64
 	}
 	var cands []candidate
-	keys := make([]string, 0, len(u.groups))
-	for k, g := range u.groups {
-		if g.uses >= minUses {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	for i, a := range keys {
-		for _, b := range keys[i+1:] {
-			if ok, score := m.oneAction(u, u.groups[a], u.groups[b]); ok {
-				cands = append(cands, candidate{a, b, score})
-			}
+	for _, pair := range u.candidatePairs() {
+		if ok, score := m.oneAction(u, u.groups[pair[0]], u.groups[pair[1]]); ok {
+			cands = append(cands, candidate{pair[0], pair[1], score})
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
@@ -175,6 +172,8 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 			ga.types[t] += n
 		}
 		ga.uses += gb.uses
+		ga.peerTotal += gb.peerTotal
+		ga.objects = nil
 		u.root[rb] = ra
 	}
 	merged := map[string]string{}
@@ -201,6 +200,46 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 	return merged
 }
 
+// candidatePairs lists the pairs of groups with enough uses that share a
+// main issue type (one holding a fifth of a side's uses, or its largest):
+// sides of one action have alike type counts, so they share one, and
+// comparing only those keeps the step near linear in the solutions.
+func (u *usageMerge) candidatePairs() [][2]string {
+	byType := map[int64][]string{}
+	for k, g := range u.groups {
+		if g.uses < minUses {
+			continue
+		}
+		top, topN := int64(0), -1.0
+		for t, n := range g.types {
+			if n > topN || n == topN && t < top {
+				top, topN = t, n
+			}
+			if n >= g.uses/5 {
+				byType[t] = append(byType[t], k)
+			}
+		}
+		if topN < g.uses/5 {
+			byType[top] = append(byType[top], k)
+		}
+	}
+	seen := map[[2]string]bool{}
+	var out [][2]string
+	for _, keys := range byType {
+		for i, a := range keys {
+			for _, b := range keys[i+1:] {
+				p := [2]string{min(a, b), max(a, b)}
+				if !seen[p] {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y [2]string) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	return out
+}
+
 // oneAction tells whether two groups are used as one action, and how
 // alike their use is.
 func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
@@ -224,13 +263,11 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 	// pairs stubs.
 	hood := ta + tb + 2*together
 	for p := range pa {
-		_, t := u.peerVector(u.groups[p])
-		hood += t
+		hood += u.groups[p].peerTotal
 	}
 	for p := range pb {
 		if _, dup := pa[p]; !dup {
-			_, t := u.peerVector(u.groups[p])
-			hood += t
+			hood += u.groups[p].peerTotal
 		}
 	}
 	expected := ta * tb / max(1, hood/2)
@@ -270,6 +307,9 @@ func (m *Model) objectSim(a, b *usageGroup) float64 {
 }
 
 func (m *Model) groupObjects(g *usageGroup) map[string]float64 {
+	if g.objects != nil {
+		return g.objects
+	}
 	raw := map[string]float64{}
 	for _, k := range g.keys {
 		c := m.clusters[k]
@@ -282,5 +322,6 @@ func (m *Model) groupObjects(g *usageGroup) map[string]float64 {
 			}
 		}
 	}
-	return m.weigh(raw)
+	g.objects = m.weigh(raw)
+	return g.objects
 }
