@@ -257,7 +257,7 @@ func (k *tenantKnowledge) recount() {
 // usage is what the analyses say about how the solutions are used, for
 // the learner's MergeByUsage; k.mu held.
 func (k *tenantKnowledge) usage() solution.Usage {
-	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}}
+	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}, Outcomes: map[string]solution.Outcomes{}}
 	for e, c := range k.edges {
 		ss := k.solutions[e.solutionID]
 		if ss == nil {
@@ -269,6 +269,9 @@ func (k *tenantKnowledge) usage() solution.Usage {
 			u.Types[ss.Key] = byType
 		}
 		byType[e.typeID] += c.success + c.failure + c.pending + c.unknown
+		o := u.Outcomes[ss.Key]
+		o.Success, o.Failure = o.Success+c.success, o.Failure+c.failure
+		u.Outcomes[ss.Key] = o
 	}
 	var keys []string
 	for _, a := range k.analyses {

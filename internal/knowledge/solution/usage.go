@@ -15,7 +15,13 @@ type Usage struct {
 	// Together counts, per pair of solutions, the conversations in which
 	// both were attempted.
 	Together map[Pair]int
+	// Outcomes counts each solution's attempts that worked and that did
+	// not (pending and unknown ones aside), over all issue types.
+	Outcomes map[string]Outcomes
 }
+
+// Outcomes are the attempts of a solution that worked and that did not.
+type Outcomes struct{ Success, Failure int }
 
 // Pair is two solution keys, in either order.
 type Pair struct{ A, B string }
@@ -45,6 +51,15 @@ const (
 	// of the evidence ("order a new card", "request a replacement card").
 	minExpectedAlike = 0.5
 	minObjectSim     = 0.5
+	// minPeersUnalike is minUses for the peers of sides whose objects are
+	// not alike: with nothing but their use to go on, a few conversations
+	// apart are too often two actions of two issues that one learned type
+	// holds.
+	minPeersUnalike = 20
+	// maxOutcomeZ bounds how far apart, in standard errors, the two
+	// sides' success rates may be (about one pair of one action in twenty
+	// is further apart by chance).
+	maxOutcomeZ = 2
 	// maxTogether is the share of those expected meetings that may be
 	// seen: an agent rarely proposes one action twice in a conversation,
 	// while two actions for one issue are tried one after the other.
@@ -58,6 +73,8 @@ type usageGroup struct {
 	types map[int64]float64
 	uses  float64
 	escal bool
+	// worked and failed count its attempts' outcomes.
+	worked, failed float64
 	// peerTotal is the conversations its members shared with any other
 	// solution (counted once per other solution), whatever groups form.
 	peerTotal float64
@@ -69,6 +86,10 @@ type usageMerge struct {
 	groups map[string]*usageGroup        // by the key that founded them
 	root   map[string]string             // founding key → the group it joined
 	peers  map[string]map[string]float64 // conversations that tried both, by founding keys
+	// peerWeight is the idf of each solution as a peer: one tried with
+	// every other (a greeting read as a proposal, a universal first step)
+	// says nothing about which action a solution is.
+	peerWeight map[string]float64
 }
 
 func (u *usageMerge) find(k string) string {
@@ -129,6 +150,12 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 			}
 		}
 	}
+	for key, o := range use.Outcomes {
+		if g := group(key); g != nil {
+			g.worked += float64(o.Success)
+			g.failed += float64(o.Failure)
+		}
+	}
 	for p, n := range use.Together {
 		ga, gb := group(p.A), group(p.B)
 		if ga == nil || gb == nil || ga == gb || n <= 0 {
@@ -147,6 +174,10 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		gb.peerTotal += float64(n)
 	}
 
+	u.peerWeight = make(map[string]float64, len(u.peers))
+	for k, ps := range u.peers {
+		u.peerWeight[k] = math.Log(float64(1+len(u.peers)) / float64(len(ps)))
+	}
 	type candidate struct {
 		a, b  string
 		score float64
@@ -172,6 +203,8 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 			ga.types[t] += n
 		}
 		ga.uses += gb.uses
+		ga.worked += gb.worked
+		ga.failed += gb.failed
 		ga.peerTotal += gb.peerTotal
 		ga.objects = nil
 		u.root[rb] = ra
@@ -198,6 +231,16 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		m.epoch++
 	}
 	return merged
+}
+
+// weighPeers returns a peer vector (by group) times each group's peer
+// weight: that of its founding member, the first key.
+func (u *usageMerge) weighPeers(v map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(v))
+	for r, n := range v {
+		out[r] = n * u.peerWeight[r]
+	}
+	return out
 }
 
 // candidatePairs lists the pairs of groups with enough uses that share a
@@ -247,7 +290,7 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 		return false, 0
 	}
 	typeSim := cosine(a.types, b.types)
-	if typeSim < minTypeSim {
+	if typeSim < minTypeSim || !sameOutcomes(a, b) {
 		return false, 0
 	}
 	ra, rb := u.find(a.keys[0]), u.find(b.keys[0])
@@ -271,18 +314,34 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 		}
 	}
 	expected := ta * tb / max(1, hood/2)
-	need := float64(minExpected)
+	need, mass := float64(minExpected), float64(minPeersUnalike)
 	if m.objectSim(a, b) >= minObjectSim {
-		need = minExpectedAlike
+		need, mass = minExpectedAlike, minUses
 	}
-	if expected < need || together > maxTogether*expected {
+	if expected < need || min(ta, tb) < mass || together > maxTogether*expected {
 		return false, 0
 	}
-	peerSim := cosine(pa, pb)
+	peerSim := cosine(u.weighPeers(pa), u.weighPeers(pb))
 	if peerSim < minPeerSim {
 		return false, 0
 	}
 	return true, typeSim * peerSim
+}
+
+// sameOutcomes tells whether two groups' success rates could be one rate:
+// users react to one action alike. Two proportions more than maxOutcomeZ
+// standard errors apart are two actions.
+func sameOutcomes(a, b *usageGroup) bool {
+	na, nb := a.worked+a.failed, b.worked+b.failed
+	if na == 0 || nb == 0 {
+		return true
+	}
+	pooled := (a.worked + b.worked) / (na + nb)
+	se := math.Sqrt(pooled * (1 - pooled) * (1/na + 1/nb))
+	if se == 0 {
+		return true
+	}
+	return math.Abs(a.worked/na-b.worked/nb) <= maxOutcomeZ*se
 }
 
 // cosine is the cosine of two count vectors.
