@@ -62,7 +62,8 @@ func TestMergeByUsage(t *testing.T) {
 	tests := []struct {
 		name        string
 		convs       []conversation
-		same, apart [][2]string // proposals whose solutions must end as one, or stay two
+		same, apart [][2]string         // proposals whose solutions must end as one, or stay two
+		outcomes    map[string]Outcomes // by proposal
 	}{{
 		name: "phrasings of one action merge across verbs",
 		// Ordering and requesting a card are never tried together, for
@@ -92,6 +93,11 @@ func TestMergeByUsage(t *testing.T) {
 		convs: cycle(15, conversation{1, []string{order, freeze}}, conversation{1, []string{update, clearApp}}),
 		apart: [][2]string{{order, update}, {freeze, clearApp}},
 	}, {
+		name:     "actions users react to differently stay apart",
+		convs:    cycle(15, lostCard(order), lostCard(request)),
+		outcomes: map[string]Outcomes{order: {Success: 14, Failure: 1}, request: {Success: 2, Failure: 13}},
+		apart:    [][2]string{{order, request}},
+	}, {
 		name:  "never together means nothing without enough conversations",
 		convs: cycle(2, lostCard(order), lostCard(request)),
 		apart: [][2]string{{order, request}},
@@ -105,7 +111,14 @@ func TestMergeByUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := NewModel(Config{})
-			m.MergeByUsage(learn(t, m, tt.convs))
+			u := learn(t, m, tt.convs)
+			if tt.outcomes != nil {
+				u.Outcomes = map[string]Outcomes{}
+				for p, o := range tt.outcomes {
+					u.Outcomes[m.Assign(proposal(t, p))] = o
+				}
+			}
+			m.MergeByUsage(u)
 			key := func(p string) string { return m.Resolve(m.Assign(proposal(t, p))) }
 			for _, p := range tt.same {
 				if a, b := key(p[0]), key(p[1]); a != b {
