@@ -21,8 +21,11 @@ type tenantKnowledge struct {
 	byKey     map[string]int64
 	analyses  map[int64]*fathom.Analysis // by conversation id
 	edges     map[edgeKey]*edgeCounts
-	types     map[int64]*typeCounts
-	assigned  int // assignments since the last consolidation
+	// together counts, per pair of solutions (lower id first), the
+	// conversations that tried both: what the learner's MergeByUsage reads.
+	together map[[2]int64]int
+	types    map[int64]*typeCounts
+	assigned int // assignments since the last consolidation
 	// learner groups the tenant's proposals into solutions; its keys are
 	// the solutions' keys.
 	learner *solution.Model
@@ -135,7 +138,7 @@ func topOf(m map[string]int, n int) []string {
 
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
-		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, types: map[int64]*typeCounts{},
+		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{},
 		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
 		learner: solution.NewModel(solution.Config{})}
 }
@@ -225,8 +228,31 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			delete(k.edges, key)
 		}
 	}
+	k.countTogether(a, sign)
 	if tc.conversations == 0 {
 		delete(k.types, a.IssueTypeID)
+	}
+}
+
+// countTogether adds (sign 1) or removes (sign -1) the pairs of distinct
+// solutions an analysis tried; k.mu held for writing.
+func (k *tenantKnowledge) countTogether(a *fathom.Analysis, sign int) {
+	if len(a.Attempts) < 2 {
+		return
+	}
+	ids := make([]int64, 0, len(a.Attempts))
+	for _, at := range a.Attempts {
+		if !slices.Contains(ids, at.SolutionID) {
+			ids = append(ids, at.SolutionID)
+		}
+	}
+	for i, x := range ids {
+		for _, y := range ids[i+1:] {
+			p := [2]int64{min(x, y), max(x, y)}
+			if k.together[p] += sign; k.together[p] <= 0 {
+				delete(k.together, p)
+			}
+		}
 	}
 }
 
@@ -241,7 +267,7 @@ func bump(m map[string]int, phrases []string, sign int) {
 // recount re-derives every count after the model moved conversations
 // between types (a consolidation); k.mu must be held for writing.
 func (k *tenantKnowledge) recount() {
-	k.edges, k.types = map[edgeKey]*edgeCounts{}, map[int64]*typeCounts{}
+	k.edges, k.types, k.together = map[edgeKey]*edgeCounts{}, map[int64]*typeCounts{}, map[[2]int64]int{}
 	for id, a := range k.analyses {
 		k.canonicalise(a)
 		if t, ok := k.model.TypeOf(id); ok {
@@ -273,19 +299,12 @@ func (k *tenantKnowledge) usage() solution.Usage {
 		o.Success, o.Failure = o.Success+c.success, o.Failure+c.failure
 		u.Outcomes[ss.Key] = o
 	}
-	var keys []string
-	for _, a := range k.analyses {
-		keys = keys[:0]
-		for _, at := range a.Attempts {
-			if ss := k.solutions[at.SolutionID]; ss != nil && !slices.Contains(keys, ss.Key) {
-				keys = append(keys, ss.Key)
-			}
+	for p, n := range k.together {
+		sa, sb := k.solutions[p[0]], k.solutions[p[1]]
+		if sa == nil || sb == nil {
+			continue
 		}
-		for i, x := range keys {
-			for _, y := range keys[i+1:] {
-				u.Together[solution.Pair{A: min(x, y), B: max(x, y)}]++
-			}
-		}
+		u.Together[solution.Pair{A: min(sa.Key, sb.Key), B: max(sa.Key, sb.Key)}] += n
 	}
 	return u
 }
