@@ -373,11 +373,17 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 // if any merged, recounts under the survivors; k.mu is held. It reports
 // whether the solutions changed (and should be saved).
 func (k *tenantKnowledge) consolidateSolutions() bool {
-	merged := k.learner.Consolidate()
-	if len(merged) == 0 {
+	merged := len(k.learner.Consolidate()) > 0
+	if merged {
+		k.recount()
+	}
+	if len(k.learner.MergeByUsage(k.usage())) > 0 {
+		k.recount()
+		merged = true
+	}
+	if !merged {
 		return false
 	}
-	k.recount()
 	for _, ss := range k.solutions {
 		if s, ok := k.learner.Summary(ss.Key); ok && s.Key == ss.Key {
 			ss.Description, ss.Escalation = s.Description, s.Escalation
@@ -387,7 +393,7 @@ func (k *tenantKnowledge) consolidateSolutions() bool {
 	return true
 }
 
-// Settle consolidates a tenant's issue types once its backlog is drained,
+// Settle consolidates a tenant's issue types and solutions once its backlog is drained,
 // if enough conversations were typed since the last consolidation (one in
 // a hundred, at least 200, as for consolidations during a load): otherwise the last stretch of a load keeps the
 // types a vote gave it until the next tenth of the tenant arrives.
@@ -398,8 +404,9 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 	// A migration's re-reading has drained: the next save retires the
 	// solutions no attempt uses any more.
 	k.retireDue = k.retire
+	solutions := k.learner.DueWhenIdle() && k.consolidateSolutions()
 	if k.assigned < max(200, k.model.Len()/100) {
-		return k.retireDue
+		return k.retireDue || solutions
 	}
 	k.consolidate()
 	return true

@@ -24,12 +24,16 @@ import (
 //
 // ORACLE=1 replaces the extracted attempts by the simulation's true ones,
 // to measure the ranking alone; KEYS=1 keeps them but names their
-// solutions after the true actions, to measure extraction alone.
+// solutions after the true actions, to measure extraction alone;
+// TRUE_OUTCOMES=1 keeps the extracted attempts and solutions but gives each
+// attempt found on a simulated attempt's turn its true outcome, to measure
+// the outcome reading alone.
 func TestSimulatedRecommendations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the simulation takes about 20 s")
 	}
 	oracleAttempts = os.Getenv("ORACLE") != ""
+	trueOutcomes = os.Getenv("TRUE_OUTCOMES") != ""
 	dir, ok := dataset.Dir("banking77")
 	if !ok {
 		t.Skip("../shared/data is absent: the simulation needs banking77 and dstc11")
@@ -76,6 +80,9 @@ func TestSimulatedRecommendations(t *testing.T) {
 // ones, to measure the ranking alone.
 var oracleAttempts = false
 
+// trueOutcomes gives extracted attempts the simulation's true outcomes.
+var trueOutcomes = false
+
 // simulateInProcess trains an engine on simulated conversations opening
 // with train and scores its recommendations for held.
 func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.RecommendMetrics {
@@ -96,6 +103,18 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.Recommen
 			msgs[j] = fathom.Message{Seq: j, Role: fathom.Role(tu.Role), Content: tu.Content, CreatedAt: now}
 		}
 		d := e.Analyze(c, msgs, now)
+		if trueOutcomes {
+			for j, at := range d.Analysis.Attempts {
+				for _, sa := range sims[i].Attempts {
+					if sa.Turn == at.Turn {
+						d.Analysis.Attempts[j].Outcome = fathom.OutcomeFailure
+						if sa.Success {
+							d.Analysis.Attempts[j].Outcome = fathom.OutcomeSuccess
+						}
+					}
+				}
+			}
+		}
 		if oracleAttempts {
 			d.templates, d.learned, d.Analysis.Attempts = nil, nil, nil
 			for _, sa := range sims[i].Attempts {

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"maps"
+	"slices"
 	"sync"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -22,7 +23,10 @@ type tenantKnowledge struct {
 	edges     map[edgeKey]*edgeCounts
 	// overall is each solution's weighted record across all issue types:
 	// part of the prior of its record in any one type.
-	overall  map[int64]*weightedCounts
+	overall map[int64]*weightedCounts
+	// together counts, per pair of solutions (lower id first), the
+	// conversations that tried both: what the learner's MergeByUsage reads.
+	together map[[2]int64]int
 	types    map[int64]*typeCounts
 	assigned int // assignments since the last consolidation
 	// learner groups the tenant's proposals into solutions; its keys are
@@ -146,7 +150,7 @@ func topOf(m map[string]int, n int) []string {
 
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
-		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, types: map[int64]*typeCounts{},
+		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{},
 		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
 		learner: solution.NewModel(solution.Config{})}
 }
@@ -254,8 +258,31 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			delete(k.edges, key)
 		}
 	}
+	k.countTogether(a, sign)
 	if tc.conversations == 0 {
 		delete(k.types, a.IssueTypeID)
+	}
+}
+
+// countTogether adds (sign 1) or removes (sign -1) the pairs of distinct
+// solutions an analysis tried; k.mu held for writing.
+func (k *tenantKnowledge) countTogether(a *fathom.Analysis, sign int) {
+	if len(a.Attempts) < 2 {
+		return
+	}
+	ids := make([]int64, 0, len(a.Attempts))
+	for _, at := range a.Attempts {
+		if !slices.Contains(ids, at.SolutionID) {
+			ids = append(ids, at.SolutionID)
+		}
+	}
+	for i, x := range ids {
+		for _, y := range ids[i+1:] {
+			p := [2]int64{min(x, y), max(x, y)}
+			if k.together[p] += sign; k.together[p] <= 0 {
+				delete(k.together, p)
+			}
+		}
 	}
 }
 
@@ -270,7 +297,7 @@ func bump(m map[string]int, phrases []string, sign int) {
 // recount re-derives every count after the model moved conversations
 // between types (a consolidation); k.mu must be held for writing.
 func (k *tenantKnowledge) recount() {
-	k.edges, k.overall, k.types = map[edgeKey]*edgeCounts{}, map[int64]*weightedCounts{}, map[int64]*typeCounts{}
+	k.edges, k.overall, k.types, k.together = map[edgeKey]*edgeCounts{}, map[int64]*weightedCounts{}, map[int64]*typeCounts{}, map[[2]int64]int{}
 	for id, a := range k.analyses {
 		k.canonicalise(a)
 		if t, ok := k.model.TypeOf(id); ok {
@@ -281,4 +308,33 @@ func (k *tenantKnowledge) recount() {
 	for _, tc := range k.types {
 		tc.refresh()
 	}
+}
+
+// usage is what the analyses say about how the solutions are used, for
+// the learner's MergeByUsage; k.mu held.
+func (k *tenantKnowledge) usage() solution.Usage {
+	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}, Outcomes: map[string]solution.Outcomes{}}
+	for e, c := range k.edges {
+		ss := k.solutions[e.solutionID]
+		if ss == nil {
+			continue
+		}
+		byType := u.Types[ss.Key]
+		if byType == nil {
+			byType = map[int64]int{}
+			u.Types[ss.Key] = byType
+		}
+		byType[e.typeID] += c.success + c.failure + c.pending + c.unknown
+		o := u.Outcomes[ss.Key]
+		o.Success, o.Failure = o.Success+c.success, o.Failure+c.failure
+		u.Outcomes[ss.Key] = o
+	}
+	for p, n := range k.together {
+		sa, sb := k.solutions[p[0]], k.solutions[p[1]]
+		if sa == nil || sb == nil {
+			continue
+		}
+		u.Together[solution.Pair{A: min(sa.Key, sb.Key), B: max(sa.Key, sb.Key)}] += n
+	}
+	return u
 }

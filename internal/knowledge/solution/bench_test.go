@@ -1,6 +1,9 @@
 package solution
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
@@ -30,5 +33,44 @@ func BenchmarkAssign(b *testing.B) {
 	for b.Loop() {
 		m.Assign(ps[i%len(ps)])
 		i++
+	}
+}
+
+// BenchmarkMergeByUsage measures one usage merge over a tenant with 2,000
+// solutions across 200 issue types and 100,000 conversations of three
+// attempts, the size at which the engine runs it under the tenant's lock.
+func BenchmarkMergeByUsage(b *testing.B) {
+	const solutions, types, conversations = 2000, 200, 100_000
+	m := NewModel(Config{})
+	keys := make([]string, solutions)
+	for i := range keys {
+		keys[i] = m.Assign(Proposal{Phrase: attempt.Phrase{Verb: fmt.Sprintf("verb%d", i), Object: []string{fmt.Sprintf("noun%d", i%300)}, Base: true},
+			Text: "do the thing"})
+	}
+	u := Usage{Types: map[string]map[int64]int{}, Together: map[Pair]int{}}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range conversations {
+		t := int64(r.IntN(types))
+		// Each type's conversations draw from its own ten solutions.
+		var tried []string
+		for range 3 {
+			k := keys[(int(t)*10+r.IntN(10))%solutions]
+			if u.Types[k] == nil {
+				u.Types[k] = map[int64]int{}
+			}
+			u.Types[k][t]++
+			if !slices.Contains(tried, k) {
+				tried = append(tried, k)
+			}
+		}
+		for i, x := range tried {
+			for _, y := range tried[i+1:] {
+				u.Together[Pair{A: min(x, y), B: max(x, y)}]++
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.MergeByUsage(u) // every pair tried together: nothing merges, all is compared
 	}
 }

@@ -9,6 +9,15 @@
 // noun weighted most. Different verbs on one object ("check card",
 // "freeze card") stay apart by construction.
 //
+// Words alone cannot tell that "order a replacement card" and "send you a
+// new card" are one action. How the conversations use them can
+// (MergeByUsage, fed by the engine at each consolidation): phrasings of one
+// action are chosen for the same issue types, tried before and after the
+// same other actions, and almost never both in one conversation, while two
+// actions for one issue are tried one after the other. Solutions used so
+// merge across verbs; the survivor keeps each absorbed verb's phrasings so
+// that later proposals with that verb find it.
+//
 // A solution's key is the verb–object phrase of its first member in base
 // form ("order_replacement_card"), unique per tenant and never changed:
 // keys are addresses. When a consolidation merges two solutions the larger

@@ -77,6 +77,10 @@ type cluster struct {
 	Size        int
 	Escalations int
 	Sample      []member
+	// Other holds, by verb, the phrasings under other verbs that joined
+	// because the conversations use them as this one action (see
+	// MergeByUsage): later proposals with such a verb meet them there.
+	Other map[string]*form `json:"other,omitempty"`
 
 	// Caches, rebuilt when stale: the weighted vector and its norm (for
 	// epoch and Size), the description (for descSize).
@@ -85,6 +89,16 @@ type cluster struct {
 	vecEpoch, vecSize int
 	desc              string
 	descSize          int
+}
+
+// form is the phrasings of a solution under one of its other verbs.
+type form struct {
+	Features map[string]float64
+	Size     int
+
+	vec               map[string]float64
+	norm              float64
+	vecEpoch, vecSize int
 }
 
 // member is one kept phrasing.
@@ -127,8 +141,7 @@ func (m *Model) Assign(p Proposal) string {
 	}
 	norm = math.Sqrt(norm)
 	for _, key := range m.byVerb[verb] {
-		c := m.clusters[key]
-		cv, cn := m.vector(c)
+		cv, cn := m.vectorFor(m.clusters[key], verb)
 		var s float64
 		switch {
 		case len(vec) == 0 || len(cv) == 0:
@@ -151,7 +164,7 @@ func (m *Model) Assign(p Proposal) string {
 		m.clusters[c.Key] = c
 		m.byVerb[verb] = append(m.byVerb[verb], c.Key)
 	}
-	c.add(p, raw, m.cfg.SampleSize)
+	c.add(p, verb, raw, m.cfg.SampleSize)
 	return c.Key
 }
 
@@ -170,9 +183,46 @@ func (m *Model) vector(c *cluster) (map[string]float64, float64) {
 	return c.vec, c.norm
 }
 
-func (c *cluster) add(p Proposal, raw map[string]float64, capN int) {
+// vectorFor is vector for the solution's phrasings under verb.
+func (m *Model) vectorFor(c *cluster, verb string) (map[string]float64, float64) {
+	f := c.Other[verb]
+	if verb == c.Verb || f == nil {
+		return m.vector(c)
+	}
+	if f.vec != nil && f.vecEpoch == m.epoch && f.vecSize == f.Size {
+		return f.vec, f.norm
+	}
+	f.vec, f.norm = m.weigh(f.Features), 0
+	for _, w := range f.vec {
+		f.norm += w * w
+	}
+	f.norm = math.Sqrt(f.norm)
+	f.vecEpoch, f.vecSize = m.epoch, f.Size
+	return f.vec, f.norm
+}
+
+// featuresFor returns the summed features of the solution's phrasings
+// under verb, made when new.
+func (c *cluster) featuresFor(verb string) map[string]float64 {
+	if verb == c.Verb {
+		return c.Features
+	}
+	if c.Other == nil {
+		c.Other = map[string]*form{}
+	}
+	f := c.Other[verb]
+	if f == nil {
+		f = &form{Features: map[string]float64{}}
+		c.Other[verb] = f
+	}
+	f.Size++ // moves the cached vector
+	return f.Features
+}
+
+func (c *cluster) add(p Proposal, verb string, raw map[string]float64, capN int) {
+	into := c.featuresFor(verb)
 	for f, w := range raw {
-		c.Features[f] += w
+		into[f] += w
 	}
 	c.Size++
 	if p.Escalation {
@@ -195,7 +245,7 @@ func (m *Model) Seed(key string, p Proposal) {
 	c := &cluster{Key: key, Verb: verb, Features: map[string]float64{}}
 	m.clusters[key] = c
 	m.byVerb[verb] = append(m.byVerb[verb], key)
-	c.add(p, features(p.Phrase.Object), m.cfg.SampleSize)
+	c.add(p, verb, features(p.Phrase.Object), m.cfg.SampleSize)
 }
 
 // Resolve returns the key a key now lives under: itself, or the key of the

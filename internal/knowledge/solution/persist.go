@@ -56,6 +56,9 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		}
 		m.clusters[c.Key] = c
 		m.byVerb[c.Verb] = append(m.byVerb[c.Verb], c.Key)
+		for verb := range c.Other {
+			m.byVerb[verb] = append(m.byVerb[verb], c.Key)
+		}
 	}
 	m.alias, m.df, m.n, m.forms = st.Alias, st.DF, st.N, st.Forms
 	if m.alias == nil {

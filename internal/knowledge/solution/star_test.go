@@ -4,16 +4,20 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/dataset"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 )
 
 // TestSTARDevelop is the in-process inner loop of `fathom eval star`:
-// the same reading and grouping, without HTTP or a database, on the
+// the same reading and grouping (with the solutions' use merged as the
+// engine merges it), without HTTP or a database, on the
 // DEVELOP half of STAR only (even DialogueID; the report half, odd ids, is
 // measured by the command and never here). The wizard's ActionLabel is the
 // truth; it is used only to score.
@@ -23,9 +27,19 @@ func TestSTARDevelop(t *testing.T) {
 	}
 	ds := dataset.STAROrSkip(t)
 	m := NewModel(Config{})
+	// As the engine does: issue types learned from the openings, and the
+	// solutions' use (per type, and together in a dialogue) fed to
+	// MergeByUsage at each consolidation.
+	types := issuetype.NewModel(issuetype.Config{})
+	typeOf := map[int]int64{}
+	tried := map[int][]string{}
 	type scored struct{ key, label string }
 	var got []scored
 	labelled := 0
+	consolidate := func() {
+		m.Consolidate()
+		m.MergeByUsage(starUsage(m, types, typeOf, tried))
+	}
 	for _, d := range ds {
 		if d.ID%2 != 0 {
 			continue
@@ -37,17 +51,19 @@ func TestSTARDevelop(t *testing.T) {
 				labelled++
 			}
 		}
+		typeOf[d.ID] = types.Assign(int64(d.ID), strings.Join(fathom.Opening(msgs), "\n")).TypeID
 		for _, a := range attempt.Extract(msgs, false, "") {
 			key := m.Assign(Proposal{Phrase: a.Phrase, Text: a.Action, Escalation: a.Escalation})
+			tried[d.ID] = append(tried[d.ID], key)
 			if l := d.Turns[a.Turn].Label; l != "" {
 				got = append(got, scored{key, l})
 			}
 		}
 		if m.Due() {
-			m.Consolidate()
+			consolidate()
 		}
 	}
-	m.Consolidate()
+	consolidate()
 	var keys, labels []string
 	for _, g := range got {
 		keys, labels = append(keys, m.Resolve(g.key)), append(labels, g.label)
@@ -66,6 +82,35 @@ func TestSTARDevelop(t *testing.T) {
 	if pur < 0.85 {
 		t.Errorf("purity %.3f below the 0.85 target", pur)
 	}
+}
+
+// starUsage is what the dialogues say about the solutions' use, as the
+// engine's tenant knowledge reports it.
+func starUsage(m *Model, types *issuetype.Model, typeOf map[int]int64, tried map[int][]string) Usage {
+	u := Usage{Types: map[string]map[int64]int{}, Together: map[Pair]int{}}
+	for id, keys := range tried {
+		t := typeOf[id]
+		if now, ok := types.TypeOf(int64(id)); ok {
+			t = now
+		}
+		var distinct []string
+		for _, k := range keys {
+			k = m.Resolve(k)
+			if u.Types[k] == nil {
+				u.Types[k] = map[int64]int{}
+			}
+			u.Types[k][t]++
+			if !slices.Contains(distinct, k) {
+				distinct = append(distinct, k)
+			}
+		}
+		for i, x := range distinct {
+			for _, y := range distinct[i+1:] {
+				u.Together[Pair{A: min(x, y), B: max(x, y)}]++
+			}
+		}
+	}
+	return u
 }
 
 // purity is the share of items whose cluster's majority label is theirs.

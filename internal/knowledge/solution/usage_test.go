@@ -1,0 +1,168 @@
+package solution
+
+import (
+	"slices"
+	"testing"
+)
+
+// conversation is a simulated conversation for usage tests: its issue
+// type and the proposals tried in it, in order.
+type conversation struct {
+	typeID int64
+	turns  []string
+}
+
+// learn assigns every proposal of convs and returns the usage the engine
+// would report for them.
+func learn(t *testing.T, m *Model, convs []conversation) Usage {
+	t.Helper()
+	u := Usage{Types: map[string]map[int64]int{}, Together: map[Pair]int{}}
+	for _, c := range convs {
+		var keys []string
+		for _, turn := range c.turns {
+			k := m.Assign(proposal(t, turn))
+			if u.Types[k] == nil {
+				u.Types[k] = map[int64]int{}
+			}
+			u.Types[k][c.typeID]++
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		for i, x := range keys {
+			for _, y := range keys[i+1:] {
+				u.Together[Pair{A: min(x, y), B: max(x, y)}]++
+			}
+		}
+	}
+	return u
+}
+
+const (
+	order    = "I have ordered a replacement card."
+	request  = "I've requested a new card for you."
+	freeze   = "Please freeze your card."
+	check    = "Please check the expiry date."
+	transfer = "I'll transfer you to our card team."
+	update   = "Please update the app."
+	clearApp = "Please clear the app cache."
+)
+
+// cycle repeats variants n times each, in turn.
+func cycle(n int, variants ...conversation) []conversation {
+	var out []conversation
+	for range n {
+		out = append(out, variants...)
+	}
+	return out
+}
+
+func TestMergeByUsage(t *testing.T) {
+	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
+	tests := []struct {
+		name        string
+		convs       []conversation
+		same, apart [][2]string         // proposals whose solutions must end as one, or stay two
+		outcomes    map[string]Outcomes // by proposal
+	}{{
+		name: "phrasings of one action merge across verbs",
+		// Ordering and requesting a card are never tried together, for
+		// the same issue, among the same other actions.
+		convs: cycle(15, lostCard(order), lostCard(request), conversation{2, []string{update, clearApp}}),
+		same:  [][2]string{{order, request}},
+		apart: [][2]string{{order, freeze}, {freeze, check}, {order, update}, {update, clearApp}},
+	}, {
+		name: "actions tried together stay apart",
+		convs: cycle(15, conversation{1, []string{order, request, freeze}}, conversation{1, []string{request, check}},
+			conversation{1, []string{order, check}}),
+		apart: [][2]string{{order, request}},
+	}, {
+		name:  "an escalation never merges with a fix",
+		convs: cycle(15, lostCard(order), lostCard(transfer)),
+		apart: [][2]string{{order, transfer}},
+	}, {
+		name: "actions for different issues stay apart",
+		// Never together, among the same other actions, but for different
+		// issue types.
+		convs: cycle(15, lostCard(order), conversation{2, []string{update, freeze, check}}),
+		apart: [][2]string{{order, update}},
+	}, {
+		name: "actions among different other actions stay apart",
+		// Never together, for one issue type (two issues the types lump
+		// together), but each tried among its own other actions.
+		convs: cycle(15, conversation{1, []string{order, freeze}}, conversation{1, []string{update, clearApp}}),
+		apart: [][2]string{{order, update}, {freeze, clearApp}},
+	}, {
+		name:     "actions users react to differently stay apart",
+		convs:    cycle(15, lostCard(order), lostCard(request)),
+		outcomes: map[string]Outcomes{order: {Success: 14, Failure: 1}, request: {Success: 2, Failure: 13}},
+		apart:    [][2]string{{order, request}},
+	}, {
+		name:  "never together means nothing without enough conversations",
+		convs: cycle(2, lostCard(order), lostCard(request)),
+		apart: [][2]string{{order, request}},
+	}, {
+		name: "never together means nothing when they would rarely have met",
+		// Their neighbours are mostly tried with each other, so two
+		// distinct actions among them would seldom meet either.
+		convs: append(cycle(8, lostCard(order), lostCard(request)), cycle(300, conversation{1, []string{freeze, check}})...),
+		apart: [][2]string{{order, request}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := NewModel(Config{})
+			u := learn(t, m, tt.convs)
+			if tt.outcomes != nil {
+				u.Outcomes = map[string]Outcomes{}
+				for p, o := range tt.outcomes {
+					u.Outcomes[m.Assign(proposal(t, p))] = o
+				}
+			}
+			m.MergeByUsage(u)
+			key := func(p string) string { return m.Resolve(m.Assign(proposal(t, p))) }
+			for _, p := range tt.same {
+				if a, b := key(p[0]), key(p[1]); a != b {
+					t.Errorf("%q (%s) and %q (%s): two solutions, want one", p[0], a, p[1], b)
+				}
+			}
+			for _, p := range tt.apart {
+				if a, b := key(p[0]), key(p[1]); a == b {
+					t.Errorf("%q and %q: one solution %s, want two", p[0], p[1], a)
+				}
+			}
+		})
+	}
+}
+
+// TestMergedVerbsPersist: once merged, a new proposal with the absorbed
+// verb joins the survivor, before and after the model is saved and loaded,
+// and the larger solution's key survives.
+func TestMergedVerbsPersist(t *testing.T) {
+	m := NewModel(Config{})
+	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
+	convs := cycle(15, lostCard(order), lostCard(order), lostCard(request))
+	merged := m.MergeByUsage(learn(t, m, convs))
+	survivor := m.Resolve(m.Assign(proposal(t, order)))
+	if survivor != "order_replacement_card" || merged["request_new_card"] != survivor {
+		t.Fatalf("merged %v, survivor %q; want request_new_card into order_replacement_card", merged, survivor)
+	}
+	blob, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := NewModel(Config{})
+	if err := back.UnmarshalBinary(blob); err != nil {
+		t.Fatal(err)
+	}
+	for name, model := range map[string]*Model{"before saving": m, "after loading": back} {
+		if got := model.Assign(proposal(t, "Let me request a new card for you.")); got != survivor {
+			t.Errorf("%s: a new request phrasing went to %q, want %q", name, got, survivor)
+		}
+		if s, _ := model.Get(survivor); len(s.Members) < 2 {
+			t.Errorf("%s: members %v", name, s.Members)
+		}
+	}
+	if n := back.Len(); n != 3 {
+		t.Errorf("after loading: %d solutions, want 3 (order, freeze, check)", n)
+	}
+}
