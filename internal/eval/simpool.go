@@ -214,8 +214,8 @@ var talks = map[Pool]talk{
 		farewells:     []string{"You too, bye.", "No, I'm all set."},
 	},
 	PoolFresh: {
-		success:       []string{"Yes, it's working now, thanks!", "Brilliant, that's fixed it.", "Perfect, the payment went through.", "Just tried it and it worked, cheers.", "ok that sorted it, thanks", "Great news, it's all working again.", "That fixed it, much appreciated.", "Done, everything's fine now."},
-		failure:       []string{"No, it still isn't working.", "Tried it, same error as before.", "That hasn't changed anything, it still fails.", "still declined, sorry", "Nope, it's still doing the same thing.", "Unfortunately that didn't work either.", "No, I still get the error.", "It's still broken after doing that."},
+		success:       []string{"Yes, it's working now, thanks!", "Brilliant, that's fixed it.", "Perfect, that's done the job.", "Just tried it and it worked, cheers.", "ok that sorted it, thanks", "Great news, it's all working again.", "That fixed it, much appreciated.", "Done, everything's fine now."},
+		failure:       []string{"No, it still isn't working.", "Tried it, same error as before.", "That hasn't changed anything, it still fails.", "still no good on my side, sorry", "Nope, it's still doing the same thing.", "Unfortunately that didn't work either.", "No, I still get the error.", "It's still broken after doing that."},
 		hedgedSuccess: []string{"Erm, one moment... yes, it's working now.", "I think so? Let me refresh... yes, it's gone through.", "Possibly... actually yes, that fixed it."},
 		hedgedFailure: []string{"Hmm, hang on... no, still the same error.", "I'm not certain... no, it still isn't working.", "Maybe, let me try... nope, it's failing again."},
 		handedOver:    []string{"OK, I'll wait for them to get in touch.", "Thanks, I'll look out for their email."},
