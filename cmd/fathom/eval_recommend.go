@@ -11,7 +11,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalRecommendSynopsis = `eval recommend [--pool develop|report] [--domain name,...] [flags]
+const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh] [--domain name,...] [flags]
 
 Runs the recommendation simulation through the public API of a server started
 in-process: for each domain (banking77, insurance, banking, finance), a fresh
@@ -19,11 +19,11 @@ tenant learns from simulated support conversations opening with the domain's
 training utterances, worded from one pool, then every test utterance is sent to
 similarity and its recommendations are scored against the simulation's hidden
 success rates and held-out conversations. Tune on the develop pool; report the
-report pool.`
+report pool and the fresh pool (written later, blind to the engine's tuning).`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
-	poolName := fs.String("pool", "develop", "wording of the simulation: develop or report")
+	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report or fresh")
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/ and dstc11/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
@@ -32,7 +32,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	}
 	pool, ok := eval.ParsePool(*poolName)
 	if !ok {
-		return fmt.Errorf("--pool must be develop or report, not %q", *poolName)
+		return fmt.Errorf("--pool must be develop, report or fresh, not %q", *poolName)
 	}
 	var loaded []eval.Domain
 	for _, name := range strings.Split(*domains, ",") {

@@ -42,33 +42,44 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 }
 
-// TestPoolsAreDisjoint: no wording appears in both pools, so nothing
-// tuned on the develop pool has seen the report pool's words.
+// TestPoolsAreDisjoint: no wording appears in two pools, so nothing tuned
+// on one pool has seen another's words, and every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
-	develop := map[string]bool{}
-	for _, a := range simActions {
-		for _, s := range a.Develop {
-			develop[strings.ToLower(s)] = true
+	pools := []Pool{PoolDevelop, PoolReport, PoolFresh}
+	wordings := func(p Pool) [][]string {
+		w := talks[p]
+		l := [][]string{w.success, w.failure, w.hedgedSuccess, w.hedgedFailure, w.handedOver, w.greetings, w.asks, w.answers, w.closings, w.farewells}
+		for _, a := range simActions {
+			l = append(l, a.Phrasings(p))
 		}
+		return l
 	}
-	dt := talks[PoolDevelop]
-	for _, l := range [][]string{dt.success, dt.failure, dt.hedgedSuccess, dt.hedgedFailure, dt.handedOver, dt.greetings, dt.asks, dt.answers, dt.closings, dt.farewells} {
-		for _, s := range l {
-			develop[strings.ToLower(s)] = true
+	shape := wordings(PoolDevelop)
+	owner := map[string]Pool{}
+	for _, p := range pools {
+		l := wordings(p)
+		for i := range l {
+			if len(l[i]) == 0 || len(l[i]) != len(shape[i]) {
+				t.Errorf("pool %s: list %d has %d wordings, the develop pool %d", p, i, len(l[i]), len(shape[i]))
+			}
 		}
-	}
-	rt := talks[PoolReport]
-	report := [][]string{rt.success, rt.failure, rt.hedgedSuccess, rt.hedgedFailure, rt.handedOver, rt.greetings, rt.asks, rt.answers, rt.closings, rt.farewells}
-	for _, a := range simActions {
-		if len(a.Develop) == 0 || len(a.Report) == 0 {
-			t.Errorf("%s has an empty pool", a.ID)
+		for _, a := range simActions {
+			if len(a.Phrasings(p)) == 0 {
+				t.Errorf("%s has an empty %s pool", a.ID, p)
+			}
 		}
-		report = append(report, a.Report)
-	}
-	for _, l := range report {
-		for _, s := range l {
-			if develop[strings.ToLower(s)] {
-				t.Errorf("%q is in both pools", s)
+		seen := map[string]bool{}
+		for _, ws := range l {
+			for _, s := range ws {
+				k := strings.ToLower(s)
+				if q, ok := owner[k]; ok && q != p {
+					t.Errorf("%q is in pools %s and %s", s, q, p)
+				}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				owner[k] = p
 			}
 		}
 	}
@@ -80,7 +91,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 func TestSimulateLabelsTurns(t *testing.T) {
 	plans := Plans(openings, 3)
 	for i, ex := range openings {
-		for _, pool := range []Pool{PoolDevelop, PoolReport} {
+		for _, pool := range []Pool{PoolDevelop, PoolReport, PoolFresh} {
 			s := Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 9)))
 			if s.Turns[0].Content != ex.Text || len(s.Attempts) == 0 {
 				t.Fatalf("bad conversation:\n%s", s)
@@ -93,6 +104,25 @@ func TestSimulateLabelsTurns(t *testing.T) {
 			if last := s.Attempts[len(s.Attempts)-1]; s.Resolved != last.Success {
 				t.Fatalf("resolved %v but last attempt %+v:\n%s", s.Resolved, last, s)
 			}
+		}
+	}
+}
+
+func TestParsePool(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want Pool
+		ok   bool
+	}{
+		{"develop", PoolDevelop, true},
+		{"report", PoolReport, true},
+		{"fresh", PoolFresh, true},
+		{"Fresh", "", false},
+		{"", "", false},
+		{"blind", "", false},
+	} {
+		if got, ok := ParsePool(c.in); got != c.want || ok != c.ok {
+			t.Errorf("ParsePool(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
 }
