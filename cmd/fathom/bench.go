@@ -36,6 +36,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	simConc := fs.Int("similarity-concurrency", 1, "concurrent similarity clients")
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (client and in-process server) to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile of this process (client and in-process server) to this file at the end")
 	only := fs.String("only", "", `run only "track", "similarity" or "meetings"`)
 	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
 	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings")
@@ -106,6 +107,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		bench.Similarity(ctx, target, corpus, "warm-up", 200, *simConc, 10)
 		sr := bench.Similarity(ctx, target, corpus, fmt.Sprintf("similarity @%d", total), *queries, *simConc, 10)
 		fmt.Fprintln(out, sr)
+	}
+	if *memProfile != "" { // while the in-process server still holds its data
+		writeHeapProfile(env, *memProfile)
 	}
 	return nil
 }

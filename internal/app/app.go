@@ -100,8 +100,12 @@ func (a *App) Open(ctx context.Context) (err error) {
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
 	a.Knowledge = knowledge.New(issuetype.Config{})
+	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
+		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
+		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
-		Knowledge: a.Knowledge, Tokens: a.Meter, Logger: a.logger}, conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL})
+		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
+		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 
@@ -121,9 +125,6 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
 	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
 
-	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
-		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
-		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
 	// Listen before the meetings API is made: its links need the address.
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()

@@ -36,7 +36,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	idx := s.index.For(tenantID)
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
 	for round := 0; round < analysisRounds; round++ {
-		started := time.Now()
+		started, seen := time.Now(), s.requestsSeen()
 		dirty, err := s.store.ConversationListDirty(ctx, tenantID, analysisBatch)
 		if err != nil {
 			return err
@@ -106,7 +106,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if countTokens {
 			s.tokens.AddTokens(ctx, tenantID, tokens)
 		}
-		if err := s.pace(ctx, time.Since(started)); err != nil {
+		if err := s.pace(ctx, time.Since(started), seen); err != nil {
 			return err
 		}
 		if len(dirty) < analysisBatch {
@@ -120,10 +120,36 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
 }
 
-// pace rests after a round of analysis so that analysis takes at most
-// AnalysisDuty of a core: under a burst of writes the requests keep the CPU
-// and analysis lags, then catches up when the burst ends.
-func (s *Service) pace(ctx context.Context, worked time.Duration) error {
+// requestsSeen is the count of requests received so far, 0 without an
+// Activity.
+func (s *Service) requestsSeen() uint64 {
+	if s.busy == nil {
+		return 0
+	}
+	_, n := s.busy.Activity()
+	return n
+}
+
+// serving reports whether requests were served during a round of analysis
+// that began when the request count was seen: one is in flight, or one
+// arrived since. Without an Activity it always says yes.
+func (s *Service) serving(seen uint64) bool {
+	if s.busy == nil {
+		return true
+	}
+	inFlight, n := s.busy.Activity()
+	return inFlight > 0 || n != seen
+}
+
+// pace rests after a round of analysis that shared the machine with
+// requests, so that analysis then takes at most AnalysisDuty of a core:
+// under a burst of writes the requests keep the CPU and analysis lags. A
+// round with no request in sight is not paced: an idle server drains its
+// backlog at full speed.
+func (s *Service) pace(ctx context.Context, worked time.Duration, seen uint64) error {
+	if !s.serving(seen) {
+		return nil
+	}
 	rest := time.Duration(float64(worked) * (1/s.cfg.AnalysisDuty - 1))
 	if rest <= 0 {
 		return nil
