@@ -22,7 +22,13 @@ machine's cores; with --url and --key it loads a running server.
 GET /meetings latency at --meetings recordings (a domain and a team filter,
 and the unfiltered first page), the import of --imports QMSum-sized
 transcripts through the API, and the time from the end of a recording's
-processing to its webhook's first attempt.`
+processing to its webhook's first attempt.
+
+--only memory runs "fathom serve" as a separate process on a temporary
+directory, seeds it through the API to each size in --sizes, and reports
+its resident memory (VmRSS, and VmHWM: the peak), the time it takes to stop
+and to start again on the same data, and its memory and similarity latency
+after the restart.`
 
 func runBench(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "bench", benchSynopsis)
@@ -37,7 +43,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (client and in-process server) to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile of this process (client and in-process server) to this file at the end")
-	only := fs.String("only", "", `run only "track", "similarity" or "meetings"`)
+	only := fs.String("only", "", `run only "track", "similarity", "meetings" or "memory"`)
 	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
 	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings")
 	qmsum := fs.String("qmsum", "../shared/data/qmsum", "QMSum folder for --only meetings")
@@ -64,6 +70,13 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	corpus := bench.LoadCorpus(*data)
 	out := env.stdout
 	fmt.Fprintf(out, "corpus: %s\n", corpus.Source)
+	if *only == "memory" {
+		if *url != "" {
+			return fmt.Errorf("--only memory starts its own server; drop --url")
+		}
+		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync}
+		return b.run(ctx)
+	}
 
 	var local *localServer
 	if *url == "" {
