@@ -164,11 +164,12 @@ func (s *Service) pace(ctx context.Context, worked time.Duration, seen uint64) e
 	}
 }
 
-// saveModel stores the tenant's issue-type model. It is saved after each
-// consolidation and at shutdown; conversations analysed since the last save
-// are found missing from it at start-up and analysed again.
+// saveModel stores what changed in the tenant's issue-type model since it
+// was last saved. It is saved after each consolidation and at shutdown;
+// conversations analysed since the last save are found missing from it at
+// start-up and analysed again.
 func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
-	return s.store.Write(ctx, func(tx store.Tx) error { return s.know.SaveModel(ctx, tx, tenantID, s.now()) })
+	return s.know.SaveModel(ctx, s.store, tenantID, s.now())
 }
 
 // IndexText is what search matches a conversation on: how the user stated

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -25,9 +26,10 @@ const (
 
 // Engine holds every tenant's knowledge.
 type Engine struct {
-	cfg     issuetype.Config
-	mu      sync.Mutex
-	tenants map[int64]*tenantKnowledge
+	cfg        issuetype.Config
+	mu         sync.Mutex
+	tenants    map[int64]*tenantKnowledge
+	savedNames map[int64][]byte // type names as last saved, per tenant
 }
 
 // New returns an empty engine. The engine consolidates issue types itself
@@ -35,7 +37,7 @@ type Engine struct {
 // schedule: once max(200, 10% of the documents) assignments have passed.
 func New(cfg issuetype.Config) *Engine {
 	cfg.DisableAutoConsolidate = true
-	return &Engine{cfg: cfg, tenants: map[int64]*tenantKnowledge{}}
+	return &Engine{cfg: cfg, tenants: map[int64]*tenantKnowledge{}, savedNames: map[int64][]byte{}}
 }
 
 // Model is the tenant's issue-type model, for retrieval.
@@ -61,13 +63,7 @@ func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
 	n := 0
 	for _, t := range tenants {
 		k := e.tenant(t.ID)
-		blob, err := st.KnowledgeModelGet(ctx, t.ID, modelKind)
-		switch {
-		case err == nil:
-			if err := k.model.UnmarshalBinary(blob); err != nil {
-				return n, fmt.Errorf("load issue types of tenant %d: %w", t.ID, err)
-			}
-		case !errors.Is(err, store.ErrNotFound):
+		if err := loadModel(ctx, st, t.ID, k.model); err != nil {
 			return n, err
 		}
 		if blob, err := st.KnowledgeModelGet(ctx, t.ID, namesKind); err == nil {
@@ -318,21 +314,91 @@ func (e *Engine) Remove(tenantID, conversationID int64) {
 	}
 }
 
-// SaveModel writes the tenant's issue-type model in tx.
-func (e *Engine) SaveModel(ctx context.Context, tx store.Tx, tenantID int64, now time.Time) error {
+// SaveModel stores what changed in the tenant's issue-type model since its
+// last save (see issuetype.Model.SaveChunks), and its pinned type names, in
+// one transaction of st.
+func (e *Engine) SaveModel(ctx context.Context, st store.Store, tenantID int64, now time.Time) error {
 	k := e.tenant(tenantID)
-	blob, err := k.model.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	if err := tx.KnowledgeModelPut(ctx, tenantID, modelKind, blob, now); err != nil {
-		return err
-	}
 	k.namesMu.Lock()
 	names, err := json.Marshal(k.names)
 	k.namesMu.Unlock()
 	if err != nil {
 		return err
 	}
-	return tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now)
+	putNames := func(tx store.Tx) error { return tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now) }
+	wrote := false
+	err = k.model.SaveChunks(func(sv *issuetype.Saving) error {
+		wrote = true
+		return st.Write(ctx, func(tx store.Tx) error {
+			for _, c := range sv.Chunks {
+				err := tx.KnowledgeChunkPut(ctx, &store.KnowledgeChunkPutParams{TenantID: tenantID,
+					Kind: modelKind + "/" + c.Part, Chunk: c.N, Data: c.Data, At: now})
+				if err != nil {
+					return err
+				}
+			}
+			for part, count := range sv.Counts {
+				if err := tx.KnowledgeChunkTrim(ctx, tenantID, modelKind+"/"+part, count); err != nil {
+					return err
+				}
+			}
+			// The model saved whole by earlier versions, now superseded.
+			if err := tx.KnowledgeModelDelete(ctx, tenantID, modelKind); err != nil {
+				return err
+			}
+			return putNames(tx)
+		})
+	})
+	if err != nil || wrote {
+		e.rememberNames(tenantID, names, err == nil)
+		return err
+	}
+	if e.namesSaved(tenantID, names) {
+		return nil
+	}
+	err = st.Write(ctx, putNames)
+	e.rememberNames(tenantID, names, err == nil)
+	return err
+}
+
+// namesSaved reports whether names are what was last saved for the tenant.
+func (e *Engine) namesSaved(tenantID int64, names []byte) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return bytes.Equal(e.savedNames[tenantID], names)
+}
+
+// rememberNames records the names last saved for the tenant.
+func (e *Engine) rememberNames(tenantID int64, names []byte, saved bool) {
+	if !saved {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.savedNames[tenantID] = names
+}
+
+// loadModel loads a tenant's issue-type model: saved in chunks, or whole
+// by earlier versions (the next save stores it in chunks).
+func loadModel(ctx context.Context, st store.Reader, tenantID int64, m *issuetype.Model) error {
+	found, err := m.LoadChunks(func(part string, fn func([]byte) error) error {
+		return st.KnowledgeChunkScan(ctx, tenantID, modelKind+"/"+part, func(_ int, data []byte) error { return fn(data) })
+	})
+	if err != nil {
+		return fmt.Errorf("load issue types of tenant %d: %w", tenantID, err)
+	}
+	if found {
+		return nil
+	}
+	blob, err := st.KnowledgeModelGet(ctx, tenantID, modelKind)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	}
+	if err := m.UnmarshalBinary(blob); err != nil {
+		return fmt.Errorf("load issue types of tenant %d: %w", tenantID, err)
+	}
+	return nil
 }
