@@ -222,24 +222,25 @@ func (m *Model) appendTypes(b []byte, lo, hi int) []byte {
 }
 
 // LoadChunks replaces the model's state with a model saved by SaveChunks,
-// whose parts scan reads, chunk after chunk in order. It reports false,
-// leaving the model unchanged, when there is no saved header; on error the
-// model is unchanged too.
+// whose parts scan reads, chunk after chunk in order. Chunks are decoded as
+// they arrive, so loading never holds the whole saved model twice. It
+// reports false, leaving the model unchanged, when there is no saved
+// header; on error the model is unchanged too.
 func (m *Model) LoadChunks(scan func(part string, fn func(data []byte) error) error) (bool, error) {
-	parts := map[string][][]byte{}
+	l := &chunkLoader{fresh: NewModel(m.cfg), hashes: map[string][]uint64{}}
 	for _, part := range Parts {
-		err := scan(part, func(data []byte) error {
-			parts[part] = append(parts[part], data)
-			return nil
-		})
-		if err != nil {
+		l.part, l.n = part, 0
+		if err := scan(part, l.chunk); err != nil {
 			return false, err
 		}
+		if part == PartHeader && l.n == 0 {
+			return false, nil
+		}
+		if l.n != l.want(part) {
+			return true, errCorrupt
+		}
 	}
-	if len(parts[PartHeader]) == 0 {
-		return false, nil
-	}
-	fresh, err := m.decodeChunks(parts)
+	fresh, err := l.finish()
 	if err != nil {
 		return true, err
 	}
@@ -256,27 +257,77 @@ func (m *Model) LoadChunks(scan func(part string, fn func(data []byte) error) er
 	return true, nil
 }
 
-// decodeChunks builds a model from saved parts. Removed slots are dropped,
-// so slots after the first of them are renumbered, and their chunks will be
-// written again by the next save.
-func (m *Model) decodeChunks(parts map[string][][]byte) (*Model, error) {
-	hdr := parts[PartHeader]
-	if len(hdr) != 1 || len(hdr[0]) == 0 || hdr[0][0] != chunkFormat {
-		return nil, errCorrupt
+// chunkLoader decodes a saved model part after part. Removed slots are
+// dropped, so slots after the first of them are renumbered, and their
+// chunks will be written again by the next save.
+type chunkLoader struct {
+	fresh  *Model
+	part   string
+	n      int     // chunks of part seen
+	slots  int     // stored slots, from the header
+	slot   []int32 // stored slot → slot now, -1 if removed
+	dead   int     // first removed stored slot, or slots
+	hashes map[string][]uint64
+}
+
+// want is the number of chunks part must have.
+func (l *chunkLoader) want(part string) int {
+	if part == PartHeader {
+		return 1
 	}
-	r := reader{b: hdr[0][1:]}
-	fresh := NewModel(m.cfg)
-	fresh.nextID = r.varint()
-	slots := int(r.uvarint())
+	return (l.slots + chunkSlots - 1) / chunkSlots
+}
+
+// chunk decodes the next chunk of l.part.
+func (l *chunkLoader) chunk(data []byte) error {
+	n := l.n
+	l.n++
+	if n >= l.want(l.part) {
+		return errCorrupt
+	}
+	lo, hi := n*chunkSlots, min(l.slots, (n+1)*chunkSlots)
+	r := reader{b: data}
+	switch l.part {
+	case PartHeader:
+		l.header(&r)
+	case PartDocs:
+		l.docs(&r, lo, hi)
+	case PartGraph:
+		l.graph(&r, lo, hi)
+	case PartTypes:
+		l.types(&r, lo, hi)
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return errCorrupt
+	}
+	if l.part == PartGraph || l.part == PartTypes {
+		l.hashes[l.part] = append(l.hashes[l.part], maphash.Bytes(chunkSeed, data))
+	}
+	return nil
+}
+
+func (l *chunkLoader) header(r *reader) {
+	if r.byte() != chunkFormat {
+		r.fail()
+		return
+	}
+	f := l.fresh
+	f.nextID = r.varint()
+	slots := r.uvarint()
+	if slots > math.MaxInt32 {
+		r.fail()
+		return
+	}
+	l.slots = int(slots)
 	nf := r.count()
-	fresh.feats = make([]featInfo, 0, nf)
+	f.feats = make([]featInfo, 0, nf)
 	for range nf {
-		f := featInfo{key: r.u64(), kind: r.byte(), df: uint32(r.uvarint()), stem: r.string()}
-		if f.kind > kindGram {
+		fi := featInfo{key: r.u64(), kind: r.byte(), df: uint32(r.uvarint()), stem: r.string()}
+		if fi.kind > kindGram {
 			r.err = errCorrupt
 		}
-		fresh.dict[f.key] = uint32(len(fresh.feats))
-		fresh.feats = append(fresh.feats, f)
+		f.dict[fi.key] = uint32(len(f.feats))
+		f.feats = append(f.feats, fi)
 	}
 	for range r.count() {
 		s := r.string()
@@ -285,70 +336,78 @@ func (m *Model) decodeChunks(parts map[string][][]byte) (*Model, error) {
 			w := r.string()
 			words[w] = uint32(r.uvarint())
 		}
-		fresh.surf[s] = words
+		f.surf[s] = words
 	}
-	chunks := (slots + chunkSlots - 1) / chunkSlots
-	if r.err != nil || len(r.b) != 0 || len(parts[PartDocs]) != chunks || len(parts[PartGraph]) != chunks || len(parts[PartTypes]) != chunks {
+	l.slot = make([]int32, 0, min(l.slots, 1<<20)) // grown by the documents actually read
+	l.dead = l.slots
+}
+
+func (l *chunkLoader) docs(r *reader, lo, hi int) {
+	f := l.fresh
+	for s := lo; s < hi && r.err == nil; s++ {
+		d, live := decodeDoc(r, len(f.feats))
+		if !live {
+			l.slot = append(l.slot, -1)
+			l.dead = min(l.dead, s)
+			continue
+		}
+		l.slot = append(l.slot, int32(len(f.docs)))
+		f.slotOf[d.id] = int32(len(f.docs))
+		f.docs = append(f.docs, d)
+	}
+}
+
+func (l *chunkLoader) graph(r *reader, lo, hi int) {
+	for s := lo; s < hi && r.err == nil; s++ {
+		k := r.count()
+		var nn []neighbour
+		if at := l.slot[s]; at >= 0 && k > 0 {
+			nn = make([]neighbour, 0, k)
+		}
+		for range k {
+			nb, sim := r.uvarint(), math.Float32frombits(r.u32())
+			if nb >= uint64(l.slots) {
+				r.fail()
+				return
+			}
+			if at := l.slot[nb]; at >= 0 && nn != nil {
+				nn = append(nn, neighbour{at, sim})
+			}
+		}
+		if at := l.slot[s]; at >= 0 {
+			l.fresh.docs[at].nn = nn
+		}
+	}
+}
+
+func (l *chunkLoader) types(r *reader, lo, hi int) {
+	f := l.fresh
+	for s := lo; s < hi && r.err == nil; s++ {
+		typ := r.varint()
+		if at := l.slot[s]; at >= 0 {
+			f.docs[at].typ = typ
+			f.sizes[typ]++
+		}
+	}
+}
+
+// finish weighs and indexes the loaded documents.
+func (l *chunkLoader) finish() (*Model, error) {
+	f := l.fresh
+	if len(l.slot) != l.slots {
 		return nil, errCorrupt
 	}
-	slot := make([]int32, slots) // stored slot → slot now, -1 if removed
-	firstDead := slots
-	for c := range chunks {
-		lo, hi := c*chunkSlots, min(slots, (c+1)*chunkSlots)
-		docs, graph, types := reader{b: parts[PartDocs][c]}, reader{b: parts[PartGraph][c]}, reader{b: parts[PartTypes][c]}
-		for s := lo; s < hi; s++ {
-			d, live := decodeDoc(&docs, nf)
-			nn := make([]neighbour, graph.count())
-			for i := range nn {
-				nn[i] = neighbour{int32(graph.uvarint()), math.Float32frombits(graph.u32())}
-				if nn[i].slot < 0 || int(nn[i].slot) >= slots {
-					graph.err = errCorrupt
-				}
-			}
-			typ := types.varint()
-			slot[s] = -1
-			if !live {
-				firstDead = min(firstDead, s)
-				continue
-			}
-			d.nn, d.typ = nn, typ
-			slot[s] = int32(len(fresh.docs))
-			fresh.slotOf[d.id] = slot[s]
-			fresh.sizes[d.typ]++
-			fresh.docs = append(fresh.docs, d)
-		}
-		for _, x := range []reader{docs, graph, types} {
-			if x.err != nil || len(x.b) != 0 {
-				return nil, errCorrupt
-			}
-		}
+	f.live = len(f.docs)
+	tab := newIDFTable(f.live)
+	for i := range f.docs {
+		f.weigh(&f.docs[i], tab)
+		f.index(int32(i))
 	}
-	for i := range fresh.docs {
-		d := &fresh.docs[i]
-		nn := d.nn[:0]
-		for _, n := range d.nn {
-			if s := slot[n.slot]; s >= 0 {
-				nn = append(nn, neighbour{s, n.sim})
-			}
-		}
-		d.nn = nn
+	f.save.docs = l.dead
+	if l.dead == l.slots { // slots unchanged: the stored chunks are these
+		f.save.hashes = l.hashes
 	}
-	fresh.live = len(fresh.docs)
-	tab := newIDFTable(fresh.live)
-	for i := range fresh.docs {
-		fresh.weigh(&fresh.docs[i], tab)
-		fresh.index(int32(i))
-	}
-	fresh.save.docs = firstDead
-	if firstDead == slots { // slots unchanged: the stored chunks are these
-		fresh.save.hashes = map[string][]uint64{}
-		for _, part := range []string{PartGraph, PartTypes} {
-			for _, data := range parts[part] {
-				fresh.save.hashes[part] = append(fresh.save.hashes[part], maphash.Bytes(chunkSeed, data))
-			}
-		}
-	}
-	return fresh, nil
+	return f, nil
 }
 
 // decodeDoc reads one slot of appendDocs; live is false for a removed one.
