@@ -46,6 +46,8 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	only := fs.String("only", "", `run only "track", "similarity", "meetings" or "memory"`)
 	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
 	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings")
+	memDir := fs.String("dir", "", "for --only memory: a new data directory to use and keep (default: a temporary one)")
+	serverLog := fs.String("server-log", "", "for --only memory: append the server's log (info level) to this file")
 	qmsum := fs.String("qmsum", "../shared/data/qmsum", "QMSum folder for --only meetings")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -74,7 +76,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		if *url != "" {
 			return fmt.Errorf("--only memory starts its own server; drop --url")
 		}
-		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync}
+		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync, dir: *memDir, serverLog: *serverLog}
 		return b.run(ctx)
 	}
 

@@ -34,6 +34,8 @@ type memoryBench struct {
 	concurrency int
 	queries     int
 	synchronous string
+	dir         string // data directory to use and keep; "" for a temporary one
+	serverLog   string // file for the server's log (info level); "" to discard it
 }
 
 // memoryServer is one run of the server process.
@@ -44,11 +46,17 @@ type memoryServer struct {
 }
 
 func (b *memoryBench) run(ctx context.Context) error {
-	dir, err := os.MkdirTemp("", "fathom-bench-memory-")
-	if err != nil {
-		return err
+	dir := b.dir
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "fathom-bench-memory-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	} else if _, err := os.Stat(dir); err == nil {
+		return fmt.Errorf("--dir %s exists; give a new directory", dir)
 	}
-	defer os.RemoveAll(dir)
 	cfg := config.Default()
 	cfg.DataDir, cfg.SQLiteSynchronous = filepath.Join(dir, "data"), b.synchronous
 	key, err := createBenchKey(ctx, cfg)
@@ -134,9 +142,21 @@ func (b *memoryBench) start(ctx context.Context, dataDir string) (*memoryServer,
 	if err != nil {
 		return nil, 0, err
 	}
+	level := "warn"
+	var logFile *os.File
+	if b.serverLog != "" {
+		if logFile, err = os.OpenFile(b.serverLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644); err != nil {
+			return nil, 0, err
+		}
+		defer logFile.Close() // the child has its own descriptor
+		level = "info"
+	}
 	cmd := exec.Command(exe, "serve", "--data-dir", dataDir, "--addr", addr, "--bootstrap-key=false",
-		"--sqlite-synchronous", b.synchronous, "--log-level", "warn", "--shutdown-timeout", "5m")
+		"--sqlite-synchronous", b.synchronous, "--log-level", level, "--shutdown-timeout", "5m")
 	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+	if logFile != nil {
+		cmd.Stderr = logFile
+	}
 	begin := time.Now()
 	if err := cmd.Start(); err != nil {
 		return nil, 0, err

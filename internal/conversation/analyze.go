@@ -3,12 +3,15 @@ package conversation
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
+	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -233,24 +236,46 @@ func (s *Service) SaveModels(ctx context.Context) error {
 }
 
 // RebuildIndex loads every conversation into the search index; the server
-// calls it at start-up, since the index lives in memory.
+// calls it at start-up, since the index lives in memory. Tokenising is
+// most of the work and is spread over the cores; the store is read in one
+// pass meanwhile.
 func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
+	type doc struct {
+		tenantID, id int64
+		text         string
+	}
+	docs := make(chan doc, 1024)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range docs {
+				s.index.For(d.tenantID).UpsertTerms(d.id, search.Terms(d.text))
+			}
+		}()
+	}
 	var after int64
 	n := 0
+	var err error
 	for {
 		got := 0
-		err := s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: 2000},
+		err = s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: 2000},
 			func(c *fathom.Conversation, msgs []fathom.Message) error {
-				s.index.For(c.TenantID).Upsert(c.ID, IndexText(c, msgs))
+				docs <- doc{c.TenantID, c.ID, IndexText(c, msgs)}
 				after, got = c.ID, got+1
 				return nil
 			})
 		if err != nil {
-			return n, fmt.Errorf("rebuild index: %w", err)
+			err = fmt.Errorf("rebuild index: %w", err)
+			break
 		}
 		n += got
 		if got == 0 {
-			return n, nil
+			break
 		}
 	}
+	close(docs)
+	wg.Wait()
+	return n, err
 }
