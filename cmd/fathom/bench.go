@@ -102,8 +102,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
 		total = r.Requests
 		if local != nil {
+			backlog, _ := local.app.DB.ConversationCountDirty(ctx)
 			lag := local.waitAnalysed(ctx)
-			fmt.Fprintf(out, "  analysis caught up %s after the load stopped\n", lag.Round(time.Millisecond))
+			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag))
 		}
 	}
 	if *only == "track" {
@@ -115,8 +116,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 			fmt.Fprintln(out, s)
 			total = n
 			if local != nil {
+				backlog, _ := local.app.DB.ConversationCountDirty(ctx)
 				lag := local.waitAnalysed(ctx)
-				fmt.Fprintf(out, "  analysis caught up %s after seeding\n", lag.Round(time.Millisecond))
+				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag))
 			}
 		}
 		bench.Similarity(ctx, target, corpus, "warm-up", 200, *simConc, 10)
@@ -127,4 +129,15 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		writeHeapProfile(env, *memProfile)
 	}
 	return nil
+}
+
+// drainRate describes how fast analysis drained the backlog left when a
+// load stopped, with no request to yield to: conversations of size
+// messages each.
+func drainRate(backlog, size int, took time.Duration) string {
+	if backlog == 0 || took <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (backlog of %d conversations: %.0f messages/s analysed with no requests)",
+		backlog, float64(backlog*size)/took.Seconds())
 }

@@ -91,8 +91,9 @@ func (b *memoryBench) run(ctx context.Context) error {
 		s := bench.Seed(ctx, target, b.corpus, fmt.Sprintf("bench-memory-%s-%d", run, n), n-total, b.concurrency)
 		fmt.Fprintln(b.out, s)
 		total = n
+		backlog, _ := db.ConversationCountDirty(ctx)
 		lag := waitDirty(ctx, db)
-		fmt.Fprintf(b.out, "  analysis caught up %s after seeding\n", lag.Round(time.Millisecond))
+		fmt.Fprintf(b.out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag))
 		rss, hwm := residentMemory(srv.cmd.Process.Pid)
 		fmt.Fprintf(b.out, "memory @%d after seeding: VmRSS %s, VmHWM %s\n", total, mib(rss), mib(hwm))
 		stopped, err := srv.stop()
