@@ -398,6 +398,7 @@ func (l *chunkLoader) finish() (*Model, error) {
 		return nil, errCorrupt
 	}
 	f.live = len(f.docs)
+	f.allocPostings()
 	tab := newIDFTable(f.live)
 	for i := range f.docs {
 		f.weigh(&f.docs[i], tab)

@@ -313,6 +313,18 @@ func (m *Model) index(s int32) {
 	}
 }
 
+// allocPostings sizes every posting list for the documents that hold its
+// feature (its df), before a load indexes them all: growing the lists one
+// document at a time copied them over and over.
+func (m *Model) allocPostings() {
+	m.posts = make([][]dentry, len(m.feats))
+	for id, f := range m.feats {
+		if f.df > 0 {
+			m.posts[id] = make([]dentry, 0, f.df)
+		}
+	}
+}
+
 // appendPosting appends e to list, growing it by an eighth instead of
 // append's doubling: most lists are short and grow by a few entries between
 // consolidations, and doubling left a third of the index's memory unused.

@@ -154,6 +154,7 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 		return errCorrupt
 	}
 	fresh.live = len(fresh.docs)
+	fresh.allocPostings()
 	tab := newIDFTable(fresh.live)
 	for i := range fresh.docs {
 		fresh.weigh(&fresh.docs[i], tab)
