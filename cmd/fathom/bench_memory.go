@@ -207,11 +207,17 @@ func freeAddr() (string, error) {
 	return ln.Addr().String(), nil
 }
 
-// waitDirty waits until no conversation waits for analysis.
+// waitDirty waits until no conversation waits for analysis and no
+// analysis job is left (the last one settles the issue types and saves the
+// model after the last conversation is analysed).
 func waitDirty(ctx context.Context, db *sqlite.DB) time.Duration {
 	start := time.Now()
 	for ctx.Err() == nil {
 		n, err := db.ConversationCountDirty(ctx)
+		if err == nil && n == 0 {
+			err = db.Writer().QueryRowContext(ctx, `SELECT count(*) FROM river_job
+WHERE kind = 'analyze_tenant' AND state IN ('available', 'running', 'retryable', 'scheduled')`).Scan(&n)
+		}
 		if err != nil || n == 0 {
 			break
 		}
