@@ -184,3 +184,42 @@ func TestLoadChunksRejectsDamage(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveChunksWhileAssigning saves repeatedly while documents are
+// assigned, removed and consolidated; a final save then reloads to the same
+// model. Run it with -race.
+func TestSaveChunksWhileAssigning(t *testing.T) {
+	texts := chunkTexts(2600)
+	m := NewModel(Config{AutoConsolidateMin: 300})
+	var cs chunkStore
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i, s := range texts {
+			m.Assign(int64(i+1), s)
+			if i%500 == 499 {
+				m.Remove(int64(i - 100))
+			}
+		}
+	}()
+	for saving := true; saving; {
+		select {
+		case <-done:
+			saving = false
+		default:
+		}
+		if err := m.SaveChunks(cs.write); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.SaveChunks(cs.write); err != nil {
+		t.Fatal(err)
+	}
+	m2 := NewModel(Config{})
+	if found, err := m2.LoadChunks(cs.scan); !found || err != nil {
+		t.Fatalf("LoadChunks = %v, %v", found, err)
+	}
+	m.Consolidate() // compacts the removed slots, as the reload did
+	m2.Consolidate()
+	sameModel(t, m, m2, len(texts))
+}
