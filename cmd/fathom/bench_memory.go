@@ -91,13 +91,15 @@ func (b *memoryBench) run(ctx context.Context) error {
 		s := bench.Seed(ctx, target, b.corpus, fmt.Sprintf("bench-memory-%s-%d", run, n), n-total, b.concurrency)
 		fmt.Fprintln(b.out, s)
 		total = n
+		rss, hwm := residentMemory(srv.cmd.Process.Pid)
+		fmt.Fprintf(b.out, "memory @%d when seeding ended: VmRSS %s, VmHWM %s\n", total, mib(rss), mib(hwm))
 		backlog, _ := db.ConversationCountDirty(ctx)
 		cpu := processCPUOf(srv.cmd.Process.Pid)
 		lag := waitDirty(ctx, db)
 		fmt.Fprintf(b.out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond),
 			drainRate(backlog, 2, lag, processCPUOf(srv.cmd.Process.Pid)-cpu))
-		rss, hwm := residentMemory(srv.cmd.Process.Pid)
-		fmt.Fprintf(b.out, "memory @%d after seeding: VmRSS %s, VmHWM %s\n", total, mib(rss), mib(hwm))
+		rss, hwm = residentMemory(srv.cmd.Process.Pid)
+		fmt.Fprintf(b.out, "memory @%d after seeding and analysis: VmRSS %s, VmHWM %s\n", total, mib(rss), mib(hwm))
 		stopped, err := srv.stop()
 		srv = nil
 		if err != nil {
