@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/bench"
@@ -22,7 +23,13 @@ machine's cores; with --url and --key it loads a running server.
 GET /meetings latency at --meetings recordings (a domain and a team filter,
 and the unfiltered first page), the import of --imports QMSum-sized
 transcripts through the API, and the time from the end of a recording's
-processing to its webhook's first attempt.`
+processing to its webhook's first attempt.
+
+--only memory runs "fathom serve" as a separate process on a temporary
+directory, seeds it through the API to each size in --sizes, and reports
+its resident memory (VmRSS, and VmHWM: the peak), the time it takes to stop
+and to start again on the same data, and its memory and similarity latency
+after the restart.`
 
 func runBench(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "bench", benchSynopsis)
@@ -36,9 +43,12 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	simConc := fs.Int("similarity-concurrency", 1, "concurrent similarity clients")
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (client and in-process server) to this file")
-	only := fs.String("only", "", `run only "track", "similarity" or "meetings"`)
+	memProfile := fs.String("memprofile", "", "write a heap profile of this process (client and in-process server) to this file at the end")
+	only := fs.String("only", "", `run only "track", "similarity", "meetings" or "memory"`)
 	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
 	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings")
+	memDir := fs.String("dir", "", "for --only memory: a new data directory to use and keep (default: a temporary one)")
+	serverLog := fs.String("server-log", "", "for --only memory: append the server's log (info level) to this file")
 	qmsum := fs.String("qmsum", "../shared/data/qmsum", "QMSum folder for --only meetings")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -63,6 +73,13 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	corpus := bench.LoadCorpus(*data)
 	out := env.stdout
 	fmt.Fprintf(out, "corpus: %s\n", corpus.Source)
+	if *only == "memory" {
+		if *url != "" {
+			return fmt.Errorf("--only memory starts its own server; drop --url")
+		}
+		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync, dir: *memDir, serverLog: *serverLog}
+		return b.run(ctx)
+	}
 
 	var local *localServer
 	if *url == "" {
@@ -86,8 +103,10 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
 		total = r.Requests
 		if local != nil {
+			backlog, _ := local.app.DB.ConversationCountDirty(ctx)
+			cpu := processCPU()
 			lag := local.waitAnalysed(ctx)
-			fmt.Fprintf(out, "  analysis caught up %s after the load stopped\n", lag.Round(time.Millisecond))
+			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag, processCPU()-cpu))
 		}
 	}
 	if *only == "track" {
@@ -99,13 +118,45 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 			fmt.Fprintln(out, s)
 			total = n
 			if local != nil {
+				backlog, _ := local.app.DB.ConversationCountDirty(ctx)
+				cpu := processCPU()
 				lag := local.waitAnalysed(ctx)
-				fmt.Fprintf(out, "  analysis caught up %s after seeding\n", lag.Round(time.Millisecond))
+				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag, processCPU()-cpu))
 			}
 		}
 		bench.Similarity(ctx, target, corpus, "warm-up", 200, *simConc, 10)
 		sr := bench.Similarity(ctx, target, corpus, fmt.Sprintf("similarity @%d", total), *queries, *simConc, 10)
 		fmt.Fprintln(out, sr)
 	}
+	if *memProfile != "" { // while the in-process server still holds its data
+		writeHeapProfile(env, *memProfile)
+	}
 	return nil
+}
+
+// drainRate describes how fast analysis drained the backlog left when a
+// load stopped, with no request to yield to: conversations of size
+// messages each, in took, using cpu of the server's processor time. The
+// rate per CPU-second does not depend on what else the machine runs: on an
+// idle core, where analysis runs unpaced, the two rates are the same.
+func drainRate(backlog, size int, took, cpu time.Duration) string {
+	if backlog == 0 || took <= 0 {
+		return ""
+	}
+	msgs := float64(backlog * size)
+	out := fmt.Sprintf(" (backlog of %d conversations: %.0f messages/s", backlog, msgs/took.Seconds())
+	if cpu > 0 {
+		out += fmt.Sprintf(", %.0f per CPU-second of the server", msgs/cpu.Seconds())
+	}
+	return out + ")"
+}
+
+// processCPU is the processor time this process has used (user and
+// system), 0 where the platform does not say.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

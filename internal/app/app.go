@@ -100,30 +100,23 @@ func (a *App) Open(ctx context.Context) (err error) {
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
 	a.Knowledge = knowledge.New(issuetype.Config{})
+	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
+		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
+		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
-		Knowledge: a.Knowledge, Tokens: a.Meter, Logger: a.logger}, conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL})
+		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
+		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 
-	start := time.Now()
-	n, err := a.Conversations.RebuildIndex(ctx)
-	if err != nil {
+	if err := a.load(ctx); err != nil {
 		return err
 	}
-	a.logger.Info("search index loaded", "conversations", n, "duration", time.Since(start).Round(time.Millisecond))
-	start = time.Now()
-	if err := a.Conversations.Recover(ctx); err != nil {
-		return err
-	}
-	a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
 
 	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
 	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
 
-	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
-		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
-		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
 	// Listen before the meetings API is made: its links need the address.
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()
@@ -150,6 +143,25 @@ func (a *App) Open(ctx context.Context) (err error) {
 	go func() { a.serveErr <- a.server.Serve() }()
 	a.logger.Info("fathom listening", "addr", a.Addr(), "data", a.cfg.SQLiteFile(), "workers", a.cfg.Workers)
 	return nil
+}
+
+// load rebuilds the in-memory state from the database: the search index and
+// the knowledge engine, side by side since they read different tables.
+func (a *App) load(ctx context.Context) error {
+	start := time.Now()
+	indexed := make(chan error, 1)
+	go func() {
+		n, err := a.Conversations.RebuildIndex(ctx)
+		if err == nil {
+			a.logger.Info("search index loaded", "conversations", n, "duration", time.Since(start).Round(time.Millisecond))
+		}
+		indexed <- err
+	}()
+	err := a.Conversations.Recover(ctx)
+	if err == nil {
+		a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
+	}
+	return errors.Join(err, <-indexed)
 }
 
 // webhookUserAgent identifies the server's deliveries.

@@ -62,3 +62,60 @@ func TestRestartKeepsMessagesAndPendingJobs(t *testing.T) {
 		t.Fatalf("similarity after restart: %v", d)
 	}
 }
+
+// TestRestartKeepsIssueTypes stops a server after analysis and starts it
+// again: the issue-type model comes back from its chunks with every
+// conversation typed as before, and a stop with nothing new writes nothing.
+func TestRestartKeepsIssueTypes(t *testing.T) {
+	cfg := testConfig(t)
+	s := start(t, cfg)
+	key := s.newKey(t, "acme")
+	texts := []string{"refund not received", "my card was declined at the shop", "password reset email never arrived", "app crashes on login"}
+	for i := range 40 {
+		if r := s.post(t, "/api/v1/context/track", key, track(fmt.Sprint("c", i), texts[i%len(texts)], "let me check")); r.Status != 200 {
+			t.Fatalf("track: %d %s", r.Status, r.Raw)
+		}
+	}
+	path := dbPath(cfg)
+	eventually(t, "analysis caught up", func() bool { return count(t, path, `SELECT count(*) FROM conversations WHERE dirty = 1`) == 0 })
+	tenants := s.Knowledge.Tenants()
+	types := map[int64]int64{}
+	var tenantID int64
+	for _, id := range tenants {
+		if m := s.Knowledge.Model(id); m.Len() > 0 {
+			tenantID = id
+			for c := int64(1); c <= 200; c++ {
+				if typ, ok := m.TypeOf(c); ok {
+					types[c] = typ
+				}
+			}
+		}
+	}
+	if len(types) != 40 {
+		t.Fatalf("%d conversations typed before the restart, want 40", len(types))
+	}
+	s.close(t)
+	if n := count(t, path, `SELECT count(*) FROM knowledge_model_chunks WHERE kind = 'issuetype/docs'`); n != 1 {
+		t.Fatalf("document chunks stored = %d, want 1", n)
+	}
+	if n := count(t, path, `SELECT count(*) FROM knowledge_models WHERE kind = 'issuetype'`); n != 0 {
+		t.Fatalf("the model is also stored whole (%d rows)", n)
+	}
+	// Mark the stored chunks, to see whether the next stop rewrites them.
+	count(t, path, `UPDATE knowledge_model_chunks SET updated_at = 'unchanged' WHERE kind LIKE 'issuetype/%' RETURNING 0`)
+
+	s = start(t, cfg)
+	if stale := s.Knowledge.Stale(); len(stale[tenantID]) != 0 {
+		t.Fatalf("%d conversations missing from the reloaded model", len(stale[tenantID]))
+	}
+	m := s.Knowledge.Model(tenantID)
+	for c, typ := range types {
+		if got, ok := m.TypeOf(c); !ok || got != typ {
+			t.Fatalf("conversation %d: type %d before the restart, %d (%v) after", c, typ, got, ok)
+		}
+	}
+	s.close(t)
+	if n := count(t, path, `SELECT count(*) FROM knowledge_model_chunks WHERE updated_at != 'unchanged'`); n != 0 {
+		t.Fatalf("a stop with nothing new rewrote %d chunks", n)
+	}
+}

@@ -18,6 +18,36 @@ type Corpus struct {
 	Queries []string
 }
 
+// Text returns the corpus text for position pos of the load. Consecutive
+// positions walk Texts with a stride coprime to its length, so every
+// distinct text is used once per len(Texts) positions (a stride sharing a
+// factor with the length would cycle through a fraction of them) while
+// neighbouring positions still land far apart, across intents.
+func (c *Corpus) Text(pos int) string {
+	n := len(c.Texts)
+	return c.Texts[(pos%n)*coprimeStride(n)%n]
+}
+
+// coprimeStride is the first number from about n·0.618 up that shares no
+// factor with n (1 for n ≤ 2).
+func coprimeStride(n int) int {
+	if n <= 2 {
+		return 1
+	}
+	for s := n * 618 / 1000; ; s++ {
+		if s > 1 && gcd(s, n) == 1 {
+			return s
+		}
+	}
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
 // LoadCorpus reads BANKING77 from dir (train.csv for texts, test.csv for
 // queries). When dir has no data it falls back to generated sentences and
 // says so in Source, so that a benchmark still runs on any machine.

@@ -131,12 +131,15 @@ var replies = []string{
 	"That usually happens when the bank blocks the payment; please contact them.",
 }
 
-// trackBody is a conversation of size messages opening with a corpus text.
+// trackBody is conversation i of a load of conversations of size messages:
+// user turns are corpus texts, conversation after conversation, so a load
+// of len(c.Texts) user turns uses every text once.
 func (c *Corpus) trackBody(id string, i, size int) []byte {
 	msgs := make([]message, size)
+	turns := (size + 1) / 2
 	for j := range msgs {
 		if j%2 == 0 {
-			msgs[j] = message{"user", c.Texts[(i*7+j)%len(c.Texts)]}
+			msgs[j] = message{"user", c.Text(i*turns + j/2)}
 		} else {
 			msgs[j] = message{"assistant", replies[(i+j)%len(replies)]}
 		}

@@ -59,6 +59,10 @@ type Config struct {
 	// IdempotencyTTL is how long Idempotency-Keys are remembered
 	// (default 24h).
 	IdempotencyTTL time.Duration
+	// AnalysisDuty is the share of one core background analysis may use
+	// while requests are being served, in (0, 1] (default 0.5); with no
+	// request in sight analysis runs unpaced. 1 never yields.
+	AnalysisDuty float64
 
 	// PublicURL is the server's address as users reach it, used in the
 	// meetings API's share and playback links (default: http:// and Addr).
@@ -119,6 +123,7 @@ func Default() Config {
 		ShutdownTimeout:   30 * time.Second,
 		Workers:           2,
 		MinSimilarity:     0.1,
+		AnalysisDuty:      0.5,
 		IdempotencyTTL:    24 * time.Hour,
 
 		MeetingsRateLimit:      60,
@@ -183,6 +188,9 @@ func (c *Config) Validate() error {
 	}
 	if !(c.MinSimilarity >= 0 && c.MinSimilarity < 1) { // also catches NaN
 		bad("min-similarity", "must be in [0, 1), got %g", c.MinSimilarity)
+	}
+	if !(c.AnalysisDuty > 0 && c.AnalysisDuty <= 1) { // also catches NaN
+		bad("analysis-duty", "must be in (0, 1], got %g", c.AnalysisDuty)
 	}
 	if c.PublicURL != "" {
 		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

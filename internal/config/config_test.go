@@ -59,6 +59,9 @@ func TestValidateNamesFlagAndEnv(t *testing.T) {
 		{"min-similarity 0", func(c *config.Config) { c.MinSimilarity = 0 }, ""},
 		{"min-similarity 1", func(c *config.Config) { c.MinSimilarity = 1 }, "min-similarity"},
 		{"min-similarity negative", func(c *config.Config) { c.MinSimilarity = -0.01 }, "min-similarity"},
+		{"analysis-duty 1", func(c *config.Config) { c.AnalysisDuty = 1 }, ""},
+		{"analysis-duty 0", func(c *config.Config) { c.AnalysisDuty = 0 }, "analysis-duty"},
+		{"analysis-duty above 1", func(c *config.Config) { c.AnalysisDuty = 1.5 }, "analysis-duty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

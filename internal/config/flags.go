@@ -46,6 +46,7 @@ func (c *Config) serverOptions() []option {
 		{"rate-limit", "requests per second per tenant (0: off)", (*float64Value)(&c.RateLimit), false},
 		{"rate-burst", "rate limit bucket size (0: rate rounded up)", (*intValue)(&c.RateBurst), false},
 		{"min-similarity", "relevance threshold of similarity results, 0-1", (*float64Value)(&c.MinSimilarity), false},
+		{"analysis-duty", "share of a core background analysis may use while requests are served, (0,1]; unpaced when idle", (*float64Value)(&c.AnalysisDuty), false},
 		{"idempotency-ttl", "how long Idempotency-Keys are remembered", (*durationValue)(&c.IdempotencyTTL), false},
 		{"public-url", "the server's URL as users reach it, for links (default: http://ADDR)", (*stringValue)(&c.PublicURL), false},
 		{"meetings-rate-limit", "meetings API requests per minute per account (0: off)", (*intValue)(&c.MeetingsRateLimit), false},

@@ -3,12 +3,15 @@ package conversation
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
+	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -38,7 +41,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	idx := s.index.For(tenantID)
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
 	for round := 0; round < analysisRounds; round++ {
-		started := time.Now()
+		started, seen := time.Now(), s.requestsSeen()
 		dirty, err := s.store.ConversationListDirty(ctx, tenantID, analysisBatch)
 		if err != nil {
 			return err
@@ -112,7 +115,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if countTokens {
 			s.tokens.AddTokens(ctx, tenantID, tokens)
 		}
-		if err := s.pace(ctx, time.Since(started)); err != nil {
+		if err := s.pace(ctx, time.Since(started), seen); err != nil {
 			return err
 		}
 		if len(dirty) < analysisBatch {
@@ -126,10 +129,36 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
 }
 
-// pace rests after a round of analysis so that analysis takes at most
-// AnalysisDuty of a core: under a burst of writes the requests keep the CPU
-// and analysis lags, then catches up when the burst ends.
-func (s *Service) pace(ctx context.Context, worked time.Duration) error {
+// requestsSeen is the count of requests received so far, 0 without an
+// Activity.
+func (s *Service) requestsSeen() uint64 {
+	if s.busy == nil {
+		return 0
+	}
+	_, n := s.busy.Activity()
+	return n
+}
+
+// serving reports whether requests were served during a round of analysis
+// that began when the request count was seen: one is in flight, or one
+// arrived since. Without an Activity it always says yes.
+func (s *Service) serving(seen uint64) bool {
+	if s.busy == nil {
+		return true
+	}
+	inFlight, n := s.busy.Activity()
+	return inFlight > 0 || n != seen
+}
+
+// pace rests after a round of analysis that shared the machine with
+// requests, so that analysis then takes at most AnalysisDuty of a core:
+// under a burst of writes the requests keep the CPU and analysis lags. A
+// round with no request in sight is not paced: an idle server drains its
+// backlog at full speed.
+func (s *Service) pace(ctx context.Context, worked time.Duration, seen uint64) error {
+	if !s.serving(seen) {
+		return nil
+	}
 	rest := time.Duration(float64(worked) * (1/s.cfg.AnalysisDuty - 1))
 	if rest <= 0 {
 		return nil
@@ -144,11 +173,12 @@ func (s *Service) pace(ctx context.Context, worked time.Duration) error {
 	}
 }
 
-// saveModel stores the tenant's issue-type model. It is saved after each
-// consolidation and at shutdown; conversations analysed since the last save
-// are found missing from it at start-up and analysed again.
+// saveModel stores what changed in the tenant's issue-type model since it
+// was last saved. It is saved after each consolidation and at shutdown;
+// conversations analysed since the last save are found missing from it at
+// start-up and analysed again.
 func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
-	return s.store.Write(ctx, func(tx store.Tx) error { return s.know.SaveModel(ctx, tx, tenantID, s.now()) })
+	return s.know.SaveModel(ctx, s.store, tenantID, s.now())
 }
 
 // IndexText is what search matches a conversation on: how the user stated
@@ -212,26 +242,48 @@ func (s *Service) SaveModels(ctx context.Context) error {
 }
 
 // RebuildIndex loads every conversation into the search index; the server
-// calls it at start-up, since the index lives in memory.
+// calls it at start-up, since the index lives in memory. Tokenising is
+// most of the work and is spread over the cores; the store is read in one
+// pass meanwhile.
 func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
+	type doc struct {
+		tenantID, id int64
+		text         string
+	}
+	docs := make(chan doc, 1024)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range docs {
+				s.index.For(d.tenantID).UpsertTerms(d.id, search.Terms(d.text))
+			}
+		}()
+	}
 	var after int64
 	n := 0
+	var err error
 	for {
 		got := 0
-		err := s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: 2000},
+		err = s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: 2000},
 			func(c *fathom.Conversation, msgs []fathom.Message) error {
-				s.index.For(c.TenantID).Upsert(c.ID, IndexText(c, msgs))
+				docs <- doc{c.TenantID, c.ID, IndexText(c, msgs)}
 				after, got = c.ID, got+1
 				return nil
 			})
 		if err != nil {
-			return n, fmt.Errorf("rebuild index: %w", err)
+			err = fmt.Errorf("rebuild index: %w", err)
+			break
 		}
 		n += got
 		if got == 0 {
-			return n, nil
+			break
 		}
 	}
+	close(docs)
+	wg.Wait()
+	return n, err
 }
 
 // AnalysisIdle reports whether every committed change has been analysed and

@@ -29,13 +29,22 @@ type TokenMeter interface {
 	AddTokens(ctx context.Context, tenantID, n int64)
 }
 
-// Deps are the service's collaborators. Now and Logger may be nil.
+// Activity reports the requests being served now and those received since
+// start (server.Server implements it). Background analysis yields to
+// requests while there are any and runs flat out when there are none.
+type Activity interface {
+	Activity() (inFlight int64, started uint64)
+}
+
+// Deps are the service's collaborators. Now, Logger and Activity may be
+// nil; without Activity analysis is always paced by AnalysisDuty.
 type Deps struct {
 	Store     store.Store
 	Queue     Queue
 	Index     *search.Catalog
 	Knowledge *knowledge.Engine
 	Tokens    TokenMeter
+	Activity  Activity
 	Now       func() time.Time
 	Logger    *slog.Logger
 }
@@ -49,7 +58,11 @@ type Config struct {
 	// (default 24h).
 	IdempotencyTTL time.Duration
 	// AnalysisDuty is the share of one core background analysis may use
-	// while it has work, in (0, 1] (default 0.5).
+	// while requests are being served, in (0, 1] (default 0.5): after a
+	// round of analysis during which a request arrived or was in flight,
+	// it rests in proportion. Rounds with no request in sight are not
+	// paced, so a backlog drains at full speed on an idle server. 1 never
+	// rests.
 	AnalysisDuty float64
 }
 
@@ -60,6 +73,7 @@ type Service struct {
 	index  *search.Catalog
 	know   *knowledge.Engine
 	tokens TokenMeter
+	busy   Activity
 	cfg    Config
 	now    func() time.Time
 	logger *slog.Logger
@@ -87,7 +101,7 @@ func NewService(d Deps, cfg Config) *Service {
 	if d.Knowledge == nil {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
-	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, cfg: cfg, now: d.Now, logger: d.Logger}
+	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger}
 }
 
 // markForAnalysis makes sure one analysis job is pending for the tenant:

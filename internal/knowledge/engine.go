@@ -63,13 +63,7 @@ func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
 	n := 0
 	for _, t := range tenants {
 		k := e.tenant(t.ID)
-		blob, err := st.KnowledgeModelGet(ctx, t.ID, modelKind)
-		switch {
-		case err == nil:
-			if err := k.model.UnmarshalBinary(blob); err != nil {
-				return n, fmt.Errorf("load issue types of tenant %d: %w", t.ID, err)
-			}
-		case !errors.Is(err, store.ErrNotFound):
+		if err := loadModel(ctx, st, t.ID, k.model); err != nil {
 			return n, err
 		}
 		if blob, err := st.KnowledgeModelGet(ctx, t.ID, namesKind); err == nil {
@@ -438,26 +432,77 @@ func (e *Engine) Remove(tenantID, conversationID int64) {
 	}
 }
 
-// SaveModel writes the tenant's issue-type model in tx.
-func (e *Engine) SaveModel(ctx context.Context, tx store.Tx, tenantID int64, now time.Time) error {
+// SaveModel stores what changed in the tenant's issue-type model since its
+// last save (see issuetype.Model.SaveChunks), and its pinned type names, in
+// one transaction of st.
+func (e *Engine) SaveModel(ctx context.Context, st store.Store, tenantID int64, now time.Time) error {
 	k := e.tenant(tenantID)
-	blob, err := k.model.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	if err := tx.KnowledgeModelPut(ctx, tenantID, modelKind, blob, now); err != nil {
-		return err
-	}
 	k.namesMu.Lock()
 	names, err := encodeNames(k.names)
 	k.namesMu.Unlock()
 	if err != nil {
 		return err
 	}
-	if err := tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now); err != nil {
+	// The names and the learned solutions are small: they are written with
+	// every save, in the same transaction as the model's changed chunks.
+	putRest := func(tx store.Tx) error {
+		if err := tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now); err != nil {
+			return err
+		}
+		return k.saveSolutions(ctx, tx, tenantID, now)
+	}
+	wrote := false
+	err = k.model.SaveChunks(func(sv *issuetype.Saving) error {
+		wrote = true
+		return st.Write(ctx, func(tx store.Tx) error {
+			for _, c := range sv.Chunks {
+				err := tx.KnowledgeChunkPut(ctx, &store.KnowledgeChunkPutParams{TenantID: tenantID,
+					Kind: modelKind + "/" + c.Part, Chunk: c.N, Data: c.Data, At: now})
+				if err != nil {
+					return err
+				}
+			}
+			for part, count := range sv.Counts {
+				if err := tx.KnowledgeChunkTrim(ctx, tenantID, modelKind+"/"+part, count); err != nil {
+					return err
+				}
+			}
+			// The model saved whole by earlier versions, now superseded.
+			if err := tx.KnowledgeModelDelete(ctx, tenantID, modelKind); err != nil {
+				return err
+			}
+			return putRest(tx)
+		})
+	})
+	if err != nil || wrote {
 		return err
 	}
-	return k.saveSolutions(ctx, tx, tenantID, now)
+	return st.Write(ctx, putRest)
+}
+
+// loadModel loads a tenant's issue-type model: saved in chunks, or whole
+// by earlier versions (the next save stores it in chunks).
+func loadModel(ctx context.Context, st store.Reader, tenantID int64, m *issuetype.Model) error {
+	found, err := m.LoadChunks(func(part string, fn func([]byte) error) error {
+		return st.KnowledgeChunkScan(ctx, tenantID, modelKind+"/"+part, func(_ int, data []byte) error { return fn(data) })
+	})
+	if err != nil {
+		return fmt.Errorf("load issue types of tenant %d: %w", tenantID, err)
+	}
+	if found {
+		return nil
+	}
+	blob, err := st.KnowledgeModelGet(ctx, tenantID, modelKind)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	}
+	if err := m.UnmarshalBinary(blob); err != nil {
+		return fmt.Errorf("load issue types of tenant %d: %w", tenantID, err)
+	}
+	return nil
 }
 
 // saveSolutions writes the learned solutions and, while a migration is

@@ -67,7 +67,9 @@ func TestOldSolutionsMigrate(t *testing.T) {
 	if !e.Settle(tenantID) {
 		t.Fatal("Settle after the re-analysis asks for no save")
 	}
-	write(func(tx store.Tx) error { return e.SaveModel(ctx, tx, tenantID, now) })
+	if err := e.SaveModel(ctx, db, tenantID, now); err != nil {
+		t.Fatal(err)
+	}
 
 	sols, err := db.SolutionList(ctx, tenantID)
 	if err != nil {

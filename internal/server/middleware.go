@@ -35,6 +35,9 @@ func WithInfo(ctx context.Context, ri *RequestInfo) context.Context {
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		s.started.Add(1)
+		s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
 		ri := &RequestInfo{ID: requestID(r.Header.Get("X-Request-Id"))}
 		w.Header().Set("X-Request-Id", ri.ID)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}

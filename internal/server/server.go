@@ -32,6 +32,15 @@ type Server struct {
 	logger   *slog.Logger
 	ready    func(context.Context) error
 	stopping atomic.Bool
+	started  atomic.Uint64 // requests received
+	inFlight atomic.Int64  // requests being served
+}
+
+// Activity reports the requests being served now and the requests received
+// since the server started, so that background work can yield to requests
+// while there are any and run flat out when there are none.
+func (s *Server) Activity() (inFlight int64, started uint64) {
+	return s.inFlight.Load(), s.started.Load()
 }
 
 // New returns a server; ready reports whether dependencies (the database)

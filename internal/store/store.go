@@ -80,6 +80,13 @@ type Tx interface {
 	MessageInsertMany(ctx context.Context, conversationID int64, msgs []fathom.Message) error
 
 	KnowledgeModelPut(ctx context.Context, tenantID int64, kind string, model []byte, at time.Time) error
+	// KnowledgeModelDelete removes a model saved whole; missing is no error.
+	KnowledgeModelDelete(ctx context.Context, tenantID int64, kind string) error
+	// KnowledgeChunkPut stores chunk number chunk of the tenant's model of
+	// kind, replacing it.
+	KnowledgeChunkPut(ctx context.Context, p *KnowledgeChunkPutParams) error
+	// KnowledgeChunkTrim deletes the chunks of kind numbered from on.
+	KnowledgeChunkTrim(ctx context.Context, tenantID int64, kind string, from int) error
 	// SolutionUpsert returns the tenant's solution with s.Key, creating it
 	// from s when new.
 	SolutionUpsert(ctx context.Context, s *fathom.Solution) (*fathom.Solution, error)
@@ -140,6 +147,9 @@ type Reader interface {
 	IdempotencyGet(ctx context.Context, tenantID int64, scope, key string) (*IdempotencyRecord, error)
 
 	KnowledgeModelGet(ctx context.Context, tenantID int64, kind string) ([]byte, error)
+	// KnowledgeChunkScan calls fn for each chunk of the tenant's model of
+	// kind in chunk order.
+	KnowledgeChunkScan(ctx context.Context, tenantID int64, kind string, fn func(chunk int, data []byte) error) error
 	SolutionList(ctx context.Context, tenantID int64) ([]*fathom.Solution, error)
 	// AnalysisScan calls fn for up to limit analyses of the tenant with
 	// ConversationID > afterID, in id order, attempts included.
@@ -214,4 +224,13 @@ type UsageAddParams struct {
 	Requests   int64
 	Tokens     int64
 	Retrievals int64
+}
+
+// KnowledgeChunkPutParams is one chunk of a knowledge model to store.
+type KnowledgeChunkPutParams struct {
+	TenantID int64
+	Kind     string
+	Chunk    int
+	Data     []byte
+	At       time.Time
 }

@@ -46,6 +46,7 @@ func (m *Model) consolidate() {
 		return // reloaded meanwhile: the partition is of other documents
 	}
 	m.version++
+	m.changes++
 	m.relabel(comm)
 	// Documents that arrived meanwhile voted among the old types; let them
 	// vote again among the new ones.
@@ -77,6 +78,8 @@ func (m *Model) compact() {
 		if !d.dead {
 			slot[i] = int32(len(kept))
 			kept = append(kept, d)
+		} else if len(kept) == i {
+			m.unsaved(i) // the first removed slot: later ones move down
 		}
 	}
 	clear(m.docs[len(kept):])

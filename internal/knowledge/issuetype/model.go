@@ -43,6 +43,9 @@ type Model struct {
 	consMu sync.Mutex
 	epoch  int
 
+	changes uint64    // bumped by every change to what a save stores
+	save    saveState // what the stored copy holds (see SaveChunks)
+
 	version      int // bumped by Consolidate, which renames types
 	namesMu      sync.Mutex
 	names        map[int64]string // TypeName's cache
@@ -66,8 +69,11 @@ type doc struct {
 	typ  int64
 	dead bool
 	vec  sparse // weights under the document frequencies of the last update
-	tf   []float32
-	nn   []neighbour // most similar documents, best first
+	// counts are the occurrences of each feature of vec in the text, nil
+	// when every feature occurs once (most short texts): vec.w is
+	// recomputed from them when frequencies change.
+	counts []uint16
+	nn     []neighbour // most similar documents, best first
 }
 
 // neighbour is an edge of the similarity graph.
@@ -144,7 +150,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	}
 	d := doc{id: docID, hash: h}
 	m.live++
-	d.vec, d.tf = m.register(ex)
+	d.vec, d.counts = m.register(ex)
 	m.weigh(&d, nil)
 	s := int32(len(m.docs))
 	sc := m.getScorer()
@@ -164,6 +170,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	m.slotOf[docID] = s
 	m.sizes[d.typ]++
 	m.pending++
+	m.changes++
 	due = !m.cfg.DisableAutoConsolidate && float64(m.pending) >= max(float64(m.cfg.AutoConsolidateMin), m.cfg.AutoConsolidateFraction*float64(m.live))
 	return a, due
 }
@@ -219,10 +226,10 @@ func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 }
 
 // register adds the features of a new document to the dictionary and the
-// document frequencies, and returns its feature ids with tf weights.
-func (m *Model) register(ex extracted) (sparse, []float32) {
+// document frequencies, and returns its feature ids with their counts.
+func (m *Model) register(ex extracted) (sparse, []uint16) {
 	v := sparse{ids: make([]uint32, len(ex.feats)), w: make([]float32, len(ex.feats))}
-	tf := make([]float32, len(ex.feats))
+	counts := make([]uint16, len(ex.feats))
 	for i, f := range ex.feats {
 		id, ok := m.dict[f.key]
 		if !ok {
@@ -231,9 +238,9 @@ func (m *Model) register(ex extracted) (sparse, []float32) {
 			m.feats = append(m.feats, featInfo{key: f.key, kind: f.kind, stem: f.stem})
 		}
 		m.feats[id].df++
-		v.ids[i], tf[i] = id, tfWeight(f.n)
+		v.ids[i], counts[i] = id, countOf(f.n)
 	}
-	sortPair(v.ids, tf)
+	sortPair(v.ids, counts)
 	for _, p := range ex.surfaces {
 		sm := m.surf[p[0]]
 		if sm == nil {
@@ -242,43 +249,47 @@ func (m *Model) register(ex extracted) (sparse, []float32) {
 		}
 		sm[p[1]]++
 	}
-	return v, tf
+	return v, compactCounts(counts)
 }
 
 // vectorOf weighs an analysed text without registering it; features the
 // model has never seen are dropped, as no type can share them.
 func (m *Model) vectorOf(ex extracted) sparse {
 	var v sparse
-	var tf []float32
+	var counts []uint16
 	for _, f := range ex.feats {
 		if id, ok := m.dict[f.key]; ok && m.feats[id].df > 0 {
 			v.ids = append(v.ids, id)
-			tf = append(tf, tfWeight(f.n))
+			counts = append(counts, countOf(f.n))
 		}
 	}
-	sortPair(v.ids, tf)
-	v.w = make([]float32, len(tf))
-	m.weighInto(v, tf, nil)
+	sortPair(v.ids, counts)
+	v.w = make([]float32, len(counts))
+	m.weighInto(v, counts, nil)
 	return v
 }
 
 // weigh recomputes d's weights from its tf and the current frequencies,
 // taking IDF from tab if it is not nil.
-func (m *Model) weigh(d *doc, tab *idfTable) { m.weighInto(d.vec, d.tf, tab) }
+func (m *Model) weigh(d *doc, tab *idfTable) { m.weighInto(d.vec, d.counts, tab) }
 
 // weighInto sets v.w to TF-IDF weights, with the word and n-gram blocks
 // each normalised so short texts with many n-grams are not judged by
 // spelling alone, and the whole vector of unit length.
-func (m *Model) weighInto(v sparse, tf []float32, tab *idfTable) {
+func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 	n := float64(m.live)
 	var ss [2]float64
 	for i, id := range v.ids {
 		f := m.feats[id]
+		tf := float32(1)
+		if counts != nil {
+			tf = tfWeight(float32(counts[i]))
+		}
 		var w float32
 		if tab != nil {
-			w = tf[i] * tab.get(f.df)
+			w = tf * tab.get(f.df)
 		} else {
-			w = tf[i] * idf(n, float64(f.df))
+			w = tf * idf(n, float64(f.df))
 		}
 		v.w[i] = w
 		ss[f.kind] += float64(w) * float64(w)
@@ -298,8 +309,22 @@ func (m *Model) weighInto(v sparse, tf []float32, tab *idfTable) {
 	}
 }
 
+// countOf is a feature's occurrence count as stored (texts repeating a
+// feature more than 65,535 times count as that many).
+func countOf(n float32) uint16 { return uint16(min(n, 65535)) }
+
+// compactCounts returns nil when every count is 1, which is implied.
+func compactCounts(counts []uint16) []uint16 {
+	for _, c := range counts {
+		if c != 1 {
+			return counts
+		}
+	}
+	return nil
+}
+
 // sortPair sorts ids ascending, permuting w alongside.
-func sortPair(ids []uint32, w []float32) {
+func sortPair[T any](ids []uint32, w []T) {
 	idx := make([]int, len(ids))
 	for i := range idx {
 		idx[i] = i

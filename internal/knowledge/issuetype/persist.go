@@ -64,8 +64,12 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		b = binary.AppendVarint(b, d.typ)
 		b = binary.AppendUvarint(b, uint64(len(d.vec.ids)))
 		for k, id := range d.vec.ids {
+			tf := float32(1)
+			if d.counts != nil {
+				tf = tfWeight(float32(d.counts[k]))
+			}
 			b = binary.AppendUvarint(b, uint64(id))
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(d.tf[k]))
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(tf))
 		}
 		live := 0
 		for _, nb := range d.nn {
@@ -121,13 +125,17 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 		d := doc{id: r.varint(), hash: r.u64(), typ: r.varint()}
 		k := r.count()
 		d.vec = sparse{ids: make([]uint32, k), w: make([]float32, k)}
-		d.tf = make([]float32, k)
+		d.counts = make([]uint16, k)
 		for i := range k {
-			d.vec.ids[i], d.tf[i] = uint32(r.uvarint()), math.Float32frombits(r.u32())
+			// tf = 1 + ln(count): the count back from the weight.
+			d.vec.ids[i] = uint32(r.uvarint())
+			tf := math.Float32frombits(r.u32())
+			d.counts[i] = countOf(float32(math.Round(math.Exp(float64(tf) - 1))))
 			if int(d.vec.ids[i]) >= nf {
 				r.err = errCorrupt
 			}
 		}
+		d.counts = compactCounts(d.counts)
 		for range r.count() {
 			s, sim := int32(r.uvarint()), math.Float32frombits(r.u32())
 			if s < 0 || int(s) >= nd {
@@ -146,6 +154,7 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 		return errCorrupt
 	}
 	fresh.live = len(fresh.docs)
+	fresh.allocPostings()
 	tab := newIDFTable(fresh.live)
 	for i := range fresh.docs {
 		fresh.weigh(&fresh.docs[i], tab)
@@ -158,6 +167,9 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	m.nextID, m.pending = fresh.nextID, 0
 	m.epoch++ // slots changed: a consolidation in flight must not apply
 	m.version++
+	m.changes++
+	// Stored in another form: the next save writes everything.
+	m.save.stored, m.save.docs, m.save.hashes = false, 0, nil
 	return nil
 }
 

@@ -27,6 +27,51 @@ ON CONFLICT (tenant_id, kind) DO UPDATE SET model = excluded.model, updated_at =
 	return nil
 }
 
+func (t *tx) KnowledgeModelDelete(ctx context.Context, tenantID int64, kind string) error {
+	_, err := t.db.ExecContext(ctx, `DELETE FROM knowledge_models WHERE tenant_id = ? AND kind = ?`, tenantID, kind)
+	if err != nil {
+		return fmt.Errorf("delete knowledge model: %w", err)
+	}
+	return nil
+}
+
+func (t *tx) KnowledgeChunkPut(ctx context.Context, p *store.KnowledgeChunkPutParams) error {
+	_, err := t.db.ExecContext(ctx, `INSERT INTO knowledge_model_chunks (tenant_id, kind, chunk, data, updated_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (tenant_id, kind, chunk) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+		p.TenantID, p.Kind, p.Chunk, p.Data, formatTime(p.At))
+	if err != nil {
+		return fmt.Errorf("store knowledge chunk %s/%d: %w", p.Kind, p.Chunk, err)
+	}
+	return nil
+}
+
+func (t *tx) KnowledgeChunkTrim(ctx context.Context, tenantID int64, kind string, from int) error {
+	_, err := t.db.ExecContext(ctx, `DELETE FROM knowledge_model_chunks WHERE tenant_id = ? AND kind = ? AND chunk >= ?`, tenantID, kind, from)
+	if err != nil {
+		return fmt.Errorf("trim knowledge chunks %s from %d: %w", kind, from, err)
+	}
+	return nil
+}
+
+func (q queries) KnowledgeChunkScan(ctx context.Context, tenantID int64, kind string, fn func(chunk int, data []byte) error) error {
+	rows, err := q.db.QueryContext(ctx, `SELECT chunk, data FROM knowledge_model_chunks WHERE tenant_id = ? AND kind = ? ORDER BY chunk`, tenantID, kind)
+	if err != nil {
+		return fmt.Errorf("scan knowledge chunks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n int
+		var data []byte
+		if err := rows.Scan(&n, &data); err != nil {
+			return fmt.Errorf("scan knowledge chunks: %w", err)
+		}
+		if err := fn(n, data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 const solutionColumns = `id, tenant_id, key, description, steps, prerequisites, success_indicators, escalation, created_at`
 
 func scanSolution(row interface{ Scan(...any) error }) (*fathom.Solution, error) {

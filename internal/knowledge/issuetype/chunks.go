@@ -1,0 +1,441 @@
+package issuetype
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math"
+	"slices"
+	"sync"
+)
+
+// A model is saved in parts, each a sequence of numbered chunks, so that a
+// save rewrites only what changed since the last one instead of the whole
+// model (539 MB at a million documents):
+//   - PartHeader (one chunk): the counters, the feature dictionary and the
+//     surface words, rewritten at every save (a few MB at 1M documents);
+//   - PartDocs: each document's id, text hash, feature ids and counts,
+//     chunkSlots slots per chunk. A document's entry never changes after it
+//     is assigned, so only chunks with new (or removed) slots are written;
+//   - PartGraph and PartTypes: neighbour lists and type ids, chunkSlots
+//     slots per chunk, written when their content changed (every graph
+//     chunk after a large load, since new documents enter old documents'
+//     lists, but a tenth of the size of the documents).
+const (
+	PartHeader = "header"
+	PartDocs   = "docs"
+	PartGraph  = "graph"
+	PartTypes  = "types"
+)
+
+// Parts lists the parts of a saved model in the order LoadChunks reads them.
+var Parts = []string{PartHeader, PartDocs, PartGraph, PartTypes}
+
+// chunkSlots is the number of document slots per chunk of PartDocs,
+// PartGraph and PartTypes.
+const chunkSlots = 1024
+
+// chunkFormat is the first byte of the header chunk; bump it when the
+// layout or the features change, and old models must be rebuilt.
+const chunkFormat = 2
+
+// Chunk is one stored piece of a model.
+type Chunk struct {
+	Part string
+	N    int // position in the part, from 0
+	Data []byte
+}
+
+// Saving is what a save must write: the chunks that changed, and the number
+// of chunks each part now has (stored chunks numbered from it on must go).
+type Saving struct {
+	Chunks []Chunk
+	Counts map[string]int
+}
+
+// saveState is what the model knows of its stored copy. Fields other than
+// mu are guarded by Model.mu.
+type saveState struct {
+	mu      sync.Mutex // one save at a time
+	stored  bool       // a save or load happened: the fields below hold
+	docs    int        // slots [0, docs) are stored as they are in PartDocs
+	low     int        // lowest slot renumbered or removed since the save in flight began
+	hashes  map[string][]uint64
+	changes uint64 // Model.changes when the stored copy was taken
+}
+
+// chunkSeed hashes chunk contents to tell which changed; hashes never leave
+// the process, so a per-process seed is fine.
+var chunkSeed = maphash.MakeSeed()
+
+// unsaved records that slot s and every later slot no longer match their
+// stored chunks; m.mu is held for writing.
+func (m *Model) unsaved(s int) {
+	m.save.docs = min(m.save.docs, s)
+	m.save.low = min(m.save.low, s)
+}
+
+// SaveChunks hands write the chunks changed since the last successful save
+// and, once write returns nil, takes them as stored. write must store them
+// durably (or fail); it runs without the model's lock, so assignments and
+// reads proceed meanwhile. Nothing is written when nothing changed.
+func (m *Model) SaveChunks(write func(*Saving) error) error {
+	m.save.mu.Lock()
+	defer m.save.mu.Unlock()
+	m.mu.RLock()
+	if m.save.stored && m.changes == m.save.changes {
+		m.mu.RUnlock()
+		return nil
+	}
+	sv, hashes, n, changes := m.changedChunks()
+	m.save.low = math.MaxInt // only this save writes it, and under save.mu
+	m.mu.RUnlock()
+	if err := write(sv); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.save.stored, m.save.changes, m.save.hashes = true, changes, hashes
+	m.save.docs = min(n, m.save.low)
+	return nil
+}
+
+// changedChunks encodes what changed since the last save; m.mu is held.
+func (m *Model) changedChunks() (sv *Saving, hashes map[string][]uint64, slots int, changes uint64) {
+	n := len(m.docs)
+	chunks := (n + chunkSlots - 1) / chunkSlots
+	sv = &Saving{Counts: map[string]int{PartHeader: 1, PartDocs: chunks, PartGraph: chunks, PartTypes: chunks}}
+	sv.Chunks = append(sv.Chunks, Chunk{PartHeader, 0, m.appendHeader(nil)})
+	from := 0
+	if m.save.stored {
+		from = m.save.docs / chunkSlots
+	}
+	for c := from; c < chunks; c++ {
+		sv.Chunks = append(sv.Chunks, Chunk{PartDocs, c, m.appendDocs(nil, c*chunkSlots, min(n, (c+1)*chunkSlots))})
+	}
+	hashes = map[string][]uint64{}
+	var buf []byte
+	for _, part := range []string{PartGraph, PartTypes} {
+		old := m.save.hashes[part]
+		for c := range chunks {
+			lo, hi := c*chunkSlots, min(n, (c+1)*chunkSlots)
+			if part == PartGraph {
+				buf = m.appendGraph(buf[:0], lo, hi)
+			} else {
+				buf = m.appendTypes(buf[:0], lo, hi)
+			}
+			h := maphash.Bytes(chunkSeed, buf)
+			hashes[part] = append(hashes[part], h)
+			if c >= len(old) || old[c] != h {
+				sv.Chunks = append(sv.Chunks, Chunk{part, c, slices.Clone(buf)})
+			}
+		}
+	}
+	return sv, hashes, n, m.changes
+}
+
+func (m *Model) appendHeader(b []byte) []byte {
+	b = append(b, chunkFormat)
+	b = binary.AppendVarint(b, m.nextID)
+	b = binary.AppendUvarint(b, uint64(len(m.docs)))
+	b = binary.AppendUvarint(b, uint64(len(m.feats)))
+	for _, f := range m.feats {
+		b = binary.LittleEndian.AppendUint64(b, f.key)
+		b = append(b, f.kind)
+		b = binary.AppendUvarint(b, uint64(f.df))
+		b = appendString(b, f.stem)
+	}
+	return m.appendSurfaces(b)
+}
+
+// appendSurfaces writes the surface words of each stem, sorted so that the
+// same model always encodes the same way.
+func (m *Model) appendSurfaces(b []byte) []byte {
+	stems := make([]string, 0, len(m.surf))
+	for s := range m.surf {
+		stems = append(stems, s)
+	}
+	slices.Sort(stems)
+	b = binary.AppendUvarint(b, uint64(len(stems)))
+	for _, s := range stems {
+		b = appendString(b, s)
+		words := make([]string, 0, len(m.surf[s]))
+		for w := range m.surf[s] {
+			words = append(words, w)
+		}
+		slices.Sort(words)
+		b = binary.AppendUvarint(b, uint64(len(words)))
+		for _, w := range words {
+			b = appendString(b, w)
+			b = binary.AppendUvarint(b, uint64(m.surf[s][w]))
+		}
+	}
+	return b
+}
+
+// appendDocs writes slots [lo, hi): 0 for a removed document; else 1 or 2
+// (2 when counts follow), id, text hash, and feature ids as gaps from the
+// previous one.
+func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
+	for _, d := range m.docs[lo:hi] {
+		switch {
+		case d.dead:
+			b = append(b, 0)
+			continue
+		case d.counts == nil:
+			b = append(b, 1)
+		default:
+			b = append(b, 2)
+		}
+		b = binary.AppendVarint(b, d.id)
+		b = binary.LittleEndian.AppendUint64(b, d.hash)
+		b = binary.AppendUvarint(b, uint64(len(d.vec.ids)))
+		prev := uint32(0)
+		for _, id := range d.vec.ids {
+			b = binary.AppendUvarint(b, uint64(id-prev))
+			prev = id
+		}
+		for _, c := range d.counts {
+			b = binary.AppendUvarint(b, uint64(c))
+		}
+	}
+	return b
+}
+
+// appendGraph writes the neighbour lists of slots [lo, hi).
+func (m *Model) appendGraph(b []byte, lo, hi int) []byte {
+	for _, d := range m.docs[lo:hi] {
+		b = binary.AppendUvarint(b, uint64(len(d.nn)))
+		for _, nb := range d.nn {
+			b = binary.AppendUvarint(b, uint64(nb.slot))
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(nb.sim))
+		}
+	}
+	return b
+}
+
+// appendTypes writes the type of slots [lo, hi), 0 for removed ones.
+func (m *Model) appendTypes(b []byte, lo, hi int) []byte {
+	for _, d := range m.docs[lo:hi] {
+		b = binary.AppendVarint(b, d.typ)
+	}
+	return b
+}
+
+// LoadChunks replaces the model's state with a model saved by SaveChunks,
+// whose parts scan reads, chunk after chunk in order. Chunks are decoded as
+// they arrive, so loading never holds the whole saved model twice. It
+// reports false, leaving the model unchanged, when there is no saved
+// header; on error the model is unchanged too.
+func (m *Model) LoadChunks(scan func(part string, fn func(data []byte) error) error) (bool, error) {
+	l := &chunkLoader{fresh: NewModel(m.cfg), hashes: map[string][]uint64{}}
+	for _, part := range Parts {
+		l.part, l.n = part, 0
+		if err := scan(part, l.chunk); err != nil {
+			return false, err
+		}
+		if part == PartHeader && l.n == 0 {
+			return false, nil
+		}
+		if l.n != l.want(part) {
+			return true, errCorrupt
+		}
+	}
+	fresh, err := l.finish()
+	if err != nil {
+		return true, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
+	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
+	m.nextID, m.pending = fresh.nextID, 0
+	m.epoch++ // slots changed: a consolidation in flight must not apply
+	m.version++
+	m.changes++
+	m.save.stored, m.save.changes = true, m.changes
+	m.save.docs, m.save.hashes = fresh.save.docs, fresh.save.hashes
+	return true, nil
+}
+
+// chunkLoader decodes a saved model part after part. Removed slots are
+// dropped, so slots after the first of them are renumbered, and their
+// chunks will be written again by the next save.
+type chunkLoader struct {
+	fresh  *Model
+	part   string
+	n      int     // chunks of part seen
+	slots  int     // stored slots, from the header
+	slot   []int32 // stored slot → slot now, -1 if removed
+	dead   int     // first removed stored slot, or slots
+	hashes map[string][]uint64
+}
+
+// want is the number of chunks part must have.
+func (l *chunkLoader) want(part string) int {
+	if part == PartHeader {
+		return 1
+	}
+	return (l.slots + chunkSlots - 1) / chunkSlots
+}
+
+// chunk decodes the next chunk of l.part.
+func (l *chunkLoader) chunk(data []byte) error {
+	n := l.n
+	l.n++
+	if n >= l.want(l.part) {
+		return errCorrupt
+	}
+	lo, hi := n*chunkSlots, min(l.slots, (n+1)*chunkSlots)
+	r := reader{b: data}
+	switch l.part {
+	case PartHeader:
+		l.header(&r)
+	case PartDocs:
+		l.docs(&r, lo, hi)
+	case PartGraph:
+		l.graph(&r, lo, hi)
+	case PartTypes:
+		l.types(&r, lo, hi)
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return errCorrupt
+	}
+	if l.part == PartGraph || l.part == PartTypes {
+		l.hashes[l.part] = append(l.hashes[l.part], maphash.Bytes(chunkSeed, data))
+	}
+	return nil
+}
+
+func (l *chunkLoader) header(r *reader) {
+	if r.byte() != chunkFormat {
+		r.fail()
+		return
+	}
+	f := l.fresh
+	f.nextID = r.varint()
+	slots := r.uvarint()
+	if slots > math.MaxInt32 {
+		r.fail()
+		return
+	}
+	l.slots = int(slots)
+	nf := r.count()
+	f.feats = make([]featInfo, 0, nf)
+	for range nf {
+		fi := featInfo{key: r.u64(), kind: r.byte(), df: uint32(r.uvarint()), stem: r.string()}
+		if fi.kind > kindGram {
+			r.err = errCorrupt
+		}
+		f.dict[fi.key] = uint32(len(f.feats))
+		f.feats = append(f.feats, fi)
+	}
+	for range r.count() {
+		s := r.string()
+		words := map[string]uint32{}
+		for range r.count() {
+			w := r.string()
+			words[w] = uint32(r.uvarint())
+		}
+		f.surf[s] = words
+	}
+	l.slot = make([]int32, 0, min(l.slots, 1<<20)) // grown by the documents actually read
+	l.dead = l.slots
+}
+
+func (l *chunkLoader) docs(r *reader, lo, hi int) {
+	f := l.fresh
+	for s := lo; s < hi && r.err == nil; s++ {
+		d, live := decodeDoc(r, len(f.feats))
+		if !live {
+			l.slot = append(l.slot, -1)
+			l.dead = min(l.dead, s)
+			continue
+		}
+		l.slot = append(l.slot, int32(len(f.docs)))
+		f.slotOf[d.id] = int32(len(f.docs))
+		f.docs = append(f.docs, d)
+	}
+}
+
+func (l *chunkLoader) graph(r *reader, lo, hi int) {
+	for s := lo; s < hi && r.err == nil; s++ {
+		k := r.count()
+		var nn []neighbour
+		if at := l.slot[s]; at >= 0 && k > 0 {
+			nn = make([]neighbour, 0, k)
+		}
+		for range k {
+			nb, sim := r.uvarint(), math.Float32frombits(r.u32())
+			if nb >= uint64(l.slots) {
+				r.fail()
+				return
+			}
+			if at := l.slot[nb]; at >= 0 && nn != nil {
+				nn = append(nn, neighbour{at, sim})
+			}
+		}
+		if at := l.slot[s]; at >= 0 {
+			l.fresh.docs[at].nn = nn
+		}
+	}
+}
+
+func (l *chunkLoader) types(r *reader, lo, hi int) {
+	f := l.fresh
+	for s := lo; s < hi && r.err == nil; s++ {
+		typ := r.varint()
+		if at := l.slot[s]; at >= 0 {
+			f.docs[at].typ = typ
+			f.sizes[typ]++
+		}
+	}
+}
+
+// finish weighs and indexes the loaded documents.
+func (l *chunkLoader) finish() (*Model, error) {
+	f := l.fresh
+	if len(l.slot) != l.slots {
+		return nil, errCorrupt
+	}
+	f.live = len(f.docs)
+	f.allocPostings()
+	tab := newIDFTable(f.live)
+	for i := range f.docs {
+		f.weigh(&f.docs[i], tab)
+		f.index(int32(i))
+	}
+	f.save.docs = l.dead
+	if l.dead == l.slots { // slots unchanged: the stored chunks are these
+		f.save.hashes = l.hashes
+	}
+	return f, nil
+}
+
+// decodeDoc reads one slot of appendDocs; live is false for a removed one.
+func decodeDoc(r *reader, features int) (d doc, live bool) {
+	flag := r.byte()
+	if flag > 2 {
+		r.err = errCorrupt
+	}
+	if flag == 0 || r.err != nil {
+		return doc{dead: true}, false
+	}
+	d = doc{id: r.varint(), hash: r.u64()}
+	k := r.count()
+	d.vec = sparse{ids: make([]uint32, k), w: make([]float32, k)}
+	prev := uint64(0)
+	for i := range k {
+		prev += r.uvarint()
+		if prev >= uint64(features) {
+			r.err = errCorrupt
+		}
+		d.vec.ids[i] = uint32(prev)
+	}
+	if flag == 2 {
+		d.counts = make([]uint16, k)
+		for i := range k {
+			d.counts[i] = uint16(r.uvarint())
+		}
+	}
+	return d, r.err == nil
+}
