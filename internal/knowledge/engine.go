@@ -44,7 +44,7 @@ func (e *Engine) tenant(id int64) *tenantKnowledge {
 // Stale lists, per tenant, the analysed conversations that must be
 // analysed again: those the issue-type model does not hold (analysed after
 // the model was last saved, before a crash), and all of a tenant whose
-// solutions are migrating (see loadSolutions).
+// solutions are migrating (see restoreSolutions).
 func (e *Engine) Stale() map[int64][]int64 {
 	e.mu.Lock()
 	defer e.mu.Unlock()
