@@ -81,7 +81,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 						return err
 					}
 					if current[i] = ok; ok {
-						if err := s.know.Store(ctx, tx, drafts[i]); err != nil {
+						if err := storeDraft(ctx, tx, drafts[i]); err != nil {
 							return err
 						}
 					}
@@ -178,7 +178,7 @@ func (s *Service) pace(ctx context.Context, worked time.Duration, seen uint64) e
 // conversations analysed since the last save are found missing from it at
 // start-up and analysed again.
 func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
-	return s.know.SaveModel(ctx, s.store, tenantID, s.now())
+	return saveKnowledge(ctx, s.store, s.know, tenantID, s.now())
 }
 
 // IndexText is what search matches a conversation on: how the user stated
@@ -201,7 +201,7 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 // conversations its saved model lacks, and makes sure every tenant with
 // conversations waiting for analysis has an analysis job.
 func (s *Service) Recover(ctx context.Context) error {
-	if _, err := s.know.Load(ctx, s.store); err != nil {
+	if _, err := loadKnowledge(ctx, s.store, s.know); err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
 	}
 	stale := s.know.Stale()

@@ -5,7 +5,10 @@
 // It composes the pieces in its subpackages (issuetype, attempt, outcome,
 // stats, phrase, retrieval) and keeps each tenant's knowledge in memory,
 // rebuilt from the database at start-up: the database's analyses, attempts,
-// solutions and model blobs are the truth, this is their index. It does not
-// read or write the database itself; the conversation service does, inside
-// its transactions, and tells the engine what was committed.
+// solutions and model blobs are the truth, this is their index. It imports
+// no storage and does not read or write the database itself: it takes and
+// returns plain values (Restore from a Saved reader of blobs, chunks and
+// solution rows; Draft.Solutions and Draft.Bind; SaveModel through a SaveTx),
+// and the conversation service does the reads and writes, inside its
+// transactions, and tells the engine what was committed.
 package knowledge

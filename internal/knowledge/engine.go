@@ -1,9 +1,6 @@
 package knowledge
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -13,16 +10,6 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 	"github.com/fathom-oss/fathom/internal/knowledge/solution"
-	"github.com/fathom-oss/fathom/internal/store"
-)
-
-// modelKind and namesKind name the issue-type model and its pinned type
-// names in the knowledge_models table.
-const (
-	modelKind = "issuetype"
-	namesKind = "issuetype-names"
-	// solutionsKind names the learned solutions (package solution).
-	solutionsKind = "solutions"
 )
 
 // Engine holds every tenant's knowledge.
@@ -54,102 +41,10 @@ func (e *Engine) tenant(id int64) *tenantKnowledge {
 	return k
 }
 
-// Load rebuilds every tenant's knowledge from the store.
-func (e *Engine) Load(ctx context.Context, st store.Reader) (int, error) {
-	tenants, err := st.TenantList(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, t := range tenants {
-		k := e.tenant(t.ID)
-		if err := loadModel(ctx, st, t.ID, k.model); err != nil {
-			return n, err
-		}
-		if blob, err := st.KnowledgeModelGet(ctx, t.ID, namesKind); err == nil {
-			if k.names, err = decodeNames(blob); err != nil {
-				return n, fmt.Errorf("load issue type names of tenant %d: %w", t.ID, err)
-			}
-			for _, nm := range k.names {
-				k.taken[nm.Name] = true
-			}
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return n, err
-		}
-		if err := k.loadSolutions(ctx, st, t.ID); err != nil {
-			return n, err
-		}
-		var after int64
-		for {
-			got := 0
-			err := st.AnalysisScan(ctx, t.ID, after, 5000, func(a *fathom.Analysis) error {
-				k.mu.Lock()
-				k.analyses[a.ConversationID] = a
-				k.mu.Unlock()
-				after, got = a.ConversationID, got+1
-				return nil
-			})
-			if err != nil {
-				return n, err
-			}
-			if n += got; got == 0 {
-				break
-			}
-		}
-		k.mu.Lock()
-		k.recount()
-		k.mu.Unlock()
-	}
-	return n, nil
-}
-
-// loadSolutions loads the learned solutions and the stored ones. Stored
-// solutions learned under another solution.Version (or before solutions
-// were learned) are kept for the attempts that still point at them, but
-// the tenant is marked for migration: Stale then lists every conversation,
-// and once they are analysed again the solutions no attempt uses retire.
-func (k *tenantKnowledge) loadSolutions(ctx context.Context, st store.Reader, tenantID int64) error {
-	blob, err := st.KnowledgeModelGet(ctx, tenantID, solutionsKind)
-	switch {
-	case err == nil:
-		err = k.learner.UnmarshalBinary(blob)
-		if errors.Is(err, solution.ErrVersion) {
-			k.migrate, k.retire = true, true
-		} else if err != nil {
-			return fmt.Errorf("load solutions of tenant %d: %w", tenantID, err)
-		}
-	case errors.Is(err, store.ErrNotFound):
-		k.migrate, k.retire = true, true
-	default:
-		return err
-	}
-	sols, err := st.SolutionList(ctx, tenantID)
-	if err != nil {
-		return err
-	}
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if len(sols) == 0 {
-		k.migrate, k.retire = false, false // nothing learned before: nothing to migrate
-	}
-	for _, s := range sols {
-		k.addSolution(s)
-		if k.migrate {
-			continue
-		}
-		// Solutions stored after the model was last saved (before a
-		// crash) come back from their description.
-		if ph, action, ok := attempt.Read(s.Description); ok {
-			k.learner.Seed(s.Key, solution.Proposal{Phrase: ph, Text: action, Escalation: s.Escalation})
-		}
-	}
-	return nil
-}
-
 // Stale lists, per tenant, the analysed conversations that must be
 // analysed again: those the issue-type model does not hold (analysed after
 // the model was last saved, before a crash), and all of a tenant whose
-// solutions are migrating (see loadSolutions).
+// solutions are migrating (see restoreSolutions).
 func (e *Engine) Stale() map[int64][]int64 {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -297,27 +192,6 @@ func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]str
 	return out
 }
 
-// Store writes a draft in tx: its solutions (created when new, their
-// description and escalation brought up to what was learned) and the
-// analysis, replacing the conversation's earlier one.
-func (e *Engine) Store(ctx context.Context, tx store.Tx, d *Draft) error {
-	for i, tpl := range d.templates {
-		s, err := tx.SolutionUpsert(ctx, tpl)
-		if err != nil {
-			return err
-		}
-		if s.Description != tpl.Description || s.Escalation != tpl.Escalation {
-			s.Description, s.Escalation = tpl.Description, tpl.Escalation
-			if err := tx.SolutionUpdate(ctx, s); err != nil {
-				return err
-			}
-		}
-		d.Analysis.Attempts[i].SolutionID = s.ID
-		d.templates[i] = s
-	}
-	return tx.AnalysisReplace(ctx, &d.Analysis)
-}
-
 // Apply records committed drafts in the tenant's knowledge, and
 // consolidates its issue types when enough new conversations arrived. It
 // reports whether the model should be saved.
@@ -430,109 +304,4 @@ func (e *Engine) Remove(tenantID, conversationID int64) {
 			tc.refresh()
 		}
 	}
-}
-
-// SaveModel stores what changed in the tenant's issue-type model since its
-// last save (see issuetype.Model.SaveChunks), and its pinned type names, in
-// one transaction of st.
-func (e *Engine) SaveModel(ctx context.Context, st store.Store, tenantID int64, now time.Time) error {
-	k := e.tenant(tenantID)
-	k.namesMu.Lock()
-	names, err := encodeNames(k.names)
-	k.namesMu.Unlock()
-	if err != nil {
-		return err
-	}
-	// The names and the learned solutions are small: they are written with
-	// every save, in the same transaction as the model's changed chunks.
-	putRest := func(tx store.Tx) error {
-		if err := tx.KnowledgeModelPut(ctx, tenantID, namesKind, names, now); err != nil {
-			return err
-		}
-		return k.saveSolutions(ctx, tx, tenantID, now)
-	}
-	wrote := false
-	err = k.model.SaveChunks(func(sv *issuetype.Saving) error {
-		wrote = true
-		return st.Write(ctx, func(tx store.Tx) error {
-			for _, c := range sv.Chunks {
-				err := tx.KnowledgeChunkPut(ctx, &store.KnowledgeChunkPutParams{TenantID: tenantID,
-					Kind: modelKind + "/" + c.Part, Chunk: c.N, Data: c.Data, At: now})
-				if err != nil {
-					return err
-				}
-			}
-			for part, count := range sv.Counts {
-				if err := tx.KnowledgeChunkTrim(ctx, tenantID, modelKind+"/"+part, count); err != nil {
-					return err
-				}
-			}
-			// The model saved whole by earlier versions, now superseded.
-			if err := tx.KnowledgeModelDelete(ctx, tenantID, modelKind); err != nil {
-				return err
-			}
-			return putRest(tx)
-		})
-	})
-	if err != nil || wrote {
-		return err
-	}
-	return st.Write(ctx, putRest)
-}
-
-// loadModel loads a tenant's issue-type model: saved in chunks, or whole
-// by earlier versions (the next save stores it in chunks).
-func loadModel(ctx context.Context, st store.Reader, tenantID int64, m *issuetype.Model) error {
-	found, err := m.LoadChunks(func(part string, fn func([]byte) error) error {
-		return st.KnowledgeChunkScan(ctx, tenantID, modelKind+"/"+part, func(_ int, data []byte) error { return fn(data) })
-	})
-	if err != nil {
-		return fmt.Errorf("load issue types of tenant %d: %w", tenantID, err)
-	}
-	if found {
-		return nil
-	}
-	blob, err := st.KnowledgeModelGet(ctx, tenantID, modelKind)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return nil
-	case err != nil:
-		return err
-	}
-	if err := m.UnmarshalBinary(blob); err != nil {
-		return fmt.Errorf("load issue types of tenant %d: %w", tenantID, err)
-	}
-	return nil
-}
-
-// saveSolutions writes the learned solutions and, while a migration is
-// under way, retires the stored solutions no attempt uses any more (safe at
-// any point: a solution an attempt still points at stays).
-func (k *tenantKnowledge) saveSolutions(ctx context.Context, tx store.Tx, tenantID int64, now time.Time) error {
-	blob, err := k.learner.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	if err := tx.KnowledgeModelPut(ctx, tenantID, solutionsKind, blob, now); err != nil {
-		return err
-	}
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if !k.retire {
-		return nil
-	}
-	retired, err := tx.SolutionDeleteUnused(ctx, tenantID)
-	if err != nil {
-		return err
-	}
-	for _, id := range retired {
-		if ss := k.solutions[id]; ss != nil {
-			delete(k.byKey, ss.Key)
-			delete(k.solutions, id)
-		}
-	}
-	if k.retireDue {
-		k.retire, k.retireDue = false, false
-	}
-	return nil
 }

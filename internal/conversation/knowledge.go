@@ -1,0 +1,135 @@
+package conversation
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// The knowledge engine keeps no storage of its own: the service loads it
+// at start-up, stores its drafts inside the analysis transactions and
+// saves its models, all here.
+
+// loadKnowledge rebuilds every tenant's knowledge from the store and
+// returns the number of analyses read.
+func loadKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine) (int, error) {
+	tenants, err := st.TenantList(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, t := range tenants {
+		if err := know.Restore(t.ID, savedKnowledge{ctx: ctx, st: st, tenantID: t.ID}); err != nil {
+			return n, err
+		}
+		var after int64
+		for {
+			got := 0
+			err := st.AnalysisScan(ctx, t.ID, after, 5000, func(a *fathom.Analysis) error {
+				know.RestoreAnalysis(t.ID, a)
+				after, got = a.ConversationID, got+1
+				return nil
+			})
+			if err != nil {
+				return n, err
+			}
+			if n += got; got == 0 {
+				break
+			}
+		}
+		know.Restored(t.ID)
+	}
+	return n, nil
+}
+
+// savedKnowledge reads a tenant's saved knowledge from the store.
+type savedKnowledge struct {
+	ctx      context.Context
+	st       store.Reader
+	tenantID int64
+}
+
+func (r savedKnowledge) Chunks(kind string, fn func([]byte) error) error {
+	return r.st.KnowledgeChunkScan(r.ctx, r.tenantID, kind, func(_ int, data []byte) error { return fn(data) })
+}
+
+func (r savedKnowledge) Blob(kind string) ([]byte, bool, error) {
+	blob, err := r.st.KnowledgeModelGet(r.ctx, r.tenantID, kind)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil, false, nil
+	case err != nil:
+		return nil, false, err
+	}
+	return blob, true, nil
+}
+
+func (r savedKnowledge) Solutions() ([]*fathom.Solution, error) {
+	return r.st.SolutionList(r.ctx, r.tenantID)
+}
+
+// storeDraft writes an analysis draft in tx: its solutions (created when
+// new, their description and escalation brought up to what was learned)
+// and the analysis, replacing the conversation's earlier one.
+func storeDraft(ctx context.Context, tx store.Tx, d *knowledge.Draft) error {
+	tpls := d.Solutions()
+	stored := make([]*fathom.Solution, 0, len(tpls))
+	for _, tpl := range tpls {
+		s, err := tx.SolutionUpsert(ctx, tpl)
+		if err != nil {
+			return err
+		}
+		if s.Description != tpl.Description || s.Escalation != tpl.Escalation {
+			s.Description, s.Escalation = tpl.Description, tpl.Escalation
+			if err := tx.SolutionUpdate(ctx, s); err != nil {
+				return err
+			}
+		}
+		stored = append(stored, s)
+	}
+	d.Bind(stored)
+	return tx.AnalysisReplace(ctx, &d.Analysis)
+}
+
+// saveKnowledge stores what changed in the tenant's issue-type model since
+// its last save, its type names and its learned solutions.
+func saveKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, tenantID int64, now time.Time) error {
+	return know.SaveModel(tenantID, func(fn func(knowledge.SaveTx) error) error {
+		return st.Write(ctx, func(tx store.Tx) error {
+			return fn(knowledgeTx{ctx: ctx, tx: tx, tenantID: tenantID, now: now})
+		})
+	})
+}
+
+// knowledgeTx writes a tenant's saved knowledge in a store transaction.
+type knowledgeTx struct {
+	ctx      context.Context
+	tx       store.Tx
+	tenantID int64
+	now      time.Time
+}
+
+func (w knowledgeTx) PutChunk(kind string, n int, data []byte) error {
+	return w.tx.KnowledgeChunkPut(w.ctx, &store.KnowledgeChunkPutParams{TenantID: w.tenantID,
+		Kind: kind, Chunk: n, Data: data, At: w.now})
+}
+
+func (w knowledgeTx) TrimChunks(kind string, count int) error {
+	return w.tx.KnowledgeChunkTrim(w.ctx, w.tenantID, kind, count)
+}
+
+func (w knowledgeTx) PutBlob(kind string, blob []byte) error {
+	return w.tx.KnowledgeModelPut(w.ctx, w.tenantID, kind, blob, w.now)
+}
+
+func (w knowledgeTx) DeleteBlob(kind string) error {
+	return w.tx.KnowledgeModelDelete(w.ctx, w.tenantID, kind)
+}
+
+func (w knowledgeTx) DeleteUnusedSolutions() ([]int64, error) {
+	return w.tx.SolutionDeleteUnused(w.ctx, w.tenantID)
+}
