@@ -155,14 +155,7 @@ func TestMergedVerbsPersist(t *testing.T) {
 	if survivor != "order_replacement_card" || merged["request_new_card"] != survivor {
 		t.Fatalf("merged %v, survivor %q; want request_new_card into order_replacement_card", merged, survivor)
 	}
-	blob, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	back := NewModel(Config{})
-	if err := back.UnmarshalBinary(blob); err != nil {
-		t.Fatal(err)
-	}
+	back := reload(t, m)
 	for name, model := range map[string]*Model{"before saving": m, "after loading": back} {
 		if got := model.Assign(proposal(t, "Let me request a new card for you.")); got != survivor {
 			t.Errorf("%s: a new request phrasing went to %q, want %q", name, got, survivor)
