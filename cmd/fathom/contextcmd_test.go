@@ -1,25 +1,15 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/fathom-oss/fathom/internal/config"
 )
 
 // TestContextFeedbackCommand drives `fathom context feedback` against a
 // real server.
 func TestContextFeedbackCommand(t *testing.T) {
-	ctx := context.Background()
-	local, err := startLocal(ctx, "normal", "cli", func(c *config.Config) { c.DataDir = filepath.Join(t.TempDir(), "data") })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.close(ctx)
-	env := map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": local.key}
+	env := cliServer(t)
 	if code, out, errOut := cli(t, env, "context", "track", "--conversation", "c1", "--user", "My card was declined",
 		"--assistant", "Can you check whether your card has expired?", "--user", "ok"); code != 0 {
 		t.Fatalf("context track: %d %q %q", code, out, errOut)

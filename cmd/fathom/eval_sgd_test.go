@@ -10,10 +10,7 @@ import (
 // TestCLIEvalSGD runs the SGD outcome evaluation on the develop half and
 // checks its report has the figures and the confusion table.
 func TestCLIEvalSGD(t *testing.T) {
-	dir, ok := dataset.Dir("sgd")
-	if !ok {
-		t.Skip("sgd data not found: looked for shared/data/sgd in the working directory and its parents")
-	}
+	dir := dataset.DirOrSkip(t, "sgd")
 	code, out, errOut := cli(t, nil, "eval", "sgd", "--data", dir, "--half", "develop", "--misses", "2")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

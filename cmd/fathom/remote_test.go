@@ -17,13 +17,7 @@ import (
 // TestRemoteCommands drives the client commands against a real server:
 // import, meetings, webhooks and context, with their output checked.
 func TestRemoteCommands(t *testing.T) {
-	ctx := context.Background()
-	local, err := startLocal(ctx, "normal", "cli", func(c *config.Config) { c.DataDir = filepath.Join(t.TempDir(), "data") })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.close(ctx)
-	env := map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": local.key}
+	env := cliServer(t)
 	vtt := filepath.Join(t.TempDir(), "standup.vtt")
 	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Bob, can you send the release notes by Friday?\n\n"+
 		"00:00:05.000 --> 00:00:08.000\n<v Bob>Sure, I will send the release notes by Friday.\n"), 0o600)
@@ -63,10 +57,10 @@ func TestRemoteCommands(t *testing.T) {
 	if code, _, errOut := cli(t, env, "meetings", "get", "--no-rate-limit", "999999"); code != 1 || !strings.Contains(errOut, "404") {
 		t.Fatalf("meetings get unknown: %d %q", code, errOut)
 	}
-	if code, _, errOut := cli(t, map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": "fth_bad"}, "meetings", "list"); code != 1 || !strings.Contains(errOut, "check the key") {
+	if code, _, errOut := cli(t, map[string]string{"FATHOM_URL": env["FATHOM_URL"], "FATHOM_API_KEY": "fth_bad"}, "meetings", "list"); code != 1 || !strings.Contains(errOut, "check the key") {
 		t.Fatalf("bad key: %d %q", code, errOut)
 	}
-	if code, _, errOut := cli(t, map[string]string{"FATHOM_URL": local.url}, "meetings", "list"); code != 1 || !strings.Contains(errOut, "no credentials") {
+	if code, _, errOut := cli(t, map[string]string{"FATHOM_URL": env["FATHOM_URL"]}, "meetings", "list"); code != 1 || !strings.Contains(errOut, "no credentials") {
 		t.Fatalf("no key: %d %q", code, errOut)
 	}
 	code, out, errOut = cli(t, env, "webhooks", "create", "--destination", "https://hooks.example.com/x", "--no-rate-limit")
@@ -94,3 +88,17 @@ func TestRemoteCommands(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// cliServer starts a real server, its data in a temporary directory and
+// stopped when the test ends, and returns the environment that points the
+// client commands at it.
+func cliServer(t *testing.T) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	local, err := startLocal(ctx, "normal", "cli", func(c *config.Config) { c.DataDir = filepath.Join(t.TempDir(), "data") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { local.close(ctx) })
+	return map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": local.key}
+}

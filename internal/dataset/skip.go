@@ -9,13 +9,21 @@ import (
 // skips it with a clear message when the data is absent.
 func Banking77OrSkip(tb testing.TB, file string) (texts, intents []string) {
 	tb.Helper()
-	dir, ok := Banking77Dir()
-	if !ok {
-		tb.Skip("banking77 data not found: looked for shared/data/banking77 in the working directory and its parents")
-	}
+	dir := DirOrSkip(tb, "banking77")
 	texts, intents, err := ReadBanking77(filepath.Join(dir, file))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return texts, intents
+}
+
+// DirOrSkip finds shared/data/NAME for a test or benchmark, and skips it
+// with a clear message when the data is absent.
+func DirOrSkip(tb testing.TB, name string) string {
+	tb.Helper()
+	dir, ok := Dir(name)
+	if !ok {
+		tb.Skipf("%s data not found: looked for shared/data/%s in the working directory and its parents", name, name)
+	}
+	return dir
 }

@@ -78,10 +78,7 @@ func TestScoreSGD(t *testing.T) {
 }
 
 func TestLoadSGD(t *testing.T) {
-	dir, ok := dataset.Dir("sgd")
-	if !ok {
-		t.Skip("sgd data not found: looked for shared/data/sgd in the working directory and its parents")
-	}
+	dir := dataset.DirOrSkip(t, "sgd")
 	rs, err := LoadSGD(dir)
 	if err != nil {
 		t.Fatal(err)

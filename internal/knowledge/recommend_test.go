@@ -71,10 +71,7 @@ func TestPosterior(t *testing.T) {
 // the users stated: the one whose successes were stated ranks first and
 // is shown as likelier to work.
 func TestAttemptsWeighedByConfidence(t *testing.T) {
-	k := newTenantKnowledge(nil)
-	for id, key := range map[int64]string{1: "stated_success", 2: "stated_failure"} {
-		k.addSolution(&fathom.Solution{ID: id, Key: key, Description: key})
-	}
+	k := knowledgeWith("stated_success", "stated_failure")
 	var neighbours []Neighbour
 	for i := range 10 {
 		id := int64(100 + i)
@@ -88,11 +85,9 @@ func TestAttemptsWeighedByConfidence(t *testing.T) {
 			}
 			return 0.2
 		}
-		k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: []fathom.Attempt{
-			{SolutionID: 1, Outcome: first, Confidence: conf(first)},
-			{SolutionID: 2, Outcome: second, Confidence: 1.2 - conf(second)},
-		}}
-		neighbours = append(neighbours, Neighbour{ID: id, Similarity: 0.8})
+		neighbours = append(neighbours, k.neighbour(id, 0.8,
+			fathom.Attempt{SolutionID: 1, Outcome: first, Confidence: conf(first)},
+			fathom.Attempt{SolutionID: 2, Outcome: second, Confidence: 1.2 - conf(second)}))
 	}
 	got := k.withNeighbours(7, nil, neighbours)
 	slices.SortFunc(got, compareActions)
@@ -109,10 +104,7 @@ func TestAttemptsWeighedByConfidence(t *testing.T) {
 // say works, recommends an action only the neighbours tried, and drops the
 // type's action that no nearby conversation tried.
 func TestWithNeighbours(t *testing.T) {
-	k := newTenantKnowledge(nil)
-	for id, key := range map[int64]string{1: "reset_password", 2: "contact_bank", 3: "update_app"} {
-		k.addSolution(&fathom.Solution{ID: id, Key: key, Description: key})
-	}
+	k := knowledgeWith("reset_password", "contact_bank", "update_app")
 	var neighbours []Neighbour
 	for i := range 10 {
 		id := int64(100 + i)
@@ -120,11 +112,11 @@ func TestWithNeighbours(t *testing.T) {
 		if i == 9 {
 			outcome = fathom.OutcomeFailure
 		}
-		k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: []fathom.Attempt{{SolutionID: 2, Outcome: outcome}}}
+		at := []fathom.Attempt{{SolutionID: 2, Outcome: outcome}}
 		if i < 3 {
-			k.analyses[id].Attempts = append(k.analyses[id].Attempts, fathom.Attempt{SolutionID: 3, Outcome: fathom.OutcomeSuccess})
+			at = append(at, fathom.Attempt{SolutionID: 3, Outcome: fathom.OutcomeSuccess})
 		}
-		neighbours = append(neighbours, Neighbour{ID: id, Similarity: 0.8 - 0.01*float64(i)})
+		neighbours = append(neighbours, k.neighbour(id, 0.8-0.01*float64(i), at...))
 	}
 	actions := []SolutionInfo{ // the type's record: 1 looks best overall
 		{Solution: fathom.Solution{ID: 1, Key: "reset_password"}, Stats: EdgeStats{SuccessCount: 45, FailureCount: 5, TotalAttempts: 50, SuccessProbability: 0.9}},
@@ -146,10 +138,7 @@ func TestWithNeighbours(t *testing.T) {
 // neighbours that tried it, out of ten, is another issue's fix, not one
 // to recommend above the action most neighbours tried.
 func TestRareActionsNearbyAreDropped(t *testing.T) {
-	k := newTenantKnowledge(nil)
-	for id, key := range map[int64]string{1: "common_fix", 2: "rare_fix"} {
-		k.addSolution(&fathom.Solution{ID: id, Key: key, Description: key})
-	}
+	k := knowledgeWith("common_fix", "rare_fix")
 	var neighbours []Neighbour
 	for i := range 10 {
 		id := int64(100 + i)
@@ -161,8 +150,7 @@ func TestRareActionsNearbyAreDropped(t *testing.T) {
 		if i >= 8 {
 			at = []fathom.Attempt{{SolutionID: 2, Outcome: fathom.OutcomeSuccess, Confidence: 1}}
 		}
-		k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: at}
-		neighbours = append(neighbours, Neighbour{ID: id, Similarity: 0.8})
+		neighbours = append(neighbours, k.neighbour(id, 0.8, at...))
 	}
 	got := k.withNeighbours(7, nil, neighbours)
 	if len(got) != 1 || got[0].Key != "common_fix" {
@@ -195,4 +183,21 @@ func TestPriorLearnsFromOtherTypes(t *testing.T) {
 	if good.SuccessCount != 1 || bad.SuccessCount != 1 {
 		t.Errorf("counts shown %d and %d, want each type's own", good.SuccessCount, bad.SuccessCount)
 	}
+}
+
+// knowledgeWith returns tenant knowledge holding one solution per key,
+// numbered from 1 in order.
+func knowledgeWith(keys ...string) *tenantKnowledge {
+	k := newTenantKnowledge(nil)
+	for i, key := range keys {
+		k.addSolution(&fathom.Solution{ID: int64(i + 1), Key: key, Description: key})
+	}
+	return k
+}
+
+// neighbour records conversation id's attempts and returns it as a
+// neighbour at similarity sim.
+func (k *tenantKnowledge) neighbour(id int64, sim float64, attempts ...fathom.Attempt) Neighbour {
+	k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: attempts}
+	return Neighbour{ID: id, Similarity: sim}
 }

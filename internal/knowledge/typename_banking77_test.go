@@ -105,10 +105,7 @@ func containsRun(words, run []string) bool {
 // dstc11 reads the utterances of one DSTC11 file, skipping when the data
 // is absent.
 func dstc11(t *testing.T, file string) []string {
-	dir, ok := dataset.Dir("dstc11")
-	if !ok {
-		t.Skip("dstc11 data not found: looked for shared/data/dstc11 in the working directory and its parents")
-	}
+	dir := dataset.DirOrSkip(t, "dstc11")
 	f, err := os.Open(filepath.Join(dir, file))
 	if err != nil {
 		t.Fatal(err)

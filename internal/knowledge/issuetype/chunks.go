@@ -137,39 +137,8 @@ func (m *Model) appendHeader(b []byte) []byte {
 	b = append(b, chunkFormat)
 	b = binary.AppendVarint(b, m.nextID)
 	b = binary.AppendUvarint(b, uint64(len(m.docs)))
-	b = binary.AppendUvarint(b, uint64(len(m.feats)))
-	for _, f := range m.feats {
-		b = binary.LittleEndian.AppendUint64(b, f.key)
-		b = append(b, f.kind)
-		b = binary.AppendUvarint(b, uint64(f.df))
-		b = appendString(b, f.stem)
-	}
+	b = m.appendFeatures(b)
 	return m.appendSurfaces(b)
-}
-
-// appendSurfaces writes the surface words of each stem, sorted so that the
-// same model always encodes the same way.
-func (m *Model) appendSurfaces(b []byte) []byte {
-	stems := make([]string, 0, len(m.surf))
-	for s := range m.surf {
-		stems = append(stems, s)
-	}
-	slices.Sort(stems)
-	b = binary.AppendUvarint(b, uint64(len(stems)))
-	for _, s := range stems {
-		b = appendString(b, s)
-		words := make([]string, 0, len(m.surf[s]))
-		for w := range m.surf[s] {
-			words = append(words, w)
-		}
-		slices.Sort(words)
-		b = binary.AppendUvarint(b, uint64(len(words)))
-		for _, w := range words {
-			b = appendString(b, w)
-			b = binary.AppendUvarint(b, uint64(m.surf[s][w]))
-		}
-	}
-	return b
 }
 
 // appendDocs writes slots [lo, hi): 0 for a removed document; else 1 or 2
@@ -246,12 +215,7 @@ func (m *Model) LoadChunks(scan func(part string, fn func(data []byte) error) er
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
-	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
-	m.nextID, m.pending = fresh.nextID, 0
-	m.epoch++ // slots changed: a consolidation in flight must not apply
-	m.version++
-	m.changes++
+	m.adopt(fresh)
 	m.save.stored, m.save.changes = true, m.changes
 	m.save.docs, m.save.hashes = fresh.save.docs, fresh.save.hashes
 	return true, nil
@@ -319,25 +283,8 @@ func (l *chunkLoader) header(r *reader) {
 		return
 	}
 	l.slots = int(slots)
-	nf := r.count()
-	f.feats = make([]featInfo, 0, nf)
-	for range nf {
-		fi := featInfo{key: r.u64(), kind: r.byte(), df: uint32(r.uvarint()), stem: r.string()}
-		if fi.kind > kindGram {
-			r.err = errCorrupt
-		}
-		f.dict[fi.key] = uint32(len(f.feats))
-		f.feats = append(f.feats, fi)
-	}
-	for range r.count() {
-		s := r.string()
-		words := map[string]uint32{}
-		for range r.count() {
-			w := r.string()
-			words[w] = uint32(r.uvarint())
-		}
-		f.surf[s] = words
-	}
+	f.readFeatures(r)
+	f.readSurfaces(r)
 	l.slot = make([]int32, 0, min(l.slots, 1<<20)) // grown by the documents actually read
 	l.dead = l.slots
 }
@@ -397,13 +344,7 @@ func (l *chunkLoader) finish() (*Model, error) {
 	if len(l.slot) != l.slots {
 		return nil, errCorrupt
 	}
-	f.live = len(f.docs)
-	f.allocPostings()
-	tab := newIDFTable(f.live)
-	for i := range f.docs {
-		f.weigh(&f.docs[i], tab)
-		f.index(int32(i))
-	}
+	f.reindex()
 	f.save.docs = l.dead
 	if l.dead == l.slots { // slots unchanged: the stored chunks are these
 		f.save.hashes = l.hashes

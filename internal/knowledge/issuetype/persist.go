@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"slices"
 )
 
 // formatVersion is the first byte of a marshalled model; bump it when the
@@ -19,32 +18,8 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	defer m.mu.RUnlock()
 	b := []byte{formatVersion}
 	b = binary.AppendVarint(b, m.nextID)
-	b = binary.AppendUvarint(b, uint64(len(m.feats)))
-	for _, f := range m.feats {
-		b = binary.LittleEndian.AppendUint64(b, f.key)
-		b = append(b, f.kind)
-		b = binary.AppendUvarint(b, uint64(f.df))
-		b = appendString(b, f.stem)
-	}
-	stems := make([]string, 0, len(m.surf))
-	for s := range m.surf {
-		stems = append(stems, s)
-	}
-	slices.Sort(stems) // deterministic output
-	b = binary.AppendUvarint(b, uint64(len(stems)))
-	for _, s := range stems {
-		b = appendString(b, s)
-		words := make([]string, 0, len(m.surf[s]))
-		for w := range m.surf[s] {
-			words = append(words, w)
-		}
-		slices.Sort(words)
-		b = binary.AppendUvarint(b, uint64(len(words)))
-		for _, w := range words {
-			b = appendString(b, w)
-			b = binary.AppendUvarint(b, uint64(m.surf[s][w]))
-		}
-	}
+	b = m.appendFeatures(b)
+	b = m.appendSurfaces(b)
 	// Live documents only, with neighbour slots renumbered to match.
 	slot := make([]int32, len(m.docs))
 	n := int32(0)
@@ -100,25 +75,9 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	r := reader{b: data[1:]}
 	fresh := NewModel(m.cfg)
 	fresh.nextID = r.varint()
-	nf := r.count()
-	fresh.feats = make([]featInfo, 0, nf)
-	for range nf {
-		f := featInfo{key: r.u64(), kind: r.byte(), df: uint32(r.uvarint()), stem: r.string()}
-		if f.kind > kindGram {
-			r.err = errCorrupt
-		}
-		fresh.dict[f.key] = uint32(len(fresh.feats))
-		fresh.feats = append(fresh.feats, f)
-	}
-	for range r.count() {
-		s := r.string()
-		words := map[string]uint32{}
-		for range r.count() {
-			w := r.string()
-			words[w] = uint32(r.uvarint())
-		}
-		fresh.surf[s] = words
-	}
+	fresh.readFeatures(&r)
+	nf := len(fresh.feats)
+	fresh.readSurfaces(&r)
 	nd := r.count()
 	fresh.docs = make([]doc, 0, nd)
 	for range nd {
@@ -153,26 +112,11 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	if r.err != nil || len(r.b) != 0 {
 		return errCorrupt
 	}
-	fresh.live = len(fresh.docs)
-	fresh.allocPostings()
-	tab := newIDFTable(fresh.live)
-	for i := range fresh.docs {
-		fresh.weigh(&fresh.docs[i], tab)
-		fresh.index(int32(i))
-	}
+	fresh.reindex()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
-	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
-	m.nextID, m.pending = fresh.nextID, 0
-	m.epoch++ // slots changed: a consolidation in flight must not apply
-	m.version++
-	m.changes++
+	m.adopt(fresh)
 	// Stored in another form: the next save writes everything.
 	m.save.stored, m.save.docs, m.save.hashes = false, 0, nil
 	return nil
-}
-
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }

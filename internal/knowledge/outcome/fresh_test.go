@@ -6,10 +6,7 @@ import "testing"
 // is the honest estimate of accuracy on unseen phrasing: 21/24 (87.5%).
 // The three misses were then fixed by general cues (trouble, difference,
 // kicked out); the test keeps the set from regressing. A develop set since.
-var freshTable = []struct {
-	reply string
-	want  Outcome
-}{
+var freshTable = []labelled{
 	{"okay it finally accepted my card", Success},
 	{"yay it's working", Success},
 	{"Just checked and the charge has been reversed, thanks", Success},
@@ -37,18 +34,5 @@ var freshTable = []struct {
 }
 
 func TestClassifyFresh(t *testing.T) {
-	right := 0
-	for _, c := range freshTable {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(freshTable))
-	t.Logf("fresh accuracy: %d/%d = %.1f%%", right, len(freshTable), 100*acc)
-	if acc < 0.95 {
-		t.Errorf("fresh accuracy %.1f%% below 95%%", 100*acc)
-	}
+	scoreReplies(t, "fresh", freshTable, 0.95)
 }

@@ -7,10 +7,7 @@ import "testing"
 // were fixed with general cues (enders such as "gone", arrival and
 // acceptance verbs, a wider negation window), not per-sentence rules. It has
 // been a develop set since; the domain verbs have left the cue table.
-var heldOutTable = []struct {
-	reply string
-	want  Outcome
-}{
+var heldOutTable = []labelled{
 	{"yes it went through this time", Success},
 	{"Oh that did it!", Success},
 	{"it's all working now, cheers", Success},
@@ -54,18 +51,5 @@ var heldOutTable = []struct {
 }
 
 func TestClassifyHeldOut(t *testing.T) {
-	right := 0
-	for _, c := range heldOutTable {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(heldOutTable))
-	t.Logf("held-out accuracy: %d/%d = %.1f%%", right, len(heldOutTable), 100*acc)
-	if acc < 0.95 {
-		t.Errorf("held-out accuracy %.1f%% below 95%%", 100*acc)
-	}
+	scoreReplies(t, "held-out", heldOutTable, 0.95)
 }

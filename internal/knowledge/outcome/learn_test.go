@@ -16,10 +16,7 @@ import (
 // report half. The folds split dialogues by another bit of the hash that
 // splits the halves.
 func TestLearnCrossValidated(t *testing.T) {
-	dir, ok := dataset.Dir("sgd")
-	if !ok {
-		t.Skip("sgd data not found: looked for shared/data/sgd in the working directory and its parents")
-	}
+	dir := dataset.DirOrSkip(t, "sgd")
 	rs, err := eval.LoadSGD(dir)
 	if err != nil {
 		t.Fatal(err)

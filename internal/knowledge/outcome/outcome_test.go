@@ -11,20 +11,7 @@ func TestClassifyTable(t *testing.T) {
 	if len(replyTable) < 80 {
 		t.Fatalf("table has %d replies, want at least 80", len(replyTable))
 	}
-	right := 0
-	for _, c := range replyTable {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(replyTable))
-	t.Logf("outcome accuracy: %d/%d = %.1f%%", right, len(replyTable), 100*acc)
-	if acc < 0.95 {
-		t.Errorf("accuracy %.1f%% below 95%%", 100*acc)
-	}
+	scoreReplies(t, "outcome", replyTable, 0.95)
 }
 
 // TestClassifyExact pins outcomes and confidences, so that a change to the

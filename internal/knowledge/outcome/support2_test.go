@@ -6,10 +6,7 @@ import "testing"
 // before the cue knowledge was rewritten, and first run only once the
 // rewrite was done, because supportPool's score under the old cue table
 // had been seen by then. Never edited after its first run.
-var supportPoolB = []struct {
-	reply string
-	want  Outcome
-}{
+var supportPoolB = []labelled{
 	{"wow that actually worked", Success},
 	{"Finally!! it connects now", Success},
 	{"Yes that's fixed it, thank you", Success},
@@ -55,18 +52,5 @@ var supportPoolB = []struct {
 // TestSupportPoolB reports accuracy on supportPoolB and fails below 85%, a
 // floor fixed with the pool, before its first run.
 func TestSupportPoolB(t *testing.T) {
-	right := 0
-	for _, c := range supportPoolB {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(supportPoolB))
-	t.Logf("support pool B accuracy: %d/%d = %.1f%%", right, len(supportPoolB), 100*acc)
-	if acc < 0.85 {
-		t.Errorf("support pool B accuracy %.1f%% below 85%%", 100*acc)
-	}
+	scoreReplies(t, "support pool B", supportPoolB, 0.85)
 }

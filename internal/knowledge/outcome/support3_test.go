@@ -5,10 +5,7 @@ import "testing"
 // supportPoolC is a third report-only pool, written after pools A and B
 // had been scored and before any change made after that, so that it
 // measures those changes honestly. Never edited after its first run.
-var supportPoolC = []struct {
-	reply string
-	want  Outcome
-}{
+var supportPoolC = []labelled{
 	{"Bingo, that's it!", Success},
 	{"ok so that actually sorted it out", Success},
 	{"I can now open the file without any issue", Success},
@@ -56,18 +53,5 @@ var supportPoolC = []struct {
 // 70%, a guard against regression, and the shortfall is reported in
 // docs/evaluation.md rather than tuned away on this pool.
 func TestSupportPoolC(t *testing.T) {
-	right := 0
-	for _, c := range supportPoolC {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(supportPoolC))
-	t.Logf("support pool C accuracy: %d/%d = %.1f%%", right, len(supportPoolC), 100*acc)
-	if acc < 0.70 {
-		t.Errorf("support pool C accuracy %.1f%% below 70%%", 100*acc)
-	}
+	scoreReplies(t, "support pool C", supportPoolC, 0.70)
 }

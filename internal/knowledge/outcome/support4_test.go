@@ -5,10 +5,7 @@ import "testing"
 // supportPoolD is a fourth report-only pool, written after pool C's first
 // run and before the changes that followed it. Never edited after its
 // first run.
-var supportPoolD = []struct {
-	reply string
-	want  Outcome
-}{
+var supportPoolD = []labelled{
 	{"Yess it's printing now!!", Success},
 	{"that cleared it up, thank you", Success},
 	{"Perfect 👍", Success},
@@ -54,18 +51,5 @@ var supportPoolD = []struct {
 // TestSupportPoolD reports accuracy on supportPoolD and fails below 75%, a
 // floor fixed with the pool, before its first run.
 func TestSupportPoolD(t *testing.T) {
-	right := 0
-	for _, c := range supportPoolD {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(supportPoolD))
-	t.Logf("support pool D accuracy: %d/%d = %.1f%%", right, len(supportPoolD), 100*acc)
-	if acc < 0.75 {
-		t.Errorf("support pool D accuracy %.1f%% below 75%%", 100*acc)
-	}
+	scoreReplies(t, "support pool D", supportPoolD, 0.75)
 }

@@ -7,10 +7,7 @@ import "testing"
 // never edited after. Nothing is tuned on it; its first score with each
 // classifier is what docs/evaluation.md reports. New phrasings, typos,
 // emoji and long replies that mention a problem but say it is fixed.
-var supportPool = []struct {
-	reply string
-	want  Outcome
-}{
+var supportPool = []labelled{
 	// Success.
 	{"that did the trick", Success},
 	{"it went through this time", Success},
@@ -86,18 +83,5 @@ func TestSupportPool(t *testing.T) {
 	if len(supportPool) < 60 {
 		t.Fatalf("pool has %d reactions, want at least 60", len(supportPool))
 	}
-	right := 0
-	for _, c := range supportPool {
-		got, conf := Classify(c.reply)
-		if got == c.want {
-			right++
-		} else {
-			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
-		}
-	}
-	acc := float64(right) / float64(len(supportPool))
-	t.Logf("support pool accuracy: %d/%d = %.1f%%", right, len(supportPool), 100*acc)
-	if acc < 0.85 {
-		t.Errorf("support pool accuracy %.1f%% below 85%%", 100*acc)
-	}
+	scoreReplies(t, "support pool", supportPool, 0.85)
 }

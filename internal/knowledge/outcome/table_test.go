@@ -1,15 +1,14 @@
 package outcome
 
+import "testing"
+
 // replyTable is the labelled set the classifier is measured on. It was
 // written before the cue tables, from the kinds of replies support chats and
 // simulated evaluations produce, and is not edited to fit the classifier: a
 // miss is recorded, not relabelled. Each reply follows an assistant attempt.
 // The general rules were developed against it, so it is a develop set; the
 // report-only pools are in support_test.go and support2_test.go.
-var replyTable = []struct {
-	reply string
-	want  Outcome
-}{
+var replyTable = []labelled{
 	// Plain confirmations.
 	{"That worked!", Success},
 	{"it worked, thank you so much", Success},
@@ -110,4 +109,30 @@ var replyTable = []struct {
 	{"hello?", Unknown},
 	{"I'm not sure what you mean", Unknown},
 	{"", Unknown},
+}
+
+// labelled is a reply and the outcome a reader gives it.
+type labelled struct {
+	reply string
+	want  Outcome
+}
+
+// scoreReplies classifies every reply of set, logs each miss and the
+// accuracy under name, and fails when the accuracy is below floor.
+func scoreReplies(t *testing.T, name string, set []labelled, floor float64) {
+	t.Helper()
+	right := 0
+	for _, c := range set {
+		got, conf := Classify(c.reply)
+		if got == c.want {
+			right++
+		} else {
+			t.Logf("MISS %q: got %s (%.2f), want %s", c.reply, got, conf, c.want)
+		}
+	}
+	acc := float64(right) / float64(len(set))
+	t.Logf("%s accuracy: %d/%d = %.1f%%", name, right, len(set), 100*acc)
+	if acc < floor {
+		t.Errorf("%s accuracy %.1f%% below %.0f%%", name, 100*acc, 100*floor)
+	}
 }

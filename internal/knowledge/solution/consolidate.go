@@ -93,7 +93,7 @@ func (m *Model) absorb(ca, cb *cluster) {
 			ca.Sample = append(ca.Sample, mb)
 		}
 	}
-	ca.desc, ca.vec = "", nil // chosen again among the merged members
+	ca.desc, ca.vec.vec = "", nil // chosen again among the merged members
 	delete(m.clusters, cb.Key)
 	m.alias[cb.Key] = ca.Key
 }

@@ -84,11 +84,9 @@ type cluster struct {
 
 	// Caches, rebuilt when stale: the weighted vector and its norm (for
 	// epoch and Size), the description (for descSize).
-	vec               map[string]float64
-	norm              float64
-	vecEpoch, vecSize int
-	desc              string
-	descSize          int
+	vec      vecCache
+	desc     string
+	descSize int
 }
 
 // form is the phrasings of a solution under one of its other verbs.
@@ -96,9 +94,15 @@ type form struct {
 	Features map[string]float64
 	Size     int
 
-	vec               map[string]float64
-	norm              float64
-	vecEpoch, vecSize int
+	vec vecCache // as cluster's
+}
+
+// vecCache holds a weighted feature vector and its norm, valid while the
+// weights' epoch and the summed features' size are the ones noted.
+type vecCache struct {
+	vec         map[string]float64
+	norm        float64
+	epoch, size int
 }
 
 // member is one kept phrasing.
@@ -171,16 +175,7 @@ func (m *Model) Assign(p Proposal) string {
 // vector returns a solution's weighted vector and its norm, from the
 // cache unless the solution or the weights moved.
 func (m *Model) vector(c *cluster) (map[string]float64, float64) {
-	if c.vec != nil && c.vecEpoch == m.epoch && c.vecSize == c.Size {
-		return c.vec, c.norm
-	}
-	c.vec, c.norm = m.weigh(c.Features), 0
-	for _, w := range c.vec {
-		c.norm += w * w
-	}
-	c.norm = math.Sqrt(c.norm)
-	c.vecEpoch, c.vecSize = m.epoch, c.Size
-	return c.vec, c.norm
+	return m.cached(&c.vec, c.Features, c.Size)
 }
 
 // vectorFor is vector for the solution's phrasings under verb.
@@ -189,16 +184,22 @@ func (m *Model) vectorFor(c *cluster, verb string) (map[string]float64, float64)
 	if verb == c.Verb || f == nil {
 		return m.vector(c)
 	}
-	if f.vec != nil && f.vecEpoch == m.epoch && f.vecSize == f.Size {
-		return f.vec, f.norm
+	return m.cached(&f.vec, f.Features, f.Size)
+}
+
+// cached returns features weighed and their norm, from vc unless the
+// weights or size moved since it was filled.
+func (m *Model) cached(vc *vecCache, features map[string]float64, size int) (map[string]float64, float64) {
+	if vc.vec != nil && vc.epoch == m.epoch && vc.size == size {
+		return vc.vec, vc.norm
 	}
-	f.vec, f.norm = m.weigh(f.Features), 0
-	for _, w := range f.vec {
-		f.norm += w * w
+	vc.vec, vc.norm = m.weigh(features), 0
+	for _, w := range vc.vec {
+		vc.norm += w * w
 	}
-	f.norm = math.Sqrt(f.norm)
-	f.vecEpoch, f.vecSize = m.epoch, f.Size
-	return f.vec, f.norm
+	vc.norm = math.Sqrt(vc.norm)
+	vc.epoch, vc.size = m.epoch, size
+	return vc.vec, vc.norm
 }
 
 // featuresFor returns the summed features of the solution's phrasings
@@ -409,18 +410,7 @@ func similarity(a, b map[string]float64, aEmpty, bEmpty bool) float64 {
 		}
 		return 0
 	}
-	var dot, na, nb float64
-	for f, w := range a {
-		dot += w * b[f]
-		na += w * w
-	}
-	for _, w := range b {
-		nb += w * w
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
+	return cosine(a, b)
 }
 
 // uniqueKey names a new solution after p's phrase in base form, numbered

@@ -72,14 +72,7 @@ func TestConsolidateMergesAndAliases(t *testing.T) {
 func TestPersistAndVersion(t *testing.T) {
 	m := NewModel(Config{})
 	k := m.Assign(proposal(t, "I'll transfer you to our billing team."))
-	blob, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	back := NewModel(Config{})
-	if err := back.UnmarshalBinary(blob); err != nil {
-		t.Fatal(err)
-	}
+	back := reload(t, m)
 	if s, ok := back.Get(k); !ok || !s.Escalation || back.Assign(proposal(t, "Let me transfer you to the billing team.")) != k {
 		t.Errorf("after reload: %+v %v", s, ok)
 	}
@@ -95,4 +88,18 @@ func TestUninflect(t *testing.T) {
 			t.Errorf("uninflect(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// reload returns a new model loaded from m's encoding.
+func reload(t *testing.T, m *Model) *Model {
+	t.Helper()
+	blob, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := NewModel(Config{})
+	if err := back.UnmarshalBinary(blob); err != nil {
+		t.Fatal(err)
+	}
+	return back
 }

@@ -2,14 +2,13 @@ package solution
 
 import (
 	"fmt"
-	"math"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/dataset"
+	"github.com/fathom-oss/fathom/internal/eval"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
@@ -68,7 +67,7 @@ func TestSTARDevelop(t *testing.T) {
 	for _, g := range got {
 		keys, labels = append(keys, m.Resolve(g.key)), append(labels, g.label)
 	}
-	pur, nmi := purity(labels, keys), nmiOf(labels, keys)
+	pur, nmi := eval.Purity(labels, keys), eval.NMI(labels, keys)
 	if os.Getenv("STAR_DEBUG") != "" {
 		dumpImpure(labels, keys)
 		for _, s := range m.Solutions() {
@@ -93,71 +92,13 @@ func starUsage(m *Model, types *issuetype.Model, typeOf map[int]int64, tried map
 		if now, ok := types.TypeOf(int64(id)); ok {
 			t = now
 		}
-		var distinct []string
-		for _, k := range keys {
-			k = m.Resolve(k)
-			if u.Types[k] == nil {
-				u.Types[k] = map[int64]int{}
-			}
-			u.Types[k][t]++
-			if !slices.Contains(distinct, k) {
-				distinct = append(distinct, k)
-			}
+		resolved := make([]string, len(keys))
+		for i, k := range keys {
+			resolved[i] = m.Resolve(k)
 		}
-		for i, x := range distinct {
-			for _, y := range distinct[i+1:] {
-				u.Together[Pair{A: min(x, y), B: max(x, y)}]++
-			}
-		}
+		tally(u, t, resolved)
 	}
 	return u
-}
-
-// purity is the share of items whose cluster's majority label is theirs.
-func purity(labels, clusters []string) float64 {
-	counts := map[string]map[string]int{}
-	for i, c := range clusters {
-		if counts[c] == nil {
-			counts[c] = map[string]int{}
-		}
-		counts[c][labels[i]]++
-	}
-	right := 0
-	for _, byLabel := range counts {
-		best := 0
-		for _, n := range byLabel {
-			best = max(best, n)
-		}
-		right += best
-	}
-	return float64(right) / float64(max(1, len(labels)))
-}
-
-// nmiOf is the normalised mutual information (arithmetic mean).
-func nmiOf(a, b []string) float64 {
-	n := float64(len(a))
-	cells, ra, rb := map[[2]string]int{}, map[string]int{}, map[string]int{}
-	for i := range a {
-		cells[[2]string{a[i], b[i]}]++
-		ra[a[i]]++
-		rb[b[i]]++
-	}
-	h := func(m map[string]int) (s float64) {
-		for _, c := range m {
-			p := float64(c) / n
-			s -= p * math.Log(p)
-		}
-		return s
-	}
-	mi := 0.0
-	for k, c := range cells {
-		p := float64(c) / n
-		mi += p * math.Log(p/(float64(ra[k[0]])/n*float64(rb[k[1]])/n))
-	}
-	if h(ra)+h(rb) == 0 {
-		return 1
-	}
-	return 2 * mi / (h(ra) + h(rb))
 }
 
 func dumpImpure(labels, clusters []string) {

@@ -344,7 +344,7 @@ func sameOutcomes(a, b *usageGroup) bool {
 	return math.Abs(a.worked/na-b.worked/nb) <= maxOutcomeZ*se
 }
 
-// cosine is the cosine of two count vectors.
+// cosine is the cosine of two vectors (counts or weights).
 func cosine[K comparable](a, b map[K]float64) float64 {
 	var dot, na, nb float64
 	for k, x := range a {

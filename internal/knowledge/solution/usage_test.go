@@ -20,22 +20,31 @@ func learn(t *testing.T, m *Model, convs []conversation) Usage {
 	for _, c := range convs {
 		var keys []string
 		for _, turn := range c.turns {
-			k := m.Assign(proposal(t, turn))
-			if u.Types[k] == nil {
-				u.Types[k] = map[int64]int{}
-			}
-			u.Types[k][c.typeID]++
-			if !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
+			keys = append(keys, m.Assign(proposal(t, turn)))
 		}
-		for i, x := range keys {
-			for _, y := range keys[i+1:] {
-				u.Together[Pair{A: min(x, y), B: max(x, y)}]++
-			}
-		}
+		tally(u, c.typeID, keys)
 	}
 	return u
+}
+
+// tally counts, in u, each of the solutions one conversation of type typ
+// tried (once per try) and each pair of distinct ones tried together.
+func tally(u Usage, typ int64, keys []string) {
+	var distinct []string
+	for _, k := range keys {
+		if u.Types[k] == nil {
+			u.Types[k] = map[int64]int{}
+		}
+		u.Types[k][typ]++
+		if !slices.Contains(distinct, k) {
+			distinct = append(distinct, k)
+		}
+	}
+	for i, x := range distinct {
+		for _, y := range distinct[i+1:] {
+			u.Together[Pair{A: min(x, y), B: max(x, y)}]++
+		}
+	}
 }
 
 const (
@@ -146,14 +155,7 @@ func TestMergedVerbsPersist(t *testing.T) {
 	if survivor != "order_replacement_card" || merged["request_new_card"] != survivor {
 		t.Fatalf("merged %v, survivor %q; want request_new_card into order_replacement_card", merged, survivor)
 	}
-	blob, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	back := NewModel(Config{})
-	if err := back.UnmarshalBinary(blob); err != nil {
-		t.Fatal(err)
-	}
+	back := reload(t, m)
 	for name, model := range map[string]*Model{"before saving": m, "after loading": back} {
 		if got := model.Assign(proposal(t, "Let me request a new card for you.")); got != survivor {
 			t.Errorf("%s: a new request phrasing went to %q, want %q", name, got, survivor)

@@ -1,0 +1,103 @@
+package issuetype
+
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// The encodings shared by the whole-model format (persist.go) and the
+// chunked one (chunks.go): the feature dictionary and the surface words are
+// laid out alike in both, and a decoded model is finished and installed
+// alike.
+
+// appendFeatures writes the feature dictionary: its length, then each
+// feature's key, kind, document frequency and stem.
+func (m *Model) appendFeatures(b []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(m.feats)))
+	for _, f := range m.feats {
+		b = binary.LittleEndian.AppendUint64(b, f.key)
+		b = append(b, f.kind)
+		b = binary.AppendUvarint(b, uint64(f.df))
+		b = appendString(b, f.stem)
+	}
+	return b
+}
+
+// readFeatures reads what appendFeatures wrote into m's dictionary.
+func (m *Model) readFeatures(r *reader) {
+	nf := r.count()
+	m.feats = make([]featInfo, 0, nf)
+	for range nf {
+		f := featInfo{key: r.u64(), kind: r.byte(), df: uint32(r.uvarint()), stem: r.string()}
+		if f.kind > kindGram {
+			r.err = errCorrupt
+		}
+		m.dict[f.key] = uint32(len(m.feats))
+		m.feats = append(m.feats, f)
+	}
+}
+
+// appendSurfaces writes the surface words of each stem, sorted so that the
+// same model always encodes the same way.
+func (m *Model) appendSurfaces(b []byte) []byte {
+	stems := make([]string, 0, len(m.surf))
+	for s := range m.surf {
+		stems = append(stems, s)
+	}
+	slices.Sort(stems)
+	b = binary.AppendUvarint(b, uint64(len(stems)))
+	for _, s := range stems {
+		b = appendString(b, s)
+		words := make([]string, 0, len(m.surf[s]))
+		for w := range m.surf[s] {
+			words = append(words, w)
+		}
+		slices.Sort(words)
+		b = binary.AppendUvarint(b, uint64(len(words)))
+		for _, w := range words {
+			b = appendString(b, w)
+			b = binary.AppendUvarint(b, uint64(m.surf[s][w]))
+		}
+	}
+	return b
+}
+
+// readSurfaces reads what appendSurfaces wrote into m.surf.
+func (m *Model) readSurfaces(r *reader) {
+	for range r.count() {
+		s := r.string()
+		words := map[string]uint32{}
+		for range r.count() {
+			w := r.string()
+			words[w] = uint32(r.uvarint())
+		}
+		m.surf[s] = words
+	}
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// reindex weighs and indexes a freshly decoded model's documents.
+func (m *Model) reindex() {
+	m.live = len(m.docs)
+	m.allocPostings()
+	tab := newIDFTable(m.live)
+	for i := range m.docs {
+		m.weigh(&m.docs[i], tab)
+		m.index(int32(i))
+	}
+}
+
+// adopt replaces m's state with that of the decoded model fresh, keeping
+// m's Config; the caller holds m.mu for writing and then sets what m
+// knows of its stored copy.
+func (m *Model) adopt(fresh *Model) {
+	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
+	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
+	m.nextID, m.pending = fresh.nextID, 0
+	m.epoch++ // slots changed: a consolidation in flight must not apply
+	m.version++
+	m.changes++
+}
