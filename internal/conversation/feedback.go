@@ -49,24 +49,9 @@ func (s *Service) Feedback(ctx context.Context, tenantID int64, p FeedbackParams
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
-	var res *FeedbackResult
-	err := s.store.Write(ctx, func(tx store.Tx) error {
-		var replayed bool
-		var err error
-		res, replayed, err = replay[FeedbackResult](ctx, tx, tenantID, "feedback", p.IdempotencyKey, fingerprint(p))
-		if err != nil {
-			return err
-		}
-		if replayed {
-			res.Replayed = true
-			return nil
-		}
-		if res, err = s.feedback(ctx, tx, tenantID, &p); err != nil {
-			return err
-		}
-		return remember(ctx, tx, tenantID, "feedback", p.IdempotencyKey, fingerprint(p), res, s.now())
+	return writeOnce(ctx, s, tenantID, "feedback", p.IdempotencyKey, p, func(tx store.Tx) (*FeedbackResult, error) {
+		return s.feedback(ctx, tx, tenantID, &p)
 	})
-	return res, err
 }
 
 func (s *Service) feedback(ctx context.Context, tx store.Tx, tenantID int64, p *FeedbackParams) (*FeedbackResult, error) {
@@ -139,3 +124,5 @@ func (p *FeedbackParams) validate() error {
 	}
 	return validateIdempotencyKey(p.IdempotencyKey)
 }
+
+func (r *FeedbackResult) markReplayed() { r.Replayed = true }

@@ -31,24 +31,9 @@ func (s *Service) Resolve(ctx context.Context, tenantID int64, p ResolveParams) 
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
-	var res *ResolveResult
-	err := s.store.Write(ctx, func(tx store.Tx) error {
-		var replayed bool
-		var err error
-		res, replayed, err = replay[ResolveResult](ctx, tx, tenantID, "resolve", p.IdempotencyKey, fingerprint(p))
-		if err != nil {
-			return err
-		}
-		if replayed {
-			res.Replayed = true
-			return nil
-		}
-		if res, err = s.resolve(ctx, tx, tenantID, &p); err != nil {
-			return err
-		}
-		return remember(ctx, tx, tenantID, "resolve", p.IdempotencyKey, fingerprint(p), res, s.now())
+	return writeOnce(ctx, s, tenantID, "resolve", p.IdempotencyKey, p, func(tx store.Tx) (*ResolveResult, error) {
+		return s.resolve(ctx, tx, tenantID, &p)
 	})
-	return res, err
 }
 
 func (s *Service) resolve(ctx context.Context, tx store.Tx, tenantID int64, p *ResolveParams) (*ResolveResult, error) {
@@ -92,3 +77,5 @@ func remember(ctx context.Context, tx store.Tx, tenantID int64, scope, key, fp s
 	return tx.IdempotencyInsert(ctx, &store.IdempotencyRecord{TenantID: tenantID, Scope: scope, Key: key,
 		Fingerprint: fp, Response: b, CreatedAt: now})
 }
+
+func (r *ResolveResult) markReplayed() { r.Replayed = true }

@@ -49,27 +49,9 @@ func (s *Service) Track(ctx context.Context, tenantID int64, p TrackParams) (*Tr
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
-	var res *TrackResult
-	err := s.store.Write(ctx, func(tx store.Tx) error {
-		var replayed bool
-		var err error
-		res, replayed, err = replay[TrackResult](ctx, tx, tenantID, "track", p.IdempotencyKey, fingerprint(p))
-		if err != nil {
-			return err
-		}
-		if replayed {
-			res.Replayed = true
-			return nil
-		}
-		if res, err = s.track(ctx, tx, tenantID, &p); err != nil {
-			return err
-		}
-		return remember(ctx, tx, tenantID, "track", p.IdempotencyKey, fingerprint(p), res, s.now())
+	return writeOnce(ctx, s, tenantID, "track", p.IdempotencyKey, p, func(tx store.Tx) (*TrackResult, error) {
+		return s.track(ctx, tx, tenantID, &p)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
 }
 
 func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *TrackParams) (*TrackResult, error) {
@@ -165,3 +147,5 @@ func replay[T any](ctx context.Context, tx store.Tx, tenantID int64, scope, key,
 	}
 	return &v, true, nil
 }
+
+func (r *TrackResult) markReplayed() { r.Replayed = true }
