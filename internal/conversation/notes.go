@@ -12,6 +12,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/outcome"
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
+	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 )
 
 // GenerateNotes writes resolution notes from what the knowledge engine
@@ -79,11 +80,16 @@ func fixes(attempts []attempt.Attempt) string {
 	return "no fix was recorded"
 }
 
-// doing names an attempt by its solution key, which starts with the verb in
-// its base form: "contact_bank" → "contacting the bank".
+// doing names an attempt by its verb–object phrase, the verb put in its
+// base form first: "contact bank" → "contacting the bank", "I have sent a
+// reset link" → "sending the reset link".
 func doing(a attempt.Attempt) string {
 	if a.Key != "" {
-		return phrase.Doing(strings.ReplaceAll(a.Key, "_", " "))
+		words := strings.Split(a.Key, "_")
+		if !a.Phrase.Base {
+			words[0] = solution.Uninflect(words[0])
+		}
+		return phrase.Doing(strings.Join(words, " "))
 	}
 	return strings.ToLower(strings.TrimSpace(a.Action))
 }

@@ -38,6 +38,16 @@ func TestGenerateNotes(t *testing.T) {
 			"Please check your spam folder.",
 			"Found it there, thanks!"),
 			[]string{"Password reset email never came; checking ", " fixed it."}},
+		{"the agent's own act, in the past", conv(
+			"I forgot my password and cannot log in.",
+			"I have sent you a password reset link.",
+			"Got it, I'm in now."),
+			[]string{"Forgot password; sending ", " fixed it."}},
+		{"the agent's own act, regular past", conv(
+			"I was charged twice for the same order.",
+			"I have refunded the second charge.",
+			"Great, I can see it, thanks."),
+			[]string{"", "efunding ", " fixed it."}}, // "Refunding …": the verb in its base form, not "refundeding"
 		{"nothing recognised", conv("hello?", "Hi! How can I help?", "never mind"),
 			[]string{"Reported: \"hello?\". No fix was recorded."}},
 		{"no messages", nil, []string{"Resolved; the conversation holds no messages."}},

@@ -69,6 +69,11 @@ func (m *Model) mostWritten(w string) string {
 	return best
 }
 
+// Uninflect returns the base form of a verb written in the past or
+// progressive: "ordered" → "order", "stopped" → "stop", "updating" →
+// "update", "tried" → "try", and the irregular "sent" → "send".
+func Uninflect(w string) string { return uninflect(w) }
+
 // uninflect strips a regular past or progressive ending: "ordered" →
 // "order", "stopped" → "stop", "updating" → "update", "tried" → "try".
 func uninflect(w string) string {
