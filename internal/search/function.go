@@ -8,7 +8,8 @@ import (
 )
 
 // scoreFunctionWords is Search's second stage (see Search): it adds the
-// BM25 scores of the function words of q to the best documents of the
+// BM25 scores of the terms of q that do not decide a match (function words
+// and negations, see textproc.Decides) to the best documents of the
 // first stage, top, joining top with each function word's posting list by
 // galloping search, a few probes per document. It sorts top by document,
 // leaving it to be sorted by score. ix.mu must be held.
@@ -16,7 +17,7 @@ func (ix *Index) scoreFunctionWords(sc *scratch, p bm25Params, q []termFreq, top
 	slices.SortFunc(top, func(a, b candidate) int { return cmp.Compare(a.doc, b.doc) })
 	for _, qt := range q {
 		list, w, ok := ix.queryTerm(p, qt)
-		if !ok || !textproc.IsFunctionTerm(qt.term) {
+		if !ok || textproc.Decides(qt.term) {
 			continue
 		}
 		i := 0

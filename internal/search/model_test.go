@@ -31,14 +31,14 @@ func (m model) search(query string, limit int, minSim float64) ([]Hit, int) {
 		}
 	}
 	n := float64(len(m))
-	if !slices.ContainsFunc(q, func(t string) bool { return !textproc.IsFunctionTerm(t) }) || total == 0 {
+	if !slices.ContainsFunc(q, textproc.Decides) || total == 0 {
 		return nil, 0
 	}
 	avgdl := total / n
 	score := func(doc []string, function bool) float64 {
 		var s float64
 		for _, t := range q { // each occurrence of a query term adds again
-			if textproc.IsFunctionTerm(t) != function {
+			if textproc.Decides(t) == function {
 				continue
 			}
 			tf := 0.0

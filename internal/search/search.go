@@ -59,7 +59,7 @@ func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []
 // again. terms is not retained or modified.
 func (ix *Index) SearchTerms(terms []string, limit int, minSimilarity float64) (hits []Hit, total int) {
 	q := newBag(terms)
-	if !slices.ContainsFunc(q, func(t termFreq) bool { return !textproc.IsFunctionTerm(t.term) }) {
+	if !slices.ContainsFunc(q, func(t termFreq) bool { return textproc.Decides(t.term) }) {
 		return nil, 0
 	}
 	qlen := 0
@@ -150,14 +150,14 @@ func (ix *Index) scoreContent(sc *scratch, p bm25Params, q []termFreq) (tracked 
 	// unpredictable branch and the random reads it causes later.
 	postings := 0
 	for _, qt := range q {
-		if t, ok := ix.dict[qt.term]; ok && !textproc.IsFunctionTerm(qt.term) {
+		if t, ok := ix.dict[qt.term]; ok && textproc.Decides(qt.term) {
 			postings += len(ix.posts[t])
 		}
 	}
 	tracked = postings < len(ix.ids)/8
 	for _, qt := range q {
 		list, w, ok := ix.queryTerm(p, qt)
-		if !ok || textproc.IsFunctionTerm(qt.term) {
+		if !ok || !textproc.Decides(qt.term) {
 			continue
 		}
 		for _, post := range list {

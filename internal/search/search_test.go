@@ -76,6 +76,12 @@ func TestSearchRanking(t *testing.T) {
 		{name: "function words alone match nothing",
 			docs:  map[int64]string{1: "why is it so", 2: "card fee"},
 			query: "why is the card blocked", limit: 10, wantIDs: []int64{2}, wantTotal: 1},
+		{name: "a negation alone matches nothing", // the vendor's example: a password conversation shares only "not"
+			docs:  map[int64]string{1: "I forgot my password and cannot log in", 2: "the payment failed twice", 3: "nothing else"},
+			query: "their payment is not going through", limit: 10, wantIDs: []int64{2}, wantTotal: 1},
+		{name: "negations order the content matches", // both mention the card; only 2 says it does not work
+			docs:  map[int64]string{1: "card works fine now", 2: "card does not work"},
+			query: "card not working", limit: 10, wantIDs: []int64{2, 1}, wantTotal: 2},
 		{name: "repeated query term weighs more",
 			docs:  map[int64]string{1: "card problem", 2: "fee problem", 3: "other thing", 4: "more things"},
 			query: "card card fee", limit: 10, wantIDs: []int64{1, 2}, wantTotal: 2},

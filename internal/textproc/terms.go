@@ -56,6 +56,18 @@ func appendTerms(dst []string, text string, function bool) []string {
 // AppendIndexTerms.
 func IsFunctionTerm(t string) bool { return strings.HasPrefix(t, FunctionMark) }
 
+// Decides reports whether term t, of Terms or AppendIndexTerms, names what a
+// text is about, so that sharing it can make two texts a match: a content
+// term. Function words and negations do not: "my payment is not going
+// through" and "I cannot log in" share "not", which says they are both
+// problems, not that they are the same one. Negations stay terms (they
+// order matches, and "card working" is not "card not working"), but they
+// only weigh between texts that share a deciding term.
+func Decides(t string) bool { return !IsFunctionTerm(t) && !negationTerms[t] }
+
+// negationTerms are the negation terms Terms keeps ("can't" gives "not").
+var negationTerms = map[string]bool{"not": true, "no": true, "never": true, "nor": true}
+
 // Words returns the lower-cased words of text in order, without stopword
 // removal or stemming, for phrase extraction. Contractions stay whole, with
 // an ASCII apostrophe ("don't"). Each word is a fresh string.
