@@ -35,9 +35,13 @@ func WithInfo(ctx context.Context, ri *RequestInfo) context.Context {
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		s.started.Add(1)
-		s.inFlight.Add(1)
-		defer s.inFlight.Add(-1)
+		if !probe(r) {
+			// Health probes are no client work: an orchestrator polling
+			// them must not make background analysis rest.
+			s.started.Add(1)
+			s.inFlight.Add(1)
+			defer s.inFlight.Add(-1)
+		}
 		ri := &RequestInfo{ID: requestID(r.Header.Get("X-Request-Id"))}
 		w.Header().Set("X-Request-Id", ri.ID)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
@@ -115,3 +119,8 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 }
 
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// probe reports whether r is a health probe (/healthz, /readyz).
+func probe(r *http.Request) bool {
+	return r.URL.Path == "/healthz" || r.URL.Path == "/readyz"
+}

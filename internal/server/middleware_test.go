@@ -246,3 +246,27 @@ func TestInfoOutsideMiddleware(t *testing.T) {
 		t.Errorf("Info(WithInfo(ri)) = %p, want %p", got, want)
 	}
 }
+
+// TestProbesAreNoActivity: health probes do not count as client requests
+// in Activity, which background analysis reads to decide whether to rest.
+func TestProbesAreNoActivity(t *testing.T) {
+	s := server.New(server.Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second, IdleTimeout: 5 * time.Second},
+		slog.New(slog.NewTextHandler(&syncBuffer{}, nil)), func(context.Context) error { return nil })
+	s.Mux().HandleFunc("GET /work", func(w http.ResponseWriter, r *http.Request) {})
+	if err := s.Listen("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = s.Serve() }()
+	t.Cleanup(func() { _ = s.Shutdown(context.Background()) })
+	url := "http://" + s.Addr().String()
+	for _, p := range []string{"/healthz", "/readyz", "/healthz"} {
+		get(t, url+p, nil)
+	}
+	if _, started := s.Activity(); started != 0 {
+		t.Fatalf("after three probes Activity started = %d, want 0", started)
+	}
+	get(t, url+"/work", nil)
+	if _, started := s.Activity(); started != 1 {
+		t.Fatalf("after one request Activity started = %d, want 1", started)
+	}
+}
