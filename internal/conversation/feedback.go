@@ -109,11 +109,10 @@ func (p *FeedbackParams) validate() error {
 	case strings.IndexFunc(p.Action, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0:
 		return invalid("action must name an action: a solution key or the action as said")
 	}
-	switch p.Outcome {
-	case fathom.OutcomeSuccess, fathom.OutcomeFailure:
-	case "":
+	switch {
+	case p.Outcome == "":
 		return invalid("outcome is required")
-	default:
+	case !p.Outcome.Decided():
 		return invalid(`outcome must be "success" or "failure"`)
 	}
 	switch {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -14,14 +13,9 @@ func (q queries) FeedbackList(ctx context.Context, p *store.FeedbackListParams) 
 	if len(p.ConversationIDs) == 0 {
 		return nil, nil
 	}
-	args := make([]any, 0, len(p.ConversationIDs)+1)
-	args = append(args, p.TenantID)
-	for _, id := range p.ConversationIDs {
-		args = append(args, id)
-	}
-	marks := strings.Repeat(",?", len(p.ConversationIDs))[1:]
+	args := appendPadded([]any{p.TenantID}, p.ConversationIDs)
 	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, action, outcome, note, created_at, updated_at FROM feedback
-WHERE tenant_id = ? AND conversation_id IN (`+marks+`) ORDER BY conversation_id, updated_at, action`, args...)
+WHERE tenant_id = ? AND conversation_id IN (`+marks(len(p.ConversationIDs))+`) ORDER BY conversation_id, updated_at, action`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list feedback: %w", err)
 	}
