@@ -1,7 +1,6 @@
 package attempt
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -416,7 +415,7 @@ func asksTried(fs []field) bool {
 		i++
 	}
 	for _, f := range triedFrames {
-		if i+len(f) <= len(fs) && slices.Equal(norms(fs[i:i+len(f)]), f) {
+		if startsWith(fs[i:], f) {
 			return true
 		}
 	}
