@@ -94,7 +94,7 @@ func StripReporting(text string) string {
 		return text
 	}
 	var arr [48]span
-	words, _ := reportingSpans(text, arr[:0])
+	words := reportingSpans(text, arr[:0])
 	var cuts [][2]int
 	for v := range words {
 		if c := words[v].class; c != rcVerb && c != rcKnow {
@@ -175,23 +175,19 @@ func reportingPhrase(words []span, v int) (first, last int, ok bool) {
 	return first, last, true
 }
 
-// reportingSpans appends the words of text to dst with their classes, and
-// counts the words that can head a reporting phrase.
-func reportingSpans(text string, dst []span) (words []span, verbs int) {
+// reportingSpans appends the words of text to dst with their classes.
+func reportingSpans(text string, dst []span) []span {
 	var buf [16]byte
 	for i := 0; ; {
 		start, end, w, ok := nextWord(text, i, &buf)
 		if !ok {
-			return dst, verbs
+			return dst
 		}
 		i = end
 		s := span{start: start, end: end}
 		if w != nil {
 			s.class = reportingWords[string(w)]
 			s.that = string(w) == "that"
-		}
-		if s.class == rcVerb || s.class == rcKnow {
-			verbs++
 		}
 		dst = append(dst, s)
 	}

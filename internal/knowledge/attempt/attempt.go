@@ -150,7 +150,7 @@ func readReplies(a *Attempt, msgs []fathom.Message) (replied bool) {
 	listening, again := true, false
 	for _, m := range msgs {
 		if m.Role == fathom.RoleAssistant {
-			listening = !outcome.Asks(m.Content) || outcome.AsksResult(m.Content)
+			listening = !asksSomethingElse(m.Content)
 			again = true
 			continue
 		}
@@ -255,9 +255,16 @@ func onlyQuestions(msgs []fathom.Message) bool {
 		if m.Role != fathom.RoleUser {
 			continue
 		}
-		if !outcome.Asks(m.Content) || outcome.AsksResult(m.Content) {
+		if !asksSomethingElse(m.Content) {
 			return false
 		}
 	}
 	return true
+}
+
+// asksSomethingElse reports whether text asks a question that is not how an
+// attempt went ("what is your account number?", "where do I find that?"):
+// its answer is no result.
+func asksSomethingElse(text string) bool {
+	return outcome.Asks(text) && !outcome.AsksResult(text)
 }

@@ -92,17 +92,7 @@ func stripFrame(fs []field) ([]field, frameKind) {
 		}
 		matched := false
 		for _, f := range frames {
-			if len(f.words) > len(fs) {
-				continue
-			}
-			ok := true
-			for k, w := range f.words {
-				if fs[k].norm != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
+			if startsWith(fs, f.words) {
 				fs, matched = fs[len(f.words):], true
 				if kind == noFrame || f.kind == request {
 					kind = f.kind
@@ -122,6 +112,19 @@ func stripFrame(fs []field) ([]field, frameKind) {
 			return fs, kind
 		}
 	}
+}
+
+// startsWith reports whether the first fields of fs read words.
+func startsWith(fs []field, words []string) bool {
+	if len(words) > len(fs) {
+		return false
+	}
+	for k, w := range words {
+		if fs[k].norm != w {
+			return false
+		}
+	}
+	return true
 }
 
 func joinRaw(fs []field) string {

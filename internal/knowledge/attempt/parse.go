@@ -1,7 +1,6 @@
 package attempt
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,15 +33,16 @@ type parsed struct {
 // information and are not proposals either.
 func parseClause(clause string) parsed {
 	fs := fields(clause)
-	if p, ok := passive(fs); ok {
+	all := norms(fs)
+	if p, ok := passive(fs, all); ok {
 		return p
 	}
 	body, kind := stripFrame(fs)
 	if len(body) == 0 {
 		return parsed{}
 	}
-	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(norms(fs)), askedTried: asksTried(fs)}
-	ws := norms(body)
+	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(all), askedTried: asksTried(fs)}
+	ws := all[len(fs)-len(body):] // stripFrame only drops leading fields
 	if kind == noFrame && !imperative(body) {
 		p.step = navigation(body, 0)
 		return p
@@ -90,9 +90,9 @@ func (p *parsed) finish(body []field, ws []string, head, rest int) {
 }
 
 // passive recognises a report of what was done, with the object first:
-// "your card has been frozen", "your flight is now reserved".
-func passive(fs []field) (parsed, bool) {
-	ws := norms(fs)
+// "your card has been frozen", "your flight is now reserved". ws are the
+// norms of fs.
+func passive(fs []field, ws []string) (parsed, bool) {
 	for i := 1; i+1 < len(ws); i++ {
 		if !(ws[i] == "has" || ws[i] == "have" || ws[i] == "is" || ws[i] == "are" || ws[i] == "was" || ws[i] == "were") {
 			continue
@@ -416,7 +416,7 @@ func asksTried(fs []field) bool {
 		i++
 	}
 	for _, f := range triedFrames {
-		if i+len(f) <= len(fs) && slices.Equal(norms(fs[i:i+len(f)]), f) {
+		if startsWith(fs[i:], f) {
 			return true
 		}
 	}

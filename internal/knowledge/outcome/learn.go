@@ -92,7 +92,7 @@ func Learn(examples []Example, opt LearnOptions) Weights {
 	for i, e := range examples {
 		ys[i] = e.Accepted
 	}
-	w, _ := fitLogistic(xs, ys, len(names), opt)
+	w := fitLogistic(xs, ys, len(names), opt)
 	out := Weights{}
 	for i, f := range names {
 		if math.Abs(w[i]) >= 0.05 {
@@ -104,10 +104,11 @@ func Learn(examples []Example, opt LearnOptions) Weights {
 
 // fitLogistic fits weights over n features and an intercept to examples
 // given as the indices of their present features, by stochastic gradient
-// descent in example order with a rate that decays by epoch. Each
+// descent in example order with a rate that decays by epoch, and returns
+// the feature weights (the intercept is not kept; see Weights). Each
 // feature's ridge penalty is spread over the examples it occurs in, so an
 // epoch applies L2·w once.
-func fitLogistic(xs [][]int, ys []bool, n int, opt LearnOptions) ([]float64, float64) {
+func fitLogistic(xs [][]int, ys []bool, n int, opt LearnOptions) []float64 {
 	occurs := make([]float64, n)
 	for _, x := range xs {
 		for _, k := range x {
@@ -133,7 +134,7 @@ func fitLogistic(xs [][]int, ys []bool, n int, opt LearnOptions) ([]float64, flo
 			}
 		}
 	}
-	return w, bias
+	return w
 }
 
 //go:generate go run ./learnsgd -out sgd_weights.go

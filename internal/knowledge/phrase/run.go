@@ -86,8 +86,6 @@ func runs(toks []token, antecedent *string) []run {
 				cur.pronoun, pronoun = pronoun, false
 				for _, p := range pending {
 					cur.state = cur.state || p.beHave
-				}
-				for _, p := range pending {
 					if p.cls == negation {
 						cur.words = append(cur.words, p) // tidy decides what a leading negation may do
 					}
