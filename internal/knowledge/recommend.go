@@ -70,12 +70,7 @@ type EdgeStats struct {
 // rankScore is the Beta(1+successes, 1+failures) posterior's mean minus
 // one standard deviation.
 func rankScore(successes, failures int) float64 {
-	return rankScoreWeighted(float64(successes), float64(failures))
-}
-
-// rankScoreWeighted is rankScore over weighted counts.
-func rankScoreWeighted(successes, failures float64) float64 {
-	a, b := successes+1, failures+1
+	a, b := float64(successes)+1, float64(failures)+1
 	n := a + b
 	return a/n - math.Sqrt(a*b/(n*n*(n+1)))
 }
