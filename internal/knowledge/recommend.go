@@ -145,7 +145,7 @@ func (k *tenantKnowledge) priorMean(typeID int64) float64 {
 	if tc == nil {
 		return 0.5
 	}
-	return (max(tc.weightedSuccesses, 0) + 1) / (max(tc.weightedDecided, 0) + 2)
+	return smoothedRate(tc.weightedSuccesses, tc.weightedDecided)
 }
 
 // solutionRate is a solution's weighted success rate across all types,
@@ -155,7 +155,15 @@ func (k *tenantKnowledge) solutionRate(solutionID int64) float64 {
 	if o == nil {
 		return 0.5
 	}
-	return (max(o.success, 0) + 1) / (max(o.success, 0) + max(o.failure, 0) + 2)
+	success := max(o.success, 0)
+	return smoothedRate(success, success+max(o.failure, 0))
+}
+
+// smoothedRate is a success rate over weighted counts, smoothed towards
+// one half by two pseudo-attempts. Counts are clamped at zero: removals can
+// leave -0.0000001.
+func smoothedRate(successes, decided float64) float64 {
+	return (max(successes, 0) + 1) / (max(decided, 0) + 2)
 }
 
 // weightedProbability is the mean of the Beta posterior over weighted
