@@ -3,7 +3,6 @@ package knowledge
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
@@ -118,8 +117,7 @@ func (k *tenantKnowledge) proposalSolution(text string) (key, action string, des
 
 // sentence is s with a capital first letter and a final full stop.
 func sentence(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[n:]
+	s = capitalise(s)
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
