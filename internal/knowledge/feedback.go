@@ -89,7 +89,7 @@ func (k *tenantKnowledge) feedbackSolution(action string) (key, text, descriptio
 // knownSolution returns the key and description of the tenant's solution
 // called name (the survivor's, if it was merged), if it has one.
 func (k *tenantKnowledge) knownSolution(name string) (key, description string, ok bool) {
-	if s, ok := k.learner.Get(name); ok {
+	if s, ok := k.learner.Summary(name); ok {
 		return s.Key, s.Description, true
 	}
 	k.mu.RLock()
@@ -108,7 +108,7 @@ func (k *tenantKnowledge) proposalSolution(text string) (key, action string, des
 	if !ok {
 		return "", "", "", false
 	}
-	sol, ok := k.learner.Get(k.learner.Assign(solution.Proposal{Phrase: ph, Text: action}))
+	sol, ok := k.learner.Summary(k.learner.Assign(solution.Proposal{Phrase: ph, Text: action}))
 	if !ok {
 		return "", "", "", false
 	}
