@@ -126,7 +126,7 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	}
 	decided := e.success + e.failure
 	s := EdgeStats{SuccessCount: e.success, FailureCount: e.failure, TotalAttempts: decided,
-		SuccessProbability: weightedProbability(e.weightedSuccess, e.weightedFailure, prior),
+		SuccessProbability: weightedProbability(e.weighted.success, e.weighted.failure, prior),
 		RankScore:          rankScore(e.success, e.failure)}
 	if decided > 0 {
 		s.SuccessRate = float64(e.success) / float64(decided)
