@@ -44,7 +44,8 @@ func (e *Engine) tenant(id int64) *tenantKnowledge {
 // Stale lists, per tenant, the analysed conversations that must be
 // analysed again: those the issue-type model does not hold (analysed after
 // the model was last saved, before a crash), and all of a tenant whose
-// solutions are migrating (see restoreSolutions).
+// solutions are migrating (see restoreSolutions). A migrating tenant is
+// listed once: the call clears its mark, so it is made once, after Restore.
 func (e *Engine) Stale() map[int64][]int64 {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -3,7 +3,6 @@ package knowledge
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
@@ -90,7 +89,7 @@ func (k *tenantKnowledge) feedbackSolution(action string) (key, text, descriptio
 // knownSolution returns the key and description of the tenant's solution
 // called name (the survivor's, if it was merged), if it has one.
 func (k *tenantKnowledge) knownSolution(name string) (key, description string, ok bool) {
-	if s, ok := k.learner.Get(name); ok {
+	if s, ok := k.learner.Summary(name); ok {
 		return s.Key, s.Description, true
 	}
 	k.mu.RLock()
@@ -109,7 +108,7 @@ func (k *tenantKnowledge) proposalSolution(text string) (key, action string, des
 	if !ok {
 		return "", "", "", false
 	}
-	sol, ok := k.learner.Get(k.learner.Assign(solution.Proposal{Phrase: ph, Text: action}))
+	sol, ok := k.learner.Summary(k.learner.Assign(solution.Proposal{Phrase: ph, Text: action}))
 	if !ok {
 		return "", "", "", false
 	}
@@ -118,8 +117,7 @@ func (k *tenantKnowledge) proposalSolution(text string) (key, action string, des
 
 // sentence is s with a capital first letter and a final full stop.
 func sentence(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[n:]
+	s = capitalise(s)
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}

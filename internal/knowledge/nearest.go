@@ -117,7 +117,7 @@ type neighbourhood struct {
 // rate is the neighbourhood's success rate over all its attempts, smoothed
 // towards one half by two pseudo-attempts.
 func (nb *neighbourhood) rate() float64 {
-	return (nb.success + 1) / (nb.success + nb.failure + 2)
+	return smoothedRate(nb.success, nb.success+nb.failure)
 }
 
 // gather weighs the attempts of the nearest conversations; k.mu held.

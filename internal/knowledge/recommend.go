@@ -70,12 +70,7 @@ type EdgeStats struct {
 // rankScore is the Beta(1+successes, 1+failures) posterior's mean minus
 // one standard deviation.
 func rankScore(successes, failures int) float64 {
-	return rankScoreWeighted(float64(successes), float64(failures))
-}
-
-// rankScoreWeighted is rankScore over weighted counts.
-func rankScoreWeighted(successes, failures float64) float64 {
-	a, b := successes+1, failures+1
+	a, b := float64(successes)+1, float64(failures)+1
 	n := a + b
 	return a/n - math.Sqrt(a*b/(n*n*(n+1)))
 }
@@ -131,7 +126,7 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	}
 	decided := e.success + e.failure
 	s := EdgeStats{SuccessCount: e.success, FailureCount: e.failure, TotalAttempts: decided,
-		SuccessProbability: weightedProbability(e.weightedSuccess, e.weightedFailure, prior),
+		SuccessProbability: weightedProbability(e.weighted.success, e.weighted.failure, prior),
 		RankScore:          rankScore(e.success, e.failure)}
 	if decided > 0 {
 		s.SuccessRate = float64(e.success) / float64(decided)
@@ -150,7 +145,7 @@ func (k *tenantKnowledge) priorMean(typeID int64) float64 {
 	if tc == nil {
 		return 0.5
 	}
-	return (max(tc.weightedSuccesses, 0) + 1) / (max(tc.weightedDecided, 0) + 2)
+	return smoothedRate(tc.weightedSuccesses, tc.weightedDecided)
 }
 
 // solutionRate is a solution's weighted success rate across all types,
@@ -160,7 +155,15 @@ func (k *tenantKnowledge) solutionRate(solutionID int64) float64 {
 	if o == nil {
 		return 0.5
 	}
-	return (max(o.success, 0) + 1) / (max(o.success, 0) + max(o.failure, 0) + 2)
+	success := max(o.success, 0)
+	return smoothedRate(success, success+max(o.failure, 0))
+}
+
+// smoothedRate is a success rate over weighted counts, smoothed towards
+// one half by two pseudo-attempts. Counts are clamped at zero: removals can
+// leave -0.0000001.
+func smoothedRate(successes, decided float64) float64 {
+	return (max(successes, 0) + 1) / (max(decided, 0) + 2)
 }
 
 // weightedProbability is the mean of the Beta posterior over weighted

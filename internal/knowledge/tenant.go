@@ -93,10 +93,10 @@ type weightedCounts struct{ success, failure float64 }
 type edgeCounts struct {
 	success, failure, pending, unknown int
 	// weighted are success and failure with each attempt counted at its
-	// confidence (see attemptWeight): what the success probability uses.
-	weightedSuccess, weightedFailure float64
-	minutesSum                       float64 // over resolved conversations it fixed
-	minutesN                         int
+	// confidence: what the success probability uses.
+	weighted   weightedCounts
+	minutesSum float64 // over resolved conversations it fixed
+	minutesN   int
 }
 
 // typeCounts is what an issue type's conversations say.
@@ -235,7 +235,7 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			e.success += sign
-			e.weightedSuccess += w
+			e.weighted.success += w
 			if o != nil {
 				o.success += w
 			}
@@ -245,7 +245,7 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			}
 		case fathom.OutcomeFailure:
 			e.failure += sign
-			e.weightedFailure += w
+			e.weighted.failure += w
 			if o != nil {
 				o.failure += w
 			}

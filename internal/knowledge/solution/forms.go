@@ -46,7 +46,7 @@ func (m *Model) baseForm(p attempt.Phrase) attempt.Phrase {
 		if f := m.mostWritten(w); f != "" {
 			vs[i] = f
 		} else if i == 0 && !p.Base {
-			vs[i] = uninflect(w)
+			vs[i] = Uninflect(w)
 		}
 	}
 	obj := make([]string, len(p.Object))
@@ -72,11 +72,7 @@ func (m *Model) mostWritten(w string) string {
 // Uninflect returns the base form of a verb written in the past or
 // progressive: "ordered" → "order", "stopped" → "stop", "updating" →
 // "update", "tried" → "try", and the irregular "sent" → "send".
-func Uninflect(w string) string { return uninflect(w) }
-
-// uninflect strips a regular past or progressive ending: "ordered" →
-// "order", "stopped" → "stop", "updating" → "update", "tried" → "try".
-func uninflect(w string) string {
+func Uninflect(w string) string {
 	if b, ok := attempt.IrregularBase(w); ok {
 		return b
 	}

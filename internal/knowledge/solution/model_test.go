@@ -84,8 +84,8 @@ func TestPersistAndVersion(t *testing.T) {
 func TestUninflect(t *testing.T) {
 	for in, want := range map[string]string{"ordered": "order", "stopped": "stop", "updated": "update",
 		"replaced": "replace", "tried": "try", "enabling": "enable", "booked": "book", "reset": "reset", "proceed": "proceed", "scheduled": "schedule"} {
-		if got := uninflect(in); got != want {
-			t.Errorf("uninflect(%q) = %q, want %q", in, got, want)
+		if got := Uninflect(in); got != want {
+			t.Errorf("Uninflect(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

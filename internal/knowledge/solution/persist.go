@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Version is the version of how proposals are read and grouped. A model
@@ -29,6 +31,8 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for _, c := range m.clusters {
 		st.Clusters = append(st.Clusters, c)
 	}
+	// By key, so that one model always saves as the same bytes.
+	slices.SortFunc(st.Clusters, func(a, b *cluster) int { return strings.Compare(a.Key, b.Key) })
 	return json.Marshal(st)
 }
 
