@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/conversation"
 )
 
 // Domain is a set of labelled openings split into the conversations the
@@ -123,9 +124,9 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 		for j, t := range sims[i].Turns {
 			msgs[j] = client.Message{Role: t.Role, Content: t.Content}
 		}
-		// A track takes at most maxTrack messages; later ones append.
+		// A track takes at most conversation.MaxMessages; later ones append.
 		for len(msgs) > 0 {
-			n := min(maxTrack, len(msgs))
+			n := min(conversation.MaxMessages, len(msgs))
 			if _, err := c.Track(ctx, client.TrackRequest{ConversationID: SimID(i), Messages: msgs[:n]}); err != nil {
 				return err
 			}
@@ -139,9 +140,6 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 	})
 	return sims, err
 }
-
-// maxTrack is the most messages one track request may carry.
-const maxTrack = 10
 
 // noAction labels server attempts found on turns that perform no simulated
 // action (greetings, questions, closings).
