@@ -10,9 +10,11 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalSynopsis = `eval banking77|recommend|dstc11 [flags]
+const evalSynopsis = `eval banking77|sgd|star|recommend|dstc11 [flags]
 
   banking77  retrieval, issue discovery and recommendations on BANKING77
+  sgd        outcome detection on Schema-Guided Dialogue replies (in-process)
+  star       solution identification on STAR
   recommend  the recommendation simulation on BANKING77 and DSTC11 openings
   dstc11     issue discovery on the three DSTC11 domains
 

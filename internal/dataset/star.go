@@ -72,11 +72,7 @@ func ReadSTAR(path string) ([]StarDialogue, error) {
 // clear message when the data is absent.
 func STAROrSkip(tb testing.TB) []StarDialogue {
 	tb.Helper()
-	dir, ok := Dir("star")
-	if !ok {
-		tb.Skip("star data not found: looked for shared/data/star in the working directory and its parents")
-	}
-	ds, err := ReadSTAR(filepath.Join(dir, "dialogues.jsonl.gz"))
+	ds, err := ReadSTAR(filepath.Join(DirOrSkip(tb, "star"), "dialogues.jsonl.gz"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/conversation"
 )
 
 // Domain is a set of labelled openings split into the conversations the
@@ -123,13 +124,8 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 		for j, t := range sims[i].Turns {
 			msgs[j] = client.Message{Role: t.Role, Content: t.Content}
 		}
-		// A track takes at most maxTrack messages; later ones append.
-		for len(msgs) > 0 {
-			n := min(maxTrack, len(msgs))
-			if _, err := c.Track(ctx, client.TrackRequest{ConversationID: SimID(i), Messages: msgs[:n]}); err != nil {
-				return err
-			}
-			msgs = msgs[n:]
+		if err := trackAll(ctx, c, SimID(i), msgs); err != nil {
+			return err
 		}
 		if !sims[i].Resolved {
 			return nil
@@ -140,8 +136,18 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 	return sims, err
 }
 
-// maxTrack is the most messages one track request may carry.
-const maxTrack = 10
+// trackAll tracks msgs as conversation id, in requests of at most
+// conversation.MaxMessages (the most one track may carry), appended in order.
+func trackAll(ctx context.Context, c *client.Client, id string, msgs []client.Message) error {
+	for len(msgs) > 0 {
+		n := min(conversation.MaxMessages, len(msgs))
+		if _, err := c.Track(ctx, client.TrackRequest{ConversationID: id, Messages: msgs[:n]}); err != nil {
+			return err
+		}
+		msgs = msgs[n:]
+	}
+	return nil
+}
 
 // noAction labels server attempts found on turns that perform no simulated
 // action (greetings, questions, closings).

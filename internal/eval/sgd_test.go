@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/dataset"
@@ -57,9 +58,7 @@ func TestSGDReportHalfIsFixedAndBalanced(t *testing.T) {
 	}
 }
 
-func sgdID(svc, n int) string {
-	return string(rune('0'+svc/10)) + string(rune('0'+svc%10)) + "_" + string(rune('0'+n/10)) + string(rune('0'+n%10))
-}
+func sgdID(svc, n int) string { return fmt.Sprintf("%02d_%02d", svc, n) }
 
 func TestScoreSGD(t *testing.T) {
 	rs := []SGDReaction{{Reply: "yes", Accepted: true}, {Reply: "no"}, {Reply: "hmm", Accepted: true}, {Reply: "yes"}}

@@ -52,9 +52,6 @@ func StarHalf(ds []dataset.StarDialogue, half string) []dataset.StarDialogue {
 // StarID is the conversation id of a STAR dialogue.
 func StarID(d dataset.StarDialogue) string { return fmt.Sprintf("star-%05d", d.ID) }
 
-// trackChunk is the most messages one track request may carry.
-const trackChunk = 10
-
 // LoadStar tracks every dialogue as one conversation (in requests of at
 // most ten messages, appended in order), with concurrency workers. Labels
 // stay here: the server sees the text only.
@@ -64,13 +61,7 @@ func LoadStar(ctx context.Context, c *client.Client, ds []dataset.StarDialogue, 
 		for j, t := range ds[i].Turns {
 			msgs[j] = client.Message{Role: t.Role, Content: t.Text}
 		}
-		for lo := 0; lo < len(msgs); lo += trackChunk {
-			chunk := msgs[lo:min(lo+trackChunk, len(msgs))]
-			if _, err := c.Track(ctx, client.TrackRequest{ConversationID: StarID(ds[i]), Messages: chunk}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return trackAll(ctx, c, StarID(ds[i]), msgs)
 	})
 }
 

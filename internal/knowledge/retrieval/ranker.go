@@ -179,6 +179,15 @@ func typeVote(cands []search.Hit, types []int64, depth int) map[int64]float64 {
 	return vote
 }
 
+// nameOf names issue type t as the tenant is shown it: by r.typeName when
+// set, else by the model's current name.
+func (r *Ranker) nameOf(model *issuetype.Model, t int64) string {
+	if r.typeName != nil {
+		return r.typeName(t)
+	}
+	return model.TypeName(t)
+}
+
 // reasons explains candidate i to people.
 func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search.Hit, c issuetype.Comparison) []string {
 	var out []string
@@ -187,13 +196,7 @@ func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search
 			out = append(out, "shared terms: "+strings.Join(w, ", "))
 		}
 		if t := c.Type[i]; t != 0 && t == c.Predicted {
-			name := ""
-			if r.typeName != nil {
-				name = r.typeName(t)
-			} else {
-				name = model.TypeName(t)
-			}
-			if name != "" {
+			if name := r.nameOf(model, t); name != "" {
 				out = append(out, "same issue type: "+name)
 			}
 		}
