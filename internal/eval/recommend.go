@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/fathom-oss/fathom/client"
-	"github.com/fathom-oss/fathom/internal/conversation"
 )
 
 // Domain is a set of labelled openings split into the conversations the
@@ -94,6 +93,11 @@ func (m RecommendMetrics) String() string {
 		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
 }
 
+// maxTrackMessages is the most messages one track request may carry
+// (docs/api.md). The evaluation is a client of the public API, so it
+// holds the limit as the API states it rather than importing the server.
+const maxTrackMessages = 10
+
 // SimID is the conversation id of the i-th simulated training conversation.
 func SimID(i int) string { return fmt.Sprintf("sim-train-%05d", i) }
 
@@ -137,10 +141,10 @@ func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans
 }
 
 // trackAll tracks msgs as conversation id, in requests of at most
-// conversation.MaxMessages (the most one track may carry), appended in order.
+// maxTrackMessages (the most one track may carry), appended in order.
 func trackAll(ctx context.Context, c *client.Client, id string, msgs []client.Message) error {
 	for len(msgs) > 0 {
-		n := min(conversation.MaxMessages, len(msgs))
+		n := min(maxTrackMessages, len(msgs))
 		if _, err := c.Track(ctx, client.TrackRequest{ConversationID: id, Messages: msgs[:n]}); err != nil {
 			return err
 		}
