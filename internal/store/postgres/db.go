@@ -1,0 +1,167 @@
+// Package postgres implements store.Store on PostgreSQL with pgx: a
+// connection pool shared by reads and writes, one transaction per Write.
+// Several servers may use one database at once; what the store must do for
+// that (row locks, retries on serialization conflicts) lives here.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Config says which database to use.
+type Config struct {
+	// URL is a postgres:// connection URL.
+	URL string
+	// MaxConns caps the pool (default: pgx's, 4 or the CPU count).
+	MaxConns int32
+}
+
+// DB is the PostgreSQL store.
+type DB struct {
+	pool *pgxpool.Pool
+	queries
+}
+
+// Open connects to the database. It does not migrate: call Migrate.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	pc, err := pgxpool.ParseConfig(cfg.URL)
+	if err != nil {
+		return nil, fmt.Errorf("database-url: %w", err)
+	}
+	if cfg.MaxConns > 0 {
+		pc.MaxConns = cfg.MaxConns
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, pc)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres %s:%d/%s: %w", pc.ConnConfig.Host, pc.ConnConfig.Port, pc.ConnConfig.Database, err)
+	}
+	return &DB{pool: pool, queries: queries{q: pool}}, nil
+}
+
+// Pool is the connection pool, for the job queue's own use.
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }
+
+// Close closes the pool; Write calls in progress finish first.
+func (db *DB) Close() error {
+	db.pool.Close()
+	return nil
+}
+
+// maxAttempts bounds how often Write runs fn when PostgreSQL aborts the
+// transaction for a conflict with another one (serialization failure or
+// deadlock): the conflict is another server's or request's write, and
+// running again is the documented way out.
+const maxAttempts = 5
+
+// Write runs fn in one transaction and commits it.
+func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
+	// Once begun, a write finishes even if the caller goes away: the
+	// caller must not report failure for committed work.
+	ctx = context.WithoutCancel(ctx)
+	var err error
+	for attempt := 1; attempt <= maxAttempts; attempt++ {
+		var after []func()
+		after, err = db.writeOnce(ctx, fn)
+		if err == nil {
+			for _, f := range after {
+				f()
+			}
+			return nil
+		}
+		if !retryable(err) {
+			return err
+		}
+		time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+	}
+	return err
+}
+
+func (db *DB) writeOnce(ctx context.Context, fn func(tx store.Tx) error) (after []func(), err error) {
+	pgTx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("begin write transaction: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic in write transaction: %v", p)
+		}
+		if err != nil {
+			_ = pgTx.Rollback(ctx)
+		}
+	}()
+	t := &tx{queries: queries{q: pgTx, inTx: true}, pgTx: pgTx}
+	if err := fn(t); err != nil {
+		return nil, err
+	}
+	if err := pgTx.Commit(ctx); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return t.after, nil
+}
+
+// retryable reports a conflict with a concurrent transaction.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "40001", "40P01": // serialization_failure, deadlock_detected
+			return true
+		}
+	}
+	return false
+}
+
+// querier is what both the pool and a transaction run statements on.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+	CopyFrom(ctx context.Context, tableName pgx.Identifier, columnNames []string, rowSrc pgx.CopyFromSource) (int64, error)
+}
+
+// queries holds every read and write; on the DB it runs on the pool, in a
+// tx on the transaction (inTx: reads that precede an update lock the row).
+type queries struct {
+	unimplemented
+	q    querier
+	inTx bool
+}
+
+// tx is the store.Tx handed to write functions.
+type tx struct {
+	queries
+	pgTx  pgx.Tx
+	after []func()
+}
+
+func (t *tx) AfterCommit(f func()) { t.after = append(t.after, f) }
+
+// PgxTx is the transaction, for the job queue to insert jobs in the same
+// commit; nothing else should use it.
+func (t *tx) PgxTx() pgx.Tx { return t.pgTx }
+
+// interpretError maps driver errors to the store's shared errors.
+func interpretError(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "23505" { // unique_violation
+		return fmt.Errorf("%w: %v", store.ErrDuplicate, err)
+	}
+	return err
+}
