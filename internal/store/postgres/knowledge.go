@@ -99,7 +99,7 @@ func (q queries) SolutionList(ctx context.Context, tenantID int64) ([]*fathom.So
 // first one's row.
 func (t *tx) SolutionUpsert(ctx context.Context, s *fathom.Solution) (*fathom.Solution, error) {
 	get := func() (*fathom.Solution, error) {
-		return scanSolution(t.q.QueryRow(ctx, `SELECT `+solutionColumns+` FROM solutions WHERE tenant_id = $1 AND key = $2 FOR UPDATE`, s.TenantID, s.Key))
+		return scanSolution(t.q.QueryRow(ctx, `SELECT `+solutionColumns+` FROM solutions WHERE tenant_id = $1 AND key = $2 FOR NO KEY UPDATE`, s.TenantID, s.Key))
 	}
 	got, err := get()
 	if !errors.Is(err, store.ErrNotFound) {

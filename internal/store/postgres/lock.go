@@ -13,19 +13,22 @@ import (
 // the read-then-write patterns of the services need locks that SQLite's
 // single writer made unnecessary:
 //
-//   - a row read inside a transaction is read FOR UPDATE (forUpdate), so
-//     that an update computed from it cannot overwrite a concurrent one;
+//   - a row read inside a transaction is locked (forUpdate), so that an
+//     update computed from it cannot overwrite a concurrent one;
 //   - a key read inside a transaction and found missing is locked with a
 //     transaction-scoped advisory lock (lockMissing) before it is read
 //     again: of two transactions that both miss and then insert, the
 //     second waits for the first to end and then finds its row, instead
 //     of failing on the unique key.
 
-// forUpdate is the locking clause of a read: FOR UPDATE inside a
-// transaction, nothing on the pool.
+// forUpdate is the locking clause of a read: inside a transaction FOR NO
+// KEY UPDATE, the lock an UPDATE of the row takes; nothing on the pool.
+// Not FOR UPDATE: that one would also make inserts of rows referencing the
+// row (messages, analyses, feedback: their foreign-key checks) wait for
+// this transaction.
 func (q queries) forUpdate() string {
 	if q.inTx {
-		return " FOR UPDATE"
+		return " FOR NO KEY UPDATE"
 	}
 	return ""
 }
