@@ -87,6 +87,9 @@ func testTenants(t *testing.T, st store.Store) {
 	if got.ID != tn.ID || !got.CreatedAt.Equal(now) {
 		t.Fatalf("TenantGetByName = %+v, want id %d created %v", got, tn.ID, now)
 	}
+	if got.CreatedAt.Location() != time.UTC {
+		t.Fatalf("CreatedAt read back in %v, want UTC (times reach API responses)", got.CreatedAt.Location())
+	}
 	if _, err := st.TenantGet(ctx, 9999); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("TenantGet(missing) err = %v, want ErrNotFound", err)
 	}
