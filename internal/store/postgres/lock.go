@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/store"
@@ -59,3 +60,6 @@ func (q queries) lockKey(ctx context.Context, parts ...string) error {
 	}
 	return nil
 }
+
+// idText is an id as part of a lock key.
+func idText(id int64) string { return strconv.FormatInt(id, 10) }

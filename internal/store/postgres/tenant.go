@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -105,6 +104,3 @@ func collect[T any](rows pgx.Rows, scan func(pgx.Row) (T, error)) ([]T, error) {
 	}
 	return out, rows.Err()
 }
-
-// idText is an id as part of a lock key.
-func idText(id int64) string { return strconv.FormatInt(id, 10) }
