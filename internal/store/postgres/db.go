@@ -86,7 +86,9 @@ func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 		if !retryable(err) {
 			return err
 		}
-		time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+		if attempt < maxAttempts { // no pause before giving up
+			time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+		}
 	}
 	return err
 }
