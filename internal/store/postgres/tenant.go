@@ -60,16 +60,37 @@ func (t *tx) TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota)
 		q.Requests, q.Tokens, q.Retrievals, tenantID)
 }
 
-// TenantMarkAnalysisPending needs no explicit lock: of two transactions
-// updating the row, the second waits for the first and, under read
-// committed, evaluates its WHERE again on the row the first committed, so
-// only one of them finds the flag clear.
+// TenantMarkAnalysisPending sets the flag where it is clear: of two
+// transactions updating the row, the second waits for the first and, under
+// read committed, evaluates its WHERE again on the row the first committed,
+// so only one of them finds the flag clear.
+//
+// When the flag is already set, the write still holds a share lock on the
+// tenant until it commits. The analysis clears the flag, then reads the
+// dirty conversations; without the lock it could clear and read while this
+// write, which saw the flag set and enqueued nothing, is still uncommitted,
+// and its change would wait for the tenant's next write. With it, the
+// clear waits for every write that relied on the flag. Writes share the
+// lock, so they do not wait for each other.
 func (t *tx) TenantMarkAnalysisPending(ctx context.Context, tenantID int64) (bool, error) {
-	tag, err := t.q.Exec(ctx, `UPDATE tenants SET analysis_pending = true WHERE id = $1 AND NOT analysis_pending`, tenantID)
-	if err != nil {
-		return false, fmt.Errorf("mark analysis pending: %w", err)
+	for {
+		tag, err := t.q.Exec(ctx, `UPDATE tenants SET analysis_pending = true WHERE id = $1 AND NOT analysis_pending`, tenantID)
+		if err != nil {
+			return false, fmt.Errorf("mark analysis pending: %w", err)
+		}
+		if tag.RowsAffected() == 1 {
+			return true, nil
+		}
+		var pending bool
+		err = t.q.QueryRow(ctx, `SELECT analysis_pending FROM tenants WHERE id = $1 FOR SHARE`, tenantID).Scan(&pending)
+		if err != nil {
+			return false, fmt.Errorf("mark analysis pending: %w", interpretError(err))
+		}
+		if pending {
+			return false, nil
+		}
+		// Cleared in between: set it after all (rare).
 	}
-	return tag.RowsAffected() == 1, nil
 }
 
 func (t *tx) TenantClearAnalysisPending(ctx context.Context, tenantID int64) error {

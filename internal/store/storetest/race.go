@@ -35,6 +35,7 @@ const rendezvousQuiet = 250 * time.Millisecond
 // pass. The quiet period starts again at each arrival, because writers
 // that must first open a connection arrive spread out.
 type rendezvous struct {
+	n       int // writers expected
 	mu      sync.Mutex
 	arrived int
 	last    time.Time
@@ -42,14 +43,14 @@ type rendezvous struct {
 	once    sync.Once
 }
 
-func newRendezvous() *rendezvous { return &rendezvous{open: make(chan struct{})} }
+func newRendezvous(n int) *rendezvous { return &rendezvous{n: n, open: make(chan struct{})} }
 
 func (r *rendezvous) release() { r.once.Do(func() { close(r.open) }) }
 
 func (r *rendezvous) wait() {
 	r.mu.Lock()
 	r.last = time.Now()
-	if r.arrived++; r.arrived == racers {
+	if r.arrived++; r.arrived == r.n {
 		r.release()
 	}
 	r.mu.Unlock()
@@ -76,11 +77,11 @@ func (r *rendezvous) wait() {
 // writers will use, so that they reach the race together.
 func race(t *testing.T, st store.Store, fn func(i int, meet func()) error) {
 	t.Helper()
-	warm := newRendezvous()
+	warm := newRendezvous(racers)
 	run(t, func(int) error {
 		return st.Write(context.Background(), func(store.Tx) error { warm.wait(); return nil })
 	})
-	r := newRendezvous()
+	r := newRendezvous(racers)
 	run(t, func(i int) error { return fn(i, r.wait) })
 }
 
@@ -124,6 +125,77 @@ func testRaceAnalysisPending(t *testing.T, st store.Store) {
 	})
 	if n := count(wasClear); n != 1 {
 		t.Fatalf("%d writers found the pending flag clear, want exactly 1", n)
+	}
+}
+
+// testRaceClearPending: a write that finds the analysis flag set enqueues
+// nothing, relying on the analysis that will clear the flag to read its
+// change. So an analysis that clears the flag while the write is in flight
+// must then read the write's change, or the write must have found the flag
+// clear: otherwise the change waits for the tenant's next write.
+func testRaceClearPending(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	tn, _ := seedTenant(t, st, "rcp")
+	var c *fathom.Conversation
+	write(t, st, func(tx store.Tx) (err error) {
+		if c, err = tx.ConversationCreate(ctx, &store.ConversationCreateParams{TenantID: tn.ID, ExternalID: "x", CreatedAt: now}); err != nil {
+			return err
+		}
+		if _, err := tx.ConversationMarkAnalyzed(ctx, c.ID, c.Version, 0); err != nil {
+			return err
+		}
+		_, err = tx.TenantMarkAnalysisPending(ctx, tn.ID)
+		return err
+	})
+	meet := newRendezvous(2)
+	read := make(chan struct{}) // the analysis has read the dirty conversations
+	var wasClear, seen bool
+	var writeErr, clearErr error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { // the write
+		defer wg.Done()
+		writeErr = st.Write(ctx, func(tx store.Tx) (err error) {
+			cur, err := tx.ConversationGetByExternalID(ctx, tn.ID, "x")
+			if err != nil {
+				return err
+			}
+			cur.UpdatedAt = now.Add(time.Second)
+			if err := tx.ConversationUpdate(ctx, cur); err != nil {
+				return err
+			}
+			if wasClear, err = tx.TenantMarkAnalysisPending(ctx, tn.ID); err != nil {
+				return err
+			}
+			meet.wait()
+			// Stay uncommitted while the analysis clears and reads, unless
+			// the engine makes the clear wait for this write.
+			timer := time.NewTimer(rendezvousQuiet)
+			defer timer.Stop()
+			select {
+			case <-read:
+			case <-timer.C:
+			}
+			return nil
+		})
+	}()
+	go func() { // the analysis
+		defer wg.Done()
+		defer close(read)
+		meet.wait()
+		if clearErr = st.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tn.ID) }); clearErr != nil {
+			return
+		}
+		var dirty []*fathom.Conversation
+		dirty, clearErr = st.ConversationListDirty(ctx, tn.ID, 10)
+		seen = len(dirty) == 1
+	}()
+	wg.Wait()
+	if err := errors.Join(writeErr, clearErr); err != nil {
+		t.Fatal(err)
+	}
+	if !wasClear && !seen {
+		t.Fatal("the write found the flag set, and the analysis that cleared it did not see the write's change")
 	}
 }
 

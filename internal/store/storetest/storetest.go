@@ -26,6 +26,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("WriteRollsBackOnError", func(t *testing.T) { t.Parallel(); testRollback(t, open(t)) })
 	t.Run("ConcurrentWritesAreIsolated", func(t *testing.T) { t.Parallel(); testConcurrentWrites(t, open(t)) })
 	t.Run("ConcurrentMarkAnalysisPending", func(t *testing.T) { t.Parallel(); testRaceAnalysisPending(t, open(t)) })
+	t.Run("ConcurrentClearAnalysisPending", func(t *testing.T) { t.Parallel(); testRaceClearPending(t, open(t)) })
 	t.Run("ConcurrentUsageAdd", func(t *testing.T) { t.Parallel(); testRaceUsage(t, open(t)) })
 	t.Run("ConcurrentTrackOfNewConversation", func(t *testing.T) { t.Parallel(); testRaceConversation(t, open(t)) })
 	t.Run("ConcurrentIdempotencyKey", func(t *testing.T) { t.Parallel(); testRaceIdempotency(t, open(t)) })
