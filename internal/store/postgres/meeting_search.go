@@ -15,9 +15,8 @@ import (
 
 // Full-text search over meetings uses meeting_search: one row per
 // utterance, summary line and action item, with a generated tsvector
-// (document) in the text search configuration fathom_search and a GIN
-// index on (tenant_id, document), so a search reads its tenant's postings
-// only (see migration 00003).
+// (document) whose words carry their tenant, so that the GIN index on it
+// answers a search from its tenant's postings only (see migration 00003).
 
 // indexMeeting replaces the meeting's rows in meeting_search.
 func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) error {
@@ -66,30 +65,28 @@ const snippetWords = 12
 
 // meetingSearchQuery ranks the visible matching rows, then marks the
 // matches of the few it returns only (ts_headline reads the whole text
-// again, so it runs after the limit). ts_rank's normalization 1 divides by
-// the log of the row's length, as BM25 favours the shorter of two rows
-// with the same matches.
+// again, so it runs after the limit). The rows match the tenant's words
+// (meeting_search_query); the headline, on the plain text, marks the plain
+// words. ts_rank's normalization 1 divides by the log of the row's length,
+// as BM25 favours the shorter of two rows with the same matches.
 const meetingSearchQuery = `SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text,
-	ts_headline('fathom_search', s.text, q.query, 'StartSel=«, StopSel=», MaxFragments=1, ShortWord=0, MaxWords=%d, MinWords=%d'),
+	ts_headline('fathom_search', s.text, to_tsquery('fathom_search', $1),
+		'StartSel=«, StopSel=», MaxFragments=1, ShortWord=0, MaxWords=%d, MinWords=%d'),
 	s.rank
 FROM (
-	SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text, ts_rank(s.document, q.query, 1) AS rank
-	FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id, q
-	WHERE s.tenant_id = $2 AND s.document @@ q.query AND m.tenant_id = $2 AND %s
+	SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text, ts_rank(s.document, meeting_search_query($2, $1), 1) AS rank
+	FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id
+	WHERE s.document @@ meeting_search_query($2, $1) AND s.tenant_id = $2 AND m.tenant_id = $2 AND %s
 	ORDER BY rank DESC, s.meeting_id, s.at_ms
 	LIMIT $3
-) s, q
+) s
 ORDER BY s.rank DESC, s.meeting_id, s.at_ms`
 
 func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams) ([]*store.SearchHit, error) {
-	match := tsQuery(p.Query)
-	if match == "" {
+	query, args := meetingSearchSQL(p)
+	if query == "" {
 		return nil, nil
 	}
-	args := argList{match, p.Viewer.TenantID, limitOrAll(p.Limit)}
-	visible := visibleTo(p.Viewer, &args)
-	query := `WITH q AS (SELECT to_tsquery('fathom_search', $1) AS query) ` +
-		fmt.Sprintf(meetingSearchQuery, snippetWords, snippetWords-1, visible)
 	rows, err := q.q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search meetings: %w", err)
@@ -111,6 +108,18 @@ func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams
 		return nil, fmt.Errorf("search meetings: %w", err)
 	}
 	return out, nil
+}
+
+// meetingSearchSQL returns the query of a search, "" when p.Query has
+// nothing to search for.
+func meetingSearchSQL(p *store.MeetingSearchParams) (string, []any) {
+	match := tsQuery(p.Query)
+	if match == "" {
+		return "", nil
+	}
+	args := argList{match, p.Viewer.TenantID, limitOrAll(p.Limit)}
+	visible := visibleTo(p.Viewer, &args)
+	return fmt.Sprintf(meetingSearchQuery, snippetWords, snippetWords-1, visible), args
 }
 
 // limitOrAll maps a limit of 0 or less to no limit (LIMIT NULL).

@@ -86,23 +86,49 @@ CREATE TABLE meeting_contents (
 
 -- Full-text search over transcripts, summaries and action items: one row
 -- per utterance, summary line or action item, as in SQLite's FTS5 table
--- of the same name and columns. The words are PostgreSQL's own full-text
--- search: document is the row's tsvector, indexed by GIN together with
--- the tenant (btree_gin), so that a search reads only its tenant's
--- postings and never another tenant's rows.
+-- of the same name and columns, searched with PostgreSQL's own full-text
+-- search. document, the row's tsvector, comes last and fills itself.
 --
 -- fathom_search reads text as SQLite's 'porter unicode61
 -- remove_diacritics 2' tokenizer does: accents removed (unaccent),
 -- English stems (snowball, without a stop-word list: every word can be
 -- searched for), and ASCII punctuation taken as a word break, so that
 -- "carl@acme.com" or "fathom.video" are words, not one host token.
+--
+-- Every word of document is prefixed with its tenant ("42_price"), and a
+-- search asks for its tenant's words only (meeting_search_query): the GIN
+-- index then holds one posting list per tenant and word, and a search
+-- reads its own tenant's postings, never another tenant's, however common
+-- the word. (A GIN index on the tenant and the plain words would intersect
+-- the tenant's rows with the word's rows of every tenant, and for a common
+-- word the planner scans the whole table instead.) Both functions have
+-- SQL-standard bodies, bound to the configuration when created, so they do
+-- not depend on the search_path of whoever inserts a row (PostgreSQL 14+).
 CREATE EXTENSION IF NOT EXISTS unaccent;
-CREATE EXTENSION IF NOT EXISTS btree_gin;
 CREATE TEXT SEARCH DICTIONARY fathom_english_stem (TEMPLATE = snowball, LANGUAGE = english);
 CREATE TEXT SEARCH CONFIGURATION fathom_search (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION fathom_search
     ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
     WITH unaccent, fathom_english_stem;
+
+-- +goose StatementBegin
+CREATE FUNCTION meeting_search_document(tenant_id BIGINT, text TEXT) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN (
+    SELECT coalesce(string_agg('''' || tenant_id || '_' || replace(replace(lexeme, '\', '\\'), '''', '''''')
+        || ''':' || array_to_string(positions, ','), ' '), '')::tsvector
+    FROM unnest(to_tsvector('fathom_search', regexp_replace(text, '[!-/:-@[-`{-~]+', ' ', 'g')))
+);
+-- +goose StatementEnd
+
+-- meeting_search_query is to_tsquery in fathom_search with its words
+-- prefixed by the tenant, as meeting_search_document prefixes them.
+-- +goose StatementBegin
+CREATE FUNCTION meeting_search_query(tenant_id BIGINT, query TEXT) RETURNS tsquery
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN regexp_replace(to_tsquery('fathom_search', query)::text, '''((?:[^'']|'''')*)''',
+    '''' || tenant_id || '_\1''', 'g')::tsquery;
+-- +goose StatementEnd
 
 CREATE TABLE meeting_search (
     text       TEXT   NOT NULL,
@@ -111,10 +137,11 @@ CREATE TABLE meeting_search (
     at_ms      BIGINT NOT NULL DEFAULT 0,
     meeting_id BIGINT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
     tenant_id  BIGINT NOT NULL,
-    document   tsvector GENERATED ALWAYS AS
-        (to_tsvector('fathom_search', regexp_replace(text, '[!-/:-@[-`{-~]+', ' ', 'g'))) STORED
+    document   tsvector GENERATED ALWAYS AS (meeting_search_document(tenant_id, text)) STORED
 );
-CREATE INDEX meeting_search_document ON meeting_search USING gin (tenant_id, document);
+-- fastupdate off: a GIN pending list holds every tenant's recent rows
+-- unsorted, and each search would read all of it.
+CREATE INDEX meeting_search_document ON meeting_search USING gin (document) WITH (fastupdate = off);
 CREATE INDEX meeting_search_meeting ON meeting_search (meeting_id);
 
 CREATE TABLE webhooks (
@@ -168,11 +195,13 @@ CREATE TABLE delivery_attempts (
 );
 
 -- +goose Down
--- The extensions stay: other objects of the database may use them.
+-- unaccent stays: other objects of the database may use it.
 DROP TABLE delivery_attempts;
 DROP TABLE deliveries;
 DROP TABLE webhooks;
 DROP TABLE meeting_search;
+DROP FUNCTION meeting_search_query;
+DROP FUNCTION meeting_search_document;
 DROP TEXT SEARCH CONFIGURATION fathom_search;
 DROP TEXT SEARCH DICTIONARY fathom_english_stem;
 DROP TABLE meeting_contents;
