@@ -145,10 +145,10 @@ func meetingFilters(p *store.MeetingListParams, a *argList) string {
 		b.WriteString(` AND m.meeting_type = ` + a.add(*p.MeetingType))
 	}
 	if len(p.RecorderIDs) > 0 {
-		b.WriteString(` AND m.recorder_id = ANY(` + a.add(p.RecorderIDs) + `)`)
+		b.WriteString(` AND m.recorder_id` + oneOf(a, p.RecorderIDs))
 	}
 	if len(p.TeamIDs) > 0 {
-		b.WriteString(` AND m.recorder_team_id = ANY(` + a.add(p.TeamIDs) + `)`)
+		b.WriteString(` AND m.recorder_team_id` + oneOf(a, p.TeamIDs))
 	}
 	if len(p.GuestRecorderIDs) > 0 {
 		b.WriteString(` AND (NOT m.recorder_external OR m.recorder_id = ANY(` + a.add(p.GuestRecorderIDs) + `))`)
@@ -156,4 +156,14 @@ func meetingFilters(p *store.MeetingListParams, a *argList) string {
 		b.WriteString(` AND NOT m.recorder_external`)
 	}
 	return b.String()
+}
+
+// oneOf is the test of a column against ids: = for one, so that the
+// planner can walk the (column, created_at DESC, id DESC) index in the
+// list's order (PostgreSQL 15 cannot for = ANY, and sorts every match).
+func oneOf(a *argList, ids []int64) string {
+	if len(ids) == 1 {
+		return ` = ` + a.add(ids[0])
+	}
+	return ` = ANY(` + a.add(ids) + `)`
 }
