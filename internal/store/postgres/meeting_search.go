@@ -65,13 +65,15 @@ const snippetWords = 12
 
 // meetingSearchQuery ranks the visible matching rows, then marks the
 // matches of the few it returns only (ts_headline reads the whole text
-// again, so it runs after the limit). The rows match the tenant's words
-// (meeting_search_query); the headline, on the plain text, marks the plain
+// again, so it runs after the limit): in a window of the text, and in the
+// whole text, which a short text shows. The rows match the tenant's words
+// (meeting_search_query); the headlines, on the plain text, mark the plain
 // words. ts_rank's normalization 1 divides by the log of the row's length,
 // as BM25 favours the shorter of two rows with the same matches.
 const meetingSearchQuery = `SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text,
 	ts_headline('fathom_search', s.text, to_tsquery('fathom_search', $1),
 		'StartSel=«, StopSel=», MaxFragments=1, ShortWord=0, MaxWords=%d, MinWords=%d'),
+	ts_headline('fathom_search', s.text, to_tsquery('fathom_search', $1), 'StartSel=«, StopSel=», HighlightAll=true'),
 	s.rank
 FROM (
 	SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text, ts_rank(s.document, meeting_search_query($2, $1), 1) AS rank
@@ -96,12 +98,12 @@ func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams
 	for rows.Next() {
 		var h store.SearchHit
 		var atMS int64
-		var text string
+		var text, window, whole string
 		var rank float32
-		if err := rows.Scan(&h.MeetingID, &h.Kind, &h.Speaker, &atMS, &text, &h.Snippet, &rank); err != nil {
+		if err := rows.Scan(&h.MeetingID, &h.Kind, &h.Speaker, &atMS, &text, &window, &whole, &rank); err != nil {
 			return nil, fmt.Errorf("search meetings: %w", err)
 		}
-		h.At, h.Score, h.Snippet = time.Duration(atMS)*time.Millisecond, float64(rank), withEllipses(h.Snippet, text)
+		h.At, h.Score, h.Snippet = time.Duration(atMS)*time.Millisecond, float64(rank), snippet(text, window, whole)
 		out = append(out, &h)
 	}
 	if err := rows.Err(); err != nil {
@@ -129,6 +131,22 @@ func limitOrAll(limit int) *int {
 	}
 	return &limit
 }
+
+// snippet is what a hit shows, as SQLite's snippet() would: the whole text
+// when it has at most snippetWords words, else the window with ellipses
+// where the text goes on; a phrase matched across punctuation ("don't",
+// "mm-hmm") marked as one.
+func snippet(text, window, whole string) string {
+	s := whole
+	if words := len(strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })); words > snippetWords {
+		s = withEllipses(window, text)
+	}
+	return markGap.ReplaceAllString(s, "$1")
+}
+
+// markGap is the end of one mark and the start of the next with only
+// punctuation between them.
+var markGap = regexp.MustCompile(`»([^\s\p{L}\p{N}«»]+)«`)
 
 // withEllipses marks with … where a snippet cuts text short, as SQLite's
 // snippet() does; ts_headline does not. Punctuation that only closes or

@@ -36,3 +36,19 @@ func TestWithEllipses(t *testing.T) {
 		}
 	}
 }
+
+func TestSnippet(t *testing.T) {
+	long := "one two three four five six seven eight nine ten eleven twelve thirteen needle fourteen"
+	for _, c := range []struct{ text, window, whole, want string }{
+		{"But I don't know. Okay.", "But I «don»'«t» know", "But I «don»'«t» know. Okay.", "But I «don't» know. Okay."},
+		{"Mm-hmm. Okay.", "«Mm»-«hmm». Okay", "«Mm»-«hmm». Okay.", "«Mm-hmm». Okay."},
+		{"Send the renewal quote", "Send the «renewal» «quote»", "Send the «renewal» «quote»", "Send the «renewal» «quote»"},
+		{"Yeah, and and we can use the home station kind of thing.", "and and we can use «the» home station kind of thing.",
+			"Yeah, and and we can use «the» home station kind of thing.", "Yeah, and and we can use «the» home station kind of thing."},
+		{long, "nine ten eleven twelve thirteen «needle» fourteen", "x", "…nine ten eleven twelve thirteen «needle» fourteen"},
+	} {
+		if got := snippet(c.text, c.window, c.whole); got != c.want {
+			t.Errorf("snippet(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
