@@ -133,7 +133,9 @@ type Reader interface {
 
 	UserGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.User, error)
 	// UserCallbackSecret returns the secret that signs the user's
-	// callbacks, "" if none was made yet.
+	// callbacks, "" if none was made yet. Inside a Tx it also holds the
+	// user against other writers until the commit, so that a secret is
+	// made once.
 	UserCallbackSecret(ctx context.Context, userID int64) (string, error)
 
 	APIKeyGetByHash(ctx context.Context, hash string) (*fathom.APIKey, error)
