@@ -24,8 +24,8 @@ func envName(flag string) string {
 // StorageOptions are the options every command that opens the database needs.
 func (c *Config) storageOptions() []option {
 	return []option{
-		{"data-dir", "directory of the embedded database", (*stringValue)(&c.DataDir), false},
-		{"database-url", "external database URL (empty: SQLite in --data-dir)", (*stringValue)(&c.DatabaseURL), true},
+		{"data-dir", "directory of the SQLite database, the secret key and sync state", (*stringValue)(&c.DataDir), false},
+		{"database-url", "database: empty (SQLite in --data-dir), sqlite:PATH, or postgres://USER:PASSWORD@HOST:5432/DB", (*stringValue)(&c.DatabaseURL), true},
 		{"sqlite-synchronous", `SQLite durability: "full" survives power loss, "normal" only a process crash`, (*stringValue)(&c.SQLiteSynchronous), false},
 		{"log-format", `log format: "text" or "json"`, (*stringValue)(&c.LogFormat), false},
 		{"log-level", "log level: debug, info, warn or error", (*stringValue)(&c.LogLevel), false},
