@@ -2,6 +2,7 @@ package config_test
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"testing"
@@ -63,5 +64,27 @@ func TestDatabasePasswordNeverShown(t *testing.T) {
 	cfg := config.Default()
 	if cfg.RedactError(nil) != nil {
 		t.Error("RedactError(nil) is not nil")
+	}
+}
+
+// --help shows defaults taken from the environment: never a secret.
+func TestHelpHidesSecrets(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{"FATHOM_DATABASE_URL": "postgres://fathom:s3cret@db/fathom", "FATHOM_SECRET_KEY": "s3cretkey",
+		"FATHOM_GATEWAY_CLIENT_SECRET": "s3cretclient"}
+	cfg := config.Default()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var help strings.Builder
+	fs.SetOutput(&help)
+	if err := cfg.RegisterServer(fs, func(k string) string { return env[k] }); err != nil {
+		t.Fatal(err)
+	}
+	fs.PrintDefaults()
+	if strings.Contains(help.String(), "s3cret") || !strings.Contains(help.String(), "postgres://fathom:xxxxx@db/fathom") {
+		t.Errorf("--help shows a secret, or not the redacted URL:\n%s", help.String())
+	}
+	if err := fs.Parse([]string{"--secret-key", "other"}); err != nil || cfg.SecretKey != "other" ||
+		cfg.DatabaseURL != env["FATHOM_DATABASE_URL"] || cfg.GatewayClientSecret != "s3cretclient" {
+		t.Errorf("secret options no longer set: %v %+v", err, cfg)
 	}
 }

@@ -97,9 +97,31 @@ func register(fs *flag.FlagSet, getenv func(string) string, opts []option) error
 			}
 			_ = o.value.Set(strings.TrimSpace(string(b)))
 		}
-		fs.Var(o.value, o.name, usage)
+		value := o.value
+		if o.secret {
+			value = hiddenValue{o.value, o.name}
+		}
+		fs.Var(value, o.name, usage)
 	}
 	return nil
+}
+
+// hiddenValue is a secret option as --help shows its default (taken from
+// the environment): a database URL without its password, anything else
+// not at all.
+type hiddenValue struct {
+	flag.Value
+	name string
+}
+
+func (v hiddenValue) String() string {
+	switch {
+	case v.Value == nil || v.Value.String() == "":
+		return ""
+	case v.name == "database-url":
+		return RedactURL(v.Value.String())
+	}
+	return redacted
 }
 
 type stringValue string
