@@ -27,7 +27,9 @@ type Database struct {
 	Jobs job.Engine
 
 	migrate func(context.Context) ([]int64, error)
-	cfg     config.Config
+	// lock serialises Migrate across processes where the engine needs it.
+	lock func(context.Context) (unlock func(), err error)
+	cfg  config.Config
 }
 
 // postgresMaxConns sizes each server's PostgreSQL pool: requests, the job
@@ -61,6 +63,7 @@ func openEngine(ctx context.Context, cfg config.Config) (*Database, error) {
 			return nil, err
 		}
 		db.Store, db.Jobs, db.migrate = pg, job.Postgres(pg.Pool()), pg.Migrate
+		db.lock = func(ctx context.Context) (func(), error) { return lockMigrations(ctx, pg) }
 	default:
 		lite, err := sqlite.Open(sqlite.Config{Path: cfg.SQLiteFile(), Synchronous: cfg.SQLiteSynchronous})
 		if err != nil {
@@ -68,14 +71,45 @@ func openEngine(ctx context.Context, cfg config.Config) (*Database, error) {
 		}
 		// River's SQLite driver shares the store's one writer connection.
 		db.Store, db.Jobs, db.migrate = lite, job.SQLite(lite.Writer()), lite.Migrate
+		// One process holds a SQLite database (its single writer).
+		db.lock = func(context.Context) (func(), error) { return func() {}, nil }
 	}
 	return db, nil
+}
+
+// migrateLockID is the PostgreSQL advisory lock that serialises the
+// migrations of servers started at once on one database (an arbitrary
+// constant: "fathom" in ASCII).
+const migrateLockID = 0x66617468_6f6d
+
+// lockMigrations takes the advisory lock on a connection of its own, so
+// that of several servers started together on an empty database one
+// creates the tables (the schema's and River's) and the others find them
+// made, instead of racing to create them. unlock releases it.
+func lockMigrations(ctx context.Context, pg *postgres.DB) (unlock func(), err error) {
+	conn, err := pg.Pool().Acquire(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migration lock: %w", err)
+	}
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(migrateLockID)); err != nil {
+		conn.Release()
+		return nil, fmt.Errorf("migration lock: %w", err)
+	}
+	return func() {
+		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(migrateLockID))
+		conn.Release()
+	}, nil
 }
 
 // Migrate brings the schema and the job queue's tables (River's own
 // migrations, for the same engine) up to date, and returns the schema
 // versions it applied.
 func (db *Database) Migrate(ctx context.Context) ([]int64, error) {
+	unlock, err := db.lock(ctx)
+	if err != nil {
+		return nil, db.cfg.RedactError(err)
+	}
+	defer unlock()
 	applied, err := db.migrate(ctx)
 	if err != nil {
 		return nil, db.cfg.RedactError(fmt.Errorf("migrate %s database: %w", db.Engine, err))
