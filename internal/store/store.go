@@ -9,7 +9,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"time"
 
@@ -64,9 +63,6 @@ type Tx interface {
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
-	// SQL exposes the transaction to packages that must enqueue work in
-	// the same commit (the job queue). Nothing else should use it.
-	SQL() *sql.Tx
 
 	TenantCreate(ctx context.Context, p *TenantCreateParams) (*fathom.Tenant, error)
 	TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota) error
