@@ -14,7 +14,7 @@ import (
 // seedSearch fills two tenants straight in SQL: a large one (tenant 1) and
 // a small one (tenant 2), every search row of both saying "pricing", and
 // one user per tenant who recorded every meeting of it.
-func seedSearch(t *testing.T, db *postgres.DB, bigRows, smallRows int) {
+func seedSearch(t testing.TB, db *postgres.DB, bigRows, smallRows int) {
 	t.Helper()
 	ctx := context.Background()
 	for _, s := range []struct {
