@@ -8,6 +8,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/store/storetest"
 )
 
-func TestConformance(t *testing.T) {
-	storetest.Exercise(t, func(t *testing.T) store.Store { return pgtest.Open(t) })
-}
+func open(t *testing.T) store.Store { return pgtest.Open(t) }
+
+// TestConformance runs the shared suite on a throwaway database per case.
+func TestConformance(t *testing.T) { storetest.Exercise(t, open) }
