@@ -45,7 +45,7 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 // TestPoolsAreDisjoint: no wording appears in two pools, so nothing tuned
 // on one pool has seen another's words, and every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
-	pools := []Pool{PoolDevelop, PoolReport, PoolFresh}
+	pools := []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind}
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
 		l := [][]string{w.success, w.failure, w.hedgedSuccess, w.hedgedFailure, w.handedOver, w.greetings, w.asks, w.answers, w.closings, w.farewells}
@@ -91,7 +91,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 func TestSimulateLabelsTurns(t *testing.T) {
 	plans := Plans(openings, 3)
 	for i, ex := range openings {
-		for _, pool := range []Pool{PoolDevelop, PoolReport, PoolFresh} {
+		for _, pool := range []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind} {
 			s := Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 9)))
 			if s.Turns[0].Content != ex.Text || len(s.Attempts) == 0 {
 				t.Fatalf("bad conversation:\n%s", s)
@@ -119,7 +119,8 @@ func TestParsePool(t *testing.T) {
 		{"fresh", PoolFresh, true},
 		{"Fresh", "", false},
 		{"", "", false},
-		{"blind", "", false},
+		{"blind", PoolBlind, true},
+		{"hidden", "", false},
 	} {
 		if got, ok := ParsePool(c.in); got != c.want || ok != c.ok {
 			t.Errorf("ParsePool(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
