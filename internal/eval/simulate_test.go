@@ -127,3 +127,25 @@ func TestParsePool(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreCountsUnmappedTops: a query whose first fix maps to no
+// simulated action, or that got no fix, is wrong per query but leaves the
+// intent's best action to the queries that had a mapped top.
+func TestScoreCountsUnmappedTops(t *testing.T) {
+	plan := Plan{Intent: "lost", Actions: []Action{simActions[0], simActions[1]}, Rates: []float64{0.9, 0.5}}
+	plans := map[string]Plan{"lost": plan}
+	best := plan.Best()
+	mapping := map[string]string{"order_card": best}
+	test := []Example{{Text: "I lost my card", Intent: "lost"}, {Text: "my card is gone", Intent: "lost"}, {Text: "card missing", Intent: "lost"}}
+	answers := []Answer{
+		NewAnswer([]string{"order_card"}, []bool{false}, []float64{0.8}, false, mapping),
+		NewAnswer([]string{"say_hello", "order_card"}, []bool{false, false}, []float64{0.9, 0.8}, false, mapping),
+		NewAnswer(nil, nil, nil, true, mapping),
+	}
+	m := RecommendMetrics{Pool: PoolDevelop}
+	m.Score(test, plans, answers)
+	third := 1.0 / 3
+	if m.BestAction != 1 || m.TopIsBest != third || m.UnmappedTop != third || m.NoFix != third {
+		t.Errorf("best action %v, per query %v, unmapped top %v, no fix %v; want 1 and a third each", m.BestAction, m.TopIsBest, m.UnmappedTop, m.NoFix)
+	}
+}
