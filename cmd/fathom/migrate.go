@@ -18,11 +18,10 @@ func runMigrate(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer db.Close()
-	applied, err := db.Migrate(ctx)
+	// Beside a running server only an up-to-date database is left alone;
+	// anything to apply needs the server stopped (see app.MigrateHeld).
+	applied, err := app.MigrateHeld(ctx, cfg, db)
 	if err != nil {
-		return err
-	}
-	if err := app.Migrate(ctx, db); err != nil {
 		return err
 	}
 	if len(applied) == 0 {

@@ -37,6 +37,7 @@ type App struct {
 	out    io.Writer // where the first key is printed
 
 	DB            *sqlite.DB
+	lock          *sqlite.ServerLock // the claim on DB's file, held while serving
 	Queue         *job.Queue
 	Tenants       *tenant.Service
 	Conversations *conversation.Service
@@ -58,14 +59,14 @@ func New(cfg config.Config, logger *slog.Logger, out io.Writer) *App {
 }
 
 // OpenDB opens and, if asked, migrates the database and the job queue's
-// tables. `fathom migrate` and `fathom keys` use it alone.
+// tables (see MigrateHeld). `fathom migrate` and `fathom keys` use it alone.
 func OpenDB(ctx context.Context, cfg config.Config, migrate bool) (*sqlite.DB, error) {
 	db, err := sqlite.Open(sqlite.Config{Path: cfg.SQLiteFile(), Synchronous: cfg.SQLiteSynchronous})
 	if err != nil {
 		return nil, err
 	}
 	if migrate {
-		if err := Migrate(ctx, db); err != nil {
+		if _, err := MigrateHeld(ctx, cfg, db); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -86,14 +87,24 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
 	}
-	if a.DB, err = OpenDB(ctx, a.cfg, a.cfg.AutoMigrate); err != nil {
+	if a.lock, err = lockServe(a.cfg); err != nil {
+		return err
+	}
+	if a.DB, err = OpenDB(ctx, a.cfg, false); err != nil {
+		a.lock.Release()
 		return err
 	}
 	defer func() {
 		if err != nil {
 			a.DB.Close()
+			a.lock.Release()
 		}
 	}()
+	if a.cfg.AutoMigrate {
+		if err := Migrate(ctx, a.DB); err != nil {
+			return err
+		}
+	}
 	a.Tenants = tenant.NewService(a.DB, nil)
 	if a.Queue, err = job.New(a.DB.Writer(), job.Config{Workers: a.cfg.Workers, Logger: a.logger}); err != nil {
 		return err
@@ -121,6 +132,10 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
+	}
+	if err := a.lock.SetAddr(a.Addr()); err != nil {
+		stop()
+		return err
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	a.openOAuth()
@@ -228,6 +243,7 @@ func (a *App) Close(ctx context.Context) error {
 		if a.DB != nil {
 			errs = append(errs, a.DB.Close())
 		}
+		errs = append(errs, a.lock.Release())
 	})
 	return errors.Join(errs...)
 }

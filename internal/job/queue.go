@@ -62,6 +62,19 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
+// MigrationPending reports whether Migrate has anything to apply.
+func MigrationPending(ctx context.Context, db *sql.DB) (bool, error) {
+	m, err := rivermigrate.New(riversqlite.New(db), nil)
+	if err != nil {
+		return false, fmt.Errorf("job queue migrator: %w", err)
+	}
+	res, err := m.Validate(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("read job queue schema: %w", err)
+	}
+	return !res.OK, nil
+}
+
 // New builds a queue on db, the database's single writer connection. Call
 // SetAnalyzer and SetPurger before Start.
 func New(db *sql.DB, cfg Config) (*Queue, error) {
