@@ -485,6 +485,14 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 		t.Errorf("other tenant's hits = %s", w)
 	}
 
+	// A search matches the words people said, never what the engine keeps
+	// beside them to tell tenants apart.
+	for _, q := range []string{fmt.Sprint(f.tenant.ID), fmt.Sprintf("t%d", f.tenant.ID), fmt.Sprintf("tenant%d", f.tenant.ID)} {
+		if h := search(rec, q); len(h) != 0 {
+			t.Errorf("search for %q found %s", q, where(h))
+		}
+	}
+
 	// What a hit says about where it is.
 	var tr, act *store.SearchHit
 	for _, h := range search(rec, "budget") {

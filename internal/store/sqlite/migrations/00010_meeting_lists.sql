@@ -15,7 +15,39 @@ CREATE INDEX meeting_teams_team ON meeting_teams (team_id, created_at DESC, meet
 CREATE INDEX meeting_users_user ON meeting_users (user_id, created_at DESC, meeting_id DESC);
 CREATE INDEX meetings_all_teams ON meetings (tenant_id, created_at DESC, id DESC) WHERE share_all_teams = 1;
 
+-- A search reads only its tenant's postings: each row carries its tenant
+-- as a token in an indexed column, and a search asks for that token AND
+-- its words, which FTS5 answers by stepping through the shorter posting
+-- lists (before, tenant_id was UNINDEXED: a common word read the postings
+-- of every tenant, and rows of other tenants were dropped after the join).
+CREATE VIRTUAL TABLE meeting_search_by_tenant USING fts5 (
+    text,
+    speaker UNINDEXED,
+    kind UNINDEXED,
+    at_ms UNINDEXED,
+    meeting_id UNINDEXED,
+    tenant,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO meeting_search_by_tenant (rowid, text, speaker, kind, at_ms, meeting_id, tenant)
+SELECT rowid, text, speaker, kind, at_ms, meeting_id, 't' || tenant_id FROM meeting_search;
+DROP TABLE meeting_search;
+ALTER TABLE meeting_search_by_tenant RENAME TO meeting_search;
+
 -- +goose Down
+CREATE VIRTUAL TABLE meeting_search_all USING fts5 (
+    text,
+    speaker UNINDEXED,
+    kind UNINDEXED,
+    at_ms UNINDEXED,
+    meeting_id UNINDEXED,
+    tenant_id UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO meeting_search_all (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id)
+SELECT rowid, text, speaker, kind, at_ms, meeting_id, CAST(substr(tenant, 2) AS INTEGER) FROM meeting_search;
+DROP TABLE meeting_search;
+ALTER TABLE meeting_search_all RENAME TO meeting_search;
 DROP INDEX meetings_all_teams;
 DROP INDEX meeting_users_user;
 DROP INDEX meeting_teams_team;
