@@ -18,16 +18,14 @@ func runMigrate(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer db.Close()
-	// Beside a running server only an up-to-date database is left alone;
-	// anything to apply needs the server stopped (see app.MigrateHeld).
-	applied, err := app.MigrateHeld(ctx, cfg, db)
+	applied, err := db.Migrate(ctx)
 	if err != nil {
 		return err
 	}
 	if len(applied) == 0 {
-		fmt.Fprintf(env.stdout, "database %s is up to date\n", cfg.SQLiteFile())
+		fmt.Fprintf(env.stdout, "database %s is up to date\n", db.Location)
 		return nil
 	}
-	fmt.Fprintf(env.stdout, "database %s migrated: applied %v\n", cfg.SQLiteFile(), applied)
+	fmt.Fprintf(env.stdout, "database %s migrated: applied %v\n", db.Location, applied)
 	return nil
 }

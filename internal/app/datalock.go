@@ -48,15 +48,17 @@ func lockServe(cfg config.Config) (*sqlite.ServerLock, error) {
 	return l, err
 }
 
-// MigrateHeld brings db up to date if it is behind, claiming the database
-// while it does. It returns the versions of the numbered migrations it
-// applied. With nothing to apply it claims nothing, so it succeeds beside a
-// running server; with something to apply while a server holds the
-// database, it refuses.
-func MigrateHeld(ctx context.Context, cfg config.Config, db *sqlite.DB) ([]int64, error) {
-	pending, err := migrationPending(ctx, db)
+// lockSQLiteMigrations is the SQLite engine's migration lock for a process
+// that is not the server: with nothing to apply it claims nothing, so that
+// admin commands run beside a server; with something to apply it claims
+// the database for the migration, and refuses while a server holds it.
+func lockSQLiteMigrations(ctx context.Context, cfg config.Config, lite *sqlite.DB, jobs job.Engine) (unlock func(), err error) {
+	pending, err := lite.MigrationPending(ctx)
+	if err == nil && !pending {
+		pending, err = job.MigrationPending(ctx, jobs)
+	}
 	if err != nil || !pending {
-		return nil, err
+		return func() {}, err
 	}
 	l, err := LockData(cfg, "migrate")
 	if inUse := (*sqlite.InUseError)(nil); errors.As(err, &inUse) {
@@ -66,18 +68,5 @@ func MigrateHeld(ctx context.Context, cfg config.Config, db *sqlite.DB) ([]int64
 	if err != nil {
 		return nil, err
 	}
-	defer l.Release()
-	applied, err := db.Migrate(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return applied, job.Migrate(ctx, db.Writer())
-}
-
-func migrationPending(ctx context.Context, db *sqlite.DB) (bool, error) {
-	schema, err := db.MigrationPending(ctx)
-	if err != nil || schema {
-		return schema, err
-	}
-	return job.MigrationPending(ctx, db.Writer())
+	return func() { l.Release() }, nil
 }

@@ -29,9 +29,9 @@ func TestOpenRefusesADataDirectoryInUse(t *testing.T) {
 }
 
 // Migrations are applied only by the holder of the database: with one to
-// apply while a server runs, MigrateHeld refuses and changes nothing; with
+// apply while a server runs, Migrate refuses and changes nothing; with
 // none it succeeds beside the server.
-func TestMigrateHeldBesideAServer(t *testing.T) {
+func TestMigrateBesideAServer(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	cfg := testConfig(t)
@@ -41,19 +41,20 @@ func TestMigrateHeldBesideAServer(t *testing.T) {
 		t.Fatalf("open an up-to-date database beside a server: %v", err)
 	}
 	defer db.Close()
+	lite := db.Store.(*sqlite.DB)
 	// Forget the last migration, as if this binary were newer.
 	var last int64
-	if err := db.Writer().QueryRowContext(ctx, `DELETE FROM goose_db_version
+	if err := lite.Writer().QueryRowContext(ctx, `DELETE FROM goose_db_version
 WHERE version_id = (SELECT max(version_id) FROM goose_db_version) RETURNING version_id`).Scan(&last); err != nil {
 		t.Fatal(err)
 	}
-	applied, err := app.MigrateHeld(ctx, cfg, db)
+	applied, err := db.Migrate(ctx)
 	var inUse *sqlite.InUseError
 	if !errors.As(err, &inUse) || inUse.Holder.Command != "serve" || len(applied) != 0 ||
 		!strings.Contains(err.Error(), "stop it") {
 		t.Fatalf("migrate with %d pending beside a server: %v %v", last, applied, err)
 	}
-	if pending, err := db.MigrationPending(ctx); err != nil || !pending {
+	if pending, err := lite.MigrationPending(ctx); err != nil || !pending {
 		t.Fatalf("the refused migration ran: pending %v %v", pending, err)
 	}
 }
