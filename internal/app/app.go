@@ -39,11 +39,8 @@ type App struct {
 
 	// DB is the storage contract; db is the same database with its
 	// engine's parts (the queue's engine, its name for logs).
-	DB store.Store
-	db *Database
-	// lock is the claim on a SQLite database, held while serving (nil on
-	// PostgreSQL, where servers share the database).
-	lock          *sqlite.ServerLock
+	DB            store.Store
+	db            *Database
 	Queue         *job.Queue
 	Tenants       *tenant.Service
 	Conversations *conversation.Service
@@ -57,6 +54,10 @@ type App struct {
 	meterDone chan struct{}
 	serveErr  chan error
 	closeOnce sync.Once
+
+	// lock is the claim on a SQLite database, held while serving (nil on
+	// PostgreSQL, where servers share the database).
+	lock *sqlite.ServerLock
 }
 
 // New returns an unstarted app.
