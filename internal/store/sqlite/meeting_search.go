@@ -58,9 +58,9 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 	if err != nil {
 		return err
 	}
-	_, err = t.db.ExecContext(ctx, `INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant)
-SELECT ? + key, value ->> 't', value ->> 's', value ->> 'k', value ->> 'a', ?, ? FROM json_each(?)`,
-		first, p.MeetingID, tenantToken(p.TenantID), string(b))
+	_, err = t.db.ExecContext(ctx, `INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, tenant)
+SELECT ? + key, value ->> 't', value ->> 's', value ->> 'k', value ->> 'a', ?, ?, ? FROM json_each(?)`,
+		first, p.MeetingID, p.TenantID, tenantToken(p.TenantID), string(b))
 	if err != nil {
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
@@ -88,8 +88,8 @@ func tenantToken(tenantID int64) string { return "t" + strconv.FormatInt(tenantI
 
 // searchRank is bm25 with the tenant column weighted 0: every row holds
 // its tenant's token once, which must not move a score (the columns are
-// text, speaker, kind, at_ms, meeting_id, tenant).
-const searchRank = `bm25(meeting_search, 1, 0, 0, 0, 0, 0)`
+// text, speaker, kind, at_ms, meeting_id, tenant_id, tenant).
+const searchRank = `bm25(meeting_search, 1, 0, 0, 0, 0, 0, 0)`
 
 func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams) ([]*store.SearchHit, error) {
 	words := ftsQuery(p.Query)

@@ -15,22 +15,24 @@ CREATE INDEX meeting_teams_team ON meeting_teams (team_id, created_at DESC, meet
 CREATE INDEX meeting_users_user ON meeting_users (user_id, created_at DESC, meeting_id DESC);
 CREATE INDEX meetings_all_teams ON meetings (tenant_id, created_at DESC, id DESC) WHERE share_all_teams = 1;
 
--- A search reads only its tenant's postings: each row carries its tenant
--- as a token in an indexed column, and a search asks for that token AND
--- its words, which FTS5 answers by stepping through the shorter posting
--- lists (before, tenant_id was UNINDEXED: a common word read the postings
--- of every tenant, and rows of other tenants were dropped after the join).
+-- A search reads only its tenant's postings: each row also carries its
+-- tenant as a token ('t42') in an indexed column, tenant, and a search asks
+-- for that token AND its words, which FTS5 answers by stepping through the
+-- posting lists together (tenant_id is UNINDEXED: before, a common word
+-- read the postings of every tenant, and rows of other tenants were
+-- dropped after the join). The columns before it are PostgreSQL's.
 CREATE VIRTUAL TABLE meeting_search_by_tenant USING fts5 (
     text,
     speaker UNINDEXED,
     kind UNINDEXED,
     at_ms UNINDEXED,
     meeting_id UNINDEXED,
+    tenant_id UNINDEXED,
     tenant,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-INSERT INTO meeting_search_by_tenant (rowid, text, speaker, kind, at_ms, meeting_id, tenant)
-SELECT rowid, text, speaker, kind, at_ms, meeting_id, 't' || tenant_id FROM meeting_search;
+INSERT INTO meeting_search_by_tenant (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, tenant)
+SELECT rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, 't' || tenant_id FROM meeting_search;
 DROP TABLE meeting_search;
 ALTER TABLE meeting_search_by_tenant RENAME TO meeting_search;
 
@@ -45,7 +47,7 @@ CREATE VIRTUAL TABLE meeting_search_all USING fts5 (
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 INSERT INTO meeting_search_all (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id)
-SELECT rowid, text, speaker, kind, at_ms, meeting_id, CAST(substr(tenant, 2) AS INTEGER) FROM meeting_search;
+SELECT rowid, text, speaker, kind, at_ms, meeting_id, tenant_id FROM meeting_search;
 DROP TABLE meeting_search;
 ALTER TABLE meeting_search_all RENAME TO meeting_search;
 DROP INDEX meetings_all_teams;
