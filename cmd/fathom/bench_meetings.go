@@ -107,7 +107,7 @@ func (b *meetingsBench) listQuiet(ctx context.Context, local *localServer) error
 	}
 	target := bench.NewTarget(local.url, k.Secret, 1)
 	filtered := bench.FilteredQueries(ws, 500)
-	bench.ListMeetings(ctx, target, "warm-up", []string{""}, 200, 1)
+	bench.ListMeetings(ctx, target, "warm-up", []string{""}, 20, 1)
 	fmt.Fprintln(b.out, bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, first page @%d", b.size), []string{""}, b.queries, 1))
 	fmt.Fprintln(b.out, bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, domain+team @%d", b.size), filtered, b.queries, 1))
 	return nil
