@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -275,4 +276,54 @@ func sameIndex(t *testing.T, a, b *Service, tenantID int64) {
 	if na, nb := a.index.For(tenantID).Len(), b.index.For(tenantID).Len(); na != nb {
 		t.Fatalf("indexes hold %d and %d conversations", na, nb)
 	}
+}
+
+// TestFollowInBackground: a follower tailing the feed on its own finds
+// each write through the other server once it is analysed, and the lag
+// from the write to the follower's answer is well under the 2 s target.
+func TestFollowInBackground(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := sqlitetest.Open(t, t.TempDir())
+	var tn int64
+	err := st.Write(ctx, func(tx store.Tx) error {
+		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
+		if err == nil {
+			tn = t.ID
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := newServer(t, st, "a"), newServer(t, st, "b")
+	b.feed.wake = make(chan struct{}, 1)
+	followCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); b.Follow(followCtx) }()
+	t.Cleanup(func() { stop(); <-done })
+
+	const writes = 20
+	lags := make([]time.Duration, 0, writes)
+	for i := range writes {
+		start := time.Now()
+		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
+		analyze(t, a, tn) // what the job does, on whichever server takes it
+		deadline := time.After(5 * time.Second)
+		for b.index.For(tn).Len() != i+1 {
+			select {
+			case <-b.feed.wake:
+			case <-deadline:
+				t.Fatalf("write %d not applied by the follower after 5s", i)
+			}
+		}
+		lags = append(lags, time.Since(start))
+	}
+	slices.Sort(lags)
+	t.Logf("write-to-follower lag over %d writes (poll %s): p50 %s, max %s", writes, b.cfg.FeedPoll,
+		lags[writes/2].Round(time.Millisecond), lags[writes-1].Round(time.Millisecond))
+	if lags[writes-1] > 2*time.Second {
+		t.Fatalf("max lag %s above 2s", lags[writes-1])
+	}
+	sameView(t, "after background following", viewOf(t, a, tn), viewOf(t, b, tn))
 }

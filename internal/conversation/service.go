@@ -146,8 +146,12 @@ func (s *Service) markForAnalysis(ctx context.Context, tx store.Tx, tenantID int
 	return s.queue.EnqueueAnalysisTx(ctx, tx, tenantID)
 }
 
-// Purge deletes idempotency records older than the TTL.
+// Purge deletes idempotency records older than the TTL, and changes older
+// than FeedKeep from the change feed.
 func (s *Service) Purge(ctx context.Context) error {
+	if err := s.PruneChanges(ctx); err != nil {
+		return err
+	}
 	return s.store.Write(ctx, func(tx store.Tx) error {
 		n, err := tx.IdempotencyDeleteBefore(ctx, s.now().Add(-s.cfg.IdempotencyTTL))
 		if n > 0 {
