@@ -35,7 +35,7 @@ func TestServersSharePostgres(t *testing.T) {
 
 // newServer returns a service named name on st, its feed opened and its
 // state loaded as at start-up.
-func newServer(t *testing.T, st store.Store, name string) *Service {
+func newServer(t testing.TB, st store.Store, name string) *Service {
 	t.Helper()
 	ctx := context.Background()
 	s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})},
