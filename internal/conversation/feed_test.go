@@ -29,7 +29,6 @@ func TestServersShareSQLite(t *testing.T) {
 
 func TestServersSharePostgres(t *testing.T) {
 	t.Parallel()
-	t.Skip("needs the whole PostgreSQL engine (conversations, analyses, knowledge), still being written")
 	exerciseServers(t, pgtest.Open(t))
 }
 
