@@ -326,3 +326,71 @@ func TestFollowInBackground(t *testing.T) {
 	}
 	sameView(t, "after background following", viewOf(t, a, tn), viewOf(t, b, tn))
 }
+
+// TestFeedLateCommitPostgres: a change whose id was taken before another's
+// but which commits after it is still applied by a follower that already
+// read the later one.
+func TestFeedLateCommitPostgres(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := pgtest.Open(t)
+	var tn int64
+	err := st.Write(ctx, func(tx store.Tx) error {
+		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
+		if err == nil {
+			tn = t.ID
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := newServer(t, st, "a"), newServer(t, st, "b")
+	for i := range 4 {
+		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
+	}
+	analyze(t, a, tn)
+	catchUp(t, b)
+	if n := b.index.For(tn).Len(); n != 4 {
+		t.Fatalf("follower indexed %d conversations, want 4", n)
+	}
+	// Server a deletes c-0 in a transaction that takes its change's id and
+	// then waits; meanwhile it deletes c-1, which commits first.
+	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error)
+	go func() {
+		attempt := 0
+		done <- st.Write(ctx, func(tx store.Tx) error {
+			c, err := tx.ConversationGetByExternalID(ctx, tn, "c-0")
+			if err != nil {
+				return err
+			}
+			if err := tx.ConversationDelete(ctx, c.ID); err != nil {
+				return err
+			}
+			if err := a.appendChange(ctx, tx, tn, store.ChangeDelete, c.ID); err != nil {
+				return err
+			}
+			if attempt++; attempt == 1 {
+				close(held)
+				<-release
+			}
+			return nil
+		})
+	}()
+	<-held
+	if err := a.Delete(ctx, tn, "c-1"); err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, b)
+	if n := b.index.For(tn).Len(); n != 3 {
+		t.Fatalf("after the later delete the follower holds %d, want 3", n)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, b)
+	if n := b.index.For(tn).Len(); n != 2 {
+		t.Fatalf("after the late commit the follower holds %d, want 2: the earlier id was skipped", n)
+	}
+}
