@@ -61,7 +61,7 @@ var topics = []struct{ user, agent, reply string }{
 	{"My package has not arrived and tracking shows no update", "I have opened an investigation with the carrier.", "Thanks for checking"},
 }
 
-func trackTopic(t *testing.T, s *Service, tenantID int64, id string, n int) {
+func trackTopic(t testing.TB, s *Service, tenantID int64, id string, n int) {
 	t.Helper()
 	tp := topics[n%len(topics)]
 	_, err := s.Track(context.Background(), tenantID, TrackParams{ConversationID: id, Messages: []MessageInput{
