@@ -9,6 +9,7 @@ require (
 	// Every River module is pinned to v0.47.0: the newest riversqlite the
 	// module proxy here serves; River's modules must share one version.
 	github.com/riverqueue/river v0.47.0
+	github.com/riverqueue/river/riverdriver/riverpgxv5 v0.47.0
 	github.com/riverqueue/river/riverdriver/riversqlite v0.47.0
 	github.com/tiktoken-go/tokenizer v0.10.0
 	golang.org/x/crypto v0.58.0

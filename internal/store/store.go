@@ -9,7 +9,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"time"
 
@@ -65,9 +64,6 @@ type Tx interface {
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
-	// SQL exposes the transaction to packages that must enqueue work in
-	// the same commit (the job queue). Nothing else should use it.
-	SQL() *sql.Tx
 
 	TenantCreate(ctx context.Context, p *TenantCreateParams) (*fathom.Tenant, error)
 	TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota) error
@@ -135,7 +131,9 @@ type Reader interface {
 
 	UserGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.User, error)
 	// UserCallbackSecret returns the secret that signs the user's
-	// callbacks, "" if none was made yet.
+	// callbacks, "" if none was made yet. Inside a Tx it also holds the
+	// user against other writers until the commit, so that a secret is
+	// made once.
 	UserCallbackSecret(ctx context.Context, userID int64) (string, error)
 
 	APIKeyGetByHash(ctx context.Context, hash string) (*fathom.APIKey, error)

@@ -152,7 +152,6 @@ type querier interface {
 // queries holds every read and write; on the DB it runs on the pool, in a
 // tx on the transaction (inTx: reads that precede an update lock the row).
 type queries struct {
-	unimplemented
 	q    querier
 	inTx bool
 }
