@@ -10,7 +10,7 @@ import (
 // analysisLease is how long a server's hold on a tenant's analysis lasts
 // without renewal. It renews at every round of analysis, so it only runs
 // out when the server died or stalled; another server then takes over.
-const analysisLease = time.Minute
+const analysisLease = 30 * time.Second
 
 // takeLease makes this server the one analysing the tenant, after applying
 // whatever the previous holder saved; errBusy if another server holds it.
