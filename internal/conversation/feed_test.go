@@ -222,6 +222,11 @@ func exerciseServers(t *testing.T, st store.Store) {
 	if err := b.AnalyzeTenant(ctx, tn); !IsBusy(err) {
 		t.Fatalf("b analysed while a held the lease: err = %v", err)
 	}
+	// Nor do two jobs of one server: one would reload the model under
+	// the other.
+	if err := a.AnalyzeTenant(ctx, tn); !IsBusy(err) {
+		t.Fatalf("a second job of a analysed the tenant at once: err = %v", err)
+	}
 	release()
 	analyze(t, b, tn)
 

@@ -13,31 +13,40 @@ import (
 const analysisLease = 30 * time.Second
 
 // takeLease makes this server the one analysing the tenant, after applying
-// whatever the previous holder saved; errBusy if another server holds it.
-// release gives it back.
+// whatever the previous holder saved; errBusy if another server holds it,
+// or another job of this server is analysing the tenant (it would reload
+// the model under this one's feet). release gives it back.
 func (s *Service) takeLease(ctx context.Context, tenantID int64) (release func(), err error) {
+	s.leaseMu.Lock()
+	if s.claimed[tenantID] {
+		s.leaseMu.Unlock()
+		return nil, errBusy{tenantID}
+	}
+	s.claimed[tenantID] = true
+	s.leaseMu.Unlock()
+	unclaim := func() {
+		s.leaseMu.Lock()
+		delete(s.claimed, tenantID)
+		delete(s.leases, tenantID)
+		s.leaseMu.Unlock()
+	}
 	if err := s.renewLease(ctx, tenantID); err != nil {
+		unclaim()
 		return nil, err
 	}
 	if err := s.CatchUp(ctx); err != nil {
+		unclaim()
 		s.releaseLease(tenantID)
 		return nil, err
 	}
+	// From now on the feed holds no model save of the tenant by another
+	// server, unless this server's lease lapsed (see applyTenant).
 	s.leaseMu.Lock()
-	s.leases[tenantID]++
+	s.leases[tenantID] = true
 	s.leaseMu.Unlock()
 	return func() {
-		s.leaseMu.Lock()
-		held := s.leases[tenantID] - 1
-		if held == 0 {
-			delete(s.leases, tenantID)
-		} else {
-			s.leases[tenantID] = held
-		}
-		s.leaseMu.Unlock()
-		if held == 0 {
-			s.releaseLease(tenantID)
-		}
+		unclaim()
+		s.releaseLease(tenantID)
 	}, nil
 }
 
@@ -70,5 +79,5 @@ func (s *Service) releaseLease(tenantID int64) {
 func (s *Service) holdsLease(tenantID int64) bool {
 	s.leaseMu.Lock()
 	defer s.leaseMu.Unlock()
-	return s.leases[tenantID] > 0
+	return s.leases[tenantID]
 }

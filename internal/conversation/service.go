@@ -95,11 +95,13 @@ type Service struct {
 	logger *slog.Logger
 	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
 	analysing atomic.Int64
-	// feed is the server's position in the change feed; leases the
-	// tenants whose analysis lease it holds (both only when shared).
+	// feed is the server's position in the change feed; claimed the
+	// tenants one of its jobs is analysing, leases those whose analysis
+	// lease it holds and whose feed it applied (all only when shared).
 	feed    feed
 	leaseMu sync.Mutex
-	leases  map[int64]int
+	claimed map[int64]bool
+	leases  map[int64]bool
 }
 
 // NewService returns a service.
@@ -132,7 +134,7 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
 	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
-		leases: map[int64]int{}}
+		claimed: map[int64]bool{}, leases: map[int64]bool{}}
 }
 
 // markForAnalysis makes sure one analysis job is pending for the tenant:
