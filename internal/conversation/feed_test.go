@@ -399,3 +399,47 @@ func TestFeedLateCommitPostgres(t *testing.T) {
 		t.Fatalf("after the late commit the follower holds %d, want 2: the earlier id was skipped", n)
 	}
 }
+
+// TestLeaseTakeover: a server killed while analysing a tenant leaves its
+// lease behind; another server's jobs are refused until it lapses, then one
+// takes the tenant over, applies what the dead server saved, and analyses
+// what it left dirty.
+func TestLeaseTakeover(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := sqlitetest.Open(t, t.TempDir())
+	var tn int64
+	err := st.Write(ctx, func(tx store.Tx) error {
+		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
+		if err == nil {
+			tn = t.ID
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := newServer(t, st, "a"), newServer(t, st, "b")
+	for i := range 30 {
+		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
+	}
+	analyze(t, a, tn)
+	// a takes the lease for its next job and dies: it never releases it.
+	if _, err := a.takeLease(ctx, tn); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 10 {
+		trackTopic(t, b, tn, fmt.Sprintf("d-%d", i), i)
+	}
+	if err := b.AnalyzeTenant(ctx, tn); !IsBusy(err) {
+		t.Fatalf("b analysed under a live lease: err = %v", err)
+	}
+	clock := time.Now().Add(analysisLease + time.Second)
+	b.now = func() time.Time { return clock }
+	analyze(t, b, tn)
+	if n := b.index.For(tn).Len(); n != 40 {
+		t.Fatalf("after taking over b indexed %d conversations, want 40", n)
+	}
+	c := newServer(t, st, "c") // a restarted: it loads what b saved
+	sameView(t, "after the takeover", viewOf(t, b, tn), viewOf(t, c, tn))
+}
