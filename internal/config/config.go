@@ -152,7 +152,7 @@ func Default() Config {
 // servers (PostgreSQL): they then keep their in-memory state current
 // through the change feed. SQLite is one server's alone.
 func (c *Config) SharedDatabase() bool {
-	return strings.HasPrefix(c.DatabaseURL, "postgres://") || strings.HasPrefix(c.DatabaseURL, "postgresql://")
+	return c.Engine() == EnginePostgres
 }
 
 // SQLitePath is the database file inside DataDir.
