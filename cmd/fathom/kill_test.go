@@ -59,7 +59,7 @@ func startProcess(t *testing.T, dataDir string) *process {
 
 // startServe starts `fathom serve` on dataDir and the database at dbURL
 // (empty: SQLite in dataDir).
-func startServe(t *testing.T, dataDir, dbURL string) *process {
+func startServe(t testing.TB, dataDir, dbURL string) *process {
 	t.Helper()
 	bin, err := buildBinary()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -39,8 +40,7 @@ func (p *process) call(method, path string, body any) (json.RawMessage, int, err
 }
 
 // finds reports whether a similarity request to p lists conversation id.
-func (p *process) finds(t *testing.T, message, id string) bool {
-	t.Helper()
+func (p *process) finds(message, id string) bool {
 	data, status, err := p.call(http.MethodPost, "/api/v1/context/similarity", map[string]any{"message": message, "limit": 50})
 	if err != nil || status != 200 {
 		return false
@@ -109,7 +109,7 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		}
 		for j, q := range servers {
 			eventually(t, 10*time.Second, fmt.Sprintf("%s written through server %d found through server %d", id, i, j),
-				func() bool { return q.finds(t, msgs(i)[0], id) })
+				func() bool { return q.finds(msgs(i)[0], id) })
 		}
 	}
 
@@ -182,7 +182,7 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		t.Fatalf("track after the kill: %d %v", status, err)
 	}
 	eventually(t, 90*time.Second, "a write after the kill found through the other survivor",
-		func() bool { return alive[0].finds(t, msgs(2)[0], "after-kill") })
+		func() bool { return alive[0].finds(msgs(2)[0], "after-kill") })
 	issues := func(p *process) string {
 		data, _, _ := p.call(http.MethodGet, "/api/v1/context/issues", nil)
 		return string(data)
@@ -192,4 +192,67 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		return strings.Contains(a, `"name"`) && a == b
 	})
 	t.Logf("%d acknowledged conversations (%d before the kill) stored once; survivors agree", len(acked), atKill)
+}
+
+// BenchmarkCrossServerLag measures, with two `fathom serve` processes on
+// one PostgreSQL database, the time from a track acknowledged by one to
+// its conversation being found by a similarity request to the other,
+// polled every 20 ms, while 4 clients track 50 conversations a second
+// through both servers (a load the analysis keeps up with: above it, the
+// lag is the backlog, as on one server).
+// It reports p50 and p99 over 100 probes.
+//
+//	go test ./cmd/fathom -run '^$' -bench CrossServerLag -benchtime 1x
+func BenchmarkCrossServerLag(b *testing.B) {
+	dbURL := pgtest.NewDatabase(b)
+	a := startServe(b, b.TempDir(), dbURL)
+	f := startServe(b, b.TempDir(), dbURL)
+	f.key = a.key
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	const writers, every = 4, 80 * time.Millisecond // 50 tracks a second
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := []*process{a, f}[w%2]
+			tick := time.NewTicker(every)
+			defer tick.Stop()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				case <-tick.C:
+				}
+				if _, _, err := p.track(fmt.Sprintf("load-%d-%d", w, i), e2eTopics[i%len(e2eTopics)]); err != nil {
+					return
+				}
+			}
+		}()
+	}
+	defer func() { close(stop); wg.Wait() }()
+	const probes = 100
+	lags := make([]time.Duration, 0, probes)
+	for b.Loop() {
+		lags = lags[:0]
+		for i := range probes {
+			id := fmt.Sprintf("probe-%d-%d", b.N, i)
+			text := []string{fmt.Sprintf("Probe %d: the invoice number %d shows the wrong company address", i, i*7919)}
+			if _, status, err := a.track(id, text); err != nil || status != 200 {
+				b.Fatalf("probe track: %d %v", status, err)
+			}
+			acked := time.Now()
+			for !f.finds(text[0], id) {
+				if time.Since(acked) > 30*time.Second {
+					b.Fatalf("probe %s not found through the other server after 30s", id)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			lags = append(lags, time.Since(acked))
+		}
+	}
+	slices.Sort(lags)
+	b.ReportMetric(float64(lags[len(lags)/2].Milliseconds()), "p50-ms")
+	b.ReportMetric(float64(lags[len(lags)*99/100].Milliseconds()), "p99-ms")
+	b.ReportMetric(float64(lags[len(lags)-1].Milliseconds()), "max-ms")
 }
