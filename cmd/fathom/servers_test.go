@@ -39,6 +39,28 @@ func (p *process) call(method, path string, body any) (json.RawMessage, int, err
 	return env.Data, resp.StatusCode, nil
 }
 
+// ingest posts a recording with external id ext to the meetings API and
+// returns its status and recording id.
+func (p *process) ingest(ext string) (int, int64, error) {
+	body, _ := json.Marshal(map[string]any{"external_id": ext, "title": "Weekly sync " + ext,
+		"transcript": []map[string]any{
+			{"speaker": map[string]any{"display_name": "Alice"}, "text": "We review the roadmap for " + ext + ".", "timestamp": "00:00:05"},
+			{"speaker": map[string]any{"display_name": "Bob"}, "text": "I will send the numbers by Friday.", "timestamp": "00:01:10"}}})
+	req, _ := http.NewRequest(http.MethodPost, p.url+"/external/v1/recordings", bytes.NewReader(body))
+	req.Header.Set("X-Api-Key", p.key)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer resp.Body.Close()
+	var m struct {
+		RecordingID int64 `json:"recording_id"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m.RecordingID, nil
+}
+
 // finds reports whether a similarity request to p lists conversation id.
 func (p *process) finds(message, id string) bool {
 	data, status, err := p.call(http.MethodPost, "/api/v1/context/similarity", map[string]any{"message": message, "limit": 50})
@@ -81,9 +103,10 @@ var e2eTopics = [][]string{
 
 // TestThreeServersOnePostgres runs three `fathom serve` processes on one
 // PostgreSQL database: writes through one are found through the others;
-// under a load spread over all three one is killed with SIGKILL, the
-// others keep serving, every acknowledged conversation is stored exactly
-// once, and the survivors agree on the issue types.
+// under a load of tracks and recordings spread over all three one is
+// killed with SIGKILL, the others keep serving, every acknowledged
+// conversation and recording is stored exactly once, and the survivors
+// agree on the issue types.
 func TestThreeServersOnePostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary three times")
@@ -142,6 +165,31 @@ func TestThreeServersOnePostgres(t *testing.T) {
 			}
 		}()
 	}
+	meetings := map[string]int64{} // external id → recording id
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := servers[w]
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				ext := fmt.Sprintf("m%d-%d", w, i)
+				status, id, err := p.ingest(ext)
+				if err != nil {
+					return // its server is gone
+				}
+				if status == http.StatusCreated {
+					mu.Lock()
+					meetings[ext] = id
+					mu.Unlock()
+				}
+			}
+		}()
+	}
 	count := func() int { mu.Lock(); defer mu.Unlock(); return len(acked) }
 	eventually(t, 60*time.Second, "300 acknowledged tracks", func() bool { return count() >= 300 })
 	killed := servers[1]
@@ -175,6 +223,20 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		}
 	}
 
+	// Every acknowledged recording is there, once: ingesting its external
+	// id again through either survivor finds the same recording.
+	if len(meetings) == 0 {
+		t.Fatal("no recording was acknowledged")
+	}
+	for ext, id := range meetings {
+		for _, p := range alive {
+			status, again, err := p.ingest(ext)
+			if err != nil || status != http.StatusOK || again != id {
+				t.Fatalf("acknowledged recording %s (%d): ingested again got %d, recording %d, %v", ext, id, status, again, err)
+			}
+		}
+	}
+
 	// After the kill, a write through one survivor is found through the
 	// other (analysis may wait for the dead server's lease to lapse),
 	// and the survivors agree on the issue types once analysis is done.
@@ -191,7 +253,7 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		a, b := issues(alive[0]), issues(alive[1])
 		return strings.Contains(a, `"name"`) && a == b
 	})
-	t.Logf("%d acknowledged conversations (%d before the kill) stored once; survivors agree", len(acked), atKill)
+	t.Logf("%d acknowledged conversations (%d before the kill) and %d recordings stored once; survivors agree", len(acked), atKill, len(meetings))
 }
 
 // BenchmarkCrossServerLag measures, with two `fathom serve` processes on
