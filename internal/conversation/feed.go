@@ -34,6 +34,8 @@ type feed struct {
 	seen   map[int64]bool      // applied ids above the cursor
 	gaps   map[int64]time.Time // ids above the cursor not seen, since when
 	lastOK time.Time           // the last read of the feed that succeeded
+	// fromFirst: the cursor starts just before the first change read.
+	fromFirst bool
 	// wake, when set, is signalled after every poll (for tests).
 	wake chan struct{}
 }
@@ -65,6 +67,9 @@ func (s *Service) OpenFeed(ctx context.Context) error {
 	s.feed.mu.Lock()
 	defer s.feed.mu.Unlock()
 	s.feed.cursor, s.feed.seen, s.feed.gaps, s.feed.lastOK = cursor, map[int64]bool{}, map[int64]time.Time{}, time.Now()
+	// With no change that old, the ids before the first one read are not
+	// gaps to wait for (they may number millions, pruned long ago).
+	s.feed.fromFirst = cursor == 0
 	return nil
 }
 
@@ -132,6 +137,9 @@ func (s *Service) CatchUp(ctx context.Context) error {
 		page, err := s.store.ChangeList(ctx, after, feedPage)
 		if err != nil {
 			return err
+		}
+		if f.fromFirst && len(page) > 0 {
+			f.cursor, f.fromFirst = page[0].ID-1, false
 		}
 		var fresh []*store.Change
 		for _, c := range page {

@@ -443,3 +443,42 @@ func TestLeaseTakeover(t *testing.T) {
 	c := newServer(t, st, "c") // a restarted: it loads what b saved
 	sameView(t, "after the takeover", viewOf(t, b, tn), viewOf(t, c, tn))
 }
+
+// TestFeedStartsAtFirstChange: a server starting on a feed pruned empty
+// does not wait on the ids pruned before it started as if they were gaps.
+func TestFeedStartsAtFirstChange(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := sqlitetest.Open(t, t.TempDir())
+	var tn int64
+	err := st.Write(ctx, func(tx store.Tx) error {
+		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
+		if err != nil {
+			return err
+		}
+		tn = t.ID
+		for range 50 {
+			if err := tx.ChangeAppend(ctx, &store.Change{TenantID: tn, Kind: store.ChangeModel, Server: "gone", CreatedAt: time.Now().Add(-2 * time.Hour)}); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ChangeDeleteBefore(ctx, time.Now())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := newServer(t, st, "a"), newServer(t, st, "b")
+	trackTopic(t, a, tn, "c-1", 1)
+	analyze(t, a, tn)
+	catchUp(t, b)
+	last, err := st.ChangeList(ctx, 0, 100)
+	if err != nil || len(last) == 0 {
+		t.Fatalf("feed: %v %v", last, err)
+	}
+	b.feed.mu.Lock()
+	defer b.feed.mu.Unlock()
+	if want := last[len(last)-1].ID; b.feed.cursor != want || len(b.feed.gaps) != 0 {
+		t.Fatalf("cursor %d with %d gaps, want %d and none: the pruned ids were taken for gaps", b.feed.cursor, len(b.feed.gaps), want)
+	}
+}
