@@ -157,12 +157,8 @@ func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
 		}
 		b = binary.AppendVarint(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.hash)
-		b = binary.AppendUvarint(b, uint64(len(d.vec.ids)))
-		prev := uint32(0)
-		for _, id := range d.vec.ids {
-			b = binary.AppendUvarint(b, uint64(id-prev))
-			prev = id
-		}
+		b = binary.AppendUvarint(b, uint64(len(d.vec.w)))
+		b = append(b, d.vec.gaps...) // held as stored
 		for _, c := range d.counts {
 			b = binary.AppendUvarint(b, uint64(c))
 		}
@@ -363,15 +359,23 @@ func decodeDoc(r *reader, features int) (d doc, live bool) {
 	}
 	d = doc{id: r.varint(), hash: r.u64()}
 	k := r.count()
-	d.vec = sparse{ids: make([]uint32, k), w: make([]float32, k)}
-	prev := uint64(0)
-	for i := range k {
-		prev += r.uvarint()
-		if prev >= uint64(features) {
-			r.err = errCorrupt
+	// The gaps are held as they are stored: find where they end, check
+	// them, and copy them out of the chunk.
+	end := 0
+	for range k {
+		if _, n := binary.Uvarint(r.b[end:]); n > 0 {
+			end += n
+		} else {
+			r.fail()
+			return doc{dead: true}, false
 		}
-		d.vec.ids[i] = uint32(prev)
 	}
+	gaps := r.take(end)
+	if !checkGaps(gaps, k, features) {
+		r.fail()
+		return doc{dead: true}, false
+	}
+	d.vec = docVec{gaps: append(make([]byte, 0, len(gaps)), gaps...), w: make([]float32, k)}
 	if flag == 2 {
 		d.counts = make([]uint16, k)
 		for i := range k {

@@ -86,9 +86,11 @@ func (m *Model) compact() {
 	m.docs = kept
 	m.epoch++
 	for i := range m.posts {
-		m.posts[i] = m.posts[i][:0]
+		m.posts[i].reset()
 	}
+	m.gone = m.gone[:0]
 	tab := newIDFTable(m.live)
+	var buf []uint32
 	for i := range m.docs {
 		d := &m.docs[i]
 		nn := d.nn[:0]
@@ -99,7 +101,7 @@ func (m *Model) compact() {
 		}
 		d.nn = nn
 		m.slotOf[d.id] = int32(i)
-		m.weigh(d, tab)
+		buf = m.weigh(d, tab, buf)
 		m.index(int32(i))
 	}
 }
