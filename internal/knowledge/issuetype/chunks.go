@@ -157,8 +157,9 @@ func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
 		}
 		b = binary.AppendVarint(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.hash)
-		b = binary.AppendUvarint(b, uint64(len(d.vec.w)))
-		b = append(b, d.vec.gaps...) // held as stored
+		k, gaps, _ := d.vec.parts()
+		b = binary.AppendUvarint(b, uint64(k))
+		b = append(b, gaps...) // held as stored
 		for _, c := range d.counts {
 			b = binary.AppendUvarint(b, uint64(c))
 		}
@@ -282,6 +283,9 @@ func (l *chunkLoader) header(r *reader) {
 	f.readFeatures(r)
 	f.readSurfaces(r)
 	l.slot = make([]int32, 0, min(l.slots, 1<<20)) // grown by the documents actually read
+	// Sized for every stored slot, removed ones included (few): growing
+	// it by append left up to a quarter of it unused.
+	f.docs = make([]doc, 0, min(l.slots, 1<<22))
 	l.dead = l.slots
 }
 
@@ -375,7 +379,7 @@ func decodeDoc(r *reader, features int) (d doc, live bool) {
 		r.fail()
 		return doc{dead: true}, false
 	}
-	d.vec = docVec{gaps: append(make([]byte, 0, len(gaps)), gaps...), w: make([]float32, k)}
+	d.vec = docVecOfGaps(gaps, k)
 	if flag == 2 {
 		d.counts = make([]uint16, k)
 		for i := range k {

@@ -84,7 +84,7 @@ func (m *Model) reindex() {
 	m.live = len(m.docs)
 	m.allocPostings()
 	tab := newIDFTable(m.live)
-	var buf []uint32
+	var buf sparse
 	for i := range m.docs {
 		buf = m.weigh(&m.docs[i], tab, buf)
 		m.index(int32(i))

@@ -90,7 +90,7 @@ func (m *Model) compact() {
 	}
 	m.gone = m.gone[:0]
 	tab := newIDFTable(m.live)
-	var buf []uint32
+	var buf sparse
 	for i := range m.docs {
 		d := &m.docs[i]
 		nn := d.nn[:0]

@@ -22,14 +22,28 @@ func TestPackedRoundTrip(t *testing.T) {
 		for i := range w {
 			w[i] = r.Float32()
 		}
-		v := docVec{gaps: packIDs(ids), w: w}
+		v := newDocVec(ids)
+		exact := slices.Clone(w)
+		v.setWeights(w)
 		if got := v.appendIDs(nil); !slices.Equal(got, ids) {
 			t.Fatalf("spread %d: ids %v, want %v", spread, got[:5], ids[:5])
 		}
-		if !checkGaps(v.gaps, len(ids), int(ids[len(ids)-1])+1) {
+		if got := v.appendWeights(nil); !slices.Equal(got, w) {
+			t.Fatalf("spread %d: weights %v, want %v", spread, got[:5], w[:5])
+		}
+		for i := range w {
+			if abs(w[i]-exact[i]) > 0.5/weightScale+1e-7 {
+				t.Fatalf("spread %d: weight %v held as %v", spread, exact[i], w[i])
+			}
+		}
+		k, gaps, _ := v.parts()
+		if k != len(ids) || v.len() != k || !slices.Equal(docVecOfGaps(gaps, k)[:len(v)-2*k], v[:len(v)-2*k]) {
+			t.Errorf("spread %d: %d features, want %d; or gaps that do not make the same vector", spread, k, len(ids))
+		}
+		if !checkGaps(gaps, len(ids), int(ids[len(ids)-1])+1) {
 			t.Errorf("spread %d: checkGaps rejects a packed vector", spread)
 		}
-		if checkGaps(v.gaps, len(ids), int(ids[len(ids)-1])) || checkGaps(v.gaps, len(ids)-1, int(ids[len(ids)-1])+1) {
+		if checkGaps(gaps, len(ids), int(ids[len(ids)-1])) || checkGaps(gaps, len(ids)-1, int(ids[len(ids)-1])+1) {
 			t.Errorf("spread %d: checkGaps accepts an id past the dictionary or a wrong count", spread)
 		}
 		q := sparse{ids: every2(ids), w: every2(w)}
@@ -39,7 +53,7 @@ func TestPackedRoundTrip(t *testing.T) {
 
 		var l postings
 		for i, id := range ids {
-			l.add(int32(id%(1<<30)), w[i])
+			l.add(int32(id%(1<<30)), quantise(w[i]))
 		}
 		slot, p := int32(0), 0
 		for i := range ids {

@@ -178,15 +178,16 @@ func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
 	if d.dead {
 		return neighbour{}, false
 	}
+	k, gaps, ws := d.vec.parts()
 	var dot float32
 	id, p := uint32(0), 0
-	for _, w := range d.vec.w {
+	for i := range k {
 		var g uint32
-		g, p = gap(d.vec.gaps, p)
+		g, p = gap(gaps, p)
 		id += g
-		dot += sc.q[id] * w
+		dot += sc.q[id] * float32(uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
-	n := neighbour{s, min(dot, 1)}
+	n := neighbour{s, min(dot/weightScale, 1)}
 	sc.cands = append(sc.cands, n)
 	return n, true
 }
@@ -318,13 +319,13 @@ func (m *Model) index(s int32) {
 	for len(m.posts) < len(m.feats) {
 		m.posts = append(m.posts, postings{})
 	}
-	v := m.docs[s].vec
+	k, gaps, ws := m.docs[s].vec.parts()
 	id, p := uint32(0), 0
-	for _, w := range v.w {
+	for i := range k {
 		var g uint32
-		g, p = gap(v.gaps, p)
+		g, p = gap(gaps, p)
 		id += g
-		m.posts[id].add(s, w)
+		m.posts[id].add(s, uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
 }
 
@@ -336,11 +337,11 @@ func (m *Model) allocPostings() {
 	size := make([]int, len(m.feats))
 	last := make([]int32, len(m.feats))
 	for s := range m.docs {
-		v := m.docs[s].vec
+		k, gaps, _ := m.docs[s].vec.parts()
 		id, p := uint32(0), 0
-		for range v.w {
+		for range k {
 			var g uint32
-			g, p = gap(v.gaps, p)
+			g, p = gap(gaps, p)
 			id += g
 			size[id] += uvarintLen(uint32(int32(s)-last[id])) + 2
 			last[id] = int32(s)
@@ -359,10 +360,11 @@ func (m *Model) allocPostings() {
 // writing.
 func (m *Model) removeLocked(s int32) {
 	d := &m.docs[s]
+	k, gaps, _ := d.vec.parts()
 	id, p := uint32(0), 0
-	for range d.vec.w {
+	for range k {
 		var g uint32
-		g, p = gap(d.vec.gaps, p)
+		g, p = gap(gaps, p)
 		id += g
 		m.feats[id].df--
 	}

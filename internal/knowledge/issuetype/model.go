@@ -147,8 +147,9 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	m.live++
 	ids, counts := m.register(ex)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
-	d.vec, d.counts = docVec{gaps: packIDs(ids), w: v.w}, counts
+	d.vec, d.counts = newDocVec(ids), counts
 	m.weighInto(v, counts, nil)
+	d.vec.setWeights(v.w) // and searches with the weights as held
 	s := int32(len(m.docs))
 	sc := m.getScorer()
 	d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
@@ -267,11 +268,13 @@ func (m *Model) vectorOf(ex extracted) sparse {
 }
 
 // weigh recomputes d's weights from its tf and the current frequencies,
-// taking IDF from tab if it is not nil. buf is scratch for d's feature ids,
-// returned for the next call.
-func (m *Model) weigh(d *doc, tab *idfTable, buf []uint32) []uint32 {
-	buf = d.vec.appendIDs(buf[:0])
-	m.weighInto(sparse{ids: buf, w: d.vec.w}, d.counts, tab)
+// taking IDF from tab if it is not nil. buf is scratch, returned for the
+// next call.
+func (m *Model) weigh(d *doc, tab *idfTable, buf sparse) sparse {
+	buf.ids = d.vec.appendIDs(buf.ids[:0])
+	buf.w = append(buf.w[:0], make([]float32, len(buf.ids))...)
+	m.weighInto(buf, d.counts, tab)
+	d.vec.setWeights(buf.w)
 	return buf
 }
 

@@ -37,7 +37,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		b = binary.AppendVarint(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.hash)
 		b = binary.AppendVarint(b, d.typ)
-		b = binary.AppendUvarint(b, uint64(len(d.vec.w)))
+		b = binary.AppendUvarint(b, uint64(d.vec.len()))
 		for k, id := range d.vec.appendIDs(nil) {
 			tf := float32(1)
 			if d.counts != nil {
@@ -97,7 +97,7 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 		if r.err != nil {
 			return r.err
 		}
-		d.vec = docVec{gaps: packIDs(ids), w: make([]float32, k)}
+		d.vec = newDocVec(ids)
 		d.counts = compactCounts(d.counts)
 		for range r.count() {
 			s, sim := int32(r.uvarint()), math.Float32frombits(r.u32())

@@ -43,8 +43,9 @@ func postingLen(slot, last int32, n int32) int {
 	return uvarintLen(uint32(slot-last)) + 2
 }
 
-// add appends slot's entry; slots only grow between compactions.
-func (l *postings) add(slot int32, w float32) {
+// add appends slot's entry, with its weight as docVec holds it; slots only
+// grow between compactions.
+func (l *postings) add(slot int32, w uint16) {
 	prev := l.last
 	if l.n == 0 {
 		prev = 0
@@ -58,7 +59,7 @@ func (l *postings) add(slot int32, w float32) {
 		l.b = grown
 	}
 	l.b = binary.AppendUvarint(l.b, uint64(slot-prev))
-	l.b = binary.LittleEndian.AppendUint16(l.b, quantise(w))
+	l.b = binary.LittleEndian.AppendUint16(l.b, w)
 	l.n++
 	l.last = slot
 }

@@ -45,7 +45,7 @@ func (m *Model) SharedWordsVec(q *Vec, id int64, k int) []string {
 	}
 	v := m.vectorFor(q)
 	dv := m.docs[s].vec
-	d := sparse{ids: dv.appendIDs(nil), w: dv.w}
+	d := sparse{ids: dv.appendIDs(nil), w: dv.appendWeights(nil)}
 	w := map[uint32]float64{}
 	for i, j := 0, 0; i < len(v.ids) && j < len(d.ids); {
 		switch {
