@@ -31,7 +31,7 @@ func (m *Model) consolidate() {
 	m.pending = 0
 	m.compact()
 	epoch, n := m.epoch, len(m.docs)
-	var g graph
+	var g graph[float32]
 	if n > 0 {
 		g = m.graph()
 	}
@@ -107,9 +107,9 @@ func (m *Model) compact() {
 }
 
 // graph returns the symmetrised neighbour graph.
-func (m *Model) graph() graph {
+func (m *Model) graph() graph[float32] {
 	n := len(m.docs)
-	g := graph{start: make([]int32, n+1)}
+	g := graph[float32]{start: make([]int32, n+1)}
 	for i := range m.docs {
 		for _, nb := range m.docs[i].nn {
 			g.start[i+1]++
@@ -120,13 +120,13 @@ func (m *Model) graph() graph {
 		g.start[i+1] += g.start[i]
 	}
 	g.adj = make([]int32, g.start[n])
-	g.w = make([]float64, g.start[n])
+	g.w = make([]float32, g.start[n])
 	fill := slices.Clone(g.start[:n])
 	for i := range m.docs {
 		for _, nb := range m.docs[i].nn {
-			g.adj[fill[i]], g.w[fill[i]] = nb.slot, float64(nb.sim)
+			g.adj[fill[i]], g.w[fill[i]] = nb.slot, nb.sim
 			fill[i]++
-			g.adj[fill[nb.slot]], g.w[fill[nb.slot]] = int32(i), float64(nb.sim)
+			g.adj[fill[nb.slot]], g.w[fill[nb.slot]] = int32(i), nb.sim
 			fill[nb.slot]++
 		}
 	}
