@@ -145,6 +145,7 @@ func (m *Model) appendHeader(b []byte) []byte {
 // (2 when counts follow), id, text hash, and feature ids as gaps from the
 // previous one.
 func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
+	var counts []uint16
 	for _, d := range m.docs[lo:hi] {
 		switch {
 		case d.dead:
@@ -160,7 +161,8 @@ func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
 		k, gaps, _ := d.vec.parts()
 		b = binary.AppendUvarint(b, uint64(k))
 		b = append(b, gaps...) // held as stored
-		for _, c := range d.counts {
+		counts = d.counts.dense(counts, k)
+		for _, c := range counts {
 			b = binary.AppendUvarint(b, uint64(c))
 		}
 	}
@@ -381,10 +383,11 @@ func decodeDoc(r *reader, features int) (d doc, live bool) {
 	}
 	d.vec = docVecOfGaps(gaps, k)
 	if flag == 2 {
-		d.counts = make([]uint16, k)
+		counts := make([]uint16, k)
 		for i := range k {
-			d.counts[i] = uint16(r.uvarint())
+			counts[i] = uint16(r.uvarint())
 		}
+		d.counts = packRepeats(counts)
 	}
 	return d, r.err == nil
 }

@@ -84,9 +84,9 @@ func (m *Model) reindex() {
 	m.live = len(m.docs)
 	m.allocPostings()
 	tab := newIDFTable(m.live)
-	var buf sparse
+	var buf weighBuf
 	for i := range m.docs {
-		buf = m.weigh(&m.docs[i], tab, buf)
+		m.weigh(&m.docs[i], tab, &buf)
 		m.index(int32(i))
 	}
 }

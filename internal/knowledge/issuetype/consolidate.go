@@ -90,7 +90,7 @@ func (m *Model) compact() {
 	}
 	m.gone = m.gone[:0]
 	tab := newIDFTable(m.live)
-	var buf sparse
+	var buf weighBuf
 	for i := range m.docs {
 		d := &m.docs[i]
 		nn := d.nn[:0]
@@ -101,7 +101,7 @@ func (m *Model) compact() {
 		}
 		d.nn = nn
 		m.slotOf[d.id] = int32(i)
-		buf = m.weigh(d, tab, buf)
+		m.weigh(d, tab, &buf)
 		m.index(int32(i))
 	}
 }

@@ -156,3 +156,46 @@ func checkGaps(b []byte, k, features int) bool {
 	}
 	return p == len(b)
 }
+
+// repeats lists the features of a document that occur more than once in
+// its text, as (position in its vector, count) pairs; nil when every
+// feature occurs once (most short texts). A count per feature took two
+// bytes for every feature of a document for the sake of its few repeated
+// ones.
+type repeats []uint32
+
+// packRepeats returns the counts other than 1, nil if there are none.
+func packRepeats(counts []uint16) repeats {
+	n := 0
+	for _, c := range counts {
+		if c != 1 {
+			n += 2
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	r := make(repeats, 0, n)
+	for i, c := range counts {
+		if c != 1 {
+			r = append(r, uint32(i), uint32(c))
+		}
+	}
+	return r
+}
+
+// dense returns the count of each of k features in buf's memory; nil when
+// r is nil (every count is 1).
+func (r repeats) dense(buf []uint16, k int) []uint16 {
+	if r == nil {
+		return nil
+	}
+	buf = buf[:0]
+	for range k {
+		buf = append(buf, 1)
+	}
+	for i := 0; i+1 < len(r); i += 2 {
+		buf[r[i]] = uint16(r[i+1])
+	}
+	return buf
+}

@@ -105,3 +105,18 @@ func every2[T any](s []T) []T {
 	}
 	return out
 }
+
+// Repeated features are kept as pairs and give back the dense counts.
+func TestRepeatsRoundTrip(t *testing.T) {
+	for _, counts := range [][]uint16{{1, 1, 1}, {1, 3, 1, 1, 2}, {7}, {}} {
+		r := packRepeats(counts)
+		got := r.dense(nil, len(counts))
+		if slices.ContainsFunc(counts, func(c uint16) bool { return c != 1 }) {
+			if !slices.Equal(got, counts) {
+				t.Errorf("counts %v came back as %v", counts, got)
+			}
+		} else if r != nil || got != nil {
+			t.Errorf("counts %v: repeats %v, dense %v; want nil for all ones", counts, r, got)
+		}
+	}
+}

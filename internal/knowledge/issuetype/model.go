@@ -70,10 +70,10 @@ type doc struct {
 	typ  int64
 	dead bool
 	vec  docVec // weights under the document frequencies of the last update
-	// counts are the occurrences of each feature of vec in the text, nil
-	// when every feature occurs once (most short texts): vec.w is
-	// recomputed from them when frequencies change.
-	counts []uint16
+	// counts are the occurrences of the features of vec that the text
+	// repeats: the weights are recomputed from them when frequencies
+	// change.
+	counts repeats
 	nn     []neighbour // most similar documents, best first
 }
 
@@ -147,7 +147,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	m.live++
 	ids, counts := m.register(ex)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
-	d.vec, d.counts = newDocVec(ids), counts
+	d.vec, d.counts = newDocVec(ids), packRepeats(counts)
 	m.weighInto(v, counts, nil)
 	d.vec.setWeights(v.w) // and searches with the weights as held
 	s := int32(len(m.docs))
@@ -247,7 +247,7 @@ func (m *Model) register(ex extracted) ([]uint32, []uint16) {
 		}
 		sm[p[1]]++
 	}
-	return ids, compactCounts(counts)
+	return ids, counts
 }
 
 // vectorOf weighs an analysed text without registering it; features the
@@ -268,14 +268,19 @@ func (m *Model) vectorOf(ex extracted) sparse {
 }
 
 // weigh recomputes d's weights from its tf and the current frequencies,
-// taking IDF from tab if it is not nil. buf is scratch, returned for the
-// next call.
-func (m *Model) weigh(d *doc, tab *idfTable, buf sparse) sparse {
-	buf.ids = d.vec.appendIDs(buf.ids[:0])
-	buf.w = append(buf.w[:0], make([]float32, len(buf.ids))...)
-	m.weighInto(buf, d.counts, tab)
-	d.vec.setWeights(buf.w)
-	return buf
+// taking IDF from tab if it is not nil. buf is scratch for the next call.
+func (m *Model) weigh(d *doc, tab *idfTable, buf *weighBuf) {
+	buf.v.ids = d.vec.appendIDs(buf.v.ids[:0])
+	buf.v.w = append(buf.v.w[:0], make([]float32, len(buf.v.ids))...)
+	buf.counts = d.counts.dense(buf.counts, len(buf.v.ids))
+	m.weighInto(buf.v, buf.counts, tab)
+	d.vec.setWeights(buf.v.w)
+}
+
+// weighBuf is weigh's scratch: a document's vector and counts unpacked.
+type weighBuf struct {
+	v      sparse
+	counts []uint16
 }
 
 // weighInto sets v.w to TF-IDF weights, with the word and n-gram blocks
@@ -317,16 +322,6 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 // countOf is a feature's occurrence count as stored (texts repeating a
 // feature more than 65,535 times count as that many).
 func countOf(n float32) uint16 { return uint16(min(n, 65535)) }
-
-// compactCounts returns nil when every count is 1, which is implied.
-func compactCounts(counts []uint16) []uint16 {
-	for _, c := range counts {
-		if c != 1 {
-			return counts
-		}
-	}
-	return nil
-}
 
 // sortPair sorts ids ascending, permuting w alongside.
 func sortPair[T any](ids []uint32, w []T) {

@@ -38,10 +38,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		b = binary.LittleEndian.AppendUint64(b, d.hash)
 		b = binary.AppendVarint(b, d.typ)
 		b = binary.AppendUvarint(b, uint64(d.vec.len()))
+		counts := d.counts.dense(nil, d.vec.len())
 		for k, id := range d.vec.appendIDs(nil) {
 			tf := float32(1)
-			if d.counts != nil {
-				tf = tfWeight(float32(d.counts[k]))
+			if counts != nil {
+				tf = tfWeight(float32(counts[k]))
 			}
 			b = binary.AppendUvarint(b, uint64(id))
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(tf))
@@ -84,12 +85,12 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 		d := doc{id: r.varint(), hash: r.u64(), typ: r.varint()}
 		k := r.count()
 		ids := make([]uint32, k)
-		d.counts = make([]uint16, k)
+		counts := make([]uint16, k)
 		for i := range k {
 			// tf = 1 + ln(count): the count back from the weight.
 			ids[i] = uint32(r.uvarint())
 			tf := math.Float32frombits(r.u32())
-			d.counts[i] = countOf(float32(math.Round(math.Exp(float64(tf) - 1))))
+			counts[i] = countOf(float32(math.Round(math.Exp(float64(tf) - 1))))
 			if int(ids[i]) >= nf || (i > 0 && ids[i] <= ids[i-1]) {
 				r.err = errCorrupt
 			}
@@ -98,7 +99,7 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 			return r.err
 		}
 		d.vec = newDocVec(ids)
-		d.counts = compactCounts(d.counts)
+		d.counts = packRepeats(counts)
 		for range r.count() {
 			s, sim := int32(r.uvarint()), math.Float32frombits(r.u32())
 			if s < 0 || int(s) >= nd {
