@@ -328,6 +328,7 @@ func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 	}
 	close(docs)
 	wg.Wait()
+	s.index.Trim()
 	return n, err
 }
 

@@ -177,11 +177,11 @@ func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]str
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	old := k.analyses[conversationID]
-	if old == nil || len(old.Attempts) == 0 {
+	if old == nil || len(old.attempts) == 0 {
 		return nil
 	}
-	out := make(map[turnAction]string, len(old.Attempts))
-	for _, at := range old.Attempts {
+	out := make(map[turnAction]string, len(old.attempts))
+	for _, at := range old.attempts {
 		ss := k.solutions[at.SolutionID]
 		if ss == nil {
 			continue
@@ -212,15 +212,15 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 			bump(ss.indicators, d.learned[i].indicators, 1)
 			touchedSolutions[ss] = true
 		}
-		a := d.Analysis
-		k.canonicalise(&a)
-		if old, ok := k.analyses[a.ConversationID]; ok {
-			k.count(old, -1)
-			touchedTypes[old.IssueTypeID] = true
+		id, a := d.Analysis.ConversationID, hold(&d.Analysis)
+		k.canonicalise(a)
+		if old, ok := k.analyses[id]; ok {
+			k.count(id, old, -1)
+			touchedTypes[old.issueTypeID] = true
 		}
-		k.analyses[a.ConversationID] = &a
-		k.count(&a, 1)
-		touchedTypes[a.IssueTypeID] = true
+		k.analyses[id] = a
+		k.count(id, a, 1)
+		touchedTypes[a.issueTypeID] = true
 	}
 	for ss := range touchedSolutions {
 		ss.refresh()
@@ -299,9 +299,9 @@ func (e *Engine) Remove(tenantID, conversationID int64) {
 	defer k.mu.Unlock()
 	if old, ok := k.analyses[conversationID]; ok {
 		defer k.touchNames() // its type's description may change
-		k.count(old, -1)
+		k.count(conversationID, old, -1)
 		delete(k.analyses, conversationID)
-		if tc := k.types[old.IssueTypeID]; tc != nil {
+		if tc := k.types[old.issueTypeID]; tc != nil {
 			tc.refresh()
 		}
 	}

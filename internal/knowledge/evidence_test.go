@@ -99,7 +99,7 @@ func TestRecommendMarksEscalations(t *testing.T) {
 	for sol, list := range outcomes {
 		for _, o := range list {
 			id++
-			k.count(&fathom.Analysis{ConversationID: id, IssueTypeID: 1, Attempts: []fathom.Attempt{{SolutionID: sol, Outcome: o}}}, 1)
+			k.count(id, hold(&fathom.Analysis{ConversationID: id, IssueTypeID: 1, Attempts: []fathom.Attempt{{SolutionID: sol, Outcome: o}}}), 1)
 		}
 	}
 	r := k.recommend(1, nil)

@@ -135,7 +135,7 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour) *neighbourhood {
 			}
 		}
 		inThis := map[int64]bool{} // solution tried here -> worked here
-		for _, at := range a.Attempts {
+		for _, at := range a.attempts {
 			c, seen := nb.byAction[at.SolutionID]
 			aw := w * attemptWeight(at)
 			switch at.Outcome {

@@ -57,7 +57,7 @@ func (e *Engine) Restore(tenantID int64, src Saved) error {
 func (e *Engine) RestoreAnalysis(tenantID int64, a *fathom.Analysis) {
 	k := e.tenant(tenantID)
 	k.mu.Lock()
-	k.analyses[a.ConversationID] = a
+	k.analyses[a.ConversationID] = hold(a)
 	k.mu.Unlock()
 }
 

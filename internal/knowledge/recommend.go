@@ -274,9 +274,9 @@ func (e *Engine) Conversation(tenantID, conversationID int64) (*IssueType, []Att
 	if a == nil {
 		return nil, nil
 	}
-	typeID := a.IssueTypeID
-	out := make([]AttemptInfo, 0, len(a.Attempts))
-	for _, at := range a.Attempts {
+	typeID := a.issueTypeID
+	out := make([]AttemptInfo, 0, len(a.attempts))
+	for _, at := range a.attempts {
 		out = append(out, AttemptInfo{Attempt: at, Solution: k.solutionInfo(typeID, at.SolutionID)})
 	}
 	return k.typeInfo(typeID), out

@@ -166,8 +166,8 @@ func TestPriorLearnsFromOtherTypes(t *testing.T) {
 	id := int64(0)
 	add := func(typeID, solutionID int64, o fathom.Outcome) {
 		id++
-		k.count(&fathom.Analysis{ConversationID: id, IssueTypeID: typeID,
-			Attempts: []fathom.Attempt{{SolutionID: solutionID, Outcome: o, Confidence: 1}}}, 1)
+		k.count(id, hold(&fathom.Analysis{ConversationID: id, IssueTypeID: typeID,
+			Attempts: []fathom.Attempt{{SolutionID: solutionID, Outcome: o, Confidence: 1}}}), 1)
 	}
 	for range 10 {
 		add(1, 1, fathom.OutcomeSuccess)
@@ -198,6 +198,6 @@ func knowledgeWith(keys ...string) *tenantKnowledge {
 // neighbour records conversation id's attempts and returns it as a
 // neighbour at similarity sim.
 func (k *tenantKnowledge) neighbour(id int64, sim float64, attempts ...fathom.Attempt) Neighbour {
-	k.analyses[id] = &fathom.Analysis{ConversationID: id, Attempts: attempts}
+	k.analyses[id] = hold(&fathom.Analysis{ConversationID: id, Attempts: attempts})
 	return Neighbour{ID: id, Similarity: sim}
 }

@@ -19,7 +19,7 @@ type tenantKnowledge struct {
 	mu        sync.RWMutex
 	solutions map[int64]*solutionState
 	byKey     map[string]int64
-	analyses  map[int64]*fathom.Analysis // by conversation id
+	analyses  map[int64]*heldAnalysis // by conversation id
 	edges     map[edgeKey]*edgeCounts
 	// overall is each solution's weighted record across all issue types:
 	// part of the prior of its record in any one type.
@@ -150,7 +150,7 @@ func topOf(m map[string]int, n int) []string {
 
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
-		analyses: map[int64]*fathom.Analysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{},
+		analyses: map[int64]*heldAnalysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{},
 		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
 		learner: solution.NewModel(solution.Config{})}
 }
@@ -174,28 +174,29 @@ func (k *tenantKnowledge) canonical(id int64) int64 {
 
 // canonicalise points an analysis's attempts at the solutions they count
 // under; k.mu held.
-func (k *tenantKnowledge) canonicalise(a *fathom.Analysis) {
-	for i := range a.Attempts {
-		a.Attempts[i].SolutionID = k.canonical(a.Attempts[i].SolutionID)
+func (k *tenantKnowledge) canonicalise(a *heldAnalysis) {
+	for i := range a.attempts {
+		a.attempts[i].SolutionID = k.canonical(a.attempts[i].SolutionID)
 	}
 }
 
-// count adds (sign 1) or removes (sign -1) an analysis's contribution
-// under its IssueTypeID; k.mu must be held for writing.
-func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
-	tc := k.types[a.IssueTypeID]
+// count adds (sign 1) or removes (sign -1) the contribution of the
+// analysis of conversation id under its issue type; k.mu must be held for
+// writing.
+func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
+	tc := k.types[a.issueTypeID]
 	if tc == nil {
 		if sign < 0 {
 			return
 		}
 		tc = &typeCounts{symptoms: map[string]int{}, causes: map[string]int{}, sequences: map[int64][]fathom.Outcome{}}
-		k.types[a.IssueTypeID] = tc
+		k.types[a.issueTypeID] = tc
 	}
 	tc.conversations += sign
-	if a.Resolved {
+	if a.resolved {
 		tc.resolved += sign
 	}
-	for _, at := range a.Attempts {
+	for _, at := range a.attempts {
 		w := float64(sign) * attemptWeight(at)
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
@@ -208,19 +209,19 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			tc.weightedDecided += w
 		}
 	}
-	bump(tc.symptoms, a.Symptoms, sign)
-	bump(tc.causes, a.Causes, sign)
-	if sign > 0 && len(a.Attempts) > 0 {
-		seq := make([]fathom.Outcome, len(a.Attempts))
-		for i, at := range a.Attempts {
+	bump(tc.symptoms, a.symptomList(), sign)
+	bump(tc.causes, a.causeList(), sign)
+	if sign > 0 && len(a.attempts) > 0 {
+		seq := make([]fathom.Outcome, len(a.attempts))
+		for i, at := range a.attempts {
 			seq[i] = at.Outcome
 		}
-		tc.sequences[a.ConversationID] = seq
+		tc.sequences[id] = seq
 	} else if sign < 0 {
-		delete(tc.sequences, a.ConversationID)
+		delete(tc.sequences, id)
 	}
-	for _, at := range a.Attempts {
-		key := edgeKey{a.IssueTypeID, at.SolutionID}
+	for _, at := range a.attempts {
+		key := edgeKey{a.issueTypeID, at.SolutionID}
 		e := k.edges[key]
 		if e == nil {
 			e = &edgeCounts{}
@@ -239,8 +240,8 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 			if o != nil {
 				o.success += w
 			}
-			if a.Resolved && a.MinutesToResolve > 0 {
-				e.minutesSum += float64(sign) * a.MinutesToResolve
+			if a.resolved && a.minutes > 0 {
+				e.minutesSum += float64(sign) * a.minutes
 				e.minutesN += sign
 			}
 		case fathom.OutcomeFailure:
@@ -260,18 +261,18 @@ func (k *tenantKnowledge) count(a *fathom.Analysis, sign int) {
 	}
 	k.countTogether(a, sign)
 	if tc.conversations == 0 {
-		delete(k.types, a.IssueTypeID)
+		delete(k.types, a.issueTypeID)
 	}
 }
 
 // countTogether adds (sign 1) or removes (sign -1) the pairs of distinct
 // solutions an analysis tried; k.mu held for writing.
-func (k *tenantKnowledge) countTogether(a *fathom.Analysis, sign int) {
-	if len(a.Attempts) < 2 {
+func (k *tenantKnowledge) countTogether(a *heldAnalysis, sign int) {
+	if len(a.attempts) < 2 {
 		return
 	}
-	ids := make([]int64, 0, len(a.Attempts))
-	for _, at := range a.Attempts {
+	ids := make([]int64, 0, len(a.attempts))
+	for _, at := range a.attempts {
 		if !slices.Contains(ids, at.SolutionID) {
 			ids = append(ids, at.SolutionID)
 		}
@@ -301,9 +302,9 @@ func (k *tenantKnowledge) recount() {
 	for id, a := range k.analyses {
 		k.canonicalise(a)
 		if t, ok := k.model.TypeOf(id); ok {
-			a.IssueTypeID = t
+			a.issueTypeID = t
 		}
-		k.count(a, 1)
+		k.count(id, a, 1)
 	}
 	for _, tc := range k.types {
 		tc.refresh()

@@ -145,6 +145,7 @@ func (m *Model) appendHeader(b []byte) []byte {
 // (2 when counts follow), id, text hash, and feature ids as gaps from the
 // previous one.
 func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
+	var counts []uint16
 	for _, d := range m.docs[lo:hi] {
 		switch {
 		case d.dead:
@@ -157,13 +158,11 @@ func (m *Model) appendDocs(b []byte, lo, hi int) []byte {
 		}
 		b = binary.AppendVarint(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.hash)
-		b = binary.AppendUvarint(b, uint64(len(d.vec.ids)))
-		prev := uint32(0)
-		for _, id := range d.vec.ids {
-			b = binary.AppendUvarint(b, uint64(id-prev))
-			prev = id
-		}
-		for _, c := range d.counts {
+		k, gaps, _ := d.vec.parts()
+		b = binary.AppendUvarint(b, uint64(k))
+		b = append(b, gaps...) // held as stored
+		counts = d.counts.dense(counts, k)
+		for _, c := range counts {
 			b = binary.AppendUvarint(b, uint64(c))
 		}
 	}
@@ -286,6 +285,9 @@ func (l *chunkLoader) header(r *reader) {
 	f.readFeatures(r)
 	f.readSurfaces(r)
 	l.slot = make([]int32, 0, min(l.slots, 1<<20)) // grown by the documents actually read
+	// Sized for every stored slot, removed ones included (few): growing
+	// it by append left up to a quarter of it unused.
+	f.docs = make([]doc, 0, min(l.slots, 1<<22))
 	l.dead = l.slots
 }
 
@@ -363,20 +365,29 @@ func decodeDoc(r *reader, features int) (d doc, live bool) {
 	}
 	d = doc{id: r.varint(), hash: r.u64()}
 	k := r.count()
-	d.vec = sparse{ids: make([]uint32, k), w: make([]float32, k)}
-	prev := uint64(0)
-	for i := range k {
-		prev += r.uvarint()
-		if prev >= uint64(features) {
-			r.err = errCorrupt
+	// The gaps are held as they are stored: find where they end, check
+	// them, and copy them out of the chunk.
+	end := 0
+	for range k {
+		if _, n := binary.Uvarint(r.b[end:]); n > 0 {
+			end += n
+		} else {
+			r.fail()
+			return doc{dead: true}, false
 		}
-		d.vec.ids[i] = uint32(prev)
 	}
+	gaps := r.take(end)
+	if !checkGaps(gaps, k, features) {
+		r.fail()
+		return doc{dead: true}, false
+	}
+	d.vec = docVecOfGaps(gaps, k)
 	if flag == 2 {
-		d.counts = make([]uint16, k)
+		counts := make([]uint16, k)
 		for i := range k {
-			d.counts[i] = uint16(r.uvarint())
+			counts[i] = uint16(r.uvarint())
 		}
+		d.counts = packRepeats(counts)
 	}
 	return d, r.err == nil
 }

@@ -84,8 +84,9 @@ func (m *Model) reindex() {
 	m.live = len(m.docs)
 	m.allocPostings()
 	tab := newIDFTable(m.live)
+	var buf weighBuf
 	for i := range m.docs {
-		m.weigh(&m.docs[i], tab)
+		m.weigh(&m.docs[i], tab, &buf)
 		m.index(int32(i))
 	}
 }
@@ -96,6 +97,7 @@ func (m *Model) reindex() {
 func (m *Model) adopt(fresh *Model) {
 	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
 	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
+	m.gone = nil
 	m.nextID, m.pending = fresh.nextID, 0
 	m.epoch++ // slots changed: a consolidation in flight must not apply
 	m.version++

@@ -31,7 +31,7 @@ func (m *Model) consolidate() {
 	m.pending = 0
 	m.compact()
 	epoch, n := m.epoch, len(m.docs)
-	var g graph
+	var g graph[float32]
 	if n > 0 {
 		g = m.graph()
 	}
@@ -86,9 +86,11 @@ func (m *Model) compact() {
 	m.docs = kept
 	m.epoch++
 	for i := range m.posts {
-		m.posts[i] = m.posts[i][:0]
+		m.posts[i].reset()
 	}
+	m.gone = m.gone[:0]
 	tab := newIDFTable(m.live)
+	var buf weighBuf
 	for i := range m.docs {
 		d := &m.docs[i]
 		nn := d.nn[:0]
@@ -99,15 +101,15 @@ func (m *Model) compact() {
 		}
 		d.nn = nn
 		m.slotOf[d.id] = int32(i)
-		m.weigh(d, tab)
+		m.weigh(d, tab, &buf)
 		m.index(int32(i))
 	}
 }
 
 // graph returns the symmetrised neighbour graph.
-func (m *Model) graph() graph {
+func (m *Model) graph() graph[float32] {
 	n := len(m.docs)
-	g := graph{start: make([]int32, n+1)}
+	g := graph[float32]{start: make([]int32, n+1)}
 	for i := range m.docs {
 		for _, nb := range m.docs[i].nn {
 			g.start[i+1]++
@@ -118,13 +120,13 @@ func (m *Model) graph() graph {
 		g.start[i+1] += g.start[i]
 	}
 	g.adj = make([]int32, g.start[n])
-	g.w = make([]float64, g.start[n])
+	g.w = make([]float32, g.start[n])
 	fill := slices.Clone(g.start[:n])
 	for i := range m.docs {
 		for _, nb := range m.docs[i].nn {
-			g.adj[fill[i]], g.w[fill[i]] = nb.slot, float64(nb.sim)
+			g.adj[fill[i]], g.w[fill[i]] = nb.slot, nb.sim
 			fill[i]++
-			g.adj[fill[nb.slot]], g.w[fill[nb.slot]] = int32(i), float64(nb.sim)
+			g.adj[fill[nb.slot]], g.w[fill[nb.slot]] = int32(i), nb.sim
 			fill[nb.slot]++
 		}
 	}

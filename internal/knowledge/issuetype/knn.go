@@ -81,12 +81,12 @@ func grow[T any](s []T, n int) []T {
 func (sc *scorer) gather(m *Model, v sparse) {
 	sc.order = sc.order[:0]
 	for i, id := range v.ids {
-		if int(id) < len(m.posts) && len(m.posts[id]) > 0 {
+		if int(id) < len(m.posts) && m.posts[id].n > 0 {
 			sc.order = append(sc.order, i)
 		}
 	}
 	slices.SortFunc(sc.order, func(a, b int) int {
-		if c := cmp.Compare(len(m.posts[v.ids[a]]), len(m.posts[v.ids[b]])); c != 0 {
+		if c := cmp.Compare(m.posts[v.ids[a]].n, m.posts[v.ids[b]].n); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
@@ -94,20 +94,27 @@ func (sc *scorer) gather(m *Model, v sparse) {
 	limit := max(minPostings, int(maxDFShare*float64(m.live)))
 	walked := 0
 	for _, i := range sc.order {
-		list := m.posts[v.ids[i]]
-		if walked >= minPostings && (len(list) > limit || walked+len(list) > maxPostings) {
+		list := &m.posts[v.ids[i]]
+		n := int(list.n)
+		if walked >= minPostings && (n > limit || walked+n > maxPostings) {
 			break // the rest are commoner still
 		}
-		walked += len(list)
-		w := v.w[i]
-		for _, e := range list {
-			if e.w == 0 {
+		walked += n
+		w := v.w[i] / weightScale
+		b, slot := list.b, int32(0)
+		for p := 0; p < len(b); {
+			var g uint32
+			g, p = gap(b, p)
+			slot += int32(g)
+			q := uint16(b[p]) | uint16(b[p+1])<<8
+			p += 2
+			if m.gone.has(slot) {
 				continue // removed document
 			}
-			if sc.acc[e.slot] == 0 {
-				sc.touched = append(sc.touched, e.slot)
+			if sc.acc[slot] == 0 {
+				sc.touched = append(sc.touched, slot)
 			}
-			sc.acc[e.slot] += w * e.w
+			sc.acc[slot] += w * float32(q)
 		}
 	}
 }
@@ -171,11 +178,16 @@ func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
 	if d.dead {
 		return neighbour{}, false
 	}
+	k, gaps, ws := d.vec.parts()
 	var dot float32
-	for i, id := range d.vec.ids {
-		dot += sc.q[id] * d.vec.w[i]
+	id, p := uint32(0), 0
+	for i := range k {
+		var g uint32
+		g, p = gap(gaps, p)
+		id += g
+		dot += sc.q[id] * float32(uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
-	n := neighbour{s, min(dot, 1)}
+	n := neighbour{s, min(dot/weightScale, 1)}
 	sc.cands = append(sc.cands, n)
 	return n, true
 }
@@ -305,50 +317,58 @@ func (m *Model) vote(nn []neighbour, prefer int64) (int64, float64) {
 // compactions, so posting lists stay sorted by slot.
 func (m *Model) index(s int32) {
 	for len(m.posts) < len(m.feats) {
-		m.posts = append(m.posts, nil)
+		m.posts = append(m.posts, postings{})
 	}
-	v := m.docs[s].vec
-	for i, id := range v.ids {
-		m.posts[id] = appendPosting(m.posts[id], dentry{s, v.w[i]})
+	k, gaps, ws := m.docs[s].vec.parts()
+	id, p := uint32(0), 0
+	for i := range k {
+		var g uint32
+		g, p = gap(gaps, p)
+		id += g
+		m.posts[id].add(s, uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
 }
 
 // allocPostings sizes every posting list for the documents that hold its
-// feature (its df), before a load indexes them all: growing the lists one
-// document at a time copied them over and over.
+// feature, before a load indexes them all: growing the lists one document
+// at a time copied them over and over. It walks the documents once to
+// know each list's size exactly, which costs less than the copies did.
 func (m *Model) allocPostings() {
-	m.posts = make([][]dentry, len(m.feats))
-	for id, f := range m.feats {
-		if f.df > 0 {
-			m.posts[id] = make([]dentry, 0, f.df)
+	size := make([]int, len(m.feats))
+	last := make([]int32, len(m.feats))
+	for s := range m.docs {
+		k, gaps, _ := m.docs[s].vec.parts()
+		id, p := uint32(0), 0
+		for range k {
+			var g uint32
+			g, p = gap(gaps, p)
+			id += g
+			size[id] += uvarintLen(uint32(int32(s)-last[id])) + 2
+			last[id] = int32(s)
+		}
+	}
+	m.posts = make([]postings, len(m.feats))
+	for id, n := range size {
+		if n > 0 {
+			m.posts[id].b = make([]byte, 0, n)
 		}
 	}
 }
 
-// appendPosting appends e to list, growing it by an eighth instead of
-// append's doubling: most lists are short and grow by a few entries between
-// consolidations, and doubling left a third of the index's memory unused.
-func appendPosting(list []dentry, e dentry) []dentry {
-	if len(list) == cap(list) {
-		grown := make([]dentry, len(list), len(list)+len(list)/8+2)
-		copy(grown, list)
-		list = grown
-	}
-	return append(list, e)
-}
-
-// removeLocked forgets the document in slot s: its postings are zeroed and
-// its slot stays dead until the next compaction. m.mu must be held for
+// removeLocked forgets the document in slot s: its slot stays dead, and
+// its postings are skipped, until the next compaction. m.mu must be held for
 // writing.
 func (m *Model) removeLocked(s int32) {
 	d := &m.docs[s]
-	for _, id := range d.vec.ids {
+	k, gaps, _ := d.vec.parts()
+	id, p := uint32(0), 0
+	for range k {
+		var g uint32
+		g, p = gap(gaps, p)
+		id += g
 		m.feats[id].df--
-		list := m.posts[id]
-		if i, ok := slices.BinarySearchFunc(list, s, func(e dentry, s int32) int { return cmp.Compare(e.slot, s) }); ok {
-			list[i].w = 0
-		}
 	}
+	m.gone.set(s)
 	if m.sizes[d.typ]--; m.sizes[d.typ] <= 0 {
 		delete(m.sizes, d.typ)
 	}

@@ -3,11 +3,13 @@ package issuetype
 // graph is an undirected weighted graph in compressed sparse row form: the
 // neighbours of node i are adj[start[i]:start[i+1]] with weights w, and every
 // edge appears in both directions. A self-loop holds weight internal to an
-// aggregated node.
-type graph struct {
+// aggregated node. The documents' graph holds their float32 similarities
+// as they are (half the memory of the biggest transient a consolidation
+// makes); aggregated graphs hold float64 sums.
+type graph[W float32 | float64] struct {
 	start []int32
 	adj   []int32
-	w     []float64
+	w     []W
 }
 
 // louvainLevels bounds aggregation rounds and maxSweeps the local-moving
@@ -23,32 +25,40 @@ const (
 // values give more, smaller communities. Nodes are visited in index order
 // and ties keep the current community, so the result is deterministic.
 // It returns a community number in [0, communities) per node.
-func louvain(g graph, gamma float64) []int32 {
+func louvain(g graph[float32], gamma float64) []int32 {
 	n := len(g.start) - 1
 	comm := make([]int32, n)
 	for i := range comm {
 		comm[i] = int32(i)
 	}
-	for level := 0; level < louvainLevels; level++ {
-		local, moved := moveNodes(g, gamma)
-		if !moved && level > 0 {
-			break
-		}
-		k := renumber(local)
-		for i := range comm {
-			comm[i] = local[comm[i]]
-		}
-		if k == len(g.start)-1 {
-			break
-		}
-		g = aggregate(g, local, k)
+	next, done := louvainLevel(g, comm, gamma, true)
+	for level := 1; level < louvainLevels && !done; level++ {
+		next, done = louvainLevel(next, comm, gamma, false)
 	}
 	return comm
 }
 
+// louvainLevel moves g's nodes between communities, maps comm through
+// the move, and returns the graph of the communities, or done when no
+// further level can change anything.
+func louvainLevel[W float32 | float64](g graph[W], comm []int32, gamma float64, first bool) (next graph[float64], done bool) {
+	local, moved := moveNodes(g, gamma)
+	if !moved && !first {
+		return next, true
+	}
+	k := renumber(local)
+	for i := range comm {
+		comm[i] = local[comm[i]]
+	}
+	if k == len(g.start)-1 {
+		return next, true
+	}
+	return aggregate(g, local, k), false
+}
+
 // moveNodes runs local moving from singleton communities and reports
 // whether any node changed community.
-func moveNodes(g graph, gamma float64) ([]int32, bool) {
+func moveNodes[W float32 | float64](g graph[W], gamma float64) ([]int32, bool) {
 	n := len(g.start) - 1
 	comm := make([]int32, n)
 	deg := make([]float64, n)
@@ -57,7 +67,7 @@ func moveNodes(g graph, gamma float64) ([]int32, bool) {
 	for i := range n {
 		comm[i] = int32(i)
 		for e := g.start[i]; e < g.start[i+1]; e++ {
-			deg[i] += g.w[e]
+			deg[i] += float64(g.w[e])
 		}
 		tot[i] = deg[i]
 		m2 += deg[i]
@@ -83,7 +93,7 @@ func moveNodes(g graph, gamma float64) ([]int32, bool) {
 				if link[c] == 0 && c != ci {
 					seen = append(seen, c)
 				}
-				link[c] += g.w[e]
+				link[c] += float64(g.w[e])
 			}
 			tot[ci] -= deg[i]
 			scale := gamma * deg[i] / m2
@@ -112,26 +122,31 @@ func moveNodes(g graph, gamma float64) ([]int32, bool) {
 // renumber maps community labels onto 0..k-1 in order of first appearance
 // and returns k.
 func renumber(comm []int32) int {
-	m := make(map[int32]int32, len(comm))
-	for i, c := range comm {
-		r, ok := m[c]
-		if !ok {
-			r = int32(len(m))
-			m[c] = r
-		}
-		comm[i] = r
+	// Labels are node numbers of the same graph, so a slice maps them
+	// (a map of a million labels takes about five times the memory).
+	m := make([]int32, len(comm))
+	for i := range m {
+		m[i] = -1
 	}
-	return len(m)
+	k := int32(0)
+	for i, c := range comm {
+		if m[c] < 0 {
+			m[c] = k
+			k++
+		}
+		comm[i] = m[c]
+	}
+	return int(k)
 }
 
 // aggregate returns the graph whose nodes are the k communities of g, with
 // edge weights summed.
-func aggregate(g graph, comm []int32, k int) graph {
+func aggregate[W float32 | float64](g graph[W], comm []int32, k int) graph[float64] {
 	members := make([][]int32, k)
 	for i, c := range comm {
 		members[c] = append(members[c], int32(i))
 	}
-	out := graph{start: make([]int32, 1, k+1)}
+	out := graph[float64]{start: make([]int32, 1, k+1)}
 	acc := make([]float64, k)
 	var seen []int32
 	for c := range k {
@@ -142,7 +157,7 @@ func aggregate(g graph, comm []int32, k int) graph {
 				if acc[d] == 0 {
 					seen = append(seen, d)
 				}
-				acc[d] += g.w[e]
+				acc[d] += float64(g.w[e])
 			}
 		}
 		for _, d := range seen {

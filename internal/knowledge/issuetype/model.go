@@ -27,7 +27,8 @@ type Model struct {
 
 	docs   []doc           // document slots in insertion order; see doc.dead
 	slotOf map[int64]int32 // live document id → slot
-	posts  [][]dentry      // feature id → documents containing it, by slot
+	posts  []postings      // feature id → documents containing it, by slot
+	gone   gone            // slots removed since the last compaction
 	live   int
 	sizes  map[int64]int // type id → live members
 
@@ -68,11 +69,11 @@ type doc struct {
 	hash uint64 // of the text, so re-assigning the same text is a no-op
 	typ  int64
 	dead bool
-	vec  sparse // weights under the document frequencies of the last update
-	// counts are the occurrences of each feature of vec in the text, nil
-	// when every feature occurs once (most short texts): vec.w is
-	// recomputed from them when frequencies change.
-	counts []uint16
+	vec  docVec // weights under the document frequencies of the last update
+	// counts are the occurrences of the features of vec that the text
+	// repeats: the weights are recomputed from them when frequencies
+	// change.
+	counts repeats
 	nn     []neighbour // most similar documents, best first
 }
 
@@ -80,12 +81,6 @@ type doc struct {
 type neighbour struct {
 	slot int32
 	sim  float32
-}
-
-// dentry is one document's weight for one feature.
-type dentry struct {
-	slot int32
-	w    float32
 }
 
 // Assignment is the outcome of Assign.
@@ -150,11 +145,14 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	}
 	d := doc{id: docID, hash: h}
 	m.live++
-	d.vec, d.counts = m.register(ex)
-	m.weigh(&d, nil)
+	ids, counts := m.register(ex)
+	v := sparse{ids: ids, w: make([]float32, len(ids))}
+	d.vec, d.counts = newDocVec(ids), packRepeats(counts)
+	m.weighInto(v, counts, nil)
+	d.vec.setWeights(v.w) // and searches with the weights as held
 	s := int32(len(m.docs))
 	sc := m.getScorer()
-	d.nn = sc.neighbours(m, d.vec, m.cfg.Neighbours)
+	d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
 	if len(d.nn) == 0 || float64(d.nn[0].sim) < m.cfg.JoinSimilarity {
 		a = Assignment{TypeID: m.nextID, Confidence: 1, New: true}
 		m.nextID++
@@ -227,8 +225,8 @@ func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 
 // register adds the features of a new document to the dictionary and the
 // document frequencies, and returns its feature ids with their counts.
-func (m *Model) register(ex extracted) (sparse, []uint16) {
-	v := sparse{ids: make([]uint32, len(ex.feats)), w: make([]float32, len(ex.feats))}
+func (m *Model) register(ex extracted) ([]uint32, []uint16) {
+	ids := make([]uint32, len(ex.feats))
 	counts := make([]uint16, len(ex.feats))
 	for i, f := range ex.feats {
 		id, ok := m.dict[f.key]
@@ -238,9 +236,9 @@ func (m *Model) register(ex extracted) (sparse, []uint16) {
 			m.feats = append(m.feats, featInfo{key: f.key, kind: f.kind, stem: f.stem})
 		}
 		m.feats[id].df++
-		v.ids[i], counts[i] = id, countOf(f.n)
+		ids[i], counts[i] = id, countOf(f.n)
 	}
-	sortPair(v.ids, counts)
+	sortPair(ids, counts)
 	for _, p := range ex.surfaces {
 		sm := m.surf[p[0]]
 		if sm == nil {
@@ -249,7 +247,7 @@ func (m *Model) register(ex extracted) (sparse, []uint16) {
 		}
 		sm[p[1]]++
 	}
-	return v, compactCounts(counts)
+	return ids, counts
 }
 
 // vectorOf weighs an analysed text without registering it; features the
@@ -270,8 +268,20 @@ func (m *Model) vectorOf(ex extracted) sparse {
 }
 
 // weigh recomputes d's weights from its tf and the current frequencies,
-// taking IDF from tab if it is not nil.
-func (m *Model) weigh(d *doc, tab *idfTable) { m.weighInto(d.vec, d.counts, tab) }
+// taking IDF from tab if it is not nil. buf is scratch for the next call.
+func (m *Model) weigh(d *doc, tab *idfTable, buf *weighBuf) {
+	buf.v.ids = d.vec.appendIDs(buf.v.ids[:0])
+	buf.v.w = append(buf.v.w[:0], make([]float32, len(buf.v.ids))...)
+	buf.counts = d.counts.dense(buf.counts, len(buf.v.ids))
+	m.weighInto(buf.v, buf.counts, tab)
+	d.vec.setWeights(buf.v.w)
+}
+
+// weighBuf is weigh's scratch: a document's vector and counts unpacked.
+type weighBuf struct {
+	v      sparse
+	counts []uint16
+}
 
 // weighInto sets v.w to TF-IDF weights, with the word and n-gram blocks
 // each normalised so short texts with many n-grams are not judged by
@@ -312,16 +322,6 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 // countOf is a feature's occurrence count as stored (texts repeating a
 // feature more than 65,535 times count as that many).
 func countOf(n float32) uint16 { return uint16(min(n, 65535)) }
-
-// compactCounts returns nil when every count is 1, which is implied.
-func compactCounts(counts []uint16) []uint16 {
-	for _, c := range counts {
-		if c != 1 {
-			return counts
-		}
-	}
-	return nil
-}
 
 // sortPair sorts ids ascending, permuting w alongside.
 func sortPair[T any](ids []uint32, w []T) {

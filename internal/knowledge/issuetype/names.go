@@ -31,6 +31,8 @@ func (m *Model) Types() []Type {
 	// many members use it and it is not common everywhere (the weights
 	// carry IDF).
 	weights := map[int64]map[uint32]float64{}
+	var ids []uint32
+	var ws []float32
 	for i := range m.docs {
 		d := &m.docs[i]
 		if d.dead {
@@ -41,9 +43,10 @@ func (m *Model) Types() []Type {
 			w = map[uint32]float64{}
 			weights[d.typ] = w
 		}
-		for k, id := range d.vec.ids {
+		ids, ws = d.vec.appendIDs(ids[:0]), d.vec.appendWeights(ws[:0])
+		for k, id := range ids {
 			if m.feats[id].kind == kindWord {
-				w[id] += float64(d.vec.w[k])
+				w[id] += float64(ws[k])
 			}
 		}
 	}

@@ -37,11 +37,12 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		b = binary.AppendVarint(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.hash)
 		b = binary.AppendVarint(b, d.typ)
-		b = binary.AppendUvarint(b, uint64(len(d.vec.ids)))
-		for k, id := range d.vec.ids {
+		b = binary.AppendUvarint(b, uint64(d.vec.len()))
+		counts := d.counts.dense(nil, d.vec.len())
+		for k, id := range d.vec.appendIDs(nil) {
 			tf := float32(1)
-			if d.counts != nil {
-				tf = tfWeight(float32(d.counts[k]))
+			if counts != nil {
+				tf = tfWeight(float32(counts[k]))
 			}
 			b = binary.AppendUvarint(b, uint64(id))
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(tf))
@@ -83,18 +84,22 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	for range nd {
 		d := doc{id: r.varint(), hash: r.u64(), typ: r.varint()}
 		k := r.count()
-		d.vec = sparse{ids: make([]uint32, k), w: make([]float32, k)}
-		d.counts = make([]uint16, k)
+		ids := make([]uint32, k)
+		counts := make([]uint16, k)
 		for i := range k {
 			// tf = 1 + ln(count): the count back from the weight.
-			d.vec.ids[i] = uint32(r.uvarint())
+			ids[i] = uint32(r.uvarint())
 			tf := math.Float32frombits(r.u32())
-			d.counts[i] = countOf(float32(math.Round(math.Exp(float64(tf) - 1))))
-			if int(d.vec.ids[i]) >= nf {
+			counts[i] = countOf(float32(math.Round(math.Exp(float64(tf) - 1))))
+			if int(ids[i]) >= nf || (i > 0 && ids[i] <= ids[i-1]) {
 				r.err = errCorrupt
 			}
 		}
-		d.counts = compactCounts(d.counts)
+		if r.err != nil {
+			return r.err
+		}
+		d.vec = newDocVec(ids)
+		d.counts = packRepeats(counts)
 		for range r.count() {
 			s, sim := int32(r.uvarint()), math.Float32frombits(r.u32())
 			if s < 0 || int(s) >= nd {

@@ -19,7 +19,7 @@ func (m *Model) CompareVec(q *Vec, ids []int64) Comparison {
 	v := m.vectorFor(q)
 	for i, id := range ids {
 		if s, ok := m.slotOf[id]; ok {
-			c.Similarity[i] = min(v.dot(m.docs[s].vec), 1)
+			c.Similarity[i] = min(m.docs[s].vec.dot(v), 1)
 			c.Type[i] = m.docs[s].typ
 		}
 	}
@@ -44,7 +44,8 @@ func (m *Model) SharedWordsVec(q *Vec, id int64, k int) []string {
 		return nil
 	}
 	v := m.vectorFor(q)
-	d := m.docs[s].vec
+	dv := m.docs[s].vec
+	d := sparse{ids: dv.appendIDs(nil), w: dv.appendWeights(nil)}
 	w := map[uint32]float64{}
 	for i, j := 0, 0; i < len(v.ids) && j < len(d.ids); {
 		switch {
