@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/app"
+	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
 )
 
@@ -17,6 +18,7 @@ import (
 func TestOpenRefusesADataDirectoryInUse(t *testing.T) {
 	t.Parallel()
 	cfg := testConfig(t)
+	skipOnPostgres(t, cfg)
 	first := start(t, cfg)
 	second := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
 	err := second.Open(context.Background())
@@ -35,6 +37,7 @@ func TestMigrateBesideAServer(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	cfg := testConfig(t)
+	skipOnPostgres(t, cfg)
 	start(t, cfg)
 	db, err := app.OpenDB(ctx, cfg, true)
 	if err != nil {
@@ -56,5 +59,14 @@ WHERE version_id = (SELECT max(version_id) FROM goose_db_version) RETURNING vers
 	}
 	if pending, err := lite.MigrationPending(ctx); err != nil || !pending {
 		t.Fatalf("the refused migration ran: pending %v %v", pending, err)
+	}
+}
+
+// skipOnPostgres skips a test of the SQLite claim: servers share a
+// PostgreSQL database by design.
+func skipOnPostgres(t *testing.T, cfg config.Config) {
+	t.Helper()
+	if onPostgres(cfg) {
+		t.Skip("the one-server claim is SQLite's; servers share PostgreSQL")
 	}
 }

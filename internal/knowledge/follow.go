@@ -43,7 +43,7 @@ func (e *Engine) ReloadModel(tenantID int64, src Saved) error {
 	defer e.mu.Unlock()
 	if old := e.tenants[tenantID]; old != nil {
 		old.mu.RLock()
-		analyses := make(map[int64]*fathom.Analysis, len(old.analyses))
+		analyses := make(map[int64]*heldAnalysis, len(old.analyses))
 		for id, a := range old.analyses {
 			c := *a
 			analyses[id] = &c
@@ -109,24 +109,24 @@ func (e *Engine) Follow(tenantID int64, solutions []*fathom.Solution, analyses [
 	touched := map[int64]bool{}
 	for _, id := range removed {
 		if old, ok := k.analyses[id]; ok {
-			k.count(old, -1)
+			k.count(id, old, -1)
 			delete(k.analyses, id)
-			touched[old.IssueTypeID] = true
+			touched[old.issueTypeID] = true
 		}
 	}
 	for _, stored := range analyses {
-		a := *stored
-		k.canonicalise(&a)
-		if t, ok := k.model.TypeOf(a.ConversationID); ok {
-			a.IssueTypeID = t
+		id, a := stored.ConversationID, hold(stored)
+		k.canonicalise(a)
+		if t, ok := k.model.TypeOf(id); ok {
+			a.issueTypeID = t
 		}
-		if old, ok := k.analyses[a.ConversationID]; ok {
-			k.count(old, -1)
-			touched[old.IssueTypeID] = true
+		if old, ok := k.analyses[id]; ok {
+			k.count(id, old, -1)
+			touched[old.issueTypeID] = true
 		}
-		k.analyses[a.ConversationID] = &a
-		k.count(&a, 1)
-		touched[a.IssueTypeID] = true
+		k.analyses[id] = a
+		k.count(id, a, 1)
+		touched[a.issueTypeID] = true
 	}
 	for id := range touched {
 		if tc := k.types[id]; tc != nil {
