@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,6 +40,10 @@ func toInt(v any) (any, error) {
 	switch x := v.(type) {
 	case nil, int64:
 		return x, nil
+	case string: // a full-text table's untyped column
+		if n, err := strconv.ParseInt(x, 10, 64); err == nil {
+			return n, nil
+		}
 	case float64:
 		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
 			return int64(x), nil

@@ -39,9 +39,12 @@ type table struct {
 	target  []column // the target's, in order
 	// key are the source columns the copy walks in order; rowid when the
 	// table has no primary key (then it is read but not written).
-	key    []string
-	rowid  bool
-	insert []int // indexes of the columns written (not generated on the target)
+	key   []string
+	rowid bool
+	// insert are the indexes of the target columns written, and read the
+	// source expressions read for them, in the same order.
+	insert []int
+	read   []string
 }
 
 // plan is every table in foreign-key order, and what is left out.
@@ -113,26 +116,40 @@ func skipReason(name string) string {
 }
 
 // match checks that the target has the source's columns, by name in the
-// same order; the target may add generated columns anywhere.
+// same order, and says what to read for each written column. The target
+// may add generated columns anywhere, and a column named rowid that the
+// source keeps implicitly (SQLite's insertion order, which the target
+// must store to keep it).
 func (t *table) match() error {
 	i := 0
 	for j, c := range t.target {
-		if c.generated {
+		switch {
+		case c.generated:
 			continue
-		}
-		if i >= len(t.columns) {
+		case c.name == "rowid" && !t.hasColumn("rowid"):
+			t.insert, t.read = append(t.insert, j), append(t.read, "rowid")
+			continue
+		case i >= len(t.columns):
 			return fmt.Errorf("table %s: target column %s is not in the source", t.name, c.name)
-		}
-		if t.columns[i].name != c.name {
+		case t.columns[i].name != c.name:
 			return fmt.Errorf("table %s: column %d is %s in the source, %s in the target", t.name, i+1, t.columns[i].name, c.name)
 		}
-		t.insert = append(t.insert, j)
+		t.insert, t.read = append(t.insert, j), append(t.read, quoteSQLite(c.name))
 		i++
 	}
 	if i < len(t.columns) {
 		return fmt.Errorf("table %s: source column %s is not in the target", t.name, t.columns[i].name)
 	}
 	return nil
+}
+
+func (t *table) hasColumn(name string) bool {
+	for _, c := range t.columns {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 type sourceName struct {

@@ -27,12 +27,8 @@ func copyTable(ctx context.Context, src *sql.Tx, cfg Config, t *table, s *step) 
 		}
 		convs[i], cols[i] = c, t.target[j].name
 	}
-	keyIdx, err := t.keyIndexes()
-	if err != nil {
-		return err
-	}
 	for {
-		b, err := readBatch(ctx, src, cfg, t, convs, keyIdx, s.lastKey)
+		b, err := readBatch(ctx, src, cfg, t, convs, s.lastKey)
 		if err != nil {
 			return err
 		}
@@ -55,7 +51,7 @@ type batch struct {
 	last bool
 }
 
-func readBatch(ctx context.Context, src *sql.Tx, cfg Config, t *table, convs []converter, keyIdx []int, after []string) (*batch, error) {
+func readBatch(ctx context.Context, src *sql.Tx, cfg Config, t *table, convs []converter, after []string) (*batch, error) {
 	q, args, err := t.selectAfter(after, cfg.BatchRows)
 	if err != nil {
 		return nil, err
@@ -65,12 +61,10 @@ func readBatch(ctx context.Context, src *sql.Tx, cfg Config, t *table, convs []c
 		return nil, fmt.Errorf("read source table %s: %w", t.name, err)
 	}
 	defer rows.Close()
-	n := len(t.columns)
-	if t.rowid {
-		n++ // the rowid is read first, to walk by it; it is not written
-	}
-	vals := make([]any, n)
-	ptrs := make([]any, n)
+	// The key is read first, to walk by it, then the written columns.
+	nk := len(t.key)
+	vals := make([]any, nk+len(t.read))
+	ptrs := make([]any, len(vals))
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
@@ -81,25 +75,18 @@ func readBatch(ctx context.Context, src *sql.Tx, cfg Config, t *table, convs []c
 			return nil, fmt.Errorf("read source table %s: %w", t.name, err)
 		}
 		read++
-		cols := vals
-		if t.rowid {
-			cols = vals[1:]
-		}
-		key := make([]string, len(keyIdx))
-		for i, k := range keyIdx {
-			if key[i], err = keyText(vals[k]); err != nil {
+		key := make([]string, nk)
+		for i := range key {
+			if key[i], err = keyText(vals[i]); err != nil {
 				return nil, fmt.Errorf("table %s: key %s: %w", t.name, t.key[i], err)
 			}
 		}
 		row := make([]any, len(convs))
-		for i, j := range t.insert {
-			// The target's inserted columns are the source's, in order.
-			v, err := convs[i](cols[i])
-			if err != nil {
-				return nil, fmt.Errorf("table %s row %v column %s: %w", t.name, key, t.target[j].name, err)
+		for i, v := range vals[nk:] {
+			if row[i], err = convs[i](v); err != nil {
+				return nil, fmt.Errorf("table %s row %v column %s: %w", t.name, key, t.target[t.insert[i]].name, err)
 			}
-			row[i] = v
-			size += valueSize(cols[i])
+			size += valueSize(v)
 		}
 		b.rows, b.lastKey = append(b.rows, row), key
 		if size >= cfg.BatchBytes {
@@ -143,17 +130,7 @@ func writeBatch(ctx context.Context, cfg Config, t *table, cols []string, s *ste
 // column's collation, as the ORDER BY sorts).
 func (t *table) selectAfter(after []string, limit int) (string, []any, error) {
 	var q strings.Builder
-	q.WriteString("SELECT ")
-	if t.rowid {
-		q.WriteString("rowid, ")
-	}
-	for i, c := range t.columns {
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString(quoteSQLite(c.name))
-	}
-	q.WriteString(" FROM " + quoteSQLite(t.name))
+	fmt.Fprintf(&q, "SELECT %s, %s FROM %s", t.orderBy(), strings.Join(t.read, ", "), quoteSQLite(t.name))
 	var args []any
 	if len(after) > 0 {
 		if len(after) != len(t.key) {
@@ -188,26 +165,6 @@ func (t *table) quoteKey(k string) string {
 		return "rowid"
 	}
 	return quoteSQLite(k)
-}
-
-// keyIndexes are the positions of the key columns in a scanned row.
-func (t *table) keyIndexes() ([]int, error) {
-	if t.rowid {
-		return []int{0}, nil
-	}
-	out := make([]int, len(t.key))
-	for i, k := range t.key {
-		out[i] = -1
-		for j, c := range t.columns {
-			if c.name == k {
-				out[i] = j
-			}
-		}
-		if out[i] < 0 {
-			return nil, fmt.Errorf("table %s: key column %s not found", t.name, k)
-		}
-	}
-	return out, nil
 }
 
 // keyValue turns a recorded key back into the value SQLite compares:
