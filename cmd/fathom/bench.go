@@ -29,7 +29,11 @@ processing to its webhook's first attempt.
 directory, seeds it through the API to each size in --sizes, and reports
 its resident memory (VmRSS, and VmHWM: the peak), the time it takes to stop
 and to start again on the same data, and its memory and similarity latency
-after the restart.`
+after the restart.
+
+The servers bench starts itself run on SQLite (--only memory reads the
+SQLite file); to measure PostgreSQL, start "fathom serve --database-url
+postgres://..." and load it with --url and --key.`
 
 func runBench(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "bench", benchSynopsis)

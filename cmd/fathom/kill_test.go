@@ -59,7 +59,7 @@ func startProcess(t *testing.T, dataDir string) *process {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir)
-	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info")
+	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info", "FATHOM_DATABASE_URL="+databaseURLFor(t, dataDir))
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {

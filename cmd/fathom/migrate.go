@@ -22,13 +22,10 @@ func runMigrate(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := app.Migrate(ctx, db); err != nil {
-		return err
-	}
 	if len(applied) == 0 {
-		fmt.Fprintf(env.stdout, "database %s is up to date\n", cfg.SQLiteFile())
+		fmt.Fprintf(env.stdout, "database %s is up to date\n", db.Location)
 		return nil
 	}
-	fmt.Fprintf(env.stdout, "database %s migrated: applied %v\n", cfg.SQLiteFile(), applied)
+	fmt.Fprintf(env.stdout, "database %s migrated: applied %v\n", db.Location, applied)
 	return nil
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/store"
-	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/tenant"
 	"github.com/fathom-oss/fathom/internal/transcript"
 )
@@ -75,7 +74,7 @@ func runSync(ctx context.Context, env *environment, args []string) error {
 type syncer struct {
 	env       *environment
 	svc       *meeting.Service
-	db        *sqlite.DB
+	db        store.Store
 	tenantID  int64
 	caller    *meeting.Caller
 	source    string // identifies the source in external keys and the state file
@@ -87,8 +86,8 @@ type syncer struct {
 	teams, members, created, existing int
 }
 
-func newSyncer(ctx context.Context, env *environment, db *sqlite.DB, tenantName, url string) (*syncer, error) {
-	q, err := job.New(db.Writer(), job.Config{}) // insert-only: the server's workers process
+func newSyncer(ctx context.Context, env *environment, db *app.Database, tenantName, url string) (*syncer, error) {
+	q, err := job.New(db.Jobs, job.Config{}) // insert-only: the server's workers process
 	if err != nil {
 		return nil, err
 	}

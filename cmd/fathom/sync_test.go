@@ -42,7 +42,8 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	env := map[string]string{"FATHOM_URL": source.url, "FATHOM_API_KEY": source.key, "FATHOM_DATA_DIR": dir, "FATHOM_SQLITE_SYNCHRONOUS": "normal"}
+	env := storageEnv(t, dir)
+	env["FATHOM_URL"], env["FATHOM_API_KEY"] = source.url, source.key
 	mustRun(t, dir, "keys", "create") // the local tenant
 
 	bin, err := buildBinary()
@@ -85,7 +86,7 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 func countMeetings(t *testing.T, dir string) int {
 	t.Helper()
 	cfg := config.Default()
-	cfg.DataDir = dir
+	cfg.DataDir, cfg.DatabaseURL = dir, databaseURLFor(t, dir)
 	db, err := app.OpenDB(context.Background(), cfg, false)
 	if err != nil {
 		t.Fatal(err)

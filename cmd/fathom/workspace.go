@@ -11,7 +11,6 @@ import (
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/store"
-	"github.com/fathom-oss/fathom/internal/store/sqlite"
 )
 
 const workspaceUsage = `Usage:
@@ -115,7 +114,7 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 
 type workspace struct {
 	env      *environment
-	db       *sqlite.DB
+	db       store.Store
 	svc      *meeting.Service
 	tenantID int64
 }
@@ -175,7 +174,7 @@ func orNone(ss []string) string {
 }
 
 // tenantNamed finds a tenant, with an error that says how to make one.
-func tenantNamed(ctx context.Context, db *sqlite.DB, name string) (*fathom.Tenant, error) {
+func tenantNamed(ctx context.Context, db store.Store, name string) (*fathom.Tenant, error) {
 	t, err := db.TenantGetByName(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (create one with fathom keys create --tenant)", name)

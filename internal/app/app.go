@@ -25,7 +25,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
-	"github.com/fathom-oss/fathom/internal/store/sqlite"
+	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/tenant"
 	"github.com/fathom-oss/fathom/internal/webhook"
 )
@@ -36,7 +36,10 @@ type App struct {
 	logger *slog.Logger
 	out    io.Writer // where the first key is printed
 
-	DB            *sqlite.DB
+	// DB is the storage contract; db is the same database with its
+	// engine's parts (the queue's engine, its name for logs).
+	DB            store.Store
+	db            *Database
 	Queue         *job.Queue
 	Tenants       *tenant.Service
 	Conversations *conversation.Service
@@ -57,52 +60,29 @@ func New(cfg config.Config, logger *slog.Logger, out io.Writer) *App {
 	return &App{cfg: cfg, logger: logger, out: out}
 }
 
-// OpenDB opens and, if asked, migrates the database and the job queue's
-// tables. `fathom migrate` and `fathom keys` use it alone.
-func OpenDB(ctx context.Context, cfg config.Config, migrate bool) (*sqlite.DB, error) {
-	db, err := sqlite.Open(sqlite.Config{Path: cfg.SQLiteFile(), Synchronous: cfg.SQLiteSynchronous})
-	if err != nil {
-		return nil, err
-	}
-	if migrate {
-		if err := Migrate(ctx, db); err != nil {
-			db.Close()
-			return nil, err
-		}
-	}
-	return db, nil
-}
-
-// Migrate brings the schema and the job queue's tables up to date.
-func Migrate(ctx context.Context, db *sqlite.DB) error {
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
-	return job.Migrate(ctx, db.Writer())
-}
-
 // Open starts everything; the server is listening when it returns.
 func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
 	}
-	if a.DB, err = OpenDB(ctx, a.cfg, a.cfg.AutoMigrate); err != nil {
+	if a.db, err = OpenDB(ctx, a.cfg, a.cfg.AutoMigrate); err != nil {
 		return err
 	}
+	a.DB = a.db
 	defer func() {
 		if err != nil {
 			a.DB.Close()
 		}
 	}()
 	a.Tenants = tenant.NewService(a.DB, nil)
-	if a.Queue, err = job.New(a.DB.Writer(), job.Config{Workers: a.cfg.Workers, Logger: a.logger}); err != nil {
+	if a.Queue, err = job.New(a.db.Jobs, job.Config{Workers: a.cfg.Workers, Logger: a.logger}); err != nil {
 		return err
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
 	a.Knowledge = knowledge.New(issuetype.Config{})
 	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
-		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout}, a.logger,
-		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return err })
+		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout, Database: a.db.Engine}, a.logger,
+		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return a.cfg.RedactError(err) })
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty})
@@ -141,7 +121,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	}
 	a.serveErr = make(chan error, 1)
 	go func() { a.serveErr <- a.server.Serve() }()
-	a.logger.Info("fathom listening", "addr", a.Addr(), "data", a.cfg.SQLiteFile(), "workers", a.cfg.Workers)
+	a.logger.Info("fathom listening", "addr", a.Addr(), "database", a.db.Engine, "data", a.db.Location, "workers", a.cfg.Workers)
 	return nil
 }
 

@@ -3,17 +3,23 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
-	"path/filepath"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite"
+
 	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
@@ -25,14 +31,57 @@ type testServer struct {
 	cfg config.Config
 }
 
+// testConfig is a server on a free port with its own data directory and,
+// with FATHOM_TEST_ENGINE=postgres, its own throwaway PostgreSQL database
+// (dropped when the test ends): every end-to-end test runs on either
+// engine.
 func testConfig(t *testing.T) config.Config {
+	t.Helper()
 	cfg := config.Default()
 	cfg.Addr = "127.0.0.1:0"
 	cfg.DataDir = t.TempDir()
 	cfg.SQLiteSynchronous = "normal"
 	cfg.BootstrapKey = false
 	cfg.LogLevel = "warn"
+	switch e := os.Getenv("FATHOM_TEST_ENGINE"); e {
+	case "", config.EngineSQLite:
+	case config.EnginePostgres:
+		cfg.DatabaseURL = pgtest.NewDatabase(t)
+	default:
+		t.Fatalf("FATHOM_TEST_ENGINE=%q: want sqlite or postgres", e)
+	}
 	return cfg
+}
+
+// onPostgres reports whether cfg's server runs on PostgreSQL.
+func onPostgres(cfg config.Config) bool { return cfg.Engine() == config.EnginePostgres }
+
+// rawDB opens the server's database directly, on either engine, for tests
+// that look under the API; placeholder is "?" on SQLite and "$1" on
+// PostgreSQL.
+func rawDB(t *testing.T, cfg config.Config) (db *sql.DB, placeholder string) {
+	t.Helper()
+	var err error
+	if onPostgres(cfg) {
+		db, placeholder = stdlib.OpenDB(mustParsePgx(t, cfg.DatabaseURL)), "$1"
+	} else {
+		db, err = sql.Open("sqlite", "file:"+cfg.SQLiteFile()+"?_pragma=busy_timeout(5000)")
+		placeholder = "?"
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, placeholder
+}
+
+func mustParsePgx(t *testing.T, url string) pgx.ConnConfig {
+	t.Helper()
+	c, err := pgx.ParseConfig(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return *c
 }
 
 func start(t *testing.T, cfg config.Config) *testServer {
@@ -139,5 +188,3 @@ func (w *testWriter) Write(p []byte) (int, error) {
 	w.t.Log(string(bytes.TrimRight(p, "\n")))
 	return len(p), nil
 }
-
-func dbPath(cfg config.Config) string { return filepath.Join(cfg.DataDir, "fathom.db") }

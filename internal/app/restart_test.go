@@ -1,21 +1,17 @@
 package app_test
 
 import (
-	"database/sql"
 	"fmt"
 	"testing"
 
-	_ "modernc.org/sqlite"
+	"github.com/fathom-oss/fathom/internal/config"
 )
 
-// count runs a COUNT query on the server's database file directly.
-func count(t *testing.T, path, query string) int {
+// count runs a COUNT query on the server's database directly (a query
+// both engines read alike).
+func count(t *testing.T, cfg config.Config, query string) int {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := rawDB(t, cfg)
 	var n int
 	if err := db.QueryRow(query).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
@@ -37,19 +33,18 @@ func TestRestartKeepsMessagesAndPendingJobs(t *testing.T) {
 		}
 	}
 	s.close(t)
-	path := dbPath(cfg)
-	if n := count(t, path, `SELECT count(*) FROM river_job WHERE kind = 'analyze_tenant' AND state = 'available'`); n != 1 {
+	if n := count(t, cfg, `SELECT count(*) FROM river_job WHERE kind = 'analyze_tenant' AND state = 'available'`); n != 1 {
 		t.Fatalf("pending analysis jobs after stop = %d, want 1 (one per tenant)", n)
 	}
-	if n := count(t, path, `SELECT count(*) FROM conversations WHERE dirty = 1`); n != 5 {
+	if n := count(t, cfg, `SELECT count(*) FROM conversations WHERE dirty`); n != 5 {
 		t.Fatalf("dirty conversations = %d, want 5", n)
 	}
 
 	cfg.Workers = 2
 	s = start(t, cfg)
 	eventually(t, "the queued job ran after restart", func() bool {
-		return count(t, path, `SELECT count(*) FROM conversations WHERE dirty = 1`) == 0 &&
-			count(t, path, `SELECT count(*) FROM river_job WHERE kind = 'analyze_tenant' AND state = 'completed'`) == 1
+		return count(t, cfg, `SELECT count(*) FROM conversations WHERE dirty`) == 0 &&
+			count(t, cfg, `SELECT count(*) FROM river_job WHERE kind = 'analyze_tenant' AND state = 'completed'`) == 1
 	})
 	// Every message survived: resending the full history appends nothing.
 	for i := range 5 {
@@ -76,8 +71,7 @@ func TestRestartKeepsIssueTypes(t *testing.T) {
 			t.Fatalf("track: %d %s", r.Status, r.Raw)
 		}
 	}
-	path := dbPath(cfg)
-	eventually(t, "analysis caught up", func() bool { return count(t, path, `SELECT count(*) FROM conversations WHERE dirty = 1`) == 0 })
+	eventually(t, "analysis caught up", func() bool { return count(t, cfg, `SELECT count(*) FROM conversations WHERE dirty`) == 0 })
 	tenants := s.Knowledge.Tenants()
 	types := map[int64]int64{}
 	var tenantID int64
@@ -95,14 +89,15 @@ func TestRestartKeepsIssueTypes(t *testing.T) {
 		t.Fatalf("%d conversations typed before the restart, want 40", len(types))
 	}
 	s.close(t)
-	if n := count(t, path, `SELECT count(*) FROM knowledge_model_chunks WHERE kind = 'issuetype/docs'`); n != 1 {
+	if n := count(t, cfg, `SELECT count(*) FROM knowledge_model_chunks WHERE kind = 'issuetype/docs'`); n != 1 {
 		t.Fatalf("document chunks stored = %d, want 1", n)
 	}
-	if n := count(t, path, `SELECT count(*) FROM knowledge_models WHERE kind = 'issuetype'`); n != 0 {
+	if n := count(t, cfg, `SELECT count(*) FROM knowledge_models WHERE kind = 'issuetype'`); n != 0 {
 		t.Fatalf("the model is also stored whole (%d rows)", n)
 	}
-	// Mark the stored chunks, to see whether the next stop rewrites them.
-	count(t, path, `UPDATE knowledge_model_chunks SET updated_at = 'unchanged' WHERE kind LIKE 'issuetype/%' RETURNING 0`)
+	// Mark the stored chunks with a time no save writes, to see whether
+	// the next stop rewrites them.
+	count(t, cfg, `UPDATE knowledge_model_chunks SET updated_at = '2000-01-01 00:00:00+00' WHERE kind LIKE 'issuetype/%' RETURNING 0`)
 
 	s = start(t, cfg)
 	if stale := s.Knowledge.Stale(); len(stale[tenantID]) != 0 {
@@ -115,7 +110,7 @@ func TestRestartKeepsIssueTypes(t *testing.T) {
 		}
 	}
 	s.close(t)
-	if n := count(t, path, `SELECT count(*) FROM knowledge_model_chunks WHERE updated_at != 'unchanged'`); n != 0 {
+	if n := count(t, cfg, `SELECT count(*) FROM knowledge_model_chunks WHERE updated_at != '2000-01-01 00:00:00+00'`); n != 0 {
 		t.Fatalf("a stop with nothing new rewrote %d chunks", n)
 	}
 }

@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -141,11 +140,7 @@ func TestOldTypeNamesMigrate(t *testing.T) {
 	before := issueNames()
 	s.close(t)
 
-	db, err := sql.Open("sqlite", "file:"+dbPath(cfg)+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, placeholder := rawDB(t, cfg)
 	var blob []byte
 	if err := db.QueryRow(`SELECT model FROM knowledge_models WHERE kind = 'issuetype-names'`).Scan(&blob); err != nil {
 		t.Skipf("names are not stored as one blob: %v", err)
@@ -160,7 +155,7 @@ func TestOldTypeNamesMigrate(t *testing.T) {
 	for id := range stored.Names {
 		old[id] = map[string]string{"name": "log_password_says_" + id, "description": "Conversations about log, password, says."}
 	}
-	if _, err := db.Exec(`UPDATE knowledge_models SET model = ? WHERE kind = 'issuetype-names'`, mustJSON(old)); err != nil {
+	if _, err := db.Exec(`UPDATE knowledge_models SET model = `+placeholder+` WHERE kind = 'issuetype-names'`, []byte(mustJSON(old))); err != nil {
 		t.Fatal(err)
 	}
 

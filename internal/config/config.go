@@ -18,10 +18,13 @@ import (
 type Config struct {
 	// Addr is the listen address (default 127.0.0.1:8080).
 	Addr string
-	// DataDir holds the SQLite database (default ./fathom-data).
+	// DataDir holds the SQLite database, the secret key and sync state
+	// (default ./fathom-data).
 	DataDir string
-	// DatabaseURL selects an external database; empty means SQLite in
-	// DataDir. Secret: may come from FATHOM_DATABASE_URL_FILE.
+	// DatabaseURL selects the database: empty means SQLite in DataDir,
+	// sqlite:PATH SQLite elsewhere, postgres://USER:PASSWORD@HOST/DB (or
+	// postgresql://) PostgreSQL (default empty). Secret: may come from
+	// FATHOM_DATABASE_URL_FILE; never logged with its password.
 	DatabaseURL string
 	// SQLiteSynchronous is "full" (default; commits survive power loss)
 	// or "normal" (survive a crash of the process only).
@@ -154,8 +157,8 @@ func (c *Config) Validate() error {
 	if strings.TrimSpace(c.DataDir) == "" {
 		bad("data-dir", "must not be empty")
 	}
-	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "sqlite:") {
-		bad("database-url", "only SQLite is supported by this build (leave empty, or sqlite:PATH); PostgreSQL support is planned")
+	if err := c.validateDatabaseURL(); err != nil {
+		bad("database-url", "%v", err)
 	}
 	if c.SQLiteSynchronous != "full" && c.SQLiteSynchronous != "normal" {
 		bad("sqlite-synchronous", `must be "full" or "normal", got %q`, c.SQLiteSynchronous)
@@ -229,8 +232,8 @@ func (c *Config) BaseURL(listening string) string {
 	return "http://" + listening
 }
 
-// SQLiteFile returns the database file: the sqlite: URL's path when
-// one is set, else the file in DataDir.
+// SQLiteFile returns the SQLite database file: the sqlite: URL's path
+// when one is set, else the file in DataDir.
 func (c *Config) SQLiteFile() string {
 	if p, ok := strings.CutPrefix(c.DatabaseURL, "sqlite:"); ok && p != "" {
 		return p

@@ -24,8 +24,8 @@ func envName(flag string) string {
 // StorageOptions are the options every command that opens the database needs.
 func (c *Config) storageOptions() []option {
 	return []option{
-		{"data-dir", "directory of the embedded database", (*stringValue)(&c.DataDir), false},
-		{"database-url", "external database URL (empty: SQLite in --data-dir)", (*stringValue)(&c.DatabaseURL), true},
+		{"data-dir", "directory of the SQLite database, the secret key and sync state", (*stringValue)(&c.DataDir), false},
+		{"database-url", "database: empty (SQLite in --data-dir), sqlite:PATH, or postgres://USER:PASSWORD@HOST:5432/DB", (*stringValue)(&c.DatabaseURL), true},
 		{"sqlite-synchronous", `SQLite durability: "full" survives power loss, "normal" only a process crash`, (*stringValue)(&c.SQLiteSynchronous), false},
 		{"log-format", `log format: "text" or "json"`, (*stringValue)(&c.LogFormat), false},
 		{"log-level", "log level: debug, info, warn or error", (*stringValue)(&c.LogLevel), false},
@@ -97,9 +97,31 @@ func register(fs *flag.FlagSet, getenv func(string) string, opts []option) error
 			}
 			_ = o.value.Set(strings.TrimSpace(string(b)))
 		}
-		fs.Var(o.value, o.name, usage)
+		value := o.value
+		if o.secret {
+			value = hiddenValue{o.value, o.name}
+		}
+		fs.Var(value, o.name, usage)
 	}
 	return nil
+}
+
+// hiddenValue is a secret option as --help shows its default (taken from
+// the environment): a database URL without its password, anything else
+// not at all.
+type hiddenValue struct {
+	flag.Value
+	name string
+}
+
+func (v hiddenValue) String() string {
+	switch {
+	case v.Value == nil || v.Value.String() == "":
+		return ""
+	case v.name == "database-url":
+		return RedactURL(v.Value.String())
+	}
+	return redacted
 }
 
 type stringValue string

@@ -92,7 +92,7 @@ func (q *Queue) SetMeetings(m Meetings) {
 
 // EnqueueProcessTx inserts a processing job for a recording in tx.
 func (q *Queue) EnqueueProcessTx(ctx context.Context, tx store.Tx, tenantID, meetingID int64) error {
-	if _, err := q.client.InsertTx(ctx, tx.SQL(), ProcessArgs{TenantID: tenantID, MeetingID: meetingID}, nil); err != nil {
+	if err := q.client.insertTx(ctx, tx, ProcessArgs{TenantID: tenantID, MeetingID: meetingID}); err != nil {
 		return fmt.Errorf("enqueue processing: %w", err)
 	}
 	return nil
@@ -101,7 +101,7 @@ func (q *Queue) EnqueueProcessTx(ctx context.Context, tx store.Tx, tenantID, mee
 // EnqueueDeliveryTx inserts a delivery job in tx.
 func (q *Queue) EnqueueDeliveryTx(ctx context.Context, tx store.Tx, tenantID, deliveryID int64, redeliver bool) error {
 	args := DeliverArgs{TenantID: tenantID, DeliveryID: deliveryID, Redeliver: redeliver}
-	if _, err := q.client.InsertTx(ctx, tx.SQL(), args, nil); err != nil {
+	if err := q.client.insertTx(ctx, tx, args); err != nil {
 		return fmt.Errorf("enqueue delivery: %w", err)
 	}
 	return nil

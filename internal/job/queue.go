@@ -7,15 +7,12 @@ package job
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
-	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -42,7 +39,7 @@ type Config struct {
 
 // Queue inserts and runs jobs.
 type Queue struct {
-	client    *river.Client[*sql.Tx]
+	client    client
 	analyzer  *analyzeWorker
 	purger    *purgeWorker
 	processor *processWorker
@@ -50,21 +47,13 @@ type Queue struct {
 	workers   int
 }
 
-// Migrate creates or updates the queue's own tables in db.
-func Migrate(ctx context.Context, db *sql.DB) error {
-	m, err := rivermigrate.New(riversqlite.New(db), nil)
-	if err != nil {
-		return fmt.Errorf("job queue migrator: %w", err)
-	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("migrate job queue: %w", err)
-	}
-	return nil
-}
+// Migrate creates or updates the queue's own tables (River's migrations)
+// in the engine's database.
+func Migrate(ctx context.Context, e Engine) error { return e.migrate(ctx) }
 
-// New builds a queue on db, the database's single writer connection. Call
-// SetAnalyzer and SetPurger before Start.
-func New(db *sql.DB, cfg Config) (*Queue, error) {
+// New builds a queue on the engine. Call SetAnalyzer, SetPurger and
+// SetMeetings before Start.
+func New(e Engine, cfg Config) (*Queue, error) {
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 50 * time.Millisecond
 	}
@@ -94,11 +83,11 @@ func New(db *sql.DB, cfg Config) (*Queue, error) {
 			func() (river.JobArgs, *river.InsertOpts) { return PurgeArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true})}
 	}
-	client, err := river.NewClient(riversqlite.New(db), rc)
+	c, err := e.client(rc)
 	if err != nil {
-		return nil, fmt.Errorf("job queue: %w", err)
+		return nil, fmt.Errorf("job queue on %s: %w", e.name, err)
 	}
-	q.client = client
+	q.client = c
 	return q, nil
 }
 
@@ -132,7 +121,7 @@ func (q *Queue) Stop(ctx context.Context) error {
 
 // EnqueueAnalysisTx inserts an analysis job for the tenant in tx.
 func (q *Queue) EnqueueAnalysisTx(ctx context.Context, tx store.Tx, tenantID int64) error {
-	if _, err := q.client.InsertTx(ctx, tx.SQL(), AnalyzeArgs{TenantID: tenantID}, nil); err != nil {
+	if err := q.client.insertTx(ctx, tx, AnalyzeArgs{TenantID: tenantID}); err != nil {
 		return fmt.Errorf("enqueue analysis: %w", err)
 	}
 	return nil

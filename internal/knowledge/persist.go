@@ -174,16 +174,21 @@ func (e *Engine) SaveModel(tenantID int64, write func(func(SaveTx) error) error)
 	}
 	// The names and the learned solutions are small: they are written with
 	// every save, in the same transaction as the model's changed chunks.
-	putRest := func(tx SaveTx) error {
+	// What the transaction retired is forgotten in memory only once write
+	// returns: write may run its function again after a conflict, and only
+	// the committed run counts.
+	var retired []int64
+	putRest := func(tx SaveTx) (err error) {
 		if err := tx.PutBlob(NamesKind, names); err != nil {
 			return err
 		}
-		return k.saveSolutions(tx)
+		retired, err = k.saveSolutions(tx)
+		return err
 	}
 	wrote := false
 	err = k.model.SaveChunks(func(sv *issuetype.Saving) error {
 		wrote = true
-		return write(func(tx SaveTx) error {
+		err := write(func(tx SaveTx) error {
 			for _, c := range sv.Chunks {
 				if err := tx.PutChunk(ModelKind+"/"+c.Part, c.N, c.Data); err != nil {
 					return err
@@ -200,33 +205,57 @@ func (e *Engine) SaveModel(tenantID int64, write func(func(SaveTx) error) error)
 			}
 			return putRest(tx)
 		})
+		if err == nil {
+			k.forgetRetired(retired)
+		}
+		return err
 	})
 	if err != nil || wrote {
 		return err
 	}
-	return write(putRest)
+	if err := write(putRest); err != nil {
+		return err
+	}
+	k.forgetRetired(retired)
+	return nil
 }
 
 // saveSolutions writes the learned solutions and, while a migration is
 // under way, retires the stored solutions no attempt uses any more (safe at
-// any point: a solution an attempt still points at stays).
-func (k *tenantKnowledge) saveSolutions(tx SaveTx) error {
+// any point: a solution an attempt still points at stays). It returns the
+// ids retired (nil when none were due), for forgetRetired once committed.
+func (k *tenantKnowledge) saveSolutions(tx SaveTx) ([]int64, error) {
 	blob, err := k.learner.MarshalBinary()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := tx.PutBlob(SolutionsKind, blob); err != nil {
-		return err
+		return nil, err
 	}
 	k.mu.Lock()
-	defer k.mu.Unlock()
-	if !k.retire {
-		return nil
+	retire := k.retire
+	k.mu.Unlock()
+	if !retire {
+		return nil, nil
 	}
 	retired, err := tx.DeleteUnusedSolutions()
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if retired == nil {
+		retired = []int64{} // retired none, but retiring ran
+	}
+	return retired, nil
+}
+
+// forgetRetired drops from memory the solutions a committed save retired;
+// nil means retiring did not run.
+func (k *tenantKnowledge) forgetRetired(retired []int64) {
+	if retired == nil {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	for _, id := range retired {
 		if ss := k.solutions[id]; ss != nil {
 			delete(k.byKey, ss.Key)
@@ -236,5 +265,4 @@ func (k *tenantKnowledge) saveSolutions(tx SaveTx) error {
 	if k.retireDue {
 		k.retire, k.retireDue = false, false
 	}
-	return nil
 }

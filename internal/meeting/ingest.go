@@ -79,7 +79,14 @@ func (s *Service) Ingest(ctx context.Context, c *Caller, p IngestParams) (m *fat
 		if m, err = s.newMeeting(ctx, tx, c, &p); err != nil {
 			return err
 		}
-		if err := tx.MeetingCreate(ctx, m); err != nil {
+		if err := tx.MeetingCreate(ctx, m); errors.Is(err, store.ErrDuplicate) && p.ExternalKey != "" {
+			// Another server created it since the read above.
+			if m, err = tx.MeetingGetByExternalKey(ctx, c.TenantID, p.ExternalKey); err != nil {
+				return err
+			}
+			created = false
+			return nil
+		} else if err != nil {
 			return err
 		}
 		created = true

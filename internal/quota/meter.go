@@ -4,7 +4,10 @@
 // Counts are kept in memory and flushed to the database every few seconds
 // and at shutdown, so that metering adds no write to a read request. A
 // crash can forget at most one flush interval of counts; that errs in the
-// tenant's favour and is documented.
+// tenant's favour and is documented. Several servers on one database add
+// their counts to the same rows, and each reads the committed total again
+// with the plan (Config.QuotaRefresh), so between two reads a tenant can
+// exceed its quota by at most what the other servers admitted meanwhile.
 package quota
 
 import (
@@ -112,6 +115,11 @@ func (m *Meter) state(tenantID int64) *tenantState {
 }
 
 // sync loads the period's committed usage and refreshes the plan; st.mu held.
+//
+// The committed usage is read again with the plan, every QuotaRefresh:
+// other servers on the same database flush their counts too, and a tenant
+// must not get its quota once per server. Between two reads a server
+// counts only its own requests.
 func (m *Meter) sync(ctx context.Context, tenantID int64, st *tenantState, now time.Time) error {
 	if p := period(now); st.period != p {
 		if st.pending.Requests+st.pending.Tokens+st.pending.Retrievals > 0 {
@@ -119,8 +127,10 @@ func (m *Meter) sync(ctx context.Context, tenantID int64, st *tenantState, now t
 		}
 		st.period, st.loaded = p, false
 		st.pending = store.Usage{TenantID: tenantID, Period: p}
+		st.used = store.Usage{TenantID: tenantID, Period: p}
 	}
-	if !st.loaded {
+	refresh := now.Sub(st.quotaRead) > m.cfg.QuotaRefresh
+	if !st.loaded || refresh {
 		u, err := m.store.UsageGet(ctx, tenantID, st.period)
 		if errors.Is(err, store.ErrNotFound) {
 			u, err = &store.Usage{TenantID: tenantID, Period: st.period}, nil
@@ -128,13 +138,14 @@ func (m *Meter) sync(ctx context.Context, tenantID int64, st *tenantState, now t
 		if err != nil {
 			return err
 		}
-		st.used = *u
-		st.used.Requests += st.pending.Requests
-		st.used.Tokens += st.pending.Tokens
-		st.used.Retrievals += st.pending.Retrievals
+		// Committed plus what is not flushed yet; but never less than
+		// counted here, since a flush under way is in neither.
+		st.used.Requests = max(st.used.Requests, u.Requests+st.pending.Requests)
+		st.used.Tokens = max(st.used.Tokens, u.Tokens+st.pending.Tokens)
+		st.used.Retrievals = max(st.used.Retrievals, u.Retrievals+st.pending.Retrievals)
 		st.loaded = true
 	}
-	if now.Sub(st.quotaRead) > m.cfg.QuotaRefresh {
+	if refresh {
 		t, err := m.store.TenantGet(ctx, tenantID)
 		if err != nil {
 			return err

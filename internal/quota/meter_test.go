@@ -278,3 +278,32 @@ func TestMonthRolloverKeepsUnflushedCounts(t *testing.T) {
 		t.Errorf("April usage = %+v, want 1 request", apr)
 	}
 }
+
+// TestServersShareTheQuota: two servers on one database each meter their
+// own requests, and each sees the other's flushed counts once it reads the
+// plan again, so the tenant does not get its quota once per server.
+func TestServersShareTheQuota(t *testing.T) {
+	t.Parallel()
+	db := openDB(t)
+	id := newTenant(t, db, "acme", fathom.Quota{Requests: 5})
+	ctx := context.Background()
+	ca, cb := &clock{t: march15}, &clock{t: march15}
+	a, b := newMeter(db, quota.Config{}, ca), newMeter(db, quota.Config{}, cb)
+	admitN(t, b, id, quota.OpRead, 1)
+	admitN(t, a, id, quota.OpRead, 3)
+	if err := a.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admitN(t, b, id, quota.OpRead, 1) // before the refresh: b knows only its own
+	cb.advance(11 * time.Second)      // past the default QuotaRefresh
+	_, err := b.Admit(ctx, id, quota.OpRead)
+	if qe := quotaErr(t, err); qe.Used != 5 {
+		t.Fatalf("Used = %d, want 5 (3 flushed by the other server, 2 here)", qe.Used)
+	}
+	if err := b.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := usage(t, db, id, "2026-03"); got.Requests != 5 {
+		t.Fatalf("stored requests = %d, want 5", got.Requests)
+	}
+}

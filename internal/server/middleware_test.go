@@ -37,9 +37,15 @@ var generatedID = regexp.MustCompile(`^req_[0-9a-f]{24}$`)
 // register, and shuts it down (checking Serve returned nil) at cleanup.
 func startServer(t *testing.T, ready func(context.Context) error, register func(mux *http.ServeMux)) (string, *syncBuffer) {
 	t.Helper()
+	return startServerOn(t, "", ready, register)
+}
+
+// startServerOn is startServer with the database engine /readyz names.
+func startServerOn(t *testing.T, database string, ready func(context.Context) error, register func(mux *http.ServeMux)) (string, *syncBuffer) {
+	t.Helper()
 	logs := &syncBuffer{}
-	s := server.New(server.Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second, IdleTimeout: 5 * time.Second},
-		slog.New(slog.NewTextHandler(logs, nil)), ready)
+	s := server.New(server.Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second, IdleTimeout: 5 * time.Second,
+		Database: database}, slog.New(slog.NewTextHandler(logs, nil)), ready)
 	if register != nil {
 		register(s.Mux())
 	}
@@ -182,20 +188,25 @@ func TestPanicRecovery(t *testing.T) {
 func TestReadyz(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name   string
-		ready  func(context.Context) error
-		status int
-		body   string
+		name     string
+		database string
+		ready    func(context.Context) error
+		status   int
+		body     string
 	}{
-		{"no check", nil, http.StatusOK, `{"status":"ready"}`},
-		{"check passes", func(context.Context) error { return nil }, http.StatusOK, `{"status":"ready"}`},
-		{"check fails", func(context.Context) error { return errors.New("database is locked") }, http.StatusServiceUnavailable,
+		{"no check", "", nil, http.StatusOK, `{"status":"ready"}`},
+		{"check passes", "", func(context.Context) error { return nil }, http.StatusOK, `{"status":"ready"}`},
+		{"check fails", "", func(context.Context) error { return errors.New("database is locked") }, http.StatusServiceUnavailable,
 			`{"status":"database unavailable"}`},
+		{"names the engine", "postgres", func(context.Context) error { return nil }, http.StatusOK,
+			`{"status":"ready","database":"postgres"}`},
+		{"names the engine that fails", "sqlite", func(context.Context) error { return errors.New("database is locked") },
+			http.StatusServiceUnavailable, `{"status":"database unavailable","database":"sqlite"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			url, logs := startServer(t, tt.ready, nil)
+			url, logs := startServerOn(t, tt.database, tt.ready, nil)
 			resp, body := get(t, url+"/readyz", nil)
 			if resp.StatusCode != tt.status || body != tt.body+"\n" {
 				t.Errorf("readyz = %d %q, want %d %q", resp.StatusCode, body, tt.status, tt.body)

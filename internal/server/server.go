@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net"
@@ -22,6 +23,9 @@ type Config struct {
 	WriteTimeout    time.Duration
 	IdleTimeout     time.Duration
 	ShutdownTimeout time.Duration
+	// Database names the engine /readyz reports ("sqlite", "postgres");
+	// empty reports none.
+	Database string
 }
 
 // Server serves HTTP until shut down.
@@ -31,6 +35,7 @@ type Server struct {
 	mux      *http.ServeMux
 	logger   *slog.Logger
 	ready    func(context.Context) error
+	database string
 	stopping atomic.Bool
 	started  atomic.Uint64 // requests received
 	inFlight atomic.Int64  // requests being served
@@ -46,7 +51,7 @@ func (s *Server) Activity() (inFlight int64, started uint64) {
 // New returns a server; ready reports whether dependencies (the database)
 // answer, for /readyz.
 func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Server {
-	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready}
+	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready, database: cfg.Database}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
@@ -95,22 +100,27 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return s.http.Shutdown(ctx)
 }
 
+// handleReady answers /readyz with the status and, so that an operator
+// sees which database a server uses, the engine's name.
 func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	if s.stopping.Load() {
-		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write([]byte(`{"status":"shutting down"}` + "\n"))
-		return
-	}
-	if s.ready != nil {
+	status, code := "ready", http.StatusOK
+	switch {
+	case s.stopping.Load():
+		status, code = "shutting down", http.StatusServiceUnavailable
+	case s.ready != nil:
 		if err := s.ready(r.Context()); err != nil {
-			s.logger.Error("not ready", "err", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = w.Write([]byte(`{"status":"database unavailable"}` + "\n"))
-			return
+			s.logger.Error("not ready", "database", s.database, "err", err)
+			status, code = "database unavailable", http.StatusServiceUnavailable
 		}
 	}
-	_, _ = w.Write([]byte(`{"status":"ready"}` + "\n"))
+	body := struct {
+		Status   string `json:"status"`
+		Database string `json:"database,omitempty"`
+	}{status, s.database}
+	b, _ := json.Marshal(body)
+	w.WriteHeader(code)
+	_, _ = w.Write(append(b, '\n'))
 }
 
 // statuses maps error codes to HTTP statuses, once for every API.

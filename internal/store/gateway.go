@@ -11,7 +11,9 @@ import (
 // gateway service's job.
 type GatewayReader interface {
 	// ConnectionGet returns a connection of the user (ErrNotFound if the
-	// user has none with id, including another user's).
+	// user has none with id, including another user's). Inside a Tx it
+	// also holds the connection against other writers until the commit,
+	// so that of two token refreshes the second sees the first's token.
 	ConnectionGet(ctx context.Context, tenantID, userID int64, id string) (*ConnectionRow, error)
 	// ConnectionGetBySession returns the connection whose connect link
 	// carries the session token with this hash.

@@ -42,6 +42,9 @@ type MeetingReader interface {
 	// tenant when userID is 0, oldest first.
 	WebhookList(ctx context.Context, tenantID, userID int64) ([]*fathom.Webhook, error)
 
+	// DeliveryGet returns a delivery of the tenant. Inside a Tx it also
+	// holds the delivery against other writers until the commit, so that
+	// attempts recorded from what was read are numbered one after another.
 	DeliveryGet(ctx context.Context, tenantID, id int64) (*fathom.Delivery, error)
 	// DeliveryList returns up to limit deliveries of a webhook with
 	// ID < beforeID (0: from the newest), newest first.
@@ -58,7 +61,9 @@ type MeetingTx interface {
 
 	// MeetingCreate inserts m (with its sharing, invitees and transcript)
 	// and sets m.ID. A second meeting with the same ExternalKey in the
-	// tenant is ErrDuplicate.
+	// tenant is ErrDuplicate, and the transaction stays usable: a meeting
+	// another server created meanwhile can then be read with
+	// MeetingGetByExternalKey.
 	MeetingCreate(ctx context.Context, m *fathom.Meeting) error
 	// MeetingProcessed stores what processing derived, indexes the
 	// meeting's text for search and marks it ready.

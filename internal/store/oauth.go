@@ -16,10 +16,14 @@ type OAuthReader interface {
 	OAuthAppList(ctx context.Context) ([]*fathom.OAuthApp, error)
 
 	// OAuthCodeGetByHash returns an authorization code, used or not.
+	// Inside a Tx it also holds the code against other writers until the
+	// commit, so that of two exchanges the second sees the first's use.
 	OAuthCodeGetByHash(ctx context.Context, hash string) (*fathom.OAuthCode, error)
 
 	// OAuthTokenGetByHash returns a token with its grant's fields, revoked
-	// or not.
+	// or not. Inside a Tx it also holds the token against other writers
+	// until the commit, so that of two refreshes the second sees the
+	// first's rotation.
 	OAuthTokenGetByHash(ctx context.Context, hash string) (*fathom.OAuthToken, error)
 	// OAuthTokenList returns every token of a grant, oldest first.
 	OAuthTokenList(ctx context.Context, grantID int64) ([]*fathom.OAuthToken, error)

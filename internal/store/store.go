@@ -9,7 +9,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"time"
 
@@ -30,9 +29,15 @@ type Store interface {
 	// Write runs fn in a write transaction and commits it before returning
 	// nil. If fn returns an error, nothing it wrote is kept. An engine may
 	// commit several callers' functions in one transaction (group commit);
-	// each still succeeds or fails on its own. fn may run more than once only
-	// if it returned no error and the commit failed; it must not have effects
-	// outside the transaction other than through Tx.AfterCommit.
+	// each still succeeds or fails on its own.
+	//
+	// fn may run more than once: an engine whose transactions run side by
+	// side (PostgreSQL) runs it again, in a new transaction, when the
+	// database aborted the last one for a conflict with another (a deadlock
+	// or a serialization failure, in a statement or at commit); nothing of
+	// the aborted run is kept. So fn must have no effects outside the
+	// transaction other than through Tx.AfterCommit, and must set what it
+	// reports to its caller afresh on each run (assign, never append).
 	Write(ctx context.Context, fn func(tx Tx) error) error
 
 	// Close waits for pending writes and closes the database.
@@ -40,6 +45,15 @@ type Store interface {
 }
 
 // Tx is a write transaction. Its reads see its own writes.
+//
+// Several servers may write to one database at once, so the reads of a Tx
+// are for writing: a row a Tx reads stays as read until the Tx ends (it is
+// locked where transactions run side by side), and a key read and found
+// missing (a conversation's external id, a tenant's name, a user's email,
+// an idempotency key) is held too, so that a concurrent Tx reading the
+// same key waits and then finds the row this one inserts. Read-then-write
+// functions therefore need no retry of their own; the storetest races
+// check it on every engine.
 type Tx interface {
 	Reader
 	MeetingTx
@@ -49,9 +63,6 @@ type Tx interface {
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
-	// SQL exposes the transaction to packages that must enqueue work in
-	// the same commit (the job queue). Nothing else should use it.
-	SQL() *sql.Tx
 
 	TenantCreate(ctx context.Context, p *TenantCreateParams) (*fathom.Tenant, error)
 	TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota) error
@@ -118,7 +129,9 @@ type Reader interface {
 
 	UserGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.User, error)
 	// UserCallbackSecret returns the secret that signs the user's
-	// callbacks, "" if none was made yet.
+	// callbacks, "" if none was made yet. Inside a Tx it also holds the
+	// user against other writers until the commit, so that a secret is
+	// made once.
 	UserCallbackSecret(ctx context.Context, userID int64) (string, error)
 
 	APIKeyGetByHash(ctx context.Context, hash string) (*fathom.APIKey, error)

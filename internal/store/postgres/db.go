@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/fathom-oss/fathom/internal/store"
@@ -40,6 +41,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if cfg.MaxConns > 0 {
 		pc.MaxConns = cfg.MaxConns
 	}
+	pc.AfterConnect = scanTimesInUTC
 	pool, err := pgxpool.NewWithConfig(ctx, pc)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
@@ -84,13 +86,18 @@ func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 		if !retryable(err) {
 			return err
 		}
-		time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+		if attempt < maxAttempts { // no pause before giving up
+			time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+		}
 	}
 	return err
 }
 
 func (db *DB) writeOnce(ctx context.Context, fn func(tx store.Tx) error) (after []func(), err error) {
-	pgTx, err := db.pool.Begin(ctx)
+	// Read committed, stated rather than inherited from the server's
+	// default: the row locks and the lock on a missing key (lock.go) rely
+	// on each statement seeing what committed before it began.
+	pgTx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
 	if err != nil {
 		return nil, fmt.Errorf("begin write transaction: %w", err)
 	}
@@ -124,6 +131,15 @@ func retryable(err error) bool {
 	return false
 }
 
+// scanTimesInUTC makes timestamptz values read back in UTC, as SQLite's
+// are, instead of in the server's local zone: times reach API responses,
+// and the engine must not change how they are printed.
+func scanTimesInUTC(_ context.Context, conn *pgx.Conn) error {
+	conn.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+	return nil
+}
+
 // querier is what both the pool and a transaction run statements on.
 type querier interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
@@ -136,7 +152,6 @@ type querier interface {
 // queries holds every read and write; on the DB it runs on the pool, in a
 // tx on the transaction (inTx: reads that precede an update lock the row).
 type queries struct {
-	unimplemented
 	q    querier
 	inTx bool
 }

@@ -171,4 +171,8 @@ type tx struct {
 }
 
 func (t *tx) AfterCommit(f func()) { t.after = append(t.after, f) }
-func (t *tx) SQL() *sql.Tx         { return t.sqlTx }
+
+// SQLTx is the transaction, for the job queue to insert jobs in the same
+// commit; nothing else should use it. It is not part of store.Tx: each
+// engine offers the queue its own kind of transaction.
+func (t *tx) SQLTx() *sql.Tx { return t.sqlTx }

@@ -25,6 +25,14 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Usage", func(t *testing.T) { t.Parallel(); testUsage(t, open(t)) })
 	t.Run("WriteRollsBackOnError", func(t *testing.T) { t.Parallel(); testRollback(t, open(t)) })
 	t.Run("ConcurrentWritesAreIsolated", func(t *testing.T) { t.Parallel(); testConcurrentWrites(t, open(t)) })
+	t.Run("ConcurrentMarkAnalysisPending", func(t *testing.T) { t.Parallel(); testRaceAnalysisPending(t, open(t)) })
+	t.Run("ConcurrentClearAnalysisPending", func(t *testing.T) { t.Parallel(); testRaceClearPending(t, open(t)) })
+	t.Run("ConcurrentUsageAdd", func(t *testing.T) { t.Parallel(); testRaceUsage(t, open(t)) })
+	t.Run("ConcurrentTrackOfNewConversation", func(t *testing.T) { t.Parallel(); testRaceConversation(t, open(t)) })
+	t.Run("ConcurrentIdempotencyKey", func(t *testing.T) { t.Parallel(); testRaceIdempotency(t, open(t)) })
+	t.Run("ConcurrentTenantAndUserCreate", func(t *testing.T) { t.Parallel(); testRaceTenantUser(t, open(t)) })
+	t.Run("ConcurrentSolutionUpsert", func(t *testing.T) { t.Parallel(); testRaceSolution(t, open(t)) })
+	t.Run("ConcurrentFeedbackUpsert", func(t *testing.T) { t.Parallel(); testRaceFeedback(t, open(t)) })
 	t.Run("AfterCommit", func(t *testing.T) { t.Parallel(); testAfterCommit(t, open(t)) })
 	t.Run("Knowledge", func(t *testing.T) { t.Parallel(); testKnowledge(t, open(t)) })
 	t.Run("KnowledgeChunks", func(t *testing.T) { t.Parallel(); testKnowledgeChunks(t, open(t)) })
@@ -36,6 +44,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
 	t.Run("OAuth", func(t *testing.T) { t.Parallel(); testOAuth(t, open(t)) })
 	t.Run("Gateway", func(t *testing.T) { t.Parallel(); testGateway(t, open(t)) })
+	t.Run("ReadThenUpdate", func(t *testing.T) { t.Parallel(); testReadThenUpdate(t, open) })
 	t.Run("Feedback", func(t *testing.T) { t.Parallel(); testFeedback(t, open(t)) })
 }
 
@@ -79,6 +88,9 @@ func testTenants(t *testing.T, st store.Store) {
 	got := must(st.TenantGetByName(ctx, "acme"))
 	if got.ID != tn.ID || !got.CreatedAt.Equal(now) {
 		t.Fatalf("TenantGetByName = %+v, want id %d created %v", got, tn.ID, now)
+	}
+	if got.CreatedAt.Location() != time.UTC {
+		t.Fatalf("CreatedAt read back in %v, want UTC (times reach API responses)", got.CreatedAt.Location())
 	}
 	if _, err := st.TenantGet(ctx, 9999); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("TenantGet(missing) err = %v, want ErrNotFound", err)

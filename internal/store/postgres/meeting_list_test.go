@@ -1,0 +1,109 @@
+package postgres_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/store/postgres"
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
+)
+
+// The shape of the sqlite package's plan workspace: 20 teams, 50
+// recorders (the last two guests), 200 company domains (a fifth of the
+// meetings internal); most meetings shared with the recorder's team, some
+// with every team, two teams or a user, a fifth private; two meetings a
+// second, so that ties on created_at exercise the keyset's id.
+const (
+	planTeams     = 20
+	planRecorders = 50
+	planDomains   = 200
+)
+
+func seedListWorkspace(t *testing.T, db *postgres.DB, n int) {
+	t.Helper()
+	// One string of statements runs on one connection, so the seed makes
+	// the same workspace every time.
+	seed := fmt.Sprintf(`SELECT setseed(0.42);
+INSERT INTO tenants (id, name, created_at) VALUES (1, 'plan', '2025-01-01Z');
+INSERT INTO teams (id, tenant_id, name, created_at) SELECT i, 1, 'team ' || i, '2025-01-01Z' FROM generate_series(1, %[1]d) i;
+INSERT INTO users (id, tenant_id, email, created_at, team_id)
+	SELECT i, 1, 'u' || i || '@plan.test', '2025-01-01Z', 1 + i %% %[1]d FROM generate_series(1, %[2]d) i;
+INSERT INTO meetings (id, tenant_id, recorder_id, recorder_team_id, recorder_external, title, share_token, created_at,
+	recording_start, recording_end, company_domain, external, share_all_teams)
+	SELECT i, 1, r, 1 + r %% %[1]d, r > %[2]d - 2, 'Meeting', 'tok', timestamptz '2025-01-01Z' + (i / 2) * interval '1 second',
+		'2025-01-01Z', '2025-01-01Z', CASE WHEN c < 0.2 THEN '' ELSE 'company' || d || '.example' END, c >= 0.2, s < 0.1
+	FROM (SELECT i, 1 + floor(random() * %[2]d)::int AS r, random() AS c, floor(random() * %[3]d)::int AS d, random() AS s
+		FROM generate_series(1, %[4]d) i) x;
+INSERT INTO meeting_teams (meeting_id, team_id) SELECT id, recorder_team_id FROM meetings WHERE NOT share_all_teams AND random() < 0.78;
+INSERT INTO meeting_teams (meeting_id, team_id) SELECT id, 1 + floor(random() * %[1]d)::int FROM meetings WHERE random() < 0.1
+	ON CONFLICT DO NOTHING;
+INSERT INTO meeting_users (meeting_id, user_id) SELECT id, 1 + floor(random() * %[2]d)::int FROM meetings WHERE random() < 0.05;
+ANALYZE`, planTeams, planRecorders, planDomains, n)
+	if _, err := db.Pool().Exec(context.Background(), seed); err != nil {
+		t.Fatalf("seed the workspace: %v", err)
+	}
+}
+
+// TestMeetingListPlans checks that a page of each kind of list reads few
+// meetings of the 20,000: an index walk that stops at the limit, or the
+// few rows a selective filter names, sorted; never a scan of them all.
+// (The planner is left to choose between the two: where a filter names a
+// few hundred meetings it sorts them rather than walk an index in order.)
+func TestMeetingListPlans(t *testing.T) {
+	t.Parallel()
+	db := pgtest.Open(t)
+	const n = 20_000
+	seedListWorkspace(t, db, n)
+	viewer := store.Viewer{TenantID: 1, UserID: 1, TeamID: 2}
+	newest := time.Date(2025, 1, 1, 0, 0, n/2, 0, time.UTC)
+	deep := &store.Keyset{CreatedAt: newest.Add(-time.Duration(n/4) * time.Second), ID: int64(n / 2)}
+	company := []string{"company7.example"}
+	for _, c := range []struct {
+		name string
+		p    store.MeetingListParams
+	}{
+		{"page1/none", store.MeetingListParams{Viewer: viewer}},
+		{"deep/none", store.MeetingListParams{Viewer: viewer, Before: deep}},
+		{"page1/company", store.MeetingListParams{Viewer: viewer, CompanyDomains: company}},
+		{"page1/team", store.MeetingListParams{Viewer: viewer, TeamIDs: []int64{5}}},
+		{"page1/company+team", store.MeetingListParams{Viewer: viewer, CompanyDomains: company, TeamIDs: []int64{5}}},
+		{"deep/company+team", store.MeetingListParams{Viewer: viewer, CompanyDomains: company, TeamIDs: []int64{5}, Before: deep}},
+		{"page1/3companies+2teams+external", store.MeetingListParams{Viewer: viewer, External: new(true),
+			CompanyDomains: []string{"company7.example", "company8.example", "company9.example"}, TeamIDs: []int64{5, 6}}},
+		{"page1/recorder", store.MeetingListParams{Viewer: viewer, RecorderIDs: []int64{8}}},
+		{"page1/teamless-viewer", store.MeetingListParams{Viewer: store.Viewer{TenantID: 1, UserID: 3}}},
+		{"page1/sees-nothing", store.MeetingListParams{Viewer: store.Viewer{TenantID: 1, UserID: -1}}},
+	} {
+		c.p.Limit = 11
+		query, args, _ := postgres.MeetingListQuery(&c.p)
+		var plan []map[string]any
+		if err := db.Pool().QueryRow(context.Background(), `EXPLAIN (ANALYZE, FORMAT JSON) `+query, args...).Scan(&plan); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		root := plan[0]["Plan"].(map[string]any)
+		pretty, _ := json.MarshalIndent(root, "", " ")
+		if root["Node Type"] != "Limit" {
+			t.Errorf("%s: plan does not end in a limit:\n%s", c.name, pretty)
+		}
+		read := 0.0
+		for _, w := range findNodes(root, func(n map[string]any) bool { return n["Relation Name"] == "meetings" }) {
+			if w["Node Type"] == "Seq Scan" {
+				t.Errorf("%s: plan scans every meeting:\n%s", c.name, pretty)
+			}
+			for _, k := range []string{"Actual Rows", "Rows Removed by Filter", "Rows Removed by Index Recheck"} {
+				v, _ := w[k].(float64)
+				read += v * w["Actual Loops"].(float64)
+			}
+		}
+		if read > n/20 {
+			t.Errorf("%s: a page read %v meetings of %d:\n%s", c.name, read, n, pretty)
+		}
+		if testing.Verbose() {
+			t.Logf("%s: %v meetings read\n%s", c.name, read, pretty)
+		}
+	}
+}
