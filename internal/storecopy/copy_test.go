@@ -2,9 +2,11 @@ package storecopy_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/storecopy"
 )
 
@@ -292,4 +295,41 @@ func rowText(vals []any) string {
 		}
 	}
 	return strings.Join(parts, "|")
+}
+
+// TestOpenSourceRefusesADatabaseInUse: a server has the database open (the
+// SQLite engine's own connections stand for it); the copy is refused while
+// it does, and a server cannot open it while the copy holds it.
+func TestOpenSourceRefusesADatabaseInUse(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "fathom.db")
+	db, err := sqlite.Open(sqlite.Config{Path: file, Synchronous: "normal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if src, err := storecopy.OpenSource(file); !errors.Is(err, storecopy.ErrSourceInUse) {
+		if src != nil {
+			src.Close()
+		}
+		t.Fatalf("open a database a server has open: %v", err)
+	}
+	db.Close()
+	src, err := storecopy.OpenSource(file)
+	if err != nil {
+		t.Fatalf("open after the server closed: %v", err)
+	}
+	defer src.Close()
+	// While the copy holds it, a server's open fails (after its busy
+	// timeout, shortened here).
+	w, err := sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(50)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.Exec(`SELECT count(*) FROM tenants`); err == nil {
+		t.Fatal("another connection read the database while the copy held it")
+	}
 }

@@ -16,7 +16,6 @@ import (
 var skipped = []struct{ prefix, reason string }{
 	{"goose_db_version", "each engine keeps its own migration history; the versions are compared instead"},
 	{"river_", "the job queue's own tables, in its own dialect; pending jobs are carried over through the queue"},
-	{"sqlite_", "SQLite's internal tables"},
 }
 
 // column is one column of a table, on either side.
@@ -73,6 +72,9 @@ func makePlan(ctx context.Context, src *sql.Tx, dst *pgxpool.Pool) (*plan, error
 	p := &plan{version: srcVersion}
 	byName := map[string]*table{}
 	for _, n := range names {
+		if strings.HasPrefix(n.name, "sqlite_") {
+			continue // SQLite's own bookkeeping
+		}
 		if reason := skipReason(n.name); reason != "" {
 			p.skipped = append(p.skipped, Skip{n.name, reason})
 			continue

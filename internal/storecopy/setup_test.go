@@ -9,8 +9,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/pressly/goose/v3"
-	"github.com/riverqueue/river/riverdriver/riverpgxv5"
-	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
@@ -24,11 +22,7 @@ func target(t *testing.T) (*pgxpool.Pool, int64) {
 	t.Helper()
 	ctx := context.Background()
 	db := pgtest.Open(t)
-	m, err := rivermigrate.New(riverpgxv5.New(db.Pool()), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+	if err := job.Migrate(ctx, job.Postgres(db.Pool())); err != nil {
 		t.Fatal(err)
 	}
 	var v int64
@@ -59,7 +53,7 @@ func sourceAt(t *testing.T, dir string, version int64) (*sqlite.DB, string) {
 	if _, err := p.UpTo(ctx, version); err != nil {
 		t.Fatal(err)
 	}
-	if err := job.Migrate(ctx, db.Writer()); err != nil {
+	if err := job.Migrate(ctx, job.SQLite(db.Writer())); err != nil {
 		t.Fatal(err)
 	}
 	return db, file
