@@ -333,3 +333,51 @@ func TestOpenSourceRefusesADatabaseInUse(t *testing.T) {
 		t.Fatal("another connection read the database while the copy held it")
 	}
 }
+
+// TestCopyMeetingSearchTenantToken: SQLite's meeting search may keep the
+// tenant as an FTS5 token column ("t" and the id) where PostgreSQL keeps
+// tenant_id; the copy turns one into the other, and PostgreSQL indexes
+// the copied rows.
+func TestCopyMeetingSearchTenantToken(t *testing.T) {
+	ctx := context.Background()
+	dst, version := target(t)
+	if version < 3 {
+		t.Skip("no meetings in this schema version")
+	}
+	db, file := sourceAt(t, t.TempDir(), version)
+	w := db.Writer()
+	at := "2026-03-01T10:00:00.000000000Z"
+	exec(t, w, `INSERT INTO tenants (id, name, created_at) VALUES (42, 'acme', ?)`, at)
+	exec(t, w, `INSERT INTO users (id, tenant_id, email, created_at) VALUES (7, 42, 'a@acme.com', ?)`, at)
+	exec(t, w, `INSERT INTO meetings (id, tenant_id, recorder_id, title, share_token, created_at, recording_start, recording_end)
+		VALUES (5, 42, 7, 'Roadmap', 'tok', ?, ?, ?)`, at, at, at)
+	// The form the SQLite engine's search takes when it scopes by a token.
+	exec(t, w, `DROP TABLE meeting_search`)
+	exec(t, w, `CREATE VIRTUAL TABLE meeting_search USING fts5 (text, speaker UNINDEXED, kind UNINDEXED,
+		at_ms UNINDEXED, meeting_id UNINDEXED, tenant, tokenize = 'porter unicode61 remove_diacritics 2')`)
+	exec(t, w, `INSERT INTO meeting_search (text, speaker, kind, at_ms, meeting_id, tenant) VALUES
+		('send the funnel numbers by Friday', 'Bob', 'utterance', 130000, 5, 't42'),
+		('Review the quarterly roadmap', '', 'summary', 0, 5, 't42')`)
+	db.Close()
+
+	cfg := open(t, file)
+	cfg.Target = dst
+	if _, err := storecopy.Copy(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := dst.QueryRow(ctx, `SELECT count(*) FROM meeting_search
+		WHERE tenant_id = 42 AND meeting_id = 5 AND document @@ meeting_search_query(42, 'funnel')`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		var rows []string
+		r, _ := dst.Query(ctx, `SELECT tenant_id::text || ' ' || text || ' ' || document::text FROM meeting_search`)
+		for r.Next() {
+			var s string
+			_ = r.Scan(&s)
+			rows = append(rows, s)
+		}
+		t.Errorf("%d copied search rows of tenant 42 match 'funnel', want 1: %q", n, rows)
+	}
+}

@@ -44,6 +44,9 @@ type table struct {
 	// source expressions read for them, in the same order.
 	insert []int
 	read   []string
+	// derive are the conversions of written columns that the engines
+	// store differently (derived), by index in insert.
+	derive map[int]converter
 }
 
 // plan is every table in foreign-key order, and what is left out.
@@ -134,7 +137,17 @@ func (t *table) match() error {
 		case i >= len(t.columns):
 			return fmt.Errorf("table %s: target column %s is not in the source", t.name, c.name)
 		case t.columns[i].name != c.name:
-			return fmt.Errorf("table %s: column %d is %s in the source, %s in the target", t.name, i+1, t.columns[i].name, c.name)
+			conv, ok := derivedColumn(t.name, t.columns[i].name, c.name)
+			if !ok {
+				return fmt.Errorf("table %s: column %d is %s in the source, %s in the target", t.name, i+1, t.columns[i].name, c.name)
+			}
+			if t.derive == nil {
+				t.derive = map[int]converter{}
+			}
+			t.derive[len(t.insert)] = conv
+			t.insert, t.read = append(t.insert, j), append(t.read, quoteSQLite(t.columns[i].name))
+			i++
+			continue
 		}
 		t.insert, t.read = append(t.insert, j), append(t.read, quoteSQLite(c.name))
 		i++
@@ -152,6 +165,38 @@ func (t *table) hasColumn(name string) bool {
 		}
 	}
 	return false
+}
+
+// derived lists the columns the engines keep differently, because each
+// engine's full-text index wants its own form. It is the one place where
+// the copy knows a table: keep it to what an index needs.
+//
+// SQLite's FTS5 meeting search scopes a search by a token column, tenant
+// ("t" and the tenant's id, so that a search reads only its tenant's
+// postings); PostgreSQL's scopes by tenant_id in its GIN index.
+var derived = []struct {
+	table, source, target string
+	conv                  converter
+}{
+	{"meeting_search", "tenant", "tenant_id", tenantToken},
+}
+
+func derivedColumn(table, source, target string) (converter, bool) {
+	for _, d := range derived {
+		if d.table == table && d.source == source && d.target == target {
+			return d.conv, true
+		}
+	}
+	return nil, false
+}
+
+// tenantToken reads "t42" as 42.
+func tenantToken(v any) (any, error) {
+	s, ok := v.(string)
+	if !ok || len(s) < 2 || s[0] != 't' {
+		return nil, fmt.Errorf("%s is not a tenant token", describe(v))
+	}
+	return toInt(s[1:])
 }
 
 type sourceName struct {

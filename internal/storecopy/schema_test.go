@@ -88,6 +88,12 @@ func TestSchemasMatch(t *testing.T) {
 		if !slices.ContainsFunc(cols, func(c [2]string) bool { return c[0] == "rowid" }) {
 			pc = slices.DeleteFunc(slices.Clone(pc), func(c [2]string) bool { return c[0] == "rowid" })
 		}
+		if virtual[tbl] {
+			// A full-text table's columns are each engine's index form;
+			// the copy's plan, which every copy test runs, checks that
+			// each maps (storecopy.derived).
+			continue
+		}
 		if !slices.Equal(names(cols), names(pc)) {
 			t.Errorf("table %s columns differ:\n  SQLite     %v\n  PostgreSQL %v", tbl, names(cols), names(pc))
 			continue
