@@ -35,6 +35,8 @@ func TestCopyToPostgres(t *testing.T) {
 	cfg.DatabaseURL = "" // the source is SQLite, whatever engine the other tests run on
 	cfg.AllowPrivateTargets = true
 	cfg.PublicURL = "http://fathom.test" // links in answers name it, not the port
+	// Waiting for processing polls the summary faster than its 30 a minute.
+	cfg.MeetingsRateLimit, cfg.MeetingsHeavyRateLimit = 0, 0
 	cfg.GatewayUpstreamURL = up.URL
 	cfg.GatewayAuthorizeURL = up.URL + "/external/v1/oauth2/authorize"
 	cfg.GatewayTokenURL = up.URL + "/external/v1/oauth2/token"
