@@ -11,7 +11,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh] [--domain name,...] [flags]
+const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind] [--domain name,...] [flags]
 
 Runs the recommendation simulation through the public API of a server started
 in-process: for each domain (banking77, insurance, banking, finance), a fresh
@@ -19,11 +19,12 @@ tenant learns from simulated support conversations opening with the domain's
 training utterances, worded from one pool, then every test utterance is sent to
 similarity and its recommendations are scored against the simulation's hidden
 success rates and held-out conversations. Tune on the develop pool; report the
-report pool and the fresh pool (written later, blind to the engine's tuning).`
+report pool, the fresh pool and the blind pool (each written later, before any
+run on it, blind to the engine's tuning).`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
-	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report or fresh")
+	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh or blind")
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/ and dstc11/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
@@ -32,7 +33,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	}
 	pool, ok := eval.ParsePool(*poolName)
 	if !ok {
-		return fmt.Errorf("--pool must be develop, report or fresh, not %q", *poolName)
+		return fmt.Errorf("--pool must be develop, report, fresh or blind, not %q", *poolName)
 	}
 	var loaded []eval.Domain
 	for _, name := range strings.Split(*domains, ",") {

@@ -82,6 +82,11 @@ type RecommendMetrics struct {
 	EscalationOnTop int
 	// Thin is the share of answers that said their evidence is thin.
 	Thin float64
+	// UnmappedTop is the share of queries whose first fix maps to no
+	// simulated action, NoFix the share with no fix at all: both count
+	// against TopIsBest but not against BestAction, which takes each
+	// intent's most frequent mapped top.
+	UnmappedTop, NoFix float64
 	// Mapped is how many server solutions were matched to simulated actions.
 	Mapped int
 	// Bound is what knowing every intent and outcome would score.
@@ -89,8 +94,8 @@ type RecommendMetrics struct {
 }
 
 func (m RecommendMetrics) String() string {
-	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f), RMSE %.3f over %d, Brier %.3f over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
-		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
+	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f; unmapped top %.3f, no fix %.3f), RMSE %.3f over %d, Brier %.3f over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
+		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.UnmappedTop, m.NoFix, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
 }
 
 // maxTrackMessages is the most messages one track request may carry
@@ -205,6 +210,10 @@ type Answer struct {
 	Probs      map[string]float64 // first probability of each mapped fix
 	Escalation bool               // the first fix is in truth an escalation
 	Thin       bool               // the answer said its evidence is thin
+	// Unmapped is set when there is a first fix but it maps to no
+	// simulated action (a solution found on greetings, questions or
+	// closings rather than on fixes).
+	Unmapped bool
 }
 
 // NewAnswer builds an Answer from ranked actions: their server keys, whether
@@ -219,7 +228,7 @@ func NewAnswer(keys []string, escalations []bool, probs []float64, thin bool, ma
 		}
 		action := mapping[key]
 		if first {
-			a.Top, a.Escalation, first = action, IsEscalation(action), false
+			a.Top, a.Escalation, a.Unmapped, first = action, IsEscalation(action), action == "", false
 		}
 		if _, ok := a.Probs[action]; action != "" && !IsEscalation(action) && !ok {
 			a.Probs[action] = probs[i]
@@ -266,7 +275,7 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 	tops := map[string]map[string]int{}
 	bins := make([]Bin, 10)
 	var sqRate, sqOutcome float64
-	covered, offPlan, recommended, topBest, thin := 0, 0, 0, 0, 0
+	covered, offPlan, recommended, topBest, thin, unmapped, noFix := 0, 0, 0, 0, 0, 0, 0
 	for i, ex := range test {
 		a, plan := answers[i], plans[ex.Intent]
 		if tops[ex.Intent] == nil {
@@ -281,6 +290,12 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 		}
 		if a.Thin {
 			thin++
+		}
+		switch {
+		case a.Unmapped:
+			unmapped++
+		case a.Top == "":
+			noFix++
 		}
 		for action, p := range a.Probs {
 			recommended++
@@ -339,4 +354,6 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 	m.Brier = sqOutcome / float64(max(1, covered))
 	m.Coverage = float64(covered) / float64(max(1, m.Attempts))
 	m.Thin = float64(thin) / float64(max(1, len(test)))
+	m.UnmappedTop = float64(unmapped) / float64(max(1, len(test)))
+	m.NoFix = float64(noFix) / float64(max(1, len(test)))
 }

@@ -45,7 +45,7 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 // TestPoolsAreDisjoint: no wording appears in two pools, so nothing tuned
 // on one pool has seen another's words, and every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
-	pools := []Pool{PoolDevelop, PoolReport, PoolFresh}
+	pools := []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind}
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
 		l := [][]string{w.success, w.failure, w.hedgedSuccess, w.hedgedFailure, w.handedOver, w.greetings, w.asks, w.answers, w.closings, w.farewells}
@@ -91,7 +91,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 func TestSimulateLabelsTurns(t *testing.T) {
 	plans := Plans(openings, 3)
 	for i, ex := range openings {
-		for _, pool := range []Pool{PoolDevelop, PoolReport, PoolFresh} {
+		for _, pool := range []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind} {
 			s := Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 9)))
 			if s.Turns[0].Content != ex.Text || len(s.Attempts) == 0 {
 				t.Fatalf("bad conversation:\n%s", s)
@@ -119,10 +119,33 @@ func TestParsePool(t *testing.T) {
 		{"fresh", PoolFresh, true},
 		{"Fresh", "", false},
 		{"", "", false},
-		{"blind", "", false},
+		{"blind", PoolBlind, true},
+		{"hidden", "", false},
 	} {
 		if got, ok := ParsePool(c.in); got != c.want || ok != c.ok {
 			t.Errorf("ParsePool(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestScoreCountsUnmappedTops: a query whose first fix maps to no
+// simulated action, or that got no fix, is wrong per query but leaves the
+// intent's best action to the queries that had a mapped top.
+func TestScoreCountsUnmappedTops(t *testing.T) {
+	plan := Plan{Intent: "lost", Actions: []Action{simActions[0], simActions[1]}, Rates: []float64{0.9, 0.5}}
+	plans := map[string]Plan{"lost": plan}
+	best := plan.Best()
+	mapping := map[string]string{"order_card": best}
+	test := []Example{{Text: "I lost my card", Intent: "lost"}, {Text: "my card is gone", Intent: "lost"}, {Text: "card missing", Intent: "lost"}}
+	answers := []Answer{
+		NewAnswer([]string{"order_card"}, []bool{false}, []float64{0.8}, false, mapping),
+		NewAnswer([]string{"say_hello", "order_card"}, []bool{false, false}, []float64{0.9, 0.8}, false, mapping),
+		NewAnswer(nil, nil, nil, true, mapping),
+	}
+	m := RecommendMetrics{Pool: PoolDevelop}
+	m.Score(test, plans, answers)
+	third := 1.0 / 3
+	if m.BestAction != 1 || m.TopIsBest != third || m.UnmappedTop != third || m.NoFix != third {
+		t.Errorf("best action %v, per query %v, unmapped top %v, no fix %v; want 1 and a third each", m.BestAction, m.TopIsBest, m.UnmappedTop, m.NoFix)
 	}
 }

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -60,9 +61,10 @@ func TestSimulatedRecommendations(t *testing.T) {
 		} else {
 			train, held = eval.SplitEveryFourth(d.Train)
 		}
-		m := simulateInProcess(train, held, eval.PoolDevelop)
+		m, answers := simulateInProcess(train, held, eval.PoolDevelop)
 		m.Domain = name
 		t.Logf("%s", m)
+		logProbabilityError(t, held, eval.Plans(train, 77), answers)
 		for _, b := range m.Reliability {
 			t.Logf("  predicted %.1f–%.1f: mean %.3f, observed %.3f over %d", b.Lo, b.Hi, b.Predicted, b.Observed, b.Count)
 		}
@@ -85,7 +87,7 @@ var trueOutcomes = false
 
 // simulateInProcess trains an engine on simulated conversations opening
 // with train and scores its recommendations for held.
-func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.RecommendMetrics {
+func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.RecommendMetrics, []eval.Answer) {
 	plans := eval.Plans(train, 77)
 	e, ix := New(issuetype.Config{}), search.NewIndex()
 	sims := make([]eval.Simulated, len(train))
@@ -190,5 +192,44 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) eval.Recommen
 	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping),
 		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
-	return m
+	return m, answers
+}
+
+// logProbabilityError splits the error of successProbability against the
+// true rates: by whether the fix is the intent's best, with its mean sign
+// (bias), and the error left once every query of an intent is given the
+// mean of its queries' probabilities (what averaging over similar queries
+// could at best remove is the difference from the overall RMSE).
+func logProbabilityError(t *testing.T, held []eval.Example, plans map[string]eval.Plan, answers []eval.Answer) {
+	t.Helper()
+	type pair struct{ intent, action string }
+	type acc struct{ sq, sum, n float64 }
+	mean := map[pair]*acc{}
+	split := map[bool]*acc{true: {}, false: {}}
+	for i, ex := range held {
+		plan := plans[ex.Intent]
+		for action, p := range answers[i].Probs {
+			rate, ok := plan.Rate(action)
+			if !ok {
+				continue
+			}
+			a := split[action == plan.Best()]
+			a.sq, a.sum, a.n = a.sq+(p-rate)*(p-rate), a.sum+p-rate, a.n+1
+			k := pair{ex.Intent, action}
+			if mean[k] == nil {
+				mean[k] = &acc{}
+			}
+			mean[k].sum, mean[k].n = mean[k].sum+p, mean[k].n+1
+		}
+	}
+	var sq, n float64
+	for k, a := range mean {
+		rate, _ := plans[k.intent].Rate(k.action)
+		d := a.sum/a.n - rate
+		sq, n = sq+d*d*a.n, n+a.n
+	}
+	rmse := func(a *acc) float64 { return math.Sqrt(a.sq / max(1, a.n)) }
+	t.Logf("  successProbability error: best fixes RMSE %.3f, bias %+.3f (%.0f); other fixes RMSE %.3f, bias %+.3f (%.0f); intent-averaged RMSE %.3f",
+		rmse(split[true]), split[true].sum/max(1, split[true].n), split[true].n,
+		rmse(split[false]), split[false].sum/max(1, split[false].n), split[false].n, math.Sqrt(sq/max(1, n)))
 }

@@ -60,6 +60,23 @@ type CreatedKey struct {
 // CreateKey creates a key for a user of a tenant, creating the tenant and
 // user if they do not exist yet.
 func (s *Service) CreateKey(ctx context.Context, p CreateKeyParams) (*CreatedKey, error) {
+	p, err := p.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	secret, err := newSecret()
+	if err != nil {
+		return nil, err
+	}
+	var out *CreatedKey
+	err = s.store.Write(ctx, func(tx store.Tx) (err error) {
+		out, err = s.createKey(ctx, tx, p, secret)
+		return err
+	})
+	return out, err
+}
+
+func (p CreateKeyParams) withDefaults() (CreateKeyParams, error) {
 	p.Tenant = strings.TrimSpace(p.Tenant)
 	if p.Tenant == "" {
 		p.Tenant = DefaultTenant
@@ -68,10 +85,55 @@ func (s *Service) CreateKey(ctx context.Context, p CreateKeyParams) (*CreatedKey
 		p.UserEmail = DefaultEmail
 	}
 	if len(p.Tenant) > 128 {
-		return nil, fathom.Errorf(fathom.EINVALID, "tenant must be at most 128 characters")
+		return p, fathom.Errorf(fathom.EINVALID, "tenant must be at most 128 characters")
 	}
 	if _, err := mail.ParseAddress(p.UserEmail); err != nil && p.UserEmail != DefaultEmail {
-		return nil, fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", p.UserEmail)
+		return p, fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", p.UserEmail)
+	}
+	return p, nil
+}
+
+// createKey creates the key in tx. Reading the tenant and the user in the
+// transaction holds them, or their missing names (store.Tx), so that keys
+// created at once for a new tenant share one tenant and one user.
+func (s *Service) createKey(ctx context.Context, tx store.Tx, p CreateKeyParams, secret string) (*CreatedKey, error) {
+	now := s.now()
+	t, err := tx.TenantGetByName(ctx, p.Tenant)
+	if errors.Is(err, store.ErrNotFound) {
+		t, err = tx.TenantCreate(ctx, &store.TenantCreateParams{Name: p.Tenant, CreatedAt: now})
+	}
+	if err != nil {
+		return nil, err
+	}
+	u, err := tx.UserGetByEmail(ctx, t.ID, p.UserEmail)
+	if errors.Is(err, store.ErrNotFound) {
+		u, err = tx.UserCreate(ctx, &store.UserCreateParams{TenantID: t.ID, Email: p.UserEmail, Name: p.UserName, CreatedAt: now})
+	}
+	if err != nil {
+		return nil, err
+	}
+	k, err := tx.APIKeyCreate(ctx, &store.APIKeyCreateParams{TenantID: t.ID, UserID: u.ID, Name: p.Name,
+		Prefix: secret[:len(KeyPrefix)+8], Hash: HashKey(secret), CreatedAt: now})
+	if err != nil {
+		return nil, err
+	}
+	return &CreatedKey{Secret: secret, Key: k}, nil
+}
+
+// Bootstrap creates a first key when none exists, so that a fresh install
+// can be used at once. It returns nil when keys already exist.
+//
+// Several servers may start at once on a fresh database: the default
+// tenant is read first in the transaction, which holds it (or its missing
+// name) until the end, so the servers decide one after the other and only
+// the first creates a key.
+func (s *Service) Bootstrap(ctx context.Context) (*CreatedKey, error) {
+	if n, err := s.store.APIKeyCount(ctx); err != nil || n > 0 {
+		return nil, err // the usual case, decided without a write
+	}
+	p, err := CreateKeyParams{Name: "first key"}.withDefaults()
+	if err != nil {
+		return nil, err
 	}
 	secret, err := newSecret()
 	if err != nil {
@@ -79,40 +141,18 @@ func (s *Service) CreateKey(ctx context.Context, p CreateKeyParams) (*CreatedKey
 	}
 	var out *CreatedKey
 	err = s.store.Write(ctx, func(tx store.Tx) error {
-		now := s.now()
-		t, err := tx.TenantGetByName(ctx, p.Tenant)
-		if errors.Is(err, store.ErrNotFound) {
-			t, err = tx.TenantCreate(ctx, &store.TenantCreateParams{Name: p.Tenant, CreatedAt: now})
-		}
-		if err != nil {
+		out = nil
+		_, err := tx.TenantGetByName(ctx, p.Tenant)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		u, err := tx.UserGetByEmail(ctx, t.ID, p.UserEmail)
-		if errors.Is(err, store.ErrNotFound) {
-			u, err = tx.UserCreate(ctx, &store.UserCreateParams{TenantID: t.ID, Email: p.UserEmail, Name: p.UserName, CreatedAt: now})
-		}
-		if err != nil {
+		if n, err := tx.APIKeyCount(ctx); err != nil || n > 0 {
 			return err
 		}
-		k, err := tx.APIKeyCreate(ctx, &store.APIKeyCreateParams{TenantID: t.ID, UserID: u.ID, Name: p.Name,
-			Prefix: secret[:len(KeyPrefix)+8], Hash: HashKey(secret), CreatedAt: now})
-		if err != nil {
-			return err
-		}
-		out = &CreatedKey{Secret: secret, Key: k}
-		return nil
+		out, err = s.createKey(ctx, tx, p, secret)
+		return err
 	})
 	return out, err
-}
-
-// Bootstrap creates a first key when none exists, so that a fresh install
-// can be used at once. It returns nil when keys already exist.
-func (s *Service) Bootstrap(ctx context.Context) (*CreatedKey, error) {
-	n, err := s.store.APIKeyCount(ctx)
-	if err != nil || n > 0 {
-		return nil, err
-	}
-	return s.CreateKey(ctx, CreateKeyParams{Name: "first key"})
 }
 
 // ListKeys lists every key, revoked ones included.

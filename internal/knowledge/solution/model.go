@@ -363,11 +363,33 @@ func sentence(s string) string {
 	return s
 }
 
-// verbStem is the stem of a phrase's verb with its particle.
+// verbStem is the stem of a phrase's verb with its particle, the verb
+// taken back to its base form first. The stemmer leaves irregular forms
+// alone ("frozen" stems to "frozen", "freeze" to "freez"), and an agent who
+// has frozen a card proposes what one who asks to freeze it does: grouped
+// by the inflected stem, the two never met, even at a consolidation.
 func verbStem(p attempt.Phrase) string {
 	ws := strings.Fields(p.Verb)
 	for i, w := range ws {
+		if i == 0 {
+			w = Uninflect(strings.ToLower(w))
+		}
 		ws[i] = attempt.Stem(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// restem is verbStem for a verb stem saved before verbStem took irregular
+// forms back to their base: those forms are their own stems, so the first
+// word is looked up as written. Regular stems are kept as they are (the
+// stemmer is not idempotent: stemming a stem again can change it).
+func restem(verb string) string {
+	ws := strings.Fields(verb)
+	if len(ws) == 0 {
+		return verb
+	}
+	if b, ok := attempt.IrregularBase(ws[0]); ok {
+		ws[0] = attempt.Stem(b)
 	}
 	return strings.Join(ws, " ")
 }

@@ -103,3 +103,44 @@ func reload(t *testing.T, m *Model) *Model {
 	}
 	return back
 }
+
+// TestIrregularFormsMeet: an agent's own act in an irregular past form
+// ("I have frozen", "I've sent") is the action a request in the base form
+// names, so both share a solution; and a model saved when they were
+// grouped apart regroups them once loaded.
+func TestIrregularFormsMeet(t *testing.T) {
+	m := NewModel(Config{})
+	for _, c := range []struct{ done, asked string }{
+		{"I have frozen your card.", "Please freeze the card in the app."},
+		{"I've sent you a new verification link.", "Could you send the verification link again?"},
+		{"I have unfrozen the card for you.", "Please unfreeze your card."},
+	} {
+		done, asked := m.Assign(proposal(t, c.done)), m.Assign(proposal(t, c.asked))
+		if done == "" || done != asked {
+			t.Errorf("%q went to %q, %q to %q: want one solution", c.done, done, c.asked, asked)
+		}
+	}
+	if a, b := m.Assign(proposal(t, "Please freeze the card.")), m.Assign(proposal(t, "Please unfreeze the card.")); a == b {
+		t.Errorf("freeze and unfreeze share %q", a)
+	}
+
+	// Saved under the old grouping: "frozen" as a verb stem of its own.
+	old := NewModel(Config{})
+	old.clusters["freeze_card"] = &cluster{Key: "freeze_card", Verb: "freez", Features: features([]string{"card"}), Size: 2}
+	old.clusters["freeze_card_2"] = &cluster{Key: "freeze_card_2", Verb: "frozen", Features: features([]string{"card"}), Size: 1,
+		Other: map[string]*form{"sent": {Features: features([]string{"link"}), Size: 1}}}
+	b, err := old.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := NewModel(Config{})
+	if err := loaded.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if c := loaded.clusters["freeze_card_2"]; c.Verb != "freez" || c.Other["send"] == nil || len(c.Other) != 1 {
+		t.Errorf("loaded cluster has verb %q and other verbs %v, want freez and send", c.Verb, c.Other)
+	}
+	if merged := loaded.Consolidate(); merged["freeze_card_2"] != "freeze_card" {
+		t.Errorf("Consolidate merged %v, want freeze_card_2 into freeze_card", merged)
+	}
+}

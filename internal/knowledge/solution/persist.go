@@ -58,6 +58,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		if c.Features == nil {
 			c.Features = map[string]float64{}
 		}
+		c.restemVerbs()
 		m.clusters[c.Key] = c
 		m.byVerb[c.Verb] = append(m.byVerb[c.Verb], c.Key)
 		for verb := range c.Other {
@@ -75,4 +76,35 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		m.forms = map[string]map[string]int{}
 	}
 	return nil
+}
+
+// restemVerbs brings the verbs of a cluster saved before irregular forms
+// were taken back to their base under today's verbStem: a form under
+// another verb that now stems like the cluster's own joins its features.
+// The next consolidation then merges the clusters that now share a verb.
+func (c *cluster) restemVerbs() {
+	c.Verb = restem(c.Verb)
+	if len(c.Other) == 0 {
+		return
+	}
+	other := make(map[string]*form, len(c.Other))
+	for verb, f := range c.Other {
+		verb = restem(verb)
+		into := other[verb]
+		if verb == c.Verb {
+			for k, w := range f.Features {
+				c.Features[k] += w
+			}
+			continue
+		}
+		if into == nil {
+			other[verb] = f
+			continue
+		}
+		for k, w := range f.Features {
+			into.Features[k] += w
+		}
+		into.Size += f.Size
+	}
+	c.Other = other
 }

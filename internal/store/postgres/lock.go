@@ -54,11 +54,15 @@ func lockMissing[T any](ctx context.Context, q queries, key []string, get func()
 // lockKey takes the transaction-scoped advisory lock of a key. Keys are
 // hashed to 64 bits; two keys sharing a hash only wait for each other.
 func (q queries) lockKey(ctx context.Context, parts ...string) error {
-	key := "fathom\x1f" + strings.Join(parts, "\x1f") // text holds no NUL
-	if _, err := q.q.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key); err != nil {
+	if _, err := q.q.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lockKeyText(parts)); err != nil {
 		return fmt.Errorf("lock %q: %w", parts, err)
 	}
 	return nil
+}
+
+// lockKeyText is the text a lock key is hashed from.
+func lockKeyText(parts []string) string {
+	return "fathom\x1f" + strings.Join(parts, "\x1f") // text holds no NUL
 }
 
 // idText is an id as part of a lock key.

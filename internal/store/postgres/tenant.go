@@ -60,41 +60,45 @@ func (t *tx) TenantSetQuota(ctx context.Context, tenantID int64, q fathom.Quota)
 		q.Requests, q.Tokens, q.Retrievals, tenantID)
 }
 
-// TenantMarkAnalysisPending sets the flag where it is clear: of two
-// transactions updating the row, the second waits for the first and, under
-// read committed, evaluates its WHERE again on the row the first committed,
-// so only one of them finds the flag clear.
+// The analysis flag. Of two transactions setting it, the second waits for
+// the first's row lock and, under read committed, evaluates its WHERE again
+// on the row the first committed, so only one finds the flag clear.
 //
-// When the flag is already set, the write still holds a share lock on the
-// tenant until it commits. The analysis clears the flag, then reads the
-// dirty conversations; without the lock it could clear and read while this
-// write, which saw the flag set and enqueued nothing, is still uncommitted,
-// and its change would wait for the tenant's next write. With it, the
-// clear waits for every write that relied on the flag. Writes share the
-// lock, so they do not wait for each other.
+// A write that finds the flag set enqueues nothing: it relies on the
+// analysis that will clear the flag to read its change afterwards. The
+// analysis clears, then reads; if it cleared while such a write was still
+// uncommitted, it would read without the write's change, and the change
+// would wait for the tenant's next write. So writes hold the tenant's
+// analysis lock shared, and the clear takes it exclusively: the clear waits
+// for the writes in flight, and the writes that come after it wait for it
+// and then find the flag clear. An advisory lock, not a share lock on the
+// row, because the lock manager queues newcomers behind a waiting
+// exclusive request: under a steady stream of writes, a row share lock let
+// the clear wait for seconds (measured: p99 5 s with 6 writers looping).
+
+func analysisLock(tenantID int64) string { return lockKeyText([]string{"analysis", idText(tenantID)}) }
+
 func (t *tx) TenantMarkAnalysisPending(ctx context.Context, tenantID int64) (bool, error) {
-	for {
-		tag, err := t.q.Exec(ctx, `UPDATE tenants SET analysis_pending = true WHERE id = $1 AND NOT analysis_pending`, tenantID)
-		if err != nil {
-			return false, fmt.Errorf("mark analysis pending: %w", err)
-		}
-		if tag.RowsAffected() == 1 {
-			return true, nil
-		}
-		var pending bool
-		err = t.q.QueryRow(ctx, `SELECT analysis_pending FROM tenants WHERE id = $1 FOR SHARE`, tenantID).Scan(&pending)
-		if err != nil {
-			return false, fmt.Errorf("mark analysis pending: %w", interpretError(err))
-		}
-		if pending {
-			return false, nil
-		}
-		// Cleared in between: set it after all (rare).
+	b := &pgx.Batch{}
+	b.Queue(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, analysisLock(tenantID))
+	b.Queue(`UPDATE tenants SET analysis_pending = true WHERE id = $1 AND NOT analysis_pending`, tenantID)
+	res := t.q.SendBatch(ctx, b)
+	defer res.Close()
+	if _, err := res.Exec(); err != nil {
+		return false, fmt.Errorf("mark analysis pending: lock: %w", err)
 	}
+	tag, err := res.Exec()
+	if err != nil {
+		return false, fmt.Errorf("mark analysis pending: %w", err)
+	}
+	return tag.RowsAffected() == 1, nil
 }
 
 func (t *tx) TenantClearAnalysisPending(ctx context.Context, tenantID int64) error {
-	if _, err := t.q.Exec(ctx, `UPDATE tenants SET analysis_pending = false WHERE id = $1`, tenantID); err != nil {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, analysisLock(tenantID))
+	b.Queue(`UPDATE tenants SET analysis_pending = false WHERE id = $1`, tenantID)
+	if err := t.q.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("clear analysis pending: %w", err)
 	}
 	return nil

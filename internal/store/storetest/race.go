@@ -77,22 +77,29 @@ func (r *rendezvous) wait() {
 // writers will use, so that they reach the race together.
 func race(t *testing.T, st store.Store, fn func(i int, meet func()) error) {
 	t.Helper()
-	warm := newRendezvous(racers)
-	run(t, func(int) error {
-		return st.Write(context.Background(), func(store.Tx) error { warm.wait(); return nil })
-	})
+	warmUp(t, st, racers)
 	r := newRendezvous(racers)
-	run(t, func(i int) error { return fn(i, r.wait) })
+	run(t, racers, func(i int) error { return fn(i, r.wait) })
 }
 
-// run runs fn(i) for every writer at once and fails the test with their
+// warmUp runs n empty transactions that meet, which opens the connections
+// n writers will use.
+func warmUp(t *testing.T, st store.Store, n int) {
+	t.Helper()
+	warm := newRendezvous(n)
+	run(t, n, func(int) error {
+		return st.Write(context.Background(), func(store.Tx) error { warm.wait(); return nil })
+	})
+}
+
+// run runs fn(i) for n writers at once and fails the test with their
 // errors.
-func run(t *testing.T, fn func(i int) error) {
+func run(t *testing.T, n int, fn func(i int) error) {
 	t.Helper()
 	var wg sync.WaitGroup
 	start := make(chan struct{})
-	errs := make([]error, racers)
-	for i := range racers {
+	errs := make([]error, n)
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -147,6 +154,7 @@ func testRaceClearPending(t *testing.T, st store.Store) {
 		_, err = tx.TenantMarkAnalysisPending(ctx, tn.ID)
 		return err
 	})
+	warmUp(t, st, 2)
 	meet := newRendezvous(2)
 	read := make(chan struct{}) // the analysis has read the dirty conversations
 	var wasClear, seen bool
