@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"sort"
 
 	"github.com/jackc/pgx/v5"
@@ -58,7 +59,7 @@ func startProgress(ctx context.Context, dst *pgxpool.Pool, p *plan, source, sour
 		}
 		if src != source {
 			rows.Close()
-			return nil, false, fmt.Errorf("%w: it holds a copy of another database (%s)", ErrTargetNotEmpty, name)
+			return nil, false, fmt.Errorf("%w: it holds part of a copy of another database (%s), or of this one before it changed; copy into a new database", ErrTargetNotEmpty, name)
 		}
 		steps[s.name] = s
 	}
@@ -126,7 +127,10 @@ func advance(ctx context.Context, tx pgx.Tx, s *step, lastKey []string, n int64,
 
 // fingerprint identifies the source installation, so that only a copy of
 // the same one is resumed: the history of its migrations (when each was
-// applied, here) and the first row of each table.
+// applied, here) and the first row of each table. A source that changed
+// between two runs usually changes it too (a migration, a first row
+// updated) and is refused; one that did not is not detected, which is
+// why the docs say not to run a server on it in between.
 func fingerprint(ctx context.Context, src *sql.Tx, p *plan) (string, error) {
 	h := sha256.New()
 	if err := hashRows(ctx, src, h, `SELECT version_id, tstamp FROM goose_db_version ORDER BY id`); err != nil {
@@ -144,9 +148,7 @@ func fingerprint(ctx context.Context, src *sql.Tx, p *plan) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-type writer interface{ Write([]byte) (int, error) }
-
-func hashRows(ctx context.Context, src *sql.Tx, h writer, q string) error {
+func hashRows(ctx context.Context, src *sql.Tx, h io.Writer, q string) error {
 	rows, err := src.QueryContext(ctx, q)
 	if err != nil {
 		return err
