@@ -132,13 +132,11 @@ func scanMeeting(row interface{ Scan(...any) error }) (*fathom.Meeting, error) {
 	if err != nil {
 		return nil, interpretError(err)
 	}
-	m.CreatedAt, m.RecordingStart, m.RecordingEnd = inUTC(m.CreatedAt), inUTC(m.RecordingStart), inUTC(m.RecordingEnd)
-	m.ProcessedAt = inUTCPtr(m.ProcessedAt)
 	if schedStart != nil {
-		m.ScheduledStart = inUTC(*schedStart)
+		m.ScheduledStart = *schedStart
 	}
 	if schedEnd != nil {
-		m.ScheduledEnd = inUTC(*schedEnd)
+		m.ScheduledEnd = *schedEnd
 	}
 	if markdown != nil {
 		m.Summary = &fathom.Summary{Markdown: *markdown}
@@ -303,18 +301,6 @@ func nullTime(t time.Time) *time.Time {
 		return nil
 	}
 	return &t
-}
-
-// inUTC and inUTCPtr give times as SQLite's engine does, in UTC: pgx reads
-// timestamptz in the process's local zone.
-func inUTC(t time.Time) time.Time { return t.UTC() }
-
-func inUTCPtr(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
 }
 
 func (t *tx) MeetingProcessed(ctx context.Context, p *store.MeetingProcessedParams) error {

@@ -23,7 +23,7 @@ const (
 	planDomains   = 200
 )
 
-func seedListWorkspace(t *testing.T, db *postgres.DB, n int) {
+func seedListWorkspace(t testing.TB, db *postgres.DB, n int) {
 	t.Helper()
 	// One string of statements runs on one connection, so the seed makes
 	// the same workspace every time.
