@@ -44,9 +44,6 @@ type table struct {
 	// source expressions read for them, in the same order.
 	insert []int
 	read   []string
-	// derive are the conversions of written columns that the engines
-	// store differently (derived), by index in insert.
-	derive map[int]converter
 }
 
 // plan is every table in foreign-key order, and what is left out.
@@ -124,8 +121,15 @@ func skipReason(name string) string {
 // same order, and says what to read for each written column. The target
 // may add generated columns anywhere, and a column named rowid that the
 // source keeps implicitly (SQLite's insertion order, which the target
-// must store to keep it).
+// must store to keep it); the source may have columns that only its own
+// index needs (indexOnly).
 func (t *table) match() error {
+	cols := t.columns[:0:0]
+	for _, c := range t.columns {
+		if !indexOnly(t.name, c.name) || t.hasTarget(c.name) {
+			cols = append(cols, c)
+		}
+	}
 	i := 0
 	for j, c := range t.target {
 		switch {
@@ -134,28 +138,27 @@ func (t *table) match() error {
 		case c.name == "rowid" && !t.hasColumn("rowid"):
 			t.insert, t.read = append(t.insert, j), append(t.read, "rowid")
 			continue
-		case i >= len(t.columns):
+		case i >= len(cols):
 			return fmt.Errorf("table %s: target column %s is not in the source", t.name, c.name)
-		case t.columns[i].name != c.name:
-			conv, ok := derivedColumn(t.name, t.columns[i].name, c.name)
-			if !ok {
-				return fmt.Errorf("table %s: column %d is %s in the source, %s in the target", t.name, i+1, t.columns[i].name, c.name)
-			}
-			if t.derive == nil {
-				t.derive = map[int]converter{}
-			}
-			t.derive[len(t.insert)] = conv
-			t.insert, t.read = append(t.insert, j), append(t.read, quoteSQLite(t.columns[i].name))
-			i++
-			continue
+		case cols[i].name != c.name:
+			return fmt.Errorf("table %s: column %d is %s in the source, %s in the target", t.name, i+1, cols[i].name, c.name)
 		}
 		t.insert, t.read = append(t.insert, j), append(t.read, quoteSQLite(c.name))
 		i++
 	}
-	if i < len(t.columns) {
-		return fmt.Errorf("table %s: source column %s is not in the target", t.name, t.columns[i].name)
+	if i < len(cols) {
+		return fmt.Errorf("table %s: source column %s is not in the target", t.name, cols[i].name)
 	}
 	return nil
+}
+
+func (t *table) hasTarget(name string) bool {
+	for _, c := range t.target {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *table) hasColumn(name string) bool {
@@ -167,36 +170,25 @@ func (t *table) hasColumn(name string) bool {
 	return false
 }
 
-// derived lists the columns the engines keep differently, because each
-// engine's full-text index wants its own form. It is the one place where
-// the copy knows a table: keep it to what an index needs.
+// sourceIndexOnly lists the source columns that only SQLite's own index
+// needs and that the target has no place for: it is the one place where
+// the copy knows a table, and is kept to what an index needs.
 //
-// SQLite's FTS5 meeting search scopes a search by a token column, tenant
-// ("t" and the tenant's id, so that a search reads only its tenant's
-// postings); PostgreSQL's scopes by tenant_id in its GIN index.
-var derived = []struct {
-	table, source, target string
-	conv                  converter
-}{
-	{"meeting_search", "tenant", "tenant_id", tenantToken},
+// SQLite's FTS5 meeting search holds the tenant as a token column
+// (tenant, "t" and tenant_id) so that a search reads only its tenant's
+// postings; PostgreSQL's index puts the tenant in each lexeme, computed
+// from tenant_id, which both engines keep.
+var sourceIndexOnly = []struct{ table, column string }{
+	{"meeting_search", "tenant"},
 }
 
-func derivedColumn(table, source, target string) (converter, bool) {
-	for _, d := range derived {
-		if d.table == table && d.source == source && d.target == target {
-			return d.conv, true
+func indexOnly(table, column string) bool {
+	for _, c := range sourceIndexOnly {
+		if c.table == table && c.column == column {
+			return true
 		}
 	}
-	return nil, false
-}
-
-// tenantToken reads "t42" as 42.
-func tenantToken(v any) (any, error) {
-	s, ok := v.(string)
-	if !ok || len(s) < 2 || s[0] != 't' {
-		return nil, fmt.Errorf("%s is not a tenant token", describe(v))
-	}
-	return toInt(s[1:])
+	return false
 }
 
 type sourceName struct {

@@ -21,12 +21,9 @@ func copyTable(ctx context.Context, src *sql.Tx, cfg Config, t *table, s *step) 
 	convs := make([]converter, len(t.insert))
 	cols := make([]string, len(t.insert))
 	for i, j := range t.insert {
-		c, ok := t.derive[i]
-		if !ok {
-			var err error
-			if c, err = converterFor(t.target[j].typ); err != nil {
-				return fmt.Errorf("table %s column %s: %w", t.name, t.target[j].name, err)
-			}
+		c, err := converterFor(t.target[j].typ)
+		if err != nil {
+			return fmt.Errorf("table %s column %s: %w", t.name, t.target[j].name, err)
 		}
 		convs[i], cols[i] = c, t.target[j].name
 	}
