@@ -6,10 +6,13 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"sync"
 	"time"
 
@@ -26,6 +29,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
 	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/tenant"
 	"github.com/fathom-oss/fathom/internal/webhook"
 )
@@ -49,10 +53,16 @@ type App struct {
 	OAuth         *oauth.Service
 	server        *server.Server
 
-	stopMeter context.CancelFunc
-	meterDone chan struct{}
-	serveErr  chan error
-	closeOnce sync.Once
+	stopMeter  context.CancelFunc
+	meterDone  chan struct{}
+	stopFollow context.CancelFunc
+	followDone chan struct{}
+	serveErr   chan error
+	closeOnce  sync.Once
+
+	// lock is the claim on a SQLite database, held while serving (nil on
+	// PostgreSQL, where servers share the database).
+	lock *sqlite.ServerLock
 }
 
 // New returns an unstarted app.
@@ -65,13 +75,20 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
 	}
-	if a.db, err = OpenDB(ctx, a.cfg, a.cfg.AutoMigrate); err != nil {
+	if a.cfg.Engine() == config.EngineSQLite {
+		if a.lock, err = lockServe(a.cfg); err != nil {
+			return err
+		}
+	}
+	if a.db, err = openDB(ctx, a.cfg, a.cfg.AutoMigrate, a.lock); err != nil {
+		a.lock.Release()
 		return err
 	}
 	a.DB = a.db
 	defer func() {
 		if err != nil {
 			a.DB.Close()
+			a.lock.Release()
 		}
 	}()
 	a.Tenants = tenant.NewService(a.DB, nil)
@@ -85,7 +102,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return a.cfg.RedactError(err) })
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
-		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty})
+		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
+			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 
@@ -96,11 +114,26 @@ func (a *App) Open(ctx context.Context) (err error) {
 	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
 	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
+	followCtx, stopFollow := context.WithCancel(context.WithoutCancel(ctx))
+	a.stopFollow, a.followDone = stopFollow, make(chan struct{})
+	go func() { defer close(a.followDone); a.Conversations.Follow(followCtx) }()
+	defer func() {
+		if err != nil {
+			stopFollow()
+			<-a.followDone
+		}
+	}()
 
 	// Listen before the meetings API is made: its links need the address.
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
+	}
+	if a.lock != nil {
+		if err := a.lock.SetAddr(a.Addr()); err != nil {
+			stop()
+			return err
+		}
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	a.openOAuth()
@@ -129,6 +162,11 @@ func (a *App) Open(ctx context.Context) (err error) {
 // the knowledge engine, side by side since they read different tables.
 func (a *App) load(ctx context.Context) error {
 	start := time.Now()
+	// Before reading anything: the changes other servers commit from now
+	// on are applied on top of what the load reads.
+	if err := a.Conversations.OpenFeed(ctx); err != nil {
+		return fmt.Errorf("change feed: %w", err)
+	}
 	indexed := make(chan error, 1)
 	go func() {
 		n, err := a.Conversations.RebuildIndex(ctx)
@@ -142,6 +180,22 @@ func (a *App) load(ctx context.Context) error {
 		a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
 	}
 	return errors.Join(err, <-indexed)
+}
+
+// serverName is the server's name in the change feed, "" when it is alone
+// on its database (SQLite). The default is new at every start, so that two
+// servers never share a name by accident (each skips its own changes).
+func (a *App) serverName() string {
+	if !a.cfg.SharedDatabase() {
+		return ""
+	}
+	if a.cfg.ServerName != "" {
+		return a.cfg.ServerName
+	}
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
 // webhookUserAgent identifies the server's deliveries.
@@ -198,6 +252,10 @@ func (a *App) Close(ctx context.Context) error {
 		if a.Queue != nil {
 			errs = append(errs, a.Queue.Stop(ctx))
 		}
+		if a.stopFollow != nil {
+			a.stopFollow()
+			<-a.followDone
+		}
 		if a.Conversations != nil {
 			errs = append(errs, a.Conversations.SaveModels(ctx))
 		}
@@ -208,6 +266,7 @@ func (a *App) Close(ctx context.Context) error {
 		if a.DB != nil {
 			errs = append(errs, a.DB.Close())
 		}
+		errs = append(errs, a.lock.Release())
 	})
 	return errors.Join(errs...)
 }
