@@ -42,6 +42,7 @@ func commands() map[string]command {
 		"context":     {"track, resolve and query support conversations (the Context API)", runContext},
 		"meetings":    {"list, read and search meetings on a server, Fathom's API or a gateway", runMeetings},
 		"webhooks":    {"create, list, delete webhooks; verify a delivery's signature", runWebhooks},
+		"copy":        {"copy a SQLite installation into a PostgreSQL database, resumably, and verify it", runCopy},
 		"sync":        {"copy a Fathom account (hosted, gateway or another server) into this server", runSync},
 		"import":      {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
 		"bench":       {"measure throughput and latency against a running server", runBench},
