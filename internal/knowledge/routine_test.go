@@ -182,4 +182,16 @@ func TestRoutineMovesAreNotFixes(t *testing.T) {
 		}
 		t.Logf("%q: fixes %v; routine %v", queries[i][0], keys, shown)
 	}
+
+	// They stay in the graph, flagged with the reason.
+	nodes, _ := e.Graph(1, "")
+	flagged := map[string]bool{}
+	for _, n := range nodes {
+		if n.Kind == "solution" && n.Data["routine"] != nil {
+			flagged[n.Label] = true
+		}
+	}
+	if !flagged[opener] || !flagged[closing] || len(flagged) != 2 {
+		t.Errorf("graph flags %v as routine, want %s and %s", flagged, opener, closing)
+	}
 }
