@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -193,5 +194,52 @@ func TestRoutineMovesAreNotFixes(t *testing.T) {
 	}
 	if !flagged[opener] || !flagged[closing] || len(flagged) != 2 {
 		t.Errorf("graph flags %v as routine, want %s and %s", flagged, opener, closing)
+	}
+}
+
+// TestRoutineRules checks each rule's bounds on counts made by hand: a
+// line in every conversation of every type is routine, a fix confined to
+// half the types is not, nor is anything in a tenant of one issue type,
+// nor a line with fewer than minRoutineAttempts attempts.
+func TestRoutineRules(t *testing.T) {
+	const greet, fix, rare = 1, 2, 3
+	build := func(types int) *tenantKnowledge {
+		k := knowledgeWith("greet", "fix", "rare")
+		id := int64(0)
+		for typ := range types {
+			for range 20 {
+				id++
+				a := &fathom.Analysis{ConversationID: id, IssueTypeID: int64(typ + 1),
+					Attempts: []fathom.Attempt{{SolutionID: greet, Outcome: fathom.OutcomeFailure}}}
+				if typ%2 == 0 {
+					a.Attempts = append(a.Attempts, fathom.Attempt{SolutionID: fix, Outcome: fathom.OutcomeSuccess})
+				}
+				if id <= minRoutineAttempts-1 {
+					a.Attempts = append(a.Attempts, fathom.Attempt{SolutionID: rare, Outcome: fathom.OutcomeUnknown})
+				}
+				k.analyses[id] = a
+				k.count(a, 1)
+			}
+		}
+		return k
+	}
+	k := build(6)
+	got := k.routineMoves()
+	if _, ok := got[greet]; !ok || len(got) != 1 {
+		t.Errorf("six types: routine %v, want the greeting only", got)
+	}
+	if ev := k.solutionUsage()[fix]; ev.Specificity < math.Log(2)-0.05 {
+		t.Errorf("a fix tried in half the types: specificity %.3f, want about log 2", ev.Specificity)
+	}
+	if got := build(1).routineMoves(); len(got) != 0 {
+		t.Errorf("one type: routine %v, want none", got)
+	}
+	// The cache follows the counts: a closing after every success.
+	a := k.analyses[1]
+	k.count(a, -1)
+	a.Attempts = append(a.Attempts, fathom.Attempt{SolutionID: rare, Outcome: fathom.OutcomeSuccess})
+	k.count(a, 1)
+	if ev, ok := k.routineMoves()[rare]; !ok || ev.AfterSuccess <= maxAfterSuccess {
+		t.Errorf("a line after every success: %+v (routine %v), want routine", ev, ok)
 	}
 }
