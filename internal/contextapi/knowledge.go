@@ -35,7 +35,7 @@ func toAttempts(list []knowledge.AttemptInfo) []attemptedAction {
 
 func toRecommendations(r *knowledge.Recommendation) recommendations {
 	out := recommendations{RecommendedActions: []recommendedAction{}, SimilarResolutions: []similarResolution{},
-		Evidence: knowledge.EvidenceThin, EvidenceReason: knowledge.NoHistory}
+		Evidence: knowledge.EvidenceThin, EvidenceReason: knowledge.NoHistory, RoutineMoves: []routineMove{}}
 	if r == nil {
 		return out
 	}
@@ -47,6 +47,11 @@ func toRecommendations(r *knowledge.Recommendation) recommendations {
 	out.IssueType, out.EscalationPoint, out.HistoricalSuccessRate = &name, &ep, &rate
 	for _, a := range r.Actions {
 		out.RecommendedActions = append(out.RecommendedActions, toRecommendedAction(a))
+	}
+	for _, a := range r.Routine {
+		ev := a.Evidence
+		out.RoutineMoves = append(out.RoutineMoves, routineMove{Action: a.Key, Reason: ev.Reason, Attempts: ev.Attempts,
+			Share: round4(ev.Share), Specificity: round4(ev.Specificity), AfterSuccess: round4(ev.AfterSuccess)})
 	}
 	return out
 }

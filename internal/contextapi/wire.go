@@ -100,6 +100,23 @@ type recommendations struct {
 	// Additive: "ok" or "thin", and why it is thin.
 	Evidence       string `json:"evidence"`
 	EvidenceReason string `json:"evidenceReason"`
+	// Additive: what agents said in this issue's conversations that the
+	// tenant's data shows to be routine (a greeting, a closing), not a
+	// fix, and never recommended.
+	RoutineMoves []routineMove `json:"routineMoves"`
+}
+
+// routineMove is a solution read as a routine move, with the evidence.
+type routineMove struct {
+	Action string `json:"action"`
+	Reason string `json:"reason"`
+	// Attempts across the tenant, in share of all its conversations;
+	// specificity of their issue types, in nats; share made after the
+	// problem was already fixed.
+	Attempts     int     `json:"attempts"`
+	Share        float64 `json:"share"`
+	Specificity  float64 `json:"specificity"`
+	AfterSuccess float64 `json:"afterSuccess"`
 }
 
 type recommendedAction struct {

@@ -85,18 +85,33 @@ func (e *Engine) Graph(tenantID int64, typeName string) ([]Node, []Edge) {
 			add(Node{ID: "cause:" + c, Kind: "cause", Label: c})
 			edges = append(edges, Edge{From: tid, To: "cause:" + c, Kind: "caused_by"})
 		}
-		for _, a := range k.recommend(it.ID, nil).Actions {
-			sid := "solution:" + a.Key
-			add(Node{ID: sid, Kind: "solution", Label: a.Key, Data: map[string]any{"description": a.Description, "escalation": a.Escalation}})
-			edges = append(edges, Edge{From: tid, To: sid, Kind: "solved_by", Data: map[string]any{
-				"successCount": a.Stats.SuccessCount, "failureCount": a.Stats.FailureCount,
-				"totalAttempts": a.Stats.TotalAttempts, "successRate": a.Stats.SuccessRate,
-				"successProbability":   a.Stats.SuccessProbability,
-				"averageTimeToResolve": a.Stats.MinutesToResolve}})
+		rec := k.recommend(it.ID, nil)
+		for _, a := range rec.Actions {
+			edges = append(edges, solutionEdge(tid, a, "", add))
+		}
+		for _, a := range rec.Routine {
+			edges = append(edges, solutionEdge(tid, a.SolutionInfo, a.Evidence.Reason, add))
 		}
 	}
 	if typeName != "" && !found {
 		return nil, nil
 	}
 	return nodes, edges
+}
+
+// solutionEdge adds a solution's node and returns its edge from the type
+// tid with its record; routine, when not empty, says why the solution is a
+// routine move rather than a fix (never recommended, kept in the graph).
+func solutionEdge(tid string, a SolutionInfo, routine string, add func(Node)) Edge {
+	sid := "solution:" + a.Key
+	data := map[string]any{"description": a.Description, "escalation": a.Escalation}
+	if routine != "" {
+		data["routine"] = routine
+	}
+	add(Node{ID: sid, Kind: "solution", Label: a.Key, Data: data})
+	return Edge{From: tid, To: sid, Kind: "solved_by", Data: map[string]any{
+		"successCount": a.Stats.SuccessCount, "failureCount": a.Stats.FailureCount,
+		"totalAttempts": a.Stats.TotalAttempts, "successRate": a.Stats.SuccessRate,
+		"successProbability":   a.Stats.SuccessProbability,
+		"averageTimeToResolve": a.Stats.MinutesToResolve}}
 }

@@ -120,8 +120,9 @@ func (nb *neighbourhood) rate() float64 {
 	return smoothedRate(nb.success, nb.success+nb.failure)
 }
 
-// gather weighs the attempts of the nearest conversations; k.mu held.
-func (k *tenantKnowledge) gather(neighbours []Neighbour) *neighbourhood {
+// gather weighs the attempts of the nearest conversations, but for the
+// routine moves' (which are no evidence of what fixes anything); k.mu held.
+func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]RoutineEvidence) *neighbourhood {
 	nb := &neighbourhood{byAction: map[int64]nearCounts{}, types: map[int64]float64{}}
 	for _, n := range neighbours {
 		a := k.analyses[n.ID]
@@ -136,6 +137,9 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour) *neighbourhood {
 		}
 		inThis := map[int64]bool{} // solution tried here -> worked here
 		for _, at := range a.attempts {
+			if _, ok := routine[at.SolutionID]; ok {
+				continue
+			}
 			c, seen := nb.byAction[at.SolutionID]
 			aw := w * attemptWeight(at)
 			switch at.Outcome {
@@ -172,9 +176,10 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour) *neighbourhood {
 
 // withNeighbours refines actions, the type's record of each, with the
 // nearest conversations of the message, and adds the actions only they
-// tried. Without neighbours it returns actions unchanged; k.mu held.
-func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, neighbours []Neighbour) []SolutionInfo {
-	nb := k.gather(neighbours)
+// tried, but for routine moves. Without neighbours it returns actions
+// unchanged; k.mu held.
+func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, neighbours []Neighbour, routine map[int64]RoutineEvidence) []SolutionInfo {
+	nb := k.gather(neighbours, routine)
 	if len(nb.byAction) == 0 {
 		return actions
 	}

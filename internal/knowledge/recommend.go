@@ -92,6 +92,17 @@ type Recommendation struct {
 	// it, else EvidenceThin with the reason in EvidenceReason.
 	Evidence       string
 	EvidenceReason string
+	// Routine are the solutions tried for this issue type that the
+	// tenant's data shows to be routine moves, not fixes (see routine.go):
+	// never among Actions, listed here with their record and why.
+	Routine []RoutineAction
+}
+
+// RoutineAction is a routine move with its record for an issue type and
+// the evidence that it is routine.
+type RoutineAction struct {
+	SolutionInfo
+	Evidence RoutineEvidence
 }
 
 // The values of Recommendation.Evidence.
@@ -192,15 +203,23 @@ func (k *tenantKnowledge) recommend(typeID int64, neighbours []Neighbour) *Recom
 	if r.IssueType.Occurrences > 0 {
 		r.HistoricalSuccessRate = float64(r.IssueType.Resolved) / float64(r.IssueType.Occurrences)
 	}
+	routine := k.routineMoves()
 	for key := range k.edges {
 		if key.typeID == typeID {
-			if info := k.solutionInfo(typeID, key.solutionID); info.ID != 0 && info.Stats.TotalAttempts > 0 {
-				r.Actions = append(r.Actions, info)
+			info := k.solutionInfo(typeID, key.solutionID)
+			if info.ID == 0 || info.Stats.TotalAttempts == 0 {
+				continue
 			}
+			if ev, ok := routine[key.solutionID]; ok {
+				r.Routine = append(r.Routine, RoutineAction{SolutionInfo: info, Evidence: ev})
+				continue
+			}
+			r.Actions = append(r.Actions, info)
 		}
 	}
-	r.Actions = k.withNeighbours(typeID, r.Actions, neighbours)
+	r.Actions = k.withNeighbours(typeID, r.Actions, neighbours, routine)
 	slices.SortFunc(r.Actions, compareActions)
+	slices.SortFunc(r.Routine, func(a, b RoutineAction) int { return strings.Compare(a.Key, b.Key) })
 	r.Evidence, r.EvidenceReason = judgeEvidence(r.Actions)
 	var seqs [][]fathom.Outcome
 	for _, s := range k.types[typeID].sequences {

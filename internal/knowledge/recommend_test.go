@@ -89,7 +89,7 @@ func TestAttemptsWeighedByConfidence(t *testing.T) {
 			fathom.Attempt{SolutionID: 1, Outcome: first, Confidence: conf(first)},
 			fathom.Attempt{SolutionID: 2, Outcome: second, Confidence: 1.2 - conf(second)}))
 	}
-	got := k.withNeighbours(7, nil, neighbours)
+	got := k.withNeighbours(7, nil, neighbours, nil)
 	slices.SortFunc(got, compareActions)
 	if len(got) != 2 || got[0].Key != "stated_success" {
 		t.Fatalf("actions %+v, want stated_success first", got)
@@ -122,7 +122,7 @@ func TestWithNeighbours(t *testing.T) {
 		{Solution: fathom.Solution{ID: 1, Key: "reset_password"}, Stats: EdgeStats{SuccessCount: 45, FailureCount: 5, TotalAttempts: 50, SuccessProbability: 0.9}},
 		{Solution: fathom.Solution{ID: 2, Key: "contact_bank"}, Stats: EdgeStats{SuccessCount: 40, FailureCount: 60, TotalAttempts: 100, SuccessProbability: 0.4}},
 	}
-	got := k.withNeighbours(7, actions, neighbours)
+	got := k.withNeighbours(7, actions, neighbours, nil)
 	if len(got) != 2 || got[0].ID != 2 || got[1].ID != 3 {
 		t.Fatalf("actions %+v, want contact_bank and the neighbours' update_app, without reset_password", got)
 	}
@@ -152,7 +152,7 @@ func TestRareActionsNearbyAreDropped(t *testing.T) {
 		}
 		neighbours = append(neighbours, k.neighbour(id, 0.8, at...))
 	}
-	got := k.withNeighbours(7, nil, neighbours)
+	got := k.withNeighbours(7, nil, neighbours, nil)
 	if len(got) != 1 || got[0].Key != "common_fix" {
 		t.Fatalf("actions %+v, want common_fix alone", got)
 	}

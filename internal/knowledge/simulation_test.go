@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -148,6 +149,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 	}
 	e.Apply(1, batch)
 	e.Settle(1)
+	if os.Getenv("ROUTINE_DEBUG") != "" {
+		logRoutine(e, sims)
+	}
 
 	// Which solution stands for which simulated action: the majority label
 	// of the turns its attempts were found on.
@@ -232,4 +236,30 @@ func logProbabilityError(t *testing.T, held []eval.Example, plans map[string]eva
 	t.Logf("  successProbability error: best fixes RMSE %.3f, bias %+.3f (%.0f); other fixes RMSE %.3f, bias %+.3f (%.0f); intent-averaged RMSE %.3f",
 		rmse(split[true]), split[true].sum/max(1, split[true].n), split[true].n,
 		rmse(split[false]), split[false].sum/max(1, split[false].n), split[false].n, math.Sqrt(sq/max(1, n)))
+}
+
+// logRoutine lists each solution's usage as the routine guard measures it
+// (ROUTINE_DEBUG=1), with the simulated turns its attempts were found on.
+func logRoutine(e *Engine, sims []eval.Simulated) {
+	labels := map[int64]map[string]int{}
+	for i, s := range sims {
+		_, attempts := e.Conversation(1, int64(i+1))
+		for _, a := range attempts {
+			if labels[a.SolutionID] == nil {
+				labels[a.SolutionID] = map[string]int{}
+			}
+			label := s.Turns[a.Turn].Action
+			if label == "" {
+				label = "(none)"
+			}
+			labels[a.SolutionID][label]++
+		}
+	}
+	k := e.tenant(1)
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	for id, ev := range k.solutionUsage() {
+		fmt.Fprintf(os.Stderr, "routine? %-28s n=%4d share=%.3f spec=%.2f after=%.2f %q %v\n",
+			k.solutions[id].Key, ev.Attempts, ev.Share, ev.Specificity, ev.AfterSuccess, ev.Reason, labels[id])
+	}
 }

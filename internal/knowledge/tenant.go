@@ -29,6 +29,12 @@ type tenantKnowledge struct {
 	together map[[2]int64]int
 	types    map[int64]*typeCounts
 	assigned int // assignments since the last consolidation
+	// countGen changes with every count; routineMu guards routineCache,
+	// the routine moves as of routineGen (see routine.go).
+	countGen     uint64
+	routineMu    sync.Mutex
+	routineGen   uint64
+	routineCache map[int64]RoutineEvidence
 	// learner groups the tenant's proposals into solutions; its keys are
 	// the solutions' keys.
 	learner *solution.Model
@@ -97,6 +103,10 @@ type edgeCounts struct {
 	weighted   weightedCounts
 	minutesSum float64 // over resolved conversations it fixed
 	minutesN   int
+	// afterSuccess counts the attempts made after an earlier attempt of
+	// the same conversation had worked: what the routine guard reads (see
+	// routine.go).
+	afterSuccess int
 }
 
 // typeCounts is what an issue type's conversations say.
@@ -220,6 +230,7 @@ func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
 	} else if sign < 0 {
 		delete(tc.sequences, id)
 	}
+	solved := false // an earlier attempt of this conversation worked
 	for _, at := range a.attempts {
 		key := edgeKey{a.issueTypeID, at.SolutionID}
 		e := k.edges[key]
@@ -227,6 +238,10 @@ func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
 			e = &edgeCounts{}
 			k.edges[key] = e
 		}
+		if solved {
+			e.afterSuccess += sign
+		}
+		solved = solved || at.Outcome == fathom.OutcomeSuccess
 		w := float64(sign) * attemptWeight(at)
 		o := k.overall[at.SolutionID]
 		if o == nil && sign > 0 && (at.Outcome == fathom.OutcomeSuccess || at.Outcome == fathom.OutcomeFailure) {
@@ -260,6 +275,7 @@ func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
 		}
 	}
 	k.countTogether(a, sign)
+	k.countGen++
 	if tc.conversations == 0 {
 		delete(k.types, a.issueTypeID)
 	}
