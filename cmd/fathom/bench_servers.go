@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/app"
@@ -89,8 +90,17 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 		}
 	}()
 	var targets []bench.Target
+	var logs []string
+	defer func() { reportServerErrors(b.out, logs) }()
 	for i := range n {
-		s, started, err := startServeProcess(ctx, b.serverLog, "--database-url", dbURL,
+		// Each server's warnings and errors go to a file of its own unless
+		// --server-log asks for one log of everything.
+		log, level := b.serverLog, "" // info
+		if log == "" {
+			log, level = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), "warn"
+			logs = append(logs, log)
+		}
+		s, started, err := startServeProcess(ctx, log, level, "--database-url", dbURL,
 			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)))
 		if err != nil {
 			return fmt.Errorf("server %d: %w", i+1, err)
@@ -149,6 +159,34 @@ func waitStoreAnalysed(ctx context.Context, db store.Store) time.Duration {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return time.Since(start)
+}
+
+// reportServerErrors prints the errors the servers logged, leaving out
+// the requests the load generator itself cut when its time was up.
+func reportServerErrors(out io.Writer, logs []string) {
+	for i, path := range logs {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		var errs []string
+		cut := 0
+		for _, line := range strings.Split(string(data), "\n") {
+			switch {
+			case !strings.Contains(line, "level=ERROR"):
+			case strings.Contains(line, "context canceled"):
+				cut++
+			default:
+				errs = append(errs, line)
+			}
+		}
+		if len(errs) > 0 || cut > 0 {
+			fmt.Fprintf(out, "server %d logged %d errors, and %d requests cut by the load generator at the end of its time\n", i+1, len(errs), cut)
+		}
+		for _, e := range errs[:min(5, len(errs))] {
+			fmt.Fprintf(out, "  %s\n", e)
+		}
+	}
 }
 
 func plural(n int) string {

@@ -23,10 +23,10 @@ type serveProcess struct {
 
 // startServeProcess runs "fathom serve" with args on a free loopback port,
 // without a first key, and returns once it answers /healthz (it listens
-// only after loading its data), with the time that took. Its log (info
-// level) is appended to serverLog, or only warnings are shown on stderr
-// when serverLog is empty.
-func startServeProcess(ctx context.Context, serverLog string, args ...string) (*serveProcess, time.Duration, error) {
+// only after loading its data), with the time that took. Its log, at
+// level (info when empty), is appended to serverLog, or only warnings are
+// shown on stderr when serverLog is empty.
+func startServeProcess(ctx context.Context, serverLog, level string, args ...string) (*serveProcess, time.Duration, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, 0, err
@@ -35,14 +35,18 @@ func startServeProcess(ctx context.Context, serverLog string, args ...string) (*
 	if err != nil {
 		return nil, 0, err
 	}
-	level := "warn"
 	var logFile *os.File
+	switch {
+	case serverLog == "":
+		level = "warn"
+	case level == "":
+		level = "info"
+	}
 	if serverLog != "" {
 		if logFile, err = os.OpenFile(serverLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644); err != nil {
 			return nil, 0, err
 		}
 		defer logFile.Close() // the child has its own descriptor
-		level = "info"
 	}
 	args = append([]string{"serve", "--addr", addr, "--bootstrap-key=false", "--log-level", level, "--shutdown-timeout", "5m"}, args...)
 	cmd := exec.Command(exe, args...)
