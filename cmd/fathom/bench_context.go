@@ -46,7 +46,11 @@ func (b *contextBench) run(ctx context.Context) error {
 		}
 		defer local.close(ctx)
 		url, key = local.url, local.key
-		fmt.Fprintf(out, "server: in-process at %s, %s\n", url, engineNote(b.db.engine, b.synchronous))
+		note := b.db.String()
+		if b.db.engine == config.EngineSQLite {
+			note = "sqlite synchronous=" + b.synchronous
+		}
+		fmt.Fprintf(out, "server: in-process at %s, %s\n", url, note)
 	}
 	target := bench.NewTarget(url, key, b.concurrency)
 	run := fmt.Sprintf("%d", time.Now().UnixNano())
@@ -108,12 +112,4 @@ func (b *contextBench) addResult(row string, r bench.Result, rate bool) {
 	if b.table != nil {
 		b.table.addResult(b.column, row, r, rate)
 	}
-}
-
-// engineNote describes the database of a server the benchmark started.
-func engineNote(engine, synchronous string) string {
-	if engine == config.EnginePostgres {
-		return "postgresql (a throwaway database)"
-	}
-	return "sqlite synchronous=" + synchronous
 }

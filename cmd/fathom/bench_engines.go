@@ -44,7 +44,16 @@ func parseEngines(s string) ([]string, error) {
 type benchDatabase struct {
 	engine string
 	url    string
+	name   string // the PostgreSQL database's name
 	drop   func()
+}
+
+// String describes the database for the run's output.
+func (d *benchDatabase) String() string {
+	if d.engine == config.EnginePostgres {
+		return fmt.Sprintf("postgresql, throwaway database %s (dropped at the end)", d.name)
+	}
+	return "sqlite in a temporary directory"
 }
 
 // openBenchDatabase prepares the database of engine; for PostgreSQL, an
@@ -57,7 +66,8 @@ func openBenchDatabase(ctx context.Context, engine, adminURL string) (*benchData
 	if err != nil {
 		return nil, err
 	}
-	return &benchDatabase{engine: engine, url: u, drop: drop}, nil
+	parsed, _ := url.Parse(u)
+	return &benchDatabase{engine: engine, url: u, name: strings.TrimPrefix(parsed.Path, "/"), drop: drop}, nil
 }
 
 // createThrowawayDatabase creates a database of a new name on the

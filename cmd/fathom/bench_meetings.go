@@ -30,9 +30,9 @@ type meetingsBench struct {
 	imports  int
 	queries  int
 	qmsumDir string
-	// databaseURL is the server's database: "" for SQLite in its
-	// temporary directory.
-	databaseURL string
+	// db is the server's database: nil for SQLite in its temporary
+	// directory.
+	db *benchDatabase
 	// table, when not nil, receives the figures under column.
 	table  *sideBySide
 	column string
@@ -51,7 +51,7 @@ func benchMeetingsOn(ctx context.Context, out io.Writer, engines []string, admin
 			return err
 		}
 		b := newBench()
-		b.databaseURL, b.table, b.column = db.url, table, e
+		b.db, b.table, b.column = db, table, e
 		err = b.run(ctx)
 		db.drop()
 		if err != nil {
@@ -65,13 +65,19 @@ func benchMeetingsOn(ctx context.Context, out io.Writer, engines []string, admin
 func (b *meetingsBench) run(ctx context.Context) error {
 	local, err := startLocal(ctx, "full", "bench", func(c *config.Config) {
 		c.MeetingsRateLimit, c.MeetingsHeavyRateLimit, c.AllowPrivateTargets = 0, 0, true
-		c.DatabaseURL = b.databaseURL
+		if b.db != nil {
+			c.DatabaseURL = b.db.url
+		}
 	})
 	if err != nil {
 		return err
 	}
 	defer local.close(ctx)
-	fmt.Fprintf(b.out, "server: in-process at %s, %s\n", local.url, engineNote((&config.Config{DatabaseURL: b.databaseURL}).Engine(), "full"))
+	where := "sqlite synchronous=full"
+	if b.db != nil && b.db.engine == config.EnginePostgres {
+		where = b.db.String()
+	}
+	fmt.Fprintf(b.out, "server: in-process at %s, %s\n", local.url, where)
 	if err := b.list(ctx, local); err != nil {
 		return err
 	}

@@ -127,7 +127,7 @@ func createBenchKey(ctx context.Context, cfg config.Config) (string, error) {
 // start runs "fathom serve" on dataDir and returns once it answers
 // /healthz (it listens only after loading its data), with that time.
 func (b *memoryBench) start(ctx context.Context, dataDir string) (*serveProcess, time.Duration, error) {
-	return startServeProcess(ctx, b.serverLog, "", "--data-dir", dataDir, "--sqlite-synchronous", b.synchronous)
+	return startServeProcess(ctx, "", b.serverLog, "", "--data-dir", dataDir, "--sqlite-synchronous", b.synchronous)
 }
 
 // waitDirty waits until no conversation waits for analysis and no

@@ -31,6 +31,9 @@ type serversBench struct {
 	probes      int // lag probes per server count
 	lagRate     int // background conversations per second while lag is timed
 	serverLog   string
+	exe         string // the fathom binary to run; "" for this one
+	// table holds the figures of the last run.
+	table *sideBySide
 }
 
 // lagPoll is how often a server is asked whether it lists a probe: short
@@ -47,12 +50,14 @@ func (b *serversBench) run(ctx context.Context) error {
 		columns = append(columns, fmt.Sprintf("%d server%s", n, plural(n)))
 	}
 	table := newSideBySide(columns...)
+	b.table = table
 	for i, n := range b.servers {
-		fmt.Fprintf(b.out, "\n== %s on one PostgreSQL database\n", columns[i])
-		dbURL, drop, err := createThrowawayDatabase(ctx, b.adminURL)
+		db, err := openBenchDatabase(ctx, config.EnginePostgres, b.adminURL)
 		if err != nil {
 			return err
 		}
+		fmt.Fprintf(b.out, "\n== %s on one database: %s\n", columns[i], db)
+		dbURL, drop := db.url, db.drop
 		err = b.measure(ctx, n, dbURL, table, columns[i])
 		drop()
 		if err != nil {
@@ -100,7 +105,7 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 			log, level = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), "warn"
 			logs = append(logs, log)
 		}
-		s, started, err := startServeProcess(ctx, log, level, "--database-url", dbURL,
+		s, started, err := startServeProcess(ctx, b.exe, log, level, "--database-url", dbURL,
 			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)))
 		if err != nil {
 			return fmt.Errorf("server %d: %w", i+1, err)

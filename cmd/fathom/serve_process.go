@@ -21,15 +21,18 @@ type serveProcess struct {
 	done chan error
 }
 
-// startServeProcess runs "fathom serve" with args on a free loopback port,
+// startServeProcess runs "fathom serve" of exe (this binary when empty)
+// with args on a free loopback port,
 // without a first key, and returns once it answers /healthz (it listens
 // only after loading its data), with the time that took. Its log, at
 // level (info when empty), is appended to serverLog, or only warnings are
 // shown on stderr when serverLog is empty.
-func startServeProcess(ctx context.Context, serverLog, level string, args ...string) (*serveProcess, time.Duration, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, 0, err
+func startServeProcess(ctx context.Context, exe, serverLog, level string, args ...string) (*serveProcess, time.Duration, error) {
+	var err error
+	if exe == "" {
+		if exe, err = os.Executable(); err != nil {
+			return nil, 0, err
+		}
 	}
 	addr, err := freeAddr()
 	if err != nil {
