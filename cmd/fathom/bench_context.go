@@ -74,6 +74,9 @@ func (b *contextBench) run(ctx context.Context) error {
 		return nil
 	}
 	for _, n := range b.sizes {
+		if err := ctx.Err(); err != nil { // interrupted: print no empty figures
+			return err
+		}
 		if n > total {
 			s := bench.Seed(ctx, target, b.corpus, fmt.Sprintf("bench-seed-%s-%d", run, n), n-total, b.concurrency)
 			fmt.Fprintln(out, s)
@@ -86,6 +89,9 @@ func (b *contextBench) run(ctx context.Context) error {
 				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag, processCPU()-cpu))
 				b.add(fmt.Sprintf("analysis caught up after seeding to %d", n), lag.Round(100*time.Millisecond).String())
 			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		bench.Similarity(ctx, target, b.corpus, "warm-up", 200, b.simConcurrency, 10)
 		sr := bench.Similarity(ctx, target, b.corpus, fmt.Sprintf("similarity @%d", total), b.queries, b.simConcurrency, 10)
