@@ -22,9 +22,11 @@ machine's cores; with --url and --key it loads a running server.
 
 --only meetings measures the meetings API on an in-process server instead:
 GET /meetings latency at --meetings recordings (a domain and a team filter,
-and the unfiltered first page), the import of --imports QMSum-sized
-transcripts through the API, and the time from the end of a recording's
-processing to its webhook's first attempt.
+and the unfiltered first page; then, in a second workspace of that size, a
+team member who can see 10 of its meetings), GET /search latency in one of
+--search-tenants tenants, the import of --imports QMSum-sized transcripts
+through the API (0: no import, no webhooks), and the time from the end of a
+recording's processing to its webhook's first attempt.
 
 --only memory runs "fathom serve" as a separate process on a temporary
 directory, seeds it through the API to each size in --sizes, and reports
@@ -60,9 +62,10 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	memProfile := fs.String("memprofile", "", "write a heap profile of this process (client and in-process server) to this file at the end")
 	only := fs.String("only", "", `run only "track", "similarity", "meetings", "memory" or "servers"`)
 	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
-	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings")
+	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings (0: skip import and webhooks)")
+	searchTenants := fs.Int("search-tenants", 100, "tenants of 50 meetings to search among for --only meetings (0: skip)")
 	memDir := fs.String("dir", "", "for --only memory: a new data directory to use and keep (default: a temporary one)")
-	serverLog := fs.String("server-log", "", "for --only memory: append the server's log (info level) to this file")
+	serverLog := fs.String("server-log", "", "for --only memory and servers: append the servers' log (info level) to this file")
 	qmsum := fs.String("qmsum", "../shared/data/qmsum", "QMSum folder for --only meetings")
 	engineList := fs.String("engines", config.EngineSQLite, `databases of the servers bench starts, in turn, in one run: "sqlite", "postgres" or "sqlite,postgres"`)
 	pgURL := fs.String("postgres-url", defaultBenchPostgres, "PostgreSQL server on which --engines postgres and --only servers create a throwaway database (dropped at the end)")
@@ -86,7 +89,8 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if *only == "meetings" {
 		return benchMeetingsOn(ctx, env.stdout, engines, *pgURL, func() *meetingsBench {
-			return &meetingsBench{out: env.stdout, size: *meetings, imports: *imports, queries: *queries, qmsumDir: *qmsum}
+			return &meetingsBench{out: env.stdout, size: *meetings, imports: *imports, queries: *queries, qmsumDir: *qmsum,
+				searchTenants: *searchTenants}
 		})
 	}
 	counts, err := positiveList("sizes", *sizes)

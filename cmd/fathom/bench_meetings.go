@@ -22,14 +22,18 @@ import (
 )
 
 // meetingsBench measures the meetings API on an in-process server: list
-// latency at a size, import time of QMSum-sized transcripts, and webhook
-// latency after processing.
+// latency at a size (for a viewer who sees much and one who sees 10),
+// search latency among many tenants, import time of QMSum-sized
+// transcripts, and webhook latency after processing.
 type meetingsBench struct {
 	out      io.Writer
 	size     int
 	imports  int
 	queries  int
 	qmsumDir string
+	// searchTenants is how many tenants the search is measured among (0:
+	// not measured).
+	searchTenants int
 	// db is the server's database: nil for SQLite in its temporary
 	// directory.
 	db *benchDatabase
@@ -81,6 +85,12 @@ func (b *meetingsBench) run(ctx context.Context) error {
 	if err := b.list(ctx, local); err != nil {
 		return err
 	}
+	if err := b.search(ctx, local); err != nil {
+		return err
+	}
+	if b.imports <= 0 {
+		return nil
+	}
 	if err := b.importQMSum(ctx, local); err != nil {
 		return err
 	}
@@ -112,6 +122,66 @@ func (b *meetingsBench) list(ctx context.Context, local *localServer) error {
 		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings domain+team @%d", b.size), filtered, b.queries, 1))
 	b.report(fmt.Sprintf("GET /meetings, first page, at %d", b.size),
 		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings first page @%d", b.size), []string{""}, b.queries, 1))
+	return b.listQuiet(ctx, local)
+}
+
+// listQuiet measures, in a second workspace of the same size where no
+// meeting is shared with every team, the list of a team member who can see
+// 10 of its meetings: the first page, unfiltered and with a domain and a
+// team filter.
+func (b *meetingsBench) listQuiet(ctx context.Context, local *localServer) error {
+	a := local.app
+	k, err := a.Tenants.CreateKey(ctx, tenantKey("bench-quiet", "owner@acme.com"))
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	ws, err := bench.SeedQuietMeetings(ctx, a.DB, a.Meetings, k.Key.TenantID, b.size)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(b.out, "seeded %d meetings of a second workspace in %s\n", b.size, time.Since(start).Round(time.Millisecond))
+	if k, err = a.Tenants.CreateKey(ctx, tenantKey("bench-quiet", ws.Viewer)); err != nil {
+		return err
+	}
+	target := bench.NewTarget(local.url, k.Secret, 1)
+	filtered := bench.FilteredQueries(ws, 500)
+	bench.ListMeetings(ctx, target, "warm-up", []string{""}, 20, 1)
+	b.report(fmt.Sprintf("GET /meetings, sees 10, first page, at %d", b.size),
+		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, first page @%d", b.size), []string{""}, b.queries, 1))
+	b.report(fmt.Sprintf("GET /meetings, sees 10, domain + team filter, at %d", b.size),
+		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, domain+team @%d", b.size), filtered, b.queries, 1))
+	return nil
+}
+
+// search measures GET /search in one tenant of many: searchTenants tenants
+// of 50 meetings of 40 utterances.
+func (b *meetingsBench) search(ctx context.Context, local *localServer) error {
+	if b.searchTenants <= 0 {
+		return nil
+	}
+	a := local.app
+	start := time.Now()
+	ws, err := bench.SeedSearchTenants(ctx, a.DB, b.searchTenants, 50, 40)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(b.out, "seeded %d tenants of 50 meetings of 40 utterances (%d indexed rows) in %s\n",
+		b.searchTenants, b.searchTenants*50*40, time.Since(start).Round(time.Millisecond))
+	t, err := a.DB.TenantGet(ctx, ws.TenantID)
+	if err != nil {
+		return err
+	}
+	k, err := a.Tenants.CreateKey(ctx, tenantKey(t.Name, ws.Viewer))
+	if err != nil {
+		return err
+	}
+	target := bench.NewTarget(local.url, k.Secret, 1)
+	bench.SearchMeetings(ctx, target, "warm-up", ws.Queries, 20)
+	for _, q := range ws.Queries {
+		b.report(fmt.Sprintf("GET /search %q, 1 tenant of %d", q, b.searchTenants),
+			bench.SearchMeetings(ctx, target, fmt.Sprintf("search %q, 1 tenant of %d", q, b.searchTenants), []string{q}, b.queries/10))
+	}
 	return nil
 }
 

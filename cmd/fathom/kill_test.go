@@ -200,5 +200,12 @@ func TestKill9LosesNothingAcknowledged(t *testing.T) {
 	if logs := p.logText(); !strings.Contains(logs, "search index loaded") {
 		t.Errorf("restart did not load the index:\n%s", logs)
 	}
+	engine := "sqlite"
+	if testOnPostgres(t) {
+		engine = "postgres"
+	}
+	if logs := p.logText(); !strings.Contains(logs, "database="+engine) {
+		t.Errorf("the start log does not name the engine (%s):\n%s", engine, logs)
+	}
 	t.Logf("%d acknowledged conversations all intact after SIGKILL", len(acked))
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
 	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/tenant"
 	"github.com/fathom-oss/fathom/internal/webhook"
 )
@@ -53,6 +54,10 @@ type App struct {
 	meterDone chan struct{}
 	serveErr  chan error
 	closeOnce sync.Once
+
+	// lock is the claim on a SQLite database, held while serving (nil on
+	// PostgreSQL, where servers share the database).
+	lock *sqlite.ServerLock
 }
 
 // New returns an unstarted app.
@@ -65,13 +70,20 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
 	}
-	if a.db, err = OpenDB(ctx, a.cfg, a.cfg.AutoMigrate); err != nil {
+	if a.cfg.Engine() == config.EngineSQLite {
+		if a.lock, err = lockServe(a.cfg); err != nil {
+			return err
+		}
+	}
+	if a.db, err = openDB(ctx, a.cfg, a.cfg.AutoMigrate, a.lock); err != nil {
+		a.lock.Release()
 		return err
 	}
 	a.DB = a.db
 	defer func() {
 		if err != nil {
 			a.DB.Close()
+			a.lock.Release()
 		}
 	}()
 	a.Tenants = tenant.NewService(a.DB, nil)
@@ -101,6 +113,12 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
 		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
+	}
+	if a.lock != nil {
+		if err := a.lock.SetAddr(a.Addr()); err != nil {
+			stop()
+			return err
+		}
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	a.openOAuth()
@@ -208,6 +226,7 @@ func (a *App) Close(ctx context.Context) error {
 		if a.DB != nil {
 			errs = append(errs, a.DB.Close())
 		}
+		errs = append(errs, a.lock.Release())
 	})
 	return errors.Join(errs...)
 }

@@ -286,6 +286,11 @@ func TestRoutingAndRequestID(t *testing.T) {
 			t.Errorf("%s: %d", path, r.Status)
 		}
 	}
+	// The readiness probe names the engine the server runs on.
+	req, _ = http.NewRequest(http.MethodGet, s.URL+"/readyz", nil)
+	if r := do(t, req); r.Body["database"] != s.cfg.Engine() {
+		t.Errorf("/readyz = %s, want database %q", r.Raw, s.cfg.Engine())
+	}
 }
 
 func TestQuotaAndRateLimit(t *testing.T) {

@@ -41,7 +41,14 @@ const postgresMaxConns = 16
 // migrates it and the job queue's tables. `fathom migrate` and the admin
 // commands use it alone. Errors never show the URL's password.
 func OpenDB(ctx context.Context, cfg config.Config, migrate bool) (*Database, error) {
-	db, err := openEngine(ctx, cfg)
+	return openDB(ctx, cfg, migrate, nil)
+}
+
+// openDB is OpenDB for a process that may hold its SQLite database
+// already (held, nil if not): a server, which migrates under its own
+// claim.
+func openDB(ctx context.Context, cfg config.Config, migrate bool, held *sqlite.ServerLock) (*Database, error) {
+	db, err := openEngine(ctx, cfg, held)
 	if err != nil {
 		return nil, cfg.RedactError(err)
 	}
@@ -54,7 +61,7 @@ func OpenDB(ctx context.Context, cfg config.Config, migrate bool) (*Database, er
 	return db, nil
 }
 
-func openEngine(ctx context.Context, cfg config.Config) (*Database, error) {
+func openEngine(ctx context.Context, cfg config.Config, held *sqlite.ServerLock) (*Database, error) {
 	db := &Database{Engine: cfg.Engine(), Location: cfg.DatabaseLocation(), cfg: cfg}
 	switch db.Engine {
 	case config.EnginePostgres:
@@ -71,8 +78,14 @@ func openEngine(ctx context.Context, cfg config.Config) (*Database, error) {
 		}
 		// River's SQLite driver shares the store's one writer connection.
 		db.Store, db.Jobs, db.migrate = lite, job.SQLite(lite.Writer()), lite.Migrate
-		// One process holds a SQLite database (its single writer).
-		db.lock = func(context.Context) (func(), error) { return func() {}, nil }
+		// One server holds a SQLite database; other processes migrate it
+		// only when none does (see datalock.go).
+		db.lock = func(ctx context.Context) (func(), error) {
+			if held != nil {
+				return func() {}, nil
+			}
+			return lockSQLiteMigrations(ctx, cfg, lite, db.Jobs)
+		}
 	}
 	return db, nil
 }

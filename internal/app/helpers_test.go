@@ -46,7 +46,7 @@ func testConfig(t *testing.T) config.Config {
 	switch e := os.Getenv("FATHOM_TEST_ENGINE"); e {
 	case "", config.EngineSQLite:
 	case config.EnginePostgres:
-		cfg.DatabaseURL = pgtest.NewDatabase(t)
+		cfg.DatabaseURL = pgtest.NewMigratedDatabase(t)
 	default:
 		t.Fatalf("FATHOM_TEST_ENGINE=%q: want sqlite or postgres", e)
 	}

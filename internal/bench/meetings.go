@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -26,6 +27,19 @@ type MeetingsWorkspace struct {
 // through the store in batches: this is the benchmark's setup, not what it
 // measures.
 func SeedMeetings(ctx context.Context, st store.Store, svc *meeting.Service, tenantID int64, n int) (*MeetingsWorkspace, error) {
+	return seedMeetings(ctx, st, svc, tenantID, n, false)
+}
+
+// SeedQuietMeetings is SeedMeetings for a team member who sees few
+// meetings of a large workspace: none is shared with every team (that
+// tenth is shared with the recorder's team instead), and the viewer is the
+// one member of a team of its own that records nothing and is shown 10 of
+// the n meetings.
+func SeedQuietMeetings(ctx context.Context, st store.Store, svc *meeting.Service, tenantID int64, n int) (*MeetingsWorkspace, error) {
+	return seedMeetings(ctx, st, svc, tenantID, n, true)
+}
+
+func seedMeetings(ctx context.Context, st store.Store, svc *meeting.Service, tenantID int64, n int, quiet bool) (*MeetingsWorkspace, error) {
 	ws := &MeetingsWorkspace{}
 	if _, err := svc.SetDomains(ctx, tenantID, []string{"acme.com"}); err != nil {
 		return nil, err
@@ -49,6 +63,18 @@ func SeedMeetings(ctx context.Context, st store.Store, svc *meeting.Service, ten
 		users = append(users, u)
 	}
 	ws.Viewer = users[0].Email
+	var quietTeam int64
+	if quiet {
+		t, err := svc.CreateTeam(ctx, tenantID, "Quiet")
+		if err != nil {
+			return nil, err
+		}
+		u, err := svc.PutUser(ctx, meeting.PutUserParams{TenantID: tenantID, Email: "quiet@acme.com", Name: "Quiet", Team: t.Name})
+		if err != nil {
+			return nil, err
+		}
+		quietTeam, ws.Viewer = t.ID, u.Email
+	}
 	for i := range 200 {
 		ws.Domains = append(ws.Domains, fmt.Sprintf("client%03d.com", i))
 	}
@@ -59,6 +85,14 @@ func SeedMeetings(ctx context.Context, st store.Store, svc *meeting.Service, ten
 		err := st.Write(ctx, func(tx store.Tx) error {
 			for i := done; i < min(done+batch, n); i++ {
 				m := seedMeeting(rng, tenantID, users, ws.Domains, start.Add(time.Duration(i)*5*time.Minute))
+				if quiet {
+					if m.Sharing.AllTeams {
+						m.Sharing.AllTeams, m.Sharing.TeamIDs = false, []int64{m.RecorderTeamID}
+					}
+					if i%max(1, n/10) == 7 {
+						m.Sharing.TeamIDs = append(m.Sharing.TeamIDs, quietTeam)
+					}
+				}
 				if err := tx.MeetingCreate(ctx, m); err != nil {
 					return err
 				}
@@ -111,4 +145,78 @@ func FilteredQueries(ws *MeetingsWorkspace, n int) []string {
 			"teams[]": {ws.Teams[rng.IntN(len(ws.Teams))]}}.Encode()
 	}
 	return out
+}
+
+// SearchWorkspace is what SeedSearchTenants made: the tenant searched and
+// the words to search for.
+type SearchWorkspace struct {
+	TenantID int64
+	Viewer   string   // email of the user the benchmark searches as
+	Queries  []string // a common word, a rare one, two common, two rare
+}
+
+// SeedSearchTenants writes tenants tenants of meetings processed meetings
+// each, every meeting of utterances utterances of ten words drawn from a
+// vocabulary of 500 in which five words make a quarter of the text, and
+// indexes them for search. Every tenant has one user, the recorder; the
+// first tenant is the one searched.
+func SeedSearchTenants(ctx context.Context, st store.Store, tenants, meetings, utterances int) (*SearchWorkspace, error) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	word := func() string {
+		if rng.IntN(4) == 0 {
+			return fmt.Sprintf("common%d", rng.IntN(5))
+		}
+		return fmt.Sprintf("word%d", rng.IntN(500))
+	}
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ws := &SearchWorkspace{Queries: []string{"common1", "word7", "common1 common2", "word7 word8"}}
+	for tn := range tenants {
+		err := st.Write(ctx, func(tx store.Tx) error {
+			t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: fmt.Sprintf("search-%03d", tn), CreatedAt: at})
+			if err != nil {
+				return err
+			}
+			email := fmt.Sprintf("rec@search-%03d.test", tn)
+			u, err := tx.UserCreate(ctx, &store.UserCreateParams{TenantID: t.ID, Email: email, CreatedAt: at})
+			if err != nil {
+				return err
+			}
+			if tn == 0 {
+				ws.TenantID, ws.Viewer = t.ID, email
+			}
+			for i := range meetings {
+				m := &fathom.Meeting{TenantID: t.ID, RecorderID: u.ID, Title: "Team sync", ShareToken: fmt.Sprintf("%032x", rng.Uint64()),
+					CreatedAt: at.Add(time.Duration(i) * time.Minute), RecordingStart: at, RecordingEnd: at, Language: "en"}
+				if err := tx.MeetingCreate(ctx, m); err != nil {
+					return err
+				}
+				items := make([]fathom.TranscriptItem, utterances)
+				for j := range items {
+					words := make([]string, 10)
+					for k := range words {
+						words[k] = word()
+					}
+					items[j] = fathom.TranscriptItem{Speaker: "Alice", Text: strings.Join(words, " "), At: time.Duration(j) * time.Second}
+				}
+				err := tx.MeetingProcessed(ctx, &store.MeetingProcessedParams{MeetingID: m.ID, TenantID: t.ID, Language: "en",
+					Transcript: items, At: at})
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("seed search tenants: %w", err)
+		}
+	}
+	return ws, nil
+}
+
+// SearchMeetings measures GET /search: each query in turn, n requests
+// from one client.
+func SearchMeetings(ctx context.Context, t Target, name string, queries []string, n int) Result {
+	return run(ctx, name, 1, n, func(ctx context.Context, i int) error {
+		return t.get(ctx, "/external/v1/search?"+url.Values{"q": {queries[i%len(queries)]}, "limit": {"10"}}.Encode())
+	})
 }

@@ -25,6 +25,7 @@ type Engine struct {
 	name    string
 	client  func(*river.Config) (client, error)
 	migrate func(context.Context) error
+	pending func(context.Context) (bool, error)
 }
 
 // Name is the engine's name ("sqlite", "postgres").
@@ -56,6 +57,7 @@ func SQLite(db *sql.DB) Engine {
 			}}, nil
 		},
 		migrate: func(ctx context.Context) error { return migrate(ctx, riversqlite.New(db)) },
+		pending: func(ctx context.Context) (bool, error) { return migrationPending(ctx, riversqlite.New(db)) },
 	}
 }
 
@@ -79,6 +81,7 @@ func Postgres(pool *pgxpool.Pool) Engine {
 			}}, nil
 		},
 		migrate: func(ctx context.Context) error { return migrate(ctx, riverpgxv5.New(pool)) },
+		pending: func(ctx context.Context) (bool, error) { return migrationPending(ctx, riverpgxv5.New(pool)) },
 	}
 }
 
@@ -117,4 +120,16 @@ func migrate[TTx any](ctx context.Context, driver riverdriver.Driver[TTx]) error
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
 	return nil
+}
+
+func migrationPending[TTx any](ctx context.Context, driver riverdriver.Driver[TTx]) (bool, error) {
+	m, err := rivermigrate.New(driver, nil)
+	if err != nil {
+		return false, fmt.Errorf("job queue migrator: %w", err)
+	}
+	res, err := m.Validate(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("read job queue schema: %w", err)
+	}
+	return !res.OK, nil
 }

@@ -51,6 +51,9 @@ type Queue struct {
 // in the engine's database.
 func Migrate(ctx context.Context, e Engine) error { return e.migrate(ctx) }
 
+// MigrationPending reports whether Migrate has anything to apply.
+func MigrationPending(ctx context.Context, e Engine) (bool, error) { return e.pending(ctx) }
+
 // New builds a queue on the engine. Call SetAnalyzer, SetPurger and
 // SetMeetings before Start.
 func New(e Engine, cfg Config) (*Queue, error) {

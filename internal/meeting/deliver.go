@@ -38,10 +38,9 @@ func (s *Service) Deliver(ctx context.Context, p DeliverParams) error {
 	if d.Status != fathom.DeliveryPending && !(p.Redeliver && p.Attempt == 1) {
 		return nil
 	}
-	attempt := d.Attempts + 1
 	start := s.now()
 	res := s.sender.Send(ctx, webhook.Request{URL: d.URL, Secret: d.Secret, MessageID: d.MessageID, Body: d.Body})
-	a := &fathom.DeliveryAttempt{DeliveryID: d.ID, Attempt: attempt, At: start, StatusCode: res.StatusCode,
+	a := &fathom.DeliveryAttempt{DeliveryID: d.ID, Attempt: d.Attempts + 1, At: start, StatusCode: res.StatusCode,
 		Duration: res.Duration, Response: res.ResponseSnippet}
 	status := fathom.DeliveryDelivered
 	if res.Err != nil {
@@ -51,10 +50,21 @@ func (s *Service) Deliver(ctx context.Context, p DeliverParams) error {
 			status = fathom.DeliveryPending
 		}
 	}
-	if err := s.store.Write(ctx, func(tx store.Tx) error { return tx.DeliveryRecord(ctx, a, status) }); err != nil {
+	err = s.store.Write(ctx, func(tx store.Tx) error {
+		// Another server may have tried the delivery meanwhile (a retry
+		// beside a redelivery): the read holds the delivery, and this
+		// attempt is numbered after every one logged.
+		cur, err := tx.DeliveryGet(ctx, p.TenantID, d.ID)
+		if err != nil {
+			return err
+		}
+		a.Attempt = cur.Attempts + 1
+		return tx.DeliveryRecord(ctx, a, status)
+	})
+	if err != nil {
 		return err
 	}
-	s.logger.Info("delivery attempt", "delivery", d.ID, "kind", d.Kind, "webhook", d.WebhookID, "attempt", attempt,
+	s.logger.Info("delivery attempt", "delivery", d.ID, "kind", d.Kind, "webhook", d.WebhookID, "attempt", a.Attempt,
 		"status", res.StatusCode, "result", status, "duration", res.Duration.Round(time.Millisecond), "err", a.Error)
 	if status == fathom.DeliveryPending {
 		return fmt.Errorf("%w: %s", ErrRetry, a.Error)

@@ -9,10 +9,7 @@ import (
 // is made on first use, and of two servers making it at once the second
 // must read the first's instead of replacing a secret already handed out.
 func (q queries) UserCallbackSecret(ctx context.Context, userID int64) (string, error) {
-	query := `SELECT callback_secret FROM users WHERE id = $1`
-	if q.inTx {
-		query += ` FOR NO KEY UPDATE`
-	}
+	query := `SELECT callback_secret FROM users WHERE id = $1` + q.forUpdate()
 	var secret string
 	err := q.q.QueryRow(ctx, query, userID).Scan(&secret)
 	return secret, interpretError(err)

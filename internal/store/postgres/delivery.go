@@ -22,7 +22,6 @@ func scanDelivery(row interface{ Scan(...any) error }) (*fathom.Delivery, error)
 	if err != nil {
 		return nil, interpretError(err)
 	}
-	d.CreatedAt, d.DeliveredAt = inUTC(d.CreatedAt), inUTCPtr(d.DeliveredAt)
 	return &d, nil
 }
 
@@ -31,10 +30,7 @@ func scanDelivery(row interface{ Scan(...any) error }) (*fathom.Delivery, error)
 // working on one delivery (a retry and a redelivery) number their attempts
 // one after the other instead of colliding.
 func (q queries) DeliveryGet(ctx context.Context, tenantID, id int64) (*fathom.Delivery, error) {
-	query := `SELECT ` + deliveryColumns + ` FROM deliveries WHERE id = $1 AND tenant_id = $2`
-	if q.inTx {
-		query += ` FOR UPDATE`
-	}
+	query := `SELECT ` + deliveryColumns + ` FROM deliveries WHERE id = $1 AND tenant_id = $2` + q.forUpdate()
 	return scanDelivery(q.q.QueryRow(ctx, query, id, tenantID))
 }
 
@@ -73,7 +69,7 @@ WHERE delivery_id = $1 ORDER BY attempt`, deliveryID)
 		if err := rows.Scan(&a.Attempt, &a.At, &a.StatusCode, &a.Error, &ms, &a.Response); err != nil {
 			return nil, err
 		}
-		a.At, a.Duration = inUTC(a.At), time.Duration(ms)*time.Millisecond
+		a.Duration = time.Duration(ms) * time.Millisecond
 		out = append(out, a)
 	}
 	return out, rows.Err()

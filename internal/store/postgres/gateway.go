@@ -32,7 +32,7 @@ func scanConnection(row interface{ Scan(...any) error }) (*store.ConnectionRow, 
 		c.StateHash = *state
 	}
 	if expires != nil {
-		c.ExpiresAt = inUTC(*expires)
+		c.ExpiresAt = *expires
 	}
 	if err := json.Unmarshal([]byte(metadata), &c.Metadata); err != nil {
 		return nil, fmt.Errorf("connection %s metadata: %w", c.ID, err)
@@ -40,7 +40,6 @@ func scanConnection(row interface{ Scan(...any) error }) (*store.ConnectionRow, 
 	if c.Metadata == nil {
 		c.Metadata = map[string]string{}
 	}
-	c.CreatedAt, c.UpdatedAt = inUTC(c.CreatedAt), inUTC(c.UpdatedAt)
 	return &c, nil
 }
 
@@ -49,10 +48,8 @@ func scanConnection(row interface{ Scan(...any) error }) (*store.ConnectionRow, 
 // servers refreshing one connection at once the second must see the
 // first's token (and use it) rather than overwrite it with its own.
 func (q queries) ConnectionGet(ctx context.Context, tenantID, userID int64, id string) (*store.ConnectionRow, error) {
-	query := `SELECT ` + connectionColumns + ` FROM gateway_connections WHERE id = $1 AND tenant_id = $2 AND user_id = $3`
-	if q.inTx {
-		query += ` FOR UPDATE`
-	}
+	query := `SELECT ` + connectionColumns + ` FROM gateway_connections WHERE id = $1 AND tenant_id = $2 AND user_id = $3` +
+		q.forUpdate()
 	return scanConnection(q.q.QueryRow(ctx, query, id, tenantID, userID))
 }
 

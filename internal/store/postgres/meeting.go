@@ -15,8 +15,9 @@ import (
 )
 
 // A meeting is one row of meetings (what lists show), its sharing in
-// meeting_teams and meeting_users, and its large content in one row of
-// meeting_contents: the transcript and action items as JSON arrays, in the
+// meeting_teams and meeting_users (with a copy of its created_at, for the
+// lists that walk them: see meeting_list.go), and its large content in one
+// row of meeting_contents: the transcript and action items as JSON arrays, in the
 // encoding SQLite's engine uses, so that fathom copy moves them as they are.
 
 // storedItem is a transcript item as stored. Short keys keep a long
@@ -132,13 +133,11 @@ func scanMeeting(row interface{ Scan(...any) error }) (*fathom.Meeting, error) {
 	if err != nil {
 		return nil, interpretError(err)
 	}
-	m.CreatedAt, m.RecordingStart, m.RecordingEnd = inUTC(m.CreatedAt), inUTC(m.RecordingStart), inUTC(m.RecordingEnd)
-	m.ProcessedAt = inUTCPtr(m.ProcessedAt)
 	if schedStart != nil {
-		m.ScheduledStart = inUTC(*schedStart)
+		m.ScheduledStart = *schedStart
 	}
 	if schedEnd != nil {
-		m.ScheduledEnd = inUTC(*schedEnd)
+		m.ScheduledEnd = *schedEnd
 	}
 	if markdown != nil {
 		m.Summary = &fathom.Summary{Markdown: *markdown}
@@ -276,9 +275,9 @@ func (t *tx) MeetingCreate(ctx context.Context, m *fathom.Meeting) error {
 	ON CONFLICT (tenant_id, external_key) DO NOTHING
 	RETURNING id
 ), teams AS (
-	INSERT INTO meeting_teams (meeting_id, team_id) SELECT DISTINCT m.id, x FROM m, unnest($24::bigint[]) x
+	INSERT INTO meeting_teams (meeting_id, team_id, created_at) SELECT DISTINCT m.id, x, $11::timestamptz FROM m, unnest($24::bigint[]) x
 ), users AS (
-	INSERT INTO meeting_users (meeting_id, user_id) SELECT DISTINCT m.id, x FROM m, unnest($25::bigint[]) x
+	INSERT INTO meeting_users (meeting_id, user_id, created_at) SELECT DISTINCT m.id, x, $11::timestamptz FROM m, unnest($25::bigint[]) x
 ), content AS (
 	INSERT INTO meeting_contents (meeting_id, transcript, action_items) SELECT m.id, $26, $27 FROM m
 )
@@ -303,18 +302,6 @@ func nullTime(t time.Time) *time.Time {
 		return nil
 	}
 	return &t
-}
-
-// inUTC and inUTCPtr give times as SQLite's engine does, in UTC: pgx reads
-// timestamptz in the process's local zone.
-func inUTC(t time.Time) time.Time { return t.UTC() }
-
-func inUTCPtr(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
 }
 
 func (t *tx) MeetingProcessed(ctx context.Context, p *store.MeetingProcessedParams) error {

@@ -35,7 +35,11 @@ func visibleTo(v store.Viewer, args *argList) string {
 }
 
 func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([]*fathom.Meeting, error) {
-	query, args, none := meetingListQuery(p)
+	byViewer, err := q.meetingListByViewer(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	query, args, none := meetingListQuery(p, byViewer)
 	if none {
 		return nil, nil
 	}
@@ -62,51 +66,74 @@ func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([
 	return out, nil
 }
 
-// meetingListQuery builds the query of a list; none reports that the
-// filters match nothing. It has the shape of SQLite's (read the plan notes
-// in the sqlite package) so that a change to one is easy to carry to the
-// other: walk one of the (tenant_id, [column,] created_at DESC, id DESC)
-// indexes in the list's order from the keyset and stop after limit visible
-// rows, and where one walk would read too much, merge several ordered walks
-// (UNION ALL, each part disjoint; PostgreSQL merges them with a Merge
-// Append and stops at the limit):
-//   - one per company when there are several, a meeting having one;
-//   - for a viewer without a team, its own meetings (by recorder) and
-//     those shared with it (from meeting_users: few).
-func meetingListQuery(p *store.MeetingListParams) (query string, args []any, none bool) {
+// A list is found one of two ways, as in the sqlite package (read its
+// notes): by viewer, the ordered merge of a walk per kind of meeting the
+// viewer may see, or by filter, a walk of a company, team or recorder
+// filter's index that tests visibility on each row. The smaller set
+// drives: the filter's is counted first, up to listProbeCap, then the
+// viewer's only up to that count.
+const listProbeCap = 1000
+
+// meetingListByViewer reports whether p's list is walked by its viewer.
+func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListParams) (bool, error) {
+	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
+		return true, nil // a list of nothing (see meetingListQuery): no count
+	}
+	var a argList
+	var filter []string
+	count := func(cond string) {
+		filter = append(filter, `(SELECT count(*) FROM (SELECT 1 FROM meetings WHERE `+cond+` LIMIT `+a.add(listProbeCap)+`) f)`)
+	}
+	if d := p.CompanyDomains; len(d) > 0 {
+		count(`tenant_id = ` + a.add(p.Viewer.TenantID) + ` AND company_domain = ANY(` + a.add(d) + `)`)
+	}
+	if t := p.TeamIDs; len(t) > 0 {
+		count(`tenant_id = ` + a.add(p.Viewer.TenantID) + ` AND recorder_team_id = ANY(` + a.add(t) + `)`)
+	}
+	if r := p.RecorderIDs; len(r) > 0 {
+		count(`recorder_id = ANY(` + a.add(r) + `)`)
+	}
+	if len(filter) == 0 {
+		return true, nil
+	}
+	var matching int64
+	if err := q.q.QueryRow(ctx, `SELECT least(`+strings.Join(filter, ", ")+`)`, a...).Scan(&matching); err != nil {
+		return false, fmt.Errorf("list meetings: count: %w", err)
+	}
+	// The parts of a UNION ALL run one after another, so the LIMIT stops
+	// the count wherever it is reached.
+	v := p.Viewer
+	a = argList{}
+	user := a.add(v.UserID)
+	visible := `SELECT 1 FROM meetings WHERE recorder_id = ` + user + ` UNION ALL SELECT 1 FROM meeting_users WHERE user_id = ` + user
+	if v.TeamID != 0 {
+		visible += ` UNION ALL SELECT 1 FROM meeting_teams WHERE team_id = ` + a.add(v.TeamID) +
+			` UNION ALL SELECT 1 FROM meetings WHERE tenant_id = ` + a.add(v.TenantID) + ` AND share_all_teams`
+	}
+	var seen int64
+	if err := q.q.QueryRow(ctx, `SELECT count(*) FROM (`+visible+` LIMIT `+a.add(matching+1)+`) v`, a...).Scan(&seen); err != nil {
+		return false, fmt.Errorf("list meetings: count: %w", err)
+	}
+	return seen <= matching && seen < listProbeCap, nil
+}
+
+// meetingListQuery builds the query of a list, walked by its viewer or by
+// its filters' index; none reports that the filters match nothing. Each
+// walk reads an index in the list's order from the keyset and stops after
+// limit rows; several walks are merged in order (UNION ALL of disjoint
+// parts; PostgreSQL merges them with a Merge Append and stops at the
+// limit).
+func meetingListQuery(p *store.MeetingListParams, byViewer bool) (query string, args []any, none bool) {
 	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
 		// A recorded_by[] or teams[] filter named nothing that exists.
 		return "", nil, true
 	}
 	var a argList
-	companies := []func() string{func() string { return "" }}
-	switch domains := slices.Compact(slices.Sorted(slices.Values(p.CompanyDomains))); {
-	case len(domains) == 0:
-	case len(domains) > maxMergedCompanies:
-		companies[0] = func() string { return ` AND m.company_domain = ANY(` + a.add(domains) + `)` }
-	default:
-		companies = companies[:0]
-		for _, d := range domains {
-			companies = append(companies, func() string { return ` AND m.company_domain = ` + a.add(d) })
-		}
-	}
-	v := p.Viewer
-	views := []func() string{
-		func() string { return ` AND m.recorder_id = ` + a.add(v.UserID) },
-		func() string {
-			user := a.add(v.UserID)
-			return ` AND m.id IN (SELECT meeting_id FROM meeting_users WHERE user_id = ` + user + `) AND m.recorder_id <> ` + user
-		},
-	}
-	if v.TeamID != 0 {
-		views = []func() string{func() string { return ` AND ` + visibleTo(v, &a) }}
-	}
 	var branches []string
-	for _, company := range companies {
-		for _, view := range views {
-			branches = append(branches, `SELECT `+meetingColumns+` FROM meetings m WHERE m.tenant_id = `+a.add(v.TenantID)+
-				company()+meetingFilters(p, &a)+view())
-		}
+	if byViewer {
+		branches = viewerWalks(p, &a)
+	} else {
+		branches = filterWalks(p, &a)
 	}
 	if len(branches) == 1 {
 		query = branches[0] + ` ORDER BY m.created_at DESC, m.id DESC`
@@ -120,23 +147,99 @@ func meetingListQuery(p *store.MeetingListParams) (query string, args []any, non
 	return query, a, false
 }
 
+// grantColumns are meetingColumns read through a sharing table aliased g:
+// the id and created_at come from g, so that the merge sees the order of
+// g's index.
+var grantColumns = strings.NewReplacer("m.id,", "g.meeting_id,", "m.created_at,", "g.created_at,").Replace(meetingColumns)
+
+// viewerWalks are the parts of a list by viewer, one per kind of meeting
+// the viewer may see; each leaves out what an earlier one yields, with a
+// lookup by primary key, so that the parts are disjoint.
+func viewerWalks(p *store.MeetingListParams, a *argList) []string {
+	v := p.Viewer
+	tenant, user := a.add(v.TenantID), a.add(v.UserID)
+	notMine := ` AND m.recorder_id <> ` + user
+	notShared := ` AND NOT EXISTS (SELECT 1 FROM meeting_users u WHERE u.meeting_id = m.id AND u.user_id = ` + user + `)`
+	type walk struct{ from, cond, created, id string }
+	walks := []walk{
+		{`meetings m`, `m.recorder_id = ` + user + ` AND m.tenant_id = ` + tenant, "m.created_at", "m.id"},
+		{`meeting_users g JOIN meetings m ON m.id = g.meeting_id`, `g.user_id = ` + user + ` AND m.tenant_id = ` + tenant + notMine,
+			"g.created_at", "g.meeting_id"},
+	}
+	if v.TeamID != 0 {
+		team := a.add(v.TeamID)
+		walks = append(walks,
+			walk{`meeting_teams g JOIN meetings m ON m.id = g.meeting_id`, `g.team_id = ` + team + ` AND m.tenant_id = ` + tenant + notMine + notShared,
+				"g.created_at", "g.meeting_id"},
+			walk{`meetings m`, `m.tenant_id = ` + tenant + ` AND m.share_all_teams` + notMine + notShared +
+				` AND NOT EXISTS (SELECT 1 FROM meeting_teams t WHERE t.meeting_id = m.id AND t.team_id = ` + team + `)`,
+				"m.created_at", "m.id"})
+	}
+	filters := meetingFilters(p, a, "m.created_at", "m.id")
+	var company string
+	if d := p.CompanyDomains; len(d) > 0 {
+		company = ` AND m.company_domain = ANY(` + a.add(d) + `)`
+	}
+	// Each part is limited too: the page is among the first limit rows of
+	// each, and a part with a limit of its own is planned as a walk that
+	// stops early, where without one the planner may join and sort all of
+	// a busy team's meetings.
+	var limit string
+	if p.Limit > 0 {
+		limit = ` LIMIT ` + a.add(p.Limit)
+	}
+	var branches []string
+	for _, w := range walks {
+		cols, where := meetingColumns, filters
+		if w.id != "m.id" {
+			cols, where = grantColumns, meetingFilters(p, a, w.created, w.id)
+		}
+		branches = append(branches, `SELECT `+cols+` FROM `+w.from+` WHERE `+w.cond+where+company+
+			` ORDER BY `+w.created+` DESC, `+w.id+` DESC`+limit)
+	}
+	return branches
+}
+
+// filterWalks are the parts of a list by filter: one walk of the filter's
+// index, or one per company when there are several, a meeting having one.
+func filterWalks(p *store.MeetingListParams, a *argList) []string {
+	companies := []func() string{func() string { return "" }}
+	switch domains := slices.Compact(slices.Sorted(slices.Values(p.CompanyDomains))); {
+	case len(domains) == 0:
+	case len(domains) > maxMergedCompanies:
+		companies[0] = func() string { return ` AND m.company_domain = ANY(` + a.add(domains) + `)` }
+	default:
+		companies = companies[:0]
+		for _, d := range domains {
+			companies = append(companies, func() string { return ` AND m.company_domain = ` + a.add(d) })
+		}
+	}
+	var branches []string
+	for _, company := range companies {
+		branches = append(branches, `SELECT `+meetingColumns+` FROM meetings m WHERE m.tenant_id = `+a.add(p.Viewer.TenantID)+
+			company()+meetingFilters(p, a, "m.created_at", "m.id")+` AND `+visibleTo(p.Viewer, a))
+	}
+	return branches
+}
+
 // maxMergedCompanies bounds the branches of a merged company list; a
 // longer list is one = ANY.
 const maxMergedCompanies = 16
 
 // meetingFilters returns the conditions, each starting with AND, of every
-// filter but the tenant, the company and visibility.
-func meetingFilters(p *store.MeetingListParams, a *argList) string {
+// filter but the tenant, the company and visibility. created and id name
+// the columns the walk is ordered by.
+func meetingFilters(p *store.MeetingListParams, a *argList, created, id string) string {
 	var b strings.Builder
 	if !p.CreatedAfter.IsZero() {
-		b.WriteString(` AND m.created_at > ` + a.add(p.CreatedAfter))
+		b.WriteString(` AND ` + created + ` > ` + a.add(p.CreatedAfter))
 	}
 	if !p.CreatedBefore.IsZero() {
-		b.WriteString(` AND m.created_at < ` + a.add(p.CreatedBefore))
+		b.WriteString(` AND ` + created + ` < ` + a.add(p.CreatedBefore))
 	}
 	if k := p.Before; k != nil {
 		// The row value gives the index a range to start from.
-		b.WriteString(` AND (m.created_at, m.id) < (` + a.add(k.CreatedAt) + `, ` + a.add(k.ID) + `)`)
+		b.WriteString(` AND (` + created + `, ` + id + `) < (` + a.add(k.CreatedAt) + `, ` + a.add(k.ID) + `)`)
 	}
 	if p.External != nil {
 		b.WriteString(` AND m.external = ` + a.add(*p.External))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -23,7 +24,7 @@ const (
 	planDomains   = 200
 )
 
-func seedListWorkspace(t *testing.T, db *postgres.DB, n int) {
+func seedListWorkspace(t testing.TB, db *postgres.DB, n int) {
 	t.Helper()
 	// One string of statements runs on one connection, so the seed makes
 	// the same workspace every time.
@@ -38,10 +39,26 @@ INSERT INTO meetings (id, tenant_id, recorder_id, recorder_team_id, recorder_ext
 		'2025-01-01Z', '2025-01-01Z', CASE WHEN c < 0.2 THEN '' ELSE 'company' || d || '.example' END, c >= 0.2, s < 0.1
 	FROM (SELECT i, 1 + floor(random() * %[2]d)::int AS r, random() AS c, floor(random() * %[3]d)::int AS d, random() AS s
 		FROM generate_series(1, %[4]d) i) x;
-INSERT INTO meeting_teams (meeting_id, team_id) SELECT id, recorder_team_id FROM meetings WHERE NOT share_all_teams AND random() < 0.78;
-INSERT INTO meeting_teams (meeting_id, team_id) SELECT id, 1 + floor(random() * %[1]d)::int FROM meetings WHERE random() < 0.1
+INSERT INTO meeting_teams (meeting_id, team_id, created_at)
+	SELECT id, recorder_team_id, created_at FROM meetings WHERE NOT share_all_teams AND random() < 0.78;
+INSERT INTO meeting_teams (meeting_id, team_id, created_at)
+	SELECT id, 1 + floor(random() * %[1]d)::int, created_at FROM meetings WHERE random() < 0.1
 	ON CONFLICT DO NOTHING;
-INSERT INTO meeting_users (meeting_id, user_id) SELECT id, 1 + floor(random() * %[2]d)::int FROM meetings WHERE random() < 0.05;
+INSERT INTO meeting_users (meeting_id, user_id, created_at)
+	SELECT id, 1 + floor(random() * %[2]d)::int, created_at FROM meetings WHERE random() < 0.05;
+-- Tenant 2 is the same workspace with no meeting shared with every team,
+-- and a quiet team whose one member records nothing and is shown 10.
+INSERT INTO tenants (id, name, created_at) VALUES (2, 'quiet', '2025-01-01Z');
+INSERT INTO teams (id, tenant_id, name, created_at) VALUES (1000, 2, 'quiet', '2025-01-01Z');
+INSERT INTO users (id, tenant_id, email, created_at, team_id) VALUES (1000, 2, 'quiet@plan.test', '2025-01-01Z', 1000);
+INSERT INTO meetings (id, tenant_id, recorder_id, recorder_team_id, recorder_external, title, share_token, created_at,
+	recording_start, recording_end, company_domain, external, share_all_teams)
+	SELECT %[4]d + id, 2, recorder_id, recorder_team_id, recorder_external, title, share_token, created_at,
+		recording_start, recording_end, company_domain, external, false FROM meetings WHERE tenant_id = 1;
+INSERT INTO meeting_teams (meeting_id, team_id, created_at)
+	SELECT %[4]d + meeting_id, team_id, created_at FROM meeting_teams WHERE meeting_id <= %[4]d;
+INSERT INTO meeting_teams (meeting_id, team_id, created_at)
+	SELECT id, 1000, created_at FROM meetings WHERE tenant_id = 2 AND id %% (%[4]d / 10) = 7;
 ANALYZE`, planTeams, planRecorders, planDomains, n)
 	if _, err := db.Pool().Exec(context.Background(), seed); err != nil {
 		t.Fatalf("seed the workspace: %v", err)
@@ -62,6 +79,8 @@ func TestMeetingListPlans(t *testing.T) {
 	newest := time.Date(2025, 1, 1, 0, 0, n/2, 0, time.UTC)
 	deep := &store.Keyset{CreatedAt: newest.Add(-time.Duration(n/4) * time.Second), ID: int64(n / 2)}
 	company := []string{"company7.example"}
+	quiet := store.Viewer{TenantID: 2, UserID: 1000, TeamID: 1000}
+	deepQuiet := &store.Keyset{CreatedAt: deep.CreatedAt, ID: n + deep.ID}
 	for _, c := range []struct {
 		name string
 		p    store.MeetingListParams
@@ -77,9 +96,36 @@ func TestMeetingListPlans(t *testing.T) {
 		{"page1/recorder", store.MeetingListParams{Viewer: viewer, RecorderIDs: []int64{8}}},
 		{"page1/teamless-viewer", store.MeetingListParams{Viewer: store.Viewer{TenantID: 1, UserID: 3}}},
 		{"page1/sees-nothing", store.MeetingListParams{Viewer: store.Viewer{TenantID: 1, UserID: -1}}},
+		{"page1/few-visible", store.MeetingListParams{Viewer: quiet}},
+		{"deep/few-visible", store.MeetingListParams{Viewer: quiet, Before: deepQuiet}},
+		{"page1/few-visible+company+team", store.MeetingListParams{Viewer: quiet, CompanyDomains: company, TeamIDs: []int64{5}}},
 	} {
 		c.p.Limit = 11
-		query, args, _ := postgres.MeetingListQuery(&c.p)
+		byViewer, err := postgres.MeetingListByViewer(context.Background(), db, &c.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Either way of walking gives the same page.
+		var pages [2][]int64
+		for i, viewer := range []bool{true, false} {
+			query, args, _ := postgres.MeetingListQuery(&c.p, viewer)
+			rows, err := db.Pool().Query(context.Background(), `SELECT id FROM (`+query+`) l`, args...)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					t.Fatal(err)
+				}
+				pages[i] = append(pages[i], id)
+			}
+			rows.Close()
+		}
+		if !slices.Equal(pages[0], pages[1]) {
+			t.Errorf("%s: by viewer %v, by filter %v", c.name, pages[0], pages[1])
+		}
+		query, args, _ := postgres.MeetingListQuery(&c.p, byViewer)
 		var plan []map[string]any
 		if err := db.Pool().QueryRow(context.Background(), `EXPLAIN (ANALYZE, FORMAT JSON) `+query, args...).Scan(&plan); err != nil {
 			t.Fatalf("%s: %v", c.name, err)
@@ -103,7 +149,7 @@ func TestMeetingListPlans(t *testing.T) {
 			t.Errorf("%s: a page read %v meetings of %d:\n%s", c.name, read, n, pretty)
 		}
 		if testing.Verbose() {
-			t.Logf("%s: %v meetings read\n%s", c.name, read, pretty)
+			t.Logf("%s (by viewer %v): %v meetings read\n%s", c.name, byViewer, read, pretty)
 		}
 	}
 }

@@ -18,17 +18,31 @@ import (
 // (document) whose words carry their tenant, so that the GIN index on it
 // answers a search from its tenant's postings only (see migration 00003).
 
+// A meeting's rows have the rowids meetingID<<searchShift + i, as in
+// SQLite, whose FTS5 table orders hits that rank alike by rowid.
+const (
+	searchShift   = 24
+	maxSearchRows = 1 << searchShift
+)
+
 // indexMeeting replaces the meeting's rows in meeting_search.
 func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) error {
 	rows := make([][]any, 0, len(p.Transcript)+len(p.ActionItems)+16)
+	add := func(text, speaker, kind string, at time.Duration) {
+		rowid := p.MeetingID<<searchShift + int64(len(rows))
+		rows = append(rows, []any{text, speaker, kind, at.Milliseconds(), p.MeetingID, p.TenantID, rowid})
+	}
 	for _, it := range p.Transcript {
-		rows = append(rows, []any{it.Text, it.Speaker, store.HitTranscript, it.At.Milliseconds(), p.MeetingID, p.TenantID})
+		add(it.Text, it.Speaker, store.HitTranscript, it.At)
 	}
 	for _, line := range summaryLines(p.Summary.Markdown) {
-		rows = append(rows, []any{line, "", store.HitSummary, int64(0), p.MeetingID, p.TenantID})
+		add(line, "", store.HitSummary, 0)
 	}
 	for _, a := range p.ActionItems {
-		rows = append(rows, []any{a.Description, "", store.HitActionItem, a.At.Milliseconds(), p.MeetingID, p.TenantID})
+		add(a.Description, "", store.HitActionItem, a.At)
+	}
+	if len(rows) > maxSearchRows {
+		return fmt.Errorf("index meeting %d: %d rows is more than %d", p.MeetingID, len(rows), maxSearchRows)
 	}
 	if _, err := t.q.Exec(ctx, `DELETE FROM meeting_search WHERE meeting_id = $1`, p.MeetingID); err != nil {
 		return fmt.Errorf("unindex meeting %d: %w", p.MeetingID, err)
@@ -37,7 +51,7 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		return nil
 	}
 	_, err := t.q.CopyFrom(ctx, pgx.Identifier{"meeting_search"},
-		[]string{"text", "speaker", "kind", "at_ms", "meeting_id", "tenant_id"}, pgx.CopyFromRows(rows))
+		[]string{"text", "speaker", "kind", "at_ms", "meeting_id", "tenant_id", "rowid"}, pgx.CopyFromRows(rows))
 	if err != nil {
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
@@ -69,20 +83,23 @@ const snippetWords = 12
 // whole text, which a short text shows. The rows match the tenant's words
 // (meeting_search_query); the headlines, on the plain text, mark the plain
 // words. ts_rank's normalization 1 divides by the log of the row's length,
-// as BM25 favours the shorter of two rows with the same matches.
+// as BM25 favours the shorter of two rows with the same matches. The
+// tsqueries are scalar subqueries, made once per search (init plans):
+// written as plain calls, a cached generic plan makes them again for every
+// matching row, seconds for a word said in 100k rows.
 const meetingSearchQuery = `SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text,
-	ts_headline('fathom_search', s.text, to_tsquery('fathom_search', $1),
+	ts_headline('fathom_search', s.text, (SELECT to_tsquery('fathom_search', $1)),
 		'StartSel=«, StopSel=», MaxFragments=1, ShortWord=0, MaxWords=%d, MinWords=%d'),
-	ts_headline('fathom_search', s.text, to_tsquery('fathom_search', $1), 'StartSel=«, StopSel=», HighlightAll=true'),
+	ts_headline('fathom_search', s.text, (SELECT to_tsquery('fathom_search', $1)), 'StartSel=«, StopSel=», HighlightAll=true'),
 	s.rank
 FROM (
-	SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text, ts_rank(s.document, meeting_search_query($2, $1), 1) AS rank
+	SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.text, ts_rank(s.document, (SELECT meeting_search_query($2, $1)), 1) AS rank
 	FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id
-	WHERE s.document @@ meeting_search_query($2, $1) AND s.tenant_id = $2 AND m.tenant_id = $2 AND %s
-	ORDER BY rank DESC, s.meeting_id, s.at_ms
+	WHERE s.document @@ (SELECT meeting_search_query($2, $1)) AND s.tenant_id = $2 AND m.tenant_id = $2 AND %s
+	ORDER BY rank DESC, s.rowid
 	LIMIT $3
 ) s
-ORDER BY s.rank DESC, s.meeting_id, s.at_ms`
+ORDER BY s.rank DESC, s.rowid`
 
 func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams) ([]*store.SearchHit, error) {
 	query, args := meetingSearchSQL(p)

@@ -39,3 +39,10 @@ func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
 	}
 	return applied, nil
 }
+
+// Migrations are the numbered migration files, for tests that key a
+// migrated template database by them.
+func Migrations() fs.FS {
+	fsys, _ := fs.Sub(migrations, "migrations")
+	return fsys
+}

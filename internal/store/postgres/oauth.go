@@ -28,7 +28,6 @@ func scanOAuthApp(row interface{ Scan(...any) error }) (*fathom.OAuthApp, error)
 	if err := json.Unmarshal([]byte(uris), &a.RedirectURIs); err != nil {
 		return nil, fmt.Errorf("app %s redirect uris: %w", a.ClientID, err)
 	}
-	a.CreatedAt = inUTC(a.CreatedAt)
 	return &a, nil
 }
 
@@ -80,17 +79,13 @@ const oauthCodeColumns = `hash, app_id, tenant_id, user_id, redirect_uri, scope,
 created_at, expires_at, used_at, coalesce(grant_id, 0)`
 
 func (q queries) OAuthCodeGetByHash(ctx context.Context, hash string) (*fathom.OAuthCode, error) {
-	query := `SELECT ` + oauthCodeColumns + ` FROM oauth_codes WHERE hash = $1`
-	if q.inTx {
-		query += ` FOR UPDATE`
-	}
+	query := `SELECT ` + oauthCodeColumns + ` FROM oauth_codes WHERE hash = $1` + q.forUpdate()
 	var c fathom.OAuthCode
 	err := q.q.QueryRow(ctx, query, hash).Scan(&c.Hash, &c.AppID, &c.TenantID, &c.UserID, &c.RedirectURI, &c.Scope,
 		&c.Challenge, &c.ChallengeMethod, &c.CreatedAt, &c.ExpiresAt, &c.UsedAt, &c.GrantID)
 	if err != nil {
 		return nil, interpretError(err)
 	}
-	c.CreatedAt, c.ExpiresAt, c.UsedAt = inUTC(c.CreatedAt), inUTC(c.ExpiresAt), inUTCPtr(c.UsedAt)
 	return &c, nil
 }
 
@@ -145,16 +140,13 @@ func scanOAuthToken(row interface{ Scan(...any) error }) (*fathom.OAuthToken, er
 		&k.Successor, &k.RevokedAt, &k.AppID, &k.TenantID, &k.UserID, &k.Scope, &k.GrantRevokedAt); err != nil {
 		return nil, interpretError(err)
 	}
-	k.CreatedAt = inUTC(k.CreatedAt)
-	k.ExpiresAt, k.RotatedAt = inUTCPtr(k.ExpiresAt), inUTCPtr(k.RotatedAt)
-	k.RevokedAt, k.GrantRevokedAt = inUTCPtr(k.RevokedAt), inUTCPtr(k.GrantRevokedAt)
 	return &k, nil
 }
 
 func (q queries) OAuthTokenGetByHash(ctx context.Context, hash string) (*fathom.OAuthToken, error) {
 	query := oauthTokenSelect + ` WHERE k.hash = $1`
 	if q.inTx {
-		query += ` FOR UPDATE OF k`
+		query += q.forUpdate() + ` OF k`
 	}
 	return scanOAuthToken(q.q.QueryRow(ctx, query, hash))
 }

@@ -28,7 +28,6 @@ func scanWebhook(row interface{ Scan(...any) error }) (*fathom.Webhook, error) {
 	if triggers != "" {
 		w.TriggeredFor = strings.Split(triggers, ",")
 	}
-	w.CreatedAt = inUTC(w.CreatedAt)
 	return &w, nil
 }
 

@@ -68,7 +68,6 @@ func scanTeam(row interface{ Scan(...any) error }) (*fathom.Team, error) {
 	if err := row.Scan(&tm.ID, &tm.TenantID, &tm.Name, &tm.CreatedAt); err != nil {
 		return nil, interpretError(err)
 	}
-	tm.CreatedAt = inUTC(tm.CreatedAt)
 	return &tm, nil
 }
 
@@ -124,7 +123,6 @@ func scanMember(row interface{ Scan(...any) error }) (*fathom.Member, error) {
 	if err := row.Scan(&m.ID, &m.TenantID, &m.Email, &m.Name, &m.CreatedAt, &m.TeamID, &m.TeamName); err != nil {
 		return nil, interpretError(err)
 	}
-	m.CreatedAt = inUTC(m.CreatedAt)
 	return &m, nil
 }
 

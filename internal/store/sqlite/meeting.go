@@ -13,7 +13,8 @@ import (
 )
 
 // A meeting is one row of meetings (what lists show), its sharing in
-// meeting_teams and meeting_users, and its large content in one row of
+// meeting_teams and meeting_users (with a copy of its created_at, for the
+// lists that walk them: see meeting_list.go), and its large content in one row of
 // meeting_contents: the transcript and action items as JSON arrays, so that
 // creating a meeting of a thousand utterances is three or four statements,
 // not a thousand.
@@ -281,15 +282,15 @@ summary_markdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 
 	}
 	id, _ := res.LastInsertId()
 	if len(m.Sharing.TeamIDs) > 0 {
-		_, err := t.db.ExecContext(ctx, `INSERT INTO meeting_teams (meeting_id, team_id) SELECT DISTINCT ?, value FROM json_each(?)`,
-			id, jsonInts(m.Sharing.TeamIDs))
+		_, err := t.db.ExecContext(ctx, `INSERT INTO meeting_teams (meeting_id, team_id, created_at)
+SELECT DISTINCT ?, value, ? FROM json_each(?)`, id, formatTime(m.CreatedAt), jsonInts(m.Sharing.TeamIDs))
 		if err != nil {
 			return fmt.Errorf("share meeting with teams: %w", interpretError(err))
 		}
 	}
 	if len(m.Sharing.UserIDs) > 0 {
-		_, err := t.db.ExecContext(ctx, `INSERT INTO meeting_users (meeting_id, user_id) SELECT DISTINCT ?, value FROM json_each(?)`,
-			id, jsonInts(m.Sharing.UserIDs))
+		_, err := t.db.ExecContext(ctx, `INSERT INTO meeting_users (meeting_id, user_id, created_at)
+SELECT DISTINCT ?, value, ? FROM json_each(?)`, id, formatTime(m.CreatedAt), jsonInts(m.Sharing.UserIDs))
 		if err != nil {
 			return fmt.Errorf("share meeting with users: %w", interpretError(err))
 		}

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -26,7 +25,11 @@ func visibleTo(v store.Viewer) (string, []any) {
 }
 
 func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([]*fathom.Meeting, error) {
-	query, args, none := meetingListQuery(p)
+	byViewer, err := q.meetingListByViewer(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	query, args, none := meetingListQuery(p, byViewer)
 	if none {
 		return nil, nil
 	}
@@ -53,37 +56,157 @@ func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([
 	return out, nil
 }
 
-// meetingListQuery builds the query of a list; none reports that the
-// filters match nothing.
+// A list is found one of two ways, and meetingListByViewer chooses:
 //
-// The plans it aims for (checked by TestMeetingListPlans): walk one of the
-// (tenant_id, [column,] created_at DESC, id DESC) indexes in the list's
-// order, starting at the keyset, and stop after limit visible rows; no
-// sort. A company has far fewer meetings than a team, so with both filters
-// the company index drives and the team is tested on each row (the unary +
-// keeps the planner off the team index).
+//   - by viewer: walk, newest first, each kind of meeting the viewer may
+//     see (its recordings, those shared with it, with its team, with every
+//     team), test the filters on each row and merge the walks. It reads
+//     about a page per walk when the viewer sees much, and no more than
+//     what the viewer sees when it sees little: a team member who can see
+//     10 meetings of 300,000 reads 10 rows, not the tenant.
+//   - by filter: walk the index of a company, team or recorder filter and
+//     test visibility on each row. A narrow filter over a viewer who sees
+//     much reads a few rows of its index, where the viewer's walks would
+//     read most of what the viewer sees to find them.
 //
-// Where one walk would read too much, the list is the ordered merge
-// (UNION ALL, so each part must be disjoint) of several walks:
-//   - one per company when there are several, rather than an IN that the
-//     planner would either sort or answer by reading every meeting of the
-//     tenant (a meeting has one company);
-//   - for a viewer without a team, its own meetings (by recorder) and
-//     those shared with it (by meeting_users, sorted: few), since a walk
-//     of every meeting would read the whole tenant to find the few such
-//     a viewer sees.
-func meetingListQuery(p *store.MeetingListParams) (query string, args []any, none bool) {
+// Each reads about as many rows as the set it walks holds before a page is
+// full, so the smaller set drives. The filter's set is counted first, up
+// to listProbeCap, then the viewer's only up to that count: index entries
+// alone, at most twice listProbeCap (a fraction of a millisecond).
+const listProbeCap = 1000
+
+// meetingListByViewer reports whether p's list is walked by its viewer.
+func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListParams) (bool, error) {
+	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
+		return true, nil // a list of nothing (see meetingListQuery): no count
+	}
+	var filter []string
+	var fargs []any
+	count := func(cond string, args ...any) {
+		filter = append(filter, `(SELECT count(*) FROM (SELECT 1 FROM meetings WHERE `+cond+` LIMIT ?))`)
+		fargs = append(append(fargs, args...), listProbeCap)
+	}
+	if d := p.CompanyDomains; len(d) > 0 {
+		count(`tenant_id = ? AND company_domain IN (`+marks(len(d))+`)`, appendPadded([]any{p.Viewer.TenantID}, d)...)
+	}
+	if t := p.TeamIDs; len(t) > 0 {
+		count(`tenant_id = ? AND recorder_team_id IN (`+marks(len(t))+`)`, appendPadded([]any{p.Viewer.TenantID}, t)...)
+	}
+	if r := p.RecorderIDs; len(r) > 0 {
+		// A recorder is of one tenant: its index has no tenant column.
+		count(`recorder_id IN (`+marks(len(r))+`)`, appendPadded(nil, r)...)
+	}
+	if len(filter) == 0 {
+		return true, nil
+	}
+	var matching int64
+	err := q.db.QueryRowContext(ctx, `SELECT min(`+strings.Join(filter, ", ")+`, ?)`, append(fargs, listProbeCap)...).Scan(&matching)
+	if err != nil {
+		return false, fmt.Errorf("list meetings: count: %w", err)
+	}
+	// The arms of a compound SELECT run one after another, so the LIMIT
+	// stops the count wherever it is reached.
+	v := p.Viewer
+	visible := `SELECT 1 FROM meetings WHERE recorder_id = ? UNION ALL SELECT 1 FROM meeting_users WHERE user_id = ?`
+	vargs := []any{v.UserID, v.UserID}
+	if v.TeamID != 0 {
+		visible += ` UNION ALL SELECT 1 FROM meeting_teams WHERE team_id = ?
+UNION ALL SELECT 1 FROM meetings WHERE tenant_id = ? AND share_all_teams = 1`
+		vargs = append(vargs, v.TeamID, v.TenantID)
+	}
+	var seen int64
+	err = q.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+visible+` LIMIT ?)`, append(vargs, matching+1)...).Scan(&seen)
+	if err != nil {
+		return false, fmt.Errorf("list meetings: count: %w", err)
+	}
+	return seen <= matching && seen < listProbeCap, nil
+}
+
+// meetingListQuery builds the query of a list, walked by its viewer or by
+// its filters' index; none reports that the filters match nothing.
+//
+// The plans it aims for (checked by TestMeetingListPlans) walk indexes in
+// the list's order, starting at the keyset, and stop after limit rows:
+// no sort. Where one walk is not enough, the list is the ordered merge
+// (UNION ALL of parts made disjoint) of several.
+func meetingListQuery(p *store.MeetingListParams, byViewer bool) (query string, args []any, none bool) {
 	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
 		// A recorded_by[] or teams[] filter named nothing that exists.
 		return "", nil, true
 	}
+	var branches []string
+	if byViewer {
+		branches, args = viewerWalks(p)
+	} else {
+		branches, args = filterWalks(p)
+	}
+	if len(branches) == 1 {
+		query = branches[0] + ` ORDER BY m.created_at DESC, m.id DESC`
+	} else {
+		// A compound SELECT orders by result columns: 12 is created_at.
+		query = strings.Join(branches, "\nUNION ALL\n") + ` ORDER BY 12 DESC, 1 DESC`
+	}
+	return query + ` LIMIT ?`, append(args, sqlLimit(p.Limit)), false
+}
+
+// grantColumns are meetingColumns read through a sharing table aliased g:
+// the id and created_at come from g, so that the merge sees the order of
+// g's index.
+var grantColumns = strings.NewReplacer("m.id,", "g.meeting_id,", "m.created_at,", "g.created_at,").Replace(meetingColumns)
+
+// viewerWalks are the parts of a list by viewer, one per kind of meeting
+// the viewer may see; each leaves out what an earlier one yields, with a
+// lookup by primary key, so that the parts are disjoint. "+" before a
+// column keeps the planner off the indexes that column leads, on the walk
+// the part is written for.
+func viewerWalks(p *store.MeetingListParams) (branches []string, args []any) {
+	v := p.Viewer
+	const notMine = ` AND m.recorder_id != ?`
+	const notShared = ` AND NOT EXISTS (SELECT 1 FROM meeting_users u WHERE u.meeting_id = m.id AND u.user_id = ?)`
+	type walk struct {
+		from, cond  string
+		args        []any
+		created, id string
+	}
+	walks := []walk{
+		{`meetings m`, `m.recorder_id = ? AND +m.tenant_id = ?`, []any{v.UserID, v.TenantID}, "m.created_at", "m.id"},
+		{`meeting_users g CROSS JOIN meetings m`, `g.user_id = ? AND m.id = g.meeting_id AND +m.tenant_id = ?` + notMine,
+			[]any{v.UserID, v.TenantID, v.UserID}, "g.created_at", "g.meeting_id"},
+	}
+	if v.TeamID != 0 {
+		walks = append(walks,
+			walk{`meeting_teams g CROSS JOIN meetings m`, `g.team_id = ? AND m.id = g.meeting_id AND +m.tenant_id = ?` + notMine + notShared,
+				[]any{v.TeamID, v.TenantID, v.UserID, v.UserID}, "g.created_at", "g.meeting_id"},
+			walk{`meetings m`, `m.tenant_id = ? AND m.share_all_teams = 1` + notMine + notShared +
+				` AND NOT EXISTS (SELECT 1 FROM meeting_teams t WHERE t.meeting_id = m.id AND t.team_id = ?)`,
+				[]any{v.TenantID, v.UserID, v.UserID, v.TeamID}, "m.created_at", "m.id"})
+	}
+	for _, w := range walks {
+		cols := meetingColumns
+		if w.id != "m.id" {
+			cols = grantColumns
+		}
+		where, wargs := meetingFilters(p, w.created, w.id, true)
+		if d := p.CompanyDomains; len(d) > 0 {
+			where += ` AND +m.company_domain IN (` + marks(len(d)) + `)`
+			wargs = appendPadded(wargs, d)
+		}
+		branches = append(branches, `SELECT `+cols+` FROM `+w.from+` WHERE `+w.cond+where)
+		args = append(append(args, w.args...), wargs...)
+	}
+	return branches, args
+}
+
+// filterWalks are the parts of a list by filter: one walk of the filter's
+// index, or one per company when there are several, rather than an IN
+// that the planner would either sort or answer by reading every meeting of
+// the tenant (a meeting has one company). A company has far fewer meetings
+// than a team, so with both filters the company index drives and the team
+// is tested on each row.
+func filterWalks(p *store.MeetingListParams) (branches []string, args []any) {
 	type part struct {
 		cond string
 		args []any
-		// tenant is how the part names the tenant column: "+m.tenant_id"
-		// keeps the planner from walking an index of the tenant's meetings
-		// when the part's few rows are better read by id.
-		tenant string
 	}
 	companies := []part{{}}
 	switch domains := slices.Compact(slices.Sorted(slices.Values(p.CompanyDomains))); {
@@ -96,30 +219,13 @@ func meetingListQuery(p *store.MeetingListParams) (query string, args []any, non
 			companies = append(companies, part{cond: ` AND m.company_domain = ?`, args: []any{d}})
 		}
 	}
-	v := p.Viewer
-	views := []part{{cond: ` AND m.recorder_id = ?`, args: []any{v.UserID}},
-		{cond: ` AND m.id IN (SELECT meeting_id FROM meeting_users WHERE user_id = ?) AND m.recorder_id != ?`,
-			args: []any{v.UserID, v.UserID}, tenant: "+m.tenant_id"}}
-	if v.TeamID != 0 {
-		cond, vargs := visibleTo(v)
-		views = []part{{cond: ` AND ` + cond, args: vargs}}
-	}
-	where, wargs := meetingFilters(p)
-	var branches []string
+	cond, vargs := visibleTo(p.Viewer)
+	where, wargs := meetingFilters(p, "m.created_at", "m.id", false)
 	for _, c := range companies {
-		for _, view := range views {
-			tenant := cmp.Or(view.tenant, "m.tenant_id")
-			branches = append(branches, `SELECT `+meetingColumns+` FROM meetings m WHERE `+tenant+` = ?`+c.cond+where+view.cond)
-			args = append(append(append(append(args, v.TenantID), c.args...), wargs...), view.args...)
-		}
+		branches = append(branches, `SELECT `+meetingColumns+` FROM meetings m WHERE m.tenant_id = ?`+c.cond+where+` AND `+cond)
+		args = append(append(append(append(args, p.Viewer.TenantID), c.args...), wargs...), vargs...)
 	}
-	if len(branches) == 1 {
-		query = branches[0] + ` ORDER BY m.created_at DESC, m.id DESC`
-	} else {
-		// A compound SELECT orders by result columns: 12 is created_at.
-		query = strings.Join(branches, "\nUNION ALL\n") + ` ORDER BY 12 DESC, 1 DESC`
-	}
-	return query + ` LIMIT ?`, append(args, sqlLimit(p.Limit)), false
+	return branches, args
 }
 
 // maxMergedCompanies bounds the branches of a merged company list; a
@@ -127,22 +233,24 @@ func meetingListQuery(p *store.MeetingListParams) (query string, args []any, non
 const maxMergedCompanies = 16
 
 // meetingFilters returns the conditions, each starting with AND, of every
-// filter but the tenant, the company and visibility.
-func meetingFilters(p *store.MeetingListParams) (string, []any) {
+// filter but the tenant, the company and visibility. created and id name
+// the columns the walk is ordered by; byViewer makes the recorder and team
+// filters row tests, for walks that must not be driven by their indexes.
+func meetingFilters(p *store.MeetingListParams, created, id string, byViewer bool) (string, []any) {
 	var b strings.Builder
 	var args []any
 	if !p.CreatedAfter.IsZero() {
-		b.WriteString(` AND m.created_at > ?`)
+		b.WriteString(` AND ` + created + ` > ?`)
 		args = append(args, formatTime(p.CreatedAfter))
 	}
 	if !p.CreatedBefore.IsZero() {
-		b.WriteString(` AND m.created_at < ?`)
+		b.WriteString(` AND ` + created + ` < ?`)
 		args = append(args, formatTime(p.CreatedBefore))
 	}
 	if k := p.Before; k != nil {
 		// The row value gives the index a range to start from; formatTime
 		// is fixed-width, so text order is time order.
-		b.WriteString(` AND (m.created_at, m.id) < (?, ?)`)
+		b.WriteString(` AND (` + created + `, ` + id + `) < (?, ?)`)
 		args = append(args, formatTime(k.CreatedAt), k.ID)
 	}
 	if p.External != nil {
@@ -154,12 +262,16 @@ func meetingFilters(p *store.MeetingListParams) (string, []any) {
 		args = append(args, *p.MeetingType)
 	}
 	if len(p.RecorderIDs) > 0 {
-		b.WriteString(` AND m.recorder_id IN (` + marks(len(p.RecorderIDs)) + `)`)
+		col := `m.recorder_id`
+		if byViewer {
+			col = `+m.recorder_id`
+		}
+		b.WriteString(` AND ` + col + ` IN (` + marks(len(p.RecorderIDs)) + `)`)
 		args = appendPadded(args, p.RecorderIDs)
 	}
 	if len(p.TeamIDs) > 0 {
 		col := `m.recorder_team_id`
-		if len(p.CompanyDomains) > 0 {
+		if byViewer || len(p.CompanyDomains) > 0 {
 			col = `+m.recorder_team_id`
 		}
 		b.WriteString(` AND ` + col + ` IN (` + marks(len(p.TeamIDs)) + `)`)

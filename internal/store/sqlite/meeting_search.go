@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -57,9 +58,9 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 	if err != nil {
 		return err
 	}
-	_, err = t.db.ExecContext(ctx, `INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id)
-SELECT ? + key, value ->> 't', value ->> 's', value ->> 'k', value ->> 'a', ?, ? FROM json_each(?)`,
-		first, p.MeetingID, p.TenantID, string(b))
+	_, err = t.db.ExecContext(ctx, `INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, tenant)
+SELECT ? + key, value ->> 't', value ->> 's', value ->> 'k', value ->> 'a', ?, ?, ? FROM json_each(?)`,
+		first, p.MeetingID, p.TenantID, tenantToken(p.TenantID), string(b))
 	if err != nil {
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
@@ -81,18 +82,31 @@ func summaryLines(markdown string) []string {
 	return out
 }
 
+// tenantToken is the value of a search row's tenant column: one token,
+// the same for every row of the tenant, that a search requires.
+func tenantToken(tenantID int64) string { return "t" + strconv.FormatInt(tenantID, 10) }
+
+// searchRank is bm25 with the tenant column weighted 0: every row holds
+// its tenant's token once, which must not move a score (the columns are
+// text, speaker, kind, at_ms, meeting_id, tenant_id, tenant).
+const searchRank = `bm25(meeting_search, 1, 0, 0, 0, 0, 0, 0)`
+
 func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams) ([]*store.SearchHit, error) {
-	match := ftsQuery(p.Query)
-	if match == "" {
+	words := ftsQuery(p.Query)
+	if words == "" {
 		return nil, nil
 	}
+	// The words are matched in the text alone, and only in rows with the
+	// tenant's token: FTS5 steps through both posting lists together, so
+	// a search reads its tenant's postings, not every tenant's.
+	match := `tenant : "` + tenantToken(p.Viewer.TenantID) + `" AND text : (` + words + `)`
 	visible, vargs := visibleTo(p.Viewer)
 	args := append([]any{match, p.Viewer.TenantID}, vargs...)
 	rows, err := q.db.QueryContext(ctx, `SELECT s.meeting_id, s.kind, s.speaker, s.at_ms,
-snippet(meeting_search, 0, '«', '»', '…', 12), bm25(meeting_search)
+snippet(meeting_search, 0, '«', '»', '…', 12), `+searchRank+`
 FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id
 WHERE meeting_search MATCH ? AND m.tenant_id = ? AND `+visible+`
-ORDER BY bm25(meeting_search) LIMIT ?`, append(args, sqlLimit(p.Limit))...)
+ORDER BY `+searchRank+` LIMIT ?`, append(args, sqlLimit(p.Limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("search meetings: %w", err)
 	}

@@ -12,9 +12,7 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Migrate applies every pending numbered migration and returns the
-// versions it applied.
-func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
+func (db *DB) migrator() (*goose.Provider, error) {
 	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		return nil, err
@@ -22,6 +20,29 @@ func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
 	p, err := goose.NewProvider(goose.DialectSQLite3, db.writer, fsys)
 	if err != nil {
 		return nil, fmt.Errorf("load migrations: %w", err)
+	}
+	return p, nil
+}
+
+// MigrationPending reports whether Migrate has anything to apply.
+func (db *DB) MigrationPending(ctx context.Context) (bool, error) {
+	p, err := db.migrator()
+	if err != nil {
+		return false, err
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	return pending, nil
+}
+
+// Migrate applies every pending numbered migration and returns the
+// versions it applied.
+func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
+	p, err := db.migrator()
+	if err != nil {
+		return nil, err
 	}
 	results, err := p.Up(ctx)
 	if err != nil {

@@ -310,6 +310,8 @@ func testMeetingList(t *testing.T, st store.Store) {
 		{Viewer: rec, GuestRecorderIDs: []int64{f.gst.ID}, CompanyDomains: []string{"acme.com", "beta.io", ""}},
 		{Viewer: loner},
 		{Viewer: loner, CompanyDomains: []string{"", "beta.io"}},
+		{Viewer: rec},
+		{Viewer: mate, External: new(true)},
 	} {
 		whole := list(p)
 		for size := 1; size <= 3; size++ {
@@ -327,6 +329,69 @@ func testMeetingList(t *testing.T, st store.Store) {
 			}
 			if got := strings.Join(pages, " "); got != whole {
 				t.Errorf("pages of %d (%v) = %q, want %q", size, p.CompanyDomains, got, whole)
+			}
+		}
+	}
+}
+
+// testMeetingVisibility checks each way a viewer may see a meeting, alone
+// and together: a list (which may walk each way apart) shows a meeting
+// once, in order, whatever the page size.
+func testMeetingVisibility(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	f := seedMeetings(t, st)
+	v := func(u *fathom.User, team *fathom.Team) store.Viewer {
+		out := store.Viewer{TenantID: f.tenant.ID, UserID: u.ID}
+		if team != nil {
+			out.TeamID = team.ID
+		}
+		return out
+	}
+	at := func(min int) time.Time { return now.Add(time.Duration(min) * time.Minute) }
+	add := func(title string, recorder *fathom.User, team *fathom.Team, created time.Time, sharing fathom.Sharing) {
+		write(t, st, func(tx store.Tx) error {
+			return tx.MeetingCreate(ctx, &fathom.Meeting{TenantID: f.tenant.ID, RecorderID: recorder.ID, RecorderTeamID: team.ID,
+				Title: title, ShareToken: "tok-" + title, CreatedAt: created, Sharing: sharing})
+		})
+	}
+	// v1 is visible to mate every way at once; v2 and v3 share a
+	// created_at, seen by mate through its team and through every team.
+	add("v1", f.mate, f.team1, at(10), fathom.Sharing{AllTeams: true, TeamIDs: []int64{f.team1.ID, f.team2.ID},
+		UserIDs: []int64{f.mate.ID, f.loner.ID}})
+	add("v2", f.peer, f.team2, at(11), fathom.Sharing{TeamIDs: []int64{f.team1.ID}})
+	add("v3", f.peer, f.team2, at(11), fathom.Sharing{AllTeams: true})
+	add("v4", f.peer, f.team2, at(12), fathom.Sharing{UserIDs: []int64{f.mate.ID}})
+	add("v5", f.peer, f.team2, at(13), fathom.Sharing{})
+	for _, c := range []struct {
+		name   string
+		viewer store.Viewer
+		want   string
+	}{
+		{"every way at once", v(f.mate, f.team1), "v4 v3 v2 v1 m6 m4 m2"},
+		{"recorder's own without a team", v(f.mate, nil), "v4 v1 m6"},
+		{"other team", v(f.peer, f.team2), "v5 v4 v3 v2 v1 m6 m4"},
+		{"shared with a user only", v(f.loner, nil), "v1 m6 m3"},
+		{"a team that has nothing of its own", store.Viewer{TenantID: f.tenant.ID, UserID: f.gst.ID, TeamID: f.team2.ID}, "v3 v1 m6 m4"},
+		{"sees nothing", store.Viewer{TenantID: f.tenant.ID, UserID: -1}, ""},
+	} {
+		whole := titles(must(st.MeetingList(ctx, &store.MeetingListParams{Viewer: c.viewer, Limit: 100})))
+		if whole != c.want {
+			t.Errorf("%s: MeetingList = %q, want %q", c.name, whole, c.want)
+		}
+		for size := 1; size <= 3; size++ {
+			var pages []string
+			p := store.MeetingListParams{Viewer: c.viewer, Limit: size}
+			for range 20 {
+				page := must(st.MeetingList(ctx, &p))
+				if len(page) == 0 {
+					break
+				}
+				pages = append(pages, titles(page))
+				last := page[len(page)-1]
+				p.Before = &store.Keyset{CreatedAt: last.CreatedAt, ID: last.ID}
+			}
+			if got := strings.Join(pages, " "); got != c.want {
+				t.Errorf("%s: pages of %d = %q, want %q", c.name, size, got, c.want)
 			}
 		}
 	}
@@ -418,6 +483,14 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 	if w := where(search(store.Viewer{TenantID: f.otherTenant.ID, UserID: f.othr.RecorderID}, "pricing")); w !=
 		hit(f.othr, store.HitSummary)+" "+hit(f.othr, store.HitTranscript) {
 		t.Errorf("other tenant's hits = %s", w)
+	}
+
+	// A search matches the words people said, never what the engine keeps
+	// beside them to tell tenants apart.
+	for _, q := range []string{fmt.Sprint(f.tenant.ID), fmt.Sprintf("t%d", f.tenant.ID), fmt.Sprintf("tenant%d", f.tenant.ID)} {
+		if h := search(rec, q); len(h) != 0 {
+			t.Errorf("search for %q found %s", q, where(h))
+		}
 	}
 
 	// What a hit says about where it is.

@@ -39,6 +39,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Workspace", func(t *testing.T) { t.Parallel(); testWorkspace(t, open(t)) })
 	t.Run("MeetingCreateGet", func(t *testing.T) { t.Parallel(); testMeetingCreateGet(t, open(t)) })
 	t.Run("MeetingList", func(t *testing.T) { t.Parallel(); testMeetingList(t, open(t)) })
+	t.Run("MeetingVisibility", func(t *testing.T) { t.Parallel(); testMeetingVisibility(t, open(t)) })
 	t.Run("MeetingSearch", func(t *testing.T) { t.Parallel(); testMeetingSearch(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })

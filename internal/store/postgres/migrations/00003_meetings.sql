@@ -87,7 +87,8 @@ CREATE TABLE meeting_contents (
 -- Full-text search over transcripts, summaries and action items: one row
 -- per utterance, summary line or action item, as in SQLite's FTS5 table
 -- of the same name and columns, searched with PostgreSQL's own full-text
--- search. document, the row's tsvector, comes last and fills itself.
+-- search. document, the row's tsvector, and rowid come last; document
+-- fills itself.
 --
 -- fathom_search reads text as SQLite's 'porter unicode61
 -- remove_diacritics 2' tokenizer does: accents removed (unaccent),
@@ -137,7 +138,11 @@ CREATE TABLE meeting_search (
     at_ms      BIGINT NOT NULL DEFAULT 0,
     meeting_id BIGINT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
     tenant_id  BIGINT NOT NULL,
-    document   tsvector GENERATED ALWAYS AS (meeting_search_document(tenant_id, text)) STORED
+    document   tsvector GENERATED ALWAYS AS (meeting_search_document(tenant_id, text)) STORED,
+    -- SQLite's implicit rowid, meeting_id << 24 + the row's place in the
+    -- meeting (utterances, then summary lines, then action items): hits
+    -- that rank alike come in this order on both engines.
+    rowid      BIGINT NOT NULL
 );
 -- fastupdate off: a GIN pending list holds every tenant's recent rows
 -- unsorted, and each search would read all of it.

@@ -1,0 +1,76 @@
+package sqlite
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Migration 00010 carries existing meetings over: the sharing tables get
+// their meeting's created_at, and the search rows their tenant's token, so
+// lists and searches of a migrated database find what they found before.
+func TestMigration00010KeepsMeetings(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, err := Open(Config{Path: filepath.Join(t.TempDir(), "fathom.db"), Synchronous: "normal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fsys, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db.writer, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 9); err != nil {
+		t.Fatal(err)
+	}
+	const created = "2026-11-21T12:00:00.000000000Z"
+	for _, stmt := range []string{
+		`INSERT INTO tenants (id, name, created_at) VALUES (1, 'a', '` + created + `'), (2, 'b', '` + created + `')`,
+		`INSERT INTO teams (id, tenant_id, name, created_at) VALUES (1, 1, 'One', '` + created + `')`,
+		`INSERT INTO users (id, tenant_id, email, created_at, team_id) VALUES (1, 1, 'rec@a.test', '` + created + `', NULL),
+			(2, 1, 'mate@a.test', '` + created + `', 1), (3, 1, 'friend@a.test', '` + created + `', NULL), (4, 2, 'x@b.test', '` + created + `', NULL)`,
+		`INSERT INTO meetings (id, tenant_id, recorder_id, title, share_token, created_at, recording_start, recording_end)
+			VALUES (1, 1, 1, 'shared', 't1', '` + created + `', '` + created + `', '` + created + `'),
+			(2, 2, 4, 'other', 't2', '` + created + `', '` + created + `', '` + created + `')`,
+		`INSERT INTO meeting_teams (meeting_id, team_id) VALUES (1, 1)`,
+		`INSERT INTO meeting_users (meeting_id, user_id) VALUES (1, 3)`,
+		`INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id)
+			VALUES (16777216, 'the pricing review', 'Ann', 'transcript', 0, 1, 1), (33554432, 'pricing', 'X', 'transcript', 0, 2, 2)`,
+	} {
+		if _, err := db.writer.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []store.Viewer{{TenantID: 1, UserID: 2, TeamID: 1}, {TenantID: 1, UserID: 3}} {
+		ms, err := db.MeetingList(ctx, &store.MeetingListParams{Viewer: v, Limit: 10})
+		if err != nil || len(ms) != 1 || ms[0].ID != 1 {
+			t.Errorf("list of %+v after migrating: %v %v", v, ms, err)
+		}
+		hits, err := db.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: v, Query: "pricing", Limit: 10})
+		if err != nil || len(hits) != 1 || hits[0].MeetingID != 1 || hits[0].Speaker != "Ann" {
+			t.Errorf("search of %+v after migrating: %v %v", v, hits, err)
+		}
+	}
+	// And back down: the old search table holds the tenant's id again.
+	if _, err := p.DownTo(ctx, 9); err != nil {
+		t.Fatal(err)
+	}
+	var tenant int64
+	if err := db.writer.QueryRowContext(ctx, `SELECT tenant_id FROM meeting_search WHERE meeting_search MATCH 'pricing' AND meeting_id = 2`).
+		Scan(&tenant); err != nil || tenant != 2 {
+		t.Fatalf("search rows after migrating down: tenant %d, %v", tenant, err)
+	}
+}
