@@ -54,12 +54,19 @@ var (
 
 func startProcess(t *testing.T, dataDir string) *process {
 	t.Helper()
+	return startServe(t, dataDir, databaseURLFor(t, dataDir))
+}
+
+// startServe starts `fathom serve` on dataDir and the database at dbURL
+// (empty: SQLite in dataDir).
+func startServe(t testing.TB, dataDir, dbURL string) *process {
+	t.Helper()
 	bin, err := buildBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir)
-	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info", "FATHOM_DATABASE_URL="+databaseURLFor(t, dataDir))
+	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info", "FATHOM_DATABASE_URL="+dbURL)
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {

@@ -6,10 +6,13 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"sync"
 	"time"
 
@@ -50,10 +53,12 @@ type App struct {
 	OAuth         *oauth.Service
 	server        *server.Server
 
-	stopMeter context.CancelFunc
-	meterDone chan struct{}
-	serveErr  chan error
-	closeOnce sync.Once
+	stopMeter  context.CancelFunc
+	meterDone  chan struct{}
+	stopFollow context.CancelFunc
+	followDone chan struct{}
+	serveErr   chan error
+	closeOnce  sync.Once
 
 	// lock is the claim on a SQLite database, held while serving (nil on
 	// PostgreSQL, where servers share the database).
@@ -97,7 +102,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return a.cfg.RedactError(err) })
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
-		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty})
+		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
+			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 
@@ -108,6 +114,15 @@ func (a *App) Open(ctx context.Context) (err error) {
 	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
 	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
+	followCtx, stopFollow := context.WithCancel(context.WithoutCancel(ctx))
+	a.stopFollow, a.followDone = stopFollow, make(chan struct{})
+	go func() { defer close(a.followDone); a.Conversations.Follow(followCtx) }()
+	defer func() {
+		if err != nil {
+			stopFollow()
+			<-a.followDone
+		}
+	}()
 
 	// Listen before the meetings API is made: its links need the address.
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
@@ -147,6 +162,11 @@ func (a *App) Open(ctx context.Context) (err error) {
 // the knowledge engine, side by side since they read different tables.
 func (a *App) load(ctx context.Context) error {
 	start := time.Now()
+	// Before reading anything: the changes other servers commit from now
+	// on are applied on top of what the load reads.
+	if err := a.Conversations.OpenFeed(ctx); err != nil {
+		return fmt.Errorf("change feed: %w", err)
+	}
 	indexed := make(chan error, 1)
 	go func() {
 		n, err := a.Conversations.RebuildIndex(ctx)
@@ -160,6 +180,22 @@ func (a *App) load(ctx context.Context) error {
 		a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
 	}
 	return errors.Join(err, <-indexed)
+}
+
+// serverName is the server's name in the change feed, "" when it is alone
+// on its database (SQLite). The default is new at every start, so that two
+// servers never share a name by accident (each skips its own changes).
+func (a *App) serverName() string {
+	if !a.cfg.SharedDatabase() {
+		return ""
+	}
+	if a.cfg.ServerName != "" {
+		return a.cfg.ServerName
+	}
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
 // webhookUserAgent identifies the server's deliveries.
@@ -215,6 +251,10 @@ func (a *App) Close(ctx context.Context) error {
 		}
 		if a.Queue != nil {
 			errs = append(errs, a.Queue.Stop(ctx))
+		}
+		if a.stopFollow != nil {
+			a.stopFollow()
+			<-a.followDone
 		}
 		if a.Conversations != nil {
 			errs = append(errs, a.Conversations.SaveModels(ctx))

@@ -56,6 +56,11 @@ type Config struct {
 	// RateBurst the bucket size (default: RateLimit rounded up).
 	RateLimit float64
 	RateBurst int
+	// FeedPoll is how often a server sharing its database with others
+	// (PostgreSQL) reads the change feed (default 150ms); ServerName is
+	// its name there (default host:pid:random, new at every start).
+	FeedPoll   time.Duration
+	ServerName string
 	// MinSimilarity is the relevance threshold of similarity results
 	// (default 0.1).
 	MinSimilarity float64
@@ -125,6 +130,7 @@ func Default() Config {
 		IdleTimeout:       120 * time.Second,
 		ShutdownTimeout:   30 * time.Second,
 		Workers:           2,
+		FeedPoll:          150 * time.Millisecond,
 		MinSimilarity:     0.1,
 		AnalysisDuty:      0.5,
 		IdempotencyTTL:    24 * time.Hour,
@@ -140,6 +146,13 @@ func Default() Config {
 		GatewayTokenURL:     "https://fathom.video/external/v1/oauth2/token",
 		GatewayRateLimit:    10,
 	}
+}
+
+// SharedDatabase reports whether the database may be shared with other
+// servers (PostgreSQL): they then keep their in-memory state current
+// through the change feed. SQLite is one server's alone.
+func (c *Config) SharedDatabase() bool {
+	return c.Engine() == EnginePostgres
 }
 
 // SQLitePath is the database file inside DataDir.
@@ -159,6 +172,9 @@ func (c *Config) Validate() error {
 	}
 	if err := c.validateDatabaseURL(); err != nil {
 		bad("database-url", "%v", err)
+	}
+	if c.FeedPoll < 10*time.Millisecond || c.FeedPoll > 10*time.Second {
+		bad("feed-poll", "must be between 10ms and 10s, got %s", c.FeedPoll)
 	}
 	if c.SQLiteSynchronous != "full" && c.SQLiteSynchronous != "normal" {
 		bad("sqlite-synchronous", `must be "full" or "normal", got %q`, c.SQLiteSynchronous)

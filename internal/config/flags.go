@@ -45,6 +45,8 @@ func (c *Config) serverOptions() []option {
 		{"workers", "background jobs run at once (0: leave jobs queued)", (*intValue)(&c.Workers), false},
 		{"rate-limit", "requests per second per tenant (0: off)", (*float64Value)(&c.RateLimit), false},
 		{"rate-burst", "rate limit bucket size (0: rate rounded up)", (*intValue)(&c.RateBurst), false},
+		{"feed-poll", "how often a server sharing its database (PostgreSQL) reads the change feed of the others", (*durationValue)(&c.FeedPoll), false},
+		{"server-name", "this server's name in the change feed (default host:pid:random)", (*stringValue)(&c.ServerName), false},
 		{"min-similarity", "relevance threshold of similarity results, 0-1", (*float64Value)(&c.MinSimilarity), false},
 		{"analysis-duty", "share of a core background analysis may use while requests are served, (0,1]; unpaced when idle", (*float64Value)(&c.AnalysisDuty), false},
 		{"idempotency-ttl", "how long Idempotency-Keys are remembered", (*durationValue)(&c.IdempotencyTTL), false},

@@ -34,6 +34,15 @@ const (
 func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	s.analysing.Add(1)
 	defer s.analysing.Add(-1)
+	if s.Shared() {
+		// One server at a time learns a tenant's model; a job that finds
+		// another at work is retried later, its pending flag still set.
+		release, err := s.takeLease(ctx, tenantID)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
 	if err != nil {
 		return err
@@ -41,6 +50,11 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	idx := s.index.For(tenantID)
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
 	for round := 0; round < analysisRounds; round++ {
+		if round > 0 && s.Shared() {
+			if err := s.renewLease(ctx, tenantID); err != nil {
+				return err
+			}
+		}
 		started, seen := time.Now(), s.requestsSeen()
 		dirty, err := s.store.ConversationListDirty(ctx, tenantID, analysisBatch)
 		if err != nil {
@@ -84,6 +98,9 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 						if err := storeDraft(ctx, tx, drafts[i]); err != nil {
 							return err
 						}
+						if err := s.appendChange(ctx, tx, tenantID, store.ChangeAnalysis, c.ID); err != nil {
+							return err
+						}
 					}
 				}
 				return nil
@@ -107,7 +124,9 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				applied = append(applied, drafts[i])
 			}
 		}
-		if s.know.Apply(tenantID, applied) {
+		// A shared server saves after every round, so that the others
+		// reload the model that typed what they are told was analysed.
+		if s.know.Apply(tenantID, applied) || s.Shared() && len(applied) > 0 {
 			if err := s.saveModel(ctx, tenantID); err != nil {
 				return err
 			}
@@ -178,7 +197,22 @@ func (s *Service) pace(ctx context.Context, worked time.Duration, seen uint64) e
 // conversations analysed since the last save are found missing from it at
 // start-up and analysed again.
 func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
-	return saveKnowledge(ctx, s.store, s.know, tenantID, s.now())
+	if !s.Shared() {
+		return saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), nil)
+	}
+	// Followers load the names with the model: name the new types here,
+	// as the first read would, so that every server shows the same names.
+	s.know.PinNames(tenantID)
+	err := saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), func(tx store.Tx) error {
+		return s.appendChange(ctx, tx, tenantID, store.ChangeModel, 0)
+	})
+	if err != nil {
+		return err
+	}
+	// A model learned online answers a little differently from the same
+	// model saved and loaded (as a restart shows): the analysing server
+	// loads what it saved, as its followers do, so that all answer alike.
+	return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: s.store, tenantID: tenantID})
 }
 
 // IndexText is what search matches a conversation on: how the user stated
@@ -203,6 +237,12 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 func (s *Service) Recover(ctx context.Context) error {
 	if _, err := loadKnowledge(ctx, s.store, s.know); err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
+	}
+	if s.Shared() {
+		// As every server does when it loads a saved model (ReloadModel).
+		for _, id := range s.know.Tenants() {
+			s.know.DropUnanalysed(id)
+		}
 	}
 	stale := s.know.Stale()
 	tenants, err := s.store.TenantList(ctx)
@@ -231,8 +271,13 @@ func (s *Service) Recover(ctx context.Context) error {
 	return nil
 }
 
-// SaveModels stores every tenant's issue-type model (at shutdown).
+// SaveModels stores every tenant's issue-type model (at shutdown). A
+// shared server saved after every round already, and must not write over
+// a model another server learned since with the copy it followed.
 func (s *Service) SaveModels(ctx context.Context) error {
+	if s.Shared() {
+		return nil
+	}
 	for _, id := range s.know.Tenants() {
 		if err := s.saveModel(ctx, id); err != nil {
 			return err

@@ -23,26 +23,37 @@ func loadKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine)
 	}
 	n := 0
 	for _, t := range tenants {
-		if err := know.Restore(t.ID, savedKnowledge{ctx: ctx, st: st, tenantID: t.ID}); err != nil {
+		got, err := loadTenantKnowledge(ctx, st, know, t.ID)
+		if n += got; err != nil {
 			return n, err
 		}
-		var after int64
-		for {
-			got := 0
-			err := st.AnalysisScan(ctx, t.ID, after, 5000, func(a *fathom.Analysis) error {
-				know.RestoreAnalysis(t.ID, a)
-				after, got = a.ConversationID, got+1
-				return nil
-			})
-			if err != nil {
-				return n, err
-			}
-			if n += got; got == 0 {
-				break
-			}
-		}
-		know.Restored(t.ID)
 	}
+	return n, nil
+}
+
+// loadTenantKnowledge rebuilds one tenant's knowledge from the store and
+// returns the number of analyses read.
+func loadTenantKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine, tenantID int64) (int, error) {
+	if err := know.Restore(tenantID, savedKnowledge{ctx: ctx, st: st, tenantID: tenantID}); err != nil {
+		return 0, err
+	}
+	n := 0
+	var after int64
+	for {
+		got := 0
+		err := st.AnalysisScan(ctx, tenantID, after, 5000, func(a *fathom.Analysis) error {
+			know.RestoreAnalysis(tenantID, a)
+			after, got = a.ConversationID, got+1
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		if n += got; got == 0 {
+			break
+		}
+	}
+	know.Restored(tenantID)
 	return n, nil
 }
 
@@ -97,10 +108,15 @@ func storeDraft(ctx context.Context, tx store.Tx, d *knowledge.Draft) error {
 
 // saveKnowledge stores what changed in the tenant's issue-type model since
 // its last save, its type names and its learned solutions.
-func saveKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, tenantID int64, now time.Time) error {
+// also, when not nil, runs in each of the save's transactions (the change
+// feed's entry).
+func saveKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, tenantID int64, now time.Time, also func(store.Tx) error) error {
 	return know.SaveModel(tenantID, func(fn func(knowledge.SaveTx) error) error {
 		return st.Write(ctx, func(tx store.Tx) error {
-			return fn(knowledgeTx{ctx: ctx, tx: tx, tenantID: tenantID, now: now})
+			if err := fn(knowledgeTx{ctx: ctx, tx: tx, tenantID: tenantID, now: now}); err != nil || also == nil {
+				return err
+			}
+			return also(tx)
 		})
 	})
 }

@@ -71,7 +71,7 @@ func TestOldSolutionsMigrate(t *testing.T) {
 	if !e.Settle(tenantID) {
 		t.Fatal("Settle after the re-analysis asks for no save")
 	}
-	if err := saveKnowledge(ctx, db, e, tenantID, now); err != nil {
+	if err := saveKnowledge(ctx, db, e, tenantID, now, nil); err != nil {
 		t.Fatal(err)
 	}
 
@@ -147,7 +147,7 @@ func TestModelSavedWholeMovesToChunks(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameTypes(e, "loaded from the whole model")
-	if err := saveKnowledge(ctx, db, e, tn.ID, now); err != nil {
+	if err := saveKnowledge(ctx, db, e, tn.ID, now, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.KnowledgeModelGet(ctx, tn.ID, knowledge.ModelKind); err != store.ErrNotFound {

@@ -59,6 +59,9 @@ func (s *Service) Delete(ctx context.Context, tenantID int64, externalID string)
 		if err := tx.ConversationDelete(ctx, c.ID); err != nil {
 			return err
 		}
+		if err := s.appendChange(ctx, tx, tenantID, store.ChangeDelete, c.ID); err != nil {
+			return err
+		}
 		tx.AfterCommit(func() {
 			s.index.For(tenantID).Delete(c.ID)
 			s.know.Remove(tenantID, c.ID)

@@ -7,6 +7,7 @@ package conversation
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -64,6 +65,21 @@ type Config struct {
 	// paced, so a backlog drains at full speed on an idle server. 1 never
 	// rests.
 	AnalysisDuty float64
+	// Server names this server in the change feed. Empty (the default)
+	// means the server is alone on its database: it neither writes nor
+	// tails the feed (see feed.go). Servers sharing a database need
+	// distinct names.
+	Server string
+	// FeedPoll is how often a shared server reads the change feed
+	// (default 150ms).
+	FeedPoll time.Duration
+	// FeedGapWait is how long a missing id in the feed is waited for
+	// before the cursor moves past it (default 10s): a write that took an
+	// id and commits later than that is not applied by the other servers.
+	FeedGapWait time.Duration
+	// FeedKeep is how long changes are kept in the feed (default 1h). A
+	// server that could not read the feed for longer reloads everything.
+	FeedKeep time.Duration
 }
 
 // Service implements the Context API's operations.
@@ -79,6 +95,13 @@ type Service struct {
 	logger *slog.Logger
 	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
 	analysing atomic.Int64
+	// feed is the server's position in the change feed; claimed the
+	// tenants one of its jobs is analysing, leases those whose analysis
+	// lease it holds and whose feed it applied (all only when shared).
+	feed    feed
+	leaseMu sync.Mutex
+	claimed map[int64]bool
+	leases  map[int64]bool
 }
 
 // NewService returns a service.
@@ -92,6 +115,15 @@ func NewService(d Deps, cfg Config) *Service {
 	if cfg.AnalysisDuty <= 0 || cfg.AnalysisDuty > 1 {
 		cfg.AnalysisDuty = 0.5
 	}
+	if cfg.FeedPoll <= 0 {
+		cfg.FeedPoll = 150 * time.Millisecond
+	}
+	if cfg.FeedGapWait <= 0 {
+		cfg.FeedGapWait = 10 * time.Second
+	}
+	if cfg.FeedKeep <= 0 {
+		cfg.FeedKeep = time.Hour
+	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
@@ -101,7 +133,8 @@ func NewService(d Deps, cfg Config) *Service {
 	if d.Knowledge == nil {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
-	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger}
+	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
+		claimed: map[int64]bool{}, leases: map[int64]bool{}}
 }
 
 // markForAnalysis makes sure one analysis job is pending for the tenant:
@@ -115,8 +148,12 @@ func (s *Service) markForAnalysis(ctx context.Context, tx store.Tx, tenantID int
 	return s.queue.EnqueueAnalysisTx(ctx, tx, tenantID)
 }
 
-// Purge deletes idempotency records older than the TTL.
+// Purge deletes idempotency records older than the TTL, and changes older
+// than FeedKeep from the change feed.
 func (s *Service) Purge(ctx context.Context) error {
+	if err := s.PruneChanges(ctx); err != nil {
+		return err
+	}
 	return s.store.Write(ctx, func(tx store.Tx) error {
 		n, err := tx.IdempotencyDeleteBefore(ctx, s.now().Add(-s.cfg.IdempotencyTTL))
 		if n > 0 {

@@ -3,6 +3,7 @@ package job
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/riverqueue/river"
 )
@@ -24,7 +25,15 @@ func (w *analyzeWorker) Work(ctx context.Context, j *river.Job[AnalyzeArgs]) err
 	if w.analyzer == nil {
 		return errors.New("no analyzer configured")
 	}
-	return w.analyzer.AnalyzeTenant(ctx, j.Args.TenantID)
+	err := w.analyzer.AnalyzeTenant(ctx, j.Args.TenantID)
+	// Another server is analysing the tenant (servers sharing a
+	// database): try again once it may be done, without counting a
+	// failure.
+	var busy interface{ RetryAfter() time.Duration }
+	if errors.As(err, &busy) {
+		return river.JobSnooze(busy.RetryAfter())
+	}
+	return err
 }
 
 // PurgeArgs asks for expired records to be deleted.

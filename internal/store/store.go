@@ -60,6 +60,7 @@ type Tx interface {
 	OAuthTx
 	GatewayTx
 	FeedbackTx
+	ChangeTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -122,6 +123,7 @@ type Reader interface {
 	OAuthReader
 	GatewayReader
 	FeedbackReader
+	ChangeReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)

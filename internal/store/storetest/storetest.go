@@ -47,6 +47,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Gateway", func(t *testing.T) { t.Parallel(); testGateway(t, open(t)) })
 	t.Run("ReadThenUpdate", func(t *testing.T) { t.Parallel(); testReadThenUpdate(t, open) })
 	t.Run("Feedback", func(t *testing.T) { t.Parallel(); testFeedback(t, open(t)) })
+	ExerciseChanges(t, open)
 }
 
 var now = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)

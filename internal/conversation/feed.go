@@ -1,0 +1,351 @@
+package conversation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Several servers on one database each hold the search index and the
+// knowledge in memory. Whatever changes them is appended to the change
+// feed in the same transaction (appendChange), and every server tails the
+// feed (Follow) and applies what the others changed: it re-indexes the
+// conversation from the database, counts its stored analysis, and reloads
+// the tenant's model when the analysing server saved it. A server alone on
+// its database (Config.Server empty) neither writes nor tails the feed.
+
+// feedPage is how many changes one read of the feed returns.
+const feedPage = 1000
+
+// feed is a server's position in the change feed. Ids come from a sequence
+// and, on an engine with concurrent writers, a lower id can commit after a
+// higher one was read: the cursor stays below the first id not seen yet
+// until that gap has been open for GapWait (a rolled-back write leaves a
+// hole that never fills), and everything after it is applied meanwhile,
+// each change once (seen).
+type feed struct {
+	mu     sync.Mutex
+	cursor int64               // every id <= cursor is applied or given up
+	seen   map[int64]bool      // applied ids above the cursor
+	gaps   map[int64]time.Time // ids above the cursor not seen, since when
+	lastOK time.Time           // the last read of the feed that succeeded
+	// fromFirst: the cursor starts just before the first change read.
+	fromFirst bool
+	// wake, when set, is signalled after every poll (for tests).
+	wake chan struct{}
+}
+
+// appendChange records a change in tx when the server shares its database.
+func (s *Service) appendChange(ctx context.Context, tx store.Tx, tenantID int64, kind string, ref int64) error {
+	if s.cfg.Server == "" {
+		return nil
+	}
+	return tx.ChangeAppend(ctx, &store.Change{TenantID: tenantID, Kind: kind, Ref: ref, Server: s.cfg.Server, CreatedAt: s.now()})
+}
+
+// Shared reports whether the server shares its database with others (and
+// so writes and tails the change feed).
+func (s *Service) Shared() bool { return s.cfg.Server != "" }
+
+// OpenFeed places the cursor before the server loads its state from the
+// database: changes committed from then on are applied again on top of
+// what the load read (applying is idempotent), and those created up to
+// GapWait earlier too, in case they committed late.
+func (s *Service) OpenFeed(ctx context.Context) error {
+	if s.cfg.Server == "" {
+		return nil
+	}
+	cursor, err := s.store.ChangeLastID(ctx, s.now().Add(-s.cfg.FeedGapWait))
+	if err != nil {
+		return err
+	}
+	s.feed.mu.Lock()
+	defer s.feed.mu.Unlock()
+	s.feed.cursor, s.feed.seen, s.feed.gaps, s.feed.lastOK = cursor, map[int64]bool{}, map[int64]time.Time{}, time.Now()
+	// With no change that old, the ids before the first one read are not
+	// gaps to wait for (they may number millions, pruned long ago).
+	s.feed.fromFirst = cursor == 0
+	return nil
+}
+
+// Follow tails the change feed until ctx ends, applying every other
+// server's changes within FeedPoll. A failed read (the database went away)
+// is retried at the next tick; the cursor is kept, so the server catches
+// up once the database answers again.
+func (s *Service) Follow(ctx context.Context) {
+	if s.cfg.Server == "" {
+		return
+	}
+	t := time.NewTicker(s.cfg.FeedPoll)
+	defer t.Stop()
+	failing := false
+	for {
+		err := s.CatchUp(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil && !failing:
+			s.logger.Warn("change feed: read failed; retrying", "err", err)
+			failing = true
+		case err == nil && failing:
+			s.logger.Info("change feed: reading again")
+			failing = false
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// CatchUp applies every change of other servers committed so far. The
+// analysis job calls it once it holds a tenant's lease, so that it learns
+// on top of what the previous holder saved.
+func (s *Service) CatchUp(ctx context.Context) error {
+	if s.cfg.Server == "" {
+		return nil
+	}
+	f := &s.feed
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	defer func() {
+		if f.wake != nil {
+			select {
+			case f.wake <- struct{}{}:
+			default:
+			}
+		}
+	}()
+	first, err := s.store.ChangeFirstID(ctx)
+	if err != nil {
+		return err
+	}
+	if first > f.cursor+1 && time.Since(f.lastOK) > s.cfg.FeedGapWait {
+		// Changes after the cursor may have been pruned while the server
+		// could not read: what it holds can no longer be patched.
+		if err := s.rebuild(ctx); err != nil {
+			return err
+		}
+		f.cursor, f.seen, f.gaps = first-1, map[int64]bool{}, map[int64]time.Time{}
+	}
+	after := f.cursor
+	for {
+		page, err := s.store.ChangeList(ctx, after, feedPage)
+		if err != nil {
+			return err
+		}
+		if f.fromFirst && len(page) > 0 {
+			f.cursor, f.fromFirst = page[0].ID-1, false
+		}
+		var fresh []*store.Change
+		for _, c := range page {
+			if !f.seen[c.ID] {
+				fresh = append(fresh, c)
+			}
+		}
+		if err := s.applyChanges(ctx, fresh); err != nil {
+			return err
+		}
+		for _, c := range fresh {
+			f.seen[c.ID] = true
+			delete(f.gaps, c.ID)
+		}
+		if len(page) > 0 {
+			after = page[len(page)-1].ID
+		}
+		if len(page) < feedPage {
+			break
+		}
+	}
+	f.advance(after, time.Now(), s.cfg.FeedGapWait)
+	f.lastOK = time.Now()
+	return nil
+}
+
+// advance moves the cursor over the ids seen, and over ids missing for
+// longer than wait; high is the highest id read.
+func (f *feed) advance(high int64, now time.Time, wait time.Duration) {
+	for id := f.cursor + 1; id <= high; id++ {
+		if !f.seen[id] {
+			if _, ok := f.gaps[id]; !ok {
+				f.gaps[id] = now
+			}
+		}
+	}
+	for f.cursor < high {
+		next := f.cursor + 1
+		if f.seen[next] {
+			delete(f.seen, next)
+		} else if since, ok := f.gaps[next]; ok && now.Sub(since) >= wait {
+			delete(f.gaps, next)
+		} else {
+			return
+		}
+		f.cursor = next
+	}
+}
+
+// tenantChanges are one tenant's changes in one read of the feed.
+type tenantChanges struct {
+	analysed, deleted []int64
+	model             bool
+}
+
+// applyChanges applies other servers' changes, per tenant: deletions and
+// analyses, then the model.
+func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) error {
+	byTenant := map[int64]*tenantChanges{}
+	var order []int64
+	for _, c := range changes {
+		if c.Server == s.cfg.Server {
+			continue // applied in memory when it was made
+		}
+		tc := byTenant[c.TenantID]
+		if tc == nil {
+			tc = &tenantChanges{}
+			byTenant[c.TenantID] = tc
+			order = append(order, c.TenantID)
+		}
+		switch c.Kind {
+		case store.ChangeAnalysis:
+			tc.analysed = append(tc.analysed, c.Ref)
+		case store.ChangeDelete:
+			tc.deleted = append(tc.deleted, c.Ref)
+		case store.ChangeModel:
+			tc.model = true
+		}
+	}
+	for _, tenantID := range order {
+		if err := s.applyTenant(ctx, tenantID, byTenant[tenantID]); err != nil {
+			return fmt.Errorf("apply changes of tenant %d: %w", tenantID, err)
+		}
+	}
+	return nil
+}
+
+func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantChanges) error {
+	idx := s.index.For(tenantID)
+	for _, id := range tc.deleted {
+		idx.Delete(id)
+	}
+	ids := unique(tc.analysed)
+	convs, err := s.store.ConversationListByIDs(ctx, tenantID, ids)
+	if err != nil {
+		return err
+	}
+	analyses := make([]*fathom.Analysis, 0, len(convs))
+	for _, c := range convs {
+		msgs, err := s.store.MessageList(ctx, c.ID, 0, 0)
+		if err != nil {
+			return err
+		}
+		idx.Upsert(c.ID, IndexText(c, msgs))
+		a, err := s.analysisOf(ctx, tenantID, c.ID)
+		if err != nil {
+			return err
+		}
+		if a != nil {
+			analyses = append(analyses, a)
+		}
+	}
+	if len(analyses) > 0 || len(tc.deleted) > 0 {
+		sols, err := s.store.SolutionList(ctx, tenantID)
+		if err != nil {
+			return err
+		}
+		s.know.Follow(tenantID, sols, analyses, tc.deleted)
+	}
+	if !tc.model {
+		return nil
+	}
+	if s.holdsLease(tenantID) {
+		// Another server saved while this one analyses: a lease outlived
+		// (see analysisLease). Keep learning here; this server's next save
+		// wins.
+		s.logger.Warn("change feed: another server saved the model of a tenant this server analyses", "tenant", tenantID)
+		return nil
+	}
+	// Last, so that the analyses just counted are recounted under the
+	// types of the model that typed them.
+	return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: s.store, tenantID: tenantID})
+}
+
+// analysisOf reads one conversation's stored analysis, nil if none.
+func (s *Service) analysisOf(ctx context.Context, tenantID, conversationID int64) (*fathom.Analysis, error) {
+	var found *fathom.Analysis
+	err := s.store.AnalysisScan(ctx, tenantID, conversationID-1, 1, func(a *fathom.Analysis) error {
+		if a.ConversationID == conversationID {
+			found = a
+		}
+		return nil
+	})
+	return found, err
+}
+
+func unique(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// rebuild reloads the index and every tenant's knowledge from the database.
+func (s *Service) rebuild(ctx context.Context) error {
+	s.logger.Warn("change feed: fell behind what was pruned; reloading index and knowledge from the database")
+	if _, err := s.RebuildIndex(ctx); err != nil {
+		return err
+	}
+	tenants, err := s.store.TenantList(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range tenants {
+		if s.holdsLease(t.ID) {
+			continue // learning here: what it holds is newer than the saved
+		}
+		s.know.Forget(t.ID)
+		if _, err := loadTenantKnowledge(ctx, s.store, s.know, t.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PruneChanges deletes changes older than FeedKeep (with the hourly purge).
+func (s *Service) PruneChanges(ctx context.Context) error {
+	if s.cfg.Server == "" {
+		return nil
+	}
+	return s.store.Write(ctx, func(tx store.Tx) error {
+		n, err := tx.ChangeDeleteBefore(ctx, s.now().Add(-s.cfg.FeedKeep))
+		if n > 0 {
+			s.logger.Info("pruned change feed", "count", n)
+		}
+		return err
+	})
+}
+
+// errBusy is returned by AnalyzeTenant when another server holds the
+// tenant's analysis lease: the job is retried after RetryAfter.
+type errBusy struct{ tenantID int64 }
+
+func (e errBusy) Error() string {
+	return fmt.Sprintf("tenant %d is being analysed by another server", e.tenantID)
+}
+
+// RetryAfter says when to try again: soon, since the job must run after
+// the holder's, and the lag of the change it was made for is this wait.
+// Trying costs one small transaction.
+func (errBusy) RetryAfter() time.Duration { return 250 * time.Millisecond }
+
+// IsBusy reports whether err says another server is analysing the tenant.
+func IsBusy(err error) bool { return errors.As(err, new(errBusy)) }
