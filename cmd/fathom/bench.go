@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/bench"
+	"github.com/fathom-oss/fathom/internal/config"
 )
 
 const benchSynopsis = `bench [flags]
@@ -33,9 +34,18 @@ its resident memory (VmRSS, and VmHWM: the peak), the time it takes to stop
 and to start again on the same data, and its memory and similarity latency
 after the restart.
 
-The servers bench starts itself run on SQLite (--only memory reads the
-SQLite file); to measure PostgreSQL, start "fathom serve --database-url
-postgres://..." and load it with --url and --key.`
+--engines sqlite,postgres runs the same measurements (track and
+similarity, or --only meetings) on an in-process server on each engine in
+turn, in one run, and ends with a table of both side by side. For
+PostgreSQL it creates a throwaway database on the server at --postgres-url
+and drops it at the end.
+
+--only servers starts 1, 2 and 3 (--servers) "fathom serve" processes of
+this binary on free ports, each time on a new throwaway PostgreSQL
+database, and measures the track throughput of a load spread evenly over
+them, then the cross-server visibility lag: a conversation tracked through
+one server, polled with similarity on every other until it is listed,
+while --lag-rate conversations a second are tracked in the background.`
 
 func runBench(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "bench", benchSynopsis)
@@ -50,95 +60,90 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (client and in-process server) to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile of this process (client and in-process server) to this file at the end")
-	only := fs.String("only", "", `run only "track", "similarity", "meetings" or "memory"`)
+	only := fs.String("only", "", `run only "track", "similarity", "meetings", "memory" or "servers"`)
 	meetings := fs.Int("meetings", 100_000, "recordings to seed for --only meetings")
 	imports := fs.Int("imports", 1000, "QMSum-sized transcripts to import for --only meetings (0: skip import and webhooks)")
 	searchTenants := fs.Int("search-tenants", 100, "tenants of 50 meetings to search among for --only meetings (0: skip)")
 	memDir := fs.String("dir", "", "for --only memory: a new data directory to use and keep (default: a temporary one)")
-	serverLog := fs.String("server-log", "", "for --only memory: append the server's log (info level) to this file")
+	serverLog := fs.String("server-log", "", "for --only memory and servers: append the servers' log (info level) to this file")
 	qmsum := fs.String("qmsum", "../shared/data/qmsum", "QMSum folder for --only meetings")
+	engineList := fs.String("engines", config.EngineSQLite, `databases of the servers bench starts, in turn, in one run: "sqlite", "postgres" or "sqlite,postgres"`)
+	pgURL := fs.String("postgres-url", defaultBenchPostgres, "PostgreSQL server on which --engines postgres and --only servers create a throwaway database (dropped at the end)")
+	servers := fs.String("servers", "1,2,3", "for --only servers: numbers of fathom serve processes to measure, in turn")
+	lagProbes := fs.Int("lag-probes", 100, "for --only servers: conversations whose visibility on the other servers is timed")
+	lagRate := fs.Int("lag-rate", 100, "for --only servers: background conversations of 10 messages tracked per second while lag is timed (0: none)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	stop, err := startCPUProfile(*profile)
+	stopProfile, err := startCPUProfile(*profile)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	if *only == "meetings" {
-		b := &meetingsBench{out: env.stdout, size: *meetings, imports: *imports, queries: *queries, qmsumDir: *qmsum,
-			searchTenants: *searchTenants}
-		return b.run(ctx)
+	defer stopProfile()
+	engines, err := parseEngines(*engineList)
+	if err != nil {
+		return err
 	}
-	var counts []int
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n <= 0 {
-			return fmt.Errorf("--sizes: %q is not a positive number", s)
-		}
-		counts = append(counts, n)
+	if *url != "" && *engineList != config.EngineSQLite {
+		return fmt.Errorf("--engines applies to the servers bench starts; drop it with --url")
+	}
+	if *only == "meetings" {
+		return benchMeetingsOn(ctx, env.stdout, engines, *pgURL, func() *meetingsBench {
+			return &meetingsBench{out: env.stdout, size: *meetings, imports: *imports, queries: *queries, qmsumDir: *qmsum,
+				searchTenants: *searchTenants}
+		})
+	}
+	counts, err := positiveList("sizes", *sizes)
+	if err != nil {
+		return err
+	}
+	serverCounts, err := positiveList("servers", *servers)
+	if err != nil {
+		return err
 	}
 	corpus := bench.LoadCorpus(*data)
 	out := env.stdout
 	fmt.Fprintf(out, "corpus: %s\n", corpus.Source)
 	if *only == "memory" {
-		if *url != "" {
-			return fmt.Errorf("--only memory starts its own server; drop --url")
+		if *url != "" || engines[0] != config.EngineSQLite || len(engines) > 1 {
+			return fmt.Errorf("--only memory starts its own server on SQLite; drop --url and --engines")
 		}
 		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync, dir: *memDir, serverLog: *serverLog}
 		return b.run(ctx)
 	}
-
-	var local *localServer
-	if *url == "" {
-		var err error
-		if local, err = startLocal(ctx, *sync, "bench", nil); err != nil {
+	if *only == "servers" {
+		b := &serversBench{out: out, corpus: corpus, servers: serverCounts, adminURL: *pgURL, concurrency: *conc, trackFor: *trackFor,
+			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog}
+		return b.run(ctx)
+	}
+	b := &contextBench{out: out, corpus: corpus, sizes: counts, only: *only, concurrency: *conc, trackFor: *trackFor,
+		queries: *queries, simConcurrency: *simConc, synchronous: *sync, url: *url, key: *key}
+	if *memProfile != "" {
+		b.beforeClose = func() { writeHeapProfile(env, *memProfile) }
+	}
+	if *url != "" {
+		if *key == "" {
+			return fmt.Errorf("--key (or FATHOM_API_KEY) is required with --url")
+		}
+		return b.run(ctx)
+	}
+	table := newSideBySide(engines...)
+	for _, e := range engines {
+		if len(engines) > 1 {
+			fmt.Fprintf(out, "\n== %s\n", e)
+		}
+		db, err := openBenchDatabase(ctx, e, *pgURL)
+		if err != nil {
 			return err
 		}
-		defer local.close(ctx)
-		*url, *key = local.url, local.key
-		fmt.Fprintf(out, "server: in-process at %s, sqlite synchronous=%s\n", *url, *sync)
-	} else if *key == "" {
-		return fmt.Errorf("--key (or FATHOM_API_KEY) is required with --url")
-	}
-	target := bench.NewTarget(*url, *key, *conc)
-	run := fmt.Sprintf("%d", time.Now().UnixNano())
-
-	total := 0
-	if *only != "similarity" {
-		r := bench.Track(ctx, target, corpus, "bench-track-"+run, *conc, *trackFor)
-		fmt.Fprintln(out, r)
-		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
-		total = r.Requests
-		if local != nil {
-			backlog, _ := local.app.DB.ConversationCountDirty(ctx)
-			cpu := processCPU()
-			lag := local.waitAnalysed(ctx)
-			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag, processCPU()-cpu))
+		b.db, b.table, b.column = db, table, e
+		err = b.run(ctx)
+		db.drop()
+		if err != nil {
+			return fmt.Errorf("%s: %w", e, err)
 		}
 	}
-	if *only == "track" {
-		return nil
-	}
-	for _, n := range counts {
-		if n > total {
-			s := bench.Seed(ctx, target, corpus, fmt.Sprintf("bench-seed-%s-%d", run, n), n-total, *conc)
-			fmt.Fprintln(out, s)
-			total = n
-			if local != nil {
-				backlog, _ := local.app.DB.ConversationCountDirty(ctx)
-				cpu := processCPU()
-				lag := local.waitAnalysed(ctx)
-				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag, processCPU()-cpu))
-			}
-		}
-		bench.Similarity(ctx, target, corpus, "warm-up", 200, *simConc, 10)
-		sr := bench.Similarity(ctx, target, corpus, fmt.Sprintf("similarity @%d", total), *queries, *simConc, 10)
-		fmt.Fprintln(out, sr)
-	}
-	if *memProfile != "" { // while the in-process server still holds its data
-		writeHeapProfile(env, *memProfile)
-	}
+	table.print(out, "side by side (same run):")
 	return nil
 }
 
@@ -167,4 +172,17 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// positiveList reads a comma-separated list of positive numbers for flag.
+func positiveList(flag, s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("--%s: %q is not a positive number", flag, f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }

@@ -34,17 +34,54 @@ type meetingsBench struct {
 	// searchTenants is how many tenants the search is measured among (0:
 	// not measured).
 	searchTenants int
+	// db is the server's database: nil for SQLite in its temporary
+	// directory.
+	db *benchDatabase
+	// table, when not nil, receives the figures under column.
+	table  *sideBySide
+	column string
+}
+
+// benchMeetingsOn runs the meetings benchmark that newBench makes on each
+// engine in turn, then prints the figures side by side.
+func benchMeetingsOn(ctx context.Context, out io.Writer, engines []string, adminURL string, newBench func() *meetingsBench) error {
+	table := newSideBySide(engines...)
+	for _, e := range engines {
+		if len(engines) > 1 {
+			fmt.Fprintf(out, "\n== %s\n", e)
+		}
+		db, err := openBenchDatabase(ctx, e, adminURL)
+		if err != nil {
+			return err
+		}
+		b := newBench()
+		b.db, b.table, b.column = db, table, e
+		err = b.run(ctx)
+		db.drop()
+		if err != nil {
+			return fmt.Errorf("%s: %w", e, err)
+		}
+	}
+	table.print(out, "side by side (same run):")
+	return nil
 }
 
 func (b *meetingsBench) run(ctx context.Context) error {
 	local, err := startLocal(ctx, "full", "bench", func(c *config.Config) {
 		c.MeetingsRateLimit, c.MeetingsHeavyRateLimit, c.AllowPrivateTargets = 0, 0, true
+		if b.db != nil {
+			c.DatabaseURL = b.db.url
+		}
 	})
 	if err != nil {
 		return err
 	}
 	defer local.close(ctx)
-	fmt.Fprintf(b.out, "server: in-process at %s, sqlite synchronous=full\n", local.url)
+	where := "sqlite synchronous=full"
+	if b.db != nil && b.db.engine == config.EnginePostgres {
+		where = b.db.String()
+	}
+	fmt.Fprintf(b.out, "server: in-process at %s, %s\n", local.url, where)
 	if err := b.list(ctx, local); err != nil {
 		return err
 	}
@@ -81,8 +118,10 @@ func (b *meetingsBench) list(ctx context.Context, local *localServer) error {
 	target := bench.NewTarget(local.url, k.Secret, 1)
 	filtered := bench.FilteredQueries(ws, 500)
 	bench.ListMeetings(ctx, target, "warm-up", filtered, 200, 1)
-	fmt.Fprintln(b.out, bench.ListMeetings(ctx, target, fmt.Sprintf("meetings domain+team @%d", b.size), filtered, b.queries, 1))
-	fmt.Fprintln(b.out, bench.ListMeetings(ctx, target, fmt.Sprintf("meetings first page @%d", b.size), []string{""}, b.queries, 1))
+	b.report(fmt.Sprintf("GET /meetings, domain + team filter, at %d", b.size),
+		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings domain+team @%d", b.size), filtered, b.queries, 1))
+	b.report(fmt.Sprintf("GET /meetings, first page, at %d", b.size),
+		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings first page @%d", b.size), []string{""}, b.queries, 1))
 	return b.listQuiet(ctx, local)
 }
 
@@ -108,8 +147,10 @@ func (b *meetingsBench) listQuiet(ctx context.Context, local *localServer) error
 	target := bench.NewTarget(local.url, k.Secret, 1)
 	filtered := bench.FilteredQueries(ws, 500)
 	bench.ListMeetings(ctx, target, "warm-up", []string{""}, 20, 1)
-	fmt.Fprintln(b.out, bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, first page @%d", b.size), []string{""}, b.queries, 1))
-	fmt.Fprintln(b.out, bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, domain+team @%d", b.size), filtered, b.queries, 1))
+	b.report(fmt.Sprintf("GET /meetings, sees 10, first page, at %d", b.size),
+		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, first page @%d", b.size), []string{""}, b.queries, 1))
+	b.report(fmt.Sprintf("GET /meetings, sees 10, domain + team filter, at %d", b.size),
+		bench.ListMeetings(ctx, target, fmt.Sprintf("meetings sees 10, domain+team @%d", b.size), filtered, b.queries, 1))
 	return nil
 }
 
@@ -138,7 +179,8 @@ func (b *meetingsBench) search(ctx context.Context, local *localServer) error {
 	target := bench.NewTarget(local.url, k.Secret, 1)
 	bench.SearchMeetings(ctx, target, "warm-up", ws.Queries, 20)
 	for _, q := range ws.Queries {
-		fmt.Fprintln(b.out, bench.SearchMeetings(ctx, target, fmt.Sprintf("search %q, 1 tenant of %d", q, b.searchTenants), []string{q}, b.queries/10))
+		b.report(fmt.Sprintf("GET /search %q, 1 tenant of %d", q, b.searchTenants),
+			bench.SearchMeetings(ctx, target, fmt.Sprintf("search %q, 1 tenant of %d", q, b.searchTenants), []string{q}, b.queries/10))
 	}
 	return nil
 }
@@ -195,6 +237,10 @@ func (b *meetingsBench) importQMSum(ctx context.Context, local *localServer) err
 	}
 	lag := waitProcessed(ctx, local)
 	fmt.Fprintf(b.out, "  processing (language, summary, action items) caught up %s after the import\n", lag.Round(time.Millisecond))
+	if b.table != nil {
+		b.table.add(b.column, fmt.Sprintf("import of %d QMSum-sized transcripts", len(paths)),
+			fmt.Sprintf("%.0f files/s, processed %s later", float64(len(paths))/took.Seconds(), lag.Round(100*time.Millisecond)))
+	}
 	return nil
 }
 
@@ -261,7 +307,18 @@ func (b *meetingsBench) webhooks(ctx context.Context, local *localServer) error 
 	}
 	fmt.Fprintf(b.out, "webhooks: %d deliveries; processing end → first attempt p50 %s p99 %s; → arrival p50 %s max %s\n",
 		len(logs), pctl(toAttempt, 0.5), pctl(toAttempt, 0.99), pctl(toArrival, 0.5), pctl(toArrival, 1))
+	if b.table != nil {
+		b.table.add(b.column, "processing end → first webhook attempt", fmt.Sprintf("p50 %s, p99 %s", pctl(toAttempt, 0.5), pctl(toAttempt, 0.99)))
+	}
 	return nil
+}
+
+// report prints a list measurement and adds it to the table under row.
+func (b *meetingsBench) report(row string, r bench.Result) {
+	fmt.Fprintln(b.out, r)
+	if b.table != nil {
+		b.table.addResult(b.column, row, r, false)
+	}
 }
 
 func allAttempted(logs []*meeting.DeliveryLog) bool {

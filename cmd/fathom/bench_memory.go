@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/app"
@@ -36,13 +31,6 @@ type memoryBench struct {
 	synchronous string
 	dir         string // data directory to use and keep; "" for a temporary one
 	serverLog   string // file for the server's log (info level); "" to discard it
-}
-
-// memoryServer is one run of the server process.
-type memoryServer struct {
-	cmd  *exec.Cmd
-	url  string
-	done chan error
 }
 
 func (b *memoryBench) run(ctx context.Context) error {
@@ -141,77 +129,8 @@ func createBenchKey(ctx context.Context, cfg config.Config) (string, error) {
 
 // start runs "fathom serve" on dataDir and returns once it answers
 // /healthz (it listens only after loading its data), with that time.
-func (b *memoryBench) start(ctx context.Context, dataDir string) (*memoryServer, time.Duration, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, 0, err
-	}
-	addr, err := freeAddr()
-	if err != nil {
-		return nil, 0, err
-	}
-	level := "warn"
-	var logFile *os.File
-	if b.serverLog != "" {
-		if logFile, err = os.OpenFile(b.serverLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644); err != nil {
-			return nil, 0, err
-		}
-		defer logFile.Close() // the child has its own descriptor
-		level = "info"
-	}
-	cmd := exec.Command(exe, "serve", "--data-dir", dataDir, "--addr", addr, "--bootstrap-key=false",
-		"--sqlite-synchronous", b.synchronous, "--log-level", level, "--shutdown-timeout", "5m")
-	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
-	if logFile != nil {
-		cmd.Stderr = logFile
-	}
-	begin := time.Now()
-	if err := cmd.Start(); err != nil {
-		return nil, 0, err
-	}
-	s := &memoryServer{cmd: cmd, url: "http://" + addr, done: make(chan error, 1)}
-	go func() { s.done <- cmd.Wait() }()
-	for {
-		select {
-		case err := <-s.done:
-			return nil, 0, fmt.Errorf("server exited while starting: %v", err)
-		case <-ctx.Done():
-			_, _ = s.stop()
-			return nil, 0, ctx.Err()
-		case <-time.After(5 * time.Millisecond):
-		}
-		resp, err := http.Get(s.url + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return s, time.Since(begin), nil
-			}
-		}
-	}
-}
-
-// stop sends SIGTERM and returns how long the server took to exit.
-func (s *memoryServer) stop() (time.Duration, error) {
-	begin := time.Now()
-	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		return 0, err
-	}
-	err := <-s.done
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return time.Since(begin), fmt.Errorf("server stopped with %v", err)
-	}
-	return time.Since(begin), err
-}
-
-// freeAddr returns a loopback address with a port free a moment ago.
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
+func (b *memoryBench) start(ctx context.Context, dataDir string) (*serveProcess, time.Duration, error) {
+	return startServeProcess(ctx, "", b.serverLog, "", "--data-dir", dataDir, "--sqlite-synchronous", b.synchronous)
 }
 
 // waitDirty waits until no conversation waits for analysis and no

@@ -82,8 +82,18 @@ func writeHeapProfile(env *environment, path string) {
 	}
 }
 
+// close stops the server and removes its directory. A run interrupted
+// (ctx done) gives the server's jobs a few seconds rather than waiting for
+// analysis to drain whatever backlog the run left: they are cancelled and
+// the data is thrown away anyway.
 func (l *localServer) close(ctx context.Context) {
-	_ = l.app.Close(context.WithoutCancel(ctx))
+	cctx := context.WithoutCancel(ctx)
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		cctx, cancel = context.WithTimeout(cctx, 5*time.Second)
+		defer cancel()
+	}
+	_ = l.app.Close(cctx)
 	_ = os.RemoveAll(l.dir)
 }
 

@@ -150,12 +150,7 @@ func (c *Corpus) trackBody(id string, i, size int) []byte {
 
 // Track sends requests of 10 messages, each a new conversation, for d.
 func Track(ctx context.Context, t Target, c *Corpus, prefix string, concurrency int, d time.Duration) Result {
-	ctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
-	r := run(ctx, "track (10 messages)", concurrency, 1<<31-1, func(ctx context.Context, i int) error {
-		return t.post(ctx, "/api/v1/context/track", c.trackBody(fmt.Sprintf("%s-%d", prefix, i), i, 10))
-	})
-	return r
+	return TrackAcross(ctx, []Target{t}, c, prefix, concurrency, d)
 }
 
 // Seed tracks n two-message conversations (a corpus text and a reply) as

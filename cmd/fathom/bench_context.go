@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/bench"
+	"github.com/fathom-oss/fathom/internal/config"
+)
+
+// contextBench measures the Context API: track throughput, then
+// similarity latency after seeding to each size. It loads the server at
+// url, or one it starts in this process on the engine's database.
+type contextBench struct {
+	out            io.Writer
+	corpus         *bench.Corpus
+	sizes          []int
+	only           string // "", "track" or "similarity"
+	concurrency    int
+	trackFor       time.Duration
+	queries        int
+	simConcurrency int
+	synchronous    string
+	// url and key name a running server; empty to start one.
+	url, key string
+	// db is the database of the server started here.
+	db *benchDatabase
+	// table, when not nil, receives the figures under column.
+	table  *sideBySide
+	column string
+	// beforeClose runs while the in-process server still holds its data.
+	beforeClose func()
+}
+
+func (b *contextBench) run(ctx context.Context) error {
+	out := b.out
+	url, key := b.url, b.key
+	var local *localServer
+	if url == "" {
+		var err error
+		local, err = startLocal(ctx, b.synchronous, "bench", func(c *config.Config) { c.DatabaseURL = b.db.url })
+		if err != nil {
+			return err
+		}
+		defer local.close(ctx)
+		url, key = local.url, local.key
+		note := b.db.String()
+		if b.db.engine == config.EngineSQLite {
+			note = "sqlite synchronous=" + b.synchronous
+		}
+		fmt.Fprintf(out, "server: in-process at %s, %s\n", url, note)
+	}
+	target := bench.NewTarget(url, key, b.concurrency)
+	run := fmt.Sprintf("%d", time.Now().UnixNano())
+
+	total := 0
+	if b.only != "similarity" {
+		r := bench.Track(ctx, target, b.corpus, "bench-track-"+run, b.concurrency, b.trackFor)
+		fmt.Fprintln(out, r)
+		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
+		b.addResult("track (10 messages), requests/s", r, true)
+		total = r.Requests
+		if local != nil {
+			backlog, _ := local.app.DB.ConversationCountDirty(ctx)
+			cpu := processCPU()
+			lag := local.waitAnalysed(ctx)
+			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag, processCPU()-cpu))
+			b.add("analysis caught up after the track load", lag.Round(100*time.Millisecond).String())
+		}
+	}
+	if b.only == "track" {
+		return nil
+	}
+	for _, n := range b.sizes {
+		if err := ctx.Err(); err != nil { // interrupted: print no empty figures
+			return err
+		}
+		if n > total {
+			s := bench.Seed(ctx, target, b.corpus, fmt.Sprintf("bench-seed-%s-%d", run, n), n-total, b.concurrency)
+			fmt.Fprintln(out, s)
+			b.addResult(fmt.Sprintf("seed to %d (2 messages)", n), s, true)
+			total = n
+			if local != nil {
+				backlog, _ := local.app.DB.ConversationCountDirty(ctx)
+				cpu := processCPU()
+				lag := local.waitAnalysed(ctx)
+				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag, processCPU()-cpu))
+				b.add(fmt.Sprintf("analysis caught up after seeding to %d", n), lag.Round(100*time.Millisecond).String())
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		bench.Similarity(ctx, target, b.corpus, "warm-up", 200, b.simConcurrency, 10)
+		sr := bench.Similarity(ctx, target, b.corpus, fmt.Sprintf("similarity @%d", total), b.queries, b.simConcurrency, 10)
+		fmt.Fprintln(out, sr)
+		row := fmt.Sprintf("similarity at %d", n)
+		if total > n { // the track load alone went past n: sizes differ by engine
+			row = fmt.Sprintf("similarity after the track load (%d or more)", n)
+		}
+		b.addResult(row, sr, false)
+	}
+	if b.beforeClose != nil {
+		b.beforeClose()
+	}
+	return nil
+}
+
+func (b *contextBench) add(row, figure string) {
+	if b.table != nil {
+		b.table.add(b.column, row, figure)
+	}
+}
+
+func (b *contextBench) addResult(row string, r bench.Result, rate bool) {
+	if b.table != nil {
+		b.table.addResult(b.column, row, r, rate)
+	}
+}

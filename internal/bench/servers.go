@@ -1,0 +1,204 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// TrackAcross is Track with the load spread over several servers: request
+// i goes to targets[i mod len(targets)], so each server takes an equal
+// share whatever its speed, as behind a round-robin load balancer.
+func TrackAcross(ctx context.Context, targets []Target, c *Corpus, prefix string, concurrency int, d time.Duration) Result {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	return run(ctx, "track (10 messages)", concurrency, 1<<31-1, func(ctx context.Context, i int) error {
+		t := targets[i%len(targets)]
+		return t.post(ctx, "/api/v1/context/track", c.trackBody(fmt.Sprintf("%s-%d", prefix, i), i, 10))
+	})
+}
+
+// Paced tracks perSecond new conversations of 10 messages a second, spread
+// over targets, until ctx ends: a steady background load below what the
+// servers can take, so that what is measured beside it is not a backlog.
+// It returns how many were acknowledged and how many failed.
+func Paced(ctx context.Context, targets []Target, c *Corpus, prefix string, perSecond int) (acked, failed int) {
+	if perSecond <= 0 {
+		<-ctx.Done()
+		return 0, 0
+	}
+	ticks := make(chan int)
+	var ok, bad atomic.Int64
+	var wg sync.WaitGroup
+	for range 16 { // enough in flight that a slow request does not hold the pace
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ticks {
+				err := targets[i%len(targets)].post(ctx, "/api/v1/context/track", c.trackBody(fmt.Sprintf("%s-%d", prefix, i), i, 10))
+				switch {
+				case err == nil:
+					ok.Add(1)
+				case ctx.Err() == nil:
+					bad.Add(1)
+				}
+			}
+		}()
+	}
+	start := time.Now()
+	for i := 0; ; i++ {
+		// Request i is due at i/perSecond seconds: late ticks are sent at
+		// once rather than dropped, so the rate holds on average.
+		wait := time.Until(start.Add(time.Duration(i) * time.Second / time.Duration(perSecond)))
+		select {
+		case <-ctx.Done():
+			close(ticks)
+			wg.Wait()
+			return int(ok.Load()), int(bad.Load())
+		case <-time.After(wait):
+		}
+		select {
+		case ticks <- i:
+		case <-ctx.Done():
+		}
+	}
+}
+
+// LagResult is a visibility-lag measurement: for each probe and each server
+// polled, the time from the track's acknowledgement to the first
+// similarity answer of that server listing the conversation.
+type LagResult struct {
+	Name          string
+	Probes        int
+	Observations  int // probe × polled server pairs that saw the conversation
+	Missed        int // pairs that did not within the timeout
+	P50, P99, Max time.Duration
+}
+
+func (r LagResult) String() string {
+	return fmt.Sprintf("%-28s %4d probes %5d seen %3d missed  p50 %8s  p99 %8s  max %8s",
+		r.Name, r.Probes, r.Observations, r.Missed, r.P50.Round(time.Millisecond), r.P99.Round(time.Millisecond), r.Max.Round(time.Millisecond))
+}
+
+// VisibilityLag tracks probes conversations one after another, probe k
+// through targets[k mod n], each with a word no other conversation has, and
+// polls similarity every poll on every other target (on the one target
+// when there is only one) until the conversation is listed, or timeout.
+func VisibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration) LagResult {
+	r := LagResult{Name: name, Probes: probes}
+	var lags []time.Duration
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 13))
+	for k := 0; k < probes && ctx.Err() == nil; k++ {
+		writer := k % len(targets)
+		id := fmt.Sprintf("%s-%d", prefix, k)
+		text := c.Text(k) + " reference " + uniqueWord(rng)
+		body, _ := json.Marshal(map[string]any{"conversationId": id, "messages": []message{
+			{"user", text}, {"assistant", replies[k%len(replies)]}}})
+		if err := targets[writer].post(ctx, "/api/v1/context/track", body); err != nil {
+			r.Missed += max(1, len(targets)-1)
+			continue
+		}
+		acked := time.Now()
+		var readers []Target
+		for i, t := range targets {
+			if i != writer || len(targets) == 1 {
+				readers = append(readers, t)
+			}
+		}
+		found := make(chan time.Duration, len(readers))
+		for _, t := range readers {
+			go func() { found <- waitListed(ctx, t, text, id, acked, poll, timeout) }()
+		}
+		for range readers {
+			if lag := <-found; lag >= 0 {
+				lags = append(lags, lag)
+			} else {
+				r.Missed++
+			}
+		}
+		if k == 2 && len(lags) == 0 { // the servers do not see each other's writes: say so now
+			r.Probes = k + 1
+			break
+		}
+	}
+	slices.Sort(lags)
+	r.Observations = len(lags)
+	if len(lags) > 0 {
+		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
+	}
+	return r
+}
+
+// uniqueWord is ten random letters: a term no corpus text holds, so that
+// similarity ranks the probe first for its own text.
+func uniqueWord(rng *rand.Rand) string {
+	var b strings.Builder
+	for range 10 {
+		b.WriteByte(byte('a' + rng.IntN(26)))
+	}
+	return b.String()
+}
+
+// waitListed polls similarity on t for message until conversation id is
+// listed and returns the time since acked, or -1 after timeout. Polling is
+// the only way to see another process's state over its public API.
+func waitListed(ctx context.Context, t Target, message, id string, acked time.Time, poll, timeout time.Duration) time.Duration {
+	body, _ := json.Marshal(map[string]any{"message": message, "limit": 10})
+	for ctx.Err() == nil && time.Since(acked) < timeout {
+		if ok, err := t.lists(ctx, body, id); err == nil && ok {
+			return time.Since(acked)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(poll):
+		}
+	}
+	return -1
+}
+
+// lists asks similarity with body and reports whether conversation id is
+// among the answers.
+func (t Target) lists(ctx context.Context, body []byte, id string) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.URL+"/api/v1/context/similarity", strings.NewReader(string(body)))
+	if err != nil {
+		return false, err
+	}
+	req.Header.Set("X-API-Key", t.Key)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := t.Client.Do(req)
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return false, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return false, fmt.Errorf("similarity: status %d", resp.StatusCode)
+	}
+	var env struct {
+		Data struct {
+			Conversations []struct {
+				ConversationID string `json:"conversationId"`
+			} `json:"conversations"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return false, fmt.Errorf("similarity: %w", err)
+	}
+	for _, c := range env.Data.Conversations {
+		if c.ConversationID == id {
+			return true, nil
+		}
+	}
+	return false, nil
+}
