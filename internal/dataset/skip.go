@@ -21,6 +21,11 @@ func Banking77OrSkip(tb testing.TB, file string) (texts, intents []string) {
 // with a clear message when the data is absent.
 func DirOrSkip(tb testing.TB, name string) string {
 	tb.Helper()
+	if testing.Short() {
+		// They measure quality, not concurrency: CI runs them once
+		// without -short and skips them in its -race pass.
+		tb.Skipf("%s: dataset tests are skipped under -short", name)
+	}
 	dir, ok := Dir(name)
 	if !ok {
 		tb.Skipf("%s data not found: looked for shared/data/%s in the working directory and its parents", name, name)
