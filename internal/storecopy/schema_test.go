@@ -18,7 +18,7 @@ func TestSchemasMatch(t *testing.T) {
 
 	sqliteCols := map[string][][2]string{}
 	rows, err := src.Writer().QueryContext(ctx, `
-		SELECT l.name, i.name, i.type FROM pragma_table_list l, pragma_table_info(l.name) i
+		SELECT l.name, l.type, i.name, i.type FROM pragma_table_list l, pragma_table_info(l.name) i
 		WHERE l.schema = 'main' AND l.type IN ('table', 'virtual')
 		  AND l.name NOT LIKE 'sqlite_%' AND l.name NOT LIKE 'river_%' AND l.name <> 'goose_db_version'
 		ORDER BY l.name, i.cid`)
@@ -27,26 +27,17 @@ func TestSchemasMatch(t *testing.T) {
 	}
 	virtual := map[string]bool{}
 	for rows.Next() {
-		var tbl, col, typ string
-		if err := rows.Scan(&tbl, &col, &typ); err != nil {
+		var tbl, kind, col, typ string
+		if err := rows.Scan(&tbl, &kind, &col, &typ); err != nil {
 			t.Fatal(err)
 		}
 		sqliteCols[tbl] = append(sqliteCols[tbl], [2]string{col, typ})
+		virtual[tbl] = kind == "virtual"
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
 	rows.Close()
-	vrows, err := src.Writer().QueryContext(ctx, `SELECT name FROM pragma_table_list WHERE type = 'virtual'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for vrows.Next() {
-		var n string
-		_ = vrows.Scan(&n)
-		virtual[n] = true
-	}
-	vrows.Close()
 
 	pgCols := map[string][][2]string{}
 	prows, err := dst.Query(ctx, `

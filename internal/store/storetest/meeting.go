@@ -315,19 +315,7 @@ func testMeetingList(t *testing.T, st store.Store) {
 	} {
 		whole := list(p)
 		for size := 1; size <= 3; size++ {
-			var pages []string
-			q := p
-			q.Limit = size
-			for range 10 {
-				page := must(st.MeetingList(ctx, &q))
-				if len(page) == 0 {
-					break
-				}
-				pages = append(pages, titles(page))
-				last := page[len(page)-1]
-				q.Before = &store.Keyset{CreatedAt: last.CreatedAt, ID: last.ID}
-			}
-			if got := strings.Join(pages, " "); got != whole {
+			if got := pagedTitles(st, p, size); got != whole {
 				t.Errorf("pages of %d (%v) = %q, want %q", size, p.CompanyDomains, got, whole)
 			}
 		}
@@ -379,22 +367,28 @@ func testMeetingVisibility(t *testing.T, st store.Store) {
 			t.Errorf("%s: MeetingList = %q, want %q", c.name, whole, c.want)
 		}
 		for size := 1; size <= 3; size++ {
-			var pages []string
-			p := store.MeetingListParams{Viewer: c.viewer, Limit: size}
-			for range 20 {
-				page := must(st.MeetingList(ctx, &p))
-				if len(page) == 0 {
-					break
-				}
-				pages = append(pages, titles(page))
-				last := page[len(page)-1]
-				p.Before = &store.Keyset{CreatedAt: last.CreatedAt, ID: last.ID}
-			}
-			if got := strings.Join(pages, " "); got != c.want {
+			if got := pagedTitles(st, store.MeetingListParams{Viewer: c.viewer}, size); got != c.want {
 				t.Errorf("%s: pages of %d = %q, want %q", c.name, size, got, c.want)
 			}
 		}
 	}
+}
+
+// pagedTitles walks p's list in pages of size, each page after the last
+// one's keyset, and gives the titles of all of them in order.
+func pagedTitles(st store.Store, p store.MeetingListParams, size int) string {
+	var pages []string
+	p.Limit = size
+	for range 20 {
+		page := must(st.MeetingList(context.Background(), &p))
+		if len(page) == 0 {
+			break
+		}
+		pages = append(pages, titles(page))
+		last := page[len(page)-1]
+		p.Before = &store.Keyset{CreatedAt: last.CreatedAt, ID: last.ID}
+	}
+	return strings.Join(pages, " ")
 }
 
 func testMeetingSearch(t *testing.T, st store.Store) {
