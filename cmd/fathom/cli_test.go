@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
 
 var cliSecretRe = regexp.MustCompile(`\bfth_[a-z2-7]{32}\b`)
@@ -77,7 +79,7 @@ func TestCLIKeysLifecycle(t *testing.T) {
 	if secret == "" || !strings.Contains(out, `Created key 1 for a@acme.test in tenant "acme"`) {
 		t.Fatalf("keys create printed no key:\n%s", out)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "fathom.db")); (err == nil) == testOnPostgres(t) {
+	if _, err := os.Stat(filepath.Join(dir, "fathom.db")); (err == nil) == pgtest.Requested(t) {
 		t.Errorf("SQLite database in the data directory: %v, want it there only on SQLite", err)
 	}
 
@@ -233,7 +235,7 @@ func TestCLIMigrateTwice(t *testing.T) {
 // directory's name holds.
 func TestCLIDataDirWithURLCharacters(t *testing.T) {
 	t.Parallel()
-	if testOnPostgres(t) {
+	if pgtest.Requested(t) {
 		t.Skip("the SQLite file's path; on PostgreSQL the data directory holds no database")
 	}
 	for _, name := range []string{"data#1", "data?x", "50%41"} {

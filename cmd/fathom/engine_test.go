@@ -1,27 +1,11 @@
 package main
 
 import (
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
-
-// testOnPostgres reports whether FATHOM_TEST_ENGINE=postgres asks the
-// command tests to run on PostgreSQL instead of SQLite.
-func testOnPostgres(t *testing.T) bool {
-	t.Helper()
-	switch e := os.Getenv("FATHOM_TEST_ENGINE"); e {
-	case "", "sqlite":
-		return false
-	case "postgres":
-		return true
-	default:
-		t.Fatalf("FATHOM_TEST_ENGINE=%q: want sqlite or postgres", e)
-		return false
-	}
-}
 
 // dirDatabases holds the PostgreSQL database of each data directory a
 // test uses, so that every command run against the directory (and every
@@ -33,7 +17,7 @@ var dirDatabases sync.Map
 // database made on first use and dropped when the test ends.
 func databaseURLFor(t *testing.T, dir string) string {
 	t.Helper()
-	if !testOnPostgres(t) {
+	if !pgtest.Requested(t) {
 		return ""
 	}
 	if u, ok := dirDatabases.Load(dir); ok {

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
 
 // buildBinary compiles the real fathom binary once per test run.
@@ -208,7 +210,7 @@ func TestKill9LosesNothingAcknowledged(t *testing.T) {
 		t.Errorf("restart did not load the index:\n%s", logs)
 	}
 	engine := "sqlite"
-	if testOnPostgres(t) {
+	if pgtest.Requested(t) {
 		engine = "postgres"
 	}
 	if logs := p.logText(); !strings.Contains(logs, "database="+engine) {

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
 
 // runBinary runs the built fathom with args and returns its exit code and
@@ -44,7 +46,7 @@ func TestSecondServerIsRefused(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	if testOnPostgres(t) {
+	if pgtest.Requested(t) {
 		t.Skip("the one-server claim is SQLite's; servers share PostgreSQL")
 	}
 	dataDir := t.TempDir()

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -31,7 +30,7 @@ import (
 // meeting lists and search, OAuth tokens, the gateway's sealed tokens; and
 // that the work left pending in the old one is done by the new one.
 func TestCopyToPostgres(t *testing.T) {
-	if os.Getenv("FATHOM_TEST_ENGINE") == "postgres" {
+	if pgtest.Requested(t) {
 		t.Skip("the SQLite pass runs it: its source is SQLite and its target PostgreSQL whatever the engine")
 	}
 	up := fakeFathom(t)

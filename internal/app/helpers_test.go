@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -43,12 +42,8 @@ func testConfig(t *testing.T) config.Config {
 	cfg.SQLiteSynchronous = "normal"
 	cfg.BootstrapKey = false
 	cfg.LogLevel = "warn"
-	switch e := os.Getenv("FATHOM_TEST_ENGINE"); e {
-	case "", config.EngineSQLite:
-	case config.EnginePostgres:
+	if pgtest.Requested(t) {
 		cfg.DatabaseURL = pgtest.NewMigratedDatabase(t)
-	default:
-		t.Fatalf("FATHOM_TEST_ENGINE=%q: want sqlite or postgres", e)
 	}
 	return cfg
 }

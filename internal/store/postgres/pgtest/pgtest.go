@@ -35,6 +35,22 @@ func ServerURL() string {
 	return DefaultURL
 }
 
+// Requested reports whether FATHOM_TEST_ENGINE=postgres asks end-to-end
+// tests to run on PostgreSQL instead of SQLite; any value other than
+// empty, sqlite or postgres fails the test.
+func Requested(tb testing.TB) bool {
+	tb.Helper()
+	switch e := os.Getenv("FATHOM_TEST_ENGINE"); e {
+	case "", "sqlite":
+		return false
+	case "postgres":
+		return true
+	default:
+		tb.Fatalf("FATHOM_TEST_ENGINE=%q: want sqlite or postgres", e)
+		return false
+	}
+}
+
 // NewDatabase creates an empty database and returns its URL; it is dropped
 // at the end of the test.
 func NewDatabase(tb testing.TB) string {
