@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
@@ -41,17 +40,7 @@ func BenchmarkFollowerReload(b *testing.B) {
 	rows = rows[1:]
 	ctx := context.Background()
 	st := sqlitetest.Open(b, b.TempDir())
-	var tn int64
-	err = st.Write(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-		if err == nil {
-			tn = t.ID
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	tn := newTenant(b, st)
 	a := newServer(b, st, "a")
 	for i := range n {
 		_, err := a.Track(ctx, tn, TrackParams{ConversationID: fmt.Sprintf("c-%d", i), Messages: []MessageInput{
@@ -92,17 +81,7 @@ func BenchmarkCrossServerLag(b *testing.B) {
 	probes, rate := envInt("FATHOM_BENCH_PROBES", 100), envInt("FATHOM_BENCH_RATE", 100)
 	ctx := context.Background()
 	st := pgtest.Open(b)
-	var tn int64
-	err := st.Write(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-		if err == nil {
-			tn = t.ID
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	tn := newTenant(b, st)
 	a, f := newServer(b, st, "a"), newServer(b, st, "b")
 	f.feed.wake = make(chan struct{}, 1)
 	bg, stop := context.WithCancel(ctx)

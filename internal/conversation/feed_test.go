@@ -51,6 +51,24 @@ func newServer(t testing.TB, st store.Store, name string) *Service {
 	return s
 }
 
+// newTenant creates the tenant "acme" on st and returns its id.
+func newTenant(t testing.TB, st store.Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	var tn int64
+	err := st.Write(ctx, func(tx store.Tx) error {
+		created, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
+		if err == nil {
+			tn = created.ID
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tn
+}
+
 // topics are the issues of the synthetic conversations: what the user
 // says, what the agent proposes, and how the user answers.
 var topics = []struct{ user, agent, reply string }{
@@ -178,17 +196,7 @@ func analyze(t *testing.T, s *Service, tenantID int64) {
 
 func exerciseServers(t *testing.T, st store.Store) {
 	ctx := context.Background()
-	var tn int64
-	err := st.Write(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-		if err == nil {
-			tn = t.ID
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
 
 	// Writes through a, analysed by a: b finds them and types them alike.
@@ -289,17 +297,7 @@ func TestFollowInBackground(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := sqlitetest.Open(t, t.TempDir())
-	var tn int64
-	err := st.Write(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-		if err == nil {
-			tn = t.ID
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
 	b.feed.wake = make(chan struct{}, 1)
 	followCtx, stop := context.WithCancel(ctx)
@@ -339,17 +337,7 @@ func TestFeedLateCommitPostgres(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := pgtest.Open(t)
-	var tn int64
-	err := st.Write(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-		if err == nil {
-			tn = t.ID
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
 	for i := range 4 {
 		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
@@ -408,17 +396,7 @@ func TestLeaseTakeover(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := sqlitetest.Open(t, t.TempDir())
-	var tn int64
-	err := st.Write(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-		if err == nil {
-			tn = t.ID
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
 	for i := range 30 {
 		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)

@@ -1,8 +1,6 @@
 package knowledge
 
 import (
-	"fmt"
-
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 )
@@ -19,22 +17,7 @@ import (
 // state finish on it.
 func (e *Engine) ReloadModel(tenantID int64, src Saved) error {
 	fresh := newTenantKnowledge(issuetype.NewModel(e.cfg))
-	if err := restoreModel(src, tenantID, fresh.model); err != nil {
-		return err
-	}
-	blob, found, err := src.Blob(NamesKind)
-	if err != nil {
-		return err
-	}
-	if found {
-		if fresh.names, err = decodeNames(blob); err != nil {
-			return fmt.Errorf("load issue type names of tenant %d: %w", tenantID, err)
-		}
-		for _, nm := range fresh.names {
-			fresh.taken[nm.Name] = true
-		}
-	}
-	if err := fresh.restoreSolutions(src, tenantID); err != nil {
+	if err := fresh.restore(src, tenantID); err != nil {
 		return err
 	}
 	// A follower migrates nothing: the server that analyses does.

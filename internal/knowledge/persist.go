@@ -34,7 +34,12 @@ type Saved interface {
 // from what was saved. Its analyses follow, one RestoreAnalysis each, and
 // then Restored.
 func (e *Engine) Restore(tenantID int64, src Saved) error {
-	k := e.tenant(tenantID)
+	return e.tenant(tenantID).restore(src, tenantID)
+}
+
+// restore loads the tenant's saved model, type names and solutions into k;
+// start-up (Restore) and a follower (ReloadModel) load alike.
+func (k *tenantKnowledge) restore(src Saved, tenantID int64) error {
 	if err := restoreModel(src, tenantID, k.model); err != nil {
 		return err
 	}
