@@ -135,6 +135,24 @@ type MeetingListParams struct {
 	GuestRecorderIDs []int64
 }
 
+// MatchesNothing reports that a recorder or team filter named nothing that
+// exists, so the list is empty without a query.
+func (p *MeetingListParams) MatchesNothing() bool {
+	return p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0)
+}
+
+// MeetingListProbeCap bounds the counts an engine makes to choose how to
+// walk a list: the filter's set is counted up to it, then the viewer's set
+// only up to that count.
+const MeetingListProbeCap = 1000
+
+// MeetingListByViewer reports whether a list is walked by its viewer,
+// given matching, the filter's set counted up to MeetingListProbeCap, and
+// seen, the viewer's set counted up to matching+1: the smaller set drives.
+func MeetingListByViewer(matching, seen int64) bool {
+	return seen <= matching && seen < MeetingListProbeCap
+}
+
 // MeetingProcessedParams carry what processing derived from a meeting.
 type MeetingProcessedParams struct {
 	MeetingID   int64

@@ -66,23 +66,22 @@ func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([
 	return out, nil
 }
 
+// meetingListByViewer reports whether p's list is walked by its viewer.
+//
 // A list is found one of two ways, as in the sqlite package (read its
 // notes): by viewer, the ordered merge of a walk per kind of meeting the
 // viewer may see, or by filter, a walk of a company, team or recorder
 // filter's index that tests visibility on each row. The smaller set
-// drives: the filter's is counted first, up to listProbeCap, then the
-// viewer's only up to that count.
-const listProbeCap = 1000
-
-// meetingListByViewer reports whether p's list is walked by its viewer.
+// drives: the filter's is counted first, up to store.MeetingListProbeCap,
+// then the viewer's only up to that count.
 func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListParams) (bool, error) {
-	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
+	if p.MatchesNothing() {
 		return true, nil // a list of nothing (see meetingListQuery): no count
 	}
 	var a argList
 	var filter []string
 	count := func(cond string) {
-		filter = append(filter, `(SELECT count(*) FROM (SELECT 1 FROM meetings WHERE `+cond+` LIMIT `+a.add(listProbeCap)+`) f)`)
+		filter = append(filter, `(SELECT count(*) FROM (SELECT 1 FROM meetings WHERE `+cond+` LIMIT `+a.add(store.MeetingListProbeCap)+`) f)`)
 	}
 	if d := p.CompanyDomains; len(d) > 0 {
 		count(`tenant_id = ` + a.add(p.Viewer.TenantID) + ` AND company_domain = ANY(` + a.add(d) + `)`)
@@ -114,7 +113,7 @@ func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListPa
 	if err := q.q.QueryRow(ctx, `SELECT count(*) FROM (`+visible+` LIMIT `+a.add(matching+1)+`) v`, a...).Scan(&seen); err != nil {
 		return false, fmt.Errorf("list meetings: count: %w", err)
 	}
-	return seen <= matching && seen < listProbeCap, nil
+	return store.MeetingListByViewer(matching, seen), nil
 }
 
 // meetingListQuery builds the query of a list, walked by its viewer or by
@@ -124,7 +123,7 @@ func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListPa
 // parts; PostgreSQL merges them with a Merge Append and stops at the
 // limit).
 func meetingListQuery(p *store.MeetingListParams, byViewer bool) (query string, args []any, none bool) {
-	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
+	if p.MatchesNothing() {
 		// A recorded_by[] or teams[] filter named nothing that exists.
 		return "", nil, true
 	}

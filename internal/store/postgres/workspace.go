@@ -3,8 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -34,14 +32,7 @@ func (q queries) TenantDomains(ctx context.Context, tenantID int64) ([]string, e
 // servers replacing the set at once would otherwise each delete only the
 // rows they saw and leave the union of both sets, or collide on a domain.
 func (t *tx) TenantDomainsSet(ctx context.Context, tenantID int64, domains []string) error {
-	clean := make([]string, 0, len(domains))
-	for _, d := range domains {
-		if d = strings.ToLower(strings.TrimSpace(d)); d != "" {
-			clean = append(clean, d)
-		}
-	}
-	slices.Sort(clean)
-	clean = slices.Compact(clean)
+	clean := store.TenantDomainsClean(domains)
 	var one int
 	// FOR NO KEY UPDATE does not wait for, nor block, the inserts of rows
 	// that reference the tenant.

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -14,104 +13,11 @@ import (
 
 // A meeting is one row of meetings (what lists show), its sharing in
 // meeting_teams and meeting_users (with a copy of its created_at, for the
-// lists that walk them: see meeting_list.go), and its large content in one row of
-// meeting_contents: the transcript and action items as JSON arrays, so that
+// lists that walk them: see meeting_list.go), and its large content in one
+// row of meeting_contents: the transcript and action items as JSON arrays
+// (in the encoding of store.MarshalTranscript and the rest), so that
 // creating a meeting of a thousand utterances is three or four statements,
 // not a thousand.
-
-// storedItem is a transcript item as stored. Short keys keep a long
-// transcript small; offsets are in milliseconds.
-type storedItem struct {
-	Speaker string `json:"s"`
-	Email   string `json:"e,omitempty"`
-	Text    string `json:"t"`
-	AtMS    int64  `json:"a"`
-}
-
-// storedAction is an action item as stored.
-type storedAction struct {
-	Description   string `json:"d"`
-	UserGenerated bool   `json:"u,omitempty"`
-	Completed     bool   `json:"c,omitempty"`
-	AtMS          int64  `json:"a"`
-	AssigneeName  string `json:"n,omitempty"`
-	AssigneeEmail string `json:"e,omitempty"`
-	AssigneeTeam  string `json:"t,omitempty"`
-}
-
-// storedInvitee is a calendar invitee as stored.
-type storedInvitee struct {
-	Name        string `json:"n,omitempty"`
-	Email       string `json:"e,omitempty"`
-	EmailDomain string `json:"d,omitempty"`
-	External    bool   `json:"x,omitempty"`
-}
-
-func marshalTranscript(items []fathom.TranscriptItem) (string, error) {
-	out := make([]storedItem, len(items))
-	for i, it := range items {
-		out[i] = storedItem{Speaker: it.Speaker, Email: it.SpeakerEmail, Text: it.Text, AtMS: it.At.Milliseconds()}
-	}
-	b, err := json.Marshal(out)
-	return string(b), err
-}
-
-func unmarshalTranscript(s string) ([]fathom.TranscriptItem, error) {
-	var stored []storedItem
-	if err := json.Unmarshal([]byte(s), &stored); err != nil {
-		return nil, fmt.Errorf("decode transcript: %w", err)
-	}
-	out := make([]fathom.TranscriptItem, len(stored))
-	for i, it := range stored {
-		out[i] = fathom.TranscriptItem{Speaker: it.Speaker, SpeakerEmail: it.Email, Text: it.Text, At: time.Duration(it.AtMS) * time.Millisecond}
-	}
-	return out, nil
-}
-
-func marshalActions(items []fathom.ActionItem) (string, error) {
-	out := make([]storedAction, len(items))
-	for i, a := range items {
-		out[i] = storedAction{Description: a.Description, UserGenerated: a.UserGenerated, Completed: a.Completed,
-			AtMS: a.At.Milliseconds(), AssigneeName: a.AssigneeName, AssigneeEmail: a.AssigneeEmail, AssigneeTeam: a.AssigneeTeam}
-	}
-	b, err := json.Marshal(out)
-	return string(b), err
-}
-
-func unmarshalActions(s string) ([]fathom.ActionItem, error) {
-	var stored []storedAction
-	if err := json.Unmarshal([]byte(s), &stored); err != nil {
-		return nil, fmt.Errorf("decode action items: %w", err)
-	}
-	out := make([]fathom.ActionItem, len(stored))
-	for i, a := range stored {
-		out[i] = fathom.ActionItem{Description: a.Description, UserGenerated: a.UserGenerated, Completed: a.Completed,
-			At: time.Duration(a.AtMS) * time.Millisecond, AssigneeName: a.AssigneeName, AssigneeEmail: a.AssigneeEmail,
-			AssigneeTeam: a.AssigneeTeam}
-	}
-	return out, nil
-}
-
-func marshalInvitees(invitees []fathom.Invitee) (string, error) {
-	out := make([]storedInvitee, len(invitees))
-	for i, in := range invitees {
-		out[i] = storedInvitee(in)
-	}
-	b, err := json.Marshal(out)
-	return string(b), err
-}
-
-func unmarshalInvitees(s string) ([]fathom.Invitee, error) {
-	var stored []storedInvitee
-	if err := json.Unmarshal([]byte(s), &stored); err != nil {
-		return nil, fmt.Errorf("decode invitees: %w", err)
-	}
-	out := make([]fathom.Invitee, len(stored))
-	for i, in := range stored {
-		out[i] = fathom.Invitee(in)
-	}
-	return out, nil
-}
 
 // jsonInts encodes ids as a JSON array for json_each.
 func jsonInts(ids []int64) string {
@@ -154,7 +60,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (*fathom.Meeting, error) {
 	if markdown.Valid {
 		m.Summary = &fathom.Summary{TemplateName: template.String, Markdown: markdown.String}
 	}
-	if m.Invitees, err = unmarshalInvitees(invitees); err != nil {
+	if m.Invitees, err = store.UnmarshalInvitees(invitees); err != nil {
 		return nil, fmt.Errorf("meeting %d: %w", m.ID, err)
 	}
 	return &m, nil
@@ -234,11 +140,11 @@ func (q queries) MeetingContent(ctx context.Context, meetingID int64) ([]fathom.
 	if err != nil {
 		return nil, nil, fmt.Errorf("meeting content %d: %w", meetingID, interpretError(err))
 	}
-	items, err := unmarshalTranscript(transcript)
+	items, err := store.UnmarshalTranscript(transcript)
 	if err != nil {
 		return nil, nil, err
 	}
-	acts, err := unmarshalActions(actions)
+	acts, err := store.UnmarshalActions(actions)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -246,15 +152,15 @@ func (q queries) MeetingContent(ctx context.Context, meetingID int64) ([]fathom.
 }
 
 func (t *tx) MeetingCreate(ctx context.Context, m *fathom.Meeting) error {
-	invitees, err := marshalInvitees(m.Invitees)
+	invitees, err := store.MarshalInvitees(m.Invitees)
 	if err != nil {
 		return err
 	}
-	transcript, err := marshalTranscript(m.Transcript)
+	transcript, err := store.MarshalTranscript(m.Transcript)
 	if err != nil {
 		return err
 	}
-	actions, err := marshalActions(m.ActionItems)
+	actions, err := store.MarshalActions(m.ActionItems)
 	if err != nil {
 		return err
 	}
@@ -313,7 +219,7 @@ func nullTime(t time.Time) any {
 }
 
 func (t *tx) MeetingProcessed(ctx context.Context, p *store.MeetingProcessedParams) error {
-	actions, err := marshalActions(p.ActionItems)
+	actions, err := store.MarshalActions(p.ActionItems)
 	if err != nil {
 		return err
 	}

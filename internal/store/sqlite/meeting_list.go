@@ -56,6 +56,8 @@ func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([
 	return out, nil
 }
 
+// meetingListByViewer reports whether p's list is walked by its viewer.
+//
 // A list is found one of two ways, and meetingListByViewer chooses:
 //
 //   - by viewer: walk, newest first, each kind of meeting the viewer may
@@ -71,20 +73,18 @@ func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([
 //
 // Each reads about as many rows as the set it walks holds before a page is
 // full, so the smaller set drives. The filter's set is counted first, up
-// to listProbeCap, then the viewer's only up to that count: index entries
-// alone, at most twice listProbeCap (a fraction of a millisecond).
-const listProbeCap = 1000
-
-// meetingListByViewer reports whether p's list is walked by its viewer.
+// to store.MeetingListProbeCap, then the viewer's only up to that count:
+// index entries alone, at most twice store.MeetingListProbeCap (a fraction
+// of a millisecond).
 func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListParams) (bool, error) {
-	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
+	if p.MatchesNothing() {
 		return true, nil // a list of nothing (see meetingListQuery): no count
 	}
 	var filter []string
 	var fargs []any
 	count := func(cond string, args ...any) {
 		filter = append(filter, `(SELECT count(*) FROM (SELECT 1 FROM meetings WHERE `+cond+` LIMIT ?))`)
-		fargs = append(append(fargs, args...), listProbeCap)
+		fargs = append(append(fargs, args...), store.MeetingListProbeCap)
 	}
 	if d := p.CompanyDomains; len(d) > 0 {
 		count(`tenant_id = ? AND company_domain IN (`+marks(len(d))+`)`, appendPadded([]any{p.Viewer.TenantID}, d)...)
@@ -100,7 +100,7 @@ func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListPa
 		return true, nil
 	}
 	var matching int64
-	err := q.db.QueryRowContext(ctx, `SELECT min(`+strings.Join(filter, ", ")+`, ?)`, append(fargs, listProbeCap)...).Scan(&matching)
+	err := q.db.QueryRowContext(ctx, `SELECT min(`+strings.Join(filter, ", ")+`, ?)`, append(fargs, store.MeetingListProbeCap)...).Scan(&matching)
 	if err != nil {
 		return false, fmt.Errorf("list meetings: count: %w", err)
 	}
@@ -119,7 +119,7 @@ UNION ALL SELECT 1 FROM meetings WHERE tenant_id = ? AND share_all_teams = 1`
 	if err != nil {
 		return false, fmt.Errorf("list meetings: count: %w", err)
 	}
-	return seen <= matching && seen < listProbeCap, nil
+	return store.MeetingListByViewer(matching, seen), nil
 }
 
 // meetingListQuery builds the query of a list, walked by its viewer or by
@@ -130,7 +130,7 @@ UNION ALL SELECT 1 FROM meetings WHERE tenant_id = ? AND share_all_teams = 1`
 // no sort. Where one walk is not enough, the list is the ordered merge
 // (UNION ALL of parts made disjoint) of several.
 func meetingListQuery(p *store.MeetingListParams, byViewer bool) (query string, args []any, none bool) {
-	if p.Restrict && (len(p.RecorderIDs) == 0 || len(p.TeamIDs) == 0) {
+	if p.MatchesNothing() {
 		// A recorded_by[] or teams[] filter named nothing that exists.
 		return "", nil, true
 	}

@@ -3,8 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -31,14 +29,7 @@ func (q queries) TenantDomains(ctx context.Context, tenantID int64) ([]string, e
 }
 
 func (t *tx) TenantDomainsSet(ctx context.Context, tenantID int64, domains []string) error {
-	clean := make([]string, 0, len(domains))
-	for _, d := range domains {
-		if d = strings.ToLower(strings.TrimSpace(d)); d != "" {
-			clean = append(clean, d)
-		}
-	}
-	slices.Sort(clean)
-	clean = slices.Compact(clean)
+	clean := store.TenantDomainsClean(domains)
 	if _, err := t.db.ExecContext(ctx, `DELETE FROM tenant_domains WHERE tenant_id = ?`, tenantID); err != nil {
 		return fmt.Errorf("set tenant domains: %w", err)
 	}
