@@ -49,7 +49,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key for --url (env FATHOM_API_KEY); use a fresh tenant")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder")
 	simKey := fs.String("sim-key", env.getenv("FATHOM_SIM_API_KEY"), "API key of a second fresh tenant for the recommendation simulation (with --url)")
-	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop, report or fresh")
+	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop, report, fresh, blind or holdout")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	write := fs.String("write", "", "also write the report as Markdown to this file (e.g. docs/evaluation.md)")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process to this file")
@@ -58,7 +58,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	}
 	pool, ok := eval.ParsePool(*poolName)
 	if !ok {
-		return fmt.Errorf("--pool must be develop, report or fresh, not %q", *poolName)
+		return fmt.Errorf("--pool must be develop, report, fresh, blind or holdout, not %q", *poolName)
 	}
 	stop, err := startCPUProfile(*profile)
 	if err != nil {
