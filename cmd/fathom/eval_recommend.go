@@ -14,7 +14,8 @@ import (
 const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout] [--domain name,...] [flags]
 
 Runs the recommendation simulation through the public API of a server started
-in-process: for each domain (banking77, insurance, banking, finance), a fresh
+in-process: for each domain (banking77, insurance, banking, finance by default;
+abcd, an online clothing shop's dialogues with retail actions, on request), a fresh
 tenant learns from simulated support conversations opening with the domain's
 training utterances, worded from one pool, then every test utterance is sent to
 similarity and its recommendations are scored against the simulation's hidden
@@ -27,7 +28,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
 	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh, blind or holdout")
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
-	data := fs.String("data", "../shared/data", "folder holding banking77/ and dstc11/")
+	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -56,7 +57,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		if err != nil {
 			return err
 		}
-		plans := eval.Plans(d.Train, 77)
+		plans := d.Plans(77)
 		sims, err := eval.LoadSimulated(ctx, c, d.Train, plans, pool, *conc)
 		if err != nil {
 			return fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -53,7 +54,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
 		l := [][]string{w.success, w.failure, w.hedgedSuccess, w.hedgedFailure, w.handedOver, w.greetings, w.asks, w.answers, w.closings, w.farewells}
-		for _, a := range simActions {
+		for _, a := range append(slices.Clip(simActions), retailOnly...) {
 			l = append(l, a.Phrasings(p))
 		}
 		return l
@@ -67,7 +68,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 				t.Errorf("pool %s: list %d has %d wordings, the develop pool %d", p, i, len(l[i]), len(shape[i]))
 			}
 		}
-		for _, a := range simActions {
+		for _, a := range append(slices.Clip(simActions), retailOnly...) {
 			if len(a.Phrasings(p)) == 0 {
 				t.Errorf("%s has an empty %s pool", a.ID, p)
 			}
