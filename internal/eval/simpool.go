@@ -1,6 +1,6 @@
 package eval
 
-// The wording of the recommendation simulation, in four pools. The
+// The wording of the recommendation simulation, in five pools. The
 // develop pool, on which the engine may be tuned, and the report pool,
 // whose figures are the ones reported, were written together before any
 // result was seen. Parts of the report pool were later seen while the
