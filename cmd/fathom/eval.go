@@ -10,13 +10,14 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalSynopsis = `eval banking77|sgd|star|recommend|dstc11 [flags]
+const evalSynopsis = `eval banking77|sgd|star|recommend|dstc11|abcd [flags]
 
   banking77  retrieval, issue discovery and recommendations on BANKING77
   sgd        outcome detection on Schema-Guided Dialogue replies (in-process)
   star       solution identification on STAR
-  recommend  the recommendation simulation on BANKING77 and DSTC11 openings
+  recommend  the recommendation simulation on BANKING77, DSTC11 (and ABCD) openings
   dstc11     issue discovery on the three DSTC11 domains
+  abcd       issue discovery on the openings of ABCD's retail dialogues
 
 eval banking77 [flags]
 
@@ -36,6 +37,8 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return runEvalRecommend(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "dstc11":
 		return runEvalDSTC11(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "abcd":
+		return runEvalABCD(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] != "banking77" {
 		fmt.Fprintf(env.stderr, "Usage: fathom %s\n\n   or: fathom %s\n\n   or: fathom %s\n", evalSynopsis, evalSGDSynopsis, evalStarSynopsis)
@@ -49,7 +52,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key for --url (env FATHOM_API_KEY); use a fresh tenant")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder")
 	simKey := fs.String("sim-key", env.getenv("FATHOM_SIM_API_KEY"), "API key of a second fresh tenant for the recommendation simulation (with --url)")
-	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop, report or fresh")
+	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop, report, fresh, blind or holdout")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	write := fs.String("write", "", "also write the report as Markdown to this file (e.g. docs/evaluation.md)")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process to this file")
@@ -58,7 +61,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	}
 	pool, ok := eval.ParsePool(*poolName)
 	if !ok {
-		return fmt.Errorf("--pool must be develop, report or fresh, not %q", *poolName)
+		return fmt.Errorf("--pool must be develop, report, fresh, blind or holdout, not %q", *poolName)
 	}
 	stop, err := startCPUProfile(*profile)
 	if err != nil {

@@ -11,29 +11,31 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind] [--domain name,...] [flags]
+const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout] [--domain name,...] [flags]
 
 Runs the recommendation simulation through the public API of a server started
-in-process: for each domain (banking77, insurance, banking, finance), a fresh
+in-process: for each domain (banking77, insurance, banking, finance by default;
+abcd, an online clothing shop's dialogues with retail actions, on request), a fresh
 tenant learns from simulated support conversations opening with the domain's
 training utterances, worded from one pool, then every test utterance is sent to
 similarity and its recommendations are scored against the simulation's hidden
 success rates and held-out conversations. Tune on the develop pool; report the
 report pool, the fresh pool and the blind pool (each written later, before any
-run on it, blind to the engine's tuning).`
+run on it, blind to the engine's tuning); the holdout pool, written last by an
+engineer who never read the engine, is run only on the final code.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
-	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh or blind")
+	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh, blind or holdout")
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
-	data := fs.String("data", "../shared/data", "folder holding banking77/ and dstc11/")
+	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	pool, ok := eval.ParsePool(*poolName)
 	if !ok {
-		return fmt.Errorf("--pool must be develop, report, fresh or blind, not %q", *poolName)
+		return fmt.Errorf("--pool must be develop, report, fresh, blind or holdout, not %q", *poolName)
 	}
 	var loaded []eval.Domain
 	for _, name := range strings.Split(*domains, ",") {
@@ -55,7 +57,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		if err != nil {
 			return err
 		}
-		plans := eval.Plans(d.Train, 77)
+		plans := d.Plans(77)
 		sims, err := eval.LoadSimulated(ctx, c, d.Train, plans, pool, *conc)
 		if err != nil {
 			return fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)

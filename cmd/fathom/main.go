@@ -46,7 +46,7 @@ func commands() map[string]command {
 		"sync":        {"copy a Fathom account (hosted, gateway or another server) into this server", runSync},
 		"import":      {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
 		"bench":       {"measure throughput and latency against a running server", runBench},
-		"eval":        {"measure the knowledge engine on real datasets (banking77, sgd, star, recommend, dstc11)", runEval},
+		"eval":        {"measure the knowledge engine on real datasets (banking77, sgd, star, recommend, dstc11, abcd)", runEval},
 		"version":     {"print the version", runVersion},
 	}
 }

@@ -17,16 +17,32 @@ import (
 type Domain struct {
 	Name        string
 	Train, Test []Example
+	// Actions are what the domain's simulated agents do; nil means the
+	// simulation's banking-flavoured actions.
+	Actions []Action
+}
+
+// Plans draws the candidates of every training intent (see PlansFrom).
+func (d Domain) Plans(seed uint64) map[string]Plan {
+	if d.Actions == nil {
+		return Plans(d.Train, seed)
+	}
+	return PlansFrom(d.Train, seed, d.Actions)
 }
 
 // RecommendDomains are the domains of the recommendation simulation, in
 // report order.
 var RecommendDomains = append([]string{"banking77"}, DSTC11Domains...)
 
-// LoadDomain reads a domain under dataDir (the folder holding banking77/
-// and dstc11/): BANKING77 with its own train and test files, a DSTC11
-// domain split by SplitEveryFourth.
+// LoadDomain reads a domain under dataDir (the folder holding banking77/,
+// dstc11/ and abcd/): BANKING77 with its own train and test files, abcd
+// as LoadABCD splits it, with the retail actions, a DSTC11 domain split by
+// SplitEveryFourth.
 func LoadDomain(dataDir, name string) (Domain, error) {
+	if name == "abcd" {
+		train, test, err := LoadABCD(filepath.Join(dataDir, "abcd"))
+		return Domain{Name: name, Train: train, Test: test, Actions: retailActions}, err
+	}
 	if name == "banking77" {
 		train, test, err := LoadBanking77(filepath.Join(dataDir, "banking77"))
 		return Domain{Name: name, Train: train, Test: test}, err
@@ -124,10 +140,7 @@ func Intents(ex []Example) []string {
 // in the words of pool, and resolves the ones that ended in a fix. It
 // returns the simulations.
 func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, pool Pool, concurrency int) ([]Simulated, error) {
-	sims := make([]Simulated, len(train))
-	for i, ex := range train {
-		sims[i] = Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
-	}
+	sims := SimulateTraining(train, plans, pool)
 	err := parallel(ctx, len(sims), concurrency, func(ctx context.Context, i int) error {
 		msgs := make([]client.Message, len(sims[i].Turns))
 		for j, t := range sims[i].Turns {

@@ -56,9 +56,11 @@ func (p Plan) Rate(action string) (float64, bool) {
 // IsEscalation tells whether an action id is one of the simulation's
 // escalations.
 func IsEscalation(id string) bool {
-	for _, a := range simActions {
-		if a.ID == id {
-			return a.Escalation
+	for _, list := range [][]Action{simActions, retailActions} {
+		for _, a := range list {
+			if a.ID == id {
+				return a.Escalation
+			}
 		}
 	}
 	return false
@@ -76,14 +78,20 @@ func rates(n int, r *rand.Rand) []float64 {
 	return out
 }
 
-// Plans draws the candidates of every intent of train, from a fixed seed
-// so every run simulates the same world. Intents are paired by the overlap
-// of their vocabularies (see pairs); a pair shares its candidates but not
-// its best one.
+// Plans draws the candidates of every intent of train from the
+// simulation's actions, from a fixed seed so every run simulates the same
+// world. Intents are paired by the overlap of their vocabularies (see
+// pairs); a pair shares its candidates but not its best one.
 func Plans(train []Example, seed uint64) map[string]Plan {
+	return PlansFrom(train, seed, simActions)
+}
+
+// PlansFrom is Plans drawing from another list of actions (a domain whose
+// support team does other things, such as the retailer of abcd).
+func PlansFrom(train []Example, seed uint64, actions []Action) map[string]Plan {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var fixes, escalations []Action
-	for _, a := range simActions {
+	for _, a := range actions {
 		if a.Escalation {
 			escalations = append(escalations, a)
 		} else {
@@ -283,6 +291,16 @@ func Simulate(p Plan, pool Pool, opening string, r *rand.Rand) Simulated {
 		user(pick(w.handedOver))
 	}
 	return s
+}
+
+// SimulateTraining plays one conversation per training opening in the
+// words of pool, each from its own fixed seed: what LoadSimulated tracks.
+func SimulateTraining(train []Example, plans map[string]Plan, pool Pool) []Simulated {
+	sims := make([]Simulated, len(train))
+	for i, ex := range train {
+		sims[i] = Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
+	}
+	return sims
 }
 
 // String shows a simulated conversation, for debugging.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,14 +43,18 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 }
 
-// TestPoolsAreDisjoint: no wording appears in two pools, so nothing tuned
-// on one pool has seen another's words, and every pool has the same shape.
+// TestPoolsAreDisjoint: no wording appears in two pools (all five,
+// pairwise), so nothing tuned on one pool has seen another's words, and
+// every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
-	pools := []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind}
+	pools := Pools
+	if len(pools) != 5 {
+		t.Fatalf("%d pools, want develop, report, fresh, blind and holdout", len(pools))
+	}
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
 		l := [][]string{w.success, w.failure, w.hedgedSuccess, w.hedgedFailure, w.handedOver, w.greetings, w.asks, w.answers, w.closings, w.farewells}
-		for _, a := range simActions {
+		for _, a := range append(slices.Clip(simActions), retailOnly...) {
 			l = append(l, a.Phrasings(p))
 		}
 		return l
@@ -63,7 +68,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 				t.Errorf("pool %s: list %d has %d wordings, the develop pool %d", p, i, len(l[i]), len(shape[i]))
 			}
 		}
-		for _, a := range simActions {
+		for _, a := range append(slices.Clip(simActions), retailOnly...) {
 			if len(a.Phrasings(p)) == 0 {
 				t.Errorf("%s has an empty %s pool", a.ID, p)
 			}
@@ -91,7 +96,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 func TestSimulateLabelsTurns(t *testing.T) {
 	plans := Plans(openings, 3)
 	for i, ex := range openings {
-		for _, pool := range []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind} {
+		for _, pool := range Pools {
 			s := Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 9)))
 			if s.Turns[0].Content != ex.Text || len(s.Attempts) == 0 {
 				t.Fatalf("bad conversation:\n%s", s)
@@ -120,6 +125,8 @@ func TestParsePool(t *testing.T) {
 		{"Fresh", "", false},
 		{"", "", false},
 		{"blind", PoolBlind, true},
+		{"holdout", PoolHoldout, true},
+		{"Holdout", "", false},
 		{"hidden", "", false},
 	} {
 		if got, ok := ParsePool(c.in); got != c.want || ok != c.ok {
