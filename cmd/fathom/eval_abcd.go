@@ -26,6 +26,11 @@ func runEvalABCD(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Clustering scores over a handful of openings, one per intent, are
+	// perfect and mean nothing: refuse rather than print them.
+	if n := len(eval.Intents(ex)); len(ex) < 10*n || n < 5 {
+		return fmt.Errorf("abcd: %d openings over %d intents in %s is too little to score issue discovery (the full ABCD release, abcd_v1.1.json.gz, is needed)", len(ex), n, *data)
+	}
 	local, err := startLocal(ctx, "normal", "eval", nil)
 	if err != nil {
 		return err
