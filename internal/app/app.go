@@ -246,27 +246,35 @@ func (a *App) Wait() <-chan error { return a.serveErr }
 func (a *App) Close(ctx context.Context) error {
 	var errs []error
 	a.closeOnce.Do(func() {
+		// Each step's duration is logged: a slow stop says which part held it.
+		var steps []any
+		step := func(name string, f func() error) {
+			start := time.Now()
+			if err := f(); err != nil {
+				errs = append(errs, err)
+			}
+			steps = append(steps, name, time.Since(start).Round(time.Millisecond))
+		}
 		if a.server != nil {
-			errs = append(errs, a.server.Shutdown(ctx))
+			step("http", func() error { return a.server.Shutdown(ctx) })
 		}
 		if a.Queue != nil {
-			errs = append(errs, a.Queue.Stop(ctx))
+			step("jobs", func() error { return a.Queue.Stop(ctx) })
 		}
 		if a.stopFollow != nil {
-			a.stopFollow()
-			<-a.followDone
+			step("follow", func() error { a.stopFollow(); <-a.followDone; return nil })
 		}
 		if a.Conversations != nil {
-			errs = append(errs, a.Conversations.SaveModels(ctx))
+			step("save_models", func() error { return a.Conversations.SaveModels(ctx) })
 		}
 		if a.stopMeter != nil {
-			a.stopMeter()
-			<-a.meterDone
+			step("meter", func() error { a.stopMeter(); <-a.meterDone; return nil })
 		}
 		if a.DB != nil {
-			errs = append(errs, a.DB.Close())
+			step("database", a.DB.Close)
 		}
 		errs = append(errs, a.lock.Release())
+		a.logger.Info("closed", steps...)
 	})
 	return errors.Join(errs...)
 }
