@@ -116,7 +116,11 @@ func (h *Handler) search(ctx context.Context, c *meeting.Caller, r *http.Request
 	if err != nil {
 		return 0, nil, err
 	}
-	hits, err := h.meetings.Search(ctx, c, q.str("q"), limit)
+	text, err := q.text("q")
+	if err != nil {
+		return 0, nil, err
+	}
+	hits, err := h.meetings.Search(ctx, c, text, limit)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -75,18 +75,27 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 					_, _ = rec.Write([]byte(`{"success":false,"message":"internal error","requestId":"` + ri.ID + `"}` + "\n"))
 				}
 			}
-			level := slog.LevelInfo
-			if rec.status >= 500 {
+			level, status := slog.LevelInfo, rec.status
+			gone := r.Context().Err() != nil // the client went away before the answer
+			switch {
+			case gone && status >= 500:
+				// The handler failed because its context was cancelled:
+				// not a server fault. 499 is what proxies log for it.
+				status = statusClientClosed
+			case status >= 500:
 				level = slog.LevelError
 			}
 			attrs := []slog.Attr{
 				slog.String("request_id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-				slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)),
+				slog.Int("status", status), slog.Duration("duration", time.Since(start)),
+			}
+			if gone {
+				attrs = append(attrs, slog.Bool("client_disconnected", true))
 			}
 			if ri.TenantID != 0 {
 				attrs = append(attrs, slog.Int64("tenant", ri.TenantID))
 			}
-			if ri.Err != nil {
+			if ri.Err != nil && status != statusClientClosed {
 				attrs = append(attrs, slog.String("err", ri.Err.Error()))
 			}
 			s.logger.LogAttrs(r.Context(), level, "request", attrs...)
@@ -94,6 +103,10 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 	})
 }
+
+// statusClientClosed is logged for a request whose client disconnected
+// before its answer (nginx's 499).
+const statusClientClosed = 499
 
 // refuse answers a request of an address over its unauthenticated limit.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, ri *RequestInfo, wait time.Duration) {

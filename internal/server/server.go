@@ -142,6 +142,7 @@ var statuses = map[string]int{
 	fathom.ENOTFOUND:     http.StatusNotFound,
 	fathom.ECONFLICT:     http.StatusConflict,
 	fathom.ERATELIMIT:    http.StatusTooManyRequests,
+	fathom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	fathom.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	fathom.EINTERNAL:     http.StatusInternalServerError,
 }
