@@ -17,9 +17,9 @@ import (
 //     no refresh for 1s, doubling with each further failure, at most
 //     maxBackoff. Meanwhile a 401 stands and an expired token is an
 //     EUNAVAILABLE "retry later". A refresh that helped clears it.
-//   - Per account: at most perMinute refreshes a minute (a burst of a third
-//     of that), so that the app's quota is shared among accounts, not drawn
-//     down by the busiest.
+//   - Per account: at most perMinute refreshes after a 401 a minute (a burst
+//     of a third of that), so that the app's quota is shared among
+//     accounts, not drawn down by the busiest.
 type refreshGuard struct {
 	perMinute int // 0: no per-account share
 
@@ -42,15 +42,17 @@ func newRefreshGuard(perMinute int) *refreshGuard {
 }
 
 // admit reports whether connection conn of account may refresh now; if
-// not, how long until it may.
-func (g *refreshGuard) admit(conn string, account int64, now time.Time) (bool, time.Duration) {
+// not, how long until it may. after401 counts the refresh against the
+// account's share: refreshes for an expiring token are bounded by the
+// token's lifetime already, those after a 401 only by the guard.
+func (g *refreshGuard) admit(conn string, account int64, after401 bool, now time.Time) (bool, time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.sweep(now)
 	if b := g.conns[conn]; b != nil && now.Before(b.until) {
 		return false, b.until.Sub(now)
 	}
-	if g.perMinute <= 0 {
+	if g.perMinute <= 0 || !after401 {
 		return true, 0
 	}
 	lim := g.accounts[account]

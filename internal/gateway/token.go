@@ -142,7 +142,7 @@ func (s *Service) refresh(ctx context.Context, c *fathom.Connection, stale strin
 		if (stale == "" && s.fresh(cur)) || (stale != "" && cur.AccessToken != stale) {
 			return cur, nil
 		}
-		if ok, wait := s.guard.admit(c.ID, c.UserID, s.now()); !ok {
+		if ok, wait := s.guard.admit(c.ID, c.UserID, stale != "", s.now()); !ok {
 			return nil, fathom.Errorf(fathom.EUNAVAILABLE, "the access token of connection %s cannot be refreshed for %d s "+
 				"(the last refresh failed or did not help, or this account refreshed too often): retry later",
 				c.ID, int((wait+time.Second-1)/time.Second))
