@@ -213,7 +213,8 @@ func (a *App) openMeetings() {
 		Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
 	a.Queue.SetMeetings(a.Meetings)
 	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
-		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes, Tokens: a.OAuth}, a.logger).Register(a.server.Mux())
+		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes,
+		HeavyUploads: a.cfg.MeetingsHeavyUploads, Tokens: a.OAuth}, a.logger).Register(a.server.Mux())
 }
 
 func (a *App) bootstrap(ctx context.Context) error {

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -44,5 +45,44 @@ func TestMalformedInputIsA400NamingTheField(t *testing.T) {
 		if r := s.get(t, "/external/v1/search?q="+q, ws.alice); r.Status != http.StatusBadRequest {
 			t.Errorf("search q=%s: %d %s", q, r.Status, r.Raw)
 		}
+	}
+}
+
+// TestHeavyUploadsAreBounded: with one slot for uploads over 1 MiB, a
+// second large upload while the first is still being read waits, then is
+// answered 503 with Retry-After; once the first is done, the next is
+// accepted.
+func TestHeavyUploadsAreBounded(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.MeetingsHeavyUploads = 1
+	s := start(t, cfg)
+	ws := seedWorkspace(t, s)
+	large := func(id string) string { // 1.5 MB
+		item := `{"speaker":{"display_name":"A"},"text":"` + strings.Repeat("word ", 10_000) + `","timestamp":"00:00:01"}`
+		return `{"external_id":"` + id + `","title":"Large","transcript":[` + strings.TrimSuffix(strings.Repeat(item+",", 30), ",") + `]}`
+	}
+	pr, pw := io.Pipe()
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/external/v1/recordings", pr) // chunked: length unknown
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Api-Key", ws.alice)
+	first := make(chan reply, 1)
+	go func() { first <- do(t, req) }()
+	body := large("slow")
+	if _, err := pw.Write([]byte(body[:10])); err != nil {
+		t.Fatal(err)
+	}
+	busy := s.post(t, "/external/v1/recordings", "", large("second"), "X-Api-Key", ws.alice)
+	if busy.Status != http.StatusServiceUnavailable || busy.Header.Get("Retry-After") == "" {
+		t.Fatalf("second large upload while the first is read: %d %.200s", busy.Status, busy.Raw)
+	}
+	if small := s.ingest(t, ws.alice, map[string]any{"external_id": "small", "title": "Small"}); small.Status >= 300 {
+		t.Fatalf("small upload: %d %s", small.Status, small.Raw)
+	}
+	go func() { _, _ = pw.Write([]byte(body[10:])); pw.Close() }()
+	if r := <-first; r.Status >= 300 {
+		t.Fatalf("first upload: %d %.200s", r.Status, r.Raw)
+	}
+	if r := s.post(t, "/external/v1/recordings", "", large("third"), "X-Api-Key", ws.alice); r.Status >= 300 {
+		t.Fatalf("upload after the first: %d %.200s", r.Status, r.Raw)
 	}
 }

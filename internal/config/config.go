@@ -83,6 +83,9 @@ type Config struct {
 	MeetingsHeavyRateLimit int
 	// MeetingsMaxBodyBytes caps recording ingestion bodies (default 32 MiB).
 	MeetingsMaxBodyBytes int64
+	// MeetingsHeavyUploads is how many ingestion bodies over 1 MiB are read
+	// at once (default 2); others wait up to 5 s, then get 503.
+	MeetingsHeavyUploads int
 	// AllowPrivateTargets lets webhooks and destination_url callbacks reach
 	// loopback, private and link-local addresses and plain http (default
 	// false: only public https targets, against SSRF).
@@ -162,6 +165,7 @@ func Default() Config {
 		MeetingsRateLimit:      60,
 		MeetingsHeavyRateLimit: 30,
 		MeetingsMaxBodyBytes:   32 << 20,
+		MeetingsHeavyUploads:   2,
 
 		AccessTokenTTL:      time.Hour,
 		RefreshReuseGrace:   30 * time.Second,
@@ -251,6 +255,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MeetingsMaxBodyBytes < 64<<10 || c.MeetingsMaxBodyBytes > 1<<30 {
 		bad("meetings-max-body-bytes", "must be between 65536 and 1073741824, got %d", c.MeetingsMaxBodyBytes)
+	}
+	if c.MeetingsHeavyUploads < 1 || c.MeetingsHeavyUploads > 256 {
+		bad("meetings-heavy-uploads", "must be between 1 and 256, got %d", c.MeetingsHeavyUploads)
 	}
 	if c.AccessTokenTTL < time.Minute || c.AccessTokenTTL > 24*time.Hour {
 		bad("access-token-ttl", "must be between 1m and 24h, got %s", c.AccessTokenTTL)

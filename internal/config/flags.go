@@ -54,6 +54,7 @@ func (c *Config) serverOptions() []option {
 		{"meetings-rate-limit", "meetings API requests per minute per account (0: off)", (*intValue)(&c.MeetingsRateLimit), false},
 		{"meetings-heavy-rate-limit", "meetings API summary/transcript requests per minute per account (0: off)", (*intValue)(&c.MeetingsHeavyRateLimit), false},
 		{"meetings-max-body-bytes", "maximum recording ingestion body in bytes", (*int64Value)(&c.MeetingsMaxBodyBytes), false},
+		{"meetings-heavy-uploads", "recording ingestion bodies over 1 MiB read at once", (*intValue)(&c.MeetingsHeavyUploads), false},
 		{"allow-private-targets", "let webhooks and callbacks reach private addresses and plain http", (*boolValue)(&c.AllowPrivateTargets), false},
 		{"secret-key", "32-byte key (base64 or hex) encrypting tokens at rest (default: made in --data-dir)", (*stringValue)(&c.SecretKey), true},
 		{"access-token-ttl", "lifetime of OAuth access tokens", (*durationValue)(&c.AccessTokenTTL), false},
