@@ -97,8 +97,10 @@ func (a *App) Open(ctx context.Context) (err error) {
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
 	a.Knowledge = knowledge.New(issuetype.Config{})
+	trusted, _ := a.cfg.TrustedProxyPrefixes() // checked by Validate
 	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
-		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout, Database: a.db.Engine}, a.logger,
+		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout, Database: a.db.Engine,
+		TrustedProxies: trusted, AddressRateLimit: a.cfg.AddressRateLimit, AddressRateBurst: a.cfg.AddressRateBurst}, a.logger,
 		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return a.cfg.RedactError(err) })
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
@@ -211,7 +213,8 @@ func (a *App) openMeetings() {
 		Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
 	a.Queue.SetMeetings(a.Meetings)
 	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
-		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes, Tokens: a.OAuth}, a.logger).Register(a.server.Mux())
+		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes,
+		HeavyUploads: a.cfg.MeetingsHeavyUploads, Tokens: a.OAuth}, a.logger).Register(a.server.Mux())
 }
 
 func (a *App) bootstrap(ctx context.Context) error {

@@ -77,9 +77,9 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
-	// A body over the size limit is a 400 too, and the server keeps serving.
+	// A body over the size limit is a 413, and the server keeps serving.
 	huge := `{"conversationId":"c","messages":[{"role":"user","content":"` + strings.Repeat("q", 2<<20) + `"}]}`
-	if r := s.post(t, "/api/v1/context/track", key, huge); r.Status != 400 || !strings.Contains(r.message(), "request body") {
+	if r := s.post(t, "/api/v1/context/track", key, huge); r.Status != 413 || !strings.Contains(r.message(), "request body must be at most") {
 		t.Fatalf("huge body: %d %s", r.Status, r.Raw)
 	}
 	if r := s.post(t, "/api/v1/context/track", key, track("ok", "still serving")); r.Status != 200 {

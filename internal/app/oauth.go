@@ -13,7 +13,10 @@ import (
 // /external/v1/oauth2/ routes. It runs before openMeetings.
 func (a *App) openOAuth() {
 	a.OAuth = oauth.NewService(oauth.Deps{Store: a.DB, Logger: a.logger},
-		oauth.Config{AccessTokenTTL: a.cfg.AccessTokenTTL, RefreshReuseGrace: a.cfg.RefreshReuseGrace})
+		oauth.Config{AccessTokenTTL: a.cfg.AccessTokenTTL, RefreshReuseGrace: a.cfg.RefreshReuseGrace,
+			HashConcurrency: a.cfg.PasswordHashConcurrency,
+			SignIn: oauth.SignInLimits{PairFailures: a.cfg.SignInPairFailures, AddressFailures: a.cfg.SignInAddressFailures,
+				AccountFailures: a.cfg.SignInAccountFailures, MaxDelay: a.cfg.SignInMaxDelay}})
 	oauthapi.New(a.OAuth, oauthapi.Config{
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
 		DefaultTenant: tenant.DefaultTenant,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -82,6 +83,9 @@ type Config struct {
 	MeetingsHeavyRateLimit int
 	// MeetingsMaxBodyBytes caps recording ingestion bodies (default 32 MiB).
 	MeetingsMaxBodyBytes int64
+	// MeetingsHeavyUploads is how many ingestion bodies over 1 MiB are read
+	// at once (default 2); others wait up to 5 s, then get 503.
+	MeetingsHeavyUploads int
 	// AllowPrivateTargets lets webhooks and destination_url callbacks reach
 	// loopback, private and link-local addresses and plain http (default
 	// false: only public https targets, against SSRF).
@@ -112,6 +116,29 @@ type Config struct {
 	GatewayClientID     string
 	GatewayClientSecret string
 	GatewayRateLimit    float64
+
+	// TrustedProxies lists the reverse proxies (IPs or CIDR prefixes,
+	// comma-separated) whose X-Forwarded-For names the client for
+	// per-address limits (default none: the peer address is the client).
+	TrustedProxies string
+	// AddressRateLimit is unauthenticated requests per second per client
+	// address (no or wrong credentials, OAuth pages and endpoints; default
+	// 20, 0: off); AddressRateBurst its bucket (default 0: 10x the rate).
+	AddressRateLimit float64
+	AddressRateBurst int
+	// PasswordHashConcurrency is how many Argon2id password hashes run at
+	// once (default 0: one per core); sign-ins beyond it wait in a short
+	// queue, then are answered 503 with Retry-After.
+	PasswordHashConcurrency int
+	// SignInPairFailures, SignInAddressFailures and SignInAccountFailures
+	// are the failed sign-ins allowed per (account, address) pair, per
+	// address and per account before delays start (defaults 5, 20, 10);
+	// SignInMaxDelay is the longest lockout of a pair or an address
+	// (default 15m). See docs/oauth-and-gateway.md.
+	SignInPairFailures    int
+	SignInAddressFailures int
+	SignInAccountFailures int
+	SignInMaxDelay        time.Duration
 }
 
 // Default returns the configuration with every default filled in.
@@ -138,6 +165,7 @@ func Default() Config {
 		MeetingsRateLimit:      60,
 		MeetingsHeavyRateLimit: 30,
 		MeetingsMaxBodyBytes:   32 << 20,
+		MeetingsHeavyUploads:   2,
 
 		AccessTokenTTL:      time.Hour,
 		RefreshReuseGrace:   30 * time.Second,
@@ -145,6 +173,12 @@ func Default() Config {
 		GatewayAuthorizeURL: "https://fathom.video/external/v1/oauth2/authorize",
 		GatewayTokenURL:     "https://fathom.video/external/v1/oauth2/token",
 		GatewayRateLimit:    10,
+
+		AddressRateLimit:      20,
+		SignInPairFailures:    5,
+		SignInAddressFailures: 20,
+		SignInAccountFailures: 10,
+		SignInMaxDelay:        15 * time.Minute,
 	}
 }
 
@@ -222,6 +256,9 @@ func (c *Config) Validate() error {
 	if c.MeetingsMaxBodyBytes < 64<<10 || c.MeetingsMaxBodyBytes > 1<<30 {
 		bad("meetings-max-body-bytes", "must be between 65536 and 1073741824, got %d", c.MeetingsMaxBodyBytes)
 	}
+	if c.MeetingsHeavyUploads < 1 || c.MeetingsHeavyUploads > 256 {
+		bad("meetings-heavy-uploads", "must be between 1 and 256, got %d", c.MeetingsHeavyUploads)
+	}
 	if c.AccessTokenTTL < time.Minute || c.AccessTokenTTL > 24*time.Hour {
 		bad("access-token-ttl", "must be between 1m and 24h, got %s", c.AccessTokenTTL)
 	}
@@ -237,7 +274,48 @@ func (c *Config) Validate() error {
 	if !(c.GatewayRateLimit >= 0 && c.GatewayRateLimit <= 1e6) {
 		bad("gateway-rate-limit", "must be 0 (off) or a positive number up to 1000000, got %g", c.GatewayRateLimit)
 	}
+	if _, err := c.TrustedProxyPrefixes(); err != nil {
+		bad("trusted-proxies", "%v", err)
+	}
+	if !(c.AddressRateLimit >= 0 && c.AddressRateLimit <= 1e6) {
+		bad("address-rate-limit", "must be 0 (off) or a positive number up to 1000000, got %g", c.AddressRateLimit)
+	}
+	if c.AddressRateBurst < 0 {
+		bad("address-rate-burst", "must be 0 (default) or positive, got %d", c.AddressRateBurst)
+	}
+	if c.PasswordHashConcurrency < 0 || c.PasswordHashConcurrency > 256 {
+		bad("password-hash-concurrency", "must be between 0 (one per core) and 256, got %d", c.PasswordHashConcurrency)
+	}
+	for flag, n := range map[string]int{"signin-pair-failures": c.SignInPairFailures,
+		"signin-address-failures": c.SignInAddressFailures, "signin-account-failures": c.SignInAccountFailures} {
+		if n < 1 || n > 1_000_000 {
+			bad(flag, "must be between 1 and 1000000, got %d", n)
+		}
+	}
+	if c.SignInMaxDelay < time.Second || c.SignInMaxDelay > 24*time.Hour {
+		bad("signin-max-delay", "must be between 1s and 24h, got %s", c.SignInMaxDelay)
+	}
 	return errors.Join(errs...)
+}
+
+// TrustedProxyPrefixes parses TrustedProxies.
+func (c *Config) TrustedProxyPrefixes() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(c.TrustedProxies, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		if a, err := netip.ParseAddr(f); err == nil {
+			out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither an IP address nor a CIDR prefix", f)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // BaseURL is PublicURL, or the listen address as an http URL.

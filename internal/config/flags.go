@@ -54,6 +54,7 @@ func (c *Config) serverOptions() []option {
 		{"meetings-rate-limit", "meetings API requests per minute per account (0: off)", (*intValue)(&c.MeetingsRateLimit), false},
 		{"meetings-heavy-rate-limit", "meetings API summary/transcript requests per minute per account (0: off)", (*intValue)(&c.MeetingsHeavyRateLimit), false},
 		{"meetings-max-body-bytes", "maximum recording ingestion body in bytes", (*int64Value)(&c.MeetingsMaxBodyBytes), false},
+		{"meetings-heavy-uploads", "recording ingestion bodies over 1 MiB read at once", (*intValue)(&c.MeetingsHeavyUploads), false},
 		{"allow-private-targets", "let webhooks and callbacks reach private addresses and plain http", (*boolValue)(&c.AllowPrivateTargets), false},
 		{"secret-key", "32-byte key (base64 or hex) encrypting tokens at rest (default: made in --data-dir)", (*stringValue)(&c.SecretKey), true},
 		{"access-token-ttl", "lifetime of OAuth access tokens", (*durationValue)(&c.AccessTokenTTL), false},
@@ -64,6 +65,14 @@ func (c *Config) serverOptions() []option {
 		{"gateway-client-id", "the operator's OAuth client id at the upstream", (*stringValue)(&c.GatewayClientID), false},
 		{"gateway-client-secret", "the operator's OAuth client secret at the upstream", (*stringValue)(&c.GatewayClientSecret), true},
 		{"gateway-rate-limit", "gateway requests per second per account (0: off)", (*float64Value)(&c.GatewayRateLimit), false},
+		{"trusted-proxies", "reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client", (*stringValue)(&c.TrustedProxies), false},
+		{"address-rate-limit", "unauthenticated requests per second per client address (0: off)", (*float64Value)(&c.AddressRateLimit), false},
+		{"address-rate-burst", "per-address limit bucket size (0: 10x the rate)", (*intValue)(&c.AddressRateBurst), false},
+		{"password-hash-concurrency", "Argon2id password hashes run at once (0: one per core)", (*intValue)(&c.PasswordHashConcurrency), false},
+		{"signin-pair-failures", "failed sign-ins per account and address before that pair is locked", (*intValue)(&c.SignInPairFailures), false},
+		{"signin-address-failures", "failed sign-ins per address, across accounts, before the address is locked", (*intValue)(&c.SignInAddressFailures), false},
+		{"signin-account-failures", "failed sign-ins per account, across addresses, before sign-ins from new addresses are slowed", (*intValue)(&c.SignInAccountFailures), false},
+		{"signin-max-delay", "longest lockout of a sign-in pair or address", (*durationValue)(&c.SignInMaxDelay), false},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/server"
 )
 
 // object is a decoded JSON object whose fields are decoded one by one, so
@@ -25,10 +26,13 @@ func readObject(w http.ResponseWriter, r *http.Request, max int64) (object, erro
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		return nil, invalid("request body must be at most %d bytes", max)
+		return nil, fathom.Errorf(fathom.ETOOLARGE, "request body must be at most %d bytes", max)
 	}
 	if err != nil {
 		return nil, invalid("request body could not be read")
+	}
+	if err := server.CheckJSON(body); err != nil {
+		return nil, err
 	}
 	return parseObject(body)
 }

@@ -14,6 +14,7 @@ const (
 	ENOTFOUND     = "not_found"    // the named thing does not exist for this tenant (404)
 	ECONFLICT     = "conflict"     // the request contradicts the current state (409)
 	ERATELIMIT    = "rate_limited" // a rate limit or plan quota was reached (429)
+	ETOOLARGE     = "too_large"    // the request body is over its size limit (413)
 	EUNAVAILABLE  = "unavailable"  // the server is shutting down or not ready (503)
 	EINTERNAL     = "internal"     // anything else; never shown to clients (500)
 )

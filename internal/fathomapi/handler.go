@@ -8,6 +8,7 @@ package fathomapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"hash/fnv"
 	"log/slog"
 	"net/http"
@@ -42,6 +43,11 @@ type Config struct {
 	HeavyRateLimit int
 	// MaxBodyBytes caps ingestion bodies (default 32 MiB).
 	MaxBodyBytes int64
+	// HeavyUploads is how many ingestion bodies over 1 MiB (or of unknown
+	// length) are read at once (default 2); others wait up to 5 s, then
+	// are answered 503 with Retry-After. Each holds its body and its
+	// decoded form in memory.
+	HeavyUploads int
 	// Tokens authenticates OAuth access tokens (nil: bearer values are
 	// API keys only).
 	Tokens TokenAuthenticator
@@ -55,6 +61,7 @@ type Handler struct {
 	tokens   TokenAuthenticator
 	limits   *limiter
 	maxBody  int64
+	uploads  chan struct{} // slots of heavy uploads
 	logger   *slog.Logger
 }
 
@@ -63,8 +70,12 @@ func New(meetings *meeting.Service, render *Renderer, auth Authenticator, cfg Co
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 32 << 20
 	}
+	if cfg.HeavyUploads <= 0 {
+		cfg.HeavyUploads = 2
+	}
 	return &Handler{meetings: meetings, render: render, auth: auth, tokens: cfg.Tokens, maxBody: cfg.MaxBodyBytes, logger: logger,
-		limits: newLimiter(cfg.RateLimit, cfg.HeavyRateLimit, time.Now)}
+		uploads: make(chan struct{}, cfg.HeavyUploads),
+		limits:  newLimiter(cfg.RateLimit, cfg.HeavyRateLimit, time.Now)}
 }
 
 // Register mounts the routes on mux.
@@ -203,6 +214,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := fathom.ErrorCode(err)
 	if code == fathom.EINTERNAL {
 		server.Info(r.Context()).Err = err
+	}
+	if errors.Is(err, errUploadsBusy) {
+		w.Header().Set("Retry-After", "2")
 	}
 	msg := fathom.ErrorMessage(err)
 	if code == fathom.EINTERNAL {

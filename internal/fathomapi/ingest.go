@@ -51,7 +51,34 @@ type shareJSON struct {
 	AllTeams bool     `json:"all_teams"`
 }
 
+// heavyUpload is the body size from which an upload takes a slot.
+const heavyUpload = 1 << 20
+
+var errUploadsBusy = fathom.Errorf(fathom.EUNAVAILABLE, "too many large uploads at once; retry after the time in Retry-After")
+
+// uploadSlot waits up to 5 s for a heavy-upload slot and returns its
+// release.
+func (h *Handler) uploadSlot(ctx context.Context) (func(), error) {
+	t := time.NewTimer(5 * time.Second)
+	defer t.Stop()
+	select {
+	case h.uploads <- struct{}{}:
+		return func() { <-h.uploads }, nil
+	case <-t.C:
+		return nil, errUploadsBusy
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error) {
+	if r.ContentLength < 0 || r.ContentLength > heavyUpload {
+		release, err := h.uploadSlot(ctx)
+		if err != nil {
+			return 0, nil, err
+		}
+		defer release()
+	}
 	var in ingestJSON
 	if err := decodeBody(r, &in, h.maxBody); err != nil {
 		return 0, nil, err
@@ -116,7 +143,11 @@ func (h *Handler) search(ctx context.Context, c *meeting.Caller, r *http.Request
 	if err != nil {
 		return 0, nil, err
 	}
-	hits, err := h.meetings.Search(ctx, c, q.str("q"), limit)
+	text, err := q.text("q")
+	if err != nil {
+		return 0, nil, err
+	}
+	hits, err := h.meetings.Search(ctx, c, text, limit)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 )
@@ -15,6 +17,19 @@ import (
 type query struct{ v url.Values }
 
 func (q query) str(name string) string { return strings.TrimSpace(q.v.Get(name)) }
+
+// text is a free-text parameter: valid UTF-8 without control characters
+// (a NUL would reach the database, which stores none).
+func (q query) text(name string) (string, error) {
+	s := q.str(name)
+	if !utf8.ValidString(s) {
+		return "", fathom.Errorf(fathom.EINVALID, "%s must be valid UTF-8", name)
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return "", fathom.Errorf(fathom.EINVALID, "%s must not contain control characters", name)
+	}
+	return s, nil
+}
 
 func (q query) list(name string) []string {
 	var out []string

@@ -172,6 +172,8 @@ func (b *bufferPool) Put(buf []byte) { b.p.Put(&buf) }
 
 // retryTransport sends a call; when the upstream answers 401 and the call
 // can be sent again, it refreshes the connection's token once and resends.
+// A resend refused again backs the connection off (refreshGuard), so that
+// an upstream that keeps answering 401 does not cost a refresh per call.
 type retryTransport struct{ s *Service }
 
 func (t retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -194,7 +196,15 @@ func (t retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	retry.Header.Set("Authorization", "Bearer "+fresh.AccessToken)
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
-	return t.s.cfg.Transport.RoundTrip(retry)
+	again, err := t.s.cfg.Transport.RoundTrip(retry)
+	switch {
+	case err != nil:
+	case again.StatusCode == http.StatusUnauthorized:
+		t.s.guard.failed(c.conn.ID, t.s.now()) // the refresh did not help: do not repeat it at every call
+	default:
+		t.s.guard.helped(c.conn.ID)
+	}
+	return again, err
 }
 
 func writeBadGateway(w http.ResponseWriter) {

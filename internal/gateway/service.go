@@ -47,6 +47,10 @@ type Config struct {
 	ClientSecret string
 	// RateLimit is requests per second per account (0: unlimited).
 	RateLimit float64
+	// RefreshesPerMinute is the token refreshes one account may cause a
+	// minute, its share of the upstream app's refresh quota (default 6;
+	// negative: no share).
+	RefreshesPerMinute int
 	// Transport carries token requests and proxied calls (default
 	// http.DefaultTransport); it should have dial and header timeouts.
 	Transport http.RoundTripper
@@ -66,6 +70,7 @@ type Service struct {
 	proxy    http.Handler
 	limits   *limiter
 	flights  flights
+	guard    *refreshGuard
 	now      func() time.Time
 	logger   *slog.Logger
 }
@@ -95,7 +100,10 @@ func New(st store.Store, box *secret.Box, cfg Config) (*Service, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Service{cfg: cfg, store: st, box: box, upstream: upstream, now: cfg.Now, logger: cfg.Logger,
+	if cfg.RefreshesPerMinute == 0 {
+		cfg.RefreshesPerMinute = 6
+	}
+	s := &Service{guard: newRefreshGuard(cfg.RefreshesPerMinute), cfg: cfg, store: st, box: box, upstream: upstream, now: cfg.Now, logger: cfg.Logger,
 		client: &http.Client{Transport: cfg.Transport, Timeout: 30 * time.Second,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
 		limits:  newLimiter(cfg.RateLimit, cfg.Now),

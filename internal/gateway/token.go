@@ -115,8 +115,10 @@ func (s *Service) usable(ctx context.Context, c *fathom.Connection) (*fathom.Con
 	return s.refresh(ctx, c, "")
 }
 
-// refresh returns c with a new access token. Refreshes of one connection
-// are serialised: in this process by flights, across processes by reading
+// refresh returns c with a new access token, unless the connection is
+// backing off or its account spent its share of refreshes (see
+// refreshGuard). Refreshes of one connection are serialised: in this
+// process by flights, across processes by reading
 // the row again inside the write transaction. Whoever finds the stored
 // token already replaced (fresh, or other than stale when stale is the
 // token the upstream just refused) uses it instead of refreshing again.
@@ -139,6 +141,11 @@ func (s *Service) refresh(ctx context.Context, c *fathom.Connection, stale strin
 		}
 		if (stale == "" && s.fresh(cur)) || (stale != "" && cur.AccessToken != stale) {
 			return cur, nil
+		}
+		if ok, wait := s.guard.admit(c.ID, c.UserID, stale != "", s.now()); !ok {
+			return nil, fathom.Errorf(fathom.EUNAVAILABLE, "the access token of connection %s cannot be refreshed for %d s "+
+				"(the last refresh failed or did not help, or this account refreshed too often): retry later",
+				c.ID, int((wait+time.Second-1)/time.Second))
 		}
 		tr, upErr := s.tokenRequest(ctx, "refresh_token="+url.QueryEscape(cur.RefreshToken)+"&grant_type=refresh_token", "")
 		var out *fathom.Connection
@@ -168,6 +175,7 @@ func (s *Service) refresh(ctx context.Context, c *fathom.Connection, stale strin
 		case err != nil:
 			return nil, connectionGone(c.ID, err)
 		case out == nil:
+			s.guard.failed(c.ID, s.now())
 			s.logger.Warn("gateway: token refresh failed", "connection", c.ID, "err", upErr)
 			return nil, fathom.Errorf(fathom.EUNAVAILABLE, "could not refresh the access token of connection %s (%s): retry later", c.ID, upstreamCode(upErr))
 		case out.Status != fathom.ConnectionActive:

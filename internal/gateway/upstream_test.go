@@ -148,7 +148,7 @@ func (u *upstream) api(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("X-Upstream", "yes")
 	switch {
-	case !ok:
+	case !ok || r.URL.Path == "/external/v1/always401":
 		w.WriteHeader(http.StatusUnauthorized)
 		_, _ = w.Write([]byte(`{"error":"invalid token"}`))
 	case r.URL.Path == "/external/v1/page":

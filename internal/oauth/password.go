@@ -1,14 +1,20 @@
 package oauth
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"golang.org/x/crypto/argon2"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
 )
 
 // Passwords are hashed with Argon2id (RFC 9106) at OWASP's recommended
@@ -77,3 +83,62 @@ var dummyHash = sync.OnceValue(func() string {
 	h, _ := hashPassword("no user has this password")
 	return h
 })
+
+// ErrBusy is returned when every password-hashing slot is taken and the
+// queue behind them is full: the caller should answer 503 with
+// Retry-After and let the client try again in a moment.
+var ErrBusy = fathom.Errorf(fathom.EUNAVAILABLE, "too many sign-ins at once; try again in a moment")
+
+// hashGate bounds the Argon2id work in flight. Each hash holds 19 MiB for
+// tens of milliseconds, so without a bound the memory held grows with the
+// number of parallel sign-ins an attacker sends (128 reached gigabytes).
+// slots hashes run at once, one per core by default, since more would only
+// share the cores; up to queue callers wait for a slot, at most maxWait;
+// the rest are refused at once with ErrBusy. A waiting caller holds no
+// hash memory.
+type hashGate struct {
+	slots   chan struct{}
+	queue   int64
+	maxWait time.Duration
+	waiting atomic.Int64
+}
+
+// newHashGate returns a gate with slots concurrent hashes (0: the number
+// of usable cores) and queue waiting callers (0: four per slot).
+func newHashGate(slots, queue int) *hashGate {
+	if slots <= 0 {
+		slots = runtime.GOMAXPROCS(0)
+	}
+	if queue <= 0 {
+		queue = 4 * slots
+	}
+	return &hashGate{slots: make(chan struct{}, slots), queue: int64(queue), maxWait: 5 * time.Second}
+}
+
+// do runs f in a slot, waiting for one if the queue has room.
+func (g *hashGate) do(ctx context.Context, f func()) error {
+	select {
+	case g.slots <- struct{}{}:
+	default:
+		if g.waiting.Add(1) > g.queue {
+			g.waiting.Add(-1)
+			return ErrBusy
+		}
+		t := time.NewTimer(g.maxWait)
+		select {
+		case g.slots <- struct{}{}:
+			g.waiting.Add(-1)
+			t.Stop()
+		case <-t.C:
+			g.waiting.Add(-1)
+			return ErrBusy
+		case <-ctx.Done():
+			g.waiting.Add(-1)
+			t.Stop()
+			return ctx.Err()
+		}
+	}
+	defer func() { <-g.slots }()
+	f()
+	return nil
+}

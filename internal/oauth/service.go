@@ -50,6 +50,14 @@ type Config struct {
 	RefreshReuseGrace time.Duration
 	// CodeTTL is the lifetime of authorization codes (default 10m).
 	CodeTTL time.Duration
+	// HashConcurrency is how many Argon2id password hashes run at once
+	// (default: the number of usable cores); HashQueue how many sign-ins
+	// may wait for one (default 4 per slot). Beyond, sign-in answers
+	// ErrBusy.
+	HashConcurrency int
+	HashQueue       int
+	// SignIn throttles password guessing (see SignInLimits for defaults).
+	SignIn SignInLimits
 }
 
 // Deps are what the service uses.
@@ -61,10 +69,12 @@ type Deps struct {
 
 // Service is the authorization server's rules.
 type Service struct {
-	store  store.Store
-	logger *slog.Logger
-	now    func() time.Time
-	cfg    Config
+	store    store.Store
+	logger   *slog.Logger
+	now      func() time.Time
+	cfg      Config
+	gate     *hashGate
+	attempts *attempts
 }
 
 // NewService returns a service.
@@ -81,7 +91,8 @@ func NewService(d Deps, cfg Config) *Service {
 	if cfg.CodeTTL <= 0 {
 		cfg.CodeTTL = 10 * time.Minute
 	}
-	return &Service{store: d.Store, logger: d.Logger, now: d.Now, cfg: cfg}
+	return &Service{store: d.Store, logger: d.Logger, now: d.Now, cfg: cfg,
+		gate: newHashGate(cfg.HashConcurrency, cfg.HashQueue), attempts: newAttempts(cfg.SignIn)}
 }
 
 // RegisteredApp is a new app. Secret is shown once and never stored.
@@ -182,7 +193,11 @@ func (s *Service) SetPassword(ctx context.Context, tenantID int64, email, passwo
 	if len(password) < 10 || len(password) > 1024 {
 		return fathom.Errorf(fathom.EINVALID, "password must be between 10 and 1024 bytes")
 	}
-	hash, err := hashPassword(password)
+	var hash string
+	var err error
+	if gateErr := s.gate.do(ctx, func() { hash, err = hashPassword(password) }); gateErr != nil {
+		return gateErr
+	}
 	if err != nil {
 		return err
 	}
@@ -201,20 +216,46 @@ func (s *Service) SetPassword(ctx context.Context, tenantID int64, email, passwo
 
 var errSignIn = fathom.Errorf(fathom.EUNAUTHORIZED, "wrong workspace, email or password")
 
-// SignIn checks a user's password. Every failure is the same error and
-// takes as long as a wrong password, so that it reveals no account.
-func (s *Service) SignIn(ctx context.Context, tenantName, email, password string) (*fathom.User, error) {
-	hash, u, err := s.passwordOf(ctx, tenantName, strings.TrimSpace(email))
+// SignIn checks a user's password, typed from address (the client's IP;
+// "" when unknown). Every wrong answer is the same error and takes as long
+// as a wrong password, so that it reveals no account. Failures are counted
+// (see SignInLimits): a locked pair or address is refused with a
+// *LimitedError before any hash, and a busy server with ErrBusy.
+func (s *Service) SignIn(ctx context.Context, tenantName, email, password, address string) (*fathom.User, error) {
+	email = strings.TrimSpace(email)
+	account, addr := accountKey(tenantName, email), addressKey(address)
+	delay, err := s.attempts.check(account, addr, s.now())
 	if err != nil {
 		return nil, err
 	}
-	if hash == "" {
-		checkPassword(dummyHash(), password)
+	if delay > 0 {
+		t := time.NewTimer(delay)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		}
+	}
+	hash, u, err := s.passwordOf(ctx, tenantName, email)
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	if err := s.gate.do(ctx, func() {
+		if hash == "" {
+			checkPassword(dummyHash(), password)
+			return
+		}
+		ok = checkPassword(hash, password)
+	}); err != nil {
+		return nil, err
+	}
+	if !ok {
+		s.attempts.fail(account, addr, s.now())
 		return nil, errSignIn
 	}
-	if !checkPassword(hash, password) {
-		return nil, errSignIn
-	}
+	s.attempts.succeed(account, addr, s.now())
 	return u, nil
 }
 
@@ -238,6 +279,14 @@ func (s *Service) passwordOf(ctx context.Context, tenantName, email string) (str
 		return "", nil, nil
 	}
 	return hash, u, err
+}
+
+// AuthenticateClient returns the app whose credentials c are, or
+// invalid_client. The token and revoke endpoints call it before counting a
+// request against the app's limit, so that a wrong secret never costs the
+// real app its quota.
+func (s *Service) AuthenticateClient(ctx context.Context, c Client) (*fathom.OAuthApp, error) {
+	return s.authenticateClient(ctx, c)
 }
 
 // authenticateClient checks a client's credentials in constant time.

@@ -120,12 +120,12 @@ func TestPasswords(t *testing.T) {
 	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
 		t.Fatalf("stored hash %q is not PHC argon2id", h)
 	}
-	if u, err := f.svc.SignIn(ctx, "acme", "alice@acme.com", "correct horse battery"); err != nil || u.ID != f.user.ID {
+	if u, err := f.svc.SignIn(ctx, "acme", "alice@acme.com", "correct horse battery", ""); err != nil || u.ID != f.user.ID {
 		t.Fatalf("SignIn = %v, %v", u, err)
 	}
 	for _, c := range [][3]string{{"acme", "alice@acme.com", "wrong horse battery"}, {"other", "alice@acme.com", "correct horse battery"},
 		{"acme", "bob@acme.com", "correct horse battery"}} {
-		if _, err := f.svc.SignIn(ctx, c[0], c[1], c[2]); fathom.ErrorCode(err) != fathom.EUNAUTHORIZED {
+		if _, err := f.svc.SignIn(ctx, c[0], c[1], c[2], ""); fathom.ErrorCode(err) != fathom.EUNAUTHORIZED {
 			t.Errorf("SignIn%v err = %v, want unauthorized", c, err)
 		}
 	}

@@ -1,9 +1,12 @@
 package oauthapi
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/oauth"
@@ -101,7 +104,20 @@ func (h *Handler) authorizeSubmit(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) signIn(w http.ResponseWriter, r *http.Request, n string, app *fathom.OAuthApp, req oauth.AuthorizeRequest) {
 	workspace, email := strings.TrimSpace(r.PostForm.Get("workspace")), strings.TrimSpace(r.PostForm.Get("email"))
-	u, err := h.svc.SignIn(r.Context(), workspace, email, r.PostForm.Get("password"))
+	u, err := h.svc.SignIn(r.Context(), workspace, email, r.PostForm.Get("password"), server.Info(r.Context()).ClientAddr)
+	var limited *oauth.LimitedError
+	switch {
+	case errors.As(err, &limited):
+		w.Header().Set("Retry-After", strconv.Itoa(int((limited.RetryAfter+time.Second-1)/time.Second)))
+		render(w, http.StatusTooManyRequests, "signin", h.form(n, app, req, page{Title: "Sign in",
+			Error: fathom.ErrorMessage(err), Workspace: workspace, Email: email}))
+		return
+	case errors.Is(err, oauth.ErrBusy):
+		w.Header().Set("Retry-After", "1")
+		render(w, http.StatusServiceUnavailable, "signin", h.form(n, app, req, page{Title: "Sign in",
+			Error: fathom.ErrorMessage(err), Workspace: workspace, Email: email}))
+		return
+	}
 	if fathom.ErrorCode(err) == fathom.EUNAUTHORIZED {
 		render(w, http.StatusUnauthorized, "signin", h.form(n, app, req, page{Title: "Sign in",
 			Error: fathom.ErrorMessage(err), Workspace: workspace, Email: email}))

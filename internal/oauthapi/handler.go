@@ -33,8 +33,10 @@ type Config struct {
 	// SecureCookies marks the CSRF cookie Secure (set when the public URL
 	// is https).
 	SecureCookies bool
-	// RateLimit is token and revoke requests per minute per client id
-	// (default 60, Fathom's; negative: unlimited).
+	// RateLimit is token and revoke requests per minute per app, counted
+	// once the client is authenticated, and failed client authentications
+	// per minute per client address (default 60, Fathom's; negative:
+	// unlimited).
 	RateLimit int
 	// DefaultTenant pre-fills the sign-in form's workspace (default
 	// "default").
@@ -49,7 +51,8 @@ type Handler struct {
 	secure        bool
 	defaultTenant string
 	now           func() time.Time
-	limits        *appLimiter
+	limits        *windowLimiter // requests per authenticated app
+	badClients    *windowLimiter // failed client authentications per address
 }
 
 // New returns a handler.
@@ -67,7 +70,7 @@ func New(svc *oauth.Service, cfg Config) *Handler {
 		cfg.Now = time.Now
 	}
 	return &Handler{svc: svc, sign: signer{key: cfg.Key}, secure: cfg.SecureCookies, defaultTenant: cfg.DefaultTenant,
-		now: cfg.Now, limits: &appLimiter{limit: cfg.RateLimit, now: cfg.Now, counts: map[string]int{}}}
+		now: cfg.Now, limits: newWindowLimiter(cfg.RateLimit, cfg.Now), badClients: newWindowLimiter(cfg.RateLimit, cfg.Now)}
 }
 
 // Register mounts the routes on mux.
@@ -140,8 +143,8 @@ func (h *Handler) revoke(w http.ResponseWriter, r *http.Request) {
 }
 
 // decodeForm reads a token or revoke request's form and client
-// credentials (client_secret_post or client_secret_basic, not both), and
-// applies the rate limit of the client id.
+// credentials (client_secret_post or client_secret_basic, not both),
+// authenticates the client and applies its app's rate limit.
 func (h *Handler) decodeForm(w http.ResponseWriter, r *http.Request) (url.Values, oauth.Client, bool) {
 	var c oauth.Client
 	if ct := r.Header.Get("Content-Type"); !hasMediaType(ct, "application/x-www-form-urlencoded") {
@@ -174,13 +177,32 @@ func (h *Handler) decodeForm(w http.ResponseWriter, r *http.Request) (url.Values
 		writeError(w, r, oauthErr(oauth.CodeInvalidClient, "client_id is required"))
 		return nil, c, false
 	}
-	if ok, retry := h.limits.allow(c.ID); !ok {
-		w.Header().Set("Retry-After", strconv.Itoa(int((retry+time.Second-1)/time.Second)))
-		writeJSON(w, http.StatusTooManyRequests, errorJSON{Error: "temporarily_unavailable",
-			Description: "rate limit reached: at most " + strconv.Itoa(h.limits.limit) + " requests per 60 seconds per app"})
+	// The client is authenticated before anything is counted against its
+	// app, so that a wrong secret (or a made-up client id) never costs a
+	// real app its quota; failures count against the client's address.
+	addr := server.Info(r.Context()).ClientAddr
+	if ok, retry := h.badClients.check(addr); !ok {
+		tooMany(w, retry, "too many failed client authentications from this address; retry after the time in Retry-After")
+		return nil, c, false
+	}
+	app, err := h.svc.AuthenticateClient(r.Context(), c)
+	if err != nil {
+		if e, ok := oauth.AsError(err); ok && e.Code == oauth.CodeInvalidClient {
+			h.badClients.add(addr)
+		}
+		writeError(w, r, err)
+		return nil, c, false
+	}
+	if ok, retry := h.limits.allow(app.ClientID); !ok {
+		tooMany(w, retry, "rate limit reached: at most "+strconv.Itoa(h.limits.limit)+" requests per 60 seconds per app")
 		return nil, c, false
 	}
 	return f, c, true
+}
+
+func tooMany(w http.ResponseWriter, retry time.Duration, desc string) {
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int((retry+time.Second-1)/time.Second))))
+	writeJSON(w, http.StatusTooManyRequests, errorJSON{Error: "temporarily_unavailable", Description: desc})
 }
 
 // errorJSON is RFC 6749 §5.2's error body.
@@ -224,9 +246,10 @@ func hasMediaType(contentType, want string) bool {
 	return strings.EqualFold(strings.TrimSpace(mt), want)
 }
 
-// appLimiter counts requests per client id in fixed 60-second windows,
-// all windows starting together so that the map is dropped at each turn.
-type appLimiter struct {
+// windowLimiter counts requests per key (an app's client id, or a client
+// address) in fixed 60-second windows, all windows starting together so
+// that the map is dropped at each turn.
+type windowLimiter struct {
 	limit int
 	now   func() time.Time
 
@@ -235,24 +258,56 @@ type appLimiter struct {
 	counts map[string]int
 }
 
+func newWindowLimiter(limit int, now func() time.Time) *windowLimiter {
+	return &windowLimiter{limit: limit, now: now, counts: map[string]int{}}
+}
+
 // allow counts a request and reports whether it is within the limit, and
 // otherwise how long until the window turns.
-func (l *appLimiter) allow(clientID string) (bool, time.Duration) {
+func (l *windowLimiter) allow(key string) (bool, time.Duration) {
+	ok, retry := l.check(key)
+	if ok {
+		l.add(key)
+	}
+	return ok, retry
+}
+
+// check reports whether key is under its limit, without counting.
+func (l *windowLimiter) check(key string) (bool, time.Duration) {
 	if l.limit < 0 {
 		return true, 0
 	}
 	now := l.now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.turn(now)
+	if l.counts[key] >= l.limit {
+		return false, l.start.Add(time.Minute).Sub(now)
+	}
+	return true, 0
+}
+
+// add counts a request of key. A key new in a window holding maxKeys is
+// not counted: the table stays bounded, and the per-address limit of the
+// server covers a flood from that many addresses.
+func (l *windowLimiter) add(key string) {
+	if l.limit < 0 {
+		return
+	}
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.turn(now)
+	if _, ok := l.counts[key]; !ok && len(l.counts) >= maxKeys {
+		return
+	}
+	l.counts[key]++
+}
+
+func (l *windowLimiter) turn(now time.Time) {
 	if now.Sub(l.start) >= time.Minute {
 		l.start, l.counts = now, map[string]int{}
 	}
-	if len(l.counts) >= 100_000 && l.counts[clientID] == 0 {
-		return false, l.start.Add(time.Minute).Sub(now) // a flood of made-up client ids
-	}
-	if l.counts[clientID] >= l.limit {
-		return false, l.start.Add(time.Minute).Sub(now)
-	}
-	l.counts[clientID]++
-	return true, 0
 }
+
+const maxKeys = 100_000

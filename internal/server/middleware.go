@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -15,6 +17,9 @@ type RequestInfo struct {
 	ID       string
 	TenantID int64
 	Err      error // an internal error, logged with the request
+	// ClientAddr is the client's IP (behind a trusted proxy, the one it
+	// forwarded for), for per-address limits.
+	ClientAddr string
 }
 
 type infoKey struct{}
@@ -42,10 +47,22 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			s.inFlight.Add(1)
 			defer s.inFlight.Add(-1)
 		}
-		ri := &RequestInfo{ID: requestID(r.Header.Get("X-Request-Id"))}
+		ri := &RequestInfo{ID: requestID(r.Header.Get("X-Request-Id")), ClientAddr: clientAddr(r, s.trusted)}
 		w.Header().Set("X-Request-Id", ri.ID)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		r = r.WithContext(WithInfo(r.Context(), ri))
+		limited := s.addresses != nil && !probe(r)
+		if limited {
+			if wait, blocked := s.addresses.blocked(addressKey(ri.ClientAddr), start); blocked {
+				s.refuse(rec, r, ri, wait)
+				return
+			}
+			defer func() {
+				if ri.TenantID == 0 {
+					s.addresses.take(addressKey(ri.ClientAddr), start)
+				}
+			}()
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				if p == http.ErrAbortHandler {
@@ -58,24 +75,50 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 					_, _ = rec.Write([]byte(`{"success":false,"message":"internal error","requestId":"` + ri.ID + `"}` + "\n"))
 				}
 			}
-			level := slog.LevelInfo
-			if rec.status >= 500 {
+			level, status := slog.LevelInfo, rec.status
+			gone := r.Context().Err() != nil // the client went away before the answer
+			switch {
+			case gone && status >= 500:
+				// The handler failed because its context was cancelled:
+				// not a server fault. 499 is what proxies log for it.
+				status = statusClientClosed
+			case status >= 500:
 				level = slog.LevelError
 			}
 			attrs := []slog.Attr{
 				slog.String("request_id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-				slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)),
+				slog.Int("status", status), slog.Duration("duration", time.Since(start)),
+			}
+			if gone {
+				attrs = append(attrs, slog.Bool("client_disconnected", true))
 			}
 			if ri.TenantID != 0 {
 				attrs = append(attrs, slog.Int64("tenant", ri.TenantID))
 			}
-			if ri.Err != nil {
+			if ri.Err != nil && status != statusClientClosed {
 				attrs = append(attrs, slog.String("err", ri.Err.Error()))
 			}
 			s.logger.LogAttrs(r.Context(), level, "request", attrs...)
 		}()
 		next.ServeHTTP(rec, r)
 	})
+}
+
+// statusClientClosed is logged for a request whose client disconnected
+// before its answer (nginx's 499).
+const statusClientClosed = 499
+
+// refuse answers a request of an address over its unauthenticated limit.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, ri *RequestInfo, wait time.Duration) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+	w.WriteHeader(http.StatusTooManyRequests)
+	b, _ := json.Marshal(map[string]any{"success": false, "requestId": ri.ID,
+		"message": "too many unauthenticated requests from this address; retry after the time in Retry-After"})
+	_, _ = w.Write(append(b, '\n'))
+	s.logger.LogAttrs(r.Context(), slog.LevelWarn, "request", slog.String("request_id", ri.ID), slog.String("method", r.Method),
+		slog.String("path", r.URL.Path), slog.Int("status", http.StatusTooManyRequests), slog.String("client", ri.ClientAddr),
+		slog.String("limit", "address"))
 }
 
 // requestID echoes a client's id when it is a safe token of at most 128

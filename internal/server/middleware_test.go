@@ -281,3 +281,34 @@ func TestProbesAreNoActivity(t *testing.T) {
 		t.Fatalf("after one request Activity started = %d, want 1", started)
 	}
 }
+
+// TestClientDisconnectIsNotAServerError: a handler that fails because its
+// client went away is logged as a disconnect (499, info), not a 500 error.
+func TestClientDisconnectIsNotAServerError(t *testing.T) {
+	entered, finished := make(chan struct{}), make(chan struct{})
+	url, logs := startServer(t, nil, func(mux *http.ServeMux) {
+		mux.HandleFunc("GET /slow", func(w http.ResponseWriter, r *http.Request) {
+			defer close(finished)
+			close(entered)
+			<-r.Context().Done()
+			server.Info(r.Context()).Err = r.Context().Err()
+			w.WriteHeader(http.StatusInternalServerError)
+		})
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url+"/slow", nil)
+	go func() { <-entered; cancel() }()
+	if _, err := http.DefaultClient.Do(req); err == nil {
+		t.Fatal("the request was not cancelled")
+	}
+	<-finished
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(logs.String(), "path=/slow") && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	line := logs.String()
+	if !strings.Contains(line, "status=499") || !strings.Contains(line, "client_disconnected=true") ||
+		strings.Contains(line, "level=ERROR") || strings.Contains(line, "status=500") {
+		t.Fatalf("log: %s", line)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -26,19 +27,29 @@ type Config struct {
 	// Database names the engine /readyz reports ("sqlite", "postgres");
 	// empty reports none.
 	Database string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (default none: the peer address is the client).
+	TrustedProxies []netip.Prefix
+	// AddressRateLimit is unauthenticated requests per second per client
+	// address, AddressRateBurst its bucket (0: off; burst default 10x
+	// the rate).
+	AddressRateLimit float64
+	AddressRateBurst int
 }
 
 // Server serves HTTP until shut down.
 type Server struct {
-	http     *http.Server
-	listener net.Listener
-	mux      *http.ServeMux
-	logger   *slog.Logger
-	ready    func(context.Context) error
-	database string
-	stopping atomic.Bool
-	started  atomic.Uint64 // requests received
-	inFlight atomic.Int64  // requests being served
+	http      *http.Server
+	listener  net.Listener
+	mux       *http.ServeMux
+	logger    *slog.Logger
+	ready     func(context.Context) error
+	database  string
+	stopping  atomic.Bool
+	trusted   []netip.Prefix
+	addresses *addressLimiter // nil: no per-address limit
+	started   atomic.Uint64   // requests received
+	inFlight  atomic.Int64    // requests being served
 }
 
 // Activity reports the requests being served now and the requests received
@@ -51,7 +62,8 @@ func (s *Server) Activity() (inFlight int64, started uint64) {
 // New returns a server; ready reports whether dependencies (the database)
 // answer, for /readyz.
 func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Server {
-	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready, database: cfg.Database}
+	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready, database: cfg.Database,
+		trusted: cfg.TrustedProxies, addresses: newAddressLimiter(cfg.AddressRateLimit, cfg.AddressRateBurst)}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
@@ -130,6 +142,7 @@ var statuses = map[string]int{
 	fathom.ENOTFOUND:     http.StatusNotFound,
 	fathom.ECONFLICT:     http.StatusConflict,
 	fathom.ERATELIMIT:    http.StatusTooManyRequests,
+	fathom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	fathom.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	fathom.EINTERNAL:     http.StatusInternalServerError,
 }
