@@ -51,7 +51,8 @@ var frameWords = func() map[string]bool {
 	return m
 }()
 
-// swapTargets are the frame words and fillers long enough (five letters or
+// swapTargets are the frame words, fillers, interjections and the closed
+// verb classes (communication, hand-over) long enough (five letters or
 // more) that swapping two neighbouring letters rarely makes another word;
 // shorter ones ("form" and "from") would.
 var swapTargets = func() map[string]string {
@@ -61,7 +62,11 @@ var swapTargets = func() map[string]string {
 			return
 		}
 		b := []byte(w)
-		for i := 1; i+1 < len(b); i++ { // the first letter is rarely the one mistyped
+		first := 1 // a short word's first letter is rarely the one mistyped
+		if len(w) >= 6 {
+			first = 0
+		}
+		for i := first; i+1 < len(b); i++ {
 			b[i], b[i+1] = b[i+1], b[i]
 			if s := string(b); s != w && !frameWords[s] && !closedClass(s) && !interjections[s] {
 				m[s] = w
@@ -78,7 +83,28 @@ var swapTargets = func() map[string]string {
 	for w := range interjections {
 		add(w)
 	}
+	for w := range infoVerbs {
+		add(w)
+	}
+	for _, w := range handOverForms {
+		add(w)
+	}
 	return m
+}()
+
+// handOverForms are the verbs of hand-over with their inflections, as
+// they are written ("passed", "escalating"), for swapTargets.
+var handOverForms = func() []string {
+	var out []string
+	for _, w := range []string{"transfer", "escalate", "hand", "pass", "forward", "connect",
+		"refer", "route", "redirect", "report"} {
+		b := strings.TrimSuffix(w, "e")
+		out = append(out, w, w+"s", b+"ed", b+"ing")
+		if strings.HasSuffix(w, "er") { // "transferred", "referred"
+			out = append(out, w+"red", w+"ring")
+		}
+	}
+	return out
 }()
 
 // respell returns the closed-class word that a lower-cased word stands

@@ -71,8 +71,12 @@ var (
 
 // inverted reports whether a clause is put as a question by its word order
 // alone: an auxiliary before its subject, or a question word before an
-// auxiliary. "Is there anything else I can do" asks, "there is" states.
+// auxiliary, or "any" cut short ("anything else"). "Is there anything
+// else I can do" asks, "there is" states.
 func inverted(toks []token) bool {
+	if len(toks) > 0 && len(toks) <= 3 && (toks[0].w == "anything" || toks[0].w == "any") {
+		return true // "anything else", "any luck": a question cut to its object
+	}
 	if len(toks) < 3 {
 		return false
 	}
