@@ -97,6 +97,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 	var batch []*Draft
 	for i, ex := range train {
 		sims[i] = eval.Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
+		if perturbed {
+			sims[i] = perturb(sims[i], rand.New(rand.NewPCG(uint64(i), 2)))
+		}
 		c := &fathom.Conversation{ID: int64(i + 1), TenantID: 1, Status: fathom.StatusOpen}
 		if sims[i].Resolved {
 			c.Status, c.NotesGenerated, c.ResolvedAt = fathom.StatusResolved, true, &now

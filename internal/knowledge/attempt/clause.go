@@ -67,7 +67,8 @@ func clauses(text string) []clause {
 }
 
 // field is a whitespace-separated word of a clause: raw as written, norm
-// lower-cased without surrounding punctuation and with ASCII apostrophes.
+// lower-cased without surrounding punctuation, with ASCII apostrophes, and
+// a closed-class word typed loosely restored ("ive" → "i've", see respell).
 type field struct{ raw, norm string }
 
 func fields(clause string) []field {
@@ -76,7 +77,7 @@ func fields(clause string) []field {
 	for _, f := range fs {
 		n := strings.ToLower(strings.ReplaceAll(f, "’", "'"))
 		n = strings.TrimFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
-		out = append(out, field{f, n})
+		out = append(out, field{f, respell(n)})
 	}
 	return out
 }

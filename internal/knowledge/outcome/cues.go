@@ -3,6 +3,8 @@ package outcome
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
 // pattern is a cue phrase: a sequence of elements each matching a token's
@@ -140,10 +142,37 @@ var typos = func() map[string]string {
 				}
 				b[j], b[j+1] = b[j+1], b[j]
 			}
+			// The inflected forms typed with a swap ("wroking",
+			// "fiexd") stem to something else again: map those stems
+			// too, never over a real cue.
+			for _, form := range inflections(key) {
+				f := []byte(form)
+				for j := 0; j+1 < len(f); j++ {
+					if f[j] == f[j+1] {
+						continue
+					}
+					f[j], f[j+1] = f[j+1], f[j]
+					if ts := textproc.Terms(string(f)); len(ts) == 1 && ts[0] != key {
+						if _, real := patterns[ts[0]]; !real {
+							if _, taken := m[ts[0]]; !taken {
+								m[ts[0]] = key
+							}
+						}
+					}
+					f[j], f[j+1] = f[j+1], f[j]
+				}
+			}
 		}
 	}
 	return m
 }()
+
+// inflections are the regular English forms of a stem as people type
+// them: "work" gives "works", "worked", "working".
+func inflections(stem string) []string {
+	base := strings.TrimSuffix(stem, "e")
+	return []string{stem + "s", base + "ed", base + "ing", stem + "es"}
+}
 
 // match returns the longest pattern matching toks at i and how many tokens
 // it covers.

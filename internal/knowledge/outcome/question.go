@@ -12,7 +12,7 @@ import "strings"
 func AsksResult(text string) bool {
 	asks := false
 	clauses(text, func(toks []token, question bool) {
-		if !question || asks {
+		if !(question || inverted(toks)) || asks {
 			return
 		}
 		for _, t := range toks {
@@ -43,5 +43,43 @@ func AsksResult(text string) bool {
 	return asks
 }
 
-// Asks reports whether text holds a question: a clause ending in '?'.
-func Asks(text string) bool { return strings.Contains(text, "?") }
+// Asks reports whether text holds a question: a clause ending in '?', or
+// one put as a question by its word order when the '?' was left off ("is
+// there anything else I can do", "what is the date of the transaction").
+func Asks(text string) bool {
+	if strings.Contains(text, "?") {
+		return true
+	}
+	asks := false
+	clauses(text, func(toks []token, _ bool) { asks = asks || inverted(toks) })
+	return asks
+}
+
+// Closed classes that put a clause as a question by word order: an
+// auxiliary or modal before its subject ("is there", "can you", "did it"),
+// or a question word before an auxiliary ("what is", "how do").
+var (
+	questionAux = map[string]bool{"is": true, "are": true, "was": true, "were": true,
+		"do": true, "does": true, "did": true, "can": true, "could": true, "would": true,
+		"will": true, "shall": true, "should": true, "may": true, "have": true, "has": true}
+	questionSubject = map[string]bool{"i": true, "you": true, "we": true, "it": true,
+		"they": true, "he": true, "she": true, "there": true, "that": true, "this": true,
+		"your": true, "the": true, "anything": true, "everything": true}
+	questionWord = map[string]bool{"what": true, "when": true, "which": true,
+		"where": true, "who": true, "why": true, "how": true}
+)
+
+// inverted reports whether a clause is put as a question by its word order
+// alone: an auxiliary before its subject, or a question word before an
+// auxiliary, or "any" cut short ("anything else"). "Is there anything
+// else I can do" asks, "there is" states.
+func inverted(toks []token) bool {
+	if len(toks) > 0 && len(toks) <= 3 && (toks[0].w == "anything" || toks[0].w == "any") {
+		return true // "anything else", "any luck": a question cut to its object
+	}
+	if len(toks) < 3 {
+		return false
+	}
+	a, b := toks[0].w, toks[1].w
+	return questionAux[a] && questionSubject[b] || questionWord[a] && questionAux[b]
+}

@@ -126,6 +126,7 @@ func (m *Model) Assign(p Proposal) string {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	p.Phrase = m.respell(p.Phrase)
 	verb := verbStem(p.Phrase)
 	raw := features(p.Phrase.Object)
 	m.n++
