@@ -255,8 +255,9 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 }
 
 // Recover runs at start-up: it loads the knowledge engine, queues again the
-// conversations its saved model lacks, and makes sure every tenant with
-// conversations waiting for analysis has an analysis job.
+// conversations its saved model lacks, and gives every tenant with
+// conversations waiting for analysis an analysis job, whether or not its
+// pending flag says one exists.
 func (s *Service) Recover(ctx context.Context) error {
 	if _, err := loadKnowledge(ctx, s.store, s.know); err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
@@ -285,8 +286,59 @@ func (s *Service) Recover(ctx context.Context) error {
 			if err != nil || len(dirty) == 0 {
 				return err
 			}
-			return s.markForAnalysis(ctx, tx, t.ID)
+			// Whatever the flag says: a flag left set by a job that was
+			// discarded, with the server gone before it could clear it,
+			// would otherwise hold the tenant's analysis forever. A job
+			// too many finds nothing to do.
+			if _, err := tx.TenantMarkAnalysisPending(ctx, t.ID); err != nil {
+				return err
+			}
+			return s.queue.EnqueueAnalysisTx(ctx, tx, t.ID)
 		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AnalysisAbandoned is told that the tenant's analysis job failed its last
+// attempt and was discarded. The tenant's pending flag is still set, so no
+// write would enqueue another job: it clears the flag and, if
+// conversations are waiting, enqueues a new job (with a new round of
+// attempts) at once.
+func (s *Service) AnalysisAbandoned(ctx context.Context, tenantID int64) error {
+	s.logger.Error("analysis job of the tenant failed its last attempt; enqueueing a new one", "tenant", tenantID)
+	return s.store.Write(ctx, func(tx store.Tx) error {
+		if err := tx.TenantClearAnalysisPending(ctx, tenantID); err != nil {
+			return err
+		}
+		dirty, err := tx.ConversationListDirty(ctx, tenantID, 1)
+		if err != nil || len(dirty) == 0 {
+			return err
+		}
+		return s.markForAnalysis(ctx, tx, tenantID)
+	})
+}
+
+// AnalysisResume gives an analysis job to every tenant with conversations
+// waiting for analysis and no job pending (its flag clear); the queue
+// runs it periodically, so that a tenant whose job was lost (its flag
+// cleared, as by AnalysisAbandoned, but the new job never enqueued) is
+// analysed without waiting for its next write.
+func (s *Service) AnalysisResume(ctx context.Context) error {
+	tenants, err := s.store.TenantList(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range tenants {
+		if dirty, err := s.store.ConversationListDirty(ctx, t.ID, 1); err != nil || len(dirty) == 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		err := s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, t.ID) })
 		if err != nil {
 			return err
 		}
