@@ -42,10 +42,23 @@ func BenchmarkAnalyzeTenant(b *testing.B) {
 			st := e.open(b)
 			s := NewService(Deps{Store: st, Queue: &committedQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})},
 				Config{Server: e.server, AnalysisDuty: 1})
+			if err := s.OpenFeed(ctx); err != nil {
+				b.Fatal(err)
+			}
 			var took, cpu time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				tn := newTenant(b, st)
+				var tn int64
+				err := st.Write(ctx, func(tx store.Tx) error {
+					created, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: fmt.Sprint("bench-", time.Now().UnixNano()), CreatedAt: time.Now()})
+					if err == nil {
+						tn = created.ID
+					}
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
 				for i := range n {
 					trackTopic(b, s, tn, fmt.Sprint("c-", i), i)
 				}
