@@ -66,8 +66,13 @@ func (b *contextBench) run(ctx context.Context) error {
 			backlog, _ := local.app.DB.ConversationCountDirty(ctx)
 			cpu := processCPU()
 			lag := local.waitAnalysed(ctx)
-			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag, processCPU()-cpu))
+			used := processCPU() - cpu
+			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag, used))
 			b.add("analysis caught up after the track load", lag.Round(100*time.Millisecond).String())
+			if backlog > 0 && lag > 0 && used > 0 {
+				msgs := float64(backlog * 10)
+				b.add("analysis drain, messages/s (per CPU-second)", fmt.Sprintf("%.0f (%.0f)", msgs/lag.Seconds(), msgs/used.Seconds()))
+			}
 		}
 	}
 	if b.only == "track" {

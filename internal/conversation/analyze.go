@@ -68,11 +68,16 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		texts := make([]string, len(dirty))
 		drafts := make([]*knowledge.Draft, len(dirty))
 		now := s.now()
+		ids := make([]int64, len(dirty))
 		for i, c := range dirty {
-			msgs, err := s.store.MessageList(ctx, c.ID, 0, 0)
-			if err != nil {
-				return fmt.Errorf("analyze conversation %d: %w", c.ID, err)
-			}
+			ids[i] = c.ID
+		}
+		messages, err := s.store.MessageListMany(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("analyze conversations: %w", err)
+		}
+		for i, c := range dirty {
+			msgs := messages[c.ID]
 			texts[i] = IndexText(c, msgs)
 			drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
 			if countTokens {
@@ -88,22 +93,9 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		for lo := 0; lo < len(dirty); lo += analysisWriteChunk {
 			hi := min(lo+analysisWriteChunk, len(dirty))
 			err = s.store.Write(ctx, func(tx store.Tx) error {
-				for i := lo; i < hi; i++ {
-					c := dirty[i]
-					ok, err := tx.ConversationMarkAnalyzed(ctx, c.ID, c.Version, c.MessageCount)
-					if err != nil {
-						return err
-					}
-					if current[i] = ok; ok {
-						if err := storeDraft(ctx, tx, drafts[i]); err != nil {
-							return err
-						}
-						if err := s.appendChange(ctx, tx, tenantID, store.ChangeAnalysis, c.ID); err != nil {
-							return err
-						}
-					}
-				}
-				return nil
+				ok, err := s.storeAnalyses(ctx, tx, tenantID, dirty[lo:hi], drafts[lo:hi])
+				copy(current[lo:hi], ok)
+				return err
 			})
 			if err != nil {
 				return err
@@ -146,6 +138,37 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
+}
+
+// storeAnalyses writes, in tx, the drafts of the conversations still at
+// the version analysed, and reports which were. Each kind of row goes in
+// one call for the whole chunk (one round trip each on PostgreSQL): the
+// marks, the solutions (one upsert per distinct key), the analyses with
+// their attempts, and the change feed's entries.
+func (s *Service) storeAnalyses(ctx context.Context, tx store.Tx, tenantID int64, convs []*fathom.Conversation, drafts []*knowledge.Draft) ([]bool, error) {
+	marks := make([]store.AnalyzedMark, len(convs))
+	for i, c := range convs {
+		marks[i] = store.AnalyzedMark{ConversationID: c.ID, Version: c.Version, AnalyzedCount: c.MessageCount}
+	}
+	current, err := tx.ConversationMarkAnalyzedMany(ctx, marks)
+	if err != nil {
+		return nil, err
+	}
+	var kept []*knowledge.Draft
+	var changes []*store.Change
+	for i, d := range drafts {
+		if current[i] {
+			kept = append(kept, d)
+			if s.Shared() {
+				changes = append(changes, &store.Change{TenantID: tenantID, Kind: store.ChangeAnalysis, Ref: convs[i].ID,
+					Server: s.cfg.Server, CreatedAt: s.now()})
+			}
+		}
+	}
+	if err := storeDrafts(ctx, tx, kept); err != nil {
+		return nil, err
+	}
+	return current, tx.ChangeAppendMany(ctx, changes)
 }
 
 // requestsSeen is the count of requests received so far, 0 without an
@@ -232,8 +255,9 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 }
 
 // Recover runs at start-up: it loads the knowledge engine, queues again the
-// conversations its saved model lacks, and makes sure every tenant with
-// conversations waiting for analysis has an analysis job.
+// conversations its saved model lacks, and gives every tenant with
+// conversations waiting for analysis an analysis job, whether or not its
+// pending flag says one exists.
 func (s *Service) Recover(ctx context.Context) error {
 	if _, err := loadKnowledge(ctx, s.store, s.know); err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
@@ -262,8 +286,59 @@ func (s *Service) Recover(ctx context.Context) error {
 			if err != nil || len(dirty) == 0 {
 				return err
 			}
-			return s.markForAnalysis(ctx, tx, t.ID)
+			// Whatever the flag says: a flag left set by a job that was
+			// discarded, with the server gone before it could clear it,
+			// would otherwise hold the tenant's analysis forever. A job
+			// too many finds nothing to do.
+			if _, err := tx.TenantMarkAnalysisPending(ctx, t.ID); err != nil {
+				return err
+			}
+			return s.queue.EnqueueAnalysisTx(ctx, tx, t.ID)
 		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AnalysisAbandoned is told that the tenant's analysis job failed its last
+// attempt and was discarded. The tenant's pending flag is still set, so no
+// write would enqueue another job: it clears the flag and, if
+// conversations are waiting, enqueues a new job (with a new round of
+// attempts) at once.
+func (s *Service) AnalysisAbandoned(ctx context.Context, tenantID int64) error {
+	s.logger.Error("analysis job of the tenant failed its last attempt; enqueueing a new one", "tenant", tenantID)
+	return s.store.Write(ctx, func(tx store.Tx) error {
+		if err := tx.TenantClearAnalysisPending(ctx, tenantID); err != nil {
+			return err
+		}
+		dirty, err := tx.ConversationListDirty(ctx, tenantID, 1)
+		if err != nil || len(dirty) == 0 {
+			return err
+		}
+		return s.markForAnalysis(ctx, tx, tenantID)
+	})
+}
+
+// AnalysisResume gives an analysis job to every tenant with conversations
+// waiting for analysis and no job pending (its flag clear); the queue
+// runs it periodically, so that a tenant whose job was lost (its flag
+// cleared, as by AnalysisAbandoned, but the new job never enqueued) is
+// analysed without waiting for its next write.
+func (s *Service) AnalysisResume(ctx context.Context) error {
+	tenants, err := s.store.TenantList(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range tenants {
+		if dirty, err := s.store.ConversationListDirty(ctx, t.ID, 1); err != nil || len(dirty) == 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		err := s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, t.ID) })
 		if err != nil {
 			return err
 		}

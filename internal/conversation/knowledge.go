@@ -83,13 +83,33 @@ func (r savedKnowledge) Solutions() ([]*fathom.Solution, error) {
 	return r.st.SolutionList(r.ctx, r.tenantID)
 }
 
-// storeDraft writes an analysis draft in tx: its solutions (created when
+// storeDrafts writes analysis drafts in tx: their solutions (created when
 // new, their description and escalation brought up to what was learned)
-// and the analysis, replacing the conversation's earlier one.
-func storeDraft(ctx context.Context, tx store.Tx, d *knowledge.Draft) error {
-	tpls := d.Solutions()
-	stored := make([]*fathom.Solution, 0, len(tpls))
-	for _, tpl := range tpls {
+// and their analyses, replacing the conversations' earlier ones. A key
+// several drafts use is upserted once, and brought up to the last of
+// them, which is where one upsert per draft in turn would leave it.
+func storeDrafts(ctx context.Context, tx store.Tx, drafts []*knowledge.Draft) error {
+	if len(drafts) == 0 {
+		return nil
+	}
+	type keyed struct {
+		tenantID int64
+		key      string
+	}
+	last := map[keyed]*fathom.Solution{}
+	var order []keyed
+	for _, d := range drafts {
+		for _, tpl := range d.Solutions() {
+			k := keyed{tpl.TenantID, tpl.Key}
+			if _, ok := last[k]; !ok {
+				order = append(order, k)
+			}
+			last[k] = tpl
+		}
+	}
+	stored := make(map[keyed]*fathom.Solution, len(order))
+	for _, k := range order {
+		tpl := last[k]
 		s, err := tx.SolutionUpsert(ctx, tpl)
 		if err != nil {
 			return err
@@ -100,10 +120,20 @@ func storeDraft(ctx context.Context, tx store.Tx, d *knowledge.Draft) error {
 				return err
 			}
 		}
-		stored = append(stored, s)
+		stored[k] = s
 	}
-	d.Bind(stored)
-	return tx.AnalysisReplace(ctx, &d.Analysis)
+	analyses := make([]*fathom.Analysis, len(drafts))
+	for i, d := range drafts {
+		tpls := d.Solutions()
+		bound := make([]*fathom.Solution, len(tpls))
+		for j, tpl := range tpls {
+			s := *stored[keyed{tpl.TenantID, tpl.Key}]
+			bound[j] = &s
+		}
+		d.Bind(bound)
+		analyses[i] = &d.Analysis
+	}
+	return tx.AnalysisReplaceMany(ctx, analyses)
 }
 
 // saveKnowledge stores what changed in the tenant's issue-type model since

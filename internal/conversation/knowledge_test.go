@@ -66,7 +66,7 @@ func TestOldSolutionsMigrate(t *testing.T) {
 	}
 	// What the analysis job does with a stale conversation.
 	d := e.Analyze(conv, msgs, now)
-	write(func(tx store.Tx) error { return storeDraft(ctx, tx, d) })
+	write(func(tx store.Tx) error { return storeDrafts(ctx, tx, []*knowledge.Draft{d}) })
 	e.Apply(tenantID, []*knowledge.Draft{d})
 	if !e.Settle(tenantID) {
 		t.Fatal("Settle after the re-analysis asks for no save")

@@ -20,6 +20,13 @@ import (
 // Analyzer analyses a tenant's conversations that changed since last time.
 type Analyzer interface {
 	AnalyzeTenant(ctx context.Context, tenantID int64) error
+	// AnalysisAbandoned is told that the tenant's analysis job failed its
+	// last attempt and is discarded: the tenant must get a new job, or
+	// its waiting conversations would wait until its next write.
+	AnalysisAbandoned(ctx context.Context, tenantID int64) error
+	// AnalysisResume makes sure every tenant with conversations waiting
+	// for analysis has a job; the queue calls it every AnalysisSweep.
+	AnalysisResume(ctx context.Context) error
 }
 
 // Purger deletes what has outlived its retention.
@@ -34,13 +41,21 @@ type Config struct {
 	Workers int
 	// PollInterval is how often workers look for new jobs (default 50ms).
 	PollInterval time.Duration
-	Logger       *slog.Logger
+	// MaxAttempts is how many times a failing job is tried before it is
+	// discarded (default 10; River's backoff spaces the tries over about
+	// four hours).
+	MaxAttempts int
+	// AnalysisSweep is how often the leader checks that every tenant with
+	// conversations waiting for analysis has a job (default 1m).
+	AnalysisSweep time.Duration
+	Logger        *slog.Logger
 }
 
 // Queue inserts and runs jobs.
 type Queue struct {
 	client    client
 	analyzer  *analyzeWorker
+	sweeper   *sweepWorker
 	purger    *purgeWorker
 	processor *processWorker
 	deliverer *deliverWorker
@@ -60,11 +75,17 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 50 * time.Millisecond
 	}
-	q := &Queue{analyzer: &analyzeWorker{}, purger: &purgeWorker{}, processor: &processWorker{},
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 10
+	}
+	if cfg.AnalysisSweep <= 0 {
+		cfg.AnalysisSweep = time.Minute
+	}
+	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger}, sweeper: &sweepWorker{}, purger: &purgeWorker{}, processor: &processWorker{},
 		deliverer: &deliverWorker{}, workers: cfg.Workers}
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger),
-		MaxAttempts: 10,
+		MaxAttempts: cfg.MaxAttempts,
 		JobTimeout:  5 * time.Minute,
 		// Completed jobs are only history; keep a day of it.
 		CompletedJobRetentionPeriod: 24 * time.Hour,
@@ -73,6 +94,7 @@ func New(e Engine, cfg Config) (*Queue, error) {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, q.analyzer)
 		river.AddWorker(workers, q.purger)
+		river.AddWorker(workers, q.sweeper)
 		river.AddWorker(workers, q.processor)
 		river.AddWorker(workers, q.deliverer)
 		rc.Workers = workers
@@ -84,7 +106,9 @@ func New(e Engine, cfg Config) (*Queue, error) {
 		rc.FetchCooldown = cfg.PollInterval / 2
 		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return PurgeArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true})}
+			&river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(cfg.AnalysisSweep),
+				func() (river.JobArgs, *river.InsertOpts) { return SweepArgs{}, nil }, nil)}
 	}
 	c, err := e.client(rc)
 	if err != nil {
@@ -95,7 +119,7 @@ func New(e Engine, cfg Config) (*Queue, error) {
 }
 
 // SetAnalyzer sets what analysis jobs call.
-func (q *Queue) SetAnalyzer(a Analyzer) { q.analyzer.analyzer = a }
+func (q *Queue) SetAnalyzer(a Analyzer) { q.analyzer.analyzer, q.sweeper.analyzer = a, a }
 
 // SetPurger sets what purge jobs call.
 func (q *Queue) SetPurger(p Purger) { q.purger.purger = p }

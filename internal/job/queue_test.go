@@ -53,6 +53,9 @@ func (a signalAnalyzer) AnalyzeTenant(_ context.Context, tenantID int64) error {
 	return nil
 }
 
+func (signalAnalyzer) AnalysisAbandoned(context.Context, int64) error { return nil }
+func (signalAnalyzer) AnalysisResume(context.Context) error           { return nil }
+
 // TestJobsCommitWithTheWrite: on each engine, a job inserted in a write
 // that commits is run; one inserted in a write that fails is not kept.
 func TestJobsCommitWithTheWrite(t *testing.T) {
@@ -157,5 +160,53 @@ func TestWrongEngineFailsLoudly(t *testing.T) {
 	err = pg.store.Write(ctx, func(tx store.Tx) error { return q.EnqueueAnalysisTx(ctx, tx, 1) })
 	if err == nil || !strings.Contains(err.Error(), "another engine") {
 		t.Fatalf("SQLite queue in a PostgreSQL write: %v", err)
+	}
+}
+
+// sweepSignal reports each sweep of waiting analyses.
+type sweepSignal chan struct{}
+
+func (sweepSignal) AnalyzeTenant(context.Context, int64) error     { return nil }
+func (sweepSignal) AnalysisAbandoned(context.Context, int64) error { return nil }
+func (s sweepSignal) AnalysisResume(context.Context) error {
+	select {
+	case s <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+// TestAnalysisSweepRuns: the queue's leader sweeps for tenants waiting for
+// analysis every AnalysisSweep, on each engine.
+func TestAnalysisSweepRuns(t *testing.T) {
+	for name, open := range engines {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			e := open(t)
+			if err := job.Migrate(ctx, e.jobs); err != nil {
+				t.Fatal(err)
+			}
+			q, err := job.New(e.jobs, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, AnalysisSweep: 50 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			swept := make(sweepSignal, 1)
+			q.SetAnalyzer(swept)
+			if err := q.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			defer func() {
+				sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+				defer cancel()
+				if err := q.Stop(sctx); err != nil {
+					t.Errorf("stop: %v", err)
+				}
+			}()
+			select {
+			case <-swept:
+			case <-time.After(30 * time.Second):
+				t.Fatal("no sweep within 30 s")
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package job
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -19,6 +20,7 @@ func (AnalyzeArgs) Kind() string { return "analyze_tenant" }
 type analyzeWorker struct {
 	river.WorkerDefaults[AnalyzeArgs]
 	analyzer Analyzer
+	logger   *slog.Logger
 }
 
 func (w *analyzeWorker) Work(ctx context.Context, j *river.Job[AnalyzeArgs]) error {
@@ -33,7 +35,42 @@ func (w *analyzeWorker) Work(ctx context.Context, j *river.Job[AnalyzeArgs]) err
 	if errors.As(err, &busy) {
 		return river.JobSnooze(busy.RetryAfter())
 	}
+	if err != nil && j.Attempt >= j.MaxAttempts {
+		// River discards the job now; the tenant's pending flag would
+		// stay set and no write would enqueue another.
+		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if aerr := w.analyzer.AnalysisAbandoned(actx, j.Args.TenantID); aerr != nil {
+			w.log().Error("analysis job discarded; the periodic sweep will enqueue another", "tenant", j.Args.TenantID, "err", aerr)
+		}
+	}
 	return err
+}
+
+func (w *analyzeWorker) log() *slog.Logger {
+	if w.logger == nil {
+		return slog.Default()
+	}
+	return w.logger
+}
+
+// SweepArgs asks that every tenant with conversations waiting for
+// analysis have an analysis job.
+type SweepArgs struct{}
+
+// Kind names the job in the queue's table.
+func (SweepArgs) Kind() string { return "analysis_sweep" }
+
+type sweepWorker struct {
+	river.WorkerDefaults[SweepArgs]
+	analyzer Analyzer
+}
+
+func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
+	if w.analyzer == nil {
+		return errors.New("no analyzer configured")
+	}
+	return w.analyzer.AnalysisResume(ctx)
 }
 
 // PurgeArgs asks for expired records to be deleted.

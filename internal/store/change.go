@@ -49,6 +49,9 @@ type ChangeReader interface {
 // ChangeTx holds the writes of the change feed and of analysis leases.
 type ChangeTx interface {
 	ChangeAppend(ctx context.Context, c *Change) error
+	// ChangeAppendMany appends the changes in their order, in one round
+	// trip where the engine allows, and sets their IDs (increasing).
+	ChangeAppendMany(ctx context.Context, cs []*Change) error
 	// ChangeDeleteBefore prunes changes created before t and returns how
 	// many it deleted.
 	ChangeDeleteBefore(ctx context.Context, before time.Time) (int64, error)

@@ -84,6 +84,10 @@ type Tx interface {
 	// records how many messages were analysed, if its version is still the
 	// one analysed; it reports whether it did.
 	ConversationMarkAnalyzed(ctx context.Context, conversationID, version int64, analyzedCount int) (bool, error)
+	// ConversationMarkAnalyzedMany does what ConversationMarkAnalyzed does
+	// for each mark, in one round trip where the engine allows;
+	// current[i] reports whether marks[i] was applied.
+	ConversationMarkAnalyzedMany(ctx context.Context, marks []AnalyzedMark) (current []bool, err error)
 	// ConversationMarkDirty queues conversations for analysis again.
 	ConversationMarkDirty(ctx context.Context, conversationIDs []int64) error
 	// ConversationDelete removes a conversation and everything derived
@@ -110,6 +114,9 @@ type Tx interface {
 	// AnalysisReplace stores a conversation's analysis and attempts,
 	// replacing whatever was stored before.
 	AnalysisReplace(ctx context.Context, a *fathom.Analysis) error
+	// AnalysisReplaceMany does what AnalysisReplace does for analyses of
+	// distinct conversations, in one round trip where the engine allows.
+	AnalysisReplaceMany(ctx context.Context, as []*fathom.Analysis) error
 
 	IdempotencyInsert(ctx context.Context, r *IdempotencyRecord) error
 	IdempotencyDeleteBefore(ctx context.Context, before time.Time) (int64, error)
@@ -158,6 +165,10 @@ type Reader interface {
 	// MessageList returns messages with Seq >= fromSeq in order; limit <= 0
 	// means all.
 	MessageList(ctx context.Context, conversationID int64, fromSeq, limit int) ([]fathom.Message, error)
+	// MessageListMany returns every message of each of the conversations,
+	// in Seq order, keyed by conversation id, in one query whatever their
+	// number; a conversation without messages has no entry.
+	MessageListMany(ctx context.Context, conversationIDs []int64) (map[int64][]fathom.Message, error)
 
 	IdempotencyGet(ctx context.Context, tenantID int64, scope, key string) (*IdempotencyRecord, error)
 
@@ -210,6 +221,14 @@ type ConversationScanParams struct {
 	TenantID int64 // 0 scans every tenant
 	AfterID  int64
 	Limit    int
+}
+
+// AnalyzedMark is one conversation to mark analysed: its dirty flag is
+// cleared and AnalyzedCount recorded only if its version is still Version.
+type AnalyzedMark struct {
+	ConversationID int64
+	Version        int64
+	AnalyzedCount  int
 }
 
 // IdempotencyRecord is the stored first response to a request made with an

@@ -3,7 +3,10 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -13,6 +16,36 @@ func (t *tx) ChangeAppend(ctx context.Context, c *store.Change) error {
 		c.TenantID, c.Kind, c.Ref, c.Server, c.CreatedAt).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("append change: %w", interpretError(err))
+	}
+	return nil
+}
+
+// ChangeAppendMany inserts the changes in one statement of arrays. Rows
+// come out of unnest in order and take their ids from the sequence as they
+// come, so the ids returned, sorted, are the changes' in order.
+func (t *tx) ChangeAppendMany(ctx context.Context, cs []*store.Change) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	tenants, refs := make([]int64, len(cs)), make([]int64, len(cs))
+	kinds, servers := make([]string, len(cs)), make([]string, len(cs))
+	times := make([]time.Time, len(cs))
+	for i, c := range cs {
+		tenants[i], kinds[i], refs[i], servers[i], times[i] = c.TenantID, c.Kind, c.Ref, c.Server, c.CreatedAt
+	}
+	rows, err := t.q.Query(ctx, `INSERT INTO changes (tenant_id, kind, ref, server, created_at)
+SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[]) RETURNING id`,
+		tenants, kinds, refs, servers, times)
+	if err != nil {
+		return fmt.Errorf("append changes: %w", interpretError(err))
+	}
+	ids, err := collect(rows, func(row pgx.Row) (id int64, err error) { return id, row.Scan(&id) })
+	if err != nil {
+		return fmt.Errorf("append changes: %w", interpretError(err))
+	}
+	slices.Sort(ids)
+	for i, c := range cs {
+		c.ID = ids[i]
 	}
 	return nil
 }

@@ -78,22 +78,8 @@ func (q queries) ConversationScan(ctx context.Context, p *store.ConversationScan
 	for i, c := range convs {
 		ids[i] = c.ID
 	}
-	rows, err := q.q.Query(ctx, `SELECT conversation_id, seq, role, content, created_at FROM messages
-WHERE conversation_id = ANY($1) ORDER BY conversation_id, seq`, ids)
+	byID, err := q.MessageListMany(ctx, ids)
 	if err != nil {
-		return fmt.Errorf("scan messages: %w", err)
-	}
-	defer rows.Close()
-	byID := make(map[int64][]fathom.Message, len(convs))
-	for rows.Next() {
-		var convID int64
-		var m fathom.Message
-		if err := rows.Scan(&convID, &m.Seq, &m.Role, &m.Content, &m.CreatedAt); err != nil {
-			return fmt.Errorf("scan messages: %w", err)
-		}
-		byID[convID] = append(byID[convID], m)
-	}
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("scan messages: %w", err)
 	}
 	for _, c := range convs {
@@ -102,6 +88,34 @@ WHERE conversation_id = ANY($1) ORDER BY conversation_id, seq`, ids)
 		}
 	}
 	return nil
+}
+
+// MessageListMany reads the messages of all the conversations in one
+// query, = ANY($1) of an array: one round trip and one cached plan
+// whatever their number.
+func (q queries) MessageListMany(ctx context.Context, ids []int64) (map[int64][]fathom.Message, error) {
+	out := make(map[int64][]fathom.Message, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.q.Query(ctx, `SELECT conversation_id, seq, role, content, created_at FROM messages
+WHERE conversation_id = ANY($1) ORDER BY conversation_id, seq`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("list messages: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var convID int64
+		var m fathom.Message
+		if err := rows.Scan(&convID, &m.Seq, &m.Role, &m.Content, &m.CreatedAt); err != nil {
+			return nil, fmt.Errorf("list messages: %w", err)
+		}
+		out[convID] = append(out[convID], m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list messages: %w", err)
+	}
+	return out, nil
 }
 
 func (q queries) MessageList(ctx context.Context, conversationID int64, fromSeq, limit int) ([]fathom.Message, error) {
@@ -157,6 +171,36 @@ func (t *tx) ConversationMarkAnalyzed(ctx context.Context, conversationID, versi
 		return false, fmt.Errorf("mark analyzed: %w", err)
 	}
 	return tag.RowsAffected() == 1, nil
+}
+
+// ConversationMarkAnalyzedMany marks every conversation in one statement
+// of arrays and learns from RETURNING which were still at their version.
+func (t *tx) ConversationMarkAnalyzedMany(ctx context.Context, marks []store.AnalyzedMark) ([]bool, error) {
+	if len(marks) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(marks))
+	versions := make([]int64, len(marks))
+	counts := make([]int32, len(marks))
+	at := make(map[int64]int, len(marks))
+	for i, m := range marks {
+		ids[i], versions[i], counts[i], at[m.ConversationID] = m.ConversationID, m.Version, int32(m.AnalyzedCount), i
+	}
+	rows, err := t.q.Query(ctx, `UPDATE conversations c SET dirty = false, analyzed_count = v.n
+FROM unnest($1::bigint[], $2::bigint[], $3::integer[]) AS v(id, version, n)
+WHERE c.id = v.id AND c.version = v.version RETURNING c.id`, ids, versions, counts)
+	if err != nil {
+		return nil, fmt.Errorf("mark analyzed: %w", err)
+	}
+	updated, err := collect(rows, func(row pgx.Row) (id int64, err error) { return id, row.Scan(&id) })
+	if err != nil {
+		return nil, fmt.Errorf("mark analyzed: %w", err)
+	}
+	current := make([]bool, len(marks))
+	for _, id := range updated {
+		current[at[id]] = true
+	}
+	return current, nil
 }
 
 func (t *tx) ConversationMarkDirty(ctx context.Context, ids []int64) error {

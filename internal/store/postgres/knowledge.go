@@ -165,6 +165,53 @@ SELECT $1, * FROM unnest($2::integer[], $3::bigint[], $4::text[], $5::text[], $6
 	return nil
 }
 
+// AnalysisReplaceMany replaces every analysis with three statements of
+// arrays sent as one batch: one round trip and three cached plans whatever
+// their number (COPY would need a temporary table to upsert through, and
+// pays only for thousands of rows; a round of analysis writes 50).
+func (t *tx) AnalysisReplaceMany(ctx context.Context, as []*fathom.Analysis) error {
+	if len(as) == 0 {
+		return nil
+	}
+	n := len(as)
+	convIDs, tenantIDs, typeIDs := make([]int64, n), make([]int64, n), make([]int64, n)
+	symptoms, causes := make([]string, n), make([]string, n)
+	resolved, minutes, times := make([]bool, n), make([]float64, n), make([]time.Time, n)
+	var atConv []int64
+	var turns []int32
+	var solutionIDs []int64
+	var actions, outcomes []string
+	var confidences []float64
+	for i, a := range as {
+		convIDs[i], tenantIDs[i], typeIDs[i] = a.ConversationID, a.TenantID, a.IssueTypeID
+		symptoms[i], causes[i] = marshalList(a.Symptoms), marshalList(a.Causes)
+		resolved[i], minutes[i], times[i] = a.Resolved, a.MinutesToResolve, a.AnalyzedAt
+		for _, at := range a.Attempts {
+			atConv = append(atConv, a.ConversationID)
+			turns = append(turns, int32(at.Turn))
+			solutionIDs = append(solutionIDs, at.SolutionID)
+			actions = append(actions, at.Action)
+			outcomes = append(outcomes, string(at.Outcome))
+			confidences = append(confidences, at.Confidence)
+		}
+	}
+	b := &pgx.Batch{}
+	// Deleting the analyses cascades to their attempts.
+	b.Queue(`DELETE FROM analyses WHERE conversation_id = ANY($1)`, convIDs)
+	b.Queue(`INSERT INTO analyses (conversation_id, tenant_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at)
+SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::double precision[], $8::timestamptz[])`,
+		convIDs, tenantIDs, typeIDs, symptoms, causes, resolved, minutes, times)
+	if len(atConv) > 0 {
+		b.Queue(`INSERT INTO attempts (conversation_id, turn, solution_id, action, outcome, confidence)
+SELECT * FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::text[], $6::double precision[])`,
+			atConv, turns, solutionIDs, actions, outcomes, confidences)
+	}
+	if err := t.q.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("replace %d analyses: %w", n, interpretError(err))
+	}
+	return nil
+}
+
 // AnalysisScan reads a page of analyses, then the attempts of the whole
 // page in one query.
 func (q queries) AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(*fathom.Analysis) error) error {

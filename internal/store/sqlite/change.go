@@ -19,6 +19,17 @@ func (t *tx) ChangeAppend(ctx context.Context, c *store.Change) error {
 	return err
 }
 
+// ChangeAppendMany appends one by one: SQLite runs in-process, so a
+// statement costs no round trip, and each reuses the prepared insert.
+func (t *tx) ChangeAppendMany(ctx context.Context, cs []*store.Change) error {
+	for _, c := range cs {
+		if err := t.ChangeAppend(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (q queries) ChangeList(ctx context.Context, afterID int64, limit int) ([]*store.Change, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT id, tenant_id, kind, ref, server, created_at FROM changes
 WHERE id > ? ORDER BY id LIMIT ?`, afterID, limit)

@@ -112,6 +112,36 @@ WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, seq`, convs[0].I
 	return nil
 }
 
+// MessageListMany reads the messages of the conversations in one query
+// whose ids come as one JSON array: one statement text, prepared once,
+// whatever their number.
+func (q queries) MessageListMany(ctx context.Context, ids []int64) (map[int64][]fathom.Message, error) {
+	out := make(map[int64][]fathom.Message, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, seq, role, content, created_at FROM messages
+WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY conversation_id, seq`, jsonInts(ids))
+	if err != nil {
+		return nil, fmt.Errorf("list messages: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var convID int64
+		var m fathom.Message
+		var created string
+		if err := rows.Scan(&convID, &m.Seq, &m.Role, &m.Content, &created); err != nil {
+			return nil, fmt.Errorf("list messages: %w", err)
+		}
+		m.CreatedAt = parseTime(created)
+		out[convID] = append(out[convID], m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list messages: %w", err)
+	}
+	return out, nil
+}
+
 func (q queries) MessageList(ctx context.Context, conversationID int64, fromSeq, limit int) ([]fathom.Message, error) {
 	if limit <= 0 {
 		limit = -1
@@ -172,6 +202,20 @@ func (t *tx) ConversationMarkAnalyzed(ctx context.Context, conversationID, versi
 	}
 	n, _ := res.RowsAffected()
 	return n == 1, nil
+}
+
+// ConversationMarkAnalyzedMany marks one by one, each with the prepared
+// update, inside the caller's transaction (no round trips in SQLite).
+func (t *tx) ConversationMarkAnalyzedMany(ctx context.Context, marks []store.AnalyzedMark) ([]bool, error) {
+	current := make([]bool, len(marks))
+	for i, m := range marks {
+		ok, err := t.ConversationMarkAnalyzed(ctx, m.ConversationID, m.Version, m.AnalyzedCount)
+		if err != nil {
+			return nil, err
+		}
+		current[i] = ok
+	}
+	return current, nil
 }
 
 func (t *tx) ConversationMarkDirty(ctx context.Context, ids []int64) error {

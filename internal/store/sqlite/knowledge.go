@@ -161,6 +161,18 @@ VALUES (?, ?, ?, ?, ?, ?)`, a.ConversationID, at.Turn, at.SolutionID, at.Action,
 	return nil
 }
 
+// AnalysisReplaceMany replaces one analysis after the other, each with the
+// prepared statements, inside the caller's transaction (no round trips in
+// SQLite).
+func (t *tx) AnalysisReplaceMany(ctx context.Context, as []*fathom.Analysis) error {
+	for _, a := range as {
+		if err := t.AnalysisReplace(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (q queries) AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(*fathom.Analysis) error) error {
 	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at
 FROM analyses WHERE tenant_id = ? AND conversation_id > ? ORDER BY conversation_id LIMIT ?`, tenantID, afterID, limit)
