@@ -149,6 +149,11 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 	}
 	e.Apply(1, batch)
 	e.Settle(1)
+	if k := e.tenant(1); true {
+		k.mu.RLock()
+		fmt.Fprintf(os.Stderr, "fitted estimator: %+v\n", k.est)
+		k.mu.RUnlock()
+	}
 	if os.Getenv("ROUTINE_DEBUG") != "" {
 		logRoutine(e, sims)
 	}
