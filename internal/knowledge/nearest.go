@@ -203,7 +203,7 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 		mean, st.RankScore = posterior(
 			c.success+typeRankWeight*float64(st.SuccessCount),
 			c.failure+typeRankWeight*float64(st.FailureCount), prior)
-		st.SuccessProbability = shrink(k.typesEstimate(nb, actions[i].ID, st.SuccessProbability), mean, c.success+c.failure+neighbourPriorStrength)
+		st.SuccessProbability = k.est.nearEstimate(c, mean, k.typesEstimate(nb, actions[i].ID, st.SuccessProbability, nil))
 	}
 	return actions
 }
@@ -223,11 +223,12 @@ func posterior(successes, failures, prior float64) (mean, lower float64) {
 // the nearest conversations, each weighed by its neighbours' weight, or
 // fallback when no neighbour has a type; k.mu held. A message near
 // conversations of two types is judged by both records, not by the one
-// it was assigned.
-func (k *tenantKnowledge) typesEstimate(nb *neighbourhood, solutionID int64, fallback float64) float64 {
+// it was assigned. The attempts of out (nil for none) are left out of the
+// records, for the leave-one-out of estimator.go.
+func (k *tenantKnowledge) typesEstimate(nb *neighbourhood, solutionID int64, fallback float64, out *heldAnalysis) float64 {
 	var sum, total float64
 	for t, w := range nb.types {
-		sum += w * k.edgeStats(t, solutionID).SuccessProbability
+		sum += w * k.edgeProbability(t, solutionID, out)
 		total += w
 	}
 	if total == 0 {

@@ -130,7 +130,7 @@ func (k *tenantKnowledge) typeInfo(id int64) *IssueType {
 // edgeStats is a solution's record for a type; k.mu held.
 func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	e := k.edges[edgeKey{typeID, solutionID}]
-	prior := (k.priorMean(typeID) + k.solutionRate(solutionID)) / 2
+	prior := k.edgePrior(typeID, solutionID)
 	if e == nil {
 		p := stats.SuccessProbability(0, 0, prior, priorStrength)
 		return EdgeStats{SuccessProbability: p, RankScore: rankScore(0, 0)}

@@ -62,9 +62,10 @@ func TestSimulatedRecommendations(t *testing.T) {
 		} else {
 			train, held = eval.SplitEveryFourth(d.Train)
 		}
-		m, answers := simulateInProcess(train, held, eval.PoolDevelop)
+		m, answers, est := simulateInProcess(train, held, eval.PoolDevelop)
 		m.Domain = name
 		t.Logf("%s", m)
+		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein)", est.conversations, est.nearStrength)
 		logProbabilityError(t, held, eval.Plans(train, 77), answers)
 		for _, b := range m.Reliability {
 			t.Logf("  predicted %.1f–%.1f: mean %.3f, observed %.3f over %d", b.Lo, b.Hi, b.Predicted, b.Observed, b.Count)
@@ -88,7 +89,7 @@ var trueOutcomes = false
 
 // simulateInProcess trains an engine on simulated conversations opening
 // with train and scores its recommendations for held.
-func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.RecommendMetrics, []eval.Answer) {
+func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.RecommendMetrics, []eval.Answer, estimator) {
 	plans := eval.Plans(train, 77)
 	e, ix := New(issuetype.Config{}), search.NewIndex()
 	sims := make([]eval.Simulated, len(train))
@@ -199,7 +200,10 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping),
 		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
-	return m, answers
+	k := e.tenant(1)
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return m, answers, k.est
 }
 
 // logProbabilityError splits the error of successProbability against the

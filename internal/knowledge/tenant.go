@@ -38,6 +38,9 @@ type tenantKnowledge struct {
 	// learner groups the tenant's proposals into solutions; its keys are
 	// the solutions' keys.
 	learner *solution.Model
+	// est is how the tenant's evidence is shrunk and ranked, fitted at
+	// every recount (see estimator.go).
+	est estimator
 	// migrate is set when the stored solutions were learned under another
 	// solution.Version (or none): every conversation is read again once,
 	// and retire stays set until the solutions no attempt uses are
@@ -162,7 +165,7 @@ func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
 		analyses: map[int64]*heldAnalysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{},
 		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
-		learner: solution.NewModel(solution.Config{})}
+		learner: solution.NewModel(solution.Config{}), est: defaultEstimator}
 }
 
 // canonical returns the solution id a stored attempt counts under: its own,
@@ -325,6 +328,7 @@ func (k *tenantKnowledge) recount() {
 	for _, tc := range k.types {
 		tc.refresh()
 	}
+	k.fitEstimator()
 }
 
 // usage is what the analyses say about how the solutions are used, for

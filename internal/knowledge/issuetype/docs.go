@@ -10,3 +10,30 @@ func (m *Model) DocIDs() []int64 {
 	}
 	return ids
 }
+
+// NeighboursOf appends to dst the documents of the model's similarity
+// graph nearest to docID, best first, with their cosine similarity (the
+// graph keeps Config.Neighbours of them), and returns it; dst unchanged
+// when the model does not hold docID. It lets a caller judge, from the
+// tenant's own documents, how far what neighbours did predicts what a
+// document did.
+func (m *Model) NeighboursOf(dst []DocSimilarity, docID int64) []DocSimilarity {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	s, ok := m.slotOf[docID]
+	if !ok {
+		return dst
+	}
+	for _, n := range m.docs[s].nn {
+		if d := &m.docs[n.slot]; !d.dead {
+			dst = append(dst, DocSimilarity{ID: d.id, Similarity: float64(n.sim)})
+		}
+	}
+	return dst
+}
+
+// DocSimilarity is a document and its similarity to another.
+type DocSimilarity struct {
+	ID         int64
+	Similarity float64
+}

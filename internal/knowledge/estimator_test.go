@@ -1,0 +1,161 @@
+package knowledge
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/search"
+)
+
+// trainIssues plays rounds conversations of each issue (with its fixes'
+// rates replaced by rate when rate > 0) into a fresh engine and settles it.
+func trainIssues(t testing.TB, issues []routineIssue, rounds int, rate float64, seed uint64) (*Engine, *search.Index) {
+	t.Helper()
+	e, ix := New(issuetype.Config{}), search.NewIndex()
+	r := rand.New(rand.NewPCG(seed, 1))
+	now := time.Now()
+	ids := map[string]int64{}
+	var drafts []*Draft
+	id := int64(0)
+	for range rounds {
+		for _, issue := range issues {
+			if rate > 0 {
+				issue.rates = []float64{rate, rate}
+			}
+			id++
+			msgs, resolved := routineConversation(issue, r)
+			for j := range msgs {
+				msgs[j].CreatedAt = now
+			}
+			c := &fathom.Conversation{ID: id, TenantID: 1, Status: fathom.StatusOpen}
+			if resolved {
+				c.Status, c.NotesGenerated, c.ResolvedAt = fathom.StatusResolved, true, &now
+			}
+			d := e.Analyze(c, msgs, now)
+			for j, tpl := range d.templates {
+				if ids[tpl.Key] == 0 {
+					ids[tpl.Key] = int64(len(ids) + 1)
+				}
+				s := *tpl
+				s.ID = ids[tpl.Key]
+				d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
+			}
+			ix.Upsert(id, msgs[0].Content)
+			if drafts = append(drafts, d); len(drafts) == 20 {
+				e.Apply(1, drafts)
+				drafts = nil
+			}
+		}
+	}
+	e.Apply(1, drafts)
+	e.Settle(1)
+	e.tenant(1).mu.Lock()
+	e.tenant(1).recount() // Settle consolidates only past 200 assignments
+	e.tenant(1).mu.Unlock()
+	return e, ix
+}
+
+// TestEstimatorNeedsData: with fewer conversations than the leave-one-out
+// needs, the James–Stein shrink stands.
+func TestEstimatorNeedsData(t *testing.T) {
+	e, _ := trainIssues(t, routineIssues, 5, 0, 3) // 30 conversations
+	if got := e.tenant(1).est; got.nearStrength != 0 {
+		t.Fatalf("estimator fitted on 30 conversations: %+v", got)
+	}
+}
+
+// TestEstimatorPoolsWhenNeighboursSayNothing: when every fix works at the
+// same rate whatever the issue, what a conversation's neighbours did says
+// nothing more than the records of their issue types, which hold many more
+// attempts: the leave-one-out chooses a strong pull to the types'
+// estimate, not the James–Stein shrink, which trusts a chance sample of
+// neighbours as soon as it strays by more than its noise. The choice is
+// the same when the tenant is fitted again.
+func TestEstimatorPoolsWhenNeighboursSayNothing(t *testing.T) {
+	e, _ := trainIssues(t, routineIssues, 60, 0.5, 7)
+	k := e.tenant(1)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	got := k.est
+	t.Logf("fitted: %+v", got)
+	if got.conversations < minFitConversations {
+		t.Fatalf("fitted on %d conversations, want at least %d", got.conversations, minFitConversations)
+	}
+	if got.nearStrength < 8 {
+		t.Errorf("neighbours that say nothing kept a strength of %v, want at least 8", got.nearStrength)
+	}
+	k.recount()
+	if k.est != got {
+		t.Errorf("refit gave %+v, then %+v", got, k.est)
+	}
+}
+
+// TestEdgeProbabilityLeavesOut: a type's record without one conversation's
+// attempts is the record the other conversations would have made.
+func TestEdgeProbabilityLeavesOut(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	k.types[1] = &typeCounts{weightedSuccesses: 6, weightedDecided: 10}
+	k.overall[9] = &weightedCounts{success: 5, failure: 3}
+	k.edges[edgeKey{1, 9}] = &edgeCounts{success: 5, failure: 3, weighted: weightedCounts{success: 5, failure: 3}}
+	out := &heldAnalysis{issueTypeID: 1, attempts: []fathom.Attempt{
+		{SolutionID: 9, Outcome: fathom.OutcomeFailure, Confidence: 1},
+		{SolutionID: 9, Outcome: fathom.OutcomeSuccess, Confidence: 0.5},
+		{SolutionID: 4, Outcome: fathom.OutcomeSuccess, Confidence: 1},
+	}}
+	prior := k.edgePrior(1, 9)
+	cases := []struct {
+		name string
+		out  *heldAnalysis
+		want float64
+	}{
+		{"whole record", nil, weightedProbability(5, 3, prior)},
+		{"without the conversation", out, weightedProbability(4.5, 2, prior)},
+		{"another type's conversation", &heldAnalysis{issueTypeID: 2, attempts: out.attempts}, weightedProbability(5, 3, prior)},
+	}
+	for _, c := range cases {
+		if got := k.edgeProbability(1, 9, c.out); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("%s: %.6f, want %.6f", c.name, got, c.want)
+		}
+	}
+}
+
+// TestNearEstimate: with a strength the estimate is a Beta posterior
+// centred on the types' estimate; without, the James–Stein shrink.
+func TestNearEstimate(t *testing.T) {
+	c := nearCounts{success: 6, failure: 2}
+	if got, want := (estimator{nearStrength: 8}).nearEstimate(c, 0.7, 0.5), (6+8*0.5)/(8+8.0); math.Abs(got-want) > 1e-12 {
+		t.Errorf("strength 8: %.4f, want %.4f", got, want)
+	}
+	if got, want := (estimator{}).nearEstimate(c, 0.7, 0.5), shrink(0.5, 0.7, 8+neighbourPriorStrength); got != want {
+		t.Errorf("James–Stein: %.4f, want %.4f", got, want)
+	}
+}
+
+// BenchmarkFitEstimator measures one refit (run at each recount) on a
+// tenant of 1,200 conversations.
+func BenchmarkFitEstimator(b *testing.B) {
+	e, _ := trainIssues(b, routineIssues, 200, 0, 5)
+	k := e.tenant(1)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for b.Loop() {
+		k.fitEstimator()
+	}
+}
+
+// BenchmarkSimilarRecommend measures one similarity request with its
+// recommendation on that tenant: what the estimator adds runs per query.
+func BenchmarkSimilarRecommend(b *testing.B) {
+	e, ix := trainIssues(b, routineIssues, 200, 0, 5)
+	queries := []string{"buffering keeps interrupting films on the TV app", "charged twice for my subscription plan",
+		"prescription refill approval is taking forever", "can't pick a seat on my flight"}
+	i := 0
+	for b.Loop() {
+		e.Similar(1, SimilarParams{Index: ix, Message: queries[i%len(queries)], Limit: 5, MinSimilarity: 0.1})
+		i++
+	}
+}
