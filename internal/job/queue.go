@@ -48,7 +48,12 @@ type Config struct {
 	// AnalysisSweep is how often the leader checks that every tenant with
 	// conversations waiting for analysis has a job (default 1m).
 	AnalysisSweep time.Duration
-	Logger        *slog.Logger
+	// StopGrace is how long Stop lets running jobs finish before it
+	// cancels them (default 2s). Every job is safe to cancel: an analysis
+	// leaves its conversations waiting, and the next start enqueues them;
+	// a meeting job or a delivery is retried.
+	StopGrace time.Duration
+	Logger    *slog.Logger
 }
 
 // Queue inserts and runs jobs.
@@ -60,6 +65,7 @@ type Queue struct {
 	processor *processWorker
 	deliverer *deliverWorker
 	workers   int
+	grace     time.Duration
 }
 
 // Migrate creates or updates the queue's own tables (River's migrations)
@@ -81,8 +87,11 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	if cfg.AnalysisSweep <= 0 {
 		cfg.AnalysisSweep = time.Minute
 	}
+	if cfg.StopGrace <= 0 {
+		cfg.StopGrace = 2 * time.Second
+	}
 	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger}, sweeper: &sweepWorker{}, purger: &purgeWorker{}, processor: &processWorker{},
-		deliverer: &deliverWorker{}, workers: cfg.Workers}
+		deliverer: &deliverWorker{}, workers: cfg.Workers, grace: cfg.StopGrace}
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger),
 		MaxAttempts: cfg.MaxAttempts,
@@ -132,14 +141,17 @@ func (q *Queue) Start(ctx context.Context) error {
 	return q.client.Start(ctx)
 }
 
-// Stop waits for running jobs to finish, up to ctx's deadline, after which
-// it cancels them (they are retried on the next start).
+// Stop waits for running jobs to finish, for StopGrace or up to ctx's
+// deadline if sooner, after which it cancels them (they are retried, and
+// the next start enqueues every tenant with conversations waiting).
 func (q *Queue) Stop(ctx context.Context) error {
 	if q.workers == 0 {
 		return nil
 	}
-	if err := q.client.Stop(ctx); err != nil {
-		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	soft, cancel := context.WithTimeout(ctx, q.grace)
+	defer cancel()
+	if err := q.client.Stop(soft); err != nil {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		return q.client.StopAndCancel(cctx)
 	}
