@@ -39,6 +39,7 @@ func runTenants(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "fathom tenants: unknown subcommand %q\n\n%s", sub, tenantsUsage)
 		return errUsage
 	}
+	create := createFlag(fs)
 	cfg, err := loadConfig(env, fs, args, false)
 	if err != nil {
 		return err
@@ -47,7 +48,7 @@ func runTenants(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprint(env.stderr, "fathom tenants quota: --tenant is required\n")
 		return errUsage
 	}
-	svc, closeDB, err := openTenants(ctx, cfg)
+	svc, closeDB, err := openTenants(ctx, env, cfg, *create)
 	if err != nil {
 		return err
 	}
