@@ -208,6 +208,18 @@ func TestCLITenantsQuota(t *testing.T) {
 	if row := tableRow(mustRun(t, dir, "tenants", "list"), "1"); strings.Join(row, " ") != "1 acme 5 unlimited 9" {
 		t.Errorf("a refused quota changed the plan: %q", row)
 	}
+	// Setting one limit keeps the others.
+	out = mustRun(t, dir, "tenants", "quota", "--tenant", "acme", "--tokens", "7")
+	if want := `Tenant "acme": 5 requests, 7 tokens, 9 retrievals per month (0 = unlimited).` + "\n"; out != want {
+		t.Errorf("quota --tokens printed %q, want %q", out, want)
+	}
+	if row := tableRow(mustRun(t, dir, "tenants", "list"), "1"); strings.Join(row, " ") != "1 acme 5 7 9" {
+		t.Errorf("after quota --tokens 7: row %q, want [1 acme 5 7 9]", row)
+	}
+	mustRun(t, dir, "tenants", "quota", "--tenant", "acme", "--requests", "0")
+	if row := tableRow(mustRun(t, dir, "tenants", "list"), "1"); strings.Join(row, " ") != "1 acme unlimited 7 9" {
+		t.Errorf("after quota --requests 0: row %q, want [1 acme unlimited 7 9]", row)
+	}
 }
 
 func TestCLIMigrateTwice(t *testing.T) {
