@@ -120,7 +120,7 @@ Commands:
 Getting started:
   fathom serve                                  run the server; prints a first API key
   export FATHOM_API_KEY=fth_...                 the key for the commands below
-  fathom import meeting.vtt                     add a recording from a transcript
+  fathom import examples/meeting.vtt            add a recording from a transcript
   fathom meetings list                          list meetings (--output json for scripts)
   fathom context similar my card was declined   ask the Context API
 
