@@ -116,3 +116,21 @@ func TestFlagNames(t *testing.T) {
 		}
 	}
 }
+
+// A value the server rejects is named by the command's flag.
+func TestCLIErrorsNameFlags(t *testing.T) {
+	t.Parallel()
+	env := cliServer(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"context", "similar", "--limit", "500", "my", "card"}, "--limit must be"},
+		{[]string{"webhooks", "create", "--no-rate-limit", "--destination", "ftp://example.com/x"}, "--destination must be"},
+	} {
+		code, _, errOut := cli(t, env, tt.args...)
+		if code != 1 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("fathom %s: exit %d, stderr %q; want %q", strings.Join(tt.args, " "), code, errOut, tt.want)
+		}
+	}
+}
