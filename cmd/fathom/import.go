@@ -32,7 +32,7 @@ Importing the same file twice makes one recording: its content is the key.`
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis)
 	url := fs.String("url", cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL), "server URL (env FATHOM_URL)")
-	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API key")
+	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key`")
 	recordedBy := fs.String("recorded-by", "", "email of the workspace user who recorded the meetings (default: the key's user)")
 	teams := fs.String("share-teams", "", "comma-separated teams to share the recordings with")
 	parallel := fs.Int("parallel", 4, "files sent at once")

@@ -27,9 +27,9 @@ type remote struct {
 func (r *remote) register(fs *flag.FlagSet, env *environment) {
 	fs.StringVar(&r.url, "url", cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL),
 		"server URL (env FATHOM_URL); https://api.fathom.ai for Fathom's, https://gateway.maton.ai/fathom for a gateway")
-	secretVar(fs, env, &r.key, "key", "FATHOM_API_KEY", "API key")
-	secretVar(fs, env, &r.token, "token", "FATHOM_ACCESS_TOKEN", "OAuth access token instead of a key")
-	secretVar(fs, env, &r.gatewayKey, "gateway-key", "MATON_API_KEY", "gateway API key")
+	secretVar(fs, env, &r.key, "key", "FATHOM_API_KEY", "API `key`")
+	secretVar(fs, env, &r.token, "token", "FATHOM_ACCESS_TOKEN", "OAuth access `token` instead of a key")
+	secretVar(fs, env, &r.gatewayKey, "gateway-key", "MATON_API_KEY", "gateway API `key`")
 	fs.StringVar(&r.connection, "connection", env.getenv("MATON_CONNECTION"), "gateway connection id (env MATON_CONNECTION; default: the oldest active)")
 	fs.StringVar(&r.output, "output", "table", "table or json")
 	fs.BoolVar(&r.unlimited, "no-rate-limit", false, "do not pace requests to Fathom's limits (for servers without them)")

@@ -113,7 +113,7 @@ func runWebhooks(ctx context.Context, env *environment, args []string) error {
 
 func verifyWebhook(env *environment, args []string) error {
 	fs := flagSet(env, "webhooks verify", "webhooks verify [flags] [BODY_FILE]")
-	secret := secretString(fs, env, "secret", "FATHOM_WEBHOOK_SECRET", "the webhook's whsec_ secret")
+	secret := secretString(fs, env, "secret", "FATHOM_WEBHOOK_SECRET", "the webhook's whsec_ `secret`")
 	id := fs.String("webhook-id", "", "the webhook-id header")
 	ts := fs.String("timestamp", "", "the webhook-timestamp header")
 	sig := fs.String("signature", "", "the webhook-signature header")
