@@ -11,7 +11,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/oauth"
 )
 
@@ -54,6 +53,7 @@ func runApps(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "fathom apps: unknown subcommand %q\n\n%s", sub, appsUsage)
 		return errUsage
 	}
+	create := createFlag(fs)
 	cfg, err := loadConfig(env, fs, args, false)
 	if err != nil {
 		return err
@@ -66,7 +66,7 @@ func runApps(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprint(env.stderr, "fathom apps delete: give exactly one CLIENT_ID (see fathom apps list)\n")
 		return errUsage
 	}
-	db, err := app.OpenDB(ctx, cfg, true)
+	db, err := openAdmin(ctx, env, cfg, *create)
 	if err != nil {
 		return err
 	}

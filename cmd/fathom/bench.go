@@ -50,7 +50,7 @@ while --lag-rate conversations a second are tracked in the background.`
 func runBench(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "bench", benchSynopsis)
 	url := fs.String("url", "", "server to load (default: start one in-process)")
-	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key for --url (env FATHOM_API_KEY)")
+	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key` for --url")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder for realistic text (generated text if absent)")
 	sizes := fs.String("sizes", "10000,100000", "conversation counts at which to measure similarity")
 	conc := fs.Int("concurrency", 32, "concurrent clients for track and seeding")

@@ -74,7 +74,7 @@ func tableRow(out, id string) []string {
 func TestCLIKeysLifecycle(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	out := mustRun(t, dir, "keys", "create", "--tenant", "acme", "--email", "a@acme.test", "--name", "ci")
+	out := mustRun(t, dir, "keys", "create", "--create", "--tenant", "acme", "--email", "a@acme.test", "--name", "ci")
 	secret := cliSecretRe.FindString(out)
 	if secret == "" || !strings.Contains(out, `Created key 1 for a@acme.test in tenant "acme"`) {
 		t.Fatalf("keys create printed no key:\n%s", out)
@@ -137,10 +137,10 @@ func TestCLIExitCodes(t *testing.T) {
 		{"keys revoke abc", []string{"keys", "revoke", "abc"}, 2, "", `ID must be a number, got "abc"`},
 		{"keys revoke without id", []string{"keys", "revoke"}, 2, "", "exactly one key ID"},
 		{"keys revoke two ids", []string{"keys", "revoke", "1", "2"}, 2, "", "exactly one key ID"},
-		{"keys revoke unknown", []string{"keys", "revoke", "42"}, 1, "", "no active key with id 42"},
+		{"keys revoke unknown", []string{"keys", "revoke", "--create", "42"}, 1, "", "no active key with id 42"},
 		{"tenants without subcommand", []string{"tenants"}, 2, "", "fathom tenants quota"},
 		{"tenants quota without tenant", []string{"tenants", "quota", "--requests", "5"}, 2, "", "--tenant is required"},
-		{"tenants quota unknown tenant", []string{"tenants", "quota", "--tenant", "nobody"}, 1, "", `no tenant named "nobody"`},
+		{"tenants quota unknown tenant", []string{"tenants", "quota", "--create", "--tenant", "nobody"}, 1, "", `no tenant named "nobody"`},
 		{"serve bad workers", []string{"serve", "--workers", "100"}, 1, "", "--workers (FATHOM_WORKERS)"},
 		{"serve bad flag value", []string{"serve", "--workers", "many"}, 2, "", "-workers"},
 	}
@@ -192,7 +192,7 @@ func TestCLIServeConfigFromEnv(t *testing.T) {
 func TestCLITenantsQuota(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	mustRun(t, dir, "keys", "create", "--tenant", "acme", "--email", "a@acme.test")
+	mustRun(t, dir, "keys", "create", "--create", "--tenant", "acme", "--email", "a@acme.test")
 	out := mustRun(t, dir, "tenants", "quota", "--tenant", "acme", "--requests", "5", "--retrievals", "9")
 	if want := `Tenant "acme": 5 requests, 0 tokens, 9 retrievals per month (0 = unlimited).` + "\n"; out != want {
 		t.Errorf("quota printed %q, want %q", out, want)
@@ -207,6 +207,18 @@ func TestCLITenantsQuota(t *testing.T) {
 	}
 	if row := tableRow(mustRun(t, dir, "tenants", "list"), "1"); strings.Join(row, " ") != "1 acme 5 unlimited 9" {
 		t.Errorf("a refused quota changed the plan: %q", row)
+	}
+	// Setting one limit keeps the others.
+	out = mustRun(t, dir, "tenants", "quota", "--tenant", "acme", "--tokens", "7")
+	if want := `Tenant "acme": 5 requests, 7 tokens, 9 retrievals per month (0 = unlimited).` + "\n"; out != want {
+		t.Errorf("quota --tokens printed %q, want %q", out, want)
+	}
+	if row := tableRow(mustRun(t, dir, "tenants", "list"), "1"); strings.Join(row, " ") != "1 acme 5 7 9" {
+		t.Errorf("after quota --tokens 7: row %q, want [1 acme 5 7 9]", row)
+	}
+	mustRun(t, dir, "tenants", "quota", "--tenant", "acme", "--requests", "0")
+	if row := tableRow(mustRun(t, dir, "tenants", "list"), "1"); strings.Join(row, " ") != "1 acme unlimited 7 9" {
+		t.Errorf("after quota --requests 0: row %q, want [1 acme unlimited 7 9]", row)
 	}
 }
 

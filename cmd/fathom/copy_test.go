@@ -10,7 +10,7 @@ import (
 func TestCLICopy(t *testing.T) {
 	dir := t.TempDir()
 	sqliteEnv := map[string]string{"FATHOM_DATA_DIR": dir, "FATHOM_SQLITE_SYNCHRONOUS": "normal"}
-	if code, _, errOut := cli(t, sqliteEnv, "keys", "create", "--tenant", "acme", "--email", "ops@acme.test"); code != 0 {
+	if code, _, errOut := cli(t, sqliteEnv, "keys", "create", "--create", "--tenant", "acme", "--email", "ops@acme.test"); code != 0 {
 		t.Fatalf("keys create: %s", errOut)
 	}
 	url := pgtest.NewDatabase(t)
@@ -43,7 +43,7 @@ func TestCLICopy(t *testing.T) {
 
 	// Another installation into the same database is refused.
 	other := t.TempDir()
-	if code, _, errOut := cli(t, map[string]string{"FATHOM_DATA_DIR": other}, "keys", "create", "--tenant", "beta"); code != 0 {
+	if code, _, errOut := cli(t, map[string]string{"FATHOM_DATA_DIR": other}, "keys", "create", "--create", "--tenant", "beta"); code != 0 {
 		t.Fatalf("keys create: %s", errOut)
 	}
 	code, _, errOut = cli(t, nil, "copy", "--from", "sqlite:"+other, "--to", url)

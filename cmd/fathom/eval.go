@@ -49,9 +49,9 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	}
 	fs := flagSet(env, "eval banking77", evalSynopsis)
 	url := fs.String("url", "", "server to evaluate (default: start one in-process)")
-	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key for --url (env FATHOM_API_KEY); use a fresh tenant")
+	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key` for --url; use a fresh tenant")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder")
-	simKey := fs.String("sim-key", env.getenv("FATHOM_SIM_API_KEY"), "API key of a second fresh tenant for the recommendation simulation (with --url)")
+	simKey := secretString(fs, env, "sim-key", "FATHOM_SIM_API_KEY", "API `key` of a second fresh tenant for the recommendation simulation (with --url)")
 	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop, report, fresh, blind or holdout")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	write := fs.String("write", "", "also write the report as Markdown to this file (e.g. docs/evaluation.md)")

@@ -25,8 +25,8 @@ temporary directory.`
 func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval star", evalStarSynopsis)
 	url := fs.String("url", "", "server to evaluate (default: start one in-process)")
-	devKey := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key of a fresh tenant for the develop half (with --url)")
-	repKey := fs.String("report-key", env.getenv("FATHOM_REPORT_API_KEY"), "API key of a second fresh tenant for the report half (with --url)")
+	devKey := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key` of a fresh tenant for the develop half (with --url)")
+	repKey := secretString(fs, env, "report-key", "FATHOM_REPORT_API_KEY", "API `key` of a second fresh tenant for the report half (with --url)")
 	data := fs.String("data", "../shared/data/star", "STAR folder")
 	half := fs.String("half", "both", "which half to run: develop, report or both")
 	conc := fs.Int("concurrency", 8, "concurrent requests")

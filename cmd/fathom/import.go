@@ -32,7 +32,7 @@ Importing the same file twice makes one recording: its content is the key.`
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis)
 	url := fs.String("url", cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL), "server URL (env FATHOM_URL)")
-	key := fs.String("key", env.getenv("FATHOM_API_KEY"), "API key (env FATHOM_API_KEY)")
+	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key`")
 	recordedBy := fs.String("recorded-by", "", "email of the workspace user who recorded the meetings (default: the key's user)")
 	teams := fs.String("share-teams", "", "comma-separated teams to share the recordings with")
 	parallel := fs.Int("parallel", 4, "files sent at once")
@@ -62,13 +62,21 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	start := time.Now()
 	imp.run(ctx, files, max(1, *parallel))
 	imp.progress.done()
-	fmt.Fprintf(env.stdout, "Imported %d files in %s: %d new recordings, %d already present, %d failed.\n",
-		len(files), time.Since(start).Round(time.Millisecond), imp.created.Load(), imp.existing.Load(), len(imp.failures))
+	failed := len(imp.failures)
+	notTried := len(files) - int(imp.created.Load()+imp.existing.Load()) - failed
+	fmt.Fprintf(env.stdout, "Imported %d of %d files in %s: %d new recordings, %d already present, %d failed, %d not tried.\n",
+		len(files)-notTried-failed, len(files), time.Since(start).Round(time.Millisecond), imp.created.Load(), imp.existing.Load(), failed, notTried)
 	for _, f := range imp.failures {
 		fmt.Fprintf(env.stderr, "  %s\n", f)
 	}
-	if len(imp.failures) > 0 {
-		return fmt.Errorf("%d of %d files failed", len(imp.failures), len(files))
+	switch {
+	case notTried > 0:
+		// Recordings are keyed by their content, so running the same
+		// command again adds only what is missing.
+		return fmt.Errorf("interrupted: %d of %d files were never tried (%d failed). Run the same command again to resume: files already imported are recognised and skipped",
+			notTried, len(files), failed)
+	case failed > 0:
+		return fmt.Errorf("%d of %d files failed", failed, len(files))
 	}
 	return nil
 }
@@ -122,6 +130,9 @@ func (imp *importer) run(ctx context.Context, files []string, parallel int) {
 			defer wg.Done()
 			for f := range work {
 				if err := imp.one(ctx, f); err != nil {
+					if ctx.Err() != nil {
+						continue // interrupted: counted as not tried
+					}
 					imp.mu.Lock()
 					imp.failures = append(imp.failures, f+": "+err.Error())
 					imp.mu.Unlock()
@@ -174,7 +185,7 @@ func (imp *importer) one(ctx context.Context, path string) error {
 		return errors.New(ce.Message)
 	}
 	if err != nil {
-		return err
+		return connectError(err)
 	}
 	if created {
 		imp.created.Add(1)

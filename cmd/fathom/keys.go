@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
@@ -47,6 +46,7 @@ func runKeys(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "fathom keys: unknown subcommand %q\n\n%s", sub, keysUsage)
 		return errUsage
 	}
+	create := createFlag(fs)
 	cfg, err := loadConfig(env, fs, args, false)
 	if err != nil {
 		return err
@@ -62,7 +62,7 @@ func runKeys(ctx context.Context, env *environment, args []string) error {
 			return errUsage
 		}
 	}
-	svc, closeDB, err := openTenants(ctx, cfg)
+	svc, closeDB, err := openTenants(ctx, env, cfg, *create)
 	if err != nil {
 		return err
 	}
@@ -123,8 +123,8 @@ func listKeys(ctx context.Context, env *environment, svc *tenant.Service, asJSON
 }
 
 // openTenants opens (and migrates) the database for a management command.
-func openTenants(ctx context.Context, cfg config.Config) (*tenant.Service, func(), error) {
-	db, err := app.OpenDB(ctx, cfg, true)
+func openTenants(ctx context.Context, env *environment, cfg config.Config, create bool) (*tenant.Service, func(), error) {
+	db, err := openAdmin(ctx, env, cfg, create)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/fathom-oss/fathom/internal/config"
@@ -74,7 +75,11 @@ func run(ctx context.Context, env *environment, args []string) int {
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
-		fmt.Fprintf(env.stderr, "fathom: unknown command %q\n\n", args[0])
+		fmt.Fprintf(env.stderr, "fathom: unknown command %q\n", args[0])
+		if near := nearest(args[0], cmds); near != "" {
+			fmt.Fprintf(env.stderr, "Did you mean \"fathom %s\"?\n", near)
+		}
+		fmt.Fprintln(env.stderr)
 		usage(env.stderr, cmds)
 		return 2
 	}
@@ -85,6 +90,7 @@ func run(ctx context.Context, env *environment, args []string) int {
 	case errors.Is(err, errUsage):
 		return 2
 	}
+	err = connectError(err)
 	msg := err.Error()
 	if code := fathom.ErrorCode(err); code != fathom.EINTERNAL {
 		msg = fathom.ErrorMessage(err) // an application error: its message is for people
@@ -114,7 +120,7 @@ Commands:
 Getting started:
   fathom serve                                  run the server; prints a first API key
   export FATHOM_API_KEY=fth_...                 the key for the commands below
-  fathom import meeting.vtt                     add a recording from a transcript
+  fathom import examples/meeting.vtt            add a recording from a transcript
   fathom meetings list                          list meetings (--output json for scripts)
   fathom context similar my card was declined   ask the Context API
 
@@ -174,4 +180,41 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// nearest returns the command closest to name (by edit distance, or the
+// one it is a prefix of), or "" when none is close enough to suggest.
+func nearest(name string, cmds map[string]command) string {
+	best, bestDist := "", 3 // suggest within two edits
+	for c := range cmds {
+		d := editDistance(name, c)
+		if len(name) >= 2 && strings.HasPrefix(c, name) {
+			d = 1
+		}
+		if d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

@@ -54,7 +54,7 @@ func (p *progress) add() {
 	}
 	if tick := p.n * 10 / p.total; tick > p.lastTick {
 		p.lastTick = tick
-		fmt.Fprintf(p.w, "%d/%d (%d%%) %s\n", p.n, p.total, tick*10, time.Since(p.start).Round(time.Second))
+		fmt.Fprintf(p.w, "%d/%d (%d%%) %s\n", p.n, p.total, p.n*100/p.total, time.Since(p.start).Round(time.Second))
 	}
 }
 

@@ -7,6 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
+	"regexp"
+	"syscall"
 	"text/tabwriter"
 
 	"github.com/fathom-oss/fathom/client"
@@ -23,9 +27,9 @@ type remote struct {
 func (r *remote) register(fs *flag.FlagSet, env *environment) {
 	fs.StringVar(&r.url, "url", cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL),
 		"server URL (env FATHOM_URL); https://api.fathom.ai for Fathom's, https://gateway.maton.ai/fathom for a gateway")
-	fs.StringVar(&r.key, "key", env.getenv("FATHOM_API_KEY"), "API key (env FATHOM_API_KEY)")
-	fs.StringVar(&r.token, "token", env.getenv("FATHOM_ACCESS_TOKEN"), "OAuth access token instead of a key (env FATHOM_ACCESS_TOKEN)")
-	fs.StringVar(&r.gatewayKey, "gateway-key", env.getenv("MATON_API_KEY"), "gateway API key (env MATON_API_KEY)")
+	secretVar(fs, env, &r.key, "key", "FATHOM_API_KEY", "API `key`")
+	secretVar(fs, env, &r.token, "token", "FATHOM_ACCESS_TOKEN", "OAuth access `token` instead of a key")
+	secretVar(fs, env, &r.gatewayKey, "gateway-key", "MATON_API_KEY", "gateway API `key`")
 	fs.StringVar(&r.connection, "connection", env.getenv("MATON_CONNECTION"), "gateway connection id (env MATON_CONNECTION; default: the oldest active)")
 	fs.StringVar(&r.output, "output", "table", "table or json")
 	fs.BoolVar(&r.unlimited, "no-rate-limit", false, "do not pace requests to Fathom's limits (for servers without them)")
@@ -69,7 +73,7 @@ func (r *remote) print(w io.Writer, v any, table func(tw *tabwriter.Writer)) err
 func clientError(err error) error {
 	var e *client.Error
 	if !errors.As(err, &e) {
-		return err
+		return connectError(err)
 	}
 	hint := ""
 	switch {
@@ -78,5 +82,65 @@ func clientError(err error) error {
 	case e.StatusCode == 429 && e.RetryAfter > 0:
 		hint = fmt.Sprintf(" (retry in %s)", e.RetryAfter)
 	}
-	return fmt.Errorf("%d: %s%s", e.StatusCode, e.Message, hint)
+	msg := e.Message
+	if e.StatusCode == 400 || e.StatusCode == 422 {
+		msg = flagNames(msg)
+	}
+	return fmt.Errorf("%d: %s%s", e.StatusCode, msg, hint)
+}
+
+// apiFlags maps the fields of the APIs to the flags that set them, so that
+// a rejected value is named as the person typed it.
+var apiFlags = map[string]string{
+	"conversationId":            "--conversation",
+	"resolutionNotes":           "--notes",
+	"action":                    "--action",
+	"outcome":                   "--outcome",
+	"note":                      "--notes",
+	"limit":                     "--limit",
+	"destination_url":           "--destination",
+	"triggered_for":             "--trigger",
+	"created_after":             "--after",
+	"created_before":            "--before",
+	"recorded_by":               "--recorded-by",
+	"teams":                     "--team",
+	"calendar_invitees_domains": "--domain",
+}
+
+var apiFieldRe = regexp.MustCompile(`(^|[^-\w])([A-Za-z_]+)\b`)
+
+// flagNames replaces the API field names in a server's message by the
+// flags of the command line.
+func flagNames(msg string) string {
+	return apiFieldRe.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := apiFieldRe.FindStringSubmatch(m)
+		if f, ok := apiFlags[sub[2]]; ok {
+			return sub[1] + f
+		}
+		return m
+	})
+}
+
+// connectError explains an error of reaching a server: a refused or
+// unresolvable connection says what to check instead of a raw dial error.
+// Other errors are returned as they are.
+func connectError(err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return err
+	}
+	server := ue.URL
+	if u, perr := url.Parse(ue.URL); perr == nil {
+		server = u.Scheme + "://" + u.Host
+	}
+	var dnsErr *net.DNSError
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fmt.Errorf("cannot connect to %s: connection refused. Is the server running (fathom serve), and is --url (FATHOM_URL) its address?", server)
+	case errors.As(err, &dnsErr):
+		return fmt.Errorf("cannot connect to %s: unknown host %q. Check --url (FATHOM_URL)", server, dnsErr.Name)
+	case ue.Timeout():
+		return fmt.Errorf("cannot connect to %s: timed out. Is the server running and reachable, and is --url (FATHOM_URL) its address?", server)
+	}
+	return fmt.Errorf("cannot reach %s (check --url, FATHOM_URL): %w", server, ue.Err)
 }

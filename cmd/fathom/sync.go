@@ -41,6 +41,7 @@ func runSync(ctx context.Context, env *environment, args []string) error {
 	r.register(fs, env)
 	tenantName := fs.String("tenant", tenant.DefaultTenant, "local tenant (workspace) to copy into")
 	full := fs.Bool("full", false, "ignore the watermark and list every meeting again")
+	create := createFlag(fs)
 	cfg, err := loadConfig(env, fs, args, false)
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func runSync(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := app.OpenDB(ctx, cfg, true)
+	db, err := openAdmin(ctx, env, cfg, *create)
 	if err != nil {
 		return err
 	}

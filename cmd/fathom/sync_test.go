@@ -44,7 +44,7 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 	dir := t.TempDir()
 	env := storageEnv(t, dir)
 	env["FATHOM_URL"], env["FATHOM_API_KEY"] = source.url, source.key
-	mustRun(t, dir, "keys", "create") // the local tenant
+	mustRun(t, dir, "keys", "create", "--create") // the local tenant
 
 	bin, err := buildBinary()
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -12,8 +13,9 @@ const tenantsUsage = `Usage:
   fathom tenants list [flags]
   fathom tenants quota --tenant NAME [--requests N] [--tokens N] [--retrievals N] [flags]
 
-Quotas are monthly; 0 means unlimited. A running server picks up a new quota
-within 10 seconds.
+Quotas are monthly; 0 means unlimited. Only the limits given change; the
+others keep their value. A running server picks up a new quota within 10
+seconds.
 `
 
 func runTenants(ctx context.Context, env *environment, args []string) error {
@@ -39,6 +41,7 @@ func runTenants(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "fathom tenants: unknown subcommand %q\n\n%s", sub, tenantsUsage)
 		return errUsage
 	}
+	create := createFlag(fs)
 	cfg, err := loadConfig(env, fs, args, false)
 	if err != nil {
 		return err
@@ -47,13 +50,28 @@ func runTenants(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprint(env.stderr, "fathom tenants quota: --tenant is required\n")
 		return errUsage
 	}
-	svc, closeDB, err := openTenants(ctx, cfg)
+	svc, closeDB, err := openTenants(ctx, env, cfg, *create)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
 	if sub == "quota" {
-		if err := svc.SetQuota(ctx, name, q); err != nil {
+		// Only the limits given change; the others keep their value.
+		given := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		want := q
+		q, err = svc.UpdateQuota(ctx, name, func(have *fathom.Quota) {
+			if given["requests"] {
+				have.Requests = want.Requests
+			}
+			if given["tokens"] {
+				have.Tokens = want.Tokens
+			}
+			if given["retrievals"] {
+				have.Retrievals = want.Retrievals
+			}
+		})
+		if err != nil {
 			return err
 		}
 		fmt.Fprintf(env.stdout, "Tenant %q: %d requests, %d tokens, %d retrievals per month (0 = unlimited).\n",

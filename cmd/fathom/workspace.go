@@ -7,7 +7,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -55,11 +54,12 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "fathom workspace: unknown subcommand %q\n\n%s", noun+" "+verb, workspaceUsage)
 		return errUsage
 	}
+	create := createFlag(fs)
 	cfg, err := loadConfig(env, fs, args, false)
 	if err != nil {
 		return err
 	}
-	db, err := app.OpenDB(ctx, cfg, true)
+	db, err := openAdmin(ctx, env, cfg, *create)
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,11 @@ func TestHelpHidesSecrets(t *testing.T) {
 	if strings.Contains(help.String(), "s3cret") || !strings.Contains(help.String(), "postgres://fathom:xxxxx@db/fathom") {
 		t.Errorf("--help shows a secret, or not the redacted URL:\n%s", help.String())
 	}
+	for _, want := range []string{"FATHOM_SECRET_KEY_FILE: set)", "FATHOM_GATEWAY_CLIENT_SECRET_FILE: set)"} {
+		if !strings.Contains(help.String(), want) {
+			t.Errorf("--help does not say %q:\n%s", want, help.String())
+		}
+	}
 	if err := fs.Parse([]string{"--secret-key", "other"}); err != nil || cfg.SecretKey != "other" ||
 		cfg.DatabaseURL != env["FATHOM_DATABASE_URL"] || cfg.GatewayClientSecret != "s3cretclient" {
 		t.Errorf("secret options no longer set: %v %+v", err, cfg)

@@ -94,9 +94,6 @@ func register(fs *flag.FlagSet, getenv func(string) string, opts []option) error
 	for _, o := range opts {
 		env := envName(o.name)
 		usage := fmt.Sprintf("%s (env %s)", o.usage, env)
-		if o.secret {
-			usage = fmt.Sprintf("%s (env %s or %s_FILE)", o.usage, env, env)
-		}
 		if v := getenv(env); v != "" {
 			if err := o.value.Set(v); err != nil {
 				return fmt.Errorf("%s: %w", env, err)
@@ -111,6 +108,11 @@ func register(fs *flag.FlagSet, getenv func(string) string, opts []option) error
 		value := o.value
 		if o.secret {
 			value = hiddenValue{o.value, o.name}
+			state := "not set"
+			if o.value.String() != "" {
+				state = "set"
+			}
+			usage = fmt.Sprintf("%s (env %s or %s_FILE: %s)", o.usage, env, env, state)
 		}
 		fs.Var(value, o.name, usage)
 	}
@@ -119,7 +121,7 @@ func register(fs *flag.FlagSet, getenv func(string) string, opts []option) error
 
 // hiddenValue is a secret option as --help shows its default (taken from
 // the environment): a database URL without its password, anything else
-// not at all.
+// not at all (the usage line says whether it is set).
 type hiddenValue struct {
 	flag.Value
 	name string
@@ -132,7 +134,7 @@ func (v hiddenValue) String() string {
 	case v.name == "database-url":
 		return RedactURL(v.Value.String())
 	}
-	return redacted
+	return ""
 }
 
 type stringValue string

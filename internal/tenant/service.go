@@ -169,22 +169,37 @@ func (s *Service) RevokeKey(ctx context.Context, id int64) error {
 	return err
 }
 
-// SetQuota sets a tenant's monthly plan by tenant name.
+// SetQuota sets a tenant's whole monthly plan by tenant name.
 func (s *Service) SetQuota(ctx context.Context, tenantName string, q fathom.Quota) error {
 	if q.Requests < 0 || q.Tokens < 0 || q.Retrievals < 0 {
 		return fathom.Errorf(fathom.EINVALID, "quotas must be zero (unlimited) or positive")
 	}
+	_, err := s.UpdateQuota(ctx, tenantName, func(have *fathom.Quota) { *have = q })
+	return err
+}
+
+// UpdateQuota changes a tenant's monthly plan by tenant name: change is
+// given the current plan and alters only the limits it means to, in the
+// same transaction, so that setting one limit keeps the others. It returns
+// the plan as stored.
+func (s *Service) UpdateQuota(ctx context.Context, tenantName string, change func(*fathom.Quota)) (fathom.Quota, error) {
+	var q fathom.Quota
 	err := s.store.Write(ctx, func(tx store.Tx) error {
 		t, err := tx.TenantGetByName(ctx, tenantName)
 		if err != nil {
 			return err
 		}
+		q = t.Quota
+		change(&q)
+		if q.Requests < 0 || q.Tokens < 0 || q.Retrievals < 0 {
+			return fathom.Errorf(fathom.EINVALID, "quotas must be zero (unlimited) or positive")
+		}
 		return tx.TenantSetQuota(ctx, t.ID, q)
 	})
 	if errors.Is(err, store.ErrNotFound) {
-		return fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q", tenantName)
+		return q, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q", tenantName)
 	}
-	return err
+	return q, err
 }
 
 // Authenticate resolves a presented key to its principal. Any failure is
