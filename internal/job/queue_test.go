@@ -210,3 +210,61 @@ func TestAnalysisSweepRuns(t *testing.T) {
 		})
 	}
 }
+
+// blockingAnalyzer holds each analysis until its context is cancelled,
+// and reports whether the stop's own deadline had passed by then.
+type blockingAnalyzer struct {
+	started chan struct{}
+	stopCtx func() context.Context
+	late    chan bool
+}
+
+func (a blockingAnalyzer) AnalyzeTenant(ctx context.Context, _ int64) error {
+	a.started <- struct{}{}
+	<-ctx.Done()
+	a.late <- a.stopCtx().Err() != nil
+	return ctx.Err()
+}
+
+func (blockingAnalyzer) AnalysisAbandoned(context.Context, int64) error { return nil }
+func (blockingAnalyzer) AnalysisResume(context.Context) error           { return nil }
+
+// TestStopCancelsAfterGrace: a stop lets a running job go on for the
+// queue's grace only, not for the whole shutdown deadline, and then
+// cancels it.
+func TestStopCancelsAfterGrace(t *testing.T) {
+	for name, open := range engines {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			e := open(t)
+			if err := job.Migrate(ctx, e.jobs); err != nil {
+				t.Fatal(err)
+			}
+			q, err := job.New(e.jobs, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, StopGrace: 50 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+			defer cancel()
+			a := blockingAnalyzer{started: make(chan struct{}, 1), stopCtx: func() context.Context { return sctx }, late: make(chan bool, 1)}
+			q.SetAnalyzer(a)
+			if err := q.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := e.store.Write(ctx, func(tx store.Tx) error { return q.EnqueueAnalysisTx(ctx, tx, 7) }); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-a.started:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the job did not start")
+			}
+			if err := q.Stop(sctx); err != nil {
+				t.Errorf("stop: %v", err)
+			}
+			if late := <-a.late; late {
+				t.Fatal("the running job was cancelled only when the stop's deadline passed")
+			}
+		})
+	}
+}
