@@ -101,10 +101,10 @@ type Service struct {
 	feed    feed
 	leaseMu sync.Mutex
 	claimed map[int64]bool
+	leases  map[int64]bool
 	// saved tracks the search index's chunks changed since they were
 	// saved (see SaveIndex).
-	saved  indexSaver
-	leases map[int64]bool
+	saved indexSaver
 }
 
 // NewService returns a service.
