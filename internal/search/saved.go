@@ -98,28 +98,30 @@ func (ix *Index) LoadRange(data []byte, lo int64, keep func(id int64, tag uint32
 		terms[i] = string(r.bytes(n))
 	}
 	type doc struct {
-		id     int64
-		tag    uint32
-		length int
-		bag    []termCount
+		id       int64
+		tag      uint32
+		length   int
+		from, to int // the document's terms in bags
 	}
 	docs := make([]doc, r.count())
 	local := make([]uint32, len(terms)) // filled under the lock below
 	seen := make([]int, len(terms))     // doc number + 1 that last had the term
+	// Every document's terms in one slice: one allocation, not one each.
+	bags := make([]termCount, 0, len(r.b)/3)
 	prev := lo
 	for i := range docs {
 		prev += int64(r.uvarint())
-		d := doc{id: prev, tag: uint32(r.uvarint()), length: int(r.uvarint())}
-		d.bag = make([]termCount, r.count())
-		for j := range d.bag {
+		d := doc{id: prev, tag: uint32(r.uvarint()), length: int(r.uvarint()), from: len(bags)}
+		for range r.count() {
 			t, n := r.uvarint(), r.uvarint()
-			if t >= uint64(len(terms)) || seen[t] == i+1 {
-				r.err = errors.New("term out of range or repeated")
+			if t >= uint64(len(terms)) || seen[t] == i+1 || n == 0 {
+				r.err = errors.New("term out of range, repeated or counted 0 times")
 				break
 			}
 			seen[t] = i + 1
-			d.bag[j] = termCount{t: uint32(t), n: uint16(min(n, 1<<16-1))}
+			bags = append(bags, termCount{t: uint32(t), n: uint16(min(n, 1<<16-1))})
 		}
+		d.to = len(bags)
 		docs[i] = d
 	}
 	if r.err == nil && len(r.b) > 0 {
@@ -138,13 +140,14 @@ func (ix *Index) LoadRange(data []byte, lo int64, keep func(id int64, tag uint32
 			skipped++
 			continue
 		}
-		for j := range d.bag {
-			d.bag[j].t = local[d.bag[j].t]
+		bag := bags[d.from:d.to]
+		for j := range bag {
+			bag[j].t = local[bag[j].t]
 		}
 		if old, ok := ix.docOf[d.id]; ok {
 			ix.kill(old)
 		}
-		ix.add(d.id, d.tag, d.bag, d.length)
+		ix.add(d.id, d.tag, bag, d.length)
 	}
 	ix.maybeCompact()
 	return skipped, nil
