@@ -57,6 +57,7 @@ type App struct {
 	meterDone  chan struct{}
 	stopFollow context.CancelFunc
 	followDone chan struct{}
+	indexSaved chan struct{} // closed when the save after the start is done
 	serveErr   chan error
 	closeOnce  sync.Once
 
@@ -112,6 +113,16 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.load(ctx); err != nil {
 		return err
 	}
+	// What the start indexed from text (all of it on a database saved by
+	// older code) is saved now, in the background, so the next start and
+	// the stop need not.
+	a.indexSaved = make(chan struct{})
+	go func() {
+		defer close(a.indexSaved)
+		if err := a.Conversations.SaveIndex(context.WithoutCancel(ctx)); err != nil {
+			a.logger.Warn("search index not saved", "err", err)
+		}
+	}()
 
 	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
@@ -269,6 +280,12 @@ func (a *App) Close(ctx context.Context) error {
 		}
 		if a.Conversations != nil {
 			step("save_models", func() error { return a.Conversations.SaveModels(ctx) })
+			step("save_index", func() error {
+				if a.indexSaved != nil {
+					<-a.indexSaved
+				}
+				return a.Conversations.SaveIndex(ctx)
+			})
 		}
 		if a.stopMeter != nil {
 			step("meter", func() error { a.stopMeter(); <-a.meterDone; return nil })

@@ -3,15 +3,12 @@ package conversation
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
-	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -47,7 +44,6 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 	if err != nil {
 		return err
 	}
-	idx := s.index.For(tenantID)
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
 	for round := 0; round < analysisRounds; round++ {
 		if round > 0 && s.Shared() {
@@ -112,9 +108,15 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		var applied []*knowledge.Draft
 		for i, c := range dirty {
 			if current[i] {
-				idx.Upsert(c.ID, texts[i])
+				s.indexUpsert(tenantID, c, texts[i])
 				applied = append(applied, drafts[i])
 			}
+		}
+		// The chunks of the index this round changed: a start then reads
+		// only what was written since (a failed save is retried with the
+		// next, and a start that finds a chunk stale reads its texts).
+		if err := s.SaveIndex(ctx); err != nil {
+			s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
 		}
 		// A shared server saves after every round, so that the others
 		// reload the model that typed what they are told was analysed.
@@ -359,52 +361,6 @@ func (s *Service) SaveModels(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// RebuildIndex loads every conversation into the search index; the server
-// calls it at start-up, since the index lives in memory. Tokenising is
-// most of the work and is spread over the cores; the store is read in one
-// pass meanwhile.
-func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
-	type doc struct {
-		tenantID, id int64
-		text         string
-	}
-	docs := make(chan doc, 1024)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for d := range docs {
-				s.index.For(d.tenantID).UpsertTerms(d.id, search.Terms(d.text))
-			}
-		}()
-	}
-	var after int64
-	n := 0
-	var err error
-	for {
-		got := 0
-		err = s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: 2000},
-			func(c *fathom.Conversation, msgs []fathom.Message) error {
-				docs <- doc{c.TenantID, c.ID, IndexText(c, msgs)}
-				after, got = c.ID, got+1
-				return nil
-			})
-		if err != nil {
-			err = fmt.Errorf("rebuild index: %w", err)
-			break
-		}
-		n += got
-		if got == 0 {
-			break
-		}
-	}
-	close(docs)
-	wg.Wait()
-	s.index.Trim()
-	return n, err
 }
 
 // AnalysisIdle reports whether every committed change has been analysed and

@@ -228,9 +228,8 @@ func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) err
 }
 
 func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantChanges) error {
-	idx := s.index.For(tenantID)
 	for _, id := range tc.deleted {
-		idx.Delete(id)
+		s.indexDelete(tenantID, id)
 	}
 	ids := unique(tc.analysed)
 	convs, err := s.store.ConversationListByIDs(ctx, tenantID, ids)
@@ -243,7 +242,7 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 		if err != nil {
 			return err
 		}
-		idx.Upsert(c.ID, IndexText(c, msgs))
+		s.indexUpsert(tenantID, c, IndexText(c, msgs))
 		a, err := s.analysisOf(ctx, tenantID, c.ID)
 		if err != nil {
 			return err

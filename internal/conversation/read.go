@@ -63,7 +63,7 @@ func (s *Service) Delete(ctx context.Context, tenantID int64, externalID string)
 			return err
 		}
 		tx.AfterCommit(func() {
-			s.index.For(tenantID).Delete(c.ID)
+			s.indexDelete(tenantID, c.ID)
 			s.know.Remove(tenantID, c.ID)
 		})
 		return nil

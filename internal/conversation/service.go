@@ -102,6 +102,9 @@ type Service struct {
 	leaseMu sync.Mutex
 	claimed map[int64]bool
 	leases  map[int64]bool
+	// saved tracks the search index's chunks changed since they were
+	// saved (see SaveIndex).
+	saved indexSaver
 }
 
 // NewService returns a service.

@@ -25,7 +25,7 @@ func (ix *Index) compact() {
 			continue
 		}
 		docMap[d] = n
-		ix.ids[n], ix.lens[n] = ix.ids[d], l
+		ix.ids[n], ix.lens[n], ix.tags[n] = ix.ids[d], l, ix.tags[d]
 		n++
 	}
 
@@ -47,11 +47,12 @@ func (ix *Index) compact() {
 			kept = slices.Clone(kept) // give back memory of long-gone postings
 		}
 		termMap[t] = nt
-		ix.posts[nt], ix.df[nt] = kept, ix.df[t]
+		ix.posts[nt], ix.df[nt], ix.terms[nt] = kept, ix.df[t], ix.terms[t]
 		nt++
 	}
 	clear(ix.posts[nt:]) // let the garbage collector have dropped lists
-	ix.posts, ix.df = ix.posts[:nt], ix.df[:nt]
+	clear(ix.terms[nt:])
+	ix.posts, ix.df, ix.terms = ix.posts[:nt], ix.df[:nt], ix.terms[:nt]
 
 	// Rebuild rather than edit the maps: Go maps never shrink.
 	dict := make(map[string]uint32, nt)
@@ -78,7 +79,7 @@ func (ix *Index) compact() {
 	}
 	ix.fwd = ix.fwd[:w]
 	ix.fwdStart = ix.fwdStart[:n+1]
-	ix.ids, ix.lens = ix.ids[:n], ix.lens[:n]
+	ix.ids, ix.lens, ix.tags = ix.ids[:n], ix.lens[:n], ix.tags[:n]
 
 	docOf := make(map[int64]uint32, n)
 	for d, id := range ix.ids {

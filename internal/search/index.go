@@ -41,10 +41,12 @@ type Index struct {
 	docOf    map[int64]uint32 // live id → doc number
 	ids      []int64          // doc number → id
 	lens     []uint32         // doc number → length in terms, or dead
+	tags     []uint32         // doc number → the caller's tag (see UpsertTagged)
 	fwd      []uint32         // term ids of each doc, concatenated in doc order
 	fwdStart []uint32         // doc d's term ids are fwd[fwdStart[d]:fwdStart[d+1]]
 
 	dict  map[string]uint32 // term → term id
+	terms []string          // term id → term (the dictionary's keys)
 	posts [][]posting       // term id → postings, in doc order
 	df    []uint32          // term id → live documents containing it
 
@@ -85,13 +87,21 @@ func Terms(text string) []string {
 // UpsertTerms is Upsert with terms already produced by Terms (for bulk
 // loads that tokenise in parallel). terms is not retained or modified.
 func (ix *Index) UpsertTerms(id int64, terms []string) {
+	ix.UpsertTagged(id, 0, terms)
+}
+
+// UpsertTagged is UpsertTerms that also records tag with the document, a
+// number the index keeps for the caller and saves with the document
+// (AppendRange): a version of the text, so that a saved document can be
+// checked against its source before it is loaded again (LoadRange).
+func (ix *Index) UpsertTagged(id int64, tag uint32, terms []string) {
 	bag := newBag(terms) // outside the lock: sorting is the slow part
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if d, ok := ix.docOf[id]; ok {
 		ix.kill(d)
 	}
-	ix.add(id, bag, len(terms))
+	ix.add(id, tag, ix.resolve(bag), len(terms))
 	ix.maybeCompact()
 }
 
@@ -112,8 +122,40 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
+// termCount is one distinct term of a document by term id, and its count.
+type termCount struct {
+	t uint32
+	n uint16
+}
+
+// resolve turns a bag's terms into term ids, adding the new ones to the
+// dictionary. ix.mu must be held for writing.
+func (ix *Index) resolve(bag []termFreq) []termCount {
+	out := make([]termCount, len(bag))
+	for i, tf := range bag {
+		out[i] = termCount{ix.termID(tf.term), tf.n}
+	}
+	return out
+}
+
+// termID returns term's id, adding it to the dictionary if new. ix.mu must
+// be held for writing.
+func (ix *Index) termID(term string) uint32 {
+	t, ok := ix.dict[term]
+	if !ok {
+		t = uint32(len(ix.posts))
+		// Clone so the dictionary never pins a caller's larger string.
+		term = strings.Clone(term)
+		ix.dict[term] = t
+		ix.terms = append(ix.terms, term)
+		ix.posts = append(ix.posts, nil)
+		ix.df = append(ix.df, 0)
+	}
+	return t
+}
+
 // add appends a document. ix.mu must be held for writing.
-func (ix *Index) add(id int64, bag []termFreq, length int) {
+func (ix *Index) add(id int64, tag uint32, bag []termCount, length int) {
 	if uint64(len(ix.ids)) >= dead-1 {
 		panic("search: more than 2^32-2 document slots") // unreachable in memory
 	}
@@ -122,15 +164,9 @@ func (ix *Index) add(id int64, bag []termFreq, length int) {
 	ix.docOf[id] = d
 	ix.ids = append(ix.ids, id)
 	ix.lens = append(ix.lens, l)
+	ix.tags = append(ix.tags, tag)
 	for _, tf := range bag {
-		t, ok := ix.dict[tf.term]
-		if !ok {
-			t = uint32(len(ix.posts))
-			// Clone so the dictionary never pins a caller's larger string.
-			ix.dict[strings.Clone(tf.term)] = t
-			ix.posts = append(ix.posts, nil)
-			ix.df = append(ix.df, 0)
-		}
+		t := tf.t
 		ix.posts[t] = append(ix.posts[t], posting{doc: d, tf: tf.n, dl: uint16(min(l, longDoc))})
 		ix.df[t]++
 		ix.fwd = append(ix.fwd, t)

@@ -19,6 +19,8 @@ func (ix *Index) Trim() {
 	ix.df = slices.Clone(ix.df)
 	ix.ids = slices.Clone(ix.ids)
 	ix.lens = slices.Clone(ix.lens)
+	ix.tags = slices.Clone(ix.tags)
+	ix.terms = slices.Clone(ix.terms)
 	ix.fwd = slices.Clone(ix.fwd)
 	ix.fwdStart = slices.Clone(ix.fwdStart)
 }

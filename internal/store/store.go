@@ -61,6 +61,7 @@ type Tx interface {
 	GatewayTx
 	FeedbackTx
 	ChangeTx
+	SearchChunkTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -131,6 +132,7 @@ type Reader interface {
 	GatewayReader
 	FeedbackReader
 	ChangeReader
+	SearchChunkReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)

@@ -1,0 +1,94 @@
+package conversation
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/search"
+	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
+)
+
+// BenchmarkRebuildIndex measures the search index's part of a start at
+// FATHOM_BENCH_CONVERSATIONS (default 20,000) two-message conversations of
+// BANKING77 text in a SQLite file: "text" reads and tokenises every
+// conversation (a database never saved, or saved by older code), "saved"
+// loads the saved chunks and checks the stamps. CPU-s/op is the processor
+// time of the whole process per start, the figure a loaded machine does
+// not distort.
+//
+//	go test ./internal/conversation -run '^$' -bench RebuildIndex -benchtime 3x
+func BenchmarkRebuildIndex(b *testing.B) {
+	n := 20_000
+	if v := os.Getenv("FATHOM_BENCH_CONVERSATIONS"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	f, err := os.Open("../../../shared/data/banking77/train.csv")
+	if err != nil {
+		b.Skip("BANKING77 not found:", err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows = rows[1:]
+	ctx := context.Background()
+	st := sqlitetest.Open(b, b.TempDir())
+	tn := newTenant(b, st)
+	now := time.Now()
+	for lo := 0; lo < n; lo += 500 {
+		err := st.Write(ctx, func(tx store.Tx) error {
+			for i := lo; i < min(lo+500, n); i++ {
+				c, err := tx.ConversationCreate(ctx, &store.ConversationCreateParams{TenantID: tn, ExternalID: fmt.Sprint("c-", i), CreatedAt: now})
+				if err != nil {
+					return err
+				}
+				err = tx.MessageInsertMany(ctx, c.ID, []fathom.Message{
+					{Seq: 0, Role: fathom.RoleUser, Content: rows[(i*7919)%len(rows)][0], CreatedAt: now},
+					{Seq: 1, Role: fathom.RoleAssistant, Content: "Let me look into that for you.", CreatedAt: now}})
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := func(b *testing.B) *Service {
+		s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, Config{})
+		got, err := s.RebuildIndex(ctx)
+		if err != nil || got != n {
+			b.Fatalf("rebuilt %d of %d: %v", got, n, err)
+		}
+		return s
+	}
+	var last *Service
+	b.Run("text", func(b *testing.B) {
+		cpu := cpuTime()
+		for b.Loop() {
+			last = start(b)
+		}
+		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "CPU-s/op")
+	})
+	if err := last.SaveIndex(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("saved", func(b *testing.B) {
+		cpu := cpuTime()
+		for b.Loop() {
+			start(b)
+		}
+		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "CPU-s/op")
+	})
+}
