@@ -26,15 +26,17 @@ m.title, m.meeting_title, m.meeting_type, m.meeting_url, m.share_token, m.create
 m.recording_start, m.recording_end, m.language, m.status, m.share_all_teams, m.external, m.company_domain, m.invitees,
 m.summary_template, m.summary_markdown, m.processed_at`
 
-func scanMeeting(row interface{ Scan(...any) error }) (*fathom.Meeting, error) {
+// scanMeeting reads meetingColumns, then into more the columns that
+// follow them.
+func scanMeeting(row interface{ Scan(...any) error }, more ...any) (*fathom.Meeting, error) {
 	var m fathom.Meeting
 	var invitees string
 	var schedStart, schedEnd *time.Time
 	var template, markdown *string
-	err := row.Scan(&m.ID, &m.TenantID, &m.RecorderID, &m.RecorderTeamID, &m.RecorderExternal, &m.ExternalKey,
+	err := row.Scan(append([]any{&m.ID, &m.TenantID, &m.RecorderID, &m.RecorderTeamID, &m.RecorderExternal, &m.ExternalKey,
 		&m.Title, &m.MeetingTitle, &m.MeetingType, &m.MeetingURL, &m.ShareToken, &m.CreatedAt, &schedStart, &schedEnd,
 		&m.RecordingStart, &m.RecordingEnd, &m.Language, &m.Status, &m.Sharing.AllTeams, &m.External, &m.CompanyDomain,
-		&invitees, &template, &markdown, &m.ProcessedAt)
+		&invitees, &template, &markdown, &m.ProcessedAt}, more...)...)
 	if err != nil {
 		return nil, interpretError(err)
 	}

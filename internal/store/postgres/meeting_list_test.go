@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,5 +152,60 @@ func TestMeetingListPlans(t *testing.T) {
 		if testing.Verbose() {
 			t.Logf("%s (by viewer %v): %v meetings read\n%s", c.name, byViewer, read, pretty)
 		}
+	}
+}
+
+// TestMeetingListPlannedOnce checks that a list is planned once per
+// connection, not at every call: planning the union of a list by viewer
+// costs PostgreSQL several times what running it does. pgx keeps each
+// statement prepared; after five calls PostgreSQL runs a statement on its
+// generic plan if that plan looks no dearer than the ones made for each
+// call's values, which a limit passed as a parameter prevented (at 20,000
+// meetings; at 2,000 the plans cost too little to tell).
+func TestMeetingListPlannedOnce(t *testing.T) {
+	t.Parallel()
+	db := pgtest.Open(t)
+	const n = 20_000
+	seedListWorkspace(t, db, n)
+	ctx := context.Background()
+	conn, err := db.Pool().Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	for _, c := range listCases(n) {
+		for i := range 8 {
+			p := c.p(i)
+			p.Limit = 11
+			if _, err := postgres.MeetingListOn(ctx, conn.Conn(), &p); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+		}
+	}
+	rows, err := conn.Query(ctx, `SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	lists := 0
+	for rows.Next() {
+		var statement string
+		var generic, custom int64
+		if err := rows.Scan(&statement, &generic, &custom); err != nil {
+			t.Fatal(err)
+		}
+		if testing.Verbose() {
+			t.Logf("generic %d, custom %d: %.120s", generic, custom, statement)
+		}
+		// The lists by viewer: the union of the walks of the sharing tables.
+		if strings.Contains(statement, "FROM meeting_teams g JOIN meetings m") {
+			lists++
+			if generic == 0 {
+				t.Errorf("planned at every call (%d custom plans):\n%s", custom, statement)
+			}
+		}
+	}
+	if lists == 0 {
+		t.Error("no list by viewer among the prepared statements")
 	}
 }
