@@ -144,4 +144,3 @@ func TestSimilarParamsValidate(t *testing.T) {
 	}
 }
 
-func userMsg(s string) fathom.Message { return fathom.Message{Role: fathom.RoleUser, Content: s} }

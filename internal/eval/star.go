@@ -26,11 +26,6 @@ type StarMetrics struct {
 	Purity, NMI float64
 }
 
-func (m StarMetrics) String() string {
-	return fmt.Sprintf("%s half: %d dialogues, purity %.3f, NMI %.3f, coverage %.3f (%d of %d labelled wizard turns), %d solutions",
-		m.Half, m.Dialogues, m.Purity, m.NMI, m.Coverage, m.Attempts, m.Labelled, m.Solutions)
-}
-
 // The halves of STAR, fixed by DialogueID parity before anything was
 // measured: tune on the develop half, report the report half.
 const (

@@ -34,15 +34,6 @@ func quantise(w float32) uint16 {
 	return uint16(min(max(w, 0), 1)*weightScale + 0.5)
 }
 
-// postingLen is the bytes an entry for slot takes after an entry for last
-// (or first in a list when n == 0).
-func postingLen(slot, last int32, n int32) int {
-	if n == 0 {
-		last = 0
-	}
-	return uvarintLen(uint32(slot-last)) + 2
-}
-
 // add appends slot's entry, with its weight as docVec holds it; slots only
 // grow between compactions.
 func (l *postings) add(slot int32, w uint16) {
