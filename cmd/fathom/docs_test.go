@@ -79,6 +79,9 @@ func shellWords(line string) []string {
 // with separators.
 var fileExt = regexp.MustCompile(`\.(vtt|srt|txt|json|md|db|key|go)$`)
 
+// testPattern holds the flags of go test whose value is a name pattern.
+var testPattern = map[string]bool{"-run": true, "-bench": true, "-skip": true, "-test.run": true, "-test.bench": true}
+
 func pathLike(w string) bool {
 	switch {
 	case w == "" || strings.HasPrefix(w, "-") || strings.HasPrefix(w, "/") || strings.ContainsAny(w, "$:=,+*@{}()<>|`") || strings.Contains(w, "..."):
@@ -107,6 +110,9 @@ func TestDocsExamplesNameExistingFiles(t *testing.T) {
 				}
 				if i == 0 && !strings.Contains(w, "/") {
 					continue // the command itself
+				}
+				if i > 0 && testPattern[words[i-1]] {
+					continue // a test or benchmark name pattern, not a path
 				}
 				if !pathLike(w) {
 					continue
