@@ -69,6 +69,15 @@ func TestConversationReadPages(t *testing.T) {
 		t.Fatalf("last page: %d, %d messages, %v; want 50 and no next", r.Status, len(msgs), page)
 	}
 
+	// A page that ends exactly at the end, and one past it.
+	for query, want := range map[string]int{"offset=250&limit=200": 200, "offset=450": 0, "offset=9999": 0} {
+		r := s.get(t, "/api/v1/context/conversations/long?"+query, key)
+		msgs, _ := r.data()["messages"].([]any)
+		page, _ := r.data()["page"].(map[string]any)
+		if r.Status != 200 || len(msgs) != want || page["hasMore"] != false || page["next"] != nil {
+			t.Errorf("%s: %d, %d messages, %v; want %d and no next", query, r.Status, len(msgs), page, want)
+		}
+	}
 	for _, tt := range []struct{ query, want string }{
 		{"limit=0", "limit must be between 1 and 1000"},
 		{"limit=1001", "limit must be between 1 and 1000"},
