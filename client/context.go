@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 )
 
@@ -196,6 +197,29 @@ type Conversation struct {
 	AttemptedSolutions []AttemptedSolution `json:"attemptedSolutions"`
 	// Feedback is the explicit feedback given on it, oldest change first.
 	Feedback []ConversationFeedback `json:"feedback"`
+	// Page locates Messages in the conversation. A server that does not
+	// page leaves it zero.
+	Page ConversationPage `json:"page"`
+}
+
+// ConversationPage says which messages a read returned and where the next
+// page starts; NextOffset is nil on the last page.
+type ConversationPage struct {
+	Offset     int     `json:"offset"`
+	Limit      int     `json:"limit"`
+	Returned   int     `json:"returned"`
+	HasMore    bool    `json:"hasMore"`
+	NextOffset *int    `json:"nextOffset"`
+	Next       *string `json:"next"`
+}
+
+// PageOptions select a page of a conversation's messages: Offset is the
+// position of the first message, Limit how many at most (0: the server's
+// default, 200; at most 1000). A page may hold fewer than Limit when its
+// messages are large.
+type PageOptions struct {
+	Offset int
+	Limit  int
 }
 
 // StoredMessage is a message as stored.
@@ -205,13 +229,57 @@ type StoredMessage struct {
 	CreatedAt time.Time `json:"createdAt"`
 }
 
-// Conversation fetches one conversation.
+// Conversation fetches one conversation with all its messages, walking
+// the pages of the read.
 func (c *Client) Conversation(ctx context.Context, id string) (*Conversation, error) {
+	return c.ConversationPages(ctx, id, 0, func(*Conversation) error { return nil })
+}
+
+// ConversationPage fetches one conversation with one page of its messages.
+func (c *Client) ConversationPage(ctx context.Context, id string, opt PageOptions) (*Conversation, error) {
+	q := url.Values{}
+	if opt.Offset > 0 {
+		q.Set("offset", strconv.Itoa(opt.Offset))
+	}
+	if opt.Limit > 0 {
+		q.Set("limit", strconv.Itoa(opt.Limit))
+	}
+	path := "/api/v1/context/conversations/" + url.PathEscape(id)
+	if len(q) > 0 {
+		path += "?" + q.Encode()
+	}
 	var out Conversation
-	if err := c.do(ctx, http.MethodGet, "/api/v1/context/conversations/"+url.PathEscape(id), nil, &out, nil); err != nil {
+	if err := c.do(ctx, http.MethodGet, path, nil, &out, nil); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ConversationPages walks a conversation's pages of up to limit messages
+// (0: the server's default), calling fn with each, and returns the
+// conversation as its last page describes it with every message
+// gathered. fn may return an error to stop the walk.
+func (c *Client) ConversationPages(ctx context.Context, id string, limit int, fn func(page *Conversation) error) (*Conversation, error) {
+	var all []StoredMessage
+	opt := PageOptions{Limit: limit}
+	for {
+		page, err := c.ConversationPage(ctx, id, opt)
+		if err != nil {
+			return nil, err
+		}
+		if err := fn(page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Messages...)
+		if page.Page.NextOffset == nil || *page.Page.NextOffset <= opt.Offset {
+			page.Messages = all
+			if page.Messages == nil {
+				page.Messages = []StoredMessage{}
+			}
+			return page, nil
+		}
+		opt.Offset = *page.Page.NextOffset
+	}
 }
 
 // DeleteConversation removes a conversation and everything learned from it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +14,7 @@ const contextUsage = `Usage:
   fathom context track --conversation ID (--user TEXT | --assistant TEXT)... [flags]
   fathom context resolve --conversation ID [--notes TEXT] [flags]
   fathom context feedback --conversation ID --action KEY --outcome success|failure [--note TEXT] [flags]
+  fathom context show --conversation ID [--offset N] [--limit N] [flags]
   fathom context similar WORDS... [--limit N] [flags]
   fathom context issues [NAME] [flags]
   fathom context graph [--issue NAME] [flags]
@@ -20,6 +22,8 @@ const contextUsage = `Usage:
 Calls the Context API of a Fathom server (--url, --key). Messages are sent in
 the order their --user and --assistant flags are given. feedback confirms which
 action was tried (a solution key as shown, or the action as said) and how it went.
+show prints a conversation's messages, walking every page of the read unless
+--offset or --limit asks for one page.
 `
 
 // messagesFlag collects --user and --assistant turns in order.
@@ -48,8 +52,12 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 	r.register(fs, env)
 	var conv, notes, issue, action, outcome string
 	var msgs []client.Message
-	limit := 5
+	limit, offset := 5, 0
 	switch sub {
+	case "show":
+		fs.StringVar(&conv, "conversation", "", "conversation id (required)")
+		fs.IntVar(&offset, "offset", 0, "position of the first message of one page")
+		fs.IntVar(&limit, "limit", 0, "messages per page (0: the server's default, 200)")
 	case "track", "resolve", "feedback":
 		fs.StringVar(&conv, "conversation", "", "conversation id (required)")
 		switch sub {
@@ -75,7 +83,7 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if (sub == "track" || sub == "resolve" || sub == "feedback") && conv == "" {
+	if (sub == "track" || sub == "resolve" || sub == "feedback" || sub == "show") && conv == "" {
 		fmt.Fprintf(env.stderr, "fathom context %s: --conversation is required\n", sub)
 		return errUsage
 	}
@@ -116,6 +124,8 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 			}
 			fmt.Fprintf(tw, "Feedback on %s in conversation %s: %s, %s.\n", res.Action, res.ConversationID, res.Outcome, what)
 		})
+	case "show":
+		return show(ctx, env, &r, c, conv, fs, offset, limit)
 	case "similar":
 		return similar(ctx, env, &r, c, strings.Join(fs.Args(), " "), limit)
 	case "issues":
@@ -174,6 +184,37 @@ func issues(ctx context.Context, env *environment, r *remote, c *client.Client, 
 		fmt.Fprintln(tw, "ISSUE TYPE\tOCCURRENCES\tSUCCESS RATE")
 		for _, it := range list {
 			fmt.Fprintf(tw, "%s\t%d\t%.2f\n", it.Name, it.Occurrences, it.HistoricalSuccessRate)
+		}
+	})
+}
+
+// show prints one page of a conversation when --offset or --limit is
+// given, else every page in turn; as JSON it prints the conversation with
+// the messages it read.
+func show(ctx context.Context, env *environment, r *remote, c *client.Client, id string, fs *flag.FlagSet, offset, limit int) error {
+	onePage := false
+	fs.Visit(func(f *flag.Flag) { onePage = onePage || f.Name == "offset" || f.Name == "limit" })
+	var conv *client.Conversation
+	var err error
+	if onePage {
+		conv, err = c.ConversationPage(ctx, id, client.PageOptions{Offset: offset, Limit: limit})
+	} else {
+		conv, err = c.Conversation(ctx, id)
+	}
+	if err != nil {
+		return clientError(err)
+	}
+	return r.print(env.stdout, conv, func(tw *tabwriter.Writer) {
+		fmt.Fprintf(tw, "Conversation %s (%s): %d messages.\n", conv.ConversationID, conv.Status, conv.MessageCount)
+		first := 0
+		if onePage {
+			first = conv.Page.Offset
+		}
+		for i, m := range conv.Messages {
+			fmt.Fprintf(tw, "%d\t%s\t%s\n", first+i, m.Role, m.Content)
+		}
+		if onePage && conv.Page.NextOffset != nil {
+			fmt.Fprintf(tw, "More from --offset %d.\n", *conv.Page.NextOffset)
 		}
 	})
 }

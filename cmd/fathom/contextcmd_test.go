@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -42,5 +43,38 @@ func TestContextFeedbackCommand(t *testing.T) {
 		if code != tt.code || !strings.Contains(errOut, tt.inStderr) {
 			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tt.name, code, errOut, tt.code, tt.inStderr)
 		}
+	}
+}
+
+// TestContextShowCommand drives `fathom context show` against a real
+// server: without --offset or --limit it walks every page of a
+// conversation longer than one page; with them it prints one page and
+// where the next starts.
+func TestContextShowCommand(t *testing.T) {
+	env := cliServer(t)
+	for i := 0; i < 210; i += 10 {
+		args := []string{"context", "track", "--conversation", "long"}
+		for j := i; j < i+10; j++ {
+			args = append(args, "--user", "turn "+strconv.Itoa(j))
+		}
+		if code, out, errOut := cli(t, env, args...); code != 0 {
+			t.Fatalf("context track: %d %q %q", code, out, errOut)
+		}
+	}
+	code, out, errOut := cli(t, env, "context", "show", "--conversation", "long")
+	if code != 0 || !strings.HasPrefix(out, "Conversation long (open): 210 messages.\n") || !strings.Contains(out, "209  user  turn 209\n") {
+		t.Fatalf("context show: %d %q %q; want all 210 messages", code, out[:min(len(out), 300)], errOut)
+	}
+	code, out, errOut = cli(t, env, "context", "show", "--conversation", "long", "--offset", "100", "--limit", "5")
+	if code != 0 || !strings.Contains(out, "100  user  turn 100\n") || strings.Contains(out, "turn 105") || !strings.HasSuffix(out, "More from --offset 105.\n") {
+		t.Fatalf("context show one page: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut = cli(t, env, "context", "show", "--conversation", "long", "--limit", "3", "--output", "json")
+	var conv struct {
+		Messages []struct{ Content string } `json:"messages"`
+		Page     struct{ NextOffset int }   `json:"page"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &conv) != nil || len(conv.Messages) != 3 || conv.Page.NextOffset != 3 {
+		t.Fatalf("context show as JSON: %d %q %q", code, out, errOut)
 	}
 }

@@ -106,7 +106,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
-			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll})
+			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll,
+			MaxConversationMessages: a.cfg.MaxConversationMessages, MaxConversationBytes: a.cfg.MaxConversationBytes})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 

@@ -81,6 +81,11 @@ type Config struct {
 	// is unlimited).
 	MeetingsRateLimit      int
 	MeetingsHeavyRateLimit int
+	// MaxConversationMessages and MaxConversationBytes cap one
+	// conversation of the Context API (defaults 10,000 messages and 8 MiB
+	// of message content); a track past either is a 413 naming the limit.
+	MaxConversationMessages int
+	MaxConversationBytes    int64
 	// MeetingsMaxBodyBytes caps recording ingestion bodies (default 32 MiB).
 	MeetingsMaxBodyBytes int64
 	// MeetingsHeavyUploads is how many ingestion bodies over 1 MiB are read
@@ -162,6 +167,9 @@ func Default() Config {
 		AnalysisDuty:      0.5,
 		IdempotencyTTL:    24 * time.Hour,
 
+		MaxConversationMessages: 10_000,
+		MaxConversationBytes:    8 << 20,
+
 		MeetingsRateLimit:      60,
 		MeetingsHeavyRateLimit: 30,
 		MeetingsMaxBodyBytes:   32 << 20,
@@ -223,6 +231,12 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 64<<10 || c.MaxBodyBytes > 64<<20 {
 		bad("max-body-bytes", "must be between 65536 and 67108864, got %d", c.MaxBodyBytes)
+	}
+	if c.MaxConversationMessages < 1 || c.MaxConversationMessages > 1_000_000 {
+		bad("max-conversation-messages", "must be between 1 and 1000000, got %d", c.MaxConversationMessages)
+	}
+	if c.MaxConversationBytes < 32<<10 || c.MaxConversationBytes > 1<<30 {
+		bad("max-conversation-bytes", "must be between 32768 and 1073741824, got %d", c.MaxConversationBytes)
 	}
 	for flag, d := range map[string]time.Duration{"read-timeout": c.ReadTimeout, "write-timeout": c.WriteTimeout,
 		"idle-timeout": c.IdleTimeout, "shutdown-timeout": c.ShutdownTimeout, "idempotency-ttl": c.IdempotencyTTL} {

@@ -38,6 +38,8 @@ func (c *Config) serverOptions() []option {
 		{"migrate", "migrate the schema at start", (*boolValue)(&c.AutoMigrate), false},
 		{"bootstrap-key", "create and print a first API key when none exists", (*boolValue)(&c.BootstrapKey), false},
 		{"max-body-bytes", "maximum request body size in bytes", (*int64Value)(&c.MaxBodyBytes), false},
+		{"max-conversation-messages", "most messages one conversation may hold", (*intValue)(&c.MaxConversationMessages), false},
+		{"max-conversation-bytes", "most bytes of message content one conversation may hold", (*int64Value)(&c.MaxConversationBytes), false},
 		{"read-timeout", "HTTP read timeout", (*durationValue)(&c.ReadTimeout), false},
 		{"write-timeout", "HTTP write timeout", (*durationValue)(&c.WriteTimeout), false},
 		{"idle-timeout", "HTTP keep-alive idle timeout", (*durationValue)(&c.IdleTimeout), false},

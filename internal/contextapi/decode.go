@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strconv"
 
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -169,6 +171,27 @@ func decodeSimilarity(o object) (conversation.SimilarParams, error) {
 		}
 		limit := int(v)
 		p.Limit = &limit
+	}
+	return p, nil
+}
+
+// decodePage reads the offset and limit query parameters of a paged read;
+// absent ones are 0 and take the service's defaults.
+func decodePage(q url.Values) (conversation.PageParams, error) {
+	var p conversation.PageParams
+	for name, dst := range map[string]*int{"offset": &p.Offset, "limit": &p.Limit} {
+		v := q.Get(name)
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return p, fathom.Errorf(fathom.EINVALID, "%s must be an integer, got %q", name, v)
+		}
+		if name == "limit" && n == 0 {
+			return p, fathom.Errorf(fathom.EINVALID, "limit must be between 1 and %d, got 0", conversation.MaxPageMessages)
+		}
+		*dst = n
 	}
 	return p, nil
 }

@@ -154,11 +154,16 @@ func (h *Handler) similarity(ctx context.Context, p *fathom.Principal, body obje
 }
 
 func (h *Handler) getConversation(ctx context.Context, p *fathom.Principal, _ object, r *http.Request) (*result, error) {
-	d, err := h.conversations.Get(ctx, p.TenantID, r.PathValue("conversationId"))
+	page, err := decodePage(r.URL.Query())
 	if err != nil {
 		return nil, err
 	}
-	return &result{message: "Conversation retrieved", data: toConversationData(d)}, nil
+	id := r.PathValue("conversationId")
+	d, err := h.conversations.Get(ctx, p.TenantID, id, page)
+	if err != nil {
+		return nil, err
+	}
+	return &result{message: "Conversation retrieved", data: toConversationData(d, r.URL.EscapedPath())}, nil
 }
 
 func (h *Handler) deleteConversation(ctx context.Context, p *fathom.Principal, _ object, r *http.Request) (*result, error) {

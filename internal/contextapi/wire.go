@@ -2,6 +2,7 @@ package contextapi
 
 import (
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/conversation"
@@ -161,6 +162,20 @@ type conversationData struct {
 	AttemptedSolutions []attemptedAction `json:"attemptedSolutions"`
 	// The explicit feedback given on it (see feedback.go).
 	Feedback []feedbackItem `json:"feedback"`
+	// Page says which messages this answer holds and where the next
+	// page is (an extension: clients that ignore it get the first page).
+	Page pageData `json:"page"`
+}
+
+// pageData locates a page of messages. NextOffset and Next are null on the
+// last page.
+type pageData struct {
+	Offset     int     `json:"offset"`
+	Limit      int     `json:"limit"`
+	Returned   int     `json:"returned"`
+	HasMore    bool    `json:"hasMore"`
+	NextOffset *int    `json:"nextOffset"`
+	Next       *string `json:"next"`
 }
 
 type messageData struct {
@@ -169,7 +184,7 @@ type messageData struct {
 	CreatedAt time.Time `json:"createdAt"`
 }
 
-func toConversationData(d *conversation.Detail) conversationData {
+func toConversationData(d *conversation.Detail, path string) conversationData {
 	c := d.Conversation
 	out := conversationData{ConversationID: c.ExternalID, UserID: c.UserID, Status: string(c.Status), MessageCount: c.MessageCount,
 		ReopenCount: c.ReopenCount, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Messages: make([]messageData, len(d.Messages)),
@@ -184,6 +199,12 @@ func toConversationData(d *conversation.Detail) conversationData {
 	}
 	for i, m := range d.Messages {
 		out.Messages[i] = messageData{Role: string(m.Role), Content: m.Content, CreatedAt: m.CreatedAt.UTC()}
+	}
+	out.Page = pageData{Offset: d.Offset, Limit: d.Limit, Returned: len(d.Messages), HasMore: d.NextOffset >= 0}
+	if d.NextOffset >= 0 {
+		next := d.NextOffset
+		link := path + "?offset=" + strconv.Itoa(next) + "&limit=" + strconv.Itoa(d.Limit)
+		out.Page.NextOffset, out.Page.Next = &next, &link
 	}
 	return out
 }

@@ -78,7 +78,7 @@ func TestFeedback(t *testing.T) {
 		if err := s.AnalyzeTenant(ctx, tn.ID); err != nil {
 			t.Fatal(err)
 		}
-		c, err := s.Get(ctx, tn.ID, "c1")
+		c, err := s.Get(ctx, tn.ID, "c1", PageParams{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -80,7 +80,19 @@ type Config struct {
 	// FeedKeep is how long changes are kept in the feed (default 1h). A
 	// server that could not read the feed for longer reloads everything.
 	FeedKeep time.Duration
+	// MaxConversationMessages and MaxConversationBytes cap one
+	// conversation: a track that would take it past either is refused
+	// with a 413 naming the limit (defaults 10,000 messages and 8 MiB of
+	// message content).
+	MaxConversationMessages int
+	MaxConversationBytes    int64
 }
+
+// Defaults of the conversation size caps.
+const (
+	DefaultMaxConversationMessages = 10_000
+	DefaultMaxConversationBytes    = 8 << 20
+)
 
 // Service implements the Context API's operations.
 type Service struct {
@@ -126,6 +138,12 @@ func NewService(d Deps, cfg Config) *Service {
 	}
 	if cfg.FeedKeep <= 0 {
 		cfg.FeedKeep = time.Hour
+	}
+	if cfg.MaxConversationMessages <= 0 {
+		cfg.MaxConversationMessages = DefaultMaxConversationMessages
+	}
+	if cfg.MaxConversationBytes <= 0 {
+		cfg.MaxConversationBytes = DefaultMaxConversationBytes
 	}
 	if d.Now == nil {
 		d.Now = time.Now

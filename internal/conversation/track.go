@@ -80,6 +80,9 @@ func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *Tra
 		res.Status = c.Status
 		return res, nil
 	}
+	if err := s.checkSize(ctx, tx, c, fresh); err != nil {
+		return nil, err
+	}
 	msgs := make([]fathom.Message, len(fresh))
 	for i, m := range fresh {
 		msgs[i] = fathom.Message{Seq: c.MessageCount + i, Role: m.Role, Content: m.Content, CreatedAt: now}
@@ -102,6 +105,35 @@ func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *Tra
 	}
 	res.Status = c.Status
 	return res, s.markForAnalysis(ctx, tx, tenantID)
+}
+
+// checkSize refuses messages that would take the conversation past
+// MaxConversationMessages or MaxConversationBytes. The stored size is only
+// summed when the conversation could be near the byte cap, so that short
+// conversations pay nothing for it.
+func (s *Service) checkSize(ctx context.Context, tx store.Tx, c *fathom.Conversation, fresh []MessageInput) error {
+	if n := c.MessageCount + len(fresh); n > s.cfg.MaxConversationMessages {
+		return fathom.Errorf(fathom.ETOOLARGE,
+			"conversation %q would hold %d messages, over the limit of %d messages per conversation (max-conversation-messages)",
+			c.ExternalID, n, s.cfg.MaxConversationMessages)
+	}
+	var added int64
+	for _, m := range fresh {
+		added += int64(len(m.Content))
+	}
+	if int64(c.MessageCount)*MaxContentBytes+added <= s.cfg.MaxConversationBytes {
+		return nil
+	}
+	stored, err := tx.MessageBytes(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if stored+added > s.cfg.MaxConversationBytes {
+		return fathom.Errorf(fathom.ETOOLARGE,
+			"conversation %q would hold %d bytes of messages, over the limit of %d bytes per conversation (max-conversation-bytes)",
+			c.ExternalID, stored+added, s.cfg.MaxConversationBytes)
+	}
+	return nil
 }
 
 func isPrefix(stored []fathom.Message, sent []MessageInput) bool {

@@ -167,6 +167,9 @@ type Reader interface {
 	// MessageList returns messages with Seq >= fromSeq in order; limit <= 0
 	// means all.
 	MessageList(ctx context.Context, conversationID int64, fromSeq, limit int) ([]fathom.Message, error)
+	// MessageBytes is the total size in bytes of a conversation's
+	// message contents.
+	MessageBytes(ctx context.Context, conversationID int64) (int64, error)
 	// MessageListMany returns every message of each of the conversations,
 	// in Seq order, keyed by conversation id, in one query whatever their
 	// number; a conversation without messages has no entry.

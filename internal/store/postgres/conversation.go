@@ -241,3 +241,11 @@ SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::timestamptz[
 	}
 	return nil
 }
+
+func (q queries) MessageBytes(ctx context.Context, conversationID int64) (int64, error) {
+	var n int64
+	if err := q.q.QueryRow(ctx, `SELECT COALESCE(SUM(octet_length(content)), 0) FROM messages WHERE conversation_id = $1`, conversationID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sum message bytes: %w", err)
+	}
+	return n, nil
+}

@@ -253,3 +253,11 @@ func (t *tx) MessageInsertMany(ctx context.Context, conversationID int64, msgs [
 	}
 	return nil
 }
+
+func (q queries) MessageBytes(ctx context.Context, conversationID int64) (int64, error) {
+	var n int64
+	if err := q.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(length(CAST(content AS BLOB))), 0) FROM messages WHERE conversation_id = ?`, conversationID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sum message bytes: %w", err)
+	}
+	return n, nil
+}

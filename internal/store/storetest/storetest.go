@@ -188,6 +188,13 @@ func testConversations(t *testing.T, st store.Store) {
 	if tail := must(st.MessageList(ctx, c.ID, 1, 1)); len(tail) != 1 || tail[0].Seq != 1 {
 		t.Fatalf("MessageList(from 1) = %+v", tail)
 	}
+	// Bytes, not characters: "✓" is three.
+	if n := must(st.MessageBytes(ctx, c.ID)); n != int64(len("hello")+len("hi ✓")) {
+		t.Fatalf("MessageBytes = %d, want %d", n, len("hello")+len("hi ✓"))
+	}
+	if n := must(st.MessageBytes(ctx, c.ID+1000)); n != 0 {
+		t.Fatalf("MessageBytes of no conversation = %d, want 0", n)
+	}
 	err = st.Write(ctx, func(tx store.Tx) error {
 		return tx.MessageInsertMany(ctx, c.ID, []fathom.Message{{Seq: 1, Role: fathom.RoleUser, Content: "dup", CreatedAt: now}})
 	})
