@@ -53,7 +53,16 @@ type Config struct {
 	// leaves its conversations waiting, and the next start enqueues them;
 	// a meeting job or a delivery is retried.
 	StopGrace time.Duration
-	Logger    *slog.Logger
+	// Pause, when set, is asked before each analysis and meeting
+	// processing job: while it returns an error (free disk below the
+	// floor, writes failing) those jobs wait PauseRetry and ask again,
+	// without counting an attempt. Purges and deliveries still run: a
+	// purge frees space and a delivery writes little.
+	Pause func() error
+	// PauseRetry is how long a paused job waits before asking again
+	// (default 5s).
+	PauseRetry time.Duration
+	Logger     *slog.Logger
 }
 
 // Queue inserts and runs jobs.
@@ -90,7 +99,12 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	if cfg.StopGrace <= 0 {
 		cfg.StopGrace = 2 * time.Second
 	}
-	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger}, sweeper: &sweepWorker{}, purger: &purgeWorker{}, processor: &processWorker{},
+	if cfg.PauseRetry <= 0 {
+		cfg.PauseRetry = 5 * time.Second
+	}
+	g := gate{pause: cfg.Pause, retry: cfg.PauseRetry}
+	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger, gate: g}, sweeper: &sweepWorker{gate: g}, purger: &purgeWorker{},
+		processor: &processWorker{gate: g},
 		deliverer: &deliverWorker{}, workers: cfg.Workers, grace: cfg.StopGrace}
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger),
