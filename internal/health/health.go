@@ -135,13 +135,14 @@ func (m *Monitor) Ready(ctx context.Context) error {
 // naming why it waits: writes are failing, or free space under the
 // database is below the floor.
 func (m *Monitor) Paused() error {
+	low := m.Low() // measured even during an incident: its end may wait for space
 	m.mu.Lock()
 	failing := m.failing != nil
 	m.mu.Unlock()
-	if failing {
-		return fathom.Errorf(fathom.EUNAVAILABLE, "database writes are failing")
+	if failing && low == nil {
+		return fathom.Errorf(fathom.EUNAVAILABLE, "database writes are failing: background work is paused")
 	}
-	return m.Low()
+	return low
 }
 
 // Low returns an error naming the free space when it is below the floor,
