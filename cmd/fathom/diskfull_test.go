@@ -153,7 +153,15 @@ func TestDiskFullOnTmpfs(t *testing.T) {
 			t.Fatalf("want one %q in the log:\n%s", want, logs)
 		}
 	}
-	t.Logf("recovered without a restart: %d acknowledged messages all stored; %d incident(s) logged", len(acked), starts)
+	t.Logf("recovered without a restart: %d acknowledged messages all stored; %d incident(s) logged; %d error lines in the log",
+		len(acked), starts, strings.Count(logs, "level=ERROR"))
+	if testing.Verbose() {
+		for _, l := range strings.Split(logs, "\n") {
+			if strings.Contains(l, "level=ERROR") && !strings.Contains(l, "msg=request") {
+				t.Log(l)
+			}
+		}
+	}
 }
 
 // fill writes path until the file system has no byte left.
