@@ -96,7 +96,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		}
 	}()
 	a.Tenants = tenant.NewService(a.DB, nil)
-	if a.Queue, err = job.New(a.db.Jobs, job.Config{Workers: a.cfg.Workers, Logger: a.logger, Pause: a.health.Paused}); err != nil {
+	if a.Queue, err = job.New(a.db.Jobs, job.Config{Workers: a.cfg.Workers, Logger: a.logger, Pause: a.health.Paused,
+		Failing: a.health.Failing}); err != nil {
 		return err
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)

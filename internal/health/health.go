@@ -131,6 +131,13 @@ func (m *Monitor) Ready(ctx context.Context) error {
 		since.UTC().Format(time.RFC3339))
 }
 
+// Failing reports whether a write incident is open.
+func (m *Monitor) Failing() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.failing != nil
+}
+
 // Paused returns nil when background work may run, and otherwise an error
 // naming why it waits: writes are failing, or free space under the
 // database is below the floor.

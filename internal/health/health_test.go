@@ -50,16 +50,16 @@ func TestWriteIncidentLoggedOnceAndEndedByAWrite(t *testing.T) {
 	if fathom.ErrorCode(err) != fathom.EUNAVAILABLE || !strings.Contains(fathom.ErrorMessage(err), "writes are failing") {
 		t.Fatalf("ready during failing writes: %v, want EUNAVAILABLE naming the cause", err)
 	}
-	if m.Paused() == nil {
-		t.Fatal("background work not paused while writes fail")
+	if m.Paused() == nil || !m.Failing() {
+		t.Fatal("background work not paused, or no incident reported, while writes fail")
 	}
 	if n := logs(&buf, "database writes failing"); n != 1 {
 		t.Fatalf("incident start logged %d times for 100 failed writes, want 1", n)
 	}
 	m.ObserveWrite(nil)
 	m.ObserveWrite(nil)
-	if err := m.Ready(ctx); err != nil {
-		t.Fatalf("ready after a write succeeded: %v", err)
+	if err := m.Ready(ctx); err != nil || m.Failing() {
+		t.Fatalf("ready after a write succeeded: %v (failing %v)", err, m.Failing())
 	}
 	if n := logs(&buf, "database writes succeed again"); n != 1 || !strings.Contains(buf.String(), "failed_writes=100") {
 		t.Fatalf("incident end logged %d times, want 1 with the count:\n%s", n, buf.String())

@@ -62,7 +62,11 @@ type Config struct {
 	// PauseRetry is how long a paused job waits before asking again
 	// (default 5s).
 	PauseRetry time.Duration
-	Logger     *slog.Logger
+	// Failing, when set, says whether the database is known to refuse
+	// writes (an incident the server logs once): meanwhile the queue's own
+	// error lines, which repeat at every poll, are dropped.
+	Failing func() bool
+	Logger  *slog.Logger
 }
 
 // Queue inserts and runs jobs.
@@ -107,7 +111,7 @@ func New(e Engine, cfg Config) (*Queue, error) {
 		processor: &processWorker{gate: g},
 		deliverer: &deliverWorker{}, workers: cfg.Workers, grace: cfg.StopGrace}
 	rc := &river.Config{
-		Logger:      quietLogger(cfg.Logger),
+		Logger:      quietLogger(cfg.Logger, cfg.Failing),
 		MaxAttempts: cfg.MaxAttempts,
 		JobTimeout:  5 * time.Minute,
 		// Completed jobs are only history; keep a day of it.
@@ -181,16 +185,17 @@ func (q *Queue) EnqueueAnalysisTx(ctx context.Context, tx store.Tx, tenantID int
 }
 
 // quietLogger keeps River's routine chatter out of the server log.
-func quietLogger(l *slog.Logger) *slog.Logger {
+func quietLogger(l *slog.Logger, failing func() bool) *slog.Logger {
 	if l == nil {
 		l = slog.Default()
 	}
-	return slog.New(levelFloor{l.Handler(), slog.LevelWarn})
+	return slog.New(levelFloor{l.Handler(), slog.LevelWarn, failing})
 }
 
 type levelFloor struct {
 	slog.Handler
-	min slog.Level
+	min     slog.Level
+	failing func() bool
 }
 
 func (h levelFloor) Enabled(ctx context.Context, l slog.Level) bool {
@@ -200,6 +205,9 @@ func (h levelFloor) Enabled(ctx context.Context, l slog.Level) bool {
 // Handle drops what River reports of its own stopping: errors that are a
 // cancelled context are how a graceful shutdown looks, not a failure.
 func (h levelFloor) Handle(ctx context.Context, r slog.Record) error {
+	if h.failing != nil && h.failing() {
+		return nil
+	}
 	cancelled := false
 	r.Attrs(func(a slog.Attr) bool {
 		if err, ok := a.Value.Any().(error); ok && errors.Is(err, context.Canceled) {
@@ -218,9 +226,9 @@ func (h levelFloor) Handle(ctx context.Context, r slog.Record) error {
 }
 
 func (h levelFloor) WithAttrs(as []slog.Attr) slog.Handler {
-	return levelFloor{h.Handler.WithAttrs(as), h.min}
+	return levelFloor{h.Handler.WithAttrs(as), h.min, h.failing}
 }
 
 func (h levelFloor) WithGroup(name string) slog.Handler {
-	return levelFloor{h.Handler.WithGroup(name), h.min}
+	return levelFloor{h.Handler.WithGroup(name), h.min, h.failing}
 }
