@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/contextapi"
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathomapi"
+	"github.com/fathom-oss/fathom/internal/health"
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
@@ -52,6 +54,7 @@ type App struct {
 	Meetings      *meeting.Service
 	OAuth         *oauth.Service
 	server        *server.Server
+	health        *health.Monitor
 
 	stopMeter  context.CancelFunc
 	meterDone  chan struct{}
@@ -85,7 +88,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		a.lock.Release()
 		return err
 	}
-	a.DB = a.db
+	a.health = a.openHealth()
+	a.DB = health.Watch(a.db, a.health)
 	defer func() {
 		if err != nil {
 			a.DB.Close()
@@ -93,7 +97,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		}
 	}()
 	a.Tenants = tenant.NewService(a.DB, nil)
-	if a.Queue, err = job.New(a.db.Jobs, job.Config{Workers: a.cfg.Workers, Logger: a.logger}); err != nil {
+	if a.Queue, err = job.New(a.db.Jobs, job.Config{Workers: a.cfg.Workers, Logger: a.logger, Pause: a.health.Paused,
+		Failing: a.health.Failing}); err != nil {
 		return err
 	}
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
@@ -101,8 +106,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 	trusted, _ := a.cfg.TrustedProxyPrefixes() // checked by Validate
 	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
 		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout, Database: a.db.Engine,
-		TrustedProxies: trusted, AddressRateLimit: a.cfg.AddressRateLimit, AddressRateBurst: a.cfg.AddressRateBurst}, a.logger,
-		func(ctx context.Context) error { _, err := a.DB.APIKeyCount(ctx); return a.cfg.RedactError(err) })
+		TrustedProxies: trusted, AddressRateLimit: a.cfg.AddressRateLimit, AddressRateBurst: a.cfg.AddressRateBurst,
+		Background: a.health.Paused}, a.logger, a.ready)
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
@@ -170,6 +175,34 @@ func (a *App) Open(ctx context.Context) (err error) {
 	go func() { a.serveErr <- a.server.Serve() }()
 	a.logger.Info("fathom listening", "addr", a.Addr(), "database", a.db.Engine, "data", a.db.Location, "workers", a.cfg.Workers)
 	return nil
+}
+
+// openHealth follows the storage: write failures on either engine, and on
+// SQLite the free space of the database's file system against
+// --min-free-disk, with a file written there as the probe that ends an
+// incident when no client writes. On PostgreSQL the probe is an empty
+// write transaction (it fails while the connection is lost).
+func (a *App) openHealth() *health.Monitor {
+	hc := health.Config{Logger: a.logger}
+	if a.db.Engine == config.EngineSQLite {
+		hc.Dir, hc.MinFree = filepath.Dir(a.cfg.SQLiteFile()), a.cfg.MinFreeDisk
+		hc.Probe = health.FileProbe(hc.Dir)
+	} else {
+		hc.Probe = func(ctx context.Context) error {
+			return a.db.Write(ctx, func(store.Tx) error { return nil })
+		}
+	}
+	return health.New(hc)
+}
+
+// ready is /readyz's check: writes are not known to fail and the database
+// answers a read.
+func (a *App) ready(ctx context.Context) error {
+	if err := a.health.Ready(ctx); err != nil {
+		return err
+	}
+	_, err := a.DB.APIKeyCount(ctx)
+	return a.cfg.RedactError(err)
 }
 
 // load rebuilds the in-memory state from the database: the search index and

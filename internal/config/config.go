@@ -144,6 +144,11 @@ type Config struct {
 	SignInAddressFailures int
 	SignInAccountFailures int
 	SignInMaxDelay        time.Duration
+	// MinFreeDisk is the free-space floor in bytes on the file system of
+	// the SQLite database (default 256 MiB; 0: no floor; not checked on
+	// PostgreSQL): below it, analysis and meeting processing pause until
+	// space returns, and /readyz says so.
+	MinFreeDisk int64
 }
 
 // Default returns the configuration with every default filled in.
@@ -166,6 +171,7 @@ func Default() Config {
 		MinSimilarity:     0.1,
 		AnalysisDuty:      0.5,
 		IdempotencyTTL:    24 * time.Hour,
+		MinFreeDisk:       256 << 20,
 
 		MaxConversationMessages: 10_000,
 		MaxConversationBytes:    8 << 20,
@@ -243,6 +249,9 @@ func (c *Config) Validate() error {
 		if d <= 0 {
 			bad(flag, "must be a positive duration, got %s", d)
 		}
+	}
+	if c.MinFreeDisk < 0 {
+		bad("min-free-disk", "must be 0 (no floor) or a number of bytes, got %d", c.MinFreeDisk)
 	}
 	if c.Workers < 0 || c.Workers > 64 {
 		bad("workers", "must be between 0 and 64, got %d", c.Workers)

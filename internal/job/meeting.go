@@ -30,12 +30,16 @@ func (ProcessArgs) Kind() string { return "process_meeting" }
 
 type processWorker struct {
 	river.WorkerDefaults[ProcessArgs]
+	gate
 	meetings Meetings
 }
 
 func (w *processWorker) Work(ctx context.Context, j *river.Job[ProcessArgs]) error {
 	if w.meetings == nil {
 		return errors.New("no meeting service configured")
+	}
+	if err := w.wait(); err != nil {
+		return err
 	}
 	return w.meetings.Process(ctx, j.Args.TenantID, j.Args.MeetingID)
 }

@@ -53,7 +53,20 @@ type Config struct {
 	// leaves its conversations waiting, and the next start enqueues them;
 	// a meeting job or a delivery is retried.
 	StopGrace time.Duration
-	Logger    *slog.Logger
+	// Pause, when set, is asked before each analysis and meeting
+	// processing job: while it returns an error (free disk below the
+	// floor, writes failing) those jobs wait PauseRetry and ask again,
+	// without counting an attempt. Purges and deliveries still run: a
+	// purge frees space and a delivery writes little.
+	Pause func() error
+	// PauseRetry is how long a paused job waits before asking again
+	// (default 5s).
+	PauseRetry time.Duration
+	// Failing, when set, says whether the database is known to refuse
+	// writes (an incident the server logs once): meanwhile the queue's own
+	// error lines, which repeat at every poll, are dropped.
+	Failing func() bool
+	Logger  *slog.Logger
 }
 
 // Queue inserts and runs jobs.
@@ -90,10 +103,15 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	if cfg.StopGrace <= 0 {
 		cfg.StopGrace = 2 * time.Second
 	}
-	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger}, sweeper: &sweepWorker{}, purger: &purgeWorker{}, processor: &processWorker{},
+	if cfg.PauseRetry <= 0 {
+		cfg.PauseRetry = 5 * time.Second
+	}
+	g := gate{pause: cfg.Pause, retry: cfg.PauseRetry}
+	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger, gate: g}, sweeper: &sweepWorker{gate: g}, purger: &purgeWorker{},
+		processor: &processWorker{gate: g},
 		deliverer: &deliverWorker{}, workers: cfg.Workers, grace: cfg.StopGrace}
 	rc := &river.Config{
-		Logger:      quietLogger(cfg.Logger),
+		Logger:      quietLogger(cfg.Logger, cfg.Failing),
 		MaxAttempts: cfg.MaxAttempts,
 		JobTimeout:  5 * time.Minute,
 		// Completed jobs are only history; keep a day of it.
@@ -167,16 +185,17 @@ func (q *Queue) EnqueueAnalysisTx(ctx context.Context, tx store.Tx, tenantID int
 }
 
 // quietLogger keeps River's routine chatter out of the server log.
-func quietLogger(l *slog.Logger) *slog.Logger {
+func quietLogger(l *slog.Logger, failing func() bool) *slog.Logger {
 	if l == nil {
 		l = slog.Default()
 	}
-	return slog.New(levelFloor{l.Handler(), slog.LevelWarn})
+	return slog.New(levelFloor{l.Handler(), slog.LevelWarn, failing})
 }
 
 type levelFloor struct {
 	slog.Handler
-	min slog.Level
+	min     slog.Level
+	failing func() bool
 }
 
 func (h levelFloor) Enabled(ctx context.Context, l slog.Level) bool {
@@ -186,6 +205,9 @@ func (h levelFloor) Enabled(ctx context.Context, l slog.Level) bool {
 // Handle drops what River reports of its own stopping: errors that are a
 // cancelled context are how a graceful shutdown looks, not a failure.
 func (h levelFloor) Handle(ctx context.Context, r slog.Record) error {
+	if h.failing != nil && h.failing() {
+		return nil
+	}
 	cancelled := false
 	r.Attrs(func(a slog.Attr) bool {
 		if err, ok := a.Value.Any().(error); ok && errors.Is(err, context.Canceled) {
@@ -204,9 +226,9 @@ func (h levelFloor) Handle(ctx context.Context, r slog.Record) error {
 }
 
 func (h levelFloor) WithAttrs(as []slog.Attr) slog.Handler {
-	return levelFloor{h.Handler.WithAttrs(as), h.min}
+	return levelFloor{h.Handler.WithAttrs(as), h.min, h.failing}
 }
 
 func (h levelFloor) WithGroup(name string) slog.Handler {
-	return levelFloor{h.Handler.WithGroup(name), h.min}
+	return levelFloor{h.Handler.WithGroup(name), h.min, h.failing}
 }

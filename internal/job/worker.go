@@ -19,6 +19,7 @@ func (AnalyzeArgs) Kind() string { return "analyze_tenant" }
 
 type analyzeWorker struct {
 	river.WorkerDefaults[AnalyzeArgs]
+	gate
 	analyzer Analyzer
 	logger   *slog.Logger
 }
@@ -26,6 +27,9 @@ type analyzeWorker struct {
 func (w *analyzeWorker) Work(ctx context.Context, j *river.Job[AnalyzeArgs]) error {
 	if w.analyzer == nil {
 		return errors.New("no analyzer configured")
+	}
+	if err := w.wait(); err != nil {
+		return err
 	}
 	err := w.analyzer.AnalyzeTenant(ctx, j.Args.TenantID)
 	// Another server is analysing the tenant (servers sharing a
@@ -63,12 +67,16 @@ func (SweepArgs) Kind() string { return "analysis_sweep" }
 
 type sweepWorker struct {
 	river.WorkerDefaults[SweepArgs]
+	gate
 	analyzer Analyzer
 }
 
 func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
 	if w.analyzer == nil {
 		return errors.New("no analyzer configured")
+	}
+	if err := w.wait(); err != nil {
+		return err
 	}
 	return w.analyzer.AnalysisResume(ctx)
 }
@@ -89,4 +97,20 @@ func (w *purgeWorker) Work(ctx context.Context, _ *river.Job[PurgeArgs]) error {
 		return errors.New("no purger configured")
 	}
 	return w.purger.Purge(ctx)
+}
+
+// gate holds back heavy background work while the server is short of
+// storage (Config.Pause).
+type gate struct {
+	pause func() error
+	retry time.Duration
+}
+
+// wait returns a snooze (River runs the job again after retry, without
+// counting an attempt) while the pause holds, and nil when work may go on.
+func (g gate) wait() error {
+	if g.pause == nil || g.pause() == nil {
+		return nil
+	}
+	return river.JobSnooze(g.retry)
 }

@@ -82,6 +82,10 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				// The handler failed because its context was cancelled:
 				// not a server fault. 499 is what proxies log for it.
 				status = statusClientClosed
+			case status == http.StatusServiceUnavailable:
+				// Refused for a known cause (shutting down, storage
+				// unavailable) that is logged once on its own.
+				level = slog.LevelWarn
 			case status >= 500:
 				level = slog.LevelError
 			}
@@ -152,6 +156,11 @@ type statusRecorder struct {
 func (r *statusRecorder) WriteHeader(code int) {
 	if !r.wrote {
 		r.status, r.wrote = code, true
+		// Every 503 tells the client when to try again, whichever API
+		// wrote it: a client that honours it retries instead of failing.
+		if code == http.StatusServiceUnavailable && r.Header().Get("Retry-After") == "" {
+			r.Header().Set("Retry-After", retryAfterUnavailable)
+		}
 	}
 	r.ResponseWriter.WriteHeader(code)
 }

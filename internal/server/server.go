@@ -35,21 +35,26 @@ type Config struct {
 	// the rate).
 	AddressRateLimit float64
 	AddressRateBurst int
+	// Background, when set, reports why background work is paused (nil:
+	// it runs); /readyz shows the reason without turning not-ready.
+	Background func() error
 }
 
 // Server serves HTTP until shut down.
 type Server struct {
-	http      *http.Server
-	listener  net.Listener
-	mux       *http.ServeMux
-	logger    *slog.Logger
-	ready     func(context.Context) error
-	database  string
-	stopping  atomic.Bool
-	trusted   []netip.Prefix
-	addresses *addressLimiter // nil: no per-address limit
-	started   atomic.Uint64   // requests received
-	inFlight  atomic.Int64    // requests being served
+	http       *http.Server
+	listener   net.Listener
+	mux        *http.ServeMux
+	logger     *slog.Logger
+	ready      func(context.Context) error
+	database   string
+	stopping   atomic.Bool
+	trusted    []netip.Prefix
+	addresses  *addressLimiter // nil: no per-address limit
+	background func() error
+	notReady   atomic.Bool   // the last /readyz answer was not ready
+	started    atomic.Uint64 // requests received
+	inFlight   atomic.Int64  // requests being served
 }
 
 // Activity reports the requests being served now and the requests received
@@ -63,7 +68,7 @@ func (s *Server) Activity() (inFlight int64, started uint64) {
 // answer, for /readyz.
 func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Server {
 	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready, database: cfg.Database,
-		trusted: cfg.TrustedProxies, addresses: newAddressLimiter(cfg.AddressRateLimit, cfg.AddressRateBurst)}
+		trusted: cfg.TrustedProxies, background: cfg.Background, addresses: newAddressLimiter(cfg.AddressRateLimit, cfg.AddressRateBurst)}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
@@ -113,27 +118,54 @@ func (s *Server) Shutdown(ctx context.Context) error {
 }
 
 // handleReady answers /readyz with the status and, so that an operator
-// sees which database a server uses, the engine's name.
+// sees which database a server uses, the engine's name. When not ready it
+// names the cause: an EUNAVAILABLE error's message as is (it is written for
+// clients), any other error as "database unavailable". The log says when
+// the server turns not ready and when it is ready again, not at every probe.
 func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	status, code := "ready", http.StatusOK
+	status, code, cause := "ready", http.StatusOK, ""
+	var err error
 	switch {
 	case s.stopping.Load():
 		status, code = "shutting down", http.StatusServiceUnavailable
 	case s.ready != nil:
-		if err := s.ready(r.Context()); err != nil {
-			s.logger.Error("not ready", "database", s.database, "err", err)
+		if err = s.ready(r.Context()); err != nil {
 			status, code = "database unavailable", http.StatusServiceUnavailable
+			if fathom.ErrorCode(err) == fathom.EUNAVAILABLE {
+				status, cause = "not ready", fathom.ErrorMessage(err)
+			}
+		}
+	}
+	if was := s.notReady.Swap(err != nil); was != (err != nil) {
+		if err != nil {
+			s.logger.Error("not ready", "database", s.database, "err", err)
+		} else {
+			s.logger.Warn("ready again", "database", s.database)
 		}
 	}
 	body := struct {
-		Status   string `json:"status"`
-		Database string `json:"database,omitempty"`
-	}{status, s.database}
+		Status     string `json:"status"`
+		Cause      string `json:"cause,omitempty"`
+		Background string `json:"background,omitempty"`
+		Database   string `json:"database,omitempty"`
+	}{Status: status, Cause: cause, Database: s.database}
+	if s.background != nil {
+		if err := s.background(); err != nil {
+			body.Background = fathom.ErrorMessage(err)
+		}
+	}
+	if code == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", retryAfterUnavailable)
+	}
 	b, _ := json.Marshal(body)
 	w.WriteHeader(code)
 	_, _ = w.Write(append(b, '\n'))
 }
+
+// retryAfterUnavailable is the Retry-After of a 503 whose writer set none:
+// seconds after which the server may store data again.
+const retryAfterUnavailable = "5"
 
 // statuses maps error codes to HTTP statuses, once for every API.
 var statuses = map[string]int{

@@ -21,6 +21,13 @@ var ErrNotFound = errors.New("store: not found")
 // ErrDuplicate is returned, wrapped, when an insert would break a unique key.
 var ErrDuplicate = errors.New("store: duplicate")
 
+// ErrUnavailable is returned by Write, joined with the driver's error, when
+// the database cannot store data now: its disk is full, it cannot write its
+// files, or the connection to it is lost. Its code is EUNAVAILABLE, so that
+// clients get 503 and the driver's error stays in the chain for the log.
+var ErrUnavailable = fathom.Errorf(fathom.EUNAVAILABLE,
+	"the server cannot store data right now (disk full or database unavailable); retry after the time in Retry-After")
+
 // Store is a database. Reads on it see committed data; writes happen only
 // inside Write.
 type Store interface {

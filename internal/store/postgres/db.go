@@ -8,6 +8,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -84,13 +88,13 @@ func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 			return nil
 		}
 		if !retryable(err) {
-			return err
+			return unavailable(err)
 		}
 		if attempt < maxAttempts { // no pause before giving up
 			time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
 		}
 	}
-	return err
+	return unavailable(err)
 }
 
 func (db *DB) writeOnce(ctx context.Context, fn func(tx store.Tx) error) (after []func(), err error) {
@@ -168,6 +172,30 @@ func (t *tx) AfterCommit(f func()) { t.after = append(t.after, f) }
 // PgxTx is the transaction, for the job queue to insert jobs in the same
 // commit; nothing else should use it.
 func (t *tx) PgxTx() pgx.Tx { return t.pgTx }
+
+// unavailable joins store.ErrUnavailable to err when the database cannot
+// store data now: its disk is full (53100), it is out of resources (class
+// 53), shutting down (57P01-57P03) or the connection failed or was lost.
+func unavailable(err error) error {
+	if err == nil || errors.Is(err, store.ErrUnavailable) {
+		return err
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		if strings.HasPrefix(pe.Code, "53") || strings.HasPrefix(pe.Code, "08") ||
+			pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03" {
+			return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+		}
+		return err
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
+		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	}
+	return err
+}
 
 // interpretError maps driver errors to the store's shared errors.
 func interpretError(err error) error {

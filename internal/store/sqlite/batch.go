@@ -104,18 +104,34 @@ func (b *batcher) run(batch []*writeReq) {
 	sqlTx, err := b.db.BeginTx(ctx, nil)
 	if err != nil {
 		for _, r := range batch {
-			r.err = fmt.Errorf("begin write transaction: %w", err)
+			r.err = unavailable(fmt.Errorf("begin write transaction: %w", err))
 		}
 		return
 	}
 	single := len(batch) == 1
 	ok := 0
-	for _, r := range batch {
+	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
 			r.err = err
 			continue
 		}
-		r.err = b.runOne(sqlTx, r, single)
+		r.err = unavailable(b.runOne(sqlTx, r, single))
+		if errors.Is(r.err, store.ErrUnavailable) {
+			// SQLite may have rolled the whole transaction back (it does
+			// on SQLITE_FULL and some I/O errors): the rest would run
+			// outside it, one autocommit statement at a time. Nothing of
+			// the batch is kept, and every caller is told so.
+			_ = sqlTx.Rollback()
+			for _, o := range batch[:i] {
+				if o.err == nil {
+					o.err = r.err
+				}
+			}
+			for _, o := range batch[i+1:] {
+				o.err = r.err
+			}
+			return
+		}
 		if r.err == nil {
 			ok++
 		}
@@ -125,7 +141,7 @@ func (b *batcher) run(batch []*writeReq) {
 		return
 	}
 	if err := sqlTx.Commit(); err != nil {
-		err = fmt.Errorf("commit: %w", err)
+		err = unavailable(fmt.Errorf("commit: %w", err))
 		for _, r := range batch {
 			if r.err == nil {
 				r.err = err

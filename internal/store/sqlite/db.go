@@ -132,6 +132,24 @@ func (db *DB) Close() error {
 	return errors.Join(db.writer.Close(), db.reader.Close())
 }
 
+// unavailable joins store.ErrUnavailable to err when SQLite cannot store
+// data now: the disk is full (SQLITE_FULL), a file cannot be read or
+// written (SQLITE_IOERR, SQLITE_CANTOPEN) or the database file has become
+// read-only (SQLITE_READONLY).
+func unavailable(err error) error {
+	if err == nil || errors.Is(err, store.ErrUnavailable) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff { // the primary code of an extended one
+		case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY:
+			return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+		}
+	}
+	return err
+}
+
 // interpretError maps driver errors to the store's shared errors.
 func interpretError(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -1,0 +1,73 @@
+package job_test
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/job"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// TestPausedJobsWaitAndResume: while Pause says no (free disk below the
+// floor), an analysis job is not run but asked again; once it says yes the
+// job runs, with nothing restarted.
+func TestPausedJobsWaitAndResume(t *testing.T) {
+	ctx := context.Background()
+	e := sqliteEngine(t)
+	if err := job.Migrate(ctx, e.jobs); err != nil {
+		t.Fatal(err)
+	}
+	var paused atomic.Bool
+	paused.Store(true)
+	asked := make(chan struct{}, 100)
+	q, err := job.New(e.jobs, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, PauseRetry: 20 * time.Millisecond,
+		Pause: func() error {
+			if !paused.Load() {
+				return nil
+			}
+			select {
+			case asked <- struct{}{}:
+			default:
+			}
+			return errors.New("free disk below the floor")
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := make(signalAnalyzer, 1)
+	q.SetAnalyzer(runs)
+	if err := e.store.Write(ctx, func(tx store.Tx) error { return q.EnqueueAnalysisTx(ctx, tx, 7) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if err := q.Stop(sctx); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	}()
+	for i := range 3 { // asked, snoozed, asked again: the job is kept and retried
+		select {
+		case <-asked:
+		case got := <-runs:
+			t.Fatalf("tenant %d analysed while paused", got)
+		case <-time.After(15 * time.Second):
+			t.Fatalf("pause asked %d times, want 3", i)
+		}
+	}
+	paused.Store(false)
+	select {
+	case got := <-runs:
+		if got != 7 {
+			t.Fatalf("analysed tenant %d, want 7", got)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the job did not run once the pause ended")
+	}
+}
