@@ -95,10 +95,6 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"The parcel that was still missing has been resent.", "The parcel that was still missing has been resent", "resent_parcel"},
 		{"Your subscription was paused by mistake, it has been restarted.", "it has been restarted", "restarted_subscription"},
 		{"It is fixed.", "", ""},
-		// A note of what was done, without auxiliary or subject.
-		{"router rebooted remotely", "router rebooted remotely", "rebooted_router"},
-		{"replacement charger dispatched to customer", "replacement charger dispatched to customer", "dispatched_replacement_charger"},
-		{"refunded the delivery fee", "refunded the delivery fee", "refunded_delivery_fee"},
 		{"Given what you said, that is odd.", "", ""},
 		{"Sorry for the wait.", "", ""},
 		// Advice put as worth doing, or as what the best step is.

@@ -37,9 +37,6 @@ func parseClause(clause string) parsed {
 	if p, ok := passive(fs, all); ok {
 		return p
 	}
-	if p, ok := note(fs, all); ok {
-		return p
-	}
 	body, kind := stripFrame(fs)
 	if len(body) == 0 {
 		return parsed{}
@@ -50,12 +47,6 @@ func parseClause(clause string) parsed {
 			// to" is the proposal.
 			body, kind = rest, request
 		}
-	}
-	if kind == noFrame && len(body) > 1 && participle(body[0].norm) && !closedClass(body[0].norm) &&
-		(nounWord(body[1].norm) || determiners[body[1].norm] && !whWords[body[1].norm]) {
-		// A note without its subject: "sent a new link", "refunded the
-		// charge". The agent reports its own act.
-		kind = performed
 	}
 	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(all), askedTried: asksTried(fs)}
 	ws := all[len(fs)-len(body):] // stripFrame only drops leading fields
@@ -146,43 +137,6 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		return p, true
 	}
 	return parsed{}, false
-}
-
-// note recognises a short note of what was done, written without its
-// auxiliary: a noun phrase and a participle ("card frozen", "new link sent
-// to the customer"), the participle last or before a preposition. It is
-// the passive report of an act, shortened; the note is short (at most
-// maxNote words up to the participle) and its noun phrase has no pronoun
-// or other closed-class word but a determiner.
-func note(fs []field, ws []string) (parsed, bool) {
-	const maxNote = 4
-	for j := 0; j < len(ws) && j <= maxNote; j++ {
-		w := ws[j]
-		if j == 0 || !participle(w) || closedClass(w) {
-			if !nounWord(w) && !(j == 0 && determiners[w]) {
-				return parsed{}, false
-			}
-			continue
-		}
-		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !particles[ws[j+1]] {
-			return parsed{}, false
-		}
-		obj := objectPhrase(ws[:j])
-		if len(obj) == 0 {
-			return parsed{}, false
-		}
-		p := parsed{text: joinRaw(fs), verb: w, object: obj, kind: performed, action: true}
-		p.escalation = handOverVerbs[Stem(p.verb)] && handsOver(ws[j+1:])
-		return p, true
-	}
-	return parsed{}, false
-}
-
-// nounWord reports whether w may stand in a note's noun phrase: a
-// content word, no contraction, frame word, number or interjection.
-func nounWord(w string) bool {
-	return w != "" && !closedClass(w) && !frameWords[w] && !interjections[w] && !numeric(w) &&
-		!strings.Contains(strings.TrimSuffix(w, "'s"), "'")
 }
 
 // copularAdvice reports a clause that names what to do after a copula
