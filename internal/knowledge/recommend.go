@@ -190,7 +190,11 @@ func (k *tenantKnowledge) solutionInfo(typeID, solutionID int64) SolutionInfo {
 	if ss == nil {
 		return SolutionInfo{}
 	}
-	return SolutionInfo{Solution: ss.top, Stats: k.edgeStats(typeID, solutionID)}
+	info := SolutionInfo{Solution: ss.top, Stats: k.edgeStats(typeID, solutionID)}
+	if !info.Escalation && k.handOvers()[solutionID] {
+		info.Escalation = true
+	}
+	return info
 }
 
 // recommend ranks a type's solutions; k.mu held.

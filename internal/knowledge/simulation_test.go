@@ -22,7 +22,8 @@ import (
 // queries: it trains on part of each domain's training openings and asks
 // about the rest (every fifth BANKING77 training query; every fourth DSTC11
 // training utterance). Intents are used only to simulate and score.
-// DOMAINS=banking77,insurance picks domains (default: all).
+// DOMAINS=banking77,insurance picks domains (default: all); POOL=report,
+// fresh or blind words it from another open pool.
 //
 // ORACLE=1 replaces the extracted attempts by the simulation's true ones,
 // to measure the ranking alone; KEYS=1 keeps them but names their
@@ -42,6 +43,16 @@ func TestSimulatedRecommendations(t *testing.T) {
 	}
 	dataDir := strings.TrimSuffix(dir, "/banking77")
 	names := eval.RecommendDomains
+	// POOL=report|fresh|blind words the simulation from an open pool
+	// instead; the holdout pool is never run here.
+	pool := eval.PoolDevelop
+	if s := os.Getenv("POOL"); s != "" {
+		p, ok := eval.ParsePool(s)
+		if !ok || p == eval.PoolHoldout {
+			t.Fatalf("POOL=%s: want develop, report, fresh or blind", s)
+		}
+		pool = p
+	}
 	if s := os.Getenv("DOMAINS"); s != "" {
 		names = strings.Split(s, ",")
 	}
@@ -62,7 +73,7 @@ func TestSimulatedRecommendations(t *testing.T) {
 		} else {
 			train, held = eval.SplitEveryFourth(d.Train)
 		}
-		m, answers, est := simulateInProcess(train, held, eval.PoolDevelop)
+		m, answers, est := simulateInProcess(train, held, pool)
 		m.Domain = name
 		t.Logf("%s", m)
 		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein)", est.conversations, est.nearStrength)
@@ -268,5 +279,9 @@ func logRoutine(e *Engine, sims []eval.Simulated) {
 	for id, ev := range k.solutionUsage() {
 		fmt.Fprintf(os.Stderr, "routine? %-28s n=%4d share=%.3f spec=%.2f after=%.2f %q %v\n",
 			k.solutions[id].Key, ev.Attempts, ev.Share, ev.Specificity, ev.AfterSuccess, ev.Reason, labels[id])
+	}
+	for id := range k.handOvers() {
+		fmt.Fprintf(os.Stderr, "hand-over %-28s escalation by its words %v %v\n",
+			k.solutions[id].Key, k.solutions[id].Escalation, labels[id])
 	}
 }

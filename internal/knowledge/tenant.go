@@ -35,6 +35,11 @@ type tenantKnowledge struct {
 	routineMu    sync.Mutex
 	routineGen   uint64
 	routineCache map[int64]RoutineEvidence
+	// handOverCache, also under routineMu, holds the hand-overs learned
+	// from the conversations' structure as of handOverGen (see
+	// handover.go).
+	handOverGen   uint64
+	handOverCache map[int64]bool
 	// learner groups the tenant's proposals into solutions; its keys are
 	// the solutions' keys.
 	learner *solution.Model

@@ -29,6 +29,11 @@ var requestFrames = []string{
 	"i'd like you to", "i need you to", "have you tried", "did you try", "have you",
 	"did you", "would you like to", "do you want to", "do you wish to", "be sure to",
 	"make sure to", "go ahead and", "try to", "try and", "try",
+	// Questions of ability put a proposal politely, advice in the
+	// conditional says what the agent would do in the user's place.
+	"would you be able to", "could you be able to", "are you able to", "would it be possible to",
+	"i'd", "i would", "it's worth", "it is worth", "it might be worth", "it may be worth",
+	"it would be worth", "it'd be worth",
 }
 
 var performedFrames = []string{
@@ -38,6 +43,7 @@ var performedFrames = []string{
 	"we're going to", "we are going to", "i can", "we can", "can i", "could i", "shall i",
 	"should i", "may i", "shall we", "should we", "would you like me to",
 	"do you want me to", "want me to", "i'd be happy to", "i would be happy to", "i'll be happy to",
+	"i'd like to", "i would like to",
 }
 
 // fillers are discourse markers before a frame or verb: "OK, so first, ...".
@@ -55,7 +61,8 @@ var determiners = set("a", "an", "the", "your", "my", "our", "their", "his", "he
 
 var pronouns = set("you", "it", "me", "them", "us", "him", "her", "yourself",
 	"yourselves", "i", "we", "they", "he", "she", "one", "something", "anything",
-	"everything", "nothing", "this", "that", "those", "these", "there", "here")
+	"everything", "nothing", "this", "that", "those", "these", "there", "here", "whoever",
+	"whatever", "whichever")
 
 // auxiliaries and modals: a clause headed by one ("can you be more
 // specific", "I'll be happy to help") proposes nothing.

@@ -81,6 +81,26 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"Could you confirm your card is still valid?", "confirm your card is still valid", "confirm_card"},
 		{"Could you confirm the account number you paid into?", "", ""},
 		{"Can you confirm that you want to cancel?", "", ""},
+		// A question of ability, and advice in the conditional, propose.
+		{"Would you be able to restart the router?", "restart the router", "restart_router"},
+		{"I'd reinstall the driver first, then try again.", "reinstall the driver first", "reinstall_driver"},
+		{"I'd be happy to help.", "", ""},
+		{"I'd like to check your booking.", "check your booking", "check_booking"},
+		// Chat shortens closed-class words.
+		{"pls restart ur router", "restart ur router", "restart_router"},
+		// Passives after "been" take any participle, a particle, and a
+		// pronoun subject standing for a noun said before it.
+		{"Your order has been put on hold.", "Your order has been put on hold", "put_order"},
+		{"The heating has been switched back on.", "The heating has been switched back on", "switched_on_heating"},
+		{"The parcel that was still missing has been resent.", "The parcel that was still missing has been resent", "resent_parcel"},
+		{"Your subscription was paused by mistake, it has been restarted.", "it has been restarted", "restarted_subscription"},
+		{"It is fixed.", "", ""},
+		{"Given what you said, that is odd.", "", ""},
+		{"Sorry for the wait.", "", ""},
+		// Advice put as worth doing, or as what the best step is.
+		{"It's worth restarting the router.", "restarting the router", "restarting_router"},
+		{"The quickest fix is to restart the router.", "restart the router", "restart_router"},
+		{"The router is to the left of the door.", "", ""},
 	} {
 		p, _, _, ok := parseTurn(c.turn)
 		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {

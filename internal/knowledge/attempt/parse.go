@@ -41,6 +41,13 @@ func parseClause(clause string) parsed {
 	if len(body) == 0 {
 		return parsed{}
 	}
+	if kind == noFrame {
+		if rest, ok := copularAdvice(body); ok {
+			// "the quickest fix is to ring your bank": what follows "is
+			// to" is the proposal.
+			body, kind = rest, request
+		}
+	}
 	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(all), askedTried: asksTried(fs)}
 	ws := all[len(fs)-len(body):] // stripFrame only drops leading fields
 	if kind == noFrame && !imperative(body) {
@@ -90,7 +97,12 @@ func (p *parsed) finish(body []field, ws []string, head, rest int) {
 }
 
 // passive recognises a report of what was done, with the object first:
-// "your card has been frozen", "your flight is now reserved". ws are the
+// "your card has been frozen", "your flight is now reserved", "the
+// payment that was pending has been cancelled" (the first auxiliary that
+// opens a participle counts). After "been" any verb form is the
+// participle, "put" and "set" too, and a particle may follow it ("has
+// been switched back on"). A pronoun subject ("it has been reopened")
+// stands for a noun said before it in the turn (anaphor). ws are the
 // norms of fs.
 func passive(fs []field, ws []string) (parsed, bool) {
 	for i := 1; i+1 < len(ws); i++ {
@@ -101,22 +113,59 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		for j < len(ws) && (ws[j] == "been" || ws[j] == "now" || ws[j] == "just" || ws[j] == "already" || adverb(ws[j])) {
 			j++
 		}
-		if j == len(ws) || j == i+1 && ws[i] != "is" && ws[i] != "are" || !participle(ws[j]) || closedClass(ws[j]) {
-			return parsed{}, false
+		been := j > i+1 && ws[j-1] == "been"
+		if j == len(ws) || j == i+1 && ws[i] != "is" && ws[i] != "are" || !(participle(ws[j]) || been && sameForm(ws[j])) || closedClass(ws[j]) {
+			continue
 		}
-		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) {
+		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !(been && particles[ws[j+1]]) {
 			return parsed{}, false // "the hotel is called the Hyatt": naming, not doing
 		}
 		obj := objectPhrase(ws[:i])
-		if len(obj) == 0 || !determiners[ws[0]] {
+		anaphor := i == 1 && been && anaphors[ws[0]] && ws[0] != "one"
+		if !anaphor && (len(obj) == 0 || !determiners[ws[0]]) {
 			return parsed{}, false // "it is fixed", "Dr. Johnson was called"
 		}
-		p := parsed{text: joinRaw(fs), verb: ws[j], object: obj, kind: performed}
+		p := parsed{text: joinRaw(fs), verb: ws[j], object: obj, kind: performed, anaphor: anaphor}
+		for k := j + 1; been && k < len(ws) && particles[ws[k]]; k++ {
+			if stops[ws[k]] && k+1 < len(ws) && !stops[ws[k+1]] {
+				break // "put on hold": a preposition
+			}
+			p.particle = ws[k] // "switched back on", "called off"
+		}
 		p.escalation = handOverVerbs[Stem(p.verb)] && handsOver(ws[j+1:])
 		p.action = true
 		return p, true
 	}
 	return parsed{}, false
+}
+
+// copularAdvice reports a clause that names what to do after a copula
+// and "to" ("the best way is to reset it", "the next step is to call
+// them"), and returns the words after "to". The subject is a short noun
+// phrase opened by a determiner.
+func copularAdvice(body []field) ([]field, bool) {
+	if len(body) < 4 || !determiners[body[0].norm] {
+		return nil, false
+	}
+	for i := 1; i+2 < len(body) && i <= 4; i++ {
+		if (body[i].norm == "is" || body[i].norm == "would") && body[i+1].norm == "to" {
+			return body[i+2:], true
+		}
+		if body[i].norm == "would" && i+3 < len(body) && body[i+1].norm == "be" && body[i+2].norm == "to" {
+			return body[i+3:], true
+		}
+		if closedClass(body[i].norm) {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// sameForm reports an irregular verb whose past participle is its base
+// form ("put", "set", "reset").
+func sameForm(w string) bool {
+	b, ok := irregular[w]
+	return ok && b == w
 }
 
 // imperative reports whether a clause without a frame starts with a verb:

@@ -110,6 +110,9 @@ var handOverForms = func() []string {
 // respell returns the closed-class word that a lower-cased word stands
 // for, or the word itself.
 func respell(w string) string {
+	if c, ok := textSpeak[w]; ok {
+		return c
+	}
 	if c, ok := unapostrophed[w]; ok {
 		return c
 	}
@@ -118,3 +121,7 @@ func respell(w string) string {
 	}
 	return w
 }
+
+// textSpeak are the closed-class words chat shortens to letters ("can u
+// check ur settings"): pronouns, determiners and "please".
+var textSpeak = map[string]string{"u": "you", "ur": "your", "pls": "please", "plz": "please"}

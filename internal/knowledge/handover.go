@@ -1,0 +1,67 @@
+package knowledge
+
+import "github.com/fathom-oss/fathom/internal/fathom"
+
+// An agent hands a conversation over in words no closed list foresees
+// ("the systems team has your case now", "I've flagged it for the people
+// who handle this"); the reading of a turn (package attempt) knows a
+// hand-over only by its verbs of transfer. Missed, a hand-over is read as a
+// fix, and since the user's reply to it is consent ("alright, I'll wait for
+// their call"), it may even be read as one that worked and be recommended
+// first. The tenant's conversations show a hand-over by where it stands:
+// it is what the agent does last, when nothing fixed the problem, and the
+// conversation stays open, the case now resting elsewhere; the user does
+// not say that it failed, since there is nothing yet to try. A fix that
+// failed last is told apart by the user's reply ("still the same"), and a
+// fix that worked by the resolve.
+//
+// A solution with at least minHandOverAttempts attempts, of which at
+// least minHandOverEnding ended an open conversation without a failure
+// read from the reply, is a hand-over learned from the data: it is ranked
+// with the escalations, never as a fix. On the simulation's four open
+// pools, a fix ends an open conversation that way in at most a fifth of
+// its attempts (when it is the last thing tried, the user says it failed);
+// a hand-over in all of them.
+const (
+	minHandOverAttempts = 5
+	minHandOverEnding   = 0.8
+)
+
+// handOvers are the solutions the tenant's conversations show to be
+// hand-overs (see above), by id, recomputed when the counts changed since
+// last asked; k.mu held (for reading).
+func (k *tenantKnowledge) handOvers() map[int64]bool {
+	k.routineMu.Lock()
+	defer k.routineMu.Unlock()
+	if k.handOverCache != nil && k.handOverGen == k.countGen {
+		return k.handOverCache
+	}
+	type usage struct{ attempts, ending int }
+	bySolution := map[int64]*usage{}
+	for _, a := range k.analyses {
+		for i, at := range a.attempts {
+			u := bySolution[at.SolutionID]
+			if u == nil {
+				u = &usage{}
+				bySolution[at.SolutionID] = u
+			}
+			u.attempts++
+			if endsOpen(a, i) {
+				u.ending++
+			}
+		}
+	}
+	k.handOverCache, k.handOverGen = map[int64]bool{}, k.countGen
+	for id, u := range bySolution {
+		if u.attempts >= minHandOverAttempts && float64(u.ending) >= minHandOverEnding*float64(u.attempts) {
+			k.handOverCache[id] = true
+		}
+	}
+	return k.handOverCache
+}
+
+// endsOpen reports whether attempt i of a is the last thing the agent
+// tried in a conversation left open, and the user did not say it failed.
+func endsOpen(a *heldAnalysis, i int) bool {
+	return !a.resolved && i == len(a.attempts)-1 && a.attempts[i].Outcome != fathom.OutcomeFailure
+}
