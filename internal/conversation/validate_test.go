@@ -143,4 +143,3 @@ func TestSimilarParamsValidate(t *testing.T) {
 		})
 	}
 }
-
