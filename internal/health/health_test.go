@@ -31,7 +31,7 @@ func (c *clock) add(d time.Duration) {
 
 func logs(buf *bytes.Buffer, msg string) int { return strings.Count(buf.String(), "msg=\""+msg) }
 
-var full = fmt.Errorf("commit: %w: %w", store.ErrUnavailable, errors.New("database or disk is full (13)"))
+var errFull = fmt.Errorf("commit: %w: %w", store.ErrUnavailable, errors.New("database or disk is full (13)"))
 
 func TestWriteIncidentLoggedOnceAndEndedByAWrite(t *testing.T) {
 	var buf bytes.Buffer
@@ -44,7 +44,7 @@ func TestWriteIncidentLoggedOnceAndEndedByAWrite(t *testing.T) {
 		t.Fatalf("ready after an unrelated error: %v", err)
 	}
 	for range 100 {
-		m.ObserveWrite(full)
+		m.ObserveWrite(errFull)
 	}
 	err := m.Ready(ctx)
 	if fathom.ErrorCode(err) != fathom.EUNAVAILABLE || !strings.Contains(fathom.ErrorMessage(err), "writes are failing") {
@@ -72,7 +72,7 @@ func TestProbeEndsIncidentAtMostEveryInterval(t *testing.T) {
 	m := health.New(health.Config{Now: c.Now, Every: 5 * time.Second, Logger: slog.New(slog.DiscardHandler),
 		Probe: func(context.Context) error { probes++; return probeErr }})
 	ctx := context.Background()
-	m.ObserveWrite(full)
+	m.ObserveWrite(errFull)
 	for range 10 {
 		if m.Ready(ctx) == nil {
 			t.Fatal("ready before any probe")
