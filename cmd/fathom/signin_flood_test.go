@@ -35,19 +35,13 @@ func TestSignInFloodMemory(t *testing.T) {
 	if os.Getenv("FATHOM_SIGNIN_FLOOD") != "1" {
 		t.Skip("a measurement; set FATHOM_SIGNIN_FLOOD=1")
 	}
-	bin := os.Getenv("FATHOM_SIGNIN_FLOOD_BIN")
-	if bin == "" {
-		var err error
-		if bin, err = buildBinary(); err != nil {
-			t.Fatal(err)
-		}
-	}
+	bin := attackBinary(t, "FATHOM_SIGNIN_FLOOD_BIN")
 	workers, seconds := 128, 15
 	dir := t.TempDir()
 	env := append(os.Environ(), "FATHOM_DATA_DIR="+filepath.Join(dir, "data"), "FATHOM_DATABASE_URL=",
 		"FATHOM_ADDRESS_RATE_LIMIT=0", "FATHOM_SIGNIN_PAIR_FAILURES=1000000",
 		"FATHOM_SIGNIN_ADDRESS_FAILURES=1000000", "FATHOM_SIGNIN_ACCOUNT_FAILURES=1000000")
-	create := exec.Command(bin, "apps", "create", "--name", "Flood", "--redirect-uri", "https://app.example.com/cb")
+	create := exec.Command(bin, "apps", "create", "--create", "--name", "Flood", "--redirect-uri", "https://app.example.com/cb")
 	create.Env = env
 	out, err := create.CombinedOutput()
 	if err != nil {
@@ -59,32 +53,11 @@ func TestSignInFloodMemory(t *testing.T) {
 	}
 	clientID := string(m[1])
 
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--log-level", "info")
-	cmd.Env = env
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	addrCh := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if m := listenRe.FindStringSubmatch(sc.Text()); m != nil {
-				addrCh <- m[1]
-			}
-		}
-	}()
-	var base string
-	select {
-	case a := <-addrCh:
-		base = "http://" + a
-	case <-time.After(60 * time.Second):
-		t.Fatal("server did not start")
-	}
+	addr, pid := attackServer(t, bin, env)
+	base := "http://" + addr
 	authorize := base + "/external/v1/oauth2/authorize?client_id=" + clientID +
 		"&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=public_api&state=s&response_type=code"
-	idle := rss(t, cmd.Process.Pid)
+	idle := rss(t, pid)
 	before := healthLatency(t, base, 40)
 
 	hidden := regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`)
@@ -123,21 +96,70 @@ func TestSignInFloodMemory(t *testing.T) {
 			}
 		})
 	}
-	peak := idle
+	peak, median := sampleAttack(t, pid, base, seconds, idle)
+	stop.Store(true)
+	wg.Wait()
+	t.Logf("binary %s: %d clients for %ds; resident memory idle %d MiB, peak %d MiB; /healthz median %s before, %s during (%.1fx); answers %v",
+		bin, workers, seconds, idle>>20, peak>>20, before, median, float64(median)/float64(max(before, time.Microsecond)), statuses)
+}
+
+// attackBinary is the fathom an attack measures: the build named by the
+// environment variable env (an older one, to compare), or this one.
+func attackBinary(t *testing.T, env string) string {
+	t.Helper()
+	if bin := os.Getenv(env); bin != "" {
+		return bin
+	}
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// attackServer runs "bin serve" with env on a free loopback port until the
+// test ends, and returns its address once it listens, and its pid.
+func attackServer(t *testing.T, bin string, env []string) (addr string, pid int) {
+	t.Helper()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--log-level", "info")
+	cmd.Env = env
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	addrCh := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if m := listenRe.FindStringSubmatch(sc.Text()); m != nil {
+				addrCh <- m[1]
+			}
+		}
+	}()
+	select {
+	case addr = <-addrCh:
+	case <-time.After(60 * time.Second):
+		t.Fatal("server did not start")
+	}
+	return addr, cmd.Process.Pid
+}
+
+// sampleAttack reads the server's resident memory and the latency of its
+// /healthz every 100 ms for seconds while an attack runs, and returns the
+// peak (from idle on) and the median latency.
+func sampleAttack(t *testing.T, pid int, base string, seconds int, idle int64) (peak int64, median time.Duration) {
+	t.Helper()
+	peak = idle
 	var during []time.Duration
 	deadline := time.Now().Add(time.Duration(seconds) * time.Second)
 	for time.Now().Before(deadline) {
-		peak = max(peak, rss(t, cmd.Process.Pid))
+		peak = max(peak, rss(t, pid))
 		during = append(during, healthLatency(t, base, 1))
 		time.Sleep(100 * time.Millisecond)
 	}
-	peak = max(peak, hwm(t, cmd.Process.Pid))
-	stop.Store(true)
-	wg.Wait()
 	slices.Sort(during)
-	median := during[len(during)/2]
-	t.Logf("binary %s: %d clients for %ds; resident memory idle %d MiB, peak %d MiB; /healthz median %s before, %s during (%.1fx); answers %v",
-		bin, workers, seconds, idle>>20, peak>>20, before, median, float64(median)/float64(max(before, time.Microsecond)), statuses)
+	return max(peak, hwm(t, pid)), during[len(during)/2]
 }
 
 // healthLatency is the median time of n /healthz calls.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,13 +34,7 @@ func TestSlowReadersMemory(t *testing.T) {
 	if os.Getenv("FATHOM_SLOW_READERS") != "1" {
 		t.Skip("a measurement; set FATHOM_SLOW_READERS=1")
 	}
-	bin := os.Getenv("FATHOM_SLOW_READERS_BIN")
-	if bin == "" {
-		var err error
-		if bin, err = buildBinary(); err != nil {
-			t.Fatal(err)
-		}
-	}
+	bin := attackBinary(t, "FATHOM_SLOW_READERS_BIN")
 	readers, seconds := 200, 20
 	if n, err := strconv.Atoi(os.Getenv("FATHOM_SLOW_READERS_N")); err == nil {
 		readers = n
@@ -64,28 +56,7 @@ func TestSlowReadersMemory(t *testing.T) {
 		t.Fatalf("no key in %s", out)
 	}
 
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--log-level", "info")
-	cmd.Env = env
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	addrCh := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if m := listenRe.FindStringSubmatch(sc.Text()); m != nil {
-				addrCh <- m[1]
-			}
-		}
-	}()
-	var addr string
-	select {
-	case addr = <-addrCh:
-	case <-time.After(60 * time.Second):
-		t.Fatal("server did not start")
-	}
+	addr, pid := attackServer(t, bin, env)
 	base := "http://" + addr
 
 	content := strings.Repeat("The card was declined again at checkout. ", 800)[:32<<10]
@@ -112,14 +83,14 @@ func TestSlowReadersMemory(t *testing.T) {
 	// Let the analysis of the tracked messages finish and the heap settle.
 	for last := int64(0); ; {
 		time.Sleep(time.Second)
-		now := rss(t, cmd.Process.Pid)
+		now := rss(t, pid)
 		if now-last < 1<<20 && last-now < 1<<20 {
 			break
 		}
 		last = now
 	}
-	settled := hwm(t, cmd.Process.Pid)
-	idle := rss(t, cmd.Process.Pid)
+	settled := hwm(t, pid)
+	idle := rss(t, pid)
 	before := healthLatency(t, base, 40)
 
 	var stop atomic.Bool
@@ -147,19 +118,9 @@ func TestSlowReadersMemory(t *testing.T) {
 			}
 		})
 	}
-	peak := idle
-	var during []time.Duration
-	deadline := time.Now().Add(time.Duration(seconds) * time.Second)
-	for time.Now().Before(deadline) {
-		peak = max(peak, rss(t, cmd.Process.Pid))
-		during = append(during, healthLatency(t, base, 1))
-		time.Sleep(100 * time.Millisecond)
-	}
-	peak = max(peak, hwm(t, cmd.Process.Pid))
+	peak, median := sampleAttack(t, pid, base, seconds, idle)
 	stop.Store(true)
 	wg.Wait()
-	slices.Sort(during)
-	median := during[len(during)/2]
 	t.Logf("binary %s: %d slow readers of a %d-byte answer for %ds (read %d KiB in all); resident memory peak %d MiB before the attack, idle %d MiB, peak %d MiB; /healthz median %s before, %s during",
 		bin, readers, full, seconds, received.Load()>>10, settled>>20, idle>>20, peak>>20, before, median)
 }

@@ -42,16 +42,7 @@ func TestPausedJobsWaitAndResume(t *testing.T) {
 	if err := e.store.Write(ctx, func(tx store.Tx) error { return q.EnqueueAnalysisTx(ctx, tx, 7) }); err != nil {
 		t.Fatal(err)
 	}
-	if err := q.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		if err := q.Stop(sctx); err != nil {
-			t.Errorf("stop: %v", err)
-		}
-	}()
+	start(t, q)
 	for i := range 3 { // asked, snoozed, asked again: the job is kept and retried
 		select {
 		case <-asked:

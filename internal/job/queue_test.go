@@ -45,6 +45,22 @@ func postgresEngine(t *testing.T) engine {
 
 var engines = map[string]func(t *testing.T) engine{"sqlite": sqliteEngine, "postgres": postgresEngine}
 
+// start runs q's workers until the test ends.
+func start(t *testing.T, q *job.Queue) {
+	t.Helper()
+	ctx := context.Background()
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if err := q.Stop(sctx); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
+}
+
 // signalAnalyzer reports each tenant it is asked to analyse.
 type signalAnalyzer chan int64
 
@@ -104,16 +120,7 @@ func TestJobsCommitWithTheWrite(t *testing.T) {
 				t.Fatal(err)
 			}
 			q.SetAnalyzer(runs)
-			if err := q.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			defer func() {
-				sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-				defer cancel()
-				if err := q.Stop(sctx); err != nil {
-					t.Errorf("stop: %v", err)
-				}
-			}()
+			start(t, q)
 			select {
 			case got := <-runs:
 				if got != 42 {
@@ -192,16 +199,7 @@ func TestAnalysisSweepRuns(t *testing.T) {
 			}
 			swept := make(sweepSignal, 1)
 			q.SetAnalyzer(swept)
-			if err := q.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			defer func() {
-				sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-				defer cancel()
-				if err := q.Stop(sctx); err != nil {
-					t.Errorf("stop: %v", err)
-				}
-			}()
+			start(t, q)
 			select {
 			case <-swept:
 			case <-time.After(30 * time.Second):
