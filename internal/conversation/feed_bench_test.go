@@ -2,7 +2,6 @@ package conversation
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"slices"
@@ -24,27 +23,14 @@ import (
 //
 //	go test ./internal/conversation -run '^$' -bench FollowerReload -benchtime 5x
 func BenchmarkFollowerReload(b *testing.B) {
-	n := 10_000
-	if v := os.Getenv("FATHOM_BENCH_CONVERSATIONS"); v != "" {
-		n, _ = strconv.Atoi(v)
-	}
-	f, err := os.Open("../../../shared/data/banking77/train.csv")
-	if err != nil {
-		b.Skip("BANKING77 not found:", err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows = rows[1:]
+	n, texts := benchTexts(b, 10_000)
 	ctx := context.Background()
 	st := sqlitetest.Open(b, b.TempDir())
 	tn := newTenant(b, st)
 	a := newServer(b, st, "a")
 	for i := range n {
 		_, err := a.Track(ctx, tn, TrackParams{ConversationID: fmt.Sprintf("c-%d", i), Messages: []MessageInput{
-			{Role: fathom.RoleUser, Content: rows[(i*7919)%len(rows)][0]}}})
+			{Role: fathom.RoleUser, Content: texts[(i*7919)%len(texts)]}}})
 		if err != nil {
 			b.Fatal(err)
 		}

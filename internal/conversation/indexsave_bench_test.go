@@ -2,10 +2,7 @@ package conversation
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -27,20 +24,7 @@ import (
 //
 //	go test ./internal/conversation -run '^$' -bench RebuildIndex -benchtime 3x
 func BenchmarkRebuildIndex(b *testing.B) {
-	n := 20_000
-	if v := os.Getenv("FATHOM_BENCH_CONVERSATIONS"); v != "" {
-		n, _ = strconv.Atoi(v)
-	}
-	f, err := os.Open("../../../shared/data/banking77/train.csv")
-	if err != nil {
-		b.Skip("BANKING77 not found:", err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows = rows[1:]
+	n, texts := benchTexts(b, 20_000)
 	ctx := context.Background()
 	st := sqlitetest.Open(b, b.TempDir())
 	tn := newTenant(b, st)
@@ -53,7 +37,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 					return err
 				}
 				err = tx.MessageInsertMany(ctx, c.ID, []fathom.Message{
-					{Seq: 0, Role: fathom.RoleUser, Content: rows[(i*7919)%len(rows)][0], CreatedAt: now},
+					{Seq: 0, Role: fathom.RoleUser, Content: texts[(i*7919)%len(texts)], CreatedAt: now},
 					{Seq: 1, Role: fathom.RoleAssistant, Content: "Let me look into that for you.", CreatedAt: now}})
 				if err != nil {
 					return err
