@@ -31,19 +31,7 @@ func trainIssues(t testing.TB, issues []routineIssue, rounds int, rate float64, 
 			for j := range msgs {
 				msgs[j].CreatedAt = now
 			}
-			c := &fathom.Conversation{ID: id, TenantID: 1, Status: fathom.StatusOpen}
-			if resolved {
-				c.Status, c.NotesGenerated, c.ResolvedAt = fathom.StatusResolved, true, &now
-			}
-			d := e.Analyze(c, msgs, now)
-			for j, tpl := range d.templates {
-				if ids[tpl.Key] == 0 {
-					ids[tpl.Key] = int64(len(ids) + 1)
-				}
-				s := *tpl
-				s.ID = ids[tpl.Key]
-				d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
-			}
+			d := storedDraft(e, ids, id, msgs, resolved, now)
 			ix.Upsert(id, msgs[0].Content)
 			if drafts = append(drafts, d); len(drafts) == 20 {
 				e.Apply(1, drafts)

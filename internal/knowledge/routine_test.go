@@ -97,19 +97,7 @@ func TestRoutineMovesAreNotFixes(t *testing.T) {
 			for j := range msgs {
 				msgs[j].CreatedAt = now
 			}
-			c := &fathom.Conversation{ID: id, TenantID: 1, Status: fathom.StatusOpen}
-			if resolved {
-				c.Status, c.NotesGenerated, c.ResolvedAt = fathom.StatusResolved, true, &now
-			}
-			d := e.Analyze(c, msgs, now)
-			for j, tpl := range d.templates {
-				if ids[tpl.Key] == 0 {
-					ids[tpl.Key] = int64(len(ids) + 1)
-				}
-				s := *tpl
-				s.ID = ids[tpl.Key]
-				d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
-			}
+			d := storedDraft(e, ids, id, msgs, resolved, now)
 			ix.Upsert(id, msgs[0].Content)
 			if drafts = append(drafts, d); len(drafts) == 20 {
 				e.Apply(1, drafts)
@@ -243,4 +231,23 @@ func TestRoutineRules(t *testing.T) {
 	if ev, ok := k.routineMoves()[rare]; !ok || ev.AfterSuccess <= maxAfterSuccess {
 		t.Errorf("a line after every success: %+v (routine %v), want routine", ev, ok)
 	}
+}
+
+// storedDraft analyses conversation id of tenant 1 (resolved or open) and
+// gives its solutions ids as the store would: one id per key.
+func storedDraft(e *Engine, ids map[string]int64, id int64, msgs []fathom.Message, resolved bool, now time.Time) *Draft {
+	c := &fathom.Conversation{ID: id, TenantID: 1, Status: fathom.StatusOpen}
+	if resolved {
+		c.Status, c.NotesGenerated, c.ResolvedAt = fathom.StatusResolved, true, &now
+	}
+	d := e.Analyze(c, msgs, now)
+	for j, tpl := range d.templates {
+		if ids[tpl.Key] == 0 {
+			ids[tpl.Key] = int64(len(ids) + 1)
+		}
+		s := *tpl
+		s.ID = ids[tpl.Key]
+		d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
+	}
+	return d
 }
