@@ -17,13 +17,10 @@ import (
 func TestPausedJobsWaitAndResume(t *testing.T) {
 	ctx := context.Background()
 	e := sqliteEngine(t)
-	if err := job.Migrate(ctx, e.jobs); err != nil {
-		t.Fatal(err)
-	}
 	var paused atomic.Bool
 	paused.Store(true)
 	asked := make(chan struct{}, 100)
-	q, err := job.New(e.jobs, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, PauseRetry: 20 * time.Millisecond,
+	q := migratedQueue(t, e, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, PauseRetry: 20 * time.Millisecond,
 		Pause: func() error {
 			if !paused.Load() {
 				return nil
@@ -34,9 +31,6 @@ func TestPausedJobsWaitAndResume(t *testing.T) {
 			}
 			return errors.New("free disk below the floor")
 		}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	runs := make(signalAnalyzer, 1)
 	q.SetAnalyzer(runs)
 	if err := e.store.Write(ctx, func(tx store.Tx) error { return q.EnqueueAnalysisTx(ctx, tx, 7) }); err != nil {

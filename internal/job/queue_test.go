@@ -45,6 +45,19 @@ func postgresEngine(t *testing.T) engine {
 
 var engines = map[string]func(t *testing.T) engine{"sqlite": sqliteEngine, "postgres": postgresEngine}
 
+// migratedQueue is a queue with cfg on e's database, its tables made.
+func migratedQueue(t *testing.T, e engine, cfg job.Config) *job.Queue {
+	t.Helper()
+	if err := job.Migrate(context.Background(), e.jobs); err != nil {
+		t.Fatal(err)
+	}
+	q, err := job.New(e.jobs, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
 // start runs q's workers until the test ends.
 func start(t *testing.T, q *job.Queue) {
 	t.Helper()
@@ -188,15 +201,8 @@ func (s sweepSignal) AnalysisResume(context.Context) error {
 func TestAnalysisSweepRuns(t *testing.T) {
 	for name, open := range engines {
 		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
 			e := open(t)
-			if err := job.Migrate(ctx, e.jobs); err != nil {
-				t.Fatal(err)
-			}
-			q, err := job.New(e.jobs, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, AnalysisSweep: 50 * time.Millisecond})
-			if err != nil {
-				t.Fatal(err)
-			}
+			q := migratedQueue(t, e, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, AnalysisSweep: 50 * time.Millisecond})
 			swept := make(sweepSignal, 1)
 			q.SetAnalyzer(swept)
 			start(t, q)
@@ -235,13 +241,7 @@ func TestStopCancelsAfterGrace(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			e := open(t)
-			if err := job.Migrate(ctx, e.jobs); err != nil {
-				t.Fatal(err)
-			}
-			q, err := job.New(e.jobs, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, StopGrace: 50 * time.Millisecond})
-			if err != nil {
-				t.Fatal(err)
-			}
+			q := migratedQueue(t, e, job.Config{Workers: 1, PollInterval: 10 * time.Millisecond, StopGrace: 50 * time.Millisecond})
 			sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 			defer cancel()
 			a := blockingAnalyzer{started: make(chan struct{}, 1), stopCtx: func() context.Context { return sctx }, late: make(chan bool, 1)}
