@@ -82,7 +82,7 @@ func (k *tenantKnowledge) edgePrior(typeID, solutionID int64) float64 {
 func (k *tenantKnowledge) edgeProbability(typeID, solutionID int64, out *heldAnalysis) float64 {
 	var s, f float64
 	if e := k.edges[edgeKey{typeID, solutionID}]; e != nil {
-		s, f = e.weighted.success, e.weighted.failure
+		s, f = e.weighted.success.value(), e.weighted.failure.value()
 	}
 	if out != nil && out.issueTypeID == typeID {
 		for _, at := range out.attempts {

@@ -86,9 +86,9 @@ func TestEstimatorPoolsWhenNeighboursSayNothing(t *testing.T) {
 // attempts is the record the other conversations would have made.
 func TestEdgeProbabilityLeavesOut(t *testing.T) {
 	k := newTenantKnowledge(nil)
-	k.types[1] = &typeCounts{weightedSuccesses: 6, weightedDecided: 10}
-	k.overall[9] = &weightedCounts{success: 5, failure: 3}
-	k.edges[edgeKey{1, 9}] = &edgeCounts{success: 5, failure: 3, weighted: weightedCounts{success: 5, failure: 3}}
+	k.types[1] = &typeCounts{weightedSuccesses: 6e6, weightedDecided: 10e6} // tallies count millionths
+	k.overall[9] = &weightedCounts{success: 5e6, failure: 3e6}
+	k.edges[edgeKey{1, 9}] = &edgeCounts{success: 5, failure: 3, weighted: weightedCounts{success: 5e6, failure: 3e6}}
 	out := &heldAnalysis{issueTypeID: 1, attempts: []fathom.Attempt{
 		{SolutionID: 9, Outcome: fathom.OutcomeFailure, Confidence: 1},
 		{SolutionID: 9, Outcome: fathom.OutcomeSuccess, Confidence: 0.5},

@@ -137,13 +137,13 @@ func (k *tenantKnowledge) edgeStats(typeID, solutionID int64) EdgeStats {
 	}
 	decided := e.success + e.failure
 	s := EdgeStats{SuccessCount: e.success, FailureCount: e.failure, TotalAttempts: decided,
-		SuccessProbability: weightedProbability(e.weighted.success, e.weighted.failure, prior),
+		SuccessProbability: weightedProbability(e.weighted.success.value(), e.weighted.failure.value(), prior),
 		RankScore:          rankScore(e.success, e.failure)}
 	if decided > 0 {
 		s.SuccessRate = float64(e.success) / float64(decided)
 	}
 	if e.minutesN > 0 {
-		s.MinutesToResolve = e.minutesSum / float64(e.minutesN)
+		s.MinutesToResolve = e.minutesSum.value() / float64(e.minutesN)
 	}
 	return s
 }
@@ -156,7 +156,7 @@ func (k *tenantKnowledge) priorMean(typeID int64) float64 {
 	if tc == nil {
 		return 0.5
 	}
-	return smoothedRate(tc.weightedSuccesses, tc.weightedDecided)
+	return smoothedRate(tc.weightedSuccesses.value(), tc.weightedDecided.value())
 }
 
 // solutionRate is a solution's weighted success rate across all types,
@@ -166,8 +166,8 @@ func (k *tenantKnowledge) solutionRate(solutionID int64) float64 {
 	if o == nil {
 		return 0.5
 	}
-	success := max(o.success, 0)
-	return smoothedRate(success, success+max(o.failure, 0))
+	success := max(o.success.value(), 0)
+	return smoothedRate(success, success+max(o.failure.value(), 0))
 }
 
 // smoothedRate is a success rate over weighted counts, smoothed towards

@@ -30,7 +30,7 @@ func TestPriorMeanIsSmoothed(t *testing.T) {
 	if got := k.priorMean(1); got != 0.5 {
 		t.Fatalf("unknown type prior = %v, want 0.5", got)
 	}
-	k.types[1] = &typeCounts{successes: 1, decided: 1, weightedSuccesses: 1, weightedDecided: 1}
+	k.types[1] = &typeCounts{successes: 1, decided: 1, weightedSuccesses: 1e6, weightedDecided: 1e6} // tallies count millionths
 	if got := k.priorMean(1); got != 2.0/3 {
 		t.Fatalf("one success prior = %v, want 2/3", got)
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"sync"
 
@@ -101,7 +102,19 @@ type edgeKey struct{ typeID, solutionID int64 }
 
 // weightedCounts are successes and failures with each attempt counted at
 // its confidence (see attemptWeight).
-type weightedCounts struct{ success, failure float64 }
+type weightedCounts struct{ success, failure tally }
+
+// tally is a sum of fractional amounts kept in millionths. Floating-point
+// sums depend on the order of their terms, and servers count one tenant's
+// analyses in different orders (each its own changes first); whole
+// millionths add up alike in any order, so they answer alike.
+type tally int64
+
+// add counts v (rounded to a millionth) sign times.
+func (t *tally) add(v float64, sign int) { *t += tally(sign) * tally(math.Round(v*1e6)) }
+
+// value is the sum.
+func (t tally) value() float64 { return float64(t) / 1e6 }
 
 // edgeCounts is the record of one solution for one issue type.
 type edgeCounts struct {
@@ -109,7 +122,7 @@ type edgeCounts struct {
 	// weighted are success and failure with each attempt counted at its
 	// confidence: what the success probability uses.
 	weighted   weightedCounts
-	minutesSum float64 // over resolved conversations it fixed
+	minutesSum tally // over resolved conversations it fixed
 	minutesN   int
 	// afterSuccess counts the attempts made after an earlier attempt of
 	// the same conversation had worked: what the routine guard reads (see
@@ -120,9 +133,9 @@ type edgeCounts struct {
 // typeCounts is what an issue type's conversations say.
 type typeCounts struct {
 	conversations, resolved int
-	successes, decided      int     // over all its attempts: the prior of its solutions
-	weightedSuccesses       float64 // successes and decided with each attempt
-	weightedDecided         float64 // counted at its confidence
+	successes, decided      int   // over all its attempts: the prior of its solutions
+	weightedSuccesses       tally // successes and decided with each attempt
+	weightedDecided         tally // counted at its confidence
 	symptoms, causes        map[string]int
 	sequences               map[int64][]fathom.Outcome // attempt outcomes per conversation, for the escalation point
 	topSymptoms, topCauses  []string                   // kept current by refresh
@@ -215,16 +228,16 @@ func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
 		tc.resolved += sign
 	}
 	for _, at := range a.attempts {
-		w := float64(sign) * attemptWeight(at)
+		w := attemptWeight(at)
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			tc.successes += sign
 			tc.decided += sign
-			tc.weightedSuccesses += w
-			tc.weightedDecided += w
+			tc.weightedSuccesses.add(w, sign)
+			tc.weightedDecided.add(w, sign)
 		case fathom.OutcomeFailure:
 			tc.decided += sign
-			tc.weightedDecided += w
+			tc.weightedDecided.add(w, sign)
 		}
 	}
 	bump(tc.symptoms, a.symptomList(), sign)
@@ -250,7 +263,7 @@ func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
 			e.afterSuccess += sign
 		}
 		solved = solved || at.Outcome == fathom.OutcomeSuccess
-		w := float64(sign) * attemptWeight(at)
+		w := attemptWeight(at)
 		o := k.overall[at.SolutionID]
 		if o == nil && sign > 0 && (at.Outcome == fathom.OutcomeSuccess || at.Outcome == fathom.OutcomeFailure) {
 			o = &weightedCounts{}
@@ -259,19 +272,19 @@ func (k *tenantKnowledge) count(id int64, a *heldAnalysis, sign int) {
 		switch at.Outcome {
 		case fathom.OutcomeSuccess:
 			e.success += sign
-			e.weighted.success += w
+			e.weighted.success.add(w, sign)
 			if o != nil {
-				o.success += w
+				o.success.add(w, sign)
 			}
 			if a.resolved && a.minutes > 0 {
-				e.minutesSum += float64(sign) * a.minutes
+				e.minutesSum.add(a.minutes, sign)
 				e.minutesN += sign
 			}
 		case fathom.OutcomeFailure:
 			e.failure += sign
-			e.weighted.failure += w
+			e.weighted.failure.add(w, sign)
 			if o != nil {
-				o.failure += w
+				o.failure.add(w, sign)
 			}
 		case fathom.OutcomePending:
 			e.pending += sign
