@@ -11,7 +11,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout] [--domain name,...] [flags]
+const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout|outsider] [--domain name,...] [flags]
 
 Runs the recommendation simulation through the public API of a server started
 in-process: for each domain (banking77, insurance, banking, finance by default;
@@ -21,12 +21,14 @@ training utterances, worded from one pool, then every test utterance is sent to
 similarity and its recommendations are scored against the simulation's hidden
 success rates and held-out conversations. Tune on the develop pool; report the
 report pool, the fresh pool and the blind pool (each written later, before any
-run on it, blind to the engine's tuning); the holdout pool, written last by an
-engineer who never read the engine, is run only on the final code.`
+run on it, blind to the engine's tuning); the holdout pool, written by an
+engineer who never read the engine, is run only on the final code. The outsider
+pool was written before any run by someone who read neither the engine nor the
+other pools' wordings; it is run only to report, never to develop on.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
-	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh, blind or holdout")
+	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh, blind, holdout or outsider")
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
@@ -35,7 +37,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	}
 	pool, ok := eval.ParsePool(*poolName)
 	if !ok {
-		return fmt.Errorf("--pool must be develop, report, fresh, blind or holdout, not %q", *poolName)
+		return fmt.Errorf("--pool must be develop, report, fresh, blind, holdout or outsider, not %q", *poolName)
 	}
 	var loaded []eval.Domain
 	for _, name := range strings.Split(*domains, ",") {

@@ -43,13 +43,13 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 }
 
-// TestPoolsAreDisjoint: no wording appears in two pools (all five,
+// TestPoolsAreDisjoint: no wording appears in two pools (all six,
 // pairwise), so nothing tuned on one pool has seen another's words, and
 // every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
 	pools := Pools
-	if len(pools) != 5 {
-		t.Fatalf("%d pools, want develop, report, fresh, blind and holdout", len(pools))
+	if len(pools) != 6 {
+		t.Fatalf("%d pools, want develop, report, fresh, blind, holdout and outsider", len(pools))
 	}
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
@@ -127,6 +127,9 @@ func TestParsePool(t *testing.T) {
 		{"blind", PoolBlind, true},
 		{"holdout", PoolHoldout, true},
 		{"Holdout", "", false},
+		{"outsider", PoolOutsider, true},
+		{"Outsider", "", false},
+		{" outsider", "", false},
 		{"hidden", "", false},
 	} {
 		if got, ok := ParsePool(c.in); got != c.want || ok != c.ok {
