@@ -52,16 +52,16 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key` for --url; use a fresh tenant")
 	data := fs.String("data", "../shared/data/banking77", "BANKING77 folder")
 	simKey := secretString(fs, env, "sim-key", "FATHOM_SIM_API_KEY", "API `key` of a second fresh tenant for the recommendation simulation (with --url)")
-	poolName := fs.String("pool", "develop", "wording of the recommendation simulation: develop, report, fresh, blind, holdout or outsider (outsider: to report only, never to develop on)")
+	poolName := poolFlag(fs)
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	write := fs.String("write", "", "also write the report as Markdown to this file (e.g. docs/evaluation.md)")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process to this file")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	pool, ok := eval.ParsePool(*poolName)
-	if !ok {
-		return fmt.Errorf("--pool must be develop, report, fresh, blind, holdout or outsider, not %q", *poolName)
+	pool, err := parsePool(*poolName)
+	if err != nil {
+		return err
 	}
 	stop, err := startCPUProfile(*profile)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -28,16 +29,16 @@ other pools' wordings; it is run only to report, never to develop on.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
-	poolName := fs.String("pool", "develop", "wording of the simulation: develop, report, fresh, blind, holdout or outsider")
+	poolName := poolFlag(fs)
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	pool, ok := eval.ParsePool(*poolName)
-	if !ok {
-		return fmt.Errorf("--pool must be develop, report, fresh, blind, holdout or outsider, not %q", *poolName)
+	pool, err := parsePool(*poolName)
+	if err != nil {
+		return err
 	}
 	var loaded []eval.Domain
 	for _, name := range strings.Split(*domains, ",") {
@@ -149,4 +150,26 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 	}
 	fmt.Fprint(env.stdout, b.String())
 	return nil
+}
+
+// poolFlag is --pool, the wording of the recommendation simulation.
+func poolFlag(fs *flag.FlagSet) *string {
+	return fs.String("pool", "develop", "wording of the simulation: "+poolNames()+" ("+string(eval.PoolOutsider)+": to report only, never to develop on)")
+}
+
+// parsePool checks --pool.
+func parsePool(name string) (eval.Pool, error) {
+	pool, ok := eval.ParsePool(name)
+	if !ok {
+		return "", fmt.Errorf("--pool must be one of %s, not %q", poolNames(), name)
+	}
+	return pool, nil
+}
+
+func poolNames() string {
+	names := make([]string, len(eval.Pools))
+	for i, p := range eval.Pools {
+		names[i] = string(p)
+	}
+	return strings.Join(names, ", ")
 }
