@@ -16,6 +16,7 @@ import (
 var skipped = []struct{ prefix, reason string }{
 	{"goose_db_version", "each engine keeps its own migration history; the versions are compared instead"},
 	{"river_", "the job queue's own tables, in its own dialect; pending jobs are carried over through the queue"},
+	{"fathom_backup", "a backup's record of itself (fathom backup), checked before the copy"},
 }
 
 // column is one column of a table, on either side.
