@@ -369,10 +369,16 @@ func TestCLIBackupRestoreBadInput(t *testing.T) {
 	}
 
 	// --replace moves the database there aside, and the restore is the
-	// backup's installation.
+	// backup's installation; the key left there is not the backup's.
+	if err := os.WriteFile(filepath.Join(full, "secret.key"), []byte(strings.Repeat("ef", 32)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := cli(t, map[string]string{"FATHOM_DATA_DIR": full}, "restore", "--from", file, "--replace")
 	if code != 0 {
 		t.Fatalf("restore --replace: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "WARNING: "+filepath.Join(full, "secret.key")+" is not the backup's key") {
+		t.Errorf("restore --replace beside another key does not warn:\n%s", out)
 	}
 	aside, _ := filepath.Glob(filepath.Join(full, "fathom.db.before-restore-*"))
 	if len(aside) != 1 {

@@ -177,6 +177,21 @@ func restoreSQLite(ctx context.Context, env *environment, cfg config.Config, b *
 		fmt.Fprintf(env.stdout, "\nmigrated from schema version %d: applied %v\n", b.SchemaVersion, applied)
 	}
 	fmt.Fprintf(env.stdout, "\nrestore complete: %s holds every row the backup recorded; start the server on --data-dir %s\n", target, dir)
+	if key == nil {
+		// The directory may hold a key already (--replace, or one put
+		// there first): say whether it is the backup's.
+		if raw, err := os.ReadFile(keyTarget); err == nil {
+			if k, err := secret.ParseKey(strings.TrimSpace(string(raw))); err == nil && b.KeyFingerprint != "" {
+				if backup.KeyFingerprint(k) == b.KeyFingerprint {
+					fmt.Fprintf(env.stdout, "%s is the backup's key.\n", keyTarget)
+					return nil
+				}
+				fmt.Fprintf(env.stdout, "\nWARNING: %s is not the backup's key (fingerprint %s, the backup's %s): put the backed-up\n"+
+					"installation's key there, or its gateway connections cannot be opened.\n", keyTarget, backup.KeyFingerprint(k), b.KeyFingerprint)
+				return nil
+			}
+		}
+	}
 	printRestoreKeyNote(env, b, key != nil, keyTarget)
 	return nil
 }
