@@ -193,8 +193,9 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 	}
 	convBefore, convAfter := split(load.conversations, begun, ended)
 	recBefore, recAfter := split(load.recordings, begun, ended)
-	t.Logf("backup took %s under load: %d conversations and %d recordings acknowledged before it, %d and %d after",
-		ended.Sub(begun).Round(time.Millisecond), len(convBefore), len(recBefore), len(convAfter), len(recAfter))
+	during := len(load.conversations) + len(load.recordings) - len(convBefore) - len(convAfter) - len(recBefore) - len(recAfter)
+	t.Logf("backup took %s under load: %d conversations and %d recordings acknowledged before it, %d writes while it ran, %d and %d after",
+		ended.Sub(begun).Round(time.Millisecond), len(convBefore), len(recBefore), during, len(convAfter), len(recAfter))
 
 	// Into a new data directory, with the key.
 	restored := t.TempDir()
