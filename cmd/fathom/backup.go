@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,9 +14,13 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/backup"
 	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/secret"
+	"github.com/fathom-oss/fathom/internal/storecopy"
 )
 
 const backupUsage = `Usage:
@@ -44,23 +50,36 @@ func runBackup(ctx context.Context, env *environment, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	opt := backup.Options{To: *to}
 	if cfg.Engine() == config.EnginePostgres {
-		return errors.New("--database-url: fathom backup reads a SQLite installation; back a PostgreSQL database up with pg_dump (docs/deployment.md, \"Backups (PostgreSQL)\")")
-	}
-	live := absPath(cfg.SQLiteFile())
-	if _, err := os.Stat(live); errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("no database %s: point --data-dir (FATHOM_DATA_DIR) at the directory \"fathom serve\" uses", live)
-	} else if err != nil {
-		return err
+		db, err := app.OpenDB(ctx, cfg, false)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		pooled, ok := db.Store.(interface{ Pool() *pgxpool.Pool })
+		if !ok {
+			return fmt.Errorf("--database-url: %s is not a PostgreSQL database", db.Location)
+		}
+		opt.Source, opt.Fill = db.Location, func(ctx context.Context, file string) error {
+			return copyPostgres(ctx, env, cfg, pooled.Pool(), file)
+		}
+	} else {
+		opt.Live = absPath(cfg.SQLiteFile())
+		if _, err := os.Stat(opt.Live); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no database %s: point --data-dir (FATHOM_DATA_DIR) at the directory \"fathom serve\" uses", opt.Live)
+		} else if err != nil {
+			return err
+		}
 	}
 	fingerprint, keyFile, err := installationKey(env, cfg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stderr, "backing up %s to %s\n", live, *to)
+	fmt.Fprintf(env.stderr, "backing up %s to %s\n", cmp.Or(opt.Live, opt.Source), *to)
 	bi, _ := debug.ReadBuildInfo()
-	sum, err := backup.Snapshot(ctx, backup.Options{Live: live, To: *to,
-		FathomVersion: versionLine(version, bi), KeyFingerprint: fingerprint})
+	opt.FathomVersion, opt.KeyFingerprint = versionLine(version, bi), fingerprint
+	sum, err := backup.Snapshot(ctx, opt)
 	if errors.Is(err, backup.ErrExists) {
 		return fmt.Errorf("--to %s exists: give a new file name (nothing was written)", *to)
 	}
@@ -72,6 +91,35 @@ func runBackup(ctx context.Context, env *environment, args []string) error {
 		sum.File, byteSize(sum.Bytes), len(sum.Tables), sum.SchemaVersion, sum.CreatedAt.Format(time.RFC3339),
 		sum.Duration.Round(time.Millisecond))
 	printBackupKeyNote(env, fingerprint, keyFile)
+	return nil
+}
+
+// copyPostgres writes a PostgreSQL installation into the empty SQLite file
+// of a backup: migrated by this binary, then every table from one
+// REPEATABLE READ snapshot of the source.
+func copyPostgres(ctx context.Context, env *environment, cfg config.Config, pool *pgxpool.Pool, file string) error {
+	work := cfg
+	work.DatabaseURL = "sqlite:" + file
+	lite, err := app.OpenDB(ctx, work, true)
+	if err != nil {
+		return err
+	}
+	writer, ok := lite.Store.(interface{ Writer() *sql.DB })
+	if !ok {
+		lite.Close()
+		return fmt.Errorf("%s is not a SQLite database", file)
+	}
+	progress := &copyProgress{env: env, every: 5 * time.Second}
+	rep, err := storecopy.ToSQLite(ctx, storecopy.SQLiteConfig{Source: pool, Target: writer.Writer(), Progress: progress.report})
+	// Closed before the backup is checked: the last connection folds the
+	// write-ahead log into the file.
+	if cerr := lite.Close(); err == nil && cerr != nil {
+		return cerr
+	}
+	if err != nil {
+		return cfg.RedactError(err)
+	}
+	fmt.Fprintf(env.stderr, "  pending jobs: %d\n", rep.Jobs)
 	return nil
 }
 

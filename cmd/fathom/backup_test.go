@@ -147,7 +147,8 @@ func storedRecording(t *testing.T, p *process, rec int64) (int, string) {
 // and into a new PostgreSQL database; starts a server on each and checks
 // that every write acknowledged before the backup began answers there as
 // on the original, and that none acknowledged after it ended does (the
-// backup is one snapshot).
+// backup is one snapshot). The installation backed up is on SQLite, then
+// on PostgreSQL.
 func TestBackupUnderLoadRestores(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -156,8 +157,13 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 	// endpoints on each server: more than its per-minute limit.
 	t.Setenv("FATHOM_MEETINGS_HEAVY_RATE_LIMIT", "0")
 	t.Setenv("FATHOM_MEETINGS_RATE_LIMIT", "0")
+	t.Run("SQLite", func(t *testing.T) { backupUnderLoad(t, "") })
+	t.Run("PostgreSQL", func(t *testing.T) { backupUnderLoad(t, pgtest.NewDatabase(t)) })
+}
+
+func backupUnderLoad(t *testing.T, sourceURL string) {
 	dataDir := t.TempDir()
-	orig := startServe(t, dataDir, "")
+	orig := startServe(t, dataDir, sourceURL)
 	if orig.key == "" {
 		t.Fatal("first start printed no API key")
 	}
@@ -169,7 +175,11 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 
 	file := filepath.Join(t.TempDir(), "fathom.backup")
 	begun := time.Now()
-	code, out := runBinary(t, "backup", "--data-dir", dataDir, "--to", file)
+	args := []string{"backup", "--data-dir", dataDir, "--to", file}
+	if sourceURL != "" {
+		args = append(args, "--database-url", sourceURL)
+	}
+	code, out := runBinary(t, args...)
 	ended := time.Now()
 	if code != 0 {
 		t.Fatalf("backup under load: exit %d\n%s", code, out)
@@ -208,7 +218,7 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 	}
 	lite := startServe(t, restored, "")
 	lite.key = orig.key
-	checkRestored(t, "SQLite", orig, lite, convBefore, convAfter, recBefore, recAfter)
+	checkRestored(t, "SQLite", sourceURL != "", orig, lite, convBefore, convAfter, recBefore, recAfter)
 
 	// Into a new PostgreSQL database.
 	dbURL := pgtest.NewDatabase(t)
@@ -221,7 +231,7 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 	}
 	pg := startServe(t, t.TempDir(), dbURL)
 	pg.key = orig.key
-	checkRestored(t, "PostgreSQL", orig, pg, convBefore, convAfter, recBefore, recAfter)
+	checkRestored(t, "PostgreSQL", true, orig, pg, convBefore, convAfter, recBefore, recAfter)
 
 	// A second restore into either is refused.
 	if code, out := runBinary(t, "restore", "--from", file, "--data-dir", restored); code != 1 || !strings.Contains(out, "--data-dir") {
@@ -234,12 +244,12 @@ func TestBackupUnderLoadRestores(t *testing.T) {
 // acknowledged after it is there.
 //
 // PostgreSQL keeps times to the microsecond, SQLite's text to the
-// nanosecond: the original's times are compared at PostgreSQL's
-// precision there (fathom copy does the same).
-func checkRestored(t *testing.T, engine string, orig, restored *process, convBefore, convAfter, recBefore, recAfter []ack) {
+// nanosecond: when either is on PostgreSQL (micro), times are compared at
+// its precision (fathom copy does the same).
+func checkRestored(t *testing.T, engine string, micro bool, orig, restored *process, convBefore, convAfter, recBefore, recAfter []ack) {
 	t.Helper()
 	same := func(s string) string { return s }
-	if engine == "PostgreSQL" {
+	if micro {
 		same = func(s string) string {
 			return fraction.ReplaceAllStringFunc(s, func(f string) string {
 				f = strings.TrimRight(f[:min(len(f), 7)], "0")

@@ -68,8 +68,14 @@ type Summary struct {
 
 // Options says how to take a backup.
 type Options struct {
-	// Live is the database file of the installation (it must exist).
+	// Live is the database file of a SQLite installation (it must
+	// exist), copied with VACUUM INTO.
 	Live string
+	// Fill, when set instead of Live, writes the snapshot into the new,
+	// empty SQLite file it is given (a PostgreSQL installation's copy);
+	// Source names what it copied.
+	Fill   func(ctx context.Context, file string) error
+	Source string
 	// To is the backup file to create; it must not exist.
 	To string
 	// FathomVersion is recorded as the binary that took the backup.
@@ -87,8 +93,12 @@ var ErrExists = errors.New("backup file exists")
 // leaves no file at opt.To.
 func Snapshot(ctx context.Context, opt Options) (*Summary, error) {
 	start := time.Now()
-	if _, err := os.Stat(opt.Live); err != nil {
-		return nil, fmt.Errorf("database %s: %w", opt.Live, err)
+	if opt.Fill == nil {
+		if _, err := os.Stat(opt.Live); err != nil {
+			return nil, fmt.Errorf("database %s: %w", opt.Live, err)
+		}
+		opt.Source = opt.Live
+		opt.Fill = func(ctx context.Context, file string) error { return vacuumInto(ctx, opt.Live, file) }
 	}
 	if _, err := os.Lstat(opt.To); err == nil {
 		return nil, fmt.Errorf("%w: %s", ErrExists, opt.To)
@@ -104,14 +114,16 @@ func Snapshot(ctx context.Context, opt Options) (*Summary, error) {
 	defer func() {
 		if !done {
 			os.Remove(tmpName)
-			os.Remove(tmpName + "-journal")
+		}
+		for _, suffix := range []string{"-journal", "-wal", "-shm", ".lock"} {
+			os.Remove(tmpName + suffix)
 		}
 	}()
 
-	if err := vacuumInto(ctx, opt.Live, tmpName); err != nil {
+	if err := opt.Fill(ctx, tmpName); err != nil {
 		return nil, err
 	}
-	sum := &Summary{File: opt.To, Meta: Meta{Format: Format, CreatedAt: start.UTC(), Source: opt.Live,
+	sum := &Summary{File: opt.To, Meta: Meta{Format: Format, CreatedAt: start.UTC(), Source: opt.Source,
 		FathomVersion: opt.FathomVersion, KeyFingerprint: opt.KeyFingerprint}}
 	if err := finish(ctx, tmpName, sum); err != nil {
 		return nil, err
