@@ -24,11 +24,13 @@ import (
 )
 
 const backupUsage = `Usage:
-  fathom backup --to FILE [--data-dir DIR]
+  fathom backup --to FILE [--data-dir DIR | --database-url postgres://…]
 
-Writes a backup of the SQLite installation in --data-dir to FILE, a new
-file, while the server keeps serving: a consistent snapshot holding every
-write acknowledged before the backup began. The file is written under a
+Writes a backup of the installation (SQLite in --data-dir, or PostgreSQL)
+to FILE, a new file, while the servers keep serving: a consistent
+snapshot holding every write acknowledged before the backup began, as a
+SQLite database whatever the engine (PostgreSQL is read in one REPEATABLE
+READ transaction; it must be at this binary's schema version). The file is written under a
 temporary name (mode 0600), checked (SQLite's integrity check), its rows
 counted and recorded in it, synced, and only then named FILE. The secret
 key is not in the backup: keep it apart (the command says where it is).

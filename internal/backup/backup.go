@@ -10,7 +10,9 @@
 // Snapshot reads a live database without stopping its server: SQLite's
 // VACUUM INTO copies what one read transaction sees, which is every write
 // committed (acknowledged) before it began and nothing after. It never
-// writes to the live database.
+// writes to the live database. A PostgreSQL installation is written into
+// the file by the caller (Options.Fill; storecopy.ToSQLite reads it in one
+// REPEATABLE READ transaction), then checked and recorded alike.
 //
 // The package knows nothing of the domain: it names no table but its own.
 package backup
