@@ -129,7 +129,9 @@ func restoreSQLite(ctx context.Context, env *environment, cfg config.Config, b *
 		return err
 	}
 	defer lock.Release()
-	keyTarget := filepath.Join(dir, "secret.key")
+	// The server reads its key from the data directory, wherever
+	// --database-url sqlite:PATH puts the database.
+	keyTarget := absPath(filepath.Join(cfg.DataDir, "secret.key"))
 	if _, err := os.Stat(target); err == nil {
 		if !replace {
 			return fmt.Errorf("--data-dir %s already holds a database (%s): restore into a new directory, or give --replace to move it aside", dir, target)
@@ -228,6 +230,9 @@ func installKey(file string, key []byte) error {
 		return fmt.Errorf("--secret-key-file: %s holds another key: remove it or restore into a new directory", file)
 	}
 	if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
