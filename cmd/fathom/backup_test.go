@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,7 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pressly/goose/v3"
+
+	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
+	"github.com/fathom-oss/fathom/internal/store/sqlite"
 )
 
 // ack is one write a server acknowledged, and when its answer arrived.
@@ -402,5 +407,65 @@ func TestCLIBackupRestoreBadInput(t *testing.T) {
 	code, out, _ = cli(t, map[string]string{"FATHOM_DATABASE_URL": "sqlite:" + aside[0]}, "tenants", "list")
 	if code != 0 || !strings.Contains(out, "beta") {
 		t.Errorf("tenants of the database moved aside: exit %d\n%s", code, out)
+	}
+}
+
+// TestRestoreMigratesAnOlderBackup restores a backup taken at the schema
+// version before this binary's: into a data directory and into
+// PostgreSQL, each migrated first, with the rows kept.
+func TestRestoreMigratesAnOlderBackup(t *testing.T) {
+	ctx := context.Background()
+	latest, err := sqlite.LatestVersion()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(t.TempDir(), "fathom.db")
+	db, err := sqlite.Open(sqlite.Config{Path: old, Synchronous: "normal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db.Writer(), os.DirFS("../../internal/store/sqlite/migrations"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := p.ListSources()
+	prev := sources[len(sources)-2].Version
+	if _, err := p.UpTo(ctx, prev); err != nil {
+		t.Fatal(err)
+	}
+	if err := job.Migrate(ctx, job.SQLite(db.Writer())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Writer().Exec(`INSERT INTO tenants (id, name, created_at) VALUES (7, 'acme', '2026-03-01T10:00:00.000000000Z')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	file := filepath.Join(t.TempDir(), "old.db")
+	if code, out, errOut := cli(t, map[string]string{"FATHOM_DATABASE_URL": "sqlite:" + old}, "backup", "--to", file); code != 0 {
+		t.Fatalf("backup: exit %d\n%s\n%s", code, out, errOut)
+	}
+
+	dir := t.TempDir()
+	code, out, errOut := cli(t, map[string]string{"FATHOM_DATA_DIR": dir}, "restore", "--from", file)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("migrated from schema version %d: applied [%d]", prev, latest)) {
+		t.Fatalf("restore of an older backup: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := cli(t, map[string]string{"FATHOM_DATA_DIR": dir}, "tenants", "list"); code != 0 || !strings.Contains(out, "acme") {
+		t.Errorf("tenants of the restored directory: exit %d\n%s", code, out)
+	}
+	if code, out, _ := cli(t, map[string]string{"FATHOM_DATA_DIR": dir}, "migrate"); code != 0 || !strings.Contains(out, "up to date") {
+		t.Errorf("migrate after the restore: exit %d\n%s", code, out)
+	}
+
+	dbURL := pgtest.NewDatabase(t)
+	code, out, errOut = cli(t, map[string]string{"FATHOM_DATABASE_URL": dbURL}, "restore", "--from", file)
+	if code != 0 || !strings.Contains(out, "restore complete") {
+		t.Fatalf("restore of an older backup into PostgreSQL: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := cli(t, map[string]string{"FATHOM_DATABASE_URL": dbURL}, "tenants", "list"); code != 0 || !strings.Contains(out, "acme") {
+		t.Errorf("tenants of the restored database: exit %d\n%s", code, out)
+	}
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), ".fathom-restore-*")); len(left) > 0 {
+		t.Errorf("working copies left in %s: %v", os.TempDir(), left)
 	}
 }
