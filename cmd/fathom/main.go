@@ -44,6 +44,8 @@ func commands() map[string]command {
 		"meetings":    {"list, read and search meetings on a server, Fathom's API or a gateway", runMeetings},
 		"webhooks":    {"create, list, delete webhooks; verify a delivery's signature", runWebhooks},
 		"copy":        {"copy a SQLite installation into a PostgreSQL database, resumably, and verify it", runCopy},
+		"backup":      {"write a checked backup of the installation (SQLite or PostgreSQL) while its servers run", runBackup},
+		"restore":     {"restore a backup into a new data directory or PostgreSQL database, and verify it", runRestore},
 		"sync":        {"copy a Fathom account (hosted, gateway or another server) into this server", runSync},
 		"import":      {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
 		"bench":       {"measure throughput and latency against a running server", runBench},

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -16,6 +17,14 @@ import (
 var skipped = []struct{ prefix, reason string }{
 	{"goose_db_version", "each engine keeps its own migration history; the versions are compared instead"},
 	{"river_", "the job queue's own tables, in its own dialect; pending jobs are carried over through the queue"},
+	{"fathom_backup", "a backup's record of itself (fathom backup), checked before the copy"},
+}
+
+// pgQuerier reads a PostgreSQL database: a pool, or one transaction's
+// snapshot.
+type pgQuerier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
 // column is one column of a table, on either side.
@@ -178,8 +187,12 @@ func (t *table) hasColumn(name string) bool {
 // (tenant, "t" and tenant_id) so that a search reads only its tenant's
 // postings; PostgreSQL's index puts the tenant in each lexeme, computed
 // from tenant_id, which both engines keep.
-var sourceIndexOnly = []struct{ table, column string }{
-	{"meeting_search", "tenant"},
+//
+// derive is the column's value as a SQLite expression over the table's
+// other columns, as its migration fills it: a copy into SQLite (a backup
+// of a PostgreSQL installation) computes it so.
+var sourceIndexOnly = []struct{ table, column, derive string }{
+	{"meeting_search", "tenant", `'t' || "tenant_id"`},
 }
 
 func indexOnly(table, column string) bool {
@@ -246,7 +259,7 @@ func sourceTable(ctx context.Context, src *sql.Tx, name string, virtual bool) (*
 	return t, nil
 }
 
-func targetColumns(ctx context.Context, dst *pgxpool.Pool, name string) ([]column, error) {
+func targetColumns(ctx context.Context, dst pgQuerier, name string) ([]column, error) {
 	rows, err := dst.Query(ctx, `
 		SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attgenerated <> '', a.attidentity <> ''
 		FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
@@ -354,7 +367,7 @@ func sourceVersion(ctx context.Context, src *sql.Tx) (int64, error) {
 }
 
 // targetVersion is the target's migration version (goose).
-func targetVersion(ctx context.Context, dst *pgxpool.Pool) (int64, error) {
+func targetVersion(ctx context.Context, dst pgQuerier) (int64, error) {
 	var v *int64
 	if err := dst.QueryRow(ctx, `SELECT max(version_id) FROM goose_db_version WHERE is_applied`).Scan(&v); err != nil {
 		return 0, fmt.Errorf("target schema version (migrate it first): %w", err)

@@ -12,8 +12,11 @@
 // stopped and never copies a row twice. What is not copied, and why, is in
 // skipped (schema.go).
 //
+// ToSQLite copies the other way, a PostgreSQL installation into a new
+// SQLite database from one snapshot, for backups (reverse.go).
+//
 // It knows nothing of the domain: no table is named here except those it
-// leaves out.
+// leaves out, and the one index column SQLite derives (schema.go).
 package storecopy
 
 import (

@@ -54,3 +54,21 @@ func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
 	}
 	return applied, nil
 }
+
+// LatestVersion is the version of the newest migration this binary
+// knows: a database at a higher one was migrated by a newer binary.
+func LatestVersion() (int64, error) {
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		return 0, err
+	}
+	var latest int64
+	for _, e := range entries {
+		v, err := goose.NumericComponent(e.Name())
+		if err != nil {
+			return 0, fmt.Errorf("migration %s: %w", e.Name(), err)
+		}
+		latest = max(latest, v)
+	}
+	return latest, nil
+}

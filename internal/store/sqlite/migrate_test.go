@@ -74,3 +74,25 @@ func TestMigration00010KeepsMeetings(t *testing.T) {
 		t.Fatalf("search rows after migrating down: tenant %d, %v", tenant, err)
 	}
 }
+
+// LatestVersion is the version a full migration reaches.
+func TestLatestVersionIsWhereMigrateEnds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, err := Open(Config{Path: filepath.Join(t.TempDir(), "fathom.db"), Synchronous: "normal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest, err := LatestVersion()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(applied) == 0 || applied[len(applied)-1] != latest {
+		t.Fatalf("LatestVersion %d, migrations applied %v", latest, applied)
+	}
+}
