@@ -107,7 +107,7 @@ type Service struct {
 	logger *slog.Logger
 	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
 	analysing atomic.Int64
-	// feed is the server's position in the change feed; claimed the
+	// feed is the knowledge follower's position in the change feed; claimed the
 	// tenants one of its jobs is analysing, leases those whose analysis
 	// lease it holds and whose feed it applied (all only when shared).
 	feed feed
