@@ -72,6 +72,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	servers := fs.String("servers", "1,2,3", "for --only servers: numbers of fathom serve processes to measure, in turn")
 	lagProbes := fs.Int("lag-probes", 100, "for --only servers: conversations whose visibility on the other servers is timed")
 	lagRate := fs.Int("lag-rate", 100, "for --only servers: background conversations of 10 messages tracked per second while lag is timed (0: none)")
+	serverPool := fs.Int("server-pool", 0, "for --only servers: each server's PostgreSQL connections (pool_max_conns; 0: the server's default of 16)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if *only == "servers" {
 		b := &serversBench{out: out, corpus: corpus, servers: serverCounts, adminURL: *pgURL, concurrency: *conc, trackFor: *trackFor,
-			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog}
+			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool}
 		return b.run(ctx)
 	}
 	b := &contextBench{out: out, corpus: corpus, sizes: counts, only: *only, concurrency: *conc, trackFor: *trackFor,

@@ -57,7 +57,11 @@ func (b *contextBench) run(ctx context.Context) error {
 
 	total := 0
 	if b.only != "similarity" {
+		loading, loaded := context.WithCancel(ctx)
+		fresh := make(chan freshResult, 1)
+		go func() { fresh <- b.freshness(ctx, loading, url, key, local, run) }()
 		r := bench.Track(ctx, target, b.corpus, "bench-track-"+run, b.concurrency, b.trackFor)
+		loaded()
 		fmt.Fprintln(out, r)
 		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
 		b.addResult("track (10 messages), requests/s", r, true)
@@ -74,6 +78,8 @@ func (b *contextBench) run(ctx context.Context) error {
 				b.add("analysis drain, messages/s (per CPU-second)", fmt.Sprintf("%.0f (%.0f)", msgs/lag.Seconds(), msgs/used.Seconds()))
 			}
 		}
+		// After the drain is timed: the probes' analyses are waited for.
+		b.reportFreshness(<-fresh)
 	}
 	if b.only == "track" {
 		return nil
@@ -122,5 +128,61 @@ func (b *contextBench) add(row, figure string) {
 func (b *contextBench) addResult(row string, r bench.Result, rate bool) {
 	if b.table != nil {
 		b.table.addResult(b.column, row, r, rate)
+	}
+}
+
+// freshResult is what the probes beside a track load measured.
+type freshResult struct {
+	visible  bench.LagResult
+	analysed *bench.LagResult // nil without a database to read
+}
+
+// freshness tracks a probe conversation through the server every
+// freshEvery while the track load runs (until loading ends), and measures
+// how long each takes to be listed by similarity and, on a server started
+// here, to have its analysis stored: the first is what a client sees, the
+// second how far analysis lags under the load.
+func (b *contextBench) freshness(ctx, loading context.Context, url, key string, local *localServer, run string) freshResult {
+	var analysis *bench.AnalysisLag
+	if local != nil {
+		analysis = bench.NewAnalysisLag(func(ctx context.Context, id string) (bool, error) {
+			c, err := local.app.DB.ConversationGetByExternalID(ctx, local.tenantID, id)
+			if err != nil {
+				return false, err
+			}
+			return c.MessageCount > 0 && c.AnalyzedCount == c.MessageCount, nil
+		}, 50*time.Millisecond, freshAnalysisTimeout)
+	}
+	probes := bench.NewTarget(url, key, 16)
+	r := freshResult{visible: bench.VisibilityLagUntil(ctx, loading, []bench.Target{probes}, b.corpus, "visible under the track load",
+		"bench-fresh-"+run, freshEvery, lagPoll, freshTimeout, analysis)}
+	if analysis != nil {
+		a := analysis.Result("analysed under the track load")
+		r.analysed = &a
+	}
+	return r
+}
+
+// freshEvery is how often a probe is tracked beside the track load, and
+// freshTimeout how long it is waited for before it counts as missed.
+const (
+	freshEvery   = 250 * time.Millisecond
+	freshTimeout = 2 * time.Minute
+)
+
+// freshAnalysisTimeout is how long a probe's analysis is waited for: the
+// analysis backlog of a long load may take minutes to drain.
+const freshAnalysisTimeout = 5 * time.Minute
+
+func (b *contextBench) reportFreshness(r freshResult) {
+	fmt.Fprintln(b.out, r.visible)
+	b.add("visible under the track load (a probe every 250 ms)",
+		fmt.Sprintf("p50 %s, p99 %s, max %s (%d seen, %d missed)", fmtDuration(r.visible.P50), fmtDuration(r.visible.P99),
+			fmtDuration(r.visible.Max), r.visible.Observations, r.visible.Missed))
+	if a := r.analysed; a != nil {
+		fmt.Fprintln(b.out, *a)
+		b.add("analysed under the track load (the same probes)",
+			fmt.Sprintf("p50 %s, p99 %s, max %s (%d analysed, %d not within %s)", fmtDuration(a.P50), fmtDuration(a.P99),
+				fmtDuration(a.Max), a.Observations, a.Missed, freshAnalysisTimeout))
 	}
 }

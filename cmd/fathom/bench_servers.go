@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +33,7 @@ type serversBench struct {
 	probes      int // lag probes per server count
 	lagRate     int // background conversations per second while lag is timed
 	serverLog   string
+	serverPool  int    // each server's PostgreSQL pool (pool_max_conns); 0: the server's default
 	exe         string // the fathom binary to run; "" for this one
 	// table holds the figures of the last run.
 	table *sideBySide
@@ -105,7 +108,7 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 			log, level = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), "warn"
 			logs = append(logs, log)
 		}
-		s, started, err := startServeProcess(ctx, b.exe, log, level, "--database-url", dbURL,
+		s, started, err := startServeProcess(ctx, b.exe, log, level, "--database-url", withPoolSize(dbURL, b.serverPool),
 			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)))
 		if err != nil {
 			return fmt.Errorf("server %d: %w", i+1, err)
@@ -199,4 +202,20 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// withPoolSize returns dbURL with its pool sized to n connections (n > 0),
+// so that several servers fit a PostgreSQL's max_connections.
+func withPoolSize(dbURL string, n int) string {
+	if n <= 0 {
+		return dbURL
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return dbURL
+	}
+	q := u.Query()
+	q.Set("pool_max_conns", strconv.Itoa(n))
+	u.RawQuery = q.Encode()
+	return u.String()
 }

@@ -39,18 +39,41 @@ func TestVisibilityLagOneServer(t *testing.T) {
 }
 
 // TestVisibilityLagMisses counts a conversation that is never listed as
-// missed, and stops after three probes that no server saw.
+// missed, and stops after three probes that no server saw: two servers on
+// databases of their own never see each other's writes.
 func TestVisibilityLagMisses(t *testing.T) {
+	ctx := context.Background()
+	var targets []bench.Target
+	for range 2 {
+		local, err := startLocal(ctx, "normal", "bench", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer local.close(ctx)
+		targets = append(targets, bench.NewTarget(local.url, local.key, 1))
+	}
+	r := bench.VisibilityLag(ctx, targets, bench.LoadCorpus(t.TempDir()), "lag", "probe", 10, 10*time.Millisecond, 300*time.Millisecond)
+	if r.Probes != 3 || r.Observations != 0 || r.Missed != 3 {
+		t.Errorf("lag = %+v, want 3 probes, all missed", r)
+	}
+}
+
+// TestVisibleWithoutAnalysis: a server whose analysis never runs lists
+// every tracked probe all the same, at once, since a track indexes its
+// conversation itself.
+func TestVisibleWithoutAnalysis(t *testing.T) {
 	ctx := context.Background()
 	local, err := startLocal(ctx, "normal", "bench", func(c *config.Config) { c.Workers = 0 }) // analysis never runs
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer local.close(ctx)
-	targets := []bench.Target{bench.NewTarget(local.url, local.key, 1)}
-	r := bench.VisibilityLag(ctx, targets, bench.LoadCorpus(t.TempDir()), "lag", "probe", 10, 10*time.Millisecond, 300*time.Millisecond)
-	if r.Probes != 3 || r.Observations != 0 || r.Missed != 3 {
-		t.Errorf("lag = %+v, want 3 probes, all missed", r)
+	// Older conversations of the same wording, analysed by no one either.
+	target := bench.NewTarget(local.url, local.key, 4)
+	bench.Seed(ctx, target, bench.LoadCorpus(t.TempDir()), "older", 50, 4)
+	r := bench.VisibilityLag(ctx, []bench.Target{target}, bench.LoadCorpus(t.TempDir()), "lag", "probe", 5, 10*time.Millisecond, 5*time.Second)
+	if r.Probes != 5 || r.Observations != 5 || r.Missed != 0 {
+		t.Errorf("lag = %+v, want 5 probes, all seen", r)
 	}
 }
 

@@ -20,10 +20,11 @@ import (
 // localServer is a server started in this process on a free port with a
 // temporary data directory, for bench and eval runs that bring their own.
 type localServer struct {
-	app *app.App
-	url string
-	key string
-	dir string
+	app      *app.App
+	url      string
+	key      string
+	tenantID int64 // the key's tenant
+	dir      string
 }
 
 // startLocal starts the server with the defaults of "fathom serve",
@@ -49,7 +50,7 @@ func startLocal(ctx context.Context, synchronous, tenantName string, tune func(*
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &localServer{app: a, url: "http://" + a.Addr(), key: k.Secret, dir: dir}, nil
+	return &localServer{app: a, url: "http://" + a.Addr(), key: k.Secret, tenantID: k.Key.TenantID, dir: dir}, nil
 }
 
 // startCPUProfile profiles this process into path until stop is called;

@@ -93,6 +93,157 @@ func (r LagResult) String() string {
 // polls similarity every poll on every other target (on the one target
 // when there is only one) until the conversation is listed, or timeout.
 func VisibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration) LagResult {
+	return visibilityLag(ctx, targets, c, name, prefix, probes, poll, timeout)
+}
+
+// VisibilityLagUntil measures visibility beside a load: until until ends
+// it tracks a probe every every, in turn through each target, without
+// waiting for the earlier ones, and polls similarity on every other target
+// (on the one target when there is only one) until the probe is listed,
+// or timeout: every poll at first, then every twentieth of the time
+// waited so far, so that probes a lagging server keeps waiting do not
+// become a load of their own. analysis, when not nil, watches each
+// probe's analysis too.
+func VisibilityLagUntil(ctx, until context.Context, targets []Target, c *Corpus, name, prefix string, every, poll, timeout time.Duration, analysis *AnalysisLag) LagResult {
+	r := LagResult{Name: name}
+	var mu sync.Mutex
+	var lags []time.Duration
+	var wg sync.WaitGroup
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 17))
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for k := 0; ctx.Err() == nil && until.Err() == nil; k++ {
+		r.Probes++
+		writer := k % len(targets)
+		id := fmt.Sprintf("%s-%d", prefix, k)
+		text := c.Text(k) + " reference " + uniqueWord(rng)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var readers []Target
+			for i, t := range targets {
+				if i != writer || len(targets) == 1 {
+					readers = append(readers, t)
+				}
+			}
+			body, _ := json.Marshal(map[string]any{"conversationId": id, "messages": []message{
+				{"user", text}, {"assistant", replies[k%len(replies)]}}})
+			if err := targets[writer].post(ctx, "/api/v1/context/track", body); err != nil {
+				mu.Lock()
+				r.Missed += len(readers)
+				mu.Unlock()
+				return
+			}
+			acked := time.Now()
+			if analysis != nil {
+				analysis.Watch(ctx, id, acked)
+			}
+			var inner sync.WaitGroup
+			for _, t := range readers {
+				inner.Add(1)
+				go func() {
+					defer inner.Done()
+					lag := waitListedBackoff(ctx, t, text, id, acked, poll, timeout)
+					mu.Lock()
+					defer mu.Unlock()
+					if lag >= 0 {
+						lags = append(lags, lag)
+					} else {
+						r.Missed++
+					}
+				}()
+			}
+			inner.Wait()
+		}()
+		select {
+		case <-ctx.Done():
+		case <-until.Done():
+		case <-tick.C:
+		}
+	}
+	wg.Wait()
+	slices.Sort(lags)
+	r.Observations = len(lags)
+	if len(lags) > 0 {
+		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
+	}
+	return r
+}
+
+// waitListedBackoff is waitListed with the pause between polls growing
+// to a twentieth of the time waited: the lag is measured to within 5 %.
+func waitListedBackoff(ctx context.Context, t Target, message, id string, acked time.Time, poll, timeout time.Duration) time.Duration {
+	body, _ := json.Marshal(map[string]any{"message": message, "limit": 10})
+	for ctx.Err() == nil && time.Since(acked) < timeout {
+		if ok, err := t.lists(ctx, body, id); err == nil && ok {
+			return time.Since(acked)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(max(poll, time.Since(acked)/20)):
+		}
+	}
+	return -1
+}
+
+// AnalysisLag measures how long each probe waited for its analysis:
+// analysed reports whether the conversation's analysis is stored (a read
+// of the server's database), polled every poll, up to timeout, from the
+// probe's acknowledgement; each probe is waited for in the background.
+type AnalysisLag struct {
+	analysed func(ctx context.Context, id string) (bool, error)
+	poll     time.Duration
+	timeout  time.Duration
+	wg       sync.WaitGroup
+	mu       sync.Mutex
+	lags     []time.Duration
+	missed   int
+}
+
+// NewAnalysisLag returns an AnalysisLag that asks analysed.
+func NewAnalysisLag(analysed func(ctx context.Context, id string) (bool, error), poll, timeout time.Duration) *AnalysisLag {
+	return &AnalysisLag{analysed: analysed, poll: poll, timeout: timeout}
+}
+
+// Watch starts waiting for conversation id's analysis, acknowledged at
+// acked.
+func (a *AnalysisLag) Watch(ctx context.Context, id string, acked time.Time) {
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		for ctx.Err() == nil && time.Since(acked) < a.timeout {
+			if ok, err := a.analysed(ctx, id); err == nil && ok {
+				a.mu.Lock()
+				a.lags = append(a.lags, time.Since(acked))
+				a.mu.Unlock()
+				return
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(a.poll):
+			}
+		}
+		a.mu.Lock()
+		a.missed++
+		a.mu.Unlock()
+	}()
+}
+
+// Result waits for every probe watched and returns their lags.
+func (a *AnalysisLag) Result(name string) LagResult {
+	a.wg.Wait()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	lags := slices.Clone(a.lags)
+	slices.Sort(lags)
+	r := LagResult{Name: name, Probes: len(lags) + a.missed, Observations: len(lags), Missed: a.missed}
+	if len(lags) > 0 {
+		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
+	}
+	return r
+}
+
+func visibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration) LagResult {
 	r := LagResult{Name: name, Probes: probes}
 	var lags []time.Duration
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 13))

@@ -61,7 +61,6 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			return err
 		}
 		newTokens := make([]int64, len(dirty))
-		texts := make([]string, len(dirty))
 		drafts := make([]*knowledge.Draft, len(dirty))
 		now := s.now()
 		ids := make([]int64, len(dirty))
@@ -74,7 +73,6 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 		for i, c := range dirty {
 			msgs := messages[c.ID]
-			texts[i] = IndexText(c, msgs)
 			drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
 			if countTokens {
 				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
@@ -104,11 +102,14 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 		// Index only what is still current: a conversation changed since
 		// it was read is dirty again and comes back in the next round, and
-		// a deleted one must not return to the index.
+		// a deleted one must not return to the index. What its track
+		// indexed at this version is not indexed again (see trackindex.go).
 		var applied []*knowledge.Draft
 		for i, c := range dirty {
 			if current[i] {
-				s.indexUpsert(tenantID, c, texts[i])
+				if !s.indexHolds(tenantID, c) {
+					s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]))
+				}
 				applied = append(applied, drafts[i])
 			}
 		}

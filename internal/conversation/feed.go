@@ -14,10 +14,15 @@ import (
 // Several servers on one database each hold the search index and the
 // knowledge in memory. Whatever changes them is appended to the change
 // feed in the same transaction (appendChange), and every server tails the
-// feed (Follow) and applies what the others changed: it re-indexes the
-// conversation from the database, counts its stored analysis, and reloads
-// the tenant's model when the analysing server saved it. A server alone on
-// its database (Config.Server empty) neither writes nor tails the feed.
+// feed (Follow) and applies what the others changed, with two followers of
+// their own cursor each: the index follower indexes tracked and analysed
+// conversations from the database and drops deleted ones, in a few
+// queries per poll; the knowledge follower counts stored analyses and
+// reloads the tenant's model when the analysing server saved it, which
+// takes long for a large tenant. So a tracked conversation is searchable
+// on every server within a poll or two, however far analysis and model
+// loads lag. A server alone on its database (Config.Server empty) neither
+// writes nor tails the feed.
 
 // feedPage is how many changes one read of the feed returns.
 const feedPage = 1000
@@ -64,34 +69,51 @@ func (s *Service) OpenFeed(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.feed.mu.Lock()
-	defer s.feed.mu.Unlock()
-	s.feed.cursor, s.feed.seen, s.feed.gaps, s.feed.lastOK = cursor, map[int64]bool{}, map[int64]time.Time{}, time.Now()
-	// With no change that old, the ids before the first one read are not
-	// gaps to wait for (they may number millions, pruned long ago).
-	s.feed.fromFirst = cursor == 0
+	s.feed.open(cursor)
+	s.indexFeed.open(cursor)
 	return nil
 }
 
+func (f *feed) open(cursor int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cursor, f.seen, f.gaps, f.lastOK = cursor, map[int64]bool{}, map[int64]time.Time{}, time.Now()
+	// With no change that old, the ids before the first one read are not
+	// gaps to wait for (they may number millions, pruned long ago).
+	f.fromFirst = cursor == 0
+}
+
 // Follow tails the change feed until ctx ends, applying every other
-// server's changes within FeedPoll. A failed read (the database went away)
-// is retried at the next tick; the cursor is kept, so the server catches
-// up once the database answers again.
+// server's changes: the index follower within FeedPoll, the knowledge
+// follower as fast as model loads allow. A failed read (the database went
+// away) is retried at the next tick; the cursors are kept, so the server
+// catches up once the database answers again.
 func (s *Service) Follow(ctx context.Context) {
 	if s.cfg.Server == "" {
 		return
 	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.follow(ctx, "index", s.catchUpIndex)
+	}()
+	s.follow(ctx, "knowledge", s.catchUpKnowledge)
+	<-done
+}
+
+// follow calls catchUp every FeedPoll until ctx ends.
+func (s *Service) follow(ctx context.Context, name string, catchUp func(context.Context) error) {
 	t := time.NewTicker(s.cfg.FeedPoll)
 	defer t.Stop()
 	failing := false
 	for {
-		err := s.CatchUp(ctx)
+		err := catchUp(ctx)
 		switch {
 		case err != nil && ctx.Err() == nil && !failing:
-			s.logger.Warn("change feed: read failed; retrying", "err", err)
+			s.logger.Warn("change feed: read failed; retrying", "follower", name, "err", err)
 			failing = true
 		case err == nil && failing:
-			s.logger.Info("change feed: reading again")
+			s.logger.Info("change feed: reading again", "follower", name)
 			failing = false
 		}
 		select {
@@ -102,14 +124,36 @@ func (s *Service) Follow(ctx context.Context) {
 	}
 }
 
-// CatchUp applies every change of other servers committed so far. The
-// analysis job calls it once it holds a tenant's lease, so that it learns
-// on top of what the previous holder saved.
+// CatchUp applies every change of other servers committed so far, to the
+// index and to the knowledge. The analysis job calls it once it holds a
+// tenant's lease, so that it learns on top of what the previous holder
+// saved.
 func (s *Service) CatchUp(ctx context.Context) error {
 	if s.cfg.Server == "" {
 		return nil
 	}
-	f := &s.feed
+	if err := s.catchUpIndex(ctx); err != nil {
+		return err
+	}
+	return s.catchUpKnowledge(ctx)
+}
+
+func (s *Service) catchUpIndex(ctx context.Context) error {
+	return s.catchUp(ctx, &s.indexFeed, s.applyIndex, func(ctx context.Context) error {
+		s.logger.Warn("change feed: fell behind what was pruned; reloading the index from the database")
+		_, err := s.RebuildIndex(ctx)
+		return err
+	})
+}
+
+func (s *Service) catchUpKnowledge(ctx context.Context) error {
+	return s.catchUp(ctx, &s.feed, s.applyChanges, s.rebuild)
+}
+
+// catchUp reads the feed after f's cursor and applies, with apply, each
+// change not applied yet; rebuild reloads what apply keeps when the feed
+// was pruned past the cursor.
+func (s *Service) catchUp(ctx context.Context, f *feed, apply func(context.Context, []*store.Change) error, rebuild func(context.Context) error) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	defer func() {
@@ -127,7 +171,7 @@ func (s *Service) CatchUp(ctx context.Context) error {
 	if first > f.cursor+1 && time.Since(f.lastOK) > s.cfg.FeedGapWait {
 		// Changes after the cursor may have been pruned while the server
 		// could not read: what it holds can no longer be patched.
-		if err := s.rebuild(ctx); err != nil {
+		if err := rebuild(ctx); err != nil {
 			return err
 		}
 		f.cursor, f.seen, f.gaps = first-1, map[int64]bool{}, map[int64]time.Time{}
@@ -147,7 +191,7 @@ func (s *Service) CatchUp(ctx context.Context) error {
 				fresh = append(fresh, c)
 			}
 		}
-		if err := s.applyChanges(ctx, fresh); err != nil {
+		if err := apply(ctx, fresh); err != nil {
 			return err
 		}
 		for _, c := range fresh {
@@ -195,8 +239,9 @@ type tenantChanges struct {
 	model             bool
 }
 
-// applyChanges applies other servers' changes, per tenant: deletions and
-// analyses, then the model.
+// applyChanges applies other servers' changes to the knowledge, per
+// tenant: deletions and analyses, then the model. The index follower
+// (applyIndex) indexes what they changed.
 func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) error {
 	byTenant := map[int64]*tenantChanges{}
 	var order []int64
@@ -228,22 +273,10 @@ func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) err
 }
 
 func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantChanges) error {
-	for _, id := range tc.deleted {
-		s.indexDelete(tenantID, id)
-	}
 	ids := unique(tc.analysed)
-	convs, err := s.store.ConversationListByIDs(ctx, tenantID, ids)
-	if err != nil {
-		return err
-	}
-	analyses := make([]*fathom.Analysis, 0, len(convs))
-	for _, c := range convs {
-		msgs, err := s.store.MessageList(ctx, c.ID, 0, 0)
-		if err != nil {
-			return err
-		}
-		s.indexUpsert(tenantID, c, IndexText(c, msgs))
-		a, err := s.analysisOf(ctx, tenantID, c.ID)
+	analyses := make([]*fathom.Analysis, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.analysisOf(ctx, tenantID, id)
 		if err != nil {
 			return err
 		}
@@ -273,6 +306,72 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 	return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: s.store, tenantID: tenantID})
 }
 
+// applyIndex applies other servers' changes to the search index, per
+// tenant: deleted conversations leave it, and tracked and analysed ones
+// are read back and indexed unless the index holds their version already
+// (one query for the conversations, one for the messages of those whose
+// text is new).
+func (s *Service) applyIndex(ctx context.Context, changes []*store.Change) error {
+	deleted, written := map[int64][]int64{}, map[int64][]int64{}
+	var order []int64
+	for _, c := range changes {
+		if c.Server == s.cfg.Server {
+			continue // applied in memory when it was made
+		}
+		if deleted[c.TenantID] == nil && written[c.TenantID] == nil {
+			order = append(order, c.TenantID)
+		}
+		switch c.Kind {
+		case store.ChangeTracked, store.ChangeAnalysis:
+			written[c.TenantID] = append(written[c.TenantID], c.Ref)
+		case store.ChangeDelete:
+			deleted[c.TenantID] = append(deleted[c.TenantID], c.Ref)
+		}
+	}
+	for _, tenantID := range order {
+		for _, id := range deleted[tenantID] {
+			s.indexDelete(tenantID, id)
+		}
+		if err := s.indexFromStore(ctx, tenantID, unique(written[tenantID])); err != nil {
+			return fmt.Errorf("index changes of tenant %d: %w", tenantID, err)
+		}
+	}
+	return nil
+}
+
+// indexFromStore indexes the tenant's conversations ids as the database
+// holds them now, those the index does not hold at that version.
+func (s *Service) indexFromStore(ctx context.Context, tenantID int64, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	convs, err := s.store.ConversationListByIDs(ctx, tenantID, ids)
+	if err != nil {
+		return err
+	}
+	stale := convs[:0:0]
+	for _, c := range convs {
+		if !s.indexHolds(tenantID, c) {
+			stale = append(stale, c)
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	want := make([]int64, len(stale))
+	for i, c := range stale {
+		want[i] = c.ID
+	}
+	msgs, err := s.store.MessageListMany(ctx, want)
+	if err != nil {
+		return err
+	}
+	for _, c := range stale {
+		s.indexUpsert(tenantID, c, IndexText(c, msgs[c.ID]))
+	}
+	return nil
+}
+
 // analysisOf reads one conversation's stored analysis, nil if none.
 func (s *Service) analysisOf(ctx context.Context, tenantID, conversationID int64) (*fathom.Analysis, error) {
 	var found *fathom.Analysis
@@ -297,12 +396,10 @@ func unique(ids []int64) []int64 {
 	return out
 }
 
-// rebuild reloads the index and every tenant's knowledge from the database.
+// rebuild reloads every tenant's knowledge from the database (the index
+// follower reloads the index when it fell behind too).
 func (s *Service) rebuild(ctx context.Context) error {
-	s.logger.Warn("change feed: fell behind what was pruned; reloading index and knowledge from the database")
-	if _, err := s.RebuildIndex(ctx); err != nil {
-		return err
-	}
+	s.logger.Warn("change feed: fell behind what was pruned; reloading knowledge from the database")
 	tenants, err := s.store.TenantList(ctx)
 	if err != nil {
 		return err

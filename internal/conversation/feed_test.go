@@ -273,9 +273,11 @@ func exerciseServers(t *testing.T, st store.Store) {
 	}
 	trackTopic(t, a, tn, "after-prune", 1)
 	analyze(t, a, tn)
-	c.feed.mu.Lock()
-	c.feed.lastOK = time.Now().Add(-time.Minute)
-	c.feed.mu.Unlock()
+	for _, f := range []*feed{&c.feed, &c.indexFeed} {
+		f.mu.Lock()
+		f.lastOK = time.Now().Add(-time.Minute)
+		f.mu.Unlock()
+	}
 	catchUp(t, b, c)
 	va = viewOf(t, a, tn)
 	sameView(t, "b after pruning", va, viewOf(t, b, tn))

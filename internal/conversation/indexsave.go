@@ -76,6 +76,13 @@ func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text strin
 	s.indexTerms(tenantID, c.ID, stampTag(c.Version, c.CreatedAt), search.Terms(text))
 }
 
+// indexHolds reports whether the index holds c's text at c's version
+// already (indexed when it was tracked, or by another server's change).
+func (s *Service) indexHolds(tenantID int64, c *fathom.Conversation) bool {
+	tag, ok := s.index.For(tenantID).Tag(c.ID)
+	return ok && tag == stampTag(c.Version, c.CreatedAt)
+}
+
 func (s *Service) indexTerms(tenantID, id int64, tag uint32, terms []string) {
 	s.index.For(tenantID).UpsertTagged(id, tag, terms)
 	s.saved.mark(tenantID, id)

@@ -107,13 +107,15 @@ type Service struct {
 	logger *slog.Logger
 	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
 	analysing atomic.Int64
-	// feed is the server's position in the change feed; claimed the
+	// feed is the knowledge follower's position in the change feed; claimed the
 	// tenants one of its jobs is analysing, leases those whose analysis
 	// lease it holds and whose feed it applied (all only when shared).
-	feed    feed
-	leaseMu sync.Mutex
-	claimed map[int64]bool
-	leases  map[int64]bool
+	feed feed
+	// indexFeed is the index follower's position (see feed.go).
+	indexFeed feed
+	leaseMu   sync.Mutex
+	claimed   map[int64]bool
+	leases    map[int64]bool
 	// saved tracks the search index's chunks changed since they were
 	// saved (see SaveIndex).
 	saved indexSaver

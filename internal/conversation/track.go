@@ -66,8 +66,9 @@ func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *Tra
 	}
 	res := &TrackResult{ConversationID: p.ConversationID, MessagesReceived: len(p.Messages), IsIncremental: true}
 	fresh := p.Messages
+	var stored []fathom.Message // nil unless read for resend detection
 	if c.MessageCount > 0 && c.MessageCount <= len(p.Messages) {
-		stored, err := tx.MessageList(ctx, c.ID, 0, 0)
+		stored, err = tx.MessageList(ctx, c.ID, 0, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -75,6 +76,7 @@ func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *Tra
 			fresh, res.IsIncremental = p.Messages[len(stored):], false
 		}
 	}
+	before := c.MessageCount
 	res.MessagesAppended = len(fresh)
 	if len(fresh) == 0 && (p.UserID == "" || p.UserID == c.UserID) {
 		res.Status = c.Status
@@ -104,6 +106,9 @@ func (s *Service) track(ctx context.Context, tx store.Tx, tenantID int64, p *Tra
 		return nil, err
 	}
 	res.Status = c.Status
+	if err := s.indexTracked(ctx, tx, tenantID, c, before, stored, msgs); err != nil {
+		return nil, err
+	}
 	return res, s.markForAnalysis(ctx, tx, tenantID)
 }
 

@@ -115,6 +115,19 @@ func (ix *Index) Delete(id int64) {
 	}
 }
 
+// Tag returns the tag id's document was indexed with (see UpsertTagged),
+// and whether id is indexed at all: a caller holding a newer text can tell
+// whether the index already holds it.
+func (ix *Index) Tag(id int64) (uint32, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	d, ok := ix.docOf[id]
+	if !ok {
+		return 0, false
+	}
+	return ix.tags[d], true
+}
+
 // Len is the number of live documents.
 func (ix *Index) Len() int {
 	ix.mu.RLock()

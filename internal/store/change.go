@@ -15,6 +15,10 @@ const (
 	// ChangeAnalysis: conversation Ref was analysed; its text and stored
 	// analysis are current in the database.
 	ChangeAnalysis = "analysis"
+	// ChangeTracked: messages were appended to conversation Ref; its
+	// searchable text may have changed (servers index it again at once,
+	// before its analysis).
+	ChangeTracked = "tracked"
 	// ChangeDelete: conversation Ref was deleted.
 	ChangeDelete = "delete"
 	// ChangeModel: the tenant's saved knowledge model (issue types, names,

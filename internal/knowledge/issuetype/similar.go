@@ -4,6 +4,7 @@ package issuetype
 type Comparison struct {
 	Similarity []float64 // per candidate: cosine of stem and character n-gram vectors, 0 if unknown
 	Type       []int64   // per candidate: its type id, 0 if unknown
+	Known      []bool    // per candidate: whether the model holds it (not yet placed: false)
 	Predicted  int64     // the type the text would join, 0 if none
 	Confidence float64   // the share of the text's neighbours that voted for Predicted
 }
@@ -13,7 +14,7 @@ type Comparison struct {
 // and the vectors are not kept twice: retrieval reranks by wording
 // (including misspellings, through the n-grams) and by issue type.
 func (m *Model) CompareVec(q *Vec, ids []int64) Comparison {
-	c := Comparison{Similarity: make([]float64, len(ids)), Type: make([]int64, len(ids))}
+	c := Comparison{Similarity: make([]float64, len(ids)), Type: make([]int64, len(ids)), Known: make([]bool, len(ids))}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	v := m.vectorFor(q)
@@ -21,6 +22,7 @@ func (m *Model) CompareVec(q *Vec, ids []int64) Comparison {
 		if s, ok := m.slotOf[id]; ok {
 			c.Similarity[i] = min(m.docs[s].vec.dot(v), 1)
 			c.Type[i] = m.docs[s].typ
+			c.Known[i] = true
 		}
 	}
 	sc := m.getScorer()

@@ -115,21 +115,25 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 		ext = extra.Score(q, ids, nil)
 	}
 	vote := typeVote(cands, cmpn.Type, r.cfg.VoteDepth)
-	wsum := r.cfg.BM25
-	if model != nil {
-		wsum += r.cfg.Wording + r.cfg.SameType + r.cfg.TypeVote
-	}
+	// A candidate the model does not hold yet (tracked, not analysed) is
+	// scored, like every candidate of a tenant without a model, on the
+	// evidence there is for it: scoring its missing wording and type as 0
+	// would rank a conversation just tracked below older ones that match
+	// the query less, until its analysis.
+	base := r.cfg.BM25
 	if extra != nil {
-		wsum += r.cfg.Extra
+		base += r.cfg.Extra
 	}
+	modelWeight := r.cfg.Wording + r.cfg.SameType + r.cfg.TypeVote
 	type scored struct {
 		i     int
 		score float64
 	}
 	all := make([]scored, 0, len(cands))
 	for i, c := range cands {
-		s := r.cfg.BM25 * c.Similarity
-		if model != nil {
+		s, wsum := r.cfg.BM25*c.Similarity, base
+		if model != nil && cmpn.Known[i] {
+			wsum += modelWeight
 			s += r.cfg.Wording * cmpn.Similarity[i]
 			if t := cmpn.Type[i]; t != 0 {
 				if t == cmpn.Predicted {

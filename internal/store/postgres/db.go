@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"strings"
 	"syscall"
 	"time"
@@ -26,7 +27,9 @@ import (
 type Config struct {
 	// URL is a postgres:// connection URL.
 	URL string
-	// MaxConns caps the pool (default: pgx's, 4 or the CPU count).
+	// MaxConns caps the pool (default: pgx's, 4 or the CPU count), unless
+	// the URL sets pool_max_conns: an operator running several servers on
+	// one PostgreSQL sizes each server's pool there.
 	MaxConns int32
 }
 
@@ -42,7 +45,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database-url: %w", err)
 	}
-	if cfg.MaxConns > 0 {
+	if cfg.MaxConns > 0 && !setsPoolSize(cfg.URL) {
 		pc.MaxConns = cfg.MaxConns
 	}
 	pc.AfterConnect = scanTimesInUTC
@@ -207,4 +210,13 @@ func interpretError(err error) error {
 		return fmt.Errorf("%w: %v", store.ErrDuplicate, err)
 	}
 	return err
+}
+
+// setsPoolSize reports whether a connection string names its pool's size
+// (pool_max_conns, as a URL query parameter or a keyword=value pair).
+func setsPoolSize(connString string) bool {
+	if u, err := url.Parse(connString); err == nil && u.Scheme != "" {
+		return u.Query().Has("pool_max_conns")
+	}
+	return strings.Contains(connString, "pool_max_conns=")
 }
