@@ -37,7 +37,7 @@ func New(gw *gateway.Service, auth Authenticator) *Handler {
 }
 
 // Register mounts the routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
+func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("GET /connections", h.endpoint(h.listConnections))
 	mux.Handle("POST /connections", h.endpoint(h.createConnection))
 	mux.Handle("GET /connections/{id}", h.endpoint(h.getConnection))
