@@ -127,16 +127,6 @@ func (p *attackProcess) kill() {
 	<-p.done
 }
 
-// stop ends the process with SIGTERM, then SIGKILL after a minute.
-func (p *attackProcess) stop() {
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(time.Minute):
-		p.kill()
-	}
-}
-
 // probeClient is the other client whose latency an attack must not move
 // much: its own connections, a timeout well above any bound.
 var probeClient = &http.Client{Timeout: 30 * time.Second}

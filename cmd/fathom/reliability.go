@@ -30,10 +30,10 @@ trial fails. The trials and their bounds: docs/reliability.md.`
 const (
 	// memoryBound is the server's peak resident memory through any attack.
 	memoryBound = 600 << 20
-	// latencyBound is the p99 of another client's /healthz during an
-	// attack: loose, because the machines this runs on are shared (the
+	// defaultLatencyBound is the p99 of another client's /healthz during
+	// an attack: loose, because the machines this runs on are shared (the
 	// figures before and during are printed for a closer look).
-	latencyBound = 2 * time.Second
+	defaultLatencyBound = 2 * time.Second
 )
 
 // trial is one attack of the suite.
@@ -42,18 +42,21 @@ type trial struct {
 	bound string // what passing means, one line
 	root  bool   // needs root (it mounts a file system)
 	run   func(ctx context.Context, r *trialRun) error
+	// unbounded latency: the trial checks answers, not how fast others
+	// are served (the fuzzer sends 40 MiB bodies on purpose).
+	latencyUnbounded bool
 }
 
 // trials is the suite, in the order it runs.
 func trials() []trial {
 	return []trial{
-		{"kill", "every write acknowledged before SIGKILL is there after the restart (lost 0)", false, killTrial},
-		{"disk-full", "on a full disk writes get 503 with Retry-After and /readyz is 503; once space is freed it recovers without a restart; lost 0", true, diskFullTrial},
-		{"signin-flood", "128 parallel wrong-password sign-ins: answers 401 or 503 with Retry-After only", false, signInFloodTrial},
-		{"token-lockout", "wrong secrets for a victim's client_id and made-up client ids: the victim app is never refused (401/429)", false, tokenLockoutTrial},
-		{"slow-readers", "slow clients reading a 2 MiB conversation: each holds at most a page", false, slowReadersTrial},
-		{"uploads", "concurrent 1.5 MB recording uploads: answers 201 or 503 with Retry-After only, none lost", false, uploadsTrial},
-		{"fuzz", "malformed input on every registered route: no 5xx but documented 503s, every 4xx names the problem, the server stays up", false, fuzzTrial},
+		{"kill", "every write acknowledged before SIGKILL is there after the restart (lost 0)", false, killTrial, false},
+		{"disk-full", "on a full disk writes get 503 with Retry-After and /readyz is 503; once space is freed it recovers without a restart; lost 0", true, diskFullTrial, false},
+		{"signin-flood", "128 parallel wrong-password sign-ins: answers 401 or 503 with Retry-After only", false, signInFloodTrial, false},
+		{"token-lockout", "wrong secrets for a victim's client_id and made-up client ids: the victim app is never refused (401/429)", false, tokenLockoutTrial, false},
+		{"slow-readers", "slow clients reading a 2 MiB conversation: each holds at most a page", false, slowReadersTrial, false},
+		{"uploads", "concurrent 1.5 MB recording uploads: answers 201 or 503 with Retry-After only, none lost", false, uploadsTrial, false},
+		{"fuzz", "malformed input on every registered route: no 5xx but documented 503s, every 4xx names the problem, the server stays up", false, fuzzTrial, true},
 	}
 }
 
@@ -63,6 +66,7 @@ type trialRun struct {
 	dir       string // a temporary directory of the trial's own
 	quick     bool
 	serverLog string
+	latency   time.Duration // bound of /healthz p99 during the attack; 0: none
 	out       io.Writer
 
 	// What the trial measured, for its line of the report.
@@ -171,6 +175,7 @@ func runReliability(ctx context.Context, env *environment, args []string) error 
 	quick := fs.Bool("quick", false, "shorter attacks: a pass of about 2 minutes")
 	bin := fs.String("bin", "", "fathom binary to attack (default: this one)")
 	serverLog := fs.String("server-log", "", "append the servers' log (info level) to this file")
+	latency := fs.Duration("latency-bound", defaultLatencyBound, "bound of another client's /healthz p99 during an attack (0: report it only)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -187,7 +192,7 @@ func runReliability(ctx context.Context, env *environment, args []string) error 
 	fmt.Fprintf(out, "reliability suite: %s, %s; load average %s\n", *bin, map[bool]string{true: "quick", false: "full"}[*quick], loadAverage())
 	failed := 0
 	for _, t := range selected {
-		res := runTrial(ctx, t, &trialRun{bin: *bin, quick: *quick, serverLog: *serverLog, out: out, lost: -1})
+		res := runTrial(ctx, t, &trialRun{bin: *bin, quick: *quick, serverLog: *serverLog, latency: *latency, out: out, lost: -1})
 		if res == "FAIL" {
 			failed++
 		}
@@ -261,8 +266,11 @@ func runTrial(ctx context.Context, t trial, r *trialRun) string {
 	if r.peak > memoryBound {
 		r.failf("peak resident memory %d MiB, bound %d MiB", r.peak>>20, memoryBound>>20)
 	}
-	if len(r.during.times) > 0 && r.during.percentile(99) > latencyBound {
-		r.failf("/healthz p99 during the attack %s, bound %s", roundLatency(r.during.percentile(99)), latencyBound)
+	if t.latencyUnbounded {
+		r.latency = 0
+	}
+	if r.latency > 0 && len(r.during.times) > 0 && r.during.percentile(99) > r.latency {
+		r.failf("/healthz p99 during the attack %s, bound %s", roundLatency(r.during.percentile(99)), r.latency)
 	}
 	if r.during.failures > 0 {
 		r.failf("%d /healthz calls failed during the attack", r.during.failures)
@@ -284,6 +292,9 @@ func runTrial(ctx context.Context, t trial, r *trialRun) string {
 		time.Since(begin).Round(time.Second), r.peak>>20, memoryBound>>20)
 	if len(r.before.times) > 0 {
 		line += fmt.Sprintf("; /healthz before %s, during %s", r.before, r.during)
+		if r.latency > 0 {
+			line += fmt.Sprintf(" (bound p99 %s)", r.latency)
+		}
 	}
 	if r.lost >= 0 {
 		line += fmt.Sprintf("; lost %d", r.lost)

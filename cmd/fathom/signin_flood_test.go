@@ -39,12 +39,13 @@ func attackBinary(t *testing.T, env string) string {
 
 // runTrialForTest runs one trial of the reliability suite on the binary
 // named by binEnv (or this one) and fails the test when the trial fails.
+// Latencies are reported, not bounded: tests run on busy machines.
 func runTrialForTest(t *testing.T, binEnv, name string, quick bool) {
 	t.Helper()
 	bin := attackBinary(t, binEnv)
 	var out strings.Builder
 	env := &environment{stdout: &out, stderr: &out, getenv: os.Getenv}
-	args := []string{"--only", name, "--bin", bin}
+	args := []string{"--only", name, "--bin", bin, "--latency-bound", "0"}
 	if quick {
 		args = append(args, "--quick")
 	}
