@@ -45,9 +45,16 @@ this binary on free ports, each time on a new throwaway PostgreSQL
 database, and measures the track throughput of a load spread evenly over
 them, then the cross-server visibility lag: a conversation tracked through
 one server, polled with similarity on every other until it is listed,
-while --lag-rate conversations a second are tracked in the background.`
+while --lag-rate conversations a second are tracked in the background.
+
+"fathom bench reliability" runs the reliability suite instead: attacks on
+a real server process, each against its bound ("fathom bench reliability
+--help").`
 
 func runBench(ctx context.Context, env *environment, args []string) error {
+	if len(args) > 0 && args[0] == "reliability" {
+		return runReliability(ctx, env, args[1:])
+	}
 	fs := flagSet(env, "bench", benchSynopsis)
 	url := fs.String("url", "", "server to load (default: start one in-process)")
 	key := secretString(fs, env, "key", "FATHOM_API_KEY", "API `key` for --url")

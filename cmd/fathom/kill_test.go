@@ -49,10 +49,7 @@ func (p *process) logText() string {
 	return p.logs.String()
 }
 
-var (
-	listenRe = regexp.MustCompile(`msg="fathom listening" addr=(\S+)`)
-	keyRe    = regexp.MustCompile(`\b(fth_[a-z2-7]+)\b`)
-)
+var keyRe = regexp.MustCompile(`\b(fth_[a-z2-7]+)\b`)
 
 func startProcess(t *testing.T, dataDir string) *process {
 	t.Helper()

@@ -332,3 +332,7 @@ func (a *App) Close(ctx context.Context) error {
 	})
 	return errors.Join(errs...)
 }
+
+// Routes lists the patterns of every route the server registered, sorted;
+// it is valid once Open has returned.
+func (a *App) Routes() []string { return a.server.Routes() }

@@ -39,7 +39,7 @@ func New(conversations *conversation.Service, auth Authenticator, meter *quota.M
 }
 
 // Register mounts the routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
+func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("POST /api/v1/context/track", h.endpoint(quota.OpWrite, h.track))
 	mux.Handle("POST /api/v1/context/resolve", h.endpoint(quota.OpWrite, h.resolve))
 	mux.Handle("POST /api/v1/context/feedback", h.endpoint(quota.OpWrite, h.feedback))

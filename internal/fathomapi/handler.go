@@ -79,7 +79,7 @@ func New(meetings *meeting.Service, render *Renderer, auth Authenticator, cfg Co
 }
 
 // Register mounts the routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
+func (h *Handler) Register(mux *server.Mux) {
 	const p = "/external/v1"
 	mux.Handle("GET "+p+"/meetings", h.endpoint(heavyIfInlined, h.listMeetings))
 	mux.Handle("GET "+p+"/meetings/{recording_id}", h.endpoint(heavyIfInlined, h.getMeeting))

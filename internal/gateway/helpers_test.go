@@ -15,6 +15,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/gateway"
 	"github.com/fathom-oss/fathom/internal/gatewayapi"
 	"github.com/fathom-oss/fathom/internal/secret"
+	"github.com/fathom-oss/fathom/internal/server"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 	"github.com/fathom-oss/fathom/internal/tenant"
@@ -68,7 +69,7 @@ func newHarness(t testing.TB, opts ...option) *harness {
 	if h.gw, err = gateway.New(h.db, box, cfg); err != nil {
 		t.Fatal(err)
 	}
-	mux := http.NewServeMux()
+	mux := server.NewMux()
 	gatewayapi.New(h.gw, h.tenants).Register(mux)
 	h.srv.Config.Handler = mux
 	h.srv.Start()

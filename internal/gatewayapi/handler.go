@@ -37,7 +37,7 @@ func New(gw *gateway.Service, auth Authenticator) *Handler {
 }
 
 // Register mounts the routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
+func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("GET /connections", h.endpoint(h.listConnections))
 	mux.Handle("POST /connections", h.endpoint(h.createConnection))
 	mux.Handle("GET /connections/{id}", h.endpoint(h.getConnection))
@@ -45,6 +45,15 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /connect", h.connect)
 	mux.HandleFunc("GET /connect/callback", h.callback)
 	mux.Handle("/"+fathom.AppFathom+"/", h.authenticated(h.proxy))
+	// Other methods on these paths get the gateway's error shape, not the
+	// mux's plain text.
+	for path, allow := range map[string]string{"/connections": "GET, POST", "/connections/{id}": "GET, DELETE",
+		"/connect": "GET", "/connect/callback": "GET"} {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			writeJSON(w, http.StatusMethodNotAllowed, errorJSON{Error: r.Method + " is not allowed here; use " + allow, Code: "method_not_allowed"})
+		})
+	}
 }
 
 // authed handles a request of an authenticated, admitted account.

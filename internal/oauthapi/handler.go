@@ -74,7 +74,7 @@ func New(svc *oauth.Service, cfg Config) *Handler {
 }
 
 // Register mounts the routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
+func (h *Handler) Register(mux *server.Mux) {
 	mux.HandleFunc("GET "+basePath+"authorize", h.authorizePage)
 	mux.HandleFunc("POST "+basePath+"authorize", h.authorizeSubmit)
 	mux.HandleFunc("POST "+basePath+"token", h.token)

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,31 +11,40 @@ import (
 	"github.com/fathom-oss/fathom/internal/fathom"
 )
 
+// maxJSONDepth is how deep a request body may nest: encoding/json's own
+// limit, which the decoder reading the body next would enforce anyway.
+const maxJSONDepth = 10_000
+
 // CheckJSON finds what encoding/json lets through silently in a request
 // body: a key given twice in one object (the last would win), text that
 // is not valid UTF-8 (it would be replaced by U+FFFD), and NUL characters
 // (no database stores them in text). Each is an EINVALID error naming the
-// field, as messages[0].content. Syntax errors are left to the decoder
-// that reads the body next: CheckJSON returns nil for them.
+// field, as messages[0].content. A body nested deeper than maxJSONDepth
+// is refused too, before the check holds a frame per level. Syntax errors
+// are left to the decoder that reads the body next: CheckJSON returns nil
+// for them. Its time and memory are linear in the body's size: a frame
+// knows its parent, and a field's path is spelled out only for an error.
 func CheckJSON(body []byte) error {
 	type frame struct {
+		parent  *frame
 		obj     bool
 		wantKey bool
 		keys    map[string]struct{}
-		key     string
-		idx     int
-		path    string
+		key     string // in an object, the current key
+		idx     int    // in an array, the current index
 	}
-	child := func(f *frame) string {
-		switch {
-		case f == nil:
-			return ""
-		case !f.obj:
-			return f.path + "[" + strconv.Itoa(f.idx) + "]"
-		case f.path == "":
-			return f.key
+	// path spells the place of f's current element, as messages[0].content.
+	path := func(f *frame) string {
+		var parts []string
+		for ; f != nil; f = f.parent {
+			if f.obj {
+				parts = append(parts, "."+f.key)
+			} else {
+				parts = append(parts, "["+strconv.Itoa(f.idx)+"]")
+			}
 		}
-		return f.path + "." + f.key
+		slices.Reverse(parts)
+		return strings.TrimPrefix(strings.Join(parts, ""), ".")
 	}
 	done := func(f *frame) {
 		if f == nil {
@@ -64,7 +74,14 @@ func CheckJSON(body []byte) error {
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '{' || t == '[' {
-				stack = append(stack, &frame{obj: t == '{', wantKey: t == '{', keys: map[string]struct{}{}, path: child(top)})
+				if len(stack) == maxJSONDepth {
+					return fathom.Errorf(fathom.EINVALID, "the request body nests more than %d levels deep", maxJSONDepth)
+				}
+				f := &frame{parent: top, obj: t == '{', wantKey: t == '{'}
+				if f.obj {
+					f.keys = map[string]struct{}{}
+				}
+				stack = append(stack, f)
 				continue
 			}
 			stack = stack[:len(stack)-1]
@@ -73,25 +90,21 @@ func CheckJSON(body []byte) error {
 			}
 		case string:
 			if top != nil && top.obj && top.wantKey {
-				where := "the request body"
-				if top.path != "" {
-					where = top.path
-				}
 				if !utf8.Valid(seg) || strings.ContainsRune(t, 0) {
-					return fathom.Errorf(fathom.EINVALID, "a key of %s is not valid UTF-8 text", where)
+					return fathom.Errorf(fathom.EINVALID, "a key of %s is not valid UTF-8 text", name(path(top.parent)))
 				}
 				if _, dup := top.keys[t]; dup {
-					return fathom.Errorf(fathom.EINVALID, "key %q appears more than once in %s", t, where)
+					return fathom.Errorf(fathom.EINVALID, "key %q appears more than once in %s", t, name(path(top.parent)))
 				}
 				top.keys[t] = struct{}{}
 				top.key, top.wantKey = t, false
 				continue
 			}
 			if !utf8.Valid(seg) {
-				return fathom.Errorf(fathom.EINVALID, "%s must be valid UTF-8", name(child(top)))
+				return fathom.Errorf(fathom.EINVALID, "%s must be valid UTF-8", name(path(top)))
 			}
 			if strings.ContainsRune(t, 0) {
-				return fathom.Errorf(fathom.EINVALID, "%s must not contain NUL characters", name(child(top)))
+				return fathom.Errorf(fathom.EINVALID, "%s must not contain NUL characters", name(path(top)))
 			}
 			done(top)
 		default:

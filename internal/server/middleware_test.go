@@ -35,13 +35,13 @@ var generatedID = regexp.MustCompile(`^req_[0-9a-f]{24}$`)
 
 // startServer serves s's handler on a free port with routes added by
 // register, and shuts it down (checking Serve returned nil) at cleanup.
-func startServer(t *testing.T, ready func(context.Context) error, register func(mux *http.ServeMux)) (string, *syncBuffer) {
+func startServer(t *testing.T, ready func(context.Context) error, register func(mux *server.Mux)) (string, *syncBuffer) {
 	t.Helper()
 	return startServerOn(t, "", ready, register)
 }
 
 // startServerOn is startServer with the database engine /readyz names.
-func startServerOn(t *testing.T, database string, ready func(context.Context) error, register func(mux *http.ServeMux)) (string, *syncBuffer) {
+func startServerOn(t *testing.T, database string, ready func(context.Context) error, register func(mux *server.Mux)) (string, *syncBuffer) {
 	t.Helper()
 	logs := &syncBuffer{}
 	s := server.New(server.Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second, IdleTimeout: 5 * time.Second,
@@ -90,7 +90,7 @@ func get(t *testing.T, url string, header map[string]string) (*http.Response, st
 
 func TestRequestID(t *testing.T) {
 	t.Parallel()
-	url, _ := startServer(t, nil, func(mux *http.ServeMux) {
+	url, _ := startServer(t, nil, func(mux *server.Mux) {
 		mux.HandleFunc("GET /id", func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.WriteString(w, server.Info(r.Context()).ID)
 		})
@@ -134,7 +134,7 @@ func TestRequestID(t *testing.T) {
 
 func TestPanicRecovery(t *testing.T) {
 	t.Parallel()
-	url, logs := startServer(t, nil, func(mux *http.ServeMux) {
+	url, logs := startServer(t, nil, func(mux *server.Mux) {
 		mux.HandleFunc("GET /panic", func(w http.ResponseWriter, r *http.Request) { panic("boom") })
 		mux.HandleFunc("GET /panic-after-write", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusAccepted)
@@ -286,7 +286,7 @@ func TestProbesAreNoActivity(t *testing.T) {
 // client went away is logged as a disconnect (499, info), not a 500 error.
 func TestClientDisconnectIsNotAServerError(t *testing.T) {
 	entered, finished := make(chan struct{}), make(chan struct{})
-	url, logs := startServer(t, nil, func(mux *http.ServeMux) {
+	url, logs := startServer(t, nil, func(mux *server.Mux) {
 		mux.HandleFunc("GET /slow", func(w http.ResponseWriter, r *http.Request) {
 			defer close(finished)
 			close(entered)

@@ -44,7 +44,7 @@ type Config struct {
 type Server struct {
 	http       *http.Server
 	listener   net.Listener
-	mux        *http.ServeMux
+	mux        *Mux
 	logger     *slog.Logger
 	ready      func(context.Context) error
 	database   string
@@ -67,13 +67,21 @@ func (s *Server) Activity() (inFlight int64, started uint64) {
 // New returns a server; ready reports whether dependencies (the database)
 // answer, for /readyz.
 func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Server {
-	s := &Server{mux: http.NewServeMux(), logger: logger, ready: ready, database: cfg.Database,
+	s := &Server{mux: NewMux(), logger: logger, ready: ready, database: cfg.Database,
 		trusted: cfg.TrustedProxies, background: cfg.Background, addresses: newAddressLimiter(cfg.AddressRateLimit, cfg.AddressRateBurst)}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
 	})
 	s.mux.HandleFunc("GET /readyz", s.handleReady)
+	for _, path := range []string{"/healthz", "/readyz"} {
+		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", "GET, HEAD")
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusMethodNotAllowed)
+			_ = json.NewEncoder(w).Encode(map[string]string{"error": r.Method + " is not allowed here; use GET"})
+		})
+	}
 	s.http = &http.Server{
 		Handler:           s.middleware(s.mux),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -87,7 +95,10 @@ func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Se
 }
 
 // Mux is where API packages register routes.
-func (s *Server) Mux() *http.ServeMux { return s.mux }
+func (s *Server) Mux() *Mux { return s.mux }
+
+// Routes lists the patterns registered on the server, sorted.
+func (s *Server) Routes() []string { return s.mux.Patterns() }
 
 // Listen binds addr (":0" picks a free port).
 func (s *Server) Listen(addr string) error {

@@ -71,7 +71,7 @@ func TestReadyzReportsPausedBackground(t *testing.T) {
 // Retry-After, the client still gets one; one the handler set is kept.
 func TestEvery503HasRetryAfter(t *testing.T) {
 	t.Parallel()
-	url, _ := startServer(t, nil, func(mux *http.ServeMux) {
+	url, _ := startServer(t, nil, func(mux *server.Mux) {
 		mux.HandleFunc("GET /bare", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(server.StatusFor(fathom.ErrorCode(errors.Join(errors.New("disk"),
 				fathom.Errorf(fathom.EUNAVAILABLE, "cannot store")))))
