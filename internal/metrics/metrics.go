@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,6 +28,7 @@ type Registry struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	series   sync.Map // seriesKey → requestSeries
 	logger   *slog.Logger
 }
 
@@ -69,9 +71,31 @@ func (r *Registry) ObserveRequest(route, method string, status int, elapsed time
 	if route == "" {
 		route = Unmatched
 	}
-	method = methodLabel(method)
-	r.requests.WithLabelValues(route, method, statusLabel(status)).Inc()
-	r.duration.WithLabelValues(route, method).Observe(elapsed.Seconds())
+	k := seriesKey{route, methodLabel(method), status}
+	s, ok := r.series.Load(k)
+	if !ok {
+		s, _ = r.series.LoadOrStore(k, requestSeries{
+			count:    r.requests.WithLabelValues(k.route, k.method, statusLabel(status)),
+			duration: r.duration.WithLabelValues(k.route, k.method),
+		})
+	}
+	rs := s.(requestSeries)
+	rs.count.Inc()
+	rs.duration.Observe(elapsed.Seconds())
+}
+
+// seriesKey names a request's series; the labels are bounded (patterns,
+// standard methods, statuses), so the cache of them is too.
+type seriesKey struct {
+	route, method string
+	status        int
+}
+
+// requestSeries are a request's counter and histogram, looked up once:
+// the vectors' lookups hash every label at every request.
+type requestSeries struct {
+	count    prometheus.Counter
+	duration prometheus.Observer
 }
 
 // Handler serves the metrics. A figure that cannot be read (the database
