@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sync"
@@ -26,6 +28,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/metrics"
 	"github.com/fathom-oss/fathom/internal/oauth"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
@@ -55,6 +58,11 @@ type App struct {
 	OAuth         *oauth.Service
 	server        *server.Server
 	health        *health.Monitor
+	catalog       *search.Catalog // the similarity indexes, sized by metrics
+
+	metrics         *metrics.Registry
+	metricsServer   *http.Server // --metrics-addr's listener (nil: none)
+	metricsListener net.Listener
 
 	stopMeter  context.CancelFunc
 	meterDone  chan struct{}
@@ -104,11 +112,12 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.Meter = quota.New(a.DB, quota.Config{Rate: a.cfg.RateLimit, Burst: a.cfg.RateBurst}, nil, a.logger)
 	a.Knowledge = knowledge.New(issuetype.Config{})
 	trusted, _ := a.cfg.TrustedProxyPrefixes() // checked by Validate
+	a.metrics, a.catalog = a.newMetrics(), search.NewCatalog()
 	a.server = server.New(server.Config{ReadTimeout: a.cfg.ReadTimeout, WriteTimeout: a.cfg.WriteTimeout,
 		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout, Database: a.db.Engine,
 		TrustedProxies: trusted, AddressRateLimit: a.cfg.AddressRateLimit, AddressRateBurst: a.cfg.AddressRateBurst,
-		Background: a.health.Paused}, a.logger, a.ready)
-	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: search.NewCatalog(),
+		Background: a.health.Paused, Observe: a.metrics.ObserveRequest}, a.logger, a.ready)
+	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: a.catalog,
 		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
 			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll,
@@ -161,6 +170,15 @@ func (a *App) Open(ctx context.Context) (err error) {
 		stop()
 		return err
 	}
+	if err := a.serveMetrics(); err != nil {
+		stop()
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = a.closeMetrics(context.WithoutCancel(ctx))
+		}
+	}()
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
 		stop()
 		return err
@@ -305,6 +323,9 @@ func (a *App) Close(ctx context.Context) error {
 		}
 		if a.server != nil {
 			step("http", func() error { return a.server.Shutdown(ctx) })
+		}
+		if a.metricsServer != nil {
+			step("metrics", func() error { return a.closeMetrics(ctx) })
 		}
 		if a.Queue != nil {
 			step("jobs", func() error { return a.Queue.Stop(ctx) })

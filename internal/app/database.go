@@ -25,6 +25,9 @@ type Database struct {
 	// Jobs is the job queue's engine, on the same database, so that jobs
 	// are inserted in the transaction of the write that causes them.
 	Jobs job.Engine
+	// JobBacklog reads the queue's waiting jobs (metrics), on SQLite
+	// through the read-only pool.
+	JobBacklog job.Backlog
 
 	migrate func(context.Context) ([]int64, error)
 	// lock serialises Migrate across processes where the engine needs it.
@@ -70,6 +73,7 @@ func openEngine(ctx context.Context, cfg config.Config, held *sqlite.ServerLock)
 			return nil, err
 		}
 		db.Store, db.Jobs, db.migrate = pg, job.Postgres(pg.Pool()), pg.Migrate
+		db.JobBacklog = job.PostgresBacklog(pg.Pool())
 		db.lock = func(ctx context.Context) (func(), error) { return lockMigrations(ctx, pg) }
 	default:
 		lite, err := sqlite.Open(sqlite.Config{Path: cfg.SQLiteFile(), Synchronous: cfg.SQLiteSynchronous})
@@ -78,6 +82,7 @@ func openEngine(ctx context.Context, cfg config.Config, held *sqlite.ServerLock)
 		}
 		// River's SQLite driver shares the store's one writer connection.
 		db.Store, db.Jobs, db.migrate = lite, job.SQLite(lite.Writer()), lite.Migrate
+		db.JobBacklog = job.SQLiteBacklog(lite.Reader())
 		// One server holds a SQLite database; other processes migrate it
 		// only when none does (see datalock.go).
 		db.lock = func(ctx context.Context) (func(), error) {

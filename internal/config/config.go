@@ -149,6 +149,13 @@ type Config struct {
 	// PostgreSQL): below it, analysis and meeting processing pause until
 	// space returns, and /readyz says so.
 	MinFreeDisk int64
+	// MetricsAddr is a separate listen address serving only /metrics, in
+	// Prometheus's format (default empty: none); MetricsToken, when set,
+	// also serves /metrics on the main listener to requests bearing it
+	// (Authorization: Bearer; secret: may come from
+	// FATHOM_METRICS_TOKEN_FILE). With neither, no metrics are served.
+	MetricsAddr  string
+	MetricsToken string
 }
 
 // Default returns the configuration with every default filled in.
@@ -318,6 +325,7 @@ func (c *Config) Validate() error {
 	if c.SignInMaxDelay < time.Second || c.SignInMaxDelay > 24*time.Hour {
 		bad("signin-max-delay", "must be between 1s and 24h, got %s", c.SignInMaxDelay)
 	}
+	errs = append(errs, c.validateMetrics()...)
 	return errors.Join(errs...)
 }
 

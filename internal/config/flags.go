@@ -76,6 +76,8 @@ func (c *Config) serverOptions() []option {
 		{"signin-address-failures", "failed sign-ins per address, across accounts, before the address is locked", (*intValue)(&c.SignInAddressFailures), false},
 		{"signin-account-failures", "failed sign-ins per account, across addresses, before sign-ins from new addresses are slowed", (*intValue)(&c.SignInAccountFailures), false},
 		{"signin-max-delay", "longest lockout of a sign-in pair or address", (*durationValue)(&c.SignInMaxDelay), false},
+		{"metrics-addr", "separate listen address host:port serving only /metrics (default: none)", (*stringValue)(&c.MetricsAddr), false},
+		{"metrics-token", "bearer token that opens /metrics on the main listener (default: none, /metrics not served there)", (*stringValue)(&c.MetricsToken), true},
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -55,6 +56,9 @@ type Monitor struct {
 	free      int64     // bytes free at that measure; -1 unknown
 	low       bool      // free < MinFree at that measure
 	measuring bool
+
+	unavailable atomic.Uint64 // failed writes, see StoreErrors
+	otherErrors atomic.Uint64
 }
 
 // New returns a Monitor.
@@ -79,6 +83,7 @@ func New(cfg Config) *Monitor {
 // one); a success closes it. Other errors (a conflict, a bad request)
 // say nothing about the storage and are ignored.
 func (m *Monitor) ObserveWrite(err error) {
+	m.countWrite(err)
 	switch {
 	case err == nil:
 		m.mu.Lock()

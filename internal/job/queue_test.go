@@ -19,6 +19,7 @@ type engine struct {
 	store   store.Store
 	jobs    job.Engine
 	pending func(t *testing.T) int
+	backlog job.Backlog
 }
 
 func sqliteEngine(t *testing.T) engine {
@@ -29,7 +30,7 @@ func sqliteEngine(t *testing.T) engine {
 			t.Fatal(err)
 		}
 		return n
-	}}
+	}, backlog: job.SQLiteBacklog(db.Reader())}
 }
 
 func postgresEngine(t *testing.T) engine {
@@ -40,7 +41,7 @@ func postgresEngine(t *testing.T) engine {
 			t.Fatal(err)
 		}
 		return n
-	}}
+	}, backlog: job.PostgresBacklog(db.Pool())}
 }
 
 var engines = map[string]func(t *testing.T) engine{"sqlite": sqliteEngine, "postgres": postgresEngine}

@@ -55,6 +55,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		if limited {
 			if wait, blocked := s.addresses.blocked(addressKey(ri.ClientAddr), start); blocked {
 				s.refuse(rec, r, ri, wait)
+				s.observeRefused(r, rec.status, time.Since(start))
 				return
 			}
 			defer func() {
@@ -89,9 +90,11 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			case status >= 500:
 				level = slog.LevelError
 			}
+			elapsed := time.Since(start)
+			s.observe(r, status, elapsed)
 			attrs := []slog.Attr{
 				slog.String("request_id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-				slog.Int("status", status), slog.Duration("duration", time.Since(start)),
+				slog.Int("status", status), slog.Duration("duration", elapsed),
 			}
 			if gone {
 				attrs = append(attrs, slog.Bool("client_disconnected", true))

@@ -38,6 +38,8 @@ type Config struct {
 	// Background, when set, reports why background work is paused (nil:
 	// it runs); /readyz shows the reason without turning not-ready.
 	Background func() error
+	// Observe, when set, is told of every answered request (metrics).
+	Observe Observer
 }
 
 // Server serves HTTP until shut down.
@@ -52,6 +54,7 @@ type Server struct {
 	trusted    []netip.Prefix
 	addresses  *addressLimiter // nil: no per-address limit
 	background func() error
+	observer   Observer
 	notReady   atomic.Bool   // the last /readyz answer was not ready
 	started    atomic.Uint64 // requests received
 	inFlight   atomic.Int64  // requests being served
@@ -68,7 +71,7 @@ func (s *Server) Activity() (inFlight int64, started uint64) {
 // answer, for /readyz.
 func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Server {
 	s := &Server{mux: NewMux(), logger: logger, ready: ready, database: cfg.Database,
-		trusted: cfg.TrustedProxies, background: cfg.Background, addresses: newAddressLimiter(cfg.AddressRateLimit, cfg.AddressRateBurst)}
+		trusted: cfg.TrustedProxies, background: cfg.Background, observer: cfg.Observe, addresses: newAddressLimiter(cfg.AddressRateLimit, cfg.AddressRateBurst)}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
@@ -99,6 +102,10 @@ func (s *Server) Mux() *Mux { return s.mux }
 
 // Routes lists the patterns registered on the server, sorted.
 func (s *Server) Routes() []string { return s.mux.Patterns() }
+
+// Handler is the mux behind the middleware, as the listener serves it
+// (for benchmarks that bypass the network).
+func (s *Server) Handler() http.Handler { return s.http.Handler }
 
 // Listen binds addr (":0" picks a free port).
 func (s *Server) Listen(addr string) error {

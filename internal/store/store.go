@@ -164,6 +164,10 @@ type Reader interface {
 	// ConversationCountDirty counts conversations of every tenant waiting
 	// for analysis: the analysis backlog.
 	ConversationCountDirty(ctx context.Context) (int, error)
+	// ConversationBacklog measures the analysis backlog of every tenant:
+	// the conversations waiting, the messages analysis has not seen in
+	// them, and the oldest last change among them.
+	ConversationBacklog(ctx context.Context) (*ConversationBacklog, error)
 	// MeetingCountProcessing counts recordings of every tenant waiting for
 	// processing: the processing backlog.
 	MeetingCountProcessing(ctx context.Context) (int, error)

@@ -119,6 +119,10 @@ var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 // Writer is the single writer connection, for the job queue's own use.
 func (db *DB) Writer() *sql.DB { return db.writer }
 
+// Reader is the read-only pool, for reads outside the storage contract
+// (the job queue's backlog).
+func (db *DB) Reader() *sql.DB { return db.reader }
+
 // Write runs fn in a write transaction, possibly shared with other callers.
 func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 	return db.batch.do(ctx, fn)

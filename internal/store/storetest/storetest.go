@@ -20,6 +20,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("TenantsUsersKeys", func(t *testing.T) { t.Parallel(); testTenants(t, open(t)) })
 	t.Run("ConversationsAndMessages", func(t *testing.T) { t.Parallel(); testConversations(t, open(t)) })
 	t.Run("DirtyAndVersion", func(t *testing.T) { t.Parallel(); testDirty(t, open(t)) })
+	t.Run("ConversationBacklog", func(t *testing.T) { t.Parallel(); testConversationBacklog(t, open(t)) })
 	t.Run("Scan", func(t *testing.T) { t.Parallel(); testScan(t, open(t)) })
 	t.Run("Idempotency", func(t *testing.T) { t.Parallel(); testIdempotency(t, open(t)) })
 	t.Run("Usage", func(t *testing.T) { t.Parallel(); testUsage(t, open(t)) })
