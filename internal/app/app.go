@@ -23,6 +23,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/contextapi"
 	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/fathomapi"
+	"github.com/fathom-oss/fathom/internal/gatewayapi"
 	"github.com/fathom-oss/fathom/internal/health"
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/knowledge"
@@ -30,6 +31,8 @@ import (
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/metrics"
 	"github.com/fathom-oss/fathom/internal/oauth"
+	"github.com/fathom-oss/fathom/internal/oauthapi"
+	"github.com/fathom-oss/fathom/internal/openapi"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/server"
@@ -162,6 +165,13 @@ func (a *App) Open(ctx context.Context) (err error) {
 			stop()
 			return err
 		}
+	}
+	openapi.Register(a.server.Mux())
+	// The server's own errors (a refused address, a panic) in each API's format.
+	a.server.SetErrorWriter("/external/v1/", fathomapi.WriteError)
+	a.server.SetErrorWriter("/external/v1/oauth2/", oauthapi.WriteError)
+	for _, prefix := range []string{"/connections", "/connect", "/fathom/"} {
+		a.server.SetErrorWriter(prefix, gatewayapi.WriteError)
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	a.openOAuth()

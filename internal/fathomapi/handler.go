@@ -225,6 +225,15 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeError(w, server.StatusFor(code), code, msg)
 }
 
+// WriteError writes an error the server answers itself (server.ErrorWriter)
+// as this API's error body; an internal error names the request.
+func WriteError(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	if code == fathom.EINTERNAL {
+		msg += " (request " + server.Info(r.Context()).ID + ")"
+	}
+	writeError(w, status, code, msg)
+}
+
 // errorJSON is the error body the spec decides (§5).
 type errorJSON struct {
 	Error string `json:"error"`

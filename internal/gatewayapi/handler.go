@@ -136,6 +136,15 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, server.StatusFor(code), errorJSON{Error: msg, Code: code})
 }
 
+// WriteError writes an error the server answers itself (server.ErrorWriter)
+// as the gateway's error body; an internal error names the request.
+func WriteError(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	if code == fathom.EINTERNAL {
+		msg += " (request " + server.Info(r.Context()).ID + ")"
+	}
+	writeJSON(w, status, errorJSON{Error: msg, Code: code})
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)

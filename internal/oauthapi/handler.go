@@ -211,6 +211,17 @@ type errorJSON struct {
 	Description string `json:"error_description"`
 }
 
+// WriteError writes an error the server answers itself (server.ErrorWriter)
+// as RFC 6749 JSON: temporarily_unavailable for a 429 or 503, else
+// server_error naming the request.
+func WriteError(w http.ResponseWriter, r *http.Request, status int, _ string, msg string) {
+	code := "temporarily_unavailable"
+	if status != http.StatusTooManyRequests && status != http.StatusServiceUnavailable {
+		code, msg = "server_error", msg+" (request "+server.Info(r.Context()).ID+")"
+	}
+	writeJSON(w, status, errorJSON{Error: code, Description: msg})
+}
+
 func oauthErr(code, desc string) *oauth.Error { return &oauth.Error{Code: code, Description: desc} }
 
 // writeError writes err in RFC 6749's form: 401 for invalid_client, 400 for

@@ -4,11 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
 )
 
 // RequestInfo travels with a request so that layers below the middleware
@@ -71,9 +72,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				}
 				s.logger.Error("panic", "request_id", ri.ID, "panic", p)
 				if !rec.wrote {
-					rec.Header().Set("Content-Type", "application/json")
-					rec.WriteHeader(http.StatusInternalServerError)
-					_, _ = rec.Write([]byte(`{"success":false,"message":"internal error","requestId":"` + ri.ID + `"}` + "\n"))
+					s.writeError(rec, r, http.StatusInternalServerError, fathom.EINTERNAL, "internal error")
 				}
 			}
 			level, status := slog.LevelInfo, rec.status
@@ -117,12 +116,9 @@ const statusClientClosed = 499
 
 // refuse answers a request of an address over its unauthenticated limit.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, ri *RequestInfo, wait time.Duration) {
-	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
-	w.WriteHeader(http.StatusTooManyRequests)
-	b, _ := json.Marshal(map[string]any{"success": false, "requestId": ri.ID,
-		"message": "too many unauthenticated requests from this address; retry after the time in Retry-After"})
-	_, _ = w.Write(append(b, '\n'))
+	s.writeError(w, r, http.StatusTooManyRequests, fathom.ERATELIMIT,
+		"too many unauthenticated requests from this address; retry after the time in Retry-After")
 	s.logger.LogAttrs(r.Context(), slog.LevelWarn, "request", slog.String("request_id", ri.ID), slog.String("method", r.Method),
 		slog.String("path", r.URL.Path), slog.Int("status", http.StatusTooManyRequests), slog.String("client", ri.ClientAddr),
 		slog.String("limit", "address"))

@@ -55,9 +55,11 @@ type Server struct {
 	addresses  *addressLimiter // nil: no per-address limit
 	background func() error
 	observer   Observer
-	notReady   atomic.Bool   // the last /readyz answer was not ready
-	started    atomic.Uint64 // requests received
-	inFlight   atomic.Int64  // requests being served
+	notReady   atomic.Bool // the last /readyz answer was not ready
+	// errorWriters format the server's own errors per API (SetErrorWriter).
+	errorWriters []errorRoute
+	started      atomic.Uint64 // requests received
+	inFlight     atomic.Int64  // requests being served
 }
 
 // Activity reports the requests being served now and the requests received
