@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -78,6 +80,11 @@ func New(cfg config.Config, logger *slog.Logger, out io.Writer) *App {
 func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
+	}
+	if a.cfg.MemoryLimit > 0 {
+		// The process is this server: the limit is the runtime's, as
+		// GOMEMLIMIT would set it.
+		debug.SetMemoryLimit(a.cfg.MemoryLimit)
 	}
 	if a.cfg.Engine() == config.EngineSQLite {
 		if a.lock, err = lockServe(a.cfg); err != nil {
@@ -174,6 +181,9 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.serveErr = make(chan error, 1)
 	go func() { a.serveErr <- a.server.Serve() }()
 	a.logger.Info("fathom listening", "addr", a.Addr(), "database", a.db.Engine, "data", a.db.Location, "workers", a.cfg.Workers)
+	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
+		a.logger.Info("memory limit", "bytes", limit)
+	}
 	return nil
 }
 
