@@ -44,7 +44,13 @@ func TestStartProfile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	// The start's own log says when the search index and the knowledge
+	// were loaded (they load side by side).
+	var log io.Writer = io.Discard
+	if testing.Verbose() {
+		log = &testWriter{t}
+	}
+	a := app.New(cfg, slog.New(slog.NewTextHandler(log, nil)), io.Discard)
 	cpu0, began := processCPU(t), time.Now()
 	err := a.Open(context.Background())
 	took, cpu := time.Since(began), processCPU(t)-cpu0
