@@ -12,10 +12,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -89,6 +91,11 @@ func New(cfg config.Config, logger *slog.Logger, out io.Writer) *App {
 func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
+	}
+	if a.cfg.MemoryLimit > 0 {
+		// The process is this server: the limit is the runtime's, as
+		// GOMEMLIMIT would set it.
+		debug.SetMemoryLimit(a.cfg.MemoryLimit)
 	}
 	if a.cfg.Engine() == config.EngineSQLite {
 		if a.lock, err = lockServe(a.cfg); err != nil {
@@ -202,6 +209,9 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.serveErr = make(chan error, 1)
 	go func() { a.serveErr <- a.server.Serve() }()
 	a.logger.Info("fathom listening", "addr", a.Addr(), "database", a.db.Engine, "data", a.db.Location, "workers", a.cfg.Workers)
+	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
+		a.logger.Info("memory limit", "bytes", limit)
+	}
 	return nil
 }
 

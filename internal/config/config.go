@@ -156,6 +156,13 @@ type Config struct {
 	// FATHOM_METRICS_TOKEN_FILE). With neither, no metrics are served.
 	MetricsAddr  string
 	MetricsToken string
+	// MemoryLimit is a soft limit in bytes on the memory the Go runtime
+	// holds (default 0: none, or GOMEMLIMIT's when that is set): near it
+	// the collector runs more often instead of letting the heap grow to
+	// twice what is live, and returns freed pages to the system sooner.
+	// It bounds the peaks of analysis, not what the server keeps: set it
+	// above the live heap (docs/configuration.md, "Memory").
+	MemoryLimit int64
 }
 
 // Default returns the configuration with every default filled in.
@@ -259,6 +266,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MinFreeDisk < 0 {
 		bad("min-free-disk", "must be 0 (no floor) or a number of bytes, got %d", c.MinFreeDisk)
+	}
+	if c.MemoryLimit != 0 && c.MemoryLimit < 64<<20 {
+		bad("memory-limit", "must be 0 (none) or at least 67108864 bytes, got %d", c.MemoryLimit)
 	}
 	if c.Workers < 0 || c.Workers > 64 {
 		bad("workers", "must be between 0 and 64, got %d", c.Workers)

@@ -52,6 +52,8 @@ func TestValidateNamesFlagAndEnv(t *testing.T) {
 		{"write-timeout negative", func(c *config.Config) { c.WriteTimeout = -time.Second }, "write-timeout"},
 		{"idle-timeout zero", func(c *config.Config) { c.IdleTimeout = 0 }, "idle-timeout"},
 		{"shutdown-timeout zero", func(c *config.Config) { c.ShutdownTimeout = 0 }, "shutdown-timeout"},
+		{"memory-limit too small", func(c *config.Config) { c.MemoryLimit = 1 << 20 }, "memory-limit"},
+		{"memory-limit negative", func(c *config.Config) { c.MemoryLimit = -1 }, "memory-limit"},
 		{"idempotency-ttl zero", func(c *config.Config) { c.IdempotencyTTL = 0 }, "idempotency-ttl"},
 		{"workers 0", func(c *config.Config) { c.Workers = 0 }, ""},
 		{"metrics-addr", func(c *config.Config) { c.MetricsAddr = "127.0.0.1:9090" }, ""},

@@ -46,6 +46,7 @@ func (c *Config) serverOptions() []option {
 		{"shutdown-timeout", "how long a graceful shutdown waits for requests and jobs", (*durationValue)(&c.ShutdownTimeout), false},
 		{"workers", "background jobs run at once (0: leave jobs queued)", (*intValue)(&c.Workers), false},
 		{"min-free-disk", "free bytes under the SQLite database below which background work pauses (0: no floor)", (*int64Value)(&c.MinFreeDisk), false},
+		{"memory-limit", "soft limit in bytes on the server's Go memory; the collector works harder near it (0: none, or GOMEMLIMIT)", (*int64Value)(&c.MemoryLimit), false},
 		{"rate-limit", "requests per second per tenant (0: off)", (*float64Value)(&c.RateLimit), false},
 		{"rate-burst", "rate limit bucket size (0: rate rounded up)", (*intValue)(&c.RateBurst), false},
 		{"feed-poll", "how often a server sharing its database (PostgreSQL) reads the change feed of the others", (*durationValue)(&c.FeedPoll), false},

@@ -32,11 +32,34 @@ func loadKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine)
 }
 
 // loadTenantKnowledge rebuilds one tenant's knowledge from the store and
-// returns the number of analyses read.
+// returns the number of analyses read. The saved model and the analyses are
+// read side by side: they are independent until Restored counts the
+// statistics, and each is about half of a start's knowledge.
 func loadTenantKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine, tenantID int64) (int, error) {
-	if err := know.Restore(tenantID, savedKnowledge{ctx: ctx, st: st, tenantID: tenantID}); err != nil {
+	type scanned struct {
+		n   int
+		err error
+	}
+	analyses := make(chan scanned, 1)
+	go func() {
+		n, err := restoreAnalyses(ctx, st, know, tenantID)
+		analyses <- scanned{n, err}
+	}()
+	err := know.Restore(tenantID, savedKnowledge{ctx: ctx, st: st, tenantID: tenantID})
+	got := <-analyses
+	if err != nil {
 		return 0, err
 	}
+	if got.err != nil {
+		return got.n, got.err
+	}
+	know.Restored(tenantID)
+	return got.n, nil
+}
+
+// restoreAnalyses reads the tenant's stored analyses into know and returns
+// how many it read.
+func restoreAnalyses(ctx context.Context, st store.Reader, know *knowledge.Engine, tenantID int64) (int, error) {
 	n := 0
 	var after int64
 	for {
@@ -50,11 +73,9 @@ func loadTenantKnowledge(ctx context.Context, st store.Reader, know *knowledge.E
 			return n, err
 		}
 		if n += got; got == 0 {
-			break
+			return n, nil
 		}
 	}
-	know.Restored(tenantID)
-	return n, nil
 }
 
 // savedKnowledge reads a tenant's saved knowledge from the store.

@@ -223,3 +223,34 @@ func TestSaveChunksWhileAssigning(t *testing.T) {
 	m2.Consolidate()
 	sameModel(t, m, m2, len(texts))
 }
+
+// TestLoadChunksWeighsOnEveryCore: a model loaded with its weighing split
+// among goroutines is the model loaded by one (run it with -race).
+func TestLoadChunksWeighsOnEveryCore(t *testing.T) {
+	texts := chunkTexts(1500)
+	m := NewModel(Config{})
+	for i, s := range texts {
+		m.Assign(int64(i+1), s)
+	}
+	var cs chunkStore
+	if err := m.SaveChunks(cs.write); err != nil {
+		t.Fatal(err)
+	}
+	load := func(share int) *Model {
+		t.Helper()
+		defer func(was int) { weighShare = was }(weighShare)
+		weighShare = share
+		m2 := NewModel(Config{})
+		if found, err := m2.LoadChunks(cs.scan); err != nil || !found {
+			t.Fatalf("LoadChunks = %v, %v", found, err)
+		}
+		return m2
+	}
+	one, split := load(len(texts)+1), load(100)
+	sameModel(t, one, split, len(texts))
+	for i, s := range texts[:50] {
+		if a, b := fmt.Sprint(one.Predict(s)), fmt.Sprint(split.Predict(s)); a != b {
+			t.Fatalf("text %d: Predict %s, weighed on every core %s", i, a, b)
+		}
+	}
+}

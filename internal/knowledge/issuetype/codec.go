@@ -2,7 +2,9 @@ package issuetype
 
 import (
 	"encoding/binary"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // The encodings shared by the whole-model format (persist.go) and the
@@ -79,14 +81,33 @@ func appendString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
-// reindex weighs and indexes a freshly decoded model's documents.
+// weighShare is the fewest documents worth a core of reindex's weighing
+// (a variable for the test that splits a small model).
+var weighShare = 4096
+
+// reindex weighs and indexes a freshly decoded model's documents. The
+// weighing, a document at a time with nothing shared but what it reads,
+// runs on every core (it is most of a start's model load); the posting
+// lists are filled in slot order after it, as one document's index would.
 func (m *Model) reindex() {
 	m.live = len(m.docs)
-	m.allocPostings()
-	tab := newIDFTable(m.live)
-	var buf weighBuf
+	workers := min(runtime.GOMAXPROCS(0), 1+len(m.docs)/weighShare)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(m.docs)/workers, (w+1)*len(m.docs)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tab := newIDFTable(m.live) // its cache is filled as it is read
+			var buf weighBuf
+			for i := lo; i < hi; i++ {
+				m.weigh(&m.docs[i], tab, &buf)
+			}
+		}()
+	}
+	m.allocPostings() // reads the documents' features, not their weights
+	wg.Wait()
 	for i := range m.docs {
-		m.weigh(&m.docs[i], tab, &buf)
 		m.index(int32(i))
 	}
 }
