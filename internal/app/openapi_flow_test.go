@@ -81,6 +81,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	cfg.GatewayClientID, cfg.GatewayClientSecret = "e2e-client", "e2e-client-secret"
 	cfg.AllowPrivateTargets = true
 	cfg.GatewayRateLimit = 1000 // the flow calls faster than 10 a second
+	cfg.MetricsToken = contractMetricsToken
 	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), &bytes.Buffer{})
 	if err := a.Open(context.Background()); err != nil {
 		t.Fatal(err)
@@ -111,7 +112,14 @@ func serverCalls(c *contractClient) {
 	c.call(304, "GET", "/openapi/meetings.json", "", "If-None-Match", r.Header.Get("ETag"))
 	c.call(200, "GET", "/openapi/gateway.yaml", "")
 	c.call(404, "GET", "/openapi/meetings.txt", "")
+	c.call(401, "GET", "/metrics", "")
+	c.call(200, "GET", "/metrics", "", "Authorization", "Bearer "+contractMetricsToken)
+	c.call(404, "GET", "/wp-login.php", "")
 }
+
+// contractMetricsToken serves /metrics on the main listener, where the
+// documents describe it.
+const contractMetricsToken = "contract-metrics-token"
 
 func contextCalls(c *contractClient, key string) {
 	k := []string{"X-API-Key", key}

@@ -57,7 +57,9 @@ func TestOpenAPIRoutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := start(t, testConfig(t))
+	cfg := testConfig(t)
+	cfg.MetricsToken = contractMetricsToken // so that GET /metrics is a route
+	s := start(t, cfg)
 	registered := map[string]bool{}
 	for _, p := range s.Routes() {
 		registered[p] = true

@@ -27,7 +27,9 @@ func TestErrorWriterPerAPI(t *testing.T) {
 	}
 	s.SetErrorWriter("/a/", writer("a"))
 	s.SetErrorWriter("/a/b/", writer("ab"))
-	s.Mux().HandleFunc("/", func(http.ResponseWriter, *http.Request) { panic("boom") })
+	for _, p := range []string{"/a/", "/other"} {
+		s.Mux().HandleFunc(p, func(http.ResponseWriter, *http.Request) { panic("boom") })
+	}
 	if err := s.Listen("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}

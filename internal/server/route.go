@@ -14,6 +14,9 @@ type Observer func(route, method string, status int, elapsed time.Duration)
 
 // routeOf is a mux pattern's path: "GET /x/{id}" is "/x/{id}".
 func routeOf(pattern string) string {
+	if pattern == fallback {
+		return ""
+	}
 	if i := strings.IndexByte(pattern, ' '); i >= 0 {
 		pattern = strings.TrimLeft(pattern[i+1:], " \t")
 	}

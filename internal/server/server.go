@@ -87,6 +87,7 @@ func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Se
 			_ = json.NewEncoder(w).Encode(map[string]string{"error": r.Method + " is not allowed here; use GET"})
 		})
 	}
+	s.mux.ServeMux.HandleFunc(fallback, s.handleUnmatched)
 	s.http = &http.Server{
 		Handler:           s.middleware(s.mux),
 		ReadHeaderTimeout: 10 * time.Second,
