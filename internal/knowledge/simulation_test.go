@@ -77,6 +77,7 @@ func TestSimulatedRecommendations(t *testing.T) {
 		m, answers, est := simulateInProcess(train, held, pool)
 		m.Domain = name
 		t.Logf("%s", m)
+		t.Logf("  escalation on top: %d of %d queries", m.EscalationOnTop, m.Queries)
 		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein)", est.conversations, est.nearStrength)
 		logProbabilityError(t, held, eval.Plans(train, 77), answers)
 		for _, b := range m.Reliability {
