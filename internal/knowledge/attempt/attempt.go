@@ -68,7 +68,11 @@ const (
 //     question that does not ask how the attempt went (a question for
 //     details, "anything else?") answer that question and are skipped;
 //     once the agent has spoken again, only a result stated outright
-//     overrules one already stated; assent to a hand-over is pending;
+//     overrules one already stated, and none does once the user stated a
+//     failure and the agent then said something that asks nothing (its
+//     next step, read or not); assent to a hand-over is pending;
+//   - a turn no proposal shape reads is read as a note ("card frozen")
+//     when the user's next reply states how it went (see note.go);
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all);
 //   - for the last attempt of a resolved conversation, success (0.6; 0.75
