@@ -23,7 +23,8 @@ import (
 // about the rest (every fifth BANKING77 training query; every fourth DSTC11
 // training utterance). Intents are used only to simulate and score.
 // DOMAINS=banking77,insurance picks domains (default: all); POOL=report,
-// fresh or blind words it from another open pool.
+// fresh, blind or holdout words it from another pool (all five are
+// development data now).
 //
 // ORACLE=1 replaces the extracted attempts by the simulation's true ones,
 // to measure the ranking alone; KEYS=1 keeps them but names their
@@ -43,13 +44,13 @@ func TestSimulatedRecommendations(t *testing.T) {
 	}
 	dataDir := strings.TrimSuffix(dir, "/banking77")
 	names := eval.RecommendDomains
-	// POOL=report|fresh|blind words the simulation from an open pool
-	// instead; the holdout pool is never run here.
+	// POOL=report|fresh|blind|holdout words the simulation from another
+	// pool instead.
 	pool := eval.PoolDevelop
 	if s := os.Getenv("POOL"); s != "" {
 		p, ok := eval.ParsePool(s)
-		if !ok || p == eval.PoolHoldout {
-			t.Fatalf("POOL=%s: want develop, report, fresh or blind", s)
+		if !ok {
+			t.Fatalf("POOL=%s: want develop, report, fresh, blind or holdout", s)
 		}
 		pool = p
 	}
@@ -76,6 +77,7 @@ func TestSimulatedRecommendations(t *testing.T) {
 		m, answers, est := simulateInProcess(train, held, pool)
 		m.Domain = name
 		t.Logf("%s", m)
+		t.Logf("  escalation on top: %d of %d queries", m.EscalationOnTop, m.Queries)
 		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein)", est.conversations, est.nearStrength)
 		logProbabilityError(t, held, eval.Plans(train, 77), answers)
 		for _, b := range m.Reliability {

@@ -68,7 +68,11 @@ const (
 //     question that does not ask how the attempt went (a question for
 //     details, "anything else?") answer that question and are skipped;
 //     once the agent has spoken again, only a result stated outright
-//     overrules one already stated; assent to a hand-over is pending;
+//     overrules one already stated, and none does once the user stated a
+//     failure and the agent then said something that asks nothing (its
+//     next step, read or not); assent to a hand-over is pending;
+//   - a turn no proposal shape reads is read as a note ("card frozen")
+//     when the user's next reply states how it went (see note.go);
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all);
 //   - for the last attempt of a resolved conversation, success (0.6; 0.75
@@ -90,6 +94,9 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 			continue
 		}
 		p, steps, conds, ok := parseTurn(m.Content)
+		if !ok && resultFollows(msgs[i+1:]) {
+			p, ok = parseNote(m.Content)
+		}
 		if !ok {
 			continue
 		}
@@ -126,6 +133,23 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 	return out
 }
 
+// resultFollows reports whether the user's first reply in msgs, before
+// the agent speaks again, states how something went (a success or a
+// failure, beyond a bare assent or denial): the turn before it did
+// something, and may be read as a note (see parseNote).
+func resultFollows(msgs []fathom.Message) bool {
+	for _, m := range msgs {
+		switch m.Role {
+		case fathom.RoleAssistant:
+			return false
+		case fathom.RoleUser:
+			o, c := outcome.Classify(m.Content)
+			return o.Decided() && c >= confBare
+		}
+	}
+	return false
+}
+
 // Confidences that a reply must reach.
 const (
 	// confRestate: after the agent has spoken again, a reply overrules
@@ -147,11 +171,18 @@ const (
 // something else ("what is your account number?", "anything else?") the
 // user answers that, and the reply is skipped.
 func readReplies(a *Attempt, msgs []fathom.Message) (replied bool) {
-	listening, again := true, false
+	listening, again, said := true, false, false
 	for _, m := range msgs {
 		if m.Role == fathom.RoleAssistant {
 			listening = !asksSomethingElse(m.Content)
 			again = true
+			// After a failure the user stated, a statement that asks
+			// nothing ("replacement ordered, ships in 3 days") is the
+			// agent's next step, even one this reading did not
+			// recognise: a result stated after it is that step's. (After
+			// a success it is a closing, and "it's failing again"
+			// still overrules.)
+			said = said || a.Outcome == outcome.Failure && stated(*a) && !outcome.Asks(m.Content)
 			continue
 		}
 		if m.Role != fathom.RoleUser || !listening {
@@ -171,7 +202,7 @@ func readReplies(a *Attempt, msgs []fathom.Message) (replied bool) {
 			}
 		}
 		switch {
-		case again && a.Outcome.Decided() && c < confRestate:
+		case again && a.Outcome.Decided() && (c < confRestate || said):
 		case o.Decided() || o == outcome.Pending && !a.Outcome.Decided():
 			a.Outcome, a.Confidence = o, c
 		}

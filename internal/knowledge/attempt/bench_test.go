@@ -18,3 +18,22 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(msgs, true, "Cleared the browser cache")
 	}
 }
+
+// BenchmarkExtractStatements measures a conversation whose agent turns
+// include statements that propose nothing by the usual shapes: a note and
+// a greeting, each read for a note only when the reply states a result.
+func BenchmarkExtractStatements(b *testing.B) {
+	msgs := conv(
+		"u: I can't log in to the app",
+		"a: hello, sorry for the wait. acct lock cleared",
+		"u: nah still the same",
+		"a: Thanks for your patience, I'm on it.",
+		"u: ok",
+		"a: pw reset link sent, expires in 60 min",
+		"u: ok that sorted it, cheers",
+	)
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(msgs, true, "")
+	}
+}

@@ -252,6 +252,17 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: my card was stolen", "a: Please freeze your card.", "u: it didn't work",
 			"a: Go to Settings > Cards, then tap Freeze.", "u: that worked"), true, "",
 			"1 freeze_card failure 0.85; 3 go_settings_cards success 0.90; "},
+		{"a note is read where the reply says how it went", conv(
+			"u: my card was stolen", "a: Please freeze your card.", "u: still shows active",
+			"a: hello, sorry for the wait. card frozen on our side", "u: ok that sorted it, cheers"), true, "",
+			"1 freeze_card failure 0.90; 3 frozen_card success 0.90; "},
+		{"a note is no attempt where the reply says nothing of a result", conv(
+			"u: my card was stolen", "a: card frozen on our side", "u: what happens to my balance?"), false, "",
+			""},
+		{"a result after an unread statement that follows a failure is not the attempt's", conv(
+			"u: app crashes", "a: Please update the app.", "u: still crashing",
+			"a: A fresh build is on its way to you now.", "u: that fixed it"), true, "",
+			"1 update_app failure 0.90; "},
 		{"a question about the result is answered about the attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
 			"a: Did that work?", "u: no, still crashing"), false, "",

@@ -1,0 +1,101 @@
+package attempt
+
+import "strings"
+
+// A note is what an agent writes of an act done, shortened: a noun phrase
+// and a participle ("card frozen", "new link sent to the customer"), or
+// the participle first ("refunded the delivery fee"); a note that reports
+// asking or advising someone to do something ("asked cust to re-add card
+// details") stands for what was asked. Read on every turn, such shapes
+// also match statements that do nothing (on STAR they split solutions and
+// lowered purity), so a note is read only where the conversation's
+// structure says that the turn did something: the user's next reply
+// states how it went (see Extract).
+
+// parseNote returns the first note in a turn that proposed nothing by the
+// other shapes; ok is false if it holds none. Questions are no notes.
+func parseNote(text string) (parsed, bool) {
+	for _, c := range clauses(text) {
+		if c.question {
+			continue
+		}
+		for _, part := range strings.Split(strings.ReplaceAll(c.text, " – ", " - "), " - ") {
+			if p, ok := noteClause(part); ok {
+				return p, true
+			}
+		}
+	}
+	return parsed{}, false
+}
+
+// noteClause reads one clause as a note.
+func noteClause(clause string) (parsed, bool) {
+	fs := fields(clause)
+	ws := norms(fs)
+	if p, ok := note(fs, ws); ok {
+		return p, true
+	}
+	if len(ws) < 2 || !participle(ws[0]) || closedClass(ws[0]) || !(nounWord(ws[1]) || determiners[ws[1]] && !whWords[ws[1]]) {
+		return parsed{}, false
+	}
+	// "asked cust to re-add card details": the act is the infinitive's.
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i] != "to" {
+			if stops[ws[i]] {
+				break
+			}
+			continue
+		}
+		if p := parseClause("please " + joinRaw(fs[i+1:])); p.action && !closedClass(ws[i+1]) {
+			p.kind, p.text = performed, joinRaw(fs)
+			return p, true
+		}
+		break
+	}
+	p := parsed{text: joinRaw(fs), verb: ws[0], kind: performed}
+	rest := 1
+	if rest < len(ws) && joinsVerb(ws, rest) {
+		p.particle, rest = ws[rest], rest+1
+	}
+	p.object = objectPhrase(ws[rest:])
+	if len(p.object) == 0 {
+		return parsed{}, false
+	}
+	p.finish(fs, ws, 0, rest)
+	return p, p.action
+}
+
+// note recognises a noun phrase and a participle ("card frozen", "new link
+// sent to the customer"), the participle last or before a preposition. The
+// note is short (at most maxNote words up to the participle) and its noun
+// phrase has no pronoun or other closed-class word but a determiner.
+func note(fs []field, ws []string) (parsed, bool) {
+	const maxNote = 4
+	for j := 0; j < len(ws) && j <= maxNote; j++ {
+		w := ws[j]
+		if j == 0 || !participle(w) || closedClass(w) {
+			if !nounWord(w) && !(j == 0 && determiners[w]) {
+				return parsed{}, false
+			}
+			continue
+		}
+		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !particles[ws[j+1]] {
+			return parsed{}, false
+		}
+		obj := objectPhrase(ws[:j])
+		if len(obj) == 0 {
+			return parsed{}, false
+		}
+		p := parsed{text: joinRaw(fs), verb: w, object: obj, kind: performed, action: true}
+		p.escalation = handOverVerbs[Stem(p.verb)] && handsOver(ws[j+1:])
+		return p, true
+	}
+	return parsed{}, false
+}
+
+// nounWord reports whether w may stand in a note's noun phrase: a content
+// word, no contraction, frame word, number or interjection.
+func nounWord(w string) bool {
+	return w != "" && !closedClass(w) && !frameWords[w] && !interjections[w] && !numeric(w) &&
+		!strings.Contains(strings.TrimSuffix(w, "'s"), "'")
+}
