@@ -39,7 +39,7 @@ type writeLoad struct {
 	stop          chan struct{}
 }
 
-func startWriteLoad(p *process, trackers int) *writeLoad {
+func startWriteLoad(p *serveProcess, trackers int) *writeLoad {
 	l := &writeLoad{stop: make(chan struct{})}
 	for w := range trackers {
 		l.wg.Add(1)
@@ -106,7 +106,7 @@ func split(acks []ack, t0, t1 time.Time) (before, after []ack) {
 }
 
 // get returns the status and body of a GET with p's key.
-func (p *process) get(t *testing.T, path string) (int, string) {
+func (p *serveProcess) get(t *testing.T, path string) (int, string) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, p.url+path, nil)
 	req.Header.Set("X-API-Key", p.key)
@@ -121,7 +121,7 @@ func (p *process) get(t *testing.T, path string) (int, string) {
 
 // storedConversation is what the Context API answers for a conversation,
 // without the analysis, which each server computes on its own schedule.
-func storedConversation(t *testing.T, p *process, id string) (int, string) {
+func storedConversation(t *testing.T, p *serveProcess, id string) (int, string) {
 	t.Helper()
 	data, status, err := p.call(http.MethodGet, "/api/v1/context/conversations/"+id, nil)
 	if err != nil {
@@ -134,7 +134,7 @@ func storedConversation(t *testing.T, p *process, id string) (int, string) {
 
 // storedRecording is what the Meetings API answers for a recording: its
 // transcript, and the meeting's title and creation time.
-func storedRecording(t *testing.T, p *process, rec int64) (int, string) {
+func storedRecording(t *testing.T, p *serveProcess, rec int64) (int, string) {
 	t.Helper()
 	status, transcript := p.get(t, fmt.Sprintf("/external/v1/recordings/%d/transcript", rec))
 	if status != http.StatusOK {
@@ -251,7 +251,7 @@ func backupUnderLoad(t *testing.T, sourceURL string) {
 // PostgreSQL keeps times to the microsecond, SQLite's text to the
 // nanosecond: when either is on PostgreSQL (micro), times are compared at
 // its precision (fathom copy does the same).
-func checkRestored(t *testing.T, engine string, micro bool, orig, restored *process, convBefore, convAfter, recBefore, recAfter []ack) {
+func checkRestored(t *testing.T, engine string, micro bool, orig, restored *serveProcess, convBefore, convAfter, recBefore, recAfter []ack) {
 	t.Helper()
 	same := func(s string) string { return s }
 	if micro {

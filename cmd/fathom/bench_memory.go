@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,14 +80,14 @@ func (b *memoryBench) run(ctx context.Context) error {
 		s := bench.Seed(ctx, target, b.corpus, fmt.Sprintf("bench-memory-%s-%d", run, n), n-total, b.concurrency)
 		fmt.Fprintln(b.out, s)
 		total = n
-		rss, hwm := residentMemory(srv.cmd.Process.Pid)
+		rss, hwm := residentMemory(srv.pid)
 		fmt.Fprintf(b.out, "memory @%d when seeding ended: VmRSS %s, VmHWM %s\n", total, mib(rss), mib(hwm))
 		backlog, _ := db.ConversationCountDirty(ctx)
-		cpu := processCPUOf(srv.cmd.Process.Pid)
+		cpu := processCPUOf(srv.pid)
 		lag := waitDirty(ctx, db)
 		fmt.Fprintf(b.out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond),
-			drainRate(backlog, 2, lag, processCPUOf(srv.cmd.Process.Pid)-cpu))
-		rss, hwm = residentMemory(srv.cmd.Process.Pid)
+			drainRate(backlog, 2, lag, processCPUOf(srv.pid)-cpu))
+		rss, hwm = residentMemory(srv.pid)
 		fmt.Fprintf(b.out, "memory @%d after seeding and analysis: VmRSS %s, VmHWM %s\n", total, mib(rss), mib(hwm))
 		stopped, err := srv.stop()
 		srv = nil
@@ -98,11 +99,11 @@ func (b *memoryBench) run(ctx context.Context) error {
 		}
 		// The processor time of the start, unlike its duration, does not
 		// depend on what else shares the machine.
-		startCPU := processCPUOf(srv.cmd.Process.Pid)
+		startCPU := processCPUOf(srv.pid)
 		lag = waitDirty(ctx, db)
 		target = bench.NewTarget(srv.url, key, b.concurrency)
 		sim := bench.Similarity(ctx, target, b.corpus, fmt.Sprintf("similarity @%d (restarted)", total), b.queries, 1, 10)
-		rss, hwm = residentMemory(srv.cmd.Process.Pid)
+		rss, hwm = residentMemory(srv.pid)
 		fmt.Fprintf(b.out, "memory @%d: stop %s, start %s (%.1f CPU-seconds; re-analysis after it %s), after restart VmRSS %s, VmHWM %s\n",
 			total, stopped.Round(time.Millisecond), started.Round(time.Millisecond), startCPU.Seconds(), lag.Round(time.Millisecond), mib(rss), mib(hwm))
 		fmt.Fprintln(b.out, sim)
@@ -127,10 +128,14 @@ func createBenchKey(ctx context.Context, cfg config.Config) (string, error) {
 	return k.Secret, nil
 }
 
-// start runs "fathom serve" on dataDir and returns once it answers
-// /healthz (it listens only after loading its data), with that time.
+// start runs "fathom serve" on dataDir and returns once it listens (it
+// listens only after loading its data), with that time.
 func (b *memoryBench) start(ctx context.Context, dataDir string) (*serveProcess, time.Duration, error) {
-	return startServeProcess(ctx, "", b.serverLog, "", "--data-dir", dataDir, "--sqlite-synchronous", b.synchronous)
+	o := serveOptions{logFile: b.serverLog, args: []string{"--data-dir", dataDir, "--sqlite-synchronous", b.synchronous, "--shutdown-timeout", "5m"}}
+	if o.logFile == "" {
+		o.logFile, o.logLevel = "-", slog.LevelWarn // warnings only, on stderr
+	}
+	return startServeProcess(ctx, o)
 }
 
 // waitDirty waits until no conversation waits for analysis and no

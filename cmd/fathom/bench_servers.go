@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -103,13 +104,13 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 	for i := range n {
 		// Each server's warnings and errors go to a file of its own unless
 		// --server-log asks for one log of everything.
-		log, level := b.serverLog, "" // info
-		if log == "" {
-			log, level = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), "warn"
-			logs = append(logs, log)
+		o := serveOptions{exe: b.exe, logFile: b.serverLog, args: []string{"--database-url", withPoolSize(dbURL, b.serverPool),
+			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)), "--shutdown-timeout", "5m"}}
+		if o.logFile == "" {
+			o.logFile, o.logLevel = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), slog.LevelWarn
+			logs = append(logs, o.logFile)
 		}
-		s, started, err := startServeProcess(ctx, b.exe, log, level, "--database-url", withPoolSize(dbURL, b.serverPool),
-			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)))
+		s, started, err := startServeProcess(ctx, o)
 		if err != nil {
 			return fmt.Errorf("server %d: %w", i+1, err)
 		}

@@ -189,7 +189,7 @@ func fill(t *testing.T, path string) {
 	_ = f.Sync()
 }
 
-func postTrack(t *testing.T, p *process, id, content string) (int, http.Header, string) {
+func postTrack(t *testing.T, p *serveProcess, id, content string) (int, http.Header, string) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"conversationId": id,
 		"messages": []map[string]string{{"role": "user", "content": content}}})
@@ -205,7 +205,7 @@ func postTrack(t *testing.T, p *process, id, content string) (int, http.Header, 
 	return resp.StatusCode, resp.Header, string(raw)
 }
 
-func ready(t *testing.T, p *process) (int, string) {
+func ready(t *testing.T, p *serveProcess) (int, string) {
 	t.Helper()
 	resp, err := http.Get(p.url + "/readyz")
 	if err != nil {
@@ -216,7 +216,7 @@ func ready(t *testing.T, p *process) (int, string) {
 	return resp.StatusCode, string(raw)
 }
 
-func getConversation(t *testing.T, p *process, id string) string {
+func getConversation(t *testing.T, p *serveProcess, id string) string {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, p.url+"/api/v1/context/conversations/"+id, nil)
 	req.Header.Set("X-API-Key", p.key)

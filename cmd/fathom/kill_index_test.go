@@ -28,20 +28,18 @@ func TestKill9IndexFindsUnsaved(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := p.signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	_ = p.cmd.Wait()
 
 	p = startProcess(t, dataDir)
 	p.key = key
 	if _, status, err := p.track("unsaved-1", []string{"a zebrafish ate my boarding pass"}); err != nil || status != 200 {
 		t.Fatalf("track: %d %v", status, err)
 	}
-	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := p.kill(); err != nil {
 		t.Fatal(err)
 	}
-	_ = p.cmd.Wait()
 
 	p = startProcess(t, dataDir)
 	p.key = key

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,10 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -34,83 +32,33 @@ var buildBinary = sync.OnceValues(func() (string, error) {
 	return bin, nil
 })
 
-// process is a running `fathom serve`.
-type process struct {
-	cmd  *exec.Cmd
-	url  string
-	key  string
-	mu   sync.Mutex
-	logs bytes.Buffer
-}
-
-func (p *process) logText() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.logs.String()
-}
-
-var keyRe = regexp.MustCompile(`\b(fth_[a-z2-7]+)\b`)
-
-func startProcess(t *testing.T, dataDir string) *process {
+func startProcess(t *testing.T, dataDir string) *serveProcess {
 	t.Helper()
 	return startServe(t, dataDir, databaseURLFor(t, dataDir))
 }
 
-// startServe starts `fathom serve` on dataDir and the database at dbURL
-// (empty: SQLite in dataDir).
-func startServe(t testing.TB, dataDir, dbURL string) *process {
+// startServe starts `fathom serve` of the binary under test on dataDir and
+// the database at dbURL (empty: SQLite in dataDir), with a first API key
+// when the database has none, and its whole log kept. The test's cleanup
+// kills it.
+func startServe(t testing.TB, dataDir, dbURL string) *serveProcess {
 	t.Helper()
 	bin, err := buildBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir)
-	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info", "FATHOM_DATABASE_URL="+dbURL)
-	stdout, _ := cmd.StdoutPipe()
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	p, _, err := startServeProcess(ctx, serveOptions{exe: bin, env: append(os.Environ(), "FATHOM_DATABASE_URL="+dbURL),
+		args: []string{"--data-dir", dataDir}, firstKey: true, keepLog: true})
+	if err != nil {
 		t.Fatal(err)
 	}
-	p := &process{cmd: cmd}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	keyCh := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := keyRe.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case keyCh <- m[1]:
-				default:
-				}
-			}
-		}
-	}()
-	addrCh := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			p.mu.Lock()
-			p.logs.WriteString(sc.Text() + "\n")
-			p.mu.Unlock()
-			if m := listenRe.FindStringSubmatch(sc.Text()); m != nil {
-				addrCh <- m[1]
-			}
-		}
-	}()
-	select {
-	case addr := <-addrCh:
-		p.url = "http://" + addr
-	case <-time.After(30 * time.Second):
-		t.Fatalf("server did not start:\n%s", p.logText())
-	}
-	select {
-	case p.key = <-keyCh:
-	case <-time.After(time.Second):
-	}
+	t.Cleanup(func() { _ = p.kill() })
 	return p
 }
 
-func (p *process) track(id string, msgs []string) (map[string]any, int, error) {
+func (p *serveProcess) track(id string, msgs []string) (map[string]any, int, error) {
 	type m struct {
 		Role    string `json:"role"`
 		Content string `json:"content"`
@@ -185,12 +133,11 @@ func TestKill9LosesNothingAcknowledged(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := p.kill(); err != nil {
 		t.Fatal(err)
 	}
 	close(stop)
 	wg.Wait()
-	_ = p.cmd.Wait()
 
 	p = startProcess(t, dataDir)
 	p.key = key

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -70,8 +69,8 @@ type trialRun struct {
 	out       io.Writer
 
 	// What the trial measured, for its line of the report.
-	server   *attackProcess // the last server started, whose VmHWM is read
-	peak     int64          // peak resident memory of the servers, bytes
+	server   *serveProcess // the last server started, whose VmHWM is read
+	peak     int64         // peak resident memory of the servers, bytes
 	before   latencies
 	during   latencies
 	lost     int // acknowledged writes missing afterwards; -1: not applicable
@@ -120,8 +119,6 @@ func (r *trialRun) admin(env []string, args ...string) (string, error) {
 	return string(out), nil
 }
 
-var adminKeyRe = regexp.MustCompile(`\bfth_[a-z2-7]{32}\b`)
-
 // createKey makes a database in env's data directory with an API key of
 // a user of tenant "acme", and returns the key.
 func (r *trialRun) createKey(env []string, email string) (string, error) {
@@ -129,7 +126,7 @@ func (r *trialRun) createKey(env []string, email string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	key := adminKeyRe.FindString(out)
+	key := apiKeyRe.FindString(out)
 	if key == "" {
 		return "", fmt.Errorf("keys create printed no key:\n%s", out)
 	}
@@ -137,8 +134,10 @@ func (r *trialRun) createKey(env []string, email string) (string, error) {
 }
 
 // start runs the server under test with env; the trial measures it.
-func (r *trialRun) start(ctx context.Context, env []string) (*attackProcess, error) {
-	p, err := startAttackProcess(ctx, r.bin, env, r.serverLog)
+func (r *trialRun) start(ctx context.Context, env []string) (*serveProcess, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	p, _, err := startServeProcess(ctx, serveOptions{exe: r.bin, env: env, logFile: r.serverLog, keepLog: true})
 	if err != nil {
 		return nil, err
 	}
@@ -148,12 +147,12 @@ func (r *trialRun) start(ctx context.Context, env []string) (*attackProcess, err
 
 // attack times /healthz before the attack, runs it for d while sampling
 // the server's memory and /healthz, stops it and waits for its clients.
-func (r *trialRun) attack(ctx context.Context, p *attackProcess, d time.Duration, run func(stop <-chan struct{})) error {
-	r.before = probeHealth(p.base(), 40)
+func (r *trialRun) attack(ctx context.Context, p *serveProcess, d time.Duration, run func(stop <-chan struct{})) error {
+	r.before = probeHealth(p.url, 40)
 	stop := make(chan struct{})
 	finished := make(chan struct{})
 	go func() { defer close(finished); run(stop) }()
-	s := sampleAttack(ctx, p.pid, p.base(), d)
+	s := sampleAttack(ctx, p.pid, p.url, d)
 	close(stop)
 	<-finished
 	r.peak, r.during = max(r.peak, s.peak), s.health
@@ -161,12 +160,6 @@ func (r *trialRun) attack(ctx context.Context, p *attackProcess, d time.Duration
 		return fmt.Errorf("%w (%v):\n%s", errExited, p.err, tail(p.logText(), 20))
 	}
 	return ctx.Err()
-}
-
-// tail is the last n lines of s.
-func tail(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
 func runReliability(ctx context.Context, env *environment, args []string) error {
@@ -252,7 +245,7 @@ func runTrial(ctx context.Context, t trial, r *trialRun) string {
 	if r.server != nil && !r.server.exited() {
 		_, hwm := residentMemory(r.server.pid)
 		r.peak = max(r.peak, hwm)
-		r.server.kill()
+		_ = r.server.kill()
 	}
 	_ = os.RemoveAll(dir)
 	var skip *skipError

@@ -389,9 +389,9 @@ func fuzzTrial(ctx context.Context, r *trialRun) error {
 	if err != nil {
 		return err
 	}
-	f := &fuzzer{base: p.base(), addr: p.addr, key: key, client: &http.Client{Timeout: time.Minute,
+	f := &fuzzer{base: p.url, addr: p.addr, key: key, client: &http.Client{Timeout: time.Minute,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
-	r.before = probeHealth(p.base(), 40)
+	r.before = probeHealth(p.url, 40)
 	fuzzCtx, done := context.WithCancel(ctx)
 	go func() {
 		defer done()
@@ -417,7 +417,7 @@ func fuzzTrial(ctx context.Context, r *trialRun) error {
 			}
 		}
 	}()
-	s := sampleAttack(fuzzCtx, p.pid, p.base(), 9*time.Minute)
+	s := sampleAttack(fuzzCtx, p.pid, p.url, 9*time.Minute)
 	finished := fuzzCtx.Err() != nil && ctx.Err() == nil
 	done()
 	r.peak, r.during = max(r.peak, s.peak), s.health
@@ -427,7 +427,7 @@ func fuzzTrial(ctx context.Context, r *trialRun) error {
 	if p.exited() {
 		return fmt.Errorf("%w (%v):\n%s", errExited, p.err, tail(p.logText(), 20))
 	}
-	if _, err := healthLatency(p.base()); err != nil {
+	if _, err := healthLatency(p.url); err != nil {
 		r.failf("/healthz after the fuzzer: %v", err)
 	}
 	r.notef("%d routes from the server's route table; %d requests; answers %s", len(routes), f.sent, &f.statuses)

@@ -144,7 +144,7 @@ func killTrial(ctx context.Context, r *trialRun) error {
 			return err
 		}
 		if round == 0 {
-			r.before = probeHealth(p.base(), 40)
+			r.before = probeHealth(p.url, 40)
 		}
 		var mu sync.Mutex
 		var wg sync.WaitGroup
@@ -153,7 +153,7 @@ func killTrial(ctx context.Context, r *trialRun) error {
 				c := &http.Client{Timeout: time.Minute}
 				for i := 0; ; i++ {
 					id := fmt.Sprintf("r%d-w%d-%d", round, w, i)
-					status, _, _, err := apiCall(c, http.MethodPost, p.base()+"/api/v1/context/track", key,
+					status, _, _, err := apiCall(c, http.MethodPost, p.url+"/api/v1/context/track", key,
 						trackBody(id, "my order "+id+" never arrived", "let me look it up", "it was due on monday"))
 					if err != nil {
 						return // the server is gone
@@ -166,14 +166,13 @@ func killTrial(ctx context.Context, r *trialRun) error {
 				}
 			})
 		}
-		s := sampleAttack(ctx, p.pid, p.base(), r.seconds(8, 5))
+		s := sampleAttack(ctx, p.pid, p.url, r.seconds(8, 5))
 		r.peak = max(r.peak, s.peak)
 		r.during.times = append(r.during.times, s.health.times...)
 		r.during.failures += s.health.failures
-		if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		if err := p.kill(); err != nil {
 			return err
 		}
-		<-p.done
 		wg.Wait()
 	}
 	p, err := r.start(ctx, env)
@@ -182,7 +181,7 @@ func killTrial(ctx context.Context, r *trialRun) error {
 	}
 	r.lost = 0
 	for _, id := range acked {
-		n, err := storedMessages(p.base(), key, id)
+		n, err := storedMessages(p.url, key, id)
 		if err != nil {
 			return err
 		}
@@ -213,7 +212,7 @@ func diskFullTrial(ctx context.Context, r *trialRun) error {
 		if r.server != nil && !r.server.exited() {
 			_, hwm := residentMemory(r.server.pid)
 			r.peak = max(r.peak, hwm)
-			r.server.kill()
+			_ = r.server.kill()
 		}
 		_ = exec.Command("umount", mnt).Run()
 	}()
@@ -232,14 +231,14 @@ func diskFullTrial(ctx context.Context, r *trialRun) error {
 		n++
 		id := fmt.Sprintf("conv-%04d", n)
 		content := fmt.Sprintf("message %d: ", n) + strings.Repeat(fmt.Sprintf("payment %d declined again ", n), 150)
-		status, retry, _, err := apiCall(http.DefaultClient, http.MethodPost, p.base()+"/api/v1/context/track", key, trackBody(id, content))
+		status, retry, _, err := apiCall(http.DefaultClient, http.MethodPost, p.url+"/api/v1/context/track", key, trackBody(id, content))
 		if status == http.StatusOK {
 			acked[id] = content
 		}
 		return status, retry, err
 	}
 	ready := func() (int, string) {
-		resp, err := http.Get(p.base() + "/readyz")
+		resp, err := http.Get(p.url + "/readyz")
 		if err != nil {
 			return 0, err.Error()
 		}
@@ -247,7 +246,7 @@ func diskFullTrial(ctx context.Context, r *trialRun) error {
 		raw, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(raw)
 	}
-	r.before = probeHealth(p.base(), 40)
+	r.before = probeHealth(p.url, 40)
 	for range 20 {
 		if status, _, err := send(); err != nil || status != http.StatusOK {
 			return fmt.Errorf("track before filling the disk: %d %v", status, err)
@@ -288,7 +287,7 @@ func diskFullTrial(ctx context.Context, r *trialRun) error {
 	if status != http.StatusServiceUnavailable {
 		r.failf("/readyz on a full disk: %d %s, want 503", status, body)
 	}
-	r.during = probeHealth(p.base(), 20)
+	r.during = probeHealth(p.url, 20)
 	r.notef("full disk: %d writes acknowledged, %d refused with 503; /readyz %d %s", len(acked), refused, status, strings.TrimSpace(body))
 	if err := os.Remove(filler); err != nil {
 		return err
@@ -314,7 +313,7 @@ func diskFullTrial(ctx context.Context, r *trialRun) error {
 	}
 	r.lost = 0
 	for id := range acked {
-		if n, err := storedMessages(p.base(), key, id); err != nil || n != 1 {
+		if n, err := storedMessages(p.url, key, id); err != nil || n != 1 {
 			r.lost++
 		}
 	}
@@ -383,7 +382,7 @@ func signInFlood(ctx context.Context, r *trialRun, workers int) error {
 	if err != nil {
 		return err
 	}
-	authorize := p.base() + "/external/v1/oauth2/authorize?client_id=" + clientID +
+	authorize := p.url + "/external/v1/oauth2/authorize?client_id=" + clientID +
 		"&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=public_api&state=s&response_type=code"
 	var statuses statusCounts
 	var noRetry atomic.Int64
@@ -413,7 +412,7 @@ func signInFlood(ctx context.Context, r *trialRun, workers int) error {
 						return
 					default:
 					}
-					resp, err := c.PostForm(p.base()+"/external/v1/oauth2/authorize", form)
+					resp, err := c.PostForm(p.url+"/external/v1/oauth2/authorize", form)
 					if err != nil {
 						continue
 					}
@@ -456,7 +455,7 @@ func tokenLockoutTrial(ctx context.Context, r *trialRun) error {
 		return err
 	}
 	token := func(c *http.Client, from, body string) (int, error) {
-		req, _ := http.NewRequest(http.MethodPost, p.base()+"/external/v1/oauth2/token", strings.NewReader(body))
+		req, _ := http.NewRequest(http.MethodPost, p.url+"/external/v1/oauth2/token", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("X-Forwarded-For", from)
 		resp, err := c.Do(req)
@@ -564,12 +563,12 @@ func slowReaders(ctx context.Context, r *trialRun, readers int, workers string) 
 		for j := i; j < i+8; j++ {
 			msgs = append(msgs, fmt.Sprintf("%d %s", j, content[:len(content)-8]))
 		}
-		status, _, raw, err := apiCall(http.DefaultClient, http.MethodPost, p.base()+"/api/v1/context/track", key, trackBody("big", msgs...))
+		status, _, raw, err := apiCall(http.DefaultClient, http.MethodPost, p.url+"/api/v1/context/track", key, trackBody("big", msgs...))
 		if err != nil || status != http.StatusOK {
 			return fmt.Errorf("track: %d %v %.200s", status, err, raw)
 		}
 	}
-	status, _, answer, err := apiCall(http.DefaultClient, http.MethodGet, p.base()+"/api/v1/context/conversations/big", key, nil)
+	status, _, answer, err := apiCall(http.DefaultClient, http.MethodGet, p.url+"/api/v1/context/conversations/big", key, nil)
 	if err != nil || status != http.StatusOK || !bytes.Contains(answer, []byte(`"messageCount":64`)) {
 		return fmt.Errorf("read: %d %v %.200s", status, err, answer)
 	}
@@ -641,7 +640,7 @@ func uploadsTrial(ctx context.Context, r *trialRun) error {
 					default:
 					}
 					body := `{"external_id":"u` + fmt.Sprint(w, "-", i) + `","title":"Large","transcript":[` + items + `]}`
-					status, retry, raw, err := apiCall(c, http.MethodPost, p.base()+"/external/v1/recordings", key, []byte(body))
+					status, retry, raw, err := apiCall(c, http.MethodPost, p.url+"/external/v1/recordings", key, []byte(body))
 					if err != nil {
 						continue
 					}
@@ -677,7 +676,7 @@ func uploadsTrial(ctx context.Context, r *trialRun) error {
 	}
 	r.lost = 0
 	for _, id := range acked {
-		status, _, _, err := apiCall(http.DefaultClient, http.MethodGet, fmt.Sprintf("%s/external/v1/meetings/%d", p.base(), id), key, nil)
+		status, _, _, err := apiCall(http.DefaultClient, http.MethodGet, fmt.Sprintf("%s/external/v1/meetings/%d", p.url, id), key, nil)
 		if err != nil {
 			return err
 		}

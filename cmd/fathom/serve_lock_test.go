@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -58,7 +57,7 @@ func TestSecondServerIsRefused(t *testing.T) {
 		t.Fatalf("second server exited %d, want 1:\n%s", code, out)
 	}
 	for _, want := range []string{
-		fmt.Sprintf("pid %d", first.cmd.Process.Pid), "fathom serve", "started ", "listening on " + addr,
+		fmt.Sprintf("pid %d", first.pid), "fathom serve", "started ", "listening on " + addr,
 		"--database-url postgres://", "docs/deployment.md",
 	} {
 		if !strings.Contains(out, want) {
@@ -80,10 +79,9 @@ func TestSecondServerIsRefused(t *testing.T) {
 		t.Fatalf("first server after admin commands: %d %v", status, err)
 	}
 
-	if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := first.kill(); err != nil {
 		t.Fatal(err)
 	}
-	_ = first.cmd.Wait()
 	next := startProcess(t, dataDir)
 	resp, err := http.Get(next.url + "/readyz")
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -17,7 +16,7 @@ import (
 )
 
 // call sends a Context API request and returns the envelope's data.
-func (p *process) call(method, path string, body any) (json.RawMessage, int, error) {
+func (p *serveProcess) call(method, path string, body any) (json.RawMessage, int, error) {
 	var r io.Reader
 	if body != nil {
 		b, _ := json.Marshal(body)
@@ -41,7 +40,7 @@ func (p *process) call(method, path string, body any) (json.RawMessage, int, err
 
 // ingest posts a recording with external id ext to the meetings API and
 // returns its status and recording id.
-func (p *process) ingest(ext string) (int, int64, error) {
+func (p *serveProcess) ingest(ext string) (int, int64, error) {
 	body, _ := json.Marshal(map[string]any{"external_id": ext, "title": "Weekly sync " + ext,
 		"transcript": []map[string]any{
 			{"speaker": map[string]any{"display_name": "Alice"}, "text": "We review the roadmap for " + ext + ".", "timestamp": "00:00:05"},
@@ -62,7 +61,7 @@ func (p *process) ingest(ext string) (int, int64, error) {
 }
 
 // finds reports whether a similarity request to p lists conversation id.
-func (p *process) finds(message, id string) bool {
+func (p *serveProcess) finds(message, id string) bool {
 	data, status, err := p.call(http.MethodPost, "/api/v1/context/similarity", map[string]any{"message": message, "limit": 50})
 	if err != nil || status != 200 {
 		return false
@@ -112,7 +111,7 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		t.Skip("builds and runs the binary three times")
 	}
 	dbURL := pgtest.NewDatabase(t)
-	servers := []*process{startServe(t, t.TempDir(), dbURL)}
+	servers := []*serveProcess{startServe(t, t.TempDir(), dbURL)}
 	key := servers[0].key
 	if key == "" {
 		t.Fatal("first start printed no API key")
@@ -193,15 +192,14 @@ func TestThreeServersOnePostgres(t *testing.T) {
 	count := func() int { mu.Lock(); defer mu.Unlock(); return len(acked) }
 	eventually(t, 60*time.Second, "300 acknowledged tracks", func() bool { return count() >= 300 })
 	killed := servers[1]
-	if err := killed.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := killed.kill(); err != nil {
 		t.Fatal(err)
 	}
-	_ = killed.cmd.Wait()
 	atKill := count()
 	eventually(t, 60*time.Second, "the survivors keep acknowledging", func() bool { return count() >= atKill+150 })
 	close(stop)
 	wg.Wait()
-	alive := []*process{servers[0], servers[2]}
+	alive := []*serveProcess{servers[0], servers[2]}
 
 	// Every acknowledged conversation is stored once, whole, and reads
 	// the same through both survivors.
@@ -245,7 +243,7 @@ func TestThreeServersOnePostgres(t *testing.T) {
 	}
 	eventually(t, 90*time.Second, "a write after the kill found through the other survivor",
 		func() bool { return alive[0].finds(msgs(2)[0], "after-kill") })
-	issues := func(p *process) string {
+	issues := func(p *serveProcess) string {
 		data, _, _ := p.call(http.MethodGet, "/api/v1/context/issues", nil)
 		return string(data)
 	}
@@ -277,7 +275,7 @@ func BenchmarkCrossServerLag(b *testing.B) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := []*process{a, f}[w%2]
+			p := []*serveProcess{a, f}[w%2]
 			tick := time.NewTicker(every)
 			defer tick.Stop()
 			for i := 0; ; i++ {

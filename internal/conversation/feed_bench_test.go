@@ -60,7 +60,8 @@ func BenchmarkFollowerReload(b *testing.B) {
 // 50 ms), then the other server's next read of the change feed (default
 // poll). Background writers keep FATHOM_BENCH_RATE (default 100) other
 // tracks per second going meanwhile. It reports the lag's p50 and p99 over
-// FATHOM_BENCH_PROBES (default 100) probes, one at a time.
+// FATHOM_BENCH_PROBES (default 100) probes, one at a time, and fails when
+// the p99 misses the 2 s target (docs/benchmarks.md).
 //
 //	go test ./internal/conversation -run '^$' -bench CrossServerLag -benchtime 1x
 func BenchmarkCrossServerLag(b *testing.B) {
@@ -124,10 +125,18 @@ func BenchmarkCrossServerLag(b *testing.B) {
 		}
 	}
 	slices.Sort(lags)
+	p99 := lags[len(lags)*99/100]
 	b.ReportMetric(float64(lags[len(lags)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(lags[len(lags)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(lags[len(lags)-1].Microseconds())/1000, "max-ms")
+	if p99 > crossServerLagTarget {
+		b.Errorf("lag p99 %s, target %s", p99.Round(time.Millisecond), crossServerLagTarget)
+	}
 }
+
+// crossServerLagTarget bounds the p99 of the time from a track
+// acknowledged by one server to its conversation in another's answers.
+const crossServerLagTarget = 2 * time.Second
 
 func envInt(name string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
