@@ -224,6 +224,15 @@ func backupUnderLoad(t *testing.T, sourceURL string) {
 	lite := startServe(t, restored, "")
 	lite.key = orig.key
 	checkRestored(t, "SQLite", sourceURL != "", orig, lite, convBefore, convAfter, recBefore, recAfter)
+	// The restored database, and the -wal and -shm files its server made,
+	// are its owner's alone, as a new server's are.
+	for _, name := range []string{"fathom.db", "fathom.db-wal", "fathom.db-shm"} {
+		if fi, err := os.Stat(filepath.Join(restored, name)); err != nil {
+			t.Errorf("restored %s: %v", name, err)
+		} else if fi.Mode().Perm() != 0o600 {
+			t.Errorf("restored %s has mode %v, want 0600", name, fi.Mode().Perm())
+		}
+	}
 
 	// Into a new PostgreSQL database.
 	dbURL := pgtest.NewDatabase(t)

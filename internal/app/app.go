@@ -115,6 +115,17 @@ func (a *App) Open(ctx context.Context) (err error) {
 		}
 	}()
 	a.Tenants = tenant.NewService(a.DB, nil)
+	if a.lock != nil {
+		// This process alone runs the database's jobs: those still
+		// running were cut off when the last server died.
+		n, err := job.RequeueOrphans(ctx, a.db.Jobs)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			a.logger.Info("jobs interrupted by the last stop run again", "jobs", n)
+		}
+	}
 	if a.Queue, err = job.New(a.db.Jobs, job.Config{Workers: a.cfg.Workers, Logger: a.logger, Pause: a.health.Paused,
 		Failing: a.health.Failing}); err != nil {
 		return err

@@ -159,7 +159,7 @@ func TestMeetingsBadInputNamesTheField(t *testing.T) {
 		{"ingest empty text", "POST", "/external/v1/recordings", `{"transcript":[{"speaker":{"display_name":"A"},"text":" ","timestamp":"00:00:01"}]}`, "transcript[0].text", 400},
 		{"ingest timestamp", "POST", "/external/v1/recordings", `{"transcript":[{"speaker":{"display_name":"A"},"text":"hi","timestamp":"1 minute"}]}`, "transcript[0].timestamp", 400},
 		{"ingest recorder", "POST", "/external/v1/recordings", `{"recorded_by":"nobody@acme.com","transcript":[]}`, "recorded_by", 400},
-		{"unknown endpoint", "GET", "/external/v1/calls", "", "no endpoint", 404},
+		{"unknown endpoint", "GET", "/external/v1/calls", "", "/external/v1/calls", 404},
 	}
 	for _, c := range cases {
 		req, _ := http.NewRequest(c.method, s.URL+c.path, strings.NewReader(c.body))
@@ -351,5 +351,39 @@ func TestMeetingsSearch(t *testing.T) {
 	}
 	if r := s.get(t, "/external/v1/search?q=", ws.alice); r.Status != 400 {
 		t.Errorf("empty query: %d", r.Status)
+	}
+}
+
+// TestMeetingsWrongMethod sends methods a path of the meetings API does
+// not take: a 405 naming the methods it does in Allow, in the API's error
+// format, where the path has routes; a 404 where it has none.
+func TestMeetingsWrongMethod(t *testing.T) {
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	cases := []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"POST", "/external/v1/meetings", 405, "GET, HEAD"},
+		{"PUT", "/external/v1/meetings/12", 405, "GET, HEAD"},
+		{"GET", "/external/v1/recordings", 405, "POST"},
+		{"GET", "/external/v1/webhooks/7", 405, "DELETE"},
+		{"PATCH", "/external/v1/webhooks", 405, "GET, HEAD, POST"},
+		{"DELETE", "/external/v1/recordings/12/summary", 405, "GET, HEAD"},
+		{"POST", "/external/v1/calls", 404, ""},
+	}
+	for _, c := range cases {
+		req, _ := http.NewRequest(c.method, s.URL+c.path, strings.NewReader(`{}`))
+		req.Header.Set("X-Api-Key", ws.alice)
+		r := do(t, req)
+		code, _ := r.Body["code"].(string)
+		msg, _ := r.Body["error"].(string)
+		wantCode := map[int]string{405: "method_not_allowed", 404: "not_found"}[c.status]
+		if r.Status != c.status || r.Header.Get("Allow") != c.allow || code != wantCode || !strings.Contains(msg, c.path) ||
+			len(r.Body) != 2 || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+			t.Errorf("%s %s: %d Allow %q %s, want %d Allow %q with code %s", c.method, c.path, r.Status, r.Header.Get("Allow"), r.Raw,
+				c.status, c.allow, wantCode)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/config"
 )
@@ -115,5 +116,68 @@ func TestRestartKeepsIssueTypes(t *testing.T) {
 	s.close(t)
 	if n := count(t, cfg, `SELECT count(*) FROM knowledge_model_chunks WHERE updated_at != '2000-01-01 00:00:00+00'`); n != 0 {
 		t.Fatalf("a stop with nothing new rewrote %d chunks", n)
+	}
+}
+
+// TestRestartRunsJobsAKilledServerLeftRunning leaves analysis jobs in the
+// state a killed server leaves them (running, attempted once, no one to
+// finish them). On SQLite the next server runs them again at once, not
+// after the queue's rescue delay. On PostgreSQL, where a running job may
+// belong to another live server, none is touched at start: the rescuer
+// runs again the one that started longer ago than the rescue delay, and
+// leaves the one that started a minute ago running.
+func TestRestartRunsJobsAKilledServerLeftRunning(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Workers = 0
+	s := start(t, cfg)
+	for _, tenant := range []string{"acme", "beta"} {
+		if r := s.post(t, "/api/v1/context/track", s.newKey(t, tenant), track("c1", "refund not received", "let me check")); r.Status != 200 {
+			t.Fatalf("track: %d %s", r.Status, r.Raw)
+		}
+	}
+	s.close(t)
+	db, _ := rawDB(t, cfg)
+	var old, recent int64 // the jobs of acme and beta
+	if err := db.QueryRow(`SELECT min(id), max(id) FROM river_job WHERE kind = 'analyze_tenant' AND state = 'available'`).Scan(&old, &recent); err != nil || old == recent {
+		t.Fatalf("two analysis jobs: %d %d %v", old, recent, err)
+	}
+	started := map[int64]string{old: "scheduled_at", recent: "scheduled_at"}
+	if onPostgres(cfg) {
+		started = map[int64]string{old: "now() - interval '11 minutes'", recent: "now() - interval '1 minute'"}
+	}
+	for id, at := range started {
+		if _, err := db.Exec(fmt.Sprintf(`UPDATE river_job SET state = 'running', attempt = 1, attempted_at = %s WHERE id = %d`, at, id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	state := func(id int64) string {
+		var st string
+		if err := db.QueryRow(fmt.Sprintf(`SELECT state FROM river_job WHERE id = %d`, id)).Scan(&st); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+
+	cfg.Workers = 2
+	start(t, cfg)
+	if !onPostgres(cfg) {
+		eventually(t, "the interrupted jobs ran again", func() bool { return state(old) == "completed" && state(recent) == "completed" })
+		if n := count(t, cfg, fmt.Sprintf(`SELECT attempt FROM river_job WHERE id = %d`, old)); n != 2 {
+			t.Fatalf("attempt = %d, want 2 (the killed one and the rerun)", n)
+		}
+		return
+	}
+	// The rescuer's first round comes within seconds of the start (River
+	// staggers it), and a rescued job is retried after a backoff of a
+	// second or so.
+	deadline := time.Now().Add(45 * time.Second)
+	for state(old) != "completed" {
+		if time.Now().After(deadline) {
+			t.Fatalf("a job running for 11 minutes was not rescued: state %s", state(old))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if st := state(recent); st != "running" {
+		t.Fatalf("a job running for a minute, maybe on a live server, was touched: state %s", st)
 	}
 }

@@ -95,9 +95,10 @@ func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("POST "+p+"/webhooks/{id}/deliveries/{delivery_id}/redeliver", h.endpoint(neverHeavy, h.redeliver))
 	mux.Handle("GET "+p+"/callback_secret", h.endpoint(neverHeavy, h.callbackSecret))
 	mux.Handle("GET "+p+"/search", h.endpoint(neverHeavy, h.search))
-	mux.HandleFunc(p+"/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not_found", "no endpoint at "+r.Method+" "+r.URL.Path)
-	})
+	// No catch-all under p: a path no route takes falls through to the
+	// server's, which answers a 405 with Allow when the path has routes
+	// for other methods and a 404 otherwise, in this API's error format
+	// (the error writer set for p).
 }
 
 // heaviness says how a request counts against the rate limits.

@@ -26,6 +26,9 @@ type Engine struct {
 	client  func(*river.Config) (client, error)
 	migrate func(context.Context) error
 	pending func(context.Context) (bool, error)
+	// requeue makes the jobs a dead process left running available again;
+	// nil where several processes share the jobs (see RequeueOrphans).
+	requeue func(context.Context) (int64, error)
 }
 
 // Name is the engine's name ("sqlite", "postgres").
@@ -58,6 +61,14 @@ func SQLite(db *sql.DB) Engine {
 		},
 		migrate: func(ctx context.Context) error { return migrate(ctx, riversqlite.New(db)) },
 		pending: func(ctx context.Context) (bool, error) { return migrationPending(ctx, riversqlite.New(db)) },
+		requeue: func(ctx context.Context) (int64, error) {
+			// Its scheduled_at is past already: the job runs at once.
+			res, err := db.ExecContext(ctx, `UPDATE river_job SET state = 'available' WHERE state = 'running'`)
+			if err != nil {
+				return 0, err
+			}
+			return res.RowsAffected()
+		},
 	}
 }
 

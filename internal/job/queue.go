@@ -69,6 +69,36 @@ type Config struct {
 	Logger  *slog.Logger
 }
 
+const (
+	// jobTimeout cancels a job's context: the longest a job runs (a
+	// webhook delivery has 30s of its own).
+	jobTimeout = 5 * time.Minute
+	// rescueAfter is how long a job may stay running before the queue
+	// takes its process for dead and runs it again: jobTimeout, plus room
+	// for a cancelled job to return and for clocks of servers sharing a
+	// PostgreSQL database to differ.
+	rescueAfter = jobTimeout + 5*time.Minute
+)
+
+// RequeueOrphans makes the jobs left running by a process that ended
+// without finishing them (killed, crashed) available again, so that they
+// run at once rather than after the queue's rescue delay, and returns how
+// many there were. Call it only while no other process can be running
+// jobs on the database: on SQLite, holding the data directory's server
+// lock, before Start. On PostgreSQL, where servers share the jobs, it does
+// nothing: a running job may belong to a live server, and the queue's
+// rescuer runs a dead one's again after ten minutes.
+func RequeueOrphans(ctx context.Context, e Engine) (int64, error) {
+	if e.requeue == nil {
+		return 0, nil
+	}
+	n, err := e.requeue(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("requeue interrupted jobs: %w", err)
+	}
+	return n, nil
+}
+
 // Queue inserts and runs jobs.
 type Queue struct {
 	client    client
@@ -113,7 +143,14 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger, cfg.Failing),
 		MaxAttempts: cfg.MaxAttempts,
-		JobTimeout:  5 * time.Minute,
+		JobTimeout:  jobTimeout,
+		// A job left running by a process that died (SIGKILL, power
+		// loss) is run again after this; River's default, an hour, would
+		// hold a tenant's analysis or a meeting's processing that long.
+		// It exceeds the longest a live job runs (jobTimeout cancels it),
+		// so a live job is never run twice at once. On SQLite a server
+		// requeues such jobs at start already (RequeueOrphans).
+		RescueStuckJobsAfter: rescueAfter,
 		// Completed jobs are only history; keep a day of it.
 		CompletedJobRetentionPeriod: 24 * time.Hour,
 	}

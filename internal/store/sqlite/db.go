@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -63,6 +64,9 @@ func Open(cfg Config) (*DB, error) {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
 	}
+	if err := createPrivate(cfg.Path); err != nil {
+		return nil, err
+	}
 	writer, err := sql.Open("sqlite", dsn(cfg.Path, cfg.Synchronous, false))
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
@@ -86,6 +90,24 @@ func Open(cfg Config) (*DB, error) {
 		queries: queries{conn{cache: newStmtCache(reader)}}}
 	db.batch = newBatcher(writer, db.wstmts, cfg.MaxBatch)
 	return db, nil
+}
+
+// createPrivate creates a missing database file empty (an empty file is
+// an empty SQLite database) with mode 0600 before SQLite opens it: SQLite
+// would create it 0644 less the umask, and it creates the -wal, -shm and
+// -journal files with the mode of the database file, so these are 0600
+// too. The data directory is 0700 already; the files hold API keys' hashes
+// and every tenant's conversations, and stay private when copied or moved
+// out of it. An existing file keeps the mode its owner gave it.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("create sqlite database %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 func dsn(path, synchronous string, readOnly bool) string {
