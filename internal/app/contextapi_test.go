@@ -371,7 +371,24 @@ func TestReadAndDeleteConversation(t *testing.T) {
 	}
 	req, _ := http.NewRequest(http.MethodPut, s.URL+"/api/v1/context/conversations/x", nil)
 	req.Header.Set("X-API-Key", key)
-	if r := do(t, req); r.Status != 405 || r.Header.Get("Allow") != "GET, DELETE" {
+	if r := do(t, req); r.Status != 405 || r.Header.Get("Allow") != "GET, HEAD, DELETE" {
 		t.Fatalf("PUT: %d %v", r.Status, r.Header.Get("Allow"))
+	}
+	// The read-only paths too, in the envelope, and an unknown path is a 404.
+	for _, c := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{http.MethodPost, "/api/v1/context/issues", 405, "GET, HEAD"},
+		{http.MethodDelete, "/api/v1/context/issues/x", 405, "GET, HEAD"},
+		{http.MethodPut, "/api/v1/context/graph", 405, "GET, HEAD"},
+		{http.MethodGet, "/api/v1/context/nothing", 404, ""},
+	} {
+		req, _ := http.NewRequest(c.method, s.URL+c.path, nil)
+		req.Header.Set("X-API-Key", key)
+		if r := do(t, req); r.Status != c.status || r.Header.Get("Allow") != c.allow || r.Body["success"] != false {
+			t.Errorf("%s %s: %d Allow %q %v, want %d Allow %q in the envelope", c.method, c.path, r.Status, r.Header.Get("Allow"), r.Body, c.status, c.allow)
+		}
 	}
 }

@@ -49,17 +49,8 @@ func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("GET /api/v1/context/issues", h.endpoint(quota.OpRead, h.listIssues))
 	mux.Handle("GET /api/v1/context/issues/{name}", h.endpoint(quota.OpRead, h.getIssue))
 	mux.Handle("GET /api/v1/context/graph", h.endpoint(quota.OpRead, h.graph))
-	for path, allow := range map[string]string{"/api/v1/context/track": "POST", "/api/v1/context/resolve": "POST",
-		"/api/v1/context/similarity": "POST", "/api/v1/context/feedback": "POST",
-		"/api/v1/context/conversations/{conversationId}": "GET, DELETE"} {
-		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Allow", allow)
-			h.writeError(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed here; use "+allow)
-		})
-	}
-	mux.HandleFunc("/api/v1/context/", func(w http.ResponseWriter, r *http.Request) {
-		h.writeError(w, r, http.StatusNotFound, "no endpoint at "+r.URL.Path)
-	})
+	// Other methods and paths under /api/v1/context/ are the server's
+	// fallback's: a 405 with Allow or a 404, in this API's envelope.
 }
 
 // result is what an operation returns for the envelope.
