@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,7 +32,10 @@ import (
 // solutions after the true actions, to measure extraction alone;
 // TRUE_OUTCOMES=1 keeps the extracted attempts and solutions but gives each
 // attempt found on a simulated attempt's turn its true outcome, to measure
-// the outcome reading alone.
+// the outcome reading alone. Each domain logs how many learned solutions
+// stand for how many simulated actions (one action worded several ways
+// and learned as several solutions raises the ratio); SPLIT_DEBUG=1 lists
+// the actions learned as more than one solution.
 func TestSimulatedRecommendations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the simulation takes about 20 s")
@@ -210,6 +214,15 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 		}
 		answers[i] = eval.NewAnswer(keys, escalations, probs, r.Evidence == EvidenceThin, mapping)
 	}
+	actions := map[string]int{}
+	for _, a := range mapping {
+		actions[a]++
+	}
+	fmt.Fprintf(os.Stderr, "solutions: %d mapped to %d actions (%.2f per action), %d learned\n",
+		len(mapping), len(actions), float64(len(mapping))/max(1, float64(len(actions))), len(votes))
+	if os.Getenv("SPLIT_DEBUG") != "" {
+		logSplit(votes, mapping)
+	}
 	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping),
 		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
@@ -285,5 +298,25 @@ func logRoutine(e *Engine, sims []eval.Simulated) {
 	for id := range k.handOvers() {
 		fmt.Fprintf(os.Stderr, "hand-over %-28s escalation by its words %v %v\n",
 			k.solutions[id].Key, k.solutions[id].Escalation, labels[id])
+	}
+}
+
+// logSplit lists, for each simulated action learned as more than one
+// solution, those solutions and the turns their attempts were found on
+// (SPLIT_DEBUG=1).
+func logSplit(votes map[string]map[string]int, mapping map[string]string) {
+	byAction := map[string][]string{}
+	for k, a := range mapping {
+		byAction[a] = append(byAction[a], k)
+	}
+	for a, keys := range byAction {
+		if len(keys) < 2 {
+			continue
+		}
+		slices.Sort(keys)
+		fmt.Fprintf(os.Stderr, "split %s:\n", a)
+		for _, k := range keys {
+			fmt.Fprintf(os.Stderr, "    %-36s %v\n", k, votes[k])
+		}
 	}
 }
