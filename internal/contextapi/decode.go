@@ -25,13 +25,12 @@ func invalid(format string, args ...any) error {
 
 // readObject reads a body of at most max bytes holding one JSON object.
 func readObject(w http.ResponseWriter, r *http.Request, max int64) (object, error) {
-	tooLarge := fathom.Errorf(fathom.ETOOLARGE, "request body must be at most %d bytes", max)
-	if r.ContentLength > max {
-		return nil, tooLarge // refused before a byte is read (or sent, after Expect: 100-continue)
+	if err := server.DeclaredTooLarge(r, max); err != nil {
+		return nil, err
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
 	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-		return nil, tooLarge
+		return nil, fathom.Errorf(fathom.ETOOLARGE, "request body must be at most %d bytes", max)
 	}
 	if err != nil {
 		return nil, invalid("request body could not be read")

@@ -23,6 +23,9 @@ func decodeBody(r *http.Request, v any, maxBytes int64) error {
 			return fathom.Errorf(fathom.EINVALID, "Content-Type must be application/json, got %q", ct)
 		}
 	}
+	if err := server.DeclaredTooLarge(r, maxBytes); err != nil {
+		return err
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBytes+1))
 	if err != nil {
 		return fathom.Errorf(fathom.EINVALID, "request body could not be read")

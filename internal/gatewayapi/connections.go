@@ -8,6 +8,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/gateway"
+	"github.com/fathom-oss/fathom/internal/server"
 )
 
 // connectionJSON is Maton's Connection object (spec §14.2).
@@ -58,6 +59,9 @@ func (h *Handler) createConnection(r *http.Request, p *fathom.Principal) (int, a
 	var body struct {
 		App    string `json:"app"`
 		Method string `json:"method"`
+	}
+	if err := server.DeclaredTooLarge(r, 64<<10); err != nil {
+		return 0, nil, err
 	}
 	raw, err := io.ReadAll(io.LimitReader(r.Body, 64<<10))
 	if err != nil {

@@ -64,6 +64,10 @@ func (h *Handler) authorizePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) authorizeSubmit(w http.ResponseWriter, r *http.Request) {
+	if server.DeclaredTooLarge(r, 64<<10) != nil {
+		errorPage(w, http.StatusRequestEntityTooLarge, "Invalid request", "The form is too large.")
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		errorPage(w, http.StatusBadRequest, "Invalid request", "The form could not be read.")

@@ -151,6 +151,10 @@ func (h *Handler) decodeForm(w http.ResponseWriter, r *http.Request) (url.Values
 		writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "Content-Type must be application/x-www-form-urlencoded"))
 		return nil, c, false
 	}
+	if server.DeclaredTooLarge(r, 64<<10) != nil {
+		writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "the form must be at most 64 KiB"))
+		return nil, c, false
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		writeError(w, r, oauthErr(oauth.CodeInvalidRequest, "the form could not be read"))
