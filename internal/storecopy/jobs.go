@@ -90,17 +90,23 @@ func copyJobs(ctx context.Context, source *sql.DB, src *sql.Tx, dst *pgxpool.Poo
 	return len(jobs), nil
 }
 
-func insertJobs(ctx context.Context, writer *river.Client[pgx.Tx], tx pgx.Tx, jobs []*rivertype.JobRow) error {
-	if len(jobs) == 0 {
-		return nil
-	}
+// insertParams are jobs as the queue inserts them again: kind, arguments,
+// queue, priority, attempts allowed, schedule, tags and metadata.
+func insertParams(jobs []*rivertype.JobRow) []river.InsertManyParams {
 	params := make([]river.InsertManyParams, len(jobs))
 	for i, j := range jobs {
 		params[i] = river.InsertManyParams{Args: rawArgs{kind: j.Kind, args: j.EncodedArgs}, InsertOpts: &river.InsertOpts{
 			Queue: j.Queue, Priority: j.Priority, MaxAttempts: j.MaxAttempts, ScheduledAt: j.ScheduledAt,
 			Tags: j.Tags, Metadata: j.Metadata}}
 	}
-	res, err := writer.InsertManyTx(ctx, tx, params)
+	return params
+}
+
+func insertJobs(ctx context.Context, writer *river.Client[pgx.Tx], tx pgx.Tx, jobs []*rivertype.JobRow) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	res, err := writer.InsertManyTx(ctx, tx, insertParams(jobs))
 	if err != nil {
 		return fmt.Errorf("insert target jobs: %w", err)
 	}

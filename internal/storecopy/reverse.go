@@ -339,13 +339,7 @@ func reverseJobs(ctx context.Context, cfg SQLiteConfig, src pgx.Tx, dst *sql.Tx)
 	if err != nil {
 		return 0, fmt.Errorf("target job queue: %w", err)
 	}
-	ins := make([]river.InsertManyParams, len(jobs))
-	for i, j := range jobs {
-		ins[i] = river.InsertManyParams{Args: rawArgs{kind: j.Kind, args: j.EncodedArgs}, InsertOpts: &river.InsertOpts{
-			Queue: j.Queue, Priority: j.Priority, MaxAttempts: j.MaxAttempts, ScheduledAt: j.ScheduledAt,
-			Tags: j.Tags, Metadata: j.Metadata}}
-	}
-	res, err := writer.InsertManyTx(ctx, dst, ins)
+	res, err := writer.InsertManyTx(ctx, dst, insertParams(jobs))
 	if err != nil {
 		return 0, fmt.Errorf("insert target jobs: %w", err)
 	}
