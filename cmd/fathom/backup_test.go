@@ -42,25 +42,29 @@ type writeLoad struct {
 func startWriteLoad(p *serveProcess, trackers int) *writeLoad {
 	l := &writeLoad{stop: make(chan struct{})}
 	for w := range trackers {
-		l.wg.Add(1)
-		go func() {
-			defer l.wg.Done()
-			for i := 0; ; i++ {
-				select {
-				case <-l.stop:
-					return
-				default:
-				}
-				id := fmt.Sprintf("load-%d-%d", w, i)
-				topic := (w + i) % len(e2eTopics)
-				if _, status, err := p.track(id, e2eTopics[topic]); err == nil && status == http.StatusOK {
-					l.mu.Lock()
-					l.conversations = append(l.conversations, ack{id: id, topic: topic, at: time.Now()})
-					l.mu.Unlock()
-				}
+		l.repeat(func(i int) {
+			id := fmt.Sprintf("load-%d-%d", w, i)
+			topic := (w + i) % len(e2eTopics)
+			if _, status, err := p.track(id, e2eTopics[topic]); err == nil && status == http.StatusOK {
+				l.mu.Lock()
+				l.conversations = append(l.conversations, ack{id: id, topic: topic, at: time.Now()})
+				l.mu.Unlock()
 			}
-		}()
+		})
 	}
+	l.repeat(func(i int) {
+		ext := fmt.Sprintf("rec-%d", i)
+		if status, rec, err := p.ingest(ext); err == nil && status == http.StatusCreated {
+			l.mu.Lock()
+			l.recordings = append(l.recordings, ack{id: ext, rec: rec, at: time.Now()})
+			l.mu.Unlock()
+		}
+	})
+	return l
+}
+
+// repeat calls do with 0, 1, 2, … in a goroutine of its own until end.
+func (l *writeLoad) repeat(do func(i int)) {
 	l.wg.Add(1)
 	go func() {
 		defer l.wg.Done()
@@ -70,15 +74,9 @@ func startWriteLoad(p *serveProcess, trackers int) *writeLoad {
 				return
 			default:
 			}
-			ext := fmt.Sprintf("rec-%d", i)
-			if status, rec, err := p.ingest(ext); err == nil && status == http.StatusCreated {
-				l.mu.Lock()
-				l.recordings = append(l.recordings, ack{id: ext, rec: rec, at: time.Now()})
-				l.mu.Unlock()
-			}
+			do(i)
 		}
 	}()
-	return l
 }
 
 func (l *writeLoad) counts() (int, int) {

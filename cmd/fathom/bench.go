@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/bench"
@@ -170,16 +169,6 @@ func drainRate(backlog, size int, took, cpu time.Duration) string {
 		out += fmt.Sprintf(", %.0f per CPU-second of the server", msgs/cpu.Seconds())
 	}
 	return out + ")"
-}
-
-// processCPU is the processor time this process has used (user and
-// system), 0 where the platform does not say.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // positiveList reads a comma-separated list of positive numbers for flag.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/bench"
 	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/cputime"
 )
 
 // contextBench measures the Context API: track throughput, then
@@ -68,9 +69,9 @@ func (b *contextBench) run(ctx context.Context) error {
 		total = r.Requests
 		if local != nil {
 			backlog, _ := local.app.DB.ConversationCountDirty(ctx)
-			cpu := processCPU()
+			cpu := cputime.Process()
 			lag := local.waitAnalysed(ctx)
-			used := processCPU() - cpu
+			used := cputime.Process() - cpu
 			fmt.Fprintf(out, "  analysis caught up %s after the load stopped%s\n", lag.Round(time.Millisecond), drainRate(backlog, 10, lag, used))
 			b.add("analysis caught up after the track load", lag.Round(100*time.Millisecond).String())
 			if backlog > 0 && lag > 0 && used > 0 {
@@ -95,9 +96,9 @@ func (b *contextBench) run(ctx context.Context) error {
 			total = n
 			if local != nil {
 				backlog, _ := local.app.DB.ConversationCountDirty(ctx)
-				cpu := processCPU()
+				cpu := cputime.Process()
 				lag := local.waitAnalysed(ctx)
-				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag, processCPU()-cpu))
+				fmt.Fprintf(out, "  analysis caught up %s after seeding%s\n", lag.Round(time.Millisecond), drainRate(backlog, 2, lag, cputime.Process()-cpu))
 				b.add(fmt.Sprintf("analysis caught up after seeding to %d", n), lag.Round(100*time.Millisecond).String())
 			}
 		}

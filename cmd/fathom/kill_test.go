@@ -59,16 +59,7 @@ func startServe(t testing.TB, dataDir, dbURL string) *serveProcess {
 }
 
 func (p *serveProcess) track(id string, msgs []string) (map[string]any, int, error) {
-	type m struct {
-		Role    string `json:"role"`
-		Content string `json:"content"`
-	}
-	var list []m
-	for i, c := range msgs {
-		list = append(list, m{[]string{"user", "assistant"}[i%2], c})
-	}
-	body, _ := json.Marshal(map[string]any{"conversationId": id, "messages": list})
-	req, _ := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(trackBody(id, msgs...)))
 	req.Header.Set("X-API-Key", p.key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

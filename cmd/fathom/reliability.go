@@ -145,6 +145,20 @@ func (r *trialRun) start(ctx context.Context, env []string) (*serveProcess, erro
 	return p, nil
 }
 
+// startWithKey creates a key for alice@acme.com in env's data directory,
+// then starts the server under test with env.
+func (r *trialRun) startWithKey(ctx context.Context, env []string) (string, *serveProcess, error) {
+	key, err := r.createKey(env, "alice@acme.com")
+	if err != nil {
+		return "", nil, err
+	}
+	p, err := r.start(ctx, env)
+	if err != nil {
+		return "", nil, err
+	}
+	return key, p, nil
+}
+
 // attack times /healthz before the attack, runs it for d while sampling
 // the server's memory and /healthz, stops it and waits for its clients.
 func (r *trialRun) attack(ctx context.Context, p *serveProcess, d time.Duration, run func(stop <-chan struct{})) error {

@@ -384,11 +384,7 @@ func fuzzTrial(ctx context.Context, r *trialRun) error {
 	}
 	env := r.env(r.dataDir(), "FATHOM_ADDRESS_RATE_LIMIT=0", "FATHOM_MEETINGS_RATE_LIMIT=0", "FATHOM_MEETINGS_HEAVY_RATE_LIMIT=0",
 		"FATHOM_SIGNIN_PAIR_FAILURES=1000000", "FATHOM_SIGNIN_ADDRESS_FAILURES=1000000", "FATHOM_SIGNIN_ACCOUNT_FAILURES=1000000")
-	key, err := r.createKey(env, "alice@acme.com")
-	if err != nil {
-		return err
-	}
-	p, err := r.start(ctx, env)
+	key, p, err := r.startWithKey(ctx, env)
 	if err != nil {
 		return err
 	}

@@ -217,11 +217,7 @@ func diskFullTrial(ctx context.Context, r *trialRun) error {
 		_ = exec.Command("umount", mnt).Run()
 	}()
 	env := r.env(filepath.Join(mnt, "data"), fmt.Sprintf("FATHOM_MIN_FREE_DISK=%d", 2<<20), "FATHOM_SQLITE_SYNCHRONOUS=full")
-	key, err := r.createKey(env, "alice@acme.com")
-	if err != nil {
-		return err
-	}
-	p, err := r.start(ctx, env)
+	key, p, err := r.startWithKey(ctx, env)
 	if err != nil {
 		return err
 	}
@@ -549,11 +545,7 @@ func slowReaders(ctx context.Context, r *trialRun, readers int, workers string) 
 		settings = append(settings, "FATHOM_WORKERS="+workers)
 	}
 	env := r.env(r.dataDir(), settings...)
-	key, err := r.createKey(env, "alice@acme.com")
-	if err != nil {
-		return err
-	}
-	p, err := r.start(ctx, env)
+	key, p, err := r.startWithKey(ctx, env)
 	if err != nil {
 		return err
 	}
@@ -614,11 +606,7 @@ func slowReaders(ctx context.Context, r *trialRun, readers int, workers string) 
 // acknowledged with 201 must be readable afterwards.
 func uploadsTrial(ctx context.Context, r *trialRun) error {
 	env := r.env(r.dataDir(), "FATHOM_MEETINGS_RATE_LIMIT=0", "FATHOM_ADDRESS_RATE_LIMIT=0")
-	key, err := r.createKey(env, "alice@acme.com")
-	if err != nil {
-		return err
-	}
-	p, err := r.start(ctx, env)
+	key, p, err := r.startWithKey(ctx, env)
 	if err != nil {
 		return err
 	}

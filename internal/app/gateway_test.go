@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -14,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/fathom-oss/fathom/internal/app"
+	"github.com/fathom-oss/fathom/internal/config"
 )
 
 // lockedBuffer collects the server's log from many goroutines.
@@ -64,20 +63,23 @@ func fakeFathom(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func TestGatewayEndToEnd(t *testing.T) {
+// gatewayConfig is a test configuration whose gateway signs in to, and
+// calls, a fake Fathom upstream.
+func gatewayConfig(t *testing.T) config.Config {
+	t.Helper()
 	up := fakeFathom(t)
 	cfg := testConfig(t)
 	cfg.GatewayUpstreamURL = up.URL
 	cfg.GatewayAuthorizeURL = up.URL + "/external/v1/oauth2/authorize"
 	cfg.GatewayTokenURL = up.URL + "/external/v1/oauth2/token"
 	cfg.GatewayClientID, cfg.GatewayClientSecret = "e2e-client", "e2e-client-secret"
+	return cfg
+}
+
+func TestGatewayEndToEnd(t *testing.T) {
+	cfg := gatewayConfig(t)
 	logs := &lockedBuffer{}
-	a := app.New(cfg, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), &bytes.Buffer{})
-	if err := a.Open(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	s := &testServer{App: a, URL: "http://" + a.Addr(), cfg: cfg}
-	t.Cleanup(func() { s.close(t) })
+	s := startLogged(t, cfg, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	key := s.newKey(t, "acme")
 
 	call := func(method, path, body string, headers ...string) reply {

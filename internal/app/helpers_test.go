@@ -85,6 +85,13 @@ func start(t *testing.T, cfg config.Config) *testServer {
 	if testing.Verbose() {
 		logger = slog.New(slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
+	return startLogged(t, cfg, logger)
+}
+
+// startLogged opens the app on cfg with logger and closes it when the
+// test ends.
+func startLogged(t *testing.T, cfg config.Config, logger *slog.Logger) *testServer {
+	t.Helper()
 	a := app.New(cfg, logger, io.Discard)
 	if err := a.Open(context.Background()); err != nil {
 		t.Fatalf("open app: %v", err)

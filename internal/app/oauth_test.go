@@ -17,7 +17,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/config"
 )
 
@@ -57,12 +56,7 @@ func startOAuth(t *testing.T, tune ...func(*config.Config)) *oauthEnv {
 	for _, f := range tune {
 		f(&cfg)
 	}
-	a := app.New(cfg, logger, io.Discard)
-	if err := a.Open(context.Background()); err != nil {
-		t.Fatalf("open app: %v", err)
-	}
-	s := &testServer{App: a, URL: "http://" + a.Addr(), cfg: cfg}
-	t.Cleanup(func() { s.close(t) })
+	s := startLogged(t, cfg, logger)
 	ws := seedWorkspace(t, s)
 	ctx := context.Background()
 	tn, err := s.DB.TenantGetByName(ctx, "acme")

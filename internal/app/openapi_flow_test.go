@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,8 +11,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/fathom-oss/fathom/internal/app"
 )
 
 // contractClient sends requests to one server and validates every answer
@@ -73,21 +70,11 @@ func (c *contractClient) call(want int, method, path, body string, headers ...st
 // it fails when an operation was not exercised, so a new route cannot go
 // unchecked.
 func TestOpenAPIResponses(t *testing.T) {
-	up := fakeFathom(t)
-	cfg := testConfig(t)
-	cfg.GatewayUpstreamURL = up.URL
-	cfg.GatewayAuthorizeURL = up.URL + "/external/v1/oauth2/authorize"
-	cfg.GatewayTokenURL = up.URL + "/external/v1/oauth2/token"
-	cfg.GatewayClientID, cfg.GatewayClientSecret = "e2e-client", "e2e-client-secret"
+	cfg := gatewayConfig(t)
 	cfg.AllowPrivateTargets = true
 	cfg.GatewayRateLimit = 1000 // the flow calls faster than 10 a second
 	cfg.MetricsToken = contractMetricsToken
-	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), &bytes.Buffer{})
-	if err := a.Open(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	s := &testServer{App: a, URL: "http://" + a.Addr(), cfg: cfg}
-	t.Cleanup(func() { s.close(t) })
+	s := startLogged(t, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ws := seedWorkspace(t, s)
 	c := newContractClient(t, s.URL)
 

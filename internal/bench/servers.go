@@ -173,17 +173,7 @@ func VisibilityLagUntil(ctx, until context.Context, targets []Target, c *Corpus,
 // waitListedBackoff is waitListed with the pause between polls growing
 // to a twentieth of the time waited: the lag is measured to within 5 %.
 func waitListedBackoff(ctx context.Context, t Target, message, id string, acked time.Time, poll, timeout time.Duration) time.Duration {
-	body, _ := json.Marshal(map[string]any{"message": message, "limit": 10})
-	for ctx.Err() == nil && time.Since(acked) < timeout {
-		if ok, err := t.lists(ctx, body, id); err == nil && ok {
-			return time.Since(acked)
-		}
-		select {
-		case <-ctx.Done():
-		case <-time.After(max(poll, time.Since(acked)/20)):
-		}
-	}
-	return -1
+	return pollListed(ctx, t, message, id, acked, timeout, func(waited time.Duration) time.Duration { return max(poll, waited/20) })
 }
 
 // AnalysisLag measures how long each probe waited for its analysis:
@@ -302,6 +292,12 @@ func uniqueWord(rng *rand.Rand) string {
 // listed and returns the time since acked, or -1 after timeout. Polling is
 // the only way to see another process's state over its public API.
 func waitListed(ctx context.Context, t Target, message, id string, acked time.Time, poll, timeout time.Duration) time.Duration {
+	return pollListed(ctx, t, message, id, acked, timeout, func(time.Duration) time.Duration { return poll })
+}
+
+// pollListed is waitListed with the pause before the next poll given by
+// pause of the time waited so far.
+func pollListed(ctx context.Context, t Target, message, id string, acked time.Time, timeout time.Duration, pause func(waited time.Duration) time.Duration) time.Duration {
 	body, _ := json.Marshal(map[string]any{"message": message, "limit": 10})
 	for ctx.Err() == nil && time.Since(acked) < timeout {
 		if ok, err := t.lists(ctx, body, id); err == nil && ok {
@@ -309,7 +305,7 @@ func waitListed(ctx context.Context, t Target, message, id string, acked time.Ti
 		}
 		select {
 		case <-ctx.Done():
-		case <-time.After(poll):
+		case <-time.After(pause(time.Since(acked))):
 		}
 	}
 	return -1

@@ -5,10 +5,10 @@ package conversation
 import (
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/search"
@@ -63,7 +63,7 @@ func BenchmarkAnalyzeTenant(b *testing.B) {
 					trackTopic(b, s, tn, fmt.Sprint("c-", i), i)
 				}
 				b.StartTimer()
-				started, used := time.Now(), processCPU()
+				started, used := time.Now(), cputime.Process()
 				for {
 					if err := s.AnalyzeTenant(ctx, tn); err != nil {
 						b.Fatal(err)
@@ -74,7 +74,7 @@ func BenchmarkAnalyzeTenant(b *testing.B) {
 						break
 					}
 				}
-				took, cpu = took+time.Since(started), cpu+processCPU()-used
+				took, cpu = took+time.Since(started), cpu+cputime.Process()-used
 			}
 			msgs := float64(3 * n * b.N)
 			b.ReportMetric(msgs/took.Seconds(), "msgs/s")
@@ -83,13 +83,4 @@ func BenchmarkAnalyzeTenant(b *testing.B) {
 			}
 		})
 	}
-}
-
-// processCPU is the processor time this process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

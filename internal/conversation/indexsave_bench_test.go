@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
@@ -59,20 +60,20 @@ func BenchmarkRebuildIndex(b *testing.B) {
 	}
 	var last *Service
 	b.Run("text", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Process()
 		for b.Loop() {
 			last = start(b)
 		}
-		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "CPU-s/op")
+		b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "CPU-s/op")
 	})
 	if err := last.SaveIndex(ctx); err != nil {
 		b.Fatal(err)
 	}
 	b.Run("saved", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Process()
 		for b.Loop() {
 			start(b)
 		}
-		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "CPU-s/op")
+		b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "CPU-s/op")
 	})
 }

@@ -40,6 +40,31 @@ const backlogCounts = `SELECT kind, CAST(state AS text), count(*) FROM river_job
 WHERE state IN ('available', 'cancelled', 'discarded', 'pending', 'retryable', 'running', 'scheduled')
 GROUP BY kind, state ORDER BY kind, state`
 
+// countRows is what both engines' rows offer to read backlogCounts.
+type countRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// scanBacklogCounts reads the rows of backlogCounts (kind, state, count).
+func scanBacklogCounts(rows countRows) (*BacklogStats, error) {
+	st := &BacklogStats{}
+	for rows.Next() {
+		var c JobCount
+		var n int64
+		if err := rows.Scan(&c.Kind, &c.State, &n); err != nil {
+			return nil, fmt.Errorf("job backlog: %w", err)
+		}
+		c.Count = int(n)
+		st.Counts = append(st.Counts, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("job backlog: %w", err)
+	}
+	return st, nil
+}
+
 // SQLiteBacklog reads the backlog through db, a read-only pool on the
 // queue's database: a read there never waits behind the store's writer.
 func SQLiteBacklog(db *sql.DB) Backlog {
@@ -49,16 +74,9 @@ func SQLiteBacklog(db *sql.DB) Backlog {
 			return nil, fmt.Errorf("job backlog: %w", err)
 		}
 		defer rows.Close()
-		st := &BacklogStats{}
-		for rows.Next() {
-			var c JobCount
-			if err := rows.Scan(&c.Kind, &c.State, &c.Count); err != nil {
-				return nil, fmt.Errorf("job backlog: %w", err)
-			}
-			st.Counts = append(st.Counts, c)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("job backlog: %w", err)
+		st, err := scanBacklogCounts(rows)
+		if err != nil {
+			return nil, err
 		}
 		var oldest sql.NullString
 		if err := db.QueryRowContext(ctx, `SELECT min(scheduled_at) FROM river_job WHERE state = 'available'`).Scan(&oldest); err != nil {
@@ -84,18 +102,9 @@ func PostgresBacklog(pool *pgxpool.Pool) Backlog {
 			return nil, fmt.Errorf("job backlog: %w", err)
 		}
 		defer rows.Close()
-		st := &BacklogStats{}
-		for rows.Next() {
-			var c JobCount
-			var n int64
-			if err := rows.Scan(&c.Kind, &c.State, &n); err != nil {
-				return nil, fmt.Errorf("job backlog: %w", err)
-			}
-			c.Count = int(n)
-			st.Counts = append(st.Counts, c)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("job backlog: %w", err)
+		st, err := scanBacklogCounts(rows)
+		if err != nil {
+			return nil, err
 		}
 		var oldest *time.Time
 		if err := pool.QueryRow(ctx, `SELECT min(scheduled_at) FROM river_job WHERE state = 'available'`).Scan(&oldest); err != nil {

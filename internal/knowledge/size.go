@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"maps"
+	"slices"
+)
+
 // Size is how much the engine holds, for monitoring.
 type Size struct {
 	Tenants   int // tenants with knowledge in memory
@@ -12,10 +17,7 @@ type Size struct {
 // without it.
 func (e *Engine) Size() Size {
 	e.mu.Lock()
-	tenants := make([]*tenantKnowledge, 0, len(e.tenants))
-	for _, k := range e.tenants {
-		tenants = append(tenants, k)
-	}
+	tenants := slices.Collect(maps.Values(e.tenants))
 	e.mu.Unlock()
 	sz := Size{Tenants: len(tenants)}
 	for _, k := range tenants {

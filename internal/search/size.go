@@ -1,5 +1,10 @@
 package search
 
+import (
+	"maps"
+	"slices"
+)
+
 // Size is how much a Catalog holds, for monitoring.
 type Size struct {
 	Tenants   int // indexes
@@ -13,10 +18,7 @@ type Size struct {
 // write.
 func (c *Catalog) Size() Size {
 	c.mu.RLock()
-	indexes := make([]*Index, 0, len(c.indexes))
-	for _, ix := range c.indexes {
-		indexes = append(indexes, ix)
-	}
+	indexes := slices.Collect(maps.Values(c.indexes))
 	c.mu.RUnlock()
 	sz := Size{Tenants: len(indexes)}
 	for _, ix := range indexes {

@@ -30,12 +30,7 @@ func TestErrorWriterPerAPI(t *testing.T) {
 	for _, p := range []string{"/a/", "/other"} {
 		s.Mux().HandleFunc(p, func(http.ResponseWriter, *http.Request) { panic("boom") })
 	}
-	if err := s.Listen("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.Serve() }()
-	t.Cleanup(func() { _ = s.Shutdown(t.Context()) })
-	base := "http://" + s.Addr().String()
+	base := serve(t, s)
 	for _, c := range []struct {
 		path, api, code string
 		status          int

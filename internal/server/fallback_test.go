@@ -25,12 +25,7 @@ func TestUnmatchedAnswersInTheAPIsFormat(t *testing.T) {
 	})
 	s.Mux().HandleFunc("GET /a/thing", func(w http.ResponseWriter, r *http.Request) {})
 	s.Mux().HandleFunc("DELETE /a/thing", func(w http.ResponseWriter, r *http.Request) {})
-	if err := s.Listen("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.Serve() }()
-	t.Cleanup(func() { _ = s.Shutdown(t.Context()) })
-	base := "http://" + s.Addr().String()
+	base := serve(t, s)
 	for _, c := range []struct {
 		method, path string
 		status       int

@@ -264,12 +264,7 @@ func TestProbesAreNoActivity(t *testing.T) {
 	s := server.New(server.Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second, IdleTimeout: 5 * time.Second},
 		slog.New(slog.NewTextHandler(&syncBuffer{}, nil)), func(context.Context) error { return nil })
 	s.Mux().HandleFunc("GET /work", func(w http.ResponseWriter, r *http.Request) {})
-	if err := s.Listen("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.Serve() }()
-	t.Cleanup(func() { _ = s.Shutdown(context.Background()) })
-	url := "http://" + s.Addr().String()
+	url := serve(t, s)
 	for _, p := range []string{"/healthz", "/readyz", "/healthz"} {
 		get(t, url+p, nil)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/metrics"
 	"github.com/fathom-oss/fathom/internal/server"
 )
@@ -34,7 +35,7 @@ func BenchmarkMiddleware(b *testing.B) {
 			h := s.Handler()
 			req := httptest.NewRequest(http.MethodGet, "/api/v1/context/conversations/conv-1", nil)
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				w := httptest.NewRecorder()
 				h.ServeHTTP(w, req)
@@ -42,7 +43,7 @@ func BenchmarkMiddleware(b *testing.B) {
 					b.Fatalf("status %d", w.Code)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -52,9 +53,9 @@ func BenchmarkMiddleware(b *testing.B) {
 func BenchmarkObserveRequest(b *testing.B) {
 	r := metrics.New(metrics.Sources{}, slog.New(slog.DiscardHandler))
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for b.Loop() {
 		r.ObserveRequest("/api/v1/context/conversations/{conversationId}", http.MethodGet, http.StatusOK, 1500*time.Microsecond)
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 }

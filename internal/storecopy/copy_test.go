@@ -226,24 +226,7 @@ func sameRows(t *testing.T, cfg storecopy.Config, dst *pgxpool.Pool, rep *storec
 	t.Helper()
 	ctx := context.Background()
 	for _, tc := range rep.Tables {
-		var src []string
-		rows, err := cfg.Source.QueryContext(ctx, `SELECT * FROM "`+tc.Table+`"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			src = append(src, rowText(vals))
-		}
-		rows.Close()
+		src := tableRows(t, cfg.Source, tc.Table)
 		prows, err := dst.Query(ctx, `SELECT * FROM "`+tc.Table+`"`)
 		if err != nil {
 			t.Fatal(err)
@@ -257,7 +240,6 @@ func sameRows(t *testing.T, cfg storecopy.Config, dst *pgxpool.Pool, rep *storec
 			got = append(got, rowText(vals))
 		}
 		prows.Close()
-		slices.Sort(src)
 		slices.Sort(got)
 		if !slices.Equal(src, got) {
 			t.Errorf("table %s differs after the copy:\n  SQLite     %.300q\n  PostgreSQL %.300q", tc.Table, src, got)

@@ -19,6 +19,24 @@ import (
 var pendingStates = []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStateScheduled,
 	rivertype.JobStateRetryable, rivertype.JobStateRunning}
 
+// pendingJobs lists the pending jobs of reader's queue inside tx, in id
+// order, a thousand a page.
+func pendingJobs[TTx any](ctx context.Context, reader *river.Client[TTx], tx TTx) ([]*rivertype.JobRow, error) {
+	var jobs []*rivertype.JobRow
+	params := river.NewJobListParams().States(pendingStates...).OrderBy(river.JobListOrderByID, river.SortOrderAsc).First(1000)
+	for {
+		res, err := reader.JobListTx(ctx, tx, params)
+		if err != nil {
+			return nil, fmt.Errorf("list source jobs: %w", err)
+		}
+		jobs = append(jobs, res.Jobs...)
+		if len(res.Jobs) < 1000 {
+			return jobs, nil
+		}
+		params = params.After(res.LastCursor)
+	}
+}
+
 // copyJobs carries the queue's pending jobs over, through the queue's own
 // drivers (its tables differ between dialects), with their kind, queue,
 // arguments, schedule and attempt count — a webhook delivery halfway
@@ -39,17 +57,8 @@ func copyJobs(ctx context.Context, source *sql.DB, src *sql.Tx, dst *pgxpool.Poo
 		if err != nil {
 			return 0, fmt.Errorf("source job queue: %w", err)
 		}
-		params := river.NewJobListParams().States(pendingStates...).OrderBy(river.JobListOrderByID, river.SortOrderAsc).First(1000)
-		for {
-			res, err := reader.JobListTx(ctx, src, params)
-			if err != nil {
-				return 0, fmt.Errorf("list source jobs: %w", err)
-			}
-			jobs = append(jobs, res.Jobs...)
-			if len(res.Jobs) < 1000 {
-				break
-			}
-			params = params.After(res.LastCursor)
+		if jobs, err = pendingJobs(ctx, reader, src); err != nil {
+			return 0, err
 		}
 	}
 	var queue *string
@@ -81,17 +90,23 @@ func copyJobs(ctx context.Context, source *sql.DB, src *sql.Tx, dst *pgxpool.Poo
 	return len(jobs), nil
 }
 
-func insertJobs(ctx context.Context, writer *river.Client[pgx.Tx], tx pgx.Tx, jobs []*rivertype.JobRow) error {
-	if len(jobs) == 0 {
-		return nil
-	}
+// insertParams are jobs as the queue inserts them again: kind, arguments,
+// queue, priority, attempts allowed, schedule, tags and metadata.
+func insertParams(jobs []*rivertype.JobRow) []river.InsertManyParams {
 	params := make([]river.InsertManyParams, len(jobs))
 	for i, j := range jobs {
 		params[i] = river.InsertManyParams{Args: rawArgs{kind: j.Kind, args: j.EncodedArgs}, InsertOpts: &river.InsertOpts{
 			Queue: j.Queue, Priority: j.Priority, MaxAttempts: j.MaxAttempts, ScheduledAt: j.ScheduledAt,
 			Tags: j.Tags, Metadata: j.Metadata}}
 	}
-	res, err := writer.InsertManyTx(ctx, tx, params)
+	return params
+}
+
+func insertJobs(ctx context.Context, writer *river.Client[pgx.Tx], tx pgx.Tx, jobs []*rivertype.JobRow) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	res, err := writer.InsertManyTx(ctx, tx, insertParams(jobs))
 	if err != nil {
 		return fmt.Errorf("insert target jobs: %w", err)
 	}

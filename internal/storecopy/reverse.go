@@ -12,7 +12,6 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
-	"github.com/riverqueue/river/rivertype"
 )
 
 // SQLiteConfig says what ToSQLite copies where.
@@ -329,18 +328,9 @@ func reverseJobs(ctx context.Context, cfg SQLiteConfig, src pgx.Tx, dst *sql.Tx)
 	if err != nil {
 		return 0, fmt.Errorf("source job queue: %w", err)
 	}
-	var jobs []*rivertype.JobRow
-	params := river.NewJobListParams().States(pendingStates...).OrderBy(river.JobListOrderByID, river.SortOrderAsc).First(1000)
-	for {
-		res, err := reader.JobListTx(ctx, src, params)
-		if err != nil {
-			return 0, fmt.Errorf("list source jobs: %w", err)
-		}
-		jobs = append(jobs, res.Jobs...)
-		if len(res.Jobs) < 1000 {
-			break
-		}
-		params = params.After(res.LastCursor)
+	jobs, err := pendingJobs(ctx, reader, src)
+	if err != nil {
+		return 0, err
 	}
 	if len(jobs) == 0 {
 		return 0, nil
@@ -349,13 +339,7 @@ func reverseJobs(ctx context.Context, cfg SQLiteConfig, src pgx.Tx, dst *sql.Tx)
 	if err != nil {
 		return 0, fmt.Errorf("target job queue: %w", err)
 	}
-	ins := make([]river.InsertManyParams, len(jobs))
-	for i, j := range jobs {
-		ins[i] = river.InsertManyParams{Args: rawArgs{kind: j.Kind, args: j.EncodedArgs}, InsertOpts: &river.InsertOpts{
-			Queue: j.Queue, Priority: j.Priority, MaxAttempts: j.MaxAttempts, ScheduledAt: j.ScheduledAt,
-			Tags: j.Tags, Metadata: j.Metadata}}
-	}
-	res, err := writer.InsertManyTx(ctx, dst, ins)
+	res, err := writer.InsertManyTx(ctx, dst, insertParams(jobs))
 	if err != nil {
 		return 0, fmt.Errorf("insert target jobs: %w", err)
 	}

@@ -17,11 +17,7 @@ import (
 func TestMigration00010KeepsMeetings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db, err := Open(Config{Path: filepath.Join(t.TempDir(), "fathom.db"), Synchronous: "normal"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openUnmigrated(t)
 	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		t.Fatal(err)
@@ -79,11 +75,7 @@ func TestMigration00010KeepsMeetings(t *testing.T) {
 func TestLatestVersionIsWhereMigrateEnds(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db, err := Open(Config{Path: filepath.Join(t.TempDir(), "fathom.db"), Synchronous: "normal"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openUnmigrated(t)
 	applied, err := db.Migrate(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -95,4 +87,16 @@ func TestLatestVersionIsWhereMigrateEnds(t *testing.T) {
 	if len(applied) == 0 || applied[len(applied)-1] != latest {
 		t.Fatalf("LatestVersion %d, migrations applied %v", latest, applied)
 	}
+}
+
+// openUnmigrated opens a database in a new file, not migrated, closed at
+// the end of the test.
+func openUnmigrated(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(Config{Path: filepath.Join(t.TempDir(), "fathom.db"), Synchronous: "normal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }

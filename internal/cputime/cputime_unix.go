@@ -1,14 +1,15 @@
 //go:build unix
 
-package conversation
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the processor time this process has used, user and system.
-func cpuTime() time.Duration {
+// Process is the processor time this process has used, user and system,
+// or 0 where the platform does not say.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
