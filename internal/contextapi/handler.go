@@ -183,10 +183,6 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	h.write(w, server.StatusFor(code), env)
 }
 
-func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	h.write(w, status, envelope{Success: false, Message: msg, RequestID: server.Info(r.Context()).ID})
-}
-
 func (h *Handler) write(w http.ResponseWriter, status int, env envelope) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
