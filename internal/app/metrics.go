@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/health"
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/knowledge"
@@ -44,7 +45,7 @@ func (a *App) newMetrics() *metrics.Registry {
 // requests bearing --metrics-token. With neither, /metrics is not served.
 func (a *App) serveMetrics() error {
 	if a.cfg.MetricsToken != "" {
-		a.server.Mux().Handle("GET /metrics", bearer(a.cfg.MetricsToken, a.metrics.Handler()))
+		a.server.Mux().Handle("GET /metrics", a.bearer(a.cfg.MetricsToken, a.metrics.Handler()))
 	}
 	if a.cfg.MetricsAddr == "" {
 		return nil
@@ -87,15 +88,13 @@ func (a *App) closeMetrics(ctx context.Context) error {
 // bearer lets through requests whose Authorization is "Bearer token" (the
 // scheme in any case, the token compared in constant time); others get a
 // 401 that names the scheme.
-func bearer(token string, next http.Handler) http.Handler {
+func (a *App) bearer(token string, next http.Handler) http.Handler {
 	want := []byte(token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		scheme, got, _ := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(got), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = w.Write([]byte(`{"success":false,"message":"Authorization: Bearer with the --metrics-token is required"}` + "\n"))
+			a.server.WriteError(w, r, http.StatusUnauthorized, fathom.EUNAUTHORIZED, "Authorization: Bearer with the --metrics-token is required")
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -23,6 +23,12 @@ func (s *Server) SetErrorWriter(prefix string, write ErrorWriter) {
 	s.errorWriters = append(s.errorWriters, errorRoute{prefix: prefix, write: write})
 }
 
+// WriteError answers an error of the server's own (not of an API's
+// operation) in the format of the request's API.
+func (s *Server) WriteError(w http.ResponseWriter, r *http.Request, status int, code, message string) {
+	s.writeError(w, r, status, code, message)
+}
+
 // writeError answers the server's own error in the format of the request's
 // API.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, status int, code, message string) {
