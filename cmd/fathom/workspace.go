@@ -184,7 +184,7 @@ func orNone(ss []string) string {
 func tenantNamed(ctx context.Context, db store.Store, name string) (*fathom.Tenant, error) {
 	t, err := db.TenantGetByName(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (create one with fathom keys create --tenant)", name)
+		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (fathom keys create --tenant %s --email EMAIL makes it)", name, name)
 	}
 	return t, err
 }
