@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -152,14 +153,32 @@ func flagSet(env *environment, name, synopsis string) *flag.FlagSet {
 // parse parses args, mapping a bad flag to errUsage. Flags may follow the
 // other arguments (fathom import FILE --url URL), as people type them.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(flagsFirst(fs, args)); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	// The flag package prints its errors itself, naming flags with one dash
+	// ("flag needs an argument: -key"); they are printed here instead, with
+	// the two the docs and --help use.
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(flagsFirst(fs, args))
+	fs.SetOutput(out)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(out, singleDashFlag.ReplaceAllString(err.Error(), "$1--$2"))
+	}
+	if fs.Usage != nil {
+		fs.Usage()
+	} else {
+		fs.PrintDefaults()
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsage
 }
+
+// singleDashFlag finds the flag a flag package error names.
+var singleDashFlag = regexp.MustCompile(`(defined: |argument: |flag )-([A-Za-z])`)
 
 // loadConfig registers the options on fs, parses args and validates.
 func loadConfig(env *environment, fs *flag.FlagSet, args []string, server bool) (config.Config, error) {

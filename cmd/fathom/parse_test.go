@@ -50,6 +50,27 @@ func TestParseFlagsAfterArguments(t *testing.T) {
 	}
 }
 
+// Flag errors name flags as the docs and --help do, with two dashes.
+func TestParseErrorsNameFlagsWithTwoDashes(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"meetings", "list", "--bogus"}, "flag provided but not defined: --bogus\n"},
+		{[]string{"sync", "--key"}, "flag needs an argument: --key\n"},
+		{[]string{"meetings", "list", "--limit", "many"}, `invalid value "many" for flag --limit`},
+	} {
+		code, _, errOut := cli(t, nil, tt.args...)
+		if code != 2 || !strings.HasPrefix(errOut, strings.SplitN(tt.want, "\n", 2)[0]) || !strings.Contains(errOut, "Usage: fathom") {
+			t.Errorf("fathom %s: exit %d, stderr %q; want 2, %q first, then the usage", strings.Join(tt.args, " "), code, errOut, tt.want)
+		}
+	}
+	if code, _, errOut := cli(t, nil, "meetings", "list", "--help"); code != 0 || !strings.Contains(errOut, "-limit") {
+		t.Errorf("meetings list --help: exit %d, stderr %q; want 0 and the flags", code, errOut)
+	}
+}
+
 func TestRecordingLength(t *testing.T) {
 	t.Parallel()
 	for d, want := range map[string]string{"23s": "23s", "14.6s": "15s", "59.4s": "59s", "2m29s": "2m0s", "1h0m31s": "1h1m0s"} {
