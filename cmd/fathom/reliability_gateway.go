@@ -45,7 +45,6 @@ type grant struct {
 	failed    int         // refresh requests answered 503 on purpose
 	limited   int         // refresh requests refused 429 for the app's quota
 	reused    int         // refresh tokens presented again after rotation
-	calls     int         // API calls received
 	refuseAll bool        // the API refuses every token of this grant
 	revoked   int         // the API refuses tokens of generations below this
 	tokenDown bool        // the token endpoint answers 503 to its refreshes
@@ -175,9 +174,6 @@ func (p *provider) api(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
 	g, _, gen := p.grantOf(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), "at-")
 	ok := g != nil && gen == g.gen && !g.refuseAll && gen >= g.revoked
-	if g != nil {
-		g.calls++
-	}
 	p.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	if !ok {
