@@ -377,8 +377,10 @@ func gatewayTrial(ctx context.Context, r *trialRun) error {
 		}
 		return ids
 	}
-	// The tokens of the code exchange live 1 s: past it (and within the
-	// gateway's 5-minute margin from the start) every call needs a refresh.
+	// The tokens of the code exchange live 1 s, within the 5 minutes
+	// before expiry in which the gateway refreshes: each connection needs
+	// a refresh at its first call. Past the second they have expired
+	// outright.
 	time.Sleep(1100 * time.Millisecond)
 
 	var during latencies
