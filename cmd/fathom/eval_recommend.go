@@ -46,7 +46,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	for _, name := range strings.Split(*domains, ",") {
 		d, err := eval.LoadDomain(*data, strings.TrimSpace(name))
 		if err != nil {
-			return fmt.Errorf("--domain %s: %w", name, err)
+			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
 		}
 		loaded = append(loaded, d)
 	}
@@ -138,7 +138,7 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 		name = strings.TrimSpace(name)
 		ex, err := eval.LoadDSTC11(*data, name)
 		if err != nil {
-			return fmt.Errorf("--domain %s: %w", name, err)
+			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
 		}
 		c, err := freshTenant(ctx, local, "eval-dstc11-"+name)
 		if err != nil {
