@@ -23,10 +23,13 @@ type remote struct {
 	url, key, token, gatewayKey, connection string
 	output                                  string
 	unlimited                               bool
+	fs                                      *flag.FlagSet
+	envURL                                  string // FATHOM_URL, or the default
 }
 
 func (r *remote) register(fs *flag.FlagSet, env *environment) {
-	fs.StringVar(&r.url, "url", cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL),
+	r.fs, r.envURL = fs, cmp.Or(env.getenv("FATHOM_URL"), client.DefaultBaseURL)
+	fs.StringVar(&r.url, "url", r.envURL,
 		"server URL (env FATHOM_URL); https://api.fathom.ai for Fathom's, https://gateway.maton.ai/fathom for a gateway")
 	secretVar(fs, env, &r.key, "key", "FATHOM_API_KEY", "API `key`")
 	secretVar(fs, env, &r.token, "token", "FATHOM_ACCESS_TOKEN", "OAuth access `token` instead of a key")
@@ -51,6 +54,9 @@ func (r *remote) client() (*client.Client, error) {
 	case r.token != "":
 		opts = append(opts, client.WithBearer(client.StaticToken(r.token)))
 	case r.key != "":
+		if err := r.keyFitsURL(); err != nil {
+			return nil, err
+		}
 		opts = append(opts, client.WithAPIKey(r.key))
 	default:
 		return nil, fmt.Errorf("no credentials: give --key (FATHOM_API_KEY), --token (FATHOM_ACCESS_TOKEN) or --gateway-key (MATON_API_KEY)")
@@ -59,6 +65,37 @@ func (r *remote) client() (*client.Client, error) {
 		opts = append(opts, client.WithRateLimit(0, 0))
 	}
 	return client.New(opts...)
+}
+
+// keyFitsURL refuses to send a key taken from FATHOM_API_KEY to a server
+// other than the one the environment names (FATHOM_URL, or the default):
+// a key for the local server must not reach Fathom's hosted API because
+// --url pointed there and --key was forgotten.
+func (r *remote) keyFitsURL() error {
+	explicit := map[string]bool{}
+	r.fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
+	if explicit["key"] || !explicit["url"] || sameServer(r.url, r.envURL) {
+		return nil
+	}
+	return fmt.Errorf("the key in FATHOM_API_KEY is for %s, not %s: give that server's key with --key", r.envURL, r.url)
+}
+
+// sameServer reports whether two base URLs reach the same server; every
+// loopback address, whatever its port, counts as one: this machine's.
+func sameServer(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	host := func(u *url.URL) string {
+		h := u.Hostname()
+		if ip := net.ParseIP(h); h == "localhost" || (ip != nil && ip.IsLoopback()) {
+			return "loopback"
+		}
+		return u.Scheme + "://" + h + ":" + cmp.Or(u.Port(), map[string]string{"http": "80", "https": "443"}[u.Scheme])
+	}
+	return host(ua) == host(ub)
 }
 
 // print writes v as indented JSON, or calls table with a tab writer.

@@ -102,3 +102,31 @@ func cliServer(t *testing.T) map[string]string {
 	t.Cleanup(func() { local.close(ctx) })
 	return map[string]string{"FATHOM_URL": local.url, "FATHOM_API_KEY": local.key}
 }
+
+// TestEnvironmentKeyStaysWithItsServer: a key from FATHOM_API_KEY is not
+// sent to another server named with --url; --key for that server is.
+func TestEnvironmentKeyStaysWithItsServer(t *testing.T) {
+	env := map[string]string{"FATHOM_URL": "http://127.0.0.1:8080", "FATHOM_API_KEY": "fth_local"}
+	code, _, errOut := cli(t, env, "meetings", "list", "--url", "https://api.fathom.invalid")
+	if code != 1 || !strings.Contains(errOut, "FATHOM_API_KEY is for http://127.0.0.1:8080") || !strings.Contains(errOut, "--key") {
+		t.Fatalf("env key sent to another server: %d %q", code, errOut)
+	}
+	// With --key given, the command goes on (and fails only at the network).
+	code, _, errOut = cli(t, env, "meetings", "list", "--url", "https://api.fathom.invalid", "--key", "k")
+	if code != 1 || strings.Contains(errOut, "FATHOM_API_KEY is for") {
+		t.Fatalf("explicit key refused: %d %q", code, errOut)
+	}
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"http://127.0.0.1:8080", "http://localhost:9000", true},
+		{"http://127.0.0.1:8080", "https://api.fathom.ai", false},
+		{"https://api.fathom.ai", "https://api.fathom.ai:443/", true},
+		{"https://api.fathom.ai", "http://api.fathom.ai", false},
+	} {
+		if got := sameServer(c.a, c.b); got != c.same {
+			t.Errorf("sameServer(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
