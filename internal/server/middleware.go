@@ -2,10 +2,9 @@ package server
 
 import (
 	"context"
-	"encoding/binary"
+	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"time"
@@ -126,21 +125,14 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, ri *RequestInfo,
 }
 
 // requestID echoes a client's id when it is a safe token of at most 128
-// characters, and makes a new one otherwise: 96 bits from the runtime's
-// per-thread ChaCha8 generator (math/rand/v2), which is seeded from the
-// system and never blocks; an id needs to be unique, not secret, and
-// crypto/rand costs a system call per request.
+// characters, and makes a new one otherwise.
 func requestID(given string) string {
 	if given != "" && len(given) <= 128 && safeToken(given) {
 		return given
 	}
-	var b [12]byte
-	binary.LittleEndian.PutUint64(b[:8], rand.Uint64())
-	binary.LittleEndian.PutUint32(b[8:], rand.Uint32())
-	var out [4 + 2*len(b)]byte
-	copy(out[:], "req_")
-	hex.Encode(out[4:], b[:])
-	return string(out[:])
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return "req_" + hex.EncodeToString(b)
 }
 
 func safeToken(s string) bool {
