@@ -23,8 +23,8 @@ func invalid(format string, args ...any) error {
 	return fathom.Errorf(fathom.EINVALID, format, args...)
 }
 
-// readObject reads a body of at most max bytes holding one JSON object.
-func readObject(w http.ResponseWriter, r *http.Request, max int64) (object, error) {
+// readBody reads a body of at most max bytes.
+func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error) {
 	if err := server.DeclaredTooLarge(r, max); err != nil {
 		return nil, err
 	}
@@ -35,6 +35,12 @@ func readObject(w http.ResponseWriter, r *http.Request, max int64) (object, erro
 	if err != nil {
 		return nil, invalid("request body could not be read")
 	}
+	return body, nil
+}
+
+// decodeObject decodes a body holding one JSON object, refusing what
+// server.CheckJSON refuses.
+func decodeObject(body []byte) (object, error) {
 	if err := server.CheckJSON(body); err != nil {
 		return nil, err
 	}

@@ -40,7 +40,7 @@ func New(conversations *conversation.Service, auth Authenticator, meter *quota.M
 
 // Register mounts the routes on mux.
 func (h *Handler) Register(mux *server.Mux) {
-	mux.Handle("POST /api/v1/context/track", h.endpoint(quota.OpWrite, h.track))
+	mux.Handle("POST /api/v1/context/track", h.rawEndpoint(quota.OpWrite, h.track))
 	mux.Handle("POST /api/v1/context/resolve", h.endpoint(quota.OpWrite, h.resolve))
 	mux.Handle("POST /api/v1/context/feedback", h.endpoint(quota.OpWrite, h.feedback))
 	mux.Handle("POST /api/v1/context/similarity", h.endpoint(quota.OpRetrieval, h.similarity))
@@ -62,9 +62,27 @@ type result struct {
 
 type operation func(ctx context.Context, p *fathom.Principal, body object, r *http.Request) (*result, error)
 
+// rawOperation is an operation that decodes its body itself.
+type rawOperation func(ctx context.Context, p *fathom.Principal, body []byte, r *http.Request) (*result, error)
+
 // endpoint wraps an operation with authentication, metering, body decoding
 // and the envelope.
 func (h *Handler) endpoint(op quota.Op, fn operation) http.Handler {
+	return h.rawEndpoint(op, func(ctx context.Context, p *fathom.Principal, body []byte, r *http.Request) (*result, error) {
+		var obj object
+		if r.Method == http.MethodPost {
+			var err error
+			if obj, err = decodeObject(body); err != nil {
+				return nil, err
+			}
+		}
+		return fn(ctx, p, obj, r)
+	})
+}
+
+// rawEndpoint wraps an operation with authentication, metering, reading
+// the body of a POST and the envelope.
+func (h *Handler) rawEndpoint(op quota.Op, fn rawOperation) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		key := r.Header.Get("X-API-Key")
@@ -84,9 +102,9 @@ func (h *Handler) endpoint(op quota.Op, fn operation) http.Handler {
 			h.fail(w, r, err)
 			return
 		}
-		var body object
+		var body []byte
 		if r.Method == http.MethodPost {
-			if body, err = readObject(w, r, h.maxBody); err != nil {
+			if body, err = readBody(w, r, h.maxBody); err != nil {
 				h.fail(w, r, err)
 				return
 			}
@@ -103,10 +121,17 @@ func (h *Handler) endpoint(op quota.Op, fn operation) http.Handler {
 	})
 }
 
-func (h *Handler) track(ctx context.Context, p *fathom.Principal, body object, r *http.Request) (*result, error) {
-	params, err := decodeTrack(body)
-	if err != nil {
-		return nil, err
+// track decodes its body on the fast path when it can (decodeTrackFast).
+func (h *Handler) track(ctx context.Context, p *fathom.Principal, body []byte, r *http.Request) (*result, error) {
+	params, ok := decodeTrackFast(body)
+	if !ok {
+		obj, err := decodeObject(body)
+		if err != nil {
+			return nil, err
+		}
+		if params, err = decodeTrack(obj); err != nil {
+			return nil, err
+		}
 	}
 	params.IdempotencyKey = r.Header.Get("Idempotency-Key")
 	res, err := h.conversations.Track(ctx, p.TenantID, params)

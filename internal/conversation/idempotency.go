@@ -18,7 +18,10 @@ type replayable[T any] interface {
 // answer is replayed. A new answer is remembered under the key in the same
 // transaction, so a retry after a crash either replays it or runs afresh.
 func writeOnce[T any, P replayable[T]](ctx context.Context, s *Service, tenantID int64, scope, key string, params any, fn func(tx store.Tx) (*T, error)) (*T, error) {
-	fp := fingerprint(params)
+	var fp string // only a request with a key is remembered or replayed
+	if key != "" {
+		fp = fingerprint(params)
+	}
 	var res *T
 	err := s.store.Write(ctx, func(tx store.Tx) error {
 		prev, replayed, err := replay[T](ctx, tx, tenantID, scope, key, fp)
