@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/oauth"
+	"golang.org/x/term"
 )
 
 const appsUsage = `Usage:
@@ -100,6 +101,22 @@ func runApps(ctx context.Context, env *environment, args []string) error {
 	return tw.Flush()
 }
 
+// readPassword reads one line of standard input: at a terminal after a
+// prompt and without echo; piped in, as it comes.
+func readPassword(env *environment, email string) (string, error) {
+	if fd := int(os.Stdin.Fd()); term.IsTerminal(fd) {
+		fmt.Fprintf(env.stderr, "Password for %s: ", email)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(env.stderr)
+		return string(b), err
+	}
+	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
 // setPassword is "fathom workspace users password": the password comes from
 // FATHOM_PASSWORD or one line of standard input, never from a flag.
 func (ws workspace) setPassword(ctx context.Context, email string) error {
@@ -109,15 +126,10 @@ func (ws workspace) setPassword(ctx context.Context, email string) error {
 	}
 	password := ws.env.getenv("FATHOM_PASSWORD")
 	if password == "" {
-		if fi, err := os.Stdin.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			// A prompt for a person at a terminal; piped in, the line is already there.
-			fmt.Fprintf(ws.env.stderr, "Password for %s (one line on standard input): ", email)
-		}
-		line, err := bufio.NewReader(os.Stdin).ReadString('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
+		var err error
+		if password, err = readPassword(ws.env, email); err != nil {
 			return fmt.Errorf("read password: %w", err)
 		}
-		password = strings.TrimRight(line, "\r\n")
 	}
 	svc := oauth.NewService(oauth.Deps{Store: ws.db}, oauth.Config{})
 	if err := svc.SetPassword(ctx, ws.tenantID, email, password); err != nil {
