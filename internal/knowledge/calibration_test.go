@@ -78,7 +78,7 @@ func (d *decomposition) decompose(e *Engine, ix *search.Index, ex eval.Example, 
 		edge := k.edgeStats(typeID, a.ID).SuccessProbability
 		c := nb.byAction[a.ID]
 		mean, _ := posterior(c.success, c.failure, nb.rate())
-		p := probabilityParts{engine: a.Stats.SuccessProbability, typ: edge, types: k.typesEstimate(nb, a.ID, edge, nil),
+		p := probabilityParts{engine: a.Stats.SuccessProbability, typ: edge, types: k.typesEstimate(nb, a.ID, edge, nil, k.est.flatTypes),
 			near: mean, rate: rate, best: action == plan.Best()}
 		p.ceiling, ok = ceiling[ex.Intent][action]
 		if !ok {
@@ -88,7 +88,7 @@ func (d *decomposition) decompose(e *Engine, ix *search.Index, ex eval.Example, 
 		if pure != nil {
 			pc := pure.byAction[a.ID]
 			pm, _ := posterior(pc.success, pc.failure, pure.rate())
-			p.pure = k.est.nearEstimate(pc, pm, k.typesEstimate(pure, a.ID, edge, nil))
+			p.pure = k.est.nearEstimate(pc, pm, k.typesEstimate(pure, a.ID, edge, nil, k.est.flatTypes))
 		}
 		d.parts = append(d.parts, p)
 	}

@@ -93,7 +93,7 @@ func TestSimulatedRecommendations(t *testing.T) {
 		m.Domain = name
 		t.Logf("%s", m)
 		t.Logf("  escalation on top: %d of %d queries", m.EscalationOnTop, m.Queries)
-		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein)", est.conversations, est.nearStrength)
+		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein), types flat: %v", est.conversations, est.nearStrength, est.flatTypes)
 		logProbabilityError(t, held, eval.Plans(train, 77), answers)
 		if dec != nil {
 			dec.log(t)
