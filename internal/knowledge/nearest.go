@@ -30,7 +30,8 @@ import (
 //     more behind it;
 //   - the success probability is that posterior's mean, shrunk back to the
 //     action's estimate in the issue types of the neighbours (each type
-//     weighed by its neighbours) as far as the two differ by no more than
+//     weighed by its neighbours' weights, or by their number: the tenant's
+//     fit chooses, see estimator.go) as far as the two differ by no more than
 //     the neighbours' own noise (positive-part James–Stein, see shrink):
 //     the neighbours correct types that mix issues, but a chance sample of
 //     a uniform type does not move the type's figure;
