@@ -109,7 +109,10 @@ func (ws workspace) setPassword(ctx context.Context, email string) error {
 	}
 	password := ws.env.getenv("FATHOM_PASSWORD")
 	if password == "" {
-		fmt.Fprintf(ws.env.stderr, "Password for %s (one line on standard input): ", email)
+		if fi, err := os.Stdin.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			// A prompt for a person at a terminal; piped in, the line is already there.
+			fmt.Fprintf(ws.env.stderr, "Password for %s (one line on standard input): ", email)
+		}
 		line, err := bufio.NewReader(os.Stdin).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("read password: %w", err)

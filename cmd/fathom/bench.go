@@ -17,7 +17,12 @@ Measures the Context API through HTTP: track throughput with requests of 10
 messages, then similarity latency after seeding the tenant to each size in
 --sizes. Without --url it starts its own server in a temporary directory
 (same defaults as "fathom serve"), so the client and the server share this
-machine's cores; with --url and --key it loads a running server.
+machine's cores; with --url and --key it loads a running server. Beside
+the track load a probe conversation is tracked every 250 ms and timed until
+similarity lists it (and, on its own server, until it is analysed). With
+--track-rate N the track load is offered at N requests a second, open loop
+(sent when due whatever the earlier answers), and the achieved rate is
+reported beside it.
 
 --only meetings measures the meetings API on an in-process server instead:
 GET /meetings latency at --meetings recordings (a domain and a team filter,
@@ -61,6 +66,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	sizes := fs.String("sizes", "10000,100000", "conversation counts at which to measure similarity")
 	conc := fs.Int("concurrency", 32, "concurrent clients for track and seeding")
 	trackFor := fs.Duration("track-duration", 10*time.Second, "how long to measure track throughput")
+	trackRate := fs.Int("track-rate", 0, "track requests a second, open loop, instead of --concurrency clients as fast as they go (0: as fast as they go)")
 	queries := fs.Int("queries", 2000, "similarity queries per size")
 	simConc := fs.Int("similarity-concurrency", 1, "concurrent similarity clients")
 	sync := fs.String("sqlite-synchronous", "full", "durability of the in-process server: full or normal")
@@ -123,7 +129,10 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool}
 		return b.run(ctx)
 	}
-	b := &contextBench{out: out, corpus: corpus, sizes: counts, only: *only, concurrency: *conc, trackFor: *trackFor,
+	if *trackRate < 0 {
+		return fmt.Errorf("--track-rate must be 0 or more, got %d", *trackRate)
+	}
+	b := &contextBench{out: out, corpus: corpus, sizes: counts, only: *only, concurrency: *conc, trackFor: *trackFor, trackRate: *trackRate,
 		queries: *queries, simConcurrency: *simConc, synchronous: *sync, url: *url, key: *key}
 	if *memProfile != "" {
 		b.beforeClose = func() { writeHeapProfile(env, *memProfile) }

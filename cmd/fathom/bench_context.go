@@ -21,6 +21,7 @@ type contextBench struct {
 	only           string // "", "track" or "similarity"
 	concurrency    int
 	trackFor       time.Duration
+	trackRate      int // track requests a second, open loop; 0: concurrency clients as fast as they go
 	queries        int
 	simConcurrency int
 	synchronous    string
@@ -61,9 +62,20 @@ func (b *contextBench) run(ctx context.Context) error {
 		loading, loaded := context.WithCancel(ctx)
 		fresh := make(chan freshResult, 1)
 		go func() { fresh <- b.freshness(ctx, loading, url, key, local, run) }()
-		r := bench.Track(ctx, target, b.corpus, "bench-track-"+run, b.concurrency, b.trackFor)
-		loaded()
-		fmt.Fprintln(out, r)
+		var r bench.Result
+		if b.trackRate > 0 {
+			// Up to a second's worth of requests wait at once; past that
+			// the load counts them as skipped.
+			rated := bench.TrackAt(ctx, bench.NewTarget(url, key, b.trackRate), b.corpus, "bench-track-"+run, b.trackRate, b.trackFor, max(b.trackRate, 64))
+			r = rated.Result
+			loaded()
+			fmt.Fprintln(out, rated)
+			b.add("track offered (open loop), requests/s", fmt.Sprintf("%d: achieved %.0f, %d skipped", rated.Offered, rated.Achieved, rated.Skipped))
+		} else {
+			r = bench.Track(ctx, target, b.corpus, "bench-track-"+run, b.concurrency, b.trackFor)
+			loaded()
+			fmt.Fprintln(out, r)
+		}
 		fmt.Fprintf(out, "  = %.0f messages/s stored\n", r.Throughput*10)
 		b.addResult("track (10 messages), requests/s", r, true)
 		total = r.Requests

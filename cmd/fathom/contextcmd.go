@@ -87,6 +87,10 @@ func runContext(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "fathom context %s: --conversation is required\n", sub)
 		return errUsage
 	}
+	if sub == "track" && len(msgs) == 0 {
+		fmt.Fprintln(env.stderr, "fathom context track: give the messages with --user and --assistant (each repeatable, in order)")
+		return errUsage
+	}
 	if sub == "feedback" && (action == "" || outcome == "") {
 		fmt.Fprintln(env.stderr, "fathom context feedback: --action and --outcome are required")
 		return errUsage

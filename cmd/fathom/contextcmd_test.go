@@ -37,12 +37,27 @@ func TestContextFeedbackCommand(t *testing.T) {
 		{"no outcome", []string{"--conversation", "c1", "--action", "x"}, 2, "--action and --outcome are required"},
 		{"bad outcome", []string{"--conversation", "c1", "--action", "x", "--outcome", "maybe"}, 1, `outcome must be "success" or "failure"`},
 		{"unknown conversation", []string{"--conversation", "nope", "--action", "x", "--outcome", "failure"}, 1, "404"},
+		{"note too long, named by its flag", []string{"--conversation", "c1", "--action", "x", "--outcome", "failure", "--note", strings.Repeat("n", 5000)}, 1, "--note must be at most"},
+		{"flags after the arguments", []string{"--conversation", "nope", "--action", "x", "--outcome", "failure", "--url", "http://127.0.0.1:1"}, 1, "cannot connect to http://127.0.0.1:1"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := cli(t, env, append([]string{"context", "feedback"}, tt.args...)...)
 		if code != tt.code || !strings.Contains(errOut, tt.inStderr) {
 			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tt.name, code, errOut, tt.code, tt.inStderr)
 		}
+	}
+	// Messages are given by flags, and their absence is named by them, not
+	// by the API's field.
+	if code, _, errOut := cli(t, env, "context", "track", "--conversation", "c2"); code != 2 || !strings.Contains(errOut, "--user and --assistant") {
+		t.Errorf("context track without messages: exit %d, stderr %q; want 2 naming --user and --assistant", code, errOut)
+	}
+	// A flag after the words of the message is a flag, not part of the message.
+	code, out, errOut = cli(t, env, "context", "similar", "card", "declined", "--output", "json")
+	var sim struct {
+		Query string `json:"query"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &sim) != nil || sim.Query != "card declined" {
+		t.Errorf("context similar card declined --output json: exit %d, %q %q; want JSON for the query \"card declined\"", code, out, errOut)
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/fathom-oss/fathom/internal/transcript"
 )
@@ -177,4 +179,215 @@ func TestDocsWebhookVerifyExample(t *testing.T) {
 		return
 	}
 	t.Error("docs/cli.md has no webhooks verify example")
+}
+
+// docCommandLines returns, by file, the command lines the docs give to be
+// run: those of the shell examples, of indented code blocks, and the code
+// spans of the prose that run fathom (`go run ./cmd/fathom eval star --half
+// develop`), which a reader copies as they are.
+func docCommandLines(t *testing.T) map[string][]string {
+	t.Helper()
+	out := docShellLines(t)
+	files, _ := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	files = append(files, filepath.Join(repoRoot, "README.md"))
+	fenced := regexp.MustCompile("(?s)```.*?```")
+	indented := regexp.MustCompile(`(?m)^(?:    |\t)((?:go|fathom|\./fathom|FATHOM_\w+=\S*|[A-Z]+=\S+) .*)$`)
+	span := regexp.MustCompile("`((?:go run \\./cmd/fathom|fathom|\\./fathom) [^`]+)`")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(repoRoot, f)
+		prose := fenced.ReplaceAllString(string(b), "")
+		for _, m := range indented.FindAllStringSubmatch(prose, -1) {
+			out[rel] = append(out[rel], strings.TrimSpace(m[1]))
+		}
+		for _, m := range span.FindAllStringSubmatch(strings.ReplaceAll(prose, "\n", " "), -1) {
+			out[rel] = append(out[rel], m[1])
+		}
+	}
+	return out
+}
+
+// fathomInvocation returns the words of line from the fathom command on
+// (["eval", "star", "--half", "develop"]), up to a pipe, a redirection or
+// another command, or nil when line does not run fathom.
+func fathomInvocation(line string, cmds map[string]command) []string {
+	words := shellWords(line)
+	for i := 0; i+1 < len(words); i++ {
+		w := words[i]
+		if w != "fathom" && w != "./fathom" && (w != "./cmd/fathom" || i == 0 || words[i-1] != "run") {
+			continue
+		}
+		if _, ok := cmds[words[i+1]]; !ok {
+			continue
+		}
+		var out []string
+		for _, w := range words[i+1:] {
+			if w == "|" || w == "&&" || w == ";" || w == "||" || strings.HasPrefix(w, ">") || strings.HasPrefix(w, "2>") {
+				break
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	return nil
+}
+
+// Every flag a documented fathom command line gives is a flag of that
+// command, as its --help lists it: a flag renamed or removed, or put on the
+// wrong subcommand, fails here rather than in a reader's shell.
+func TestDocsExamplesUseKnownFlags(t *testing.T) {
+	t.Parallel()
+	cmds := commands()
+	helps := map[string]string{}
+	checked := 0
+	for doc, lines := range docCommandLines(t) {
+		for _, line := range lines {
+			inv := fathomInvocation(line, cmds)
+			first := slices.IndexFunc(inv, func(w string) bool { return strings.HasPrefix(w, "-") })
+			if first < 0 {
+				continue
+			}
+			prefix := inv[:first]
+			key := strings.Join(prefix, " ")
+			help, ok := helps[key]
+			if !ok {
+				_, out, errOut := cli(t, nil, append(slices.Clone(prefix), "--help")...)
+				help = out + errOut
+				helps[key] = help
+			}
+			for _, w := range inv[first:] {
+				if !strings.HasPrefix(w, "-") || w == "--" || w == "-" {
+					continue
+				}
+				name, _, _ := strings.Cut(strings.TrimLeft(w, "-"), "=")
+				if name == "help" || name == "h" || !regexp.MustCompile(`^[a-z][a-z0-9-]*$`).MatchString(name) {
+					continue
+				}
+				checked++
+				if !regexp.MustCompile(`(?m)^\s+-` + regexp.QuoteMeta(name) + `(\s|$)`).MatchString(help) {
+					t.Errorf("%s: %q gives --%s, which \"fathom %s --help\" does not list", doc, line, name, key)
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d flags checked: the extraction lost the examples", checked)
+	}
+}
+
+// shellVar matches a variable a shell example expands ($KEY, "${BASE}").
+var shellVar = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
+
+// Every variable a doc's shell examples expand is one that doc tells the
+// reader to set or names (`export KEY=fth_…`, a table of FATHOM_*
+// variables, `OTHER_KEY` in the prose): an example that expands a variable
+// nobody mentions runs with an empty value ("fathom sync --key $FATHOM_KEY").
+func TestDocsExamplesSetTheirVariables(t *testing.T) {
+	t.Parallel()
+	shell := map[string]bool{"HOME": true, "PATH": true, "PWD": true, "USER": true, "TMPDIR": true}
+	checked := 0
+	for doc, lines := range docShellLines(t) {
+		b, err := os.ReadFile(filepath.Join(repoRoot, doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for _, line := range lines {
+			for _, m := range shellVar.FindAllStringSubmatch(line, -1) {
+				v := m[1]
+				if shell[v] || strings.HasPrefix(line, v+"=") {
+					continue
+				}
+				checked++
+				set := regexp.MustCompile(`(^|[^A-Za-z0-9_$])` + v + `=|\bfor ` + v + ` in `).MatchString(text)
+				named := strings.Contains(text, "`"+v+"`") || strings.Contains(text, "`$"+v+"`")
+				if !set && !named {
+					t.Errorf("%s: %q expands $%s, which the page never sets or names", doc, line, v)
+				}
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d variables checked: the extraction lost the examples", checked)
+	}
+}
+
+// mdLink matches a Markdown link's target.
+var mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+
+// headingAnchor is the anchor GitHub gives a heading: lower case, without
+// punctuation, spaces as hyphens.
+func headingAnchor(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(h)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Every relative link of the README, docs/ and examples/ leads to a file of
+// the clone, and its #anchor to a heading there: a link to a file outside
+// the repository (../../elsewhere) or to a renamed section is dead for a
+// reader of a fresh clone.
+func TestDocsLinksResolve(t *testing.T) {
+	t.Parallel()
+	files, _ := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	files = append(files, filepath.Join(repoRoot, "README.md"), filepath.Join(repoRoot, "examples", "README.md"))
+	anchors := func(file string) map[string]bool {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil
+		}
+		out := map[string]bool{}
+		text := regexp.MustCompile("(?s)```.*?```").ReplaceAllString(string(b), "")
+		for _, m := range regexp.MustCompile(`(?m)^#+ (.*)$`).FindAllStringSubmatch(text, -1) {
+			out[headingAnchor(m[1])] = true
+		}
+		return out
+	}
+	checked := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(repoRoot, f)
+		text := regexp.MustCompile("(?s)```.*?```").ReplaceAllString(string(b), "")
+		for _, m := range mdLink.FindAllStringSubmatch(text, -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			path, anchor, _ := strings.Cut(target, "#")
+			file := f
+			if path != "" {
+				file = filepath.Join(filepath.Dir(f), path)
+				abs, _ := filepath.Abs(file)
+				root, _ := filepath.Abs(repoRoot)
+				if !strings.HasPrefix(abs, root+string(filepath.Separator)) {
+					t.Errorf("%s: link %s leads out of the repository", rel, target)
+					continue
+				}
+				if _, err := os.Stat(file); err != nil {
+					t.Errorf("%s: link %s names a file the clone does not have", rel, target)
+					continue
+				}
+			}
+			checked++
+			if anchor != "" && strings.HasSuffix(file, ".md") && !anchors(file)[anchor] {
+				t.Errorf("%s: link %s names a section %s does not have", rel, target, filepath.Base(file))
+			}
+		}
+	}
+	if checked < 30 {
+		t.Errorf("only %d links checked", checked)
+	}
 }

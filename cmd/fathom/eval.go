@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
@@ -70,7 +72,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	defer stop()
 	train, test, err := eval.LoadBanking77(*data)
 	if err != nil {
-		return err
+		return dataError(err, *data)
 	}
 	out := env.stdout
 	var local *localServer
@@ -146,4 +148,13 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return writeReport(*write, rep.document())
 	}
 	return nil
+}
+
+// dataError adds to a data set's loading error what a fresh clone lacks:
+// the data sets are not in the repository, and --data says where they are.
+func dataError(err error, dir string) error {
+	if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return fmt.Errorf("%w\nThe data sets are not in the repository (docs/evaluation.md, \"Data\", says where to get them): this command reads %s; give --data DIR where they are elsewhere", err, dir)
 }

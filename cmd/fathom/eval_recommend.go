@@ -12,7 +12,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout|outsider] [--domain name,...] [flags]
+const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout|outsider|stranger] [--domain name,...] [flags]
 
 Runs the recommendation simulation through the public API of a server started
 in-process: for each domain (banking77, insurance, banking, finance by default;
@@ -25,7 +25,9 @@ report pool, the fresh pool and the blind pool (each written later, before any
 run on it, blind to the engine's tuning); the holdout pool, written by an
 engineer who never read the engine, is run only on the final code. The outsider
 pool was written before any run by someone who read neither the engine nor the
-other pools' wordings; it is run only to report, never to develop on.
+other pools' wordings; it is run only to report, never to develop on. The
+stranger pool was written the same way later, in registers none of the others
+use; it too is run only to report.
 
 --scale N plays N conversations per training opening (the same opening, other
 attempts and outcomes; N = 1, the default, is the simulation every figure in
@@ -54,7 +56,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	for _, name := range strings.Split(*domains, ",") {
 		d, err := eval.LoadDomain(*data, strings.TrimSpace(name))
 		if err != nil {
-			return fmt.Errorf("--domain %s: %w", name, err)
+			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
 		}
 		loaded = append(loaded, d)
 	}
@@ -146,7 +148,7 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 		name = strings.TrimSpace(name)
 		ex, err := eval.LoadDSTC11(*data, name)
 		if err != nil {
-			return fmt.Errorf("--domain %s: %w", name, err)
+			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
 		}
 		c, err := freshTenant(ctx, local, "eval-dstc11-"+name)
 		if err != nil {
@@ -164,7 +166,7 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 
 // poolFlag is --pool, the wording of the recommendation simulation.
 func poolFlag(fs *flag.FlagSet) *string {
-	return fs.String("pool", "develop", "wording of the simulation: "+poolNames()+" ("+string(eval.PoolOutsider)+": to report only, never to develop on)")
+	return fs.String("pool", "develop", "wording of the simulation: "+poolNames()+" ("+string(eval.PoolOutsider)+" and "+string(eval.PoolStranger)+": to report only, never to develop on)")
 }
 
 // parsePool checks --pool.

@@ -42,7 +42,7 @@ func runEvalSGD(_ context.Context, env *environment, args []string) error {
 	}
 	rs, err := eval.LoadSGD(*data)
 	if err != nil {
-		return err
+		return dataError(err, *data)
 	}
 	for _, report := range halves {
 		var part []eval.SGDReaction

@@ -35,7 +35,7 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	}
 	ds, err := dataset.ReadSTAR(filepath.Join(*data, "dialogues.jsonl.gz"))
 	if err != nil {
-		return fmt.Errorf("star data: %w (the data lives in ../shared/data/star)", err)
+		return fmt.Errorf("star data: %w", dataError(err, *data))
 	}
 	var local *localServer
 	if *url == "" {

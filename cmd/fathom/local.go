@@ -28,7 +28,8 @@ type localServer struct {
 }
 
 // startLocal starts the server with the defaults of "fathom serve",
-// changed by tune when it is not nil.
+// changed by tune when it is not nil. The server logs only its errors, to
+// stderr.
 func startLocal(ctx context.Context, synchronous, tenantName string, tune func(*config.Config)) (*localServer, error) {
 	dir, err := os.MkdirTemp("", "fathom-local-")
 	if err != nil {
@@ -39,7 +40,10 @@ func startLocal(ctx context.Context, synchronous, tenantName string, tune func(*
 	if tune != nil {
 		tune(&cfg)
 	}
-	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	// Errors reach stderr, so a run that dies says why; the rest of the
+	// server's log would bury the figures.
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	a := app.New(cfg, log, io.Discard)
 	if err := a.Open(ctx); err != nil {
 		os.RemoveAll(dir)
 		return nil, err

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -79,7 +80,9 @@ func run(ctx context.Context, env *environment, args []string) int {
 	if !ok {
 		fmt.Fprintf(env.stderr, "fathom: unknown command %q\n", args[0])
 		if near := nearest(args[0], cmds); near != "" {
-			fmt.Fprintf(env.stderr, "Did you mean \"fathom %s\"?\n", near)
+			// The suggestion alone: under the whole usage it would scroll away.
+			fmt.Fprintf(env.stderr, "Did you mean \"fathom %s\"? Run \"fathom --help\" for every command.\n", near)
+			return 2
 		}
 		fmt.Fprintln(env.stderr)
 		usage(env.stderr, cmds)
@@ -147,16 +150,35 @@ func flagSet(env *environment, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args, mapping a bad flag to errUsage.
+// parse parses args, mapping a bad flag to errUsage. Flags may follow the
+// other arguments (fathom import FILE --url URL), as people type them.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	// The flag package prints its errors itself, naming flags with one dash
+	// ("flag needs an argument: -key"); they are printed here instead, with
+	// the two the docs and --help use.
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(flagsFirst(fs, args))
+	fs.SetOutput(out)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(out, singleDashFlag.ReplaceAllString(err.Error(), "$1--$2"))
+	}
+	if fs.Usage != nil {
+		fs.Usage()
+	} else {
+		fs.PrintDefaults()
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsage
 }
+
+// singleDashFlag finds the flag a flag package error names.
+var singleDashFlag = regexp.MustCompile(`(defined: |argument: |flag )-([A-Za-z])`)
 
 // loadConfig registers the options on fs, parses args and validates.
 func loadConfig(env *environment, fs *flag.FlagSet, args []string, server bool) (config.Config, error) {
@@ -219,4 +241,48 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// flagsFirst moves the flags of fs that follow other arguments before them,
+// each with its value, and separates the rest with "--", so that the flag
+// package, which stops at the first argument that is not a flag, sees them:
+// without it "fathom import FILE --url URL" would take --url for a file,
+// and "fathom context similar TEXT --url URL" would ask the default server
+// about "TEXT --url URL". A word after "--", and a word that begins with a
+// single "-" but names no flag ("-5"), stays an argument; one that begins
+// with "--" is taken for a flag, so that a mistyped one is reported.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		help := name == "h" || name == "help"
+		if f == nil && !help && !strings.HasPrefix(a, "--") {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		if f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	if len(rest) == 0 {
+		return flags
+	}
+	return append(append(flags, "--"), rest...)
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

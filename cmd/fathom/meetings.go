@@ -115,7 +115,7 @@ func listMeetings(ctx context.Context, env *environment, r *remote, c *client.Cl
 		fmt.Fprintln(tw, "RECORDING\tCREATED\tLENGTH\tRECORDED BY\tTITLE")
 		for _, m := range ms {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", m.RecordingID, m.CreatedAt.Local().Format("2006-01-02 15:04"),
-				m.RecordingEndTime.Sub(m.RecordingStartTime).Round(time.Minute), m.RecordedBy.Email, m.Title)
+				recordingLength(m.RecordingEndTime.Sub(m.RecordingStartTime)), m.RecordedBy.Email, m.Title)
 		}
 	})
 }
@@ -178,4 +178,13 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// recordingLength is a recording's length for a table: to the minute, or to
+// the second under a minute (a 23 s recording is not "0s").
+func recordingLength(d time.Duration) time.Duration {
+	if d < time.Minute {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Minute)
 }

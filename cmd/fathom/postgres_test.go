@@ -44,6 +44,7 @@ func TestCLIPostgresNeverShowsThePassword(t *testing.T) {
 		{[]string{"tenants", "quota", "--tenant", "acme", "--requests", "5"}, "5 requests"},
 		{[]string{"tenants", "list"}, "acme"},
 		{[]string{"workspace", "teams", "add", "--tenant", "acme", "Sales"}, `Team "Sales" created`},
+		{[]string{"workspace", "teams", "add", "--tenant", "acme", "Sales"}, `Team "Sales" exists already; nothing changed`},
 		{[]string{"workspace", "users", "add", "--tenant", "acme", "--email", "b@acme.test", "--team", "Sales"}, "in team Sales"},
 		{[]string{"workspace", "users", "list", "--tenant", "acme"}, "b@acme.test"},
 		{[]string{"workspace", "domains", "set", "--tenant", "acme", "acme.test"}, "acme.test"},

@@ -2,15 +2,19 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/config"
 )
 
 const reliabilitySynopsis = `bench reliability [flags]
@@ -44,18 +48,22 @@ type trial struct {
 	// unbounded latency: the trial checks answers, not how fast others
 	// are served (the fuzzer sends 40 MiB bodies on purpose).
 	latencyUnbounded bool
+	// sqliteOnly: the trial attacks the SQLite file itself, and is skipped
+	// with --database-url.
+	sqliteOnly bool
 }
 
 // trials is the suite, in the order it runs.
 func trials() []trial {
 	return []trial{
-		{"kill", "every write acknowledged before SIGKILL is there after the restart (lost 0)", false, killTrial, false},
-		{"disk-full", "on a full disk writes get 503 with Retry-After and /readyz is 503; once space is freed it recovers without a restart; lost 0", true, diskFullTrial, false},
-		{"signin-flood", "128 parallel wrong-password sign-ins: answers 401 or 503 with Retry-After only", false, signInFloodTrial, false},
-		{"token-lockout", "wrong secrets for a victim's client_id and made-up client ids: the victim app is never refused (401/429)", false, tokenLockoutTrial, false},
-		{"slow-readers", "slow clients reading a 2 MiB conversation: each holds at most a page", false, slowReadersTrial, false},
-		{"uploads", "concurrent 1.5 MB recording uploads: answers 201 or 503 with Retry-After only, none lost", false, uploadsTrial, false},
-		{"fuzz", "malformed input on every registered route: no 5xx but documented 503s, every 4xx names the problem, the server stays up", false, fuzzTrial, true},
+		{"kill", "every write acknowledged before SIGKILL is there after the restart (lost 0)", false, killTrial, false, false},
+		{"disk-full", "on a full disk writes get 503 with Retry-After and /readyz is 503; once space is freed it recovers without a restart; lost 0", true, diskFullTrial, false, true},
+		{"signin-flood", "128 parallel wrong-password sign-ins: answers 401 or 503 with Retry-After only", false, signInFloodTrial, false, false},
+		{"token-lockout", "wrong secrets for a victim's client_id and made-up client ids: the victim app is never refused (401/429)", false, tokenLockoutTrial, false, false},
+		{"slow-readers", "slow clients reading a 2 MiB conversation: each holds at most a page", false, slowReadersTrial, false, false},
+		{"uploads", "concurrent 1.5 MB recording uploads: answers 201 or 503 with Retry-After only, none lost", false, uploadsTrial, false, false},
+		{"gateway", "gateway calls on expired tokens, a failing token endpoint and a shared quota: one refresh per token generation, backoff per connection, each account within its share", false, gatewayTrial, false, false},
+		{"fuzz", "malformed input on every registered route: no 5xx but documented 503s, every 4xx names the problem, the server stays up", false, fuzzTrial, true, false},
 	}
 }
 
@@ -67,6 +75,11 @@ type trialRun struct {
 	serverLog string
 	latency   time.Duration // bound of /healthz p99 during the attack; 0: none
 	out       io.Writer
+	// postgres is the PostgreSQL server (an admin URL) on which each
+	// trial gets a throwaway database; "" runs on SQLite.
+	postgres string
+	// databaseURL is this trial's throwaway database on postgres.
+	databaseURL string
 
 	// What the trial measured, for its line of the report.
 	server   *serveProcess // the last server started, whose VmHWM is read
@@ -97,7 +110,9 @@ func (r *trialRun) seconds(full, quick int) time.Duration {
 }
 
 // env is the environment of a server and the admin commands of this
-// trial: SQLite in dataDir, and the given FATHOM_* settings.
+// trial: dataDir (the SQLite database, or with --database-url the
+// trial's PostgreSQL database and the data directory's other files),
+// and the given FATHOM_* settings.
 func (r *trialRun) env(dataDir string, settings ...string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
@@ -105,7 +120,11 @@ func (r *trialRun) env(dataDir string, settings ...string) []string {
 			env = append(env, kv)
 		}
 	}
-	return append(append(env, "FATHOM_DATA_DIR="+dataDir), settings...)
+	env = append(env, "FATHOM_DATA_DIR="+dataDir)
+	if r.databaseURL != "" {
+		env = append(env, "FATHOM_DATABASE_URL="+r.databaseURL)
+	}
+	return append(env, settings...)
 }
 
 // admin runs "fathom args..." with env and returns its output.
@@ -142,7 +161,30 @@ func (r *trialRun) start(ctx context.Context, env []string) (*serveProcess, erro
 		return nil, err
 	}
 	r.server = p
+	if r.databaseURL != "" {
+		// The trial must not pass on SQLite when PostgreSQL was asked for.
+		if err := checkEngine(p.url, "postgres"); err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
+}
+
+// checkEngine checks that the server at base says (in /readyz) that it
+// runs on engine.
+func checkEngine(base, engine string) error {
+	resp, err := http.Get(base + "/readyz")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Database string `json:"database"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || body.Database != engine {
+		return fmt.Errorf("the server runs on %q, not %s (/readyz %d)", body.Database, engine, resp.StatusCode)
+	}
+	return nil
 }
 
 // startWithKey creates a key for alice@acme.com in env's data directory,
@@ -183,6 +225,7 @@ func runReliability(ctx context.Context, env *environment, args []string) error 
 	bin := fs.String("bin", "", "fathom binary to attack (default: this one)")
 	serverLog := fs.String("server-log", "", "append the servers' log (info level) to this file")
 	latency := fs.Duration("latency-bound", defaultLatencyBound, "bound of another client's /healthz p99 during an attack (0: report it only)")
+	postgres := fs.String("database-url", "", "run on PostgreSQL: a `URL` of a server on which each trial makes a throwaway database (dropped after it); disk-full is SQLite only")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -196,10 +239,14 @@ func runReliability(ctx context.Context, env *environment, args []string) error 
 		}
 	}
 	out := env.stdout
-	fmt.Fprintf(out, "reliability suite: %s, %s; load average %s\n", *bin, map[bool]string{true: "quick", false: "full"}[*quick], loadAverage())
+	engine := "sqlite"
+	if *postgres != "" {
+		engine = "postgresql at " + config.RedactURL(*postgres) + ", a throwaway database per trial"
+	}
+	fmt.Fprintf(out, "reliability suite: %s, %s, %s; load average %s\n", *bin, map[bool]string{true: "quick", false: "full"}[*quick], engine, loadAverage())
 	failed := 0
 	for _, t := range selected {
-		res := runTrial(ctx, t, &trialRun{bin: *bin, quick: *quick, serverLog: *serverLog, latency: *latency, out: out, lost: -1})
+		res := runTrial(ctx, t, &trialRun{bin: *bin, quick: *quick, serverLog: *serverLog, latency: *latency, out: out, lost: -1, postgres: *postgres})
 		if res == "FAIL" {
 			failed++
 		}
@@ -244,11 +291,26 @@ func selectTrials(only string) ([]trial, error) {
 // returns PASS, FAIL or SKIP.
 func runTrial(ctx context.Context, t trial, r *trialRun) string {
 	fmt.Fprintf(r.out, "\n== %s: %s\n", t.name, t.bound)
+	if t.sqliteOnly && r.postgres != "" {
+		fmt.Fprintf(r.out, "SKIP %s: SQLite only (it fills the file system under the database)\n", t.name)
+		return "SKIP"
+	}
 	if t.root && os.Geteuid() != 0 {
 		fmt.Fprintf(r.out, "SKIP %s: needs root (it mounts a tmpfs)\n", t.name)
 		return "SKIP"
 	}
 	begin := time.Now()
+	if r.postgres != "" {
+		u, drop, err := createThrowawayDatabase(ctx, r.postgres)
+		if err != nil {
+			fmt.Fprintf(r.out, "FAIL %s: %v\n", t.name, err)
+			return "FAIL"
+		}
+		// Dropped when the trial ends, after its server is killed.
+		defer drop()
+		// A small pool: the database server is shared.
+		r.databaseURL = withPoolSize(u, trialPool)
+	}
 	dir, err := os.MkdirTemp("", "fathom-reliability-"+t.name+"-")
 	if err != nil {
 		fmt.Fprintf(r.out, "FAIL %s: %v\n", t.name, err)
@@ -309,6 +371,9 @@ func runTrial(ctx context.Context, t trial, r *trialRun) string {
 	fmt.Fprintln(r.out, line)
 	return verdict
 }
+
+// trialPool is the PostgreSQL pool of a trial's server (pool_max_conns).
+const trialPool = 6
 
 // skipError says why a trial cannot run here.
 type skipError struct{ reason string }

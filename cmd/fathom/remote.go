@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 
@@ -39,6 +40,9 @@ func (r *remote) register(fs *flag.FlagSet, env *environment) {
 func (r *remote) client() (*client.Client, error) {
 	if r.output != "table" && r.output != "json" {
 		return nil, fmt.Errorf("--output must be table or json, got %q", r.output)
+	}
+	if !strings.HasPrefix(r.url, "http://") && !strings.HasPrefix(r.url, "https://") {
+		return nil, fmt.Errorf("--url (FATHOM_URL) must start with http:// or https://, got %q", r.url)
 	}
 	opts := []client.Option{client.WithBaseURL(r.url)}
 	switch {
@@ -96,7 +100,7 @@ var apiFlags = map[string]string{
 	"resolutionNotes":           "--notes",
 	"action":                    "--action",
 	"outcome":                   "--outcome",
-	"note":                      "--notes",
+	"note":                      "--note",
 	"limit":                     "--limit",
 	"destination_url":           "--destination",
 	"triggered_for":             "--trigger",

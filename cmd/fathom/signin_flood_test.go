@@ -40,12 +40,12 @@ func attackBinary(t *testing.T, env string) string {
 // runTrialForTest runs one trial of the reliability suite on the binary
 // named by binEnv (or this one) and fails the test when the trial fails.
 // Latencies are reported, not bounded: tests run on busy machines.
-func runTrialForTest(t *testing.T, binEnv, name string, quick bool) {
+func runTrialForTest(t *testing.T, binEnv, name string, quick bool, extra ...string) {
 	t.Helper()
 	bin := attackBinary(t, binEnv)
 	var out strings.Builder
 	env := &environment{stdout: &out, stderr: &out, getenv: os.Getenv}
-	args := []string{"--only", name, "--bin", bin, "--latency-bound", "0"}
+	args := append([]string{"--only", name, "--bin", bin, "--latency-bound", "0"}, extra...)
 	if quick {
 		args = append(args, "--quick")
 	}

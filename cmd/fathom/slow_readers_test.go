@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
 
 // TestSlowReadersMemory measures the resident memory of a real "fathom
@@ -20,13 +22,26 @@ func TestSlowReadersMemory(t *testing.T) {
 	runTrialForTest(t, "FATHOM_SLOW_READERS_BIN", "slow-readers", false)
 }
 
-// TestReliabilityQuick runs two trials of "fathom bench reliability
+// TestReliabilityQuick runs three trials of "fathom bench reliability
 // --quick" end to end, so that the command cannot rot: the SIGKILL trial
-// (nothing acknowledged lost) and the malformed-input fuzzer.
+// (nothing acknowledged lost), the gateway's refreshes against a fake
+// upstream, and the malformed-input fuzzer.
 func TestReliabilityQuick(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and attacks a real server for about a minute")
 	}
 	runTrialForTest(t, "", "kill", true)
+	runTrialForTest(t, "", "gateway", true)
 	runTrialForTest(t, "", "fuzz", true)
+}
+
+// TestReliabilityQuickOnPostgres runs the SIGKILL trial with
+// --database-url: on a throwaway PostgreSQL database, nothing acknowledged
+// is lost. It is skipped when PostgreSQL is not reachable.
+func TestReliabilityQuickOnPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and attacks a real server")
+	}
+	pgtest.NewDatabase(t) // skips when PostgreSQL is not reachable
+	runTrialForTest(t, "", "kill", true, "--database-url", pgtest.ServerURL())
 }

@@ -57,7 +57,9 @@ func versionLine(release string, bi *debug.BuildInfo) string {
 		}
 		line += ")"
 	} else {
-		line += " (commit unknown: built outside a git checkout)"
+		// The toolchain records no commit outside a git checkout, nor with
+		// -buildvcs=false, which GOFLAGS (go env) may set for every build.
+		line += " (commit unknown: built outside a git checkout or with -buildvcs=false)"
 	}
 	return fmt.Sprintf("%s %s %s/%s", line, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }

@@ -24,7 +24,8 @@ const workspaceUsage = `Usage:
 The workspace is what the meetings API sees of a tenant: its users, their
 teams, and the email domains that make people internal (calendar invitees
 and users outside them are external; a workspace with no domains has no
-guests). "users add" updates a user that exists. Give a user a key with
+guests). "users add" updates a user that exists; "teams add" of a team that
+exists changes nothing. Give a user a key with
 "fathom keys create --email EMAIL". "users password" sets the password a
 user signs in with to approve OAuth apps; it reads FATHOM_PASSWORD or else
 one line of standard input (never a flag, to keep it out of shell history).
@@ -77,8 +78,14 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 			return errUsage
 		}
 		team, err := ws.svc.CreateTeam(ctx, t.ID, rest[0])
-		if err == nil {
+		switch {
+		case err == nil:
 			fmt.Fprintf(env.stdout, "Team %q created.\n", team.Name)
+		case fathom.ErrorCode(err) == fathom.ECONFLICT:
+			// Adding a team that is there is done: scripts and the docs'
+			// examples may run twice.
+			fmt.Fprintf(env.stdout, "Team %q exists already; nothing changed.\n", strings.TrimSpace(rest[0]))
+			return nil
 		}
 		return err
 	case "teams list":
@@ -177,7 +184,7 @@ func orNone(ss []string) string {
 func tenantNamed(ctx context.Context, db store.Store, name string) (*fathom.Tenant, error) {
 	t, err := db.TenantGetByName(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (create one with fathom keys create --tenant)", name)
+		return nil, fathom.Errorf(fathom.ENOTFOUND, "no tenant named %q here (fathom keys create --tenant %s --email EMAIL makes it)", name, name)
 	}
 	return t, err
 }

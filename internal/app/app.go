@@ -24,6 +24,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/contextapi"
 	"github.com/fathom-oss/fathom/internal/conversation"
+	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/fathomapi"
 	"github.com/fathom-oss/fathom/internal/gatewayapi"
 	"github.com/fathom-oss/fathom/internal/health"
@@ -244,9 +245,12 @@ func (a *App) openHealth() *health.Monitor {
 	return health.New(hc)
 }
 
-// ready is /readyz's check: writes are not known to fail and the database
-// answers a read.
+// ready is /readyz's check and fathom_ready's: the server is not shutting
+// down, writes are not known to fail and the database answers a read.
 func (a *App) ready(ctx context.Context) error {
+	if a.server != nil && a.server.Stopping() {
+		return fathom.Errorf(fathom.EUNAVAILABLE, "the server is shutting down")
+	}
 	if err := a.health.Ready(ctx); err != nil {
 		return err
 	}

@@ -2,12 +2,16 @@ package app_test
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/config"
 )
@@ -357,5 +361,46 @@ func TestMetricsScrapeUnderLoad(t *testing.T) {
 	}
 	if scrapes < 5 {
 		t.Errorf("%d scrapes during the load, want at least 5", scrapes)
+	}
+}
+
+// TestMetricsNotReadyOnceShutdownStarts: as soon as the server starts to
+// shut down, fathom_ready reads 0 on the metrics listener, while a request
+// still in flight holds the shutdown (the metrics listener closes last).
+func TestMetricsNotReadyOnceShutdownStarts(t *testing.T) {
+	t.Parallel()
+	s := start(t, metricsConfig(t))
+	metricsURL := "http://" + s.MetricsAddr() + "/metrics"
+	if v, _ := value(scrape(t, metricsURL), "fathom_ready"); v != 1 {
+		t.Fatalf("fathom_ready before the shutdown = %v, want 1", v)
+	}
+	// A request whose body has not all arrived keeps its connection active,
+	// so the shutdown waits for it.
+	conn, err := net.Dial("tcp", s.App.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "POST /api/v1/context/track HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"); err != nil {
+		t.Fatal(err)
+	}
+	closed := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		closed <- s.Close(ctx)
+	}()
+	eventually(t, "fathom_ready reads 0 while the shutdown waits", func() bool {
+		v, ok := value(scrape(t, metricsURL), "fathom_ready")
+		return ok && v == 0
+	})
+	select {
+	case err := <-closed:
+		t.Fatalf("the shutdown ended before the request in flight did: %v", err)
+	default:
+	}
+	conn.Close()
+	if err := <-closed; err != nil {
+		t.Errorf("close: %v", err)
 	}
 }

@@ -1,6 +1,6 @@
 package eval
 
-// The wording of the recommendation simulation, in six pools. The
+// The wording of the recommendation simulation, in seven pools. The
 // develop pool, on which the engine may be tuned, and the report pool,
 // whose figures are the ones reported, were written together before any
 // result was seen. Parts of the report pool were later seen while the
@@ -22,12 +22,17 @@ package eval
 // glimpsed first, and their words were kept out), in chat, email and
 // ticket-note registers, several regions, typos, sarcasm, and hand-overs
 // to named teams, ticket systems and callbacks; it is run only to
-// report, never to develop on.
+// report, never to develop on. A seventh, stranger pool (strangerpool.go)
+// was written the same way, from each action's id and develop wording
+// only, by someone who read neither the engine nor any other pool, in
+// registers the others lack (speech-recogniser transcripts, text
+// messages, formal letters, CRM notes, English of several regions and
+// first languages); it is run only to report, never to develop on.
 
 // Pool names a set of wordings.
 type Pool string
 
-// The six pools.
+// The seven pools.
 const (
 	PoolDevelop  Pool = "develop"
 	PoolReport   Pool = "report"
@@ -35,15 +40,16 @@ const (
 	PoolBlind    Pool = "blind"
 	PoolHoldout  Pool = "holdout"
 	PoolOutsider Pool = "outsider"
+	PoolStranger Pool = "stranger"
 )
 
 // Pools are every pool, in the order they were written.
-var Pools = []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider}
+var Pools = []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger}
 
 // ParsePool checks a pool name.
 func ParsePool(s string) (Pool, bool) {
 	switch Pool(s) {
-	case PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider:
+	case PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger:
 		return Pool(s), true
 	}
 	return "", false
@@ -77,6 +83,8 @@ func (a Action) Phrasings(p Pool) []string {
 		return a.Holdout
 	case PoolOutsider:
 		return a.Outsider
+	case PoolStranger:
+		return strangerPhrasings[a.ID]
 	}
 	return a.Develop
 }
@@ -384,4 +392,5 @@ var talks = map[Pool]talk{
 		closings:      []string{"Lovely stuff - anything else I can help with today?", "Glad that's fixed. I'll close this chat off now."},
 		farewells:     []string{"No that's all, cheers, have a nice one", "all sorted, bye!"},
 	},
+	PoolStranger: strangerTalk,
 }

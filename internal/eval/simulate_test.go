@@ -43,13 +43,13 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 }
 
-// TestPoolsAreDisjoint: no wording appears in two pools (all six,
+// TestPoolsAreDisjoint: no wording appears in two pools (all seven,
 // pairwise), so nothing tuned on one pool has seen another's words, and
 // every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
 	pools := Pools
-	if len(pools) != 6 {
-		t.Fatalf("%d pools, want develop, report, fresh, blind, holdout and outsider", len(pools))
+	if len(pools) != 7 {
+		t.Fatalf("%d pools, want develop, report, fresh, blind, holdout, outsider and stranger", len(pools))
 	}
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
@@ -128,6 +128,7 @@ func TestParsePool(t *testing.T) {
 		{"holdout", PoolHoldout, true},
 		{"Holdout", "", false},
 		{"outsider", PoolOutsider, true},
+		{"stranger", PoolStranger, true},
 		{"Outsider", "", false},
 		{" outsider", "", false},
 		{"hidden", "", false},

@@ -131,6 +131,10 @@ func (s *Server) Serve() error {
 	return nil
 }
 
+// Stopping reports whether Shutdown has begun: from then on the server is
+// not ready, whatever its dependencies say.
+func (s *Server) Stopping() bool { return s.stopping.Load() }
+
 // Shutdown stops accepting connections and waits for in-flight requests
 // until ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {

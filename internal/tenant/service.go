@@ -164,7 +164,7 @@ func (s *Service) ListKeys(ctx context.Context) ([]*fathom.APIKey, error) {
 func (s *Service) RevokeKey(ctx context.Context, id int64) error {
 	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.APIKeyRevoke(ctx, id, s.now()) })
 	if errors.Is(err, store.ErrNotFound) {
-		return fathom.Errorf(fathom.ENOTFOUND, "no active key with id %d", id)
+		return fathom.Errorf(fathom.ENOTFOUND, "no active key with id %d (fathom keys list shows the ids)", id)
 	}
 	return err
 }
