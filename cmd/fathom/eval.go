@@ -125,7 +125,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		plans := eval.Plans(train, 77)
-		sims, err := eval.LoadSimulated(ctx, sc, train, plans, pool, *conc)
+		sims, err := eval.LoadSimulated(ctx, sc, train, plans, pool, 1, *conc)
 		if err != nil {
 			return fmt.Errorf("load simulated conversations: %w", err)
 		}

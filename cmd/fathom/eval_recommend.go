@@ -27,7 +27,13 @@ engineer who never read the engine, is run only on the final code. The outsider
 pool was written before any run by someone who read neither the engine nor the
 other pools' wordings; it is run only to report, never to develop on. The
 stranger pool was written the same way later, in registers none of the others
-use; it too is run only to report.`
+use; it too is run only to report.
+
+--scale N plays N conversations per training opening (the same opening, other
+attempts and outcomes; N = 1, the default, is the simulation every figure in
+docs/evaluation.md was measured on unless it says otherwise): with more data
+per intent the ceiling (what knowing every intent and outcome would score)
+falls, so the probability error can be measured where the data allows it.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
@@ -35,8 +41,12 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
+	scale := fs.Int("scale", 1, "simulated training conversations per training opening (1: the figures of docs/evaluation.md; more lowers the ceiling)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *scale < 1 || *scale > 100 {
+		return fmt.Errorf("--scale must be between 1 and 100, not %d", *scale)
 	}
 	pool, err := parsePool(*poolName)
 	if err != nil {
@@ -63,7 +73,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 			return err
 		}
 		plans := d.Plans(77)
-		sims, err := eval.LoadSimulated(ctx, c, d.Train, plans, pool, *conc)
+		sims, err := eval.LoadSimulated(ctx, c, d.Train, plans, pool, *scale, *conc)
 		if err != nil {
 			return fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)
 		}
@@ -73,7 +83,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 			return fmt.Errorf("%s: %w", d.Name, err)
 		}
 		m.Domain = d.Name
-		fmt.Fprintf(env.stdout, "%s (%d train, %d test, %s)\n", m, len(d.Train), len(d.Test), time.Since(start).Round(time.Second))
+		fmt.Fprintf(env.stdout, "%s (%d train openings × %d, %d test, %s)\n", m, len(d.Train), *scale, len(d.Test), time.Since(start).Round(time.Second))
 		all = append(all, m)
 	}
 	fmt.Fprint(env.stdout, recommendTable(all))

@@ -40,7 +40,7 @@ func TestEvalRecommendPlumbing(t *testing.T) {
 		}
 	}
 	plans := eval.Plans(train, 77)
-	sims, err := eval.LoadSimulated(ctx, c, train, plans, eval.PoolDevelop, 4)
+	sims, err := eval.LoadSimulated(ctx, c, train, plans, eval.PoolDevelop, 1, 4)
 	if err != nil {
 		t.Fatal(err)
 	}

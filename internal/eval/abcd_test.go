@@ -124,7 +124,7 @@ func TestABCDDomainDrawsRetailActions(t *testing.T) {
 		}
 	}
 	for _, pool := range Pools {
-		for _, s := range SimulateTraining(d.Train, plans, pool) {
+		for _, s := range SimulateTraining(d.Train, plans, pool, 1) {
 			for _, tu := range s.Turns {
 				if strings.TrimSpace(tu.Content) == "" {
 					t.Fatalf("%s: empty turn in\n%s", pool, s)

@@ -15,6 +15,34 @@ type Bound struct {
 
 // OracleBound computes the Bound of the training conversations sims.
 func OracleBound(sims []Simulated, plans map[string]Plan) Bound {
+	var b Bound
+	var sq float64
+	n, right := 0, 0
+	posteriors := OraclePosteriors(sims)
+	for intent, m := range posteriors {
+		best, bestP := "", -1.0
+		for action, p := range m {
+			if p > bestP || p == bestP && action < best {
+				best, bestP = action, p
+			}
+			rate, _ := plans[intent].Rate(action)
+			sq += (p - rate) * (p - rate)
+			n++
+		}
+		if best == plans[intent].Best() {
+			right++
+		}
+	}
+	b.BestAction = float64(right) / float64(max(1, len(posteriors)))
+	b.RMSE = math.Sqrt(sq / float64(max(1, n)))
+	return b
+}
+
+// OraclePosteriors are the ceiling's estimates: for each intent and each
+// fix tried for it in sims, the mean of the fix's Beta posterior from the
+// true outcomes, with a prior at the intent's overall success rate
+// (smoothed towards one half) worth two attempts.
+func OraclePosteriors(sims []Simulated) map[string]map[string]float64 {
 	type counts struct{ success, tried float64 }
 	byIntent := map[string]map[string]counts{}
 	total := map[string]counts{}
@@ -33,26 +61,13 @@ func OracleBound(sims []Simulated, plans map[string]Plan) Bound {
 			byIntent[s.Intent][at.Action], total[s.Intent] = c, t
 		}
 	}
-	var b Bound
-	var sq float64
-	n, right := 0, 0
+	out := make(map[string]map[string]float64, len(byIntent))
 	for intent, m := range byIntent {
 		prior := (total[intent].success + 1) / (total[intent].tried + 2)
-		best, bestP := "", -1.0
+		out[intent] = make(map[string]float64, len(m))
 		for action, c := range m {
-			p := (c.success + 2*prior) / (c.tried + 2)
-			if p > bestP || p == bestP && action < best {
-				best, bestP = action, p
-			}
-			rate, _ := plans[intent].Rate(action)
-			sq += (p - rate) * (p - rate)
-			n++
-		}
-		if best == plans[intent].Best() {
-			right++
+			out[intent][action] = (c.success + 2*prior) / (c.tried + 2)
 		}
 	}
-	b.BestAction = float64(right) / float64(max(1, len(byIntent)))
-	b.RMSE = math.Sqrt(sq / float64(max(1, n)))
-	return b
+	return out
 }

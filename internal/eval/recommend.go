@@ -89,7 +89,10 @@ type RecommendMetrics struct {
 	// Brier is the mean squared error of successProbability against the
 	// outcomes of held-out attempts whose action was recommended; Coverage
 	// is the share of held-out attempts that were.
-	Brier       float64
+	Brier float64
+	// BrierTrue is the Brier score the true rates themselves would get
+	// on the same attempts: the floor that outcomes' chance leaves.
+	BrierTrue   float64
 	Attempts    int
 	Coverage    float64
 	Reliability []Bin
@@ -110,8 +113,8 @@ type RecommendMetrics struct {
 }
 
 func (m RecommendMetrics) String() string {
-	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f; unmapped top %.3f, no fix %.3f), RMSE %.3f over %d, Brier %.3f over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
-		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.UnmappedTop, m.NoFix, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
+	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f; unmapped top %.3f, no fix %.3f), RMSE %.3f over %d, Brier %.3f (true rates %.3f) over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
+		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.UnmappedTop, m.NoFix, m.RMSE, m.RMSEPairs, m.Brier, m.BrierTrue, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
 }
 
 // maxTrackMessages is the most messages one track request may carry
@@ -136,11 +139,11 @@ func Intents(ex []Example) []string {
 	return out
 }
 
-// LoadSimulated tracks one simulated conversation per training opening,
-// in the words of pool, and resolves the ones that ended in a fix. It
-// returns the simulations.
-func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, pool Pool, concurrency int) ([]Simulated, error) {
-	sims := SimulateTraining(train, plans, pool)
+// LoadSimulated tracks scale simulated conversations per training opening
+// (see SimulateTraining), in the words of pool, and resolves the ones that
+// ended in a fix. It returns the simulations.
+func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, pool Pool, scale, concurrency int) ([]Simulated, error) {
+	sims := SimulateTraining(train, plans, pool, scale)
 	err := parallel(ctx, len(sims), concurrency, func(ctx context.Context, i int) error {
 		msgs := make([]client.Message, len(sims[i].Turns))
 		for j, t := range sims[i].Turns {
@@ -287,7 +290,7 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 	pool := m.Pool
 	tops := map[string]map[string]int{}
 	bins := make([]Bin, 10)
-	var sqRate, sqOutcome float64
+	var sqRate, sqOutcome, sqTrue float64
 	covered, offPlan, recommended, topBest, thin, unmapped, noFix := 0, 0, 0, 0, 0, 0, 0
 	for i, ex := range test {
 		a, plan := answers[i], plans[ex.Intent]
@@ -332,6 +335,8 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 				o = 1
 			}
 			sqOutcome += (p - o) * (p - o)
+			rate, _ := plan.Rate(at.Action)
+			sqTrue += (rate - o) * (rate - o)
 			b := &bins[min(9, int(p*10))]
 			b.Count++
 			b.Predicted += p
@@ -365,6 +370,7 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 	m.RMSE = math.Sqrt(sqRate / float64(max(1, m.RMSEPairs)))
 	m.OffPlan = float64(offPlan) / float64(max(1, recommended))
 	m.Brier = sqOutcome / float64(max(1, covered))
+	m.BrierTrue = sqTrue / float64(max(1, covered))
 	m.Coverage = float64(covered) / float64(max(1, m.Attempts))
 	m.Thin = float64(thin) / float64(max(1, len(test)))
 	m.UnmappedTop = float64(unmapped) / float64(max(1, len(test)))

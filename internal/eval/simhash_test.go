@@ -39,7 +39,7 @@ func worldHash(d Domain, pool Pool) string {
 		}
 		fmt.Fprintln(h)
 	}
-	for _, s := range SimulateTraining(d.Train, plans, pool) {
+	for _, s := range SimulateTraining(d.Train, plans, pool, 1) {
 		fmt.Fprintln(h, s.String(), s.Attempts, s.Resolved)
 	}
 	for i, ex := range d.Test {

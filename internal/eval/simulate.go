@@ -293,14 +293,26 @@ func Simulate(p Plan, pool Pool, opening string, r *rand.Rand) Simulated {
 	return s
 }
 
-// SimulateTraining plays one conversation per training opening in the
+// SimulateTraining plays scale conversations per training opening in the
 // words of pool, each from its own fixed seed: what LoadSimulated tracks.
-func SimulateTraining(train []Example, plans map[string]Plan, pool Pool) []Simulated {
-	sims := make([]Simulated, len(train))
-	for i, ex := range train {
-		sims[i] = Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
+// The j-th conversation opens with train[j%len(train)] and is seeded by j,
+// so scale 1 plays the simulation every earlier figure was measured on,
+// and a larger scale adds conversations (the same openings, other
+// attempts and outcomes) without changing the first ones. A scale below 1
+// counts as 1.
+func SimulateTraining(train []Example, plans map[string]Plan, pool Pool, scale int) []Simulated {
+	sims := make([]Simulated, len(train)*max(1, scale))
+	for j := range sims {
+		ex := train[j%len(train)]
+		sims[j] = Simulate(plans[ex.Intent], pool, ex.Text, TrainingSeed(j))
 	}
 	return sims
+}
+
+// TrainingSeed is the random source of the j-th simulated training
+// conversation (held-out conversations use another stream).
+func TrainingSeed(j int) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(j), 1))
 }
 
 // String shows a simulated conversation, for debugging.

@@ -160,3 +160,38 @@ func TestScoreCountsUnmappedTops(t *testing.T) {
 		t.Errorf("best action %v, per query %v, unmapped top %v, no fix %v; want 1 and a third each", m.BestAction, m.TopIsBest, m.UnmappedTop, m.NoFix)
 	}
 }
+
+// TestScaleAddsConversations: a larger scale keeps the conversations of
+// scale 1 as they were (earlier figures stay comparable), opens the added
+// ones with the same openings, plays them otherwise, and lowers the
+// ceiling's probability error, which is what the scale is for.
+func TestScaleAddsConversations(t *testing.T) {
+	var train []Example
+	for range 4 {
+		train = append(train, openings...)
+	}
+	plans := Plans(train, 77)
+	one := SimulateTraining(train, plans, PoolDevelop, 1)
+	many := SimulateTraining(train, plans, PoolDevelop, 20)
+	if len(one) != len(train) || len(many) != 20*len(train) {
+		t.Fatalf("%d and %d conversations for %d openings", len(one), len(many), len(train))
+	}
+	differ := 0
+	for j, s := range many {
+		if j < len(one) && s.String() != one[j].String() {
+			t.Fatalf("conversation %d changed with the scale:\n%s\n%s", j, s, one[j])
+		}
+		if s.Turns[0].Content != train[j%len(train)].Text {
+			t.Fatalf("conversation %d opens with %q", j, s.Turns[0].Content)
+		}
+		if j >= len(one) && s.String() != many[j%len(train)].String() {
+			differ++
+		}
+	}
+	if differ < len(many)/2 {
+		t.Errorf("only %d of %d added conversations differ from their opening's first", differ, len(many)-len(one))
+	}
+	if b1, b20 := OracleBound(one, plans), OracleBound(many, plans); b20.RMSE >= b1.RMSE {
+		t.Errorf("ceiling RMSE %.3f at scale 20, %.3f at scale 1", b20.RMSE, b1.RMSE)
+	}
+}

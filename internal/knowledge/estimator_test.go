@@ -111,6 +111,30 @@ func TestEdgeProbabilityLeavesOut(t *testing.T) {
 	}
 }
 
+// TestTypesEstimateWeighting: the neighbours' types weigh by the
+// neighbours' weights, or, flat, by how many neighbours each holds: one
+// near neighbour of type 1 against four far ones of type 2.
+func TestTypesEstimateWeighting(t *testing.T) {
+	k := newTenantKnowledge(nil)
+	for _, typ := range []int64{1, 2} {
+		k.types[typ] = &typeCounts{weightedSuccesses: 5e6, weightedDecided: 10e6}
+	}
+	k.overall[9] = &weightedCounts{success: 10e6, failure: 10e6}
+	k.edges[edgeKey{1, 9}] = &edgeCounts{success: 18, failure: 2, weighted: weightedCounts{success: 18e6, failure: 2e6}}
+	k.edges[edgeKey{2, 9}] = &edgeCounts{success: 2, failure: 18, weighted: weightedCounts{success: 2e6, failure: 18e6}}
+	nb := &neighbourhood{types: map[int64]float64{1: 1, 2: 4 * 0.05}, typeCounts: map[int64]float64{1: 1, 2: 4}}
+	p1, p2 := k.edgeProbability(1, 9, nil), k.edgeProbability(2, 9, nil)
+	if got, want := k.typesEstimate(nb, 9, 0.5, nil, false), (p1+0.2*p2)/1.2; math.Abs(got-want) > 1e-12 {
+		t.Errorf("weighted: %.4f, want %.4f", got, want)
+	}
+	if got, want := k.typesEstimate(nb, 9, 0.5, nil, true), (p1+4*p2)/5; math.Abs(got-want) > 1e-12 {
+		t.Errorf("flat: %.4f, want %.4f", got, want)
+	}
+	if got := k.typesEstimate(&neighbourhood{}, 9, 0.42, nil, true); got != 0.42 {
+		t.Errorf("no typed neighbour: %.4f, want the fallback", got)
+	}
+}
+
 // TestNearEstimate: with a strength the estimate is a Beta posterior
 // centred on the types' estimate; without, the James–Stein shrink.
 func TestNearEstimate(t *testing.T) {

@@ -30,7 +30,8 @@ import (
 //     more behind it;
 //   - the success probability is that posterior's mean, shrunk back to the
 //     action's estimate in the issue types of the neighbours (each type
-//     weighed by its neighbours) as far as the two differ by no more than
+//     weighed by its neighbours' weights, or by their number: the tenant's
+//     fit chooses, see estimator.go) as far as the two differ by no more than
 //     the neighbours' own noise (positive-part James–Stein, see shrink):
 //     the neighbours correct types that mix issues, but a chance sample of
 //     a uniform type does not move the type's figure;
@@ -112,6 +113,7 @@ type neighbourhood struct {
 	order            []int64           // solutions in order of first sight, for determinism
 	success, failure float64           // weighted, over all their attempts
 	types            map[int64]float64 // weight of the neighbours of each issue type
+	typeCounts       map[int64]float64 // number of the neighbours of each issue type
 }
 
 // rate is the neighbourhood's success rate over all its attempts, smoothed
@@ -123,7 +125,7 @@ func (nb *neighbourhood) rate() float64 {
 // gather weighs the attempts of the nearest conversations, but for the
 // routine moves' (which are no evidence of what fixes anything); k.mu held.
 func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]RoutineEvidence) *neighbourhood {
-	nb := &neighbourhood{byAction: map[int64]nearCounts{}, types: map[int64]float64{}}
+	nb := &neighbourhood{byAction: map[int64]nearCounts{}, types: map[int64]float64{}, typeCounts: map[int64]float64{}}
 	for _, n := range neighbours {
 		a := k.analyses[n.ID]
 		if a == nil {
@@ -133,6 +135,7 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]Routi
 		if k.model != nil {
 			if t, ok := k.model.TypeOf(n.ID); ok {
 				nb.types[t] += w
+				nb.typeCounts[t]++
 			}
 		}
 		inThis := map[int64]bool{} // solution tried here -> worked here
@@ -203,7 +206,7 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 		mean, st.RankScore = posterior(
 			c.success+typeRankWeight*float64(st.SuccessCount),
 			c.failure+typeRankWeight*float64(st.FailureCount), prior)
-		st.SuccessProbability = k.est.nearEstimate(c, mean, k.typesEstimate(nb, actions[i].ID, st.SuccessProbability, nil))
+		st.SuccessProbability = k.est.nearEstimate(c, mean, k.typesEstimate(nb, actions[i].ID, st.SuccessProbability, nil, k.est.flatTypes))
 	}
 	return actions
 }
@@ -220,14 +223,19 @@ func posterior(successes, failures, prior float64) (mean, lower float64) {
 }
 
 // typesEstimate is an action's success probability in the issue types of
-// the nearest conversations, each weighed by its neighbours' weight, or
-// fallback when no neighbour has a type; k.mu held. A message near
-// conversations of two types is judged by both records, not by the one
-// it was assigned. The attempts of out (nil for none) are left out of the
-// records, for the leave-one-out of estimator.go.
-func (k *tenantKnowledge) typesEstimate(nb *neighbourhood, solutionID int64, fallback float64, out *heldAnalysis) float64 {
+// the nearest conversations, each weighed by its neighbours' weight (by
+// their number when flat), or fallback when no neighbour has a type; k.mu
+// held. A message near conversations of two types is judged by both
+// records, not by the one it was assigned. The attempts of out (nil for
+// none) are left out of the records, for the leave-one-out of
+// estimator.go.
+func (k *tenantKnowledge) typesEstimate(nb *neighbourhood, solutionID int64, fallback float64, out *heldAnalysis, flat bool) float64 {
 	var sum, total float64
-	for t, w := range nb.types {
+	weights := nb.types
+	if flat {
+		weights = nb.typeCounts
+	}
+	for t, w := range weights {
 		sum += w * k.edgeProbability(t, solutionID, out)
 		total += w
 	}

@@ -36,6 +36,11 @@ import (
 // stand for how many simulated actions (one action worded several ways
 // and learned as several solutions raises the ratio); SPLIT_DEBUG=1 lists
 // the actions learned as more than one solution.
+//
+// SCALE=N plays N conversations per training opening (eval.SimulateTraining;
+// 1 by default); DECOMPOSE=1 logs the estimates behind each recommended
+// fix's probability against the true rates and the ceiling
+// (calibration_test.go).
 func TestSimulatedRecommendations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the simulation takes about 20 s")
@@ -61,6 +66,12 @@ func TestSimulatedRecommendations(t *testing.T) {
 	if s := os.Getenv("DOMAINS"); s != "" {
 		names = strings.Split(s, ",")
 	}
+	scale := 1
+	if s := os.Getenv("SCALE"); s != "" {
+		if _, err := fmt.Sscan(s, &scale); err != nil || scale < 1 {
+			t.Fatalf("SCALE=%s: want a whole number ≥ 1", s)
+		}
+	}
 	for _, name := range names {
 		d, err := eval.LoadDomain(dataDir, name)
 		if err != nil {
@@ -78,12 +89,15 @@ func TestSimulatedRecommendations(t *testing.T) {
 		} else {
 			train, held = eval.SplitEveryFourth(d.Train)
 		}
-		m, answers, est := simulateInProcess(train, held, pool)
+		m, answers, est, dec := simulateInProcess(train, held, pool, scale)
 		m.Domain = name
 		t.Logf("%s", m)
 		t.Logf("  escalation on top: %d of %d queries", m.EscalationOnTop, m.Queries)
-		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein)", est.conversations, est.nearStrength)
+		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein), types flat: %v", est.conversations, est.nearStrength, est.flatTypes)
 		logProbabilityError(t, held, eval.Plans(train, 77), answers)
+		if dec != nil {
+			dec.log(t)
+		}
 		for _, b := range m.Reliability {
 			t.Logf("  predicted %.1f–%.1f: mean %.3f, observed %.3f over %d", b.Lo, b.Hi, b.Predicted, b.Observed, b.Count)
 		}
@@ -104,17 +118,18 @@ var oracleAttempts = false
 // trueOutcomes gives extracted attempts the simulation's true outcomes.
 var trueOutcomes = false
 
-// simulateInProcess trains an engine on simulated conversations opening
-// with train and scores its recommendations for held.
-func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.RecommendMetrics, []eval.Answer, estimator) {
+// simulateInProcess trains an engine on scale simulated conversations per
+// opening of train and scores its recommendations for held; with
+// DECOMPOSE=1 it also returns the decomposition of their probabilities.
+func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (eval.RecommendMetrics, []eval.Answer, estimator, *decomposition) {
 	plans := eval.Plans(train, 77)
 	e, ix := New(issuetype.Config{}), search.NewIndex()
-	sims := make([]eval.Simulated, len(train))
+	sims := eval.SimulateTraining(train, plans, pool, scale)
 	solutionIDs := map[string]int64{}
+	outcomesOnTurns, outcomesChanged := 0, 0
 	now := time.Now()
 	var batch []*Draft
-	for i, ex := range train {
-		sims[i] = eval.Simulate(plans[ex.Intent], pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))
+	for i := range sims {
 		if perturbed {
 			sims[i] = perturb(sims[i], rand.New(rand.NewPCG(uint64(i), 2)))
 		}
@@ -134,6 +149,10 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 						d.Analysis.Attempts[j].Outcome = fathom.OutcomeFailure
 						if sa.Success {
 							d.Analysis.Attempts[j].Outcome = fathom.OutcomeSuccess
+						}
+						outcomesOnTurns++
+						if d.Analysis.Attempts[j].Outcome != at.Outcome {
+							outcomesChanged++
 						}
 					}
 				}
@@ -223,13 +242,24 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool) (eval.Recomme
 	if os.Getenv("SPLIT_DEBUG") != "" {
 		logSplit(votes, mapping)
 	}
+	if trueOutcomes {
+		fmt.Fprintf(os.Stderr, "true outcomes: %d of %d attempts found on a simulated attempt's turn had been read otherwise\n", outcomesChanged, outcomesOnTurns)
+	}
 	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping),
 		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
+	var dec *decomposition
+	if decompositionOn {
+		dec = &decomposition{}
+		ceiling := eval.OraclePosteriors(sims)
+		for i, ex := range held {
+			dec.decompose(e, ix, ex, plans[ex.Intent], sims, mapping, ceiling, answers[i])
+		}
+	}
 	k := e.tenant(1)
 	k.mu.RLock()
 	defer k.mu.RUnlock()
-	return m, answers, k.est
+	return m, answers, k.est, dec
 }
 
 // logProbabilityError splits the error of successProbability against the
