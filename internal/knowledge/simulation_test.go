@@ -35,7 +35,11 @@ import (
 // the outcome reading alone. Each domain logs how many learned solutions
 // stand for how many simulated actions (one action worded several ways
 // and learned as several solutions raises the ratio); SPLIT_DEBUG=1 lists
-// the actions learned as more than one solution.
+// the actions learned as more than one solution. INTENT_DEBUG=1 lists,
+// per intent, its best action and the actions its queries put first;
+// INTENT=name lists the ranked actions of each query of that intent;
+// PAIR_DEBUG=file appends the usage evidence of every pair of mapped
+// solutions that share an issue type (see dumpPairs).
 //
 // SCALE=N plays N conversations per training opening (eval.SimulateTraining;
 // 1 by default); DECOMPOSE=1 logs the estimates behind each recommended
@@ -232,6 +236,13 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 			keys, escalations, probs = append(keys, a.Key), append(escalations, a.Escalation), append(probs, a.Stats.SuccessProbability)
 		}
 		answers[i] = eval.NewAnswer(keys, escalations, probs, r.Evidence == EvidenceThin, mapping)
+		if os.Getenv("INTENT") == ex.Intent {
+			fmt.Fprintf(os.Stderr, "query %q type %v evidence %s\n", ex.Text, r.IssueType != nil, r.Evidence)
+			for _, a := range r.Actions {
+				fmt.Fprintf(os.Stderr, "   %-28s %-24s esc %v p %.3f rank %.3f type %d/%d nb %d/%d\n", a.Key, mapping[a.Key], a.Escalation, a.Stats.SuccessProbability, a.Stats.RankScore,
+					a.Stats.SuccessCount, a.Stats.TotalAttempts, a.Stats.NeighbourSuccesses, a.Stats.Neighbours)
+			}
+		}
 	}
 	actions := map[string]int{}
 	for _, a := range mapping {
@@ -245,9 +256,15 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	if trueOutcomes {
 		fmt.Fprintf(os.Stderr, "true outcomes: %d of %d attempts found on a simulated attempt's turn had been read otherwise\n", outcomesChanged, outcomesOnTurns)
 	}
+	if f := os.Getenv("PAIR_DEBUG"); f != "" {
+		dumpPairs(e, mapping, string(pool)+"/"+fmt.Sprint(len(train)), f)
+	}
 	m := eval.RecommendMetrics{Pool: pool, TrainConversations: len(train), Queries: len(held), Mapped: len(mapping),
 		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
+	if os.Getenv("INTENT_DEBUG") != "" {
+		logIntents(held, plans, answers)
+	}
 	var dec *decomposition
 	if decompositionOn {
 		dec = &decomposition{}
@@ -348,5 +365,26 @@ func logSplit(votes map[string]map[string]int, mapping map[string]string) {
 		for _, k := range keys {
 			fmt.Fprintf(os.Stderr, "    %-36s %v\n", k, votes[k])
 		}
+	}
+}
+
+// logIntents lists, per intent, its best action and the actions its
+// queries put first (INTENT_DEBUG=1).
+func logIntents(held []eval.Example, plans map[string]eval.Plan, answers []eval.Answer) {
+	tops := map[string]map[string]int{}
+	for i, ex := range held {
+		if tops[ex.Intent] == nil {
+			tops[ex.Intent] = map[string]int{}
+		}
+		tops[ex.Intent][answers[i].Top]++
+	}
+	intents := make([]string, 0, len(tops))
+	for in := range tops {
+		intents = append(intents, in)
+	}
+	slices.Sort(intents)
+	for _, in := range intents {
+		p := plans[in]
+		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v\n", in, p.Best(), p.Rates, tops[in])
 	}
 }

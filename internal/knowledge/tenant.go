@@ -350,12 +350,19 @@ func (k *tenantKnowledge) recount() {
 }
 
 // usage is what the analyses say about how the solutions are used, for
-// the learner's MergeByUsage; k.mu held.
+// the learner's MergeByUsage; k.mu held. Routine moves (routine.go) are
+// left out: a greeting read as a proposal sits on the turns of whatever
+// fix the extraction missed there, and a fix merged into it would be
+// hidden with it.
 func (k *tenantKnowledge) usage() solution.Usage {
-	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}, Outcomes: map[string]solution.Outcomes{}}
+	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}, Outcomes: map[string]map[int64]solution.Outcomes{}}
+	routine := k.routineMoves()
 	for e, c := range k.edges {
 		ss := k.solutions[e.solutionID]
 		if ss == nil {
+			continue
+		}
+		if _, ok := routine[e.solutionID]; ok {
 			continue
 		}
 		byType := u.Types[ss.Key]
@@ -364,13 +371,24 @@ func (k *tenantKnowledge) usage() solution.Usage {
 			u.Types[ss.Key] = byType
 		}
 		byType[e.typeID] += c.success + c.failure + c.pending + c.unknown
-		o := u.Outcomes[ss.Key]
+		outcomes := u.Outcomes[ss.Key]
+		if outcomes == nil {
+			outcomes = map[int64]solution.Outcomes{}
+			u.Outcomes[ss.Key] = outcomes
+		}
+		o := outcomes[e.typeID]
 		o.Success, o.Failure = o.Success+c.success, o.Failure+c.failure
-		u.Outcomes[ss.Key] = o
+		outcomes[e.typeID] = o
 	}
 	for p, n := range k.together {
 		sa, sb := k.solutions[p[0]], k.solutions[p[1]]
 		if sa == nil || sb == nil {
+			continue
+		}
+		if _, ok := routine[p[0]]; ok {
+			continue
+		}
+		if _, ok := routine[p[1]]; ok {
 			continue
 		}
 		u.Together[solution.Pair{A: min(sa.Key, sb.Key), B: max(sa.Key, sb.Key)}] += n

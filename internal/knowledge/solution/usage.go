@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
 // Usage is what a tenant's analysed conversations say about how its
@@ -15,9 +17,9 @@ type Usage struct {
 	// Together counts, per pair of solutions, the conversations in which
 	// both were attempted.
 	Together map[Pair]int
-	// Outcomes counts each solution's attempts that worked and that did
-	// not (pending and unknown ones aside), over all issue types.
-	Outcomes map[string]Outcomes
+	// Outcomes counts, per issue type, each solution's attempts that
+	// worked and that did not (pending and unknown ones aside).
+	Outcomes map[string]map[int64]Outcomes
 }
 
 // Outcomes are the attempts of a solution that worked and that did not.
@@ -27,44 +29,31 @@ type Outcomes struct{ Success, Failure int }
 type Pair struct{ A, B string }
 
 // The evidence MergeByUsage asks for before it calls two solutions one
-// action.
+// action. The evidence is a log Bayes factor, in nats, of "one action"
+// over "two actions" (see oneAction).
 const (
-	// minUses is the attempts, and the attempts of other solutions in the
-	// same conversations, each side needs: below that, "never together" is
-	// no evidence.
-	minUses = 8
-	// minTypeSim is the cosine of the two sides' issue-type counts: one
-	// action's phrasings are chosen for the same issues.
-	minTypeSim = 0.7
-	// minPeerSim is the cosine of the two sides' conversation peers (the
-	// other solutions tried in the same conversations): one action's
-	// phrasings are tried before and after the same other actions, where
-	// two actions for different issues that happen to share a learned
-	// issue type are tried among different ones.
-	minPeerSim = 0.5
-	// minExpected is the conversations that would have tried both sides
-	// were they two actions (see oneAction) below which their never
-	// meeting says nothing: Poisson(3) is 0 one time in twenty.
-	minExpected = 3
-	// minExpectedAlike replaces minExpected for sides whose objects are
-	// alike (minObjectSim, idf-weighted cosine): the words then carry part
-	// of the evidence ("order a new card", "request a replacement card").
-	minExpectedAlike = 0.5
-	minObjectSim     = 0.5
-	// minPeersUnalike is minUses for the peers of sides whose objects are
-	// not alike: with nothing but their use to go on, a few conversations
-	// apart are too often two actions of two issues that one learned type
-	// holds.
-	minPeersUnalike = 20
-	// maxOutcomeZ bounds how far apart, in standard errors, the two
-	// sides' success rates may be (about one pair of one action in twenty
-	// is further apart by chance).
-	maxOutcomeZ = 2
-	// maxTogether is the share of those expected meetings that may be
-	// seen: an agent rarely proposes one action twice in a conversation,
-	// while two actions for one issue are tried one after the other.
+	// minUses is the attempts each side needs to be compared at all.
+	minUses = 3
+	// minEvidence is the evidence a pair needs: odds of e^3 ≈ 20 to 1.
+	minEvidence = 3
+	// countPrior is the concentration of the symmetric Dirichlet priors
+	// under which issue types and peers are compared.
+	countPrior = 0.5
+	// maxTogether is the share of the expected meetings (see oneAction)
+	// that one action's phrasings meet: an agent rarely proposes one
+	// action twice in a conversation, while two actions for one issue are
+	// tried one after the other. Seen more often, they are two.
 	maxTogether = 0.1
+	// wordWeight is the evidence, per unit of cosine, of the words of the
+	// two sides' kept phrasings (see wordVector): the same action is
+	// worded with some of the same words beyond its verb and object
+	// ("I've changed it on our records, the old address…", "address
+	// amended on file").
+	wordWeight = 10
 )
+
+// outcomeCounts are attempts that worked and that failed.
+type outcomeCounts struct{ worked, failed float64 }
 
 // usageGroup is a set of solutions found to be one action, while
 // MergeByUsage runs.
@@ -73,12 +62,14 @@ type usageGroup struct {
 	types map[int64]float64
 	uses  float64
 	escal bool
-	// worked and failed count its attempts' outcomes.
-	worked, failed float64
+	// outcomes count its attempts that worked and failed, per issue type.
+	outcomes map[int64]outcomeCounts
 	// peerTotal is the conversations its members shared with any other
 	// solution (counted once per other solution), whatever groups form.
 	peerTotal float64
-	objects   map[string]float64 // idf-weighted object features, made on first use
+	// words counts the content words of its members' kept phrasings;
+	// wordVec is them weighed by idf, made on first use.
+	words, wordVec map[string]float64
 }
 
 // usageMerge is one run of MergeByUsage.
@@ -86,10 +77,8 @@ type usageMerge struct {
 	groups map[string]*usageGroup        // by the key that founded them
 	root   map[string]string             // founding key → the group it joined
 	peers  map[string]map[string]float64 // conversations that tried both, by founding keys
-	// peerWeight is the idf of each solution as a peer: one tried with
-	// every other (a greeting read as a proposal, a universal first step)
-	// says nothing about which action a solution is.
-	peerWeight map[string]float64
+	// wordDF counts the solutions whose kept phrasings hold a word.
+	wordDF map[string]float64
 }
 
 func (u *usageMerge) find(k string) string {
@@ -119,16 +108,17 @@ func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float
 // MergeByUsage merges solutions that the conversations use as one action
 // although their phrasings differ ("order a replacement card", "send you a
 // new card"): tried for the same issue types, among the same other
-// actions, and never in one conversation where two actions would have met
-// several times. The last condition keeps apart distinct actions for one
-// issue, which agents try one after the other. An escalation never merges
-// with a fix. The largest solution of a group keeps its key; the others
-// become its aliases. It returns the keys merged away, each mapped to its
-// survivor.
+// actions, with the same success rate in each issue type, and never in one
+// conversation where two actions would have met; their phrasings' words
+// add to that evidence (see oneAction). Never meeting and alike success
+// rates keep apart distinct actions for one issue, which agents try one
+// after the other. An escalation never merges with a fix. The largest
+// solution of a group keeps its key; the others become its aliases. It
+// returns the keys merged away, each mapped to its survivor.
 func (m *Model) MergeByUsage(use Usage) map[string]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}}
+	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}, wordDF: map[string]float64{}}
 	group := func(key string) *usageGroup {
 		key = m.resolve(key)
 		c := m.clusters[key]
@@ -137,8 +127,12 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		}
 		g := u.groups[key]
 		if g == nil {
-			g = &usageGroup{keys: []string{key}, types: map[int64]float64{}, escal: 2*c.Escalations > c.Size}
+			g = &usageGroup{keys: []string{key}, types: map[int64]float64{}, outcomes: map[int64]outcomeCounts{}, escal: 2*c.Escalations > c.Size,
+				words: sampleWords(c)}
 			u.groups[key], u.root[key] = g, key
+			for w := range g.words {
+				u.wordDF[w]++
+			}
 		}
 		return g
 	}
@@ -150,10 +144,14 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 			}
 		}
 	}
-	for key, o := range use.Outcomes {
+	for key, byType := range use.Outcomes {
 		if g := group(key); g != nil {
-			g.worked += float64(o.Success)
-			g.failed += float64(o.Failure)
+			for t, o := range byType {
+				c := g.outcomes[t]
+				c.worked += float64(o.Success)
+				c.failed += float64(o.Failure)
+				g.outcomes[t] = c
+			}
 		}
 	}
 	for p, n := range use.Together {
@@ -172,11 +170,6 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		u.peers[b][a] += float64(n)
 		ga.peerTotal += float64(n)
 		gb.peerTotal += float64(n)
-	}
-
-	u.peerWeight = make(map[string]float64, len(u.peers))
-	for k, ps := range u.peers {
-		u.peerWeight[k] = math.Log(float64(1+len(u.peers)) / float64(len(ps)))
 	}
 	type candidate struct {
 		a, b  string
@@ -203,10 +196,16 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 			ga.types[t] += n
 		}
 		ga.uses += gb.uses
-		ga.worked += gb.worked
-		ga.failed += gb.failed
+		for t, o := range gb.outcomes {
+			c := ga.outcomes[t]
+			c.worked, c.failed = c.worked+o.worked, c.failed+o.failed
+			ga.outcomes[t] = c
+		}
 		ga.peerTotal += gb.peerTotal
-		ga.objects = nil
+		ga.wordVec = nil
+		for w, n := range gb.words {
+			ga.words[w] += n
+		}
 		u.root[rb] = ra
 	}
 	merged := map[string]string{}
@@ -231,16 +230,6 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		m.epoch++
 	}
 	return merged
-}
-
-// weighPeers returns a peer vector (by group) times each group's peer
-// weight: that of its founding member, the first key.
-func (u *usageMerge) weighPeers(v map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(v))
-	for r, n := range v {
-		out[r] = n * u.peerWeight[r]
-	}
-	return out
 }
 
 // candidatePairs lists the pairs of groups with enough uses that share a
@@ -284,13 +273,14 @@ func (u *usageMerge) candidatePairs() [][2]string {
 }
 
 // oneAction tells whether two groups are used as one action, and how
-// alike their use is.
+// strong the evidence is: log Bayes factors of "one action" over "two
+// actions", summed. Two actions may be two for the same issues (agents
+// try them one after the other) or two for different issues; the evidence
+// is the smaller of the two comparisons, plus the words' (wordWeight): a
+// few conversations then suffice when the usage and the words agree, where
+// fixed thresholds on each measure asked for 8–20 conversations per side.
 func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 	if a.escal != b.escal || a.uses < minUses || b.uses < minUses {
-		return false, 0
-	}
-	typeSim := cosine(a.types, b.types)
-	if typeSim < minTypeSim || !sameOutcomes(a, b) {
 		return false, 0
 	}
 	ra, rb := u.find(a.keys[0]), u.find(b.keys[0])
@@ -314,35 +304,75 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 		}
 	}
 	expected := ta * tb / max(1, hood/2)
-	need, mass := float64(minExpected), float64(minPeersUnalike)
-	if m.objectSim(a, b) >= minObjectSim {
-		need, mass = minExpectedAlike, minUses
-	}
-	if expected < need || min(ta, tb) < mass || together > maxTogether*expected {
+	if together > maxTogether*expected {
 		return false, 0
 	}
-	peerSim := cosine(u.weighPeers(pa), u.weighPeers(pb))
-	if peerSim < minPeerSim {
-		return false, 0
-	}
-	return true, typeSim * peerSim
+	// Against two actions for the same issues, only their never meeting
+	// and their alike success rates speak; against two actions for
+	// different issues, their issue types and peers speak too. The words
+	// of their phrasings speak against both.
+	sameIssue := sameRates(a.outcomes, b.outcomes) + apart(together, expected)
+	otherIssue := sameIssue + sameCounts(a.types, b.types) + sameCounts(pa, pb)
+	score := min(sameIssue, otherIssue) + wordWeight*cosine(u.wordVector(a), u.wordVector(b))
+	return score >= minEvidence, score
 }
 
-// sameOutcomes tells whether two groups' success rates could be one rate:
-// users react to one action alike. Two proportions more than maxOutcomeZ
-// standard errors apart are two actions.
-func sameOutcomes(a, b *usageGroup) bool {
-	na, nb := a.worked+a.failed, b.worked+b.failed
-	if na == 0 || nb == 0 {
-		return true
+// sameCounts is the log Bayes factor of two count vectors being drawn from
+// one distribution rather than from two, each under a symmetric Dirichlet
+// prior over the keys either holds.
+func sameCounts[K comparable](x, y map[K]float64) float64 {
+	keys := make(map[K]bool, len(x)+len(y))
+	for k := range x {
+		keys[k] = true
 	}
-	pooled := (a.worked + b.worked) / (na + nb)
-	se := math.Sqrt(pooled * (1 - pooled) * (1/na + 1/nb))
-	if se == 0 {
-		return true
+	for k := range y {
+		keys[k] = true
 	}
-	return math.Abs(a.worked/na-b.worked/nb) <= maxOutcomeZ*se
+	logB := func(v func(K) float64) float64 {
+		sum, total := 0.0, 0.0
+		for k := range keys {
+			sum += lgamma(countPrior + v(k))
+			total += countPrior + v(k)
+		}
+		return sum - lgamma(total)
+	}
+	return logB(func(k K) float64 { return x[k] + y[k] }) - logB(func(k K) float64 { return x[k] }) -
+		logB(func(k K) float64 { return y[k] }) + logB(func(K) float64 { return 0 })
 }
+
+// sameRates is the log Bayes factor of two groups' attempts having one
+// success rate in each issue type both were tried for, rather than one
+// rate each, under uniform Beta priors: users react to one action alike
+// for one issue, while two actions for one issue seldom work equally
+// often.
+func sameRates(x, y map[int64]outcomeCounts) float64 {
+	var out float64
+	for t, a := range x {
+		b, ok := y[t]
+		if !ok {
+			continue
+		}
+		out += logBeta(1+a.worked+b.worked, 1+a.failed+b.failed) - logBeta(1+a.worked, 1+a.failed) - logBeta(1+b.worked, 1+b.failed)
+	}
+	return out
+}
+
+// apart is the log Bayes factor of two groups meeting together times
+// where expected meetings were due were they two actions, as one action
+// (met maxTogether as often) rather than two, both Poisson.
+func apart(together, expected float64) float64 {
+	if expected <= 0 {
+		return 0
+	}
+	return together*math.Log(maxTogether) + (1-maxTogether)*expected
+}
+
+func lgamma(x float64) float64 {
+	v, _ := math.Lgamma(x)
+	return v
+}
+
+func logBeta(a, b float64) float64 { return lgamma(a) + lgamma(b) - lgamma(a+b) }
 
 // cosine is the cosine of two vectors (counts or weights).
 func cosine[K comparable](a, b map[K]float64) float64 {
@@ -360,27 +390,26 @@ func cosine[K comparable](a, b map[K]float64) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
-// objectSim is the cosine of two groups' object features, weighed by idf.
-func (m *Model) objectSim(a, b *usageGroup) float64 {
-	return cosine(m.groupObjects(a), m.groupObjects(b))
+// sampleWords counts the content words of a solution's kept phrasings.
+func sampleWords(c *cluster) map[string]float64 {
+	out := map[string]float64{}
+	for _, mb := range c.Sample {
+		for _, w := range textproc.Terms(mb.Text) {
+			out[w]++
+		}
+	}
+	return out
 }
 
-func (m *Model) groupObjects(g *usageGroup) map[string]float64 {
-	if g.objects != nil {
-		return g.objects
+// wordVector is a group's words weighed by their idf over the solutions.
+func (u *usageMerge) wordVector(g *usageGroup) map[string]float64 {
+	if g.wordVec != nil {
+		return g.wordVec
 	}
-	raw := map[string]float64{}
-	for _, k := range g.keys {
-		c := m.clusters[k]
-		for f, w := range c.Features {
-			raw[f] += w
-		}
-		for _, o := range c.Other {
-			for f, w := range o.Features {
-				raw[f] += w
-			}
-		}
+	n := float64(len(u.groups))
+	g.wordVec = make(map[string]float64, len(g.words))
+	for w, tf := range g.words {
+		g.wordVec[w] = (1 + math.Log(tf)) * math.Log((n+1)/max(1, u.wordDF[w]))
 	}
-	g.objects = m.weigh(raw)
-	return g.objects
+	return g.wordVec
 }

@@ -122,9 +122,9 @@ func TestMergeByUsage(t *testing.T) {
 			m := NewModel(Config{})
 			u := learn(t, m, tt.convs)
 			if tt.outcomes != nil {
-				u.Outcomes = map[string]Outcomes{}
+				u.Outcomes = map[string]map[int64]Outcomes{}
 				for p, o := range tt.outcomes {
-					u.Outcomes[m.Assign(proposal(t, p))] = o
+					u.Outcomes[m.Assign(proposal(t, p))] = map[int64]Outcomes{1: o}
 				}
 			}
 			m.MergeByUsage(u)
