@@ -105,17 +105,15 @@ func (m *Model) reindex() {
 			}
 		}()
 	}
-	m.allocPostings() // reads the documents' features, not their weights
+	m.allocPostings(workers) // reads the documents' features, not their weights
 	wg.Wait()
 	m.indexAll(workers)
 }
 
 // indexAll fills the posting lists of every document, sized by
 // allocPostings, on workers goroutines: each walks every document in slot
-// order and adds the entries of its own features, a share of blocks of
-// eight consecutive features (256 bytes of list headers, whole cache
-// lines, so that two workers do not write into one). Each list gets its
-// entries in slot order, as one document at a time would add them.
+// order and adds the entries of its own features (share). Each list gets
+// its entries in slot order, as one document at a time would add them.
 func (m *Model) indexAll(workers int) {
 	for len(m.posts) < len(m.feats) {
 		m.posts = append(m.posts, postings{})
@@ -130,7 +128,7 @@ func (m *Model) indexAll(workers int) {
 					var g uint32
 					g, p = gap(gaps, p)
 					id += g
-					if int(id>>3)%workers == w {
+					if share(int(id), workers) == w {
 						m.posts[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 					}
 				}
