@@ -165,51 +165,65 @@ func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// loadIndex walks the conversations' stamps a chunk at a time (see
-// loadChunk) and returns how many conversations there are.
+// stamp is what a start keeps of a conversation's stamp while it loads
+// the index: its id, tenant and the tag of its version and creation time.
+type stamp struct {
+	id, tenantID int64
+	tag          uint32
+}
+
+// loadIndex reads every conversation's stamp first (24 bytes each: 24 MB
+// at a million), tells each tenant's index how many documents it will hold
+// (search.Index.Expect, so that its arrays are sized once), then loads a
+// chunk at a time (see loadChunk). It returns how many conversations
+// there are.
 func (s *Service) loadIndex(ctx context.Context, fromText func(*fathom.Conversation, []fathom.Message)) (int, error) {
+	var stamps []stamp
+	perTenant := map[int64]int{}
 	var after int64
-	var group []store.ConversationStamp // of one chunk, carried over pages
-	n := 0
 	for {
 		got := 0
-		var page []store.ConversationStamp
 		err := s.store.ConversationStampScan(ctx, after, 2*indexChunkWidth, func(st store.ConversationStamp) error {
-			page = append(page, st)
+			stamps = append(stamps, stamp{st.ID, st.TenantID, stampTag(st.Version, st.CreatedAt)})
+			perTenant[st.TenantID]++
 			after, got = st.ID, got+1
 			return nil
 		})
 		if err != nil {
-			return n, err
-		}
-		n += got
-		for _, st := range page {
-			if len(group) > 0 && st.ID/indexChunkWidth != group[0].ID/indexChunkWidth {
-				if err := s.loadChunk(ctx, group, fromText); err != nil {
-					return n, err
-				}
-				group = group[:0]
-			}
-			group = append(group, st)
+			return len(stamps), err
 		}
 		if got == 0 {
-			return n, s.loadChunk(ctx, group, fromText)
+			break
 		}
 	}
+	for tenantID, n := range perTenant {
+		s.index.For(tenantID).Expect(n)
+	}
+	for lo := 0; lo < len(stamps); {
+		hi := lo + 1
+		for hi < len(stamps) && stamps[hi].id/indexChunkWidth == stamps[lo].id/indexChunkWidth {
+			hi++
+		}
+		if err := s.loadChunk(ctx, stamps[lo:hi], fromText); err != nil {
+			return len(stamps), err
+		}
+		lo = hi
+	}
+	return len(stamps), nil
 }
 
 // loadChunk indexes the conversations of stamps, all in one chunk: the
 // saved documents whose tag matches their conversation's stamp, and the
 // others from their text through fromText.
-func (s *Service) loadChunk(ctx context.Context, stamps []store.ConversationStamp, fromText func(*fathom.Conversation, []fathom.Message)) error {
+func (s *Service) loadChunk(ctx context.Context, stamps []stamp, fromText func(*fathom.Conversation, []fathom.Message)) error {
 	if len(stamps) == 0 {
 		return nil
 	}
-	chunk := stamps[0].ID / indexChunkWidth
+	chunk := stamps[0].id / indexChunkWidth
 	lo := chunk * indexChunkWidth
 	at := make([]int32, indexChunkWidth) // id − lo → index in stamps + 1
 	for i, st := range stamps {
-		at[st.ID-lo] = int32(i + 1)
+		at[st.id-lo] = int32(i + 1)
 	}
 	loaded := make([]bool, len(stamps))
 	err := s.store.SearchChunkScan(ctx, chunk, func(tenantID int64, data []byte) error {
@@ -219,7 +233,7 @@ func (s *Service) loadChunk(ctx context.Context, stamps []store.ConversationStam
 			}
 			i := at[id-lo] - 1
 			st := stamps[i]
-			if loaded[i] || st.TenantID != tenantID || stampTag(st.Version, st.CreatedAt) != tag {
+			if loaded[i] || st.tenantID != tenantID || st.tag != tag {
 				return false
 			}
 			loaded[i] = true
@@ -247,13 +261,13 @@ func (s *Service) loadChunk(ctx context.Context, stamps []store.ConversationStam
 	}
 	// The conversations read may have changed since their stamps were:
 	// each is indexed with the stamp it is read with.
-	from, to := stamps[first].ID, stamps[last].ID
+	from, to := stamps[first].id, stamps[last].id
 	return s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: from - 1, Limit: int(to - from + 1)},
 		func(c *fathom.Conversation, msgs []fathom.Message) error {
 			if c.ID > to {
 				return nil
 			}
-			if i := at[c.ID-lo]; i != 0 && loaded[i-1] && stamps[i-1].TenantID == c.TenantID {
+			if i := at[c.ID-lo]; i != 0 && loaded[i-1] && stamps[i-1].tenantID == c.TenantID {
 				return nil
 			}
 			fromText(c, msgs)

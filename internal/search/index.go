@@ -54,6 +54,7 @@ type Index struct {
 	totalLen uint64 // sum of live documents' lengths
 	postings int    // postings in posts, live and dead
 	deadPost int    // postings belonging to deleted documents
+	expect   int    // documents a load under way will hold (Expect), until Trim
 
 	scratch sync.Pool // of *scratch, reused by Search
 }
@@ -179,11 +180,10 @@ func (ix *Index) add(id int64, tag uint32, bag []termCount, length int) {
 	ix.lens = append(ix.lens, l)
 	ix.tags = append(ix.tags, tag)
 	for _, tf := range bag {
-		t := tf.t
-		ix.posts[t] = append(ix.posts[t], posting{doc: d, tf: tf.n, dl: uint16(min(l, longDoc))})
-		ix.df[t]++
-		ix.fwd = append(ix.fwd, t)
+		ix.appendPosting(tf.t, posting{doc: d, tf: tf.n, dl: uint16(min(l, longDoc))})
+		ix.df[tf.t]++
 	}
+	ix.appendFwd(bag)
 	ix.fwdStart = append(ix.fwdStart, uint32(len(ix.fwd)))
 	ix.live++
 	ix.totalLen += uint64(l)

@@ -231,6 +231,28 @@ type chunkLoader struct {
 	slot   []int32 // stored slot → slot now, -1 if removed
 	dead   int     // first removed stored slot, or slots
 	hashes map[string][]uint64
+	// The documents' vectors and neighbour lists are cut from slabs
+	// rather than allocated one by one: a start allocated two small
+	// objects per document, whose allocation and marking cost more than
+	// decoding them. A slab lives as long as any of its documents does
+	// (they leave only when removed, which is rare).
+	vecs []byte
+	nns  []neighbour
+}
+
+// slabSize is the size, in elements, of the slabs a loader cuts from.
+const slabSize = 64 << 10
+
+// cut returns a slice of n elements from the front of *slab (a new slab
+// when it has no room), with no capacity beyond them, so that appending
+// to it never writes over its neighbour's elements.
+func cut[T any](slab *[]T, n int) []T {
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(slabSize, n))
+	}
+	lo := len(*slab)
+	*slab = (*slab)[:lo+n]
+	return (*slab)[lo : lo+n : lo+n]
 }
 
 // want is the number of chunks part must have.
@@ -294,7 +316,7 @@ func (l *chunkLoader) header(r *reader) {
 func (l *chunkLoader) docs(r *reader, lo, hi int) {
 	f := l.fresh
 	for s := lo; s < hi && r.err == nil; s++ {
-		d, live := decodeDoc(r, len(f.feats))
+		d, live := decodeDoc(r, len(f.feats), &l.vecs)
 		if !live {
 			l.slot = append(l.slot, -1)
 			l.dead = min(l.dead, s)
@@ -311,7 +333,7 @@ func (l *chunkLoader) graph(r *reader, lo, hi int) {
 		k := r.count()
 		var nn []neighbour
 		if at := l.slot[s]; at >= 0 && k > 0 {
-			nn = make([]neighbour, 0, k)
+			nn = cut(&l.nns, k)[:0]
 		}
 		for range k {
 			nb, sim := r.uvarint(), math.Float32frombits(r.u32())
@@ -354,8 +376,9 @@ func (l *chunkLoader) finish() (*Model, error) {
 	return f, nil
 }
 
-// decodeDoc reads one slot of appendDocs; live is false for a removed one.
-func decodeDoc(r *reader, features int) (d doc, live bool) {
+// decodeDoc reads one slot of appendDocs, its vector cut from slab; live
+// is false for a removed one.
+func decodeDoc(r *reader, features int, slab *[]byte) (d doc, live bool) {
 	flag := r.byte()
 	if flag > 2 {
 		r.err = errCorrupt
@@ -381,7 +404,7 @@ func decodeDoc(r *reader, features int) (d doc, live bool) {
 		r.fail()
 		return doc{dead: true}, false
 	}
-	d.vec = docVecOfGaps(gaps, k)
+	d.vec = docVecOfGaps(cut(slab, docVecLen(len(gaps), k))[:0], gaps, k)
 	if flag == 2 {
 		counts := make([]uint16, k)
 		for i := range k {

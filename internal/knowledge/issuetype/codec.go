@@ -105,11 +105,37 @@ func (m *Model) reindex() {
 			}
 		}()
 	}
-	m.allocPostings() // reads the documents' features, not their weights
+	m.allocPostings(workers) // reads the documents' features, not their weights
 	wg.Wait()
-	for i := range m.docs {
-		m.index(int32(i))
+	m.indexAll(workers)
+}
+
+// indexAll fills the posting lists of every document, sized by
+// allocPostings, on workers goroutines: each walks every document in slot
+// order and adds the entries of its own features (share). Each list gets
+// its entries in slot order, as one document at a time would add them.
+func (m *Model) indexAll(workers int) {
+	for len(m.posts) < len(m.feats) {
+		m.posts = append(m.posts, postings{})
 	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for s := range m.docs {
+				k, gaps, ws := m.docs[s].vec.parts()
+				id, p := uint32(0), 0
+				for i := range k {
+					var g uint32
+					g, p = gap(gaps, p)
+					id += g
+					if share(int(id), workers) == w {
+						m.posts[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // adopt replaces m's state with that of the decoded model fresh, keeping

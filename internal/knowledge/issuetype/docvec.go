@@ -32,10 +32,18 @@ func newDocVec(ids []uint32) docVec {
 	return docVec(b[:len(b)+2*k])
 }
 
+// docVecLen is the length of a vector of k features whose ids take n
+// bytes of gaps.
+func docVecLen(n, k int) int { return uvarintLen(uint32(k)) + n + 2*k }
+
 // docVecOfGaps returns a vector of k features whose ids are the stored
-// gaps (checked by checkGaps), with zero weights.
-func docVecOfGaps(gaps []byte, k int) docVec {
-	b := binary.AppendUvarint(make([]byte, 0, uvarintLen(uint32(k))+len(gaps)+2*k), uint64(k))
+// gaps (checked by checkGaps), with zero weights, in dst's memory when it
+// has room for docVecLen bytes of zeros.
+func docVecOfGaps(dst, gaps []byte, k int) docVec {
+	if n := docVecLen(len(gaps), k); cap(dst) < n {
+		dst = make([]byte, 0, n)
+	}
+	b := binary.AppendUvarint(dst[:0], uint64(k))
 	b = append(b, gaps...)
 	return docVec(b[:len(b)+2*k])
 }

@@ -37,7 +37,7 @@ func TestPackedRoundTrip(t *testing.T) {
 			}
 		}
 		k, gaps, _ := v.parts()
-		if k != len(ids) || v.len() != k || !slices.Equal(docVecOfGaps(gaps, k)[:len(v)-2*k], v[:len(v)-2*k]) {
+		if k != len(ids) || v.len() != k || !slices.Equal(docVecOfGaps(nil, gaps, k)[:len(v)-2*k], v[:len(v)-2*k]) {
 			t.Errorf("spread %d: %d features, want %d; or gaps that do not make the same vector", spread, k, len(ids))
 		}
 		if !checkGaps(gaps, len(ids), int(ids[len(ids)-1])+1) {

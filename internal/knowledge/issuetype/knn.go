@@ -333,7 +333,12 @@ func (m *Model) index(s int32) {
 // feature, before a load indexes them all: growing the lists one document
 // at a time copied them over and over. It walks the documents once to
 // know each list's size exactly, which costs less than the copies did.
-func (m *Model) allocPostings() {
+//
+// The lists are allocated share by share of indexAll's workers, so that
+// lists two workers fill do not sit side by side in memory: small lists
+// share cache lines, and writing them from two cores at once cost the
+// parallel fill as much as it saved.
+func (m *Model) allocPostings(workers int) {
 	size := make([]int, len(m.feats))
 	last := make([]int32, len(m.feats))
 	for s := range m.docs {
@@ -348,12 +353,19 @@ func (m *Model) allocPostings() {
 		}
 	}
 	m.posts = make([]postings, len(m.feats))
-	for id, n := range size {
-		if n > 0 {
-			m.posts[id].b = make([]byte, 0, n)
+	for w := range workers {
+		for id, n := range size {
+			if n > 0 && share(id, workers) == w {
+				m.posts[id].b = make([]byte, 0, n)
+			}
 		}
 	}
 }
+
+// share is the worker of indexAll's workers that fills feature id's list:
+// blocks of eight consecutive features (256 bytes of list headers, whole
+// cache lines) in turn.
+func share(id, workers int) int { return (id >> 3) % workers }
 
 // removeLocked forgets the document in slot s: its slot stays dead, and
 // its postings are skipped, until the next compaction. m.mu must be held for

@@ -272,8 +272,14 @@ func (m *Model) vectorOf(ex extracted) sparse {
 func (m *Model) weigh(d *doc, tab *idfTable, buf *weighBuf) {
 	buf.v.ids = d.vec.appendIDs(buf.v.ids[:0])
 	buf.v.w = append(buf.v.w[:0], make([]float32, len(buf.v.ids))...)
-	buf.counts = d.counts.dense(buf.counts, len(buf.v.ids))
-	m.weighInto(buf.v, buf.counts, tab)
+	var counts []uint16 // nil: every feature once, as for most documents
+	if d.counts != nil {
+		// The buffer is kept when a document has no repeats, so that it
+		// is allocated once per weighing, not once per document.
+		buf.counts = d.counts.dense(buf.counts, len(buf.v.ids))
+		counts = buf.counts
+	}
+	m.weighInto(buf.v, counts, tab)
 	d.vec.setWeights(buf.v.w)
 }
 
