@@ -168,6 +168,11 @@ func installationKey(env *environment, cfg config.Config) (fingerprint, where st
 			return "", "", err
 		}
 		raw, where = string(b), f
+		if cfg.DatabaseURL != "" {
+			// Servers on a shared database each read their own key; the
+			// one beside this command may not be theirs.
+			fmt.Fprintf(env.stderr, "note: the secret key was taken from %s, this folder's data directory; if the servers on this database use another, name it with FATHOM_SECRET_KEY_FILE\n", f)
+		}
 	}
 	key, err := secret.ParseKey(strings.TrimSpace(raw))
 	if err != nil {
