@@ -303,7 +303,7 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 	}
 	// Last, so that the analyses just counted are recounted under the
 	// types of the model that typed them.
-	return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: s.store, tenantID: tenantID})
+	return s.reloadModel(ctx, tenantID)
 }
 
 // applyIndex applies other servers' changes to the search index, per

@@ -47,6 +47,14 @@ type Store interface {
 	// reports to its caller afresh on each run (assign, never append).
 	Write(ctx context.Context, fn func(tx Tx) error) error
 
+	// Snapshot runs fn with a Reader whose reads all see one committed
+	// state of the database, whatever commits meanwhile. What is read in
+	// several statements and was written in one transaction (a knowledge
+	// model saved in chunks, with its names and solutions) is then read as
+	// one version: reads on the Store itself may each see a later commit.
+	// fn must not keep r once it returns.
+	Snapshot(ctx context.Context, fn func(r Reader) error) error
+
 	// Close waits for pending writes and closes the database.
 	Close() error
 }

@@ -126,6 +126,19 @@ func (db *DB) writeOnce(ctx context.Context, fn func(tx store.Tx) error) (after 
 	return t.after, nil
 }
 
+// Snapshot runs fn in a read-only REPEATABLE READ transaction: every
+// statement of it sees the snapshot its first one took. Such a
+// transaction never conflicts with writers, so nothing is retried.
+func (db *DB) Snapshot(ctx context.Context, fn func(r store.Reader) error) error {
+	pgTx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return fmt.Errorf("begin snapshot: %w", err)
+	}
+	// Nothing was written: a rollback ends it as well as a commit would.
+	defer pgTx.Rollback(context.WithoutCancel(ctx))
+	return fn(queries{q: pgTx})
+}
+
 // retryable reports a conflict with a concurrent transaction.
 func retryable(err error) bool {
 	var pe *pgconn.PgError
