@@ -330,7 +330,10 @@ func (s *Service) applyIndex(ctx context.Context, changes []*store.Change) error
 	}
 	for _, tenantID := range order {
 		for _, id := range deleted[tenantID] {
-			s.indexDelete(tenantID, id)
+			// The conversation is gone from the database: its creation
+			// time is unknown here, and the tombstone covers the id. Ids
+			// are reused only by SQLite, which one server uses alone.
+			s.indexDelete(tenantID, id, time.Time{})
 		}
 		if err := s.indexFromStore(ctx, tenantID, unique(written[tenantID])); err != nil {
 			return fmt.Errorf("index changes of tenant %d: %w", tenantID, err)
