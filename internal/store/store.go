@@ -201,6 +201,10 @@ type Reader interface {
 	// kind in chunk order.
 	KnowledgeChunkScan(ctx context.Context, tenantID int64, kind string, fn func(chunk int, data []byte) error) error
 	SolutionList(ctx context.Context, tenantID int64) ([]*fathom.Solution, error)
+	// AnalysisListByIDs returns the tenant's stored analyses of the given
+	// conversations, with their attempts, in conversation id order; a
+	// conversation without one is left out.
+	AnalysisListByIDs(ctx context.Context, tenantID int64, conversationIDs []int64) ([]*fathom.Analysis, error)
 	// AnalysisScan calls fn for up to limit analyses of the tenant with
 	// ConversationID > afterID, in id order, attempts included.
 	AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(a *fathom.Analysis) error) error
