@@ -238,7 +238,7 @@ func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
 	// A model learned online answers a little differently from the same
 	// model saved and loaded (as a restart shows): the analysing server
 	// loads what it saved, as its followers do, so that all answer alike.
-	return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: s.store, tenantID: tenantID})
+	return s.reloadModel(ctx, tenantID)
 }
 
 // IndexText is what search matches a conversation on: how the user stated

@@ -273,16 +273,16 @@ func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) err
 }
 
 func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantChanges) error {
+	// The analyses of the conversations analysed, read in batches (two
+	// queries each) rather than one query per conversation.
 	ids := unique(tc.analysed)
-	analyses := make([]*fathom.Analysis, 0, len(ids))
-	for _, id := range ids {
-		a, err := s.analysisOf(ctx, tenantID, id)
+	var analyses []*fathom.Analysis
+	for lo := 0; lo < len(ids); lo += analysisReadBatch {
+		got, err := s.store.AnalysisListByIDs(ctx, tenantID, ids[lo:min(lo+analysisReadBatch, len(ids))])
 		if err != nil {
 			return err
 		}
-		if a != nil {
-			analyses = append(analyses, a)
-		}
+		analyses = append(analyses, got...)
 	}
 	if len(analyses) > 0 || len(tc.deleted) > 0 {
 		sols, err := s.store.SolutionList(ctx, tenantID)
@@ -303,7 +303,7 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 	}
 	// Last, so that the analyses just counted are recounted under the
 	// types of the model that typed them.
-	return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: s.store, tenantID: tenantID})
+	return s.reloadModel(ctx, tenantID)
 }
 
 // applyIndex applies other servers' changes to the search index, per
@@ -330,7 +330,10 @@ func (s *Service) applyIndex(ctx context.Context, changes []*store.Change) error
 	}
 	for _, tenantID := range order {
 		for _, id := range deleted[tenantID] {
-			s.indexDelete(tenantID, id)
+			// The conversation is gone from the database: its creation
+			// time is unknown here, and the tombstone covers the id. Ids
+			// are reused only by SQLite, which one server uses alone.
+			s.indexDelete(tenantID, id, time.Time{})
 		}
 		if err := s.indexFromStore(ctx, tenantID, unique(written[tenantID])); err != nil {
 			return fmt.Errorf("index changes of tenant %d: %w", tenantID, err)
@@ -372,17 +375,9 @@ func (s *Service) indexFromStore(ctx context.Context, tenantID int64, ids []int6
 	return nil
 }
 
-// analysisOf reads one conversation's stored analysis, nil if none.
-func (s *Service) analysisOf(ctx context.Context, tenantID, conversationID int64) (*fathom.Analysis, error) {
-	var found *fathom.Analysis
-	err := s.store.AnalysisScan(ctx, tenantID, conversationID-1, 1, func(a *fathom.Analysis) error {
-		if a.ConversationID == conversationID {
-			found = a
-		}
-		return nil
-	})
-	return found, err
-}
+// analysisReadBatch bounds the conversations whose analyses one read asks
+// for (SQLite takes each id as a parameter).
+const analysisReadBatch = 500
 
 func unique(ids []int64) []int64 {
 	seen := make(map[int64]bool, len(ids))

@@ -73,7 +73,7 @@ func stampTag(version int64, created time.Time) uint32 {
 // indexUpsert indexes a conversation's text, tagged with its stamp, and
 // marks its chunk for the next save. text must be of c's version or later.
 func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text string) {
-	s.indexTerms(tenantID, c.ID, stampTag(c.Version, c.CreatedAt), search.Terms(text))
+	s.indexTerms(tenantID, c.ID, c.CreatedAt, stampTag(c.Version, c.CreatedAt), search.Terms(text))
 }
 
 // indexHolds reports whether the index holds c's text at c's version
@@ -83,14 +83,19 @@ func (s *Service) indexHolds(tenantID int64, c *fathom.Conversation) bool {
 	return ok && tag == stampTag(c.Version, c.CreatedAt)
 }
 
-func (s *Service) indexTerms(tenantID, id int64, tag uint32, terms []string) {
-	s.index.For(tenantID).UpsertTagged(id, tag, terms)
-	s.saved.mark(tenantID, id)
+// indexTerms indexes a conversation's terms unless it was deleted (see
+// gone), and marks its chunk for the next save.
+func (s *Service) indexTerms(tenantID, id int64, created time.Time, tag uint32, terms []string) {
+	if s.gone.unlessBuried(tenantID, id, created, func() { s.index.For(tenantID).UpsertTagged(id, tag, terms) }) {
+		s.saved.mark(tenantID, id)
+	}
 }
 
-// indexDelete removes a conversation from the index and marks its chunk.
-func (s *Service) indexDelete(tenantID, id int64) {
-	s.index.For(tenantID).Delete(id)
+// indexDelete removes a deleted conversation from the index, leaving a
+// tombstone that keeps a later update of it out (see gone), and marks its
+// chunk. created is the conversation's creation time, zero when unknown.
+func (s *Service) indexDelete(tenantID, id int64, created time.Time) {
+	s.gone.bury(tenantID, id, created, s.now(), func() { s.index.For(tenantID).Delete(id) })
 	s.saved.mark(tenantID, id)
 }
 
@@ -138,6 +143,7 @@ func (s *Service) SaveIndex(ctx context.Context) error {
 func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 	type doc struct {
 		tenantID, id int64
+		created      time.Time
 		tag          uint32
 		text         string
 	}
@@ -148,12 +154,12 @@ func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 		go func() {
 			defer wg.Done()
 			for d := range docs {
-				s.indexTerms(d.tenantID, d.id, d.tag, search.Terms(d.text))
+				s.indexTerms(d.tenantID, d.id, d.created, d.tag, search.Terms(d.text))
 			}
 		}()
 	}
 	fromText := func(c *fathom.Conversation, msgs []fathom.Message) {
-		docs <- doc{c.TenantID, c.ID, stampTag(c.Version, c.CreatedAt), IndexText(c, msgs)}
+		docs <- doc{c.TenantID, c.ID, c.CreatedAt, stampTag(c.Version, c.CreatedAt), IndexText(c, msgs)}
 	}
 	n, err := s.loadIndex(ctx, fromText)
 	close(docs)

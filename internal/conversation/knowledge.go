@@ -16,7 +16,7 @@ import (
 
 // loadKnowledge rebuilds every tenant's knowledge from the store and
 // returns the number of analyses read.
-func loadKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine) (int, error) {
+func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine) (int, error) {
 	tenants, err := st.TenantList(ctx)
 	if err != nil {
 		return 0, err
@@ -34,8 +34,9 @@ func loadKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine)
 // loadTenantKnowledge rebuilds one tenant's knowledge from the store and
 // returns the number of analyses read. The saved model and the analyses are
 // read side by side: they are independent until Restored counts the
-// statistics, and each is about half of a start's knowledge.
-func loadTenantKnowledge(ctx context.Context, st store.Reader, know *knowledge.Engine, tenantID int64) (int, error) {
+// statistics, and each is about half of a start's knowledge. The model is
+// read in one snapshot (see reloadModel).
+func loadTenantKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, tenantID int64) (int, error) {
 	type scanned struct {
 		n   int
 		err error
@@ -45,7 +46,9 @@ func loadTenantKnowledge(ctx context.Context, st store.Reader, know *knowledge.E
 		n, err := restoreAnalyses(ctx, st, know, tenantID)
 		analyses <- scanned{n, err}
 	}()
-	err := know.Restore(tenantID, savedKnowledge{ctx: ctx, st: st, tenantID: tenantID})
+	err := st.Snapshot(ctx, func(r store.Reader) error {
+		return know.Restore(tenantID, savedKnowledge{ctx: ctx, st: r, tenantID: tenantID})
+	})
 	got := <-analyses
 	if err != nil {
 		return 0, err
@@ -76,6 +79,18 @@ func restoreAnalyses(ctx context.Context, st store.Reader, know *knowledge.Engin
 			return n, nil
 		}
 	}
+}
+
+// reloadModel replaces the tenant's model, type names and learned
+// solutions by what was saved last. They are read in one snapshot: a save
+// is one transaction, but the model is read in several statements (a part
+// at a time, then the names and the solutions), and another server's save
+// committing between two of them gave a model of two versions, which
+// fails to decode (or, worse, decodes with names of the other version).
+func (s *Service) reloadModel(ctx context.Context, tenantID int64) error {
+	return s.store.Snapshot(ctx, func(r store.Reader) error {
+		return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: r, tenantID: tenantID})
+	})
 }
 
 // savedKnowledge reads a tenant's saved knowledge from the store.

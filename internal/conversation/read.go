@@ -135,7 +135,7 @@ func (s *Service) Delete(ctx context.Context, tenantID int64, externalID string)
 			return err
 		}
 		tx.AfterCommit(func() {
-			s.indexDelete(tenantID, c.ID)
+			s.indexDelete(tenantID, c.ID, c.CreatedAt)
 			s.know.Remove(tenantID, c.ID)
 		})
 		return nil

@@ -119,6 +119,9 @@ type Service struct {
 	// saved tracks the search index's chunks changed since they were
 	// saved (see SaveIndex).
 	saved indexSaver
+	// gone holds the tombstones of conversations deleted lately (see
+	// indexgone.go).
+	gone gone
 }
 
 // NewService returns a service.

@@ -47,6 +47,14 @@ type Store interface {
 	// reports to its caller afresh on each run (assign, never append).
 	Write(ctx context.Context, fn func(tx Tx) error) error
 
+	// Snapshot runs fn with a Reader whose reads all see one committed
+	// state of the database, whatever commits meanwhile. What is read in
+	// several statements and was written in one transaction (a knowledge
+	// model saved in chunks, with its names and solutions) is then read as
+	// one version: reads on the Store itself may each see a later commit.
+	// fn must not keep r once it returns.
+	Snapshot(ctx context.Context, fn func(r Reader) error) error
+
 	// Close waits for pending writes and closes the database.
 	Close() error
 }
@@ -193,6 +201,10 @@ type Reader interface {
 	// kind in chunk order.
 	KnowledgeChunkScan(ctx context.Context, tenantID int64, kind string, fn func(chunk int, data []byte) error) error
 	SolutionList(ctx context.Context, tenantID int64) ([]*fathom.Solution, error)
+	// AnalysisListByIDs returns the tenant's stored analyses of the given
+	// conversations, with their attempts, in conversation id order; a
+	// conversation without one is left out.
+	AnalysisListByIDs(ctx context.Context, tenantID int64, conversationIDs []int64) ([]*fathom.Analysis, error)
 	// AnalysisScan calls fn for up to limit analyses of the tenant with
 	// ConversationID > afterID, in id order, attempts included.
 	AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(a *fathom.Analysis) error) error

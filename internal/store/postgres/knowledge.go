@@ -215,10 +215,32 @@ SELECT * FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::
 // AnalysisScan reads a page of analyses, then the attempts of the whole
 // page in one query.
 func (q queries) AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(*fathom.Analysis) error) error {
-	rows, err := q.q.Query(ctx, `SELECT conversation_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at
-FROM analyses WHERE tenant_id = $1 AND conversation_id > $2 ORDER BY conversation_id LIMIT $3`, tenantID, afterID, limit)
+	list, err := q.analyses(ctx, tenantID, `conversation_id > $2 ORDER BY conversation_id LIMIT $3`, afterID, limit)
 	if err != nil {
-		return fmt.Errorf("scan analyses: %w", err)
+		return err
+	}
+	for _, a := range list {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (q queries) AnalysisListByIDs(ctx context.Context, tenantID int64, conversationIDs []int64) ([]*fathom.Analysis, error) {
+	if len(conversationIDs) == 0 {
+		return nil, nil
+	}
+	return q.analyses(ctx, tenantID, `conversation_id = ANY($2) ORDER BY conversation_id`, conversationIDs)
+}
+
+// analyses reads the tenant's analyses that cond (on analyses, after the
+// tenant's $1; args from $2) selects, with their attempts: two queries.
+func (q queries) analyses(ctx context.Context, tenantID int64, cond string, args ...any) ([]*fathom.Analysis, error) {
+	rows, err := q.q.Query(ctx, `SELECT conversation_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at
+FROM analyses WHERE tenant_id = $1 AND `+cond, append([]any{tenantID}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("scan analyses: %w", err)
 	}
 	list, err := collect(rows, func(row pgx.Row) (*fathom.Analysis, error) {
 		a := &fathom.Analysis{TenantID: tenantID}
@@ -232,7 +254,7 @@ FROM analyses WHERE tenant_id = $1 AND conversation_id > $2 ORDER BY conversatio
 		if err != nil {
 			err = fmt.Errorf("scan analyses: %w", err)
 		}
-		return err
+		return nil, err
 	}
 	ids := make([]int64, len(list))
 	byID := make(map[int64]*fathom.Analysis, len(list))
@@ -242,28 +264,23 @@ FROM analyses WHERE tenant_id = $1 AND conversation_id > $2 ORDER BY conversatio
 	arows, err := q.q.Query(ctx, `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
 WHERE conversation_id = ANY($1) ORDER BY conversation_id, turn`, ids)
 	if err != nil {
-		return fmt.Errorf("scan attempts: %w", err)
+		return nil, fmt.Errorf("scan attempts: %w", err)
 	}
 	defer arows.Close()
 	for arows.Next() {
 		var convID int64
 		var at fathom.Attempt
 		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
-			return fmt.Errorf("scan attempts: %w", err)
+			return nil, fmt.Errorf("scan attempts: %w", err)
 		}
 		if a := byID[convID]; a != nil {
 			a.Attempts = append(a.Attempts, at)
 		}
 	}
 	if err := arows.Err(); err != nil {
-		return fmt.Errorf("scan attempts: %w", err)
+		return nil, fmt.Errorf("scan attempts: %w", err)
 	}
-	for _, a := range list {
-		if err := fn(a); err != nil {
-			return err
-		}
-	}
-	return nil
+	return list, nil
 }
 
 // Lists of phrases are stored as JSON text, as in SQLite.

@@ -12,13 +12,24 @@ import (
 // The query builders, for the plan checks of the external tests (which
 // open databases with pgtest, a package that imports this one).
 var (
-	MeetingSearchSQL = meetingSearchSQL
-	MeetingListQuery = meetingListQuery
+	MeetingSearchSQL      = meetingSearchSQL
+	MeetingListQuery      = meetingListQuery
+	MeetingListCountQuery = meetingListCountQuery
 )
 
-// MeetingListByViewer is how the store chooses to walk a list.
-func MeetingListByViewer(ctx context.Context, db *DB, p *store.MeetingListParams) (bool, error) {
-	return db.meetingListByViewer(ctx, p)
+// ListWalk is how a list is found.
+type ListWalk = listWalk
+
+// How a list is found.
+const (
+	WalkByViewer  = walkByViewer
+	WalkByFilter  = walkByFilter
+	WalkViewerSet = walkViewerSet
+)
+
+// MeetingListWalk is how the store chooses to find a list.
+func MeetingListWalk(ctx context.Context, db *DB, p *store.MeetingListParams) (listWalk, error) {
+	return db.meetingListWalk(ctx, p)
 }
 
 // MeetingListOn lists on one connection, whose prepared statements a test

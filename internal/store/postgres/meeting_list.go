@@ -35,11 +35,11 @@ func visibleTo(v store.Viewer, args *argList) string {
 }
 
 func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([]*fathom.Meeting, error) {
-	byViewer, err := q.meetingListByViewer(ctx, p)
+	walk, err := q.meetingListWalk(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	query, args, none := meetingListQuery(p, byViewer)
+	query, args, none := meetingListQuery(p, walk)
 	if none {
 		return nil, nil
 	}
@@ -81,28 +81,79 @@ func withSharing(query string) string {
 FROM (` + query + `) l ORDER BY l.created_at DESC, l.id DESC`
 }
 
-// meetingListByViewer reports whether p's list is walked by its viewer.
+// listWalk is how a list is found.
+type listWalk int
+
+const (
+	// walkByViewer is the ordered merge of a walk per kind of meeting the
+	// viewer may see, each stopping after a page.
+	walkByViewer listWalk = iota
+	// walkByFilter walks a company, team or recorder filter's index and
+	// tests visibility on each row.
+	walkByFilter
+	// walkViewerSet reads the whole of a small viewer's set, looks each
+	// meeting up by id and sorts what passes the filters.
+	walkViewerSet
+)
+
+// smallViewerSet is the size under which a viewer's set is read whole
+// (walkViewerSet) rather than walked in order: at most this many lookups
+// by id, whatever the filters and the workspace.
+const smallViewerSet = 100
+
+// meetingListWalk chooses how p's list is found.
 //
 // A list is found one of two ways, as in the sqlite package (read its
 // notes): by viewer, the ordered merge of a walk per kind of meeting the
 // viewer may see, or by filter, a walk of a company, team or recorder
 // filter's index that tests visibility on each row. The smaller set
-// drives (store.MeetingListByViewer).
+// drives (store.MeetingListByViewer). A filtered list of a viewer who sees
+// fewer than smallViewerSet meetings is a third case (walkViewerSet).
 //
-// Both sets are counted in one statement, one round trip. The filter's set
-// is what all of its company, team and recorder filters name together,
-// counted up to store.MeetingListProbeCap; the viewer's set only up to
-// that count, plus one. Each count walks an index in the list's order
-// (the ORDER BY), so that its LIMIT stops it: without one, PostgreSQL may
-// count a team's thousands of meetings with a bitmap scan that reads them
-// all, or, once the statement's plan is generic, scan the table from its
-// start until the limit is reached (the tenant's rows may all lie at its
-// end). A company and a team filter together are counted in
-// meetings_company, which holds the team, so that the count reads the
-// company's entries only and stops at the few that match both.
-func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListParams) (bool, error) {
+// The sets are counted in one statement, one round trip: first the
+// viewer's, up to smallViewerSet; only if it is not smaller, the filter's
+// set (what all of its company, team and recorder filters name together)
+// up to store.MeetingListProbeCap, and the viewer's again up to that
+// count, plus one. Counting the viewer's set first bounds the work for a
+// viewer who sees little by what it sees: the filter's count reads every
+// index entry of the company it names, a number that grows with the
+// workspace, until it finds its matches.
+//
+// Each count walks an index in the list's order (the ORDER BY), so that
+// its LIMIT stops it: without one, PostgreSQL may count a team's thousands
+// of meetings with a bitmap scan that reads them all, or, once the
+// statement's plan is generic, scan the table from its start until the
+// limit is reached (the tenant's rows may all lie at its end). A company
+// and a team filter together are counted in meetings_company, which holds
+// the team, so that the count reads the company's entries only and stops
+// at the few that match both.
+func (q queries) meetingListWalk(ctx context.Context, p *store.MeetingListParams) (listWalk, error) {
+	query, args, ok := meetingListCountQuery(p)
+	if !ok {
+		return walkByViewer, nil
+	}
+	var matching *int64
+	var seen int64
+	if err := q.q.QueryRow(ctx, query, args...).Scan(&matching, &seen); err != nil {
+		return 0, fmt.Errorf("list meetings: count: %w", err)
+	}
+	switch {
+	case matching == nil:
+		return walkViewerSet, nil
+	case store.MeetingListByViewer(*matching, seen):
+		return walkByViewer, nil
+	default:
+		return walkByFilter, nil
+	}
+}
+
+// meetingListCountQuery is the statement that counts p's sets, read as
+// (matching, seen): matching is NULL when the viewer's set, seen, is
+// smaller than smallViewerSet and the filter's was not counted. ok false
+// means there is nothing to count: the list is walked by its viewer.
+func meetingListCountQuery(p *store.MeetingListParams) (query string, args []any, ok bool) {
 	if p.MatchesNothing() {
-		return true, nil // a list of nothing (see meetingListQuery): no count
+		return "", nil, false // a list of nothing (see meetingListQuery): no count
 	}
 	var a argList
 	var filter []string
@@ -120,42 +171,51 @@ func (q queries) meetingListByViewer(ctx context.Context, p *store.MeetingListPa
 		filter = append(filter, ` AND recorder_id`+oneOf(&a, r))
 	}
 	if len(filter) == 0 {
-		return true, nil
+		return "", nil, false
 	}
 	v := p.Viewer
 	tenant, user := a.add(v.TenantID), a.add(v.UserID)
+	var team string
+	if v.TeamID != 0 {
+		team = a.add(v.TeamID)
+	}
 	// The caps are written into the statement, not passed as parameters,
 	// so that even its generic plan knows them and walks indexes in order.
-	limit := ` LIMIT ` + strconv.Itoa(store.MeetingListProbeCap)
 	matching := `SELECT count(*) AS n FROM (SELECT 1 FROM meetings WHERE tenant_id = ` + tenant + strings.Join(filter, "") +
-		` ORDER BY created_at DESC, id DESC` + limit + `) f`
+		` ORDER BY created_at DESC, id DESC LIMIT ` + strconv.Itoa(store.MeetingListProbeCap) + `) f`
 	// The parts of a UNION ALL run one after another and each walk stops
-	// when the outer LIMIT is reached, so the count reads at most the
-	// filter's count plus one entries. Each part's own LIMIT (one more than
-	// the cap) is what the planner sees: without it, not knowing the outer
-	// one, it reads and sorts all of a part.
-	limit = ` LIMIT ` + strconv.Itoa(store.MeetingListProbeCap+1)
-	visible := []string{
-		`(SELECT 1 FROM meetings WHERE recorder_id = ` + user + ` ORDER BY created_at DESC, id DESC` + limit + `)`,
-		`(SELECT 1 FROM meeting_users WHERE user_id = ` + user + ` ORDER BY created_at DESC, meeting_id DESC` + limit + `)`,
+	// when the outer LIMIT is reached, so a count reads at most its limit
+	// of entries. Each part's own LIMIT is what the planner sees: without
+	// it, not knowing the outer one, it reads and sorts all of a part.
+	visible := func(limit int) string {
+		l := ` LIMIT ` + strconv.Itoa(limit)
+		parts := []string{
+			`(SELECT 1 FROM meetings WHERE recorder_id = ` + user + ` ORDER BY created_at DESC, id DESC` + l + `)`,
+			`(SELECT 1 FROM meeting_users WHERE user_id = ` + user + ` ORDER BY created_at DESC, meeting_id DESC` + l + `)`,
+		}
+		if team != "" {
+			parts = append(parts,
+				`(SELECT 1 FROM meeting_teams WHERE team_id = `+team+` ORDER BY created_at DESC, meeting_id DESC`+l+`)`,
+				`(SELECT 1 FROM meetings WHERE tenant_id = `+tenant+` AND share_all_teams ORDER BY created_at DESC, id DESC`+l+`)`)
+		}
+		return strings.Join(parts, " UNION ALL ")
 	}
-	if v.TeamID != 0 {
-		visible = append(visible,
-			`(SELECT 1 FROM meeting_teams WHERE team_id = `+a.add(v.TeamID)+` ORDER BY created_at DESC, meeting_id DESC`+limit+`)`,
-			`(SELECT 1 FROM meetings WHERE tenant_id = `+tenant+` AND share_all_teams ORDER BY created_at DESC, id DESC`+limit+`)`)
-	}
-	query := `WITH matching AS (` + matching + `)
-SELECT n, (SELECT count(*) FROM (` + strings.Join(visible, " UNION ALL ") + ` LIMIT (SELECT n + 1 FROM matching)) v) FROM matching`
-	var n, seen int64
-	if err := q.q.QueryRow(ctx, query, a...).Scan(&n, &seen); err != nil {
-		return false, fmt.Errorf("list meetings: count: %w", err)
-	}
-	return store.MeetingListByViewer(n, seen), nil
+	// The scalar subqueries of a CASE run only when their branch is taken:
+	// for a small viewer's set, the filter's set is never counted.
+	small := strconv.Itoa(smallViewerSet)
+	query = `WITH seen AS (SELECT count(*) AS s FROM (` + visible(smallViewerSet) + ` LIMIT ` + small + `) v),
+matching AS (` + matching + `)
+SELECT CASE WHEN s < ` + small + ` THEN NULL ELSE (SELECT n FROM matching) END,
+	CASE WHEN s < ` + small + ` THEN s ELSE (SELECT count(*) FROM (` + visible(store.MeetingListProbeCap+1) +
+		` LIMIT (SELECT n + 1 FROM matching)) v) END
+FROM seen`
+	return query, a, true
 }
 
-// meetingListQuery builds the query of a list, walked by its viewer or by
-// its filters' index; none reports that the filters match nothing. Each
-// walk reads an index in the list's order from the keyset and stops after
+// meetingListQuery builds the query of a list found by walk (by its viewer,
+// by its filters' index, or from a small viewer's whole set: see
+// viewerSetQuery); none reports that the filters match nothing. Each
+// walk of the first two reads an index in the list's order from the keyset and stops after
 // limit rows; several walks are merged in order (UNION ALL of disjoint
 // parts; PostgreSQL merges them with a Merge Append and stops at the
 // limit).
@@ -170,16 +230,19 @@ SELECT n, (SELECT count(*) FROM (` + strings.Join(visible, " UNION ALL ") + ` LI
 // it will stop after a page and looks dearer, so every call was planned
 // again; with the limit written in, the same walks are planned once per
 // connection.
-func meetingListQuery(p *store.MeetingListParams, byViewer bool) (query string, args []any, none bool) {
+func meetingListQuery(p *store.MeetingListParams, walk listWalk) (query string, args []any, none bool) {
 	if p.MatchesNothing() {
 		// A recorded_by[] or teams[] filter named nothing that exists.
 		return "", nil, true
 	}
 	var a argList
 	var branches []string
-	if byViewer {
+	switch walk {
+	case walkViewerSet:
+		return viewerSetQuery(p, &a), a, false
+	case walkByViewer:
 		branches = viewerWalks(p, &a)
-	} else {
+	default:
 		branches = filterWalks(p, &a)
 	}
 	if len(branches) == 1 {
@@ -245,6 +308,42 @@ func viewerWalks(p *store.MeetingListParams, a *argList) []string {
 			` ORDER BY `+w.created+` DESC, `+w.id+` DESC`+limit)
 	}
 	return branches
+}
+
+// viewerSetQuery is the query of a list of a small viewer's set
+// (walkViewerSet): the ids of every meeting the viewer may see, from the
+// same indexes as viewerWalks, each looked up by id and tested against the
+// filters, then sorted. Its cost follows the viewer's set, never the
+// workspace, whatever the planner thinks of the filters: the lookup is a
+// LATERAL subquery that OFFSET 0 keeps from being flattened into a join,
+// so it can only be a nested loop over the ids. Joined plainly, the
+// generic plan of the statement (which knows neither the viewer nor the
+// filter) read a company's meetings of the team through meetings_company
+// in every part of the union, and that grows with the workspace.
+func viewerSetQuery(p *store.MeetingListParams, a *argList) string {
+	v := p.Viewer
+	tenant, user := a.add(v.TenantID), a.add(v.UserID)
+	ids := []string{
+		`SELECT id FROM meetings WHERE recorder_id = ` + user,
+		`SELECT meeting_id FROM meeting_users WHERE user_id = ` + user,
+	}
+	if v.TeamID != 0 {
+		ids = append(ids,
+			`SELECT meeting_id FROM meeting_teams WHERE team_id = `+a.add(v.TeamID),
+			`SELECT id FROM meetings WHERE tenant_id = `+tenant+` AND share_all_teams`)
+	}
+	var company string
+	if d := p.CompanyDomains; len(d) > 0 {
+		company = ` AND m.company_domain = ANY(` + a.add(d) + `)`
+	}
+	query := `SELECT ` + meetingColumns + ` FROM (` + strings.Join(ids, " UNION ") + `) v(id)
+CROSS JOIN LATERAL (SELECT * FROM meetings m WHERE m.id = v.id OFFSET 0) m
+WHERE m.tenant_id = ` + tenant + company + meetingFilters(p, a, "m.created_at", "m.id") + `
+ORDER BY m.created_at DESC, m.id DESC`
+	if p.Limit > 0 {
+		query += ` LIMIT ` + strconv.Itoa(p.Limit)
+	}
+	return query
 }
 
 // filterWalks are the parts of a list by filter: one walk of the filter's

@@ -145,6 +145,18 @@ func (db *DB) Writer() *sql.DB { return db.writer }
 // (the job queue's backlog).
 func (db *DB) Reader() *sql.DB { return db.reader }
 
+// Snapshot runs fn in a read transaction on a reader connection: in WAL
+// mode its statements all read the database as it was at the first of
+// them, whatever the writer commits meanwhile.
+func (db *DB) Snapshot(ctx context.Context, fn func(r store.Reader) error) error {
+	t, err := db.reader.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin snapshot: %w", err)
+	}
+	defer t.Rollback()
+	return fn(queries{conn{cache: db.queries.db.cache, tx: t}})
+}
+
 // Write runs fn in a write transaction, possibly shared with other callers.
 func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 	return db.batch.do(ctx, fn)

@@ -176,51 +176,8 @@ func (t *tx) AnalysisReplaceMany(ctx context.Context, as []*fathom.Analysis) err
 }
 
 func (q queries) AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(*fathom.Analysis) error) error {
-	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at
-FROM analyses WHERE tenant_id = ? AND conversation_id > ? ORDER BY conversation_id LIMIT ?`, tenantID, afterID, limit)
+	list, err := q.analyses(ctx, tenantID, true, `conversation_id > ? ORDER BY conversation_id LIMIT ?`, afterID, limit)
 	if err != nil {
-		return fmt.Errorf("scan analyses: %w", err)
-	}
-	var list []*fathom.Analysis
-	for rows.Next() {
-		a := &fathom.Analysis{TenantID: tenantID}
-		var symptoms, causes, at string
-		if err := rows.Scan(&a.ConversationID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve, &at); err != nil {
-			rows.Close()
-			return err
-		}
-		a.AnalyzedAt = parseTime(at)
-		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
-			rows.Close()
-			return err
-		}
-		list = append(list, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(list) == 0 {
-		return err
-	}
-	byID := make(map[int64]*fathom.Analysis, len(list))
-	for _, a := range list {
-		byID[a.ConversationID] = a
-	}
-	arows, err := q.db.QueryContext(ctx, `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
-WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, turn`, list[0].ConversationID, list[len(list)-1].ConversationID)
-	if err != nil {
-		return fmt.Errorf("scan attempts: %w", err)
-	}
-	defer arows.Close()
-	for arows.Next() {
-		var convID int64
-		var at fathom.Attempt
-		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
-			return err
-		}
-		if a := byID[convID]; a != nil {
-			a.Attempts = append(a.Attempts, at)
-		}
-	}
-	if err := arows.Err(); err != nil {
 		return err
 	}
 	for _, a := range list {
@@ -229,6 +186,83 @@ WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, turn`, list[0].C
 		}
 	}
 	return nil
+}
+
+func (q queries) AnalysisListByIDs(ctx context.Context, tenantID int64, conversationIDs []int64) ([]*fathom.Analysis, error) {
+	if len(conversationIDs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(conversationIDs))
+	for i, id := range conversationIDs {
+		args[i] = id
+	}
+	marks := strings.Repeat(",?", len(conversationIDs))[1:]
+	return q.analyses(ctx, tenantID, false, `conversation_id IN (`+marks+`) ORDER BY conversation_id`, args...)
+}
+
+// analyses reads the tenant's analyses that cond (on analyses, after the
+// tenant's placeholder) selects, with their attempts: two queries, the
+// attempts read by the range of the analyses' ids when they are dense
+// (a scan), by their ids otherwise.
+func (q queries) analyses(ctx context.Context, tenantID int64, dense bool, cond string, args ...any) ([]*fathom.Analysis, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve, analyzed_at
+FROM analyses WHERE tenant_id = ? AND `+cond, append([]any{tenantID}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("scan analyses: %w", err)
+	}
+	var list []*fathom.Analysis
+	for rows.Next() {
+		a := &fathom.Analysis{TenantID: tenantID}
+		var symptoms, causes, at string
+		if err := rows.Scan(&a.ConversationID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve, &at); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		a.AnalyzedAt = parseTime(at)
+		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		list = append(list, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(list) == 0 {
+		return nil, err
+	}
+	byID := make(map[int64]*fathom.Analysis, len(list))
+	for _, a := range list {
+		byID[a.ConversationID] = a
+	}
+	attempts := `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
+WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, turn`
+	aargs := []any{list[0].ConversationID, list[len(list)-1].ConversationID}
+	if !dense {
+		aargs = make([]any, len(list))
+		for i, a := range list {
+			aargs[i] = a.ConversationID
+		}
+		attempts = `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
+WHERE conversation_id IN (` + strings.Repeat(",?", len(list))[1:] + `) ORDER BY conversation_id, turn`
+	}
+	arows, err := q.db.QueryContext(ctx, attempts, aargs...)
+	if err != nil {
+		return nil, fmt.Errorf("scan attempts: %w", err)
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var convID int64
+		var at fathom.Attempt
+		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
+			return nil, err
+		}
+		if a := byID[convID]; a != nil {
+			a.Attempts = append(a.Attempts, at)
+		}
+	}
+	if err := arows.Err(); err != nil {
+		return nil, err
+	}
+	return list, nil
 }
 
 func marshalList(l []string) string {

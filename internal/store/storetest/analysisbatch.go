@@ -116,6 +116,21 @@ func testAnalysisBatch(t *testing.T, st store.Store) {
 		}
 	}
 
+	// By ids: the analyses of the conversations asked for that have one,
+	// in id order, as AnalysisScan reads them; none of another tenant's.
+	byIDs := must(st.AnalysisListByIDs(ctx, tn.ID, []int64{convs[3].ID, convs[1].ID, convs[0].ID, foreign.ID}))
+	if len(byIDs) != 2 {
+		t.Fatalf("AnalysisListByIDs: %d analyses, want 2", len(byIDs))
+	}
+	for i, w := range []*fathom.Analysis{want[0], want[2]} {
+		if fmt.Sprintf("%+v", byIDs[i]) != fmt.Sprintf("%+v", w) {
+			t.Fatalf("AnalysisListByIDs, analysis %d:\n got %+v\nwant %+v", i, byIDs[i], w)
+		}
+	}
+	if got := must(st.AnalysisListByIDs(ctx, tn.ID, nil)); len(got) != 0 {
+		t.Fatalf("AnalysisListByIDs of nothing = %v", got)
+	}
+
 	// Changes: appended in order, with increasing ids, as ChangeAppend.
 	var first store.Change
 	cs := []*store.Change{

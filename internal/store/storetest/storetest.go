@@ -38,6 +38,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Knowledge", func(t *testing.T) { t.Parallel(); testKnowledge(t, open(t)) })
 	t.Run("AnalysisBatch", func(t *testing.T) { t.Parallel(); testAnalysisBatch(t, open(t)) })
 	t.Run("KnowledgeChunks", func(t *testing.T) { t.Parallel(); testKnowledgeChunks(t, open(t)) })
+	t.Run("Snapshot", func(t *testing.T) { t.Parallel(); testSnapshot(t, open(t)) })
 	t.Run("SearchChunks", func(t *testing.T) { t.Parallel(); testSearchChunks(t, open(t)) })
 	t.Run("Workspace", func(t *testing.T) { t.Parallel(); testWorkspace(t, open(t)) })
 	t.Run("MeetingCreateGet", func(t *testing.T) { t.Parallel(); testMeetingCreateGet(t, open(t)) })
