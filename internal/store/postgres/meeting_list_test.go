@@ -213,8 +213,8 @@ func TestMeetingListPlannedOnce(t *testing.T) {
 	}
 }
 
-// TestMeetingListFewVisibleGeneric checks that the filtered lists of the
-// member who is shown 10 meetings read meetings only by id or through the
+// TestMeetingListFewVisibleGeneric checks that the lists, filtered or not,
+// of the member who is shown 10 meetings read meetings only by id or through the
 // viewer's own indexes, never through a company's or a team's index, whose
 // entries grow with the workspace; and that on the statements' generic
 // plans, which know neither the viewer nor the filter (PostgreSQL moves a
@@ -249,6 +249,8 @@ func TestMeetingListFewVisibleGeneric(t *testing.T) {
 		{"company", store.MeetingListParams{Viewer: quiet, CompanyDomains: []string{"company7.example"}}},
 		{"team", store.MeetingListParams{Viewer: quiet, TeamIDs: []int64{5}}},
 		{"recorder", store.MeetingListParams{Viewer: quiet, RecorderIDs: []int64{8}}},
+		{"no filter", store.MeetingListParams{Viewer: quiet}},
+		{"no filter, no team", store.MeetingListParams{Viewer: store.Viewer{TenantID: 2, UserID: 1000}}},
 	} {
 		c.p.Limit = 11
 		walk, err := postgres.MeetingListWalk(ctx, db, &c.p)
