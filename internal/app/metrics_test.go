@@ -370,18 +370,29 @@ func TestMetricsScrapeUnderLoad(t *testing.T) {
 func TestMetricsNotReadyOnceShutdownStarts(t *testing.T) {
 	t.Parallel()
 	s := start(t, metricsConfig(t))
+	key := s.newKey(t, "acme")
 	metricsURL := "http://" + s.MetricsAddr() + "/metrics"
 	if v, _ := value(scrape(t, metricsURL), "fathom_ready"); v != 1 {
 		t.Fatalf("fathom_ready before the shutdown = %v, want 1", v)
 	}
 	// A request whose body has not all arrived keeps its connection active,
-	// so the shutdown waits for it.
+	// so the shutdown waits for it. The server's "100 Continue" says its
+	// handler is reading the body: the request is in flight before the
+	// shutdown starts (a connection whose request was not yet read would be
+	// closed at once, and the metrics listener with it).
 	conn, err := net.Dial("tcp", s.App.Addr())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := io.WriteString(conn, "POST /api/v1/context/track HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"); err != nil {
+	if _, err := io.WriteString(conn, "POST /api/v1/context/track HTTP/1.1\r\nHost: x\r\nX-API-Key: "+key+"\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil || !strings.Contains(line, "100 Continue") {
+		t.Fatalf("before the body: %q, %v; want 100 Continue", line, err)
+	}
+	if _, err := io.WriteString(conn, "{"); err != nil {
 		t.Fatal(err)
 	}
 	closed := make(chan error, 1)
