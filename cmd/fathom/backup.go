@@ -59,12 +59,12 @@ func runBackup(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer db.Close()
-		pooled, ok := db.Store.(interface{ Pool() *pgxpool.Pool })
-		if !ok {
-			return fmt.Errorf("--database-url: %s is not a PostgreSQL database", db.Location)
+		pool, err := postgresPool(db, "--database-url")
+		if err != nil {
+			return err
 		}
 		opt.Source, opt.Fill = db.Location, func(ctx context.Context, file string) error {
-			return copyPostgres(ctx, env, cfg, pooled.Pool(), file)
+			return copyPostgres(ctx, env, cfg, pool, file)
 		}
 	} else {
 		opt.Live = absPath(cfg.SQLiteFile())
@@ -214,4 +214,14 @@ func byteSize(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// postgresPool is the connection pool of db, a PostgreSQL database named
+// by flag.
+func postgresPool(db *app.Database, flag string) (*pgxpool.Pool, error) {
+	pooled, ok := db.Store.(interface{ Pool() *pgxpool.Pool })
+	if !ok {
+		return nil, fmt.Errorf("%s: %s is not a PostgreSQL database", flag, db.Location)
+	}
+	return pooled.Pool(), nil
 }

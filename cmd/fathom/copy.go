@@ -10,8 +10,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/storecopy"
@@ -76,14 +74,14 @@ func runCopy(ctx context.Context, env *environment, args []string) error {
 	if len(applied) > 0 {
 		fmt.Fprintf(env.stderr, "target %s migrated: applied %v\n", db.Location, applied)
 	}
-	pooled, ok := db.Store.(interface{ Pool() *pgxpool.Pool })
-	if !ok {
-		return fmt.Errorf("--to: %s is not a PostgreSQL database", db.Location)
+	pool, err := postgresPool(db, "--to")
+	if err != nil {
+		return err
 	}
 
 	fmt.Fprintf(env.stderr, "copying %s to %s\n", file, db.Location)
 	progress := &copyProgress{env: env, every: 5 * time.Second}
-	rep, err := storecopy.Copy(ctx, storecopy.Config{Source: source, SourceName: file, Target: pooled.Pool(),
+	rep, err := storecopy.Copy(ctx, storecopy.Config{Source: source, SourceName: file, Target: pool,
 		BatchRows: *batch, Progress: progress.report})
 	if rep != nil {
 		printCopyReport(env, rep)

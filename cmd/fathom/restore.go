@@ -12,8 +12,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/backup"
 	"github.com/fathom-oss/fathom/internal/config"
@@ -282,13 +280,13 @@ func restorePostgres(ctx context.Context, env *environment, cfg config.Config, b
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	pooled, ok := db.Store.(interface{ Pool() *pgxpool.Pool })
-	if !ok {
-		return fmt.Errorf("--database-url: %s is not a PostgreSQL database", db.Location)
+	pool, err := postgresPool(db, "--database-url")
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(env.stderr, "restoring into %s\n", db.Location)
 	progress := &copyProgress{env: env, every: 5 * time.Second}
-	rep, err := storecopy.Copy(ctx, storecopy.Config{Source: src, SourceName: b.File, Target: pooled.Pool(), Progress: progress.report})
+	rep, err := storecopy.Copy(ctx, storecopy.Config{Source: src, SourceName: b.File, Target: pool, Progress: progress.report})
 	switch {
 	case errors.Is(err, storecopy.ErrTargetNotEmpty):
 		return fmt.Errorf("--database-url %s: %w", db.Location, err)

@@ -40,6 +40,9 @@ const backlogCounts = `SELECT kind, CAST(state AS text), count(*) FROM river_job
 WHERE state IN ('available', 'cancelled', 'discarded', 'pending', 'retryable', 'running', 'scheduled')
 GROUP BY kind, state ORDER BY kind, state`
 
+// backlogOldest reads when the oldest job ready to run became ready.
+const backlogOldest = `SELECT min(scheduled_at) FROM river_job WHERE state = 'available'`
+
 // countRows is what both engines' rows offer to read backlogCounts.
 type countRows interface {
 	Next() bool
@@ -79,7 +82,7 @@ func SQLiteBacklog(db *sql.DB) Backlog {
 			return nil, err
 		}
 		var oldest sql.NullString
-		if err := db.QueryRowContext(ctx, `SELECT min(scheduled_at) FROM river_job WHERE state = 'available'`).Scan(&oldest); err != nil {
+		if err := db.QueryRowContext(ctx, backlogOldest).Scan(&oldest); err != nil {
 			return nil, fmt.Errorf("job backlog: %w", err)
 		}
 		if oldest.Valid {
@@ -107,7 +110,7 @@ func PostgresBacklog(pool *pgxpool.Pool) Backlog {
 			return nil, err
 		}
 		var oldest *time.Time
-		if err := pool.QueryRow(ctx, `SELECT min(scheduled_at) FROM river_job WHERE state = 'available'`).Scan(&oldest); err != nil {
+		if err := pool.QueryRow(ctx, backlogOldest).Scan(&oldest); err != nil {
 			return nil, fmt.Errorf("job backlog: %w", err)
 		}
 		if oldest != nil {
