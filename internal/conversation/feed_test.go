@@ -36,8 +36,7 @@ func TestServersSharePostgres(t *testing.T) {
 func newServer(t testing.TB, st store.Store, name string) *Service {
 	t.Helper()
 	ctx := context.Background()
-	s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})},
-		Config{Server: name, FeedGapWait: time.Second})
+	s := bareServer(st, Config{Server: name, FeedGapWait: time.Second})
 	if err := s.OpenFeed(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -48,6 +47,12 @@ func newServer(t testing.TB, st store.Store, name string) *Service {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// bareServer returns a service on st with its own index and knowledge
+// engine, nothing opened or loaded.
+func bareServer(st store.Store, cfg Config) *Service {
+	return NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, cfg)
 }
 
 // newTenant creates the tenant "acme" on st and returns its id.

@@ -8,9 +8,6 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge"
-	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
-	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
@@ -51,7 +48,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 		}
 	}
 	start := func(b *testing.B) *Service {
-		s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, Config{})
+		s := bareServer(st, Config{})
 		got, err := s.RebuildIndex(ctx)
 		if err != nil || got != n {
 			b.Fatalf("rebuilt %d of %d: %v", got, n, err)

@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge"
-	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
@@ -60,7 +58,7 @@ func exerciseSavedIndex(t *testing.T, st store.Store) {
 
 	// What a start reads from text: only what changed since the save.
 	var read []string
-	probe := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, Config{})
+	probe := bareServer(st, Config{})
 	if _, err := probe.loadIndex(ctx, func(c *fathom.Conversation, _ []fathom.Message) { read = append(read, c.ExternalID) }); err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +113,7 @@ func exerciseSavedIndex(t *testing.T, st store.Store) {
 		t.Fatal(err)
 	}
 	read = nil
-	third := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, Config{})
+	third := bareServer(st, Config{})
 	if _, err := third.loadIndex(ctx, func(c *fathom.Conversation, _ []fathom.Message) { read = append(read, c.ExternalID) }); err != nil {
 		t.Fatal(err)
 	}

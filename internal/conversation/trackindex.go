@@ -59,12 +59,10 @@ func trackedMessages(ctx context.Context, tx store.Tx, conversationID int64, bef
 	if err != nil {
 		return nil, false, fmt.Errorf("read opening: %w", err)
 	}
-	if openingClosed(head) {
-		return head, true, nil
-	}
-	if len(head) < openingRead {
-		// Every message: those stored before the track and its own (the
-		// transaction reads its writes).
+	// Enough once the opening closes within head, or head holds every
+	// message: those stored before the track and its own (the transaction
+	// reads its writes).
+	if openingClosed(head) || len(head) < openingRead {
 		return head, true, nil
 	}
 	all, err := tx.MessageList(ctx, conversationID, 0, 0)

@@ -7,9 +7,6 @@ import (
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge"
-	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
-	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
@@ -25,7 +22,7 @@ func TestTrackedSearchableBeforeAnalysis(t *testing.T) {
 	ctx := context.Background()
 	st := sqlitetest.Open(t, t.TempDir())
 	tn := newTenant(t, st)
-	s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, Config{})
+	s := newServer(t, st, "")
 	track := func(id string, msgs ...MessageInput) {
 		t.Helper()
 		if _, err := s.Track(ctx, tn, TrackParams{ConversationID: id, Messages: msgs}); err != nil {
@@ -75,10 +72,7 @@ func TestTrackedSearchableBeforeAnalysis(t *testing.T) {
 	track("agentonly", agent("Are you still there?"))
 
 	// The index the tracks built answers as one read from the database.
-	fromStore := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(), Knowledge: knowledge.New(issuetype.Config{})}, Config{})
-	if _, err := fromStore.RebuildIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	fromStore := newServer(t, st, "")
 	sameSearches(t, s, fromStore, tn, "parcel never arrived", "quixlet invoice wrong plan", "thanks fine now",
 		"refund never paid brimble", "still waiting on refund number 3", "any news", "logs me out update", "app logs me out again",
 		"updated the app", "are you still there")

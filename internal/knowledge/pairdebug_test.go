@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 
+	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
@@ -148,26 +149,10 @@ func dumpPairs(e *Engine, mapping map[string]string, label, path string) {
 			bfAll := lbeta(1+ra.ws+rb.ws, 1+ra.wf+rb.wf) - lbeta(1+ra.ws, 1+ra.wf) - lbeta(1+rb.ws, 1+rb.wf)
 			bfPeers := dirBF(pa, pb, 0.5)
 			fmt.Fprintf(f, "%s\t%s\t%s\t%d\t%.0f\t%.0f\t%.3f\t%.0f\t%.3f\t%.2f\t%.0f\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%s\t%.3f\n",
-				label, ra.key, rb.key, same, ra.uses, rb.uses, cosineOf(ra.types, rb.types), together, cosineOf(pa, pb), expected, ta, tb,
-				bfTypes, bfOut, bfAll, bfPeers, mapping[ra.key], mapping[rb.key], cosineOf(tvec[a], tvec[b]))
+				label, ra.key, rb.key, same, ra.uses, rb.uses, solution.Cosine(ra.types, rb.types), together, solution.Cosine(pa, pb), expected, ta, tb,
+				bfTypes, bfOut, bfAll, bfPeers, mapping[ra.key], mapping[rb.key], solution.Cosine(tvec[a], tvec[b]))
 		}
 	}
-}
-
-// cosineOf is the cosine of two weight vectors.
-func cosineOf[K comparable](a, b map[K]float64) float64 {
-	var dot, na, nb float64
-	for k, x := range a {
-		dot += x * b[k]
-		na += x * x
-	}
-	for _, y := range b {
-		nb += y * y
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
 }
 
 func lbeta(a, b float64) float64 {

@@ -433,7 +433,7 @@ func similarity(a, b map[string]float64, aEmpty, bEmpty bool) float64 {
 		}
 		return 0
 	}
-	return cosine(a, b)
+	return Cosine(a, b)
 }
 
 // uniqueKey names a new solution after p's phrase in base form, numbered

@@ -313,7 +313,7 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 	// of their phrasings speak against both.
 	sameIssue := sameRates(a.outcomes, b.outcomes) + apart(together, expected)
 	otherIssue := sameIssue + sameCounts(a.types, b.types) + sameCounts(pa, pb)
-	score := min(sameIssue, otherIssue) + wordWeight*cosine(u.wordVector(a), u.wordVector(b))
+	score := min(sameIssue, otherIssue) + wordWeight*Cosine(u.wordVector(a), u.wordVector(b))
 	return score >= minEvidence, score
 }
 
@@ -374,8 +374,8 @@ func lgamma(x float64) float64 {
 
 func logBeta(a, b float64) float64 { return lgamma(a) + lgamma(b) - lgamma(a+b) }
 
-// cosine is the cosine of two vectors (counts or weights).
-func cosine[K comparable](a, b map[K]float64) float64 {
+// Cosine is the cosine of two vectors (counts or weights).
+func Cosine[K comparable](a, b map[K]float64) float64 {
 	var dot, na, nb float64
 	for k, x := range a {
 		dot += x * b[k]

@@ -192,12 +192,8 @@ func (q queries) AnalysisListByIDs(ctx context.Context, tenantID int64, conversa
 	if len(conversationIDs) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(conversationIDs))
-	for i, id := range conversationIDs {
-		args[i] = id
-	}
-	marks := strings.Repeat(",?", len(conversationIDs))[1:]
-	return q.analyses(ctx, tenantID, false, `conversation_id IN (`+marks+`) ORDER BY conversation_id`, args...)
+	return q.analyses(ctx, tenantID, false, `conversation_id IN (`+marks(len(conversationIDs))+`) ORDER BY conversation_id`,
+		appendPadded(nil, conversationIDs)...)
 }
 
 // analyses reads the tenant's analyses that cond (on analyses, after the
@@ -233,18 +229,16 @@ FROM analyses WHERE tenant_id = ? AND `+cond, append([]any{tenantID}, args...)..
 	for _, a := range list {
 		byID[a.ConversationID] = a
 	}
-	attempts := `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
-WHERE conversation_id BETWEEN ? AND ? ORDER BY conversation_id, turn`
-	aargs := []any{list[0].ConversationID, list[len(list)-1].ConversationID}
+	which, aargs := `BETWEEN ? AND ?`, []any{list[0].ConversationID, list[len(list)-1].ConversationID}
 	if !dense {
-		aargs = make([]any, len(list))
+		ids := make([]int64, len(list))
 		for i, a := range list {
-			aargs[i] = a.ConversationID
+			ids[i] = a.ConversationID
 		}
-		attempts = `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
-WHERE conversation_id IN (` + strings.Repeat(",?", len(list))[1:] + `) ORDER BY conversation_id, turn`
+		which, aargs = `IN (`+marks(len(ids))+`)`, appendPadded(nil, ids)
 	}
-	arows, err := q.db.QueryContext(ctx, attempts, aargs...)
+	arows, err := q.db.QueryContext(ctx, `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
+WHERE conversation_id `+which+` ORDER BY conversation_id, turn`, aargs...)
 	if err != nil {
 		return nil, fmt.Errorf("scan attempts: %w", err)
 	}
