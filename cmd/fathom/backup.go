@@ -111,7 +111,7 @@ func copyPostgres(ctx context.Context, env *environment, cfg config.Config, pool
 		lite.Close()
 		return fmt.Errorf("%s is not a SQLite database", file)
 	}
-	progress := &copyProgress{env: env, every: 5 * time.Second}
+	progress := &copyProgress{env: env}
 	rep, err := storecopy.ToSQLite(ctx, storecopy.SQLiteConfig{Source: pool, Target: writer.Writer(), Progress: progress.report})
 	// Closed before the backup is checked: the last connection folds the
 	// write-ahead log into the file.

@@ -80,7 +80,7 @@ func runCopy(ctx context.Context, env *environment, args []string) error {
 	}
 
 	fmt.Fprintf(env.stderr, "copying %s to %s\n", file, db.Location)
-	progress := &copyProgress{env: env, every: 5 * time.Second}
+	progress := &copyProgress{env: env}
 	rep, err := storecopy.Copy(ctx, storecopy.Config{Source: source, SourceName: file, Target: pool,
 		BatchRows: *batch, Progress: progress.report})
 	if rep != nil {
@@ -116,18 +116,19 @@ func copyEnds(from, to string, batch int) (src, dst string, err error) {
 }
 
 // copyProgress prints each table when it is done, and a long table's
-// progress every so often, on stderr.
+// progress every copyProgressEvery, on stderr.
 type copyProgress struct {
-	env   *environment
-	every time.Duration
-	last  time.Time
+	env  *environment
+	last time.Time
 }
+
+const copyProgressEvery = 5 * time.Second
 
 func (p *copyProgress) report(pr storecopy.Progress) {
 	switch {
 	case pr.Done:
 		fmt.Fprintf(p.env.stderr, "  %-24s %d rows\n", pr.Table, pr.Rows)
-	case time.Since(p.last) >= p.every:
+	case time.Since(p.last) >= copyProgressEvery:
 		fmt.Fprintf(p.env.stderr, "  %-24s %d rows so far\n", pr.Table, pr.Rows)
 	default:
 		return

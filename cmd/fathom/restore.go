@@ -285,7 +285,7 @@ func restorePostgres(ctx context.Context, env *environment, cfg config.Config, b
 		return err
 	}
 	fmt.Fprintf(env.stderr, "restoring into %s\n", db.Location)
-	progress := &copyProgress{env: env, every: 5 * time.Second}
+	progress := &copyProgress{env: env}
 	rep, err := storecopy.Copy(ctx, storecopy.Config{Source: src, SourceName: b.File, Target: pool, Progress: progress.report})
 	switch {
 	case errors.Is(err, storecopy.ErrTargetNotEmpty):

@@ -327,7 +327,7 @@ Fathom created a first API key for tenant %q (shown only this once; keep it):
 
 Try it:
 
-    curl -s http://%s/api/v1/context/track \
+    curl -sS http://%s/api/v1/context/track \
       -H 'X-API-Key: %s' -H 'Content-Type: application/json' \
       -d '{"conversationId":"conv-001","messages":[{"role":"user","content":"My payment is being declined"}]}'
 

@@ -1,6 +1,6 @@
 package eval
 
-// The wording of the recommendation simulation, in seven pools. The
+// The wording of the recommendation simulation, in eight pools. The
 // develop pool, on which the engine may be tuned, and the report pool,
 // whose figures are the ones reported, were written together before any
 // result was seen. Parts of the report pool were later seen while the
@@ -27,12 +27,18 @@ package eval
 // only, by someone who read neither the engine nor any other pool, in
 // registers the others lack (speech-recogniser transcripts, text
 // messages, formal letters, CRM notes, English of several regions and
-// first languages); it is run only to report, never to develop on.
+// first languages); it is run only to report, never to develop on. An
+// eighth, guest pool (guestpool.go) was written the same way, from each
+// action's id and develop wording and the develop pool's small talk only,
+// in registers none of the others lean on (pasted macros, numbered steps in
+// one turn, the reason before the action, indirect proposals, checks put as
+// questions, reports of what the agent already did); its single run was
+// planned in docs/evaluation.md before it was run.
 
 // Pool names a set of wordings.
 type Pool string
 
-// The seven pools.
+// The eight pools.
 const (
 	PoolDevelop  Pool = "develop"
 	PoolReport   Pool = "report"
@@ -41,15 +47,16 @@ const (
 	PoolHoldout  Pool = "holdout"
 	PoolOutsider Pool = "outsider"
 	PoolStranger Pool = "stranger"
+	PoolGuest    Pool = "guest"
 )
 
 // Pools are every pool, in the order they were written.
-var Pools = []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger}
+var Pools = []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger, PoolGuest}
 
 // ParsePool checks a pool name.
 func ParsePool(s string) (Pool, bool) {
 	switch Pool(s) {
-	case PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger:
+	case PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger, PoolGuest:
 		return Pool(s), true
 	}
 	return "", false
@@ -85,6 +92,8 @@ func (a Action) Phrasings(p Pool) []string {
 		return a.Outsider
 	case PoolStranger:
 		return strangerPhrasings[a.ID]
+	case PoolGuest:
+		return guestPhrasings[a.ID]
 	}
 	return a.Develop
 }
@@ -393,4 +402,5 @@ var talks = map[Pool]talk{
 		farewells:     []string{"No that's all, cheers, have a nice one", "all sorted, bye!"},
 	},
 	PoolStranger: strangerTalk,
+	PoolGuest:    guestTalk,
 }

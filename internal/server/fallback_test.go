@@ -50,7 +50,7 @@ func TestUnmatchedAnswersInTheAPIsFormat(t *testing.T) {
 			t.Errorf("%s %s: Allow %q, want %q", c.method, c.path, got, c.allow)
 		}
 	}
-	if routes := s.Routes(); len(routes) != 2+4 { // healthz and readyz twice each, and the two above
+	if routes := s.Routes(); len(routes) != 2+2 { // healthz, readyz and the two above
 		t.Errorf("routes %v: the fallback is not a route", routes)
 	}
 }

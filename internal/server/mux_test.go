@@ -18,7 +18,7 @@ func TestRoutesListsWhatIsRegistered(t *testing.T) {
 	s := server.New(server.Config{}, slog.New(slog.DiscardHandler), nil)
 	s.Mux().HandleFunc("POST /api/x/{id}", func(w http.ResponseWriter, r *http.Request) {})
 	s.Mux().Handle("/catch/", http.NotFoundHandler())
-	want := []string{"/catch/", "/healthz", "/readyz", "GET /healthz", "GET /readyz", "POST /api/x/{id}"}
+	want := []string{"/catch/", "GET /healthz", "GET /readyz", "POST /api/x/{id}"}
 	if got := s.Routes(); !slices.Equal(got, want) {
 		t.Fatalf("routes %q, want %q", got, want)
 	}
@@ -37,14 +37,15 @@ func mustURL(t *testing.T, s string) *url.URL {
 }
 
 // TestWrongMethodOnHealthIsJSON: another method than GET on the probes is
-// a 405 naming the allowed method in JSON, not the mux's plain text.
+// a 405 naming the allowed methods in the server's one error format, not
+// the mux's plain text.
 func TestWrongMethodOnHealthIsJSON(t *testing.T) {
 	s := server.New(server.Config{}, slog.New(slog.DiscardHandler), nil)
 	for _, path := range []string{"/healthz", "/readyz"} {
 		w := httptest.NewRecorder()
 		s.Mux().ServeHTTP(w, httptest.NewRequest(http.MethodPost, path, nil))
 		if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD" ||
-			!strings.Contains(w.Body.String(), `"error":"POST is not allowed here; use GET"`) {
+			!strings.Contains(w.Body.String(), `"message":"POST is not allowed on `+path+`; use GET or HEAD"`) {
 			t.Errorf("POST %s: %d %v %s", path, w.Code, w.Header(), w.Body)
 		}
 	}

@@ -79,14 +79,6 @@ func New(cfg Config, logger *slog.Logger, ready func(context.Context) error) *Se
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
 	})
 	s.mux.HandleFunc("GET /readyz", s.handleReady)
-	for _, path := range []string{"/healthz", "/readyz"} {
-		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Allow", "GET, HEAD")
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusMethodNotAllowed)
-			_ = json.NewEncoder(w).Encode(map[string]string{"error": r.Method + " is not allowed here; use GET"})
-		})
-	}
 	s.mux.ServeMux.HandleFunc(fallback, s.handleUnmatched)
 	s.http = &http.Server{
 		Handler:           s.middleware(s.mux),
