@@ -390,7 +390,7 @@ func logIntents(held []eval.Example, plans map[string]eval.Plan, answers []eval.
 	slices.Sort(intents)
 	for _, in := range intents {
 		p := plans[in]
-		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v\n", in, p.Best(), p.Rates, tops[in])
+		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v miss %s\n", in, p.Best(), p.Rates, tops[in], missKind(p, plans[p.Partner], tops[in]))
 	}
 }
 
@@ -418,4 +418,27 @@ func logAlike(e *Engine, mapping map[string]string) {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "alike pairs: %.0f of one action (weights summing to %.1f), %.0f of two (%.1f)\n", one, oneW, two, twoW)
+}
+
+// missKind says what an intent's queries most often put first when it is
+// not the intent's best fix: the partner intent's best fix (a look-alike
+// the neighbours or issue type mixed in), another of its own fixes (the
+// ranking or the split of solutions), or an action off its plan.
+func missKind(p, partner eval.Plan, tops map[string]int) string {
+	top := ""
+	for a, n := range tops {
+		if n > tops[top] || n == tops[top] && a < top {
+			top = a
+		}
+	}
+	_, own := p.Rate(top)
+	switch {
+	case top == p.Best():
+		return "none"
+	case partner.Intent != "" && top == partner.Best():
+		return "partner-best"
+	case own:
+		return "own-fix"
+	}
+	return "off-plan"
 }
