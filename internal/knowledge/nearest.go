@@ -200,8 +200,9 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 	actions = withEvidence(actions, nb.byAction)
 	prior := nb.rate()
 	for i := range actions {
-		c, st := nb.byAction[actions[i].ID], &actions[i].Stats
-		st.Neighbours, st.NeighbourSuccesses = c.conversations, c.worked
+		st := &actions[i].Stats
+		st.Neighbours, st.NeighbourSuccesses = nb.byAction[actions[i].ID].conversations, nb.byAction[actions[i].ID].worked
+		c := k.pooled(actions[i].ID, nb) // with the evidence of its other wordings (alike.go)
 		var mean float64
 		mean, st.RankScore = posterior(
 			c.success+typeRankWeight*float64(st.SuccessCount),

@@ -38,6 +38,8 @@ import (
 // the actions learned as more than one solution. INTENT_DEBUG=1 lists,
 // per intent, its best action and the actions its queries put first;
 // INTENT=name lists the ranked actions of each query of that intent;
+// ALIKE_DEBUG=1 lists the pairs of solutions the ranking pools as
+// possibly one action (alike.go), with their weights and whether they are;
 // PAIR_DEBUG=file appends the usage evidence of every pair of mapped
 // solutions that share an issue type (see dumpPairs).
 //
@@ -244,6 +246,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 			}
 		}
 	}
+	if os.Getenv("ALIKE_DEBUG") != "" {
+		logAlike(e, mapping)
+	}
 	actions := map[string]int{}
 	for _, a := range mapping {
 		actions[a]++
@@ -385,6 +390,55 @@ func logIntents(held []eval.Example, plans map[string]eval.Plan, answers []eval.
 	slices.Sort(intents)
 	for _, in := range intents {
 		p := plans[in]
-		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v\n", in, p.Best(), p.Rates, tops[in])
+		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v miss %s\n", in, p.Best(), p.Rates, tops[in], missKind(p, plans[p.Partner], tops[in]))
 	}
+}
+
+// logAlike lists the pairs of solutions the ranking pools (ALIKE_DEBUG=1),
+// with their weights and whether the simulation calls them one action,
+// and sums the weights of each kind.
+func logAlike(e *Engine, mapping map[string]string) {
+	k := e.tenant(1)
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	var one, two, oneW, twoW float64
+	for a, ws := range k.alike {
+		for b, w := range ws {
+			if a > b {
+				continue
+			}
+			ka, kb := k.solutions[a].Key, k.solutions[b].Key
+			same := mapping[ka] != "" && mapping[ka] == mapping[kb]
+			if same {
+				one, oneW = one+1, oneW+w
+			} else {
+				two, twoW = two+1, twoW+w
+			}
+			fmt.Fprintf(os.Stderr, "alike %v %.3f %s (%s) %s (%s)\n", same, w, ka, mapping[ka], kb, mapping[kb])
+		}
+	}
+	fmt.Fprintf(os.Stderr, "alike pairs: %.0f of one action (weights summing to %.1f), %.0f of two (%.1f)\n", one, oneW, two, twoW)
+}
+
+// missKind says what an intent's queries most often put first when it is
+// not the intent's best fix: the partner intent's best fix (a look-alike
+// the neighbours or issue type mixed in), another of its own fixes (the
+// ranking or the split of solutions), or an action off its plan.
+func missKind(p, partner eval.Plan, tops map[string]int) string {
+	top := ""
+	for a, n := range tops {
+		if n > tops[top] || n == tops[top] && a < top {
+			top = a
+		}
+	}
+	_, own := p.Rate(top)
+	switch {
+	case top == p.Best():
+		return "none"
+	case partner.Intent != "" && top == partner.Best():
+		return "partner-best"
+	case own:
+		return "own-fix"
+	}
+	return "off-plan"
 }

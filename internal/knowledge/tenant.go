@@ -47,6 +47,10 @@ type tenantKnowledge struct {
 	// est is how the tenant's evidence is shrunk and ranked, fitted at
 	// every recount (see estimator.go).
 	est estimator
+	// alike holds, for pairs of solutions that may be one action worded
+	// two ways, the probability that they are (see alike.go), learned at
+	// every recount.
+	alike map[int64]map[int64]float64
 	// migrate is set when the stored solutions were learned under another
 	// solution.Version (or none): every conversation is read again once,
 	// and retire stays set until the solutions no attempt uses are
@@ -347,6 +351,7 @@ func (k *tenantKnowledge) recount() {
 		tc.refresh()
 	}
 	k.fitEstimator()
+	k.learnAlike()
 }
 
 // usage is what the analyses say about how the solutions are used, for

@@ -40,6 +40,26 @@ func BenchmarkAssign(b *testing.B) {
 // solutions across 200 issue types and 100,000 conversations of three
 // attempts, the size at which the engine runs it under the tenant's lock.
 func BenchmarkMergeByUsage(b *testing.B) {
+	m, u := benchUsage()
+	b.ReportAllocs()
+	for b.Loop() {
+		m.MergeByUsage(u) // every pair tried together: nothing merges, all is compared
+	}
+}
+
+// BenchmarkAlike measures the weighing of the same tenant's pairs, which
+// the engine runs at every recount under the tenant's lock.
+func BenchmarkAlike(b *testing.B) {
+	m, u := benchUsage()
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Alike(u)
+	}
+}
+
+// benchUsage is a model with 2,000 solutions across 200 issue types and
+// the usage of 100,000 conversations of three attempts.
+func benchUsage() (*Model, Usage) {
 	const solutions, types, conversations = 2000, 200, 100_000
 	m := NewModel(Config{})
 	keys := make([]string, solutions)
@@ -69,8 +89,5 @@ func BenchmarkMergeByUsage(b *testing.B) {
 			}
 		}
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		m.MergeByUsage(u) // every pair tried together: nothing merges, all is compared
-	}
+	return m, u
 }

@@ -118,59 +118,7 @@ func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float
 func (m *Model) MergeByUsage(use Usage) map[string]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}, wordDF: map[string]float64{}}
-	group := func(key string) *usageGroup {
-		key = m.resolve(key)
-		c := m.clusters[key]
-		if c == nil {
-			return nil
-		}
-		g := u.groups[key]
-		if g == nil {
-			g = &usageGroup{keys: []string{key}, types: map[int64]float64{}, outcomes: map[int64]outcomeCounts{}, escal: 2*c.Escalations > c.Size,
-				words: sampleWords(c)}
-			u.groups[key], u.root[key] = g, key
-			for w := range g.words {
-				u.wordDF[w]++
-			}
-		}
-		return g
-	}
-	for key, byType := range use.Types {
-		if g := group(key); g != nil {
-			for t, n := range byType {
-				g.types[t] += float64(n)
-				g.uses += float64(n)
-			}
-		}
-	}
-	for key, byType := range use.Outcomes {
-		if g := group(key); g != nil {
-			for t, o := range byType {
-				c := g.outcomes[t]
-				c.worked += float64(o.Success)
-				c.failed += float64(o.Failure)
-				g.outcomes[t] = c
-			}
-		}
-	}
-	for p, n := range use.Together {
-		ga, gb := group(p.A), group(p.B)
-		if ga == nil || gb == nil || ga == gb || n <= 0 {
-			continue
-		}
-		a, b := ga.keys[0], gb.keys[0]
-		if u.peers[a] == nil {
-			u.peers[a] = map[string]float64{}
-		}
-		if u.peers[b] == nil {
-			u.peers[b] = map[string]float64{}
-		}
-		u.peers[a][b] += float64(n)
-		u.peers[b][a] += float64(n)
-		ga.peerTotal += float64(n)
-		gb.peerTotal += float64(n)
-	}
+	u := m.newUsageMerge(use)
 	type candidate struct {
 		a, b  string
 		score float64
@@ -232,6 +180,84 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 	return merged
 }
 
+// Alike weighs, for each pair of solutions that share a main issue type
+// (as MergeByUsage compares them) and may be one action, the evidence that
+// they are: oneAction's log Bayes factor, in nats, whatever its size.
+// Pairs ruled out (an escalation and a fix, a side with fewer than minUses
+// attempts, two that met as two actions do) are absent. It merges nothing:
+// the ranking pools the evidence of pairs too weakly alike to merge (see
+// the knowledge package's alike.go).
+func (m *Model) Alike(use Usage) map[Pair]float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	u := m.newUsageMerge(use)
+	out := map[Pair]float64{}
+	for _, pair := range u.candidatePairs() {
+		if score, ok := u.evidence(u.groups[pair[0]], u.groups[pair[1]]); ok && !math.IsNaN(score) {
+			out[Pair{A: pair[0], B: pair[1]}] = score
+		}
+	}
+	return out
+}
+
+// newUsageMerge gathers use by the solutions' present keys; m.mu held.
+func (m *Model) newUsageMerge(use Usage) *usageMerge {
+	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}, wordDF: map[string]float64{}}
+	group := func(key string) *usageGroup {
+		key = m.resolve(key)
+		c := m.clusters[key]
+		if c == nil {
+			return nil
+		}
+		g := u.groups[key]
+		if g == nil {
+			g = &usageGroup{keys: []string{key}, types: map[int64]float64{}, outcomes: map[int64]outcomeCounts{}, escal: 2*c.Escalations > c.Size,
+				words: sampleWords(c)}
+			u.groups[key], u.root[key] = g, key
+			for w := range g.words {
+				u.wordDF[w]++
+			}
+		}
+		return g
+	}
+	for key, byType := range use.Types {
+		if g := group(key); g != nil {
+			for t, n := range byType {
+				g.types[t] += float64(n)
+				g.uses += float64(n)
+			}
+		}
+	}
+	for key, byType := range use.Outcomes {
+		if g := group(key); g != nil {
+			for t, o := range byType {
+				c := g.outcomes[t]
+				c.worked += float64(o.Success)
+				c.failed += float64(o.Failure)
+				g.outcomes[t] = c
+			}
+		}
+	}
+	for p, n := range use.Together {
+		ga, gb := group(p.A), group(p.B)
+		if ga == nil || gb == nil || ga == gb || n <= 0 {
+			continue
+		}
+		a, b := ga.keys[0], gb.keys[0]
+		if u.peers[a] == nil {
+			u.peers[a] = map[string]float64{}
+		}
+		if u.peers[b] == nil {
+			u.peers[b] = map[string]float64{}
+		}
+		u.peers[a][b] += float64(n)
+		u.peers[b][a] += float64(n)
+		ga.peerTotal += float64(n)
+		gb.peerTotal += float64(n)
+	}
+	return u
+}
+
 // candidatePairs lists the pairs of groups with enough uses that share a
 // main issue type (one holding a fifth of a side's uses, or its largest):
 // sides of one action have alike type counts, so they share one, and
@@ -280,8 +306,17 @@ func (u *usageMerge) candidatePairs() [][2]string {
 // few conversations then suffice when the usage and the words agree, where
 // fixed thresholds on each measure asked for 8–20 conversations per side.
 func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
+	score, ok := u.evidence(a, b)
+	return ok && score >= minEvidence, score
+}
+
+// evidence is oneAction's log Bayes factor of "one action" over "two
+// actions"; ok is false when the pair is ruled out whatever the factor: an
+// escalation and a fix, a side with fewer than minUses attempts, or two
+// that met more often than one action's phrasings do.
+func (u *usageMerge) evidence(a, b *usageGroup) (score float64, ok bool) {
 	if a.escal != b.escal || a.uses < minUses || b.uses < minUses {
-		return false, 0
+		return 0, false
 	}
 	ra, rb := u.find(a.keys[0]), u.find(b.keys[0])
 	pa, ta := u.peerVector(a, ra)
@@ -305,7 +340,7 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 	}
 	expected := ta * tb / max(1, hood/2)
 	if together > maxTogether*expected {
-		return false, 0
+		return 0, false
 	}
 	// Against two actions for the same issues, only their never meeting
 	// and their alike success rates speak; against two actions for
@@ -313,8 +348,7 @@ func (m *Model) oneAction(u *usageMerge, a, b *usageGroup) (bool, float64) {
 	// of their phrasings speak against both.
 	sameIssue := sameRates(a.outcomes, b.outcomes) + apart(together, expected)
 	otherIssue := sameIssue + sameCounts(a.types, b.types) + sameCounts(pa, pb)
-	score := min(sameIssue, otherIssue) + wordWeight*Cosine(u.wordVector(a), u.wordVector(b))
-	return score >= minEvidence, score
+	return min(sameIssue, otherIssue) + wordWeight*Cosine(u.wordVector(a), u.wordVector(b)), true
 }
 
 // sameCounts is the log Bayes factor of two count vectors being drawn from

@@ -168,3 +168,32 @@ func TestMergedVerbsPersist(t *testing.T) {
 		t.Errorf("after loading: %d solutions, want 3 (order, freeze, check)", n)
 	}
 }
+
+// TestAlike: Alike weighs, without merging, the pairs MergeByUsage
+// compares: one action's two wordings have strong evidence of being one;
+// pairs tried together, and an escalation with a fix, are absent.
+func TestAlike(t *testing.T) {
+	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
+	m := NewModel(Config{})
+	u := learn(t, m, cycle(15, lostCard(order), lostCard(request), lostCard(transfer),
+		conversation{1, []string{update, freeze, check}}))
+	key := func(p string) string { return m.Resolve(m.Assign(proposal(t, p))) }
+	evidence := func(a, b string) (float64, bool) {
+		x, y := key(a), key(b)
+		ev, ok := m.Alike(u)[Pair{A: min(x, y), B: max(x, y)}]
+		return ev, ok
+	}
+	one, ok := evidence(order, request)
+	if !ok || one < minEvidence {
+		t.Fatalf("one action's wordings: evidence %.2f (present %v), want at least %v", one, ok, minEvidence)
+	}
+	if _, ok := evidence(order, freeze); ok {
+		t.Error("actions tried together are weighed, want them absent")
+	}
+	if _, ok := evidence(order, transfer); ok {
+		t.Error("an escalation and a fix are weighed, want them absent")
+	}
+	if key(order) == key(request) {
+		t.Error("Alike merged two solutions")
+	}
+}
