@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,4 +63,60 @@ func TestGenericPlanSettingsUndone(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a transaction whose statement failed", db.Pool())
+}
+
+// TestMeetingListExecModes checks that the lists answer alike whatever
+// query exec mode the URL asks pgx for: a pooler that cannot keep
+// prepared statements is run with default_query_exec_mode=exec or
+// simple_protocol, where nothing is prepared and the statements that run
+// on their generic plan (the counts, a small viewer's set) go with their
+// settings as one pipeline or one string of statements.
+func TestMeetingListExecModes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dbURL := pgtest.NewMigratedDatabase(t)
+	const n = 2000
+	var want [][]int64
+	for i, mode := range []string{"cache_statement", "exec", "simple_protocol"} {
+		db, err := postgres.Open(ctx, postgres.Config{URL: dbURL + "?default_query_exec_mode=" + mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			seedListWorkspace(t, db, n)
+		}
+		var got [][]int64
+		for _, c := range listCases(n) {
+			for j := range 7 { // past the five calls after which a plan may turn generic
+				p := c.p(j)
+				p.Limit = 11
+				ms, err := db.MeetingList(ctx, &p)
+				if err != nil {
+					t.Fatalf("%s, %s: %v", mode, c.name, err)
+				}
+				ids := []int64{}
+				for _, m := range ms {
+					ids = append(ids, m.ID)
+				}
+				got = append(got, ids)
+			}
+		}
+		for name, v := range map[string]string{"plan_cache_mode": "auto", "enable_seqscan": "on"} {
+			var s string
+			if err := db.Pool().QueryRow(ctx, "SHOW "+name).Scan(&s); err != nil || s != v {
+				t.Errorf("%s: after the lists, %s = %q (%v), want %q", mode, name, s, err, v)
+			}
+		}
+		db.Close()
+		if i == 0 {
+			want = got
+			continue
+		}
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s: lists differ from cache_statement's:\n%v\n%v", mode, got, want)
+		}
+	}
+	if len(want) == 0 || slices.IndexFunc(want, func(ids []int64) bool { return len(ids) > 0 }) < 0 {
+		t.Fatal("every list empty: the cases test nothing")
+	}
 }
