@@ -28,6 +28,7 @@ type KnowledgeLag struct {
 	mu      sync.Mutex
 	lags    []time.Duration
 	missed  int
+	probes  int
 }
 
 // NewKnowledgeLag returns a KnowledgeLag that asks every poll at first,
@@ -40,6 +41,9 @@ func NewKnowledgeLag(poll, timeout time.Duration) *KnowledgeLag {
 // Watch starts waiting, in the background, for each of readers to count
 // conversation id, acknowledged at acked.
 func (k *KnowledgeLag) Watch(ctx context.Context, readers []Target, id string, acked time.Time) {
+	k.mu.Lock()
+	k.probes++
+	k.mu.Unlock()
 	for _, t := range readers {
 		k.wg.Add(1)
 		go func() {
@@ -63,18 +67,15 @@ func (k *KnowledgeLag) Watch(ctx context.Context, readers []Target, id string, a
 	}
 }
 
-// Wait waits for every probe watched.
-func (k *KnowledgeLag) Wait() { k.wg.Wait() }
-
 // Result waits for every probe watched and returns their lags, one
-// observation per probe and server.
+// observation per probe and server watched.
 func (k *KnowledgeLag) Result(name string) LagResult {
 	k.wg.Wait()
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	lags := slices.Clone(k.lags)
 	slices.Sort(lags)
-	r := LagResult{Name: name, Probes: len(lags) + k.missed, Observations: len(lags), Missed: k.missed}
+	r := LagResult{Name: name, Probes: k.probes, Observations: len(lags), Missed: k.missed}
 	if len(lags) > 0 {
 		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
 	}
