@@ -49,7 +49,9 @@ this binary on free ports, each time on a new throwaway PostgreSQL
 database, and measures the track throughput of a load spread evenly over
 them, then the cross-server visibility lag: a conversation tracked through
 one server, polled with similarity on every other until it is listed,
-while --lag-rate conversations a second are tracked in the background.
+while --lag-rate conversations a second are tracked in the background;
+and for the same probes, how long until each is analysed and until every
+other server counts it in its issue types.
 
 "fathom bench reliability" runs the reliability suite instead: attacks on
 a real server process, each against its bound ("fathom bench reliability
