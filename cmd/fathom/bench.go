@@ -87,6 +87,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	lagProbes := fs.Int("lag-probes", 100, "for --only servers: conversations whose visibility on the other servers is timed")
 	lagRate := fs.Int("lag-rate", 100, "for --only servers: background conversations of 10 messages tracked per second while lag is timed (0: none)")
 	serverPool := fs.Int("server-pool", 0, "for --only servers: each server's PostgreSQL connections (pool_max_conns; 0: the server's default of 16)")
+	serverArgs := fs.String("server-args", "", `for --only servers: more flags for each "fathom serve", separated by spaces (such as "--analysis-duty 1")`)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -128,7 +129,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if *only == "servers" {
 		b := &serversBench{out: out, corpus: corpus, servers: serverCounts, adminURL: *pgURL, concurrency: *conc, trackFor: *trackFor,
-			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool}
+			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool, serverArgs: strings.Fields(*serverArgs)}
 		return b.run(ctx)
 	}
 	if *trackRate < 0 {

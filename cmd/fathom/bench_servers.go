@@ -34,8 +34,9 @@ type serversBench struct {
 	probes      int // lag probes per server count
 	lagRate     int // background conversations per second while lag is timed
 	serverLog   string
-	serverPool  int    // each server's PostgreSQL pool (pool_max_conns); 0: the server's default
-	exe         string // the fathom binary to run; "" for this one
+	serverPool  int      // each server's PostgreSQL pool (pool_max_conns); 0: the server's default
+	serverArgs  []string // more flags for each server
+	exe         string   // the fathom binary to run; "" for this one
 	// table holds the figures of the last run.
 	table *sideBySide
 }
@@ -104,8 +105,8 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 	for i := range n {
 		// Each server's warnings and errors go to a file of its own unless
 		// --server-log asks for one log of everything.
-		o := serveOptions{exe: b.exe, logFile: b.serverLog, args: []string{"--database-url", withPoolSize(dbURL, b.serverPool),
-			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)), "--shutdown-timeout", "5m"}}
+		o := serveOptions{exe: b.exe, logFile: b.serverLog, args: append([]string{"--database-url", withPoolSize(dbURL, b.serverPool),
+			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)), "--shutdown-timeout", "5m"}, b.serverArgs...)}
 		if o.logFile == "" {
 			o.logFile, o.logLevel = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), slog.LevelWarn
 			logs = append(logs, o.logFile)
