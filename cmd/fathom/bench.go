@@ -49,7 +49,9 @@ this binary on free ports, each time on a new throwaway PostgreSQL
 database, and measures the track throughput of a load spread evenly over
 them, then the cross-server visibility lag: a conversation tracked through
 one server, polled with similarity on every other until it is listed,
-while --lag-rate conversations a second are tracked in the background.
+while --lag-rate conversations a second are tracked in the background;
+and for the same probes, how long until each is analysed and until every
+other server counts it in its issue types.
 
 "fathom bench reliability" runs the reliability suite instead: attacks on
 a real server process, each against its bound ("fathom bench reliability
@@ -85,6 +87,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	lagProbes := fs.Int("lag-probes", 100, "for --only servers: conversations whose visibility on the other servers is timed")
 	lagRate := fs.Int("lag-rate", 100, "for --only servers: background conversations of 10 messages tracked per second while lag is timed (0: none)")
 	serverPool := fs.Int("server-pool", 0, "for --only servers: each server's PostgreSQL connections (pool_max_conns; 0: the server's default of 16)")
+	serverArgs := fs.String("server-args", "", `for --only servers: more flags for each "fathom serve", separated by spaces (such as "--analysis-duty 1")`)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -126,7 +129,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if *only == "servers" {
 		b := &serversBench{out: out, corpus: corpus, servers: serverCounts, adminURL: *pgURL, concurrency: *conc, trackFor: *trackFor,
-			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool}
+			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool, serverArgs: strings.Fields(*serverArgs)}
 		return b.run(ctx)
 	}
 	if *trackRate < 0 {

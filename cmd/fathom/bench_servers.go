@@ -34,8 +34,9 @@ type serversBench struct {
 	probes      int // lag probes per server count
 	lagRate     int // background conversations per second while lag is timed
 	serverLog   string
-	serverPool  int    // each server's PostgreSQL pool (pool_max_conns); 0: the server's default
-	exe         string // the fathom binary to run; "" for this one
+	serverPool  int      // each server's PostgreSQL pool (pool_max_conns); 0: the server's default
+	serverArgs  []string // more flags for each server
+	exe         string   // the fathom binary to run; "" for this one
 	// table holds the figures of the last run.
 	table *sideBySide
 }
@@ -104,8 +105,8 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 	for i := range n {
 		// Each server's warnings and errors go to a file of its own unless
 		// --server-log asks for one log of everything.
-		o := serveOptions{exe: b.exe, logFile: b.serverLog, args: []string{"--database-url", withPoolSize(dbURL, b.serverPool),
-			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)), "--shutdown-timeout", "5m"}}
+		o := serveOptions{exe: b.exe, logFile: b.serverLog, args: append([]string{"--database-url", withPoolSize(dbURL, b.serverPool),
+			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)), "--shutdown-timeout", "5m"}, b.serverArgs...)}
 		if o.logFile == "" {
 			o.logFile, o.logLevel = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), slog.LevelWarn
 			logs = append(logs, o.logFile)
@@ -141,18 +142,64 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 		a, f := bench.Paced(bg, targets, b.corpus, "bench-servers-bg-"+run, b.lagRate)
 		done <- paced{a, f}
 	}()
-	lr := bench.VisibilityLag(ctx, targets, b.corpus, name, "bench-servers-probe-"+run, b.probes, lagPoll, lagTimeout)
+	// The same probes, analysed (stored, as the database says) and counted
+	// in the issue types of the servers polled, timed in the background
+	// while the load goes on.
+	tenantID, err := benchTenant(ctx, db)
+	if err != nil {
+		stopBG()
+		<-done
+		return err
+	}
+	analysed := bench.NewAnalysisLag(func(ctx context.Context, id string) (bool, error) {
+		c, err := db.ConversationGetByExternalID(ctx, tenantID, id)
+		if err != nil {
+			return false, err
+		}
+		return c.MessageCount > 0 && c.AnalyzedCount == c.MessageCount, nil
+	}, 50*time.Millisecond, knowledgeLagTimeout)
+	typed := bench.NewKnowledgeLag(lagPoll, knowledgeLagTimeout)
+	lr := bench.VisibilityLagWatched(ctx, targets, b.corpus, name, "bench-servers-probe-"+run, b.probes, lagPoll, lagTimeout,
+		func(readers []bench.Target, id string, acked time.Time) {
+			analysed.Watch(ctx, id, acked)
+			typed.Watch(ctx, readers, id, acked)
+		})
+	ar := analysed.Result("analysed (stored)")
+	kr := typed.Result("in the issue types, " + strings.TrimPrefix(name, "visibility lag, "))
 	stopBG()
 	p := <-done
 	fmt.Fprintln(b.out, lr)
+	fmt.Fprintln(b.out, ar)
+	fmt.Fprintln(b.out, kr)
 	fmt.Fprintf(b.out, "  while %d conversations of 10 messages were tracked in the background (%d failed; asked: %d a second)\n",
 		p.acked, p.failed, b.lagRate)
-	row := "visibility lag, written on one server, found on another"
+	row, krow := "visibility lag, written on one server, found on another", "issue types lag, written on one server, counted on another"
 	if n == 1 {
-		row = "visibility lag, written and found on the one server"
+		row, krow = "visibility lag, written and found on the one server", "issue types lag, written and counted on the one server"
 	}
 	table.add(column, row, fmt.Sprintf("p50 %s, p99 %s (%d seen, %d missed)", fmtDuration(lr.P50), fmtDuration(lr.P99), lr.Observations, lr.Missed))
+	table.add(column, "analysis lag of the same probes (stored)", fmt.Sprintf("p50 %s, p99 %s (%d analysed, %d not within %s)",
+		fmtDuration(ar.P50), fmtDuration(ar.P99), ar.Observations, ar.Missed, knowledgeLagTimeout))
+	table.add(column, krow, fmt.Sprintf("p50 %s, p99 %s (%d counted, %d not within %s)",
+		fmtDuration(kr.P50), fmtDuration(kr.P99), kr.Observations, kr.Missed, knowledgeLagTimeout))
 	return nil
+}
+
+// knowledgeLagTimeout is how long a probe's analysis, and its count in the
+// issue types, are waited for: analysis may lag the load by much more
+// than the index does.
+const knowledgeLagTimeout = 2 * time.Minute
+
+// benchTenant is the id of the one tenant createBenchKey made.
+func benchTenant(ctx context.Context, db store.Store) (int64, error) {
+	tenants, err := db.TenantList(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if len(tenants) != 1 {
+		return 0, fmt.Errorf("bench database: %d tenants, want the bench's one", len(tenants))
+	}
+	return tenants[0].ID, nil
 }
 
 // waitStoreAnalysed waits until no conversation waits for analysis, as

@@ -79,7 +79,8 @@ func TestVisibleWithoutAnalysis(t *testing.T) {
 
 // TestBenchServers runs two real "fathom serve" processes on one
 // PostgreSQL database through --only servers' code: the load reaches
-// both, and every probe written through one is found through the other.
+// both, and every probe written through one is found through the other,
+// then analysed and counted in the other's issue types.
 func TestBenchServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -101,6 +102,14 @@ func TestBenchServers(t *testing.T) {
 	}
 	if lag := cells["visibility lag, written on one server, found on another"]["2 servers"]; !strings.Contains(lag, "(4 seen, 0 missed)") {
 		t.Errorf("lag: %q, want every probe seen by the other server\n%s", lag, out.String())
+	}
+	// The same probes are analysed and counted in the issue types of the
+	// other server.
+	if a := cells["analysis lag of the same probes (stored)"]["2 servers"]; !strings.Contains(a, "(4 analysed, 0 not within") {
+		t.Errorf("analysis: %q, want every probe analysed\n%s", a, out.String())
+	}
+	if k := cells["issue types lag, written on one server, counted on another"]["2 servers"]; !strings.Contains(k, "(4 counted, 0 not within") {
+		t.Errorf("issue types: %q, want every probe counted by the other server\n%s", k, out.String())
 	}
 	if regexp.MustCompile(`logged [1-9]`).MatchString(out.String()) {
 		t.Errorf("a server logged errors:\n%s", out.String())

@@ -93,7 +93,15 @@ func (r LagResult) String() string {
 // polls similarity every poll on every other target (on the one target
 // when there is only one) until the conversation is listed, or timeout.
 func VisibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration) LagResult {
-	return visibilityLag(ctx, targets, c, name, prefix, probes, poll, timeout)
+	return visibilityLag(ctx, targets, c, name, prefix, probes, poll, timeout, nil)
+}
+
+// VisibilityLagWatched is VisibilityLag that also hands each probe, once
+// acknowledged, to watch with the targets polled for it (to time what
+// else shows it, in the background).
+func VisibilityLagWatched(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration,
+	watch func(readers []Target, id string, acked time.Time)) LagResult {
+	return visibilityLag(ctx, targets, c, name, prefix, probes, poll, timeout, watch)
 }
 
 // VisibilityLagUntil measures visibility beside a load: until until ends
@@ -233,7 +241,8 @@ func (a *AnalysisLag) Result(name string) LagResult {
 	return r
 }
 
-func visibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration) LagResult {
+func visibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration,
+	watch func(readers []Target, id string, acked time.Time)) LagResult {
 	r := LagResult{Name: name, Probes: probes}
 	var lags []time.Duration
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 13))
@@ -253,6 +262,9 @@ func visibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefi
 			if i != writer || len(targets) == 1 {
 				readers = append(readers, t)
 			}
+		}
+		if watch != nil {
+			watch(readers, id, acked)
 		}
 		found := make(chan time.Duration, len(readers))
 		for _, t := range readers {

@@ -37,3 +37,21 @@ func MeetingListWalk(ctx context.Context, db *DB, p *store.MeetingListParams) (l
 func MeetingListOn(ctx context.Context, conn *pgx.Conn, p *store.MeetingListParams) ([]*fathom.Meeting, error) {
 	return queries{q: conn}.MeetingList(ctx, p)
 }
+
+// OnViewerSetPlan runs query as the list of a small viewer's set is run
+// (on its generic plan, table scans ruled out) on q, and returns the text
+// of its first row's first column.
+func OnViewerSetPlan(ctx context.Context, q querier, query string) (string, error) {
+	var first string
+	err := queries{q: q}.onGenericPlan(ctx, viewerSetPlan, query, nil, func(rows pgx.Rows) error {
+		if rows.Next() {
+			if err := rows.Scan(&first); err != nil {
+				return err
+			}
+		}
+		for rows.Next() {
+		}
+		return rows.Err()
+	})
+	return first, err
+}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -43,29 +45,38 @@ func (q queries) MeetingList(ctx context.Context, p *store.MeetingListParams) ([
 	if none {
 		return nil, nil
 	}
-	rows, err := q.q.Query(ctx, withSharing(query), args...)
-	if err != nil {
-		return nil, fmt.Errorf("list meetings: %w", err)
-	}
 	var out []*fathom.Meeting
-	for rows.Next() {
-		var teams, users []int64
-		m, err := scanMeeting(rows, &teams, &users)
-		if err != nil {
-			rows.Close()
-			return nil, err
+	scan := func(rows pgx.Rows) error {
+		for rows.Next() {
+			var teams, users []int64
+			m, err := scanMeeting(rows, &teams, &users)
+			if err != nil {
+				return err
+			}
+			// No sharing reads back as nil, as loadSharing leaves it.
+			if len(teams) > 0 {
+				m.Sharing.TeamIDs = teams
+			}
+			if len(users) > 0 {
+				m.Sharing.UserIDs = users
+			}
+			out = append(out, m)
 		}
-		// No sharing reads back as nil, as loadSharing leaves it.
-		if len(teams) > 0 {
-			m.Sharing.TeamIDs = teams
-		}
-		if len(users) > 0 {
-			m.Sharing.UserIDs = users
-		}
-		out = append(out, m)
+		return rows.Err()
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if walk == walkViewerSet {
+		// Its plan follows from the statement (see viewerSetQuery), not
+		// from the values: planned once per connection.
+		err = q.onGenericPlan(ctx, viewerSetPlan, withSharing(query), args, scan)
+	} else {
+		var rows pgx.Rows
+		rows, err = q.q.Query(ctx, withSharing(query), args...)
+		if err == nil {
+			err = scan(rows)
+			rows.Close()
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("list meetings: %w", err)
 	}
 	return out, nil
@@ -139,7 +150,20 @@ func (q queries) meetingListWalk(ctx context.Context, p *store.MeetingListParams
 	}
 	var matching *int64
 	var seen int64
-	if err := q.q.QueryRow(ctx, query, args...).Scan(&matching, &seen); err != nil {
+	// Each part of the count walks an index in order and stops at its
+	// limit, whatever the values: its generic plan is as good as a plan
+	// made for the call, and planned once per connection instead of at
+	// every call.
+	err := q.onGenericPlan(ctx, genericPlan, query, args, func(rows pgx.Rows) error {
+		if !rows.Next() {
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			return pgx.ErrNoRows
+		}
+		return rows.Scan(&matching, &seen)
+	})
+	if err != nil {
 		return 0, fmt.Errorf("list meetings: count: %w", err)
 	}
 	switch {

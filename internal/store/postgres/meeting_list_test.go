@@ -164,7 +164,10 @@ func TestMeetingListPlans(t *testing.T) {
 // statement prepared; after five calls PostgreSQL runs a statement on its
 // generic plan if that plan looks no dearer than the ones made for each
 // call's values, which a limit passed as a parameter prevented (at 20,000
-// meetings; at 2,000 the plans cost too little to tell).
+// meetings; at 2,000 the plans cost too little to tell). The counts that
+// choose the walk and the lists of a small viewer's set never look so
+// (their per-call plans know the viewer's set is small): they are run on
+// their generic plan from the first call, and never planned per call.
 func TestMeetingListPlannedOnce(t *testing.T) {
 	t.Parallel()
 	db := pgtest.Open(t)
@@ -191,6 +194,7 @@ func TestMeetingListPlannedOnce(t *testing.T) {
 	}
 	defer rows.Close()
 	lists := 0
+	forced := map[string]int{}
 	for rows.Next() {
 		var statement string
 		var generic, custom int64
@@ -207,9 +211,30 @@ func TestMeetingListPlannedOnce(t *testing.T) {
 				t.Errorf("planned at every call (%d custom plans):\n%s", custom, statement)
 			}
 		}
+		// The counts, and the lists of a small viewer's set.
+		for kind, mark := range map[string]string{"count": "WITH seen AS", "viewer's set": "CROSS JOIN LATERAL"} {
+			if strings.Contains(statement, mark) {
+				forced[kind]++
+				if custom > 0 || generic == 0 {
+					t.Errorf("%s: %d custom plans, %d generic, want generic only:\n%s", kind, custom, generic, statement)
+				}
+			}
+		}
 	}
 	if lists == 0 {
 		t.Error("no list by viewer among the prepared statements")
+	}
+	// The cases hold counts with and without a filter, and lists of the
+	// viewer's set with and without one.
+	if forced["count"] < 2 || forced["viewer's set"] < 2 {
+		t.Errorf("statements seen: %v, want at least 2 of each", forced)
+	}
+	// The settings that put them on their generic plan are undone.
+	for name, want := range map[string]string{"plan_cache_mode": "auto", "enable_seqscan": "on"} {
+		var got string
+		if err := conn.QueryRow(ctx, "SHOW "+name).Scan(&got); err != nil || got != want {
+			t.Errorf("after the lists, %s = %q (%v), want %q", name, got, err, want)
+		}
 	}
 }
 

@@ -1,0 +1,114 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"sync"
+	"time"
+)
+
+// KnowledgeLag measures how long each probe takes to count in the issue
+// types of the servers that did not take it: a server's
+// GET /api/v1/context/conversations/{id} shows issueDetails only once its
+// own knowledge holds the conversation's analysis under a named issue
+// type, the type whose occurrences in GET /issues count it, and whose
+// recommendations it feeds. The lag runs from the track's
+// acknowledgement, and so covers the analysis (queued, then run on
+// whichever server holds the tenant's lease) and the other servers'
+// reads of the change feed.
+type KnowledgeLag struct {
+	poll    time.Duration
+	timeout time.Duration
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	lags    []time.Duration
+	missed  int
+	probes  int
+}
+
+// NewKnowledgeLag returns a KnowledgeLag that asks every poll at first,
+// then every twentieth of the time waited (the lag is measured to within
+// 5 %), up to timeout.
+func NewKnowledgeLag(poll, timeout time.Duration) *KnowledgeLag {
+	return &KnowledgeLag{poll: poll, timeout: timeout}
+}
+
+// Watch starts waiting, in the background, for each of readers to count
+// conversation id, acknowledged at acked.
+func (k *KnowledgeLag) Watch(ctx context.Context, readers []Target, id string, acked time.Time) {
+	k.mu.Lock()
+	k.probes++
+	k.mu.Unlock()
+	for _, t := range readers {
+		k.wg.Add(1)
+		go func() {
+			defer k.wg.Done()
+			for ctx.Err() == nil && time.Since(acked) < k.timeout {
+				if ok, err := t.typed(ctx, id); err == nil && ok {
+					k.mu.Lock()
+					k.lags = append(k.lags, time.Since(acked))
+					k.mu.Unlock()
+					return
+				}
+				select {
+				case <-ctx.Done():
+				case <-time.After(max(k.poll, time.Since(acked)/20)):
+				}
+			}
+			k.mu.Lock()
+			k.missed++
+			k.mu.Unlock()
+		}()
+	}
+}
+
+// Result waits for every probe watched and returns their lags, one
+// observation per probe and server watched.
+func (k *KnowledgeLag) Result(name string) LagResult {
+	k.wg.Wait()
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	lags := slices.Clone(k.lags)
+	slices.Sort(lags)
+	r := LagResult{Name: name, Probes: k.probes, Observations: len(lags), Missed: k.missed}
+	if len(lags) > 0 {
+		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
+	}
+	return r
+}
+
+// typed reports whether t shows conversation id with an issue type.
+func (t Target) typed(ctx context.Context, id string) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, t.URL+"/api/v1/context/conversations/"+url.PathEscape(id)+"?limit=1", nil)
+	if err != nil {
+		return false, err
+	}
+	req.Header.Set("X-API-Key", t.Key)
+	resp, err := t.Client.Do(req)
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return false, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return false, fmt.Errorf("conversation %s: status %d", id, resp.StatusCode)
+	}
+	var env struct {
+		Data struct {
+			IssueDetails json.RawMessage `json:"issueDetails"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return false, fmt.Errorf("conversation %s: %w", id, err)
+	}
+	d := string(env.Data.IssueDetails)
+	return d != "" && d != "null", nil
+}
