@@ -184,23 +184,9 @@ type stamp struct {
 // chunk at a time (see loadChunk). It returns how many conversations
 // there are.
 func (s *Service) loadIndex(ctx context.Context, fromText func(*fathom.Conversation, []fathom.Message)) (int, error) {
-	var stamps []stamp
-	perTenant := map[int64]int{}
-	var after int64
-	for {
-		got := 0
-		err := s.store.ConversationStampScan(ctx, after, 2*indexChunkWidth, func(st store.ConversationStamp) error {
-			stamps = append(stamps, stamp{st.ID, st.TenantID, stampTag(st.Version, st.CreatedAt)})
-			perTenant[st.TenantID]++
-			after, got = st.ID, got+1
-			return nil
-		})
-		if err != nil {
-			return len(stamps), err
-		}
-		if got == 0 {
-			break
-		}
+	stamps, perTenant, err := s.readStamps(ctx)
+	if err != nil {
+		return len(stamps), err
 	}
 	for tenantID, n := range perTenant {
 		s.index.For(tenantID).Expect(n)
@@ -216,6 +202,40 @@ func (s *Service) loadIndex(ctx context.Context, fromText func(*fathom.Conversat
 		lo = hi
 	}
 	return len(stamps), nil
+}
+
+// readStamps reads every conversation's stamp in id order, and counts
+// each tenant's conversations. The stamps are read a page at a time, each
+// page in its own slice, and copied once into one of the right size:
+// growing one slice by append copied it over and over, a quarter of the
+// stamps' scan.
+func (s *Service) readStamps(ctx context.Context) ([]stamp, map[int64]int, error) {
+	const page = 2 * indexChunkWidth
+	var pages [][]stamp
+	perTenant := map[int64]int{}
+	var after int64
+	total := 0
+	for {
+		got := make([]stamp, 0, page)
+		err := s.store.ConversationStampScan(ctx, after, page, func(st store.ConversationStamp) error {
+			got = append(got, stamp{st.ID, st.TenantID, stampTag(st.Version, st.CreatedAt)})
+			perTenant[st.TenantID]++
+			after = st.ID
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(got) == 0 {
+			break
+		}
+		pages, total = append(pages, got), total+len(got)
+	}
+	stamps := make([]stamp, 0, total)
+	for _, p := range pages {
+		stamps = append(stamps, p...)
+	}
+	return stamps, perTenant, nil
 }
 
 // loadChunk indexes the conversations of stamps, all in one chunk: the

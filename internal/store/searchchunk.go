@@ -29,6 +29,7 @@ type SearchChunkReader interface {
 	// every tenant with ID > afterID, in id order.
 	ConversationStampScan(ctx context.Context, afterID int64, limit int, fn func(ConversationStamp) error) error
 	// SearchChunkScan calls fn for each tenant's saved chunk number chunk.
+	// data is valid only until fn returns.
 	SearchChunkScan(ctx context.Context, chunk int64, fn func(tenantID int64, data []byte) error) error
 }
 

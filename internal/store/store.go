@@ -198,7 +198,8 @@ type Reader interface {
 
 	KnowledgeModelGet(ctx context.Context, tenantID int64, kind string) ([]byte, error)
 	// KnowledgeChunkScan calls fn for each chunk of the tenant's model of
-	// kind in chunk order.
+	// kind in chunk order. data is valid only until fn returns (a start
+	// reads the whole model through it: no copy of it is kept).
 	KnowledgeChunkScan(ctx context.Context, tenantID int64, kind string, fn func(chunk int, data []byte) error) error
 	SolutionList(ctx context.Context, tenantID int64) ([]*fathom.Solution, error)
 	// AnalysisListByIDs returns the tenant's stored analyses of the given

@@ -310,6 +310,9 @@ func (l *chunkLoader) header(r *reader) {
 	// Sized for every stored slot, removed ones included (few): growing
 	// it by append left up to a quarter of it unused.
 	f.docs = make([]doc, 0, min(l.slots, 1<<22))
+	// Sized once too: grown an insert at a time, the map took a fifth of
+	// decoding the documents (0.08 of 0.41 CPU-s at 200,000).
+	f.slotOf = make(map[int64]int32, min(l.slots, 1<<22))
 	l.dead = l.slots
 }
 

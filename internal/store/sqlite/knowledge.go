@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -63,7 +64,7 @@ func (q queries) KnowledgeChunkScan(ctx context.Context, tenantID int64, kind st
 	defer rows.Close()
 	for rows.Next() {
 		var n int
-		var data []byte
+		var data sql.RawBytes // the driver's copy, not a second one: fn keeps none of it
 		if err := rows.Scan(&n, &data); err != nil {
 			return fmt.Errorf("scan knowledge chunks: %w", err)
 		}
@@ -197,7 +198,8 @@ func (q queries) AnalysisListByIDs(ctx context.Context, tenantID int64, conversa
 }
 
 // analyses reads the tenant's analyses that cond (on analyses, after the
-// tenant's placeholder) selects, with their attempts: two queries, the
+// tenant's placeholder, ending in ORDER BY conversation_id) selects, with
+// their attempts: two queries, the
 // attempts read by the range of the analyses' ids when they are dense
 // (a scan), by their ids otherwise.
 func (q queries) analyses(ctx context.Context, tenantID int64, dense bool, cond string, args ...any) ([]*fathom.Analysis, error) {
@@ -225,10 +227,6 @@ FROM analyses WHERE tenant_id = ? AND `+cond, append([]any{tenantID}, args...)..
 	if err := rows.Err(); err != nil || len(list) == 0 {
 		return nil, err
 	}
-	byID := make(map[int64]*fathom.Analysis, len(list))
-	for _, a := range list {
-		byID[a.ConversationID] = a
-	}
 	which, aargs := `BETWEEN ? AND ?`, []any{list[0].ConversationID, list[len(list)-1].ConversationID}
 	if !dense {
 		ids := make([]int64, len(list))
@@ -243,14 +241,20 @@ WHERE conversation_id `+which+` ORDER BY conversation_id, turn`, aargs...)
 		return nil, fmt.Errorf("scan attempts: %w", err)
 	}
 	defer arows.Close()
+	// Both lists are in conversation id order: each attempt's analysis is
+	// found by walking the analyses along with the attempts (no map).
+	next := 0
 	for arows.Next() {
 		var convID int64
 		var at fathom.Attempt
 		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
 			return nil, err
 		}
-		if a := byID[convID]; a != nil {
-			a.Attempts = append(a.Attempts, at)
+		for next < len(list) && list[next].ConversationID < convID {
+			next++
+		}
+		if next < len(list) && list[next].ConversationID == convID {
+			list[next].Attempts = append(list[next].Attempts, at)
 		}
 	}
 	if err := arows.Err(); err != nil {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/fathom-oss/fathom/internal/store"
@@ -35,7 +36,7 @@ func (q queries) SearchChunkScan(ctx context.Context, chunk int64, fn func(tenan
 	defer rows.Close()
 	for rows.Next() {
 		var tenantID int64
-		var data []byte
+		var data sql.RawBytes // the driver's copy, not a second one: fn keeps none of it
 		if err := rows.Scan(&tenantID, &data); err != nil {
 			return fmt.Errorf("scan search chunks: %w", err)
 		}
