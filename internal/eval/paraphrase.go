@@ -1,12 +1,8 @@
 package eval
 
 import (
-	"fmt"
 	"slices"
 
-	"github.com/fathom-oss/fathom/internal/knowledge/assoc"
-	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
-	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/textproc"
 )
@@ -78,70 +74,4 @@ func Paraphrases(train []Example) (develop, report []Paraphrase) {
 		}
 	}
 	return develop, report
-}
-
-// ParaphraseMetrics is the recall of zero-overlap paraphrases.
-type ParaphraseMetrics struct {
-	Pairs             int
-	Without, With     float64 // recall@10 without and with the learned expansion
-	Terms, Types      int     // the association model's size
-	SameIntentWithout float64 // share of the top 10 with the query's intent, without expansion
-	SameIntentWith    float64 // the same with expansion
-}
-
-func (m ParaphraseMetrics) String() string {
-	return fmt.Sprintf("%d pairs: recall@10 %.3f without expansion, %.3f with; P@10 %.3f → %.3f (%d terms with associations, %d types)",
-		m.Pairs, m.Without, m.With, m.SameIntentWithout, m.SameIntentWith, m.Terms, m.Types)
-}
-
-// ParaphraseRecall measures, in process and on the engine's own parts (the
-// BM25 index, the issue-type model, the reranker and the association
-// model, with the server's defaults), whether each pair's query finds its
-// target among its 10 best hits, the query's own conversation left out,
-// with and without the expansion learned from the training examples.
-// Every training example is a conversation, as `fathom eval banking77`
-// loads them; intents are used only to score.
-func ParaphraseRecall(train []Example, pairs []Paraphrase, cfg assoc.Config, minSimilarity float64) ParaphraseMetrics {
-	ix, model := search.NewIndex(), issuetype.NewModel(issuetype.Config{})
-	for i, ex := range train {
-		ix.Upsert(int64(i+1), ex.Text)
-		model.Assign(int64(i+1), ex.Text)
-	}
-	model.Consolidate()
-	am := assoc.Learn(ix.EachDocument, model.TypeOf, cfg)
-	r := retrieval.New(retrieval.Config{})
-	m := ParaphraseMetrics{Pairs: len(pairs), Terms: am.Terms(), Types: am.Types}
-	for _, p := range pairs {
-		for _, expand := range []bool{false, true} {
-			q := retrieval.Analyse(train[p.Query].Text)
-			if expand {
-				q.Expansion = am.Expand(q.Terms)
-			}
-			hits, _ := r.Rank(ix, model, nil, q, 11, minSimilarity)
-			found, same, shown := false, 0, 0
-			for _, h := range hits {
-				i := int(h.ID - 1)
-				if i == p.Query || shown == 10 {
-					continue
-				}
-				shown++
-				found = found || i == p.Target
-				if train[i].Intent == train[p.Query].Intent {
-					same++
-				}
-			}
-			rec, prec := &m.Without, &m.SameIntentWithout
-			if expand {
-				rec, prec = &m.With, &m.SameIntentWith
-			}
-			if found {
-				*rec++
-			}
-			*prec += float64(same) / 10
-		}
-	}
-	if n := float64(max(1, len(pairs))); n > 0 {
-		m.Without, m.With, m.SameIntentWithout, m.SameIntentWith = m.Without/n, m.With/n, m.SameIntentWithout/n, m.SameIntentWith/n
-	}
-	return m
 }

@@ -27,18 +27,18 @@ type Config struct {
 	// by local mutual information (documents × PPMI). Default 64.
 	TypeTerms int
 	// MinCount is the documents of a type a term must appear in to
-	// characterise it. Default 2.
+	// characterise it. Default 5.
 	MinCount int
 	// Neighbours is how many associated terms are kept per term. Default 8.
 	Neighbours int
-	// Expand is how many associated terms a query gains. Default 5.
+	// Expand is how many associated terms a query gains. Default 10.
 	Expand int
 	// Weight scales an associated term's weight in the query: a term
 	// associated as strongly as possible with every content term of the
-	// query weighs Weight times a query term. Default 0.3.
+	// query weighs Weight times a query term. Default 0.5.
 	Weight float64
 	// MinStrength is the association (a cosine) a term needs to be kept as
-	// a neighbour. Default 0.2.
+	// a neighbour. Default 0.3.
 	MinStrength float64
 }
 
@@ -47,19 +47,19 @@ func (c Config) withDefaults() Config {
 		c.TypeTerms = 64
 	}
 	if c.MinCount <= 0 {
-		c.MinCount = 2
+		c.MinCount = 5
 	}
 	if c.Neighbours <= 0 {
 		c.Neighbours = 8
 	}
 	if c.Expand <= 0 {
-		c.Expand = 5
+		c.Expand = 10
 	}
 	if c.Weight <= 0 {
-		c.Weight = 0.3
+		c.Weight = 0.5
 	}
 	if c.MinStrength <= 0 {
-		c.MinStrength = 0.2
+		c.MinStrength = 0.3
 	}
 	return c
 }
@@ -211,8 +211,13 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 				ns = append(ns, Neighbour{terms[b], float32(min(s, 1))})
 			}
 		}
+		// Equally associated terms (all of one type's, in a tenant of
+		// few types) are ranked by how many conversations they reach.
 		slices.SortFunc(ns, func(x, y Neighbour) int {
 			if c := cmp.Compare(y.Strength, x.Strength); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(termDocs[termID[y.Term]], termDocs[termID[x.Term]]); c != 0 {
 				return c
 			}
 			return cmp.Compare(x.Term, y.Term)
