@@ -10,22 +10,29 @@ import (
 // state the server rebuilds at every start, cost one pass over the index
 // to learn, and so are learned again rather than saved. They change only
 // with the types, so they are learned after each consolidation of the
-// types (and at start, and when a follower reloads the model), never in a
+// types or a tenth more conversations (and at start, and when a follower
+// reloads the model), never in a
 // similarity request, which reads the last model learned without a lock.
 
 // associations is the configuration of every tenant's association model.
 var associations = assoc.Config{}
 
 // LearnAssociations learns the tenant's term associations from ix, its
-// search index, and its issue types, unless the types did not change since
-// they were last learned. It reports whether it learned them.
+// search index, and its issue types, when the types were consolidated
+// since they were last learned or the typed conversations grew by a tenth
+// (at least one) since: the cost of learning, one pass over the index, is
+// then amortised over the conversations that called for it. It reports
+// whether it learned them.
 func (e *Engine) LearnAssociations(tenantID int64, ix *search.Index) bool {
 	k := e.tenant(tenantID)
 	k.mu.RLock()
 	gen := k.typesGen
 	k.mu.RUnlock()
-	if a := k.assoc.Load(); a != nil && k.assocGen.Load() == gen {
-		return false
+	a := k.assoc.Load()
+	if a != nil && k.assocGen.Load() == gen {
+		if n := k.model.Len(); n < a.Typed+max(1, a.Typed/10) {
+			return false
+		}
 	}
 	k.assoc.Store(assoc.Learn(ix.EachDocument, k.model.TypeOf, associations))
 	k.assocGen.Store(gen)

@@ -77,8 +77,10 @@ type Neighbour struct {
 type Model struct {
 	cfg  Config
 	near map[string][]Neighbour
-	// Documents and Types are what it was learned from.
-	Documents, Types int
+	// Documents and Types are what it was learned from: the documents
+	// with a type, and their types. Typed is how many documents typeOf
+	// knew, of any type, the measure of growth LearnAssociations uses.
+	Documents, Types, Typed int
 }
 
 // Neighbours returns term's associated terms, strongest first.
@@ -124,9 +126,12 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 	var typeDocs []int
 	var termDocs []int
 	pairs := map[key]int32{}
-	n := 0
+	n, typed := 0, 0
 	docs(func(id int64, ts []string) {
 		t, ok := typeOf(id)
+		if ok {
+			typed++
+		}
 		if !ok || t == 0 {
 			return
 		}
@@ -153,7 +158,7 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 			pairs[key{ti, w}]++
 		}
 	})
-	m := &Model{cfg: cfg, near: map[string][]Neighbour{}, Documents: n, Types: len(typeDocs)}
+	m := &Model{cfg: cfg, near: map[string][]Neighbour{}, Documents: n, Types: len(typeDocs), Typed: typed}
 	if n == 0 {
 		return m
 	}
