@@ -11,8 +11,8 @@ type Weighted struct {
 }
 
 // SearchExpanded is SearchTerms with extra terms that score documents at
-// their weight (see Weighted). Extra terms that are function words are
-// ignored. They take part in the first stage only (they make documents
+// their weight (see Weighted). Extra terms that are function words, or in
+// more than 1 in 16 documents (see commonExtra), are ignored. They take part in the first stage only (they make documents
 // match), and not in the query's self-score: a document's similarity is
 // still measured against the query as asked, so expanding a query never
 // lowers the similarity of the documents that match it, and a document
@@ -30,7 +30,7 @@ func (ix *Index) SearchExpanded(terms []string, extra []Weighted, limit int, min
 // held.
 func (ix *Index) scoreExtra(sc *scratch, p bm25Params, extra []Weighted, tracked bool) {
 	for _, x := range extra {
-		if x.Weight <= 0 || !textproc.Decides(x.Term) {
+		if !ix.scoresExtra(x) {
 			continue
 		}
 		list, w, ok := ix.queryTerm(p, termFreq{term: x.Term, n: 1})
@@ -56,29 +56,70 @@ func (ix *Index) scoreExtra(sc *scratch, p bm25Params, extra []Weighted, tracked
 func (ix *Index) extraPostings(extra []Weighted) int {
 	n := 0
 	for _, x := range extra {
-		if t, ok := ix.dict[x.Term]; ok && x.Weight > 0 && textproc.Decides(x.Term) {
-			n += len(ix.posts[t])
+		if ix.scoresExtra(x) {
+			n += len(ix.posts[ix.dict[x.Term]])
 		}
 	}
 	return n
 }
 
+// commonExtra is the share of the documents above which an extra term is
+// not scored: weighted a fraction of a query term, a term that common adds
+// next to nothing to a score (its idf is under ln 17 ≈ 2.8), yet walking
+// its postings is most of an expanded search's cost.
+const commonExtra = 16
+
+// scoresExtra reports whether the extra term x is scored: a content term
+// of positive weight held by at most 1 in commonExtra live documents.
+// ix.mu must be held.
+func (ix *Index) scoresExtra(x Weighted) bool {
+	if x.Weight <= 0 || !textproc.Decides(x.Term) {
+		return false
+	}
+	t, ok := ix.dict[x.Term]
+	return ok && ix.df[t] > 0 && int(ix.df[t]) <= max(1, ix.live/commonExtra)
+}
+
+// eachChunk is how many document slots EachDocument reads per hold of the
+// read lock.
+const eachChunk = 2048
+
 // EachDocument calls fn with every live document's id and its distinct
-// terms, in the index's order, under the read lock (writers wait for the
-// whole walk, which reads every document once). terms is reused between
-// calls and must not be retained; its strings may be.
+// terms, in the index's order. It holds the read lock only while it copies
+// a chunk of documents, not while fn runs, so a walk of a large index
+// (which a caller may spend a second on) never holds writers up for long;
+// the price is that the walk is no snapshot: a document changed or
+// compacted meanwhile may be seen in either version, missed or seen twice,
+// which suits the statistics it is for. terms is reused between calls and
+// must not be retained; its strings may be.
 func (ix *Index) EachDocument(fn func(id int64, terms []string)) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	var terms []string
-	for d, id := range ix.ids {
-		if ix.lens[d] == dead {
-			continue
+	type doc struct {
+		id     int64
+		lo, hi int
+	}
+	var docs []doc
+	var buf []string
+	for next := 0; ; {
+		docs, buf = docs[:0], buf[:0]
+		ix.mu.RLock()
+		end := min(next+eachChunk, len(ix.ids))
+		for d := next; d < end; d++ {
+			if ix.lens[d] == dead {
+				continue
+			}
+			lo := len(buf)
+			for _, t := range ix.fwd[ix.fwdStart[d]:ix.fwdStart[d+1]] {
+				buf = append(buf, ix.terms[t])
+			}
+			docs = append(docs, doc{ix.ids[d], lo, len(buf)})
 		}
-		terms = terms[:0]
-		for _, t := range ix.fwd[ix.fwdStart[d]:ix.fwdStart[d+1]] {
-			terms = append(terms, ix.terms[t])
+		ix.mu.RUnlock()
+		for _, d := range docs {
+			fn(d.id, buf[d.lo:d.hi:d.hi])
 		}
-		fn(id, terms)
+		if end <= next {
+			return
+		}
+		next = end
 	}
 }
