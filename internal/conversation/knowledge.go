@@ -99,7 +99,8 @@ func (s *Service) reloadModel(ctx context.Context, tenantID int64) error {
 
 // LearnAssociations learns every tenant's term associations from its
 // search index and issue types; the server calls it at start, once both
-// are loaded (the analysis job learns them after each consolidation).
+// are loaded (the analysis job learns them again, after its rounds, when
+// the types were consolidated or the tenant grew by a tenth).
 func (s *Service) LearnAssociations() {
 	for _, id := range s.know.Tenants() {
 		s.know.LearnAssociations(id, s.index.For(id))
