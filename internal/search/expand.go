@@ -11,8 +11,8 @@ type Weighted struct {
 }
 
 // SearchExpanded is SearchTerms with extra terms that score documents at
-// their weight (see Weighted). Extra terms that are function words, or in
-// more than 1 in 16 documents (see commonExtra), are ignored. They take part in the first stage only (they make documents
+// their weight (see Weighted). Extra terms that are function words, or
+// common in a large index (see commonExtra), are ignored. They take part in the first stage only (they make documents
 // match), and not in the query's self-score: a document's similarity is
 // still measured against the query as asked, so expanding a query never
 // lowers the similarity of the documents that match it, and a document
@@ -64,20 +64,26 @@ func (ix *Index) extraPostings(extra []Weighted) int {
 }
 
 // commonExtra is the share of the documents above which an extra term is
-// not scored: weighted a fraction of a query term, a term that common adds
-// next to nothing to a score (its idf is under ln 17 ≈ 2.8), yet walking
-// its postings is most of an expanded search's cost.
-const commonExtra = 16
+// not scored in a large index: weighted a fraction of a query term, a term
+// that common adds next to nothing to a score (its idf is under ln 17 ≈
+// 2.8), yet walking its postings is most of an expanded search's cost. A
+// list of up to cheapExtra postings costs a few microseconds whatever its
+// share, so in a small index (where one issue's words are a large share)
+// every extra term is scored.
+const (
+	commonExtra = 16
+	cheapExtra  = 2048
+)
 
 // scoresExtra reports whether the extra term x is scored: a content term
-// of positive weight held by at most 1 in commonExtra live documents.
-// ix.mu must be held.
+// of positive weight held by at most cheapExtra documents or 1 in
+// commonExtra live ones. ix.mu must be held.
 func (ix *Index) scoresExtra(x Weighted) bool {
 	if x.Weight <= 0 || !textproc.Decides(x.Term) {
 		return false
 	}
 	t, ok := ix.dict[x.Term]
-	return ok && ix.df[t] > 0 && int(ix.df[t]) <= max(1, ix.live/commonExtra)
+	return ok && ix.df[t] > 0 && int(ix.df[t]) <= max(cheapExtra, ix.live/commonExtra)
 }
 
 // eachChunk is how many document slots EachDocument reads per hold of the

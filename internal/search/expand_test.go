@@ -43,10 +43,37 @@ func TestSearchExpanded(t *testing.T) {
 	if none, _ := ix.SearchExpanded(Terms("wifi drops"), []Weighted{{Term: "disconnect"}}, 10, 0); len(none) != 1 {
 		t.Errorf("a term of weight 0 matched: %+v", none)
 	}
-	// A term in most documents is not worth its postings.
+	// In a small index every expansion term is scored, however common.
 	common, _ := ix.SearchExpanded(Terms("wifi drops"), []Weighted{{Term: "password", Weight: 0.5}}, 10, 0)
-	if len(common) != 1 {
-		t.Errorf("a common expansion term matched: %d hits", len(common))
+	if len(common) != 10 {
+		t.Errorf("a common expansion term in a small index: %d hits, want 10", len(common))
+	}
+}
+
+// TestSearchExpandedSkipsCommonTerms: in a large index, an expansion term
+// in more than 1 in commonExtra documents is not worth its postings.
+func TestSearchExpandedSkipsCommonTerms(t *testing.T) {
+	ix := NewIndex()
+	n := cheapExtra * 2 * commonExtra
+	for i := range n {
+		text := fmt.Sprintf("ticket number %d", i)
+		switch {
+		case i%4 == 0:
+			text += " common"
+		case i == 1:
+			text += " rare"
+		}
+		ix.Upsert(int64(i), text)
+	}
+	ix.Upsert(int64(n), "wifi drops")
+	for _, tt := range []struct {
+		term string
+		want int
+	}{{"common", 1}, {"rare", 2}} {
+		got, _ := ix.SearchExpanded(Terms("wifi drops"), []Weighted{{Term: tt.term, Weight: 0.5}}, 10, 0)
+		if len(got) != tt.want {
+			t.Errorf("expanded by %q: %d hits, want %d", tt.term, len(got), tt.want)
+		}
 	}
 }
 
