@@ -40,12 +40,6 @@ func runEvalParaphrase(_ context.Context, env *environment, args []string) error
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	train, test, err := eval.LoadBanking77(*data)
-	if err != nil {
-		return dataError(err, *data)
-	}
-	develop, report := eval.Paraphrases(train)
-	halves := map[string][]eval.Paraphrase{"develop": develop, "report": report}
 	var names []string
 	switch *half {
 	case "develop", "report":
@@ -56,6 +50,12 @@ func runEvalParaphrase(_ context.Context, env *environment, args []string) error
 		fmt.Fprintf(env.stderr, "fathom eval paraphrase: --half: %q is not develop, report or both\n", *half)
 		return errUsage
 	}
+	train, test, err := eval.LoadBanking77(*data)
+	if err != nil {
+		return dataError(err, *data)
+	}
+	develop, report := eval.Paraphrases(train)
+	halves := map[string][]eval.Paraphrase{"develop": develop, "report": report}
 	for _, name := range names {
 		m := paraphraseRecall(train, halves[name], cfg, 0.1)
 		fmt.Fprintf(env.stdout, "%s half: %s\n", name, m)
