@@ -279,7 +279,10 @@ func (a *App) load(ctx context.Context) error {
 	if err == nil {
 		a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
 	}
-	return errors.Join(err, <-indexed)
+	if err = errors.Join(err, <-indexed); err == nil {
+		a.Conversations.LearnAssociations()
+	}
+	return err
 }
 
 // serverName is the server's name in the change feed, "" when it is alone

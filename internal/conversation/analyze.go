@@ -126,6 +126,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				return err
 			}
 		}
+		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
 		if countTokens {
 			s.tokens.AddTokens(ctx, tenantID, tokens)
 		}
@@ -134,7 +135,9 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 		if len(dirty) < analysisBatch {
 			// The backlog is drained: settle the types of its last stretch.
-			if s.know.Settle(tenantID) {
+			settled := s.know.Settle(tenantID)
+			s.know.LearnAssociations(tenantID, s.index.For(tenantID))
+			if settled {
 				return s.saveModel(ctx, tenantID)
 			}
 			return nil

@@ -88,9 +88,23 @@ func restoreAnalyses(ctx context.Context, st store.Reader, know *knowledge.Engin
 // committing between two of them gave a model of two versions, which
 // fails to decode (or, worse, decodes with names of the other version).
 func (s *Service) reloadModel(ctx context.Context, tenantID int64) error {
-	return s.store.Snapshot(ctx, func(r store.Reader) error {
+	err := s.store.Snapshot(ctx, func(r store.Reader) error {
 		return s.know.ReloadModel(tenantID, savedKnowledge{ctx: ctx, st: r, tenantID: tenantID})
 	})
+	if err == nil {
+		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
+	}
+	return err
+}
+
+// LearnAssociations learns every tenant's term associations from its
+// search index and issue types; the server calls it at start, once both
+// are loaded (the analysis job learns them again, after its rounds, when
+// the types were consolidated or the tenant grew by a tenth).
+func (s *Service) LearnAssociations() {
+	for _, id := range s.know.Tenants() {
+		s.know.LearnAssociations(id, s.index.For(id))
+	}
 }
 
 // savedKnowledge reads a tenant's saved knowledge from the store.

@@ -22,7 +22,14 @@ func (m RetrievalMetrics) String() string {
 	return fmt.Sprintf("top-1 %.3f  P@5 %.3f  P@10 %.3f  MRR %.3f  (%d queries)", m.Top1, m.P5, m.P10, m.MRR, m.Queries)
 }
 
-// score accumulates one query's ranked intents.
+// Add accumulates one query's ranked intents (best first); Finish turns
+// the sums into means.
+func (m *RetrievalMetrics) Add(want string, got []string) { m.add(want, got) }
+
+// Finish turns the sums of Add into means, once.
+func (m *RetrievalMetrics) Finish() { m.finish() }
+
+// add accumulates one query's ranked intents.
 func (m *RetrievalMetrics) add(want string, got []string) {
 	m.Queries++
 	hits5, hits10 := 0, 0

@@ -284,6 +284,7 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 // consolidate merges and splits types and recounts; k.mu is held.
 func (k *tenantKnowledge) consolidate() {
 	k.assigned = 0
+	k.typesGen++
 	k.model.Consolidate()
 	k.recount()
 	// A reader may have pinned names while the consolidation ran; the

@@ -39,6 +39,8 @@ type SimilarResult struct {
 // recommends what to do about it, analysing the message once.
 func (e *Engine) Similar(tenantID int64, p SimilarParams) *SimilarResult {
 	q := retrieval.Analyse(p.Message)
+	// The one place a query gains the tenant's learned associations.
+	q.Expansion = e.Associations(tenantID).Expand(q.Terms)
 	limit := max(p.Limit, 0)
 	// Recommendations look at more neighbours than the caller shows, and
 	// only the shown ones are explained.

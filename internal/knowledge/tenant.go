@@ -5,8 +5,10 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/assoc"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 	"github.com/fathom-oss/fathom/internal/knowledge/solution"
@@ -30,6 +32,11 @@ type tenantKnowledge struct {
 	together map[[2]int64]int
 	types    map[int64]*typeCounts
 	assigned int // assignments since the last consolidation
+	// typesGen counts the consolidations of the types; assoc is the term
+	// association model learned as of assocGen (see association.go).
+	typesGen uint64
+	assoc    atomic.Pointer[assoc.Model]
+	assocGen atomic.Uint64
 	// countGen changes with every count; routineMu guards routineCache,
 	// the routine moves as of routineGen (see routine.go).
 	countGen     uint64

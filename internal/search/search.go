@@ -58,6 +58,11 @@ func (ix *Index) Search(query string, limit int, minSimilarity float64) (hits []
 // caller analysing a query once for several purposes does not tokenise it
 // again. terms is not retained or modified.
 func (ix *Index) SearchTerms(terms []string, limit int, minSimilarity float64) (hits []Hit, total int) {
+	return ix.search(terms, nil, limit, minSimilarity)
+}
+
+// search is SearchTerms with the extra terms of SearchExpanded.
+func (ix *Index) search(terms []string, extra []Weighted, limit int, minSimilarity float64) (hits []Hit, total int) {
 	q := newBag(terms)
 	if !slices.ContainsFunc(q, func(t termFreq) bool { return textproc.Decides(t.term) }) {
 		return nil, 0
@@ -76,7 +81,8 @@ func (ix *Index) SearchTerms(terms []string, limit int, minSimilarity float64) (
 	defer ix.scratch.Put(sc)
 	p := ix.params(sc, q, qlen)
 	sel := newSelector(limit, minSimilarity, 1/p.self, sc.top[:0])
-	tracked := ix.scoreContent(sc, p, q)
+	tracked := ix.scoreContent(sc, p, q, ix.extraPostings(extra))
+	ix.scoreExtra(sc, p, extra, tracked)
 	ix.collect(sc, &sel, tracked)
 	ix.scoreFunctionWords(sc, p, q, sel.top)
 	sc.top = sel.top[:0]
@@ -144,11 +150,12 @@ func (ix *Index) weight(sc *scratch, p bm25Params, post posting, w float64) floa
 // scoreContent adds every live document's BM25 score for the content terms
 // of q into sc.scores. If it returns tracked, sc.touched lists the
 // documents scored. ix.mu must be held.
-func (ix *Index) scoreContent(sc *scratch, p bm25Params, q []termFreq) (tracked bool) {
+func (ix *Index) scoreContent(sc *scratch, p bm25Params, q []termFreq, extraPostings int) (tracked bool) {
 	// Tracking which documents were touched pays when few are; when many
 	// are, a sequential sweep of the scores is cheaper than the tracking's
-	// unpredictable branch and the random reads it causes later.
-	postings := 0
+	// unpredictable branch and the random reads it causes later. The
+	// postings of expansion terms (see SearchExpanded), walked next, count.
+	postings := extraPostings
 	for _, qt := range q {
 		if t, ok := ix.dict[qt.term]; ok && textproc.Decides(qt.term) {
 			postings += len(ix.posts[t])

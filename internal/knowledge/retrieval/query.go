@@ -19,6 +19,11 @@ type Query struct {
 	Terms []string       // index terms, content and function words (search.Terms)
 	Type  *issuetype.Vec // issue-type features and, once compared, vector
 	Dense []float32      // a dense embedding for a Scorer; nil until one is computed
+	// Expansion holds terms associated with the query's in the tenant's
+	// conversations (assoc.Model.Expand), which BM25 scores at their
+	// weight: how a paraphrase sharing no word with the query becomes a
+	// candidate. nil: none.
+	Expansion []search.Weighted
 }
 
 // Analyse analyses text once for every step of a similarity request.

@@ -98,7 +98,7 @@ func (r *Ranker) Rank(ix *search.Index, model *issuetype.Model, extra Scorer, q 
 // nearest conversations, an answer shows 10) does not pay for explaining
 // the rest.
 func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra Scorer, q *Query, limit, explain int, minSimilarity float64) (hits []Hit, total int) {
-	cands, _ := ix.SearchTerms(q.Terms, max(r.cfg.Candidates, limit), 0)
+	cands, _ := ix.SearchExpanded(q.Terms, q.Expansion, max(r.cfg.Candidates, limit), 0)
 	if len(cands) == 0 || limit <= 0 {
 		return nil, 0
 	}

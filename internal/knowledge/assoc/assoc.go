@@ -1,0 +1,278 @@
+// Package assoc learns, per tenant, which terms are associated in the
+// tenant's own conversations, and expands similarity queries with them, so
+// that "my wifi drops" can find "the internet keeps disconnecting" once the
+// tenant's conversations about that issue use both words. No word list and
+// no model from elsewhere: the associations are learned from the index
+// terms of the conversations and the issue types the engine learned for
+// them, and rebuilt whenever those types are consolidated.
+//
+// The package knows nothing of storage: a Model is derived state, learned
+// from what the caller already holds in memory.
+package assoc
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/fathom-oss/fathom/internal/search"
+	"github.com/fathom-oss/fathom/internal/textproc"
+)
+
+// Config bounds the model and weighs the expansion. Zero fields take their
+// defaults, chosen on the develop half of the zero-overlap paraphrase pairs
+// (docs/evaluation.md, "Zero-overlap paraphrases").
+type Config struct {
+	// TypeTerms is how many terms characterise each issue type: its terms
+	// by local mutual information (documents × PPMI). Default 64.
+	TypeTerms int
+	// MinCount is the documents of a type a term must appear in to
+	// characterise it. Default 5.
+	MinCount int
+	// Neighbours is how many associated terms are kept per term. Default 8.
+	Neighbours int
+	// Expand is how many associated terms a query gains. Default 10.
+	Expand int
+	// Weight scales an associated term's weight in the query: a term
+	// associated as strongly as possible with every content term of the
+	// query weighs Weight times a query term. Default 0.5.
+	Weight float64
+	// MinStrength is the association (a cosine) a term needs to be kept as
+	// a neighbour. Default 0.3.
+	MinStrength float64
+}
+
+func (c Config) withDefaults() Config {
+	if c.TypeTerms <= 0 {
+		c.TypeTerms = 64
+	}
+	if c.MinCount <= 0 {
+		c.MinCount = 5
+	}
+	if c.Neighbours <= 0 {
+		c.Neighbours = 8
+	}
+	if c.Expand <= 0 {
+		c.Expand = 10
+	}
+	if c.Weight <= 0 {
+		c.Weight = 0.5
+	}
+	if c.MinStrength <= 0 {
+		c.MinStrength = 0.3
+	}
+	return c
+}
+
+// Neighbour is a term associated with another, with the strength of the
+// association in (0, 1].
+type Neighbour struct {
+	Term     string
+	Strength float32
+}
+
+// Model is a tenant's learned associations: for each term, its strongest
+// neighbours. It is immutable once learned, so searches read it without
+// locks while a new one is learned.
+type Model struct {
+	cfg  Config
+	near map[string][]Neighbour
+	// Documents and Types are what it was learned from: the documents
+	// with a type, and their types. Typed is how many documents typeOf
+	// knew, of any type, the measure of growth LearnAssociations uses.
+	Documents, Types, Typed int
+}
+
+// Neighbours returns term's associated terms, strongest first.
+func (m *Model) Neighbours(term string) []Neighbour {
+	if m == nil {
+		return nil
+	}
+	return m.near[term]
+}
+
+// Terms is the number of terms with neighbours.
+func (m *Model) Terms() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.near)
+}
+
+// Learn learns associations from documents (each call of the iterator's
+// yield gives a document's id and distinct index terms; the terms slice is
+// not retained) and the issue type of each (typeOf; documents without a
+// type, or of type 0, are skipped).
+//
+// Terms are associated through the issue types they characterise: each
+// term's vector of positive pointwise mutual information with the types
+// (documents of type c containing it, against chance), kept only where the
+// term is among the TypeTerms most characteristic of the type; two terms'
+// association is the cosine of their vectors. Terms that never occur in
+// the same conversation are linked when they characterise the same types,
+// which is what a paraphrase needs: "drops" and "disconnecting" rarely
+// share a message, but share the issue type. The work is linear in the
+// documents' terms plus, per type, the square of TypeTerms; the model
+// holds at most Neighbours neighbours for at most TypeTerms × types terms.
+func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64) (int64, bool), cfg Config) *Model {
+	cfg = cfg.withDefaults()
+	type key struct {
+		typ  int32
+		term int32
+	}
+	termID := map[string]int32{}
+	var terms []string
+	typeIdx := map[int64]int32{}
+	var typeDocs []int
+	var termDocs []int
+	pairs := map[key]int32{}
+	n, typed := 0, 0
+	docs(func(id int64, ts []string) {
+		t, ok := typeOf(id)
+		if ok {
+			typed++
+		}
+		if !ok || t == 0 {
+			return
+		}
+		ti, ok := typeIdx[t]
+		if !ok {
+			ti = int32(len(typeDocs))
+			typeIdx[t] = ti
+			typeDocs = append(typeDocs, 0)
+		}
+		typeDocs[ti]++
+		n++
+		for _, s := range ts {
+			if !textproc.Decides(s) {
+				continue
+			}
+			w, ok := termID[s]
+			if !ok {
+				w = int32(len(terms))
+				termID[s] = w
+				terms = append(terms, s)
+				termDocs = append(termDocs, 0)
+			}
+			termDocs[w]++
+			pairs[key{ti, w}]++
+		}
+	})
+	m := &Model{cfg: cfg, near: map[string][]Neighbour{}, Documents: n, Types: len(typeDocs), Typed: typed}
+	if n == 0 {
+		return m
+	}
+	// Each type's characteristic terms, by local mutual information.
+	type entry struct {
+		term int32
+		ppmi float64
+		lmi  float64
+	}
+	byType := make([][]entry, len(typeDocs))
+	for k, c := range pairs {
+		if int(c) < cfg.MinCount {
+			continue
+		}
+		pmi := math.Log(float64(c) * float64(n) / (float64(termDocs[k.term]) * float64(typeDocs[k.typ])))
+		if pmi <= 0 {
+			continue
+		}
+		byType[k.typ] = append(byType[k.typ], entry{k.term, pmi, float64(c) * pmi})
+	}
+	norm := map[int32]float64{}
+	for ti, es := range byType {
+		slices.SortFunc(es, func(a, b entry) int {
+			if c := cmp.Compare(b.lmi, a.lmi); c != 0 {
+				return c
+			}
+			return cmp.Compare(terms[a.term], terms[b.term])
+		})
+		es = es[:min(len(es), cfg.TypeTerms)]
+		byType[ti] = es
+		for _, e := range es {
+			norm[e.term] += e.ppmi * e.ppmi
+		}
+	}
+	// Dot products between the terms sharing a type.
+	dots := map[int32]map[int32]float64{}
+	for _, es := range byType {
+		for _, a := range es {
+			row := dots[a.term]
+			if row == nil {
+				row = map[int32]float64{}
+				dots[a.term] = row
+			}
+			for _, b := range es {
+				if b.term != a.term {
+					row[b.term] += a.ppmi * b.ppmi
+				}
+			}
+		}
+	}
+	for a, row := range dots {
+		ns := make([]Neighbour, 0, len(row))
+		for b, d := range row {
+			if s := d / math.Sqrt(norm[a]*norm[b]); s >= cfg.MinStrength {
+				ns = append(ns, Neighbour{terms[b], float32(min(s, 1))})
+			}
+		}
+		// Equally associated terms (all of one type's, in a tenant of
+		// few types) are ranked by how many conversations they reach.
+		slices.SortFunc(ns, func(x, y Neighbour) int {
+			if c := cmp.Compare(y.Strength, x.Strength); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(termDocs[termID[y.Term]], termDocs[termID[x.Term]]); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.Term, y.Term)
+		})
+		if len(ns) > 0 {
+			m.near[terms[a]] = slices.Clip(ns[:min(len(ns), cfg.Neighbours)])
+		}
+	}
+	return m
+}
+
+// Expand returns up to Config.Expand terms associated with the content
+// terms of a query (index terms, as search.Terms gives them), weighted for
+// search.Index.SearchExpanded: a term's weight is Weight times the mean,
+// over the query's distinct content terms, of its association with each
+// (0 for a term it is not a neighbour of), so a term tied to the whole
+// query outweighs one tied to a single word of it. Terms of the query are
+// never added. A nil Model expands nothing.
+func (m *Model) Expand(terms []string) []search.Weighted {
+	if m == nil || len(m.near) == 0 {
+		return nil
+	}
+	seen := make(map[string]bool, len(terms))
+	var content []string
+	for _, t := range terms {
+		if textproc.Decides(t) && !seen[t] {
+			seen[t] = true
+			content = append(content, t)
+		}
+	}
+	if len(content) == 0 {
+		return nil
+	}
+	score := map[string]float64{}
+	for _, t := range content {
+		for _, nb := range m.near[t] {
+			if !seen[nb.Term] {
+				score[nb.Term] += float64(nb.Strength)
+			}
+		}
+	}
+	out := make([]search.Weighted, 0, len(score))
+	for t, s := range score {
+		out = append(out, search.Weighted{Term: t, Weight: m.cfg.Weight * s / float64(len(content))})
+	}
+	slices.SortFunc(out, func(a, b search.Weighted) int {
+		if c := cmp.Compare(b.Weight, a.Weight); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Term, b.Term)
+	})
+	return out[:min(len(out), m.cfg.Expand)]
+}
