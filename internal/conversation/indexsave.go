@@ -74,6 +74,7 @@ func stampTag(version int64, created time.Time) uint32 {
 // marks its chunk for the next save. text must be of c's version or later.
 func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text string) {
 	s.indexTerms(tenantID, c.ID, c.CreatedAt, stampTag(c.Version, c.CreatedAt), search.Terms(text))
+	s.embedIndexed(tenantID, c.ID, text)
 }
 
 // indexHolds reports whether the index holds c's text at c's version
@@ -96,6 +97,7 @@ func (s *Service) indexTerms(tenantID, id int64, created time.Time, tag uint32, 
 // chunk. created is the conversation's creation time, zero when unknown.
 func (s *Service) indexDelete(tenantID, id int64, created time.Time) {
 	s.gone.bury(tenantID, id, created, s.now(), func() { s.index.For(tenantID).Delete(id) })
+	s.dropVector(tenantID, id)
 	s.saved.mark(tenantID, id)
 }
 

@@ -1,0 +1,237 @@
+package search
+
+import (
+	"container/heap"
+	"math"
+	"sync"
+)
+
+// Vectors is one tenant's dense vectors, one per conversation, kept
+// int8-quantised (a byte per dimension and a float32 scale per vector:
+// 260 bytes at 256 dimensions, a quarter of float32), searched by brute
+// force. Vectors must be L2-normalised; similarities are cosines clamped
+// to [0, 1]. It is safe for concurrent use.
+type Vectors struct {
+	mu     sync.RWMutex
+	dim    int
+	ids    []int64
+	scales []float32
+	data   []int8 // len(ids) × dim
+	pos    map[int64]int
+}
+
+// NewVectors returns an empty set.
+func NewVectors() *Vectors { return &Vectors{pos: map[int64]int{}} }
+
+// quantise maps v onto int8 with one scale: x ≈ q × scale.
+func quantise(v []float32, out []int8) float32 {
+	var m float32
+	for _, x := range v {
+		m = max(m, float32(math.Abs(float64(x))))
+	}
+	if m == 0 {
+		clear(out)
+		return 0
+	}
+	scale := m / 127
+	for i, x := range v {
+		out[i] = int8(math.Round(float64(x / scale)))
+	}
+	return scale
+}
+
+// Upsert sets id's vector. The first vector fixes the dimension; a vector
+// of another dimension is refused (false): one set holds one space.
+func (s *Vectors) Upsert(id int64, v []float32) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dim == 0 {
+		s.dim = len(v)
+	}
+	if len(v) != s.dim || len(v) == 0 {
+		return false
+	}
+	i, ok := s.pos[id]
+	if !ok {
+		i = len(s.ids)
+		s.pos[id] = i
+		s.ids = append(s.ids, id)
+		s.scales = append(s.scales, 0)
+		s.data = append(s.data, make([]int8, s.dim)...)
+	}
+	s.scales[i] = quantise(v, s.data[i*s.dim:(i+1)*s.dim])
+	return true
+}
+
+// Delete removes id's vector, if any.
+func (s *Vectors) Delete(id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.pos[id]
+	if !ok {
+		return
+	}
+	last := len(s.ids) - 1
+	if i != last {
+		s.ids[i], s.scales[i] = s.ids[last], s.scales[last]
+		copy(s.data[i*s.dim:(i+1)*s.dim], s.data[last*s.dim:])
+		s.pos[s.ids[i]] = i
+	}
+	delete(s.pos, id)
+	s.ids, s.scales, s.data = s.ids[:last], s.scales[:last], s.data[:last*s.dim]
+}
+
+// Has reports whether id has a vector.
+func (s *Vectors) Has(id int64) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, ok := s.pos[id]
+	return ok
+}
+
+// Len is how many vectors the set holds.
+func (s *Vectors) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.ids)
+}
+
+// Bytes is the memory the vectors take, without the map's overhead.
+func (s *Vectors) Bytes() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return cap(s.data) + 4*cap(s.scales) + 8*cap(s.ids)
+}
+
+// query is q quantised, for integer dot products.
+type query struct {
+	v     []int8
+	scale float32
+}
+
+func (s *Vectors) quantised(q []float32) (query, bool) {
+	if len(q) != s.dim || s.dim == 0 {
+		return query{}, false
+	}
+	qq := query{v: make([]int8, s.dim)}
+	qq.scale = quantise(q, qq.v)
+	return qq, qq.scale != 0
+}
+
+func (s *Vectors) cosine(q query, i int) float64 {
+	row := s.data[i*s.dim : (i+1)*s.dim]
+	return min(max(float64(dot8(row, q.v))*float64(q.scale)*float64(s.scales[i]), 0), 1)
+}
+
+// dot8 is the dot product of two int8 vectors of one length, four lanes
+// at a time (the compiler drops the bounds checks it can prove).
+func dot8(a, b []int8) int32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 int32
+	j := 0
+	for ; j+4 <= len(a); j += 4 {
+		s0 += int32(a[j]) * int32(b[j])
+		s1 += int32(a[j+1]) * int32(b[j+1])
+		s2 += int32(a[j+2]) * int32(b[j+2])
+		s3 += int32(a[j+3]) * int32(b[j+3])
+	}
+	for ; j < len(a); j++ {
+		s0 += int32(a[j]) * int32(b[j])
+	}
+	return s0 + s1 + s2 + s3
+}
+
+// Nearest returns up to k ids nearest to q, nearest first (ties: newer id
+// first), with their cosine as Similarity (and Score); none when q is of
+// another dimension or zero.
+func (s *Vectors) Nearest(q []float32, k int) []Hit {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	qq, ok := s.quantised(q)
+	if !ok || k <= 0 {
+		return nil
+	}
+	h := make(hitHeap, 0, k+1)
+	for i := range s.ids {
+		c := s.cosine(qq, i)
+		if c <= 0 {
+			continue
+		}
+		if len(h) < k {
+			heap.Push(&h, Hit{ID: s.ids[i], Score: c, Similarity: c})
+		} else if worse(h[0], Hit{ID: s.ids[i], Score: c}) {
+			h[0] = Hit{ID: s.ids[i], Score: c, Similarity: c}
+			heap.Fix(&h, 0)
+		}
+	}
+	out := make([]Hit, len(h))
+	for i := len(h) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(&h).(Hit)
+	}
+	return out
+}
+
+// Similarity writes to out, for each of ids, its cosine to q (0 for an id
+// without a vector), reusing out.
+func (s *Vectors) Similarity(q []float32, ids []int64, out []float64) []float64 {
+	out = append(out[:0], make([]float64, len(ids))...)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	qq, ok := s.quantised(q)
+	if !ok {
+		return out
+	}
+	for n, id := range ids {
+		if i, ok := s.pos[id]; ok {
+			out[n] = s.cosine(qq, i)
+		}
+	}
+	return out
+}
+
+// worse orders hits worst first: lower score, then older id.
+func worse(a, b Hit) bool {
+	if a.Score != b.Score {
+		return a.Score < b.Score
+	}
+	return a.ID < b.ID
+}
+
+type hitHeap []Hit
+
+func (h hitHeap) Len() int           { return len(h) }
+func (h hitHeap) Less(i, j int) bool { return worse(h[i], h[j]) }
+func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)        { *h = append(*h, x.(Hit)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// VectorCatalog holds one Vectors per tenant, created on first use.
+type VectorCatalog struct {
+	mu   sync.RWMutex
+	sets map[int64]*Vectors
+}
+
+// NewVectorCatalog returns an empty catalog.
+func NewVectorCatalog() *VectorCatalog { return &VectorCatalog{sets: map[int64]*Vectors{}} }
+
+// For returns tenantID's vectors, creating an empty set on first use.
+func (c *VectorCatalog) For(tenantID int64) *Vectors {
+	c.mu.RLock()
+	s, ok := c.sets[tenantID]
+	c.mu.RUnlock()
+	if ok {
+		return s
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok = c.sets[tenantID]; !ok {
+		s = NewVectors()
+		c.sets[tenantID] = s
+	}
+	return s
+}
