@@ -163,6 +163,44 @@ func TestEmbeddingsRemoteProvider(t *testing.T) {
 	if strings.Contains(logs.String(), secret) {
 		t.Errorf("the key is in the log:\n%s", logs.String())
 	}
+
+	// Restart: the vectors come from the database; only queries are sent.
+	s.close(t)
+	sent := len(fake.Requests())
+	s = startLogged(t, cfg, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	eventually(t, "hybrid answers after the restart", func() bool {
+		mode, first := similarTo(t, s, key)
+		return mode == "hybrid" && first == "wifi"
+	})
+	for _, r := range fake.Requests()[sent:] {
+		if len(r.Input) != 1 || r.Input[0] != paraphraseQuery {
+			t.Errorf("after a restart the provider was asked to embed %q: vectors recomputed", r.Input)
+		}
+	}
+
+	// Another model: everything is embedded again in its space, and the
+	// answers never mix the two.
+	s.close(t)
+	cfg.EmbeddingsModel = "tiny-2"
+	sent = len(fake.Requests())
+	s = startLogged(t, cfg, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	eventually(t, "hybrid answers in the new model's space", func() bool {
+		mode, first := similarTo(t, s, key)
+		return mode == "hybrid" && first == "wifi"
+	})
+	reembedded := map[string]bool{}
+	for _, r := range fake.Requests()[sent:] {
+		if r.Model != "tiny-2" {
+			t.Errorf("request for model %q after the change", r.Model)
+		}
+		for _, in := range r.Input {
+			reembedded[in] = true
+		}
+	}
+	if len(reembedded) < len(paraphraseCorpus)+1 {
+		t.Errorf("after a model change %d texts were embedded again, want the %d conversations' and the query: %v",
+			len(reembedded), len(paraphraseCorpus)+1, reembedded)
+	}
 }
 
 // The server refuses to start on a model it cannot read, naming the option.

@@ -102,7 +102,8 @@ func (s *Service) indexDelete(tenantID, id int64, created time.Time) {
 }
 
 // SaveIndex writes the chunks of the search index changed since the last
-// save. A chunk it could not write is kept for the next.
+// save, then those of the vectors. A chunk it could not write is kept for
+// the next.
 func (s *Service) SaveIndex(ctx context.Context) error {
 	s.saved.save.Lock()
 	defer s.saved.save.Unlock()
@@ -135,7 +136,8 @@ func (s *Service) SaveIndex(ctx context.Context) error {
 			return fmt.Errorf("save search index: %w", err)
 		}
 	}
-	return nil
+	// The vectors changed with the index are saved with it (see vectors.go).
+	return s.SaveVectors(ctx)
 }
 
 // RebuildIndex loads every conversation into the search index; the server

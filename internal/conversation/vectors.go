@@ -3,6 +3,9 @@ package conversation
 import (
 	"context"
 	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -37,14 +40,20 @@ const (
 	RetrievalLexicalFallback = "lexical_fallback"
 )
 
-// The vectors of a conversation are the embedding of its index text
-// (IndexText), kept per tenant in memory (search.Vectors, int8) and not
-// stored: a start embeds every conversation again (backfill), in the
-// background, while similarity answers with what is embedded so far. With
-// a local model a track embeds its conversation itself, in microseconds;
-// with a remote provider tracks only queue the text, and a background
-// loop embeds in batches, waiting and trying again while the provider is
-// down, so that a track never waits on the network.
+// The vector of a conversation is the embedding of its index text
+// (IndexText), tagged with a hash of that text, kept per tenant in memory
+// (search.Vectors, int8) and saved in chunks of conversation ids like the
+// search index (store.VectorChunkTx), each chunk marked with the model's
+// name (Embedder.Name): a start loads the chunks of the configured model
+// only, so two models' vectors never mix, and a model change re-embeds
+// everything. With a local model a track embeds its conversation itself,
+// in microseconds; with a remote provider tracks only queue the text, and
+// a background loop embeds in batches, waiting and trying again while the
+// provider is down, so that a track never waits on the network. At start
+// the same loop loads the saved vectors, then reads every conversation
+// (the backfill) and embeds those whose text's hash no vector matches:
+// new ones, those changed since the save, all of them after a model
+// change.
 type vectors struct {
 	emb     Embedder
 	sets    *search.VectorCatalog
@@ -53,6 +62,8 @@ type vectors struct {
 	mu      sync.Mutex
 	pending map[vecKey]string // remote: texts waiting for their vectors
 	wake    chan struct{}
+	// saved tracks the chunks of vectors changed since they were saved.
+	saved indexSaver
 
 	// down is set while the provider fails (one incident, logged once
 	// when it starts and once when it ends); meanwhile similarity asks
@@ -80,16 +91,28 @@ func newVectors(emb Embedder, timeout time.Duration) *vectors {
 		pending: map[vecKey]string{}, wake: make(chan struct{}, 1)}
 }
 
-// embedIndexed gives a conversation just indexed its vector: at once with
-// a local model, through the background loop with a remote one.
+// textTag is what a vector is tagged with: a hash of the text it embeds,
+// so that a text unchanged is not embedded again.
+func textTag(text string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(text))
+	return h.Sum32()
+}
+
+// embedIndexed gives a conversation just indexed its vector, unless it has
+// one of the same text: at once with a local model, through the
+// background loop with a remote one.
 func (s *Service) embedIndexed(tenantID, id int64, text string) {
 	v := s.vec
 	if v == nil {
 		return
 	}
+	if tag, ok := v.sets.For(tenantID).Tag(id); ok && tag == textTag(text) {
+		return
+	}
 	if v.emb.Local() {
 		if vecs, err := v.emb.Embed(context.Background(), []string{text}); err == nil {
-			s.putVector(tenantID, id, vecs[0])
+			s.putVector(tenantID, id, textTag(text), vecs[0])
 		}
 		return
 	}
@@ -102,14 +125,33 @@ func (s *Service) embedIndexed(tenantID, id int64, text string) {
 	}
 }
 
-// putVector stores id's vector unless the conversation left the index
-// meanwhile (deleted while its text was being embedded).
-func (s *Service) putVector(tenantID, id int64, vec []float32) {
-	if _, ok := s.index.For(tenantID).Tag(id); ok {
-		s.vec.sets.For(tenantID).Upsert(id, vec)
-		if _, still := s.index.For(tenantID).Tag(id); !still {
-			s.vec.sets.For(tenantID).Delete(id) // deleted between the check and the upsert
-		}
+// putVector keeps id's vector, to be saved with its chunk, unless the
+// conversation left the index meanwhile (deleted while its text was being
+// embedded). A vector of another dimension than the tenant's others (the
+// provider's model changed under the same name) empties the tenant's set:
+// the next start's backfill embeds the rest in the new space.
+func (s *Service) putVector(tenantID, id int64, tag uint32, vec []float32) {
+	if _, ok := s.index.For(tenantID).Tag(id); !ok {
+		return
+	}
+	set := s.vec.sets.For(tenantID)
+	if !set.Upsert(id, tag, vec) {
+		s.logger.Warn("embeddings: the provider's vectors changed dimension; the tenant's vectors are dropped and embedded again at the next start",
+			"tenant", tenantID, "model", s.vec.emb.Name(), "dimension", len(vec))
+		s.markVectorsReset(tenantID, set)
+		set.Upsert(id, tag, vec)
+	}
+	if _, still := s.index.For(tenantID).Tag(id); !still {
+		set.Delete(id) // deleted between the check and the upsert
+	}
+	s.vec.saved.mark(tenantID, id)
+}
+
+// markVectorsReset empties a tenant's set and marks all its chunks, so the
+// next save deletes what was saved of the old dimension.
+func (s *Service) markVectorsReset(tenantID int64, set *search.Vectors) {
+	for _, id := range set.Reset() {
+		s.vec.saved.mark(tenantID, id)
 	}
 }
 
@@ -117,6 +159,7 @@ func (s *Service) putVector(tenantID, id int64, vec []float32) {
 func (s *Service) dropVector(tenantID, id int64) {
 	if s.vec != nil {
 		s.vec.sets.For(tenantID).Delete(id)
+		s.vec.saved.mark(tenantID, id)
 		s.vec.mu.Lock()
 		delete(s.vec.pending, vecKey{tenantID, id})
 		s.vec.mu.Unlock()
@@ -131,7 +174,16 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 		return
 	}
 	start := time.Now()
+	loaded, err := s.loadVectors(ctx)
+	if err != nil && ctx.Err() == nil {
+		s.logger.Warn("embeddings: saved vectors not loaded; embedding again", "err", err)
+	}
+	s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
+		"duration", time.Since(start).Round(time.Millisecond))
 	n, err := s.backfill(ctx)
+	if serr := s.SaveVectors(context.WithoutCancel(ctx)); serr != nil {
+		s.logger.Warn("embeddings: vectors not saved", "err", serr)
+	}
 	if ctx.Err() != nil {
 		return
 	}
@@ -148,27 +200,100 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 		case <-s.vec.wake:
 		}
 		s.drainPending(ctx)
+		if err := s.SaveVectors(ctx); err != nil && ctx.Err() == nil {
+			s.logger.Warn("embeddings: vectors not saved", "err", err)
+		}
 	}
 }
 
+// loadVectors loads the saved vectors of the configured model whose
+// conversations are in the index; the backfill checks them against the
+// conversations' text.
+func (s *Service) loadVectors(ctx context.Context) (int, error) {
+	total := 0
+	err := s.store.VectorChunkScan(ctx, s.vec.emb.Name(), func(tenantID, chunk int64, data []byte) error {
+		ix := s.index.For(tenantID)
+		n, err := s.vec.sets.For(tenantID).LoadRange(data, chunk*indexChunkWidth, func(id int64, _ uint32) bool {
+			_, ok := ix.Tag(id)
+			return ok && id/indexChunkWidth == chunk
+		})
+		if err != nil {
+			s.logger.Warn("embeddings: a saved chunk of vectors does not load; embedding its conversations again",
+				"tenant", tenantID, "chunk", chunk, "err", err)
+		}
+		total += n
+		return nil
+	})
+	return total, err
+}
+
+// SaveVectors writes the chunks of vectors changed since the last save,
+// in the configured model's space. A chunk it could not write is kept for
+// the next. Without an embedder it does nothing.
+func (s *Service) SaveVectors(ctx context.Context) error {
+	if s.vec == nil {
+		return nil
+	}
+	v := s.vec
+	v.saved.save.Lock()
+	defer v.saved.save.Unlock()
+	keys := v.saved.take()
+	slices.SortFunc(keys, func(a, b chunkKey) int {
+		if a.chunk != b.chunk {
+			return int(a.chunk - b.chunk)
+		}
+		return int(a.tenantID - b.tenantID)
+	})
+	for lo := 0; lo < len(keys); lo += indexSaveBatch {
+		batch := keys[lo:min(lo+indexSaveBatch, len(keys))]
+		data := make([][]byte, len(batch))
+		for i, k := range batch {
+			data[i] = v.sets.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
+		}
+		at := s.now()
+		err := s.store.Write(ctx, func(tx store.Tx) error {
+			for i, k := range batch {
+				if err := tx.VectorChunkPut(ctx, &store.VectorChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk,
+					Space: v.emb.Name(), Data: data[i], At: at}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			for _, k := range keys[lo:] {
+				v.saved.mark(k.tenantID, k.chunk*indexChunkWidth)
+			}
+			return fmt.Errorf("save vectors: %w", err)
+		}
+	}
+	return nil
+}
+
 // backfill embeds, page by page in id order, the conversations of every
-// tenant that are in the index without a vector. A page the provider
-// cannot embed is tried again after a wait, until ctx ends.
+// tenant that are in the index without a vector of their current text. A
+// page the provider cannot embed is tried again after a wait, until ctx
+// ends; the vectors are saved as it goes.
 func (s *Service) backfill(ctx context.Context) (int, error) {
 	var after int64
-	total := 0
+	total, unsaved := 0, 0
 	for {
 		var keys []vecKey
 		var texts []string
+		var tags []uint32
 		got := 0
 		err := s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: backfillPage},
 			func(c *fathom.Conversation, msgs []fathom.Message) error {
 				after, got = c.ID, got+1
-				if _, indexed := s.index.For(c.TenantID).Tag(c.ID); !indexed || s.vec.sets.For(c.TenantID).Has(c.ID) {
+				if _, indexed := s.index.For(c.TenantID).Tag(c.ID); !indexed {
+					return nil
+				}
+				text := IndexText(c, msgs)
+				if tag, ok := s.vec.sets.For(c.TenantID).Tag(c.ID); ok && tag == textTag(text) {
 					return nil
 				}
 				keys = append(keys, vecKey{c.TenantID, c.ID})
-				texts = append(texts, IndexText(c, msgs))
+				texts, tags = append(texts, text), append(tags, textTag(text))
 				return nil
 			})
 		if err != nil {
@@ -177,12 +302,16 @@ func (s *Service) backfill(ctx context.Context) (int, error) {
 		if got == 0 {
 			return total, nil
 		}
-		if err := s.embedRetrying(ctx, keys, texts); err != nil {
+		if err := s.embedRetrying(ctx, keys, texts, tags); err != nil {
 			return total, err
 		}
-		total += len(keys)
-		if total > 0 && total%(backfillPage*40) < len(keys) {
+		total, unsaved = total+len(keys), unsaved+len(keys)
+		if unsaved >= backfillPage*40 {
+			unsaved = 0
 			s.logger.Info("embeddings backfill", "embedded", total, "after", after)
+			if err := s.SaveVectors(ctx); err != nil {
+				s.logger.Warn("embeddings: vectors not saved", "err", err)
+			}
 		}
 	}
 }
@@ -194,8 +323,9 @@ func (s *Service) drainPending(ctx context.Context) {
 		v.mu.Lock()
 		var keys []vecKey
 		var texts []string
+		var tags []uint32
 		for k, t := range v.pending {
-			keys, texts = append(keys, k), append(texts, t)
+			keys, texts, tags = append(keys, k), append(texts, t), append(tags, textTag(t))
 			delete(v.pending, k)
 			if len(keys) == backfillPage {
 				break
@@ -205,7 +335,7 @@ func (s *Service) drainPending(ctx context.Context) {
 		if len(keys) == 0 {
 			return
 		}
-		if err := s.embedRetrying(ctx, keys, texts); err != nil {
+		if err := s.embedRetrying(ctx, keys, texts, tags); err != nil {
 			return // ctx ended
 		}
 	}
@@ -213,7 +343,7 @@ func (s *Service) drainPending(ctx context.Context) {
 
 // embedRetrying embeds texts and stores their vectors, waiting and trying
 // again while the provider fails; only ctx's end stops it.
-func (s *Service) embedRetrying(ctx context.Context, keys []vecKey, texts []string) error {
+func (s *Service) embedRetrying(ctx context.Context, keys []vecKey, texts []string, tags []uint32) error {
 	if len(keys) == 0 {
 		return nil
 	}
@@ -223,7 +353,7 @@ func (s *Service) embedRetrying(ctx context.Context, keys []vecKey, texts []stri
 		if err == nil {
 			s.providerUp()
 			for i, k := range keys {
-				s.putVector(k.tenantID, k.id, vecs[i])
+				s.putVector(k.tenantID, k.id, tags[i], vecs[i])
 			}
 			return nil
 		}

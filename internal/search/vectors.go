@@ -15,6 +15,7 @@ type Vectors struct {
 	mu     sync.RWMutex
 	dim    int
 	ids    []int64
+	tags   []uint32 // the caller's version of what each vector embeds
 	scales []float32
 	data   []int8 // len(ids) × dim
 	pos    map[int64]int
@@ -40,12 +41,13 @@ func quantise(v []float32, out []int8) float32 {
 	return scale
 }
 
-// Upsert sets id's vector. The first vector fixes the dimension; a vector
-// of another dimension is refused (false): one set holds one space.
-func (s *Vectors) Upsert(id int64, v []float32) bool {
+// Upsert sets id's vector, tagged with tag. The first vector fixes the
+// dimension; a vector of another dimension is refused (false): one set
+// holds one space.
+func (s *Vectors) Upsert(id int64, tag uint32, v []float32) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.dim == 0 {
+	if len(s.ids) == 0 {
 		s.dim = len(v)
 	}
 	if len(v) != s.dim || len(v) == 0 {
@@ -56,11 +58,24 @@ func (s *Vectors) Upsert(id int64, v []float32) bool {
 		i = len(s.ids)
 		s.pos[id] = i
 		s.ids = append(s.ids, id)
+		s.tags = append(s.tags, 0)
 		s.scales = append(s.scales, 0)
 		s.data = append(s.data, make([]int8, s.dim)...)
 	}
 	s.scales[i] = quantise(v, s.data[i*s.dim:(i+1)*s.dim])
+	s.tags[i] = tag
 	return true
+}
+
+// Reset empties the set, for vectors of another space, and returns the
+// ids it held.
+func (s *Vectors) Reset() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := s.ids
+	s.dim, s.ids, s.tags, s.scales, s.data = 0, nil, nil, nil, nil
+	clear(s.pos)
+	return ids
 }
 
 // Delete removes id's vector, if any.
@@ -73,20 +88,23 @@ func (s *Vectors) Delete(id int64) {
 	}
 	last := len(s.ids) - 1
 	if i != last {
-		s.ids[i], s.scales[i] = s.ids[last], s.scales[last]
+		s.ids[i], s.tags[i], s.scales[i] = s.ids[last], s.tags[last], s.scales[last]
 		copy(s.data[i*s.dim:(i+1)*s.dim], s.data[last*s.dim:])
 		s.pos[s.ids[i]] = i
 	}
 	delete(s.pos, id)
-	s.ids, s.scales, s.data = s.ids[:last], s.scales[:last], s.data[:last*s.dim]
+	s.ids, s.tags, s.scales, s.data = s.ids[:last], s.tags[:last], s.scales[:last], s.data[:last*s.dim]
 }
 
-// Has reports whether id has a vector.
-func (s *Vectors) Has(id int64) bool {
+// Tag returns the tag of id's vector, and whether it has one.
+func (s *Vectors) Tag(id int64) (uint32, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	_, ok := s.pos[id]
-	return ok
+	i, ok := s.pos[id]
+	if !ok {
+		return 0, false
+	}
+	return s.tags[i], true
 }
 
 // Len is how many vectors the set holds.
@@ -100,7 +118,7 @@ func (s *Vectors) Len() int {
 func (s *Vectors) Bytes() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return cap(s.data) + 4*cap(s.scales) + 8*cap(s.ids)
+	return cap(s.data) + 4*cap(s.scales) + 4*cap(s.tags) + 8*cap(s.ids)
 }
 
 // query is q quantised, for integer dot products.

@@ -20,10 +20,10 @@ func unit(v []float32) []float32 {
 func TestVectors(t *testing.T) {
 	t.Parallel()
 	s := NewVectors()
-	s.Upsert(1, unit([]float32{1, 0, 0}))
-	s.Upsert(2, unit([]float32{1, 1, 0}))
-	s.Upsert(3, unit([]float32{0, 0, 1}))
-	if s.Upsert(4, []float32{1, 0}) {
+	s.Upsert(1, 0, unit([]float32{1, 0, 0}))
+	s.Upsert(2, 0, unit([]float32{1, 1, 0}))
+	s.Upsert(3, 0, unit([]float32{0, 0, 1}))
+	if s.Upsert(4, 0, []float32{1, 0}) {
 		t.Error("a vector of another dimension is taken")
 	}
 	got := s.Nearest(unit([]float32{1, 0.1, 0}), 2)
@@ -34,7 +34,7 @@ func TestVectors(t *testing.T) {
 		t.Errorf("cosine %.3f, want about 0.995", got[0].Similarity)
 	}
 	s.Delete(1)
-	if s.Has(1) || s.Len() != 2 {
+	if _, has := s.Tag(1); has || s.Len() != 2 {
 		t.Errorf("Delete left %d vectors", s.Len())
 	}
 	got = s.Nearest(unit([]float32{1, 0.1, 0}), 5)
@@ -64,7 +64,7 @@ func TestVectorsQuantisedOrder(t *testing.T) {
 			v[j] = float32(r.NormFloat64())
 		}
 		vecs[i] = unit(v)
-		s.Upsert(int64(i), vecs[i])
+		s.Upsert(int64(i), 0, vecs[i])
 	}
 	misses := 0
 	for range 50 {
@@ -107,7 +107,7 @@ func BenchmarkVectorsNearest(b *testing.B) {
 		for j := range v {
 			v[j] = float32(r.NormFloat64())
 		}
-		s.Upsert(int64(i), unit(v))
+		s.Upsert(int64(i), 0, unit(v))
 	}
 	q := make([]float32, dim)
 	for j := range q {
@@ -119,4 +119,58 @@ func BenchmarkVectorsNearest(b *testing.B) {
 	for b.Loop() {
 		s.Nearest(q, 150)
 	}
+}
+
+// Saved by range and loaded back, the vectors rank alike and keep their
+// tags; keep filters, and a range of another dimension is refused.
+func TestVectorsSavedRange(t *testing.T) {
+	t.Parallel()
+	s := NewVectors()
+	s.Upsert(4096, 7, unit([]float32{1, 0, 0}))
+	s.Upsert(4100, 8, unit([]float32{1, 1, 0}))
+	s.Upsert(9000, 9, unit([]float32{0, 0, 1})) // another range
+	data := s.AppendRange(nil, 4096, 8192)
+	if got := s.AppendRange(nil, 0, 4096); got != nil {
+		t.Errorf("an empty range encodes as %v", got)
+	}
+	l := NewVectors()
+	n, err := l.LoadRange(data, 4096, func(id int64, tag uint32) bool { return id != 4100 || tag == 8 })
+	if err != nil || n != 2 || l.Len() != 2 {
+		t.Fatalf("LoadRange = %d, %v; %d vectors", n, err, l.Len())
+	}
+	if tag, ok := l.Tag(4100); !ok || tag != 8 {
+		t.Errorf("tag %d %v", tag, ok)
+	}
+	q := unit([]float32{1, 0.2, 0})
+	a, b := s.Nearest(q, 2), l.Nearest(q, 2)
+	if len(b) != 2 || a[0] != b[0] || a[1] != b[1] {
+		t.Errorf("loaded vectors rank %v, saved %v", b, a)
+	}
+	if n, _ := NewVectors().LoadRange(data, 4096, func(int64, uint32) bool { return false }); n != 0 {
+		t.Errorf("keep refused all, %d loaded", n)
+	}
+	other := NewVectors()
+	other.Upsert(1, 0, unit([]float32{1, 0}))
+	if _, err := other.LoadRange(data, 4096, func(int64, uint32) bool { return true }); err == nil {
+		t.Error("vectors of another dimension loaded")
+	}
+}
+
+// FuzzVectorsLoadRange: any bytes load or fail without panicking, and
+// what loads is searchable.
+func FuzzVectorsLoadRange(f *testing.F) {
+	s := NewVectors()
+	s.Upsert(3, 1, unit([]float32{1, 2, 3}))
+	f.Add(s.AppendRange(nil, 0, 10))
+	f.Add([]byte{1, 3, 1, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l := NewVectors()
+		n, err := l.LoadRange(data, 0, func(int64, uint32) bool { return true })
+		if err != nil {
+			return
+		}
+		if n > 0 && l.dim > 0 {
+			l.Nearest(make([]float32, l.dim), 3)
+		}
+	})
 }

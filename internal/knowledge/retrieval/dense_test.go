@@ -25,7 +25,7 @@ func TestDenseFindsZeroOverlapParaphrase(t *testing.T) {
 	for id, d := range docs {
 		ix.Upsert(id, d.text)
 		m.Assign(id, d.text)
-		vecs.Upsert(id, d.vec)
+		vecs.Upsert(id, 0, d.vec)
 	}
 	q := Analyse("the internet connection drops all the time")
 	lexical, _ := New(Config{}).Rank(ix, m, nil, q, 3, 0.1)
