@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 )
 
@@ -101,6 +102,9 @@ func TestVectorsQuantisedOrder(t *testing.T) {
 func BenchmarkVectorsNearest(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	const n, dim = 100_000, 256
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	s := NewVectors()
 	v := make([]float32, dim)
 	for i := range n {
@@ -109,6 +113,9 @@ func BenchmarkVectorsNearest(b *testing.B) {
 		}
 		s.Upsert(int64(i), 0, unit(v))
 	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "heap-bytes/vector")
 	q := make([]float32, dim)
 	for j := range q {
 		q[j] = float32(r.NormFloat64())
@@ -145,6 +152,15 @@ func TestVectorsSavedRange(t *testing.T) {
 	a, b := s.Nearest(q, 2), l.Nearest(q, 2)
 	if len(b) != 2 || a[0] != b[0] || a[1] != b[1] {
 		t.Errorf("loaded vectors rank %v, saved %v", b, a)
+	}
+	// A vector set since the save is not replaced by the saved one.
+	l.Delete(4096)
+	l.Upsert(4096, 70, unit([]float32{0, 1, 0}))
+	if n, err := l.LoadRange(data, 4096, func(int64, uint32) bool { return true }); err != nil || n != 0 {
+		t.Errorf("LoadRange over held vectors = %d, %v", n, err)
+	}
+	if tag, _ := l.Tag(4096); tag != 70 {
+		t.Errorf("the newer vector was replaced: tag %d", tag)
 	}
 	if n, _ := NewVectors().LoadRange(data, 4096, func(int64, uint32) bool { return false }); n != 0 {
 		t.Errorf("keep refused all, %d loaded", n)

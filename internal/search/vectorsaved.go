@@ -41,7 +41,8 @@ func (s *Vectors) AppendRange(dst []byte, lo, hi int64) []byte {
 
 // LoadRange adds the vectors of a range encoded by AppendRange (lo as
 // given to it) for which keep(id, tag) is true, and returns how many it
-// added. Nothing is added if data is malformed, of another format, or of
+// added. A vector the set holds already is kept: set since the save, it
+// is the newer. Nothing is added if data is malformed, of another format, or of
 // another dimension than the set's vectors.
 func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint32) bool) (int, error) {
 	if len(data) == 0 {
@@ -96,16 +97,13 @@ func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint3
 	s.dim = int(dim)
 	added := 0
 	for _, r := range recs {
-		if !keep(r.id, r.tag) {
+		if _, held := s.pos[r.id]; held || !keep(r.id, r.tag) {
 			continue
 		}
-		i, ok := s.pos[r.id]
-		if !ok {
-			i = len(s.ids)
-			s.pos[r.id] = i
-			s.ids, s.tags, s.scales = append(s.ids, r.id), append(s.tags, 0), append(s.scales, 0)
-			s.data = append(s.data, make([]int8, s.dim)...)
-		}
+		i := len(s.ids)
+		s.pos[r.id] = i
+		s.ids, s.tags, s.scales = append(s.ids, r.id), append(s.tags, 0), append(s.scales, 0)
+		s.data = append(s.data, make([]int8, s.dim)...)
 		s.tags[i], s.scales[i] = r.tag, r.scale
 		copy(s.data[i*s.dim:(i+1)*s.dim], r.v)
 		added++

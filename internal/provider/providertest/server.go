@@ -60,15 +60,6 @@ func (s *Server) Requests() []Request {
 	return append([]Request(nil), s.requests...)
 }
 
-// Texts counts the texts embedded so far (failed requests included).
-func (s *Server) Texts() int {
-	n := 0
-	for _, r := range s.Requests() {
-		n += len(r.Input)
-	}
-	return n
-}
-
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost || r.URL.Path != "/v1/embeddings" {
 		http.NotFound(w, r)
