@@ -103,9 +103,10 @@ func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint3
 		i := len(s.ids)
 		s.pos[r.id] = i
 		s.ids, s.tags, s.scales = append(s.ids, r.id), append(s.tags, 0), append(s.scales, 0)
-		s.data = append(s.data, make([]int8, s.dim)...)
+		s.grow()
 		s.tags[i], s.scales[i] = r.tag, r.scale
 		copy(s.data[i*s.dim:(i+1)*s.dim], r.v)
+		s.setBits(i)
 		added++
 	}
 	return added, nil
