@@ -8,10 +8,10 @@ import (
 )
 
 // Vectors is one tenant's dense vectors, one per conversation, kept
-// int8-quantised (a byte per dimension and a float32 scale per vector:
-// 260 bytes at 256 dimensions, a quarter of float32), searched by brute
-// force. Vectors must be L2-normalised; similarities are cosines clamped
-// to [0, 1]. It is safe for concurrent use.
+// int8-quantised (a byte per dimension and a float32 scale per vector, a
+// quarter of float32) with their sign bits, searched by a scan (see
+// Nearest). Vectors must be L2-normalised; similarities are cosines
+// clamped to [0, 1]. It is safe for concurrent use.
 type Vectors struct {
 	mu     sync.RWMutex
 	dim    int
