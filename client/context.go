@@ -79,6 +79,11 @@ type SimilarityResult struct {
 	TotalFound      int                   `json:"totalFound"`
 	Conversations   []SimilarConversation `json:"conversations"`
 	Recommendations Recommendations       `json:"recommendations"`
+	// Retrieval is how the answer was ranked: "lexical" (no embeddings
+	// configured), "hybrid" (words and embeddings) or "lexical_fallback"
+	// (embeddings configured, the provider did not answer in time). Empty
+	// from servers older than the field.
+	Retrieval string `json:"retrieval"`
 }
 
 // SimilarConversation is one match.

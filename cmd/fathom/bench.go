@@ -86,6 +86,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	servers := fs.String("servers", "1,2,3", "for --only servers: numbers of fathom serve processes to measure, in turn")
 	lagProbes := fs.Int("lag-probes", 100, "for --only servers: conversations whose visibility on the other servers is timed")
 	lagRate := fs.Int("lag-rate", 100, "for --only servers: background conversations of 10 messages tracked per second while lag is timed (0: none)")
+	embeddings := fs.String("embeddings-model-dir", "", "static embedding model (Model2Vec directory or .vec file) of the in-process server: similarity with vectors on")
 	serverPool := fs.Int("server-pool", 0, "for --only servers: each server's PostgreSQL connections (pool_max_conns; 0: the server's default of 16)")
 	serverArgs := fs.String("server-args", "", `for --only servers: more flags for each "fathom serve", separated by spaces (such as "--analysis-duty 1")`)
 	if err := parse(fs, args); err != nil {
@@ -99,6 +100,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	engines, err := parseEngines(*engineList)
 	if err != nil {
 		return err
+	}
+	if *url != "" && *embeddings != "" {
+		return fmt.Errorf("--embeddings-model-dir applies to the server bench starts; give it to the server with --url")
 	}
 	if *url != "" && *engineList != config.EngineSQLite {
 		return fmt.Errorf("--engines applies to the servers bench starts; drop it with --url")
@@ -136,7 +140,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		return fmt.Errorf("--track-rate must be 0 or more, got %d", *trackRate)
 	}
 	b := &contextBench{out: out, corpus: corpus, sizes: counts, only: *only, concurrency: *conc, trackFor: *trackFor, trackRate: *trackRate,
-		queries: *queries, simConcurrency: *simConc, synchronous: *sync, url: *url, key: *key}
+		queries: *queries, simConcurrency: *simConc, synchronous: *sync, url: *url, key: *key, embeddings: *embeddings}
 	if *memProfile != "" {
 		b.beforeClose = func() { writeHeapProfile(env, *memProfile) }
 	}

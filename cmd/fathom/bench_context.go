@@ -27,6 +27,8 @@ type contextBench struct {
 	synchronous    string
 	// url and key name a running server; empty to start one.
 	url, key string
+	// embeddings is the in-process server's --embeddings-model-dir (empty: none).
+	embeddings string
 	// db is the database of the server started here.
 	db *benchDatabase
 	// table, when not nil, receives the figures under column.
@@ -42,7 +44,9 @@ func (b *contextBench) run(ctx context.Context) error {
 	var local *localServer
 	if url == "" {
 		var err error
-		local, err = startLocal(ctx, b.synchronous, "bench", func(c *config.Config) { c.DatabaseURL = b.db.url })
+		local, err = startLocal(ctx, b.synchronous, "bench", func(c *config.Config) {
+			c.DatabaseURL, c.EmbeddingsModelDir = b.db.url, b.embeddings
+		})
 		if err != nil {
 			return err
 		}

@@ -139,11 +139,16 @@ func (a *App) Open(ctx context.Context) (err error) {
 		IdleTimeout: a.cfg.IdleTimeout, ShutdownTimeout: a.cfg.ShutdownTimeout, Database: a.db.Engine,
 		TrustedProxies: trusted, AddressRateLimit: a.cfg.AddressRateLimit, AddressRateBurst: a.cfg.AddressRateBurst,
 		Background: a.health.Paused, Observe: a.metrics.ObserveRequest}, a.logger, a.ready)
+	emb, err := a.embedder()
+	if err != nil {
+		return err
+	}
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: a.catalog,
-		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger},
+		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger, Embedder: emb},
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
 			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll,
-			MaxConversationMessages: a.cfg.MaxConversationMessages, MaxConversationBytes: a.cfg.MaxConversationBytes})
+			MaxConversationMessages: a.cfg.MaxConversationMessages, MaxConversationBytes: a.cfg.MaxConversationBytes,
+			EmbeddingsTimeout: a.cfg.EmbeddingsTimeout})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 
@@ -166,7 +171,13 @@ func (a *App) Open(ctx context.Context) (err error) {
 	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
 	followCtx, stopFollow := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopFollow, a.followDone = stopFollow, make(chan struct{})
-	go func() { defer close(a.followDone); a.Conversations.Follow(followCtx) }()
+	go func() {
+		defer close(a.followDone)
+		embedded := make(chan struct{})
+		go func() { defer close(embedded); a.Conversations.RunEmbeddings(followCtx) }()
+		a.Conversations.Follow(followCtx)
+		<-embedded
+	}()
 	defer func() {
 		if err != nil {
 			stopFollow()

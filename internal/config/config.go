@@ -163,6 +163,22 @@ type Config struct {
 	// It bounds the peaks of analysis, not what the server keeps: set it
 	// above the live heap (docs/configuration.md, "Memory").
 	MemoryLimit int64
+
+	// EmbeddingsURL is an OpenAI-compatible embeddings endpoint's base
+	// URL, e.g. http://127.0.0.1:11434/v1 (default empty: none; no
+	// request leaves the machine). EmbeddingsModel is the model it is
+	// asked for (required with the URL); EmbeddingsKey its API key
+	// (default none; secret: may come from FATHOM_EMBEDDINGS_KEY_FILE).
+	// EmbeddingsTimeout bounds the wait for a similarity query's vector
+	// (default 1s); past it the answer is lexical.
+	EmbeddingsURL     string
+	EmbeddingsModel   string
+	EmbeddingsKey     string
+	EmbeddingsTimeout time.Duration
+	// EmbeddingsModelDir is a static embedding model on disk: a Model2Vec
+	// directory (tokenizer.json and model.safetensors) or a .vec word
+	// vector file (default empty: none). Exclusive with EmbeddingsURL.
+	EmbeddingsModelDir string
 }
 
 // Default returns the configuration with every default filled in.
@@ -207,6 +223,8 @@ func Default() Config {
 		SignInAddressFailures: 20,
 		SignInAccountFailures: 10,
 		SignInMaxDelay:        15 * time.Minute,
+
+		EmbeddingsTimeout: time.Second,
 	}
 }
 
@@ -336,6 +354,7 @@ func (c *Config) Validate() error {
 		bad("signin-max-delay", "must be between 1s and 24h, got %s", c.SignInMaxDelay)
 	}
 	errs = append(errs, c.validateMetrics()...)
+	errs = append(errs, c.validateEmbeddings()...)
 	return errors.Join(errs...)
 }
 

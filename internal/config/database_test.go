@@ -71,7 +71,7 @@ func TestDatabasePasswordNeverShown(t *testing.T) {
 func TestHelpHidesSecrets(t *testing.T) {
 	t.Parallel()
 	env := map[string]string{"FATHOM_DATABASE_URL": "postgres://fathom:s3cret@db/fathom", "FATHOM_SECRET_KEY": "s3cretkey",
-		"FATHOM_GATEWAY_CLIENT_SECRET": "s3cretclient"}
+		"FATHOM_GATEWAY_CLIENT_SECRET": "s3cretclient", "FATHOM_EMBEDDINGS_KEY": "s3cretembed"}
 	cfg := config.Default()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var help strings.Builder
@@ -83,7 +83,7 @@ func TestHelpHidesSecrets(t *testing.T) {
 	if strings.Contains(help.String(), "s3cret") || !strings.Contains(help.String(), "postgres://fathom:xxxxx@db/fathom") {
 		t.Errorf("--help shows a secret, or not the redacted URL:\n%s", help.String())
 	}
-	for _, want := range []string{"FATHOM_SECRET_KEY_FILE: set)", "FATHOM_GATEWAY_CLIENT_SECRET_FILE: set)"} {
+	for _, want := range []string{"FATHOM_SECRET_KEY_FILE: set)", "FATHOM_GATEWAY_CLIENT_SECRET_FILE: set)", "FATHOM_EMBEDDINGS_KEY_FILE: set)"} {
 		if !strings.Contains(help.String(), want) {
 			t.Errorf("--help does not say %q:\n%s", want, help.String())
 		}

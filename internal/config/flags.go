@@ -78,6 +78,11 @@ func (c *Config) serverOptions() []option {
 		{"signin-account-failures", "failed sign-ins per account, across addresses, before sign-ins from new addresses are slowed", (*intValue)(&c.SignInAccountFailures), false},
 		{"signin-max-delay", "longest lockout of a sign-in pair or address", (*durationValue)(&c.SignInMaxDelay), false},
 		{"metrics-addr", "separate listen address host:port serving only /metrics (default: none)", (*stringValue)(&c.MetricsAddr), false},
+		{"embeddings-url", "OpenAI-compatible embeddings endpoint base URL, e.g. http://127.0.0.1:11434/v1 (default: none)", (*stringValue)(&c.EmbeddingsURL), false},
+		{"embeddings-model", "model asked of --embeddings-url", (*stringValue)(&c.EmbeddingsModel), false},
+		{"embeddings-key", "API key of --embeddings-url (default: none)", (*stringValue)(&c.EmbeddingsKey), true},
+		{"embeddings-timeout", "longest wait for a similarity query's vector before answering lexically", (*durationValue)(&c.EmbeddingsTimeout), false},
+		{"embeddings-model-dir", "static embedding model on disk: Model2Vec directory or .vec file (default: none)", (*stringValue)(&c.EmbeddingsModelDir), false},
 		{"metrics-token", "bearer token that opens /metrics on the main listener (default: none, /metrics not served there)", (*stringValue)(&c.MetricsToken), true},
 	}
 }

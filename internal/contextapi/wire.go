@@ -46,6 +46,10 @@ type similarityData struct {
 	TotalFound      int                 `json:"totalFound"`
 	Conversations   []conversationMatch `json:"conversations"`
 	Recommendations recommendations     `json:"recommendations"`
+	// Retrieval is how the answer was ranked: "lexical" (no embeddings
+	// configured), "hybrid" (words and embeddings) or "lexical_fallback"
+	// (embeddings configured but the provider did not answer in time).
+	Retrieval string `json:"retrieval"`
 }
 
 type conversationMatch struct {
@@ -213,7 +217,7 @@ func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
 func toSimilarityData(r *conversation.SimilarResult) similarityData {
 	d := similarityData{Query: r.Query, TotalFound: r.TotalFound, Conversations: make([]conversationMatch, 0, len(r.Conversations)),
-		Recommendations: toRecommendations(r.Recommendation)}
+		Recommendations: toRecommendations(r.Recommendation), Retrieval: r.Retrieval}
 	d.Recommendations.SimilarResolutions = make([]similarResolution, 0, len(r.SimilarResolutions))
 	for _, m := range r.Conversations {
 		c := m.Conversation

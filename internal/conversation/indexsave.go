@@ -74,6 +74,7 @@ func stampTag(version int64, created time.Time) uint32 {
 // marks its chunk for the next save. text must be of c's version or later.
 func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text string) {
 	s.indexTerms(tenantID, c.ID, c.CreatedAt, stampTag(c.Version, c.CreatedAt), search.Terms(text))
+	s.embedIndexed(tenantID, c.ID, text)
 }
 
 // indexHolds reports whether the index holds c's text at c's version
@@ -96,11 +97,13 @@ func (s *Service) indexTerms(tenantID, id int64, created time.Time, tag uint32, 
 // chunk. created is the conversation's creation time, zero when unknown.
 func (s *Service) indexDelete(tenantID, id int64, created time.Time) {
 	s.gone.bury(tenantID, id, created, s.now(), func() { s.index.For(tenantID).Delete(id) })
+	s.dropVector(tenantID, id)
 	s.saved.mark(tenantID, id)
 }
 
 // SaveIndex writes the chunks of the search index changed since the last
-// save. A chunk it could not write is kept for the next.
+// save, then those of the vectors. A chunk it could not write is kept for
+// the next.
 func (s *Service) SaveIndex(ctx context.Context) error {
 	s.saved.save.Lock()
 	defer s.saved.save.Unlock()
@@ -133,7 +136,8 @@ func (s *Service) SaveIndex(ctx context.Context) error {
 			return fmt.Errorf("save search index: %w", err)
 		}
 	}
-	return nil
+	// The vectors changed with the index are saved with it (see vectors.go).
+	return s.SaveVectors(ctx)
 }
 
 // RebuildIndex loads every conversation into the search index; the server

@@ -48,6 +48,9 @@ type Deps struct {
 	Activity  Activity
 	Now       func() time.Time
 	Logger    *slog.Logger
+	// Embedder, when set, gives every conversation a vector and makes
+	// similarity hybrid (see vectors.go); nil: lexical only.
+	Embedder Embedder
 }
 
 // Config tunes the service; zero values take the documented defaults.
@@ -86,6 +89,9 @@ type Config struct {
 	// message content).
 	MaxConversationMessages int
 	MaxConversationBytes    int64
+	// EmbeddingsTimeout bounds the wait for a similarity query's vector
+	// from a remote Embedder (default 1s); past it the answer is lexical.
+	EmbeddingsTimeout time.Duration
 }
 
 // Defaults of the conversation size caps.
@@ -122,6 +128,8 @@ type Service struct {
 	// gone holds the tombstones of conversations deleted lately (see
 	// indexgone.go).
 	gone gone
+	// vec holds the conversations' vectors; nil without an Embedder.
+	vec *vectors
 }
 
 // NewService returns a service.
@@ -159,8 +167,12 @@ func NewService(d Deps, cfg Config) *Service {
 	if d.Knowledge == nil {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
-	return &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
+	s := &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
 		claimed: map[int64]bool{}, leases: map[int64]bool{}}
+	if d.Embedder != nil {
+		s.vec = newVectors(d.Embedder, cfg.EmbeddingsTimeout)
+	}
+	return s
 }
 
 // markForAnalysis makes sure one analysis job is pending for the tenant:

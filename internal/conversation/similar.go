@@ -36,6 +36,9 @@ type SimilarResult struct {
 	Conversations      []SimilarConversation
 	SimilarResolutions []SimilarResolution
 	Recommendation     *knowledge.Recommendation
+	// Retrieval says how the answer was ranked: RetrievalLexical,
+	// RetrievalHybrid or RetrievalLexicalFallback.
+	Retrieval string
 }
 
 // Similar ranks the tenant's conversations against a new message and
@@ -50,9 +53,10 @@ func (s *Service) Similar(ctx context.Context, tenantID int64, p SimilarParams) 
 	if p.Limit != nil {
 		limit = *p.Limit
 	}
+	dense, mode := s.queryDense(ctx, tenantID, p.Message)
 	m := s.know.Similar(tenantID, knowledge.SimilarParams{Index: s.index.For(tenantID), Message: p.Message,
-		Limit: limit, MinSimilarity: s.cfg.MinSimilarity})
-	res := &SimilarResult{Query: p.Message, TotalFound: m.Total,
+		Limit: limit, MinSimilarity: s.cfg.MinSimilarity, Dense: dense})
+	res := &SimilarResult{Query: p.Message, TotalFound: m.Total, Retrieval: mode,
 		Conversations: []SimilarConversation{}, SimilarResolutions: []SimilarResolution{},
 		Recommendation: m.Recommendation}
 	if len(m.Matches) == 0 {

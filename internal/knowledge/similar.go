@@ -26,6 +26,9 @@ type SimilarParams struct {
 	Message       string        // the new message
 	Limit         int           // matches returned, each with its reasons
 	MinSimilarity float64       // matches below it are neither returned nor counted
+	// Dense, when set, adds the similarity of embeddings to the evidence
+	// and its nearest conversations to BM25's candidates (retrieval.Dense).
+	Dense retrieval.Scorer
 }
 
 // SimilarResult answers a similarity request.
@@ -45,7 +48,7 @@ func (e *Engine) Similar(tenantID int64, p SimilarParams) *SimilarResult {
 	// Recommendations look at more neighbours than the caller shows, and
 	// only the shown ones are explained.
 	named := ranker.WithTypeNames(func(typeID int64) string { return e.TypeName(tenantID, typeID) })
-	hits, total := named.RankExplaining(p.Index, e.Model(tenantID), nil, q, max(limit, neighbourDepth), limit, p.MinSimilarity)
+	hits, total := named.RankExplaining(p.Index, e.Model(tenantID), p.Dense, q, max(limit, neighbourDepth), limit, p.MinSimilarity)
 	neighbours := make([]Neighbour, len(hits))
 	for i, h := range hits {
 		neighbours[i] = Neighbour{ID: h.ID, Similarity: h.Similarity}

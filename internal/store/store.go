@@ -77,6 +77,7 @@ type Tx interface {
 	FeedbackTx
 	ChangeTx
 	SearchChunkTx
+	VectorChunkTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -148,6 +149,7 @@ type Reader interface {
 	FeedbackReader
 	ChangeReader
 	SearchChunkReader
+	VectorChunkReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)

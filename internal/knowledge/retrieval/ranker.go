@@ -35,7 +35,11 @@ type Config struct {
 	// TypeVote weighs the share of the top BM25 hits' similarity held by
 	// the candidate's type. Default 0.5.
 	TypeVote float64
-	// Extra weighs the optional Scorer. Default 1 (used only with a Scorer).
+	// Extra is the optional Scorer's share of the similarity, in (0, 1):
+	// with a Scorer, a candidate's similarity is (1−Extra) × the weighted
+	// mean of the other evidence + Extra × the Scorer's. Default 0.5, not
+	// tuned: no embedding model was at hand to tune it on banking77's
+	// training split (docs/evaluation.md).
 	Extra float64
 }
 
@@ -55,7 +59,9 @@ func (c Config) withDefaults() Config {
 	def(&c.Wording, 1)
 	def(&c.SameType, 0.5)
 	def(&c.TypeVote, 0.5)
-	def(&c.Extra, 1)
+	if c.Extra <= 0 || c.Extra >= 1 {
+		c.Extra = 0.5
+	}
 	return c
 }
 
@@ -99,6 +105,10 @@ func (r *Ranker) Rank(ix *search.Index, model *issuetype.Model, extra Scorer, q 
 // the rest.
 func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra Scorer, q *Query, limit, explain int, minSimilarity float64) (hits []Hit, total int) {
 	cands, _ := ix.SearchExpanded(q.Terms, q.Expansion, max(r.cfg.Candidates, limit), 0)
+	if p, ok := extra.(Proposer); ok && limit > 0 {
+		// The one place a second candidate list joins BM25's (see Dense).
+		cands = fuse(cands, p.Propose(q, max(r.cfg.Candidates, limit)))
+	}
 	if len(cands) == 0 || limit <= 0 {
 		return nil, 0
 	}
@@ -121,9 +131,6 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 	// would rank a conversation just tracked below older ones that match
 	// the query less, until its analysis.
 	base := r.cfg.BM25
-	if extra != nil {
-		base += r.cfg.Extra
-	}
 	modelWeight := r.cfg.Wording + r.cfg.SameType + r.cfg.TypeVote
 	type scored struct {
 		i     int
@@ -142,10 +149,14 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 				s += r.cfg.TypeVote * vote[t]
 			}
 		}
+		s /= wsum
 		if ext != nil {
-			s += r.cfg.Extra * ext[i]
+			// A convex blend, not one more term of the mean: a zero-overlap
+			// paraphrase has no lexical evidence at all, and as a fifth of a
+			// mean its meaning could not outweigh one shared word.
+			s = (1-r.cfg.Extra)*s + r.cfg.Extra*ext[i]
 		}
-		if s /= wsum; s >= minSimilarity {
+		if s >= minSimilarity {
 			all = append(all, scored{i, s})
 		}
 	}
@@ -159,7 +170,11 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 	for n, s := range all[:min(limit, len(all))] {
 		h := Hit{ID: ids[s.i], Similarity: min(s.score, 1)}
 		if n < explain {
-			h.Reasons = r.reasons(model, q, s.i, cands, cmpn)
+			var meaning float64
+			if ext != nil {
+				meaning = ext[s.i]
+			}
+			h.Reasons = r.reasons(model, q, s.i, cands, cmpn, meaning)
 		}
 		hits = append(hits, h)
 	}
@@ -177,6 +192,11 @@ func typeVote(cands []search.Hit, types []int64, depth int) map[int64]float64 {
 			total += cands[i].Similarity
 		}
 	}
+	if total == 0 {
+		// Candidates proposed by embeddings alone have no BM25
+		// similarity: no vote, rather than 0/0.
+		return map[int64]float64{}
+	}
 	for t := range vote {
 		vote[t] /= total
 	}
@@ -192,9 +212,13 @@ func (r *Ranker) nameOf(model *issuetype.Model, t int64) string {
 	return model.TypeName(t)
 }
 
-// reasons explains candidate i to people.
-func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search.Hit, c issuetype.Comparison) []string {
+// reasons explains candidate i to people; meaning is its embedding's
+// cosine to the query's (0 without embeddings).
+func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search.Hit, c issuetype.Comparison, meaning float64) []string {
 	var out []string
+	if meaning >= 0.5 {
+		out = append(out, "similar meaning (embeddings)")
+	}
 	if model != nil {
 		if w := model.SharedWordsVec(q.Type, cands[i].ID, 5); len(w) > 0 {
 			out = append(out, "shared terms: "+strings.Join(w, ", "))
@@ -208,8 +232,11 @@ func (r *Ranker) reasons(model *issuetype.Model, q *Query, i int, cands []search
 			out = append(out, "similar wording (character n-grams)")
 		}
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && cands[i].Similarity > 0 {
 		out = append(out, "shared terms")
+	}
+	if len(out) == 0 {
+		out = append(out, "similar meaning (embeddings)")
 	}
 	return out
 }

@@ -40,6 +40,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("KnowledgeChunks", func(t *testing.T) { t.Parallel(); testKnowledgeChunks(t, open(t)) })
 	t.Run("Snapshot", func(t *testing.T) { t.Parallel(); testSnapshot(t, open(t)) })
 	t.Run("SearchChunks", func(t *testing.T) { t.Parallel(); testSearchChunks(t, open(t)) })
+	t.Run("VectorChunks", func(t *testing.T) { t.Parallel(); testVectorChunks(t, open(t)) })
 	t.Run("Workspace", func(t *testing.T) { t.Parallel(); testWorkspace(t, open(t)) })
 	t.Run("MeetingCreateGet", func(t *testing.T) { t.Parallel(); testMeetingCreateGet(t, open(t)) })
 	t.Run("MeetingList", func(t *testing.T) { t.Parallel(); testMeetingList(t, open(t)) })

@@ -1,0 +1,420 @@
+package conversation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
+	"github.com/fathom-oss/fathom/internal/search"
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+// Embedder turns texts into L2-normalised vectors of one space
+// (provider.Static and provider.Client implement it).
+type Embedder interface {
+	Embed(ctx context.Context, texts []string) ([][]float32, error)
+	// Name identifies the space: vectors of different names never mix.
+	Name() string
+	// Local reports whether Embed runs in the process, cheaply enough for
+	// a track's path; a remote embedder is called in the background, and
+	// on a similarity's path within Config.EmbeddingsTimeout.
+	Local() bool
+}
+
+// Retrieval modes of a similarity answer.
+const (
+	// RetrievalLexical: no embedder is configured; BM25 and the issue-type
+	// model rank alone.
+	RetrievalLexical = "lexical"
+	// RetrievalHybrid: the query's embedding joined the ranking.
+	RetrievalHybrid = "hybrid"
+	// RetrievalLexicalFallback: an embedder is configured but did not
+	// answer in time; the answer is lexical.
+	RetrievalLexicalFallback = "lexical_fallback"
+)
+
+// The vector of a conversation is the embedding of its index text
+// (IndexText), tagged with a hash of that text, kept per tenant in memory
+// (search.Vectors, int8) and saved in chunks of conversation ids like the
+// search index (store.VectorChunkTx), each chunk marked with the model's
+// name (Embedder.Name): a start loads the chunks of the configured model
+// only, so two models' vectors never mix, and a model change re-embeds
+// everything. With a local model a track embeds its conversation itself,
+// in microseconds; with a remote provider tracks only queue the text, and
+// a background loop embeds in batches, waiting and trying again while the
+// provider is down, so that a track never waits on the network. At start
+// the same loop loads the saved vectors, then reads every conversation
+// (the backfill) and embeds those whose text's hash no vector matches:
+// new ones, those changed since the save, all of them after a model
+// change.
+type vectors struct {
+	emb     Embedder
+	sets    *search.VectorCatalog
+	timeout time.Duration
+
+	mu      sync.Mutex
+	pending map[vecKey]string // remote: texts waiting for their vectors
+	wake    chan struct{}
+	// saved tracks the chunks of vectors changed since they were saved.
+	saved indexSaver
+
+	// down is set while the provider fails (one incident, logged once
+	// when it starts and once when it ends); meanwhile similarity asks
+	// it for a query's vector at most once per probeEvery (probe holds
+	// the last time, in ns), and answers lexically at once otherwise.
+	down  atomic.Bool
+	probe atomic.Int64
+}
+
+// probeEvery is how often, during an incident, a similarity query tries
+// the provider again.
+const probeEvery = 10 * time.Second
+
+type vecKey struct{ tenantID, id int64 }
+
+// backfillPage is how many conversations the backfill reads and embeds
+// at once.
+const backfillPage = 256
+
+func newVectors(emb Embedder, timeout time.Duration) *vectors {
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	return &vectors{emb: emb, sets: search.NewVectorCatalog(), timeout: timeout,
+		pending: map[vecKey]string{}, wake: make(chan struct{}, 1)}
+}
+
+// textTag is what a vector is tagged with: a hash of the text it embeds,
+// so that a text unchanged is not embedded again.
+func textTag(text string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(text))
+	return h.Sum32()
+}
+
+// embedIndexed gives a conversation just indexed its vector, unless it has
+// one of the same text: at once with a local model, through the
+// background loop with a remote one.
+func (s *Service) embedIndexed(tenantID, id int64, text string) {
+	v := s.vec
+	if v == nil {
+		return
+	}
+	if tag, ok := v.sets.For(tenantID).Tag(id); ok && tag == textTag(text) {
+		return
+	}
+	if v.emb.Local() {
+		if vecs, err := v.emb.Embed(context.Background(), []string{text}); err == nil {
+			s.putVector(tenantID, id, textTag(text), vecs[0])
+		}
+		return
+	}
+	v.mu.Lock()
+	v.pending[vecKey{tenantID, id}] = text
+	v.mu.Unlock()
+	select {
+	case v.wake <- struct{}{}:
+	default:
+	}
+}
+
+// putVector keeps id's vector, to be saved with its chunk, unless the
+// conversation left the index meanwhile (deleted while its text was being
+// embedded). A vector of another dimension than the tenant's others (the
+// provider's model changed under the same name) empties the tenant's set:
+// the next start's backfill embeds the rest in the new space.
+func (s *Service) putVector(tenantID, id int64, tag uint32, vec []float32) {
+	if _, ok := s.index.For(tenantID).Tag(id); !ok {
+		return
+	}
+	set := s.vec.sets.For(tenantID)
+	if !set.Upsert(id, tag, vec) {
+		s.logger.Warn("embeddings: the provider's vectors changed dimension; the tenant's vectors are dropped and embedded again at the next start",
+			"tenant", tenantID, "model", s.vec.emb.Name(), "dimension", len(vec))
+		s.markVectorsReset(tenantID, set)
+		set.Upsert(id, tag, vec)
+	}
+	if _, still := s.index.For(tenantID).Tag(id); !still {
+		set.Delete(id) // deleted between the check and the upsert
+	}
+	s.vec.saved.mark(tenantID, id)
+}
+
+// markVectorsReset empties a tenant's set and marks all its chunks, so the
+// next save deletes what was saved of the old dimension.
+func (s *Service) markVectorsReset(tenantID int64, set *search.Vectors) {
+	for _, id := range set.Reset() {
+		s.vec.saved.mark(tenantID, id)
+	}
+}
+
+// dropVector forgets a deleted conversation's vector.
+func (s *Service) dropVector(tenantID, id int64) {
+	if s.vec != nil {
+		s.vec.sets.For(tenantID).Delete(id)
+		s.vec.saved.mark(tenantID, id)
+		s.vec.mu.Lock()
+		delete(s.vec.pending, vecKey{tenantID, id})
+		s.vec.mu.Unlock()
+	}
+}
+
+// RunEmbeddings embeds, until ctx ends, every conversation in the index
+// that has no vector yet (the backfill, at start), then what tracks queue
+// for a remote provider. It returns at once without an embedder.
+func (s *Service) RunEmbeddings(ctx context.Context) {
+	if s.vec == nil {
+		return
+	}
+	start := time.Now()
+	loaded, err := s.loadVectors(ctx)
+	if err != nil && ctx.Err() == nil {
+		s.logger.Warn("embeddings: saved vectors not loaded; embedding again", "err", err)
+	}
+	s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
+		"duration", time.Since(start).Round(time.Millisecond))
+	n, err := s.backfill(ctx)
+	if serr := s.SaveVectors(context.WithoutCancel(ctx)); serr != nil {
+		s.logger.Warn("embeddings: vectors not saved", "err", serr)
+	}
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		s.logger.Warn("embeddings backfill stopped", "embedded", n, "err", err)
+	} else {
+		s.logger.Info("embeddings backfill done", "model", s.vec.emb.Name(), "embedded", n,
+			"duration", time.Since(start).Round(time.Millisecond))
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.vec.wake:
+		}
+		s.drainPending(ctx)
+		if err := s.SaveVectors(ctx); err != nil && ctx.Err() == nil {
+			s.logger.Warn("embeddings: vectors not saved", "err", err)
+		}
+	}
+}
+
+// loadVectors loads the saved vectors of the configured model whose
+// conversations are in the index; the backfill checks them against the
+// conversations' text.
+func (s *Service) loadVectors(ctx context.Context) (int, error) {
+	total := 0
+	err := s.store.VectorChunkScan(ctx, s.vec.emb.Name(), func(tenantID, chunk int64, data []byte) error {
+		ix := s.index.For(tenantID)
+		n, err := s.vec.sets.For(tenantID).LoadRange(data, chunk*indexChunkWidth, func(id int64, _ uint32) bool {
+			_, ok := ix.Tag(id)
+			return ok && id/indexChunkWidth == chunk
+		})
+		if err != nil {
+			s.logger.Warn("embeddings: a saved chunk of vectors does not load; embedding its conversations again",
+				"tenant", tenantID, "chunk", chunk, "err", err)
+		}
+		total += n
+		return nil
+	})
+	return total, err
+}
+
+// SaveVectors writes the chunks of vectors changed since the last save,
+// in the configured model's space. A chunk it could not write is kept for
+// the next. Without an embedder it does nothing.
+func (s *Service) SaveVectors(ctx context.Context) error {
+	if s.vec == nil {
+		return nil
+	}
+	v := s.vec
+	v.saved.save.Lock()
+	defer v.saved.save.Unlock()
+	keys := v.saved.take()
+	slices.SortFunc(keys, func(a, b chunkKey) int {
+		if a.chunk != b.chunk {
+			return int(a.chunk - b.chunk)
+		}
+		return int(a.tenantID - b.tenantID)
+	})
+	for lo := 0; lo < len(keys); lo += indexSaveBatch {
+		batch := keys[lo:min(lo+indexSaveBatch, len(keys))]
+		data := make([][]byte, len(batch))
+		for i, k := range batch {
+			data[i] = v.sets.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
+		}
+		at := s.now()
+		err := s.store.Write(ctx, func(tx store.Tx) error {
+			for i, k := range batch {
+				if err := tx.VectorChunkPut(ctx, &store.VectorChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk,
+					Space: v.emb.Name(), Data: data[i], At: at}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			for _, k := range keys[lo:] {
+				v.saved.mark(k.tenantID, k.chunk*indexChunkWidth)
+			}
+			return fmt.Errorf("save vectors: %w", err)
+		}
+	}
+	return nil
+}
+
+// backfill embeds, page by page in id order, the conversations of every
+// tenant that are in the index without a vector of their current text. A
+// page the provider cannot embed is tried again after a wait, until ctx
+// ends; the vectors are saved as it goes.
+func (s *Service) backfill(ctx context.Context) (int, error) {
+	var after int64
+	total, unsaved := 0, 0
+	for {
+		var keys []vecKey
+		var texts []string
+		var tags []uint32
+		got := 0
+		err := s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: backfillPage},
+			func(c *fathom.Conversation, msgs []fathom.Message) error {
+				after, got = c.ID, got+1
+				if _, indexed := s.index.For(c.TenantID).Tag(c.ID); !indexed {
+					return nil
+				}
+				text := IndexText(c, msgs)
+				if tag, ok := s.vec.sets.For(c.TenantID).Tag(c.ID); ok && tag == textTag(text) {
+					return nil
+				}
+				keys = append(keys, vecKey{c.TenantID, c.ID})
+				texts, tags = append(texts, text), append(tags, textTag(text))
+				return nil
+			})
+		if err != nil {
+			return total, err
+		}
+		if got == 0 {
+			return total, nil
+		}
+		if err := s.embedRetrying(ctx, keys, texts, tags); err != nil {
+			return total, err
+		}
+		total, unsaved = total+len(keys), unsaved+len(keys)
+		if unsaved >= backfillPage*40 {
+			unsaved = 0
+			s.logger.Info("embeddings backfill", "embedded", total, "after", after)
+			if err := s.SaveVectors(ctx); err != nil {
+				s.logger.Warn("embeddings: vectors not saved", "err", err)
+			}
+		}
+	}
+}
+
+// drainPending embeds the texts tracks queued, in batches.
+func (s *Service) drainPending(ctx context.Context) {
+	for ctx.Err() == nil {
+		v := s.vec
+		v.mu.Lock()
+		var keys []vecKey
+		var texts []string
+		var tags []uint32
+		for k, t := range v.pending {
+			keys, texts, tags = append(keys, k), append(texts, t), append(tags, textTag(t))
+			delete(v.pending, k)
+			if len(keys) == backfillPage {
+				break
+			}
+		}
+		v.mu.Unlock()
+		if len(keys) == 0 {
+			return
+		}
+		if err := s.embedRetrying(ctx, keys, texts, tags); err != nil {
+			return // ctx ended
+		}
+	}
+}
+
+// embedRetrying embeds texts and stores their vectors, waiting and trying
+// again while the provider fails; only ctx's end stops it.
+func (s *Service) embedRetrying(ctx context.Context, keys []vecKey, texts []string, tags []uint32) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	wait := time.Second
+	for {
+		vecs, err := s.vec.emb.Embed(ctx, texts)
+		if err == nil {
+			s.providerUp()
+			for i, k := range keys {
+				s.putVector(k.tenantID, k.id, tags[i], vecs[i])
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		s.providerDown(err)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		wait = min(2*wait, time.Minute)
+	}
+}
+
+// providerDown logs the start of an incident, once.
+func (s *Service) providerDown(err error) {
+	if s.vec.down.CompareAndSwap(false, true) {
+		s.vec.probe.Store(time.Now().UnixNano())
+		s.logger.Warn("embeddings provider failing: similarity answers lexically and vectors wait until it is back",
+			"model", s.vec.emb.Name(), "err", err)
+	}
+}
+
+// providerUp logs the end of an incident, once.
+func (s *Service) providerUp() {
+	if s.vec.down.CompareAndSwap(true, false) {
+		s.logger.Info("embeddings provider back", "model", s.vec.emb.Name())
+	}
+}
+
+// queryDense embeds a similarity query within the embeddings timeout; a
+// nil Scorer means the answer is lexical, and mode says why.
+func (s *Service) queryDense(ctx context.Context, tenantID int64, message string) (retrieval.Scorer, string) {
+	if s.vec == nil {
+		return nil, RetrievalLexical
+	}
+	set := s.vec.sets.For(tenantID)
+	if set.Len() == 0 {
+		// Nothing embedded yet for this tenant: no call to make.
+		return nil, RetrievalLexicalFallback
+	}
+	if s.vec.down.Load() {
+		last := s.vec.probe.Load()
+		now := time.Now().UnixNano()
+		if now-last < int64(probeEvery) || !s.vec.probe.CompareAndSwap(last, now) {
+			return nil, RetrievalLexicalFallback
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.vec.timeout)
+	defer cancel()
+	vecs, err := s.vec.emb.Embed(ctx, []string{message})
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			s.providerDown(err)
+		}
+		return nil, RetrievalLexicalFallback
+	}
+	s.providerUp()
+	return retrieval.Dense{Vectors: set, Vec: vecs[0]}, RetrievalHybrid
+}

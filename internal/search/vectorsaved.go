@@ -1,0 +1,113 @@
+package search
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+)
+
+// vectorFormat is the version of AppendRange's encoding of vectors.
+const vectorFormat = 1
+
+// AppendRange appends to dst the vectors of ids in [lo, hi) as bytes that
+// LoadRange reads back: a format byte, the dimension and count, then each
+// vector's id (from lo), tag, scale and int8 components. A range without
+// vectors encodes as nothing (dst unchanged).
+func (s *Vectors) AppendRange(dst []byte, lo, hi int64) []byte {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var in []int
+	for id := lo; id < hi; id++ {
+		if i, ok := s.pos[id]; ok {
+			in = append(in, i)
+		}
+	}
+	if len(in) == 0 {
+		return dst
+	}
+	dst = append(dst, vectorFormat)
+	dst = binary.AppendUvarint(dst, uint64(s.dim))
+	dst = binary.AppendUvarint(dst, uint64(len(in)))
+	for _, i := range in {
+		dst = binary.AppendUvarint(dst, uint64(s.ids[i]-lo))
+		dst = binary.LittleEndian.AppendUint32(dst, s.tags[i])
+		dst = binary.LittleEndian.AppendUint32(dst, math.Float32bits(s.scales[i]))
+		for _, x := range s.data[i*s.dim : (i+1)*s.dim] {
+			dst = append(dst, byte(x))
+		}
+	}
+	return dst
+}
+
+// LoadRange adds the vectors of a range encoded by AppendRange (lo as
+// given to it) for which keep(id, tag) is true, and returns how many it
+// added. A vector the set holds already is kept: set since the save, it
+// is the newer. Nothing is added if data is malformed, of another format, or of
+// another dimension than the set's vectors.
+func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint32) bool) (int, error) {
+	if len(data) == 0 {
+		return 0, nil
+	}
+	bad := func(what string) (int, error) { return 0, fmt.Errorf("search: saved vectors: %s", what) }
+	if data[0] != vectorFormat {
+		return bad(fmt.Sprintf("format %d", data[0]))
+	}
+	p := data[1:]
+	uv := func() (uint64, bool) {
+		v, n := binary.Uvarint(p)
+		if n <= 0 {
+			return 0, false
+		}
+		p = p[n:]
+		return v, true
+	}
+	dim, ok1 := uv()
+	count, ok2 := uv()
+	if !ok1 || !ok2 || dim == 0 || dim > 1<<16 || count > uint64(len(p)) {
+		return bad("header")
+	}
+	type rec struct {
+		id    int64
+		tag   uint32
+		scale float32
+		v     []int8
+	}
+	recs := make([]rec, 0, count)
+	for range count {
+		off, ok := uv()
+		if !ok || len(p) < 8+int(dim) {
+			return bad("truncated")
+		}
+		r := rec{id: lo + int64(off), tag: binary.LittleEndian.Uint32(p), scale: math.Float32frombits(binary.LittleEndian.Uint32(p[4:]))}
+		r.v = make([]int8, dim)
+		for j := range r.v {
+			r.v[j] = int8(p[8+j])
+		}
+		p = p[8+int(dim):]
+		recs = append(recs, r)
+	}
+	if len(p) != 0 {
+		return bad("trailing bytes")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.ids) > 0 && s.dim != int(dim) {
+		return bad(fmt.Sprintf("dimension %d, the set's is %d", dim, s.dim))
+	}
+	s.dim = int(dim)
+	added := 0
+	for _, r := range recs {
+		if _, held := s.pos[r.id]; held || !keep(r.id, r.tag) {
+			continue
+		}
+		i := len(s.ids)
+		s.pos[r.id] = i
+		s.ids, s.tags, s.scales = append(s.ids, r.id), append(s.tags, 0), append(s.scales, 0)
+		s.grow()
+		s.tags[i], s.scales[i] = r.tag, r.scale
+		copy(s.data[i*s.dim:(i+1)*s.dim], r.v)
+		s.setBits(i)
+		added++
+	}
+	return added, nil
+}

@@ -1,0 +1,42 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/fathom-oss/fathom/internal/store"
+)
+
+func (q queries) VectorChunkScan(ctx context.Context, space string, fn func(tenantID, chunk int64, data []byte) error) error {
+	rows, err := q.q.Query(ctx, `SELECT tenant_id, chunk, data FROM vector_chunks WHERE space = $1 ORDER BY chunk, tenant_id`, space)
+	if err != nil {
+		return fmt.Errorf("scan vector chunks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var tenantID, chunk int64
+		var data []byte
+		if err := rows.Scan(&tenantID, &chunk, &data); err != nil {
+			return fmt.Errorf("scan vector chunks: %w", err)
+		}
+		if err := fn(tenantID, chunk, data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (t *tx) VectorChunkPut(ctx context.Context, p *store.VectorChunkPutParams) error {
+	var err error
+	if len(p.Data) == 0 {
+		_, err = t.q.Exec(ctx, `DELETE FROM vector_chunks WHERE chunk = $1 AND tenant_id = $2`, p.Chunk, p.TenantID)
+	} else {
+		_, err = t.q.Exec(ctx, `INSERT INTO vector_chunks (chunk, tenant_id, space, data, updated_at) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (chunk, tenant_id) DO UPDATE SET space = EXCLUDED.space, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
+			p.Chunk, p.TenantID, p.Space, p.Data, p.At)
+	}
+	if err != nil {
+		return fmt.Errorf("store vector chunk %d: %w", p.Chunk, err)
+	}
+	return nil
+}
