@@ -152,6 +152,18 @@ func TestImportMeetingTypeAndURL(t *testing.T) {
 		ms[0].MeetingURL == nil || *ms[0].MeetingURL != "https://zoom.example.com/j/123" || ms[0].SharedWith != "no_teams" {
 		t.Fatalf("meetings list --output json: %v %s", err, out)
 	}
+	if _, out, _ := cli(t, env, "meetings", "types", "--no-rate-limit"); !strings.Contains(out, "Demo") || !strings.Contains(out, "active") {
+		t.Fatalf("meetings types: %q", out)
+	}
+	for typ, want := range map[string]string{"Demo": "Demo", "Other": ""} {
+		_, out, _ = cli(t, env, "meetings", "list", "--type", typ, "--output", "json", "--no-rate-limit")
+		if empty := strings.TrimSpace(out) == "[]" || strings.TrimSpace(out) == "null"; (want == "") != empty {
+			t.Errorf("meetings list --type %s: %s", typ, out)
+		}
+	}
+	if code, _, errOut := cli(t, env, "meetings", "users", "--no-rate-limit"); code != 1 || !strings.Contains(errOut, "only an account admin") {
+		t.Errorf("meetings users with a member's key: %d %q", code, errOut)
+	}
 	other := filepath.Join(dir, "other.vtt")
 	os.WriteFile(other, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Bob>Another call.\n"), 0o600)
 	code, _, errOut = cli(t, env, "import", "--meeting-url", "zoom", other)
