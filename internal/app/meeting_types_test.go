@@ -170,6 +170,13 @@ func TestMeetingTypesListAndFilter(t *testing.T) {
 	if got := list("meeting_type=external"); fmt.Sprint(got) != fmt.Sprint([]int64{external}) {
 		t.Errorf("legacy external after a type named internal = %v", got)
 	}
+	// A type the workspace has is a name even when no meeting carries it.
+	if _, _, err := s.Meetings.AddMeetingType(ctx, tn.ID, "external"); err != nil {
+		t.Fatal(err)
+	}
+	if got := list("meeting_type=external"); len(got) != 0 {
+		t.Errorf("meetings?meeting_type=external with a type by that name and no meeting of it = %v, want none", got)
+	}
 }
 
 func TestMeetingFieldsTypeURLSharing(t *testing.T) {
