@@ -71,10 +71,10 @@ func TestMigration00010KeepsMeetings(t *testing.T) {
 	}
 }
 
-// Migration 00014 makes a meeting type of every meeting_type meetings
+// Migration 00015 makes a meeting type of every meeting_type meetings
 // carry, dated by its first meeting, and leaves existing users active with
 // no settings access; it migrates down again.
-func TestMigration00014MakesMeetingTypes(t *testing.T) {
+func TestMigration00015MakesMeetingTypes(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db := openUnmigrated(t)
@@ -86,6 +86,7 @@ func TestMigration00014MakesMeetingTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// At 13 the tables filled below have every column they need.
 	if _, err := p.UpTo(ctx, 13); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 -- +goose Up
 -- The workspace's meeting types and its people's standing: what
 -- GET /meeting_types and GET /users report (spec §8.8, §8.9). The same
--- tables and columns, in the same order, as SQLite's 00014.
+-- tables and columns, in the same order, as SQLite's 00015.
 
 -- Meeting types are named per workspace, active or inactive. Every
 -- meeting_type a meeting already carries becomes one, active, dated by
