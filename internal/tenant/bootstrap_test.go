@@ -84,6 +84,14 @@ func TestBootstrapConcurrently(t *testing.T) {
 					t.Fatalf("the first key's user: %+v %v; want an active account admin", m, err)
 				}
 			}
+			// Later keys make users with no settings access.
+			k, err := tenant.NewService(db, func() time.Time { return now }).CreateKey(ctx, tenant.CreateKeyParams{UserEmail: "second@acme.test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m, err := db.MemberGet(ctx, k.Key.UserID); err != nil || m.SettingsAccess != fathom.SettingsNone {
+				t.Fatalf("a later key's user: %+v %v; want settings access none", m, err)
+			}
 		})
 	}
 }

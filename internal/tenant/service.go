@@ -70,12 +70,8 @@ func (s *Service) CreateKey(ctx context.Context, p CreateKeyParams) (*CreatedKey
 	}
 	var out *CreatedKey
 	err = s.store.Write(ctx, func(tx store.Tx) (err error) {
-		if out, err = s.createKey(ctx, tx, p, secret); err != nil {
-			return err
-		}
-		// The first user made the install: it is the workspace's account
-		// admin (it may list the users through the meetings API).
-		return tx.UserAccessSet(ctx, out.Key.UserID, fathom.UserActive, fathom.SettingsAccountAdmin)
+		out, err = s.createKey(ctx, tx, p, secret)
+		return err
 	})
 	return out, err
 }
