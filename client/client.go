@@ -8,7 +8,7 @@
 //	res, err := c.Similarity(ctx, client.SimilarityRequest{Message: "my card was declined"})
 //
 // Every call takes a context. Errors from the server are *Error values that
-// work with errors.Is against ErrNotFound, ErrConflict, ErrUnauthorized,
+// work with errors.Is against ErrNotFound, ErrConflict, ErrUnauthorized, ErrForbidden,
 // ErrInvalid and ErrRateLimited.
 package client
 
@@ -72,10 +72,13 @@ func New(opts ...Option) (*Client, error) {
 var (
 	ErrInvalid      = errors.New("invalid request")
 	ErrUnauthorized = errors.New("unauthorized")
-	ErrNotFound     = errors.New("not found")
-	ErrConflict     = errors.New("conflict")
-	ErrRateLimited  = errors.New("rate limited")
-	ErrServer       = errors.New("server error")
+	// ErrForbidden: the key is known but may not do this (GET /users
+	// without account admin access, or a deactivated user's key).
+	ErrForbidden   = errors.New("forbidden")
+	ErrNotFound    = errors.New("not found")
+	ErrConflict    = errors.New("conflict")
+	ErrRateLimited = errors.New("rate limited")
+	ErrServer      = errors.New("server error")
 )
 
 // Error is an error answer from the server.
@@ -99,6 +102,8 @@ func (e *Error) Is(target error) bool {
 		return e.StatusCode == http.StatusBadRequest
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
 	case ErrNotFound:
 		return e.StatusCode == http.StatusNotFound
 	case ErrConflict:

@@ -197,3 +197,55 @@ func (c *Client) TeamMembers(ctx context.Context, team string) iter.Seq2[TeamMem
 	}
 	return pages[TeamMember](ctx, c, "/team_members", q, false)
 }
+
+// MeetingType is a named kind of meeting of the workspace.
+type MeetingType struct {
+	Name      string    `json:"name"`
+	Status    string    `json:"status"` // active or inactive
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// MeetingTypes lists the workspace's meeting types, active and inactive,
+// following every page.
+func (c *Client) MeetingTypes(ctx context.Context) iter.Seq2[MeetingType, error] {
+	return pages[MeetingType](ctx, c, "/meeting_types", url.Values{}, false)
+}
+
+// User is a person of the workspace as GET /users lists one.
+type User struct {
+	Name   string  `json:"name"`
+	Email  string  `json:"email"`
+	Team   *string `json:"team"`
+	Status string  `json:"status"` // active, deactivated or invited
+	// CreatedAt is when the user joined, or for an invitee when it was
+	// invited.
+	CreatedAt time.Time `json:"created_at"`
+	// Permissions is nil for invitees.
+	Permissions *UserPermissions `json:"permissions"`
+}
+
+// UserPermissions are a user's settings access level (none, team_admin,
+// account_admin) and view access (team or own_and_shared).
+type UserPermissions struct {
+	SettingsAccess string `json:"settings_access"`
+	ViewAccess     string `json:"view_access"`
+}
+
+// UserQuery filters Users; zero fields do not filter.
+type UserQuery struct {
+	Team           string
+	Status         string // active, deactivated or invited
+	SettingsAccess string // none, team_admin or account_admin
+}
+
+// Users lists the workspace's users and then its pending invitees,
+// following every page. Only an account admin's key may call it.
+func (c *Client) Users(ctx context.Context, uq UserQuery) iter.Seq2[User, error] {
+	q := url.Values{}
+	for k, v := range map[string]string{"team": uq.Team, "status": uq.Status, "settings_access": uq.SettingsAccess} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	return pages[User](ctx, c, "/users", q, false)
+}

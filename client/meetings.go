@@ -86,9 +86,13 @@ type FathomUser struct {
 // RecordingInput creates a recording on a self-hosted server (an
 // extension of the API). Only Transcript is needed; the rest defaults.
 type RecordingInput struct {
-	ExternalID         string           `json:"external_id,omitempty"`
-	Title              string           `json:"title,omitempty"`
-	MeetingTitle       string           `json:"meeting_title,omitempty"`
+	ExternalID   string `json:"external_id,omitempty"`
+	Title        string `json:"title,omitempty"`
+	MeetingTitle string `json:"meeting_title,omitempty"`
+	// MeetingType names one of the workspace's meeting types (a new name
+	// adds one); MeetingURL is the conferencing join link.
+	MeetingType        string           `json:"meeting_type,omitempty"`
+	MeetingURL         string           `json:"meeting_url,omitempty"`
 	RecordedBy         string           `json:"recorded_by,omitempty"`
 	RecordingStartTime *time.Time       `json:"recording_start_time,omitempty"`
 	RecordingEndTime   *time.Time       `json:"recording_end_time,omitempty"`

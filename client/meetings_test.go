@@ -15,6 +15,7 @@ import (
 	"github.com/fathom-oss/fathom/client"
 	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
@@ -202,5 +203,68 @@ func ExampleClient_Meetings() {
 			break
 		}
 		fmt.Println(m.RecordingID, m.Title)
+	}
+}
+
+func TestMeetingTypesAndUsers(t *testing.T) {
+	cfg := config.Default()
+	cfg.Addr, cfg.DataDir, cfg.BootstrapKey, cfg.SQLiteSynchronous = "127.0.0.1:0", t.TempDir(), false, "normal"
+	cfg.MeetingsRateLimit, cfg.MeetingsHeavyRateLimit = 0, 0
+	a := app.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	ctx := context.Background()
+	if err := a.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close(context.Background()) })
+	k, err := a.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "acme", UserEmail: "alice@acme.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := client.New(client.WithBaseURL("http://"+a.Addr()), client.WithAPIKey(k.Secret), client.WithRateLimit(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.CreateRecording(ctx, client.RecordingInput{Title: "Demo call", MeetingType: "Demo", MeetingURL: "https://meet.example.com/x",
+		Transcript: []client.TranscriptItem{{Speaker: client.Speaker{DisplayName: "Alice"}, Text: "Hello.", Timestamp: "00:00:01"}}}); err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	for mt, err := range c.MeetingTypes(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		types = append(types, mt.Name+"/"+mt.Status)
+	}
+	if fmt.Sprint(types) != "[Demo/active]" {
+		t.Fatalf("MeetingTypes = %v", types)
+	}
+	for _, err := range c.Users(ctx, client.UserQuery{}) {
+		if !errors.Is(err, client.ErrForbidden) {
+			t.Fatalf("Users for a member: %v, want ErrForbidden", err)
+		}
+	}
+	tn, err := a.DB.TenantGetByName(ctx, "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Meetings.SetUserAccess(ctx, tn.ID, "alice@acme.com", "", "account_admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Meetings.Invite(ctx, meeting.InviteParams{TenantID: tn.ID, Email: "bob@acme.com"}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for u, err := range c.Users(ctx, client.UserQuery{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		access := "-"
+		if u.Permissions != nil {
+			access = u.Permissions.SettingsAccess + "/" + u.Permissions.ViewAccess
+		}
+		got = append(got, u.Email+" "+u.Status+" "+access)
+	}
+	if fmt.Sprint(got) != "[alice@acme.com active account_admin/own_and_shared bob@acme.com invited -]" {
+		t.Fatalf("Users = %v", got)
 	}
 }

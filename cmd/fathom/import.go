@@ -36,6 +36,8 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	recordedBy := fs.String("recorded-by", "", "email of the workspace user who recorded the meetings (default: the key's user)")
 	teams := fs.String("share-teams", "", "comma-separated teams to share the recordings with")
 	parallel := fs.Int("parallel", 4, "files sent at once")
+	meetingType := fs.String("meeting-type", "", "meeting type of the recordings (a new name joins the workspace's meeting types)")
+	meetingURL := fs.String("meeting-url", "", "conferencing join URL of the recordings")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +57,8 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	imp := &importer{c: c, recordedBy: *recordedBy, progress: newProgress(env.stderr, len(files))}
+	imp := &importer{c: c, recordedBy: *recordedBy, meetingType: *meetingType, meetingURL: *meetingURL,
+		progress: newProgress(env.stderr, len(files))}
 	if *teams != "" {
 		imp.share = &client.Share{Teams: strings.Split(*teams, ",")}
 	}
@@ -113,8 +116,10 @@ func importFiles(args []string) ([]string, error) {
 type importer struct {
 	c          *client.Client
 	recordedBy string
-	share      *client.Share
-	progress   *progress
+	// meetingType and meetingURL go on every recording ("" none).
+	meetingType, meetingURL string
+	share                   *client.Share
+	progress                *progress
 
 	created, existing atomic.Int64
 	mu                sync.Mutex
@@ -173,6 +178,7 @@ func (imp *importer) one(ctx context.Context, path string) error {
 	end := info.ModTime().UTC().Truncate(time.Second)
 	start := end.Add(-doc.Duration).Truncate(time.Second)
 	in := client.RecordingInput{ExternalID: "import:" + hex.EncodeToString(sum[:16]), Title: doc.Title,
+		MeetingType: imp.meetingType, MeetingURL: imp.meetingURL,
 		RecordedBy: imp.recordedBy, RecordingStartTime: &start, RecordingEndTime: &end, Share: imp.share,
 		Transcript: make([]client.TranscriptItem, len(doc.Items))}
 	for i, it := range doc.Items {

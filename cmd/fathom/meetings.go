@@ -12,15 +12,18 @@ import (
 )
 
 const meetingsUsage = `Usage:
-  fathom meetings list [--team T]... [--recorded-by EMAIL]... [--domain D]... [--after TIME] [--before TIME] [--limit N] [flags]
+  fathom meetings list [--team T]... [--recorded-by EMAIL]... [--domain D]... [--type NAME] [--after TIME] [--before TIME] [--limit N] [flags]
   fathom meetings get RECORDING_ID [flags]
   fathom meetings transcript RECORDING_ID [flags]
   fathom meetings summary RECORDING_ID [flags]
   fathom meetings search WORDS... [flags]
+  fathom meetings types [flags]
+  fathom meetings users [--team T] [--status active|deactivated|invited] [--settings-access LEVEL] [flags]
 
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get" and "search"
-are extensions of self-hosted servers.
+are extensions of self-hosted servers. "types" lists the workspace's meeting types
+(the names --type takes); "users" its users and invitees, for an account admin's key.
 `
 
 // listFlag collects a repeated flag.
@@ -42,9 +45,16 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 	var r remote
 	r.register(fs, env)
 	var teams, recorders, domains listFlag
-	var after, before string
+	var after, before, meetingType string
+	var uq client.UserQuery
 	limit := 0
+	if sub == "users" {
+		fs.StringVar(&uq.Team, "team", "", "team name")
+		fs.StringVar(&uq.Status, "status", "", "active, deactivated or invited")
+		fs.StringVar(&uq.SettingsAccess, "settings-access", "", "none, team_admin or account_admin")
+	}
 	if sub == "list" {
+		fs.StringVar(&meetingType, "type", "", "meeting type name (see meetings types)")
 		fs.Var(&teams, "team", "team name (repeatable)")
 		fs.Var(&recorders, "recorded-by", "recorder email (repeatable)")
 		fs.Var(&domains, "domain", "client company domain (repeatable)")
@@ -62,7 +72,7 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 	rest := fs.Args()
 	switch sub {
 	case "list":
-		q := client.MeetingsQuery{Teams: teams, RecordedBy: recorders, Domains: domains}
+		q := client.MeetingsQuery{Teams: teams, RecordedBy: recorders, Domains: domains, MeetingType: meetingType}
 		if q.CreatedAfter, err = parseWhen("--after", after); err != nil {
 			return err
 		}
@@ -85,6 +95,10 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.RecordingID, h.Timestamp, h.Kind, deref(h.Speaker), h.Snippet)
 			}
 		})
+	case "types":
+		return listMeetingTypes(ctx, env, &r, c)
+	case "users":
+		return listWorkspaceUsers(ctx, env, &r, c, uq)
 	case "get", "transcript", "summary":
 		if len(rest) != 1 {
 			fmt.Fprintf(env.stderr, "fathom meetings %s: give one RECORDING_ID\n", sub)
@@ -116,6 +130,43 @@ func listMeetings(ctx context.Context, env *environment, r *remote, c *client.Cl
 		for _, m := range ms {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", m.RecordingID, m.CreatedAt.Local().Format("2006-01-02 15:04"),
 				recordingLength(m.RecordingEndTime.Sub(m.RecordingStartTime)), m.RecordedBy.Email, m.Title)
+		}
+	})
+}
+
+func listMeetingTypes(ctx context.Context, env *environment, r *remote, c *client.Client) error {
+	var mts []client.MeetingType
+	for mt, err := range c.MeetingTypes(ctx) {
+		if err != nil {
+			return clientError(err)
+		}
+		mts = append(mts, mt)
+	}
+	return r.print(env.stdout, mts, func(tw *tabwriter.Writer) {
+		fmt.Fprintln(tw, "NAME\tSTATUS\tCREATED")
+		for _, mt := range mts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", mt.Name, mt.Status, mt.CreatedAt.Local().Format("2006-01-02 15:04"))
+		}
+	})
+}
+
+func listWorkspaceUsers(ctx context.Context, env *environment, r *remote, c *client.Client, q client.UserQuery) error {
+	var us []client.User
+	for u, err := range c.Users(ctx, q) {
+		if err != nil {
+			return clientError(err)
+		}
+		us = append(us, u)
+	}
+	return r.print(env.stdout, us, func(tw *tabwriter.Writer) {
+		fmt.Fprintln(tw, "EMAIL\tNAME\tTEAM\tSTATUS\tSETTINGS ACCESS\tVIEW ACCESS\tSINCE")
+		for _, u := range us {
+			access, view := "-", "-"
+			if p := u.Permissions; p != nil {
+				access, view = p.SettingsAccess, p.ViewAccess
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", u.Email, u.Name, deref(u.Team), u.Status, access, view,
+				u.CreatedAt.Local().Format("2006-01-02"))
 		}
 	})
 }

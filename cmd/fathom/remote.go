@@ -146,6 +146,8 @@ var apiFlags = map[string]string{
 	"recorded_by":               "--recorded-by",
 	"teams":                     "--team",
 	"calendar_invitees_domains": "--domain",
+	"meeting_type":              "--type",
+	"settings_access":           "--settings-access",
 }
 
 var apiFieldRe = regexp.MustCompile(`(^|[^-\w])([A-Za-z_]+)\b`)

@@ -130,3 +130,46 @@ func TestEnvironmentKeyStaysWithItsServer(t *testing.T) {
 		}
 	}
 }
+
+// fathom import sets the meeting type and join URL it is given on every
+// recording; a URL the server refuses fails the file and names the field.
+func TestImportMeetingTypeAndURL(t *testing.T) {
+	env := cliServer(t)
+	dir := t.TempDir()
+	vtt := filepath.Join(dir, "demo.vtt")
+	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Here is the new dashboard.\n"), 0o600)
+	code, out, errOut := cli(t, env, "import", "--meeting-type", "Demo", "--meeting-url", "https://zoom.example.com/j/123", vtt)
+	if code != 0 || !strings.Contains(out, "1 new recordings") {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	var ms []struct {
+		MeetingType *string `json:"meeting_type"`
+		MeetingURL  *string `json:"meeting_url"`
+		SharedWith  string  `json:"shared_with"`
+	}
+	_, out, _ = cli(t, env, "meetings", "list", "--output", "json", "--no-rate-limit")
+	if err := json.Unmarshal([]byte(out), &ms); err != nil || len(ms) != 1 || ms[0].MeetingType == nil || *ms[0].MeetingType != "Demo" ||
+		ms[0].MeetingURL == nil || *ms[0].MeetingURL != "https://zoom.example.com/j/123" || ms[0].SharedWith != "no_teams" {
+		t.Fatalf("meetings list --output json: %v %s", err, out)
+	}
+	if _, out, _ := cli(t, env, "meetings", "types", "--no-rate-limit"); !strings.Contains(out, "Demo") || !strings.Contains(out, "active") {
+		t.Fatalf("meetings types: %q", out)
+	}
+	for typ, want := range map[string]string{"Demo": "Demo", "Other": ""} {
+		_, out, _ = cli(t, env, "meetings", "list", "--type", typ, "--output", "json", "--no-rate-limit")
+		if empty := strings.TrimSpace(out) == "[]" || strings.TrimSpace(out) == "null"; (want == "") != empty {
+			t.Errorf("meetings list --type %s: %s", typ, out)
+		}
+	}
+	// This server's key was made by CreateKey, not as a first key: a
+	// member with no settings access.
+	if code, _, errOut := cli(t, env, "meetings", "users", "--no-rate-limit"); code != 1 || !strings.Contains(errOut, "403: only an account admin") {
+		t.Errorf("meetings users with a member's key: %d %q", code, errOut)
+	}
+	other := filepath.Join(dir, "other.vtt")
+	os.WriteFile(other, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Bob>Another call.\n"), 0o600)
+	code, _, errOut = cli(t, env, "import", "--meeting-url", "zoom", other)
+	if code == 0 || !strings.Contains(errOut, "meeting_url must be an absolute http or https URL") {
+		t.Fatalf("import with a bad URL: %d %q", code, errOut)
+	}
+}

@@ -17,7 +17,14 @@ const workspaceUsage = `Usage:
   fathom workspace teams list [flags]
   fathom workspace users add --email EMAIL [--name NAME] [--team TEAM] [flags]
   fathom workspace users list [flags]
+  fathom workspace users access --email EMAIL [--status active|deactivated]
+                                [--settings-access none|team_admin|account_admin] [flags]
+  fathom workspace users invite --email EMAIL [--name NAME] [--team TEAM] [flags]
+  fathom workspace users uninvite --email EMAIL [flags]
   fathom workspace users password --email EMAIL [flags]
+  fathom workspace meeting-types add NAME [flags]
+  fathom workspace meeting-types list [flags]
+  fathom workspace meeting-types activate|deactivate NAME [flags]
   fathom workspace domains set DOMAIN... [flags]
   fathom workspace domains list [flags]
 
@@ -29,6 +36,14 @@ exists changes nothing. Give a user a key with
 "fathom keys create --email EMAIL". "users password" sets the password a
 user signs in with to approve OAuth apps; it reads FATHOM_PASSWORD or else
 one line of standard input (never a flag, to keep it out of shell history).
+
+"users access" deactivates a user (its keys then get 403 from the meetings
+API; its recordings stay shared) or sets its settings access: only an
+account_admin may call GET /external/v1/users. "users invite" records a
+pending invitation, listed by /users as status invited until "users add"
+adds the person. Meeting types are what a meeting's meeting_type names;
+recordings ingested with a new name add it. An inactive type is still
+listed and still filters meetings.
 `
 
 func runWorkspace(ctx context.Context, env *environment, args []string) error {
@@ -43,14 +58,24 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "workspace "+noun+" "+verb, "workspace "+noun+" "+verb+" [flags]")
 	tenantName := fs.String("tenant", "default", "tenant (workspace) name")
 	var p meeting.PutUserParams
+	var access struct{ status, settings string }
 	switch noun + " " + verb {
 	case "users add":
 		fs.StringVar(&p.Email, "email", "", "user email (required)")
 		fs.StringVar(&p.Name, "name", "", "display name")
 		fs.StringVar(&p.Team, "team", "", "team name (must exist)")
-	case "users password":
+	case "users password", "users uninvite":
 		fs.StringVar(&p.Email, "email", "", "user email (required)")
-	case "teams add", "teams list", "users list", "domains set", "domains list":
+	case "users invite":
+		fs.StringVar(&p.Email, "email", "", "email to invite (required)")
+		fs.StringVar(&p.Name, "name", "", "display name")
+		fs.StringVar(&p.Team, "team", "", "team name (must exist)")
+	case "users access":
+		fs.StringVar(&p.Email, "email", "", "user email (required)")
+		fs.StringVar(&access.status, "status", "", "active or deactivated (default: unchanged)")
+		fs.StringVar(&access.settings, "settings-access", "", "none, team_admin or account_admin (default: unchanged)")
+	case "teams add", "teams list", "users list", "domains set", "domains list",
+		"meeting-types add", "meeting-types list", "meeting-types activate", "meeting-types deactivate":
 	default:
 		fmt.Fprintf(env.stderr, "fathom workspace: unknown subcommand %q\n\n%s", noun+" "+verb, workspaceUsage)
 		return errUsage
@@ -105,6 +130,20 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		return ws.listUsers(ctx)
 	case "users password":
 		return ws.setPassword(ctx, p.Email)
+	case "users access", "users invite", "users uninvite":
+		if p.Email == "" {
+			fmt.Fprintf(env.stderr, "fathom workspace %s: --email is required\n", noun+" "+verb)
+			return errUsage
+		}
+		return ws.people(ctx, verb, p, access.status, access.settings)
+	case "meeting-types add", "meeting-types activate", "meeting-types deactivate":
+		if len(rest) != 1 {
+			fmt.Fprintf(env.stderr, "fathom workspace meeting-types %s: give one meeting type NAME\n", verb)
+			return errUsage
+		}
+		return ws.meetingType(ctx, verb, rest[0])
+	case "meeting-types list":
+		return ws.listMeetingTypes(ctx)
 	case "domains set":
 		domains, err := ws.svc.SetDomains(ctx, t.ID, rest)
 		if err == nil {
@@ -150,19 +189,103 @@ func (ws workspace) listUsers(ctx context.Context) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(ws.env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "EMAIL\tNAME\tTEAM\tINTERNAL")
+	fmt.Fprintln(tw, "EMAIL\tNAME\tTEAM\tINTERNAL\tSTATUS\tSETTINGS ACCESS")
 	for after := int64(0); ; {
 		ms, err := ws.db.MemberList(ctx, &store.MemberListParams{TenantID: ws.tenantID, AfterID: after, Limit: 500})
 		if err != nil {
 			return err
 		}
 		for _, m := range ms {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\n", m.Email, m.Name, m.TeamName, !meeting.IsExternal(domains, m.Email))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\t%s\n", m.Email, m.Name, m.TeamName, !meeting.IsExternal(domains, m.Email),
+				m.Status, m.SettingsAccess)
 		}
 		if len(ms) < 500 {
-			return tw.Flush()
+			break
 		}
 		after = ms[len(ms)-1].ID
+	}
+	for after := int64(0); ; {
+		invs, err := ws.db.InvitationList(ctx, &store.InvitationListParams{TenantID: ws.tenantID, AfterID: after, Limit: 500})
+		if err != nil {
+			return err
+		}
+		for _, inv := range invs {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\t-\n", inv.Email, inv.Name, inv.TeamName, !meeting.IsExternal(domains, inv.Email),
+				fathom.UserInvited+" "+inv.CreatedAt.Format("2006-01-02"))
+		}
+		if len(invs) < 500 {
+			return tw.Flush()
+		}
+		after = invs[len(invs)-1].ID
+	}
+}
+
+// people changes a person's standing: users access|invite|uninvite.
+func (ws workspace) people(ctx context.Context, verb string, p meeting.PutUserParams, status, settings string) error {
+	switch verb {
+	case "access":
+		if status == "" && settings == "" {
+			fmt.Fprint(ws.env.stderr, "fathom workspace users access: give --status or --settings-access\n")
+			return errUsage
+		}
+		m, err := ws.svc.SetUserAccess(ctx, ws.tenantID, p.Email, status, settings)
+		if err == nil {
+			fmt.Fprintf(ws.env.stdout, "User %s is %s with settings access %s.\n", m.Email, m.Status, m.SettingsAccess)
+		}
+		return err
+	case "invite":
+		inv, err := ws.svc.Invite(ctx, meeting.InviteParams{TenantID: ws.tenantID, Email: p.Email, Name: p.Name, Team: p.Team})
+		if err == nil {
+			fmt.Fprintf(ws.env.stdout, "Invited %s%s.\n", inv.Email, teamSuffix(inv.TeamName))
+		}
+		return err
+	}
+	err := ws.svc.Uninvite(ctx, ws.tenantID, p.Email)
+	if err == nil {
+		fmt.Fprintf(ws.env.stdout, "Invitation of %s withdrawn.\n", p.Email)
+	}
+	return err
+}
+
+func (ws workspace) meetingType(ctx context.Context, verb, name string) error {
+	if verb == "add" {
+		mt, created, err := ws.svc.AddMeetingType(ctx, ws.tenantID, name)
+		switch {
+		case err != nil:
+			return err
+		case created:
+			fmt.Fprintf(ws.env.stdout, "Meeting type %q created.\n", mt.Name)
+		default:
+			fmt.Fprintf(ws.env.stdout, "Meeting type %q exists already (%s); nothing changed.\n", mt.Name, mt.Status)
+		}
+		return nil
+	}
+	status := fathom.MeetingTypeActive
+	if verb == "deactivate" {
+		status = fathom.MeetingTypeInactive
+	}
+	err := ws.svc.SetMeetingTypeStatus(ctx, ws.tenantID, name, status)
+	if err == nil {
+		fmt.Fprintf(ws.env.stdout, "Meeting type %q is %s.\n", name, status)
+	}
+	return err
+}
+
+func (ws workspace) listMeetingTypes(ctx context.Context) error {
+	tw := tabwriter.NewWriter(ws.env.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tSTATUS\tCREATED")
+	for after := int64(0); ; {
+		mts, err := ws.db.MeetingTypeList(ctx, ws.tenantID, after, 500)
+		if err != nil {
+			return err
+		}
+		for _, mt := range mts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", mt.Name, mt.Status, mt.CreatedAt.Format("2006-01-02 15:04"))
+		}
+		if len(mts) < 500 {
+			return tw.Flush()
+		}
+		after = mts[len(mts)-1].ID
 	}
 }
 

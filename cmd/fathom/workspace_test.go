@@ -25,3 +25,54 @@ func TestWorkspaceTeamsAddTwice(t *testing.T) {
 		t.Errorf("empty team name: exit %d, %q; want 1 and the rule", code, errOut)
 	}
 }
+
+// Meeting types and people's standing are managed from the command line:
+// what GET /meeting_types and GET /users report.
+func TestWorkspaceMeetingTypesAndPeople(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	mustRun(t, dir, "keys", "create", "--create", "--tenant", "default", "--email", "a@acme.test")
+	mustRun(t, dir, "workspace", "teams", "add", "Sales")
+	if out := mustRun(t, dir, "workspace", "meeting-types", "add", "Demo"); !strings.Contains(out, `Meeting type "Demo" created`) {
+		t.Fatalf("add: %q", out)
+	}
+	if out := mustRun(t, dir, "workspace", "meeting-types", "add", "Demo"); !strings.Contains(out, "exists already (active); nothing changed") {
+		t.Fatalf("second add: %q", out)
+	}
+	if out := mustRun(t, dir, "workspace", "meeting-types", "deactivate", "Demo"); !strings.Contains(out, `"Demo" is inactive`) {
+		t.Fatalf("deactivate: %q", out)
+	}
+	if out := mustRun(t, dir, "workspace", "meeting-types", "list"); !strings.Contains(out, "Demo") || !strings.Contains(out, "inactive") {
+		t.Fatalf("list: %q", out)
+	}
+	if code, _, errOut := inDir(t, dir, "workspace", "meeting-types", "activate", "Nothing"); code == 0 || !strings.Contains(errOut, `no meeting type named "Nothing"`) {
+		t.Errorf("activate a missing type: exit %d, %q", code, errOut)
+	}
+
+	out := mustRun(t, dir, "workspace", "users", "access", "--email", "a@acme.test", "--settings-access", "account_admin")
+	if !strings.Contains(out, "a@acme.test is active with settings access account_admin") {
+		t.Fatalf("access: %q", out)
+	}
+	if code, _, errOut := inDir(t, dir, "workspace", "users", "access", "--email", "a@acme.test", "--settings-access", "root"); code == 0 || !strings.Contains(errOut, "settings access must be") {
+		t.Errorf("bad level: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := inDir(t, dir, "workspace", "users", "access", "--email", "nobody@acme.test", "--status", "deactivated"); code == 0 || !strings.Contains(errOut, "no user with email") {
+		t.Errorf("missing user: exit %d, %q", code, errOut)
+	}
+	if out := mustRun(t, dir, "workspace", "users", "invite", "--email", "b@acme.test", "--team", "Sales"); !strings.Contains(out, "Invited b@acme.test in team Sales") {
+		t.Fatalf("invite: %q", out)
+	}
+	if code, _, errOut := inDir(t, dir, "workspace", "users", "invite", "--email", "b@acme.test"); code == 0 || !strings.Contains(errOut, "invited already") {
+		t.Errorf("second invite: exit %d, %q", code, errOut)
+	}
+	list := mustRun(t, dir, "workspace", "users", "list")
+	if !strings.Contains(list, "account_admin") || !strings.Contains(list, "b@acme.test") || !strings.Contains(list, "invited") {
+		t.Fatalf("users list: %q", list)
+	}
+	if out := mustRun(t, dir, "workspace", "users", "uninvite", "--email", "b@acme.test"); !strings.Contains(out, "withdrawn") {
+		t.Fatalf("uninvite: %q", out)
+	}
+	if list := mustRun(t, dir, "workspace", "users", "list"); strings.Contains(list, "b@acme.test") {
+		t.Fatalf("users list after uninvite: %q", list)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/meeting"
 )
 
 // contractClient sends requests to one server and validates every answer
@@ -168,7 +170,8 @@ func contextCalls(c *contractClient, key string) {
 
 func meetingsCalls(c *contractClient, s *testServer, key string) {
 	k := []string{"X-Api-Key", key}
-	rec := map[string]any{"external_id": "contract-1", "title": "Roadmap review",
+	rec := map[string]any{"external_id": "contract-1", "title": "Roadmap review", "meeting_type": "Review",
+		"meeting_url":       "https://meet.example.com/abc-defg-hij",
 		"calendar_invitees": []map[string]string{{"name": "Dana", "email": "dana@client.com"}},
 		"share":             map[string]any{"teams": []string{"Sales"}},
 		"transcript": []map[string]any{
@@ -203,6 +206,22 @@ func meetingsCalls(c *contractClient, s *testServer, key string) {
 	c.call(400, "GET", "/external/v1/teams?cursor=garbage", "", k...)
 	c.call(200, "GET", "/external/v1/team_members", "", k...)
 	c.call(200, "GET", "/external/v1/team_members?team=Sales", "", k...)
+	c.call(200, "GET", "/external/v1/meeting_types", "", k...)
+	c.call(400, "GET", "/external/v1/meeting_types?cursor=garbage", "", k...)
+	c.call(403, "GET", "/external/v1/users", "", k...)
+	tn, err := s.DB.TenantGetByName(context.Background(), "acme")
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if _, err := s.Meetings.SetUserAccess(context.Background(), tn.ID, "alice@acme.com", "", "account_admin"); err != nil {
+		c.t.Fatal(err)
+	}
+	if _, err := s.Meetings.Invite(context.Background(), meeting.InviteParams{TenantID: tn.ID, Email: "carol@acme.com", Team: "Sales"}); err != nil {
+		c.t.Fatal(err)
+	}
+	c.call(200, "GET", "/external/v1/users", "", k...)
+	c.call(200, "GET", "/external/v1/users?team=Sales&status=invited", "", k...)
+	c.call(400, "GET", "/external/v1/users?status=invited&settings_access=none", "", k...)
 
 	wh := c.call(201, "POST", "/external/v1/webhooks", `{"destination_url":"http://127.0.0.1:1/hook","triggered_for":["my_recordings","my_shared_with_team_recordings"],"include_summary":true}`, k...)
 	c.call(400, "POST", "/external/v1/webhooks", `{"destination_url":"http://127.0.0.1:1/hook","triggered_for":["everything"],"include_summary":true}`, k...)

@@ -11,6 +11,7 @@ import (
 const (
 	EINVALID      = "invalid"      // the caller sent something wrong (400)
 	EUNAUTHORIZED = "unauthorized" // missing or unknown credentials (401)
+	EFORBIDDEN    = "forbidden"    // known credentials that may not do this (403)
 	ENOTFOUND     = "not_found"    // the named thing does not exist for this tenant (404)
 	ECONFLICT     = "conflict"     // the request contradicts the current state (409)
 	ERATELIMIT    = "rate_limited" // a rate limit or plan quota was reached (429)

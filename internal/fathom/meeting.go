@@ -14,16 +14,64 @@ type Team struct {
 	CreatedAt time.Time
 }
 
+// MeetingType is a named kind of meeting of a workspace (Fathom's
+// "meeting types"): what a meeting's meeting_type names.
+type MeetingType struct {
+	ID        int64
+	TenantID  int64
+	Name      string
+	Status    string // MeetingTypeActive or MeetingTypeInactive
+	CreatedAt time.Time
+}
+
+// Meeting type states.
+const (
+	MeetingTypeActive   = "active"
+	MeetingTypeInactive = "inactive"
+)
+
+// User states in the workspace. An invited person is not a user yet: it
+// is an Invitation, listed with this status.
+const (
+	UserActive      = "active"
+	UserDeactivated = "deactivated" // its keys no longer open the meetings API
+	UserInvited     = "invited"
+)
+
+// Settings access levels: who may change the workspace. Only an account
+// admin may list the workspace's users through the API.
+const (
+	SettingsNone         = "none"
+	SettingsTeamAdmin    = "team_admin"
+	SettingsAccountAdmin = "account_admin"
+)
+
 // Member is a user as the meetings API sees one: with the team it belongs
 // to (if any) and whether its email domain is one of the workspace's.
 type Member struct {
 	User
 	TeamID   int64  // 0: no team
 	TeamName string // "" when TeamID is 0
+	// Status is UserActive or UserDeactivated; SettingsAccess one of the
+	// Settings* levels.
+	Status         string
+	SettingsAccess string
 	// External is true for a guest: a user whose email domain is not one of
 	// the workspace's domains. Calls recorded by guests are returned by
 	// /meetings only when the guest is named in recorded_by[].
 	External bool
+}
+
+// Invitation is a person invited to a workspace who has not joined yet;
+// adding a user with its email ends it.
+type Invitation struct {
+	ID        int64
+	TenantID  int64
+	Email     string
+	Name      string
+	TeamID    int64  // 0: no team
+	TeamName  string // "" when TeamID is 0
+	CreatedAt time.Time
 }
 
 // Sharing says who besides its recorder may see a meeting.

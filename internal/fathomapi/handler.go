@@ -88,6 +88,8 @@ func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("POST "+p+"/recordings", h.endpoint(unmetered, h.ingest))
 	mux.Handle("GET "+p+"/teams", h.endpoint(neverHeavy, h.listTeams))
 	mux.Handle("GET "+p+"/team_members", h.endpoint(neverHeavy, h.listMembers))
+	mux.Handle("GET "+p+"/meeting_types", h.endpoint(neverHeavy, h.listMeetingTypes))
+	mux.Handle("GET "+p+"/users", h.endpoint(neverHeavy, h.listUsers))
 	mux.Handle("POST "+p+"/webhooks", h.endpoint(neverHeavy, h.createWebhook))
 	mux.Handle("GET "+p+"/webhooks", h.endpoint(neverHeavy, h.listWebhooks))
 	mux.Handle("DELETE "+p+"/webhooks/{id}", h.endpoint(neverHeavy, h.deleteWebhook))

@@ -157,3 +157,30 @@ func toWebhook(w *fathom.Webhook, withSecret bool) webhookJSON {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+type meetingTypeJSON struct {
+	Name      string `json:"name"`
+	Status    string `json:"status"`
+	CreatedAt string `json:"created_at"`
+}
+
+// workspaceUserJSON is an item of GET /users. Invitees have no
+// permissions yet, so theirs is left out, and their created_at is the
+// invitation's date (spec §8.9).
+type workspaceUserJSON struct {
+	Name        string           `json:"name"`
+	Email       string           `json:"email"`
+	Team        *string          `json:"team"`
+	Status      string           `json:"status"`
+	CreatedAt   string           `json:"created_at"`
+	Permissions *permissionsJSON `json:"permissions,omitempty"`
+}
+
+// permissionsJSON: settings_access is the user's level; view_access what
+// it sees of others' recordings under this server's visibility rule:
+// "team" (those shared with its team or all teams, and with it) or
+// "own_and_shared" (a user with no team: only those shared with it).
+type permissionsJSON struct {
+	SettingsAccess string `json:"settings_access"`
+	ViewAccess     string `json:"view_access"`
+}

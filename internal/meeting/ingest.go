@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -124,6 +125,17 @@ func validateIngest(p *IngestParams) error {
 			}
 		}
 	}
+	if p.MeetingType != "" {
+		var err error
+		if p.MeetingType, err = meetingTypeName("meeting_type", p.MeetingType); err != nil {
+			return err
+		}
+	}
+	if p.MeetingURL != "" {
+		if err := checkMeetingURL(p.MeetingURL); err != nil {
+			return err
+		}
+	}
 	if len(p.ExternalKey) > 256 {
 		return fathom.Errorf(fathom.EINVALID, "external_id must be at most 256 characters")
 	}
@@ -168,7 +180,27 @@ func (s *Service) newMeeting(ctx context.Context, tx store.Tx, c *Caller, p *Ing
 	if m.Sharing, err = s.sharing(ctx, tx, c.TenantID, p); err != nil {
 		return nil, err
 	}
+	// A meeting type named at ingestion joins the workspace's types, so
+	// that /meeting_types lists every name a meeting carries.
+	if m.MeetingType != "" {
+		if _, _, err := tx.MeetingTypeEnsure(ctx, c.TenantID, m.MeetingType, now); err != nil {
+			return nil, err
+		}
+	}
 	return m, nil
+}
+
+// MaxMeetingURL bounds a meeting's join URL.
+const MaxMeetingURL = 2048
+
+// checkMeetingURL accepts an absolute http or https URL with a host: the
+// conferencing join link (Zoom, Meet, Teams, a Slack huddle).
+func checkMeetingURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || len(s) > MaxMeetingURL || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fathom.Errorf(fathom.EINVALID, "meeting_url must be an absolute http or https URL of at most %d bytes", MaxMeetingURL)
+	}
+	return nil
 }
 
 // recordingTimes fills missing recording times from the transcript's

@@ -77,8 +77,10 @@ func (s *Service) List(ctx context.Context, c *Caller, p ListParams) (*Page, err
 }
 
 // meetingType maps the legacy all|internal|external values to the domain
-// filter unless the workspace has a meeting type by that exact name. It
-// reports none when the filters contradict each other.
+// filter unless the workspace has a meeting type by that exact name
+// (GET /meeting_types lists them); any other value is a meeting-type
+// name, and one no meeting carries matches nothing. It reports none when
+// the filters contradict each other.
 func (s *Service) meetingType(ctx context.Context, c *Caller, p ListParams, q *store.MeetingListParams) (none bool, err error) {
 	switch p.DomainsType {
 	case "", DomainsAll:
@@ -94,11 +96,11 @@ func (s *Service) meetingType(ctx context.Context, c *Caller, p ListParams, q *s
 	}
 	legacy := map[string]*bool{"all": nil, "internal": ptr(false), "external": ptr(true)}
 	if ext, ok := legacy[p.MeetingType]; ok {
-		named, err := s.store.MeetingList(ctx, &store.MeetingListParams{Viewer: c.Viewer(), MeetingType: &p.MeetingType, Limit: 1})
-		if err != nil {
+		_, err := s.store.MeetingTypeGetByName(ctx, c.TenantID, p.MeetingType)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return false, err
 		}
-		if len(named) == 0 {
+		if err != nil { // no meeting type by that name: the legacy value
 			if ext == nil {
 				return false, nil
 			}

@@ -107,6 +107,9 @@ func (s *Service) Caller(ctx context.Context, p *fathom.Principal, oauth bool) (
 	if err != nil {
 		return nil, err
 	}
+	if m.Status == fathom.UserDeactivated {
+		return nil, fathom.Errorf(fathom.EFORBIDDEN, "the user of this key is deactivated")
+	}
 	domains, err := s.store.TenantDomains(ctx, m.TenantID)
 	if err != nil {
 		return nil, err

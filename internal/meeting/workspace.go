@@ -79,7 +79,8 @@ type PutUserParams struct {
 	Team     string // "" leaves the user without a team
 }
 
-// PutUser creates a user or updates its name and team.
+// PutUser creates a user or updates its name and team; a pending
+// invitation of the email ends.
 func (s *Service) PutUser(ctx context.Context, p PutUserParams) (*fathom.Member, error) {
 	if _, err := mail.ParseAddress(p.Email); err != nil {
 		return nil, fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", p.Email)
@@ -104,6 +105,10 @@ func (s *Service) PutUser(ctx context.Context, p PutUserParams) (*fathom.Member,
 			return err
 		}
 		if err := tx.UserUpdate(ctx, u.ID, p.Name, teamID); err != nil {
+			return err
+		}
+		// The invited person has joined.
+		if err := tx.InvitationDelete(ctx, p.TenantID, p.Email); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
 		m, err = s.member(ctx, tx, u.ID)

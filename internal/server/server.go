@@ -192,6 +192,7 @@ var statuses = map[string]int{
 	fathom.ECONFLICT:     http.StatusConflict,
 	fathom.ERATELIMIT:    http.StatusTooManyRequests,
 	fathom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	fathom.EFORBIDDEN:    http.StatusForbidden,
 	fathom.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	fathom.EINTERNAL:     http.StatusInternalServerError,
 }

@@ -22,8 +22,16 @@ type MeetingReader interface {
 	MemberGet(ctx context.Context, userID int64) (*fathom.Member, error)
 	MemberGetByEmail(ctx context.Context, tenantID int64, email string) (*fathom.Member, error)
 	// MemberList returns up to limit users of the tenant with ID > afterID,
-	// in ID order, only those of teamID when it is not 0.
+	// in ID order, only those matching p's filters.
 	MemberList(ctx context.Context, p *MemberListParams) ([]*fathom.Member, error)
+	// InvitationList returns up to limit pending invitations of the tenant
+	// with ID > afterID, in ID order, only those of teamID when it is not 0.
+	InvitationList(ctx context.Context, p *InvitationListParams) ([]*fathom.Invitation, error)
+
+	MeetingTypeGetByName(ctx context.Context, tenantID int64, name string) (*fathom.MeetingType, error)
+	// MeetingTypeList returns up to limit meeting types of the tenant with
+	// ID > afterID, in ID order (creation order), active and inactive.
+	MeetingTypeList(ctx context.Context, tenantID, afterID int64, limit int) ([]*fathom.MeetingType, error)
 
 	// MeetingGet returns a meeting of the tenant with its sharing and
 	// invitees (not its recorder or content).
@@ -58,6 +66,24 @@ type MeetingTx interface {
 	TeamCreate(ctx context.Context, p *TeamCreateParams) (*fathom.Team, error)
 	// UserUpdate sets a user's name and team (0: none).
 	UserUpdate(ctx context.Context, userID int64, name string, teamID int64) error
+	// UserAccessSet sets a user's status (fathom.UserActive or
+	// UserDeactivated) and settings access level.
+	UserAccessSet(ctx context.Context, userID int64, status, settingsAccess string) error
+
+	// InvitationCreate inserts inv and sets its ID; a second invitation of
+	// an email in the tenant is ErrDuplicate.
+	InvitationCreate(ctx context.Context, inv *fathom.Invitation) error
+	// InvitationDelete ends the invitation of an email (ErrNotFound if
+	// there is none).
+	InvitationDelete(ctx context.Context, tenantID int64, email string) error
+
+	// MeetingTypeEnsure returns the tenant's meeting type named name,
+	// creating it active at the given time when there is none; created
+	// says which. Two transactions ensuring one name make one type.
+	MeetingTypeEnsure(ctx context.Context, tenantID int64, name string, at time.Time) (mt *fathom.MeetingType, created bool, err error)
+	// MeetingTypeStatusSet sets a meeting type's status (ErrNotFound if
+	// the tenant has no type by that name).
+	MeetingTypeStatusSet(ctx context.Context, tenantID int64, name, status string) error
 
 	// MeetingCreate inserts m (with its sharing, invitees and transcript)
 	// and sets m.ID. A second meeting with the same ExternalKey in the
@@ -88,10 +114,20 @@ type TeamCreateParams struct {
 	CreatedAt time.Time
 }
 
-// MemberListParams bound a list of members.
+// MemberListParams bound a list of members. Zero filters do not filter.
 type MemberListParams struct {
+	TenantID       int64
+	TeamID         int64 // 0: every user
+	Status         string
+	SettingsAccess string
+	AfterID        int64
+	Limit          int
+}
+
+// InvitationListParams bound a list of invitations.
+type InvitationListParams struct {
 	TenantID int64
-	TeamID   int64 // 0: every user
+	TeamID   int64 // 0: every invitation
 	AfterID  int64
 	Limit    int
 }

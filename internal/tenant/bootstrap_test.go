@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
@@ -73,6 +74,23 @@ func TestBootstrapConcurrently(t *testing.T) {
 			}
 			if n, err := db.APIKeyCount(ctx); made != 1 || n != 1 || err != nil {
 				t.Fatalf("%d servers made a first key, %d keys stored (%v); want 1", made, n, err)
+			}
+			for _, k := range keys {
+				if k == nil {
+					continue
+				}
+				m, err := db.MemberGet(ctx, k.Key.UserID)
+				if err != nil || m.SettingsAccess != fathom.SettingsAccountAdmin || m.Status != fathom.UserActive {
+					t.Fatalf("the first key's user: %+v %v; want an active account admin", m, err)
+				}
+			}
+			// Later keys make users with no settings access.
+			k, err := tenant.NewService(db, func() time.Time { return now }).CreateKey(ctx, tenant.CreateKeyParams{UserEmail: "second@acme.test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m, err := db.MemberGet(ctx, k.Key.UserID); err != nil || m.SettingsAccess != fathom.SettingsNone {
+				t.Fatalf("a later key's user: %+v %v; want settings access none", m, err)
 			}
 		})
 	}

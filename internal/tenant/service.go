@@ -121,7 +121,8 @@ func (s *Service) createKey(ctx context.Context, tx store.Tx, p CreateKeyParams,
 }
 
 // Bootstrap creates a first key when none exists, so that a fresh install
-// can be used at once. It returns nil when keys already exist.
+// can be used at once; its user is the workspace's account admin. It
+// returns nil when keys already exist.
 //
 // Several servers may start at once on a fresh database: the default
 // tenant is read first in the transaction, which holds it (or its missing
@@ -149,8 +150,12 @@ func (s *Service) Bootstrap(ctx context.Context) (*CreatedKey, error) {
 		if n, err := tx.APIKeyCount(ctx); err != nil || n > 0 {
 			return err
 		}
-		out, err = s.createKey(ctx, tx, p, secret)
-		return err
+		if out, err = s.createKey(ctx, tx, p, secret); err != nil {
+			return err
+		}
+		// The first user made the install: it is the workspace's account
+		// admin (it may list the users through the meetings API).
+		return tx.UserAccessSet(ctx, out.Key.UserID, fathom.UserActive, fathom.SettingsAccountAdmin)
 	})
 	return out, err
 }

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -106,12 +107,21 @@ func (t *tx) UserUpdate(ctx context.Context, userID int64, name string, teamID i
 	return nil
 }
 
-const memberSelect = `SELECT u.id, u.tenant_id, u.email, u.name, u.created_at, coalesce(u.team_id, 0), coalesce(t.name, '')
+func (t *tx) UserAccessSet(ctx context.Context, userID int64, status, settingsAccess string) error {
+	tag, err := t.q.Exec(ctx, `UPDATE users SET status = $1, settings_access = $2 WHERE id = $3`, status, settingsAccess, userID)
+	if err := oneRow(tag, err); err != nil {
+		return fmt.Errorf("set user access: %w", err)
+	}
+	return nil
+}
+
+const memberSelect = `SELECT u.id, u.tenant_id, u.email, u.name, u.created_at, coalesce(u.team_id, 0), coalesce(t.name, ''),
+u.status, u.settings_access
 FROM users u LEFT JOIN teams t ON t.id = u.team_id`
 
 func scanMember(row interface{ Scan(...any) error }) (*fathom.Member, error) {
 	var m fathom.Member
-	if err := row.Scan(&m.ID, &m.TenantID, &m.Email, &m.Name, &m.CreatedAt, &m.TeamID, &m.TeamName); err != nil {
+	if err := row.Scan(&m.ID, &m.TenantID, &m.Email, &m.Name, &m.CreatedAt, &m.TeamID, &m.TeamName, &m.Status, &m.SettingsAccess); err != nil {
 		return nil, interpretError(err)
 	}
 	return &m, nil
@@ -131,6 +141,12 @@ func (q queries) MemberList(ctx context.Context, p *store.MemberListParams) ([]*
 	if p.TeamID != 0 {
 		query += ` AND u.team_id = ` + args.add(p.TeamID)
 	}
+	if p.Status != "" {
+		query += ` AND u.status = ` + args.add(p.Status)
+	}
+	if p.SettingsAccess != "" {
+		query += ` AND u.settings_access = ` + args.add(p.SettingsAccess)
+	}
 	rows, err := q.q.Query(ctx, query+` ORDER BY u.id LIMIT `+args.add(limitOrAll(p.Limit)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list members: %w", err)
@@ -145,4 +161,115 @@ func (q queries) MemberList(ctx context.Context, p *store.MemberListParams) ([]*
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+const invitationSelect = `SELECT i.id, i.tenant_id, i.email, i.name, coalesce(i.team_id, 0), coalesce(t.name, ''), i.created_at
+FROM user_invitations i LEFT JOIN teams t ON t.id = i.team_id`
+
+func scanInvitation(row interface{ Scan(...any) error }) (*fathom.Invitation, error) {
+	var inv fathom.Invitation
+	if err := row.Scan(&inv.ID, &inv.TenantID, &inv.Email, &inv.Name, &inv.TeamID, &inv.TeamName, &inv.CreatedAt); err != nil {
+		return nil, interpretError(err)
+	}
+	return &inv, nil
+}
+
+func (q queries) InvitationList(ctx context.Context, p *store.InvitationListParams) ([]*fathom.Invitation, error) {
+	args := argList{p.TenantID, p.AfterID}
+	query := invitationSelect + ` WHERE i.tenant_id = $1 AND i.id > $2`
+	if p.TeamID != 0 {
+		query += ` AND i.team_id = ` + args.add(p.TeamID)
+	}
+	rows, err := q.q.Query(ctx, query+` ORDER BY i.id LIMIT `+args.add(limitOrAll(p.Limit)), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list invitations: %w", err)
+	}
+	defer rows.Close()
+	var out []*fathom.Invitation
+	for rows.Next() {
+		inv, err := scanInvitation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, inv)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) InvitationCreate(ctx context.Context, inv *fathom.Invitation) error {
+	var team *int64
+	if inv.TeamID != 0 {
+		team = &inv.TeamID
+	}
+	err := t.q.QueryRow(ctx, `INSERT INTO user_invitations (tenant_id, email, name, team_id, created_at)
+VALUES ($1, $2, $3, $4, $5) RETURNING id`, inv.TenantID, inv.Email, inv.Name, team, inv.CreatedAt).Scan(&inv.ID)
+	if err != nil {
+		return fmt.Errorf("create invitation: %w", interpretError(err))
+	}
+	return nil
+}
+
+func (t *tx) InvitationDelete(ctx context.Context, tenantID int64, email string) error {
+	tag, err := t.q.Exec(ctx, `DELETE FROM user_invitations WHERE tenant_id = $1 AND email = $2`, tenantID, email)
+	if err := oneRow(tag, err); err != nil {
+		return fmt.Errorf("delete invitation: %w", err)
+	}
+	return nil
+}
+
+const meetingTypeColumns = `id, tenant_id, name, status, created_at`
+
+func scanMeetingType(row interface{ Scan(...any) error }) (*fathom.MeetingType, error) {
+	var mt fathom.MeetingType
+	if err := row.Scan(&mt.ID, &mt.TenantID, &mt.Name, &mt.Status, &mt.CreatedAt); err != nil {
+		return nil, interpretError(err)
+	}
+	return &mt, nil
+}
+
+func (q queries) MeetingTypeGetByName(ctx context.Context, tenantID int64, name string) (*fathom.MeetingType, error) {
+	return scanMeetingType(q.q.QueryRow(ctx, `SELECT `+meetingTypeColumns+` FROM meeting_types WHERE tenant_id = $1 AND name = $2`,
+		tenantID, name))
+}
+
+func (q queries) MeetingTypeList(ctx context.Context, tenantID, afterID int64, limit int) ([]*fathom.MeetingType, error) {
+	rows, err := q.q.Query(ctx, `SELECT `+meetingTypeColumns+` FROM meeting_types WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+		tenantID, afterID, limitOrAll(limit))
+	if err != nil {
+		return nil, fmt.Errorf("list meeting types: %w", err)
+	}
+	defer rows.Close()
+	var out []*fathom.MeetingType
+	for rows.Next() {
+		mt, err := scanMeetingType(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, mt)
+	}
+	return out, rows.Err()
+}
+
+// MeetingTypeEnsure inserts with ON CONFLICT DO NOTHING: a concurrent
+// transaction inserting the same name makes this one wait for its end,
+// then the read (a new statement, read committed) finds its row.
+func (t *tx) MeetingTypeEnsure(ctx context.Context, tenantID int64, name string, at time.Time) (*fathom.MeetingType, bool, error) {
+	tag, err := t.q.Exec(ctx, `INSERT INTO meeting_types (tenant_id, name, created_at) VALUES ($1, $2, $3)
+ON CONFLICT (tenant_id, name) DO NOTHING`, tenantID, name, at)
+	if err != nil {
+		return nil, false, fmt.Errorf("ensure meeting type: %w", interpretError(err))
+	}
+	mt, err := t.MeetingTypeGetByName(ctx, tenantID, name)
+	if err != nil {
+		return nil, false, fmt.Errorf("ensure meeting type: %w", err)
+	}
+	return mt, tag.RowsAffected() == 1, nil
+}
+
+func (t *tx) MeetingTypeStatusSet(ctx context.Context, tenantID int64, name, status string) error {
+	tag, err := t.q.Exec(ctx, `UPDATE meeting_types SET status = $1 WHERE tenant_id = $2 AND name = $3`, status, tenantID, name)
+	if err := oneRow(tag, err); err != nil {
+		return fmt.Errorf("set meeting type status: %w", err)
+	}
+	return nil
 }

@@ -71,6 +71,60 @@ func TestMigration00010KeepsMeetings(t *testing.T) {
 	}
 }
 
+// Migration 00015 makes a meeting type of every meeting_type meetings
+// carry, dated by its first meeting, and leaves existing users active with
+// no settings access; it migrates down again.
+func TestMigration00015MakesMeetingTypes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openUnmigrated(t)
+	fsys, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db.writer, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// At 13 the tables filled below have every column they need.
+	if _, err := p.UpTo(ctx, 13); err != nil {
+		t.Fatal(err)
+	}
+	const early, late = "2026-11-21T12:00:00.000000000Z", "2026-11-22T12:00:00.000000000Z"
+	for _, stmt := range []string{
+		`INSERT INTO tenants (id, name, created_at) VALUES (1, 'a', '` + early + `'), (2, 'b', '` + early + `')`,
+		`INSERT INTO users (id, tenant_id, email, created_at) VALUES (1, 1, 'rec@a.test', '` + early + `'), (2, 2, 'x@b.test', '` + early + `')`,
+		`INSERT INTO meetings (id, tenant_id, recorder_id, title, meeting_type, share_token, created_at, recording_start, recording_end)
+			VALUES (1, 1, 1, 'm1', 'Demo', 't1', '` + late + `', '` + late + `', '` + late + `'),
+			(2, 1, 1, 'm2', 'Demo', 't2', '` + early + `', '` + early + `', '` + early + `'),
+			(3, 1, 1, 'm3', '', 't3', '` + early + `', '` + early + `', '` + early + `'),
+			(4, 2, 2, 'm4', 'Review', 't4', '` + late + `', '` + late + `', '` + late + `')`,
+	} {
+		if _, err := db.writer.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for tenant, want := range map[int64]string{1: "Demo active " + early[:19], 2: "Review active " + late[:19]} {
+		mts, err := db.MeetingTypeList(ctx, tenant, 0, 0)
+		if err != nil || len(mts) != 1 {
+			t.Fatalf("meeting types of tenant %d after migrating: %v %v", tenant, mts, err)
+		}
+		if got := mts[0].Name + " " + mts[0].Status + " " + mts[0].CreatedAt.UTC().Format("2006-01-02T15:04:05"); got != want {
+			t.Errorf("meeting type of tenant %d = %s, want %s", tenant, got, want)
+		}
+	}
+	m, err := db.MemberGet(ctx, 1)
+	if err != nil || m.Status != "active" || m.SettingsAccess != "none" {
+		t.Fatalf("user after migrating: %+v %v", m, err)
+	}
+	if _, err := p.DownTo(ctx, 13); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // LatestVersion is the version a full migration reaches.
 func TestLatestVersionIsWhereMigrateEnds(t *testing.T) {
 	t.Parallel()

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -99,13 +100,21 @@ func (t *tx) UserUpdate(ctx context.Context, userID int64, name string, teamID i
 	return nil
 }
 
-const memberSelect = `SELECT u.id, u.tenant_id, u.email, u.name, u.created_at, coalesce(u.team_id, 0), coalesce(t.name, '')
+func (t *tx) UserAccessSet(ctx context.Context, userID int64, status, settingsAccess string) error {
+	if err := execOne(ctx, t.db, `UPDATE users SET status = ?, settings_access = ? WHERE id = ?`, status, settingsAccess, userID); err != nil {
+		return fmt.Errorf("set user access: %w", err)
+	}
+	return nil
+}
+
+const memberSelect = `SELECT u.id, u.tenant_id, u.email, u.name, u.created_at, coalesce(u.team_id, 0), coalesce(t.name, ''),
+u.status, u.settings_access
 FROM users u LEFT JOIN teams t ON t.id = u.team_id`
 
 func scanMember(row interface{ Scan(...any) error }) (*fathom.Member, error) {
 	var m fathom.Member
 	var created string
-	if err := row.Scan(&m.ID, &m.TenantID, &m.Email, &m.Name, &created, &m.TeamID, &m.TeamName); err != nil {
+	if err := row.Scan(&m.ID, &m.TenantID, &m.Email, &m.Name, &created, &m.TeamID, &m.TeamName, &m.Status, &m.SettingsAccess); err != nil {
 		return nil, interpretError(err)
 	}
 	m.CreatedAt = parseTime(created)
@@ -125,6 +134,12 @@ func (q queries) MemberList(ctx context.Context, p *store.MemberListParams) ([]*
 	if p.TeamID != 0 {
 		query, args = query+` AND u.team_id = ?`, append(args, p.TeamID)
 	}
+	if p.Status != "" {
+		query, args = query+` AND u.status = ?`, append(args, p.Status)
+	}
+	if p.SettingsAccess != "" {
+		query, args = query+` AND u.settings_access = ?`, append(args, p.SettingsAccess)
+	}
 	rows, err := q.db.QueryContext(ctx, query+` ORDER BY u.id LIMIT ?`, append(args, sqlLimit(p.Limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("list members: %w", err)
@@ -139,6 +154,117 @@ func (q queries) MemberList(ctx context.Context, p *store.MemberListParams) ([]*
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+const invitationSelect = `SELECT i.id, i.tenant_id, i.email, i.name, coalesce(i.team_id, 0), coalesce(t.name, ''), i.created_at
+FROM user_invitations i LEFT JOIN teams t ON t.id = i.team_id`
+
+func scanInvitation(row interface{ Scan(...any) error }) (*fathom.Invitation, error) {
+	var inv fathom.Invitation
+	var created string
+	if err := row.Scan(&inv.ID, &inv.TenantID, &inv.Email, &inv.Name, &inv.TeamID, &inv.TeamName, &created); err != nil {
+		return nil, interpretError(err)
+	}
+	inv.CreatedAt = parseTime(created)
+	return &inv, nil
+}
+
+func (q queries) InvitationList(ctx context.Context, p *store.InvitationListParams) ([]*fathom.Invitation, error) {
+	query, args := invitationSelect+` WHERE i.tenant_id = ? AND i.id > ?`, []any{p.TenantID, p.AfterID}
+	if p.TeamID != 0 {
+		query, args = query+` AND i.team_id = ?`, append(args, p.TeamID)
+	}
+	rows, err := q.db.QueryContext(ctx, query+` ORDER BY i.id LIMIT ?`, append(args, sqlLimit(p.Limit))...)
+	if err != nil {
+		return nil, fmt.Errorf("list invitations: %w", err)
+	}
+	defer rows.Close()
+	var out []*fathom.Invitation
+	for rows.Next() {
+		inv, err := scanInvitation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, inv)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) InvitationCreate(ctx context.Context, inv *fathom.Invitation) error {
+	var team any
+	if inv.TeamID != 0 {
+		team = inv.TeamID
+	}
+	res, err := t.db.ExecContext(ctx, `INSERT INTO user_invitations (tenant_id, email, name, team_id, created_at) VALUES (?, ?, ?, ?, ?)`,
+		inv.TenantID, inv.Email, inv.Name, team, formatTime(inv.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("create invitation: %w", interpretError(err))
+	}
+	inv.ID, _ = res.LastInsertId()
+	return nil
+}
+
+func (t *tx) InvitationDelete(ctx context.Context, tenantID int64, email string) error {
+	if err := execOne(ctx, t.db, `DELETE FROM user_invitations WHERE tenant_id = ? AND email = ?`, tenantID, email); err != nil {
+		return fmt.Errorf("delete invitation: %w", err)
+	}
+	return nil
+}
+
+const meetingTypeColumns = `id, tenant_id, name, status, created_at`
+
+func scanMeetingType(row interface{ Scan(...any) error }) (*fathom.MeetingType, error) {
+	var mt fathom.MeetingType
+	var created string
+	if err := row.Scan(&mt.ID, &mt.TenantID, &mt.Name, &mt.Status, &created); err != nil {
+		return nil, interpretError(err)
+	}
+	mt.CreatedAt = parseTime(created)
+	return &mt, nil
+}
+
+func (q queries) MeetingTypeGetByName(ctx context.Context, tenantID int64, name string) (*fathom.MeetingType, error) {
+	return scanMeetingType(q.db.QueryRowContext(ctx, `SELECT `+meetingTypeColumns+` FROM meeting_types WHERE tenant_id = ? AND name = ?`,
+		tenantID, name))
+}
+
+func (q queries) MeetingTypeList(ctx context.Context, tenantID, afterID int64, limit int) ([]*fathom.MeetingType, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT `+meetingTypeColumns+` FROM meeting_types WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`,
+		tenantID, afterID, sqlLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("list meeting types: %w", err)
+	}
+	defer rows.Close()
+	var out []*fathom.MeetingType
+	for rows.Next() {
+		mt, err := scanMeetingType(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, mt)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) MeetingTypeEnsure(ctx context.Context, tenantID int64, name string, at time.Time) (*fathom.MeetingType, bool, error) {
+	res, err := t.db.ExecContext(ctx, `INSERT INTO meeting_types (tenant_id, name, created_at) VALUES (?, ?, ?)
+ON CONFLICT (tenant_id, name) DO NOTHING`, tenantID, name, formatTime(at))
+	if err != nil {
+		return nil, false, fmt.Errorf("ensure meeting type: %w", interpretError(err))
+	}
+	n, _ := res.RowsAffected()
+	mt, err := t.MeetingTypeGetByName(ctx, tenantID, name)
+	if err != nil {
+		return nil, false, fmt.Errorf("ensure meeting type: %w", err)
+	}
+	return mt, n == 1, nil
+}
+
+func (t *tx) MeetingTypeStatusSet(ctx context.Context, tenantID int64, name, status string) error {
+	if err := execOne(ctx, t.db, `UPDATE meeting_types SET status = ? WHERE tenant_id = ? AND name = ?`, status, tenantID, name); err != nil {
+		return fmt.Errorf("set meeting type status: %w", err)
+	}
+	return nil
 }
 
 // sqlLimit maps a limit of 0 or less to SQLite's "no limit".
