@@ -36,9 +36,9 @@ type chunkKey struct{ tenantID, chunk int64 }
 
 // indexSaver tracks the chunks changed since they were saved.
 type indexSaver struct {
-	mu    sync.Mutex
-	dirty map[chunkKey]bool
-	save  sync.Mutex // one save at a time, so chunks are written in order
+	mu     sync.Mutex
+	dirty  map[chunkKey]bool
+	saving sync.Mutex // one save at a time, so chunks are written in order
 }
 
 func (v *indexSaver) mark(tenantID, id int64) {
@@ -59,6 +59,46 @@ func (v *indexSaver) take() []chunkKey {
 	}
 	clear(v.dirty)
 	return keys
+}
+
+// saveChunks writes the chunks v has seen change since the last save, in
+// chunk order, indexSaveBatch to a transaction: encode gives a chunk's
+// bytes, put writes them in tx. The chunks of a batch it could not write,
+// and those after it, are kept for the next save.
+func (s *Service) saveChunks(ctx context.Context, v *indexSaver, encode func(chunkKey) []byte,
+	put func(tx store.Tx, k chunkKey, data []byte, at time.Time) error) error {
+	v.saving.Lock()
+	defer v.saving.Unlock()
+	keys := v.take()
+	slices.SortFunc(keys, func(a, b chunkKey) int {
+		if a.chunk != b.chunk {
+			return int(a.chunk - b.chunk)
+		}
+		return int(a.tenantID - b.tenantID)
+	})
+	for lo := 0; lo < len(keys); lo += indexSaveBatch {
+		batch := keys[lo:min(lo+indexSaveBatch, len(keys))]
+		data := make([][]byte, len(batch))
+		for i, k := range batch {
+			data[i] = encode(k)
+		}
+		at := s.now()
+		err := s.store.Write(ctx, func(tx store.Tx) error {
+			for i, k := range batch {
+				if err := put(tx, k, data[i], at); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			for _, k := range keys[lo:] {
+				v.mark(k.tenantID, k.chunk*indexChunkWidth)
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // stampTag folds a conversation's stamp into the index's 32-bit tag.
@@ -105,36 +145,13 @@ func (s *Service) indexDelete(tenantID, id int64, created time.Time) {
 // save, then those of the vectors. A chunk it could not write is kept for
 // the next.
 func (s *Service) SaveIndex(ctx context.Context) error {
-	s.saved.save.Lock()
-	defer s.saved.save.Unlock()
-	keys := s.saved.take()
-	slices.SortFunc(keys, func(a, b chunkKey) int {
-		if a.chunk != b.chunk {
-			return int(a.chunk - b.chunk)
-		}
-		return int(a.tenantID - b.tenantID)
+	err := s.saveChunks(ctx, &s.saved, func(k chunkKey) []byte {
+		return s.index.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
+	}, func(tx store.Tx, k chunkKey, data []byte, at time.Time) error {
+		return tx.SearchChunkPut(ctx, &store.SearchChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk, Data: data, At: at})
 	})
-	for lo := 0; lo < len(keys); lo += indexSaveBatch {
-		batch := keys[lo:min(lo+indexSaveBatch, len(keys))]
-		data := make([][]byte, len(batch))
-		for i, k := range batch {
-			data[i] = s.index.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
-		}
-		at := s.now()
-		err := s.store.Write(ctx, func(tx store.Tx) error {
-			for i, k := range batch {
-				if err := tx.SearchChunkPut(ctx, &store.SearchChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk, Data: data[i], At: at}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			for _, k := range keys[lo:] {
-				s.saved.mark(k.tenantID, k.chunk*indexChunkWidth)
-			}
-			return fmt.Errorf("save search index: %w", err)
-		}
+	if err != nil {
+		return fmt.Errorf("save search index: %w", err)
 	}
 	// The vectors changed with the index are saved with it (see vectors.go).
 	return s.SaveVectors(ctx)

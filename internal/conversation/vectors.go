@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -235,37 +234,14 @@ func (s *Service) SaveVectors(ctx context.Context) error {
 		return nil
 	}
 	v := s.vec
-	v.saved.save.Lock()
-	defer v.saved.save.Unlock()
-	keys := v.saved.take()
-	slices.SortFunc(keys, func(a, b chunkKey) int {
-		if a.chunk != b.chunk {
-			return int(a.chunk - b.chunk)
-		}
-		return int(a.tenantID - b.tenantID)
+	err := s.saveChunks(ctx, &v.saved, func(k chunkKey) []byte {
+		return v.sets.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
+	}, func(tx store.Tx, k chunkKey, data []byte, at time.Time) error {
+		return tx.VectorChunkPut(ctx, &store.VectorChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk,
+			Space: v.emb.Name(), Data: data, At: at})
 	})
-	for lo := 0; lo < len(keys); lo += indexSaveBatch {
-		batch := keys[lo:min(lo+indexSaveBatch, len(keys))]
-		data := make([][]byte, len(batch))
-		for i, k := range batch {
-			data[i] = v.sets.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
-		}
-		at := s.now()
-		err := s.store.Write(ctx, func(tx store.Tx) error {
-			for i, k := range batch {
-				if err := tx.VectorChunkPut(ctx, &store.VectorChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk,
-					Space: v.emb.Name(), Data: data[i], At: at}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			for _, k := range keys[lo:] {
-				v.saved.mark(k.tenantID, k.chunk*indexChunkWidth)
-			}
-			return fmt.Errorf("save vectors: %w", err)
-		}
+	if err != nil {
+		return fmt.Errorf("save vectors: %w", err)
 	}
 	return nil
 }
