@@ -73,12 +73,8 @@ func (k *KnowledgeLag) Result(name string) LagResult {
 	k.wg.Wait()
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	lags := slices.Clone(k.lags)
-	slices.Sort(lags)
-	r := LagResult{Name: name, Probes: k.probes, Observations: len(lags), Missed: k.missed}
-	if len(lags) > 0 {
-		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
-	}
+	r := LagResult{Name: name, Probes: k.probes, Missed: k.missed}
+	r.observe(slices.Clone(k.lags))
 	return r
 }
 

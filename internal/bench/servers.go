@@ -83,6 +83,15 @@ type LagResult struct {
 	P50, P99, Max time.Duration
 }
 
+// observe sorts lags and sets the observations and their percentiles.
+func (r *LagResult) observe(lags []time.Duration) {
+	slices.Sort(lags)
+	r.Observations = len(lags)
+	if len(lags) > 0 {
+		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
+	}
+}
+
 func (r LagResult) String() string {
 	return fmt.Sprintf("%-28s %4d probes %5d seen %3d missed  p50 %8s  p99 %8s  max %8s",
 		r.Name, r.Probes, r.Observations, r.Missed, r.P50.Round(time.Millisecond), r.P99.Round(time.Millisecond), r.Max.Round(time.Millisecond))
@@ -170,11 +179,7 @@ func VisibilityLagUntil(ctx, until context.Context, targets []Target, c *Corpus,
 		}
 	}
 	wg.Wait()
-	slices.Sort(lags)
-	r.Observations = len(lags)
-	if len(lags) > 0 {
-		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
-	}
+	r.observe(lags)
 	return r
 }
 
@@ -232,12 +237,8 @@ func (a *AnalysisLag) Result(name string) LagResult {
 	a.wg.Wait()
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	lags := slices.Clone(a.lags)
-	slices.Sort(lags)
-	r := LagResult{Name: name, Probes: len(lags) + a.missed, Observations: len(lags), Missed: a.missed}
-	if len(lags) > 0 {
-		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
-	}
+	r := LagResult{Name: name, Probes: len(a.lags) + a.missed, Missed: a.missed}
+	r.observe(slices.Clone(a.lags))
 	return r
 }
 
@@ -282,11 +283,7 @@ func visibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefi
 			break
 		}
 	}
-	slices.Sort(lags)
-	r.Observations = len(lags)
-	if len(lags) > 0 {
-		r.P50, r.P99, r.Max = pct(lags, 0.50), pct(lags, 0.99), lags[len(lags)-1]
-	}
+	r.observe(lags)
 	return r
 }
 
