@@ -62,9 +62,15 @@ func (p *serveProcess) ingest(ext string) (int, int64, error) {
 
 // finds reports whether a similarity request to p lists conversation id.
 func (p *serveProcess) finds(message, id string) bool {
+	return slices.Contains(p.similar(message), id)
+}
+
+// similar lists the ids of the (up to 50) conversations similarity
+// answers for message, none when it fails.
+func (p *serveProcess) similar(message string) []string {
 	data, status, err := p.call(http.MethodPost, "/api/v1/context/similarity", map[string]any{"message": message, "limit": 50})
 	if err != nil || status != 200 {
-		return false
+		return nil
 	}
 	var res struct {
 		Conversations []struct {
@@ -72,12 +78,11 @@ func (p *serveProcess) finds(message, id string) bool {
 		} `json:"conversations"`
 	}
 	_ = json.Unmarshal(data, &res)
-	for _, c := range res.Conversations {
-		if c.ConversationID == id {
-			return true
-		}
+	ids := make([]string, len(res.Conversations))
+	for i, c := range res.Conversations {
+		ids[i] = c.ConversationID
 	}
-	return false
+	return ids
 }
 
 // eventually polls cond, a question to other processes over HTTP (which
