@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/dataset"
 	"github.com/fathom-oss/fathom/internal/eval"
 	"github.com/fathom-oss/fathom/internal/tenant"
@@ -20,7 +21,12 @@ fresh tenant, reads back every conversation's attempts, and scores the learned
 solutions against the wizard's ActionLabel over the labelled wizard turns:
 purity, NMI, coverage (the share of labelled wizard turns read as attempts) and
 the number of solutions. Without --url it starts its own server in a
-temporary directory.`
+temporary directory, without background workers, and tracks each half one
+dialogue at a time in file order, analysing the tenant after every --round
+dialogues: the figures are then the same on every run of one build. With
+--url (or --round 0) the dialogues are tracked --concurrency at a time while
+the server analyses as they arrive, and the figures vary from run to run
+with what each analysis round happened to read.`
 
 func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval star", evalStarSynopsis)
@@ -29,7 +35,8 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	repKey := secretString(fs, env, "report-key", "FATHOM_REPORT_API_KEY", "API `key` of a second fresh tenant for the report half (with --url)")
 	data := fs.String("data", "../shared/data/star", "STAR folder")
 	half := fs.String("half", "both", "which half to run: develop, report or both")
-	conc := fs.Int("concurrency", 8, "concurrent requests")
+	conc := fs.Int("concurrency", 8, "concurrent requests (reading back; tracking too with --url or --round 0)")
+	round := fs.Int("round", 500, "in-process server: dialogues tracked, one at a time in file order, between two analyses of the tenant (0: let the server's workers analyse as they arrive)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -38,8 +45,14 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 		return fmt.Errorf("star data: %w", dataError(err, *data))
 	}
 	var local *localServer
+	tenantOf := map[string]int64{}
 	if *url == "" {
-		if local, err = startLocal(ctx, "normal", "star-develop", nil); err != nil {
+		tune := func(c *config.Config) {
+			if *round > 0 {
+				c.Workers = 0 // analysis runs when the harness says (local.analyse)
+			}
+		}
+		if local, err = startLocal(ctx, "normal", "star-develop", tune); err != nil {
 			return err
 		}
 		defer local.close(ctx)
@@ -49,6 +62,7 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		*repKey = k.Secret
+		tenantOf[eval.StarDevelop], tenantOf[eval.StarReport] = local.tenantID, k.Key.TenantID
 	}
 	out := env.stdout
 	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|\n", len(ds), *url)
@@ -64,7 +78,12 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		part := eval.StarHalf(ds, h.name)
-		if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
+		if local != nil && *round > 0 {
+			analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantOf[h.name]) }
+			if err := eval.LoadStarInRounds(ctx, c, part, *round, analyse); err != nil {
+				return fmt.Errorf("track the %s half: %w", h.name, err)
+			}
+		} else if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
 			return fmt.Errorf("track the %s half: %w", h.name, err)
 		}
 		if local != nil {
