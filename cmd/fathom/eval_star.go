@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
@@ -36,19 +39,30 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	data := fs.String("data", "../shared/data/star", "STAR folder")
 	half := fs.String("half", "both", "which half to run: develop, report or both")
 	conc := fs.Int("concurrency", 8, "concurrent requests (reading back; tracking too with --url or --round 0)")
-	round := fs.Int("round", 500, "in-process server: dialogues tracked, one at a time in file order, between two analyses of the tenant (0: let the server's workers analyse as they arrive)")
+	rounds := fs.String("round", "500", "in-process server: dialogues tracked, one at a time in file order, between two analyses of the tenant; a comma-separated list runs each half once per round size, each in a fresh tenant (0: track --concurrency at a time and let the server's workers analyse as they arrive)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	var sizes []int
+	for _, f := range strings.Split(*rounds, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 {
+			return fmt.Errorf("--round: %q is not a round size (a number of dialogues, 0 or more)", f)
+		}
+		sizes = append(sizes, n)
+	}
+	fixed := !slices.Contains(sizes, 0)
+	if *url != "" {
+		sizes = []int{0} // a remote server analyses as the requests arrive
 	}
 	ds, err := dataset.ReadSTAR(filepath.Join(*data, "dialogues.jsonl.gz"))
 	if err != nil {
 		return fmt.Errorf("star data: %w", dataError(err, *data))
 	}
 	var local *localServer
-	tenantOf := map[string]int64{}
 	if *url == "" {
 		tune := func(c *config.Config) {
-			if *round > 0 {
+			if fixed {
 				c.Workers = 0 // analysis runs when the harness says (local.analyse)
 			}
 		}
@@ -56,47 +70,62 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer local.close(ctx)
-		*url, *devKey = local.url, local.key
-		k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "star-report"})
-		if err != nil {
-			return err
-		}
-		*repKey = k.Secret
-		tenantOf[eval.StarDevelop], tenantOf[eval.StarReport] = local.tenantID, k.Key.TenantID
+		*url = local.url
 	}
 	out := env.stdout
-	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|\n", len(ds), *url)
+	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | round | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|---|\n", len(ds), *url)
 	for _, h := range []struct{ name, key string }{{eval.StarDevelop, *devKey}, {eval.StarReport, *repKey}} {
 		if *half != "both" && *half != h.name {
 			continue
 		}
-		if h.key == "" {
-			return fmt.Errorf("the %s half needs an API key of its own fresh tenant (--key, --report-key)", h.name)
-		}
-		c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(h.key))
-		if err != nil {
-			return err
-		}
 		part := eval.StarHalf(ds, h.name)
-		if local != nil && *round > 0 {
-			analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantOf[h.name]) }
-			if err := eval.LoadStarInRounds(ctx, c, part, *round, analyse); err != nil {
+		var purities []float64
+		for _, size := range sizes {
+			key, tenantID := h.key, int64(0)
+			if local != nil { // a fresh tenant for each half and round size
+				k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: fmt.Sprintf("star-%s-%d", h.name, size)})
+				if err != nil {
+					return err
+				}
+				key, tenantID = k.Secret, k.Key.TenantID
+			}
+			if key == "" {
+				return fmt.Errorf("the %s half needs an API key of its own fresh tenant (--key, --report-key)", h.name)
+			}
+			c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(key))
+			if err != nil {
+				return err
+			}
+			if local != nil && size > 0 {
+				analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantID) }
+				if err := eval.LoadStarInRounds(ctx, c, part, size, analyse); err != nil {
+					return fmt.Errorf("track the %s half: %w", h.name, err)
+				}
+			} else if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
 				return fmt.Errorf("track the %s half: %w", h.name, err)
 			}
-		} else if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
-			return fmt.Errorf("track the %s half: %w", h.name, err)
+			if local != nil {
+				local.waitAnalysed(ctx)
+			} else {
+				time.Sleep(5 * time.Second) // a remote server gives no signal
+			}
+			m, err := eval.ScoreStar(ctx, c, part, h.name, *conc)
+			if err != nil {
+				return err
+			}
+			round := "as they arrive"
+			if size > 0 {
+				round = strconv.Itoa(size)
+			}
+			fmt.Fprintf(out, "| %s | %s | %d | %.3f | %.3f | %.3f (%d of %d) | %d |\n", m.Half, round, m.Dialogues, m.Purity, m.NMI,
+				m.Coverage, m.Attempts, m.Labelled, m.Solutions)
+			purities = append(purities, m.Purity)
 		}
-		if local != nil {
-			local.waitAnalysed(ctx)
-		} else {
-			time.Sleep(5 * time.Second) // a remote server gives no signal
+		if len(purities) > 1 {
+			slices.Sort(purities)
+			fmt.Fprintf(out, "| %s | median of %d | | %.3f (%.3f–%.3f) | | | |\n", h.name, len(purities),
+				(purities[(len(purities)-1)/2]+purities[len(purities)/2])/2, purities[0], purities[len(purities)-1])
 		}
-		m, err := eval.ScoreStar(ctx, c, part, h.name, *conc)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "| %s | %d | %.3f | %.3f | %.3f (%d of %d) | %d |\n", m.Half, m.Dialogues, m.Purity, m.NMI,
-			m.Coverage, m.Attempts, m.Labelled, m.Solutions)
 	}
 	return nil
 }
