@@ -179,7 +179,13 @@ func (m *Model) cached(vc *vecCache, features map[string]float64, size int) *vec
 	if vc.vec != nil && vc.epoch == m.epoch && vc.size == size {
 		return vc
 	}
-	*vc = *newVec(m.weigh(features))
+	// Features only ever gain keys (a member or a merged solution adds
+	// to them), so as many keys as when last sorted are the same keys.
+	if len(vc.keys) != len(features) {
+		vc.keys = sortedKeys(features)
+	}
+	vc.vec = m.weigh(features)
+	vc.norm = math.Sqrt(dot(vc.keys, vc.vec, vc.vec))
 	vc.epoch, vc.size = m.epoch, size
 	return vc
 }
