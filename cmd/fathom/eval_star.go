@@ -4,9 +4,13 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/dataset"
 	"github.com/fathom-oss/fathom/internal/eval"
 	"github.com/fathom-oss/fathom/internal/tenant"
@@ -20,7 +24,12 @@ fresh tenant, reads back every conversation's attempts, and scores the learned
 solutions against the wizard's ActionLabel over the labelled wizard turns:
 purity, NMI, coverage (the share of labelled wizard turns read as attempts) and
 the number of solutions. Without --url it starts its own server in a
-temporary directory.`
+temporary directory, without background workers, and tracks each half one
+dialogue at a time in file order, analysing the tenant after every --round
+dialogues: the figures are then the same on every run of one build. With
+--url (or --round 0) the dialogues are tracked --concurrency at a time while
+the server analyses as they arrive, and the figures vary from run to run
+with what each analysis round happened to read.`
 
 func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval star", evalStarSynopsis)
@@ -29,9 +38,22 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	repKey := secretString(fs, env, "report-key", "FATHOM_REPORT_API_KEY", "API `key` of a second fresh tenant for the report half (with --url)")
 	data := fs.String("data", "../shared/data/star", "STAR folder")
 	half := fs.String("half", "both", "which half to run: develop, report or both")
-	conc := fs.Int("concurrency", 8, "concurrent requests")
+	conc := fs.Int("concurrency", 8, "concurrent requests (reading back; tracking too with --url or --round 0)")
+	rounds := fs.String("round", "500", "in-process server: dialogues tracked, one at a time in file order, between two analyses of the tenant; a comma-separated list runs each half once per round size, each in a fresh tenant (0: track --concurrency at a time and let the server's workers analyse as they arrive)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	var sizes []int
+	for _, f := range strings.Split(*rounds, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 {
+			return fmt.Errorf("--round: %q is not a round size (a number of dialogues, 0 or more)", f)
+		}
+		sizes = append(sizes, n)
+	}
+	fixed := !slices.Contains(sizes, 0)
+	if *url != "" {
+		sizes = []int{0} // a remote server analyses as the requests arrive
 	}
 	ds, err := dataset.ReadSTAR(filepath.Join(*data, "dialogues.jsonl.gz"))
 	if err != nil {
@@ -39,45 +61,71 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	}
 	var local *localServer
 	if *url == "" {
-		if local, err = startLocal(ctx, "normal", "star-develop", nil); err != nil {
+		tune := func(c *config.Config) {
+			if fixed {
+				c.Workers = 0 // analysis runs when the harness says (local.analyse)
+			}
+		}
+		if local, err = startLocal(ctx, "normal", "star-develop", tune); err != nil {
 			return err
 		}
 		defer local.close(ctx)
-		*url, *devKey = local.url, local.key
-		k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "star-report"})
-		if err != nil {
-			return err
-		}
-		*repKey = k.Secret
+		*url = local.url
 	}
 	out := env.stdout
-	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|\n", len(ds), *url)
+	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | round | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|---|\n", len(ds), *url)
 	for _, h := range []struct{ name, key string }{{eval.StarDevelop, *devKey}, {eval.StarReport, *repKey}} {
 		if *half != "both" && *half != h.name {
 			continue
 		}
-		if h.key == "" {
-			return fmt.Errorf("the %s half needs an API key of its own fresh tenant (--key, --report-key)", h.name)
-		}
-		c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(h.key))
-		if err != nil {
-			return err
-		}
 		part := eval.StarHalf(ds, h.name)
-		if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
-			return fmt.Errorf("track the %s half: %w", h.name, err)
+		var purities []float64
+		for _, size := range sizes {
+			key, tenantID := h.key, int64(0)
+			if local != nil { // a fresh tenant for each half and round size
+				k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: fmt.Sprintf("star-%s-%d", h.name, size)})
+				if err != nil {
+					return err
+				}
+				key, tenantID = k.Secret, k.Key.TenantID
+			}
+			if key == "" {
+				return fmt.Errorf("the %s half needs an API key of its own fresh tenant (--key, --report-key)", h.name)
+			}
+			c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(key))
+			if err != nil {
+				return err
+			}
+			if local != nil && size > 0 {
+				analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantID) }
+				if err := eval.LoadStarInRounds(ctx, c, part, size, analyse); err != nil {
+					return fmt.Errorf("track the %s half: %w", h.name, err)
+				}
+			} else if err := eval.LoadStar(ctx, c, part, *conc); err != nil {
+				return fmt.Errorf("track the %s half: %w", h.name, err)
+			}
+			if local != nil {
+				local.waitAnalysed(ctx)
+			} else {
+				time.Sleep(5 * time.Second) // a remote server gives no signal
+			}
+			m, err := eval.ScoreStar(ctx, c, part, h.name, *conc)
+			if err != nil {
+				return err
+			}
+			round := "as they arrive"
+			if size > 0 {
+				round = strconv.Itoa(size)
+			}
+			fmt.Fprintf(out, "| %s | %s | %d | %.3f | %.3f | %.3f (%d of %d) | %d |\n", m.Half, round, m.Dialogues, m.Purity, m.NMI,
+				m.Coverage, m.Attempts, m.Labelled, m.Solutions)
+			purities = append(purities, m.Purity)
 		}
-		if local != nil {
-			local.waitAnalysed(ctx)
-		} else {
-			time.Sleep(5 * time.Second) // a remote server gives no signal
+		if len(purities) > 1 {
+			slices.Sort(purities)
+			fmt.Fprintf(out, "| %s | median of %d | | %.3f (%.3f–%.3f) | | | |\n", h.name, len(purities),
+				(purities[(len(purities)-1)/2]+purities[len(purities)/2])/2, purities[0], purities[len(purities)-1])
 		}
-		m, err := eval.ScoreStar(ctx, c, part, h.name, *conc)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "| %s | %d | %.3f | %.3f | %.3f (%d of %d) | %d |\n", m.Half, m.Dialogues, m.Purity, m.NMI,
-			m.Coverage, m.Attempts, m.Labelled, m.Solutions)
 	}
 	return nil
 }

@@ -60,6 +60,25 @@ func LoadStar(ctx context.Context, c *client.Client, ds []dataset.StarDialogue, 
 	})
 }
 
+// LoadStarInRounds tracks the dialogues one at a time in their order, and
+// calls analyse after every round of them and after the last: the server
+// then learns from the same conversations, whole, in the same order and in
+// the same rounds on every run, where concurrent tracking into a server
+// that analyses as the requests arrive hands each analysis round whatever
+// had arrived by then (some dialogues half tracked, in another order).
+func LoadStarInRounds(ctx context.Context, c *client.Client, ds []dataset.StarDialogue, round int, analyse func(context.Context) error) error {
+	for lo := 0; lo < len(ds); lo += round {
+		hi := min(lo+round, len(ds))
+		if err := LoadStar(ctx, c, ds[lo:hi], 1); err != nil {
+			return err
+		}
+		if err := analyse(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // ScoreStar reads back every dialogue's attempts and scores their
 // solutions against the labels of the wizard turns they came from.
 func ScoreStar(ctx context.Context, c *client.Client, ds []dataset.StarDialogue, half string, concurrency int) (StarMetrics, error) {

@@ -104,14 +104,14 @@ func (m *Model) closestPair(verb string, keys []string) (string, string, bool) {
 	if len(keys) < 2 {
 		return "", "", false
 	}
-	vecs := make([]map[string]float64, len(keys))
+	vecs := make([]*vecCache, len(keys))
 	for i, k := range keys {
-		vecs[i], _ = m.vectorFor(m.clusters[k], verb)
+		vecs[i] = m.vectorFor(m.clusters[k], verb)
 	}
 	bi, bj, best := -1, -1, m.cfg.Threshold
 	for i := range keys {
 		for j := i + 1; j < len(keys); j++ {
-			s := similarity(vecs[i], vecs[j], len(vecs[i]) == 0, len(vecs[j]) == 0)
+			s := similarity(vecs[i], vecs[j])
 			if s > best || s == best && bi < 0 {
 				bi, bj, best = i, j, s
 			}

@@ -101,6 +101,7 @@ type form struct {
 // weights' epoch and the summed features' size are the ones noted.
 type vecCache struct {
 	vec         map[string]float64
+	keys        []string // vec's, in order (see order.go)
 	norm        float64
 	epoch, size int
 }
@@ -139,26 +140,10 @@ func (m *Model) Assign(p Proposal) string {
 		m.epoch, m.epochN = m.epoch+1, m.n
 	}
 	best, bestSim := "", m.cfg.Threshold
-	vec := m.weigh(raw)
-	var norm float64
-	for _, w := range vec {
-		norm += w * w
-	}
-	norm = math.Sqrt(norm)
+	vec := newVec(m.weigh(raw))
 	for _, key := range m.byVerb[verb] {
-		cv, cn := m.vectorFor(m.clusters[key], verb)
-		var s float64
-		switch {
-		case len(vec) == 0 || len(cv) == 0:
-			if len(vec) == 0 && len(cv) == 0 {
-				s = 1
-			}
-		case norm > 0 && cn > 0:
-			for f, w := range vec {
-				s += w * cv[f]
-			}
-			s /= norm * cn
-		}
+		cv := m.vectorFor(m.clusters[key], verb)
+		s := similarity(vec, cv)
 		if s >= bestSim && (s > bestSim || best == "" || key < best) {
 			best, bestSim = key, s
 		}
@@ -173,14 +158,14 @@ func (m *Model) Assign(p Proposal) string {
 	return c.Key
 }
 
-// vector returns a solution's weighted vector and its norm, from the
-// cache unless the solution or the weights moved.
-func (m *Model) vector(c *cluster) (map[string]float64, float64) {
+// vector returns a solution's weighted vector, its keys and its norm,
+// from the cache unless the solution or the weights moved.
+func (m *Model) vector(c *cluster) *vecCache {
 	return m.cached(&c.vec, c.Features, c.Size)
 }
 
 // vectorFor is vector for the solution's phrasings under verb.
-func (m *Model) vectorFor(c *cluster, verb string) (map[string]float64, float64) {
+func (m *Model) vectorFor(c *cluster, verb string) *vecCache {
 	f := c.Other[verb]
 	if verb == c.Verb || f == nil {
 		return m.vector(c)
@@ -188,19 +173,21 @@ func (m *Model) vectorFor(c *cluster, verb string) (map[string]float64, float64)
 	return m.cached(&f.vec, f.Features, f.Size)
 }
 
-// cached returns features weighed and their norm, from vc unless the
-// weights or size moved since it was filled.
-func (m *Model) cached(vc *vecCache, features map[string]float64, size int) (map[string]float64, float64) {
+// cached returns features weighed, their keys and norm, from vc unless
+// the weights or size moved since it was filled.
+func (m *Model) cached(vc *vecCache, features map[string]float64, size int) *vecCache {
 	if vc.vec != nil && vc.epoch == m.epoch && vc.size == size {
-		return vc.vec, vc.norm
+		return vc
 	}
-	vc.vec, vc.norm = m.weigh(features), 0
-	for _, w := range vc.vec {
-		vc.norm += w * w
+	// Features only ever gain keys (a member or a merged solution adds
+	// to them), so as many keys as when last sorted are the same keys.
+	if len(vc.keys) != len(features) {
+		vc.keys = sortedKeys(features)
 	}
-	vc.norm = math.Sqrt(vc.norm)
+	vc.vec = m.weigh(features)
+	vc.norm = math.Sqrt(dot(vc.keys, vc.vec, vc.vec))
 	vc.epoch, vc.size = m.epoch, size
-	return vc.vec, vc.norm
+	return vc
 }
 
 // featuresFor returns the summed features of the solution's phrasings
@@ -333,10 +320,10 @@ func (m *Model) summary(c *cluster) Solution {
 // preferring, among equals, one that names its head noun rather than
 // standing for it with a pronoun ("book the ride" over "book that").
 func (m *Model) central(c *cluster) string {
-	centre, _ := m.vector(c)
+	centre := m.vector(c)
 	best, bestSim := -1, -1.0
 	for i, mb := range c.Sample {
-		sim := similarity(m.weigh(features(mb.Object)), centre, len(mb.Object) == 0, len(c.Features) == 0)
+		sim := similarity(newVec(m.weigh(features(mb.Object))), centre)
 		if n := len(mb.Object); n > 0 && strings.Contains(strings.ToLower(mb.Text), mb.Object[n-1]) {
 			sim += 1e-3
 		}
@@ -426,14 +413,15 @@ func (m *Model) weigh(raw map[string]float64) map[string]float64 {
 
 // similarity is the cosine of two weighted feature vectors; two empty
 // objects are alike ("book it" and "book that"), one empty is not.
-func similarity(a, b map[string]float64, aEmpty, bEmpty bool) float64 {
+func similarity(a, b *vecCache) float64 {
+	aEmpty, bEmpty := len(a.vec) == 0, len(b.vec) == 0
 	if aEmpty || bEmpty {
 		if aEmpty && bEmpty {
 			return 1
 		}
 		return 0
 	}
-	return Cosine(a, b)
+	return cosineVec(a, b)
 }
 
 // uniqueKey names a new solution after p's phrase in base form, numbered

@@ -354,17 +354,18 @@ func (u *usageMerge) evidence(a, b *usageGroup) (score float64, ok bool) {
 // sameCounts is the log Bayes factor of two count vectors being drawn from
 // one distribution rather than from two, each under a symmetric Dirichlet
 // prior over the keys either holds.
-func sameCounts[K comparable](x, y map[K]float64) float64 {
-	keys := make(map[K]bool, len(x)+len(y))
+func sameCounts[K cmp.Ordered](x, y map[K]float64) float64 {
+	union := make(map[K]bool, len(x)+len(y))
 	for k := range x {
-		keys[k] = true
+		union[k] = true
 	}
 	for k := range y {
-		keys[k] = true
+		union[k] = true
 	}
+	keys := sortedKeys(union) // in order: see order.go
 	logB := func(v func(K) float64) float64 {
 		sum, total := 0.0, 0.0
-		for k := range keys {
+		for _, k := range keys {
 			sum += lgamma(countPrior + v(k))
 			total += countPrior + v(k)
 		}
@@ -381,7 +382,8 @@ func sameCounts[K comparable](x, y map[K]float64) float64 {
 // often.
 func sameRates(x, y map[int64]outcomeCounts) float64 {
 	var out float64
-	for t, a := range x {
+	for _, t := range sortedKeys(x) { // in order: see order.go
+		a := x[t]
 		b, ok := y[t]
 		if !ok {
 			continue
@@ -408,20 +410,15 @@ func lgamma(x float64) float64 {
 
 func logBeta(a, b float64) float64 { return lgamma(a) + lgamma(b) - lgamma(a+b) }
 
-// Cosine is the cosine of two vectors (counts or weights).
-func Cosine[K comparable](a, b map[K]float64) float64 {
-	var dot, na, nb float64
-	for k, x := range a {
-		dot += x * b[k]
-		na += x * x
-	}
-	for _, y := range b {
-		nb += y * y
-	}
+// Cosine is the cosine of two vectors (counts or weights), summed over
+// their keys in order (see order.go).
+func Cosine[K cmp.Ordered](a, b map[K]float64) float64 {
+	ka := sortedKeys(a)
+	d, na, nb := dot(ka, a, b), dot(ka, a, a), dot(sortedKeys(b), b, b)
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
+	return d / math.Sqrt(na*nb)
 }
 
 // sampleWords counts the content words of a solution's kept phrasings.
