@@ -22,20 +22,15 @@ import (
 // whichever server holds the tenant's lease) and the other servers'
 // reads of the change feed.
 type KnowledgeLag struct {
-	poll    time.Duration
-	timeout time.Duration
-	wg      sync.WaitGroup
-	mu      sync.Mutex
-	lags    []time.Duration
-	missed  int
-	probes  int
+	lagWatch
+	probes int
 }
 
 // NewKnowledgeLag returns a KnowledgeLag that asks every poll at first,
 // then every twentieth of the time waited (the lag is measured to within
 // 5 %), up to timeout.
 func NewKnowledgeLag(poll, timeout time.Duration) *KnowledgeLag {
-	return &KnowledgeLag{poll: poll, timeout: timeout}
+	return &KnowledgeLag{lagWatch: lagWatch{timeout: timeout, pause: func(waited time.Duration) time.Duration { return max(poll, waited/20) }}}
 }
 
 // Watch starts waiting, in the background, for each of readers to count
@@ -45,36 +40,60 @@ func (k *KnowledgeLag) Watch(ctx context.Context, readers []Target, id string, a
 	k.probes++
 	k.mu.Unlock()
 	for _, t := range readers {
-		k.wg.Add(1)
-		go func() {
-			defer k.wg.Done()
-			for ctx.Err() == nil && time.Since(acked) < k.timeout {
-				if ok, err := t.typed(ctx, id); err == nil && ok {
-					k.mu.Lock()
-					k.lags = append(k.lags, time.Since(acked))
-					k.mu.Unlock()
-					return
-				}
-				select {
-				case <-ctx.Done():
-				case <-time.After(max(k.poll, time.Since(acked)/20)):
-				}
-			}
-			k.mu.Lock()
-			k.missed++
-			k.mu.Unlock()
-		}()
+		k.watch(ctx, acked, func(ctx context.Context) (bool, error) { return t.typed(ctx, id) })
 	}
 }
 
 // Result waits for every probe watched and returns their lags, one
 // observation per probe and server watched.
 func (k *KnowledgeLag) Result(name string) LagResult {
-	k.wg.Wait()
 	k.mu.Lock()
-	defer k.mu.Unlock()
-	r := LagResult{Name: name, Probes: k.probes, Missed: k.missed}
-	r.observe(slices.Clone(k.lags))
+	probes := k.probes
+	k.mu.Unlock()
+	return k.result(name, probes)
+}
+
+// lagWatch waits in the background for questions to be answered yes, each
+// from its acknowledgement, pausing between asks as pause says, up to
+// timeout, and keeps how long each took.
+type lagWatch struct {
+	timeout time.Duration
+	pause   func(waited time.Duration) time.Duration
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	lags    []time.Duration
+	missed  int
+}
+
+func (w *lagWatch) watch(ctx context.Context, acked time.Time, yes func(context.Context) (bool, error)) {
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		for ctx.Err() == nil && time.Since(acked) < w.timeout {
+			if ok, err := yes(ctx); err == nil && ok {
+				w.mu.Lock()
+				w.lags = append(w.lags, time.Since(acked))
+				w.mu.Unlock()
+				return
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(w.pause(time.Since(acked))):
+			}
+		}
+		w.mu.Lock()
+		w.missed++
+		w.mu.Unlock()
+	}()
+}
+
+// result waits for every watch and returns their lags.
+func (w *lagWatch) result(name string, probes int) LagResult {
+	w.wg.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	r := LagResult{Name: name, Probes: probes, Missed: w.missed}
+	r.observe(slices.Clone(w.lags))
 	return r
 }
 

@@ -194,52 +194,28 @@ func waitListedBackoff(ctx context.Context, t Target, message, id string, acked 
 // of the server's database), polled every poll, up to timeout, from the
 // probe's acknowledgement; each probe is waited for in the background.
 type AnalysisLag struct {
+	lagWatch
 	analysed func(ctx context.Context, id string) (bool, error)
-	poll     time.Duration
-	timeout  time.Duration
-	wg       sync.WaitGroup
-	mu       sync.Mutex
-	lags     []time.Duration
-	missed   int
 }
 
 // NewAnalysisLag returns an AnalysisLag that asks analysed.
 func NewAnalysisLag(analysed func(ctx context.Context, id string) (bool, error), poll, timeout time.Duration) *AnalysisLag {
-	return &AnalysisLag{analysed: analysed, poll: poll, timeout: timeout}
+	return &AnalysisLag{lagWatch: lagWatch{timeout: timeout, pause: func(time.Duration) time.Duration { return poll }}, analysed: analysed}
 }
 
 // Watch starts waiting for conversation id's analysis, acknowledged at
 // acked.
 func (a *AnalysisLag) Watch(ctx context.Context, id string, acked time.Time) {
-	a.wg.Add(1)
-	go func() {
-		defer a.wg.Done()
-		for ctx.Err() == nil && time.Since(acked) < a.timeout {
-			if ok, err := a.analysed(ctx, id); err == nil && ok {
-				a.mu.Lock()
-				a.lags = append(a.lags, time.Since(acked))
-				a.mu.Unlock()
-				return
-			}
-			select {
-			case <-ctx.Done():
-			case <-time.After(a.poll):
-			}
-		}
-		a.mu.Lock()
-		a.missed++
-		a.mu.Unlock()
-	}()
+	a.watch(ctx, acked, func(ctx context.Context) (bool, error) { return a.analysed(ctx, id) })
 }
 
 // Result waits for every probe watched and returns their lags.
 func (a *AnalysisLag) Result(name string) LagResult {
 	a.wg.Wait()
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	r := LagResult{Name: name, Probes: len(a.lags) + a.missed, Missed: a.missed}
-	r.observe(slices.Clone(a.lags))
-	return r
+	probes := len(a.lags) + a.missed
+	a.mu.Unlock()
+	return a.result(name, probes)
 }
 
 func visibilityLag(ctx context.Context, targets []Target, c *Corpus, name, prefix string, probes int, poll, timeout time.Duration,
