@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"syscall"
@@ -98,9 +99,13 @@ func sameServer(a, b string) bool {
 	return host(ua) == host(ub)
 }
 
-// print writes v as indented JSON, or calls table with a tab writer.
+// print writes v as indented JSON, or calls table with a tab writer. An
+// empty list is printed as [] in JSON, not null.
 func (r *remote) print(w io.Writer, v any, table func(tw *tabwriter.Writer)) error {
 	if r.output == "json" {
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+			v = []struct{}{}
+		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)

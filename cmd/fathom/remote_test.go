@@ -18,6 +18,9 @@ import (
 // import, meetings, webhooks and context, with their output checked.
 func TestRemoteCommands(t *testing.T) {
 	env := cliServer(t)
+	if _, out, _ := cli(t, env, "meetings", "list", "--output", "json", "--no-rate-limit"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("meetings list --output json of no meetings: %q, want []", out)
+	}
 	vtt := filepath.Join(t.TempDir(), "standup.vtt")
 	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Bob, can you send the release notes by Friday?\n\n"+
 		"00:00:05.000 --> 00:00:08.000\n<v Bob>Sure, I will send the release notes by Friday.\n"), 0o600)
