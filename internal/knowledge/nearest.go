@@ -207,8 +207,8 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 	actions = withEvidence(actions, nb.byAction)
 	prior := nb.rate()
 	for i := range actions {
-		st := &actions[i].Stats
-		st.Neighbours, st.NeighbourSuccesses = nb.byAction[actions[i].ID].conversations, nb.byAction[actions[i].ID].worked
+		st, own := &actions[i].Stats, nb.byAction[actions[i].ID]
+		st.Neighbours, st.NeighbourSuccesses = own.conversations, own.worked
 		c := k.pooled(actions[i].ID, nb) // with the evidence of its other wordings (alike.go)
 		var mean float64
 		mean, st.RankScore = posterior(
