@@ -54,10 +54,10 @@ func (d *decomposition) decompose(e *Engine, ix *search.Index, ex eval.Example, 
 	defer k.mu.RUnlock()
 	typeID := e.PredictType(1, q, neighbours)
 	routine := k.routineMoves()
-	nb := k.gather(neighbours, routine)
+	nb := k.gather(neighbours, routine, k.est.flatTypes)
 	var pure *neighbourhood
 	if len(pureN) > 0 {
-		pure = k.gather(pureN, routine)
+		pure = k.gather(pureN, routine, k.est.flatTypes)
 	} else {
 		d.noPure++
 	}

@@ -136,7 +136,7 @@ func (k *tenantKnowledge) fitEstimator() {
 		for _, g := range graph {
 			neighbours = append(neighbours, Neighbour{ID: g.ID, Similarity: g.Similarity})
 		}
-		nb := k.gather(neighbours, routine)
+		nb := k.gather(neighbours, routine, true)
 		prior := nb.rate()
 		clear(typeP)
 		for _, at := range x.attempts {

@@ -113,7 +113,7 @@ type neighbourhood struct {
 	order            []int64           // solutions in order of first sight, for determinism
 	success, failure float64           // weighted, over all their attempts
 	types            map[int64]float64 // weight of the neighbours of each issue type
-	typeCounts       map[int64]float64 // number of the neighbours of each issue type
+	typeCounts       map[int64]float64 // number of the neighbours of each issue type; nil unless counted
 }
 
 // rate is the neighbourhood's success rate over all its attempts, smoothed
@@ -124,8 +124,13 @@ func (nb *neighbourhood) rate() float64 {
 
 // gather weighs the attempts of the nearest conversations, but for the
 // routine moves' (which are no evidence of what fixes anything); k.mu held.
-func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]RoutineEvidence) *neighbourhood {
-	nb := &neighbourhood{byAction: map[int64]nearCounts{}, types: map[int64]float64{}, typeCounts: map[int64]float64{}}
+// It counts the neighbours of each issue type only when counts is set (for
+// the flat weighing of typesEstimate).
+func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]RoutineEvidence, counts bool) *neighbourhood {
+	nb := &neighbourhood{byAction: map[int64]nearCounts{}, types: map[int64]float64{}}
+	if counts {
+		nb.typeCounts = map[int64]float64{}
+	}
 	for _, n := range neighbours {
 		a := k.analyses[n.ID]
 		if a == nil {
@@ -135,7 +140,9 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]Routi
 		if k.model != nil {
 			if t, ok := k.model.TypeOf(n.ID); ok {
 				nb.types[t] += w
-				nb.typeCounts[t]++
+				if counts {
+					nb.typeCounts[t]++
+				}
 			}
 		}
 		inThis := map[int64]bool{} // solution tried here -> worked here
@@ -182,7 +189,7 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]Routi
 // tried, but for routine moves. Without neighbours it returns actions
 // unchanged; k.mu held.
 func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, neighbours []Neighbour, routine map[int64]RoutineEvidence) []SolutionInfo {
-	nb := k.gather(neighbours, routine)
+	nb := k.gather(neighbours, routine, k.est.flatTypes)
 	if len(nb.byAction) == 0 {
 		return actions
 	}
@@ -200,8 +207,8 @@ func (k *tenantKnowledge) withNeighbours(typeID int64, actions []SolutionInfo, n
 	actions = withEvidence(actions, nb.byAction)
 	prior := nb.rate()
 	for i := range actions {
-		st := &actions[i].Stats
-		st.Neighbours, st.NeighbourSuccesses = nb.byAction[actions[i].ID].conversations, nb.byAction[actions[i].ID].worked
+		st, own := &actions[i].Stats, nb.byAction[actions[i].ID]
+		st.Neighbours, st.NeighbourSuccesses = own.conversations, own.worked
 		c := k.pooled(actions[i].ID, nb) // with the evidence of its other wordings (alike.go)
 		var mean float64
 		mean, st.RankScore = posterior(

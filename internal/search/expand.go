@@ -12,16 +12,13 @@ type Weighted struct {
 
 // SearchExpanded is SearchTerms with extra terms that score documents at
 // their weight (see Weighted). Extra terms that are function words, or
-// common in a large index (see commonExtra), are ignored. They take part in the first stage only (they make documents
-// match), and not in the query's self-score: a document's similarity is
+// common in a large index (see commonExtra), are ignored. They take part
+// in the first stage only (they make documents match), and not in the query's self-score: a document's similarity is
 // still measured against the query as asked, so expanding a query never
 // lowers the similarity of the documents that match it, and a document
 // matching only extra terms scores a fraction of what their weight would
 // give a query term. With no extra terms it is SearchTerms.
 func (ix *Index) SearchExpanded(terms []string, extra []Weighted, limit int, minSimilarity float64) (hits []Hit, total int) {
-	if len(extra) == 0 {
-		return ix.SearchTerms(terms, limit, minSimilarity)
-	}
 	return ix.search(terms, extra, limit, minSimilarity)
 }
 
