@@ -235,7 +235,6 @@ func (s *Service) readStamps(ctx context.Context) ([]stamp, map[int64]int, error
 	var pages [][]stamp
 	perTenant := map[int64]int{}
 	var after int64
-	total := 0
 	for {
 		got := make([]stamp, 0, page)
 		err := s.store.ConversationStampScan(ctx, after, page, func(st store.ConversationStamp) error {
@@ -250,13 +249,9 @@ func (s *Service) readStamps(ctx context.Context) ([]stamp, map[int64]int, error
 		if len(got) == 0 {
 			break
 		}
-		pages, total = append(pages, got), total+len(got)
+		pages = append(pages, got)
 	}
-	stamps := make([]stamp, 0, total)
-	for _, p := range pages {
-		stamps = append(stamps, p...)
-	}
-	return stamps, perTenant, nil
+	return slices.Concat(pages...), perTenant, nil
 }
 
 // loadChunk indexes the conversations of stamps, all in one chunk: the

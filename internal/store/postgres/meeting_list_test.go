@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/postgres"
@@ -66,6 +67,22 @@ ANALYZE`, planTeams, planRecorders, planDomains, n)
 	if _, err := db.Pool().Exec(context.Background(), seed); err != nil {
 		t.Fatalf("seed the workspace: %v", err)
 	}
+}
+
+// seededListConn opens a database seeded with a workspace of n meetings
+// and holds one of its connections, released at the test's end: prepared
+// statements and settings are kept per connection.
+func seededListConn(t *testing.T, n int) (context.Context, *postgres.DB, *pgxpool.Conn) {
+	t.Helper()
+	db := pgtest.Open(t)
+	seedListWorkspace(t, db, n)
+	ctx := context.Background()
+	conn, err := db.Pool().Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(conn.Release)
+	return ctx, db, conn
 }
 
 // TestMeetingListPlans checks that a page of each kind of list reads few
@@ -170,15 +187,8 @@ func TestMeetingListPlans(t *testing.T) {
 // their generic plan from the first call, and never planned per call.
 func TestMeetingListPlannedOnce(t *testing.T) {
 	t.Parallel()
-	db := pgtest.Open(t)
 	const n = 20_000
-	seedListWorkspace(t, db, n)
-	ctx := context.Background()
-	conn, err := db.Pool().Acquire(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Release()
+	ctx, _, conn := seededListConn(t, n)
 	for _, c := range listCases(n) {
 		for i := range 8 {
 			p := c.p(i)
@@ -247,15 +257,8 @@ func TestMeetingListPlannedOnce(t *testing.T) {
 // counts that choose the walk and the page are checked.
 func TestMeetingListFewVisibleGeneric(t *testing.T) {
 	t.Parallel()
-	db := pgtest.Open(t)
 	const n = 20_000
-	seedListWorkspace(t, db, n)
-	ctx := context.Background()
-	conn, err := db.Pool().Acquire(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Release()
+	ctx, db, conn := seededListConn(t, n)
 	if _, err := conn.Exec(ctx, `SET plan_cache_mode = force_generic_plan`); err != nil {
 		t.Fatal(err)
 	}
