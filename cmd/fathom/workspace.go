@@ -168,19 +168,15 @@ type workspace struct {
 func (ws workspace) listTeams(ctx context.Context) error {
 	tw := tabwriter.NewWriter(ws.env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tCREATED")
-	for after := int64(0); ; {
-		teams, err := ws.db.TeamList(ctx, ws.tenantID, after, 500)
-		if err != nil {
-			return err
-		}
-		for _, t := range teams {
+	err := eachRow(func(after int64) ([]*fathom.Team, error) { return ws.db.TeamList(ctx, ws.tenantID, after, listBatch) },
+		func(t *fathom.Team) int64 {
 			fmt.Fprintf(tw, "%s\t%s\n", t.Name, t.CreatedAt.Format("2006-01-02 15:04"))
-		}
-		if len(teams) < 500 {
-			return tw.Flush()
-		}
-		after = teams[len(teams)-1].ID
+			return t.ID
+		})
+	if err != nil {
+		return err
 	}
+	return tw.Flush()
 }
 
 func (ws workspace) listUsers(ctx context.Context) error {
@@ -190,34 +186,27 @@ func (ws workspace) listUsers(ctx context.Context) error {
 	}
 	tw := tabwriter.NewWriter(ws.env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "EMAIL\tNAME\tTEAM\tINTERNAL\tSTATUS\tSETTINGS ACCESS")
-	for after := int64(0); ; {
-		ms, err := ws.db.MemberList(ctx, &store.MemberListParams{TenantID: ws.tenantID, AfterID: after, Limit: 500})
-		if err != nil {
-			return err
-		}
-		for _, m := range ms {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\t%s\n", m.Email, m.Name, m.TeamName, !meeting.IsExternal(domains, m.Email),
-				m.Status, m.SettingsAccess)
-		}
-		if len(ms) < 500 {
-			break
-		}
-		after = ms[len(ms)-1].ID
+	err = eachRow(func(after int64) ([]*fathom.Member, error) {
+		return ws.db.MemberList(ctx, &store.MemberListParams{TenantID: ws.tenantID, AfterID: after, Limit: listBatch})
+	}, func(m *fathom.Member) int64 {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\t%s\n", m.Email, m.Name, m.TeamName, !meeting.IsExternal(domains, m.Email),
+			m.Status, m.SettingsAccess)
+		return m.ID
+	})
+	if err != nil {
+		return err
 	}
-	for after := int64(0); ; {
-		invs, err := ws.db.InvitationList(ctx, &store.InvitationListParams{TenantID: ws.tenantID, AfterID: after, Limit: 500})
-		if err != nil {
-			return err
-		}
-		for _, inv := range invs {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\t-\n", inv.Email, inv.Name, inv.TeamName, !meeting.IsExternal(domains, inv.Email),
-				fathom.UserInvited+" "+inv.CreatedAt.Format("2006-01-02"))
-		}
-		if len(invs) < 500 {
-			return tw.Flush()
-		}
-		after = invs[len(invs)-1].ID
+	err = eachRow(func(after int64) ([]*fathom.Invitation, error) {
+		return ws.db.InvitationList(ctx, &store.InvitationListParams{TenantID: ws.tenantID, AfterID: after, Limit: listBatch})
+	}, func(inv *fathom.Invitation) int64 {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\t-\n", inv.Email, inv.Name, inv.TeamName, !meeting.IsExternal(domains, inv.Email),
+			fathom.UserInvited+" "+inv.CreatedAt.Format("2006-01-02"))
+		return inv.ID
+	})
+	if err != nil {
+		return err
 	}
+	return tw.Flush()
 }
 
 // people changes a person's standing: users access|invite|uninvite.
@@ -274,18 +263,35 @@ func (ws workspace) meetingType(ctx context.Context, verb, name string) error {
 func (ws workspace) listMeetingTypes(ctx context.Context) error {
 	tw := tabwriter.NewWriter(ws.env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tSTATUS\tCREATED")
+	err := eachRow(func(after int64) ([]*fathom.MeetingType, error) {
+		return ws.db.MeetingTypeList(ctx, ws.tenantID, after, listBatch)
+	}, func(mt *fathom.MeetingType) int64 {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", mt.Name, mt.Status, mt.CreatedAt.Format("2006-01-02 15:04"))
+		return mt.ID
+	})
+	if err != nil {
+		return err
+	}
+	return tw.Flush()
+}
+
+// listBatch is how many rows the workspace lists read at a time.
+const listBatch = 500
+
+// eachRow pages through an id-ordered list, listBatch rows at a time:
+// list returns the rows after an id, each handles a row and returns its id.
+func eachRow[T any](list func(after int64) ([]T, error), each func(T) int64) error {
 	for after := int64(0); ; {
-		mts, err := ws.db.MeetingTypeList(ctx, ws.tenantID, after, 500)
+		rows, err := list(after)
 		if err != nil {
 			return err
 		}
-		for _, mt := range mts {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", mt.Name, mt.Status, mt.CreatedAt.Format("2006-01-02 15:04"))
+		for _, r := range rows {
+			after = each(r)
 		}
-		if len(mts) < 500 {
-			return tw.Flush()
+		if len(rows) < listBatch {
+			return nil
 		}
-		after = mts[len(mts)-1].ID
 	}
 }
 

@@ -76,3 +76,22 @@ func TestWorkspaceMeetingTypesAndPeople(t *testing.T) {
 		t.Fatalf("users list after uninvite: %q", list)
 	}
 }
+
+// TestEachRowPages: the workspace lists read past a full batch and stop
+// after a short one, whatever the row count.
+func TestEachRowPages(t *testing.T) {
+	for _, n := range []int{0, 1, listBatch - 1, listBatch, 2*listBatch + 3} {
+		calls, seen := 0, []int64{}
+		err := eachRow(func(after int64) ([]int64, error) {
+			calls++
+			var rows []int64
+			for id := after + 1; id <= int64(n) && len(rows) < listBatch; id++ {
+				rows = append(rows, id)
+			}
+			return rows, nil
+		}, func(id int64) int64 { seen = append(seen, id); return id })
+		if err != nil || len(seen) != n || (n > 0 && seen[n-1] != int64(n)) || calls != n/listBatch+1 {
+			t.Errorf("%d rows: saw %d (last %v), %d calls, err %v", n, len(seen), seen[max(len(seen)-1, 0):], calls, err)
+		}
+	}
+}

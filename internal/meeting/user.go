@@ -3,7 +3,6 @@ package meeting
 import (
 	"context"
 	"errors"
-	"net/mail"
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -151,8 +150,8 @@ type InviteParams struct {
 // Invite records a pending invitation. Inviting a user who exists, or an
 // email invited already, is a conflict.
 func (s *Service) Invite(ctx context.Context, p InviteParams) (*fathom.Invitation, error) {
-	if _, err := mail.ParseAddress(p.Email); err != nil {
-		return nil, fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", p.Email)
+	if err := checkEmail(p.Email); err != nil {
+		return nil, err
 	}
 	inv := &fathom.Invitation{TenantID: p.TenantID, Email: p.Email, Name: strings.TrimSpace(p.Name), CreatedAt: s.now().UTC().Truncate(1e9)}
 	err := s.store.Write(ctx, func(tx store.Tx) error {
@@ -162,16 +161,14 @@ func (s *Service) Invite(ctx context.Context, p InviteParams) (*fathom.Invitatio
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		if p.Team != "" {
-			t, err := tx.TeamGetByName(ctx, p.TenantID, p.Team)
-			if errors.Is(err, store.ErrNotFound) {
-				return fathom.Errorf(fathom.EINVALID, "team: no team named %q (create it first)", p.Team)
-			} else if err != nil {
-				return err
-			}
+		t, err := optionalTeam(ctx, tx, p.TenantID, p.Team)
+		if err != nil {
+			return err
+		}
+		if t != nil {
 			inv.TeamID, inv.TeamName = t.ID, t.Name
 		}
-		err := tx.InvitationCreate(ctx, inv)
+		err = tx.InvitationCreate(ctx, inv)
 		if errors.Is(err, store.ErrDuplicate) {
 			return fathom.Errorf(fathom.ECONFLICT, "%s is invited already", p.Email)
 		}

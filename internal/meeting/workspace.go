@@ -82,19 +82,17 @@ type PutUserParams struct {
 // PutUser creates a user or updates its name and team; a pending
 // invitation of the email ends.
 func (s *Service) PutUser(ctx context.Context, p PutUserParams) (*fathom.Member, error) {
-	if _, err := mail.ParseAddress(p.Email); err != nil {
-		return nil, fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", p.Email)
+	if err := checkEmail(p.Email); err != nil {
+		return nil, err
 	}
 	var m *fathom.Member
 	err := s.store.Write(ctx, func(tx store.Tx) error {
+		t, err := optionalTeam(ctx, tx, p.TenantID, p.Team)
+		if err != nil {
+			return err
+		}
 		var teamID int64
-		if p.Team != "" {
-			t, err := tx.TeamGetByName(ctx, p.TenantID, p.Team)
-			if errors.Is(err, store.ErrNotFound) {
-				return fathom.Errorf(fathom.EINVALID, "team: no team named %q (create it first)", p.Team)
-			} else if err != nil {
-				return err
-			}
+		if t != nil {
 			teamID = t.ID
 		}
 		u, err := tx.UserGetByEmail(ctx, p.TenantID, p.Email)
@@ -115,6 +113,27 @@ func (s *Service) PutUser(ctx context.Context, p PutUserParams) (*fathom.Member,
 		return err
 	})
 	return m, err
+}
+
+// checkEmail refuses an email that is not an address.
+func checkEmail(email string) error {
+	if _, err := mail.ParseAddress(email); err != nil {
+		return fathom.Errorf(fathom.EINVALID, "email %q is not a valid address", email)
+	}
+	return nil
+}
+
+// optionalTeam finds the team named name for a user or invitee; "" is no
+// team (nil), and an unknown name is invalid.
+func optionalTeam(ctx context.Context, tx store.Tx, tenantID int64, name string) (*fathom.Team, error) {
+	if name == "" {
+		return nil, nil
+	}
+	t, err := tx.TeamGetByName(ctx, tenantID, name)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fathom.Errorf(fathom.EINVALID, "team: no team named %q (create it first)", name)
+	}
+	return t, err
 }
 
 // SetDomains sets the email domains that make people internal to the

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -166,7 +168,7 @@ func (q queries) MemberList(ctx context.Context, p *store.MemberListParams) ([]*
 const invitationSelect = `SELECT i.id, i.tenant_id, i.email, i.name, coalesce(i.team_id, 0), coalesce(t.name, ''), i.created_at
 FROM user_invitations i LEFT JOIN teams t ON t.id = i.team_id`
 
-func scanInvitation(row interface{ Scan(...any) error }) (*fathom.Invitation, error) {
+func scanInvitation(row pgx.Row) (*fathom.Invitation, error) {
 	var inv fathom.Invitation
 	if err := row.Scan(&inv.ID, &inv.TenantID, &inv.Email, &inv.Name, &inv.TeamID, &inv.TeamName, &inv.CreatedAt); err != nil {
 		return nil, interpretError(err)
@@ -184,16 +186,7 @@ func (q queries) InvitationList(ctx context.Context, p *store.InvitationListPara
 	if err != nil {
 		return nil, fmt.Errorf("list invitations: %w", err)
 	}
-	defer rows.Close()
-	var out []*fathom.Invitation
-	for rows.Next() {
-		inv, err := scanInvitation(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, inv)
-	}
-	return out, rows.Err()
+	return collect(rows, scanInvitation)
 }
 
 func (t *tx) InvitationCreate(ctx context.Context, inv *fathom.Invitation) error {
@@ -219,7 +212,7 @@ func (t *tx) InvitationDelete(ctx context.Context, tenantID int64, email string)
 
 const meetingTypeColumns = `id, tenant_id, name, status, created_at`
 
-func scanMeetingType(row interface{ Scan(...any) error }) (*fathom.MeetingType, error) {
+func scanMeetingType(row pgx.Row) (*fathom.MeetingType, error) {
 	var mt fathom.MeetingType
 	if err := row.Scan(&mt.ID, &mt.TenantID, &mt.Name, &mt.Status, &mt.CreatedAt); err != nil {
 		return nil, interpretError(err)
@@ -238,16 +231,7 @@ func (q queries) MeetingTypeList(ctx context.Context, tenantID, afterID int64, l
 	if err != nil {
 		return nil, fmt.Errorf("list meeting types: %w", err)
 	}
-	defer rows.Close()
-	var out []*fathom.MeetingType
-	for rows.Next() {
-		mt, err := scanMeetingType(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, mt)
-	}
-	return out, rows.Err()
+	return collect(rows, scanMeetingType)
 }
 
 // MeetingTypeEnsure inserts with ON CONFLICT DO NOTHING: a concurrent
