@@ -11,21 +11,15 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
+	"github.com/fathom-oss/fathom/internal/provider"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // Embedder turns texts into L2-normalised vectors of one space
-// (provider.Static and provider.Client implement it).
-type Embedder interface {
-	Embed(ctx context.Context, texts []string) ([][]float32, error)
-	// Name identifies the space: vectors of different names never mix.
-	Name() string
-	// Local reports whether Embed runs in the process, cheaply enough for
-	// a track's path; a remote embedder is called in the background, and
-	// on a similarity's path within Config.EmbeddingsTimeout.
-	Local() bool
-}
+// (provider.Static and provider.Client implement it); a remote one is
+// called on a similarity's path within Config.EmbeddingsTimeout.
+type Embedder = provider.Embedder
 
 // Retrieval modes of a similarity answer.
 const (
