@@ -30,6 +30,10 @@ func TestEmbeddingsOptions(t *testing.T) {
 		{"two sources", nil, []string{"--embeddings-url", "http://h/v1", "--embeddings-model", "m", "--embeddings-model-dir", "/m"}, "--embeddings-model-dir"},
 		{"model dir alone", nil, []string{"--embeddings-model-dir", "/models/potion-base-8M"}, ""},
 		{"timeout too short", nil, []string{"--embeddings-timeout", "1ms"}, "--embeddings-timeout"},
+		// Invalid with a key set: the errors must not show it.
+		{"key without url", map[string]string{"FATHOM_EMBEDDINGS_KEY_FILE": keyFile}, nil, "--embeddings-url"},
+		{"key with a bad url", map[string]string{"FATHOM_EMBEDDINGS_KEY_FILE": keyFile},
+			[]string{"--embeddings-url", "127.0.0.1:1", "--embeddings-model", "m"}, "--embeddings-url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

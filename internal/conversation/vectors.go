@@ -11,21 +11,15 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
+	"github.com/fathom-oss/fathom/internal/provider"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // Embedder turns texts into L2-normalised vectors of one space
-// (provider.Static and provider.Client implement it).
-type Embedder interface {
-	Embed(ctx context.Context, texts []string) ([][]float32, error)
-	// Name identifies the space: vectors of different names never mix.
-	Name() string
-	// Local reports whether Embed runs in the process, cheaply enough for
-	// a track's path; a remote embedder is called in the background, and
-	// on a similarity's path within Config.EmbeddingsTimeout.
-	Local() bool
-}
+// (provider.Static and provider.Client implement it); a remote one is
+// called on a similarity's path within Config.EmbeddingsTimeout.
+type Embedder = provider.Embedder
 
 // Retrieval modes of a similarity answer.
 const (
@@ -98,6 +92,12 @@ func textTag(text string) uint32 {
 	return h.Sum32()
 }
 
+// current reports whether id has a vector of the text tagged tag.
+func (v *vectors) current(tenantID, id int64, tag uint32) bool {
+	got, ok := v.sets.For(tenantID).Tag(id)
+	return ok && got == tag
+}
+
 // embedIndexed gives a conversation just indexed its vector, unless it has
 // one of the same text: at once with a local model, through the
 // background loop with a remote one.
@@ -106,12 +106,13 @@ func (s *Service) embedIndexed(tenantID, id int64, text string) {
 	if v == nil {
 		return
 	}
-	if tag, ok := v.sets.For(tenantID).Tag(id); ok && tag == textTag(text) {
+	tag := textTag(text)
+	if v.current(tenantID, id, tag) {
 		return
 	}
 	if v.emb.Local() {
 		if vecs, err := v.emb.Embed(context.Background(), []string{text}); err == nil {
-			s.putVector(tenantID, id, textTag(text), vecs[0])
+			s.putVector(tenantID, id, tag, vecs[0])
 		}
 		return
 	}
@@ -265,11 +266,12 @@ func (s *Service) backfill(ctx context.Context) (int, error) {
 					return nil
 				}
 				text := IndexText(c, msgs)
-				if tag, ok := s.vec.sets.For(c.TenantID).Tag(c.ID); ok && tag == textTag(text) {
+				tag := textTag(text)
+				if s.vec.current(c.TenantID, c.ID, tag) {
 					return nil
 				}
 				keys = append(keys, vecKey{c.TenantID, c.ID})
-				texts, tags = append(texts, text), append(tags, textTag(text))
+				texts, tags = append(texts, text), append(tags, tag)
 				return nil
 			})
 		if err != nil {

@@ -72,7 +72,10 @@ func BenchmarkRankVectors(b *testing.B) {
 			if testing.Short() {
 				b.Skip("building a 100k-document model takes about half a minute")
 			}
-			emb := synthetic(b, append(slices.Clone(texts), queries...), dim)
+			var emb *provider.Static
+			if on {
+				emb = synthetic(b, append(slices.Clone(texts), queries...), dim)
+			}
 			ix, m, vecs := search.NewIndex(), issuetype.NewModel(issuetype.Config{}), search.NewVectors()
 			for i := range n {
 				s := dataset.Perturb(texts[i%len(texts)], i/len(texts), uint64(i%len(texts)))
