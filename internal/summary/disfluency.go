@@ -73,11 +73,21 @@ func tidy(s string) string {
 	return text
 }
 
-// dropWord removes fields[k], handing a closing mark it carried to the word
-// before it ("we start um." keeps its full stop).
-func dropWord(out []string, f string) []string {
-	if n := len(out); n > 0 && strings.ContainsAny(f[len(f)-1:], ".?!") {
-		out[n-1] = strings.TrimRight(out[n-1], ",") + f[len(f)-1:]
+// dropWord is what remains of out when the word f after it is removed: a
+// closing mark f carried moves to the word before it ("we start um."), and
+// a comma pair around it closes up ("we, uh, ship" → "we ship") unless a
+// function word follows, which may start a new clause ("packs, uh, the
+// connector").
+func dropWord(out []string, f string, rest []string) []string {
+	n := len(out)
+	if n == 0 {
+		return out
+	}
+	switch end := f[len(f)-1:]; {
+	case strings.ContainsAny(end, ".?!"):
+		out[n-1] = strings.TrimRight(out[n-1], ",") + end
+	case end == "," && (len(rest) == 0 || !textproc.IsStopword(bare(rest[0]))):
+		out[n-1] = strings.TrimSuffix(out[n-1], ",")
 	}
 	return out
 }
@@ -89,7 +99,7 @@ func dropSounds(fields []string) []string {
 	for k, f := range fields {
 		b := bare(f)
 		if fillers[b] || cutOff(b, fields[k+1:]) || restarts(b, fields[k+1:]) {
-			out = dropWord(out, f)
+			out = dropWord(out, f, fields[k+1:])
 			continue
 		}
 		out = append(out, f)
@@ -107,7 +117,7 @@ func dropParentheticals(fields []string) []string {
 			apart := k == 0 || strings.HasSuffix(fields[k-1], ",") || strings.ContainsAny(fields[k+1][len(fields[k+1])-1:], ",.?!")
 			for _, p := range parentheticals {
 				if pair == p && apart {
-					out = dropWord(out, fields[k+1])
+					out = dropWord(out, fields[k+1], fields[k+2:])
 					k++
 					goto next
 				}
@@ -150,18 +160,17 @@ func dropRepeats(fields []string) []string {
 }
 
 // cutOff reports whether a word was abandoned half-spoken: a lone letter
-// other than "a" and "I", or the start of the next word said in full ("ch
-// chucking"), or of the word after when the fragment is no function word
-// ("the ch the cheaper", but not "to the tomorrow").
+// other than "a" and "I", or, when it is no function word, the start of
+// one of the next two words said in full ("ch chucking", "the ch the
+// cheaper", but not "to tomorrow").
 func cutOff(w string, rest []string) bool {
 	if len(w) == 1 && w != "a" && w != "i" && unicode.IsLetter(rune(w[0])) {
 		return true
 	}
-	ahead := 1
-	if !textproc.IsStopword(w) {
-		ahead = 2
+	if textproc.IsStopword(w) {
+		return false
 	}
-	for _, next := range rest[:min(len(rest), ahead)] {
+	for _, next := range rest[:min(len(rest), 2)] {
 		if len(w) < len(next) && strings.HasPrefix(strings.ToLower(next), w) {
 			return true
 		}

@@ -154,6 +154,9 @@ func (mt *meeting) salience(i int, c []float64, cnorm float64) float64 {
 	}
 	score := dot / math.Sqrt(norm) / cnorm
 	score *= min(1, float64(s.words)/12) * math.Pow(min(1, 28/float64(s.words)), 1.5)
+	// Content words per word: a sentence carrying the meeting's subject in
+	// few words beats one padded with talk around it.
+	score *= float64(s.terms) / float64(s.words)
 	if s.question {
 		score *= 0.5
 	}

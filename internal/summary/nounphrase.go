@@ -22,8 +22,7 @@ var npOpeners = map[string]bool{
 	"from": true, "by": true, "at": true, "without": true, "between": true,
 }
 
-// maxPhrase is the longest noun phrase a title uses: the last words of a
-// longer run, where English puts the head.
+// maxPhrase is the longest noun phrase a title uses.
 const maxPhrase = 3
 
 // nounPhrase is a phrase found after an opener, with its words as said.
@@ -44,40 +43,56 @@ func (m *meeting) nounPhrases(sp span) []nounPhrase {
 			}
 		}
 	}
-	byKey := map[string]*nounPhrase{}
+	// A run of content words after an opener may go on into the verb
+	// ("the northern supplier cost less"): its first one to three words
+	// are candidates, and a candidate is a phrase when it is somewhere a
+	// whole run, closed by a function word or a punctuation mark.
+	type run struct {
+		ids   []int
+		words []string
+	}
+	var runs []run
+	whole := map[string]bool{}
 	for _, s := range m.sents[sp.from:sp.to] {
 		fields := strings.Fields(s.text)
 		for k := 0; k < len(fields); k++ {
 			if !npOpeners[bare(fields[k])] || strings.ContainsAny(fields[k], ",.?!;:") {
 				continue
 			}
-			var ids []int
-			var words []string
+			var r run
 			for _, f := range fields[k+1:] {
 				id, ok := m.a.memo[bare(f)]
 				if !ok || id < 0 {
 					break
 				}
-				ids, words = append(ids, id), append(words, strings.Trim(f, ",.?!;:\"()"))
+				r.ids, r.words = append(r.ids, id), append(r.words, strings.Trim(f, ",.?!;:\"()"))
 				if strings.ContainsAny(f, ",.?!;:") {
 					break
 				}
 			}
-			if len(ids) == 0 {
+			if len(r.ids) == 0 {
 				continue
 			}
-			from := max(len(ids)-maxPhrase, 0)
-			ids, words = ids[from:], words[from:]
-			key := ""
-			for _, id := range ids {
-				key += "," + strconv.Itoa(id)
+			runs = append(runs, r)
+			if len(r.ids) <= maxPhrase {
+				whole[idKey(r.ids)] = true
+			}
+		}
+	}
+	byKey := map[string]*nounPhrase{}
+	for _, r := range runs {
+		for n := 1; n <= min(len(r.ids), maxPhrase); n++ {
+			key := idKey(r.ids[:n])
+			if !whole[key] {
+				continue
 			}
 			p := byKey[key]
 			if p == nil {
-				for i, w := range words {
+				words := make([]string, n)
+				for i, w := range r.words[:n] {
 					words[i] = capitalise(w) // "TV" stays "TV"
 				}
-				p = &nounPhrase{phrase: phrase{ids: ids}, text: strings.Join(words, " ")}
+				p = &nounPhrase{phrase: phrase{ids: r.ids[:n]}, text: strings.Join(words, " ")}
 				byKey[key] = p
 			}
 			p.count++
@@ -102,4 +117,12 @@ func (m *meeting) nounPhrases(sp span) []nounPhrase {
 		return out[i].text < out[j].text
 	})
 	return out
+}
+
+func idKey(ids []int) string {
+	var b []byte
+	for _, id := range ids {
+		b = strconv.AppendInt(append(b, ','), int64(id), 10)
+	}
+	return string(b)
 }
