@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/fathom-oss/fathom/internal/eval"
-	"github.com/fathom-oss/fathom/internal/summary"
 )
 
 const evalQMSumSynopsis = `eval qmsum [flags]
@@ -55,16 +54,9 @@ func runEvalQMSum(_ context.Context, env *environment, args []string) error {
 		if report {
 			name = "report split"
 		}
-		writeQMSumScore(env.stdout, name, eval.ScoreQMSum(part, summariseQMSum), *rows)
+		writeQMSumScore(env.stdout, name, eval.ScoreQMSum(part, eval.QMSumGeneral), *rows)
 	}
 	return nil
-}
-
-// summariseQMSum makes a meeting's General summary as the processing job
-// does: language, action items, then the summary that lists them.
-func summariseQMSum(m eval.QMSumMeeting) string {
-	meta := summary.Meta{Title: m.Title, ShareURL: "https://fathom.example/share/x", Language: summary.Language(m.Items)}
-	return summary.General(m.Items, summary.ActionItems(m.Items, nil, meta), meta).Markdown
 }
 
 func writeQMSumScore(w io.Writer, name string, s eval.QMSumScore, rows bool) {

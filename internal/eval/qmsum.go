@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/summary"
 	"github.com/fathom-oss/fathom/internal/transcript"
 )
 
@@ -177,6 +178,14 @@ func ScoreQMSum(ms []QMSumMeeting, summarise func(QMSumMeeting) string) QMSumSco
 	s.Words /= max(k, 1)
 	s.Ours, s.Lead, s.TextRank = s.Ours.div(k), s.Lead.div(k), s.TextRank.div(k)
 	return s
+}
+
+// QMSumGeneral is the summary under test: a meeting's General summary made
+// as the processing job makes it (language, action items, then the summary
+// that lists them).
+func QMSumGeneral(m QMSumMeeting) string {
+	meta := summary.Meta{Title: m.Title, ShareURL: "https://fathom.example/share/x", Language: summary.Language(m.Items)}
+	return summary.General(m.Items, summary.ActionItems(m.Items, nil, meta), meta).Markdown
 }
 
 // leadTokens is the baseline every summariser must beat: the transcript's
