@@ -28,6 +28,11 @@ const (
 	// nearDuplicate is the cosine at which a sentence says again what a
 	// picked one said; it is never picked then, whatever its salience.
 	nearDuplicate = 0.5
+	// topicFocus is how much a topic's own vocabulary, rather than the
+	// whole meeting's, decides its bullets: a topic's bullets are its
+	// sentences that carry the meeting's main thread (measured on the
+	// develop split of QMSum, docs/evaluation.md).
+	topicFocus = 0.2
 )
 
 // meeting holds one summarisation's working state.
@@ -168,6 +173,9 @@ func (mt *meeting) salience(i int, c []float64, cnorm float64) float64 {
 // returns them in spoken order and adds them to picked.
 func (mt *meeting) pick(sp span, n int, picked map[int]bool) []int {
 	c := mt.centroid(sp)
+	if sp.from > 0 || sp.to < len(mt.sents) {
+		c = blend(c, mt.centroid(span{0, len(mt.sents)}), topicFocus)
+	}
 	cnorm := 0.0
 	for _, w := range c {
 		cnorm += w * w
@@ -215,6 +223,24 @@ func (mt *meeting) pick(sp span, n int, picked map[int]bool) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// blend is the unit-length mix of a topic's centroid (share focus) and the
+// meeting's (the rest).
+func blend(topic, all []float64, focus float64) []float64 {
+	var nt, na float64
+	for i := range topic {
+		nt += topic[i] * topic[i]
+		na += all[i] * all[i]
+	}
+	if nt == 0 || na == 0 {
+		return topic
+	}
+	nt, na = math.Sqrt(nt), math.Sqrt(na)
+	for i := range topic {
+		topic[i] = focus*topic[i]/nt + (1-focus)*all[i]/na
+	}
+	return topic
 }
 
 // similarity is the cosine of two sentences' tf-idf vectors.
