@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
 // Noun phrases are found without a tagger, from closed-class words only:
@@ -60,9 +62,13 @@ func (m *meeting) nounPhrases(sp span) []nounPhrase {
 				continue
 			}
 			var r run
+			closed := true // by a mark or the sentence's end, unless a word ends it
 			for _, f := range fields[k+1:] {
 				id, ok := m.a.memo[bare(f)]
 				if !ok || id < 0 {
+					// Only a function word closes a noun phrase: "the long
+					// one" leaves "long" without its head.
+					closed = textproc.IsStopword(bare(f)) && !chatter[bare(f)]
 					break
 				}
 				r.ids, r.words = append(r.ids, id), append(r.words, strings.Trim(f, ",.?!;:\"()"))
@@ -74,7 +80,7 @@ func (m *meeting) nounPhrases(sp span) []nounPhrase {
 				continue
 			}
 			runs = append(runs, r)
-			if len(r.ids) <= maxPhrase {
+			if closed && len(r.ids) <= maxPhrase {
 				whole[idKey(r.ids)] = true
 			}
 		}
