@@ -45,6 +45,9 @@ var determiners = map[string]bool{
 // returns "" when nothing with a letter is left.
 func tidy(s string) string {
 	out := strings.Fields(s)
+	if len(out) == 1 && (fillers[bare(out[0])] || openers[bare(out[0])]) {
+		return "" // most utterances of a meeting are one "yeah" or "um"
+	}
 	for range 4 { // a removal can expose another ("the ch the cheaper" → "the the cheaper")
 		n := len(out)
 		out = dropSounds(out)
@@ -95,7 +98,7 @@ func dropWord(out []string, f string, rest []string) []string {
 // dropSounds removes filler sounds, half-spoken words and a pronoun said
 // again as a contraction.
 func dropSounds(fields []string) []string {
-	out := fields[:0:0]
+	out := make([]string, 0, len(fields))
 	for k, f := range fields {
 		b := bare(f)
 		if fillers[b] || cutOff(b, fields[k+1:]) || restarts(b, fields[k+1:]) {
@@ -110,7 +113,7 @@ func dropSounds(fields []string) []string {
 // dropParentheticals removes "you know" and "I mean" where they stand
 // apart: first in the sentence, or with a comma before or after them.
 func dropParentheticals(fields []string) []string {
-	out := fields[:0:0]
+	out := make([]string, 0, len(fields))
 	for k := 0; k < len(fields); k++ {
 		if k+1 < len(fields) {
 			pair := [2]string{bare(fields[k]), bare(fields[k+1])}
@@ -133,9 +136,9 @@ func dropParentheticals(fields []string) []string {
 // "do not do not"), keeping the second saying, and a word said again after
 // a determiner it abandoned ("from our from other").
 func dropRepeats(fields []string) []string {
-	out := fields[:0:0]
+	out := make([]string, 0, len(fields))
 	for _, f := range fields {
-		if n := len(out); n >= 2 && bare(out[n-2]) == bare(f) && !strings.ContainsAny(out[n-2]+out[n-1], ",.?!;:") {
+		if n := len(out); n >= 2 && sameWord(out[n-2], f) && !strings.ContainsAny(out[n-2], ",.?!;:") && !strings.ContainsAny(out[n-1], ",.?!;:") {
 			if determiners[bare(out[n-1])] && textproc.IsStopword(bare(f)) {
 				out = out[:n-2]
 			}
@@ -145,7 +148,7 @@ func dropRepeats(fields []string) []string {
 			a, b := out[len(out)-2*n:len(out)-n], out[len(out)-n:]
 			same := true
 			for i := range a {
-				if bare(a[i]) != bare(b[i]) {
+				if !sameWord(a[i], b[i]) {
 					same = false
 					break
 				}
@@ -157,6 +160,13 @@ func dropRepeats(fields []string) []string {
 		}
 	}
 	return out
+}
+
+// sameWord is bare(a) == bare(b) without allocating: dropRepeats compares
+// every word with up to maxRepeat others.
+func sameWord(a, b string) bool {
+	const marks = ",.?!;:\"()"
+	return strings.EqualFold(strings.Trim(a, marks), strings.Trim(b, marks))
 }
 
 // cutOff reports whether a word was abandoned half-spoken: a lone letter
