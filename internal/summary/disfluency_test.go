@@ -1,6 +1,9 @@
 package summary
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTidy(t *testing.T) {
 	t.Parallel()
@@ -28,4 +31,24 @@ func TestTidy(t *testing.T) {
 			t.Errorf("tidy(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzTidy checks what holds for any utterance: tidy never adds a word,
+// and what it returns is empty or one closed sentence with a capital.
+func FuzzTidy(f *testing.F) {
+	for _, s := range []string{"um so we, uh, ship it.", "the ch the cheaper", "I I've", "you know, you know", "É, um. ", "a - b ,, ."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := tidy(s)
+		if got == "" {
+			return
+		}
+		if len(strings.Fields(got)) > len(strings.Fields(s)) {
+			t.Errorf("tidy(%q) = %q has more words", s, got)
+		}
+		if !strings.HasSuffix(got, ".") && !strings.HasSuffix(got, "?") && !strings.HasSuffix(got, "!") {
+			t.Errorf("tidy(%q) = %q is not closed", s, got)
+		}
+	})
 }
