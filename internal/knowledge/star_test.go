@@ -118,13 +118,12 @@ func starInRounds(ds []dataset.StarDialogue, round int) (keys, labels []string) 
 		}
 	}
 	analyse()
-	k := e.tenant(tenant)
+	// Each attempt's solution as the API reads it back.
 	byTurn := map[[2]int64]string{}
-	for id, a := range k.analyses {
-		for _, at := range a.attempts {
-			if ss := k.solutions[at.SolutionID]; ss != nil {
-				byTurn[[2]int64{id, int64(at.Turn)}] = k.learner.Resolve(ss.Key)
-			}
+	for id := range msgsOf {
+		_, attempts := e.Conversation(tenant, id)
+		for _, at := range attempts {
+			byTurn[[2]int64{id, int64(at.Turn)}] = at.Solution.Key
 		}
 	}
 	for _, w := range want {
