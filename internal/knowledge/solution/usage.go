@@ -112,8 +112,8 @@ func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float
 // although their phrasings differ ("order a replacement card", "send you a
 // new card"): tried for the same issue types, among the same other
 // actions, with the same success rate in each issue type, and never in one
-// conversation where two actions would have met; their phrasings' words
-// add to that evidence (see oneAction). Never meeting and alike success
+// conversation where two actions would have met; their phrasings' words,
+// beyond the verbs both share, add to that evidence (see oneAction). Never meeting and alike success
 // rates keep apart distinct actions for one issue, which agents try one
 // after the other. An escalation never merges with a fix. The largest
 // solution of a group keeps its key; the others become its aliases. It
