@@ -86,6 +86,9 @@ func NewReport(groupBy, team string) *Report {
 	return &Report{groupBy: groupBy, team: team, rows: map[string]*Row{}}
 }
 
+// GroupBy is what the report groups by (ByPerson or ByTeam).
+func (r *Report) GroupBy() string { return r.groupBy }
+
 // Add counts one meeting. Its speakers carry their teams (TeamName).
 func (r *Report) Add(a *fathom.MeetingAnalytics) {
 	if len(a.Speakers) == 0 {
