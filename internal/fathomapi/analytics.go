@@ -46,12 +46,12 @@ type monologueJSON struct {
 }
 
 type meetingAnalyticsJSON struct {
-	RecordingID            int64          `json:"recording_id"`
-	RecordingLengthSeconds float64        `json:"recording_length_seconds"`
-	TalkTimeSeconds        float64        `json:"talk_time_seconds"`
-	Speakers               []speakerTalkJSON  `json:"speakers"`
-	Sides                  sidesJSON      `json:"sides"`
-	LongestMonologue       *monologueJSON `json:"longest_monologue"`
+	RecordingID            int64             `json:"recording_id"`
+	RecordingLengthSeconds float64           `json:"recording_length_seconds"`
+	TalkTimeSeconds        float64           `json:"talk_time_seconds"`
+	Speakers               []speakerTalkJSON `json:"speakers"`
+	Sides                  sidesJSON         `json:"sides"`
+	LongestMonologue       *monologueJSON    `json:"longest_monologue"`
 }
 
 type reportMonologueJSON struct {
