@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
 // analyticsMeetings ingests two recordings and waits for both:
@@ -185,5 +188,52 @@ func TestAnalyticsBackfilled(t *testing.T) {
 	}
 	if n := count(); n != 1 {
 		t.Errorf("%d meetings have analytics after one was asked for, want 1", n)
+	}
+}
+
+// TestAnalyticsTeamTotalsLeaveOutPrivateMeetings: a meeting private to one
+// member of Sales, in which another member speaks, is in neither the
+// other's figures nor the team's as the other sees them.
+func TestAnalyticsTeamTotalsLeaveOutPrivateMeetings(t *testing.T) {
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	ctx := context.Background()
+	tn, err := s.DB.TenantGetByName(ctx, "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Meetings.PutUser(ctx, meeting.PutUserParams{TenantID: tn.ID, Email: "carol@acme.com", Name: "Carol", Team: "Sales"}); err != nil {
+		t.Fatal(err)
+	}
+	k, err := s.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: "acme", UserEmail: "carol@acme.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	carol := k.Secret
+	end := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	analyticsMeetings(t, s, ws, end)
+	// carol's private one-on-one with alice: Carol 0–10 s, Alice 10–60 s.
+	private := recordingID(t, s.ingest(t, carol, map[string]any{"title": "One-on-one",
+		"recording_start_time": end.Add(-time.Minute), "recording_end_time": end,
+		"calendar_invitees": []map[string]any{{"name": "Alice", "email": "alice@acme.com"}, {"name": "Carol", "email": "carol@acme.com"}},
+		"transcript": []map[string]any{
+			{"speaker": map[string]any{"display_name": "Carol"}, "text": "How are you?", "timestamp": "00:00:00"},
+			{"speaker": map[string]any{"display_name": "Alice"}, "text": "Busy with the pricing work.", "timestamp": "00:00:10"}}}))
+	s.waitProcessed(t, carol, private)
+
+	if r := s.get(t, fmt.Sprintf("/external/v1/recordings/%d/analytics", private), ws.alice); r.Status != 404 {
+		t.Errorf("alice reads carol's private meeting's figures: %d %s", r.Status, r.Raw)
+	}
+	teams := people(t, s.get(t, "/external/v1/analytics?group_by=team", ws.alice))
+	if sales := teams["Sales"]; sales["talk_time_seconds"] != 90.0 || sales["meetings"] != 1.0 {
+		t.Errorf("Sales as alice sees it = %v, want 90 s in 1 meeting (not carol's private one)", sales)
+	}
+	if a := people(t, s.get(t, "/external/v1/analytics?team=Sales", ws.alice))["Alice"]; a["talk_time_seconds"] != 90.0 {
+		t.Errorf("Alice as alice sees her = %v, want 90 s", a)
+	}
+	// carol sees her own meeting and the one shared with Sales.
+	teams = people(t, s.get(t, "/external/v1/analytics?group_by=team", carol))
+	if sales := teams["Sales"]; sales["talk_time_seconds"] != 150.0 || sales["meetings"] != 2.0 || sales["meeting_talk_time_seconds"] != 180.0 {
+		t.Errorf("Sales as carol sees it = %v, want 150 s (Alice 90 + 50, Carol 10) in 2 meetings of 180 s", sales)
 	}
 }
