@@ -39,15 +39,20 @@ func (s *Service) Analytics(ctx context.Context, c *Caller, id int64) (*fathom.M
 
 // backfill measures a meeting and, if it is ready, stores its analytics.
 func (s *Service) backfill(ctx context.Context, m *fathom.Meeting) (*fathom.MeetingAnalytics, error) {
+	a, err := s.measureStored(ctx, m)
+	if err != nil || m.Status != fathom.MeetingReady {
+		return a, err
+	}
+	return a, s.store.Write(ctx, func(tx store.Tx) error { return tx.MeetingAnalyticsPut(ctx, a) })
+}
+
+// measureStored measures a stored meeting from its stored transcript.
+func (s *Service) measureStored(ctx context.Context, m *fathom.Meeting) (*fathom.MeetingAnalytics, error) {
 	items, _, err := s.store.MeetingContent(ctx, m.ID)
 	if err != nil {
 		return nil, fmt.Errorf("analytics of meeting %d: %w", m.ID, err)
 	}
-	a := measure(m, items)
-	if m.Status != fathom.MeetingReady {
-		return a, nil
-	}
-	return a, s.store.Write(ctx, func(tx store.Tx) error { return tx.MeetingAnalyticsPut(ctx, a) })
+	return measure(m, items), nil
 }
 
 // ReportParams ask for analytics across meetings.
@@ -101,14 +106,27 @@ func (s *Service) backfillPeriod(ctx context.Context, tenantID int64, after, bef
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		for _, id := range ids {
+		as := make([]*fathom.MeetingAnalytics, len(ids))
+		for i, id := range ids {
 			m, err := s.store.MeetingGet(ctx, tenantID, id)
 			if err != nil {
 				return fmt.Errorf("analytics of meeting %d: %w", id, err)
 			}
-			if _, err := s.backfill(ctx, m); err != nil {
+			if as[i], err = s.measureStored(ctx, m); err != nil {
 				return err
 			}
+		}
+		// One transaction per batch: what was measured is stored together.
+		err = s.store.Write(ctx, func(tx store.Tx) error {
+			for _, a := range as {
+				if err := tx.MeetingAnalyticsPut(ctx, a); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 }
