@@ -106,15 +106,20 @@ func (s *Service) backfillPeriod(ctx context.Context, tenantID int64, after, bef
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		as := make([]*fathom.MeetingAnalytics, len(ids))
-		for i, id := range ids {
+		as := make([]*fathom.MeetingAnalytics, 0, len(ids))
+		for _, id := range ids {
 			m, err := s.store.MeetingGet(ctx, tenantID, id)
+			if errors.Is(err, store.ErrNotFound) { // deleted meanwhile
+				continue
+			}
 			if err != nil {
 				return fmt.Errorf("analytics of meeting %d: %w", id, err)
 			}
-			if as[i], err = s.measureStored(ctx, m); err != nil {
+			a, err := s.measureStored(ctx, m)
+			if err != nil {
 				return err
 			}
+			as = append(as, a)
 		}
 		// One transaction per batch: what was measured is stored together.
 		err = s.store.Write(ctx, func(tx store.Tx) error {
