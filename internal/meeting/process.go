@@ -12,9 +12,9 @@ import (
 )
 
 // Process derives a recording's language, summary, action items and
-// analytics, marks it ready and queues a delivery to every webhook it triggers, all in one
-// transaction. It is the processing job's work; running it again on a ready
-// meeting does nothing.
+// analytics, marks it ready and queues a delivery to every webhook it
+// triggers, all in one transaction. It is the processing job's work;
+// running it again on a ready meeting does nothing.
 func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error {
 	m, err := s.store.MeetingGet(ctx, tenantID, meetingID)
 	if err != nil {
