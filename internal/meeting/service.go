@@ -89,6 +89,10 @@ type Caller struct {
 	// OAuth is true for OAuth access tokens, which may not inline
 	// summaries or transcripts in meeting lists.
 	OAuth bool
+	// Client names the API client behind the credentials: "key:ID" for an
+	// API key, "oauth:ID" for an OAuth app. Downloads are readable by the
+	// client that made them only.
+	Client string
 	// domains are the workspace's internal domains, read once per request.
 	domains []string
 }
@@ -115,7 +119,11 @@ func (s *Service) Caller(ctx context.Context, p *fathom.Principal, oauth bool) (
 		return nil, err
 	}
 	m.External = IsExternal(domains, m.Email)
-	return &Caller{Member: m, OAuth: oauth, domains: domains}, nil
+	client := fmt.Sprintf("key:%d", p.KeyID)
+	if oauth {
+		client = fmt.Sprintf("oauth:%d", p.AppID)
+	}
+	return &Caller{Member: m, OAuth: oauth, Client: client, domains: domains}, nil
 }
 
 // member loads a user with its team and standing in the workspace.
