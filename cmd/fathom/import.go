@@ -29,7 +29,8 @@ the recording times from the file's modification time and the transcript's
 length, the recorder is the key's user unless --recorded-by says otherwise.
 Importing the same file twice makes one recording: its content is the key.
 With --media FILE (one transcript only), the recording's audio or video file
-goes with it.`
+goes with it (and is set on the recording when the transcript was imported
+before).`
 
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis)
@@ -203,7 +204,15 @@ func (imp *importer) one(ctx context.Context, path string) error {
 			return openErr
 		}
 		defer mf.Close()
-		_, created, err = imp.c.CreateRecordingWithMedia(ctx, in, m)
+		var rec *client.Meeting
+		rec, created, err = imp.c.CreateRecordingWithMedia(ctx, in, m)
+		if err == nil && !created {
+			// Imported before, perhaps without its file: the server kept
+			// the first recording and dropped this file, so set it.
+			if _, err = mf.Seek(0, io.SeekStart); err == nil {
+				_, err = imp.c.PutRecordingMedia(ctx, rec.RecordingID, m)
+			}
+		}
 	} else {
 		_, created, err = imp.c.CreateRecording(ctx, in)
 	}

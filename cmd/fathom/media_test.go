@@ -28,7 +28,8 @@ func cliWAV(n int) []byte {
 	return b.Bytes()
 }
 
-// fathom import --media sends a transcript with its audio; meetings
+// fathom import --media sends a transcript with its audio (or sets it on
+// the recording imported before); meetings
 // download saves the same bytes; meetings media replaces the file; a file
 // that is not audio or video is refused with the field named.
 func TestImportMediaAndDownload(t *testing.T) {
@@ -42,8 +43,13 @@ func TestImportMediaAndDownload(t *testing.T) {
 	if code, _, errOut := cli(t, env, "import", "--media", wav, vtt, vtt); code != 2 || !strings.Contains(errOut, "--media") {
 		t.Fatalf("--media with two transcripts: %d %s", code, errOut)
 	}
+	// Imported first without its audio: importing it again with the
+	// audio sets the file on the recording already there.
+	if code, out, errOut := cli(t, env, "import", vtt); code != 0 || !strings.Contains(out, "1 new recordings") {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
 	code, out, errOut := cli(t, env, "import", "--media", wav, vtt)
-	if code != 0 || !strings.Contains(out, "1 new recordings") {
+	if code != 0 || !strings.Contains(out, "1 already present") {
 		t.Fatalf("import --media: %d %s %s", code, out, errOut)
 	}
 	var ms []struct {
@@ -56,7 +62,7 @@ func TestImportMediaAndDownload(t *testing.T) {
 	id := strconv.FormatInt(ms[0].RecordingID, 10)
 
 	saved := filepath.Join(dir, "saved.wav")
-	code, out, errOut = cli(t, env, "meetings", "download", id, "--save", saved, "--output", "json", "--no-rate-limit")
+	code, out, errOut = cli(t, env, "meetings", "download", id, "--to", saved, "--output", "json", "--no-rate-limit")
 	var d struct {
 		DownloadID string `json:"download_id"`
 		Status     string `json:"status"`

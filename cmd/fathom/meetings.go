@@ -20,7 +20,7 @@ const meetingsUsage = `Usage:
   fathom meetings types [flags]
   fathom meetings users [--team T] [--status active|deactivated|invited] [--settings-access LEVEL] [flags]
   fathom meetings media RECORDING_ID FILE [--content-type TYPE] [flags]
-  fathom meetings download RECORDING_ID [DOWNLOAD_ID] [--destination-url URL] [--save FILE] [flags]
+  fathom meetings download RECORDING_ID [DOWNLOAD_ID] [--destination-url URL] [--to FILE] [flags]
 
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get" and "search"
@@ -29,7 +29,7 @@ are extensions of self-hosted servers. "types" lists the workspace's meeting typ
 "media" uploads a recording's audio or video file, replacing any it had (an extension;
 the type is read from the bytes unless --content-type says it). "download" makes a
 download of a recording's media and prints its signed link (valid 24 h), or with a
-DOWNLOAD_ID reads one back; --save writes the file to FILE.
+DOWNLOAD_ID reads one back; --to writes the file to FILE.
 `
 
 // listFlag collects a repeated flag.
@@ -65,7 +65,7 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 	}
 	if sub == "download" {
 		fs.StringVar(&destination, "destination-url", "", "also POST the download there, signed with your callback secret")
-		fs.StringVar(&save, "save", "", "write the file to this path")
+		fs.StringVar(&save, "to", "", "write the file to this path")
 	}
 	if sub == "list" {
 		fs.StringVar(&meetingType, "type", "", "meeting type name (see meetings types)")
