@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/secret"
 	"github.com/fathom-oss/fathom/internal/tenant"
 	"github.com/fathom-oss/fathom/internal/webhook"
@@ -390,5 +392,44 @@ func TestRecordingDownloadRateLimit(t *testing.T) {
 	// Polling counts against the global limit only.
 	if r := s.get(t, "/external/v1/teams", ws.alice); r.Status != 200 {
 		t.Fatalf("a light request after the download limit: %d %s", r.Status, r.Raw)
+	}
+}
+
+// OpenMedia, for a page that plays a recording, follows Get's visibility:
+// the recorder opens the file, a member it is not shared with gets 404.
+func TestOpenMediaFollowsVisibility(t *testing.T) {
+	t.Parallel()
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	ctx := context.Background()
+	audio := testWAV(500)
+	id := recordingID(t, s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
+		part{name: "recording", body: []byte(`{"title":"Private call"}`)}, part{name: "media", body: audio}))
+	noMedia := recordingID(t, s.ingest(t, ws.alice, map[string]any{"title": "Silent"}))
+	caller := func(key string) *meeting.Caller {
+		p, err := s.Tenants.Authenticate(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.Meetings.Caller(ctx, p, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	f, err := s.Meetings.OpenMedia(ctx, caller(ws.alice), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(f)
+	f.Close()
+	if !bytes.Equal(got, audio) || f.ContentType != "audio/wav" || f.Size != int64(len(audio)) {
+		t.Fatalf("OpenMedia: %d bytes of %s, size %d", len(got), f.ContentType, f.Size)
+	}
+	if _, err := s.Meetings.OpenMedia(ctx, caller(ws.bob), id); fathom.ErrorCode(err) != fathom.ENOTFOUND {
+		t.Fatalf("OpenMedia by a member who cannot see it: %v, want not found", err)
+	}
+	if _, err := s.Meetings.OpenMedia(ctx, caller(ws.alice), noMedia); fathom.ErrorCode(err) != fathom.ENOTFOUND {
+		t.Fatalf("OpenMedia of a recording without media: %v, want not found", err)
 	}
 }
