@@ -47,8 +47,7 @@ func (h *Handler) putMedia(ctx context.Context, c *meeting.Caller, r *http.Reque
 		return 0, nil, err
 	}
 	defer release()
-	limit := h.meetings.MediaMaxBytes()
-	if err := server.DeclaredTooLarge(r, limit); err != nil {
+	if limit := h.meetings.MediaMaxBytes(); limit > 0 && server.DeclaredTooLarge(r, limit) != nil {
 		return 0, nil, fathom.Errorf(fathom.ETOOLARGE, "media must be at most %d bytes", limit)
 	}
 	u, err := h.meetings.WriteMedia(r.Body, r.Header.Get("Content-Type"), "media")

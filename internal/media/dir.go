@@ -42,7 +42,7 @@ type Dir struct {
 // Open makes the directory (and its .tmp) if needed, removes leftover
 // uploads older than a day, and returns it. maxBytes caps one file.
 func Open(root string, maxBytes int64) (*Dir, error) {
-	if err := os.MkdirAll(filepath.Join(root, tmpDir), 0o750); err != nil {
+	if err := os.MkdirAll(filepath.Join(root, tmpDir), 0o700); err != nil {
 		return nil, fmt.Errorf("media directory: %w", err)
 	}
 	d := &Dir{root: root, maxBytes: maxBytes}
@@ -100,7 +100,7 @@ func (d *Dir) abs(rel string) (string, error) {
 // makes the rename durable; it returns the relative path.
 func (d *Dir) place(tmp string, tenantID int64, ext string) (string, error) {
 	tenant := strconv.FormatInt(tenantID, 10)
-	if err := os.MkdirAll(filepath.Join(d.root, tenant), 0o750); err != nil {
+	if err := os.MkdirAll(filepath.Join(d.root, tenant), 0o700); err != nil {
 		return "", fmt.Errorf("media directory: %w", err)
 	}
 	rel := tenant + "/" + randomName() + ext
