@@ -10,6 +10,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/meeting"
+	"github.com/fathom-oss/fathom/internal/server"
 )
 
 // recordingDownloadJSON is RecordingDownload (spec §9.12): the file of the
@@ -60,6 +61,10 @@ func (h *Handler) createDownload(ctx context.Context, c *meeting.Caller, r *http
 		return 0, nil, err
 	}
 	const maxBody = 64 << 10
+	// Refused before a byte is read, as every body of this API is.
+	if err := server.DeclaredTooLarge(r, maxBody); err != nil {
+		return 0, nil, err
+	}
 	raw, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
 		return 0, nil, fathom.Errorf(fathom.EINVALID, "request body could not be read")
