@@ -18,6 +18,9 @@ type request struct {
 	query  url.Values
 	in     any
 	heavy  bool // counts against the heavy limit
+	// upload, when set, makes the body of each attempt instead of in: a
+	// stream and its Content-Type.
+	upload func() (io.Reader, string, error)
 }
 
 // external calls the meetings API, whose bodies are bare JSON and whose
@@ -55,15 +58,22 @@ func (c *Client) send(ctx context.Context, r request, u string, body []byte) (in
 		return 0, nil, nil, err
 	}
 	var rd io.Reader
+	contentType := ""
 	if body != nil {
-		rd = bytes.NewReader(body)
+		rd, contentType = bytes.NewReader(body), "application/json"
+	}
+	if r.upload != nil {
+		var err error
+		if rd, contentType, err = r.upload(); err != nil {
+			return 0, nil, nil, fmt.Errorf("client: %w", err)
+		}
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, u, rd)
 	if err != nil {
 		return 0, nil, nil, fmt.Errorf("client: %w", err)
 	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	req.Header.Set("Accept", "application/json")
 	if err := c.authorize(ctx, req); err != nil {

@@ -27,7 +27,10 @@ WebVTT (.vtt), SubRip (.srt), plain "Speaker: text" files (.txt) and QMSum
 JSON (.json). Directories are walked. The title comes from the file name,
 the recording times from the file's modification time and the transcript's
 length, the recorder is the key's user unless --recorded-by says otherwise.
-Importing the same file twice makes one recording: its content is the key.`
+Importing the same file twice makes one recording: its content is the key.
+With --media FILE (one transcript only), the recording's audio or video file
+goes with it (and is set on the recording when the transcript was imported
+before).`
 
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis)
@@ -38,6 +41,8 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	parallel := fs.Int("parallel", 4, "files sent at once")
 	meetingType := fs.String("meeting-type", "", "meeting type of the recordings (a new name joins the workspace's meeting types)")
 	meetingURL := fs.String("meeting-url", "", "conferencing join URL of the recordings")
+	mediaFile := fs.String("media", "", "audio or video `file` of the recording (with one transcript file)")
+	mediaType := fs.String("media-type", "", "the media file's type, e.g. audio/mpeg (default: read from the bytes)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -53,12 +58,16 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprint(env.stderr, "fathom import: give one or more transcript files or directories\n")
 		return errUsage
 	}
+	if *mediaFile != "" && len(files) != 1 {
+		fmt.Fprintf(env.stderr, "fathom import: --media goes with one transcript file, got %d\n", len(files))
+		return errUsage
+	}
 	c, err := client.New(client.WithBaseURL(*url), client.WithAPIKey(*key), client.WithRateLimit(0, 0))
 	if err != nil {
 		return err
 	}
 	imp := &importer{c: c, recordedBy: *recordedBy, meetingType: *meetingType, meetingURL: *meetingURL,
-		progress: newProgress(env.stderr, len(files))}
+		media: *mediaFile, mediaType: *mediaType, progress: newProgress(env.stderr, len(files))}
 	if *teams != "" {
 		imp.share = &client.Share{Teams: strings.Split(*teams, ",")}
 	}
@@ -118,8 +127,11 @@ type importer struct {
 	recordedBy string
 	// meetingType and meetingURL go on every recording ("" none).
 	meetingType, meetingURL string
-	share                   *client.Share
-	progress                *progress
+	// media and mediaType are the audio or video file of the one
+	// transcript imported ("" none) and its type ("" read from the bytes).
+	media, mediaType string
+	share            *client.Share
+	progress         *progress
 
 	created, existing atomic.Int64
 	mu                sync.Mutex
@@ -185,7 +197,25 @@ func (imp *importer) one(ctx context.Context, path string) error {
 		in.Transcript[i] = client.TranscriptItem{Speaker: client.Speaker{DisplayName: it.Speaker}, Text: it.Text,
 			Timestamp: transcript.FormatTimestamp(it.At)}
 	}
-	_, created, err := imp.c.CreateRecording(ctx, in)
+	var created bool
+	if imp.media != "" {
+		mf, m, openErr := openMedia(imp.media, imp.mediaType)
+		if openErr != nil {
+			return openErr
+		}
+		defer mf.Close()
+		var rec *client.Meeting
+		rec, created, err = imp.c.CreateRecordingWithMedia(ctx, in, m)
+		if err == nil && !created {
+			// Imported before, perhaps without its file: the server kept
+			// the first recording and dropped this file, so set it.
+			if _, err = mf.Seek(0, io.SeekStart); err == nil {
+				_, err = imp.c.PutRecordingMedia(ctx, rec.RecordingID, m)
+			}
+		}
+	} else {
+		_, created, err = imp.c.CreateRecording(ctx, in)
+	}
 	var ce *client.Error
 	if errors.As(err, &ce) {
 		return errors.New(ce.Message)

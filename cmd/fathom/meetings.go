@@ -21,12 +21,18 @@ const meetingsUsage = `Usage:
   fathom meetings analytics [--group-by person|team] [--team T] [--after TIME] [--before TIME] [flags]
   fathom meetings types [flags]
   fathom meetings users [--team T] [--status active|deactivated|invited] [--settings-access LEVEL] [flags]
+  fathom meetings media RECORDING_ID FILE [--content-type TYPE] [flags]
+  fathom meetings download RECORDING_ID [DOWNLOAD_ID] [--destination-url URL] [--to FILE] [flags]
 
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get", "search"
 and "analytics" are extensions of self-hosted servers: "analytics" gives a recording's
 talk time per speaker, or the same by person or team over the recordings you can see. "types" lists the workspace's meeting types
 (the names --type takes); "users" its users and invitees, for an account admin's key.
+"media" uploads a recording's audio or video file, replacing any it had (an extension;
+the type is read from the bytes unless --content-type says it). "download" makes a
+download of a recording's media and prints its signed link (valid 24 h), or with a
+DOWNLOAD_ID reads one back; --to writes the file to FILE.
 `
 
 // listFlag collects a repeated flag.
@@ -64,6 +70,14 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 	if sub == "list" || sub == "analytics" {
 		fs.StringVar(&after, "after", "", "created after (RFC 3339 or YYYY-MM-DD)")
 		fs.StringVar(&before, "before", "", "created before (RFC 3339 or YYYY-MM-DD)")
+	}
+	var contentType, destination, save string
+	if sub == "media" {
+		fs.StringVar(&contentType, "content-type", "", "the file's type, e.g. audio/mpeg (default: read from the bytes)")
+	}
+	if sub == "download" {
+		fs.StringVar(&destination, "destination-url", "", "also POST the download there, signed with your callback secret")
+		fs.StringVar(&save, "to", "", "write the file to this path")
 	}
 	if sub == "list" {
 		fs.StringVar(&meetingType, "type", "", "meeting type name (see meetings types)")
@@ -128,6 +142,23 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 		return listMeetingTypes(ctx, env, &r, c)
 	case "users":
 		return listWorkspaceUsers(ctx, env, &r, c, uq)
+	case "media", "download":
+		if n := len(rest); (sub == "media" && n != 2) || (sub == "download" && (n < 1 || n > 2)) {
+			fmt.Fprintf(env.stderr, "fathom meetings %s: see the usage\n\n%s", sub, meetingsUsage)
+			return errUsage
+		}
+		id, err := parseRecordingID(rest[0])
+		if err != nil {
+			return err
+		}
+		if sub == "media" {
+			return setMedia(ctx, env, &r, c, id, rest[1], contentType)
+		}
+		downloadID := ""
+		if len(rest) == 2 {
+			downloadID = rest[1]
+		}
+		return download(ctx, env, &r, c, id, downloadID, destination, save)
 	case "get", "transcript", "summary":
 		if len(rest) != 1 {
 			fmt.Fprintf(env.stderr, "fathom meetings %s: give one RECORDING_ID\n", sub)

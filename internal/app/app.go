@@ -6,7 +6,9 @@ package app
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -31,6 +33,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/metrics"
 	"github.com/fathom-oss/fathom/internal/oauth"
@@ -38,6 +41,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/openapi"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
+	"github.com/fathom-oss/fathom/internal/secret"
 	"github.com/fathom-oss/fathom/internal/server"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
@@ -205,7 +209,9 @@ func (a *App) Open(ctx context.Context) (err error) {
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
 	a.openOAuth()
-	a.openMeetings()
+	if err := a.openMeetings(); err != nil {
+		return err
+	}
 	if err := a.openGateway(); err != nil {
 		stop()
 		return err
@@ -317,16 +323,39 @@ const webhookUserAgent = "fathom-oss-webhooks/1"
 
 // openMeetings wires the meetings API: service, renderer, job workers and
 // routes.
-func (a *App) openMeetings() {
+func (a *App) openMeetings() error {
+	dir, err := media.Open(a.cfg.MediaPath(), a.cfg.MediaMaxBytes)
+	if err != nil {
+		return err
+	}
+	urlKey, err := a.mediaURLKey()
+	if err != nil {
+		return err
+	}
 	links := meeting.Links{Base: a.cfg.BaseURL(a.Addr())}
 	render := fathomapi.NewRenderer(links)
 	a.Meetings = meeting.NewService(meeting.Deps{Store: a.DB, Queue: a.Queue, Renderer: render,
 		Sender: webhook.NewSender(webhook.Guard{AllowPrivate: a.cfg.AllowPrivateTargets}, webhookUserAgent),
-		Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
+		Logger: a.logger, Media: dir}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets, URLKey: urlKey})
 	a.Queue.SetMeetings(a.Meetings)
 	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
-		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes,
-		HeavyUploads: a.cfg.MeetingsHeavyUploads, Tokens: a.OAuth}, a.logger).Register(a.server.Mux())
+		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, DownloadRateLimit: a.cfg.MeetingsDownloadRateLimit,
+		MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes, HeavyUploads: a.cfg.MeetingsHeavyUploads, Tokens: a.OAuth},
+		a.logger).Register(a.server.Mux())
+	return nil
+}
+
+// mediaURLKey derives the key that signs download links from the server's
+// secret key, which every server sharing a database has: a link made by
+// one is served by any.
+func (a *App) mediaURLKey() ([]byte, error) {
+	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
+	if err != nil {
+		return nil, err
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte("fathom recording download links"))
+	return mac.Sum(nil), nil
 }
 
 func (a *App) bootstrap(ctx context.Context) error {

@@ -209,6 +209,22 @@ func meetingsCalls(c *contractClient, s *testServer, key string) {
 	c.call(400, "GET", "/external/v1/analytics?group_by=company", "", k...)
 	c.call(400, "GET", "/external/v1/analytics?created_after=yesterday", "", k...)
 
+	// Media and downloads.
+	rid := fmt.Sprintf("/external/v1/recordings/%d", id)
+	c.call(422, "POST", rid+"/download", "", k...)
+	c.call(200, "PUT", rid+"/media", string(testWAV(2000)), append(k, "Content-Type", "audio/wav")...)
+	c.call(415, "PUT", rid+"/media", "plain words", append(k, "Content-Type", "text/plain")...)
+	c.call(404, "PUT", "/external/v1/recordings/999999/media", string(testWAV(10)), append(k, "Content-Type", "audio/wav")...)
+	dl := c.call(202, "POST", rid+"/download", "", k...)
+	c.call(400, "POST", rid+"/download", `{"destination_url":"nope"}`, k...)
+	c.call(404, "POST", "/external/v1/recordings/999999/download", "", k...)
+	c.call(200, "GET", rid+"/downloads/"+dl.Body["download_id"].(string), "", k...)
+	c.call(404, "GET", rid+"/downloads/dl_nope", "", k...)
+	link := dl.Body["audio"].(map[string]any)["url"].(string)
+	c.call(206, "GET", strings.TrimPrefix(link, c.base), "", "Range", "bytes=0-9")
+	c.call(200, "GET", strings.TrimPrefix(link, c.base), "")
+	c.call(403, "GET", strings.TrimPrefix(link, c.base)+"0", "")
+
 	c.call(200, "GET", "/external/v1/teams", "", k...)
 	c.call(400, "GET", "/external/v1/teams?cursor=garbage", "", k...)
 	c.call(200, "GET", "/external/v1/team_members", "", k...)

@@ -91,6 +91,17 @@ type Config struct {
 	// MeetingsHeavyUploads is how many ingestion bodies over 1 MiB are read
 	// at once (default 2); others wait up to 5 s, then get 503.
 	MeetingsHeavyUploads int
+	// MeetingsDownloadRateLimit is recording downloads made per minute per
+	// account (default 30, Fathom's; 0 is unlimited).
+	MeetingsDownloadRateLimit int
+	// MediaDir holds recordings' audio and video files (default empty:
+	// DataDir/media). Servers sharing a PostgreSQL database must share
+	// it (a network file system mounted at the same or any path: rows
+	// name files relative to it).
+	MediaDir string
+	// MediaMaxBytes caps one recording's audio or video file (default
+	// 2 GiB); a larger upload is a 413 naming the media field.
+	MediaMaxBytes int64
 	// AllowPrivateTargets lets webhooks and destination_url callbacks reach
 	// loopback, private and link-local addresses and plain http (default
 	// false: only public https targets, against SSRF).
@@ -211,6 +222,9 @@ func Default() Config {
 		MeetingsMaxBodyBytes:   32 << 20,
 		MeetingsHeavyUploads:   2,
 
+		MeetingsDownloadRateLimit: 30,
+		MediaMaxBytes:             2 << 30,
+
 		AccessTokenTTL:      time.Hour,
 		RefreshReuseGrace:   30 * time.Second,
 		GatewayUpstreamURL:  "https://api.fathom.ai",
@@ -233,6 +247,14 @@ func Default() Config {
 // through the change feed. SQLite is one server's alone.
 func (c *Config) SharedDatabase() bool {
 	return c.Engine() == EnginePostgres
+}
+
+// MediaPath is the media directory: MediaDir, or DataDir/media.
+func (c *Config) MediaPath() string {
+	if c.MediaDir != "" {
+		return c.MediaDir
+	}
+	return filepath.Join(c.DataDir, "media")
 }
 
 // SQLitePath is the database file inside DataDir.
@@ -313,6 +335,12 @@ func (c *Config) Validate() error {
 	}
 	if c.MeetingsMaxBodyBytes < 64<<10 || c.MeetingsMaxBodyBytes > 1<<30 {
 		bad("meetings-max-body-bytes", "must be between 65536 and 1073741824, got %d", c.MeetingsMaxBodyBytes)
+	}
+	if c.MeetingsDownloadRateLimit < 0 {
+		bad("meetings-download-rate-limit", "must be 0 (off) or positive, got %d", c.MeetingsDownloadRateLimit)
+	}
+	if c.MediaMaxBytes < 1<<10 || c.MediaMaxBytes > 1<<40 {
+		bad("media-max-bytes", "must be between 1024 and 1099511627776, got %d", c.MediaMaxBytes)
 	}
 	if c.MeetingsHeavyUploads < 1 || c.MeetingsHeavyUploads > 256 {
 		bad("meetings-heavy-uploads", "must be between 1 and 256, got %d", c.MeetingsHeavyUploads)

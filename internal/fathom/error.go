@@ -9,15 +9,18 @@ import (
 // Error codes. Each layer returns these; the HTTP packages map them to
 // statuses in one table, so a code means the same thing everywhere.
 const (
-	EINVALID      = "invalid"      // the caller sent something wrong (400)
-	EUNAUTHORIZED = "unauthorized" // missing or unknown credentials (401)
-	EFORBIDDEN    = "forbidden"    // known credentials that may not do this (403)
-	ENOTFOUND     = "not_found"    // the named thing does not exist for this tenant (404)
-	ECONFLICT     = "conflict"     // the request contradicts the current state (409)
-	ERATELIMIT    = "rate_limited" // a rate limit or plan quota was reached (429)
-	ETOOLARGE     = "too_large"    // the request body is over its size limit (413)
-	EUNAVAILABLE  = "unavailable"  // the server is shutting down or not ready (503)
-	EINTERNAL     = "internal"     // anything else; never shown to clients (500)
+	EINVALID       = "invalid"                // the caller sent something wrong (400)
+	EUNAUTHORIZED  = "unauthorized"           // missing or unknown credentials (401)
+	EFORBIDDEN     = "forbidden"              // known credentials that may not do this (403)
+	ENOTFOUND      = "not_found"              // the named thing does not exist for this tenant (404)
+	ECONFLICT      = "conflict"               // the request contradicts the current state (409)
+	ERATELIMIT     = "rate_limited"           // a rate limit or plan quota was reached (429)
+	ETOOLARGE      = "too_large"              // the request body is over its size limit (413)
+	EMEDIATYPE     = "unsupported_media_type" // a file of a type the call does not take (415)
+	EUNPROCESSABLE = "unprocessable"          // well formed, but nothing to act on (422)
+	EGONE          = "gone"                   // existed once and is no longer available (410)
+	EUNAVAILABLE   = "unavailable"            // the server is shutting down or not ready (503)
+	EINTERNAL      = "internal"               // anything else; never shown to clients (500)
 )
 
 // Error is an application error with a code and a message safe to show to

@@ -48,4 +48,7 @@ type Principal struct {
 	TenantID int64
 	UserID   int64
 	KeyID    int64
+	// AppID is the OAuth app an access token was granted to (0 for an
+	// API key).
+	AppID int64
 }

@@ -41,6 +41,9 @@ type Config struct {
 	// (defaults 60 and 30, Fathom's; 0 is unlimited).
 	RateLimit      int
 	HeavyRateLimit int
+	// DownloadRateLimit is recording downloads made per minute per
+	// account (Fathom's is 30; 0 is unlimited; spec §6).
+	DownloadRateLimit int
 	// MaxBodyBytes caps ingestion bodies (default 32 MiB).
 	MaxBodyBytes int64
 	// HeavyUploads is how many ingestion bodies over 1 MiB (or of unknown
@@ -75,7 +78,7 @@ func New(meetings *meeting.Service, render *Renderer, auth Authenticator, cfg Co
 	}
 	return &Handler{meetings: meetings, render: render, auth: auth, tokens: cfg.Tokens, maxBody: cfg.MaxBodyBytes, logger: logger,
 		uploads: make(chan struct{}, cfg.HeavyUploads),
-		limits:  newLimiter(cfg.RateLimit, cfg.HeavyRateLimit, time.Now)}
+		limits:  newLimiter(cfg.RateLimit, cfg.HeavyRateLimit, cfg.DownloadRateLimit, time.Now)}
 }
 
 // Register mounts the routes on mux.
@@ -85,7 +88,13 @@ func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("GET "+p+"/meetings/{recording_id}", h.endpoint(heavyIfInlined, h.getMeeting))
 	mux.Handle("GET "+p+"/recordings/{recording_id}/summary", h.endpoint(alwaysHeavy, h.summary))
 	mux.Handle("GET "+p+"/recordings/{recording_id}/transcript", h.endpoint(alwaysHeavy, h.transcript))
-	mux.Handle("POST "+p+"/recordings", h.endpoint(unmetered, h.ingest))
+	mux.Handle("POST "+p+"/recordings", longTransfer(h.endpoint(unmetered, h.ingest)))
+	mux.Handle("PUT "+p+"/recordings/{recording_id}/media", longTransfer(h.endpoint(unmetered, h.putMedia)))
+	mux.Handle("POST "+p+"/recordings/{recording_id}/download", h.endpoint(downloads, h.createDownload))
+	mux.Handle("GET "+p+"/recordings/{recording_id}/downloads/{download_id}", h.endpoint(neverHeavy, h.getDownload))
+	// The signed link of a download's file: no credentials, the signature
+	// is one.
+	mux.Handle("GET "+p+"/recordings/{recording_id}/downloads/{download_id}/{kind}", longTransfer(http.HandlerFunc(h.serveDownloadFile)))
 	mux.Handle("GET "+p+"/teams", h.endpoint(neverHeavy, h.listTeams))
 	mux.Handle("GET "+p+"/team_members", h.endpoint(neverHeavy, h.listMembers))
 	mux.Handle("GET "+p+"/meeting_types", h.endpoint(neverHeavy, h.listMeetingTypes))
@@ -111,14 +120,16 @@ type heaviness func(r *http.Request) cost
 type cost int
 
 const (
-	free  cost = iota // not limited: our own bulk ingestion, not part of Fathom's API
-	light             // counts against the global limit
-	heavy             // counts against both limits
+	free     cost = iota // not limited: our own bulk ingestion, not part of Fathom's API
+	light                // counts against the global limit
+	heavy                // counts against the global and the heavy limit
+	download             // counts against the global and the download limit
 )
 
 func alwaysHeavy(*http.Request) cost { return heavy }
 func neverHeavy(*http.Request) cost  { return light }
 func unmetered(*http.Request) cost   { return free }
+func downloads(*http.Request) cost   { return download }
 
 // heavyIfInlined: meetings with summaries or transcripts inlined are heavy.
 func heavyIfInlined(r *http.Request) cost {
@@ -147,7 +158,7 @@ func (h *Handler) endpoint(costOf heaviness, fn operation) http.Handler {
 		server.Info(ctx).TenantID = c.TenantID
 		st := rateStatus{allowed: true}
 		if cost := costOf(r); cost != free {
-			st = h.limits.admit(account, cost == heavy)
+			st = h.limits.admit(account, cost)
 		}
 		if st.limit > 0 {
 			w.Header().Set("RateLimit-Limit", strconv.Itoa(st.limit))

@@ -3,6 +3,7 @@ package fathomapi
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -79,10 +80,24 @@ func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request
 		}
 		defer release()
 	}
+	if isMultipart(r) {
+		// The JSON part, the file and the parts' headers.
+		r.Body = &limitedBody{r: r.Body, left: h.maxBody + h.meetings.MediaMaxBytes() + 64<<10}
+		return h.ingestMultipart(ctx, c, r)
+	}
 	var in ingestJSON
 	if err := decodeBody(r, &in, h.maxBody); err != nil {
 		return 0, nil, err
 	}
+	p, err := ingestParams(&in)
+	if err != nil {
+		return 0, nil, err
+	}
+	return h.create(ctx, c, p)
+}
+
+// ingestParams converts a decoded body.
+func ingestParams(in *ingestJSON) (meeting.IngestParams, error) {
 	p := meeting.IngestParams{ExternalKey: in.ExternalID, Title: in.Title, MeetingTitle: in.MeetingTitle,
 		MeetingType: in.MeetingType, MeetingURL: in.MeetingURL, RecordedBy: in.RecordedBy,
 		ScheduledStart: deref(in.ScheduledStartTime), ScheduledEnd: deref(in.ScheduledEndTime),
@@ -98,7 +113,7 @@ func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request
 			at, err = transcript.ParseTimestamp(it.Timestamp)
 		}
 		if err != nil {
-			return 0, nil, fathom.Errorf(fathom.EINVALID, "transcript[%d].timestamp must be HH:MM:SS, got %q", i, it.Timestamp)
+			return p, fathom.Errorf(fathom.EINVALID, "transcript[%d].timestamp must be HH:MM:SS, got %q", i, it.Timestamp)
 		}
 		p.Transcript[i] = fathom.TranscriptItem{Speaker: it.Speaker.DisplayName, SpeakerEmail: it.Speaker.MatchedCalendarInviteeEmail,
 			Text: it.Text, At: at}
@@ -106,6 +121,11 @@ func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request
 	if in.Share != nil {
 		p.ShareTeams, p.ShareUsers, p.ShareAllTeams = in.Share.Teams, in.Share.Users, in.Share.AllTeams
 	}
+	return p, nil
+}
+
+// create ingests a recording: 201, or 200 when its external_id was seen.
+func (h *Handler) create(ctx context.Context, c *meeting.Caller, p meeting.IngestParams) (int, any, error) {
 	m, created, err := h.meetings.Ingest(ctx, c, p)
 	if err != nil {
 		return 0, nil, err
@@ -116,6 +136,26 @@ func (h *Handler) ingest(ctx context.Context, c *meeting.Caller, r *http.Request
 	}
 	return status, h.render.meeting(m, fathom.Include{}), nil
 }
+
+// limitedBody fails a read past its limit with a 413.
+type limitedBody struct {
+	r    io.ReadCloser
+	left int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, fathom.Errorf(fathom.ETOOLARGE, "request body is over the size limit")
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *limitedBody) Close() error { return b.r.Close() }
 
 func deref(t *time.Time) time.Time {
 	if t == nil {

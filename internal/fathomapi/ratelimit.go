@@ -8,11 +8,11 @@ import (
 // limiter counts requests per account in fixed 60-second windows: Fathom's
 // limits are "N per 60 s", and a window makes RateLimit-Remaining and
 // RateLimit-Reset exact. Heavy requests (summaries, transcripts) count
-// against both limits.
+// against both limits, and so do recording downloads against theirs.
 type limiter struct {
-	global, heavy int // per window; 0 is unlimited
-	window        time.Duration
-	now           func() time.Time
+	global, heavy, download int // per window; 0 is unlimited
+	window                  time.Duration
+	now                     func() time.Time
 
 	mu       sync.Mutex
 	accounts map[int64]*window
@@ -20,8 +20,8 @@ type limiter struct {
 }
 
 type window struct {
-	start         time.Time
-	global, heavy int
+	start                   time.Time
+	global, heavy, download int
 }
 
 // rateStatus is what the RateLimit-* headers report.
@@ -31,13 +31,13 @@ type rateStatus struct {
 	allowed          bool
 }
 
-func newLimiter(global, heavy int, now func() time.Time) *limiter {
-	return &limiter{global: global, heavy: heavy, window: time.Minute, now: now, accounts: map[int64]*window{}}
+func newLimiter(global, heavy, download int, now func() time.Time) *limiter {
+	return &limiter{global: global, heavy: heavy, download: download, window: time.Minute, now: now, accounts: map[int64]*window{}}
 }
 
-// admit counts a request of account and reports the tightest limit that
-// applies to it.
-func (l *limiter) admit(account int64, heavy bool) rateStatus {
+// admit counts a request of account of the given cost (light, heavy or
+// download) and reports the tightest limit that applies to it.
+func (l *limiter) admit(account int64, c cost) rateStatus {
 	now := l.now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -52,17 +52,24 @@ func (l *limiter) admit(account int64, heavy bool) rateStatus {
 	if l.global > 0 && w.global >= l.global {
 		st.allowed = false
 	}
-	if heavy && l.heavy > 0 && (l.global == 0 || l.heavy-w.heavy < st.remaining) {
-		st.limit, st.remaining = l.heavy, l.heavy-w.heavy
-		if w.heavy >= l.heavy {
+	limit, used := 0, (*int)(nil)
+	switch c {
+	case heavy:
+		limit, used = l.heavy, &w.heavy
+	case download:
+		limit, used = l.download, &w.download
+	}
+	if used != nil && limit > 0 && (l.global == 0 || limit-*used < st.remaining) {
+		st.limit, st.remaining = limit, limit-*used
+		if *used >= limit {
 			st.allowed = false
 		}
 	}
 	if st.allowed {
 		w.global++
 		st.remaining--
-		if heavy {
-			w.heavy++
+		if used != nil {
+			*used++
 		}
 	}
 	st.remaining = max(st.remaining, 0)

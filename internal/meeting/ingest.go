@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -46,6 +47,9 @@ type IngestParams struct {
 	Language    string
 	Summary     *fathom.Summary
 	ActionItems []fathom.ActionItem
+	// Media, when given, becomes the new recording's audio or video; it
+	// is dropped when the ExternalKey was seen before.
+	Media *media.Upload
 }
 
 // InviteeParams are a calendar invitee.
@@ -63,8 +67,25 @@ const (
 // Ingest creates a recording and queues its processing. created is false
 // when the ExternalKey was seen before; the first recording is returned.
 func (s *Service) Ingest(ctx context.Context, c *Caller, p IngestParams) (m *fathom.Meeting, created bool, err error) {
+	if p.Media != nil {
+		defer p.Media.Discard()
+	}
 	if err := validateIngest(&p); err != nil {
 		return nil, false, err
+	}
+	// The file is placed before the transaction that names it, and
+	// removed if that transaction does not keep it.
+	var file *fathom.Media
+	kept := false
+	if p.Media != nil {
+		if file, err = s.placeMedia(p.Media, c.TenantID, 0); err != nil {
+			return nil, false, err
+		}
+		defer func() {
+			if !kept {
+				s.removeMedia(file.Path)
+			}
+		}()
 	}
 	err = s.store.Write(ctx, func(tx store.Tx) error {
 		if p.ExternalKey != "" {
@@ -90,12 +111,19 @@ func (s *Service) Ingest(ctx context.Context, c *Caller, p IngestParams) (m *fat
 		} else if err != nil {
 			return err
 		}
+		if file != nil {
+			file.RecordingID = m.ID
+			if err := tx.MediaPut(ctx, file); err != nil {
+				return err
+			}
+		}
 		created = true
 		return s.queue.EnqueueProcessTx(ctx, tx, m.TenantID, m.ID)
 	})
 	if err != nil {
 		return nil, false, err
 	}
+	kept = created
 	if m.Recorder, err = s.member(ctx, s.store, m.RecorderID); err != nil {
 		return nil, false, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/webhook"
 )
@@ -32,6 +33,8 @@ type Renderer interface {
 	MeetingBody(m *fathom.Meeting, inc fathom.Include) ([]byte, error)
 	SummaryBody(meetingID int64, s *fathom.Summary) ([]byte, error)
 	TranscriptBody(meetingID int64, items []fathom.TranscriptItem) ([]byte, error)
+	// DownloadBody is a recording download's destination_url payload.
+	DownloadBody(d *DownloadView) ([]byte, error)
 }
 
 // Sender makes one delivery attempt.
@@ -47,6 +50,9 @@ type Deps struct {
 	Sender   Sender
 	Logger   *slog.Logger
 	Now      func() time.Time // nil: time.Now
+	// Media is the directory of recordings' files (nil: the server keeps
+	// no media, and media calls answer 503).
+	Media *media.Dir
 }
 
 // Config sets the service's behaviour.
@@ -56,6 +62,9 @@ type Config struct {
 	// AllowPrivateTargets lets webhooks and callbacks reach loopback,
 	// private and link-local addresses and plain http (default false).
 	AllowPrivateTargets bool
+	// URLKey signs download links (at least 32 bytes); every server
+	// sharing a database must have the same.
+	URLKey []byte
 }
 
 // Service is the meetings API's rules.
@@ -68,6 +77,7 @@ type Service struct {
 	now      func() time.Time
 	cfg      Config
 	guard    webhook.Guard
+	media    *media.Dir
 }
 
 // NewService returns a service.
@@ -79,7 +89,7 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Logger = slog.Default()
 	}
 	return &Service{store: d.Store, queue: d.Queue, renderer: d.Renderer, sender: d.Sender, logger: d.Logger,
-		now: d.Now, cfg: cfg, guard: webhook.Guard{AllowPrivate: cfg.AllowPrivateTargets}}
+		now: d.Now, cfg: cfg, guard: webhook.Guard{AllowPrivate: cfg.AllowPrivateTargets}, media: d.Media}
 }
 
 // Caller is who makes a request: the member behind the credentials, where
@@ -89,6 +99,10 @@ type Caller struct {
 	// OAuth is true for OAuth access tokens, which may not inline
 	// summaries or transcripts in meeting lists.
 	OAuth bool
+	// Client names the API client behind the credentials: "key:ID" for an
+	// API key, "oauth:ID" for an OAuth app. Downloads are readable by the
+	// client that made them only.
+	Client string
 	// domains are the workspace's internal domains, read once per request.
 	domains []string
 }
@@ -115,7 +129,11 @@ func (s *Service) Caller(ctx context.Context, p *fathom.Principal, oauth bool) (
 		return nil, err
 	}
 	m.External = IsExternal(domains, m.Email)
-	return &Caller{Member: m, OAuth: oauth, domains: domains}, nil
+	client := fmt.Sprintf("key:%d", p.KeyID)
+	if oauth {
+		client = fmt.Sprintf("oauth:%d", p.AppID)
+	}
+	return &Caller{Member: m, OAuth: oauth, Client: client, domains: domains}, nil
 }
 
 // member loads a user with its team and standing in the workspace.

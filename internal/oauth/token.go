@@ -218,7 +218,7 @@ func (s *Service) AuthenticateToken(ctx context.Context, token string) (*fathom.
 	if t.Kind != fathom.TokenAccess || t.Revoked() || t.ExpiresAt == nil || !s.now().Before(*t.ExpiresAt) {
 		return nil, errToken
 	}
-	return &fathom.Principal{TenantID: t.TenantID, UserID: t.UserID}, nil
+	return &fathom.Principal{TenantID: t.TenantID, UserID: t.UserID, AppID: t.AppID}, nil
 }
 
 // The successor pair is sealed with AES-256-GCM under a key derived from

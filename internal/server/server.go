@@ -186,15 +186,18 @@ const retryAfterUnavailable = "5"
 
 // statuses maps error codes to HTTP statuses, once for every API.
 var statuses = map[string]int{
-	fathom.EINVALID:      http.StatusBadRequest,
-	fathom.EUNAUTHORIZED: http.StatusUnauthorized,
-	fathom.ENOTFOUND:     http.StatusNotFound,
-	fathom.ECONFLICT:     http.StatusConflict,
-	fathom.ERATELIMIT:    http.StatusTooManyRequests,
-	fathom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	fathom.EFORBIDDEN:    http.StatusForbidden,
-	fathom.EUNAVAILABLE:  http.StatusServiceUnavailable,
-	fathom.EINTERNAL:     http.StatusInternalServerError,
+	fathom.EINVALID:       http.StatusBadRequest,
+	fathom.EUNAUTHORIZED:  http.StatusUnauthorized,
+	fathom.ENOTFOUND:      http.StatusNotFound,
+	fathom.ECONFLICT:      http.StatusConflict,
+	fathom.ERATELIMIT:     http.StatusTooManyRequests,
+	fathom.ETOOLARGE:      http.StatusRequestEntityTooLarge,
+	fathom.EMEDIATYPE:     http.StatusUnsupportedMediaType,
+	fathom.EUNPROCESSABLE: http.StatusUnprocessableEntity,
+	fathom.EGONE:          http.StatusGone,
+	fathom.EFORBIDDEN:     http.StatusForbidden,
+	fathom.EUNAVAILABLE:   http.StatusServiceUnavailable,
+	fathom.EINTERNAL:      http.StatusInternalServerError,
 }
 
 // StatusFor returns the HTTP status of an error code.

@@ -79,6 +79,7 @@ type Tx interface {
 	SearchChunkTx
 	VectorChunkTx
 	AnalyticsTx
+	MediaTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -152,6 +153,7 @@ type Reader interface {
 	SearchChunkReader
 	VectorChunkReader
 	AnalyticsReader
+	MediaReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)

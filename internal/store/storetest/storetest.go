@@ -52,6 +52,8 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("MeetingAnalytics", func(t *testing.T) { t.Parallel(); testMeetingAnalytics(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
+	t.Run("Media", func(t *testing.T) { t.Parallel(); testMedia(t, open(t)) })
+	t.Run("ConcurrentMediaReplace", func(t *testing.T) { t.Parallel(); testRaceMedia(t, open(t)) })
 	t.Run("OAuth", func(t *testing.T) { t.Parallel(); testOAuth(t, open(t)) })
 	t.Run("Gateway", func(t *testing.T) { t.Parallel(); testGateway(t, open(t)) })
 	t.Run("ReadThenUpdate", func(t *testing.T) { t.Parallel(); testReadThenUpdate(t, open) })
