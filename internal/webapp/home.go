@@ -44,6 +44,7 @@ type hit struct {
 	Kind      string
 	Speaker   string
 	At        time.Duration
+	Timed     bool // At is a moment of the recording
 	URL       string
 	Parts     []part
 }
@@ -177,11 +178,24 @@ func (h *Handler) search(r *http.Request, v *viewer, hv *homeView) error {
 		if tab == "" {
 			tab = tabTranscript
 		}
-		u := "/calls/" + strconv.FormatInt(x.MeetingID, 10) + "?tab=" + tab + "&timestamp=" + strconv.FormatInt(int64(x.At.Seconds()), 10)
+		u, snippet := "/calls/"+strconv.FormatInt(x.MeetingID, 10)+"?tab="+tab, x.Snippet
+		if x.Kind == store.HitSummary { // a line of Markdown: shown as text
+			snippet = plainLine(snippet)
+		}
+		if x.Kind != store.HitSummary || x.At > 0 {
+			u += "&timestamp=" + strconv.FormatInt(int64(x.At.Seconds()), 10)
+		}
 		hv.Hits = append(hv.Hits, hit{MeetingID: x.MeetingID, Title: title, Kind: x.Kind, Speaker: x.Speaker, At: x.At,
-			URL: u, Parts: snippetParts(x.Snippet)})
+			Timed: x.Kind != store.HitSummary || x.At > 0, URL: u, Parts: snippetParts(snippet)})
 	}
 	return nil
+}
+
+// plainLine drops a Markdown line's list marker, heading marks and
+// emphasis, which a snippet shows as text.
+func plainLine(s string) string {
+	s = strings.TrimLeft(s, "#-* ")
+	return strings.NewReplacer("**", "", "__", "").Replace(s)
 }
 
 // snippetParts splits a search snippet at its « » match markers.
