@@ -25,7 +25,9 @@ func startWeb(t *testing.T, cfg config.Config) *webEnv {
 	s := start(t, cfg)
 	e := &webEnv{testServer: s, ws: seedWorkspace(t, s)}
 	e.setPasswords(t)
-	e.meetingID = recordingID(t, s.ingest(t, e.ws.alice, map[string]any{"external_id": "web-1", "title": "Quarterly roadmap"}))
+	e.meetingID = recordingID(t, s.ingest(t, e.ws.alice, map[string]any{"external_id": "web-1", "title": "Quarterly roadmap",
+		"calendar_invitees": []map[string]any{{"name": "Alice", "email": "alice@acme.com"}, {"name": "Bob", "email": "bob@acme.com"},
+			{"name": "Dana Client", "email": "dana@client.io"}}}))
 	s.waitProcessed(t, e.ws.alice, e.meetingID)
 	got := s.get(t, fmt.Sprintf("/external/v1/meetings/%d", e.meetingID), e.ws.alice)
 	e.shareURL, _ = got.Body["share_url"].(string)

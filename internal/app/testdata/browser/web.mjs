@@ -88,6 +88,7 @@ try {
   await Promise.all([alice.waitForNavigation(), alice.click(`ol.meetings a:has-text("${fx.title}")`)]);
   check(new URL(alice.url()).pathname === fx.call_path, "the list opens the meeting page", alice.url());
   check((await alice.textContent("h1")) === fx.title, "the meeting page shows the title");
+  check((await alice.textContent(".facts")).includes("External: Dana Client"), "the meeting page splits invitees internal and external");
   check((await alice.$$(".summary h2, .summary li")).length > 1, "the summary is rendered from Markdown");
   await audit(alice, "meeting page");
   await shot(alice, "call.png");
