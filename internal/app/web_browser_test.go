@@ -45,7 +45,7 @@ func TestWebPagesInBrowser(t *testing.T) {
 	if err := os.WriteFile(path, []byte(mustJSON(fx)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "web.mjs", path)
 	cmd.Dir = dir
