@@ -216,6 +216,10 @@ func (a *App) Open(ctx context.Context) (err error) {
 		stop()
 		return err
 	}
+	if err := a.openWeb(); err != nil {
+		stop()
+		return err
+	}
 	if err := a.serveMetrics(); err != nil {
 		stop()
 		return err

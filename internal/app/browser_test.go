@@ -10,26 +10,36 @@ import (
 	"time"
 )
 
-// TestOAuthPagesInBrowser signs in and consents on the authorize page in
-// Debian's Chromium, then exchanges the code the page handed the app.
-// It needs chromium and testdata/browser/node_modules (npm ci there);
-// without them it skips, unless FATHOM_BROWSER_TESTS=1 (as in .ci/run).
-func TestOAuthPagesInBrowser(t *testing.T) {
-	dir := filepath.Join("testdata", "browser")
-	chromium := os.Getenv("CHROMIUM")
+// browserTools returns node, Chromium and the scripts' directory, or skips
+// the test when one is missing, unless FATHOM_BROWSER_TESTS=1 (as in
+// .ci/run) makes that a failure.
+func browserTools(t *testing.T) (node, chromium, dir string) {
+	t.Helper()
+	dir = filepath.Join("testdata", "browser")
+	chromium = os.Getenv("CHROMIUM")
 	if chromium == "" {
 		chromium = "/usr/bin/chromium"
 	}
 	node, nodeErr := exec.LookPath("node")
 	_, modErr := os.Stat(filepath.Join(dir, "node_modules", "playwright-core", "package.json"))
+	_, axeErr := os.Stat(filepath.Join(dir, "node_modules", "axe-core", "axe.min.js"))
 	_, chromeErr := os.Stat(chromium)
-	if nodeErr != nil || modErr != nil || chromeErr != nil {
-		why := "node, chromium (apt install chromium) or playwright-core (npm ci in " + dir + ") is missing"
+	if nodeErr != nil || modErr != nil || axeErr != nil || chromeErr != nil {
+		why := "node, chromium (apt install chromium) or the scripts' packages (npm ci in " + dir + ") are missing"
 		if os.Getenv("FATHOM_BROWSER_TESTS") == "1" {
 			t.Fatalf("FATHOM_BROWSER_TESTS=1 but %s", why)
 		}
 		t.Skipf("browser test skipped: %s (set FATHOM_BROWSER_TESTS=1 to make this a failure)", why)
 	}
+	return node, chromium, dir
+}
+
+// TestOAuthPagesInBrowser signs in and consents on the authorize page in
+// Debian's Chromium, then exchanges the code the page handed the app.
+// It needs chromium and testdata/browser/node_modules (npm ci there);
+// without them it skips, unless FATHOM_BROWSER_TESTS=1 (as in .ci/run).
+func TestOAuthPagesInBrowser(t *testing.T) {
+	node, chromium, dir := browserTools(t)
 	e := startOAuth(t)
 	shot := filepath.Join(t.TempDir(), "consent.png")
 	fx := map[string]any{"authorize_url": e.authorizeURL, "workspace": "acme", "email": "alice@acme.com",

@@ -85,6 +85,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	t.Run("meetings", func(t *testing.T) { c.t = t; meetingsCalls(c, s, ws.alice) })
 	t.Run("oauth", func(t *testing.T) { c.t = t; oauthCalls(c, s) })
 	t.Run("gateway", func(t *testing.T) { c.t = t; gatewayCalls(c, ws.alice) })
+	t.Run("web", func(t *testing.T) { c.t = t; webCalls(c, ws.alice) })
 	c.t = t
 
 	for _, op := range c.check.contract.operations() {

@@ -118,6 +118,9 @@ type Config struct {
 	// refreshes do not lock a user out (default 30s).
 	AccessTokenTTL    time.Duration
 	RefreshReuseGrace time.Duration
+	// SessionTTL is how long a sign-in to the web pages lasts (default
+	// 168h, a week).
+	SessionTTL time.Duration
 
 	// GatewayUpstreamURL is where the gateway forwards /fathom/... calls
 	// (default https://api.fathom.ai); GatewayAuthorizeURL and
@@ -226,6 +229,7 @@ func Default() Config {
 		MediaMaxBytes:             2 << 30,
 
 		AccessTokenTTL:      time.Hour,
+		SessionTTL:          7 * 24 * time.Hour,
 		RefreshReuseGrace:   30 * time.Second,
 		GatewayUpstreamURL:  "https://api.fathom.ai",
 		GatewayAuthorizeURL: "https://fathom.video/external/v1/oauth2/authorize",
@@ -344,6 +348,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MeetingsHeavyUploads < 1 || c.MeetingsHeavyUploads > 256 {
 		bad("meetings-heavy-uploads", "must be between 1 and 256, got %d", c.MeetingsHeavyUploads)
+	}
+	if c.SessionTTL < time.Minute || c.SessionTTL > 90*24*time.Hour {
+		bad("session-ttl", "must be between 1m and 2160h (90 days), got %s", c.SessionTTL)
 	}
 	if c.AccessTokenTTL < time.Minute || c.AccessTokenTTL > 24*time.Hour {
 		bad("access-token-ttl", "must be between 1m and 24h, got %s", c.AccessTokenTTL)

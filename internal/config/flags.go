@@ -65,6 +65,7 @@ func (c *Config) serverOptions() []option {
 		{"allow-private-targets", "let webhooks and callbacks reach private addresses and plain http", (*boolValue)(&c.AllowPrivateTargets), false},
 		{"secret-key", "32-byte key (base64 or hex) encrypting tokens at rest (default: made in --data-dir)", (*stringValue)(&c.SecretKey), true},
 		{"access-token-ttl", "lifetime of OAuth access tokens", (*durationValue)(&c.AccessTokenTTL), false},
+		{"session-ttl", "how long a sign-in to the web pages lasts", (*durationValue)(&c.SessionTTL), false},
 		{"refresh-reuse-grace", "how long a rotated OAuth refresh token still answers with its successor", (*durationValue)(&c.RefreshReuseGrace), false},
 		{"gateway-upstream-url", "where the gateway forwards /fathom/... calls", (*stringValue)(&c.GatewayUpstreamURL), false},
 		{"gateway-authorize-url", "the upstream's OAuth authorize endpoint", (*stringValue)(&c.GatewayAuthorizeURL), false},

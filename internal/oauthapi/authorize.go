@@ -59,7 +59,7 @@ func (h *Handler) authorizePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	n := h.nonce(w, r)
+	n := h.csrf.Nonce(w, r)
 	render(w, http.StatusOK, "signin", h.form(n, app, req, page{Title: "Sign in", Workspace: h.defaultTenant}))
 }
 
@@ -73,7 +73,7 @@ func (h *Handler) authorizeSubmit(w http.ResponseWriter, r *http.Request) {
 		errorPage(w, http.StatusBadRequest, "Invalid request", "The form could not be read.")
 		return
 	}
-	n, ok := h.checkCSRF(r)
+	n, ok := h.csrf.Check(r)
 	if !ok {
 		errorPage(w, http.StatusForbidden, "Forbidden", "The form expired or did not come from this site. Start again from the application.")
 		return
@@ -141,7 +141,7 @@ func (h *Handler) signIn(w http.ResponseWriter, r *http.Request, n string, app *
 
 // form fills what every form carries: the request, the CSRF token, the app.
 func (h *Handler) form(n string, app *fathom.OAuthApp, req oauth.AuthorizeRequest, p page) page {
-	p.Action, p.CSRF, p.AppName = basePath+"authorize", h.sign.mac("form", n), app.Name
+	p.Action, p.CSRF, p.AppName = basePath+"authorize", h.csrf.Token(n), app.Name
 	for _, kv := range [][2]string{{"client_id", req.ClientID}, {"redirect_uri", req.RedirectURI}, {"scope", req.Scope},
 		{"state", req.State}, {"response_type", req.ResponseType}, {"code_challenge", req.CodeChallenge},
 		{"code_challenge_method", req.CodeChallengeMethod}} {

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/csrf"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/oauth"
 	"github.com/fathom-oss/fathom/internal/server"
@@ -47,8 +48,8 @@ type Config struct {
 // Handler serves the authorization server's endpoints.
 type Handler struct {
 	svc           *oauth.Service
-	sign          signer
-	secure        bool
+	sign          csrf.Signer // signs tickets
+	csrf          *csrf.Guard
 	defaultTenant string
 	now           func() time.Time
 	limits        *windowLimiter // requests per authenticated app
@@ -69,7 +70,8 @@ func New(svc *oauth.Service, cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Handler{svc: svc, sign: signer{key: cfg.Key}, secure: cfg.SecureCookies, defaultTenant: cfg.DefaultTenant,
+	sign := csrf.NewSigner(cfg.Key)
+	return &Handler{svc: svc, sign: sign, csrf: csrf.New(sign, csrfCookie, basePath, cfg.SecureCookies), defaultTenant: cfg.DefaultTenant,
 		now: cfg.Now, limits: newWindowLimiter(cfg.RateLimit, cfg.Now), badClients: newWindowLimiter(cfg.RateLimit, cfg.Now)}
 }
 

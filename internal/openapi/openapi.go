@@ -28,8 +28,9 @@ var files embed.FS
 
 // Names are the documents, one per API: the Context API, the meetings API
 // (Fathom External API v1), the OAuth 2.0 authorization server, the
-// gateway, and the server's own routes (health, these documents).
-var Names = []string{"context", "meetings", "oauth", "gateway", "server"}
+// gateway, the web pages, and the server's own routes (health, these
+// documents).
+var Names = []string{"context", "meetings", "oauth", "gateway", "web", "server"}
 
 // Document is one served document in both forms.
 type Document struct {

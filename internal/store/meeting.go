@@ -37,6 +37,9 @@ type MeetingReader interface {
 	// invitees (not its recorder or content).
 	MeetingGet(ctx context.Context, tenantID, meetingID int64) (*fathom.Meeting, error)
 	MeetingGetByExternalKey(ctx context.Context, tenantID int64, key string) (*fathom.Meeting, error)
+	// MeetingGetByShareToken returns the meeting of any tenant whose share
+	// link carries token, as MeetingGet does (ErrNotFound if none).
+	MeetingGetByShareToken(ctx context.Context, token string) (*fathom.Meeting, error)
 	// MeetingList returns the meetings p.Viewer can see that match p's
 	// filters, newest first (created_at, then id, descending).
 	MeetingList(ctx context.Context, p *MeetingListParams) ([]*fathom.Meeting, error)

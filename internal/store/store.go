@@ -73,6 +73,7 @@ type Tx interface {
 	Reader
 	MeetingTx
 	OAuthTx
+	WebSessionTx
 	GatewayTx
 	FeedbackTx
 	ChangeTx
@@ -147,6 +148,7 @@ type Tx interface {
 type Reader interface {
 	MeetingReader
 	OAuthReader
+	WebSessionReader
 	GatewayReader
 	FeedbackReader
 	ChangeReader

@@ -66,6 +66,10 @@ func (q queries) MeetingGetByExternalKey(ctx context.Context, tenantID int64, ke
 	return q.meetingGet(ctx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.tenant_id = $1 AND m.external_key = $2`, tenantID, key)
 }
 
+func (q queries) MeetingGetByShareToken(ctx context.Context, token string) (*fathom.Meeting, error) {
+	return q.meetingGet(ctx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.share_token = $1`, token)
+}
+
 func (q queries) meetingGet(ctx context.Context, query string, args ...any) (*fathom.Meeting, error) {
 	m, err := scanMeeting(q.q.QueryRow(ctx, query, args...))
 	if err != nil {

@@ -74,6 +74,10 @@ func (q queries) MeetingGetByExternalKey(ctx context.Context, tenantID int64, ke
 	return q.meetingGet(ctx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.tenant_id = ? AND m.external_key = ?`, tenantID, key)
 }
 
+func (q queries) MeetingGetByShareToken(ctx context.Context, token string) (*fathom.Meeting, error) {
+	return q.meetingGet(ctx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.share_token = ?`, token)
+}
+
 func (q queries) meetingGet(ctx context.Context, query string, args ...any) (*fathom.Meeting, error) {
 	m, err := scanMeeting(q.db.QueryRowContext(ctx, query, args...))
 	if err != nil {

@@ -130,7 +130,15 @@ func testMeetingCreateGet(t *testing.T, st store.Store) {
 	if byKey := must(st.MeetingGetByExternalKey(ctx, f.otherTenant.ID, "k1")); byKey.ID != f.othr.ID {
 		t.Fatalf("MeetingGetByExternalKey(other tenant) = meeting %d, want %d", byKey.ID, f.othr.ID)
 	}
+	if byToken := must(st.MeetingGetByShareToken(ctx, "tok-m6")); byToken.ID != f.m6.ID || len(byToken.Sharing.TeamIDs) != 2 {
+		t.Fatalf("MeetingGetByShareToken = meeting %d with sharing %+v, want %d with its sharing", byToken.ID, byToken.Sharing, f.m6.ID)
+	}
+	if byToken := must(st.MeetingGetByShareToken(ctx, "tok-other")); byToken.ID != f.othr.ID || byToken.TenantID != f.otherTenant.ID {
+		t.Fatalf("MeetingGetByShareToken(other tenant's) = meeting %d, want %d", byToken.ID, f.othr.ID)
+	}
 	for name, err := range map[string]error{
+		"share token of no meeting":  second(st.MeetingGetByShareToken(ctx, "tok-nope")),
+		"empty share token":          second(st.MeetingGetByShareToken(ctx, "")),
 		"key of no meeting":          second(st.MeetingGetByExternalKey(ctx, f.tenant.ID, "nope")),
 		"empty key":                  second(st.MeetingGetByExternalKey(ctx, f.tenant.ID, "")),
 		"id of another tenant":       second(st.MeetingGet(ctx, f.tenant.ID, f.othr.ID)),

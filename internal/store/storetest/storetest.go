@@ -55,6 +55,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Media", func(t *testing.T) { t.Parallel(); testMedia(t, open(t)) })
 	t.Run("ConcurrentMediaReplace", func(t *testing.T) { t.Parallel(); testRaceMedia(t, open(t)) })
 	t.Run("OAuth", func(t *testing.T) { t.Parallel(); testOAuth(t, open(t)) })
+	t.Run("WebSessions", func(t *testing.T) { t.Parallel(); testWebSessions(t, open(t)) })
 	t.Run("Gateway", func(t *testing.T) { t.Parallel(); testGateway(t, open(t)) })
 	t.Run("ReadThenUpdate", func(t *testing.T) { t.Parallel(); testReadThenUpdate(t, open) })
 	t.Run("Feedback", func(t *testing.T) { t.Parallel(); testFeedback(t, open(t)) })

@@ -1,0 +1,33 @@
+package app
+
+import (
+	"crypto/sha256"
+	"path/filepath"
+	"strings"
+
+	"github.com/fathom-oss/fathom/internal/secret"
+	"github.com/fathom-oss/fathom/internal/session"
+	"github.com/fathom-oss/fathom/internal/tenant"
+	"github.com/fathom-oss/fathom/internal/webapp"
+)
+
+// openWeb wires the web pages: sessions in the database, and forms signed
+// with a key derived from the server's secret key (--secret-key, else
+// DataDir/secret.key), so that servers sharing that key accept each
+// other's forms. It runs after openMeetings and openOAuth.
+func (a *App) openWeb() error {
+	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
+	if err != nil {
+		return err
+	}
+	formKey := sha256.Sum256(append([]byte("fathom web forms\x00"), key...))
+	sessions := session.New(a.DB, a.logger, session.Config{TTL: a.cfg.SessionTTL})
+	h := webapp.New(a.Meetings, sessions, a.OAuth, webapp.Config{Key: formKey[:],
+		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
+		DefaultTenant: tenant.DefaultTenant, Logger: a.logger})
+	h.Register(a.server.Mux())
+	for _, prefix := range webapp.Prefixes {
+		a.server.SetErrorWriter(prefix, h.WriteError)
+	}
+	return nil
+}
