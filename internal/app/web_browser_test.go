@@ -29,6 +29,10 @@ func TestWebPagesInBrowser(t *testing.T) {
 		t.Fatalf("create webhook: %d %s", created.Status, created.Raw)
 	}
 	e.ingest(t, e.ws.alice, map[string]any{"external_id": "web-2", "title": "Weekly sync"})
+	// 90 s of audio, longer than the transcript, for the player.
+	if r := e.putMedia(t, e.meetingID, e.ws.alice, "audio/wav", testWAV(8000*90)); r.Status != 200 {
+		t.Fatalf("attach media: %d %s", r.Status, r.Raw)
+	}
 	rc.wait(t)
 
 	shots := os.Getenv("FATHOM_SCREENSHOTS")

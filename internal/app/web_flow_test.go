@@ -43,9 +43,11 @@ func webCalls(c *contractClient, key string) {
 	c.call(200, "GET", call.Path+"?tab=transcript&timestamp=5", "")
 	c.call(400, "GET", call.Path+"?tab=video", "")
 	c.call(404, "GET", "/calls/999999", "")
+	c.call(404, "GET", call.Path+"/media", "") // a recording without audio or video
 	c.call(200, "GET", share.Path+"?tab=summary", "")
 	c.call(400, "GET", share.Path+"?timestamp=soon", "")
 	c.call(404, "GET", "/share/nothing", "")
+	c.call(404, "GET", share.Path+"/media", "")
 	c.call(200, "GET", "/assets/app.css", "")
 	c.call(404, "GET", "/assets/nothing.js", "")
 	hooks := fields(c.call(200, "GET", "/webhooks", ""))

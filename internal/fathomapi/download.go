@@ -136,15 +136,5 @@ func (h *Handler) serveDownloadFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	serveMedia(w, r, f)
-}
-
-// serveMedia streams an open media file with http.ServeContent: ranges,
-// conditional requests and HEAD.
-func serveMedia(w http.ResponseWriter, r *http.Request, f *meeting.MediaFile) {
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+f.Name+`"`)
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	http.ServeContent(w, r, f.Name, f.ModTime, f.File)
+	server.ServeFile(w, r, f.Name, f.ContentType, f.ModTime, f.File, true)
 }

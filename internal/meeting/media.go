@@ -130,3 +130,43 @@ func (s *Service) openFile(row *fathom.Media) (*MediaFile, error) {
 	return &MediaFile{File: f, Name: fmt.Sprintf("recording-%d%s", row.RecordingID, media.Extension(row.ContentType)),
 		ContentType: row.ContentType, Size: row.Size, ModTime: row.CreatedAt}, nil
 }
+
+// MediaOf describes the media of m, a meeting the caller already holds
+// through Get or Shared (whose rules it passed), or nil when it has none
+// or the server keeps no media.
+func (s *Service) MediaOf(ctx context.Context, m *fathom.Meeting) (*fathom.Media, error) {
+	if s.media == nil {
+		return nil, nil
+	}
+	row, err := s.store.MediaGet(ctx, m.TenantID, m.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	return row, err
+}
+
+// OpenSharedMedia opens the media of the recording shared by token, for
+// whoever holds its share link. The caller closes it.
+func (s *Service) OpenSharedMedia(ctx context.Context, token string) (*MediaFile, error) {
+	if s.media == nil {
+		return nil, errNoMediaDir
+	}
+	if token == "" {
+		return nil, fathom.Errorf(fathom.ENOTFOUND, "no shared recording")
+	}
+	m, err := s.store.MeetingGetByShareToken(ctx, token)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fathom.Errorf(fathom.ENOTFOUND, "no shared recording")
+	}
+	if err != nil {
+		return nil, err
+	}
+	row, err := s.store.MediaGet(ctx, m.TenantID, m.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fathom.Errorf(fathom.ENOTFOUND, "recording %d has no audio or video", m.ID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.openFile(row)
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/server"
 )
 
 // The tabs of a meeting's page.
@@ -30,6 +31,8 @@ type callView struct {
 	Matches  int
 	Internal []fathom.Invitee
 	External []fathom.Invitee
+	Media    *fathom.Media // the recording's audio or video, nil without one
+	At       int64         // ?timestamp= in whole seconds, -1 without one
 }
 
 // line is an utterance as the page shows it.
@@ -108,6 +111,16 @@ func (h *Handler) showCall(w http.ResponseWriter, r *http.Request, v *viewer, m 
 		cv.Summary = html
 	}
 	cv.Lines, cv.Moment, cv.Matches = lines(m.Transcript, at, cv.Query)
+	cv.At = -1
+	if at >= 0 {
+		cv.At = int64(at / time.Second)
+	}
+	media, err := h.meetings.MediaOf(r.Context(), m)
+	if err != nil {
+		h.fail(w, r, v, err)
+		return
+	}
+	cv.Media = media
 	for _, inv := range m.Invitees {
 		if inv.External {
 			cv.External = append(cv.External, inv)
@@ -184,4 +197,33 @@ func split(text, query string) ([]part, bool) {
 		out = append(out, part{Text: text})
 	}
 	return out, true
+}
+
+// callMedia streams a meeting's audio or video to a signed-in user who
+// may see the meeting, for its page's player; others get the page's 404.
+func (h *Handler) callMedia(w http.ResponseWriter, r *http.Request, v *viewer) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		h.errorPage(w, r, v, http.StatusNotFound, "no recording "+r.PathValue("id"))
+		return
+	}
+	f, err := h.meetings.OpenMedia(r.Context(), v.caller, id)
+	if err != nil {
+		h.fail(w, r, v, err)
+		return
+	}
+	defer f.Close()
+	server.ServeFile(w, r, f.Name, f.ContentType, f.ModTime, f.File, false)
+}
+
+// sharedMedia streams the audio or video of a shared meeting to whoever
+// holds its share link.
+func (h *Handler) sharedMedia(w http.ResponseWriter, r *http.Request) {
+	f, err := h.meetings.OpenSharedMedia(r.Context(), r.PathValue("token"))
+	if err != nil {
+		h.fail(w, r, nil, err)
+		return
+	}
+	defer f.Close()
+	server.ServeFile(w, r, f.Name, f.ContentType, f.ModTime, f.File, false)
 }

@@ -14,7 +14,7 @@ import (
 
 // csp allows the page's own embedded assets and nothing else: no inline
 // script or style, no other origin, no framing.
-const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; connect-src 'self'; " +
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 // page is what every template reads: the frame's fields and the page's own.

@@ -44,4 +44,35 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
+
+  // The recording plays in step with the transcript: a line's time seeks
+  // the player there, and the line being played is marked as it plays.
+  const player = document.getElementById("player");
+  if (player) {
+    const start = Number(player.dataset.start);
+    if (start > 0) {
+      player.addEventListener("loadedmetadata", () => { player.currentTime = start; }, { once: true });
+    }
+    const timed = [...document.querySelectorAll(".transcript li[data-at]")];
+    for (const li of timed) {
+      const at = li.querySelector("a.at");
+      if (!at) continue;
+      at.addEventListener("click", (event) => {
+        event.preventDefault();
+        player.currentTime = Number(li.dataset.at);
+        player.play().catch(() => {});
+      });
+    }
+    let playing = null;
+    player.addEventListener("timeupdate", () => {
+      let now = null;
+      for (const li of timed) {
+        if (Number(li.dataset.at) <= player.currentTime) now = li;
+      }
+      if (now === playing) return;
+      if (playing) playing.classList.remove("playing");
+      playing = now;
+      if (playing) playing.classList.add("playing");
+    });
+  }
 });

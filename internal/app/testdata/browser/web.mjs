@@ -109,6 +109,21 @@ try {
   check(await alice.evaluate(() => document.activeElement?.classList.contains("current")), "focus moved to the moment");
   await shot(alice, "transcript.png");
 
+  // The recording plays in step with the transcript: it starts at the
+  // linked moment, a line's time seeks it, and the line played is marked.
+  await alice.goto(fx.base + fx.call_path + "?tab=transcript&timestamp=70");
+  check(await alice.isVisible("#player"), "the meeting page has a player for its audio");
+  await alice.waitForFunction(() => document.getElementById("player").readyState >= 1);
+  await alice.waitForFunction(() => document.getElementById("player").currentTime > 0);
+  const started = await alice.evaluate(() => document.getElementById("player").currentTime);
+  check(Math.abs(started - 70) < 1, "the player starts at the linked moment", String(started));
+  const first = await alice.$eval(".transcript li[data-at]", (li) => Number(li.dataset.at));
+  await alice.click(".transcript li[data-at] a.at");
+  check(new URL(alice.url()).searchParams.get("timestamp") === "70", "a line's time seeks the player instead of leaving the page", alice.url());
+  await alice.waitForFunction(() => document.querySelector(".transcript li[data-at]").classList.contains("playing"));
+  const at = await alice.evaluate(() => { const p = document.getElementById("player"); p.pause(); return p.currentTime; });
+  check(at >= first && at < first + 5, "the player went to the line's time and marks the line", `${at} s for a line at ${first} s`);
+
   // Transcript search narrows the lines as one types.
   await alice.goto(fx.base + fx.call_path + "?tab=transcript");
   const all = (await alice.$$(".transcript li:visible")).length;
