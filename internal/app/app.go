@@ -321,8 +321,8 @@ func (a *App) openMeetings() {
 	links := meeting.Links{Base: a.cfg.BaseURL(a.Addr())}
 	render := fathomapi.NewRenderer(links)
 	a.Meetings = meeting.NewService(meeting.Deps{Store: a.DB, Queue: a.Queue, Renderer: render,
-		Sender: webhook.NewSender(webhook.Guard{AllowPrivate: a.cfg.AllowPrivateTargets}, webhookUserAgent),
-		Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
+		Sender:  webhook.NewSender(webhook.Guard{AllowPrivate: a.cfg.AllowPrivateTargets}, webhookUserAgent),
+		Learner: a.Conversations, Logger: a.logger}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets})
 	a.Queue.SetMeetings(a.Meetings)
 	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
 		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes,

@@ -1,6 +1,9 @@
 package fathom
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 // SupportCallRule marks a workspace's meetings as support calls: a meeting
 // is one when any of the workspace's rules holds for it. A support call's
@@ -26,4 +29,20 @@ const (
 // processing it again replaces the conversation instead of adding one.
 func SupportCallConversationID(meetingID int64) string {
 	return "meeting-" + strconv.FormatInt(meetingID, 10)
+}
+
+// SupportCall is a support call's transcript as a conversation to learn
+// from: the meetings side makes it, the conversation service tracks it.
+type SupportCall struct {
+	// ConversationID is SupportCallConversationID of the recording.
+	ConversationID string
+	// UserID is the customer: the email of the first external speaker.
+	UserID string
+	// Messages are the call's turns in order, the customer's as RoleUser
+	// and the workspace's as RoleAssistant; consecutive utterances of one
+	// side are one message. Seq is ignored; CreatedAt is when the turn
+	// began.
+	Messages []Message
+	// End is when the call ended: the conversation is resolved then.
+	End time.Time
 }
