@@ -16,13 +16,16 @@ const meetingsUsage = `Usage:
   fathom meetings get RECORDING_ID [flags]
   fathom meetings transcript RECORDING_ID [flags]
   fathom meetings summary RECORDING_ID [flags]
+  fathom meetings delete RECORDING_ID [flags]
   fathom meetings search WORDS... [flags]
   fathom meetings types [flags]
   fathom meetings users [--team T] [--status active|deactivated|invited] [--settings-access LEVEL] [flags]
 
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
-gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get" and "search"
-are extensions of self-hosted servers. "types" lists the workspace's meeting types
+gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get", "search"
+and "delete" are extensions of self-hosted servers; "delete" removes a recording
+the key's user recorded (any, for an account admin) and, for a support call, the
+Context API conversation learned from it. "types" lists the workspace's meeting types
 (the names --type takes); "users" its users and invitees, for an account admin's key.
 `
 
@@ -99,7 +102,7 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 		return listMeetingTypes(ctx, env, &r, c)
 	case "users":
 		return listWorkspaceUsers(ctx, env, &r, c, uq)
-	case "get", "transcript", "summary":
+	case "get", "transcript", "summary", "delete":
 		if len(rest) != 1 {
 			fmt.Fprintf(env.stderr, "fathom meetings %s: give one RECORDING_ID\n", sub)
 			return errUsage
@@ -107,6 +110,13 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 		id, err := strconv.ParseInt(rest[0], 10, 64)
 		if err != nil || id <= 0 {
 			return fmt.Errorf("RECORDING_ID must be a positive integer, got %q", rest[0])
+		}
+		if sub == "delete" {
+			if err := c.DeleteMeeting(ctx, id); err != nil {
+				return clientError(err)
+			}
+			fmt.Fprintf(env.stdout, "Recording %d deleted.\n", id)
+			return nil
 		}
 		return showRecording(ctx, env, &r, c, sub, id)
 	}
