@@ -24,7 +24,7 @@ const meetingsUsage = `Usage:
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get", "search"
 and "delete" are extensions of self-hosted servers; "delete" removes a recording
-the key's user recorded (any, for an account admin) and, for a support call, the
+the key's user recorded (any it can see, for an account admin) and, for a support call, the
 Context API conversation learned from it. "types" lists the workspace's meeting types
 (the names --type takes); "users" its users and invitees, for an account admin's key.
 `

@@ -205,3 +205,43 @@ func meetingCall(m *fathom.Meeting, items []fathom.TranscriptItem, t *testing.T,
 	}
 	return call
 }
+
+// TestMeetingDeleteRights: a recording is deleted by its recorder or an
+// account admin; another member who sees it gets 403, one who does not 404.
+func TestMeetingDeleteRights(t *testing.T) {
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	shared := s.ingest(t, ws.alice, map[string]any{"external_id": "shared-1", "title": "Shared", "share": map[string]any{"teams": []string{"Engineering"}}})
+	private := s.ingest(t, ws.alice, map[string]any{"external_id": "private-1", "title": "Private"})
+	del := func(key string, id int64) reply {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodDelete, fmt.Sprintf("%s/external/v1/meetings/%d", s.URL, id), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("X-Api-Key", key)
+		return do(t, req)
+	}
+	if r := del(ws.bob, recordingID(t, shared)); r.Status != 403 {
+		t.Fatalf("a member who sees it: %d %s, want 403", r.Status, r.Raw)
+	}
+	if r := del(ws.bob, recordingID(t, private)); r.Status != 404 {
+		t.Fatalf("a member who does not see it: %d %s, want 404", r.Status, r.Raw)
+	}
+	tn, err := s.DB.TenantGetByName(context.Background(), "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Meetings.SetUserAccess(context.Background(), tn.ID, "bob@acme.com", "", fathom.SettingsAccountAdmin); err != nil {
+		t.Fatal(err)
+	}
+	if r := del(ws.bob, recordingID(t, shared)); r.Status != 204 {
+		t.Fatalf("an account admin: %d %s, want 204", r.Status, r.Raw)
+	}
+	if r := del(ws.alice, recordingID(t, private)); r.Status != 204 {
+		t.Fatalf("the recorder: %d %s, want 204", r.Status, r.Raw)
+	}
+	if r := s.get(t, "/external/v1/meetings", ws.alice); len(r.Body["items"].([]any)) != 0 {
+		t.Fatalf("meetings left after deleting both: %s", r.Raw)
+	}
+}

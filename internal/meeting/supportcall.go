@@ -187,8 +187,8 @@ func appendTurn(msgs []fathom.Message, role fathom.Role, text string, at time.Ti
 	return msgs
 }
 
-// Delete deletes a recording the caller may see and recorded, or any of
-// the workspace's for an account admin (our extension), with what the
+// Delete deletes a recording the caller recorded, or any it can see for
+// an account admin (our extension), with what the
 // support knowledge learned from it, in one transaction.
 func (s *Service) Delete(ctx context.Context, c *Caller, id int64) error {
 	m, err := s.get(ctx, c, id)
