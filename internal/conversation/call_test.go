@@ -10,7 +10,9 @@ import (
 // A call longer than the conversation caps keeps its first turns up to
 // them, whichever cap is met first.
 func TestCapCall(t *testing.T) {
-	msg := func(n int) fathom.Message { return fathom.Message{Role: fathom.RoleUser, Content: strings.Repeat("x", n)} }
+	msg := func(n int) fathom.Message {
+		return fathom.Message{Role: fathom.RoleUser, Content: strings.Repeat("x", n)}
+	}
 	calls := []fathom.Message{msg(10), msg(10), msg(10), msg(10)}
 	cases := []struct {
 		name     string
