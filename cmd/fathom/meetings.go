@@ -18,14 +18,18 @@ const meetingsUsage = `Usage:
   fathom meetings summary RECORDING_ID [flags]
   fathom meetings delete RECORDING_ID [flags]
   fathom meetings search WORDS... [flags]
+  fathom meetings analytics RECORDING_ID [flags]
+  fathom meetings analytics [--group-by person|team] [--team T] [--after TIME] [--before TIME] [flags]
   fathom meetings types [flags]
   fathom meetings users [--team T] [--status active|deactivated|invited] [--settings-access LEVEL] [flags]
 
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get", "search"
-and "delete" are extensions of self-hosted servers; "delete" removes a recording
-the key's user recorded (any it can see, for an account admin) and, for a support call, the
-Context API conversation learned from it. "types" lists the workspace's meeting types
+and "analytics" are extensions of self-hosted servers: "analytics" gives a recording's
+talk time per speaker, or the same by person or team over the recordings you can see;
+"delete" (also an extension) removes a recording the key's user recorded (any it can
+see, for an account admin) and, for a support call, the Context API conversation learned
+from it. "types" lists the workspace's meeting types
 (the names --type takes); "users" its users and invitees, for an account admin's key.
 `
 
@@ -50,19 +54,26 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 	var teams, recorders, domains listFlag
 	var after, before, meetingType string
 	var uq client.UserQuery
+	var aq client.AnalyticsQuery
 	limit := 0
 	if sub == "users" {
 		fs.StringVar(&uq.Team, "team", "", "team name")
 		fs.StringVar(&uq.Status, "status", "", "active, deactivated or invited")
 		fs.StringVar(&uq.SettingsAccess, "settings-access", "", "none, team_admin or account_admin")
 	}
+	if sub == "analytics" {
+		fs.StringVar(&aq.GroupBy, "group-by", "person", "person or team")
+		fs.StringVar(&aq.Team, "team", "", "only the people of this team, or this team alone")
+	}
+	if sub == "list" || sub == "analytics" {
+		fs.StringVar(&after, "after", "", "created after (RFC 3339 or YYYY-MM-DD)")
+		fs.StringVar(&before, "before", "", "created before (RFC 3339 or YYYY-MM-DD)")
+	}
 	if sub == "list" {
 		fs.StringVar(&meetingType, "type", "", "meeting type name (see meetings types)")
 		fs.Var(&teams, "team", "team name (repeatable)")
 		fs.Var(&recorders, "recorded-by", "recorder email (repeatable)")
 		fs.Var(&domains, "domain", "client company domain (repeatable)")
-		fs.StringVar(&after, "after", "", "created after (RFC 3339 or YYYY-MM-DD)")
-		fs.StringVar(&before, "before", "", "created before (RFC 3339 or YYYY-MM-DD)")
 		fs.IntVar(&limit, "limit", 50, "at most this many meetings (0: all)")
 	}
 	if err := parse(fs, args); err != nil {
@@ -98,6 +109,25 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.RecordingID, h.Timestamp, h.Kind, deref(h.Speaker), h.Snippet)
 			}
 		})
+	case "analytics":
+		if len(rest) > 1 {
+			fmt.Fprint(env.stderr, "fathom meetings analytics: give one RECORDING_ID, or none for a report\n")
+			return errUsage
+		}
+		if len(rest) == 1 {
+			id, err := strconv.ParseInt(rest[0], 10, 64)
+			if err != nil || id <= 0 {
+				return fmt.Errorf("RECORDING_ID must be a positive integer, got %q", rest[0])
+			}
+			return showRecordingAnalytics(ctx, env, &r, c, id)
+		}
+		if aq.CreatedAfter, err = parseWhen("--after", after); err != nil {
+			return err
+		}
+		if aq.CreatedBefore, err = parseWhen("--before", before); err != nil {
+			return err
+		}
+		return showAnalyticsReport(ctx, env, &r, c, aq)
 	case "types":
 		return listMeetingTypes(ctx, env, &r, c)
 	case "users":

@@ -57,6 +57,32 @@ func TestRemoteCommands(t *testing.T) {
 	if _, out, _ := cli(t, env, "meetings", "transcript", "--no-rate-limit", itoa(id)); !strings.Contains(out, "00:00:05  Bob") {
 		t.Fatalf("meetings transcript: %q", out)
 	}
+	if code, out, errOut := cli(t, env, "meetings", "analytics", "--no-rate-limit", itoa(id)); code != 0 ||
+		!strings.Contains(out, "QUESTIONS") || !strings.Contains(out, "Alice") || !strings.Contains(out, "Longest monologue: ") {
+		t.Fatalf("meetings analytics ID: %d %q %s", code, out, errOut)
+	}
+	var rep struct {
+		GroupBy string `json:"group_by"`
+		Items   []struct {
+			Name      string `json:"name"`
+			Questions int    `json:"questions"`
+		} `json:"items"`
+	}
+	code, out, errOut = cli(t, env, "meetings", "analytics", "--no-rate-limit", "--after", "2000-01-01", "--output", "json")
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil || rep.GroupBy != "person" || len(rep.Items) != 2 {
+		t.Fatalf("meetings analytics --output json: %d %v %q %s", code, err, out, errOut)
+	}
+	for _, it := range rep.Items {
+		if it.Name == "Alice" && it.Questions != 1 {
+			t.Errorf("Alice asked %d questions, want 1", it.Questions)
+		}
+	}
+	if code, out, _ := cli(t, env, "meetings", "analytics", "--no-rate-limit", "--group-by", "team"); code != 0 || !strings.Contains(out, "Recordings counted: 1") {
+		t.Fatalf("meetings analytics --group-by team: %d %q", code, out)
+	}
+	if code, _, errOut := cli(t, env, "meetings", "analytics", "--no-rate-limit", "--group-by", "company"); code != 1 || !strings.Contains(errOut, "group_by") {
+		t.Fatalf("meetings analytics --group-by company: %d %q", code, errOut)
+	}
 	if code, _, errOut := cli(t, env, "meetings", "get", "--no-rate-limit", "999999"); code != 1 || !strings.Contains(errOut, "404") {
 		t.Fatalf("meetings get unknown: %d %q", code, errOut)
 	}

@@ -201,6 +201,13 @@ func meetingsCalls(c *contractClient, s *testServer, key string) {
 	c.call(200, "GET", fmt.Sprintf("/external/v1/recordings/%d/transcript?destination_url=%s", id, url.QueryEscape("http://127.0.0.1:1/callback")), "", k...)
 	c.call(404, "GET", "/external/v1/recordings/999999/summary", "", k...)
 	c.call(404, "GET", "/external/v1/recordings/999999/transcript", "", k...)
+	c.call(200, "GET", fmt.Sprintf("/external/v1/recordings/%d/analytics", id), "", k...)
+	c.call(404, "GET", "/external/v1/recordings/999999/analytics", "", k...)
+	c.call(400, "GET", "/external/v1/recordings/abc/analytics", "", k...)
+	c.call(200, "GET", "/external/v1/analytics", "", k...)
+	c.call(200, "GET", "/external/v1/analytics?group_by=team&created_after=2020-01-01&created_before=2100-01-01T00:00:00Z&team=Sales", "", k...)
+	c.call(400, "GET", "/external/v1/analytics?group_by=company", "", k...)
+	c.call(400, "GET", "/external/v1/analytics?created_after=yesterday", "", k...)
 
 	c.call(200, "GET", "/external/v1/teams", "", k...)
 	c.call(400, "GET", "/external/v1/teams?cursor=garbage", "", k...)

@@ -175,11 +175,13 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 	}
 	start := time.Now()
 	loaded, err := s.loadVectors(ctx)
-	if err != nil && ctx.Err() == nil {
+	switch {
+	case err != nil && ctx.Err() == nil:
 		s.logger.Warn("embeddings: saved vectors not loaded; embedding again", "err", err)
+	case err == nil:
+		s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
+			"duration", time.Since(start).Round(time.Millisecond))
 	}
-	s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
-		"duration", time.Since(start).Round(time.Millisecond))
 	n, err := s.backfill(ctx)
 	if serr := s.SaveVectors(context.WithoutCancel(ctx)); serr != nil {
 		s.logger.Warn("embeddings: vectors not saved", "err", serr)

@@ -98,6 +98,8 @@ func (h *Handler) Register(mux *server.Mux) {
 	mux.Handle("POST "+p+"/webhooks/{id}/deliveries/{delivery_id}/redeliver", h.endpoint(neverHeavy, h.redeliver))
 	mux.Handle("GET "+p+"/callback_secret", h.endpoint(neverHeavy, h.callbackSecret))
 	mux.Handle("GET "+p+"/search", h.endpoint(neverHeavy, h.search))
+	mux.Handle("GET "+p+"/recordings/{recording_id}/analytics", h.endpoint(neverHeavy, h.meetingAnalytics))
+	mux.Handle("GET "+p+"/analytics", h.endpoint(alwaysHeavy, h.report))
 	// No catch-all under p: a path no route takes falls through to the
 	// server's, which answers a 405 with Allow when the path has routes
 	// for other methods and a 404 otherwise, in this API's error format

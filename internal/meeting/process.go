@@ -12,11 +12,11 @@ import (
 	"github.com/fathom-oss/fathom/internal/webhook"
 )
 
-// Process derives a recording's language, summary and action items, marks
-// it ready, hands a support call's transcript to the learner (see
-// supportcall.go) and queues a delivery to every webhook it triggers, all
-// in one transaction. It is the processing job's work; running it again on a ready
-// meeting does nothing.
+// Process derives a recording's language, summary, action items and
+// analytics, marks it ready, hands a support call's transcript to the
+// learner (see supportcall.go) and queues a delivery to every webhook it
+// triggers, all in one transaction. It is the processing job's work;
+// running it again on a ready meeting does nothing.
 func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error {
 	m, err := s.store.MeetingGet(ctx, tenantID, meetingID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -45,6 +45,9 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 	return s.store.Write(ctx, func(tx store.Tx) error {
 		if err := tx.MeetingProcessed(ctx, &store.MeetingProcessedParams{MeetingID: m.ID, TenantID: m.TenantID,
 			Language: meta.Language, Summary: *m.Summary, ActionItems: actions, Transcript: items, At: s.now()}); err != nil {
+			return err
+		}
+		if err := tx.MeetingAnalyticsPut(ctx, measure(m, items)); err != nil {
 			return err
 		}
 		m.Language, m.ActionItems, m.Transcript, m.Status = meta.Language, actions, items, fathom.MeetingReady

@@ -12,7 +12,9 @@ type Embedder interface {
 	// Embed returns one L2-normalised vector per text, in order. A text
 	// with nothing the model knows gets a zero vector.
 	Embed(ctx context.Context, texts []string) ([][]float32, error)
-	// Name identifies the vector space: the model and its dimension.
+	// Name identifies the vector space: the model, and its dimension where
+	// it is known before the first answer (a remote model's is checked by
+	// the caller against the vectors it holds).
 	Name() string
 	// Local reports whether Embed runs in the process, cheaply enough to
 	// call on a request's path; a remote embedder is called in the

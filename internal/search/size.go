@@ -1,10 +1,5 @@
 package search
 
-import (
-	"maps"
-	"slices"
-)
-
 // Size is how much a Catalog holds, for monitoring.
 type Size struct {
 	Tenants   int // indexes
@@ -17,9 +12,7 @@ type Size struct {
 // to read four numbers, so a scrape never waits behind more than one
 // write.
 func (c *Catalog) Size() Size {
-	c.mu.RLock()
-	indexes := slices.Collect(maps.Values(c.indexes))
-	c.mu.RUnlock()
+	indexes := c.all()
 	sz := Size{Tenants: len(indexes)}
 	for _, ix := range indexes {
 		ix.mu.RLock()

@@ -36,13 +36,7 @@ func trimmed[T any](s []T) []T {
 
 // Trim trims every tenant's index (see Index.Trim).
 func (c *Catalog) Trim() {
-	c.mu.RLock()
-	indexes := make([]*Index, 0, len(c.indexes))
-	for _, ix := range c.indexes {
-		indexes = append(indexes, ix)
-	}
-	c.mu.RUnlock()
-	for _, ix := range indexes {
+	for _, ix := range c.all() {
 		ix.Trim()
 	}
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"math"
 	"math/bits"
 	"sync"
@@ -211,17 +210,10 @@ func (s *Vectors) Nearest(q []float32, k int) []Hit {
 	if !ok || k <= 0 {
 		return nil
 	}
-	h := make(hitHeap, 0, k+1)
+	sel := newSelector(k, 0, 1, make([]candidate, 0, k))
 	consider := func(i int) {
-		c := s.cosine(qq, i)
-		if c <= 0 {
-			return
-		}
-		if len(h) < k {
-			heap.Push(&h, Hit{ID: s.ids[i], Score: c, Similarity: c})
-		} else if worse(h[0], Hit{ID: s.ids[i], Score: c}) {
-			h[0] = Hit{ID: s.ids[i], Score: c, Similarity: c}
-			heap.Fix(&h, 0)
+		if c := s.cosine(qq, i); c > 0 {
+			sel.offer(0, s.ids[i], float32(c))
 		}
 	}
 	if want := max(preselectFactor*k, preselectMin); len(s.ids) <= max(exactScan, want) {
@@ -233,11 +225,7 @@ func (s *Vectors) Nearest(q []float32, k int) []Hit {
 			consider(i)
 		}
 	}
-	out := make([]Hit, len(h))
-	for i := len(h) - 1; i >= 0; i-- {
-		out[i] = heap.Pop(&h).(Hit)
-	}
-	return out
+	return sel.hits()
 }
 
 // preselect returns the indexes of the want vectors whose signs differ
@@ -298,51 +286,4 @@ func (s *Vectors) Similarity(q []float32, ids []int64, out []float64) []float64 
 		}
 	}
 	return out
-}
-
-// worse orders hits worst first: lower score, then older id.
-func worse(a, b Hit) bool {
-	if a.Score != b.Score {
-		return a.Score < b.Score
-	}
-	return a.ID < b.ID
-}
-
-type hitHeap []Hit
-
-func (h hitHeap) Len() int           { return len(h) }
-func (h hitHeap) Less(i, j int) bool { return worse(h[i], h[j]) }
-func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *hitHeap) Push(x any)        { *h = append(*h, x.(Hit)) }
-func (h *hitHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
-// VectorCatalog holds one Vectors per tenant, created on first use.
-type VectorCatalog struct {
-	mu   sync.RWMutex
-	sets map[int64]*Vectors
-}
-
-// NewVectorCatalog returns an empty catalog.
-func NewVectorCatalog() *VectorCatalog { return &VectorCatalog{sets: map[int64]*Vectors{}} }
-
-// For returns tenantID's vectors, creating an empty set on first use.
-func (c *VectorCatalog) For(tenantID int64) *Vectors {
-	c.mu.RLock()
-	s, ok := c.sets[tenantID]
-	c.mu.RUnlock()
-	if ok {
-		return s
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s, ok = c.sets[tenantID]; !ok {
-		s = NewVectors()
-		c.sets[tenantID] = s
-	}
-	return s
 }

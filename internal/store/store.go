@@ -78,6 +78,7 @@ type Tx interface {
 	ChangeTx
 	SearchChunkTx
 	VectorChunkTx
+	AnalyticsTx
 
 	// AfterCommit registers f to run once the transaction has committed.
 	AfterCommit(f func())
@@ -150,6 +151,7 @@ type Reader interface {
 	ChangeReader
 	SearchChunkReader
 	VectorChunkReader
+	AnalyticsReader
 
 	TenantGet(ctx context.Context, id int64) (*fathom.Tenant, error)
 	TenantGetByName(ctx context.Context, name string) (*fathom.Tenant, error)

@@ -16,7 +16,8 @@ import (
 // VectorChunkReader holds the reads of the saved vectors.
 type VectorChunkReader interface {
 	// VectorChunkScan calls fn for every saved chunk of space, of every
-	// tenant, in (chunk, tenant) order.
+	// tenant, in (chunk, tenant) order. data is valid only until fn
+	// returns.
 	VectorChunkScan(ctx context.Context, space string, fn func(tenantID, chunk int64, data []byte) error) error
 }
 

@@ -25,6 +25,14 @@ const (
 	minWords       = 8  // a sentence shorter than this is never picked
 	maxWords       = 40 // longer picked sentences are cut here
 	mmrLambda      = 0.7
+	// nearDuplicate is the cosine at which a sentence says again what a
+	// picked one said; it is never picked then, whatever its salience.
+	nearDuplicate = 0.5
+	// topicFocus is how much a topic's own vocabulary, rather than the
+	// whole meeting's, decides its bullets: a topic's bullets are its
+	// sentences that carry the meeting's main thread (measured on the
+	// develop split of QMSum, docs/evaluation.md).
+	topicFocus = 0.2
 )
 
 // meeting holds one summarisation's working state.
@@ -34,8 +42,6 @@ type meeting struct {
 	tf    []int
 	idf   []float64
 	vecs  [][]tw // each sentence's tf-idf vector, sorted by term id
-	// global scores the phrases of the whole meeting, made on first use.
-	global map[string]float64
 }
 
 // tw is a term id and its weight.
@@ -58,17 +64,17 @@ func General(items []fathom.TranscriptItem, actions []fathom.ActionItem, m Meta)
 	picked := map[int]bool{}
 	if p := mt.purpose(); p >= 0 {
 		picked[p] = true
-		d.purpose = mt.line(p, false)
+		d.purpose = mt.line(p)
 	}
 	all := span{0, len(mt.sents)}
 	for _, i := range mt.pick(all, takeaways, picked) {
-		d.takeaways = append(d.takeaways, mt.line(i, true))
+		d.takeaways = append(d.takeaways, mt.line(i))
 	}
 	used := map[string]bool{}
 	for _, sp := range segment(mt.sents, len(mt.a.terms)) {
 		t := section{title: mt.title(sp, used)}
 		for _, i := range mt.pick(sp, bulletsOfTopic, picked) {
-			t.lines = append(t.lines, mt.line(i, false))
+			t.lines = append(t.lines, mt.line(i))
 		}
 		if len(t.lines) > 0 {
 			d.topics = append(d.topics, t)
@@ -153,6 +159,9 @@ func (mt *meeting) salience(i int, c []float64, cnorm float64) float64 {
 	}
 	score := dot / math.Sqrt(norm) / cnorm
 	score *= min(1, float64(s.words)/12) * math.Pow(min(1, 28/float64(s.words)), 1.5)
+	// Content words per word: a sentence carrying the meeting's subject in
+	// few words beats one padded with talk around it.
+	score *= float64(s.terms) / float64(s.words)
 	if s.question {
 		score *= 0.5
 	}
@@ -164,6 +173,9 @@ func (mt *meeting) salience(i int, c []float64, cnorm float64) float64 {
 // returns them in spoken order and adds them to picked.
 func (mt *meeting) pick(sp span, n int, picked map[int]bool) []int {
 	c := mt.centroid(sp)
+	if sp.from > 0 || sp.to < len(mt.sents) {
+		c = blend(c, mt.centroid(span{0, len(mt.sents)}), topicFocus)
+	}
 	cnorm := 0.0
 	for _, w := range c {
 		cnorm += w * w
@@ -193,9 +205,12 @@ func (mt *meeting) pick(sp span, n int, picked map[int]bool) []int {
 	for len(out) < n && len(cands) > 0 {
 		best, bestScore := -1, math.Inf(-1)
 		for k, cd := range cands {
-			if v := mmrLambda*cd.s - (1-mmrLambda)*red[k]; v > bestScore {
+			if v := mmrLambda*cd.s - (1-mmrLambda)*red[k]; v > bestScore && red[k] < nearDuplicate {
 				best, bestScore = k, v
 			}
+		}
+		if best < 0 {
+			break
 		}
 		i := cands[best].i
 		out = append(out, i)
@@ -208,6 +223,24 @@ func (mt *meeting) pick(sp span, n int, picked map[int]bool) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// blend is the unit-length mix of a topic's centroid (share focus) and the
+// meeting's (the rest).
+func blend(topic, all []float64, focus float64) []float64 {
+	var nt, na float64
+	for i := range topic {
+		nt += topic[i] * topic[i]
+		na += all[i] * all[i]
+	}
+	if nt == 0 || na == 0 {
+		return topic
+	}
+	nt, na = math.Sqrt(nt), math.Sqrt(na)
+	for i := range topic {
+		topic[i] = focus*topic[i]/nt + (1-focus)*all[i]/na
+	}
+	return topic
 }
 
 // similarity is the cosine of two sentences' tf-idf vectors.
@@ -237,12 +270,19 @@ func (mt *meeting) similarity(i, j int) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
-// purposeCues are words that say what a meeting is for.
-var purposeCues = []string{"agenda", "purpose", "goal", "today", "this meeting", "discuss", "project",
-	"aim", "objective", "talk about", "we're here", "developing", "design"}
+// purposeCues are how a meeting says what it is for: words about the
+// meeting itself, never about its subject.
+var purposeCues = []string{"agenda", "purpose", "goal", "aim ", "aims", "objective", "this meeting",
+	"today", "talk about", "discuss", "we're here to", "we are here to"}
 
-// purpose picks the sentence that best says what the meeting is for: the
-// most central of its first quarter, favouring ones with purpose cues.
+// purposeReach is the share of the meeting, from its start, in which a
+// purpose is looked for: meetings say what they are for early.
+const purposeReach = 3
+
+// purpose picks the sentence that says what the meeting is for: the most
+// central sentence of the first third that speaks of the meeting itself
+// (agenda, goal, "today we…"), or, when none does, the most central of the
+// first third.
 func (mt *meeting) purpose() int {
 	c := mt.centroid(span{0, len(mt.sents)})
 	cnorm := 0.0
@@ -250,58 +290,34 @@ func (mt *meeting) purpose() int {
 		cnorm += w * w
 	}
 	cnorm = math.Sqrt(cnorm)
-	best, bestScore := -1, 0.0
-	for i := 0; i < len(mt.sents) && (i < len(mt.sents)/4 || best < 0); i++ {
+	best, bestScore, bestCued := -1, 0.0, false
+	for i := 0; i < len(mt.sents) && (i < len(mt.sents)/purposeReach || best < 0); i++ {
 		s := mt.salience(i, c, cnorm)
 		if s == 0 || mt.sents[i].question {
 			continue
 		}
 		lower := strings.ToLower(mt.sents[i].text)
+		cued := false
 		for _, cue := range purposeCues {
 			if strings.Contains(lower, cue) {
-				s *= 1.3
+				cued = true
 				break
 			}
 		}
-		if s > bestScore {
-			best, bestScore = i, s
+		if (cued && !bestCued) || (cued == bestCued && s > bestScore) {
+			best, bestScore, bestCued = i, s, cued
 		}
 	}
 	return best
 }
 
-// line renders sentence i for the summary, labelled with its most salient
-// phrase when label is set.
-func (mt *meeting) line(i int, label bool) line {
+// line renders sentence i for the summary: its own words, cleaned, with
+// no label put in front of them.
+func (mt *meeting) line(i int) line {
 	s := mt.sents[i]
 	text := s.text
 	if ws := strings.Fields(text); len(ws) > maxWords {
 		text = strings.TrimRight(strings.Join(ws[:maxWords], " "), ",;:.") + "…"
 	}
-	l := line{text: text, at: s.at}
-	if label {
-		l.label = mt.label(i)
-	}
-	return l
-}
-
-// label is the best-scoring phrase of the whole meeting found in sentence i.
-func (mt *meeting) label(i int) string {
-	if mt.global == nil {
-		mt.global = map[string]float64{}
-		for _, p := range mt.phrases(span{0, len(mt.sents)}) {
-			mt.global[mt.phraseText(p)] = p.score
-		}
-	}
-	best, bestScore := "", 0.0
-	s := mt.sents[i].seq
-	for k := range s {
-		for n := 1; n <= 3 && k+n <= len(s) && s[k+n-1] >= 0; n++ {
-			t := mt.phraseText(phrase{ids: s[k : k+n]})
-			if sc := mt.global[t]; sc > bestScore {
-				best, bestScore = t, sc
-			}
-		}
-	}
-	return best
+	return line{text: text, at: s.at}
 }

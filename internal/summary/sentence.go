@@ -23,18 +23,6 @@ type sentence struct {
 	question bool
 }
 
-// fillers are sounds and hesitations removed from displayed text.
-var fillers = map[string]bool{
-	"um": true, "umm": true, "uh": true, "uhm": true, "er": true, "erm": true, "hmm": true, "hm": true,
-	"mm": true, "mmm": true, "mm-hmm": true, "uh-huh": true, "mhm": true, "ah": true, "eh": true,
-}
-
-// openers are discourse markers dropped from the start of a sentence.
-var openers = map[string]bool{
-	"so": true, "okay": true, "ok": true, "and": true, "but": true, "yeah": true, "yes": true,
-	"well": true, "right": true, "alright": true, "oh": true, "now": true, "anyway": true, "like": true,
-}
-
 // chatter are words frequent in any meeting and telling nothing of its
 // subject; they are not content terms whatever the stopword list says.
 var chatter = map[string]bool{
@@ -151,60 +139,4 @@ func splitSentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// tidy cleans a sentence for display: fillers, stuttered repeats and
-// opening discourse markers go, the first letter is capitalised and the
-// sentence closed. It returns "" when nothing with a letter is left.
-func tidy(s string) string {
-	fields := strings.Fields(s)
-	out := fields[:0]
-	for k, f := range fields {
-		bare := strings.ToLower(strings.TrimRight(f, ",.?!;:"))
-		if fillers[bare] || cutOff(bare, fields[k+1:]) {
-			// "we start um." keeps its full stop.
-			if n, end := len(out), f[len(f)-1:]; n > 0 && strings.ContainsAny(end, ".?!") {
-				out[n-1] = strings.TrimRight(out[n-1], ",") + end
-			}
-			continue
-		}
-		if n := len(out); n > 0 && strings.EqualFold(strings.TrimRight(out[n-1], ","), strings.TrimRight(f, ",")) {
-			out[n-1] = f // "the the" → "the"
-			continue
-		}
-		out = append(out, f)
-	}
-	for len(out) > 0 && openers[strings.ToLower(strings.TrimRight(out[0], ",.!"))] {
-		out = out[1:]
-	}
-	for len(out) > 0 && strings.Trim(out[0], ",.;:-") == "" {
-		out = out[1:]
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	text := strings.Join(out, " ")
-	text = strings.TrimLeft(text, ",;: ")
-	if !strings.ContainsFunc(text, unicode.IsLetter) {
-		return ""
-	}
-	r, n := utf8.DecodeRuneInString(text)
-	text = string(unicode.ToUpper(r)) + text[n:]
-	text = strings.TrimRight(text, ",;: -")
-	if !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, "!") {
-		text += "."
-	}
-	return text
-}
-
-// cutOff reports whether a word was abandoned half-spoken: a lone letter
-// other than "a" and "I", or the start of the word said next ("ch chucking").
-func cutOff(w string, rest []string) bool {
-	if len(w) == 1 && w != "a" && w != "i" && unicode.IsLetter(rune(w[0])) {
-		return true
-	}
-	if len(rest) == 0 || len(w) >= len(rest[0]) {
-		return false
-	}
-	return strings.HasPrefix(strings.ToLower(rest[0]), w)
 }

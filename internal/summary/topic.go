@@ -215,29 +215,40 @@ func (m *meeting) phraseText(p phrase) string {
 	return strings.Join(ws, " ")
 }
 
-// title names a topic after its two best phrases that share no word and
-// were not already another topic's lead ("Remote Control & Button Design").
+// title names a topic after its key noun phrase, and a second one of two
+// or more words when it weighs nearly as much ("Battery & Solar Cells"),
+// never reusing another
+// topic's lead. Without a noun phrase said twice it falls back to the
+// span's best run of content words.
 func (m *meeting) title(sp span, used map[string]bool) string {
-	ps := m.phrases(sp)
-	var first *phrase
+	ps := m.nounPhrases(sp)
+	if len(ps) == 0 {
+		for _, p := range m.phrases(sp) {
+			ps = append(ps, nounPhrase{phrase: p, text: m.phraseText(p)})
+		}
+	}
+	var first *nounPhrase
 	for i := range ps {
-		if t := m.phraseText(ps[i]); !used[t] {
+		if !used[ps[i].text] {
 			first = &ps[i]
-			used[t] = true
+			used[first.text] = true
 			break
 		}
 	}
 	if first == nil {
 		return "Discussion"
 	}
-	title := m.phraseText(*first)
 	for _, p := range ps {
-		if !overlaps(p.ids, first.ids) && p.score >= first.score/3 {
-			return title + " & " + m.phraseText(p)
+		if len(p.ids) > 1 && !overlaps(p.ids, first.ids) && p.score >= secondPhrase*first.score {
+			return first.text + " & " + p.text
 		}
 	}
-	return title
+	return first.text
 }
+
+// secondPhrase is how much of the first phrase's weight a second must have
+// to join a title.
+const secondPhrase = 0.6
 
 func overlaps(a, b []int) bool {
 	for _, x := range a {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/fathom-oss/fathom/internal/textproc"
 )
@@ -70,6 +71,8 @@ type usageGroup struct {
 	// words counts the content words of its members' kept phrasings;
 	// wordVec is them weighed by idf, made on first use.
 	words, wordVec map[string]float64
+	// verbs are the stems of its members' verbs and particles.
+	verbs map[string]bool
 }
 
 // usageMerge is one run of MergeByUsage.
@@ -109,8 +112,8 @@ func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float
 // although their phrasings differ ("order a replacement card", "send you a
 // new card"): tried for the same issue types, among the same other
 // actions, with the same success rate in each issue type, and never in one
-// conversation where two actions would have met; their phrasings' words
-// add to that evidence (see oneAction). Never meeting and alike success
+// conversation where two actions would have met; their phrasings' words,
+// beyond the verbs both share, add to that evidence (see oneAction). Never meeting and alike success
 // rates keep apart distinct actions for one issue, which agents try one
 // after the other. An escalation never merges with a fix. The largest
 // solution of a group keeps its key; the others become its aliases. It
@@ -151,6 +154,9 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		}
 		ga.peerTotal += gb.peerTotal
 		ga.wordVec = nil
+		for v := range gb.verbs {
+			ga.verbs[v] = true
+		}
 		for w, n := range gb.words {
 			ga.words[w] += n
 		}
@@ -212,7 +218,7 @@ func (m *Model) newUsageMerge(use Usage) *usageMerge {
 		g := u.groups[key]
 		if g == nil {
 			g = &usageGroup{keys: []string{key}, types: map[int64]float64{}, outcomes: map[int64]outcomeCounts{}, escal: 2*c.Escalations > c.Size,
-				words: sampleWords(c)}
+				words: sampleWords(c), verbs: verbWords(c)}
 			u.groups[key], u.root[key] = g, key
 			for w := range g.words {
 				u.wordDF[w]++
@@ -348,7 +354,7 @@ func (u *usageMerge) evidence(a, b *usageGroup) (score float64, ok bool) {
 	// of their phrasings speak against both.
 	sameIssue := sameRates(a.outcomes, b.outcomes) + apart(together, expected)
 	otherIssue := sameIssue + sameCounts(a.types, b.types) + sameCounts(pa, pb)
-	return min(sameIssue, otherIssue) + wordWeight*Cosine(u.wordVector(a), u.wordVector(b)), true
+	return min(sameIssue, otherIssue) + wordWeight*u.wordCosine(a, b), true
 }
 
 // sameCounts is the log Bayes factor of two count vectors being drawn from
@@ -427,6 +433,52 @@ func sampleWords(c *cluster) map[string]float64 {
 	for _, mb := range c.Sample {
 		for _, w := range textproc.Terms(mb.Text) {
 			out[w]++
+		}
+	}
+	return out
+}
+
+// wordCosine is the cosine of two groups' words beyond the verbs they
+// share. Two solutions under one verb were grouped by that verb and found
+// apart by their objects (Consolidate); the verb both phrasings share is
+// why they were compared, not evidence that they are one action, and
+// counted it let "book it for you" (an apartment viewing) and "book that
+// for you" (a ride) meet on the verb alone, once early proposals left
+// little else to weigh.
+func (u *usageMerge) wordCosine(a, b *usageGroup) float64 {
+	va, vb := u.wordVector(a), u.wordVector(b)
+	var shared []string
+	for v := range a.verbs {
+		if b.verbs[v] {
+			shared = append(shared, v)
+		}
+	}
+	if len(shared) == 0 {
+		return Cosine(va, vb)
+	}
+	return Cosine(without(va, shared), without(vb, shared))
+}
+
+// without is v less the keys in drop.
+func without(v map[string]float64, drop []string) map[string]float64 {
+	out := make(map[string]float64, len(v))
+	for k, x := range v {
+		if !slices.Contains(drop, k) {
+			out[k] = x
+		}
+	}
+	return out
+}
+
+// verbWords are the stems of a solution's verbs and particles.
+func verbWords(c *cluster) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(c.Verb) {
+		out[w] = true
+	}
+	for v := range c.Other {
+		for _, w := range strings.Fields(v) {
+			out[w] = true
 		}
 	}
 	return out

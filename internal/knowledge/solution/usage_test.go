@@ -55,6 +55,11 @@ const (
 	transfer = "I'll transfer you to our card team."
 	update   = "Please update the app."
 	clearApp = "Please clear the app cache."
+
+	bookViewing = "There is still a viewing available at that time. Would you like me to book it for you?"
+	bookRide    = "I found a ride for you from the hospital. Should I book that for you?"
+	payFee      = "Please pay the application fee."
+	enjoyRide   = "Enjoy your ride!"
 )
 
 // cycle repeats variants n times each, in turn.
@@ -101,6 +106,14 @@ func TestMergeByUsage(t *testing.T) {
 		// together), but each tried among its own other actions.
 		convs: cycle(15, conversation{1, []string{order, freeze}}, conversation{1, []string{update, clearApp}}),
 		apart: [][2]string{{order, update}, {freeze, clearApp}},
+	}, {
+		name: "one verb on different objects does not meet on the verb",
+		// "Book it for you" and "book that for you" hold no word but their
+		// verb, under which their objects were already found apart; early
+		// on (a few conversations, the issue types not yet apart) the
+		// verb alone merged a viewing and a ride.
+		convs: cycle(4, conversation{1, []string{bookViewing, payFee}}, conversation{1, []string{bookRide, enjoyRide}}),
+		apart: [][2]string{{bookViewing, bookRide}},
 	}, {
 		name:     "actions users react to differently stay apart",
 		convs:    cycle(15, lostCard(order), lostCard(request)),

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/fathom-oss/fathom/internal/store"
@@ -15,7 +16,7 @@ func (q queries) VectorChunkScan(ctx context.Context, space string, fn func(tena
 	defer rows.Close()
 	for rows.Next() {
 		var tenantID, chunk int64
-		var data []byte
+		var data sql.RawBytes // the driver's copy, not a second one: fn keeps none of it
 		if err := rows.Scan(&tenantID, &chunk, &data); err != nil {
 			return fmt.Errorf("scan vector chunks: %w", err)
 		}
