@@ -139,6 +139,14 @@ func (c *Client) Meeting(ctx context.Context, recordingID int64, q MeetingsQuery
 	return &m, c.fillRecording(ctx, &m, q.IncludeSummary && c.oauthMode(), q.IncludeTranscript && c.oauthMode())
 }
 
+// DeleteMeeting deletes a recording the key's user recorded (any it can
+// see, for an account admin), with what the support knowledge
+// learned from it (an extension of self-hosted servers).
+func (c *Client) DeleteMeeting(ctx context.Context, recordingID int64) error {
+	_, err := c.external(ctx, request{method: http.MethodDelete, path: "/meetings/" + strconv.FormatInt(recordingID, 10)}, nil)
+	return err
+}
+
 // RecordingSummary returns a recording's summary; nil while it is being
 // made.
 func (c *Client) RecordingSummary(ctx context.Context, recordingID int64) (*Summary, error) {

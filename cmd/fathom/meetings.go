@@ -16,6 +16,7 @@ const meetingsUsage = `Usage:
   fathom meetings get RECORDING_ID [flags]
   fathom meetings transcript RECORDING_ID [flags]
   fathom meetings summary RECORDING_ID [flags]
+  fathom meetings delete RECORDING_ID [flags]
   fathom meetings search WORDS... [flags]
   fathom meetings analytics RECORDING_ID [flags]
   fathom meetings analytics [--group-by person|team] [--team T] [--after TIME] [--before TIME] [flags]
@@ -27,7 +28,10 @@ const meetingsUsage = `Usage:
 Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or a
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get", "search"
 and "analytics" are extensions of self-hosted servers: "analytics" gives a recording's
-talk time per speaker, or the same by person or team over the recordings you can see. "types" lists the workspace's meeting types
+talk time per speaker, or the same by person or team over the recordings you can see;
+"delete" (also an extension) removes a recording the key's user recorded (any it can
+see, for an account admin) and, for a support call, the Context API conversation learned
+from it. "types" lists the workspace's meeting types
 (the names --type takes); "users" its users and invitees, for an account admin's key.
 "media" uploads a recording's audio or video file, replacing any it had (an extension;
 the type is read from the bytes unless --content-type says it). "download" makes a
@@ -159,7 +163,7 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 			downloadID = rest[1]
 		}
 		return download(ctx, env, &r, c, id, downloadID, destination, save)
-	case "get", "transcript", "summary":
+	case "get", "transcript", "summary", "delete":
 		if len(rest) != 1 {
 			fmt.Fprintf(env.stderr, "fathom meetings %s: give one RECORDING_ID\n", sub)
 			return errUsage
@@ -167,6 +171,13 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 		id, err := strconv.ParseInt(rest[0], 10, 64)
 		if err != nil || id <= 0 {
 			return fmt.Errorf("RECORDING_ID must be a positive integer, got %q", rest[0])
+		}
+		if sub == "delete" {
+			if err := c.DeleteMeeting(ctx, id); err != nil {
+				return clientError(err)
+			}
+			fmt.Fprintf(env.stdout, "Recording %d deleted.\n", id)
+			return nil
 		}
 		return showRecording(ctx, env, &r, c, sub, id)
 	}

@@ -108,6 +108,12 @@ func TestRemoteCommands(t *testing.T) {
 	if code, _, errOut := cli(t, nil, "webhooks", "verify", "--secret", secret, "--webhook-id", "msg_2", "--timestamp", ts, "--signature", sig, body); code != 1 || !strings.Contains(errOut, "not authentic") {
 		t.Fatalf("webhooks verify of a forged id: %d %q", code, errOut)
 	}
+	if code, out, errOut := cli(t, env, "meetings", "delete", "--no-rate-limit", itoa(id)); code != 0 || !strings.Contains(out, "Recording "+itoa(id)+" deleted") {
+		t.Fatalf("meetings delete: %d %q %s", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, env, "meetings", "delete", "--no-rate-limit", itoa(id)); code != 1 || !strings.Contains(errOut, "404") {
+		t.Fatalf("meetings delete of a deleted recording: %d %q", code, errOut)
+	}
 	if code, out, _ := cli(t, env, "context", "track", "--conversation", "c1", "--user", "My card was declined", "--assistant", "Is your card expired?"); code != 0 || !strings.Contains(out, "2 messages appended") {
 		t.Fatalf("context track: %d %q", code, out)
 	}

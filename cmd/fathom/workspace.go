@@ -27,6 +27,8 @@ const workspaceUsage = `Usage:
   fathom workspace meeting-types activate|deactivate NAME [flags]
   fathom workspace domains set DOMAIN... [flags]
   fathom workspace domains list [flags]
+  fathom workspace support-calls set [--meeting-type NAME]... [--domain DOMAIN]... [flags]
+  fathom workspace support-calls list|clear [flags]
 
 The workspace is what the meetings API sees of a tenant: its users, their
 teams, and the email domains that make people internal (calendar invitees
@@ -44,6 +46,14 @@ pending invitation, listed by /users as status invited until "users add"
 adds the person. Meeting types are what a meeting's meeting_type names;
 recordings ingested with a new name add it. An inactive type is still
 listed and still filters meetings.
+
+"support-calls set" replaces the rules that make meetings support calls: a
+meeting is one when its meeting type is one named, or when a calendar
+invitee's email is at one of the domains (customers' domains, never the
+workspace's own). A support call's transcript becomes the Context API
+conversation meeting-RECORDING_ID when the meeting is processed: customers'
+turns as the user's, the workspace's as the assistant's. The rules apply to
+meetings processed after they are set; "clear" removes them all.
 `
 
 func runWorkspace(ctx context.Context, env *environment, args []string) error {
@@ -59,6 +69,7 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 	tenantName := fs.String("tenant", "default", "tenant (workspace) name")
 	var p meeting.PutUserParams
 	var access struct{ status, settings string }
+	var callTypes, callDomains listFlag
 	switch noun + " " + verb {
 	case "users add":
 		fs.StringVar(&p.Email, "email", "", "user email (required)")
@@ -74,8 +85,12 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		fs.StringVar(&p.Email, "email", "", "user email (required)")
 		fs.StringVar(&access.status, "status", "", "active or deactivated (default: unchanged)")
 		fs.StringVar(&access.settings, "settings-access", "", "none, team_admin or account_admin (default: unchanged)")
+	case "support-calls set":
+		fs.Var(&callTypes, "meeting-type", "a meeting type that makes meetings support calls (repeatable)")
+		fs.Var(&callDomains, "domain", "a customers' email domain: a meeting with an invitee there is a support call (repeatable)")
 	case "teams add", "teams list", "users list", "domains set", "domains list",
-		"meeting-types add", "meeting-types list", "meeting-types activate", "meeting-types deactivate":
+		"meeting-types add", "meeting-types list", "meeting-types activate", "meeting-types deactivate",
+		"support-calls list", "support-calls clear":
 	default:
 		fmt.Fprintf(env.stderr, "fathom workspace: unknown subcommand %q\n\n%s", noun+" "+verb, workspaceUsage)
 		return errUsage
@@ -144,6 +159,12 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 		return ws.meetingType(ctx, verb, rest[0])
 	case "meeting-types list":
 		return ws.listMeetingTypes(ctx)
+	case "support-calls set", "support-calls clear", "support-calls list":
+		if verb == "set" && len(callTypes)+len(callDomains) == 0 {
+			fmt.Fprint(env.stderr, "fathom workspace support-calls set: give --meeting-type or --domain (clear removes the rules)\n")
+			return errUsage
+		}
+		return ws.supportCalls(ctx, verb, callTypes, callDomains)
 	case "domains set":
 		domains, err := ws.svc.SetDomains(ctx, t.ID, rest)
 		if err == nil {
@@ -271,6 +292,31 @@ func (ws workspace) listMeetingTypes(ctx context.Context) error {
 	})
 	if err != nil {
 		return err
+	}
+	return tw.Flush()
+}
+
+// supportCalls sets, clears or lists the rules that make meetings support
+// calls, and prints the rules in force.
+func (ws workspace) supportCalls(ctx context.Context, verb string, meetingTypes, domains []string) error {
+	var rules []fathom.SupportCallRule
+	var err error
+	if verb == "list" {
+		rules, err = ws.svc.SupportCallRules(ctx, ws.tenantID)
+	} else {
+		rules, err = ws.svc.SetSupportCallRules(ctx, ws.tenantID, meetingTypes, domains)
+	}
+	if err != nil {
+		return err
+	}
+	if len(rules) == 0 {
+		fmt.Fprintln(ws.env.stdout, "No support-call rules: no meeting is learned from.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(ws.env.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tVALUE")
+	for _, r := range rules {
+		fmt.Fprintf(tw, "%s\t%s\n", r.Kind, r.Value)
 	}
 	return tw.Flush()
 }

@@ -95,3 +95,35 @@ func TestEachRowPages(t *testing.T) {
 		}
 	}
 }
+
+// Support-call rules are set, listed and cleared from the command line;
+// a domain of the workspace's own is refused with the reason.
+func TestWorkspaceSupportCalls(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	mustRun(t, dir, "keys", "create", "--create", "--tenant", "default", "--email", "a@acme.test")
+	mustRun(t, dir, "workspace", "domains", "set", "acme.test")
+	if out := mustRun(t, dir, "workspace", "support-calls", "list"); !strings.Contains(out, "No support-call rules") {
+		t.Fatalf("list of none: %q", out)
+	}
+	out := mustRun(t, dir, "workspace", "support-calls", "set", "--meeting-type", "Support call", "--domain", "@Customer.io")
+	if !strings.Contains(out, "meeting_type    Support call") || !strings.Contains(out, "invitee_domain  customer.io") {
+		t.Fatalf("set: %q", out)
+	}
+	if code, _, errOut := inDir(t, dir, "workspace", "support-calls", "set", "--domain", "acme.test"); code != 1 ||
+		!strings.Contains(errOut, `domain "acme.test" is one of the workspace's internal domains`) {
+		t.Errorf("an internal domain: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := inDir(t, dir, "workspace", "support-calls", "set"); code != 2 || !strings.Contains(errOut, "give --meeting-type or --domain") {
+		t.Errorf("set without rules: exit %d, %q", code, errOut)
+	}
+	if out := mustRun(t, dir, "workspace", "support-calls", "list"); !strings.Contains(out, "customer.io") || !strings.Contains(out, "Support call") {
+		t.Fatalf("list after a refused set: %q", out)
+	}
+	if out := mustRun(t, dir, "workspace", "support-calls", "clear"); !strings.Contains(out, "No support-call rules") {
+		t.Fatalf("clear: %q", out)
+	}
+	if out := mustRun(t, dir, "workspace", "support-calls", "list"); !strings.Contains(out, "No support-call rules") {
+		t.Fatalf("list after clear: %q", out)
+	}
+}

@@ -433,3 +433,41 @@ func TestOpenMediaFollowsVisibility(t *testing.T) {
 		t.Fatalf("OpenMedia of a recording without media: %v, want not found", err)
 	}
 }
+
+// TestDeletingARecordingRemovesItsMedia: a deleted recording leaves
+// neither its media row nor its file behind.
+func TestDeletingARecordingRemovesItsMedia(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig(t)
+	s := start(t, cfg)
+	ws := seedWorkspace(t, s)
+	mediaDir := filepath.Join(cfg.DataDir, "media")
+	meta := mustJSON(map[string]any{"title": "Call to delete", "transcript": []map[string]any{
+		{"speaker": map[string]any{"display_name": "Alice"}, "text": "Hello.", "timestamp": "00:00:01"}}})
+	created := s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
+		part{name: "recording", contentType: "application/json", body: []byte(meta)},
+		part{name: "media", filename: "call.wav", contentType: "audio/wav", body: testWAV(4000)})
+	if created.Status != 201 {
+		t.Fatalf("multipart ingest: %d %s", created.Status, created.Raw)
+	}
+	id := recordingID(t, created)
+	if files := mediaFiles(t, mediaDir); len(files) != 1 {
+		t.Fatalf("media directory holds %v, want one file", files)
+	}
+	req, err := http.NewRequest(http.MethodDelete, fmt.Sprintf("%s/external/v1/meetings/%d", s.URL, id), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("X-Api-Key", ws.alice)
+	if r := do(t, req); r.Status != 204 {
+		t.Fatalf("delete: %d %s", r.Status, r.Raw)
+	}
+	if files := mediaFiles(t, mediaDir); len(files) != 0 {
+		t.Errorf("the deleted recording's media is still there: %v", files)
+	}
+	db, _ := rawDB(t, cfg)
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM recording_media`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("media rows after the delete: %d (%v)", n, err)
+	}
+}

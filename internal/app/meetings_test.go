@@ -366,7 +366,7 @@ func TestMeetingsWrongMethod(t *testing.T) {
 		allow        string
 	}{
 		{"POST", "/external/v1/meetings", 405, "GET, HEAD"},
-		{"PUT", "/external/v1/meetings/12", 405, "GET, HEAD"},
+		{"PUT", "/external/v1/meetings/12", 405, "GET, HEAD, DELETE"},
 		{"GET", "/external/v1/recordings", 405, "POST"},
 		{"GET", "/external/v1/webhooks/7", 405, "DELETE"},
 		{"PATCH", "/external/v1/webhooks", 405, "GET, HEAD, POST"},

@@ -271,6 +271,13 @@ func meetingsCalls(c *contractClient, s *testServer, key string) {
 	c.call(204, "DELETE", "/external/v1/webhooks/"+whID, "", k...)
 	c.call(404, "DELETE", "/external/v1/webhooks/"+whID, "", k...)
 
+	gone := c.call(201, "POST", "/external/v1/recordings", mustJSON(map[string]any{"external_id": "contract-3", "title": "To delete",
+		"transcript": rec["transcript"]}), k...)
+	goneID := int64(gone.Body["recording_id"].(float64))
+	c.call(204, "DELETE", fmt.Sprintf("/external/v1/meetings/%d", goneID), "", k...)
+	c.call(404, "DELETE", fmt.Sprintf("/external/v1/meetings/%d", goneID), "", k...)
+	c.call(400, "DELETE", "/external/v1/meetings/abc", "", k...)
+
 	c.call(200, "GET", "/external/v1/callback_secret", "", k...)
 	c.call(200, "GET", "/external/v1/search?q=funnel&limit=5", "", k...)
 	c.call(400, "GET", "/external/v1/search?limit=0", "", k...)

@@ -128,16 +128,22 @@ func (s *Service) Delete(ctx context.Context, tenantID int64, externalID string)
 		if err != nil {
 			return err
 		}
-		if err := tx.ConversationDelete(ctx, c.ID); err != nil {
-			return err
-		}
-		if err := s.appendChange(ctx, tx, tenantID, store.ChangeDelete, c.ID); err != nil {
-			return err
-		}
-		tx.AfterCommit(func() {
-			s.indexDelete(tenantID, c.ID, c.CreatedAt)
-			s.know.Remove(tenantID, c.ID)
-		})
-		return nil
+		return s.deleteTx(ctx, tx, tenantID, c)
 	})
+}
+
+// deleteTx deletes c in tx and, once committed, takes it out of the search
+// index and the knowledge engine.
+func (s *Service) deleteTx(ctx context.Context, tx store.Tx, tenantID int64, c *fathom.Conversation) error {
+	if err := tx.ConversationDelete(ctx, c.ID); err != nil {
+		return err
+	}
+	if err := s.appendChange(ctx, tx, tenantID, store.ChangeDelete, c.ID); err != nil {
+		return err
+	}
+	tx.AfterCommit(func() {
+		s.indexDelete(tenantID, c.ID, c.CreatedAt)
+		s.know.Remove(tenantID, c.ID)
+	})
+	return nil
 }

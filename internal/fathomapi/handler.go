@@ -86,6 +86,7 @@ func (h *Handler) Register(mux *server.Mux) {
 	const p = "/external/v1"
 	mux.Handle("GET "+p+"/meetings", h.endpoint(heavyIfInlined, h.listMeetings))
 	mux.Handle("GET "+p+"/meetings/{recording_id}", h.endpoint(heavyIfInlined, h.getMeeting))
+	mux.Handle("DELETE "+p+"/meetings/{recording_id}", h.endpoint(neverHeavy, h.deleteMeeting))
 	mux.Handle("GET "+p+"/recordings/{recording_id}/summary", h.endpoint(alwaysHeavy, h.summary))
 	mux.Handle("GET "+p+"/recordings/{recording_id}/transcript", h.endpoint(alwaysHeavy, h.transcript))
 	mux.Handle("POST "+p+"/recordings", longTransfer(h.endpoint(unmetered, h.ingest)))

@@ -61,6 +61,16 @@ func meetingFilters(q query) (p meeting.ListParams, err error) {
 
 // getMeeting is our extension: one meeting by recording id, with the same
 // include_* flags as the list.
+// deleteMeeting is our extension: the recording and what the support
+// knowledge learned from it go.
+func (h *Handler) deleteMeeting(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error) {
+	id, err := recordingID(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusNoContent, nil, h.meetings.Delete(ctx, c, id)
+}
+
 func (h *Handler) getMeeting(ctx context.Context, c *meeting.Caller, r *http.Request) (int, any, error) {
 	id, err := recordingID(r)
 	if err != nil {

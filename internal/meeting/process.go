@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -12,11 +13,15 @@ import (
 )
 
 // Process derives a recording's language, summary, action items and
-// analytics, marks it ready and queues a delivery to every webhook it
+// analytics, marks it ready, hands a support call's transcript to the
+// learner (see supportcall.go) and queues a delivery to every webhook it
 // triggers, all in one transaction. It is the processing job's work;
 // running it again on a ready meeting does nothing.
 func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error {
 	m, err := s.store.MeetingGet(ctx, tenantID, meetingID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // deleted before it was processed: nothing to do
+	}
 	if err != nil {
 		return fmt.Errorf("process meeting %d: %w", meetingID, err)
 	}
@@ -46,6 +51,9 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 			return err
 		}
 		m.Language, m.ActionItems, m.Transcript, m.Status = meta.Language, actions, items, fathom.MeetingReady
+		if err := s.learnTx(ctx, tx, m, items); err != nil {
+			return err
+		}
 		return s.fanOut(ctx, tx, m)
 	})
 }

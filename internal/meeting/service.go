@@ -48,8 +48,11 @@ type Deps struct {
 	Queue    Queue
 	Renderer Renderer
 	Sender   Sender
-	Logger   *slog.Logger
-	Now      func() time.Time // nil: time.Now
+	// Learner learns from support calls (nil: meetings are never learned
+	// from, nor forgotten).
+	Learner Learner
+	Logger  *slog.Logger
+	Now     func() time.Time // nil: time.Now
 	// Media is the directory of recordings' files (nil: the server keeps
 	// no media, and media calls answer 503).
 	Media *media.Dir
@@ -73,6 +76,7 @@ type Service struct {
 	queue    Queue
 	renderer Renderer
 	sender   Sender
+	learner  Learner
 	logger   *slog.Logger
 	now      func() time.Time
 	cfg      Config
@@ -88,7 +92,7 @@ func NewService(d Deps, cfg Config) *Service {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
-	return &Service{store: d.Store, queue: d.Queue, renderer: d.Renderer, sender: d.Sender, logger: d.Logger,
+	return &Service{store: d.Store, queue: d.Queue, renderer: d.Renderer, sender: d.Sender, learner: d.Learner, logger: d.Logger,
 		now: d.Now, cfg: cfg, guard: webhook.Guard{AllowPrivate: cfg.AllowPrivateTargets}, media: d.Media}
 }
 

@@ -33,6 +33,10 @@ type MeetingReader interface {
 	// ID > afterID, in ID order (creation order), active and inactive.
 	MeetingTypeList(ctx context.Context, tenantID, afterID int64, limit int) ([]*fathom.MeetingType, error)
 
+	// SupportCallRuleList returns the tenant's support-call rules, by
+	// kind, then value.
+	SupportCallRuleList(ctx context.Context, tenantID int64) ([]fathom.SupportCallRule, error)
+
 	// MeetingGet returns a meeting of the tenant with its sharing and
 	// invitees (not its recorder or content).
 	MeetingGet(ctx context.Context, tenantID, meetingID int64) (*fathom.Meeting, error)
@@ -88,6 +92,11 @@ type MeetingTx interface {
 	// the tenant has no type by that name).
 	MeetingTypeStatusSet(ctx context.Context, tenantID int64, name, status string) error
 
+	// SupportCallRulesSet replaces the tenant's support-call rules with
+	// rules (none: the workspace has no support calls). Repeats are
+	// stored once.
+	SupportCallRulesSet(ctx context.Context, tenantID int64, rules []fathom.SupportCallRule) error
+
 	// MeetingCreate inserts m (with its sharing, invitees and transcript)
 	// and sets m.ID. A second meeting with the same ExternalKey in the
 	// tenant is ErrDuplicate, and the transaction stays usable: a meeting
@@ -97,6 +106,10 @@ type MeetingTx interface {
 	// MeetingProcessed stores what processing derived, indexes the
 	// meeting's text for search and marks it ready.
 	MeetingProcessed(ctx context.Context, p *MeetingProcessedParams) error
+	// MeetingDelete removes a meeting of the tenant with its sharing,
+	// content and search rows (ErrNotFound if the tenant has none with
+	// that id). Its deliveries stay in their webhooks' logs.
+	MeetingDelete(ctx context.Context, tenantID, meetingID int64) error
 
 	WebhookCreate(ctx context.Context, w *fathom.Webhook) error
 	// WebhookDelete removes a live webhook of the user (ErrNotFound if it

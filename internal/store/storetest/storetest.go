@@ -49,6 +49,8 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("MeetingList", func(t *testing.T) { t.Parallel(); testMeetingList(t, open(t)) })
 	t.Run("MeetingVisibility", func(t *testing.T) { t.Parallel(); testMeetingVisibility(t, open(t)) })
 	t.Run("MeetingSearch", func(t *testing.T) { t.Parallel(); testMeetingSearch(t, open(t)) })
+	t.Run("MeetingDelete", func(t *testing.T) { t.Parallel(); testMeetingDelete(t, open(t)) })
+	t.Run("SupportCallRules", func(t *testing.T) { t.Parallel(); testSupportCallRules(t, open(t)) })
 	t.Run("MeetingAnalytics", func(t *testing.T) { t.Parallel(); testMeetingAnalytics(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
