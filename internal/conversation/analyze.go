@@ -56,62 +56,24 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if err != nil {
 			return err
 		}
-		feedback, err := s.feedbackOf(ctx, tenantID, dirty)
-		if err != nil {
-			return err
-		}
-		newTokens := make([]int64, len(dirty))
-		drafts := make([]*knowledge.Draft, len(dirty))
-		now := s.now()
-		ids := make([]int64, len(dirty))
-		for i, c := range dirty {
-			ids[i] = c.ID
-		}
-		messages, err := s.store.MessageListMany(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("analyze conversations: %w", err)
-		}
-		for i, c := range dirty {
-			msgs := messages[c.ID]
-			drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
-			if countTokens {
-				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
-					newTokens[i] += quota.CountTokens(m.Content)
-				}
-			}
-		}
-		var tokens int64
-		current := make([]bool, len(dirty))
-		// Small transactions: the writer is shared with requests, and one
-		// holding it for hundreds of conversations would stall them.
-		for lo := 0; lo < len(dirty); lo += analysisWriteChunk {
-			hi := min(lo+analysisWriteChunk, len(dirty))
-			err = s.store.Write(ctx, func(tx store.Tx) error {
-				ok, err := s.storeAnalyses(ctx, tx, tenantID, dirty[lo:hi], drafts[lo:hi])
-				copy(current[lo:hi], ok)
-				return err
-			})
+		// Chunk by chunk, each stored (and in the change feed) as soon as
+		// it is analysed. While requests are served, a round ends once it
+		// has worked AnalysisRoundWork: its length, and so the wait of a
+		// write behind it, does not grow with the backlog. An idle server
+		// drains its backlog in rounds of analysisBatch.
+		var applied []*knowledge.Draft
+		done := 0
+		for done < len(dirty) && (done == 0 || time.Since(started) < s.cfg.AnalysisRoundWork || !s.serving(seen)) {
+			chunk := dirty[done:min(done+analysisWriteChunk, len(dirty))]
+			kept, tokens, err := s.analyzeChunk(ctx, tenantID, chunk, countTokens)
 			if err != nil {
 				return err
 			}
-		}
-		for i := range dirty {
-			if current[i] {
-				tokens += newTokens[i]
+			applied = append(applied, kept...)
+			if countTokens {
+				s.tokens.AddTokens(ctx, tenantID, tokens)
 			}
-		}
-		// Index only what is still current: a conversation changed since
-		// it was read is dirty again and comes back in the next round, and
-		// a deleted one must not return to the index. What its track
-		// indexed at this version is not indexed again (see trackindex.go).
-		var applied []*knowledge.Draft
-		for i, c := range dirty {
-			if current[i] {
-				if !s.indexHolds(tenantID, c) {
-					s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]))
-				}
-				applied = append(applied, drafts[i])
-			}
+			done += len(chunk)
 		}
 		// The chunks of the index this round changed: a start then reads
 		// only what was written since (a failed save is retried with the
@@ -120,20 +82,18 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
 		}
 		// A shared server saves after every round, so that the others
-		// reload the model that typed what they are told was analysed.
+		// load the model that typed what they are told was analysed (and
+		// name its new types at once, see applyTenant).
 		if s.know.Apply(tenantID, applied) || s.Shared() && len(applied) > 0 {
 			if err := s.saveModel(ctx, tenantID); err != nil {
 				return err
 			}
 		}
 		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
-		if countTokens {
-			s.tokens.AddTokens(ctx, tenantID, tokens)
-		}
 		if err := s.pace(ctx, time.Since(started), seen); err != nil {
 			return err
 		}
-		if len(dirty) < analysisBatch {
+		if done == len(dirty) && len(dirty) < analysisBatch {
 			// The backlog is drained: settle the types of its last stretch.
 			settled := s.know.Settle(tenantID)
 			s.know.LearnAssociations(tenantID, s.index.For(tenantID))
@@ -144,6 +104,63 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
+}
+
+// analyzeChunk analyses a chunk of the tenant's changed conversations
+// and stores, in one transaction, the analyses of those still at the
+// version read. It indexes those and returns their drafts, for the
+// engine to apply, and the tokens of their new messages when
+// countTokens. What changed since it was read is dirty again and comes
+// back in the next round, and a deleted conversation must not return to
+// the index; what its track indexed at this version is not indexed again
+// (see trackindex.go).
+func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool) ([]*knowledge.Draft, int64, error) {
+	feedback, err := s.feedbackOf(ctx, tenantID, chunk)
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]int64, len(chunk))
+	for i, c := range chunk {
+		ids[i] = c.ID
+	}
+	messages, err := s.store.MessageListMany(ctx, ids)
+	if err != nil {
+		return nil, 0, fmt.Errorf("analyze conversations: %w", err)
+	}
+	now := s.now()
+	drafts := make([]*knowledge.Draft, len(chunk))
+	newTokens := make([]int64, len(chunk))
+	for i, c := range chunk {
+		msgs := messages[c.ID]
+		drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
+		if countTokens {
+			for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
+				newTokens[i] += quota.CountTokens(m.Content)
+			}
+		}
+	}
+	// A small transaction: the writer is shared with requests, and one
+	// holding it for hundreds of conversations would stall them.
+	var current []bool
+	err = s.store.Write(ctx, func(tx store.Tx) (err error) {
+		current, err = s.storeAnalyses(ctx, tx, tenantID, chunk, drafts)
+		return err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	var kept []*knowledge.Draft
+	var tokens int64
+	for i, c := range chunk {
+		if current[i] {
+			if !s.indexHolds(tenantID, c) {
+				s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]))
+			}
+			kept = append(kept, drafts[i])
+			tokens += newTokens[i]
+		}
+	}
+	return kept, tokens, nil
 }
 
 // storeAnalyses writes, in tx, the drafts of the conversations still at
@@ -232,16 +249,14 @@ func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
 	// Followers load the names with the model: name the new types here,
 	// as the first read would, so that every server shows the same names.
 	s.know.PinNames(tenantID)
-	err := saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), func(tx store.Tx) error {
-		return s.appendChange(ctx, tx, tenantID, store.ChangeModel, 0)
-	})
-	if err != nil {
-		return err
-	}
 	// A model learned online answers a little differently from the same
 	// model saved and loaded (as a restart shows): the analysing server
-	// loads what it saved, as its followers do, so that all answer alike.
-	return s.reloadModel(ctx, tenantID)
+	// loads what it saved as its followers do, but with its model
+	// follower, once the tenant's analysis has ended (modelfollow.go), not
+	// in front of its next round.
+	return saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), func(tx store.Tx) error {
+		return s.appendChange(ctx, tx, tenantID, store.ChangeModel, 0)
+	})
 }
 
 // IndexText is what search matches a conversation on: how the user stated

@@ -89,6 +89,12 @@ type Config struct {
 	// message content).
 	MaxConversationMessages int
 	MaxConversationBytes    int64
+	// AnalysisRoundWork bounds the work of one round of analysis (default
+	// 250ms): a round stops taking chunks of changed conversations once it
+	// has worked that long, and the rest wait for the next round, so a
+	// write waits for at most the round under way, its rest and its own
+	// round, however large the backlog (see analyze.go).
+	AnalysisRoundWork time.Duration
 	// EmbeddingsTimeout bounds the wait for a similarity query's vector
 	// from a remote Embedder (default 1s); past it the answer is lexical.
 	EmbeddingsTimeout time.Duration
@@ -117,11 +123,17 @@ type Service struct {
 	// tenants one of its jobs is analysing, leases those whose analysis
 	// lease it holds and whose feed it applied (all only when shared).
 	feed feed
-	// indexFeed is the index follower's position (see feed.go).
+	// indexFeed is the index follower's position (see feed.go), and
+	// modelFeed the model follower's (see modelfollow.go).
 	indexFeed feed
+	modelFeed feed
 	leaseMu   sync.Mutex
 	claimed   map[int64]bool
 	leases    map[int64]bool
+	// Under leaseMu: per tenant, the id in the feed of the last model save
+	// by another server that the knowledge follower read, and of the save
+	// the model in use was loaded from (see modelBehind).
+	modelSaved, modelLoaded map[int64]int64
 	// saved tracks the search index's chunks changed since they were
 	// saved (see SaveIndex).
 	saved indexSaver
@@ -142,6 +154,9 @@ func NewService(d Deps, cfg Config) *Service {
 	}
 	if cfg.AnalysisDuty <= 0 || cfg.AnalysisDuty > 1 {
 		cfg.AnalysisDuty = 0.5
+	}
+	if cfg.AnalysisRoundWork <= 0 {
+		cfg.AnalysisRoundWork = 250 * time.Millisecond
 	}
 	if cfg.FeedPoll <= 0 {
 		cfg.FeedPoll = 150 * time.Millisecond
@@ -168,7 +183,7 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
 	s := &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
-		claimed: map[int64]bool{}, leases: map[int64]bool{}}
+		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{}}
 	if d.Embedder != nil {
 		s.vec = newVectors(d.Embedder, cfg.EmbeddingsTimeout)
 	}
