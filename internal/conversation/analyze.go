@@ -39,6 +39,9 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			return err
 		}
 		defer release()
+		// Before the lease goes: the next holder learns on top of the
+		// saved model, which must hold everything analysed here.
+		defer s.saveBeforeRelease(tenantID)
 	}
 	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
 	if err != nil {
@@ -81,13 +84,8 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if err := s.SaveIndex(ctx); err != nil {
 			s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
 		}
-		// A shared server saves after every round, so that the others
-		// load the model that typed what they are told was analysed (and
-		// name its new types at once, see applyTenant).
-		if s.know.Apply(tenantID, applied) || s.Shared() && len(applied) > 0 {
-			if err := s.saveModel(ctx, tenantID); err != nil {
-				return err
-			}
+		if err := s.afterRound(ctx, tenantID, s.know.Apply(tenantID, applied), len(applied)); err != nil {
+			return err
 		}
 		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
 		if err := s.pace(ctx, time.Since(started), seen); err != nil {
@@ -100,7 +98,10 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			if settled {
 				return s.saveModel(ctx, tenantID)
 			}
-			return nil
+			more, err := s.linger(ctx, tenantID)
+			if err != nil || !more {
+				return err
+			}
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
@@ -254,9 +255,13 @@ func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
 	// loads what it saved as its followers do, but with its model
 	// follower, once the tenant's analysis has ended (modelfollow.go), not
 	// in front of its next round.
-	return saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), func(tx store.Tx) error {
+	err := saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), func(tx store.Tx) error {
 		return s.appendChange(ctx, tx, tenantID, store.ChangeModel, 0)
 	})
+	if err == nil {
+		s.markModelSaved(tenantID)
+	}
+	return err
 }
 
 // IndexText is what search matches a conversation on: how the user stated

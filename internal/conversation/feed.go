@@ -250,6 +250,7 @@ func (f *feed) advance(high int64, now time.Time, wait time.Duration) {
 type tenantChanges struct {
 	analysed, deleted []int64
 	model             int64 // the id of the last model save, 0 if none
+	names             bool  // names were saved, with a model or alone
 }
 
 // applyChanges applies other servers' changes to the knowledge, per
@@ -275,7 +276,9 @@ func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) err
 		case store.ChangeDelete:
 			tc.deleted = append(tc.deleted, c.Ref)
 		case store.ChangeModel:
-			tc.model = max(tc.model, c.ID)
+			tc.model, tc.names = max(tc.model, c.ID), true
+		case store.ChangeNames:
+			tc.names = true
 		}
 	}
 	for _, tenantID := range order {
@@ -305,12 +308,12 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 		}
 		s.know.Follow(tenantID, sols, analyses, tc.deleted)
 	}
-	if tc.model == 0 {
+	if !tc.names {
 		return nil
 	}
 	// The names of the types the analyses just counted were pinned and
-	// saved with the model (the save commits after them): one small read
-	// names a type the model in use does not hold yet.
+	// saved after them, alone or with the model: one small read names a
+	// type the model in use does not hold yet.
 	blob, err := s.store.KnowledgeModelGet(ctx, tenantID, knowledge.NamesKind)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -321,9 +324,11 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 			return err
 		}
 	}
-	s.leaseMu.Lock()
-	s.modelSaved[tenantID] = max(s.modelSaved[tenantID], tc.model)
-	s.leaseMu.Unlock()
+	if tc.model > 0 {
+		s.leaseMu.Lock()
+		s.modelSaved[tenantID] = max(s.modelSaved[tenantID], tc.model)
+		s.leaseMu.Unlock()
+	}
 	return nil
 }
 

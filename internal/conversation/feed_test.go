@@ -34,10 +34,17 @@ func TestServersSharePostgres(t *testing.T) {
 
 // newServer returns a service named name on st, its feed opened and its
 // state loaded as at start-up.
+// Its model is saved after every round of analysis, as when
+// ModelSaveEvery has passed (newServerWith takes a config).
 func newServer(t testing.TB, st store.Store, name string) *Service {
 	t.Helper()
+	return newServerWith(t, st, Config{Server: name, FeedGapWait: time.Second, ModelSaveEvery: time.Nanosecond})
+}
+
+func newServerWith(t testing.TB, st store.Store, cfg Config) *Service {
+	t.Helper()
 	ctx := context.Background()
-	s := bareServer(st, Config{Server: name, FeedGapWait: time.Second})
+	s := bareServer(st, cfg)
 	if err := s.OpenFeed(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -95,6 +95,15 @@ type Config struct {
 	// write waits for at most the round under way, its rest and its own
 	// round, however large the backlog (see analyze.go).
 	AnalysisRoundWork time.Duration
+	// ModelSaveEvery is how often a shared server analysing a tenant saves
+	// its issue-type model (default 2s), and so how often every other
+	// server loads it (modelfollow.go). Analyses are in the feed as soon
+	// as they are stored and counted by every server under the types they
+	// were stored with, and the names of new types are saved after each
+	// round, so this bounds only how far the other servers' models lag in
+	// documents. The model is also saved after each consolidation and
+	// before the tenant's analysis ends.
+	ModelSaveEvery time.Duration
 	// EmbeddingsTimeout bounds the wait for a similarity query's vector
 	// from a remote Embedder (default 1s); past it the answer is lexical.
 	EmbeddingsTimeout time.Duration
@@ -134,6 +143,11 @@ type Service struct {
 	// by another server that the knowledge follower read, and of the save
 	// the model in use was loaded from (see modelBehind).
 	modelSaved, modelLoaded map[int64]int64
+	// Under leaseMu, for the tenants this server analyses: the model
+	// holds what its last save does not (unsaved), and when that save was
+	// (savedAt); see modelsave.go.
+	unsaved map[int64]bool
+	savedAt map[int64]time.Time
 	// saved tracks the search index's chunks changed since they were
 	// saved (see SaveIndex).
 	saved indexSaver
@@ -157,6 +171,9 @@ func NewService(d Deps, cfg Config) *Service {
 	}
 	if cfg.AnalysisRoundWork <= 0 {
 		cfg.AnalysisRoundWork = 250 * time.Millisecond
+	}
+	if cfg.ModelSaveEvery <= 0 {
+		cfg.ModelSaveEvery = 2 * time.Second
 	}
 	if cfg.FeedPoll <= 0 {
 		cfg.FeedPoll = 150 * time.Millisecond
@@ -183,7 +200,8 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
 	s := &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
-		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{}}
+		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{},
+		unsaved: map[int64]bool{}, savedAt: map[int64]time.Time{}}
 	if d.Embedder != nil {
 		s.vec = newVectors(d.Embedder, cfg.EmbeddingsTimeout)
 	}

@@ -161,17 +161,34 @@ func (e *Engine) Follow(tenantID int64, solutions []*fathom.Solution, analyses [
 
 // PinNames names the tenant's types that have no pinned name yet, as the
 // first read showing them would: the server that analyses calls it before
-// saving, so that the names its followers load are the ones it shows.
-func (e *Engine) PinNames(tenantID int64) {
+// saving, so that the names its followers load are the ones it shows. It
+// reports whether it pinned any.
+func (e *Engine) PinNames(tenantID int64) bool {
 	k := e.tenant(tenantID)
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	k.namesMu.Lock()
 	defer k.namesMu.Unlock()
-	if k.namesStale {
-		k.nameNewTypes()
-		k.namesStale = false
+	if !k.namesStale {
+		return false
 	}
+	before := len(k.names)
+	k.nameNewTypes()
+	k.namesStale = false
+	return len(k.names) > before
+}
+
+// SaveNames hands put the tenant's pinned type names as SaveModel saves
+// them (under NamesKind), to save them without the model.
+func (e *Engine) SaveNames(tenantID int64, put func([]byte) error) error {
+	k := e.tenant(tenantID)
+	k.namesMu.Lock()
+	blob, err := encodeNames(k.names)
+	k.namesMu.Unlock()
+	if err != nil {
+		return err
+	}
+	return put(blob)
 }
 
 // Forget drops everything the engine holds of the tenant, so that the next
