@@ -48,6 +48,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		return err
 	}
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
+	defer s.saveIndexEvery(ctx, tenantID, 0)
 	for round := 0; round < analysisRounds; round++ {
 		if round > 0 && s.Shared() {
 			if err := s.renewLease(ctx, tenantID); err != nil {
@@ -60,13 +61,17 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			return err
 		}
 		// Chunk by chunk, each stored (and in the change feed) as soon as
-		// it is analysed. While requests are served, a round ends once it
-		// has worked AnalysisRoundWork: its length, and so the wait of a
-		// write behind it, does not grow with the backlog. An idle server
-		// drains its backlog in rounds of analysisBatch.
+		// it is analysed. While analysis keeps up with the writes (fewer
+		// than analysisBatch wait) and requests are served, a round ends
+		// once it has worked AnalysisRoundWork, so that a write waits for
+		// a short round, not a long one. Behind (a full batch waits) or
+		// idle, a round takes the whole batch: the round's fixed costs
+		// are then spread over more conversations, and a write waits for
+		// the backlog in any case.
+		behind := len(dirty) == analysisBatch
 		var applied []*knowledge.Draft
 		done := 0
-		for done < len(dirty) && (done == 0 || time.Since(started) < s.cfg.AnalysisRoundWork || !s.serving(seen)) {
+		for done < len(dirty) && (done == 0 || behind || !s.serving(seen) || time.Since(started) < s.cfg.AnalysisRoundWork) {
 			chunk := dirty[done:min(done+analysisWriteChunk, len(dirty))]
 			kept, tokens, err := s.analyzeChunk(ctx, tenantID, chunk, countTokens)
 			if err != nil {
@@ -78,12 +83,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			}
 			done += len(chunk)
 		}
-		// The chunks of the index this round changed: a start then reads
-		// only what was written since (a failed save is retried with the
-		// next, and a start that finds a chunk stale reads its texts).
-		if err := s.SaveIndex(ctx); err != nil {
-			s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
-		}
+		s.saveIndexEvery(ctx, tenantID, indexSaveEvery)
 		if err := s.afterRound(ctx, tenantID, s.know.Apply(tenantID, applied), len(applied)); err != nil {
 			return err
 		}
@@ -105,6 +105,27 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
+}
+
+// indexSaveEvery is how often analysis saves the chunks of the search index
+// changed since the last save: the chunk of the newest conversations
+// changes in every round, and writing it (up to 4,096 conversations'
+// terms) after every round of a fraction of a second would cost more than
+// the round.
+const indexSaveEvery = 2 * time.Second
+
+// saveIndexEvery saves the chunks of the search index changed since the
+// last save if that was every ago or longer: a start then reads only what
+// was written since (a failed save is retried with the next, and a start
+// that finds a chunk stale reads its texts).
+func (s *Service) saveIndexEvery(ctx context.Context, tenantID int64, every time.Duration) {
+	last := s.indexSavedAt.Load()
+	if now := time.Now().UnixNano(); now-last < int64(every) || !s.indexSavedAt.CompareAndSwap(last, now) {
+		return
+	}
+	if err := s.SaveIndex(ctx); err != nil {
+		s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
+	}
 }
 
 // analyzeChunk analyses a chunk of the tenant's changed conversations

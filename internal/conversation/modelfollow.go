@@ -32,6 +32,17 @@ func (s *Service) applyModels(ctx context.Context, changes []*store.Change) erro
 	saved := map[int64]int64{} // tenant → id of its last save in changes
 	others := map[int64]bool{} // tenants saved by another server
 	var order []int64
+	// Own saves passed over while a job analysed the tenant, now ended:
+	// the server loads its last save back as soon as it is at rest.
+	s.leaseMu.Lock()
+	for tenantID, id := range s.loadLater {
+		if !s.claimed[tenantID] {
+			saved[tenantID] = id
+			order = append(order, tenantID)
+			delete(s.loadLater, tenantID)
+		}
+	}
+	s.leaseMu.Unlock()
 	for _, c := range changes {
 		if c.Kind != store.ChangeModel {
 			continue
@@ -51,16 +62,23 @@ func (s *Service) applyModels(ctx context.Context, changes []*store.Change) erro
 		return err
 	}
 	for _, tenantID := range order {
-		if s.analysingHere(tenantID) {
-			if others[tenantID] && s.holdsLease(tenantID) {
-				// A lease outlived (see analysisLease): keep learning
-				// here; this server's next save wins.
-				s.logger.Warn("change feed: another server saved the model of a tenant this server analyses", "tenant", tenantID)
+		installed := false
+		if !s.analysingHere(tenantID) {
+			var err error
+			if installed, err = s.loadModel(ctx, tenantID, saved[tenantID]); err != nil {
+				return fmt.Errorf("load the model of tenant %d: %w", tenantID, err)
 			}
-			continue
 		}
-		if err := s.loadModel(ctx, tenantID, saved[tenantID]); err != nil {
-			return fmt.Errorf("load the model of tenant %d: %w", tenantID, err)
+		switch {
+		case installed:
+		case !others[tenantID]:
+			s.leaseMu.Lock()
+			s.loadLater[tenantID] = max(s.loadLater[tenantID], saved[tenantID])
+			s.leaseMu.Unlock()
+		case s.holdsLease(tenantID):
+			// A lease outlived (see analysisLease): keep learning here;
+			// this server's next save wins.
+			s.logger.Warn("change feed: another server saved the model of a tenant this server analyses", "tenant", tenantID)
 		}
 	}
 	return nil
@@ -68,18 +86,19 @@ func (s *Service) applyModels(ctx context.Context, changes []*store.Change) erro
 
 // loadModel loads the tenant's saved model, in one snapshot (see
 // reloadModel), and puts it in use unless a job of this server began to
-// analyse the tenant meanwhile. id is the feed's id of the save.
-func (s *Service) loadModel(ctx context.Context, tenantID, id int64) error {
+// analyse the tenant meanwhile (installed false). id is the feed's id of
+// the save.
+func (s *Service) loadModel(ctx context.Context, tenantID, id int64) (installed bool, err error) {
 	var m *knowledge.LoadedModel
-	err := s.store.Snapshot(ctx, func(r store.Reader) (err error) {
+	err = s.store.Snapshot(ctx, func(r store.Reader) (err error) {
 		m, err = s.know.LoadModel(tenantID, savedKnowledge{ctx: ctx, st: r, tenantID: tenantID})
 		return err
 	})
 	if err != nil {
-		return err
+		return false, err
 	}
 	s.leaseMu.Lock()
-	installed := !s.claimed[tenantID] // else the job catches up itself (catchUpForLease)
+	installed = !s.claimed[tenantID] // else the job catches up itself (catchUpForLease)
 	if installed {
 		s.know.InstallModel(tenantID, m)
 		s.modelLoaded[tenantID] = max(s.modelLoaded[tenantID], id)
@@ -88,7 +107,7 @@ func (s *Service) loadModel(ctx context.Context, tenantID, id int64) error {
 	if installed {
 		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
 	}
-	return nil
+	return installed, nil
 }
 
 // reloadModels loads the saved model of every tenant this server is not
@@ -98,7 +117,7 @@ func (s *Service) reloadModels(ctx context.Context) error {
 		if s.analysingHere(id) {
 			continue
 		}
-		if err := s.loadModel(ctx, id, 0); err != nil {
+		if _, err := s.loadModel(ctx, id, 0); err != nil {
 			return err
 		}
 	}

@@ -68,6 +68,9 @@ func (s *Service) markModelSaved(tenantID int64) {
 // came since the last: ending the job there would save the model, and
 // have every server load it, after every round.
 func (s *Service) linger(ctx context.Context, tenantID int64) (more bool, err error) {
+	// Everything analysed is applied: AnalysisIdle need not wait.
+	s.analysing.Add(-1)
+	defer s.analysing.Add(1)
 	for {
 		wait, unsaved := s.modelSaveWait(tenantID)
 		if !unsaved {

@@ -89,11 +89,12 @@ type Config struct {
 	// message content).
 	MaxConversationMessages int
 	MaxConversationBytes    int64
-	// AnalysisRoundWork bounds the work of one round of analysis (default
-	// 250ms): a round stops taking chunks of changed conversations once it
-	// has worked that long, and the rest wait for the next round, so a
-	// write waits for at most the round under way, its rest and its own
-	// round, however large the backlog (see analyze.go).
+	// AnalysisRoundWork bounds the work of one round of analysis while
+	// requests are served and analysis keeps up (default 250ms): such a
+	// round stops taking chunks of changed conversations once it has
+	// worked that long, and the rest wait for the next round, so a write
+	// waits for at most the round under way, its rest and its own round
+	// (see analyze.go).
 	AnalysisRoundWork time.Duration
 	// ModelSaveEvery is how often a shared server analysing a tenant saves
 	// its issue-type model (default 2s), and so how often every other
@@ -128,6 +129,9 @@ type Service struct {
 	logger *slog.Logger
 	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
 	analysing atomic.Int64
+	// indexSavedAt is when analysis last saved the search index, in Unix
+	// nanoseconds (see saveIndexEvery).
+	indexSavedAt atomic.Int64
 	// feed is the knowledge follower's position in the change feed; claimed the
 	// tenants one of its jobs is analysing, leases those whose analysis
 	// lease it holds and whose feed it applied (all only when shared).
@@ -143,6 +147,9 @@ type Service struct {
 	// by another server that the knowledge follower read, and of the save
 	// the model in use was loaded from (see modelBehind).
 	modelSaved, modelLoaded map[int64]int64
+	// loadLater holds the own saves the model follower passed over while
+	// a job of this server analysed the tenant (see applyModels).
+	loadLater map[int64]int64
 	// Under leaseMu, for the tenants this server analyses: the model
 	// holds what its last save does not (unsaved), and when that save was
 	// (savedAt); see modelsave.go.
@@ -200,7 +207,7 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
 	s := &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
-		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{},
+		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{}, loadLater: map[int64]int64{},
 		unsaved: map[int64]bool{}, savedAt: map[int64]time.Time{}}
 	if d.Embedder != nil {
 		s.vec = newVectors(d.Embedder, cfg.EmbeddingsTimeout)
