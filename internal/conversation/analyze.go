@@ -39,12 +39,16 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			return err
 		}
 		defer release()
+		// Before the lease goes: the next holder learns on top of the
+		// saved model, which must hold everything analysed here.
+		defer s.saveBeforeRelease(tenantID)
 	}
 	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
 	if err != nil {
 		return err
 	}
 	countTokens := s.tokens != nil && s.tokens.LimitsTokens(ctx, tenantID)
+	defer s.saveIndexEvery(ctx, tenantID, 0)
 	for round := 0; round < analysisRounds; round++ {
 		if round > 0 && s.Shared() {
 			if err := s.renewLease(ctx, tenantID); err != nil {
@@ -56,94 +60,129 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		if err != nil {
 			return err
 		}
-		feedback, err := s.feedbackOf(ctx, tenantID, dirty)
-		if err != nil {
-			return err
-		}
-		newTokens := make([]int64, len(dirty))
-		drafts := make([]*knowledge.Draft, len(dirty))
-		now := s.now()
-		ids := make([]int64, len(dirty))
-		for i, c := range dirty {
-			ids[i] = c.ID
-		}
-		messages, err := s.store.MessageListMany(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("analyze conversations: %w", err)
-		}
-		for i, c := range dirty {
-			msgs := messages[c.ID]
-			drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
-			if countTokens {
-				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
-					newTokens[i] += quota.CountTokens(m.Content)
-				}
-			}
-		}
-		var tokens int64
-		current := make([]bool, len(dirty))
-		// Small transactions: the writer is shared with requests, and one
-		// holding it for hundreds of conversations would stall them.
-		for lo := 0; lo < len(dirty); lo += analysisWriteChunk {
-			hi := min(lo+analysisWriteChunk, len(dirty))
-			err = s.store.Write(ctx, func(tx store.Tx) error {
-				ok, err := s.storeAnalyses(ctx, tx, tenantID, dirty[lo:hi], drafts[lo:hi])
-				copy(current[lo:hi], ok)
-				return err
-			})
+		// Chunk by chunk, each stored (and in the change feed) as soon as
+		// it is analysed. While analysis keeps up with the writes (fewer
+		// than analysisBatch wait) and requests are served, a round ends
+		// once it has worked AnalysisRoundWork, so that a write waits for
+		// a short round, not a long one. Behind (a full batch waits) or
+		// idle, a round takes the whole batch: the round's fixed costs
+		// are then spread over more conversations, and a write waits for
+		// the backlog in any case.
+		behind := len(dirty) == analysisBatch
+		var applied []*knowledge.Draft
+		done := 0
+		for done < len(dirty) && (done == 0 || behind || !s.serving(seen) || time.Since(started) < s.cfg.AnalysisRoundWork) {
+			chunk := dirty[done:min(done+analysisWriteChunk, len(dirty))]
+			kept, tokens, err := s.analyzeChunk(ctx, tenantID, chunk, countTokens)
 			if err != nil {
 				return err
 			}
-		}
-		for i := range dirty {
-			if current[i] {
-				tokens += newTokens[i]
+			applied = append(applied, kept...)
+			if countTokens {
+				s.tokens.AddTokens(ctx, tenantID, tokens)
 			}
+			done += len(chunk)
 		}
-		// Index only what is still current: a conversation changed since
-		// it was read is dirty again and comes back in the next round, and
-		// a deleted one must not return to the index. What its track
-		// indexed at this version is not indexed again (see trackindex.go).
-		var applied []*knowledge.Draft
-		for i, c := range dirty {
-			if current[i] {
-				if !s.indexHolds(tenantID, c) {
-					s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]))
-				}
-				applied = append(applied, drafts[i])
-			}
-		}
-		// The chunks of the index this round changed: a start then reads
-		// only what was written since (a failed save is retried with the
-		// next, and a start that finds a chunk stale reads its texts).
-		if err := s.SaveIndex(ctx); err != nil {
-			s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
-		}
-		// A shared server saves after every round, so that the others
-		// reload the model that typed what they are told was analysed.
-		if s.know.Apply(tenantID, applied) || s.Shared() && len(applied) > 0 {
-			if err := s.saveModel(ctx, tenantID); err != nil {
-				return err
-			}
+		s.saveIndexEvery(ctx, tenantID, indexSaveEvery)
+		if err := s.afterRound(ctx, tenantID, s.know.Apply(tenantID, applied), len(applied)); err != nil {
+			return err
 		}
 		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
-		if countTokens {
-			s.tokens.AddTokens(ctx, tenantID, tokens)
-		}
 		if err := s.pace(ctx, time.Since(started), seen); err != nil {
 			return err
 		}
-		if len(dirty) < analysisBatch {
+		if done == len(dirty) && len(dirty) < analysisBatch {
 			// The backlog is drained: settle the types of its last stretch.
 			settled := s.know.Settle(tenantID)
 			s.know.LearnAssociations(tenantID, s.index.For(tenantID))
 			if settled {
 				return s.saveModel(ctx, tenantID)
 			}
-			return nil
+			more, err := s.linger(ctx, tenantID)
+			if err != nil || !more {
+				return err
+			}
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
+}
+
+// indexSaveEvery is how often analysis saves the chunks of the search index
+// changed since the last save: the chunk of the newest conversations
+// changes in every round, and writing it (up to 4,096 conversations'
+// terms) after every round of a fraction of a second would cost more than
+// the round.
+const indexSaveEvery = 2 * time.Second
+
+// saveIndexEvery saves the chunks of the search index changed since the
+// last save if that was every ago or longer: a start then reads only what
+// was written since (a failed save is retried with the next, and a start
+// that finds a chunk stale reads its texts).
+func (s *Service) saveIndexEvery(ctx context.Context, tenantID int64, every time.Duration) {
+	last := s.indexSavedAt.Load()
+	if now := time.Now().UnixNano(); now-last < int64(every) || !s.indexSavedAt.CompareAndSwap(last, now) {
+		return
+	}
+	if err := s.SaveIndex(ctx); err != nil {
+		s.logger.Warn("search index not saved", "tenant", tenantID, "err", err)
+	}
+}
+
+// analyzeChunk analyses a chunk of the tenant's changed conversations
+// and stores, in one transaction, the analyses of those still at the
+// version read. It indexes those and returns their drafts, for the
+// engine to apply, and the tokens of their new messages when
+// countTokens. What changed since it was read is dirty again and comes
+// back in the next round, and a deleted conversation must not return to
+// the index; what its track indexed at this version is not indexed again
+// (see trackindex.go).
+func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool) ([]*knowledge.Draft, int64, error) {
+	feedback, err := s.feedbackOf(ctx, tenantID, chunk)
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]int64, len(chunk))
+	for i, c := range chunk {
+		ids[i] = c.ID
+	}
+	messages, err := s.store.MessageListMany(ctx, ids)
+	if err != nil {
+		return nil, 0, fmt.Errorf("analyze conversations: %w", err)
+	}
+	now := s.now()
+	drafts := make([]*knowledge.Draft, len(chunk))
+	newTokens := make([]int64, len(chunk))
+	for i, c := range chunk {
+		msgs := messages[c.ID]
+		drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
+		if countTokens {
+			for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
+				newTokens[i] += quota.CountTokens(m.Content)
+			}
+		}
+	}
+	// A small transaction: the writer is shared with requests, and one
+	// holding it for hundreds of conversations would stall them.
+	var current []bool
+	err = s.store.Write(ctx, func(tx store.Tx) (err error) {
+		current, err = s.storeAnalyses(ctx, tx, tenantID, chunk, drafts)
+		return err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	var kept []*knowledge.Draft
+	var tokens int64
+	for i, c := range chunk {
+		if current[i] {
+			if !s.indexHolds(tenantID, c) {
+				s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]))
+			}
+			kept = append(kept, drafts[i])
+			tokens += newTokens[i]
+		}
+	}
+	return kept, tokens, nil
 }
 
 // storeAnalyses writes, in tx, the drafts of the conversations still at
@@ -232,16 +271,18 @@ func (s *Service) saveModel(ctx context.Context, tenantID int64) error {
 	// Followers load the names with the model: name the new types here,
 	// as the first read would, so that every server shows the same names.
 	s.know.PinNames(tenantID)
+	// A model learned online answers a little differently from the same
+	// model saved and loaded (as a restart shows): the analysing server
+	// loads what it saved as its followers do, but with its model
+	// follower, once the tenant's analysis has ended (modelfollow.go), not
+	// in front of its next round.
 	err := saveKnowledge(ctx, s.store, s.know, tenantID, s.now(), func(tx store.Tx) error {
 		return s.appendChange(ctx, tx, tenantID, store.ChangeModel, 0)
 	})
-	if err != nil {
-		return err
+	if err == nil {
+		s.markModelSaved(tenantID)
 	}
-	// A model learned online answers a little differently from the same
-	// model saved and loaded (as a restart shows): the analysing server
-	// loads what it saved, as its followers do, so that all answer alike.
-	return s.reloadModel(ctx, tenantID)
+	return err
 }
 
 // IndexText is what search matches a conversation on: how the user stated

@@ -8,20 +8,23 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // Several servers on one database each hold the search index and the
 // knowledge in memory. Whatever changes them is appended to the change
 // feed in the same transaction (appendChange), and every server tails the
-// feed (Follow) and applies what the others changed, with two followers of
-// their own cursor each: the index follower indexes tracked and analysed
-// conversations from the database and drops deleted ones, in a few
-// queries per poll; the knowledge follower counts stored analyses and
-// reloads the tenant's model when the analysing server saved it, which
-// takes long for a large tenant. So a tracked conversation is searchable
-// on every server within a poll or two, however far analysis and model
-// loads lag. A server alone on its database (Config.Server empty) neither
+// feed (Follow) and applies what the others changed, with three followers
+// of their own cursor each: the index follower indexes tracked and
+// analysed conversations from the database and drops deleted ones, in a
+// few queries per poll; the knowledge follower counts stored analyses
+// under the issue types they were stored with, and takes in the type
+// names saved with a model; the model follower loads the tenant's saved
+// model when one was saved, which takes long for a large tenant
+// (modelfollow.go). So a tracked conversation is searchable on every
+// server within a poll or two, and counted in its issue type within a
+// poll of its analysis, however long model loads take. A server alone on its database (Config.Server empty) neither
 // writes nor tails the feed.
 
 // feedPage is how many changes one read of the feed returns.
@@ -71,6 +74,7 @@ func (s *Service) OpenFeed(ctx context.Context) error {
 	}
 	s.feed.open(cursor)
 	s.indexFeed.open(cursor)
+	s.modelFeed.open(cursor)
 	return nil
 }
 
@@ -84,21 +88,26 @@ func (f *feed) open(cursor int64) {
 }
 
 // Follow tails the change feed until ctx ends, applying every other
-// server's changes: the index follower within FeedPoll, the knowledge
-// follower as fast as model loads allow. A failed read (the database went
+// server's changes: the index and knowledge followers within FeedPoll,
+// the model follower as fast as model loads allow. A failed read (the database went
 // away) is retried at the next tick; the cursors are kept, so the server
 // catches up once the database answers again.
 func (s *Service) Follow(ctx context.Context) {
 	if s.cfg.Server == "" {
 		return
 	}
-	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(2)
 	go func() {
-		defer close(done)
+		defer wg.Done()
 		s.follow(ctx, "index", s.catchUpIndex)
 	}()
+	go func() {
+		defer wg.Done()
+		s.follow(ctx, "model", s.catchUpModels)
+	}()
 	s.follow(ctx, "knowledge", s.catchUpKnowledge)
-	<-done
+	wg.Wait()
 }
 
 // follow calls catchUp every FeedPoll until ctx ends.
@@ -124,10 +133,11 @@ func (s *Service) follow(ctx context.Context, name string, catchUp func(context.
 	}
 }
 
-// CatchUp applies every change of other servers committed so far, to the
-// index and to the knowledge. The analysis job calls it once it holds a
-// tenant's lease, so that it learns on top of what the previous holder
-// saved.
+// CatchUp applies every change committed so far, as the three followers
+// do: to the index, to the knowledge, and the last model saved of each
+// tenant this server is not analysing, its own saves included (so that
+// the analysing server, at rest, answers from the model its followers
+// loaded). The analysis job catches up otherwise (catchUpForLease).
 func (s *Service) CatchUp(ctx context.Context) error {
 	if s.cfg.Server == "" {
 		return nil
@@ -135,7 +145,10 @@ func (s *Service) CatchUp(ctx context.Context) error {
 	if err := s.catchUpIndex(ctx); err != nil {
 		return err
 	}
-	return s.catchUpKnowledge(ctx)
+	if err := s.catchUpKnowledge(ctx); err != nil {
+		return err
+	}
+	return s.catchUpModels(ctx)
 }
 
 func (s *Service) catchUpIndex(ctx context.Context) error {
@@ -236,12 +249,14 @@ func (f *feed) advance(high int64, now time.Time, wait time.Duration) {
 // tenantChanges are one tenant's changes in one read of the feed.
 type tenantChanges struct {
 	analysed, deleted []int64
-	model             bool
+	model             int64 // the id of the last model save, 0 if none
+	names             bool  // names were saved, with a model or alone
 }
 
 // applyChanges applies other servers' changes to the knowledge, per
-// tenant: deletions and analyses, then the model. The index follower
-// (applyIndex) indexes what they changed.
+// tenant: deletions and analyses, then the names of a model saved. The
+// index follower (applyIndex) indexes what they changed, and the model
+// follower (applyModels) loads the models saved.
 func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) error {
 	byTenant := map[int64]*tenantChanges{}
 	var order []int64
@@ -261,7 +276,9 @@ func (s *Service) applyChanges(ctx context.Context, changes []*store.Change) err
 		case store.ChangeDelete:
 			tc.deleted = append(tc.deleted, c.Ref)
 		case store.ChangeModel:
-			tc.model = true
+			tc.model, tc.names = max(tc.model, c.ID), true
+		case store.ChangeNames:
+			tc.names = true
 		}
 	}
 	for _, tenantID := range order {
@@ -291,19 +308,28 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 		}
 		s.know.Follow(tenantID, sols, analyses, tc.deleted)
 	}
-	if !tc.model {
+	if !tc.names {
 		return nil
 	}
-	if s.holdsLease(tenantID) {
-		// Another server saved while this one analyses: a lease outlived
-		// (see analysisLease). Keep learning here; this server's next save
-		// wins.
-		s.logger.Warn("change feed: another server saved the model of a tenant this server analyses", "tenant", tenantID)
-		return nil
+	// The names of the types the analyses just counted were pinned and
+	// saved after them, alone or with the model: one small read names a
+	// type the model in use does not hold yet.
+	blob, err := s.store.KnowledgeModelGet(ctx, tenantID, knowledge.NamesKind)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return err
+	default:
+		if err := s.know.FollowNames(tenantID, blob); err != nil {
+			return err
+		}
 	}
-	// Last, so that the analyses just counted are recounted under the
-	// types of the model that typed them.
-	return s.reloadModel(ctx, tenantID)
+	if tc.model > 0 {
+		s.leaseMu.Lock()
+		s.modelSaved[tenantID] = max(s.modelSaved[tenantID], tc.model)
+		s.leaseMu.Unlock()
+	}
+	return nil
 }
 
 // applyIndex applies other servers' changes to the search index, per

@@ -69,13 +69,16 @@ func BenchmarkCrossServerLag(b *testing.B) {
 	ctx := context.Background()
 	st := pgtest.Open(b)
 	tn := newTenant(b, st)
-	a, f := newServer(b, st, "a"), newServer(b, st, "b")
+	// The servers' defaults: the model saved every ModelSaveEvery.
+	a := newServerWith(b, st, Config{Server: "a", FeedGapWait: time.Second})
+	f := newServerWith(b, st, Config{Server: "b", FeedGapWait: time.Second})
 	f.feed.wake = make(chan struct{}, 1)
 	bg, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() { stop(); wg.Wait() }()
-	wg.Add(3)
+	wg.Add(4)
 	go func() { defer wg.Done(); f.Follow(bg) }()
+	go func() { defer wg.Done(); a.Follow(bg) }()
 	go func() { // the job queue: analyse, then poll again
 		defer wg.Done()
 		for bg.Err() == nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,10 +34,17 @@ func TestServersSharePostgres(t *testing.T) {
 
 // newServer returns a service named name on st, its feed opened and its
 // state loaded as at start-up.
+// Its model is saved after every round of analysis, as when
+// ModelSaveEvery has passed (newServerWith takes a config).
 func newServer(t testing.TB, st store.Store, name string) *Service {
 	t.Helper()
+	return newServerWith(t, st, Config{Server: name, FeedGapWait: time.Second, ModelSaveEvery: time.Nanosecond})
+}
+
+func newServerWith(t testing.TB, st store.Store, cfg Config) *Service {
+	t.Helper()
 	ctx := context.Background()
-	s := bareServer(st, Config{Server: name, FeedGapWait: time.Second})
+	s := bareServer(st, cfg)
 	if err := s.OpenFeed(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +216,9 @@ func exerciseServers(t *testing.T, st store.Store) {
 		trackTopic(t, a, tn, fmt.Sprintf("a-%d", i), i)
 	}
 	analyze(t, a, tn)
-	catchUp(t, b)
+	// Each server loads the saved model with its model follower, the
+	// analysing one too once its analysis ended (modelfollow.go).
+	catchUp(t, a, b)
 	va := viewOf(t, a, tn)
 	if len(va.Types) == 0 || len(va.Matches[0]) == 0 {
 		t.Fatalf("the analysing server learned nothing: %+v", va)
@@ -222,7 +232,7 @@ func exerciseServers(t *testing.T, st store.Store) {
 		trackTopic(t, b, tn, fmt.Sprintf("b-%d", i), i+1)
 	}
 	analyze(t, b, tn)
-	catchUp(t, a)
+	catchUp(t, a, b)
 	sameView(t, "after b analysed", viewOf(t, b, tn), viewOf(t, a, tn))
 
 	// One server at a time analyses a tenant.
@@ -258,7 +268,7 @@ func exerciseServers(t *testing.T, st store.Store) {
 		trackTopic(t, a, tn, fmt.Sprintf("late-%d", i), i)
 	}
 	analyze(t, a, tn)
-	catchUp(t, b, c)
+	catchUp(t, a, b, c)
 	va = viewOf(t, a, tn)
 	sameView(t, "b after late writes", va, viewOf(t, b, tn))
 	sameView(t, "c after late writes", va, viewOf(t, c, tn))
@@ -277,12 +287,12 @@ func exerciseServers(t *testing.T, st store.Store) {
 	}
 	trackTopic(t, a, tn, "after-prune", 1)
 	analyze(t, a, tn)
-	for _, f := range []*feed{&c.feed, &c.indexFeed} {
+	for _, f := range []*feed{&c.feed, &c.indexFeed, &c.modelFeed} {
 		f.mu.Lock()
 		f.lastOK = time.Now().Add(-time.Minute)
 		f.mu.Unlock()
 	}
-	catchUp(t, b, c)
+	catchUp(t, a, b, c)
 	va = viewOf(t, a, tn)
 	sameView(t, "b after pruning", va, viewOf(t, b, tn))
 	sameView(t, "c after pruning", va, viewOf(t, c, tn))
@@ -308,9 +318,12 @@ func TestFollowInBackground(t *testing.T) {
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
 	b.feed.wake = make(chan struct{}, 1)
 	followCtx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { defer close(done); b.Follow(followCtx) }()
-	t.Cleanup(func() { stop(); <-done })
+	var wg sync.WaitGroup
+	for _, s := range []*Service{a, b} { // a loads its own saves back
+		wg.Add(1)
+		go func() { defer wg.Done(); s.Follow(followCtx) }()
+	}
+	t.Cleanup(func() { stop(); wg.Wait() })
 
 	const writes = 20
 	var giveUp <-chan time.Time
@@ -431,6 +444,7 @@ func TestLeaseTakeover(t *testing.T) {
 		t.Fatalf("after taking over b indexed %d conversations, want 40", n)
 	}
 	c := newServer(t, st, "c") // a restarted: it loads what b saved
+	catchUp(t, b)              // b loads its own save back, as its model follower does
 	sameView(t, "after the takeover", viewOf(t, b, tn), viewOf(t, c, tn))
 }
 

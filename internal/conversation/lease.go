@@ -34,7 +34,7 @@ func (s *Service) takeLease(ctx context.Context, tenantID int64) (release func()
 		unclaim()
 		return nil, err
 	}
-	if err := s.CatchUp(ctx); err != nil {
+	if err := s.catchUpForLease(ctx, tenantID); err != nil {
 		unclaim()
 		s.releaseLease(tenantID)
 		return nil, err

@@ -89,6 +89,6 @@ func exerciseReloadDuringSave(t *testing.T, st store.Store) {
 	if !m.saved.Load() {
 		t.Fatal("b did not reload the model")
 	}
-	catchUp(t, b)
+	catchUp(t, a, b)
 	sameView(t, "after a save during a reload", viewOf(t, a, tn), viewOf(t, b, tn))
 }

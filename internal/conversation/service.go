@@ -89,6 +89,22 @@ type Config struct {
 	// message content).
 	MaxConversationMessages int
 	MaxConversationBytes    int64
+	// AnalysisRoundWork bounds the work of one round of analysis while
+	// requests are served and analysis keeps up (default 250ms): such a
+	// round stops taking chunks of changed conversations once it has
+	// worked that long, and the rest wait for the next round, so a write
+	// waits for at most the round under way, its rest and its own round
+	// (see analyze.go).
+	AnalysisRoundWork time.Duration
+	// ModelSaveEvery is how often a shared server analysing a tenant saves
+	// its issue-type model (default 2s), and so how often every other
+	// server loads it (modelfollow.go). Analyses are in the feed as soon
+	// as they are stored and counted by every server under the types they
+	// were stored with, and the names of new types are saved after each
+	// round, so this bounds only how far the other servers' models lag in
+	// documents. The model is also saved after each consolidation and
+	// before the tenant's analysis ends.
+	ModelSaveEvery time.Duration
 	// EmbeddingsTimeout bounds the wait for a similarity query's vector
 	// from a remote Embedder (default 1s); past it the answer is lexical.
 	EmbeddingsTimeout time.Duration
@@ -113,15 +129,32 @@ type Service struct {
 	logger *slog.Logger
 	// analysing counts the AnalyzeTenant calls under way (see AnalysisIdle).
 	analysing atomic.Int64
+	// indexSavedAt is when analysis last saved the search index, in Unix
+	// nanoseconds (see saveIndexEvery).
+	indexSavedAt atomic.Int64
 	// feed is the knowledge follower's position in the change feed; claimed the
 	// tenants one of its jobs is analysing, leases those whose analysis
 	// lease it holds and whose feed it applied (all only when shared).
 	feed feed
-	// indexFeed is the index follower's position (see feed.go).
+	// indexFeed is the index follower's position (see feed.go), and
+	// modelFeed the model follower's (see modelfollow.go).
 	indexFeed feed
+	modelFeed feed
 	leaseMu   sync.Mutex
 	claimed   map[int64]bool
 	leases    map[int64]bool
+	// Under leaseMu: per tenant, the id in the feed of the last model save
+	// by another server that the knowledge follower read, and of the save
+	// the model in use was loaded from (see modelBehind).
+	modelSaved, modelLoaded map[int64]int64
+	// loadLater holds the own saves the model follower passed over while
+	// a job of this server analysed the tenant (see applyModels).
+	loadLater map[int64]int64
+	// Under leaseMu, for the tenants this server analyses: the model
+	// holds what its last save does not (unsaved), and when that save was
+	// (savedAt); see modelsave.go.
+	unsaved map[int64]bool
+	savedAt map[int64]time.Time
 	// saved tracks the search index's chunks changed since they were
 	// saved (see SaveIndex).
 	saved indexSaver
@@ -142,6 +175,12 @@ func NewService(d Deps, cfg Config) *Service {
 	}
 	if cfg.AnalysisDuty <= 0 || cfg.AnalysisDuty > 1 {
 		cfg.AnalysisDuty = 0.5
+	}
+	if cfg.AnalysisRoundWork <= 0 {
+		cfg.AnalysisRoundWork = 250 * time.Millisecond
+	}
+	if cfg.ModelSaveEvery <= 0 {
+		cfg.ModelSaveEvery = 2 * time.Second
 	}
 	if cfg.FeedPoll <= 0 {
 		cfg.FeedPoll = 150 * time.Millisecond
@@ -168,7 +207,8 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Knowledge = knowledge.New(issuetype.Config{})
 	}
 	s := &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
-		claimed: map[int64]bool{}, leases: map[int64]bool{}}
+		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{}, loadLater: map[int64]int64{},
+		unsaved: map[int64]bool{}, savedAt: map[int64]time.Time{}}
 	if d.Embedder != nil {
 		s.vec = newVectors(d.Embedder, cfg.EmbeddingsTimeout)
 	}

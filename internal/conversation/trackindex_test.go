@@ -131,7 +131,7 @@ func exerciseTrackedFollowed(t *testing.T, st store.Store) {
 	sameIndex(t, a, b, tn)
 	// Analysis on a, then the whole feed on b: the same answers.
 	analyze(t, a, tn)
-	catchUp(t, b)
+	catchUp(t, a, b)
 	sameView(t, "after analysis", viewOf(t, a, tn), viewOf(t, b, tn))
 }
 

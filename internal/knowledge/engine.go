@@ -294,10 +294,9 @@ func (k *tenantKnowledge) consolidate() {
 
 // Remove forgets a deleted conversation.
 func (e *Engine) Remove(tenantID, conversationID int64) {
-	k := e.tenant(tenantID)
-	k.model.Remove(conversationID)
-	k.mu.Lock()
+	k := e.locked(tenantID)
 	defer k.mu.Unlock()
+	k.model.Remove(conversationID)
 	if old, ok := k.analyses[conversationID]; ok {
 		defer k.touchNames() // its type's description may change
 		k.count(conversationID, old, -1)

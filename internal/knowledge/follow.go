@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"fmt"
+
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 )
@@ -13,27 +15,54 @@ import (
 
 // ReloadModel replaces the tenant's issue-type model, type names and
 // learned solutions by what was saved, keeping the analyses it holds, and
-// recounts them under the reloaded types. Readers holding the previous
-// state finish on it.
+// recounts them under the reloaded types (LoadModel, then InstallModel).
 func (e *Engine) ReloadModel(tenantID int64, src Saved) error {
+	m, err := e.LoadModel(tenantID, src)
+	if err != nil {
+		return err
+	}
+	e.InstallModel(tenantID, m)
+	return nil
+}
+
+// LoadedModel is a tenant's saved model, type names and solutions, read by
+// LoadModel and not yet in use.
+type LoadedModel struct{ k *tenantKnowledge }
+
+// LoadModel reads the tenant's saved model, type names and learned
+// solutions without touching what the engine holds: the slow part of a
+// reload (it reads and weighs every document), which therefore runs beside
+// the counting of new analyses (Follow) instead of in front of it.
+func (e *Engine) LoadModel(tenantID int64, src Saved) (*LoadedModel, error) {
 	fresh := newTenantKnowledge(issuetype.NewModel(e.cfg))
 	if err := fresh.restore(src, tenantID); err != nil {
-		return err
+		return nil, err
 	}
 	// A follower migrates nothing: the server that analyses does.
 	fresh.migrate, fresh.retire = false, false
+	return &LoadedModel{k: fresh}, nil
+}
+
+// InstallModel puts a loaded model in use, with the analyses the tenant's
+// knowledge holds now, recounted under its types. Readers holding the
+// previous state finish on it; a Follow, Remove or FollowNames waiting for
+// it applies to the new state (see locked).
+func (e *Engine) InstallModel(tenantID int64, m *LoadedModel) {
+	fresh := m.k
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if old := e.tenants[tenantID]; old != nil {
-		old.mu.RLock()
-		analyses := make(map[int64]*heldAnalysis, len(old.analyses))
+		// Held for writing until the swap: an analysis counted into the
+		// old state after its analyses were copied would be lost.
+		old.mu.Lock()
+		defer old.mu.Unlock()
+		fresh.analyses = make(map[int64]*heldAnalysis, len(old.analyses))
 		for id, a := range old.analyses {
 			c := *a
-			analyses[id] = &c
+			fresh.analyses[id] = &c
 		}
 		fresh.assigned = old.assigned
-		old.mu.RUnlock()
-		fresh.analyses = analyses
+		old.replaced = true
 	}
 	fresh.mu.Lock()
 	fresh.dropUnanalysed()
@@ -41,7 +70,20 @@ func (e *Engine) ReloadModel(tenantID int64, src Saved) error {
 	fresh.mu.Unlock()
 	fresh.touchNames()
 	e.tenants[tenantID] = fresh
-	return nil
+}
+
+// locked returns the tenant's knowledge with its mu held for writing, the
+// one in use: a state that InstallModel replaced while the caller waited
+// for its lock is passed over.
+func (e *Engine) locked(tenantID int64) *tenantKnowledge {
+	for {
+		k := e.tenant(tenantID)
+		k.mu.Lock()
+		if !k.replaced {
+			return k
+		}
+		k.mu.Unlock()
+	}
 }
 
 // DropUnanalysed removes from the tenant's model the conversations it has
@@ -77,12 +119,11 @@ func (k *tenantKnowledge) dropUnanalysed() bool {
 // as Apply's do; the issue type is the model's when it holds the
 // conversation (the stored one otherwise, until the model is reloaded).
 func (e *Engine) Follow(tenantID int64, solutions []*fathom.Solution, analyses []*fathom.Analysis, removed []int64) {
-	k := e.tenant(tenantID)
+	k := e.locked(tenantID)
+	defer k.mu.Unlock()
 	for _, id := range removed {
 		k.model.Remove(id)
 	}
-	k.mu.Lock()
-	defer k.mu.Unlock()
 	defer k.touchNames()
 	for _, s := range solutions {
 		ss := k.addSolution(s)
@@ -120,17 +161,34 @@ func (e *Engine) Follow(tenantID int64, solutions []*fathom.Solution, analyses [
 
 // PinNames names the tenant's types that have no pinned name yet, as the
 // first read showing them would: the server that analyses calls it before
-// saving, so that the names its followers load are the ones it shows.
-func (e *Engine) PinNames(tenantID int64) {
+// saving, so that the names its followers load are the ones it shows. It
+// reports whether it pinned any.
+func (e *Engine) PinNames(tenantID int64) bool {
 	k := e.tenant(tenantID)
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	k.namesMu.Lock()
 	defer k.namesMu.Unlock()
-	if k.namesStale {
-		k.nameNewTypes()
-		k.namesStale = false
+	if !k.namesStale {
+		return false
 	}
+	before := len(k.names)
+	k.nameNewTypes()
+	k.namesStale = false
+	return len(k.names) > before
+}
+
+// SaveNames hands put the tenant's pinned type names as SaveModel saves
+// them (under NamesKind), to save them without the model.
+func (e *Engine) SaveNames(tenantID int64, put func([]byte) error) error {
+	k := e.tenant(tenantID)
+	k.namesMu.Lock()
+	blob, err := encodeNames(k.names)
+	k.namesMu.Unlock()
+	if err != nil {
+		return err
+	}
+	return put(blob)
 }
 
 // Forget drops everything the engine holds of the tenant, so that the next
@@ -139,4 +197,28 @@ func (e *Engine) Forget(tenantID int64) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	delete(e.tenants, tenantID)
+}
+
+// FollowNames takes in the type names saved with the tenant's model
+// (blob as saved under NamesKind), without the model: a type another
+// server founded since the model in use was loaded is named, so the
+// conversations Follow counted in it show it before the model that holds
+// them is loaded. The analysing server pins every type's name before it
+// saves (PinNames), so these are the names every server shows.
+func (e *Engine) FollowNames(tenantID int64, blob []byte) error {
+	names, err := decodeNames(blob)
+	if err != nil {
+		return fmt.Errorf("load issue type names of tenant %d: %w", tenantID, err)
+	}
+	k := e.locked(tenantID)
+	defer k.mu.Unlock()
+	k.namesMu.Lock()
+	for id, nm := range names {
+		if _, ok := k.names[id]; !ok {
+			k.names[id], k.taken[nm.Name] = nm, true
+		}
+	}
+	k.namesMu.Unlock()
+	k.touchNames()
+	return nil
 }

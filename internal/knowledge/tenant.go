@@ -63,6 +63,9 @@ type tenantKnowledge struct {
 	// and retire stays set until the solutions no attempt uses are
 	// deleted, after that re-reading drained (retireDue).
 	migrate, retire, retireDue bool
+	// replaced is set, under mu, when InstallModel put another state in
+	// this one's place (see Engine.locked).
+	replaced bool
 
 	// names pins each type's name the first time it is shown: the model
 	// derives names from a type's current words, which drift, but a name

@@ -24,6 +24,9 @@ const (
 	// ChangeModel: the tenant's saved knowledge model (issue types, names,
 	// learned solutions) changed.
 	ChangeModel = "model"
+	// ChangeNames: the tenant's pinned issue-type names were saved alone,
+	// for types founded since the model was last saved.
+	ChangeNames = "names"
 )
 
 // Change is one entry of the change feed.
