@@ -25,11 +25,12 @@ func seedSearch(t testing.TB, db *postgres.DB, bigRows, smallRows int) {
 		{`INSERT INTO users (id, tenant_id, email, created_at) VALUES (1, 1, 'a@big.test', now()), (2, 2, 'a@small.test', now())`, nil},
 		{`INSERT INTO meetings (id, tenant_id, recorder_id, title, share_token, created_at, recording_start, recording_end)
 		 SELECT i, 1 + (i % 2), 1 + (i % 2), 'm', 't', now(), now(), now() FROM generate_series(1, 200) i`, nil},
-		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid)
-		 SELECT 'We went over the pricing of item ' || i || ' again', 'transcript', 2 + 2 * (i % 100), 1, i
+		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid, items)
+		 SELECT 'We went over the pricing of item ' || i || ' again', 'transcript', 2 + 2 * (i % 100), 1, i, '[{"s":"","a":0}]'
 		 FROM generate_series(1, $1::int) i`, []any{bigRows}},
-		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid)
-		 SELECT 'Our pricing for part ' || i, 'transcript', 1 + 2 * (i % 100), 2, 1000000 + i FROM generate_series(1, $1::int) i`, []any{smallRows}},
+		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid, items)
+		 SELECT 'Our pricing for part ' || i, 'transcript', 1 + 2 * (i % 100), 2, 1000000 + i, '[{"s":"","a":0}]'
+		 FROM generate_series(1, $1::int) i`, []any{smallRows}},
 		{`ANALYZE`, nil},
 	} {
 		if _, err := db.Pool().Exec(ctx, s.query, s.args...); err != nil {
