@@ -111,55 +111,89 @@ type SearchCandidate struct {
 
 // SearchResults makes up to limit hits (0: all) of an engine's candidates,
 // in their order. A transcript hit is its window, with the speaker and
-// offset of its first matching item; a window is dropped when a
-// neighbouring window of the same meeting matched the same items and more
-// (or the same, and starts earlier), so that one moment is one hit.
+// offset of its first matching item. So that one moment is one hit, a
+// window is dropped when a neighbouring window of the same meeting matched
+// the same items and more (or the same, and starts earlier); and an item
+// both a window and the window before it matched is that earlier window's
+// match only. Both rules read the windows, never their ranks, so that
+// engines that rank alike hits differently return the same moments.
 func SearchResults(cands []SearchCandidate, limit int) ([]*SearchHit, error) {
-	hits := make([]*SearchHit, len(cands))
-	matched := make([][]int, len(cands)) // of windows: transcript indexes
+	wins := make([]*windowMatch, len(cands))
 	for i, c := range cands {
-		h := &SearchHit{MeetingID: c.MeetingID, Kind: c.Kind, Speaker: c.Speaker, At: c.At, Score: c.Score}
-		hits[i] = h
 		if c.Kind != HitTranscript {
-			h.Snippet = Snippet(c.Highlight)
 			continue
 		}
 		var err error
-		if matched[i], err = readWindow(h, c); err != nil {
+		if wins[i], err = readWindow(c); err != nil {
 			return nil, err
 		}
 	}
-	out := make([]*SearchHit, 0, len(hits))
-	for i, h := range hits {
-		if matched[i] == nil || !covered(cands, matched, i) {
-			out = append(out, h)
+	keep := make([]bool, len(cands))
+	for i := range cands {
+		keep[i] = wins[i] == nil || !covered(cands, wins, i)
+	}
+	for i, w := range wins {
+		if w != nil && keep[i] {
+			if prev := previousWindow(cands, wins, keep, i); prev != nil {
+				w.matched = slices.DeleteFunc(w.matched, func(k int) bool { return slices.Contains(prev.matched, k) })
+			}
 		}
-		if len(out) == limit {
-			break
+	}
+	out := make([]*SearchHit, 0, len(cands))
+	for i, c := range cands {
+		if !keep[i] || len(out) == limit && limit > 0 {
+			continue
 		}
+		h := &SearchHit{MeetingID: c.MeetingID, Kind: c.Kind, Speaker: c.Speaker, At: c.At, Score: c.Score}
+		if w := wins[i]; w != nil {
+			w.fill(h)
+		} else {
+			h.Snippet = Snippet(c.Highlight)
+		}
+		out = append(out, h)
 	}
 	return out, nil
 }
 
+// windowMatch is what a candidate window matched.
+type windowMatch struct {
+	first   int // transcript index of its first item
+	items   []WindowItem
+	lines   []string // each item's text, highlighted
+	matched []int    // transcript indexes of the items that match
+	guessed bool     // the engine marked none: matched holds every item
+}
+
 // covered reports whether another window of the same meeting matched
 // every item that window i matched.
-func covered(cands []SearchCandidate, matched [][]int, i int) bool {
-	for j := range cands {
-		if j == i || matched[j] == nil || cands[j].MeetingID != cands[i].MeetingID {
+func covered(cands []SearchCandidate, wins []*windowMatch, i int) bool {
+	for j, w := range wins {
+		if j == i || w == nil || cands[j].MeetingID != cands[i].MeetingID {
 			continue
 		}
-		all := !slices.ContainsFunc(matched[i], func(k int) bool { return !slices.Contains(matched[j], k) })
-		if all && (len(matched[j]) > len(matched[i]) || cands[j].RowID < cands[i].RowID) {
+		all := !slices.ContainsFunc(wins[i].matched, func(k int) bool { return !slices.Contains(w.matched, k) })
+		if all && (len(w.matched) > len(wins[i].matched) || w.first < wins[i].first) {
 			return true
 		}
 	}
 	return false
 }
 
-// readWindow fills a transcript hit from its window and returns the
-// transcript indexes of the items that matched (all of them when the
-// engine marked none, as it may for a word it reads differently).
-func readWindow(h *SearchHit, c SearchCandidate) ([]int, error) {
+// previousWindow is the kept window of the same meeting that starts where
+// window i's first item is, if any: the one it shares an item with.
+func previousWindow(cands []SearchCandidate, wins []*windowMatch, keep []bool, i int) *windowMatch {
+	for j, w := range wins {
+		if w != nil && keep[j] && cands[j].MeetingID == cands[i].MeetingID && w.first+len(w.items)-1 == wins[i].first && j != i {
+			return w
+		}
+	}
+	return nil
+}
+
+// readWindow reads a candidate window: its items, each item's highlighted
+// text, and the transcript indexes of the items that matched (all of them
+// when the engine marked none, as it may for a word it reads differently).
+func readWindow(c SearchCandidate) (*windowMatch, error) {
 	var items []windowItem
 	if err := json.Unmarshal([]byte(c.Items), &items); err != nil {
 		return nil, fmt.Errorf("search window %d: %w", c.RowID, err)
@@ -168,8 +202,7 @@ func readWindow(h *SearchHit, c SearchCandidate) ([]int, error) {
 	if len(lines) != len(items) {
 		return nil, fmt.Errorf("search window %d: %d lines for %d items", c.RowID, len(lines), len(items))
 	}
-	first := int(c.RowID - c.MeetingID<<SearchRowShift)
-	var matched []int
+	w := &windowMatch{first: int(c.RowID - c.MeetingID<<SearchRowShift), lines: lines}
 	open := false
 	for i, line := range lines {
 		line = strings.TrimRightFunc(line, unicode.IsSpace)
@@ -180,27 +213,35 @@ func readWindow(h *SearchHit, c SearchCandidate) ([]int, error) {
 			line = markEnd.ReplaceAllString(line, "»$1") // a phrase goes on in the next item
 		}
 		lines[i] = line
-		it := WindowItem{Speaker: items[i].Speaker, At: time.Duration(items[i].AtMS) * time.Millisecond,
-			Text: unmark.Replace(line), Matched: strings.Contains(line, "«")}
+		marked := strings.Contains(line, "«")
 		if c.ItemMatched != nil && slices.Contains(c.ItemMatched, true) {
-			it.Matched = i < len(c.ItemMatched) && c.ItemMatched[i]
+			marked = i < len(c.ItemMatched) && c.ItemMatched[i]
 		}
-		if it.Matched {
-			matched = append(matched, first+i)
+		if marked {
+			w.matched = append(w.matched, w.first+i)
 		}
-		h.Window = append(h.Window, it)
+		w.items = append(w.items, WindowItem{Speaker: items[i].Speaker, At: time.Duration(items[i].AtMS) * time.Millisecond,
+			Text: unmark.Replace(line)})
 	}
-	from, to := 0, len(lines)-1
-	if len(matched) == 0 {
+	if len(w.matched) == 0 {
+		w.guessed = true
 		for i := range lines {
-			matched = append(matched, first+i)
+			w.matched = append(w.matched, w.first+i)
 		}
-	} else {
-		from, to = matched[0]-first, matched[len(matched)-1]-first
+	}
+	return w, nil
+}
+
+// fill makes h the hit of the window: its items, flagged where they match,
+// and the speaker, offset and snippet of its first to last match.
+func (w *windowMatch) fill(h *SearchHit) {
+	h.Window = slices.Clone(w.items)
+	from, to := w.matched[0]-w.first, w.matched[len(w.matched)-1]-w.first
+	for _, k := range w.matched {
+		h.Window[k-w.first].Matched = !w.guessed
 	}
 	h.Speaker, h.At = h.Window[from].Speaker, h.Window[from].At
-	h.Snippet = Snippet(strings.Join(lines[from:to+1], " "))
-	return matched, nil
+	h.Snippet = Snippet(strings.Join(w.lines[from:to+1], " "))
 }
 
 // markEnd is the end of an item whose mark is still open: the mark is

@@ -83,12 +83,19 @@ func TestSearchResults(t *testing.T) {
 	if got := hitsOf(two, 10); got != "S0@0s:«x» | S3@3s:«x»" {
 		t.Errorf("two moments: %s", got)
 	}
+	// An item two kept windows matched is the earlier one's match.
+	overlap := []SearchCandidate{window(2, 3, "«x»", "«y»", "c"), window(0, 2, "«y»", "b", "«x»")}
+	hits, err := SearchResults(overlap, 10)
+	if err != nil || len(hits) != 2 || hits[0].Speaker != "S3" || hits[0].Snippet != "«y»" || hits[0].Window[0].Matched ||
+		!hits[1].Window[2].Matched || hits[1].Snippet != "«y» b «x»" {
+		t.Errorf("overlapping moments: %+v %+v", hits[0], hits[1])
+	}
 	if got := hitsOf(two, 1); got != "S0@0s:«x»" {
 		t.Errorf("limit 1: %s", got)
 	}
 	// A phrase said across two items marks both; the mark is closed and
 	// opened again at the line break, outside the punctuation.
-	hits, err := SearchResults([]SearchCandidate{window(0, 1, "about the «renewal.", "Pricing» stays", "ok")}, 10)
+	hits, err = SearchResults([]SearchCandidate{window(0, 1, "about the «renewal.", "Pricing» stays", "ok")}, 10)
 	if err != nil || len(hits) != 1 {
 		t.Fatal(hits, err)
 	}

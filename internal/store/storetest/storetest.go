@@ -49,6 +49,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("MeetingList", func(t *testing.T) { t.Parallel(); testMeetingList(t, open(t)) })
 	t.Run("MeetingVisibility", func(t *testing.T) { t.Parallel(); testMeetingVisibility(t, open(t)) })
 	t.Run("MeetingSearch", func(t *testing.T) { t.Parallel(); testMeetingSearch(t, open(t)) })
+	t.Run("MeetingSearchAcrossTurns", func(t *testing.T) { t.Parallel(); testMeetingSearchAcrossTurns(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
 	t.Run("OAuth", func(t *testing.T) { t.Parallel(); testOAuth(t, open(t)) })
