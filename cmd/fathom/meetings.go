@@ -16,7 +16,7 @@ const meetingsUsage = `Usage:
   fathom meetings get RECORDING_ID [flags]
   fathom meetings transcript RECORDING_ID [flags]
   fathom meetings summary RECORDING_ID [flags]
-  fathom meetings search WORDS... [flags]
+  fathom meetings search [--window] WORDS... [flags]
   fathom meetings types [flags]
   fathom meetings users [--team T] [--status active|deactivated|invited] [--settings-access LEVEL] [flags]
 
@@ -24,6 +24,9 @@ Works against this server, Fathom's hosted API (--url https://api.fathom.ai) or 
 gateway (--url https://gateway.maton.ai/fathom --gateway-key KEY). "get" and "search"
 are extensions of self-hosted servers. "types" lists the workspace's meeting types
 (the names --type takes); "users" its users and invitees, for an account admin's key.
+"search" finds every word, or a "quoted phrase" in order, in the same moment of a
+transcript (consecutive lines) or in a summary line or action item; --window shows
+the moment's lines.
 `
 
 // listFlag collects a repeated flag.
@@ -62,6 +65,10 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 		fs.StringVar(&before, "before", "", "created before (RFC 3339 or YYYY-MM-DD)")
 		fs.IntVar(&limit, "limit", 50, "at most this many meetings (0: all)")
 	}
+	showWindow := false
+	if sub == "search" {
+		fs.BoolVar(&showWindow, "window", false, "show each transcript hit's consecutive lines (> marks a match)")
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -93,6 +100,16 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 			fmt.Fprintln(tw, "RECORDING\tAT\tKIND\tSPEAKER\tSNIPPET")
 			for _, h := range hits {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.RecordingID, h.Timestamp, h.Kind, deref(h.Speaker), h.Snippet)
+				for _, w := range h.Window {
+					if !showWindow {
+						break
+					}
+					mark := ""
+					if w.Matched {
+						mark = ">"
+					}
+					fmt.Fprintf(tw, "\t%s\t%s\t%s\t%s\n", w.Timestamp, mark, w.Speaker, w.Text)
+				}
 			}
 		})
 	case "types":

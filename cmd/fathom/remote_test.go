@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,6 +57,15 @@ func TestRemoteCommands(t *testing.T) {
 	}
 	if _, out, _ := cli(t, env, "meetings", "transcript", "--no-rate-limit", itoa(id)); !strings.Contains(out, "00:00:05  Bob") {
 		t.Fatalf("meetings transcript: %q", out)
+	}
+	// A phrase across the two lines, with the moment's lines.
+	code, out, errOut = cli(t, env, "meetings", "search", "--no-rate-limit", "--window", `"friday sure"`)
+	if code != 0 || !strings.Contains(out, "«Friday»") || !regexp.MustCompile(`00:00:01\s+>\s+Alice\s+Bob, can you`).MatchString(out) ||
+		!regexp.MustCompile(`00:00:05\s+>\s+Bob\s+Sure, I will`).MatchString(out) {
+		t.Fatalf("meetings search --window: %d %q %s", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, env, "meetings", "search", "--no-rate-limit", `"friday sure`); code != 1 || !strings.Contains(errOut, "q has an unclosed quote") {
+		t.Fatalf("meetings search with an unclosed quote: %d %q", code, errOut)
 	}
 	if code, _, errOut := cli(t, env, "meetings", "get", "--no-rate-limit", "999999"); code != 1 || !strings.Contains(errOut, "404") {
 		t.Fatalf("meetings get unknown: %d %q", code, errOut)
