@@ -73,9 +73,10 @@ func summaryLines(markdown string) []string {
 }
 
 // meetingSearchQuery ranks the visible matching rows by ts_rank_cd (cover
-// density: how close together the matches are), normalized by the log of
-// the row's length (1) as BM25 favours the shorter of two rows with the
-// same matches, then marks the matches of the few it returns only
+// density: how close together the matches are), divided by the row's
+// length (2) as BM25 favours the shorter of two rows with the same
+// matches (dividing by the log of it, a three-line window outranked the
+// summary line that repeats its words, which FTS5 ranks first), then marks the matches of the few it returns only
 // (ts_headline reads the whole text again, so it runs after the limit).
 // ts_headline marks every word of a phrase wherever it is said, so which
 // items of a window match is asked of each item and term ($4) instead.
@@ -93,7 +94,7 @@ const meetingSearchQuery = `SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.a
 		FROM unnest(string_to_array(s.text, E'\n')) WITH ORDINALITY l (line, n) ORDER BY l.n) END
 FROM (
 	SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items, s.text,
-		ts_rank_cd(s.document, (SELECT meeting_search_query($2, $1)), 1) AS rank
+		ts_rank_cd(s.document, (SELECT meeting_search_query($2, $1)), 2) AS rank
 	FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id
 	WHERE s.document @@ (SELECT meeting_search_query($2, $1)) AND s.tenant_id = $2 AND m.tenant_id = $2 AND %s
 	ORDER BY rank DESC, s.rowid
