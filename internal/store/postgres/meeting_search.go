@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -78,8 +79,9 @@ func summaryLines(markdown string) []string {
 // matches (dividing by the log of it, a three-line window outranked the
 // summary line that repeats its words, which FTS5 ranks first), then marks the matches of the few it returns only
 // (ts_headline reads the whole text again, so it runs after the limit).
-// ts_headline marks every word of a phrase wherever it is said, so which
-// items of a window match is asked of each item and term ($4) instead.
+// ts_headline marks every word of a phrase wherever it is said, so when a
+// term is a phrase, which items of a window match is asked of each item
+// and term ($4) instead; a word's marks are exact, and $4 is then empty.
 // The rows match the tenant's words (meeting_search_query); the
 // headlines, on the plain text, mark the plain words. The tsqueries are
 // scalar subqueries, made once per search (init plans): written as plain
@@ -88,7 +90,7 @@ func summaryLines(markdown string) []string {
 const meetingSearchQuery = `SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items,
 	ts_headline('fathom_search', s.text, (SELECT to_tsquery('fathom_search', $1)), 'StartSel=«, StopSel=», HighlightAll=true'),
 	s.rank,
-	CASE WHEN s.kind = 'transcript' THEN ARRAY(
+	CASE WHEN s.kind = 'transcript' AND cardinality($4::text[]) > 0 THEN ARRAY(
 		SELECT EXISTS (SELECT FROM unnest($4::text[]) t (q)
 			WHERE to_tsvector('fathom_search', regexp_replace(l.line, '[!-/:-@[-` + "`" + `{-~]+', ' ', 'g')) @@ to_tsquery('fathom_search', t.q))
 		FROM unnest(string_to_array(s.text, E'\n')) WITH ORDINALITY l (line, n) ORDER BY l.n) END
@@ -137,7 +139,11 @@ func meetingSearchSQL(p *store.MeetingSearchParams) (string, []any) {
 	if len(each) == 0 {
 		return "", nil
 	}
-	args := argList{strings.Join(each, " & "), p.Viewer.TenantID, limitOrAll(store.SearchCandidates(p.Limit)), each}
+	perItem := []string{}
+	if slices.ContainsFunc(each, func(q string) bool { return strings.Contains(q, "<->") }) {
+		perItem = each
+	}
+	args := argList{strings.Join(each, " & "), p.Viewer.TenantID, limitOrAll(store.SearchCandidates(p.Limit)), perItem}
 	visible := visibleTo(p.Viewer, &args)
 	return fmt.Sprintf(meetingSearchQuery, visible), args
 }
