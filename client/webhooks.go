@@ -79,10 +79,24 @@ type SearchHit struct {
 	Title       string  `json:"title"`
 	URL         string  `json:"url"`
 	Score       float64 `json:"score"`
+	// Window is a transcript hit's moment: the consecutive transcript
+	// items searched together, in order, those holding a match flagged.
+	// Speaker and Timestamp above are those of its first match.
+	Window []SearchWindowItem `json:"window,omitempty"`
 }
 
-// Search finds words in the transcripts, summaries and action items the
-// caller can see, best first (an extension of self-hosted servers).
+// SearchWindowItem is a transcript item of a search hit's window.
+type SearchWindowItem struct {
+	Speaker   string `json:"speaker"`
+	Timestamp string `json:"timestamp"`
+	Text      string `json:"text"`
+	Matched   bool   `json:"matched"`
+}
+
+// Search finds words and "quoted phrases" in the transcripts, summaries
+// and action items the caller can see, best first (an extension of
+// self-hosted servers). Words said in consecutive turns are found
+// together, and a transcript hit carries its Window.
 func (c *Client) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
 	q := url.Values{"q": {query}}
 	if limit > 0 {

@@ -166,7 +166,7 @@ func (b *meetingsBench) search(ctx context.Context, local *localServer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(b.out, "seeded %d tenants of 50 meetings of 40 utterances (%d indexed rows) in %s\n",
+	fmt.Fprintf(b.out, "seeded %d tenants of 50 meetings of 40 utterances (%d utterances, indexed in windows of three) in %s\n",
 		b.searchTenants, b.searchTenants*50*40, time.Since(start).Round(time.Millisecond))
 	t, err := a.DB.TenantGet(ctx, ws.TenantID)
 	if err != nil {

@@ -17,7 +17,7 @@ const meetingsUsage = `Usage:
   fathom meetings transcript RECORDING_ID [flags]
   fathom meetings summary RECORDING_ID [flags]
   fathom meetings delete RECORDING_ID [flags]
-  fathom meetings search WORDS... [flags]
+  fathom meetings search [--window] WORDS... [flags]
   fathom meetings analytics RECORDING_ID [flags]
   fathom meetings analytics [--group-by person|team] [--team T] [--after TIME] [--before TIME] [flags]
   fathom meetings types [flags]
@@ -37,6 +37,9 @@ from it. "types" lists the workspace's meeting types
 the type is read from the bytes unless --content-type says it). "download" makes a
 download of a recording's media and prints its signed link (valid 24 h), or with a
 DOWNLOAD_ID reads one back; --to writes the file to FILE.
+"search" finds every word, or a "quoted phrase" in order, in the same moment of a
+transcript (consecutive lines) or in a summary line or action item; --window shows
+the moment's lines.
 `
 
 // listFlag collects a repeated flag.
@@ -90,6 +93,10 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 		fs.Var(&domains, "domain", "client company domain (repeatable)")
 		fs.IntVar(&limit, "limit", 50, "at most this many meetings (0: all)")
 	}
+	showWindow := false
+	if sub == "search" {
+		fs.BoolVar(&showWindow, "window", false, "show each transcript hit's consecutive lines (> marks a match)")
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -121,6 +128,16 @@ func runMeetings(ctx context.Context, env *environment, args []string) error {
 			fmt.Fprintln(tw, "RECORDING\tAT\tKIND\tSPEAKER\tSNIPPET")
 			for _, h := range hits {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", h.RecordingID, h.Timestamp, h.Kind, deref(h.Speaker), h.Snippet)
+				for _, w := range h.Window {
+					if !showWindow {
+						break
+					}
+					mark := ""
+					if w.Matched {
+						mark = ">"
+					}
+					fmt.Fprintf(tw, "\t%s\t%s\t%s\t%s\n", w.Timestamp, mark, w.Speaker, w.Text)
+				}
 			}
 		})
 	case "analytics":

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,6 +83,15 @@ func TestRemoteCommands(t *testing.T) {
 	}
 	if code, _, errOut := cli(t, env, "meetings", "analytics", "--no-rate-limit", "--group-by", "company"); code != 1 || !strings.Contains(errOut, "group_by") {
 		t.Fatalf("meetings analytics --group-by company: %d %q", code, errOut)
+	}
+	// A phrase across the two lines, with the moment's lines.
+	code, out, errOut = cli(t, env, "meetings", "search", "--no-rate-limit", "--window", `"friday sure"`)
+	if code != 0 || !strings.Contains(out, "«Friday»") || !regexp.MustCompile(`00:00:01\s+>\s+Alice\s+Bob, can you`).MatchString(out) ||
+		!regexp.MustCompile(`00:00:05\s+>\s+Bob\s+Sure, I will`).MatchString(out) {
+		t.Fatalf("meetings search --window: %d %q %s", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, env, "meetings", "search", "--no-rate-limit", `"friday sure`); code != 1 || !strings.Contains(errOut, "q has an unclosed quote") {
+		t.Fatalf("meetings search with an unclosed quote: %d %q", code, errOut)
 	}
 	if code, _, errOut := cli(t, env, "meetings", "get", "--no-rate-limit", "999999"); code != 1 || !strings.Contains(errOut, "404") {
 		t.Fatalf("meetings get unknown: %d %q", code, errOut)

@@ -345,12 +345,69 @@ func TestMeetingsSearch(t *testing.T) {
 			t.Errorf("hit from a meeting alice cannot see: %v", hit)
 		}
 	}
-	hit := items[0].(map[string]any)
-	if hit["speaker"] != "Bob" || hit["timestamp"] != "00:01:10" || !strings.Contains(hit["snippet"].(string), "«") {
-		t.Errorf("first hit: %v", hit)
+	var hit map[string]any
+	for _, it := range items {
+		if h := it.(map[string]any); h["kind"] == "transcript" {
+			hit = h
+		}
+	}
+	if hit == nil || hit["speaker"] != "Bob" || hit["timestamp"] != "00:01:10" || !strings.Contains(hit["snippet"].(string), "«") {
+		t.Errorf("transcript hit: %v in %s", hit, r.Raw)
 	}
 	if r := s.get(t, "/external/v1/search?q=", ws.alice); r.Status != 400 {
 		t.Errorf("empty query: %d", r.Status)
+	}
+}
+
+// TestMeetingsSearchAcrossTurns: a phrase said across two consecutive
+// lines of a transcript is found, in order only, in the meetings the
+// caller may see, with its window and a link to the moment; a query the
+// server cannot read is a 400 naming q.
+func TestMeetingsSearchAcrossTurns(t *testing.T) {
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	lines := []map[string]any{
+		{"speaker": map[string]any{"display_name": "Alice"}, "text": "Let us settle the renewal.", "timestamp": "00:00:05"},
+		{"speaker": map[string]any{"display_name": "Bob"}, "text": "Pricing stays flat next year.", "timestamp": "00:00:12"},
+		{"speaker": map[string]any{"display_name": "Alice"}, "text": "Good, that is agreed.", "timestamp": "00:00:20"},
+	}
+	id := recordingID(t, s.ingest(t, ws.alice, map[string]any{"title": "Renewal call", "transcript": lines}))
+	private := recordingID(t, s.ingest(t, ws.bob, map[string]any{"title": "Bob's renewal", "transcript": lines}))
+	s.waitProcessed(t, ws.alice, id)
+	s.waitProcessed(t, ws.bob, private)
+
+	r := s.get(t, "/external/v1/search?q=%22renewal+pricing%22", ws.alice)
+	items, _ := r.Body["items"].([]any)
+	if r.Status != 200 || len(items) != 1 {
+		t.Fatalf(`search "renewal pricing": %d %s`, r.Status, r.Raw)
+	}
+	hit := items[0].(map[string]any)
+	if hit["recording_id"] != float64(id) || hit["kind"] != "transcript" || hit["speaker"] != "Alice" || hit["timestamp"] != "00:00:05" ||
+		!strings.HasSuffix(hit["url"].(string), "?timestamp=5") || !strings.Contains(hit["snippet"].(string), "«renewal»") {
+		t.Fatalf("hit: %s", r.Raw)
+	}
+	window, _ := hit["window"].([]any)
+	want := []string{"Alice 00:00:05 Let us settle the renewal. true", "Bob 00:00:12 Pricing stays flat next year. true",
+		"Alice 00:00:20 Good, that is agreed. false"}
+	if len(window) != len(want) {
+		t.Fatalf("window: %s", r.Raw)
+	}
+	for i, w := range window {
+		w := w.(map[string]any)
+		if got := fmt.Sprint(w["speaker"], " ", w["timestamp"], " ", w["text"], " ", w["matched"]); got != want[i] {
+			t.Errorf("window item %d = %s, want %s", i, got, want[i])
+		}
+	}
+	// In order only.
+	if r := s.get(t, "/external/v1/search?q=%22pricing+renewal%22", ws.alice); r.Status != 200 || len(r.Body["items"].([]any)) != 0 {
+		t.Errorf(`search "pricing renewal": %d %s`, r.Status, r.Raw)
+	}
+	for _, q := range []string{"%22renewal+pricing", "***", "%22%22"} {
+		r := s.get(t, "/external/v1/search?q="+q, ws.alice)
+		msg, _ := r.Body["error"].(string)
+		if r.Status != 400 || !strings.HasPrefix(msg, "q ") {
+			t.Errorf("search q=%s: %d %s, want a 400 naming q", q, r.Status, r.Raw)
+		}
 	}
 }
 

@@ -152,13 +152,13 @@ func FilteredQueries(ws *MeetingsWorkspace, n int) []string {
 type SearchWorkspace struct {
 	TenantID int64
 	Viewer   string   // email of the user the benchmark searches as
-	Queries  []string // a common word, a rare one, two common, two rare
+	Queries  []string // a common word, a rare one, two common, two rare, a phrase of two common
 }
 
 // SeedSearchTenants writes tenants tenants of meetings processed meetings
 // each, every meeting of utterances utterances of ten words drawn from a
 // vocabulary of 500 in which five words make a quarter of the text, and
-// indexes them for search. Every tenant has one user, the recorder; the
+// indexes them for search (in windows of consecutive utterances). Every tenant has one user, the recorder; the
 // first tenant is the one searched.
 func SeedSearchTenants(ctx context.Context, st store.Store, tenants, meetings, utterances int) (*SearchWorkspace, error) {
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -169,7 +169,7 @@ func SeedSearchTenants(ctx context.Context, st store.Store, tenants, meetings, u
 		return fmt.Sprintf("word%d", rng.IntN(500))
 	}
 	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	ws := &SearchWorkspace{Queries: []string{"common1", "word7", "common1 common2", "word7 word8"}}
+	ws := &SearchWorkspace{Queries: []string{"common1", "word7", "common1 common2", "word7 word8", `"common1 common2"`}}
 	for tn := range tenants {
 		err := st.Write(ctx, func(tx store.Tx) error {
 			t, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: fmt.Sprintf("search-%03d", tn), CreatedAt: at})

@@ -173,6 +173,16 @@ type searchHitJSON struct {
 	Title       string  `json:"title"`
 	URL         string  `json:"url"`
 	Score       float64 `json:"score"`
+	// Window is a transcript hit's moment: the consecutive items searched
+	// together, in order, those holding a match flagged.
+	Window []windowItemJSON `json:"window,omitempty"`
+}
+
+type windowItemJSON struct {
+	Speaker   string `json:"speaker"`
+	Timestamp string `json:"timestamp"`
+	Text      string `json:"text"`
+	Matched   bool   `json:"matched"`
 }
 
 // search is our extension: full-text search across the transcripts,
@@ -201,9 +211,14 @@ func (h *Handler) search(ctx context.Context, c *meeting.Caller, r *http.Request
 			}
 			titles[hit.MeetingID] = m
 		}
-		out.Items = append(out.Items, searchHitJSON{RecordingID: hit.MeetingID, Kind: hit.Kind, Speaker: strPtr(hit.Speaker),
+		item := searchHitJSON{RecordingID: hit.MeetingID, Kind: hit.Kind, Speaker: strPtr(hit.Speaker),
 			Timestamp: transcript.FormatTimestamp(hit.At), Snippet: hit.Snippet, Title: m.Title,
-			URL: h.render.links.CallURL(m) + "?timestamp=" + itoa(int64(hit.At.Seconds())), Score: hit.Score})
+			URL: h.render.links.CallURL(m) + "?timestamp=" + itoa(int64(hit.At.Seconds())), Score: hit.Score}
+		for _, w := range hit.Window {
+			item.Window = append(item.Window, windowItemJSON{Speaker: w.Speaker, Timestamp: transcript.FormatTimestamp(w.At),
+				Text: w.Text, Matched: w.Matched})
+		}
+		out.Items = append(out.Items, item)
 	}
 	return http.StatusOK, out, nil
 }

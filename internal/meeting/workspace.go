@@ -157,12 +157,17 @@ func (s *Service) Domains(ctx context.Context, tenantID int64) ([]string, error)
 	return s.store.TenantDomains(ctx, tenantID)
 }
 
-// Search finds utterances, summary lines and action items in the meetings
-// the caller can see (our extension).
+// Search finds moments of transcripts (windows of consecutive items),
+// summary lines and action items in the meetings the caller can see, best
+// first (our extension). query is read by fathom.ParseSearchQuery; one it
+// cannot read, or with nothing to search for, is EINVALID naming q.
 func (s *Service) Search(ctx context.Context, c *Caller, query string, limit int) ([]*store.SearchHit, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil, fathom.Errorf(fathom.EINVALID, "q must not be empty")
+	}
+	if _, err := fathom.ParseSearchQuery(query); err != nil {
+		return nil, fathom.Errorf(fathom.EINVALID, "q %v", err)
 	}
 	if limit <= 0 || limit > 100 {
 		return nil, fathom.Errorf(fathom.EINVALID, "limit must be between 1 and 100")

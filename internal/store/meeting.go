@@ -220,8 +220,11 @@ type MeetingProcessedParams struct {
 // MeetingSearchParams ask for a full-text search.
 type MeetingSearchParams struct {
 	Viewer Viewer
-	Query  string // words; every one must match (prefixes allowed with *)
-	Limit  int
+	// Query is read by fathom.ParseSearchQuery: words, every one of which
+	// must match, "quoted phrases", prefixes with *. An unclosed quote is
+	// read as closed at the end; a query with no words finds nothing.
+	Query string
+	Limit int // 0: no limit
 }
 
 // Kinds of search hits.
@@ -231,13 +234,25 @@ const (
 	HitActionItem = "action_item"
 )
 
-// SearchHit is one matching utterance, summary line or action item.
+// SearchHit is one matching moment of a transcript (a window of
+// consecutive items), summary line or action item.
 type SearchHit struct {
 	MeetingID int64
 	Kind      string
-	Speaker   string // for transcript hits
-	At        time.Duration
+	// Speaker and At are those of a transcript hit's first matching item.
+	Speaker string
+	At      time.Duration
 	// Snippet is the matching text with matches between « and ».
 	Snippet string
 	Score   float64 // higher is better
+	// Window is a transcript hit's window, in transcript order.
+	Window []WindowItem
+}
+
+// WindowItem is a transcript item of a search hit's window.
+type WindowItem struct {
+	Speaker string
+	At      time.Duration
+	Text    string
+	Matched bool // the item holds a match
 }

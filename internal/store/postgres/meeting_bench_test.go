@@ -167,8 +167,10 @@ func BenchmarkMeetingListFewVisible(b *testing.B) {
 }
 
 // BenchmarkMeetingSearch measures a search of a small tenant (500 rows)
-// for a word that 100,000 rows of another tenant also say, and a search
-// of that large tenant (limit 20).
+// for a word that 100,000 rows of another tenant also say, and searches
+// of that large tenant (100,000 windows of three lines: 300,000
+// utterances' worth) for the word, a phrase in a line and a phrase across
+// two lines (limit 20).
 func BenchmarkMeetingSearch(b *testing.B) {
 	db := pgtest.Open(b)
 	seedSearch(b, db, 100_000, 500)
@@ -176,15 +178,18 @@ func BenchmarkMeetingSearch(b *testing.B) {
 	for _, c := range []struct {
 		name   string
 		viewer store.Viewer
+		query  string
 	}{
-		{"small-tenant", store.Viewer{TenantID: 2, UserID: 2}},
-		{"large-tenant", store.Viewer{TenantID: 1, UserID: 1}},
+		{"small-tenant", store.Viewer{TenantID: 2, UserID: 2}, "pricing"},
+		{"large-tenant", store.Viewer{TenantID: 1, UserID: 1}, "pricing"},
+		{"large-tenant/phrase", store.Viewer{TenantID: 1, UserID: 1}, `"pricing of item"`},
+		{"large-tenant/across-lines", store.Viewer{TenantID: 1, UserID: 1}, `"again yes"`},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var took []time.Duration
 			for b.Loop() {
 				t0 := time.Now()
-				hits, err := db.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: c.viewer, Query: "pricing", Limit: 20})
+				hits, err := db.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: c.viewer, Query: c.query, Limit: 20})
 				if err != nil || len(hits) != 20 {
 					b.Fatalf("%d hits, err %v", len(hits), err)
 				}

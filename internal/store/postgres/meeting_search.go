@@ -4,45 +4,45 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // Full-text search over meetings uses meeting_search: one row per
-// utterance, summary line and action item, with a generated tsvector
-// (document) whose words carry their tenant, so that the GIN index on it
-// answers a search from its tenant's postings only (see migration 00003).
-
-// A meeting's rows have the rowids meetingID<<searchShift + i, as in
-// SQLite, whose FTS5 table orders hits that rank alike by rowid.
-const (
-	searchShift   = 24
-	maxSearchRows = 1 << searchShift
-)
+// transcript window, summary line and action item, laid out as
+// store.SearchWindows says, with a generated tsvector (document) whose
+// words carry their tenant, so that the GIN index on it answers a search
+// from its tenant's postings only (see migration 00003). The rowids are
+// SQLite's, whose FTS5 table orders hits that rank alike by rowid.
 
 // indexMeeting replaces the meeting's rows in meeting_search.
 func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) error {
-	rows := make([][]any, 0, len(p.Transcript)+len(p.ActionItems)+16)
-	add := func(text, speaker, kind string, at time.Duration) {
-		rowid := p.MeetingID<<searchShift + int64(len(rows))
-		rows = append(rows, []any{text, speaker, kind, at.Milliseconds(), p.MeetingID, p.TenantID, rowid})
+	rows := make([][]any, 0, len(p.Transcript)/2+len(p.ActionItems)+16)
+	first := p.MeetingID << store.SearchRowShift
+	for _, w := range store.SearchWindows(p.Transcript) {
+		rows = append(rows, []any{w.Text(), w.Items[0].Speaker, store.HitTranscript, w.Items[0].At.Milliseconds(),
+			p.MeetingID, p.TenantID, first + int64(w.First), w.ItemsJSON()})
 	}
-	for _, it := range p.Transcript {
-		add(it.Text, it.Speaker, store.HitTranscript, it.At)
+	next := int64(len(p.Transcript))
+	add := func(text, kind string, at time.Duration) {
+		rows = append(rows, []any{text, "", kind, at.Milliseconds(), p.MeetingID, p.TenantID, first + next, ""})
+		next++
 	}
 	for _, line := range summaryLines(p.Summary.Markdown) {
-		add(line, "", store.HitSummary, 0)
+		add(line, store.HitSummary, 0)
 	}
 	for _, a := range p.ActionItems {
-		add(a.Description, "", store.HitActionItem, a.At)
+		add(a.Description, store.HitActionItem, a.At)
 	}
-	if len(rows) > maxSearchRows {
-		return fmt.Errorf("index meeting %d: %d rows is more than %d", p.MeetingID, len(rows), maxSearchRows)
+	if next > store.MaxSearchRows {
+		return fmt.Errorf("index meeting %d: %d items is more than %d", p.MeetingID, next, store.MaxSearchRows)
 	}
 	if _, err := t.q.Exec(ctx, `DELETE FROM meeting_search WHERE meeting_id = $1`, p.MeetingID); err != nil {
 		return fmt.Errorf("unindex meeting %d: %w", p.MeetingID, err)
@@ -51,7 +51,7 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		return nil
 	}
 	_, err := t.q.CopyFrom(ctx, pgx.Identifier{"meeting_search"},
-		[]string{"text", "speaker", "kind", "at_ms", "meeting_id", "tenant_id", "rowid"}, pgx.CopyFromRows(rows))
+		[]string{"text", "speaker", "kind", "at_ms", "meeting_id", "tenant_id", "rowid", "items"}, pgx.CopyFromRows(rows))
 	if err != nil {
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
@@ -73,27 +73,30 @@ func summaryLines(markdown string) []string {
 	return out
 }
 
-// snippetWords is how many words a snippet shows around the match, as
-// SQLite's snippet(..., 12) does.
-const snippetWords = 12
-
-// meetingSearchQuery ranks the visible matching rows, then marks the
-// matches of the few it returns only (ts_headline reads the whole text
-// again, so it runs after the limit): in a window of the text, and in the
-// whole text, which a short text shows. The rows match the tenant's words
-// (meeting_search_query); the headlines, on the plain text, mark the plain
-// words. ts_rank's normalization 1 divides by the log of the row's length,
-// as BM25 favours the shorter of two rows with the same matches. The
-// tsqueries are scalar subqueries, made once per search (init plans):
-// written as plain calls, a cached generic plan makes them again for every
-// matching row, seconds for a word said in 100k rows.
-const meetingSearchQuery = `SELECT s.meeting_id, s.kind, s.speaker, s.at_ms, s.text,
-	ts_headline('fathom_search', s.text, (SELECT to_tsquery('fathom_search', $1)),
-		'StartSel=«, StopSel=», MaxFragments=1, ShortWord=0, MaxWords=%d, MinWords=%d'),
+// meetingSearchQuery ranks the visible matching rows by ts_rank_cd (cover
+// density: how close together the matches are), divided by the row's
+// length (2) as BM25 favours the shorter of two rows with the same
+// matches (dividing by the log of it, a three-line window outranked the
+// summary line that repeats its words, which FTS5 ranks first), then marks the matches of the few it returns only
+// (ts_headline reads the whole text again, so it runs after the limit).
+// ts_headline marks every word of a phrase wherever it is said, so when a
+// term is a phrase, which items of a window match is asked of each item
+// and term ($4) instead; a word's marks are exact, and $4 is then empty.
+// The rows match the tenant's words (meeting_search_query); the
+// headlines, on the plain text, mark the plain words. The tsqueries are
+// scalar subqueries, made once per search (init plans): written as plain
+// calls, a cached generic plan makes them again for every matching row,
+// seconds for a word said in 100k rows.
+const meetingSearchQuery = `SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items,
 	ts_headline('fathom_search', s.text, (SELECT to_tsquery('fathom_search', $1)), 'StartSel=«, StopSel=», HighlightAll=true'),
-	s.rank
+	s.rank,
+	CASE WHEN s.kind = 'transcript' AND cardinality($4::text[]) > 0 THEN ARRAY(
+		SELECT EXISTS (SELECT FROM unnest($4::text[]) t (q)
+			WHERE to_tsvector('fathom_search', regexp_replace(l.line, '[!-/:-@[-` + "`" + `{-~]+', ' ', 'g')) @@ to_tsquery('fathom_search', t.q))
+		FROM unnest(string_to_array(s.text, E'\n')) WITH ORDINALITY l (line, n) ORDER BY l.n) END
 FROM (
-	SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.text, ts_rank(s.document, (SELECT meeting_search_query($2, $1)), 1) AS rank
+	SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items, s.text,
+		ts_rank_cd(s.document, (SELECT meeting_search_query($2, $1)), 2) AS rank
 	FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id
 	WHERE s.document @@ (SELECT meeting_search_query($2, $1)) AND s.tenant_id = $2 AND m.tenant_id = $2 AND %s
 	ORDER BY rank DESC, s.rowid
@@ -111,34 +114,38 @@ func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams
 		return nil, fmt.Errorf("search meetings: %w", err)
 	}
 	defer rows.Close()
-	var out []*store.SearchHit
+	var cands []store.SearchCandidate
 	for rows.Next() {
-		var h store.SearchHit
+		var c store.SearchCandidate
 		var atMS int64
-		var text, window, whole string
 		var rank float32
-		if err := rows.Scan(&h.MeetingID, &h.Kind, &h.Speaker, &atMS, &text, &window, &whole, &rank); err != nil {
+		if err := rows.Scan(&c.RowID, &c.MeetingID, &c.Kind, &c.Speaker, &atMS, &c.Items, &c.Highlight, &rank, &c.ItemMatched); err != nil {
 			return nil, fmt.Errorf("search meetings: %w", err)
 		}
-		h.At, h.Score, h.Snippet = time.Duration(atMS)*time.Millisecond, float64(rank), snippet(text, window, whole)
-		out = append(out, &h)
+		c.At, c.Score, c.Highlight = time.Duration(atMS)*time.Millisecond, float64(rank), markGap.ReplaceAllString(c.Highlight, "$1")
+		cands = append(cands, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search meetings: %w", err)
 	}
-	return out, nil
+	return store.SearchResults(cands, p.Limit)
 }
 
 // meetingSearchSQL returns the query of a search, "" when p.Query has
 // nothing to search for.
 func meetingSearchSQL(p *store.MeetingSearchParams) (string, []any) {
-	match := tsQuery(p.Query)
-	if match == "" {
+	terms, _ := fathom.ParseSearchQuery(p.Query) // the service rejects what is not a search
+	each := termQueries(terms)
+	if len(each) == 0 {
 		return "", nil
 	}
-	args := argList{match, p.Viewer.TenantID, limitOrAll(p.Limit)}
+	perItem := []string{}
+	if slices.ContainsFunc(each, func(q string) bool { return strings.Contains(q, "<->") }) {
+		perItem = each
+	}
+	args := argList{strings.Join(each, " & "), p.Viewer.TenantID, limitOrAll(store.SearchCandidates(p.Limit)), perItem}
 	visible := visibleTo(p.Viewer, &args)
-	return fmt.Sprintf(meetingSearchQuery, snippetWords, snippetWords-1, visible), args
+	return fmt.Sprintf(meetingSearchQuery, visible), args
 }
 
 // limitOrAll maps a limit of 0 or less to no limit (LIMIT NULL).
@@ -149,68 +156,31 @@ func limitOrAll(limit int) *int {
 	return &limit
 }
 
-// snippet is what a hit shows, as SQLite's snippet() would: the whole text
-// when it has at most snippetWords words, else the window with ellipses
-// where the text goes on; a phrase matched across punctuation ("don't",
-// "mm-hmm") marked as one.
-func snippet(text, window, whole string) string {
-	s := whole
-	if words := len(strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })); words > snippetWords {
-		s = withEllipses(window, text)
-	}
-	return markGap.ReplaceAllString(s, "$1")
-}
-
 // markGap is the end of one mark and the start of the next with only
-// punctuation between them.
+// punctuation between them: a phrase matched across punctuation ("don't",
+// "mm-hmm"), marked as one, as SQLite's highlight() does.
 var markGap = regexp.MustCompile(`»([^\s\p{L}\p{N}«»]+)«`)
-
-// withEllipses marks with … where a snippet cuts text short, as SQLite's
-// snippet() does; ts_headline does not. Punctuation that only closes or
-// opens the text is shown rather than replaced by an ellipsis.
-func withEllipses(snippet, text string) string {
-	plain := strings.NewReplacer("«", "", "»", "").Replace(snippet)
-	i := strings.Index(text, plain)
-	if i < 0 || plain == "" {
-		return snippet
-	}
-	before, after := text[:i], text[i+len(plain):]
-	if hasWord(before) {
-		snippet = "…" + snippet
-	} else {
-		snippet = strings.TrimLeftFunc(before, unicode.IsSpace) + snippet
-	}
-	if hasWord(after) {
-		snippet += "…"
-	} else {
-		snippet += strings.TrimRightFunc(after, unicode.IsSpace)
-	}
-	return snippet
-}
-
-func hasWord(s string) bool { return strings.ContainsFunc(s, isWordRune) }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// tsQuery turns a user's words into a tsquery that cannot be read as
-// operators: a word's letter and digit runs, each quoted, make a phrase
-// (<->), as a quoted FTS5 string does; every word must match (&); a
-// trailing * makes its last run a prefix (:*). The runs are split where
-// the indexed text is (migration 00003: at anything not a letter or digit),
+// tsQuery turns search terms into a tsquery that cannot be read as
+// operators, "" when there is nothing to search for.
+func tsQuery(terms []fathom.SearchTerm) string { return strings.Join(termQueries(terms), " & ") }
+
+// termQueries turns each search term into a tsquery: a term's letter and digit runs, each quoted, make a phrase
+// (<->), as a quoted FTS5 string does; every term must match (&); a
+// prefix term's last run is a prefix (:*). The runs are split where the
+// indexed text is (migration 00003: at anything not a letter or digit),
 // so "text:budget" is the phrase "text budget", never a column filter.
-// Words without a letter or digit are dropped; "" means nothing is left to
-// search for.
-func tsQuery(query string) string {
-	var b strings.Builder
-	for _, word := range strings.Fields(query) {
-		prefix := strings.HasSuffix(word, "*")
-		runs := strings.FieldsFunc(word, func(r rune) bool { return !isWordRune(r) })
+// Terms without a letter or digit are dropped.
+func termQueries(terms []fathom.SearchTerm) []string {
+	var out []string
+	for _, t := range terms {
+		runs := strings.FieldsFunc(t.Text, func(r rune) bool { return !isWordRune(r) })
 		if len(runs) == 0 {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteString(" & ")
-		}
+		var b strings.Builder
 		if len(runs) > 1 {
 			b.WriteByte('(')
 		}
@@ -219,13 +189,14 @@ func tsQuery(query string) string {
 				b.WriteString(" <-> ")
 			}
 			b.WriteString("'" + run + "'")
-			if prefix && i == len(runs)-1 {
+			if t.Prefix && i == len(runs)-1 {
 				b.WriteString(":*")
 			}
 		}
 		if len(runs) > 1 {
 			b.WriteByte(')')
 		}
+		out = append(out, b.String())
 	}
-	return b.String()
+	return out
 }

@@ -1,6 +1,10 @@
 package postgres
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/fathom-oss/fathom/internal/fathom"
+)
 
 func TestTSQuery(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -8,6 +12,9 @@ func TestTSQuery(t *testing.T) {
 		{"PRICING review", "'PRICING' & 'review'"},
 		{"quart*", "'quart':*"},
 		{`"tight"`, "'tight'"},
+		{`"renewal pricing"`, "('renewal' <-> 'pricing')"},
+		{`"renewal pric"* budget`, "('renewal' <-> 'pric':*) & 'budget'"},
+		{`"renewal pricing`, "('renewal' <-> 'pricing')"},
 		{"text:budget", "('text' <-> 'budget')"},
 		{"e-mail*", "('e' <-> 'mail':*)"},
 		{"it's", "('it' <-> 's')"},
@@ -16,39 +23,21 @@ func TestTSQuery(t *testing.T) {
 		{`*** - "" ( )`, ""},
 		{"", ""},
 	} {
-		if got := tsQuery(c.in); got != c.want {
+		terms, _ := fathom.ParseSearchQuery(c.in)
+		if got := tsQuery(terms); got != c.want {
 			t.Errorf("tsQuery(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
 
-func TestWithEllipses(t *testing.T) {
-	text := "one two three four five six seven eight nine ten eleven twelve thirteen needle fourteen"
-	for _, c := range []struct{ snippet, text, want string }{
-		{"Send the «renewal» «quote»", "Send the renewal quote", "Send the «renewal» «quote»"},
-		{"«Pricing», «pricing», «pricing»", "Pricing, pricing, pricing.", "«Pricing», «pricing», «pricing»."},
-		{"nine ten eleven twelve thirteen «needle» fourteen", text, "…nine ten eleven twelve thirteen «needle» fourteen"},
-		{"Our «budget» is", `"Our budget is tight"`, `"Our «budget» is…`},
-		{"no match here", "something else", "no match here"},
+func TestMarkGap(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"But I «don»'«t» know. Okay.", "But I «don't» know. Okay."},
+		{"«Mm»-«hmm». Okay.", "«Mm-hmm». Okay."},
+		{"Send the «renewal» «quote»", "Send the «renewal» «quote»"},
 	} {
-		if got := withEllipses(c.snippet, c.text); got != c.want {
-			t.Errorf("withEllipses(%q, %q) = %q, want %q", c.snippet, c.text, got, c.want)
-		}
-	}
-}
-
-func TestSnippet(t *testing.T) {
-	long := "one two three four five six seven eight nine ten eleven twelve thirteen needle fourteen"
-	for _, c := range []struct{ text, window, whole, want string }{
-		{"But I don't know. Okay.", "But I «don»'«t» know", "But I «don»'«t» know. Okay.", "But I «don't» know. Okay."},
-		{"Mm-hmm. Okay.", "«Mm»-«hmm». Okay", "«Mm»-«hmm». Okay.", "«Mm-hmm». Okay."},
-		{"Send the renewal quote", "Send the «renewal» «quote»", "Send the «renewal» «quote»", "Send the «renewal» «quote»"},
-		{"Yeah, and and we can use the home station kind of thing.", "and and we can use «the» home station kind of thing.",
-			"Yeah, and and we can use «the» home station kind of thing.", "Yeah, and and we can use «the» home station kind of thing."},
-		{long, "nine ten eleven twelve thirteen «needle» fourteen", "x", "…nine ten eleven twelve thirteen «needle» fourteen"},
-	} {
-		if got := snippet(c.text, c.window, c.whole); got != c.want {
-			t.Errorf("snippet(%q) = %q, want %q", c.text, got, c.want)
+		if got := markGap.ReplaceAllString(c.in, "$1"); got != c.want {
+			t.Errorf("markGap(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -11,9 +11,10 @@ import (
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
 
-// seedSearch fills two tenants straight in SQL: a large one (tenant 1) and
-// a small one (tenant 2), every search row of both saying "pricing", and
-// one user per tenant who recorded every meeting of it.
+// seedSearch fills two tenants straight in SQL: a large one (tenant 1),
+// whose rows are transcript windows of three lines ("… again" / "Yes, …"),
+// and a small one (tenant 2), every search row of both saying "pricing",
+// and one user per tenant who recorded every meeting of it.
 func seedSearch(t testing.TB, db *postgres.DB, bigRows, smallRows int) {
 	t.Helper()
 	ctx := context.Background()
@@ -25,11 +26,13 @@ func seedSearch(t testing.TB, db *postgres.DB, bigRows, smallRows int) {
 		{`INSERT INTO users (id, tenant_id, email, created_at) VALUES (1, 1, 'a@big.test', now()), (2, 2, 'a@small.test', now())`, nil},
 		{`INSERT INTO meetings (id, tenant_id, recorder_id, title, share_token, created_at, recording_start, recording_end)
 		 SELECT i, 1 + (i % 2), 1 + (i % 2), 'm', 't', now(), now(), now() FROM generate_series(1, 200) i`, nil},
-		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid)
-		 SELECT 'We went over the pricing of item ' || i || ' again', 'transcript', 2 + 2 * (i % 100), 1, i
+		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid, items)
+		 SELECT 'We went over the pricing of item ' || i || ' again' || E'\n' || 'Yes, the ' || i || ' is late' || E'\n' || 'Good',
+		        'transcript', 2 + 2 * (i % 100), 1, i, '[{"s":"A","a":0},{"s":"B","a":1000},{"s":"A","a":2000}]'
 		 FROM generate_series(1, $1::int) i`, []any{bigRows}},
-		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid)
-		 SELECT 'Our pricing for part ' || i, 'transcript', 1 + 2 * (i % 100), 2, 1000000 + i FROM generate_series(1, $1::int) i`, []any{smallRows}},
+		{`INSERT INTO meeting_search (text, kind, meeting_id, tenant_id, rowid, items)
+		 SELECT 'Our pricing for part ' || i, 'transcript', 1 + 2 * (i % 100), 2, 1000000 + i, '[{"s":"","a":0}]'
+		 FROM generate_series(1, $1::int) i`, []any{smallRows}},
 		{`ANALYZE`, nil},
 	} {
 		if _, err := db.Pool().Exec(ctx, s.query, s.args...); err != nil {

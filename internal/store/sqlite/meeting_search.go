@@ -8,47 +8,50 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // Full-text search over meetings uses the FTS5 table meeting_search: one
-// row per utterance, summary line and action item. A meeting's rows have
-// the rowids meetingID<<searchShift + i, so that replacing them is a rowid
-// range delete; meeting_id is an UNINDEXED column, and deleting by it
-// would scan the whole index.
-const (
-	searchShift   = 24
-	maxSearchRows = 1 << searchShift
-)
+// row per transcript window, summary line and action item, laid out as
+// store.SearchWindows says. meeting_id is an UNINDEXED column, and
+// deleting by it would scan the whole index; a rowid range delete does not.
 
 // searchRow is one row to index, encoded for json_each.
 type searchRow struct {
+	Index   int64  `json:"i"` // rowid - meetingID<<store.SearchRowShift
 	Text    string `json:"t"`
 	Speaker string `json:"s"`
 	Kind    string `json:"k"`
 	AtMS    int64  `json:"a"`
+	Items   string `json:"w"`
 }
 
 // indexMeeting replaces the meeting's rows in meeting_search.
 func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) error {
-	rows := make([]searchRow, 0, len(p.Transcript)+len(p.ActionItems)+16)
-	for _, it := range p.Transcript {
-		rows = append(rows, searchRow{Text: it.Text, Speaker: it.Speaker, Kind: store.HitTranscript, AtMS: it.At.Milliseconds()})
+	rows := make([]searchRow, 0, len(p.Transcript)/2+len(p.ActionItems)+16)
+	for _, w := range store.SearchWindows(p.Transcript) {
+		rows = append(rows, searchRow{Index: int64(w.First), Text: w.Text(), Speaker: w.Items[0].Speaker, Kind: store.HitTranscript,
+			AtMS: w.Items[0].At.Milliseconds(), Items: w.ItemsJSON()})
+	}
+	next := int64(len(p.Transcript))
+	add := func(text, kind string, at time.Duration) {
+		rows = append(rows, searchRow{Index: next, Text: text, Kind: kind, AtMS: at.Milliseconds()})
+		next++
 	}
 	for _, line := range summaryLines(p.Summary.Markdown) {
-		rows = append(rows, searchRow{Text: line, Kind: store.HitSummary})
+		add(line, store.HitSummary, 0)
 	}
 	for _, a := range p.ActionItems {
-		rows = append(rows, searchRow{Text: a.Description, Kind: store.HitActionItem, AtMS: a.At.Milliseconds()})
+		add(a.Description, store.HitActionItem, a.At)
 	}
-	if len(rows) > maxSearchRows {
-		return fmt.Errorf("index meeting %d: %d rows is more than %d", p.MeetingID, len(rows), maxSearchRows)
+	if next > store.MaxSearchRows {
+		return fmt.Errorf("index meeting %d: %d items is more than %d", p.MeetingID, next, store.MaxSearchRows)
 	}
-	first := p.MeetingID << searchShift
+	first := p.MeetingID << store.SearchRowShift
 	if _, err := t.db.ExecContext(ctx, `DELETE FROM meeting_search WHERE rowid BETWEEN ? AND ?`,
-		first, first+maxSearchRows-1); err != nil {
+		first, first+store.MaxSearchRows-1); err != nil {
 		return fmt.Errorf("unindex meeting %d: %w", p.MeetingID, err)
 	}
 	if len(rows) == 0 {
@@ -58,8 +61,8 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 	if err != nil {
 		return err
 	}
-	_, err = t.db.ExecContext(ctx, `INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, tenant)
-SELECT ? + key, value ->> 't', value ->> 's', value ->> 'k', value ->> 'a', ?, ?, ? FROM json_each(?)`,
+	_, err = t.db.ExecContext(ctx, `INSERT INTO meeting_search (rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, tenant, items)
+SELECT ? + (value ->> 'i'), value ->> 't', value ->> 's', value ->> 'k', value ->> 'a', ?, ?, ?, value ->> 'w' FROM json_each(?)`,
 		first, p.MeetingID, p.TenantID, tenantToken(p.TenantID), string(b))
 	if err != nil {
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
@@ -88,11 +91,12 @@ func tenantToken(tenantID int64) string { return "t" + strconv.FormatInt(tenantI
 
 // searchRank is bm25 with the tenant column weighted 0: every row holds
 // its tenant's token once, which must not move a score (the columns are
-// text, speaker, kind, at_ms, meeting_id, tenant_id, tenant).
-const searchRank = `bm25(meeting_search, 1, 0, 0, 0, 0, 0, 0)`
+// text, speaker, kind, at_ms, meeting_id, tenant_id, tenant, items).
+const searchRank = `bm25(meeting_search, 1, 0, 0, 0, 0, 0, 0, 0)`
 
 func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams) ([]*store.SearchHit, error) {
-	words := ftsQuery(p.Query)
+	terms, _ := fathom.ParseSearchQuery(p.Query) // the service rejects what is not a search
+	words := ftsQuery(terms)
 	if words == "" {
 		return nil, nil
 	}
@@ -102,49 +106,44 @@ func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams
 	match := `tenant : "` + tenantToken(p.Viewer.TenantID) + `" AND text : (` + words + `)`
 	visible, vargs := visibleTo(p.Viewer)
 	args := append([]any{match, p.Viewer.TenantID}, vargs...)
-	rows, err := q.db.QueryContext(ctx, `SELECT s.meeting_id, s.kind, s.speaker, s.at_ms,
-snippet(meeting_search, 0, '«', '»', '…', 12), `+searchRank+`
+	rows, err := q.db.QueryContext(ctx, `SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items,
+highlight(meeting_search, 0, '«', '»'), `+searchRank+`
 FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id
 WHERE meeting_search MATCH ? AND m.tenant_id = ? AND `+visible+`
-ORDER BY `+searchRank+` LIMIT ?`, append(args, sqlLimit(p.Limit))...)
+ORDER BY `+searchRank+`, s.rowid LIMIT ?`, append(args, sqlLimit(store.SearchCandidates(p.Limit)))...)
 	if err != nil {
 		return nil, fmt.Errorf("search meetings: %w", err)
 	}
 	defer rows.Close()
-	var out []*store.SearchHit
+	var cands []store.SearchCandidate
 	for rows.Next() {
-		var h store.SearchHit
+		var c store.SearchCandidate
 		var atMS int64
 		var bm25 float64
-		if err := rows.Scan(&h.MeetingID, &h.Kind, &h.Speaker, &atMS, &h.Snippet, &bm25); err != nil {
-			return nil, err
+		if err := rows.Scan(&c.RowID, &c.MeetingID, &c.Kind, &c.Speaker, &atMS, &c.Items, &c.Highlight, &bm25); err != nil {
+			return nil, fmt.Errorf("search meetings: %w", err)
 		}
-		h.At, h.Score = time.Duration(atMS)*time.Millisecond, -bm25
-		out = append(out, &h)
+		c.At, c.Score = time.Duration(atMS)*time.Millisecond, -bm25
+		cands = append(cands, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search meetings: %w", err)
+	}
+	return store.SearchResults(cands, p.Limit)
 }
 
-// ftsQuery turns a user's words into an FTS5 expression that cannot be
-// read as operators or column filters: every word becomes a quoted string
-// (all must match), a trailing * a prefix search. Words without a letter
-// or digit are dropped, as the tokenizer would find nothing in them; ""
-// means nothing is left to search for.
-func ftsQuery(query string) string {
+// ftsQuery turns search terms into an FTS5 expression that cannot be read
+// as operators or column filters: every term becomes a quoted string (a
+// phrase of the words FTS5 finds in it; all must match), a prefix one
+// followed by *. "" means there is nothing to search for.
+func ftsQuery(terms []fathom.SearchTerm) string {
 	var b strings.Builder
-	for _, word := range strings.Fields(query) {
-		prefix := strings.HasSuffix(word, "*")
-		word = strings.TrimRight(word, "*")
-		if !strings.ContainsFunc(word, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
+	for _, t := range terms {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(word, `"`, `""`))
-		b.WriteByte('"')
-		if prefix {
+		b.WriteString(`"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`)
+		if t.Prefix {
 			b.WriteByte('*')
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/store"
 )
 
 // Support calls: the rules that make a workspace's meetings support calls,
@@ -44,12 +45,12 @@ ON CONFLICT DO NOTHING`, tenantID, r.Kind, r.Value)
 
 func (t *tx) MeetingDelete(ctx context.Context, tenantID, meetingID int64) error {
 	// Sharing and content go by cascade; the search rows (an FTS5 table,
-	// without foreign keys) by their rowids, meetingID<<searchShift + i.
+	// without foreign keys) by their rowids, meetingID<<store.SearchRowShift + i.
 	if err := execOne(ctx, t.db, `DELETE FROM meetings WHERE id = ? AND tenant_id = ?`, meetingID, tenantID); err != nil {
 		return fmt.Errorf("delete meeting %d: %w", meetingID, err)
 	}
-	first := meetingID << searchShift
-	if _, err := t.db.ExecContext(ctx, `DELETE FROM meeting_search WHERE rowid BETWEEN ? AND ?`, first, first+maxSearchRows-1); err != nil {
+	first := meetingID << store.SearchRowShift
+	if _, err := t.db.ExecContext(ctx, `DELETE FROM meeting_search WHERE rowid BETWEEN ? AND ?`, first, first+store.MaxSearchRows-1); err != nil {
 		return fmt.Errorf("unindex meeting %d: %w", meetingID, err)
 	}
 	return nil

@@ -52,6 +52,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("MeetingDelete", func(t *testing.T) { t.Parallel(); testMeetingDelete(t, open(t)) })
 	t.Run("SupportCallRules", func(t *testing.T) { t.Parallel(); testSupportCallRules(t, open(t)) })
 	t.Run("MeetingAnalytics", func(t *testing.T) { t.Parallel(); testMeetingAnalytics(t, open(t)) })
+	t.Run("MeetingSearchAcrossTurns", func(t *testing.T) { t.Parallel(); testMeetingSearchAcrossTurns(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })
 	t.Run("Deliveries", func(t *testing.T) { t.Parallel(); testDeliveries(t, open(t)) })
 	t.Run("Media", func(t *testing.T) { t.Parallel(); testMedia(t, open(t)) })
