@@ -2,31 +2,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 )
-
-// cliWAV is a PCM WAVE file of n samples.
-func cliWAV(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString("RIFF")
-	_ = binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(8000), uint32(16000), uint16(2), uint16(16)} {
-		_ = binary.Write(&b, binary.LittleEndian, v)
-	}
-	b.WriteString("data")
-	_ = binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	for i := range n {
-		_ = binary.Write(&b, binary.LittleEndian, int16(i*7))
-	}
-	return b.Bytes()
-}
 
 // fathom import --media sends a transcript with its audio (or sets it on
 // the recording imported before); meetings
@@ -37,7 +20,7 @@ func TestImportMediaAndDownload(t *testing.T) {
 	dir := t.TempDir()
 	vtt := filepath.Join(dir, "call.vtt")
 	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Welcome to the call.\n"), 0o600)
-	audio := cliWAV(4000)
+	audio := mediatest.WAV(4000)
 	wav := filepath.Join(dir, "call.wav")
 	os.WriteFile(wav, audio, 0o600)
 	if code, _, errOut := cli(t, env, "import", "--media", wav, vtt, vtt); code != 2 || !strings.Contains(errOut, "--media") {
@@ -86,7 +69,7 @@ func TestImportMediaAndDownload(t *testing.T) {
 	if code, _, errOut := cli(t, env, "meetings", "media", id, pdf, "--no-rate-limit"); code != 1 || !strings.Contains(errOut, "media must be audio or video") {
 		t.Fatalf("meetings media with a PDF: %d %s", code, errOut)
 	}
-	louder := cliWAV(6000)
+	louder := mediatest.WAV(6000)
 	os.WriteFile(wav, louder, 0o600)
 	if code, out, errOut := cli(t, env, "meetings", "media", id, wav, "--content-type", "audio/wav", "--no-rate-limit"); code != 0 ||
 		!strings.Contains(out, strconv.Itoa(len(louder))+" bytes") {

@@ -6,7 +6,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -21,6 +20,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/secret"
 	"github.com/fathom-oss/fathom/internal/tenant"
@@ -52,23 +52,6 @@ type mediaInfo struct {
 	SizeBytes   int64     `json:"size_bytes"`
 	SHA256      string    `json:"sha256"`
 	CreatedAt   time.Time `json:"created_at"`
-}
-
-// testWAV is a PCM WAVE file of n samples of a ramp, so that ranges differ.
-func testWAV(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString("RIFF")
-	_ = binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(8000), uint32(16000), uint16(2), uint16(16)} {
-		_ = binary.Write(&b, binary.LittleEndian, v)
-	}
-	b.WriteString("data")
-	_ = binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	for i := range n {
-		_ = binary.Write(&b, binary.LittleEndian, int16(i))
-	}
-	return b.Bytes()
 }
 
 // testMP4 is the start of an MP4 file: enough for its type to be read.
@@ -178,7 +161,7 @@ func TestRecordingMediaAndDownloads(t *testing.T) {
 	_ = ph
 
 	// Import with media: a JSON part and the file.
-	audio := testWAV(8000)
+	audio := mediatest.WAV(8000)
 	meta := mustJSON(map[string]any{"title": "Call with audio", "transcript": []map[string]any{
 		{"speaker": map[string]any{"display_name": "Alice"}, "text": "Hello and welcome.", "timestamp": "00:00:01"}}})
 	created := s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
@@ -321,7 +304,7 @@ func TestRecordingMediaAndDownloads(t *testing.T) {
 		{"media bytes not audio", s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
 			part{name: "recording", body: []byte(meta)}, part{name: "media", contentType: "audio/mpeg", body: []byte("just some words, not sound")}), 415, "media"},
 		{"media oversized", s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
-			part{name: "recording", body: []byte(meta)}, part{name: "media", contentType: "audio/wav", body: testWAV(40_000)}), 413, "media"},
+			part{name: "recording", body: []byte(meta)}, part{name: "media", contentType: "audio/wav", body: mediatest.WAV(40_000)}), 413, "media"},
 		{"media empty", s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
 			part{name: "recording", body: []byte(meta)}, part{name: "media", contentType: "audio/wav"}), 400, "media"},
 		{"no recording part", s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
@@ -335,7 +318,7 @@ func TestRecordingMediaAndDownloads(t *testing.T) {
 		{"put media of unknown recording", s.putMedia(t, 999999, ws.alice, "audio/wav", audio), 404, "recording"},
 		{"put media of a recording not seen", s.putMedia(t, id, ws.bob, "audio/wav", audio), 404, "recording"},
 		{"put media not audio", s.putMedia(t, plain, ws.alice, "application/pdf", []byte("%PDF-1.4 not media")), 415, "media"},
-		{"put media oversized", s.putMedia(t, plain, ws.alice, "audio/wav", testWAV(40_000)), 413, "media"},
+		{"put media oversized", s.putMedia(t, plain, ws.alice, "audio/wav", mediatest.WAV(40_000)), 413, "media"},
 	} {
 		if tc.r.Status != tc.status || !strings.Contains(tc.r.Raw, tc.field) {
 			t.Errorf("%s: %d %s, want %d naming %q", tc.name, tc.r.Status, tc.r.Raw, tc.status, tc.field)
@@ -378,7 +361,7 @@ func TestRecordingDownloadRateLimit(t *testing.T) {
 	s := start(t, cfg)
 	ws := seedWorkspace(t, s)
 	id := recordingID(t, s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
-		part{name: "recording", body: []byte(`{"title":"Limited"}`)}, part{name: "media", body: testWAV(100)}))
+		part{name: "recording", body: []byte(`{"title":"Limited"}`)}, part{name: "media", body: mediatest.WAV(100)}))
 	path := fmt.Sprintf("/external/v1/recordings/%d/download", id)
 	for i := range 2 {
 		if r := s.post(t, path, ws.alice, ""); r.Status != 202 {
@@ -402,7 +385,7 @@ func TestOpenMediaFollowsVisibility(t *testing.T) {
 	s := start(t, testConfig(t))
 	ws := seedWorkspace(t, s)
 	ctx := context.Background()
-	audio := testWAV(500)
+	audio := mediatest.WAV(500)
 	id := recordingID(t, s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
 		part{name: "recording", body: []byte(`{"title":"Private call"}`)}, part{name: "media", body: audio}))
 	noMedia := recordingID(t, s.ingest(t, ws.alice, map[string]any{"title": "Silent"}))
@@ -446,7 +429,7 @@ func TestDeletingARecordingRemovesItsMedia(t *testing.T) {
 		{"speaker": map[string]any{"display_name": "Alice"}, "text": "Hello.", "timestamp": "00:00:01"}}})
 	created := s.multipart(t, http.MethodPost, "/external/v1/recordings", ws.alice,
 		part{name: "recording", contentType: "application/json", body: []byte(meta)},
-		part{name: "media", filename: "call.wav", contentType: "audio/wav", body: testWAV(4000)})
+		part{name: "media", filename: "call.wav", contentType: "audio/wav", body: mediatest.WAV(4000)})
 	if created.Status != 201 {
 		t.Fatalf("multipart ingest: %d %s", created.Status, created.Raw)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"github.com/fathom-oss/fathom/internal/meeting"
 )
 
@@ -213,9 +214,9 @@ func meetingsCalls(c *contractClient, s *testServer, key string) {
 	// Media and downloads.
 	rid := fmt.Sprintf("/external/v1/recordings/%d", id)
 	c.call(422, "POST", rid+"/download", "", k...)
-	c.call(200, "PUT", rid+"/media", string(testWAV(2000)), append(k, "Content-Type", "audio/wav")...)
+	c.call(200, "PUT", rid+"/media", string(mediatest.WAV(2000)), append(k, "Content-Type", "audio/wav")...)
 	c.call(415, "PUT", rid+"/media", "plain words", append(k, "Content-Type", "text/plain")...)
-	c.call(404, "PUT", "/external/v1/recordings/999999/media", string(testWAV(10)), append(k, "Content-Type", "audio/wav")...)
+	c.call(404, "PUT", "/external/v1/recordings/999999/media", string(mediatest.WAV(10)), append(k, "Content-Type", "audio/wav")...)
 	dl := c.call(202, "POST", rid+"/download", "", k...)
 	c.call(400, "POST", rid+"/download", `{"destination_url":"nope"}`, k...)
 	c.call(404, "POST", "/external/v1/recordings/999999/download", "", k...)

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"fmt"
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,7 @@ func TestWebPagesInBrowser(t *testing.T) {
 	}
 	e.ingest(t, e.ws.alice, map[string]any{"external_id": "web-2", "title": "Weekly sync"})
 	// 90 s of audio, longer than the transcript, for the player.
-	if r := e.putMedia(t, e.meetingID, e.ws.alice, "audio/wav", testWAV(8000*90)); r.Status != 200 {
+	if r := e.putMedia(t, e.meetingID, e.ws.alice, "audio/wav", mediatest.WAV(8000*90)); r.Status != 200 {
 		t.Fatalf("attach media: %d %s", r.Status, r.Raw)
 	}
 	rc.wait(t)

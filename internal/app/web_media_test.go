@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"fmt"
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"net/http"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ func TestWebPagePlaysMedia(t *testing.T) {
 		t.Errorf("media of a meeting without any: %d, want 404", p.status)
 	}
 
-	audio := testWAV(4000)
+	audio := mediatest.WAV(4000)
 	if r := e.putMedia(t, e.meetingID, e.ws.alice, "audio/wav", audio); r.Status != 200 {
 		t.Fatalf("attach media: %d %s", r.Status, r.Raw)
 	}

@@ -2,29 +2,14 @@ package media
 
 import (
 	"bytes"
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 )
-
-// wav is a valid PCM WAVE file of n zero samples.
-func wav(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString("RIFF")
-	_ = binary.Write(&b, binary.LittleEndian, uint32(36+2*n))
-	b.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(8000), uint32(16000), uint16(2), uint16(16)} {
-		_ = binary.Write(&b, binary.LittleEndian, v)
-	}
-	b.WriteString("data")
-	_ = binary.Write(&b, binary.LittleEndian, uint32(2*n))
-	b.Write(make([]byte, 2*n))
-	return b.Bytes()
-}
 
 func TestWriteChecksTypeAndSize(t *testing.T) {
 	d, err := Open(t.TempDir(), 4096)
@@ -36,16 +21,16 @@ func TestWriteChecksTypeAndSize(t *testing.T) {
 		body           []byte
 		code, kind, ct string
 	}{
-		{"declared audio", "audio/wav", wav(100), "", fathom.MediaAudio, "audio/wav"},
-		{"bytes say", "application/octet-stream", wav(100), "", fathom.MediaAudio, "audio/wav"},
-		{"no type", "", wav(100), "", fathom.MediaAudio, "audio/wav"},
+		{"declared audio", "audio/wav", mediatest.WAV(100), "", fathom.MediaAudio, "audio/wav"},
+		{"bytes say", "application/octet-stream", mediatest.WAV(100), "", fathom.MediaAudio, "audio/wav"},
+		{"no type", "", mediatest.WAV(100), "", fathom.MediaAudio, "audio/wav"},
 		{"mp4", "", []byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + strings.Repeat("\x00", 64)), "", fathom.MediaVideo, "video/mp4"},
-		{"declared text", "text/plain", wav(100), fathom.EMEDIATYPE, "", ""},
-		{"bad declared", "nonsense;;", wav(100), fathom.EMEDIATYPE, "", ""},
+		{"declared text", "text/plain", mediatest.WAV(100), fathom.EMEDIATYPE, "", ""},
+		{"bad declared", "nonsense;;", mediatest.WAV(100), fathom.EMEDIATYPE, "", ""},
 		{"bytes are text", "audio/mpeg", []byte("hello, this is not audio"), fathom.EMEDIATYPE, "", ""},
 		{"empty", "audio/wav", nil, fathom.EINVALID, "", ""},
-		{"at the limit", "", wav((4096 - 44) / 2), "", fathom.MediaAudio, "audio/wav"},
-		{"over the limit", "", wav((4096-44)/2 + 1), fathom.ETOOLARGE, "", ""},
+		{"at the limit", "", mediatest.WAV((4096 - 44) / 2), "", fathom.MediaAudio, "audio/wav"},
+		{"over the limit", "", mediatest.WAV((4096-44)/2 + 1), fathom.ETOOLARGE, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			u, err := d.Write(bytes.NewReader(tc.body), tc.declared, "media")
