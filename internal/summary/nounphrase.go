@@ -1,7 +1,6 @@
 package summary
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,11 +108,7 @@ func (m *meeting) nounPhrases(sp span) []nounPhrase {
 		if p.count < 2 {
 			continue
 		}
-		w := 0.0
-		for _, id := range p.ids {
-			w += m.idf[id] * float64(segTF[id]) / float64(m.tf[id])
-		}
-		p.score = w / float64(len(p.ids)) * (1 + 0.25*float64(len(p.ids)-1)) * math.Sqrt(float64(p.count))
+		p.score = m.phraseScore(&p.phrase, segTF)
 		out = append(out, *p)
 	}
 	sort.Slice(out, func(i, j int) bool {

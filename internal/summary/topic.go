@@ -148,6 +148,18 @@ type phrase struct {
 	score float64
 }
 
+// phraseScore weighs a phrase seen p.count times in a segment whose
+// term counts are segTF: the mean weight of its words, so that a rare
+// three-word aside does not outrank the meeting's subject; a little extra
+// for length, as two words name a subject better than one.
+func (m *meeting) phraseScore(p *phrase, segTF map[int]int) float64 {
+	w := 0.0
+	for _, id := range p.ids {
+		w += m.idf[id] * float64(segTF[id]) / float64(m.tf[id])
+	}
+	return w / float64(len(p.ids)) * (1 + 0.25*float64(len(p.ids)-1)) * math.Sqrt(float64(p.count))
+}
+
 // phrases counts the runs of up to three content words in sents[sp] and
 // scores them by how much of their terms' weight falls in the span:
 // weight(t) × count, where weight favours terms rare across sentences
@@ -187,14 +199,7 @@ func (m *meeting) phrases(sp span) []phrase {
 		if p.count < 2 {
 			continue
 		}
-		w := 0.0
-		for _, id := range p.ids {
-			w += m.idf[id] * float64(segTF[id]) / float64(m.tf[id])
-		}
-		// The mean weight, so that a rare three-word aside does not outrank
-		// the meeting's subject; a little extra for length, as two words
-		// name a subject better than one.
-		p.score = w / float64(len(p.ids)) * (1 + 0.25*float64(len(p.ids)-1)) * math.Sqrt(float64(p.count))
+		p.score = m.phraseScore(p, segTF)
 		out = append(out, *p)
 	}
 	sort.Slice(out, func(i, j int) bool {
