@@ -8,7 +8,8 @@
 //   - An item (utterance) lasts from its timestamp until the next item's;
 //     the last one until the end of the recording. A duration that would
 //     be negative (items out of order, or a recording that ends before the
-//     last item) counts as zero.
+//     last item) counts as zero. A recording given no times lasts until
+//     its last item ends at the transcript's pace (TranscriptLength).
 //   - A speaker is one person per meeting: the invitee it was matched to
 //     (by the item's speaker email, or else by a name equal to one
 //     invitee's name, ignoring case); or, when unmatched, its speaker

@@ -208,7 +208,10 @@ func (a *App) Open(ctx context.Context) (err error) {
 		a.server.SetErrorWriter(prefix, gatewayapi.WriteError)
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
-	a.openOAuth()
+	if err := a.openOAuth(); err != nil {
+		stop()
+		return err
+	}
 	if err := a.openMeetings(); err != nil {
 		return err
 	}

@@ -217,6 +217,13 @@ func TestRecordingMediaAndDownloads(t *testing.T) {
 	if err := webhook.Verify(sec.Body["secret"].(string), cb.header, cb.body, time.Now()); err != nil {
 		t.Fatalf("callback does not verify: %v", err)
 	}
+	// Signed links read as they are: '&', not \u0026, in the answer and
+	// the callback.
+	for name, raw := range map[string]string{"answer": made.Raw, "callback": string(cb.body)} {
+		if strings.Contains(raw, `\u0026`) || !strings.Contains(raw, "&signature=") {
+			t.Fatalf("the %s escapes its links' '&': %s", name, raw)
+		}
+	}
 	var pushed recordingDownload
 	strictDecode(t, string(cb.body), &pushed)
 	if pushed.DownloadID != dl.DownloadID || pushed.Audio == nil || pushed.Audio.URL != dl.Audio.URL {

@@ -10,15 +10,22 @@ import (
 
 // openOAuth wires the OAuth 2.0 authorization server: the service (whose
 // access tokens the meetings API then accepts as Bearer) and the
-// /external/v1/oauth2/ routes. It runs before openMeetings.
-func (a *App) openOAuth() {
+// /external/v1/oauth2/ routes, whose forms are signed with the web pages'
+// key so that servers sharing a secret key accept each other's. It runs
+// before openMeetings.
+func (a *App) openOAuth() error {
+	formKey, err := a.formKey()
+	if err != nil {
+		return err
+	}
 	a.OAuth = oauth.NewService(oauth.Deps{Store: a.DB, Logger: a.logger},
 		oauth.Config{AccessTokenTTL: a.cfg.AccessTokenTTL, RefreshReuseGrace: a.cfg.RefreshReuseGrace,
 			HashConcurrency: a.cfg.PasswordHashConcurrency,
 			SignIn: oauth.SignInLimits{PairFailures: a.cfg.SignInPairFailures, AddressFailures: a.cfg.SignInAddressFailures,
 				AccountFailures: a.cfg.SignInAccountFailures, MaxDelay: a.cfg.SignInMaxDelay}})
-	oauthapi.New(a.OAuth, oauthapi.Config{
+	oauthapi.New(a.OAuth, oauthapi.Config{Key: formKey,
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
 		DefaultTenant: tenant.DefaultTenant,
 	}).Register(a.server.Mux())
+	return nil
 }

@@ -329,3 +329,42 @@ func TestOAuthBadPaths(t *testing.T) {
 		t.Fatalf("forged token: %d %s", r.Status, r.Raw)
 	}
 }
+
+// A consent form served by one server is accepted by another server of the
+// same database and secret key (servers behind a load balancer, or a
+// restart), and refused by a server with another secret key.
+func TestOAuthFormsAcrossServers(t *testing.T) {
+	e := startOAuth(t, func(c *config.Config) { c.SecretKey = strings.Repeat("ab", 32) })
+	b := newBrowser(t)
+	signin := b.get(e.authorizeURL)
+	if signin.status != 200 || signin.fields.Get("csrf_token") == "" {
+		t.Fatalf("authorize page: %d %s", signin.status, signin.body)
+	}
+	cfg := e.cfg
+	if onPostgres(cfg) {
+		cfg.DataDir = t.TempDir() // a second server beside the first
+	} else {
+		e.close(t) // SQLite has one server per data directory: the next one
+	}
+	s2 := start(t, cfg)
+	c := b.submit(s2.URL, signin.with("action", "signin", "workspace", "acme", "email", "alice@acme.com", "password", oauthPassword))
+	if c.status != 200 || c.fields.Get("ticket") == "" {
+		t.Fatalf("sign-in form of one server posted to another: %d %s", c.status, c.body)
+	}
+	back := b.submit(s2.URL, c.with("action", "approve"))
+	if back.status != http.StatusFound || !strings.HasPrefix(back.location, oauthRedirect+"&") {
+		t.Fatalf("approve: %d to %q", back.status, back.location)
+	}
+
+	other := cfg
+	other.SecretKey = strings.Repeat("cd", 32)
+	if onPostgres(cfg) {
+		other.DataDir = t.TempDir()
+	} else {
+		s2.close(t)
+	}
+	s3 := start(t, other)
+	if p := b.submit(s3.URL, signin.with("action", "signin", "workspace", "acme", "email", "alice@acme.com", "password", oauthPassword)); p.status == 200 {
+		t.Fatalf("a server with another secret key accepted the form: %d %s", p.status, p.body)
+	}
+}

@@ -16,13 +16,12 @@ import (
 // DataDir/secret.key), so that servers sharing that key accept each
 // other's forms. It runs after openMeetings and openOAuth.
 func (a *App) openWeb() error {
-	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
+	formKey, err := a.formKey()
 	if err != nil {
 		return err
 	}
-	formKey := sha256.Sum256(append([]byte("fathom web forms\x00"), key...))
 	sessions := session.New(a.DB, a.logger, session.Config{TTL: a.cfg.SessionTTL})
-	h := webapp.New(a.Meetings, sessions, a.OAuth, webapp.Config{Key: formKey[:],
+	h := webapp.New(a.Meetings, sessions, a.OAuth, webapp.Config{Key: formKey,
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
 		DefaultTenant: tenant.DefaultTenant, Logger: a.logger})
 	h.Register(a.server.Mux())
@@ -30,4 +29,17 @@ func (a *App) openWeb() error {
 		a.server.SetErrorWriter(prefix, h.WriteError)
 	}
 	return nil
+}
+
+// formKey derives the key that signs the HTML forms' CSRF cookies and
+// tokens (the web pages' and the OAuth pages') from the server's secret
+// key (--secret-key, else DataDir/secret.key), so that every server
+// sharing that key accepts a form another one served.
+func (a *App) formKey() ([]byte, error) {
+	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
+	if err != nil {
+		return nil, err
+	}
+	k := sha256.Sum256(append([]byte("fathom web forms\x00"), key...))
+	return k[:], nil
 }

@@ -258,3 +258,52 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// A new password, or a deactivation, ends the user's web sessions on every
+// server; other users stay signed in.
+func TestWebSessionsEndOnPasswordChangeAndDeactivation(t *testing.T) {
+	e := startWeb(t, testConfig(t))
+	ctx := context.Background()
+	tn, err := e.DB.TenantGetByName(ctx, "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice, alice2, bob := newBrowser(t), newBrowser(t), newBrowser(t)
+	for b, email := range map[*browser]string{alice: "alice@acme.com", alice2: "alice@acme.com", bob: "bob@acme.com"} {
+		if p := e.signIn(t, b, email, "/"); p.status != http.StatusSeeOther {
+			t.Fatalf("sign-in of %s: %d", email, p.status)
+		}
+		if p := b.get(e.URL + "/"); p.status != 200 {
+			t.Fatalf("home of %s: %d", email, p.status)
+		}
+	}
+
+	if err := e.OAuth.SetPassword(ctx, tn.ID, "alice@acme.com", "a brand new password"); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []*browser{alice, alice2} {
+		if p := b.get(e.URL + "/"); p.status != http.StatusSeeOther {
+			t.Fatalf("alice's session after her password changed: %d", p.status)
+		}
+	}
+	if p := bob.get(e.URL + "/"); p.status != 200 {
+		t.Fatalf("bob's session after alice's password changed: %d", p.status)
+	}
+	form := alice.get(e.URL + "/signin")
+	if p := alice.post(e.URL+"/signin", form.with("workspace", "acme", "email", "alice@acme.com", "password", "a brand new password")); p.status != http.StatusSeeOther {
+		t.Fatalf("sign-in with the new password: %d", p.status)
+	}
+	if p := alice.get(e.URL + "/"); p.status != 200 {
+		t.Fatalf("home after signing in again: %d", p.status)
+	}
+
+	if _, err := e.Meetings.SetUserAccess(ctx, tn.ID, "bob@acme.com", "deactivated", ""); err != nil {
+		t.Fatal(err)
+	}
+	if p := bob.get(e.URL + "/"); p.status != http.StatusSeeOther {
+		t.Fatalf("a deactivated user's session: %d", p.status)
+	}
+	if p := alice.get(e.URL + "/"); p.status != 200 {
+		t.Fatalf("alice's session after bob's deactivation: %d", p.status)
+	}
+}

@@ -3,7 +3,6 @@ package fathomapi
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"time"
@@ -46,7 +45,7 @@ func toDownload(v *meeting.DownloadView) recordingDownloadJSON {
 
 // DownloadBody is a download's destination_url payload: the RecordingDownload.
 func (r *Renderer) DownloadBody(v *meeting.DownloadView) ([]byte, error) {
-	return json.Marshal(toDownload(v))
+	return marshal(toDownload(v))
 }
 
 type downloadRequestJSON struct {

@@ -6,10 +6,12 @@
 package fathomapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"hash/fnv"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -264,7 +266,26 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_ = newEncoder(w).Encode(v)
+}
+
+// newEncoder writes the API's JSON: '&', '<' and '>' as themselves, not
+// \u0026 and the like, so that links read as they are. Nothing the API
+// writes is HTML.
+func newEncoder(w io.Writer) *json.Encoder {
+	e := json.NewEncoder(w)
+	e.SetEscapeHTML(false)
+	return e
+}
+
+// marshal is json.Marshal in the API's style (see newEncoder), for the
+// bodies pushed to webhooks and callbacks.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := newEncoder(&b).Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // recordingID reads the path's recording id.

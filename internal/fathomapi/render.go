@@ -2,7 +2,6 @@ package fathomapi
 
 import (
 	"cmp"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -79,12 +78,12 @@ func (r *Renderer) actionItems(m *fathom.Meeting) []actionItemJSON {
 
 // MeetingBody is a webhook's payload: one Meeting object.
 func (r *Renderer) MeetingBody(m *fathom.Meeting, inc fathom.Include) ([]byte, error) {
-	return json.Marshal(r.meeting(m, inc))
+	return marshal(r.meeting(m, inc))
 }
 
 // SummaryBody is an async summary callback: the sync shape plus the id.
 func (r *Renderer) SummaryBody(meetingID int64, s *fathom.Summary) ([]byte, error) {
-	return json.Marshal(struct {
+	return marshal(struct {
 		RecordingID int64        `json:"recording_id"`
 		Summary     *summaryJSON `json:"summary"`
 	}{meetingID, toSummary(s)})
@@ -92,7 +91,7 @@ func (r *Renderer) SummaryBody(meetingID int64, s *fathom.Summary) ([]byte, erro
 
 // TranscriptBody is an async transcript callback: the sync shape plus the id.
 func (r *Renderer) TranscriptBody(meetingID int64, items []fathom.TranscriptItem) ([]byte, error) {
-	return json.Marshal(struct {
+	return marshal(struct {
 		RecordingID int64            `json:"recording_id"`
 		Transcript  []transcriptJSON `json:"transcript"`
 	}{meetingID, toTranscript(items)})

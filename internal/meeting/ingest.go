@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/analytics"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -232,12 +233,9 @@ func checkMeetingURL(s string) error {
 }
 
 // recordingTimes fills missing recording times from the transcript's
-// length, ending now when nothing is known.
+// length (analytics.TranscriptLength), ending now when nothing is known.
 func recordingTimes(p *IngestParams, now time.Time) (start, end time.Time) {
-	var length time.Duration
-	if n := len(p.Transcript); n > 0 {
-		length = p.Transcript[n-1].At + 5*time.Second
-	}
+	length := analytics.TranscriptLength(p.Transcript)
 	start, end = p.RecordingStart.UTC(), p.RecordingEnd.UTC()
 	switch {
 	case start.IsZero() && end.IsZero():

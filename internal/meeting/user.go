@@ -107,7 +107,8 @@ func validSettingsAccess(s string) bool {
 
 // SetUserAccess sets a user's status and settings access (an empty value
 // leaves it as it is). A deactivated user's keys no longer open the
-// meetings API; its recordings stay visible to those they are shared with.
+// meetings API and its web sessions end; its recordings stay visible to
+// those they are shared with.
 func (s *Service) SetUserAccess(ctx context.Context, tenantID int64, email, status, settingsAccess string) (*fathom.Member, error) {
 	if status != "" && status != fathom.UserActive && status != fathom.UserDeactivated {
 		return nil, fathom.Errorf(fathom.EINVALID, "status must be active or deactivated")
@@ -132,6 +133,11 @@ func (s *Service) SetUserAccess(ctx context.Context, tenantID int64, email, stat
 		}
 		if err := tx.UserAccessSet(ctx, old.ID, st, acc); err != nil {
 			return err
+		}
+		if st == fathom.UserDeactivated {
+			if _, err := tx.WebSessionDeleteUser(ctx, old.ID); err != nil {
+				return err
+			}
 		}
 		m, err = s.member(ctx, tx, old.ID)
 		return err

@@ -188,7 +188,9 @@ func (s *Service) App(ctx context.Context, clientID, redirectURI string) (*fatho
 	return a, nil
 }
 
-// SetPassword sets the password of a user of a tenant.
+// SetPassword sets the password of a user of a tenant and, in the same
+// write, ends the user's web sessions: whoever signed in with the old
+// password signs in again.
 func (s *Service) SetPassword(ctx context.Context, tenantID int64, email, password string) error {
 	if len(password) < 10 || len(password) > 1024 {
 		return fathom.Errorf(fathom.EINVALID, "password must be between 10 and 1024 bytes")
@@ -206,7 +208,11 @@ func (s *Service) SetPassword(ctx context.Context, tenantID int64, email, passwo
 		if err != nil {
 			return err
 		}
-		return tx.UserSetPasswordHash(ctx, u.ID, hash)
+		if err := tx.UserSetPasswordHash(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		_, err = tx.WebSessionDeleteUser(ctx, u.ID)
+		return err
 	})
 	if errors.Is(err, store.ErrNotFound) {
 		return fathom.Errorf(fathom.ENOTFOUND, "no user %q in this workspace (add one with fathom workspace users add)", email)

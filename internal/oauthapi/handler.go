@@ -28,8 +28,9 @@ const basePath = "/external/v1/oauth2/"
 
 // Config sets the endpoints' behaviour.
 type Config struct {
-	// Key signs the CSRF cookie, form tokens and sign-in tickets (nil: a
-	// random key, so forms open before a restart must be started again).
+	// Key signs the CSRF cookie, form tokens and sign-in tickets; servers
+	// behind one balancer need the same key (nil: a random key, so forms
+	// open before a restart must be started again).
 	Key []byte
 	// SecureCookies marks the CSRF cookie Secure (set when the public URL
 	// is https).

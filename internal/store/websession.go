@@ -20,6 +20,9 @@ type WebSessionTx interface {
 	WebSessionCreate(ctx context.Context, s *fathom.WebSession) error
 	// WebSessionDelete ends a session; an unknown hash is not an error.
 	WebSessionDelete(ctx context.Context, hash string) error
+	// WebSessionDeleteUser ends every session of the user (a new
+	// password, a deactivation) and returns how many.
+	WebSessionDeleteUser(ctx context.Context, userID int64) (int64, error)
 	// WebSessionDeleteExpired deletes the sessions that expired at or
 	// before before and returns how many.
 	WebSessionDeleteExpired(ctx context.Context, before time.Time) (int64, error)

@@ -43,3 +43,11 @@ func (t *tx) WebSessionDeleteExpired(ctx context.Context, before time.Time) (int
 	}
 	return tag.RowsAffected(), nil
 }
+
+func (t *tx) WebSessionDeleteUser(ctx context.Context, userID int64) (int64, error) {
+	tag, err := t.q.Exec(ctx, `DELETE FROM web_sessions WHERE user_id = $1`, userID)
+	if err != nil {
+		return 0, fmt.Errorf("delete user's web sessions: %w", err)
+	}
+	return tag.RowsAffected(), nil
+}

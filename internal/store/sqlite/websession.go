@@ -45,3 +45,11 @@ func (t *tx) WebSessionDeleteExpired(ctx context.Context, before time.Time) (int
 	}
 	return res.RowsAffected()
 }
+
+func (t *tx) WebSessionDeleteUser(ctx context.Context, userID int64) (int64, error) {
+	res, err := t.db.ExecContext(ctx, `DELETE FROM web_sessions WHERE user_id = ?`, userID)
+	if err != nil {
+		return 0, fmt.Errorf("delete user's web sessions: %w", err)
+	}
+	return res.RowsAffected()
+}

@@ -51,6 +51,34 @@ func testWebSessions(t *testing.T, st store.Store) {
 		}
 	}
 
+	// A user's sessions end together; another user's stay.
+	_, other := seedTenant(t, st, "ws-other")
+	write(t, st, func(tx store.Tx) error {
+		for _, s := range []*fathom.WebSession{
+			{Hash: "h-a", TenantID: tn.ID, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(time.Hour)},
+			{Hash: "h-b", TenantID: tn.ID, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(time.Hour)},
+			{Hash: "h-other", TenantID: other.TenantID, UserID: other.ID, CreatedAt: now, ExpiresAt: now.Add(time.Hour)},
+		} {
+			if err := tx.WebSessionCreate(ctx, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	write(t, st, func(tx store.Tx) (err error) { n, err = tx.WebSessionDeleteUser(ctx, u.ID); return err })
+	if n != 3 { // h-live, h-a, h-b
+		t.Fatalf("WebSessionDeleteUser deleted %d, want 3", n)
+	}
+	for _, h := range []string{"h-live", "h-a", "h-b"} {
+		if _, err := st.WebSessionGetByHash(ctx, h); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("session %s of a user whose sessions ended: err = %v, want ErrNotFound", h, err)
+		}
+	}
+	must(st.WebSessionGetByHash(ctx, "h-other"))
+	write(t, st, func(tx store.Tx) error {
+		return tx.WebSessionCreate(ctx, &fathom.WebSession{Hash: "h-live", TenantID: tn.ID, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(time.Hour)})
+	})
+
 	// Signing out ends one session; twice is no error.
 	write(t, st, func(tx store.Tx) error { return tx.WebSessionDelete(ctx, "h-live") })
 	write(t, st, func(tx store.Tx) error { return tx.WebSessionDelete(ctx, "h-live") })
