@@ -22,7 +22,7 @@ type page struct {
 	Title  string
 	User   string // the signed-in user's email, "" when no one is
 	CSRF   string
-	Nav    string // the current section: meetings, webhooks
+	Nav    string // the current section: meetings, webhooks, knowledge
 	Status int
 	Error  string
 	Data   any
@@ -31,6 +31,7 @@ type page struct {
 var funcs = template.FuncMap{
 	"clock": clock,
 	"date":  func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
+	"pct":   func(f float64) float64 { return f * 100 },
 	"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"secs":  func(d time.Duration) int64 { return int64(d.Seconds()) },
 }
@@ -39,8 +40,12 @@ var funcs = template.FuncMap{
 func parsePages() map[string]*template.Template {
 	base := template.Must(template.New("frame").Funcs(funcs).ParseFS(templateFS, "templates/frame.html"))
 	out := map[string]*template.Template{}
-	for _, name := range []string{"signin", "home", "call", "webhooks", "error"} {
-		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
+	for _, name := range []string{"signin", "home", "call", "webhooks", "knowledge", "issuetype", "conversations", "error"} {
+		files := []string{"templates/" + name + ".html"}
+		if name == "knowledge" || name == "issuetype" {
+			files = append(files, "templates/knowledgeparts.html")
+		}
+		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, files...))
 	}
 	return out
 }
