@@ -54,8 +54,15 @@ func TestWebKnowledgeDashboard(t *testing.T) {
 	}
 
 	first := names[0][1]
-	if p := b.get(e.URL + "/knowledge/" + url.PathEscape(first)); p.status != 200 || !strings.Contains(p.body, "38 of 45 attempts") {
-		t.Fatalf("type page: %d %s", p.status, p.body)
+	tp := b.get(e.URL + "/knowledge/" + url.PathEscape(first))
+	if tp.status != 200 || !strings.Contains(tp.body, "38 of 45 attempts") {
+		t.Fatalf("type page: %d %s", tp.status, tp.body)
+	}
+	// The graph: the type to each fix, each fix to both outcomes (both
+	// fixes failed sometimes).
+	if strings.Count(tp.body, `class="link tried"`) < 2 || strings.Count(tp.body, `class="link success"`) < 2 ||
+		strings.Count(tp.body, `class="link failure"`) < 2 || !strings.Contains(tp.body, "worked 38 times") {
+		t.Fatalf("type page lacks the issue → solution → outcome graph: %s", tp.body)
 	}
 	if p := b.get(e.URL + "/knowledge/no-such-type"); p.status != 404 {
 		t.Fatalf("unknown type: %d", p.status)

@@ -29,6 +29,7 @@ type typeView struct {
 	TrendTotal int
 	Solutions  []solutionView
 	Minutes    float64 // time to resolve with the top fix, 0 when unknown
+	Graph      *graphView
 }
 
 // solutionView is a solution with its success bar's width (of 100).
@@ -89,6 +90,7 @@ func (h *Handler) knowledgeType(w http.ResponseWriter, r *http.Request, v *viewe
 		return
 	}
 	tv := newTypeView(rec, trends[rec.IssueType.Name])
+	tv.Graph = newGraphView(rec)
 	h.render(w, r, http.StatusOK, "issuetype", page{Title: rec.IssueType.Name, User: v.caller.Email, CSRF: v.csrf, Nav: "knowledge", Data: &tv})
 }
 
