@@ -15,7 +15,7 @@ const (
 	graphColumn = 200 // a node's width
 	graphRow    = 40  // a solution's row height
 	graphNode   = 28  // a node's height
-	graphLabel  = 30  // longest label, in characters
+	graphLabel  = 28  // longest label, in characters
 )
 
 // graphBox is a box with its label.
@@ -43,11 +43,11 @@ type graphView struct {
 }
 
 func newGraphView(rec *knowledge.Recommendation) *graphView {
-	n := max(len(rec.Actions), 2)
+	n := max(len(rec.Actions), 3)
 	g := &graphView{Width: graphWidth, Height: n*graphRow + 8}
 	mid := func(y int) int { return y + graphNode/2 }
 	typeY := g.Height/2 - graphNode/2
-	g.Boxes = append(g.Boxes, graphBox{X: 4, Y: typeY, W: graphColumn - 40, H: graphNode, Class: "type",
+	g.Boxes = append(g.Boxes, graphBox{X: 4, Y: typeY, W: graphColumn, H: graphNode, Class: "type",
 		Label: short(rec.IssueType.Name), Title: fmt.Sprintf("%s: %d conversations", rec.IssueType.Name, rec.IssueType.Occurrences)})
 	okY, failY := g.Height/3-graphNode/2, 2*g.Height/3-graphNode/2
 	outX := graphWidth - 124
@@ -58,11 +58,12 @@ func newGraphView(rec *knowledge.Recommendation) *graphView {
 		most = max(most, a.Stats.TotalAttempts)
 	}
 	width := func(k int) float64 { return 1 + 7*float64(k)/float64(most) }
-	solX := (graphWidth-graphColumn)/2 - 30
-	typeRight := 4 + graphColumn - 40
+	solX := graphColumn + 50
+	typeRight := 4 + graphColumn
 	label := rec.IssueType.Name + ":"
+	top := (g.Height - len(rec.Actions)*graphRow) / 2 // few solutions are centred
 	for i, a := range rec.Actions {
-		y := 4 + i*graphRow + (graphRow-graphNode)/2
+		y := top + i*graphRow + (graphRow-graphNode)/2
 		s := a.Stats
 		g.Boxes = append(g.Boxes, graphBox{X: solX, Y: y, W: graphColumn, H: graphNode, Class: "solution", Label: short(a.Key),
 			Title: fmt.Sprintf("%s: %d of %d attempts worked", a.Key, s.SuccessCount, s.TotalAttempts)})
