@@ -21,7 +21,7 @@ func (a *App) openWeb() error {
 		return err
 	}
 	sessions := session.New(a.DB, a.logger, session.Config{TTL: a.cfg.SessionTTL})
-	h := webapp.New(a.Meetings, sessions, a.OAuth, webapp.Config{Key: formKey,
+	h := webapp.New(a.Meetings, a.Conversations, sessions, a.OAuth, webapp.Config{Key: formKey,
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
 		DefaultTenant: tenant.DefaultTenant, Logger: a.logger})
 	h.Register(a.server.Mux())

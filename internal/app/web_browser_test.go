@@ -14,7 +14,9 @@ import (
 
 // TestWebPagesInBrowser walks the web pages in Debian's Chromium: sign
 // in, open a meeting from the list, follow a summary link to its moment,
-// search, redeliver a webhook delivery, open a share link signed out on a
+// search, redeliver a webhook delivery, the knowledge dashboard (its
+// trend and bars drawn, a message tried, a type's page, the conversation
+// browser), open a share link signed out on a
 // phone, a private meeting denied to another user, sign out; each page
 // checked by axe-core. With FATHOM_SCREENSHOTS=dir the pages' screenshots
 // are written there (docs/screenshots is made so).
@@ -35,6 +37,8 @@ func TestWebPagesInBrowser(t *testing.T) {
 		t.Fatalf("attach media: %d %s", r.Status, r.Raw)
 	}
 	rc.wait(t)
+	paymentStory(t, e.testServer, e.ws.alice)
+	waitAnalysed(t, e.testServer)
 
 	shots := os.Getenv("FATHOM_SCREENSHOTS")
 	if shots == "" {
@@ -62,7 +66,7 @@ func TestWebPagesInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("web.mjs: %v", err)
 	}
-	for _, name := range []string{"signin.png", "home.png", "call.png", "transcript.png", "share-phone.png", "not-found.png", "webhooks.png"} {
+	for _, name := range []string{"signin.png", "home.png", "call.png", "transcript.png", "share-phone.png", "not-found.png", "webhooks.png", "knowledge.png", "knowledge-conversations.png"} {
 		if st, err := os.Stat(filepath.Join(shots, name)); err != nil || st.Size() == 0 {
 			t.Errorf("no screenshot %s: %v", name, err)
 		}

@@ -19,6 +19,7 @@ func webCalls(c *contractClient, key string) {
 	}
 	c.call(303, "GET", "/", "")
 	c.call(303, "GET", "/webhooks", "")
+	c.call(303, "GET", "/knowledge", "")
 	signin := fields(c.call(200, "GET", "/signin?next=%2Fwebhooks", ""))
 	c.call(403, "POST", "/signin", "workspace=acme", form...)
 	signin.Set("workspace", "acme")
@@ -53,6 +54,17 @@ func webCalls(c *contractClient, key string) {
 	hooks := fields(c.call(200, "GET", "/webhooks", ""))
 	c.call(403, "POST", "/webhooks/x/deliveries/1/redeliver", "", form...)
 	c.call(404, "POST", "/webhooks/x/deliveries/1/redeliver", hooks.Encode(), form...)
+	c.call(200, "GET", "/knowledge", "")
+	c.call(200, "GET", "/knowledge?message=card+declined", "")
+	c.call(400, "GET", "/knowledge?message=+", "")
+	c.call(200, "GET", "/knowledge/conversations", "")
+	c.call(400, "GET", "/knowledge/conversations?after=x", "")
+	types, _ := c.call(200, "GET", "/api/v1/context/issues", "", "X-API-Key", key).data()["issueTypes"].([]any)
+	if len(types) > 0 {
+		name, _ := types[0].(map[string]any)["name"].(string)
+		c.call(200, "GET", "/knowledge/"+url.PathEscape(name), "")
+	}
+	c.call(404, "GET", "/knowledge/no-such-type", "")
 	c.call(403, "POST", "/signout", "csrf_token=forged", form...)
 	c.call(303, "POST", "/signout", fields(home).Encode(), form...)
 	if !strings.HasPrefix(share.Path, "/share/") {

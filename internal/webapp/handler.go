@@ -1,12 +1,13 @@
 // Package webapp is the server's web pages for people: sign-in and
 // sign-out, the meetings home, a meeting's page (/calls/{id}), its share
-// page (/share/{token}) and the webhooks page. Pages are html/template
+// page (/share/{token}), the webhooks page and the knowledge dashboard
+// (/knowledge). Pages are html/template
 // rendered on the server from embedded templates and assets, under a
 // strict Content-Security-Policy; the little JavaScript there is only
 // enhances pages that work without it.
 //
 // It decodes requests, calls the services (internal/meeting,
-// internal/session, internal/oauth) and renders what they return: it holds
+// internal/session, internal/oauth, internal/conversation) and renders what they return: it holds
 // no rules of its own (who may see a meeting is meeting.Service's) and
 // never touches storage.
 package webapp
@@ -21,6 +22,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/fathom-oss/fathom/internal/conversation"
 	"github.com/fathom-oss/fathom/internal/csrf"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/meeting"
@@ -42,7 +44,7 @@ const (
 
 // Prefixes are the paths the pages are served under (besides "/"), for
 // the server's own errors to be written as pages.
-var Prefixes = []string{"/calls/", "/share/", "/signin", "/signout", "/webhooks", "/assets/"}
+var Prefixes = []string{"/calls/", "/share/", "/signin", "/signout", "/webhooks", "/knowledge", "/assets/"}
 
 // Config sets the pages' behaviour.
 type Config struct {
@@ -59,19 +61,21 @@ type Config struct {
 // Handler serves the pages.
 type Handler struct {
 	meetings *meeting.Service
-	sessions *session.Service
-	oauth    *oauth.Service
-	csrf     *csrf.Guard
-	cfg      Config
-	pages    map[string]*template.Template
+	// conversations is the Context API's knowledge, for the dashboard.
+	conversations *conversation.Service
+	sessions      *session.Service
+	oauth         *oauth.Service
+	csrf          *csrf.Guard
+	cfg           Config
+	pages         map[string]*template.Template
 }
 
 // New returns a handler.
-func New(meetings *meeting.Service, sessions *session.Service, signIn *oauth.Service, cfg Config) *Handler {
+func New(meetings *meeting.Service, conversations *conversation.Service, sessions *session.Service, signIn *oauth.Service, cfg Config) *Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Handler{meetings: meetings, sessions: sessions, oauth: signIn, cfg: cfg, pages: parsePages(),
+	return &Handler{meetings: meetings, conversations: conversations, sessions: sessions, oauth: signIn, cfg: cfg, pages: parsePages(),
 		csrf: csrf.New(csrf.NewSigner(cfg.Key), csrfCookie, "/", cfg.SecureCookies)}
 }
 
@@ -87,6 +91,9 @@ func (h *Handler) Register(mux *server.Mux) {
 	mux.HandleFunc("GET /share/{token}/media", h.sharedMedia)
 	mux.HandleFunc("GET /webhooks", h.signedIn(h.webhooks))
 	mux.HandleFunc("POST /webhooks/{id}/deliveries/{delivery}/redeliver", h.signedIn(h.redeliver))
+	mux.HandleFunc("GET /knowledge", h.signedIn(h.knowledge))
+	mux.HandleFunc("GET /knowledge/conversations", h.signedIn(h.knowledgeConversations))
+	mux.HandleFunc("GET /knowledge/{name}", h.signedIn(h.knowledgeType))
 	assets, _ := fs.Sub(assetFS, "assets")
 	files := http.StripPrefix("/assets/", http.FileServerFS(assets))
 	mux.Handle("GET /assets/{file}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -22,25 +22,31 @@ type page struct {
 	Title  string
 	User   string // the signed-in user's email, "" when no one is
 	CSRF   string
-	Nav    string // the current section: meetings, webhooks
+	Nav    string // the current section: meetings, webhooks, knowledge
 	Status int
 	Error  string
 	Data   any
 }
 
 var funcs = template.FuncMap{
-	"clock": clock,
-	"date":  func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
-	"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"secs":  func(d time.Duration) int64 { return int64(d.Seconds()) },
+	"clock":   clock,
+	"date":    func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
+	"minutes": minutes,
+	"pct":     func(f float64) float64 { return f * 100 },
+	"iso":     func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"secs":    func(d time.Duration) int64 { return int64(d.Seconds()) },
 }
 
 // parsePages parses each page with the frame it shares.
 func parsePages() map[string]*template.Template {
 	base := template.Must(template.New("frame").Funcs(funcs).ParseFS(templateFS, "templates/frame.html"))
 	out := map[string]*template.Template{}
-	for _, name := range []string{"signin", "home", "call", "webhooks", "error"} {
-		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
+	for _, name := range []string{"signin", "home", "call", "webhooks", "knowledge", "issuetype", "conversations", "error"} {
+		files := []string{"templates/" + name + ".html"}
+		if name == "knowledge" || name == "issuetype" {
+			files = append(files, "templates/knowledgeparts.html")
+		}
+		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, files...))
 	}
 	return out
 }
@@ -109,4 +115,12 @@ func clock(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return strconv.FormatInt(s/60, 10) + fmt.Sprintf(":%02d", s%60)
+}
+
+// minutes writes a duration in minutes, "under 1 min" below one.
+func minutes(m float64) string {
+	if m < 1 {
+		return "under 1 min"
+	}
+	return fmt.Sprintf("%.0f min", m)
 }

@@ -143,6 +143,32 @@ try {
   await audit(alice, "webhooks page");
   await shot(alice, "webhooks.png");
 
+  // The knowledge dashboard: types with a drawn trend and success bars,
+  // a tried message, a type's page and the conversation browser.
+  await alice.click("nav a[href='/knowledge']");
+  check((await alice.textContent("h1")) === "Knowledge", "the knowledge dashboard opens from the nav");
+  const trend = await alice.$eval("svg.sparkline polyline", (p) => p.getAttribute("points"));
+  const ys = trend.split(" ").map((xy) => Number(xy.split(",")[1]));
+  check(ys.length === 12 && new Set(ys).size > 1, "an issue type's weekly trend is drawn and not flat", trend);
+  const bar = await alice.$eval("table.solutions svg.bar rect:nth-child(2)", (r) => r.getBBox().width);
+  check(bar > 0, "a solution's success bar is drawn", String(bar));
+  await alice.fill("#message", "My payment keeps failing");
+  await Promise.all([alice.waitForNavigation(), alice.click("button:has-text('Find similar conversations')")]);
+  check(await alice.isVisible("text=Predicted issue type"), "trying a message shows its predicted type");
+  check((await alice.$$(".try-result table.solutions tbody tr")).length > 0, "trying a message shows the recommended actions");
+  await audit(alice, "knowledge dashboard");
+  await shot(alice, "knowledge.png");
+  await Promise.all([alice.waitForNavigation(), alice.click(".issue-type h3 a")]);
+  check(await alice.isVisible("svg.sparkline"), "an issue type's page opens with its trend");
+  const links = await alice.$$eval("svg.graph path.link", (ps) => ps.filter((p) => p.getTotalLength() > 0).length);
+  check(links >= 3, "the issue → solution → outcome graph is drawn", `${links} links`);
+  await shot(alice, "knowledge-type.png");
+  await audit(alice, "issue type page");
+  await alice.goto(fx.base + "/knowledge/conversations");
+  check((await alice.$$("tbody tr")).length === 25 && (await alice.isVisible("a[rel='next']")), "the conversation browser shows a page and a next link");
+  await audit(alice, "conversation browser");
+  await shot(alice, "knowledge-conversations.png");
+
   // A share link, signed out, on a phone.
   const anon = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
   watch(anon, "share");
