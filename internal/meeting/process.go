@@ -59,13 +59,20 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 	})
 }
 
+// modelBudget is the longest a chat model may take over one meeting's
+// summary, retries and chunks included: it leaves the processing job (5
+// minutes at most) the time to make the extractive summary and write.
+const modelBudget = 3 * time.Minute
+
 // general is the meeting's General summary: the model's when one is
 // configured and answers in layout, else the extractive one. A failure is
 // logged once, here, and never leaves the meeting without a summary.
 func (s *Service) general(ctx context.Context, meetingID int64, items []fathom.TranscriptItem, actions []fathom.ActionItem, meta summary.Meta) fathom.Summary {
 	if s.model != nil && len(items) > 0 {
 		start := s.now()
-		gen, err := s.model.General(ctx, items, actions, meta)
+		mctx, cancel := context.WithTimeout(ctx, modelBudget)
+		gen, err := s.model.General(mctx, items, actions, meta)
+		cancel()
 		if err == nil {
 			return gen
 		}

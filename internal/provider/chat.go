@@ -39,6 +39,9 @@ type ChatConfig struct {
 	Logger *slog.Logger
 }
 
+// ErrChatUnavailable is what every ChatClient failure wraps.
+var ErrChatUnavailable = errors.New("chat provider unavailable")
+
 // ChatClient is an OpenAI-compatible /v1/chat/completions client. It is
 // safe for concurrent use.
 type ChatClient struct {
@@ -103,7 +106,8 @@ type chatResponse struct {
 
 // Complete sends a system and a user message and returns the model's
 // answer, trying again on a transient failure. An empty answer, or one the
-// model did not finish (finish_reason "length"), is an error.
+// model did not finish (finish_reason "length"), is an error; every error
+// wraps ErrChatUnavailable.
 func (c *ChatClient) Complete(ctx context.Context, system, user string) (string, error) {
 	body, err := json.Marshal(chatRequest{Model: c.cfg.Model, Temperature: 0,
 		Messages: []chatMessage{{Role: "system", Content: system}, {Role: "user", Content: user}}})
@@ -113,7 +117,7 @@ func (c *ChatClient) Complete(ctx context.Context, system, user string) (string,
 	var answer string
 	start := time.Now()
 	r := retrier{retries: c.cfg.Retries, maxBackoff: c.cfg.MaxBackoff, sleep: c.sleep, logger: c.cfg.Logger,
-		level: slog.LevelDebug, what: "chat", model: c.cfg.Model}
+		level: slog.LevelDebug, what: "chat", model: c.cfg.Model, failed: ErrChatUnavailable}
 	err = r.do(ctx, func() (time.Duration, error) {
 		a, retryAfter, err := c.post(ctx, body)
 		answer = a

@@ -122,7 +122,7 @@ func TestChatFailuresNeverShowKey(t *testing.T) {
 				_, _ = w.Write([]byte(tc.body))
 			})
 			_, err := newChat(t, srv.URL, provider.ChatConfig{Retries: 1, MaxBackoff: 10 * time.Millisecond}).Complete(context.Background(), "s", "u")
-			if !errors.Is(err, provider.ErrUnavailable) {
+			if !errors.Is(err, provider.ErrChatUnavailable) {
 				t.Fatalf("err %v, want ErrUnavailable", err)
 			}
 			if strings.Contains(err.Error(), testKey) {
@@ -145,7 +145,7 @@ func TestChatTimeout(t *testing.T) {
 	})
 	start := time.Now()
 	_, err := newChat(t, srv.URL, provider.ChatConfig{Timeout: 50 * time.Millisecond, Retries: -1}).Complete(context.Background(), "s", "u")
-	if !errors.Is(err, provider.ErrUnavailable) {
+	if !errors.Is(err, provider.ErrChatUnavailable) {
 		t.Fatalf("err %v, want ErrUnavailable", err)
 	}
 	if took := time.Since(start); took > 400*time.Millisecond {

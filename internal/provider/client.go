@@ -143,7 +143,7 @@ func (c *Client) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 	attempts := 0
 	start := time.Now()
 	r := retrier{retries: c.cfg.Retries, maxBackoff: c.cfg.MaxBackoff, sleep: c.sleep, logger: c.cfg.Logger,
-		level: slog.LevelWarn, what: "embeddings", model: c.cfg.Model}
+		level: slog.LevelWarn, what: "embeddings", model: c.cfg.Model, failed: ErrUnavailable}
 	err = r.do(ctx, func() (time.Duration, error) {
 		attempts++
 		v, retryAfter, err := c.post(ctx, body, len(texts))

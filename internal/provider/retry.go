@@ -25,10 +25,11 @@ type retrier struct {
 	level      slog.Level // of the line logged before each retry
 	what       string     // "embeddings" or "chat", in log lines
 	model      string
+	failed     error // what a failure wraps: ErrUnavailable or ErrChatUnavailable
 }
 
 // do runs attempt until it succeeds, fails permanently, or the retries are
-// spent; the error returned wraps ErrUnavailable.
+// spent; the error returned wraps r.failed.
 func (r retrier) do(ctx context.Context, attempt func() (retryAfter time.Duration, err error)) error {
 	for n := 0; ; n++ {
 		retryAfter, err := attempt()
@@ -37,7 +38,7 @@ func (r retrier) do(ctx context.Context, attempt func() (retryAfter time.Duratio
 		}
 		var perm permanentError
 		if errors.As(err, &perm) || n >= r.retries || ctx.Err() != nil {
-			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+			return fmt.Errorf("%w: %w", r.failed, err)
 		}
 		wait := min(max(250*time.Millisecond<<n, retryAfter), r.maxBackoff)
 		wait = wait/2 + rand.N(wait/2+1) // jitter, so that clients do not retry in step
@@ -46,7 +47,7 @@ func (r retrier) do(ctx context.Context, attempt func() (retryAfter time.Duratio
 		}
 		r.logger.Log(ctx, r.level, r.what+" request failed; retrying", "model", r.model, "attempt", n+1, "wait", wait, "err", err)
 		if err := r.sleep(ctx, wait); err != nil {
-			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+			return fmt.Errorf("%w: %w", r.failed, err)
 		}
 	}
 }
