@@ -94,7 +94,7 @@ func (f *fakeChat) requests() (summarise, merge int) {
 func startWithChat(t *testing.T, f *fakeChat) (*testServer, *syncBuffer) {
 	t.Helper()
 	cfg := testConfig(t)
-	cfg.MeetingsHeavyRateLimit = 0 // the tests poll for the summary while the model answers
+	cfg.MeetingsRateLimit, cfg.MeetingsHeavyRateLimit = 0, 0 // the tests poll for the summary while the model answers
 	cfg.ChatURL, cfg.ChatModel, cfg.ChatKey, cfg.ChatTimeout = f.URL+"/v1", "tiny-chat", chatKey, 300*time.Millisecond
 	logs := &syncBuffer{}
 	return startLogged(t, cfg, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))), logs
