@@ -339,11 +339,15 @@ func (a *App) openMeetings() error {
 	if err != nil {
 		return err
 	}
+	model, err := a.summariser()
+	if err != nil {
+		return err
+	}
 	links := meeting.Links{Base: a.cfg.BaseURL(a.Addr())}
 	render := fathomapi.NewRenderer(links)
 	a.Meetings = meeting.NewService(meeting.Deps{Store: a.DB, Queue: a.Queue, Renderer: render,
 		Sender:  webhook.NewSender(webhook.Guard{AllowPrivate: a.cfg.AllowPrivateTargets}, webhookUserAgent),
-		Learner: a.Conversations, Logger: a.logger, Media: dir}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets, URLKey: urlKey})
+		Learner: a.Conversations, Logger: a.logger, Media: dir, Summariser: model}, meeting.Config{Links: links, AllowPrivateTargets: a.cfg.AllowPrivateTargets, URLKey: urlKey})
 	a.Queue.SetMeetings(a.Meetings)
 	fathomapi.New(a.Meetings, render, a.Tenants, fathomapi.Config{RateLimit: a.cfg.MeetingsRateLimit,
 		HeavyRateLimit: a.cfg.MeetingsHeavyRateLimit, DownloadRateLimit: a.cfg.MeetingsDownloadRateLimit,

@@ -193,6 +193,18 @@ type Config struct {
 	// directory (tokenizer.json and model.safetensors) or a .vec word
 	// vector file (default empty: none). Exclusive with EmbeddingsURL.
 	EmbeddingsModelDir string
+
+	// ChatURL is an OpenAI-compatible chat completions endpoint's base
+	// URL, e.g. http://127.0.0.1:11434/v1 (default empty: none; summaries
+	// are extractive and no request leaves the machine). ChatModel is the
+	// model it is asked for (required with the URL); ChatKey its API key
+	// (default none; secret: may come from FATHOM_CHAT_KEY_FILE).
+	// ChatTimeout bounds one request (default 2m); a summary the model
+	// does not write in time is extractive.
+	ChatURL     string
+	ChatModel   string
+	ChatKey     string
+	ChatTimeout time.Duration
 }
 
 // Default returns the configuration with every default filled in.
@@ -243,6 +255,7 @@ func Default() Config {
 		SignInMaxDelay:        15 * time.Minute,
 
 		EmbeddingsTimeout: time.Second,
+		ChatTimeout:       2 * time.Minute,
 	}
 }
 
@@ -390,6 +403,7 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.validateMetrics()...)
 	errs = append(errs, c.validateEmbeddings()...)
+	errs = append(errs, c.validateChat()...)
 	return errors.Join(errs...)
 }
 

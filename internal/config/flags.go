@@ -87,6 +87,10 @@ func (c *Config) serverOptions() []option {
 		{"embeddings-key", "API key of --embeddings-url (default: none)", (*stringValue)(&c.EmbeddingsKey), true},
 		{"embeddings-timeout", "longest wait for a similarity query's vector before answering lexically", (*durationValue)(&c.EmbeddingsTimeout), false},
 		{"embeddings-model-dir", "static embedding model on disk: Model2Vec directory or .vec file (default: none)", (*stringValue)(&c.EmbeddingsModelDir), false},
+		{"chat-url", "OpenAI-compatible chat completions endpoint base URL that writes meeting summaries, e.g. http://127.0.0.1:11434/v1 (default: none, extractive summaries)", (*stringValue)(&c.ChatURL), false},
+		{"chat-model", "model asked of --chat-url", (*stringValue)(&c.ChatModel), false},
+		{"chat-key", "API key of --chat-url (default: none)", (*stringValue)(&c.ChatKey), true},
+		{"chat-timeout", "longest wait for one chat request before the summary is made extractively", (*durationValue)(&c.ChatTimeout), false},
 		{"metrics-token", "bearer token that opens /metrics on the main listener (default: none, /metrics not served there)", (*stringValue)(&c.MetricsToken), true},
 	}
 }

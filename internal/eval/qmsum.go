@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -186,6 +187,24 @@ func ScoreQMSum(ms []QMSumMeeting, summarise func(QMSumMeeting) string) QMSumSco
 func QMSumGeneral(m QMSumMeeting) string {
 	meta := summary.Meta{Title: m.Title, ShareURL: "https://fathom.example/share/x", Language: summary.Language(m.Items)}
 	return summary.General(m.Items, summary.ActionItems(m.Items, nil, meta), meta).Markdown
+}
+
+// QMSumModel is the summary under test when a chat model writes it, made
+// as the processing job makes it: the model's General summary, or the
+// extractive one whenever the model fails. failed counts those meetings
+// and last keeps the last failure.
+func QMSumModel(ctx context.Context, model summary.Model, failed *int, last *error) func(QMSumMeeting) string {
+	return func(m QMSumMeeting) string {
+		meta := summary.Meta{Title: m.Title, ShareURL: "https://fathom.example/share/x", Language: summary.Language(m.Items)}
+		actions := summary.ActionItems(m.Items, nil, meta)
+		s, err := model.General(ctx, m.Items, actions, meta)
+		if err != nil {
+			*failed++
+			*last = err
+			return summary.General(m.Items, actions, meta).Markdown
+		}
+		return s.Markdown
+	}
 }
 
 // leadTokens is the baseline every summariser must beat: the transcript's

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -39,7 +40,7 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 	// A copy from another server brings its summary and action items.
 	if m.Summary == nil {
 		actions = summary.ActionItems(items, m.Invitees, meta)
-		gen := summary.General(items, actions, meta)
+		gen := s.general(ctx, m.ID, items, actions, meta)
 		m.Summary = &gen
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error {
@@ -56,6 +57,29 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 		}
 		return s.fanOut(ctx, tx, m)
 	})
+}
+
+// modelBudget is the longest a chat model may take over one meeting's
+// summary, retries and chunks included: it leaves the processing job (5
+// minutes at most) the time to make the extractive summary and write.
+const modelBudget = 3 * time.Minute
+
+// general is the meeting's General summary: the model's when one is
+// configured and answers in layout, else the extractive one. A failure is
+// logged once, here, and never leaves the meeting without a summary.
+func (s *Service) general(ctx context.Context, meetingID int64, items []fathom.TranscriptItem, actions []fathom.ActionItem, meta summary.Meta) fathom.Summary {
+	if s.model != nil && len(items) > 0 {
+		start := s.now()
+		mctx, cancel := context.WithTimeout(ctx, modelBudget)
+		gen, err := s.model.General(mctx, items, actions, meta)
+		cancel()
+		if err == nil {
+			return gen
+		}
+		s.logger.Warn("chat model summary failed; using the extractive summary", "meeting", meetingID,
+			"took", s.now().Sub(start).Round(time.Millisecond), "err", err)
+	}
+	return summary.General(items, actions, meta)
 }
 
 // fanOut queues a delivery of m to every webhook of the tenant whose owner

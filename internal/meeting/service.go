@@ -16,6 +16,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/summary"
 	"github.com/fathom-oss/fathom/internal/webhook"
 )
 
@@ -56,6 +57,15 @@ type Deps struct {
 	// Media is the directory of recordings' files (nil: the server keeps
 	// no media, and media calls answer 503).
 	Media *media.Dir
+	// Summariser writes summaries with a chat model (nil: every summary
+	// is the extractive General).
+	Summariser Summariser
+}
+
+// Summariser writes a meeting's General summary with a model. When it
+// fails, the extractive summary is used.
+type Summariser interface {
+	General(ctx context.Context, items []fathom.TranscriptItem, actions []fathom.ActionItem, meta summary.Meta) (fathom.Summary, error)
 }
 
 // Config sets the service's behaviour.
@@ -82,6 +92,7 @@ type Service struct {
 	cfg      Config
 	guard    webhook.Guard
 	media    *media.Dir
+	model    Summariser
 }
 
 // NewService returns a service.
@@ -93,7 +104,8 @@ func NewService(d Deps, cfg Config) *Service {
 		d.Logger = slog.Default()
 	}
 	return &Service{store: d.Store, queue: d.Queue, renderer: d.Renderer, sender: d.Sender, learner: d.Learner, logger: d.Logger,
-		now: d.Now, cfg: cfg, guard: webhook.Guard{AllowPrivate: cfg.AllowPrivateTargets}, media: d.Media}
+		now: d.Now, cfg: cfg, guard: webhook.Guard{AllowPrivate: cfg.AllowPrivateTargets}, media: d.Media,
+		model: d.Summariser}
 }
 
 // Caller is who makes a request: the member behind the credentials, where

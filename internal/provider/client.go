@@ -8,9 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -141,37 +139,25 @@ func (c *Client) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 	if err != nil {
 		return nil, err
 	}
-	for attempt := 0; ; attempt++ {
-		start := time.Now()
-		vecs, retryAfter, err := c.post(ctx, body, len(texts))
-		if err == nil {
-			c.cfg.Logger.Debug("embeddings request", "model", c.cfg.Model, "texts", len(texts),
-				"attempt", attempt+1, "took", time.Since(start).Round(time.Millisecond),
-				"requests", c.requests.Load(), "tokens", c.tokens.Load())
-			return vecs, nil
-		}
-		var perm permanentError
-		if errors.As(err, &perm) || attempt >= c.cfg.Retries || ctx.Err() != nil {
-			return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
-		}
-		wait := min(max(250*time.Millisecond<<attempt, retryAfter), c.cfg.MaxBackoff)
-		wait = wait/2 + rand.N(wait/2+1) // jitter, so that clients do not retry in step
-		if retryAfter > 0 {
-			wait = max(wait, min(retryAfter, c.cfg.MaxBackoff))
-		}
-		c.cfg.Logger.Warn("embeddings request failed; retrying", "model", c.cfg.Model, "attempt", attempt+1, "wait", wait, "err", err)
-		if err := c.sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
-		}
+	var vecs [][]float32
+	attempts := 0
+	start := time.Now()
+	r := retrier{retries: c.cfg.Retries, maxBackoff: c.cfg.MaxBackoff, sleep: c.sleep, logger: c.cfg.Logger,
+		level: slog.LevelWarn, what: "embeddings", model: c.cfg.Model, failed: ErrUnavailable}
+	err = r.do(ctx, func() (time.Duration, error) {
+		attempts++
+		v, retryAfter, err := c.post(ctx, body, len(texts))
+		vecs = v
+		return retryAfter, err
+	})
+	if err != nil {
+		return nil, err
 	}
+	c.cfg.Logger.Debug("embeddings request", "model", c.cfg.Model, "texts", len(texts),
+		"attempt", attempts, "took", time.Since(start).Round(time.Millisecond),
+		"requests", c.requests.Load(), "tokens", c.tokens.Load())
+	return vecs, nil
 }
-
-// permanentError is a failure that trying again will not mend (4xx other
-// than 429, an answer that does not parse).
-type permanentError struct{ err error }
-
-func (e permanentError) Error() string { return e.err.Error() }
-func (e permanentError) Unwrap() error { return e.err }
 
 // post makes one attempt; retryAfter is the server's Retry-After, if any.
 func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32, retryAfter time.Duration, err error) {
@@ -198,10 +184,8 @@ func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32
 	}
 	if resp.StatusCode != http.StatusOK {
 		err := fmt.Errorf("embeddings endpoint answered %d: %s", resp.StatusCode, c.redact(snippet(raw)))
-		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
-			return nil, parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()), err
-		}
-		return nil, 0, permanentError{err}
+		retryAfter, err := statusError(resp, err)
+		return nil, retryAfter, err
 	}
 	var r embeddingsResponse
 	if err := json.Unmarshal(raw, &r); err != nil {
@@ -230,45 +214,5 @@ func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32
 	return vecs, 0, nil
 }
 
-// redact removes the API key from s, in case an endpoint or a transport
-// error echoes it.
-func (c *Client) redact(s string) string {
-	if c.cfg.Key == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, c.cfg.Key, "[redacted]")
-}
-
-// snippet is the start of an error body, on one line.
-func snippet(b []byte) string {
-	s := strings.Join(strings.Fields(string(b)), " ")
-	if len(s) > 200 {
-		s = s[:200] + "…"
-	}
-	return s
-}
-
-// parseRetryAfter reads a Retry-After header: seconds or an HTTP date.
-func parseRetryAfter(h string, now time.Time) time.Duration {
-	if h == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(h); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+// redact removes the API key from s.
+func (c *Client) redact(s string) string { return redactKey(c.cfg.Key, s) }

@@ -8,7 +8,11 @@
 // by English commitment and request patterns rewritten as imperatives.
 // README.md has the evaluation on QMSum.
 //
-// The package is pure. It must not do I/O, HTTP or SQL, know about tenants
-// or storage, or call out to any model: the processing job calls it inside
-// a transaction and its cost is part of every meeting's ingestion.
+// Model writes the same layout with a chat model the caller provides (the
+// Chat interface; prompts/*.md are its prompts), chunking long transcripts
+// and merging the partial summaries; the caller falls back on General when
+// it fails.
+//
+// The package is pure. It must not do I/O, HTTP or SQL, or know about
+// tenants or storage; it reaches a model only through the Chat it is given.
 package summary
