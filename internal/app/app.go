@@ -6,9 +6,7 @@ package app
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -41,7 +39,6 @@ import (
 	"github.com/fathom-oss/fathom/internal/openapi"
 	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/search"
-	"github.com/fathom-oss/fathom/internal/secret"
 	"github.com/fathom-oss/fathom/internal/server"
 	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
@@ -335,7 +332,7 @@ func (a *App) openMeetings() error {
 	if err != nil {
 		return err
 	}
-	urlKey, err := a.mediaURLKey()
+	urlKey, err := a.derivedKey("fathom recording download links") // links made by one server are served by any
 	if err != nil {
 		return err
 	}
@@ -354,19 +351,6 @@ func (a *App) openMeetings() error {
 		MaxBodyBytes: a.cfg.MeetingsMaxBodyBytes, HeavyUploads: a.cfg.MeetingsHeavyUploads, Tokens: a.OAuth},
 		a.logger).Register(a.server.Mux())
 	return nil
-}
-
-// mediaURLKey derives the key that signs download links from the server's
-// secret key, which every server sharing a database has: a link made by
-// one is served by any.
-func (a *App) mediaURLKey() ([]byte, error) {
-	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
-	if err != nil {
-		return nil, err
-	}
-	mac := hmac.New(sha256.New, key)
-	mac.Write([]byte("fathom recording download links"))
-	return mac.Sum(nil), nil
 }
 
 func (a *App) bootstrap(ctx context.Context) error {

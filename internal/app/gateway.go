@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/gateway"
@@ -16,7 +15,7 @@ import (
 // its tokens (--secret-key, else DataDir/secret.key made on first start),
 // the service with an HTTP client that cannot hang, and its routes.
 func (a *App) openGateway() error {
-	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
+	key, err := a.secretKey()
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // key so that servers sharing a secret key accept each other's. It runs
 // before openMeetings.
 func (a *App) openOAuth() error {
-	formKey, err := a.formKey()
+	formKey, err := a.derivedKey("fathom web forms") // the web pages' key: a form served by one server is accepted by any
 	if err != nil {
 		return err
 	}

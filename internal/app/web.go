@@ -1,11 +1,8 @@
 package app
 
 import (
-	"crypto/sha256"
-	"path/filepath"
 	"strings"
 
-	"github.com/fathom-oss/fathom/internal/secret"
 	"github.com/fathom-oss/fathom/internal/session"
 	"github.com/fathom-oss/fathom/internal/tenant"
 	"github.com/fathom-oss/fathom/internal/webapp"
@@ -16,7 +13,7 @@ import (
 // DataDir/secret.key), so that servers sharing that key accept each
 // other's forms. It runs after openMeetings and openOAuth.
 func (a *App) openWeb() error {
-	formKey, err := a.formKey()
+	formKey, err := a.derivedKey("fathom web forms")
 	if err != nil {
 		return err
 	}
@@ -29,17 +26,4 @@ func (a *App) openWeb() error {
 		a.server.SetErrorWriter(prefix, h.WriteError)
 	}
 	return nil
-}
-
-// formKey derives the key that signs the HTML forms' CSRF cookies and
-// tokens (the web pages' and the OAuth pages') from the server's secret
-// key (--secret-key, else DataDir/secret.key), so that every server
-// sharing that key accepts a form another one served.
-func (a *App) formKey() ([]byte, error) {
-	key, err := secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
-	if err != nil {
-		return nil, err
-	}
-	k := sha256.Sum256(append([]byte("fathom web forms\x00"), key...))
-	return k[:], nil
 }
