@@ -12,6 +12,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
 
@@ -29,19 +30,30 @@ var benchReplies = []string{
 // per conversation, through the real service on SQLite: each iteration
 // gives a new tenant FATHOM_BENCH_CONVERSATIONS (default 2,000)
 // two-message conversations (a BANKING77 training text and an agent's
-// reply, as `fathom bench` seeds them) and analyses until none waits. Two
-// servers: one alone, and one sharing its database (change feed entries,
-// the model saved after rounds). It reports the analysis' wall time, heap
+// reply, as `fathom bench` seeds them) and analyses until none waits.
+// Three servers: one alone on SQLite, one sharing its SQLite database
+// (change feed entries, the model saved at most every 2 s, and the job
+// lingering for that save, so its wall time includes up to 2 s of
+// waiting), and one sharing PostgreSQL (its CPU is not this process's;
+// skipped without a test database). It reports the analysis' wall time, heap
 // allocations and CPU time (of this process) per conversation; tracking
 // is outside the timer.
 //
 //	go test ./internal/conversation -run '^$' -bench AnalyzeConversations -benchtime 3x -cpuprofile cpu.out
 func BenchmarkAnalyzeConversations(b *testing.B) {
 	n, texts := benchTexts(b, 2000)
-	for _, server := range []struct{ name, id string }{{"alone", ""}, {"shared", "a"}} {
+	servers := []struct {
+		name, id string
+		open     func(b *testing.B) store.Store
+	}{
+		{"alone", "", func(b *testing.B) store.Store { return sqlitetest.Open(b, b.TempDir()) }},
+		{"shared", "a", func(b *testing.B) store.Store { return sqlitetest.Open(b, b.TempDir()) }},
+		{"postgres", "a", func(b *testing.B) store.Store { return pgtest.Open(b) }},
+	}
+	for _, server := range servers {
 		b.Run(server.name, func(b *testing.B) {
 			ctx := context.Background()
-			st := sqlitetest.Open(b, b.TempDir())
+			st := server.open(b)
 			s := bareServer(st, Config{Server: server.id, AnalysisDuty: 1})
 			if err := s.OpenFeed(ctx); err != nil {
 				b.Fatal(err)
