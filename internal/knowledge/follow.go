@@ -118,8 +118,9 @@ func (e *Engine) Unplaced(tenantID int64) []int64 {
 		ids = append(ids, id)
 	}
 	k.mu.RUnlock()
-	slices.Sort(ids)
-	return k.model.Lacking(ids)
+	lacking := k.model.Lacking(ids)
+	slices.Sort(lacking)
+	return lacking
 }
 
 // dropUnanalysed removes the model's documents without an analysis and
