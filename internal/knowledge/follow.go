@@ -111,7 +111,12 @@ func (e *Engine) DropUnanalysed(tenantID int64) {
 // (Stale), and the server that takes the tenant's analysis over does it
 // without one.
 func (e *Engine) Unplaced(tenantID int64) []int64 {
-	k := e.tenant(tenantID)
+	e.mu.Lock()
+	k := e.tenants[tenantID] // a tenant the engine does not know is not made
+	e.mu.Unlock()
+	if k == nil {
+		return nil
+	}
 	k.mu.RLock()
 	ids := make([]int64, 0, len(k.analyses))
 	for id := range k.analyses {

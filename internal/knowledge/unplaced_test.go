@@ -16,6 +16,9 @@ func TestUnplaced(t *testing.T) {
 	t.Parallel()
 	e := New(issuetype.Config{})
 	const tn = 7
+	if got := e.Unplaced(tn); got != nil || len(e.Tenants()) != 0 {
+		t.Fatalf("an unknown tenant: unplaced %v, tenants %v; want none of either", got, e.Tenants())
+	}
 	now := time.Now()
 	for id := int64(1); id <= 3; id++ {
 		c := &fathom.Conversation{ID: id, TenantID: tn, Status: fathom.StatusOpen}
