@@ -158,6 +158,8 @@ func insertActions(am actionMeeting, pool ActionPool, k int, rng *rand.Rand) ([]
 	}
 	var lines []insertedLine
 	var out []fathom.TranscriptItem
+	tasks := rng.Perm(len(pool.Tasks)) // distinct tasks in a copy: the same task twice is one item
+	next := 0
 	for i, it := range am.items {
 		out = append(out, it)
 		if !after[i] || len(am.cast) < 2 {
@@ -169,9 +171,10 @@ func insertActions(am actionMeeting, pool ActionPool, k int, rng *rand.Rand) ([]
 		var ia InsertedAction
 		for {
 			var err error
-			ia, err = pool.Render(pool.Templates[rng.Intn(len(pool.Templates))], pool.Tasks[rng.Intn(len(pool.Tasks))],
+			ia, err = pool.Render(pool.Templates[rng.Intn(len(pool.Templates))], pool.Tasks[tasks[next%len(tasks)]],
 				pool.Dues[rng.Intn(len(pool.Dues))], speaker.First, named.First)
 			if err == nil {
+				next++
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package summary
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 func set(words string) map[string]bool {
@@ -43,6 +44,9 @@ var (
 		"ping ask check confirm verify find look dig investigate research update fix prepare draft write create " +
 		"put get loop touch sync meet catch plan document invite order buy test clean finalize finalise " +
 		"calculate redesign submit deliver ship deploy release file share")
+	// neverHeads never head an action, even one addressed to someone or
+	// due on a day: being, knowing, perceiving, thinking, letting.
+	neverHeads = set("be let know see hear say think guess mean wonder imagine believe hope bet admit agree suppose assume expect")
 	// requestBad are verbs of requests made about the meeting itself.
 	requestBad = set("mute unmute scroll click open close zoom share hear see go come pass move turn read spell repeat")
 	// notVerbs cannot head a verb phrase: a new subject starts instead.
@@ -60,8 +64,18 @@ var (
 // withVP takes the verb phrase from word vp on, and accepts the action only
 // when it is a real task.
 func (f found) withVP(words, lower []string, vp int) (found, bool) {
-	for vp < len(lower) && (softeners[lower[vp]] || lower[vp] == "just") {
-		vp++
+lead:
+	for vp < len(lower) {
+		switch {
+		case softeners[lower[vp]] || lower[vp] == "just":
+			vp++
+		case hedges[lower[vp]] && dueAhead(lower[vp:]): // "I'll probably send it by Friday"
+			vp++
+		case vp+1 < len(lower) && (lower[vp] == "you" && lower[vp+1] == "know" || lower[vp] == "i" && lower[vp+1] == "mean"):
+			vp += 2
+		default:
+			break lead
+		}
 	}
 	for _, lead := range [][]string{{"go", "ahead", "and"}, {"try", "to"}, {"try", "and"}, {"need", "to"},
 		{"have", "to"}, {"be", "sure", "to"}, {"make", "sure", "to"}, {"make", "sure", "i"}, {"make", "sure", "we"}} {
@@ -90,10 +104,17 @@ func (f found) withVP(words, lower []string, vp int) (found, bool) {
 		return found{}, false
 	}
 	head, next := lower[vp], lower[vp+1]
-	if head == "not" || head == "never" || hedges[head] || strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ed") {
+	if head == "not" || head == "never" || head == "still" || hedges[head] || strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ed") {
 		return found{}, false
 	}
-	if notVerbs[head] || strings.ContainsAny(head, "'") || (badHeads[head] && !headExceptions[head][next]) {
+	if notVerbs[head] || strings.ContainsAny(head, "'") || neverHeads[head] {
+		return found{}, false
+	}
+	// A task addressed to someone by name or due on a day is work after
+	// the meeting whatever its verb; otherwise the verbs of talk, of the
+	// meeting itself and of the mind are not.
+	sure := f.sure || dueAhead(lower[vp:min(len(lower), end+3)])
+	if !sure && badHeads[head] && !headExceptions[head][next] {
 		return found{}, false
 	}
 	// "I'll just ...", "... now" and screens and slides are the meeting
@@ -105,16 +126,16 @@ func (f found) withVP(words, lower []string, vp int) (found, bool) {
 	// Plans of the team are tasks only when they are work after the
 	// meeting ("we need to fix the login bug"); "we have to make it
 	// simple" is the discussion itself.
-	if f.kind == commitWe && !workHeads[head] {
+	if f.kind == commitWe && !workHeads[head] && !sure {
 		return found{}, false
 	}
 	if !phrasals[head+"_"+next] && !hasContent(lower[vp+1:end]) {
 		return found{}, false
 	}
-	if f.kind == whitelist && !workHeads[head] {
+	if f.kind == whitelist && !workHeads[head] && !sure {
 		return found{}, false
 	}
-	if f.kind == request && requestBad[head] {
+	if f.kind == request && requestBad[head] && !sure {
 		return found{}, false
 	}
 	f.vp = words[vp:min(end, vp+16)]
@@ -126,24 +147,27 @@ func (f found) withVP(words, lower []string, vp int) (found, bool) {
 }
 
 // describe rewrites a verb phrase as an imperative from the assignee's
-// side: "send you my notes" said by Alice to Bob → "Send Bob the notes".
-func describe(f found, speaker string, ppl *people) string {
+// side: "send you my notes" said by Alice to Bob → "Send Bob Alice's
+// notes" for a request of Alice's, "Send Bob the notes" for a promise.
+// People are named by first name, as they are spoken of.
+func describe(f found, speaker person) string {
 	listener := "the team"
-	if f.kind == request && f.assignee.name != "" {
-		listener = f.assignee.name
+	if f.addressed.name != "" {
+		listener = firstName(f.addressed.name)
 	}
+	asker := firstName(speaker.name)
 	out := make([]string, 0, len(f.vp))
 	for k, w := range f.vp {
 		core := strings.TrimRight(w, ",.?!;:")
 		switch strings.ToLower(core) {
 		case "me", "myself":
-			if f.kind == request && speaker != "" {
-				w = speaker
+			if f.kind != commitI && asker != "" {
+				w = asker
 			}
 		case "my":
 			w = "the"
-			if f.kind == request && speaker != "" {
-				w = speaker + "'s"
+			if f.kind != commitI && asker != "" {
+				w = asker + "'s"
 			}
 		case "your", "our":
 			w = "the"
@@ -151,16 +175,75 @@ func describe(f found, speaker string, ppl *people) string {
 				w = "their"
 			}
 		case "you":
-			if f.kind != request {
+			if f.kind != request && f.kind != named {
 				w = listener
 			}
 		case "i":
-			w = speaker
+			w = asker
 		}
 		out = append(out, w)
 	}
 	d := strings.TrimRight(strings.Join(out, " "), ",.?!;: ")
 	return capitalise(d)
+}
+
+// firstName is the first word of a display name: how people are named in
+// an action's description.
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// resolveDue finds the action's due phrase in its verb phrase, or just
+// after it ("..., uh, by Friday"), resolves it against the meeting's day
+// and takes it out of the verb phrase: the description ends with it.
+func (f *found) resolveDue(day time.Time) {
+	lower := make([]string, len(f.vp))
+	for i, w := range f.vp {
+		lower[i] = bare(w)
+	}
+	if d, ok := findDue(lower, day); ok {
+		f.due, f.dueWords = d.day, trimmed(f.vp[d.start:d.end])
+		rest := append(append([]string(nil), f.vp[:d.start]...), f.vp[d.end:]...)
+		if len(rest) >= 2 {
+			f.vp = rest
+		} else {
+			f.dueWords = nil // the phrase is the task's object: leave it where it is
+		}
+		return
+	}
+	if d, ok := findDue(f.tail, day); ok && d.start <= 1 {
+		f.due, f.dueWords = d.day, f.tail[d.start:d.end]
+	}
+}
+
+// trimmed are words without the punctuation around them.
+func trimmed(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.Trim(w, ",.?!;:\"()")
+	}
+	return out
+}
+
+// withDue ends a description with its due phrase and the date it means:
+// "Send Dana the proposal by Thursday, 10 December".
+func withDue(core string, f found) string {
+	if f.due.IsZero() {
+		return core
+	}
+	if len(f.dueWords) == 0 {
+		return core + ", " + dueLabel(nil, f.due)
+	}
+	return core + " " + strings.Join(f.dueWords, " ") + ", " + dueLabel(f.dueWords, f.due)
+}
+
+// dueAhead reports whether words hold a due phrase (of any day).
+func dueAhead(words []string) bool {
+	_, ok := findDue(words, time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	return ok
 }
 
 // dropFillers removes hesitations and stutters from a sentence's words.
