@@ -39,6 +39,10 @@ type dueSpan struct {
 func findDue(lower []string, day time.Time) (dueSpan, bool) {
 	d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, day.Location())
 	for i := range lower {
+		// "the agenda for today" is this meeting's, not a due date.
+		if lower[i] == "today" && i > 0 && lower[i-1] == "for" {
+			continue
+		}
 		if end, due, ok := dueAt(lower, i, d); ok {
 			start := i
 			for start > 0 && duePrefixes[lower[start-1]] {

@@ -132,7 +132,10 @@ lead:
 	if !phrasals[head+"_"+next] && !hasContent(lower[vp+1:end]) {
 		return found{}, false
 	}
-	if f.kind == whitelist && !workHeads[head] && !sure {
+	// So are the speaker's own plans, unless they are addressed to
+	// someone, due on a day or of a verb of work after a meeting: "I will
+	// open our meeting", "I'll take the lunch" are not tasks.
+	if (f.kind == whitelist || f.kind == commitI) && !workHeads[head] && !sure {
 		return found{}, false
 	}
 	if f.kind == request && requestBad[head] && !sure {
