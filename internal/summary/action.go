@@ -59,14 +59,16 @@ var patterns = []pattern{
 	pat("please could you", request, false), pat("please can you", request, false), pat("please would you", request, false),
 	pat("can i ask you to", request, false), pat("i'd ask you to", request, false), pat("i'm asking you to", request, false),
 	pat("make sure you", request, false), pat("make sure to", request, false), pat("don't forget to", request, false),
-	pat("remember to", request, false),
+	pat("remember to", request, false), pat("can i get you to", request, false), pat("could i get you to", request, false),
+	pat("you should", request, false), pat("you need to", request, false), pat("you have to", request, false),
 }
 
 // addressOnly are patterns that make an action only when it is addressed to
 // someone by name or has a due date: "I can ..." and "you'll ..." are as
 // often said of how things work as of work to do.
 var addressOnly = map[string]bool{"i can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
-	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true}
+	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true,
+	"you should": true, "you need to": true, "you have to": true}
 
 // delegations open "let's have John send the notes": the person named does it.
 var delegations = [][]string{{"let's", "have"}, {"let's", "get"}, {"let's", "ask"}, {"let", "us", "have"},
@@ -90,6 +92,8 @@ type found struct {
 	sure      bool     // addressed by name or due on a day: looser checks of the verb
 	vp        []string // the verb phrase, original words
 	tail      []string // the lower-cased words after it
+	tailWords []string // the same, as said
+	before    []string // the words of the sentence before the action's clause, as said
 	score     float64
 	due       time.Time // resolved due date, zero when none
 	dueWords  []string  // the due phrase as said, moved to the description's end
@@ -177,7 +181,7 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 	}
 	question := strings.HasSuffix(raw, "?")
 	for s := 0; s < len(words); s++ {
-		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) {
+		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !politeIf(lower[s:]) {
 			continue
 		}
 		if conditional(lower[:s]) && !politeIf(lower[s:]) {
@@ -186,6 +190,9 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 		voc := vocative(words[:s], lower[:s], ppl)
 		if voc.name == "" {
 			voc = trailingName(words, lower, ppl) // "can you send me the contract, Bob?"
+		}
+		if voc.name == "" {
+			voc = leadingName(words[:s], lower[:s], ppl) // "Bob, it'd be great if you could ..."
 		}
 		f, ok := matchAt(words, lower, s, speaker, ppl, voc)
 		// A question can be a request ("can you ...?") but not a promise.
@@ -198,6 +205,7 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 		if f.kind != named && f.kind != explicit {
 			f.addressed = voc
 		}
+		f.before = words[:s]
 		return f, true
 	}
 	return found{}, false
@@ -306,6 +314,23 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 		}
 	}
 	return found{}, false
+}
+
+// leadingName is the person a sentence opens by addressing: "Bob, ...".
+func leadingName(words, lower []string, ppl *people) person {
+	k := 0
+	for k < len(lower) && openerMarkers[lower[k]] {
+		k++
+	}
+	for n := 1; n <= 3 && k+n <= len(lower); n++ {
+		if !strings.HasSuffix(words[k+n-1], ",") {
+			continue
+		}
+		if who, m := ppl.match(lower[k : k+n]); m == n {
+			return who
+		}
+	}
+	return person{}
 }
 
 // politeIf reports whether a clause is a request put as a condition: "if

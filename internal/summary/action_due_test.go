@@ -52,6 +52,11 @@ func TestActionItemsWordings(t *testing.T) {
 		{utt{"Raj Mehta", "I'm happy to update the roadmap the day after tomorrow."}, "Update the roadmap the day after tomorrow, Wednesday 9 December", "Raj Mehta", day(9)},
 		{utt{"Dana Kowalski", "Priya, don't forget to renew the licence by 14 December."}, "Renew the licence by 14 December, Monday", "Priya Nair", day(14)},
 		{utt{"Raj Mehta", "Sure, I'll get the demo ready later today."}, "Get the demo ready later today, Monday 7 December", "Raj Mehta", day(7)},
+		{utt{"Dana Kowalski", "Raj, it'd be great if you could update the doc by Monday."}, "Update the doc by Monday, 14 December", "Raj Mehta", day(14)},
+		{utt{"Dana Kowalski", "Can I get you to check the logs tomorrow, Raj?"}, "Check the logs tomorrow, Tuesday 8 December", "Raj Mehta", day(8)},
+		{utt{"Dana Kowalski", "Tomorrow, I'll send the deck to the client."}, "Send the deck to the client tomorrow, Tuesday 8 December", "Dana Kowalski", day(8)},
+		{utt{"Raj Mehta", "I'll ping the vendor first thing Monday morning."}, "Ping the vendor first thing Monday morning, 14 December", "Raj Mehta", day(14)},
+		{utt{"Dana Kowalski", "Raj will follow up with legal."}, "Follow up with legal", "Raj Mehta", time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -82,6 +87,10 @@ func TestActionItemsNotActions(t *testing.T) {
 		"I can see your screen now.",
 		"You'll see the button on the left.",
 		"Let's move on to the next point.",
+		"You need to press the red button.",
+		"I will open our meeting.",
+		"I'll take the lunch.",
+		"I will list the agenda for today.",
 	} {
 		if got := ActionItems(meetingOf(utt{"Priya Nair", "Hello."}, utt{"Dana Kowalski", text}), team, monday); len(got) != 0 {
 			t.Errorf("%q gave %+v, want no action item", text, got)

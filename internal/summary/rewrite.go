@@ -104,7 +104,7 @@ lead:
 		return found{}, false
 	}
 	head, next := lower[vp], lower[vp+1]
-	if head == "not" || head == "never" || head == "still" || hedges[head] || strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ed") {
+	if head == "not" || head == "never" || head == "still" || hedges[head] || gerund(head) || strings.HasSuffix(head, "ed") {
 		return found{}, false
 	}
 	if notVerbs[head] || strings.ContainsAny(head, "'") || neverHeads[head] {
@@ -142,7 +142,7 @@ lead:
 		return found{}, false
 	}
 	f.vp = words[vp:min(end, vp+16)]
-	f.tail = lower[end:]
+	f.tail, f.tailWords = lower[end:], words[end:]
 	if timeMarker.MatchString(strings.Join(lower[vp:end], " ")) {
 		f.score++
 	}
@@ -199,8 +199,8 @@ func firstName(name string) string {
 	return ""
 }
 
-// resolveDue finds the action's due phrase in its verb phrase, or just
-// after it ("..., uh, by Friday"), resolves it against the meeting's day
+// resolveDue finds the action's due phrase in its verb phrase, just after
+// it ("..., uh, by Friday") or before its clause ("tomorrow, I'll ..."), resolves it against the meeting's day
 // and takes it out of the verb phrase: the description ends with it.
 func (f *found) resolveDue(day time.Time) {
 	lower := make([]string, len(f.vp))
@@ -218,15 +218,36 @@ func (f *found) resolveDue(day time.Time) {
 		return
 	}
 	if d, ok := findDue(f.tail, day); ok && d.start <= 1 {
-		f.due, f.dueWords = d.day, f.tail[d.start:d.end]
+		f.due, f.dueWords = d.day, trimmed(f.tailWords[d.start:d.end])
+		return
+	}
+	// "Tomorrow, I'll send the deck", "Dana, by Friday, could you ..."
+	before := make([]string, len(f.before))
+	for i, w := range f.before {
+		before[i] = bare(w)
+	}
+	if d, ok := findDue(before, day); ok {
+		f.due, f.dueWords = d.day, trimmed(f.before[d.start:d.end])
 	}
 }
 
-// trimmed are words without the punctuation around them.
+// gerund reports whether a word is an -ing form ("sending", "doing"), not
+// a short verb that ends so ("ping", "bring").
+func gerund(w string) bool {
+	return strings.HasSuffix(w, "ing") && (len(w) >= 6 || w == "doing" || w == "going" || w == "being")
+}
+
+// trimmed are a due phrase's words without the punctuation around them,
+// lower-cased but for the names of days and months.
 func trimmed(ws []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = strings.Trim(w, ",.?!;:\"()")
+		w = strings.Trim(w, ",.?!;:\"()")
+		l := strings.ToLower(w)
+		if _, day := weekdays[strings.TrimSuffix(l, "'s")]; !day && months[l] == 0 {
+			w = l
+		}
+		out[i] = w
 	}
 	return out
 }
