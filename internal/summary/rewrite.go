@@ -156,9 +156,9 @@ lead:
 func describe(f found, speaker person) string {
 	listener := "the team"
 	if f.addressed.name != "" {
-		listener = firstName(f.addressed.name)
+		listener = spokenName(f.addressed)
 	}
-	asker := firstName(speaker.name)
+	asker := spokenName(speaker)
 	out := make([]string, 0, len(f.vp))
 	for k, w := range f.vp {
 		core := strings.TrimRight(w, ",.?!;:")
@@ -190,13 +190,14 @@ func describe(f found, speaker person) string {
 	return capitalise(d)
 }
 
-// firstName is the first word of a display name: how people are named in
-// an action's description.
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
+// spokenName is how a person is named in an action's description: an
+// invitee or a speaker with an email by first name ("Dana"), anyone else
+// by the whole display name, which may be a role ("Project Manager").
+func spokenName(p person) string {
+	if f := strings.Fields(p.name); len(f) > 0 && p.email != "" {
 		return f[0]
 	}
-	return ""
+	return p.name
 }
 
 // resolveDue finds the action's due phrase in its verb phrase, just after
