@@ -319,7 +319,8 @@ func UntouchedItems(ms []QMSumMeeting, cfg ActionsConfig) []ActionAudited {
 }
 
 var (
-	// resolvedDate is the date the extractor appends to a description.
+	// resolvedDate is a date appended to a description ("…, 10 December"),
+	// removed before descriptions are compared should an extractor add one.
 	resolvedDate = regexp.MustCompile(`,? *(\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)\)?$`)
 	// duePhrase are the words of due phrases, dropped before descriptions
 	// are compared: the due date is scored on its own.

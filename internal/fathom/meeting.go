@@ -127,8 +127,8 @@ type ActionItem struct {
 	AssigneeEmail string
 	AssigneeTeam  string
 	// Due is the day the item is due, resolved from the meeting's date
-	// ("by Thursday"); zero when none was said. It is not stored nor on
-	// the wire: the description ends with it.
+	// ("by Thursday"); zero when none was said. It is neither stored nor
+	// on the wire: the description ends with the due phrase as said.
 	Due time.Time
 }
 

@@ -1,7 +1,6 @@
 package summary
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -156,19 +155,4 @@ func dateOnOrAfter(d time.Time, m time.Month, n int) time.Time {
 		t = t.AddDate(1, 0, 0)
 	}
 	return t
-}
-
-// dueLabel is the date said after a due phrase: "10 December" when the
-// phrase names the weekday, "Thursday" when it names the month, else
-// "Thursday 10 December".
-func dueLabel(phrase []string, due time.Time) string {
-	for _, w := range phrase {
-		if _, ok := weekdays[strings.TrimSuffix(strings.ToLower(w), "'s")]; ok {
-			return fmt.Sprintf("%d %s", due.Day(), due.Month())
-		}
-		if _, ok := months[strings.ToLower(w)]; ok {
-			return due.Weekday().String()
-		}
-	}
-	return fmt.Sprintf("%s %d %s", due.Weekday(), due.Day(), due.Month())
 }

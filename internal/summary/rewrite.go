@@ -253,16 +253,16 @@ func trimmed(ws []string) []string {
 	return out
 }
 
-// withDue ends a description with its due phrase and the date it means:
-// "Send Dana the proposal by Thursday, 10 December".
+// withDue ends a description with its due phrase, as said, when it was
+// taken out of the verb phrase: "Send Dana the proposal by Thursday". The
+// day it means is the item's Due. The description does not say the date:
+// the two search engines order a summary line and a transcript window
+// alike only while the line is as short as it was said (TestCopyToPostgres).
 func withDue(core string, f found) string {
-	if f.due.IsZero() {
+	if f.due.IsZero() || len(f.dueWords) == 0 {
 		return core
 	}
-	if len(f.dueWords) == 0 {
-		return core + ", " + dueLabel(nil, f.due)
-	}
-	return core + " " + strings.Join(f.dueWords, " ") + ", " + dueLabel(f.dueWords, f.due)
+	return core + " " + strings.Join(f.dueWords, " ")
 }
 
 // dueAhead reports whether words hold a due phrase (of any day).
