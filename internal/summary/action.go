@@ -40,6 +40,7 @@ var patterns = []pattern{
 	pat("action items", explicit, false), pat("action item", explicit, false), pat("action point", explicit, false),
 	pat("next steps", explicit, false), pat("next step", explicit, false), pat("to-do", explicit, false),
 	pat("todo", explicit, false),
+	pat("i'll take the action to", commitI, true), pat("i'll take an action to", commitI, true),
 	pat("i'm going to", commitI, true), pat("i am going to", commitI, true), pat("i'm gonna", commitI, true),
 	pat("i am gonna", commitI, true), pat("i'll", commitI, true), pat("i will", commitI, true),
 	pat("i shall", commitI, true), pat("i need to", commitI, true), pat("i have to", commitI, true),
@@ -61,26 +62,32 @@ var patterns = []pattern{
 	pat("make sure you", request, false), pat("make sure to", request, false), pat("don't forget to", request, false),
 	pat("remember to", request, false), pat("can i get you to", request, false), pat("could i get you to", request, false),
 	pat("you should", request, false), pat("you need to", request, false), pat("you have to", request, false),
+	pat("would you please", request, false), pat("would you", request, false), pat("is it possible for you to", request, false),
+	pat("would it be possible for you to", request, false), pat("any chance you could", request, false),
+	pat("any chance you can", request, false), pat("i'm counting on you to", request, false),
+	pat("i promise to", commitI, true), pat("i promise i'll", commitI, true),
 }
 
 // addressOnly are patterns that make an action only when it is addressed to
 // someone by name or has a due date: "I can ..." and "you'll ..." are as
-// often said of how things work as of work to do.
+// often said of how things work as of work to do, "would you ...?" of what
+// someone would do.
 var addressOnly = map[string]bool{"i can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
 	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true,
-	"you should": true, "you need to": true, "you have to": true}
+	"you should": true, "you need to": true, "you have to": true, "would you": true}
 
 // delegations open "let's have John send the notes": the person named does it.
 var delegations = [][]string{{"let's", "have"}, {"let's", "get"}, {"let's", "ask"}, {"let", "us", "have"},
 	{"we'll", "have"}, {"can", "we", "have"}, {"can", "we", "get"}, {"can", "we", "ask"}, {"i'd", "like"}, {"i", "want"},
 	{"i", "need"}, {"we", "need"}, {"i'll", "ask"}, {"i'll", "get"}, {"i'd", "ask"}, {"i", "would", "like"},
-	{"can"}, {"could"}, {"will"}}
+	{"i'll", "need"}, {"we'll", "need"}, {"i'd", "like", "to", "ask"}, {"can"}, {"could"}, {"will"}}
 
 // namedModals follow a person's name in "John will send the notes".
 var namedModals = []pattern{
 	pat("will", named, false), pat("is going to", named, false), pat("'s going to", named, false),
 	pat("is gonna", named, false), pat("needs to", named, false), pat("has to", named, false), pat("to", named, false),
-	pat("should", named, false), pat("can", named, false),
+	pat("should", named, false), pat("can", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
+	pat("has offered to", named, false), pat("offered to", named, false),
 }
 
 // found is one action pattern matched in a sentence.

@@ -57,6 +57,12 @@ func TestActionItemsWordings(t *testing.T) {
 		{utt{"Dana Kowalski", "Tomorrow, I'll send the deck to the client."}, "Send the deck to the client tomorrow", "Dana Kowalski", day(8)},
 		{utt{"Raj Mehta", "I'll ping the vendor first thing Monday morning."}, "Ping the vendor first thing Monday morning", "Raj Mehta", day(14)},
 		{utt{"Dana Kowalski", "Raj will follow up with legal."}, "Follow up with legal", "Raj Mehta", time.Time{}},
+		{utt{"Dana Kowalski", "Raj, is it possible for you to update the roadmap by Friday?"}, "Update the roadmap by Friday", "Raj Mehta", day(11)},
+		{utt{"Dana Kowalski", "Any chance you could update the roadmap tomorrow, Raj?"}, "Update the roadmap tomorrow", "Raj Mehta", day(8)},
+		{utt{"Dana Kowalski", "I'll need Raj to update the roadmap."}, "Update the roadmap", "Raj Mehta", time.Time{}},
+		{utt{"Dana Kowalski", "Raj has agreed to update the roadmap by Monday."}, "Update the roadmap by Monday", "Raj Mehta", day(14)},
+		{utt{"Raj Mehta", "I'll take an action to update the roadmap."}, "Update the roadmap", "Raj Mehta", time.Time{}},
+		{utt{"Dana Kowalski", "So action item, Raj: update the roadmap by Friday."}, "Update the roadmap by Friday", "Raj Mehta", day(11)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -91,6 +97,8 @@ func TestActionItemsNotActions(t *testing.T) {
 		"I will open our meeting.",
 		"I'll take the lunch.",
 		"I will list the agenda for today.",
+		"Would you replace your controller with one of similar function?",
+		"Would you like a coffee?",
 	} {
 		if got := ActionItems(meetingOf(utt{"Priya Nair", "Hello."}, utt{"Dana Kowalski", text}), team, monday); len(got) != 0 {
 			t.Errorf("%q gave %+v, want no action item", text, got)
