@@ -13,8 +13,13 @@ type heldAnalysis struct {
 	minutes     float64 // to resolve; 0 while open
 	phrases     []string
 	attempts    []fathom.Attempt
-	symptoms    int32 // phrases[:symptoms] are its symptoms, the rest its causes
-	resolved    bool
+	// origins are the solutions the attempts were stored under, before
+	// any usage group took them elsewhere (see tenantKnowledge.canonical):
+	// groups are made afresh at each consolidation, and an attempt whose
+	// solution leaves a group counts under its own again.
+	origins  []int64
+	symptoms int32 // phrases[:symptoms] are its symptoms, the rest its causes
+	resolved bool
 }
 
 // hold returns what the engine keeps of a. Its phrases are copied into one
@@ -22,6 +27,12 @@ type heldAnalysis struct {
 func hold(a *fathom.Analysis) *heldAnalysis {
 	h := &heldAnalysis{issueTypeID: a.IssueTypeID, minutes: a.MinutesToResolve, attempts: a.Attempts,
 		symptoms: int32(len(a.Symptoms)), resolved: a.Resolved}
+	if len(a.Attempts) > 0 {
+		h.origins = make([]int64, len(a.Attempts))
+		for i, at := range a.Attempts {
+			h.origins[i] = at.SolutionID
+		}
+	}
 	if n := len(a.Symptoms) + len(a.Causes); n > 0 {
 		h.phrases = append(append(make([]string, 0, n), a.Symptoms...), a.Causes...)
 	}

@@ -108,20 +108,27 @@ func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float
 	return out, total
 }
 
-// MergeByUsage merges solutions that the conversations use as one action
+// MergeByUsage groups solutions that the conversations use as one action
 // although their phrasings differ ("order a replacement card", "send you a
 // new card"): tried for the same issue types, among the same other
 // actions, with the same success rate in each issue type, and never in one
 // conversation where two actions would have met; their phrasings' words,
 // beyond the verbs both share, add to that evidence (see oneAction). Never meeting and alike success
 // rates keep apart distinct actions for one issue, which agents try one
-// after the other. An escalation never merges with a fix. The largest
-// solution of a group keeps its key; the others become its aliases. It
-// returns the keys merged away, each mapped to its survivor.
+// after the other. An escalation never joins a fix.
+//
+// use counts the attempts by the solutions their proposals were grouped
+// into by their words (Base), not by their groups: the grouping is made
+// afresh from those solutions every time, so a group formed on the
+// evidence of a few conversations parts again when more say otherwise,
+// and what is grouped in the end does not depend on how often it ran.
+// The largest solution of a group keeps its key (the first by key among
+// equals), and Resolve takes the others' keys to it. It returns the keys
+// whose group changed, each mapped to the key it now resolves to.
 func (m *Model) MergeByUsage(use Usage) map[string]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	u := m.newUsageMerge(use)
+	u := m.newUsageMerge(use, m.base)
 	type candidate struct {
 		a, b  string
 		score float64
@@ -142,27 +149,10 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		if ok, _ := m.oneAction(u, ga, gb); !ok {
 			continue // no longer, now that a side grew
 		}
-		ga.keys = append(ga.keys, gb.keys...)
-		for t, n := range gb.types {
-			ga.types[t] += n
-		}
-		ga.uses += gb.uses
-		for t, o := range gb.outcomes {
-			c := ga.outcomes[t]
-			c.worked, c.failed = c.worked+o.worked, c.failed+o.failed
-			ga.outcomes[t] = c
-		}
-		ga.peerTotal += gb.peerTotal
-		ga.wordVec = nil
-		for v := range gb.verbs {
-			ga.verbs[v] = true
-		}
-		for w, n := range gb.words {
-			ga.words[w] += n
-		}
+		ga.join(gb)
 		u.root[rb] = ra
 	}
-	merged := map[string]string{}
+	group := map[string]string{}
 	for r, g := range u.groups {
 		if u.find(r) != r || len(g.keys) < 2 {
 			continue
@@ -175,15 +165,33 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		}
 		for _, k := range g.keys {
 			if k != survivor.Key {
-				m.absorb(survivor, m.clusters[k])
-				merged[k] = survivor.Key
+				group[k] = survivor.Key
 			}
 		}
 	}
-	if len(merged) > 0 {
-		m.epoch++
+	return m.regroup(group)
+}
+
+// join adds gb's evidence to ga's.
+func (ga *usageGroup) join(gb *usageGroup) {
+	ga.keys = append(ga.keys, gb.keys...)
+	for t, n := range gb.types {
+		ga.types[t] += n
 	}
-	return merged
+	ga.uses += gb.uses
+	for t, o := range gb.outcomes {
+		c := ga.outcomes[t]
+		c.worked, c.failed = c.worked+o.worked, c.failed+o.failed
+		ga.outcomes[t] = c
+	}
+	ga.peerTotal += gb.peerTotal
+	ga.wordVec = nil
+	for v := range gb.verbs {
+		ga.verbs[v] = true
+	}
+	for w, n := range gb.words {
+		ga.words[w] += n
+	}
 }
 
 // Alike weighs, for each pair of solutions that share a main issue type
@@ -196,7 +204,7 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 func (m *Model) Alike(use Usage) map[Pair]float64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	u := m.newUsageMerge(use)
+	u := m.newUsageMerge(use, m.resolve)
 	out := map[Pair]float64{}
 	for _, pair := range u.candidatePairs() {
 		if score, ok := u.evidence(u.groups[pair[0]], u.groups[pair[1]]); ok && !math.IsNaN(score) {
@@ -206,11 +214,12 @@ func (m *Model) Alike(use Usage) map[Pair]float64 {
 	return out
 }
 
-// newUsageMerge gathers use by the solutions' present keys; m.mu held.
-func (m *Model) newUsageMerge(use Usage) *usageMerge {
+// newUsageMerge gathers use by the keys resolve takes its keys to; m.mu
+// held.
+func (m *Model) newUsageMerge(use Usage, resolve func(string) string) *usageMerge {
 	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}, wordDF: map[string]float64{}}
 	group := func(key string) *usageGroup {
-		key = m.resolve(key)
+		key = resolve(key)
 		c := m.clusters[key]
 		if c == nil {
 			return nil
