@@ -185,7 +185,7 @@ func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]str
 	}
 	out := make(map[turnAction]string, len(old.attempts))
 	for i, at := range old.attempts {
-		ss := k.solutions[old.origins[i]]
+		ss := k.solutions[old.origin(i)]
 		if ss == nil {
 			continue
 		}

@@ -6,7 +6,7 @@ import "github.com/fathom-oss/fathom/internal/fathom"
 // the fields its statistics, the neighbourhoods of a query and
 // Conversation read. The conversation id is its key in the tenant's map,
 // and the tenant id and time of analysis are left to the store, so it
-// takes 80 bytes where a fathom.Analysis took 144, for every conversation
+// takes 104 bytes where a fathom.Analysis took 144, for every conversation
 // a tenant has.
 type heldAnalysis struct {
 	issueTypeID int64
@@ -27,12 +27,6 @@ type heldAnalysis struct {
 func hold(a *fathom.Analysis) *heldAnalysis {
 	h := &heldAnalysis{issueTypeID: a.IssueTypeID, minutes: a.MinutesToResolve, attempts: a.Attempts,
 		symptoms: int32(len(a.Symptoms)), resolved: a.Resolved}
-	if len(a.Attempts) > 0 {
-		h.origins = make([]int64, len(a.Attempts))
-		for i, at := range a.Attempts {
-			h.origins[i] = at.SolutionID
-		}
-	}
 	if n := len(a.Symptoms) + len(a.Causes); n > 0 {
 		h.phrases = append(append(make([]string, 0, n), a.Symptoms...), a.Causes...)
 	}
@@ -41,3 +35,25 @@ func hold(a *fathom.Analysis) *heldAnalysis {
 
 func (h *heldAnalysis) symptomList() []string { return h.phrases[:h.symptoms] }
 func (h *heldAnalysis) causeList() []string   { return h.phrases[h.symptoms:] }
+
+// origin is the solution attempt i was stored under.
+func (h *heldAnalysis) origin(i int) int64 {
+	if h.origins == nil {
+		return h.attempts[i].SolutionID
+	}
+	return h.origins[i]
+}
+
+// point points attempt i at solution id, keeping what it was stored under.
+func (h *heldAnalysis) point(i int, id int64) {
+	if id == h.attempts[i].SolutionID {
+		return
+	}
+	if h.origins == nil {
+		h.origins = make([]int64, len(h.attempts))
+		for j, at := range h.attempts {
+			h.origins[j] = at.SolutionID
+		}
+	}
+	h.attempts[i].SolutionID = id
+}

@@ -221,7 +221,7 @@ func (k *tenantKnowledge) canonical(id int64) int64 {
 // under; k.mu held.
 func (k *tenantKnowledge) canonicalise(a *heldAnalysis) {
 	for i := range a.attempts {
-		a.attempts[i].SolutionID = k.canonical(a.origins[i])
+		a.point(i, k.canonical(a.origin(i)))
 	}
 }
 
@@ -426,7 +426,7 @@ func (k *tenantKnowledge) baseUsage() solution.Usage {
 			if _, ok := routine[at.SolutionID]; ok {
 				continue
 			}
-			ss := k.solutions[a.origins[i]]
+			ss := k.solutions[a.origin(i)]
 			if ss == nil {
 				continue
 			}
