@@ -419,6 +419,7 @@ func (k *tenantKnowledge) usage() solution.Usage {
 func (k *tenantKnowledge) baseUsage() solution.Usage {
 	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}, Outcomes: map[string]map[int64]solution.Outcomes{}}
 	routine := k.routineMoves()
+	baseOf := map[int64]string{} // by stored solution id
 	var keys []string
 	for _, a := range k.analyses {
 		keys = keys[:0]
@@ -426,11 +427,16 @@ func (k *tenantKnowledge) baseUsage() solution.Usage {
 			if _, ok := routine[at.SolutionID]; ok {
 				continue
 			}
-			ss := k.solutions[a.origin(i)]
-			if ss == nil {
+			key, ok := baseOf[a.origin(i)]
+			if !ok {
+				if ss := k.solutions[a.origin(i)]; ss != nil {
+					key = k.learner.Base(ss.Key)
+				}
+				baseOf[a.origin(i)] = key
+			}
+			if key == "" {
 				continue
 			}
-			key := k.learner.Base(ss.Key)
 			byType := u.Types[key]
 			if byType == nil {
 				byType = map[int64]int{}
