@@ -129,28 +129,13 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	u := m.newUsageMerge(use, m.base)
-	type candidate struct {
-		a, b  string
-		score float64
-	}
-	var cands []candidate
-	for _, pair := range u.candidatePairs() {
-		if ok, score := m.oneAction(u, u.groups[pair[0]], u.groups[pair[1]]); ok {
-			cands = append(cands, candidate{pair[0], pair[1], score})
+	// Passes until one merges nothing: a pair is weighed by its peers as
+	// grouped so far, and two phrasings of one action look apart while
+	// the actions tried around them are still split into their phrasings.
+	for range maxPasses {
+		if !u.mergePass(m) {
+			break
 		}
-	}
-	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
-	for _, c := range cands {
-		ra, rb := u.find(c.a), u.find(c.b)
-		if ra == rb {
-			continue
-		}
-		ga, gb := u.groups[ra], u.groups[rb]
-		if ok, _ := m.oneAction(u, ga, gb); !ok {
-			continue // no longer, now that a side grew
-		}
-		ga.join(gb)
-		u.root[rb] = ra
 	}
 	group := map[string]string{}
 	for r, g := range u.groups {
@@ -170,6 +155,40 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		}
 	}
 	return m.regroup(group)
+}
+
+// maxPasses bounds the passes of one MergeByUsage.
+const maxPasses = 16
+
+// mergePass joins, most evident first, the pairs of groups found to be
+// one action, and reports whether it joined any.
+func (u *usageMerge) mergePass(m *Model) bool {
+	type candidate struct {
+		a, b  string
+		score float64
+	}
+	var cands []candidate
+	for _, pair := range u.candidatePairs() {
+		if ok, score := m.oneAction(u, u.groups[pair[0]], u.groups[pair[1]]); ok {
+			cands = append(cands, candidate{pair[0], pair[1], score})
+		}
+	}
+	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	joined := false
+	for _, c := range cands {
+		ra, rb := u.find(c.a), u.find(c.b)
+		if ra == rb {
+			continue
+		}
+		ga, gb := u.groups[ra], u.groups[rb]
+		if ok, _ := m.oneAction(u, ga, gb); !ok {
+			continue // no longer, now that a side grew
+		}
+		ga.join(gb)
+		u.root[rb] = ra
+		joined = true
+	}
+	return joined
 }
 
 // join adds gb's evidence to ga's.
@@ -273,27 +292,39 @@ func (m *Model) newUsageMerge(use Usage, resolve func(string) string) *usageMerg
 	return u
 }
 
+// topTypes is how many of a group's largest issue types count as its main
+// ones. Where the issue types are fine, one action's uses spread over many
+// with none holding a fifth, and two phrasings of it need not have the same
+// largest: one largest type each kept such pairs from ever being weighed.
+const topTypes = 3
+
+// mainTypes are the issue types holding a fifth of g's uses, and its
+// topTypes largest (the lower id first among equals).
+func mainTypes(g *usageGroup) []int64 {
+	ts := sortedKeys(g.types)
+	slices.SortStableFunc(ts, func(a, b int64) int { return cmp.Compare(g.types[b], g.types[a]) })
+	out := ts[:min(topTypes, len(ts))]
+	for _, t := range ts[len(out):] {
+		if g.types[t] >= g.uses/5 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // candidatePairs lists the pairs of groups with enough uses that share a
-// main issue type (one holding a fifth of a side's uses, or its largest):
-// sides of one action have alike type counts, so they share one, and
-// comparing only those keeps the step near linear in the solutions.
+// main issue type (one holding a fifth of a side's uses, or one of its
+// topTypes largest): sides of one action have alike type counts, so they
+// share one, and comparing only those keeps the step near linear in the
+// solutions.
 func (u *usageMerge) candidatePairs() [][2]string {
 	byType := map[int64][]string{}
 	for k, g := range u.groups {
-		if g.uses < minUses {
+		if g.uses < minUses || u.find(k) != k {
 			continue
 		}
-		top, topN := int64(0), -1.0
-		for t, n := range g.types {
-			if n > topN || n == topN && t < top {
-				top, topN = t, n
-			}
-			if n >= g.uses/5 {
-				byType[t] = append(byType[t], k)
-			}
-		}
-		if topN < g.uses/5 {
-			byType[top] = append(byType[top], k)
+		for _, t := range mainTypes(g) {
+			byType[t] = append(byType[t], k)
 		}
 	}
 	seen := map[[2]string]bool{}

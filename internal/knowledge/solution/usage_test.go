@@ -71,6 +71,22 @@ func cycle(n int, variants ...conversation) []conversation {
 	return out
 }
 
+// fineTypes is a and b each tried, before freezing and checking the card,
+// four times in each of eight issue types, and twice more in type 1 (a)
+// or type 8 (b).
+func fineTypes(a, b string) []conversation {
+	var out []conversation
+	for typ := int64(1); typ <= 8; typ++ {
+		for range 4 {
+			out = append(out, conversation{typ, []string{a, freeze, check}}, conversation{typ, []string{b, freeze, check}})
+		}
+	}
+	for range 2 {
+		out = append(out, conversation{1, []string{a, freeze, check}}, conversation{8, []string{b, freeze, check}})
+	}
+	return out
+}
+
 func TestMergeByUsage(t *testing.T) {
 	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
 	tests := []struct {
@@ -85,6 +101,13 @@ func TestMergeByUsage(t *testing.T) {
 		convs: cycle(15, lostCard(order), lostCard(request), conversation{2, []string{update, clearApp}}),
 		same:  [][2]string{{order, request}},
 		apart: [][2]string{{order, freeze}, {freeze, check}, {order, update}, {update, clearApp}},
+	}, {
+		name: "phrasings of one action merge when the issue types are fine",
+		// Spread over eight issue types, none holding a fifth of either
+		// side's uses, and each side's largest type another.
+		convs: fineTypes(order, request),
+		same:  [][2]string{{order, request}},
+		apart: [][2]string{{order, freeze}, {freeze, check}},
 	}, {
 		name: "actions tried together stay apart",
 		convs: cycle(15, conversation{1, []string{order, request, freeze}}, conversation{1, []string{request, check}},
