@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -40,8 +41,12 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	half := fs.String("half", "both", "which half to run: develop, report or both")
 	conc := fs.Int("concurrency", 8, "concurrent requests (reading back; tracking too with --url or --round 0)")
 	rounds := fs.String("round", "500", "in-process server: dialogues tracked, one at a time in file order, between two analyses of the tenant; a comma-separated list runs each half once per round size, each in a fresh tenant (0: track --concurrency at a time and let the server's workers analyse as they arrive)")
+	impure := fs.Int("impure", 0, "after each develop row, list the `n` solutions that lose the most attempts to other labels, with their labels (the develop half only: the report half is measured, not studied)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *impure < 0 {
+		return fmt.Errorf("--impure: %d is not a number of solutions (0 or more)", *impure)
 	}
 	var sizes []int
 	for _, f := range strings.Split(*rounds, ",") {
@@ -120,6 +125,9 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 			fmt.Fprintf(out, "| %s | %s | %d | %.3f | %.3f | %.3f (%d of %d) | %d |\n", m.Half, round, m.Dialogues, m.Purity, m.NMI,
 				m.Coverage, m.Attempts, m.Labelled, m.Solutions)
 			purities = append(purities, m.Purity)
+			if h.name == eval.StarDevelop && *impure > 0 {
+				printImpure(out, m.Impure[:min(*impure, len(m.Impure))])
+			}
 		}
 		if len(purities) > 1 {
 			slices.Sort(purities)
@@ -128,4 +136,19 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 		}
 	}
 	return nil
+}
+
+// printImpure lists solutions that lose attempts to other labels, as
+// indented lines below a table row: lost/held, key, labels with counts.
+func printImpure(out io.Writer, rows []eval.ImpureSolution) {
+	for _, r := range rows {
+		labels := make([]string, 0, len(r.Labels))
+		for _, l := range r.Labels[:min(6, len(r.Labels))] {
+			labels = append(labels, fmt.Sprintf("%s %d", l.Label, l.N))
+		}
+		if len(r.Labels) > 6 {
+			labels = append(labels, "…")
+		}
+		fmt.Fprintf(out, "    %4d of %4d lost  %-32s %s\n", r.Lost, r.Items, r.Solution, strings.Join(labels, ", "))
+	}
 }

@@ -24,6 +24,9 @@ type StarMetrics struct {
 	// is theirs; NMI the normalised mutual information of solutions and
 	// labels over the attempts.
 	Purity, NMI float64
+	// Impure lists the solutions by the attempts they hold under labels
+	// other than their most common one, most first (see LeastPure).
+	Impure []ImpureSolution
 }
 
 // The halves of STAR, fixed by DialogueID parity before anything was
@@ -122,6 +125,7 @@ func ScoreStar(ctx context.Context, c *client.Client, ds []dataset.StarDialogue,
 	if m.Attempts > 0 {
 		m.Purity, m.NMI = Purity(labels, solutions), NMI(labels, solutions)
 	}
+	m.Impure = LeastPure(labels, solutions)
 	return m, nil
 }
 

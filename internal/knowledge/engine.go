@@ -142,7 +142,10 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 		if !ok {
 			key = k.learner.Assign(solution.Proposal{Phrase: at.Phrase, Text: at.Action, Escalation: at.Escalation})
 		}
-		sol, _ := k.learner.Summary(key)
+		// The attempt is stored under the solution its words put it in;
+		// the usage group that solution is in is followed when it is
+		// counted and read (see tenantKnowledge.canonical).
+		sol, _ := k.learner.Own(key)
 		a.Attempts = append(a.Attempts, fathom.Attempt{Turn: at.Turn, Action: at.Action,
 			Outcome: fathom.Outcome(at.Outcome), Confidence: at.Confidence})
 		d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: sol.Key,
@@ -181,12 +184,12 @@ func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]str
 		return nil
 	}
 	out := make(map[turnAction]string, len(old.attempts))
-	for _, at := range old.attempts {
-		ss := k.solutions[at.SolutionID]
+	for i, at := range old.attempts {
+		ss := k.solutions[old.origin(i)]
 		if ss == nil {
 			continue
 		}
-		if s, ok := k.learner.Summary(ss.Key); ok {
+		if s, ok := k.learner.Own(ss.Key); ok {
 			out[turnAction{at.Turn, at.Action}] = s.Key
 		}
 	}
@@ -246,7 +249,7 @@ func (k *tenantKnowledge) consolidateSolutions() bool {
 	if merged {
 		k.recount()
 	}
-	if len(k.learner.MergeByUsage(k.usage())) > 0 {
+	if len(k.learner.MergeByUsage(k.baseUsage())) > 0 {
 		k.recount()
 		merged = true
 	}

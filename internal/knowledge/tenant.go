@@ -221,7 +221,7 @@ func (k *tenantKnowledge) canonical(id int64) int64 {
 // under; k.mu held.
 func (k *tenantKnowledge) canonicalise(a *heldAnalysis) {
 	for i := range a.attempts {
-		a.attempts[i].SolutionID = k.canonical(a.attempts[i].SolutionID)
+		a.point(i, k.canonical(a.origin(i)))
 	}
 }
 
@@ -407,6 +407,64 @@ func (k *tenantKnowledge) usage() solution.Usage {
 			continue
 		}
 		u.Together[solution.Pair{A: min(sa.Key, sb.Key), B: max(sa.Key, sb.Key)}] += n
+	}
+	return u
+}
+
+// baseUsage is usage by the solutions the attempts' words put them in
+// (the learner's Base of each attempt's stored solution), not by the usage
+// groups those are in now: what the learner's MergeByUsage groups afresh
+// at each consolidation. Routine moves are left out, as in usage; k.mu
+// held.
+func (k *tenantKnowledge) baseUsage() solution.Usage {
+	u := solution.Usage{Types: map[string]map[int64]int{}, Together: map[solution.Pair]int{}, Outcomes: map[string]map[int64]solution.Outcomes{}}
+	routine := k.routineMoves()
+	baseOf := map[int64]string{} // by stored solution id
+	var keys []string
+	for _, a := range k.analyses {
+		keys = keys[:0]
+		for i, at := range a.attempts {
+			if _, ok := routine[at.SolutionID]; ok {
+				continue
+			}
+			key, ok := baseOf[a.origin(i)]
+			if !ok {
+				if ss := k.solutions[a.origin(i)]; ss != nil {
+					key = k.learner.Base(ss.Key)
+				}
+				baseOf[a.origin(i)] = key
+			}
+			if key == "" {
+				continue
+			}
+			byType := u.Types[key]
+			if byType == nil {
+				byType = map[int64]int{}
+				u.Types[key] = byType
+			}
+			byType[a.issueTypeID]++
+			outcomes := u.Outcomes[key]
+			if outcomes == nil {
+				outcomes = map[int64]solution.Outcomes{}
+				u.Outcomes[key] = outcomes
+			}
+			o := outcomes[a.issueTypeID]
+			switch at.Outcome {
+			case fathom.OutcomeSuccess:
+				o.Success++
+			case fathom.OutcomeFailure:
+				o.Failure++
+			}
+			outcomes[a.issueTypeID] = o
+			if !slices.Contains(keys, key) {
+				keys = append(keys, key)
+			}
+		}
+		for i, x := range keys {
+			for _, y := range keys[i+1:] {
+				u.Together[solution.Pair{A: min(x, y), B: max(x, y)}]++
+			}
+		}
 	}
 	return u
 }

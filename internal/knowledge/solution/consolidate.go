@@ -55,7 +55,10 @@ func (m *Model) Consolidate() map[string]string {
 		}
 	}
 	for from, to := range merged {
-		merged[from] = m.resolve(to)
+		merged[from] = m.base(to)
+	}
+	if len(merged) > 0 {
+		m.rebase()
 	}
 	return merged
 }

@@ -59,10 +59,17 @@ type Model struct {
 	clusters map[string]*cluster // by key
 	byVerb   map[string][]string // verb stems → keys
 	alias    map[string]string   // absorbed key → the key it merged into
-	df       map[string]int      // proposals whose object has a feature
-	n        int                 // proposals seen
-	forms    map[string]map[string]int
-	pending  int // proposals since the last consolidation
+	// group maps a solution to the one the conversations' use groups it
+	// under (MergeByUsage; absent: itself), and grouped lists each
+	// group's solutions, its own key first. Unlike alias, which is
+	// permanent, the grouping is made afresh from every solution at each
+	// usage merge (see group.go).
+	group   map[string]string
+	grouped map[string][]string
+	df      map[string]int // proposals whose object has a feature
+	n       int            // proposals seen
+	forms   map[string]map[string]int
+	pending int // proposals since the last consolidation
 	// epoch moves when the idf weights are taken afresh (at each
 	// consolidation, and each time the proposals seen double), which
 	// invalidates the solutions' cached weighted vectors.
@@ -115,7 +122,8 @@ type member struct {
 // NewModel returns an empty model.
 func NewModel(cfg Config) *Model {
 	return &Model{cfg: cfg.withDefaults(), clusters: map[string]*cluster{}, byVerb: map[string][]string{},
-		alias: map[string]string{}, df: map[string]int{}, forms: map[string]map[string]int{}}
+		alias: map[string]string{}, df: map[string]int{}, forms: map[string]map[string]int{},
+		group: map[string]string{}, grouped: map[string][]string{}}
 }
 
 // Assign places a proposal in the solution its phrase is most like, or in
@@ -237,8 +245,9 @@ func (m *Model) Seed(key string, p Proposal) {
 	c.add(p, verb, features(p.Phrase.Object), m.cfg.SampleSize)
 }
 
-// Resolve returns the key a key now lives under: itself, or the key of the
-// solution it was merged into.
+// Resolve returns the key a key now lives under: itself, the key of the
+// solution it was merged into, or the key of the group the conversations'
+// use puts it in.
 func (m *Model) Resolve(key string) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -246,6 +255,23 @@ func (m *Model) Resolve(key string) string {
 }
 
 func (m *Model) resolve(key string) string {
+	key = m.base(key)
+	if g, ok := m.group[key]; ok {
+		return m.base(g)
+	}
+	return key
+}
+
+// Base is Resolve without the usage groups: the solution the key's
+// proposals were grouped into by their words, which the conversations'
+// use may later group with others and part from them again.
+func (m *Model) Base(key string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.base(key)
+}
+
+func (m *Model) base(key string) string {
 	for i := 0; i < 64; i++ {
 		next, ok := m.alias[key]
 		if !ok {
@@ -254,6 +280,18 @@ func (m *Model) resolve(key string) string {
 		key = next
 	}
 	return key
+}
+
+// Own is Summary of the solution the key's proposals were grouped into
+// by their words (see Base), not of its usage group.
+func (m *Model) Own(key string) (Solution, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.clusters[m.base(key)]
+	if !ok {
+		return Solution{}, false
+	}
+	return m.own(c), true
 }
 
 // Get returns the solution under key (or the one it merged into).
@@ -278,34 +316,66 @@ func (m *Model) Summary(key string) (Solution, bool) {
 	return m.summary(c), true
 }
 
-// Solutions returns every solution, by key.
+// Solutions returns every solution, by key: the usage groups, each
+// under its key, and the solutions in none.
 func (m *Model) Solutions() []Solution {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	out := make([]Solution, 0, len(m.clusters))
-	for _, c := range m.clusters {
-		out = append(out, m.describe(c))
+	for key, c := range m.clusters {
+		if _, hidden := m.group[key]; !hidden {
+			out = append(out, m.describe(c))
+		}
 	}
 	slices.SortFunc(out, func(a, b Solution) int { return strings.Compare(a.Key, b.Key) })
 	return out
 }
 
-// Len is the number of solutions.
+// Len is the number of solutions, as Solutions lists them.
 func (m *Model) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return len(m.clusters)
+	return len(m.clusters) - len(m.group)
 }
 
+// describe is summary with the members of the solution's group: its own
+// first, then the others', up to the sample size.
 func (m *Model) describe(c *cluster) Solution {
 	s := m.summary(c)
-	for _, mb := range c.Sample {
-		s.Members = append(s.Members, mb.Text)
+	for _, k := range m.groupOf(c) {
+		for _, mb := range m.clusters[k].Sample {
+			if len(s.Members) < m.cfg.SampleSize || k == c.Key {
+				s.Members = append(s.Members, mb.Text)
+			}
+		}
 	}
 	return s
 }
 
+// groupOf lists the keys of the solutions in c's usage group, c's first.
+func (m *Model) groupOf(c *cluster) []string {
+	if ks := m.grouped[c.Key]; len(ks) > 0 {
+		return ks
+	}
+	return []string{c.Key}
+}
+
+// summary is the solution c heads: its size and escalation summed over
+// its usage group, described by c's own most central phrasing (c is the
+// group's largest).
 func (m *Model) summary(c *cluster) Solution {
+	s := m.own(c)
+	if ks := m.grouped[c.Key]; len(ks) > 1 {
+		size, esc := 0, 0
+		for _, k := range ks {
+			size, esc = size+m.clusters[k].Size, esc+m.clusters[k].Escalations
+		}
+		s.Size, s.Escalation = size, 2*esc > size
+	}
+	return s
+}
+
+func (m *Model) own(c *cluster) Solution {
 	s := Solution{Key: c.Key, Size: c.Size, Escalation: 2*c.Escalations > c.Size}
 	// The description is chosen again each time the solution doubles, so
 	// reading it on every attempt costs nothing.

@@ -21,13 +21,15 @@ type state struct {
 	DF       map[string]int            `json:"df"`
 	N        int                       `json:"n"`
 	Forms    map[string]map[string]int `json:"forms"`
+	// Groups are the usage groups (see MergeByUsage), by solution key.
+	Groups map[string]string `json:"groups,omitempty"`
 }
 
 // MarshalBinary saves the model.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	st := state{Version: Version, Alias: m.alias, DF: m.df, N: m.n, Forms: m.forms}
+	st := state{Version: Version, Alias: m.alias, DF: m.df, N: m.n, Forms: m.forms, Groups: m.group}
 	for _, c := range m.clusters {
 		st.Clusters = append(st.Clusters, c)
 	}
@@ -75,6 +77,8 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 	if m.forms == nil {
 		m.forms = map[string]map[string]int{}
 	}
+	m.group = map[string]string{}
+	m.regroup(st.Groups)
 	return nil
 }
 

@@ -138,8 +138,9 @@ func starDevelop(ds []dataset.StarDialogue) (m *Model, keys, labels []string) {
 	return m, keys, labels
 }
 
-// starUsage is what the dialogues say about the solutions' use, as the
-// engine's tenant knowledge reports it.
+// starUsage is what the dialogues say about the solutions' use, by the
+// solutions the words made (Base), as the engine's tenant knowledge
+// reports it to MergeByUsage.
 func starUsage(m *Model, types *issuetype.Model, typeOf map[int]int64, tried map[int][]string) Usage {
 	u := Usage{Types: map[string]map[int64]int{}, Together: map[Pair]int{}}
 	for id, keys := range tried {
@@ -149,7 +150,7 @@ func starUsage(m *Model, types *issuetype.Model, typeOf map[int]int64, tried map
 		}
 		resolved := make([]string, len(keys))
 		for i, k := range keys {
-			resolved[i] = m.Resolve(k)
+			resolved[i] = m.Base(k)
 		}
 		tally(u, t, resolved)
 	}

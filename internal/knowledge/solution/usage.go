@@ -108,61 +108,36 @@ func (u *usageMerge) peerVector(g *usageGroup, skip ...string) (map[string]float
 	return out, total
 }
 
-// MergeByUsage merges solutions that the conversations use as one action
+// MergeByUsage groups solutions that the conversations use as one action
 // although their phrasings differ ("order a replacement card", "send you a
 // new card"): tried for the same issue types, among the same other
 // actions, with the same success rate in each issue type, and never in one
 // conversation where two actions would have met; their phrasings' words,
 // beyond the verbs both share, add to that evidence (see oneAction). Never meeting and alike success
 // rates keep apart distinct actions for one issue, which agents try one
-// after the other. An escalation never merges with a fix. The largest
-// solution of a group keeps its key; the others become its aliases. It
-// returns the keys merged away, each mapped to its survivor.
+// after the other. An escalation never joins a fix.
+//
+// use counts the attempts by the solutions their proposals were grouped
+// into by their words (Base), not by their groups: the grouping is made
+// afresh from those solutions every time, so a group formed on the
+// evidence of a few conversations parts again when more say otherwise,
+// and what is grouped in the end does not depend on how often it ran.
+// The largest solution of a group keeps its key (the first by key among
+// equals), and Resolve takes the others' keys to it. It returns the keys
+// whose group changed, each mapped to the key it now resolves to.
 func (m *Model) MergeByUsage(use Usage) map[string]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	u := m.newUsageMerge(use)
-	type candidate struct {
-		a, b  string
-		score float64
-	}
-	var cands []candidate
-	for _, pair := range u.candidatePairs() {
-		if ok, score := m.oneAction(u, u.groups[pair[0]], u.groups[pair[1]]); ok {
-			cands = append(cands, candidate{pair[0], pair[1], score})
+	u := m.newUsageMerge(use, m.base)
+	// Passes until one merges nothing: a pair is weighed by its peers as
+	// grouped so far, and two phrasings of one action look apart while
+	// the actions tried around them are still split into their phrasings.
+	for range maxPasses {
+		if !u.mergePass(m) {
+			break
 		}
 	}
-	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
-	for _, c := range cands {
-		ra, rb := u.find(c.a), u.find(c.b)
-		if ra == rb {
-			continue
-		}
-		ga, gb := u.groups[ra], u.groups[rb]
-		if ok, _ := m.oneAction(u, ga, gb); !ok {
-			continue // no longer, now that a side grew
-		}
-		ga.keys = append(ga.keys, gb.keys...)
-		for t, n := range gb.types {
-			ga.types[t] += n
-		}
-		ga.uses += gb.uses
-		for t, o := range gb.outcomes {
-			c := ga.outcomes[t]
-			c.worked, c.failed = c.worked+o.worked, c.failed+o.failed
-			ga.outcomes[t] = c
-		}
-		ga.peerTotal += gb.peerTotal
-		ga.wordVec = nil
-		for v := range gb.verbs {
-			ga.verbs[v] = true
-		}
-		for w, n := range gb.words {
-			ga.words[w] += n
-		}
-		u.root[rb] = ra
-	}
-	merged := map[string]string{}
+	group := map[string]string{}
 	for r, g := range u.groups {
 		if u.find(r) != r || len(g.keys) < 2 {
 			continue
@@ -175,15 +150,67 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 		}
 		for _, k := range g.keys {
 			if k != survivor.Key {
-				m.absorb(survivor, m.clusters[k])
-				merged[k] = survivor.Key
+				group[k] = survivor.Key
 			}
 		}
 	}
-	if len(merged) > 0 {
-		m.epoch++
+	return m.regroup(group)
+}
+
+// maxPasses bounds the passes of one MergeByUsage.
+const maxPasses = 16
+
+// mergePass joins, most evident first, the pairs of groups found to be
+// one action, and reports whether it joined any.
+func (u *usageMerge) mergePass(m *Model) bool {
+	type candidate struct {
+		a, b  string
+		score float64
 	}
-	return merged
+	var cands []candidate
+	for _, pair := range u.candidatePairs() {
+		if ok, score := m.oneAction(u, u.groups[pair[0]], u.groups[pair[1]]); ok {
+			cands = append(cands, candidate{pair[0], pair[1], score})
+		}
+	}
+	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	joined := false
+	for _, c := range cands {
+		ra, rb := u.find(c.a), u.find(c.b)
+		if ra == rb {
+			continue
+		}
+		ga, gb := u.groups[ra], u.groups[rb]
+		if ok, _ := m.oneAction(u, ga, gb); !ok {
+			continue // no longer, now that a side grew
+		}
+		ga.join(gb)
+		u.root[rb] = ra
+		joined = true
+	}
+	return joined
+}
+
+// join adds gb's evidence to ga's.
+func (ga *usageGroup) join(gb *usageGroup) {
+	ga.keys = append(ga.keys, gb.keys...)
+	for t, n := range gb.types {
+		ga.types[t] += n
+	}
+	ga.uses += gb.uses
+	for t, o := range gb.outcomes {
+		c := ga.outcomes[t]
+		c.worked, c.failed = c.worked+o.worked, c.failed+o.failed
+		ga.outcomes[t] = c
+	}
+	ga.peerTotal += gb.peerTotal
+	ga.wordVec = nil
+	for v := range gb.verbs {
+		ga.verbs[v] = true
+	}
+	for w, n := range gb.words {
+		ga.words[w] += n
+	}
 }
 
 // Alike weighs, for each pair of solutions that share a main issue type
@@ -196,7 +223,7 @@ func (m *Model) MergeByUsage(use Usage) map[string]string {
 func (m *Model) Alike(use Usage) map[Pair]float64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	u := m.newUsageMerge(use)
+	u := m.newUsageMerge(use, m.resolve)
 	out := map[Pair]float64{}
 	for _, pair := range u.candidatePairs() {
 		if score, ok := u.evidence(u.groups[pair[0]], u.groups[pair[1]]); ok && !math.IsNaN(score) {
@@ -206,11 +233,12 @@ func (m *Model) Alike(use Usage) map[Pair]float64 {
 	return out
 }
 
-// newUsageMerge gathers use by the solutions' present keys; m.mu held.
-func (m *Model) newUsageMerge(use Usage) *usageMerge {
+// newUsageMerge gathers use by the keys resolve takes its keys to; m.mu
+// held.
+func (m *Model) newUsageMerge(use Usage, resolve func(string) string) *usageMerge {
 	u := &usageMerge{groups: map[string]*usageGroup{}, root: map[string]string{}, peers: map[string]map[string]float64{}, wordDF: map[string]float64{}}
 	group := func(key string) *usageGroup {
-		key = m.resolve(key)
+		key = resolve(key)
 		c := m.clusters[key]
 		if c == nil {
 			return nil
@@ -264,27 +292,39 @@ func (m *Model) newUsageMerge(use Usage) *usageMerge {
 	return u
 }
 
+// topTypes is how many of a group's largest issue types count as its main
+// ones. Where the issue types are fine, one action's uses spread over many
+// with none holding a fifth, and two phrasings of it need not have the same
+// largest: one largest type each kept such pairs from ever being weighed.
+const topTypes = 3
+
+// mainTypes are the issue types holding a fifth of g's uses, and its
+// topTypes largest (the lower id first among equals).
+func mainTypes(g *usageGroup) []int64 {
+	ts := sortedKeys(g.types)
+	slices.SortStableFunc(ts, func(a, b int64) int { return cmp.Compare(g.types[b], g.types[a]) })
+	out := ts[:min(topTypes, len(ts))]
+	for _, t := range ts[len(out):] {
+		if g.types[t] >= g.uses/5 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // candidatePairs lists the pairs of groups with enough uses that share a
-// main issue type (one holding a fifth of a side's uses, or its largest):
-// sides of one action have alike type counts, so they share one, and
-// comparing only those keeps the step near linear in the solutions.
+// main issue type (one holding a fifth of a side's uses, or one of its
+// topTypes largest): sides of one action have alike type counts, so they
+// share one, and comparing only those keeps the step near linear in the
+// solutions.
 func (u *usageMerge) candidatePairs() [][2]string {
 	byType := map[int64][]string{}
 	for k, g := range u.groups {
-		if g.uses < minUses {
+		if g.uses < minUses || u.find(k) != k {
 			continue
 		}
-		top, topN := int64(0), -1.0
-		for t, n := range g.types {
-			if n > topN || n == topN && t < top {
-				top, topN = t, n
-			}
-			if n >= g.uses/5 {
-				byType[t] = append(byType[t], k)
-			}
-		}
-		if topN < g.uses/5 {
-			byType[top] = append(byType[top], k)
+		for _, t := range mainTypes(g) {
+			byType[t] = append(byType[t], k)
 		}
 	}
 	seen := map[[2]string]bool{}

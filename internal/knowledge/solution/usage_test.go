@@ -71,6 +71,22 @@ func cycle(n int, variants ...conversation) []conversation {
 	return out
 }
 
+// fineTypes is a and b each tried, before freezing and checking the card,
+// four times in each of eight issue types, and twice more in type 1 (a)
+// or type 8 (b).
+func fineTypes(a, b string) []conversation {
+	var out []conversation
+	for typ := int64(1); typ <= 8; typ++ {
+		for range 4 {
+			out = append(out, conversation{typ, []string{a, freeze, check}}, conversation{typ, []string{b, freeze, check}})
+		}
+	}
+	for range 2 {
+		out = append(out, conversation{1, []string{a, freeze, check}}, conversation{8, []string{b, freeze, check}})
+	}
+	return out
+}
+
 func TestMergeByUsage(t *testing.T) {
 	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
 	tests := []struct {
@@ -85,6 +101,13 @@ func TestMergeByUsage(t *testing.T) {
 		convs: cycle(15, lostCard(order), lostCard(request), conversation{2, []string{update, clearApp}}),
 		same:  [][2]string{{order, request}},
 		apart: [][2]string{{order, freeze}, {freeze, check}, {order, update}, {update, clearApp}},
+	}, {
+		name: "phrasings of one action merge when the issue types are fine",
+		// Spread over eight issue types, none holding a fifth of either
+		// side's uses, and each side's largest type another.
+		convs: fineTypes(order, request),
+		same:  [][2]string{{order, request}},
+		apart: [][2]string{{order, freeze}, {freeze, check}},
 	}, {
 		name: "actions tried together stay apart",
 		convs: cycle(15, conversation{1, []string{order, request, freeze}}, conversation{1, []string{request, check}},
@@ -156,9 +179,9 @@ func TestMergeByUsage(t *testing.T) {
 	}
 }
 
-// TestMergedVerbsPersist: once merged, a new proposal with the absorbed
-// verb joins the survivor, before and after the model is saved and loaded,
-// and the larger solution's key survives.
+// TestMergedVerbsPersist: once grouped, a new proposal with the other
+// verb resolves to the group, before and after the model is saved and
+// loaded, and the larger solution's key survives.
 func TestMergedVerbsPersist(t *testing.T) {
 	m := NewModel(Config{})
 	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
@@ -170,15 +193,58 @@ func TestMergedVerbsPersist(t *testing.T) {
 	}
 	back := reload(t, m)
 	for name, model := range map[string]*Model{"before saving": m, "after loading": back} {
-		if got := model.Assign(proposal(t, "Let me request a new card for you.")); got != survivor {
+		if got := model.Resolve(model.Assign(proposal(t, "Let me request a new card for you."))); got != survivor {
 			t.Errorf("%s: a new request phrasing went to %q, want %q", name, got, survivor)
 		}
 		if s, _ := model.Get(survivor); len(s.Members) < 2 {
 			t.Errorf("%s: members %v", name, s.Members)
 		}
+		if s, _ := model.Get("request_new_card"); s.Key != survivor || s.Size != 47 {
+			t.Errorf("%s: request_new_card reads as %s of size %d, want %s of 47", name, s.Key, s.Size, survivor)
+		}
 	}
 	if n := back.Len(); n != 3 {
 		t.Errorf("after loading: %d solutions, want 3 (order, freeze, check)", n)
+	}
+}
+
+// TestUsageGroupsRevisable: a group formed on the first conversations
+// parts when later ones say the two are two actions, and what is grouped
+// in the end is what one usage merge over all the conversations groups.
+func TestUsageGroupsRevisable(t *testing.T) {
+	lostCard := func(first string) conversation { return conversation{1, []string{first, freeze, check}} }
+	early := cycle(15, lostCard(order), lostCard(request))
+	// Later, agents try both in one conversation, as two actions.
+	late := cycle(15, conversation{1, []string{order, request, freeze}}, conversation{1, []string{request, check}},
+		conversation{1, []string{order, check}})
+	m := NewModel(Config{})
+	u := learn(t, m, early)
+	m.MergeByUsage(u)
+	key := func(p string) string { return m.Resolve(m.Assign(proposal(t, p))) }
+	if key(order) != key(request) {
+		t.Fatalf("early: %s and %s, want one group", key(order), key(request))
+	}
+	more := learn(t, m, late)
+	for k, byType := range more.Types {
+		if u.Types[k] == nil {
+			u.Types[k] = map[int64]int{}
+		}
+		for typ, n := range byType {
+			u.Types[k][typ] += n
+		}
+	}
+	for p, n := range more.Together {
+		u.Together[p] += n
+	}
+	changed := m.MergeByUsage(u)
+	if a, b := key(order), key(request); a == b {
+		t.Errorf("late: one group %s, want the two apart again", a)
+	}
+	if len(changed) == 0 {
+		t.Error("late: no key reported as moved")
+	}
+	if n := m.Len(); n != 4 {
+		t.Errorf("late: %d solutions, want 4 (order, request, freeze, check)", n)
 	}
 }
 
