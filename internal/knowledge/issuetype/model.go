@@ -31,6 +31,8 @@ type Model struct {
 	gone   gone            // slots removed since the last compaction
 	live   int
 	sizes  map[int64]int // type id → live members
+	dense  int           // live documents with an embedding
+	dim    int           // their embeddings' dimension, 0 when none
 
 	nextID  int64
 	pending int // assignments since the last consolidation
@@ -70,6 +72,8 @@ type doc struct {
 	typ  int64
 	dead bool
 	vec  docVec // weights under the document frequencies of the last update
+	// dense is the document's embedding, nil without one (see dense.go).
+	dense denseVec
 	// counts are the occurrences of the features of vec that the text
 	// repeats: the weights are recomputed from them when frequencies
 	// change.
@@ -110,10 +114,19 @@ func NewModel(cfg Config) *Model {
 // is due, Assign runs it before returning (see Consolidate) and reports the
 // document's type after it.
 func (m *Model) Assign(docID int64, text string) Assignment {
+	return m.AssignDense(docID, text, nil)
+}
+
+// AssignDense is Assign for a document whose features have a dense part,
+// its embedding v (L2-normalised; nil for none, as Assign): it is placed,
+// and linked in the graph, by the similarity of both parts (see dense.go).
+// The same text again gives the document v if it had no embedding (see
+// SetDense), and changes nothing else.
+func (m *Model) AssignDense(docID int64, text string, v []float32) Assignment {
 	h := fnv64(255, text)
 	ex := extract(text) // outside the lock: tokenising is the slow part
 	m.mu.Lock()
-	a, due := m.assignLocked(docID, h, ex)
+	a, due := m.assignLocked(docID, h, ex, v)
 	m.mu.Unlock()
 	if due && m.consMu.TryLock() { // else one is running: it will do
 		m.consolidate()
@@ -131,10 +144,13 @@ func (m *Model) Assign(docID int64, text string) Assignment {
 
 // assignLocked is Assign under the write lock; due reports that an
 // automatic consolidation should follow.
-func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment, due bool) {
+func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float32) (a Assignment, due bool) {
 	if s, ok := m.slotOf[docID]; ok {
 		d := &m.docs[s]
 		if d.hash == h {
+			if d.dense == nil {
+				m.setDenseLocked(s, m.denseFor(dense))
+			}
 			typ, conf := m.vote(d.nn, d.typ)
 			if typ != d.typ {
 				conf = 0
@@ -143,7 +159,8 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 		}
 		m.removeLocked(s)
 	}
-	d := doc{id: docID, hash: h}
+	d := doc{id: docID, hash: h, dense: m.denseFor(dense)}
+	m.holdDense(d.dense)
 	m.live++
 	ids, counts := m.register(ex)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
@@ -152,6 +169,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	d.vec.setWeights(v.w) // and searches with the weights as held
 	s := int32(len(m.docs))
 	sc := m.getScorer()
+	sc.qd = d.dense
 	d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
 	if len(d.nn) == 0 || float64(d.nn[0].sim) < m.cfg.JoinSimilarity {
 		a = Assignment{TypeID: m.nextID, Confidence: 1, New: true}
@@ -214,6 +232,7 @@ func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 	defer m.mu.RUnlock()
 	v := m.vectorFor(q)
 	sc := m.getScorer()
+	sc.qd = m.denseFor(q.dense)
 	nn := sc.neighbours(m, v, m.cfg.Neighbours)
 	sc.reset()
 	m.scratch.Put(sc)
