@@ -43,11 +43,12 @@ const (
 // in microseconds; with a remote provider tracks only queue the text, and
 // a background loop embeds in batches, waiting and trying again while the
 // provider is down, so that a track never waits on the network. At start
-// the same loop loads the saved vectors, gives the issue-type model
-// those it lacks, then compares every conversation's stamp with its
-// vector's and reads only the others (the backfill, vectorbackfill.go),
-// embedding those whose text's hash no vector matches: new ones, those
-// changed since the save, all of them after a model change. The
+// the same loop loads the saved vectors, then compares every
+// conversation's stamp with its vector's and reads only the others (the
+// backfill, vectorbackfill.go), embedding those whose text's hash no
+// vector matches: new ones, those changed since the save, all of them
+// after a model change; then it gives the issue-type model the vectors it
+// lacks. The
 // issue-type model gets each conversation's vector with its analysis, or
 // when the vector comes if that is later (putVector).
 type vectors struct {
@@ -193,9 +194,9 @@ func (s *Service) denseOf(c *fathom.Conversation, msgs []fathom.Message) []float
 	return v
 }
 
-// attachLoaded gives the issue-type model the loaded vectors of the
+// attachLoaded gives the issue-type model the vectors of the
 // conversations it holds without one: analysed before their vectors came
-// and saved so, or before embeddings were configured.
+// and saved so, or loaded from a model saved before it held vectors.
 func (s *Service) attachLoaded() int {
 	n := 0
 	for _, tenantID := range s.know.Tenants() {
@@ -247,10 +248,14 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 		s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
 			"duration", time.Since(start).Round(time.Millisecond))
 	}
-	if n := s.attachLoaded(); n > 0 {
-		s.logger.Info("embeddings: loaded vectors given to the issue-type model", "conversations", n)
-	}
 	read, n, err := s.backfill(ctx)
+	if err == nil {
+		// After the backfill, so that every vector given is of its
+		// conversation's current text.
+		if n := s.attachLoaded(); n > 0 {
+			s.logger.Info("embeddings: saved vectors given to the issue-type model", "conversations", n)
+		}
+	}
 	if serr := s.SaveVectors(context.WithoutCancel(ctx)); serr != nil {
 		s.logger.Warn("embeddings: vectors not saved", "err", serr)
 	}
