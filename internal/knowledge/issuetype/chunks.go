@@ -204,9 +204,10 @@ func (m *Model) appendTypes(b []byte, lo, hi int) []byte {
 // appendDense writes the embeddings of slots [lo, hi): each one's length
 // in bytes (0 without one) and its bytes as held (dense.go).
 func (m *Model) appendDense(b []byte, lo, hi int) []byte {
-	for _, d := range m.docs[lo:hi] {
-		b = binary.AppendUvarint(b, uint64(len(d.dense)))
-		b = append(b, d.dense...)
+	for s := lo; s < hi; s++ {
+		dv := m.denseAt(int32(s))
+		b = binary.AppendUvarint(b, uint64(len(dv)))
+		b = append(b, dv...)
 	}
 	return b
 }
@@ -408,7 +409,7 @@ func (l *chunkLoader) dense(r *reader, lo, hi int) {
 		if at := l.slot[s]; at >= 0 {
 			dv := cut(&l.vecs, k)
 			copy(dv, b)
-			l.fresh.docs[at].dense = dv
+			l.fresh.putDense(at, dv)
 		}
 	}
 }

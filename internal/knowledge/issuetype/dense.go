@@ -115,12 +115,11 @@ func (sc *scorer) gatherDense(m *Model) {
 		return
 	}
 	h := sc.dheap[:0]
-	for s := range m.docs {
-		d := &m.docs[s]
-		if d.dense == nil || d.dead || sc.mark[s] == sc.stamp {
+	for s, dv := range m.denses {
+		if dv == nil || m.docs[s].dead || sc.mark[s] == sc.stamp {
 			continue
 		}
-		n := neighbour{int32(s), sc.qd.cosine(d.dense)}
+		n := neighbour{int32(s), sc.qd.cosine(dv)}
 		switch {
 		case n.sim <= 0:
 		case len(h) < rescored:
@@ -149,7 +148,7 @@ func (m *Model) SetDense(docID int64, v []float32) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s, ok := m.slotOf[docID]
-	if !ok || m.docs[s].dense != nil {
+	if !ok || m.denseAt(s) != nil {
 		return false
 	}
 	return m.setDenseLocked(s, m.denseFor(v))
@@ -162,7 +161,7 @@ func (m *Model) setDenseLocked(s int32, dv denseVec) bool {
 		return false
 	}
 	d := &m.docs[s]
-	d.dense = dv
+	m.putDense(s, dv)
 	m.holdDense(dv)
 	// Its own old edges go: the search below gives it new ones, and the
 	// documents it reaches get it again at the new similarity.
@@ -198,5 +197,21 @@ func (m *Model) HasDense(docID int64) bool {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	s, ok := m.slotOf[docID]
-	return ok && m.docs[s].dense != nil
+	return ok && m.denseAt(s) != nil
+}
+
+// denseAt is the embedding of the document in slot s, nil if it has none.
+func (m *Model) denseAt(s int32) denseVec {
+	if int(s) < len(m.denses) {
+		return m.denses[s]
+	}
+	return nil
+}
+
+// putDense sets the embedding of slot s, growing denses to the slots.
+func (m *Model) putDense(s int32, dv denseVec) {
+	if int(s) >= len(m.denses) {
+		m.denses = append(m.denses, make([]denseVec, len(m.docs)-len(m.denses))...)
+	}
+	m.denses[s] = dv
 }

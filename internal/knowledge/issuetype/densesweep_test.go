@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -21,6 +22,8 @@ import (
 // not what a real model would gain. Run it with
 //
 //	FATHOM_DENSE_SWEEP=1 go test ./internal/knowledge/issuetype -run TestBanking77DenseWeight -v
+//
+// or with the weights to try: FATHOM_DENSE_SWEEP=0.3,0.4.
 func TestBanking77DenseWeight(t *testing.T) {
 	if os.Getenv("FATHOM_DENSE_SWEEP") == "" {
 		t.Skip("set FATHOM_DENSE_SWEEP=1 to sweep DenseWeight on banking77 (minutes)")
@@ -48,7 +51,18 @@ func TestBanking77DenseWeight(t *testing.T) {
 	nmi, ari, n := run(train, trainCats, 0, false)
 	t.Logf("train, lexical:              NMI %.3f ARI %.3f types %d", nmi, ari, n)
 	best, bestNMI := 0.0, -1.0
-	for _, w := range []float64{0.25, 0.5, 0.75} {
+	weights := []float64{0.25, 0.35, 0.5, 0.75}
+	if list := os.Getenv("FATHOM_DENSE_SWEEP"); strings.Contains(list, ",") {
+		weights = weights[:0]
+		for _, f := range strings.Split(list, ",") {
+			w, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				t.Fatalf("FATHOM_DENSE_SWEEP: %v", err)
+			}
+			weights = append(weights, w)
+		}
+	}
+	for _, w := range weights {
 		nmi, ari, n := run(train, trainCats, w, true)
 		t.Logf("train, DenseWeight %.2f:      NMI %.3f ARI %.3f types %d", w, nmi, ari, n)
 		if nmi > bestNMI {

@@ -190,7 +190,10 @@ func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
 		id += g
 		dot += sc.q[id] * float32(uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
-	n := neighbour{s, m.combine(min(dot/weightScale, 1), sc.qd, d.dense)}
+	n := neighbour{s, min(dot/weightScale, 1)}
+	if sc.qd != nil {
+		n.sim = m.combine(n.sim, sc.qd, m.denseAt(s))
+	}
 	sc.cands = append(sc.cands, n)
 	return n, true
 }
@@ -385,7 +388,10 @@ func (m *Model) removeLocked(s int32) {
 		m.feats[id].df--
 	}
 	m.gone.set(s)
-	m.dropDense(d.dense)
+	if dv := m.denseAt(s); dv != nil {
+		m.dropDense(dv)
+		m.denses[s] = nil
+	}
 	if m.sizes[d.typ]--; m.sizes[d.typ] <= 0 {
 		delete(m.sizes, d.typ)
 	}

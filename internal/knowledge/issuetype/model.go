@@ -31,8 +31,12 @@ type Model struct {
 	gone   gone            // slots removed since the last compaction
 	live   int
 	sizes  map[int64]int // type id → live members
-	dense  int           // live documents with an embedding
-	dim    int           // their embeddings' dimension, 0 when none
+	// denses are the documents' embeddings by slot (see dense.go): nil
+	// until a document has one, so a model without embeddings spends
+	// nothing on them; shorter than docs when the last slots have none.
+	denses []denseVec
+	dense  int // live documents with an embedding
+	dim    int // their embeddings' dimension, 0 when none
 
 	nextID  int64
 	pending int // assignments since the last consolidation
@@ -72,8 +76,6 @@ type doc struct {
 	typ  int64
 	dead bool
 	vec  docVec // weights under the document frequencies of the last update
-	// dense is the document's embedding, nil without one (see dense.go).
-	dense denseVec
 	// counts are the occurrences of the features of vec that the text
 	// repeats: the weights are recomputed from them when frequencies
 	// change.
@@ -148,7 +150,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 	if s, ok := m.slotOf[docID]; ok {
 		d := &m.docs[s]
 		if d.hash == h {
-			if d.dense == nil {
+			if m.denseAt(s) == nil {
 				m.setDenseLocked(s, m.denseFor(dense))
 			}
 			typ, conf := m.vote(d.nn, d.typ)
@@ -159,8 +161,9 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 		}
 		m.removeLocked(s)
 	}
-	d := doc{id: docID, hash: h, dense: m.denseFor(dense)}
-	m.holdDense(d.dense)
+	d := doc{id: docID, hash: h}
+	dv := m.denseFor(dense)
+	m.holdDense(dv)
 	m.live++
 	ids, counts := m.register(ex)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
@@ -169,7 +172,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 	d.vec.setWeights(v.w) // and searches with the weights as held
 	s := int32(len(m.docs))
 	sc := m.getScorer()
-	sc.qd = d.dense
+	sc.qd = dv
 	d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
 	if len(d.nn) == 0 || float64(d.nn[0].sim) < m.cfg.JoinSimilarity {
 		a = Assignment{TypeID: m.nextID, Confidence: 1, New: true}
@@ -182,6 +185,9 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 	m.scratch.Put(sc)
 	d.typ = a.TypeID
 	m.docs = append(m.docs, d)
+	if dv != nil {
+		m.putDense(s, dv)
+	}
 	m.index(s)
 	m.slotOf[docID] = s
 	m.sizes[d.typ]++
