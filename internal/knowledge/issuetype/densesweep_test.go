@@ -1,6 +1,7 @@
 package issuetype
 
 import (
+	"context"
 	"hash/fnv"
 	"math"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/fathom-oss/fathom/internal/provider"
 )
 
 // TestBanking77DenseWeight chooses DenseWeight on BANKING77's training
@@ -23,20 +26,38 @@ import (
 //
 //	FATHOM_DENSE_SWEEP=1 go test ./internal/knowledge/issuetype -run TestBanking77DenseWeight -v
 //
-// or with the weights to try: FATHOM_DENSE_SWEEP=0.3,0.4.
+// or with the weights to try: FATHOM_DENSE_SWEEP=0.3,0.4; and with a real
+// static model instead of the stand-in: FATHOM_DENSE_MODEL=DIR (what
+// --embeddings-model-dir takes), which is how the weight should be chosen
+// again once one is at hand.
 func TestBanking77DenseWeight(t *testing.T) {
 	if os.Getenv("FATHOM_DENSE_SWEEP") == "" {
 		t.Skip("set FATHOM_DENSE_SWEEP=1 to sweep DenseWeight on banking77 (minutes)")
 	}
 	train, trainCats := banking77(t, "train.csv")
 	test, testCats := banking77(t, "test.csv")
-	emb := learnStandIn(train, 128)
+	embed := learnStandIn(train, 128).embed
+	if dir := os.Getenv("FATHOM_DENSE_MODEL"); dir != "" {
+		// A real static model (Model2Vec or .vec, as the server reads it).
+		model, err := provider.LoadStatic(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("embeddings: %s", model.Name())
+		embed = func(s string) []float32 {
+			v, err := model.Embed(context.Background(), []string{s})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v[0]
+		}
+	}
 	run := func(texts, cats []string, w float64, dense bool) (float64, float64, int) {
 		m := NewModel(Config{DenseWeight: w})
 		for i, s := range texts {
 			var v []float32
 			if dense {
-				v = emb.embed(s)
+				v = embed(s)
 			}
 			m.AssignDense(int64(i+1), s, v)
 		}
