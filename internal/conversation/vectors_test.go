@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
@@ -130,5 +131,67 @@ func exerciseVectorsSaved(t *testing.T, st store.Store) {
 	_, read = vectorServer(t, st, emb)
 	if read != 1 || emb.texts.Load()-before != 1 {
 		t.Errorf("a restart with one conversation changed read %d texts and embedded %d, want 1 and 1", read, emb.texts.Load()-before)
+	}
+}
+
+// Two servers on one PostgreSQL database: the issue-type model saved by
+// the analysing server carries its vectors, so the other, loading it
+// through the change feed, types by meaning alike and predicts a query
+// by its vector.
+func TestVectorsFollowedPostgres(t *testing.T) {
+	t.Parallel()
+	st := pgtest.Open(t)
+	ctx := context.Background()
+	model, err := provider.LoadStatic(providertest.WriteModel2Vec(t, t.TempDir(), false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tn := newTenant(t, st)
+	server := func(name string) *Service {
+		s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(),
+			Knowledge: knowledge.New(issuetype.Config{Resolution: 1}), Embedder: model},
+			Config{Server: name, FeedGapWait: time.Second, ModelSaveEvery: time.Nanosecond})
+		if err := s.OpenFeed(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RebuildIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Recover(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	a, b := server("a"), server("b")
+	for id, text := range map[string]string{"wifi": "wifi offline", "router": "router drops network", "card": "card declined"} {
+		if _, err := a.Track(ctx, tn, TrackParams{ConversationID: id, Messages: []MessageInput{
+			{Role: fathom.RoleUser, Content: text}, {Role: fathom.RoleAssistant, Content: "let me check"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analyze(t, a, tn)
+	catchUp(t, a, b)
+	id := func(ext string) int64 {
+		c, err := st.ConversationGetByExternalID(ctx, tn, ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	for name, s := range map[string]*Service{"a": a, "b": b} {
+		m := s.know.Model(tn)
+		wifi, _ := m.TypeOf(id("wifi"))
+		router, ok := m.TypeOf(id("router"))
+		card, _ := m.TypeOf(id("card"))
+		if !ok || wifi != router || wifi == card || !m.HasDense(id("router")) {
+			t.Errorf("server %s: wifi %d, router %d (vector %v), card %d; want wifi and router together, with vectors",
+				name, wifi, router, m.HasDense(id("router")), card)
+		}
+		q := issuetype.NewVec("internet connection disconnecting")
+		vecs, _ := model.Embed(ctx, []string{"internet connection disconnecting"})
+		q.SetDense(vecs[0])
+		if typ, _ := m.PredictVec(q); typ != wifi {
+			t.Errorf("server %s predicts %d for a network query, want %d", name, typ, wifi)
+		}
 	}
 }
