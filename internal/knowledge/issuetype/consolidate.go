@@ -89,7 +89,9 @@ func (m *Model) compact() {
 	clear(m.docs[len(kept):])
 	m.docs = kept
 	if m.denses != nil {
-		clear(m.denses[len(keptDense):])
+		if len(keptDense) < len(m.denses) {
+			clear(m.denses[len(keptDense):])
+		}
 		m.denses = keptDense
 	}
 	m.epoch++

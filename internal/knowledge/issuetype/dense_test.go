@@ -179,3 +179,29 @@ func mustType(t *testing.T, m *Model, id int64) int64 {
 	}
 	return typ
 }
+
+// A consolidation compacts the embeddings with the documents, whether the
+// last slots have embeddings or not (the slice of embeddings is then
+// shorter than the documents').
+func TestDenseCompact(t *testing.T) {
+	m := NewModel(tinyConfig)
+	m.denses = make([]denseVec, 0, 64) // room past its length, as append leaves
+	for i, text := range denseCorpus {
+		m.AssignDense(int64(i+1), text, testEmbedding(i/3))
+	}
+	m.Assign(7, "no embedding here")
+	m.Assign(8, "nor here")
+	m.Remove(2)
+	m.Consolidate()
+	for _, id := range []int64{1, 3, 4, 5, 6} {
+		if !m.HasDense(id) {
+			t.Errorf("document %d lost its embedding in the compaction", id)
+		}
+	}
+	if m.HasDense(7) || m.HasDense(8) || m.dense != 5 {
+		t.Errorf("after the compaction: %d embeddings held, want 5", m.dense)
+	}
+	if !same(m, 1, 3) || same(m, 1, 4) {
+		t.Error("the types moved")
+	}
+}
