@@ -154,7 +154,7 @@ func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fat
 	newTokens := make([]int64, len(chunk))
 	for i, c := range chunk {
 		msgs := messages[c.ID]
-		drafts[i] = s.know.Analyze(c, msgs, now, feedback[c.ID]...)
+		drafts[i] = s.know.AnalyzeDense(c, msgs, s.denseOf(c, msgs), now, feedback[c.ID]...)
 		if countTokens {
 			for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
 				newTokens[i] += quota.CountTokens(m.Content)

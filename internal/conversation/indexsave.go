@@ -113,8 +113,9 @@ func stampTag(version int64, created time.Time) uint32 {
 // indexUpsert indexes a conversation's text, tagged with its stamp, and
 // marks its chunk for the next save. text must be of c's version or later.
 func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text string) {
-	s.indexTerms(tenantID, c.ID, c.CreatedAt, stampTag(c.Version, c.CreatedAt), search.Terms(text))
-	s.embedIndexed(tenantID, c.ID, text)
+	tag := stampTag(c.Version, c.CreatedAt)
+	s.indexTerms(tenantID, c.ID, c.CreatedAt, tag, search.Terms(text))
+	s.embedIndexed(tenantID, c.ID, tag, text)
 }
 
 // indexHolds reports whether the index holds c's text at c's version

@@ -43,17 +43,21 @@ const (
 // in microseconds; with a remote provider tracks only queue the text, and
 // a background loop embeds in batches, waiting and trying again while the
 // provider is down, so that a track never waits on the network. At start
-// the same loop loads the saved vectors, then reads every conversation
-// (the backfill) and embeds those whose text's hash no vector matches:
-// new ones, those changed since the save, all of them after a model
-// change.
+// the same loop loads the saved vectors, then compares every
+// conversation's stamp with its vector's and reads only the others (the
+// backfill, vectorbackfill.go), embedding those whose text's hash no
+// vector matches: new ones, those changed since the save, all of them
+// after a model change; then it gives the issue-type model the vectors it
+// lacks. The
+// issue-type model gets each conversation's vector with its analysis, or
+// when the vector comes if that is later (putVector).
 type vectors struct {
 	emb     Embedder
 	sets    *search.VectorCatalog
 	timeout time.Duration
 
 	mu      sync.Mutex
-	pending map[vecKey]string // remote: texts waiting for their vectors
+	pending map[vecKey]vecText // remote: texts waiting for their vectors
 	wake    chan struct{}
 	// saved tracks the chunks of vectors changed since they were saved.
 	saved indexSaver
@@ -72,6 +76,20 @@ const probeEvery = 10 * time.Second
 
 type vecKey struct{ tenantID, id int64 }
 
+// vecText is a text to embed: what its vector will be tagged with (its
+// hash, textTag) and stamped with (the stamp of the conversation it was
+// read from, stampTag).
+type vecText struct {
+	text       string
+	tag, stamp uint32
+}
+
+// embedJob is one conversation's text to embed.
+type embedJob struct {
+	key vecKey
+	vecText
+}
+
 // backfillPage is how many conversations the backfill reads and embeds
 // at once.
 const backfillPage = 256
@@ -81,7 +99,7 @@ func newVectors(emb Embedder, timeout time.Duration) *vectors {
 		timeout = time.Second
 	}
 	return &vectors{emb: emb, sets: search.NewVectorCatalog(), timeout: timeout,
-		pending: map[vecKey]string{}, wake: make(chan struct{}, 1)}
+		pending: map[vecKey]vecText{}, wake: make(chan struct{}, 1)}
 }
 
 // textTag is what a vector is tagged with: a hash of the text it embeds,
@@ -98,26 +116,28 @@ func (v *vectors) current(tenantID, id int64, tag uint32) bool {
 	return ok && got == tag
 }
 
-// embedIndexed gives a conversation just indexed its vector, unless it has
-// one of the same text: at once with a local model, through the
-// background loop with a remote one.
-func (s *Service) embedIndexed(tenantID, id int64, text string) {
+// embedIndexed gives a conversation just indexed, at the stamp stamp, its
+// vector, unless it has one of the same text (then only the stamp is
+// recorded): at once with a local model, through the background loop with
+// a remote one.
+func (s *Service) embedIndexed(tenantID, id int64, stamp uint32, text string) {
 	v := s.vec
 	if v == nil {
 		return
 	}
 	tag := textTag(text)
 	if v.current(tenantID, id, tag) {
+		s.restamp(tenantID, id, tag, stamp)
 		return
 	}
 	if v.emb.Local() {
 		if vecs, err := v.emb.Embed(context.Background(), []string{text}); err == nil {
-			s.putVector(tenantID, id, tag, vecs[0])
+			s.putVector(tenantID, id, tag, stamp, vecs[0])
 		}
 		return
 	}
 	v.mu.Lock()
-	v.pending[vecKey{tenantID, id}] = text
+	v.pending[vecKey{tenantID, id}] = vecText{text, tag, stamp}
 	v.mu.Unlock()
 	select {
 	case v.wake <- struct{}{}:
@@ -125,26 +145,72 @@ func (s *Service) embedIndexed(tenantID, id int64, text string) {
 	}
 }
 
-// putVector keeps id's vector, to be saved with its chunk, unless the
-// conversation left the index meanwhile (deleted while its text was being
-// embedded). A vector of another dimension than the tenant's others (the
-// provider's model changed under the same name) empties the tenant's set:
-// the next start's backfill embeds the rest in the new space.
-func (s *Service) putVector(tenantID, id int64, tag uint32, vec []float32) {
+// restamp records that id's vector, of the text tagged tag, is that of
+// the conversation at stamp too, to be saved with its chunk.
+func (s *Service) restamp(tenantID, id int64, tag, stamp uint32) {
+	if s.vec.sets.For(tenantID).SetStamp(id, tag, stamp) {
+		s.vec.saved.mark(tenantID, id)
+	}
+}
+
+// putVector keeps id's vector, of the conversation's text at stamp, to be
+// saved with its chunk, unless the conversation left the index meanwhile
+// (deleted while its text was being embedded), and gives it to the
+// issue-type model if the model holds the conversation without one (it
+// was analysed before its vector came). A vector of another dimension
+// than the tenant's others (the provider's model changed under the same
+// name) empties the tenant's set: the next start's backfill embeds the
+// rest in the new space.
+func (s *Service) putVector(tenantID, id int64, tag, stamp uint32, vec []float32) {
 	if _, ok := s.index.For(tenantID).Tag(id); !ok {
 		return
 	}
 	set := s.vec.sets.For(tenantID)
-	if !set.Upsert(id, tag, vec) {
+	if !set.UpsertStamped(id, tag, stamp, vec) {
 		s.logger.Warn("embeddings: the provider's vectors changed dimension; the tenant's vectors are dropped and embedded again at the next start",
 			"tenant", tenantID, "model", s.vec.emb.Name(), "dimension", len(vec))
 		s.markVectorsReset(tenantID, set)
-		set.Upsert(id, tag, vec)
+		set.UpsertStamped(id, tag, stamp, vec)
 	}
 	if _, still := s.index.For(tenantID).Tag(id); !still {
 		set.Delete(id) // deleted between the check and the upsert
+	} else {
+		s.know.AttachVector(tenantID, id, vec)
 	}
 	s.vec.saved.mark(tenantID, id)
+}
+
+// denseOf is the vector of the conversation's current text for its
+// analysis, nil when there is none (no embedder, or not embedded yet: the
+// vector is given to the model when it comes, see putVector).
+func (s *Service) denseOf(c *fathom.Conversation, msgs []fathom.Message) []float32 {
+	if s.vec == nil {
+		return nil
+	}
+	v, tag, ok := s.vec.sets.For(c.TenantID).Vector(c.ID)
+	if !ok || tag != textTag(IndexText(c, msgs)) {
+		return nil
+	}
+	return v
+}
+
+// attachLoaded gives the issue-type model the vectors of the
+// conversations it holds without one: analysed before their vectors came
+// and saved so, or loaded from a model saved before it held vectors.
+func (s *Service) attachLoaded() int {
+	n := 0
+	for _, tenantID := range s.know.Tenants() {
+		set, model := s.vec.sets.For(tenantID), s.know.Model(tenantID)
+		for _, id := range set.IDs() {
+			if _, held := model.TypeOf(id); !held || model.HasDense(id) {
+				continue
+			}
+			if v, _, ok := set.Vector(id); ok && s.know.AttachVector(tenantID, id, v) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // markVectorsReset empties a tenant's set and marks all its chunks, so the
@@ -182,7 +248,14 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 		s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
 			"duration", time.Since(start).Round(time.Millisecond))
 	}
-	n, err := s.backfill(ctx)
+	read, n, err := s.backfill(ctx)
+	if err == nil {
+		// After the backfill, so that every vector given is of its
+		// conversation's current text.
+		if n := s.attachLoaded(); n > 0 {
+			s.logger.Info("embeddings: saved vectors given to the issue-type model", "conversations", n)
+		}
+	}
 	if serr := s.SaveVectors(context.WithoutCancel(ctx)); serr != nil {
 		s.logger.Warn("embeddings: vectors not saved", "err", serr)
 	}
@@ -192,7 +265,7 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 	if err != nil {
 		s.logger.Warn("embeddings backfill stopped", "embedded", n, "err", err)
 	} else {
-		s.logger.Info("embeddings backfill done", "model", s.vec.emb.Name(), "embedded", n,
+		s.logger.Info("embeddings backfill done", "model", s.vec.emb.Name(), "read", read, "embedded", n,
 			"duration", time.Since(start).Round(time.Millisecond))
 	}
 	for {
@@ -249,73 +322,24 @@ func (s *Service) SaveVectors(ctx context.Context) error {
 	return nil
 }
 
-// backfill embeds, page by page in id order, the conversations of every
-// tenant that are in the index without a vector of their current text. A
-// page the provider cannot embed is tried again after a wait, until ctx
-// ends; the vectors are saved as it goes.
-func (s *Service) backfill(ctx context.Context) (int, error) {
-	var after int64
-	total, unsaved := 0, 0
-	for {
-		var keys []vecKey
-		var texts []string
-		var tags []uint32
-		got := 0
-		err := s.store.ConversationScan(ctx, &store.ConversationScanParams{AfterID: after, Limit: backfillPage},
-			func(c *fathom.Conversation, msgs []fathom.Message) error {
-				after, got = c.ID, got+1
-				if _, indexed := s.index.For(c.TenantID).Tag(c.ID); !indexed {
-					return nil
-				}
-				text := IndexText(c, msgs)
-				tag := textTag(text)
-				if s.vec.current(c.TenantID, c.ID, tag) {
-					return nil
-				}
-				keys = append(keys, vecKey{c.TenantID, c.ID})
-				texts, tags = append(texts, text), append(tags, tag)
-				return nil
-			})
-		if err != nil {
-			return total, err
-		}
-		if got == 0 {
-			return total, nil
-		}
-		if err := s.embedRetrying(ctx, keys, texts, tags); err != nil {
-			return total, err
-		}
-		total, unsaved = total+len(keys), unsaved+len(keys)
-		if unsaved >= backfillPage*40 {
-			unsaved = 0
-			s.logger.Info("embeddings backfill", "embedded", total, "after", after)
-			if err := s.SaveVectors(ctx); err != nil {
-				s.logger.Warn("embeddings: vectors not saved", "err", err)
-			}
-		}
-	}
-}
-
 // drainPending embeds the texts tracks queued, in batches.
 func (s *Service) drainPending(ctx context.Context) {
 	for ctx.Err() == nil {
 		v := s.vec
 		v.mu.Lock()
-		var keys []vecKey
-		var texts []string
-		var tags []uint32
+		var jobs []embedJob
 		for k, t := range v.pending {
-			keys, texts, tags = append(keys, k), append(texts, t), append(tags, textTag(t))
+			jobs = append(jobs, embedJob{k, t})
 			delete(v.pending, k)
-			if len(keys) == backfillPage {
+			if len(jobs) == backfillPage {
 				break
 			}
 		}
 		v.mu.Unlock()
-		if len(keys) == 0 {
+		if len(jobs) == 0 {
 			return
 		}
-		if err := s.embedRetrying(ctx, keys, texts, tags); err != nil {
+		if err := s.embedRetrying(ctx, jobs); err != nil {
 			return // ctx ended
 		}
 	}
@@ -323,17 +347,21 @@ func (s *Service) drainPending(ctx context.Context) {
 
 // embedRetrying embeds texts and stores their vectors, waiting and trying
 // again while the provider fails; only ctx's end stops it.
-func (s *Service) embedRetrying(ctx context.Context, keys []vecKey, texts []string, tags []uint32) error {
-	if len(keys) == 0 {
+func (s *Service) embedRetrying(ctx context.Context, jobs []embedJob) error {
+	if len(jobs) == 0 {
 		return nil
+	}
+	texts := make([]string, len(jobs))
+	for i, j := range jobs {
+		texts[i] = j.text
 	}
 	wait := time.Second
 	for {
 		vecs, err := s.vec.emb.Embed(ctx, texts)
 		if err == nil {
 			s.providerUp()
-			for i, k := range keys {
-				s.putVector(k.tenantID, k.id, tags[i], vecs[i])
+			for i, j := range jobs {
+				s.putVector(j.key.tenantID, j.key.id, j.tag, j.stamp, vecs[i])
 			}
 			return nil
 		}

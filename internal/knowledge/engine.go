@@ -112,6 +112,13 @@ type learned struct {
 // feedback, the conversation's explicit feedback oldest first, overrides
 // the outcomes read from the text (see applyFeedback).
 func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time.Time, feedback ...fathom.Feedback) *Draft {
+	return e.AnalyzeDense(c, msgs, nil, now, feedback...)
+}
+
+// AnalyzeDense is Analyze for a conversation with an embedding of its text
+// (nil for none): the issue-type model places it by its words and its
+// embedding together (issuetype.Model.AssignDense).
+func (e *Engine) AnalyzeDense(c *fathom.Conversation, msgs []fathom.Message, dense []float32, now time.Time, feedback ...fathom.Feedback) *Draft {
 	k := e.tenant(c.TenantID)
 	var diagnoses []string
 	for _, m := range msgs {
@@ -121,7 +128,7 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 	}
 	resolved := c.Status == fathom.StatusResolved
 	a := fathom.Analysis{ConversationID: c.ID, TenantID: c.TenantID, Resolved: resolved, AnalyzedAt: now}
-	a.IssueTypeID = k.model.Assign(c.ID, strings.Join(fathom.Opening(msgs), "\n")).TypeID
+	a.IssueTypeID = k.model.AssignDense(c.ID, strings.Join(fathom.Opening(msgs), "\n"), dense).TypeID
 	notes := ""
 	if !c.NotesGenerated {
 		notes = c.ResolutionNotes
@@ -194,6 +201,14 @@ func (k *tenantKnowledge) knownAttempts(conversationID int64) map[turnAction]str
 		}
 	}
 	return out
+}
+
+// AttachVector gives a conversation the issue-type model holds without an
+// embedding the embedding dense (issuetype.Model.SetDense): one that
+// arrived after the conversation was analysed. It reports whether the
+// model changed (saved with the model's next save).
+func (e *Engine) AttachVector(tenantID, conversationID int64, dense []float32) bool {
+	return e.tenant(tenantID).model.SetDense(conversationID, dense)
 }
 
 // Apply records committed drafts in the tenant's knowledge, and

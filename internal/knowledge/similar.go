@@ -42,6 +42,11 @@ type SimilarResult struct {
 // recommends what to do about it, analysing the message once.
 func (e *Engine) Similar(tenantID int64, p SimilarParams) *SimilarResult {
 	q := retrieval.Analyse(p.Message)
+	if d, ok := p.Dense.(retrieval.Dense); ok {
+		// The issue-type model predicts the query's type by its words and
+		// its embedding, as it placed the conversations.
+		q.Type.SetDense(d.Vec)
+	}
 	// The one place a query gains the tenant's learned associations.
 	q.Expansion = e.Associations(tenantID).Expand(q.Terms)
 	limit := max(p.Limit, 0)

@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 )
 
@@ -12,10 +13,14 @@ import (
 // Nearest). Vectors must be L2-normalised; similarities are cosines
 // clamped to [0, 1]. It is safe for concurrent use.
 type Vectors struct {
-	mu     sync.RWMutex
-	dim    int
-	ids    []int64
-	tags   []uint32 // the caller's version of what each vector embeds
+	mu   sync.RWMutex
+	dim  int
+	ids  []int64
+	tags []uint32 // the caller's version of what each vector embeds
+	// stamps are the caller's version of the record whose text each
+	// vector embeds (0: unknown), so that a start can tell a vector
+	// current without reading the text (see UpsertStamped).
+	stamps []uint32
 	scales []float32
 	data   []int8 // len(ids) × dim
 	// bits holds each vector's signs, words() uint64s a vector: a
@@ -70,6 +75,12 @@ func quantise(v []float32, out []int8) float32 {
 // dimension; a vector of another dimension is refused (false): one set
 // holds one space.
 func (s *Vectors) Upsert(id int64, tag uint32, v []float32) bool {
+	return s.UpsertStamped(id, tag, 0, v)
+}
+
+// UpsertStamped is Upsert recording stamp, the version of the record
+// whose text v embeds (see Stamp).
+func (s *Vectors) UpsertStamped(id int64, tag, stamp uint32, v []float32) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.ids) == 0 {
@@ -84,12 +95,13 @@ func (s *Vectors) Upsert(id int64, tag uint32, v []float32) bool {
 		s.pos[id] = i
 		s.ids = append(s.ids, id)
 		s.tags = append(s.tags, 0)
+		s.stamps = append(s.stamps, 0)
 		s.scales = append(s.scales, 0)
 		s.grow()
 	}
 	s.scales[i] = quantise(v, s.data[i*s.dim:(i+1)*s.dim])
 	s.setBits(i)
-	s.tags[i] = tag
+	s.tags[i], s.stamps[i] = tag, stamp
 	return true
 }
 
@@ -99,7 +111,7 @@ func (s *Vectors) Reset() []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ids := s.ids
-	s.dim, s.ids, s.tags, s.scales, s.data, s.bits = 0, nil, nil, nil, nil, nil
+	s.dim, s.ids, s.tags, s.stamps, s.scales, s.data, s.bits = 0, nil, nil, nil, nil, nil, nil
 	clear(s.pos)
 	return ids
 }
@@ -114,14 +126,14 @@ func (s *Vectors) Delete(id int64) {
 	}
 	last := len(s.ids) - 1
 	if i != last {
-		s.ids[i], s.tags[i], s.scales[i] = s.ids[last], s.tags[last], s.scales[last]
+		s.ids[i], s.tags[i], s.stamps[i], s.scales[i] = s.ids[last], s.tags[last], s.stamps[last], s.scales[last]
 		copy(s.data[i*s.dim:(i+1)*s.dim], s.data[last*s.dim:])
 		w := s.words()
 		copy(s.bits[i*w:(i+1)*w], s.bits[last*w:])
 		s.pos[s.ids[i]] = i
 	}
 	delete(s.pos, id)
-	s.ids, s.tags, s.scales, s.data = s.ids[:last], s.tags[:last], s.scales[:last], s.data[:last*s.dim]
+	s.ids, s.tags, s.stamps, s.scales, s.data = s.ids[:last], s.tags[:last], s.stamps[:last], s.scales[:last], s.data[:last*s.dim]
 	s.bits = s.bits[:last*s.words()]
 }
 
@@ -136,6 +148,56 @@ func (s *Vectors) Tag(id int64) (uint32, bool) {
 	return s.tags[i], true
 }
 
+// Stamp returns the stamp id's vector was stored with, and whether it has
+// a vector.
+func (s *Vectors) Stamp(id int64) (uint32, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	i, ok := s.pos[id]
+	if !ok {
+		return 0, false
+	}
+	return s.stamps[i], true
+}
+
+// SetStamp records that id's vector, tagged tag, embeds the text of the
+// record's version stamp too (it changed without changing its text). It
+// reports whether it changed anything: not when id has no vector, one of
+// another tag, or that stamp already.
+func (s *Vectors) SetStamp(id int64, tag, stamp uint32) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.pos[id]
+	if !ok || s.tags[i] != tag || s.stamps[i] == stamp {
+		return false
+	}
+	s.stamps[i] = stamp
+	return true
+}
+
+// Vector returns id's vector (as held: dequantised, of unit length to
+// within the rounding) and its tag, and whether it has one.
+func (s *Vectors) Vector(id int64) ([]float32, uint32, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	i, ok := s.pos[id]
+	if !ok {
+		return nil, 0, false
+	}
+	v := make([]float32, s.dim)
+	for j, x := range s.data[i*s.dim : (i+1)*s.dim] {
+		v[j] = float32(x) * s.scales[i]
+	}
+	return v, s.tags[i], true
+}
+
+// IDs returns the ids that have a vector, in no particular order.
+func (s *Vectors) IDs() []int64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.ids)
+}
+
 // Len is how many vectors the set holds.
 func (s *Vectors) Len() int {
 	s.mu.RLock()
@@ -147,7 +209,7 @@ func (s *Vectors) Len() int {
 func (s *Vectors) Bytes() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return cap(s.data) + 4*cap(s.scales) + 4*cap(s.tags) + 8*cap(s.ids) + 8*cap(s.bits)
+	return cap(s.data) + 4*cap(s.scales) + 4*cap(s.tags) + 4*cap(s.stamps) + 8*cap(s.ids) + 8*cap(s.bits)
 }
 
 // query is q quantised, for integer dot products.

@@ -174,6 +174,47 @@ func TestVectorsSavedRange(t *testing.T) {
 	}
 }
 
+// Stamps are saved with their vectors; a range saved in format 1 (before
+// stamps) loads with stamps 0, so its records are checked from their text.
+func TestVectorsStamps(t *testing.T) {
+	t.Parallel()
+	s := NewVectors()
+	s.UpsertStamped(5, 7, 70, unit([]float32{1, 0, 0}))
+	s.Upsert(6, 8, unit([]float32{0, 1, 0}))
+	if st, ok := s.Stamp(5); !ok || st != 70 {
+		t.Fatalf("stamp %d %v", st, ok)
+	}
+	if s.SetStamp(5, 9, 71) || s.SetStamp(5, 7, 70) || !s.SetStamp(6, 8, 80) {
+		t.Fatal("SetStamp: want a change only for the vector's tag and a new stamp")
+	}
+	data := s.AppendRange(nil, 0, 4096)
+	l := NewVectors()
+	if n, err := l.LoadRange(data, 0, func(int64, uint32) bool { return true }); n != 2 || err != nil {
+		t.Fatalf("LoadRange = %d, %v", n, err)
+	}
+	for id, want := range map[int64]uint32{5: 70, 6: 80} {
+		if st, _ := l.Stamp(id); st != want {
+			t.Errorf("loaded stamp of %d: %d, want %d", id, st, want)
+		}
+	}
+	if v, tag, ok := l.Vector(5); !ok || tag != 7 || v[0] < 0.99 || v[1] != 0 {
+		t.Errorf("Vector(5) = %v %d %v", v, tag, ok)
+	}
+	// Format 1: the same without the stamps.
+	old := []byte{1, 3, 1, 5, 7, 0, 0, 0}
+	old = append(old, data[1+1+1+1+4+4:1+1+1+1+4+4+4+3]...) // scale and components of 5
+	o := NewVectors()
+	if n, err := o.LoadRange(old, 0, func(int64, uint32) bool { return true }); n != 1 || err != nil {
+		t.Fatalf("format 1: %d, %v", n, err)
+	}
+	if st, ok := o.Stamp(5); !ok || st != 0 {
+		t.Errorf("format 1 stamp %d %v, want 0", st, ok)
+	}
+	if v, _, _ := o.Vector(5); v[0] < 0.99 {
+		t.Errorf("format 1 vector %v", v)
+	}
+}
+
 // FuzzVectorsLoadRange: any bytes load or fail without panicking, and
 // what loads is searchable.
 func FuzzVectorsLoadRange(f *testing.F) {

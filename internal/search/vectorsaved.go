@@ -6,13 +6,15 @@ import (
 	"math"
 )
 
-// vectorFormat is the version of AppendRange's encoding of vectors.
-const vectorFormat = 1
+// vectorFormat is the version of AppendRange's encoding of vectors: 2
+// added each vector's stamp; LoadRange reads format 1 too, with stamps 0
+// (unknown).
+const vectorFormat = 2
 
 // AppendRange appends to dst the vectors of ids in [lo, hi) as bytes that
 // LoadRange reads back: a format byte, the dimension and count, then each
-// vector's id (from lo), tag, scale and int8 components. A range without
-// vectors encodes as nothing (dst unchanged).
+// vector's id (from lo), tag, stamp, scale and int8 components. A range
+// without vectors encodes as nothing (dst unchanged).
 func (s *Vectors) AppendRange(dst []byte, lo, hi int64) []byte {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -31,6 +33,7 @@ func (s *Vectors) AppendRange(dst []byte, lo, hi int64) []byte {
 	for _, i := range in {
 		dst = binary.AppendUvarint(dst, uint64(s.ids[i]-lo))
 		dst = binary.LittleEndian.AppendUint32(dst, s.tags[i])
+		dst = binary.LittleEndian.AppendUint32(dst, s.stamps[i])
 		dst = binary.LittleEndian.AppendUint32(dst, math.Float32bits(s.scales[i]))
 		for _, x := range s.data[i*s.dim : (i+1)*s.dim] {
 			dst = append(dst, byte(x))
@@ -49,8 +52,13 @@ func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint3
 		return 0, nil
 	}
 	bad := func(what string) (int, error) { return 0, fmt.Errorf("search: saved vectors: %s", what) }
-	if data[0] != vectorFormat {
-		return bad(fmt.Sprintf("format %d", data[0]))
+	format := data[0]
+	if format != 1 && format != vectorFormat {
+		return bad(fmt.Sprintf("format %d", format))
+	}
+	head := 8 // tag and scale
+	if format >= 2 {
+		head = 12 // tag, stamp and scale
 	}
 	p := data[1:]
 	uv := func() (uint64, bool) {
@@ -69,21 +77,25 @@ func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint3
 	type rec struct {
 		id    int64
 		tag   uint32
+		stamp uint32
 		scale float32
 		v     []int8
 	}
 	recs := make([]rec, 0, count)
 	for range count {
 		off, ok := uv()
-		if !ok || len(p) < 8+int(dim) {
+		if !ok || len(p) < head+int(dim) {
 			return bad("truncated")
 		}
-		r := rec{id: lo + int64(off), tag: binary.LittleEndian.Uint32(p), scale: math.Float32frombits(binary.LittleEndian.Uint32(p[4:]))}
+		r := rec{id: lo + int64(off), tag: binary.LittleEndian.Uint32(p), scale: math.Float32frombits(binary.LittleEndian.Uint32(p[head-4:]))}
+		if format >= 2 {
+			r.stamp = binary.LittleEndian.Uint32(p[4:])
+		}
 		r.v = make([]int8, dim)
 		for j := range r.v {
-			r.v[j] = int8(p[8+j])
+			r.v[j] = int8(p[head+j])
 		}
-		p = p[8+int(dim):]
+		p = p[head+int(dim):]
 		recs = append(recs, r)
 	}
 	if len(p) != 0 {
@@ -102,9 +114,8 @@ func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint3
 		}
 		i := len(s.ids)
 		s.pos[r.id] = i
-		s.ids, s.tags, s.scales = append(s.ids, r.id), append(s.tags, 0), append(s.scales, 0)
+		s.ids, s.tags, s.stamps, s.scales = append(s.ids, r.id), append(s.tags, r.tag), append(s.stamps, r.stamp), append(s.scales, r.scale)
 		s.grow()
-		s.tags[i], s.scales[i] = r.tag, r.scale
 		copy(s.data[i*s.dim:(i+1)*s.dim], r.v)
 		s.setBits(i)
 		added++

@@ -39,3 +39,22 @@ func BenchmarkPredict(b *testing.B) {
 		m.Predict(texts[i%len(texts)])
 	}
 }
+
+// BenchmarkPredictDense is BenchmarkPredict with every document and query
+// embedded (the stand-in of TestBanking77DenseWeight, 128 dimensions): the
+// scan of the embeddings is what it adds.
+func BenchmarkPredictDense(b *testing.B) {
+	texts, _ := banking77(b, "train.csv")
+	emb := learnStandIn(texts, 128)
+	m := NewModel(Config{})
+	qs := make([]*Vec, len(texts))
+	for i, s := range texts {
+		v := emb.embed(s)
+		m.AssignDense(int64(i+1), s, v)
+		qs[i] = NewVec(s)
+		qs[i].SetDense(v)
+	}
+	for i := 0; b.Loop(); i++ {
+		m.PredictVec(qs[i%len(qs)])
+	}
+}

@@ -19,16 +19,21 @@ import (
 //   - PartGraph and PartTypes: neighbour lists and type ids, chunkSlots
 //     slots per chunk, written when their content changed (every graph
 //     chunk after a large load, since new documents enter old documents'
-//     lists, but a tenth of the size of the documents).
+//     lists, but a tenth of the size of the documents);
+//   - PartDense: the documents' embeddings (dense.go), chunkSlots slots per
+//     chunk, written when their content changed; no chunk at all when no
+//     document has one, so a model without embeddings saves what it did
+//     before they existed, and a model saved before loads without them.
 const (
 	PartHeader = "header"
 	PartDocs   = "docs"
 	PartGraph  = "graph"
 	PartTypes  = "types"
+	PartDense  = "dense"
 )
 
 // Parts lists the parts of a saved model in the order LoadChunks reads them.
-var Parts = []string{PartHeader, PartDocs, PartGraph, PartTypes}
+var Parts = []string{PartHeader, PartDocs, PartGraph, PartTypes, PartDense}
 
 // chunkSlots is the number of document slots per chunk of PartDocs,
 // PartGraph and PartTypes.
@@ -103,7 +108,11 @@ func (m *Model) SaveChunks(write func(*Saving) error) error {
 func (m *Model) changedChunks() (sv *Saving, hashes map[string][]uint64, slots int, changes uint64) {
 	n := len(m.docs)
 	chunks := (n + chunkSlots - 1) / chunkSlots
-	sv = &Saving{Counts: map[string]int{PartHeader: 1, PartDocs: chunks, PartGraph: chunks, PartTypes: chunks}}
+	denseChunks := 0
+	if m.dense > 0 {
+		denseChunks = chunks
+	}
+	sv = &Saving{Counts: map[string]int{PartHeader: 1, PartDocs: chunks, PartGraph: chunks, PartTypes: chunks, PartDense: denseChunks}}
 	sv.Chunks = append(sv.Chunks, Chunk{PartHeader, 0, m.appendHeader(nil)})
 	from := 0
 	if m.save.stored {
@@ -114,14 +123,17 @@ func (m *Model) changedChunks() (sv *Saving, hashes map[string][]uint64, slots i
 	}
 	hashes = map[string][]uint64{}
 	var buf []byte
-	for _, part := range []string{PartGraph, PartTypes} {
+	for _, part := range []string{PartGraph, PartTypes, PartDense} {
 		old := m.save.hashes[part]
-		for c := range chunks {
+		for c := range sv.Counts[part] {
 			lo, hi := c*chunkSlots, min(n, (c+1)*chunkSlots)
-			if part == PartGraph {
+			switch part {
+			case PartGraph:
 				buf = m.appendGraph(buf[:0], lo, hi)
-			} else {
+			case PartTypes:
 				buf = m.appendTypes(buf[:0], lo, hi)
+			default:
+				buf = m.appendDense(buf[:0], lo, hi)
 			}
 			h := maphash.Bytes(chunkSeed, buf)
 			hashes[part] = append(hashes[part], h)
@@ -189,6 +201,17 @@ func (m *Model) appendTypes(b []byte, lo, hi int) []byte {
 	return b
 }
 
+// appendDense writes the embeddings of slots [lo, hi): each one's length
+// in bytes (0 without one) and its bytes as held (dense.go).
+func (m *Model) appendDense(b []byte, lo, hi int) []byte {
+	for s := lo; s < hi; s++ {
+		dv := m.denseAt(int32(s))
+		b = binary.AppendUvarint(b, uint64(len(dv)))
+		b = append(b, dv...)
+	}
+	return b
+}
+
 // LoadChunks replaces the model's state with a model saved by SaveChunks,
 // whose parts scan reads, chunk after chunk in order. Chunks are decoded as
 // they arrive, so loading never holds the whole saved model twice. It
@@ -204,7 +227,8 @@ func (m *Model) LoadChunks(scan func(part string, fn func(data []byte) error) er
 		if part == PartHeader && l.n == 0 {
 			return false, nil
 		}
-		if l.n != l.want(part) {
+		// No embeddings: none held, or saved before they were.
+		if l.n != l.want(part) && (part != PartDense || l.n != 0) {
 			return true, errCorrupt
 		}
 	}
@@ -231,6 +255,7 @@ type chunkLoader struct {
 	slot   []int32 // stored slot → slot now, -1 if removed
 	dead   int     // first removed stored slot, or slots
 	hashes map[string][]uint64
+	dim    int // the embeddings' dimension, once one is read
 	// The documents' vectors and neighbour lists are cut from slabs
 	// rather than allocated one by one: a start allocated two small
 	// objects per document, whose allocation and marking cost more than
@@ -281,11 +306,13 @@ func (l *chunkLoader) chunk(data []byte) error {
 		l.graph(&r, lo, hi)
 	case PartTypes:
 		l.types(&r, lo, hi)
+	case PartDense:
+		l.dense(&r, lo, hi)
 	}
 	if r.err != nil || len(r.b) != 0 {
 		return errCorrupt
 	}
-	if l.part == PartGraph || l.part == PartTypes {
+	if l.part == PartGraph || l.part == PartTypes || l.part == PartDense {
 		l.hashes[l.part] = append(l.hashes[l.part], maphash.Bytes(chunkSeed, data))
 	}
 	return nil
@@ -362,6 +389,27 @@ func (l *chunkLoader) types(r *reader, lo, hi int) {
 		if at := l.slot[s]; at >= 0 {
 			f.docs[at].typ = typ
 			f.sizes[typ]++
+		}
+	}
+}
+
+// dense reads the embeddings of slots [lo, hi), all of one dimension.
+func (l *chunkLoader) dense(r *reader, lo, hi int) {
+	for s := lo; s < hi && r.err == nil; s++ {
+		k := r.count()
+		if k == 0 {
+			continue
+		}
+		b := r.take(k)
+		if k <= 4 || (l.dim != 0 && k-4 != l.dim) {
+			r.fail()
+			return
+		}
+		l.dim = k - 4
+		if at := l.slot[s]; at >= 0 {
+			dv := cut(&l.vecs, k)
+			copy(dv, b)
+			l.fresh.putDense(at, dv)
 		}
 	}
 }

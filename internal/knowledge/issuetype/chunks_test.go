@@ -146,7 +146,7 @@ func TestSaveChunks(t *testing.T) {
 func TestLoadChunksRejectsDamage(t *testing.T) {
 	m := NewModel(Config{})
 	for i, s := range chunkTexts(1500) {
-		m.Assign(int64(i+1), s)
+		m.AssignDense(int64(i+1), s, testEmbedding(i%7)) // every part saved
 	}
 	var cs chunkStore
 	if err := m.SaveChunks(cs.write); err != nil {

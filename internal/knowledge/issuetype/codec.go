@@ -91,6 +91,9 @@ var weighShare = 4096
 // lists are filled in slot order after it, as one document's index would.
 func (m *Model) reindex() {
 	m.live = len(m.docs)
+	for _, dv := range m.denses {
+		m.holdDense(dv)
+	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(m.docs)/weighShare)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -145,6 +148,7 @@ func (m *Model) adopt(fresh *Model) {
 	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
 	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
 	m.gone = nil
+	m.denses, m.dense, m.dim = fresh.denses, fresh.dense, fresh.dim
 	m.nextID, m.pending = fresh.nextID, 0
 	m.epoch++ // slots changed: a consolidation in flight must not apply
 	m.version++

@@ -73,17 +73,27 @@ func (m *Model) retype(d *doc, typ int64) {
 func (m *Model) compact() {
 	slot := make([]int32, len(m.docs))
 	kept := m.docs[:0]
+	keptDense := m.denses[:0] // moved down alike, in place
 	for i, d := range m.docs {
 		slot[i] = -1
 		if !d.dead {
 			slot[i] = int32(len(kept))
 			kept = append(kept, d)
+			if m.denses != nil {
+				keptDense = append(keptDense, m.denseAt(int32(i)))
+			}
 		} else if len(kept) == i {
 			m.unsaved(i) // the first removed slot: later ones move down
 		}
 	}
 	clear(m.docs[len(kept):])
 	m.docs = kept
+	if m.denses != nil {
+		if len(keptDense) < len(m.denses) {
+			clear(m.denses[len(keptDense):])
+		}
+		m.denses = keptDense
+	}
 	m.epoch++
 	for i := range m.posts {
 		m.posts[i].reset()

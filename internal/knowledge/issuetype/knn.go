@@ -43,6 +43,8 @@ type scorer struct {
 	mark    []uint32 // slot → stamp of the last search that scored it
 	stamp   uint32
 	cands   []neighbour // exact scores of every candidate, for link
+	qd      denseVec    // the query's embedding, nil without one
+	dheap   []neighbour // gatherDense's heap
 }
 
 // getScorer returns a zeroed scorer sized for the model's slots and
@@ -144,6 +146,7 @@ func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
 	for _, n := range h {
 		sc.offer(m, n.slot)
 	}
+	sc.gatherDense(m)
 	// Expand through the graph from the best exact candidates.
 	top := make([]neighbour, 0, max(k, expandFrom)+1)
 	for _, c := range sc.cands {
@@ -186,6 +189,9 @@ func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
 		dot += sc.q[id] * float32(uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
 	n := neighbour{s, min(dot/weightScale, 1)}
+	if sc.qd != nil {
+		n.sim = m.combine(n.sim, sc.qd, m.denseAt(s))
+	}
 	sc.cands = append(sc.cands, n)
 	return n, true
 }
@@ -273,6 +279,7 @@ func (sc *scorer) reset() {
 		sc.stamp = 1
 	}
 	sc.cands = sc.cands[:0]
+	sc.qd = nil
 }
 
 // vote returns the type with the most neighbour similarity among the live
@@ -379,6 +386,10 @@ func (m *Model) removeLocked(s int32) {
 		m.feats[id].df--
 	}
 	m.gone.set(s)
+	if dv := m.denseAt(s); dv != nil {
+		m.dropDense(dv)
+		m.denses[s] = nil
+	}
 	if m.sizes[d.typ]--; m.sizes[d.typ] <= 0 {
 		delete(m.sizes, d.typ)
 	}

@@ -31,6 +31,12 @@ type Model struct {
 	gone   gone            // slots removed since the last compaction
 	live   int
 	sizes  map[int64]int // type id → live members
+	// denses are the documents' embeddings by slot (see dense.go): nil
+	// until a document has one, so a model without embeddings spends
+	// nothing on them; shorter than docs when the last slots have none.
+	denses []denseVec
+	dense  int // live documents with an embedding
+	dim    int // their embeddings' dimension, 0 when none
 
 	nextID  int64
 	pending int // assignments since the last consolidation
@@ -110,10 +116,19 @@ func NewModel(cfg Config) *Model {
 // is due, Assign runs it before returning (see Consolidate) and reports the
 // document's type after it.
 func (m *Model) Assign(docID int64, text string) Assignment {
+	return m.AssignDense(docID, text, nil)
+}
+
+// AssignDense is Assign for a document whose features have a dense part,
+// its embedding v (L2-normalised; nil for none, as Assign): it is placed,
+// and linked in the graph, by the similarity of both parts (see dense.go).
+// The same text again gives the document v if it had no embedding (see
+// SetDense), and changes nothing else.
+func (m *Model) AssignDense(docID int64, text string, v []float32) Assignment {
 	h := fnv64(255, text)
 	ex := extract(text) // outside the lock: tokenising is the slow part
 	m.mu.Lock()
-	a, due := m.assignLocked(docID, h, ex)
+	a, due := m.assignLocked(docID, h, ex, v)
 	m.mu.Unlock()
 	if due && m.consMu.TryLock() { // else one is running: it will do
 		m.consolidate()
@@ -131,10 +146,13 @@ func (m *Model) Assign(docID int64, text string) Assignment {
 
 // assignLocked is Assign under the write lock; due reports that an
 // automatic consolidation should follow.
-func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment, due bool) {
+func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float32) (a Assignment, due bool) {
 	if s, ok := m.slotOf[docID]; ok {
 		d := &m.docs[s]
 		if d.hash == h {
+			if m.denseAt(s) == nil {
+				m.setDenseLocked(s, m.denseFor(dense))
+			}
 			typ, conf := m.vote(d.nn, d.typ)
 			if typ != d.typ {
 				conf = 0
@@ -144,6 +162,8 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 		m.removeLocked(s)
 	}
 	d := doc{id: docID, hash: h}
+	dv := m.denseFor(dense)
+	m.holdDense(dv)
 	m.live++
 	ids, counts := m.register(ex)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
@@ -152,6 +172,7 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	d.vec.setWeights(v.w) // and searches with the weights as held
 	s := int32(len(m.docs))
 	sc := m.getScorer()
+	sc.qd = dv
 	d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
 	if len(d.nn) == 0 || float64(d.nn[0].sim) < m.cfg.JoinSimilarity {
 		a = Assignment{TypeID: m.nextID, Confidence: 1, New: true}
@@ -164,6 +185,9 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted) (a Assignment,
 	m.scratch.Put(sc)
 	d.typ = a.TypeID
 	m.docs = append(m.docs, d)
+	if dv != nil {
+		m.putDense(s, dv)
+	}
 	m.index(s)
 	m.slotOf[docID] = s
 	m.sizes[d.typ]++
@@ -214,6 +238,7 @@ func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 	defer m.mu.RUnlock()
 	v := m.vectorFor(q)
 	sc := m.getScorer()
+	sc.qd = m.denseFor(q.dense)
 	nn := sc.neighbours(m, v, m.cfg.Neighbours)
 	sc.reset()
 	m.scratch.Put(sc)

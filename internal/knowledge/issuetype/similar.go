@@ -26,6 +26,7 @@ func (m *Model) CompareVec(q *Vec, ids []int64) Comparison {
 		}
 	}
 	sc := m.getScorer()
+	sc.qd = m.denseFor(q.dense)
 	nn := sc.neighbours(m, v, m.cfg.Neighbours)
 	sc.reset()
 	m.scratch.Put(sc)

@@ -10,7 +10,8 @@ package issuetype
 // until that model renumbers its features (on reload). A Vec is not safe
 // for concurrent use: it is one request's.
 type Vec struct {
-	ex extracted
+	ex    extracted
+	dense []float32 // the text's embedding, nil without one (see SetDense)
 
 	model *Model // whose vector vec is, nil until computed
 	epoch int    // model.epoch when vec was computed
@@ -32,3 +33,8 @@ func (m *Model) vectorFor(q *Vec) sparse {
 	}
 	return q.vec
 }
+
+// SetDense gives the analysed text its embedding (L2-normalised, in the
+// space of the model's documents), so that prediction compares it by both
+// parts of its features (see dense.go); nil removes it.
+func (q *Vec) SetDense(v []float32) { q.dense = v }
