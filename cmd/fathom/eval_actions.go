@@ -20,13 +20,14 @@ after random turns of each of --rounds copies. An inserted line is found
 when an item at its time has a description whose content-word F1 with the
 expected one is at least 0.6; owner accuracy counts name and email. The
 same meetings without insertions give the items per untouched meeting.
-The develop pool runs on the develop split, the report pool on the report
-split (see eval qmsum). Runs the library in-process, not a server.`
+The develop pool runs on the develop split; the report pool and the fresh
+pool (written blind, before any run) run on the report split (see eval
+qmsum). Runs the library in-process, not a server.`
 
 func runEvalActions(_ context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval actions", evalActionsSynopsis)
 	data := fs.String("data", "../shared/data/qmsum", "QMSum folder (*.json meetings)")
-	poolName := fs.String("pool", "develop", "pool of wordings: develop (on the develop split) or report (on the report split)")
+	poolName := fs.String("pool", "develop", "pool of wordings: develop (on the develop split), report or fresh (on the report split)")
 	per := fs.Int("per-meeting", 4, "lines inserted into each copy of a meeting")
 	rounds := fs.Int("rounds", 8, "copies of each meeting, each with its own lines")
 	seed := fs.Int64("seed", 1, "seed of names, dates and insertions")
@@ -48,7 +49,7 @@ func runEvalActions(_ context.Context, env *environment, args []string) error {
 	if err != nil {
 		return dataError(err, *data)
 	}
-	report := *poolName == "report"
+	report := *poolName == "report" || *poolName == "fresh"
 	var part []eval.QMSumMeeting
 	for _, m := range ms {
 		if m.Report == report {

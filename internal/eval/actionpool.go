@@ -60,7 +60,7 @@ var actionPools = map[string]ActionPool{}
 // ActionPoolNames are the registered pools' names.
 func ActionPoolNames() []string {
 	var out []string
-	for _, n := range []string{"develop", "report"} {
+	for _, n := range []string{"develop", "report", "fresh"} {
 		if _, ok := actionPools[n]; ok {
 			out = append(out, n)
 		}
