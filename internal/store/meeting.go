@@ -229,6 +229,9 @@ type MeetingSearchParams struct {
 	// read as closed at the end; a query with no words finds nothing.
 	Query string
 	Limit int // 0: no limit
+	// Filter, when set, keeps the hits of the meetings a list with its
+	// filters would show (its Viewer, Before and Limit are not read).
+	Filter *MeetingListParams
 }
 
 // Kinds of search hits.

@@ -145,6 +145,15 @@ func meetingSearchSQL(p *store.MeetingSearchParams) (string, []any) {
 	}
 	args := argList{strings.Join(each, " & "), p.Viewer.TenantID, limitOrAll(store.SearchCandidates(p.Limit)), perItem}
 	visible := visibleTo(p.Viewer, &args)
+	if f := p.Filter; f != nil {
+		if f.MatchesNothing() {
+			return "", nil
+		}
+		visible += meetingFilters(f, &args, "m.created_at", "m.id")
+		if d := f.CompanyDomains; len(d) > 0 {
+			visible += ` AND m.company_domain = ANY(` + args.add(d) + `)`
+		}
+	}
 	return fmt.Sprintf(meetingSearchQuery, visible), args
 }
 

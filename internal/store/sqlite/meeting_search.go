@@ -106,6 +106,18 @@ func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams
 	match := `tenant : "` + tenantToken(p.Viewer.TenantID) + `" AND text : (` + words + `)`
 	visible, vargs := visibleTo(p.Viewer)
 	args := append([]any{match, p.Viewer.TenantID}, vargs...)
+	if f := p.Filter; f != nil {
+		if f.MatchesNothing() {
+			return nil, nil
+		}
+		cond, fargs := meetingFilters(f, "m.created_at", "m.id", true)
+		if d := f.CompanyDomains; len(d) > 0 {
+			cond += ` AND +m.company_domain IN (` + marks(len(d)) + `)`
+			fargs = appendPadded(fargs, d)
+		}
+		visible += cond
+		args = append(args, fargs...)
+	}
 	rows, err := q.db.QueryContext(ctx, `SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items,
 highlight(meeting_search, 0, '«', '»'), `+searchRank+`
 FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id

@@ -482,6 +482,24 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 	if w := where(search(mate, "pricing")); w != hit(f.m2, store.HitTranscript) {
 		t.Errorf("team mate's hits = %s, want only m2's (m1 and m3 are not shared with it)", w)
 	}
+	// A filter keeps the hits of the meetings a list with it shows.
+	filtered := func(f *store.MeetingListParams) string {
+		t.Helper()
+		return where(must(st.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: rec, Query: "pricing", Limit: 20, Filter: f})))
+	}
+	if w := filtered(&store.MeetingListParams{CreatedAfter: f.m1.CreatedAt}); w != hit(f.m2, store.HitTranscript)+" "+hit(f.m3, store.HitTranscript) {
+		t.Errorf("hits created after m1 = %s, want m2's and m3's", w)
+	}
+	if w := filtered(&store.MeetingListParams{CreatedBefore: f.m2.CreatedAt, External: ptrTo(f.m1.External)}); w != where([]*store.SearchHit{{MeetingID: f.m1.ID, Kind: store.HitTranscript},
+		{MeetingID: f.m1.ID, Kind: store.HitSummary}, {MeetingID: f.m1.ID, Kind: store.HitActionItem}}) {
+		t.Errorf("hits created before m2 = %s, want m1's", w)
+	}
+	if w := filtered(&store.MeetingListParams{External: ptrTo(!f.m1.External), CreatedBefore: f.m2.CreatedAt}); w != "" {
+		t.Errorf("hits of m1 with the other invitee filter = %s, want none", w)
+	}
+	if w := filtered(&store.MeetingListParams{RecorderIDs: nil, Restrict: true}); w != "" {
+		t.Errorf("hits with a recorder filter naming nobody = %s, want none", w)
+	}
 	if w := where(search(store.Viewer{TenantID: f.otherTenant.ID, UserID: f.othr.RecorderID}, "pricing")); w !=
 		hit(f.othr, store.HitSummary)+" "+hit(f.othr, store.HitTranscript) {
 		t.Errorf("other tenant's hits = %s", w)
@@ -570,3 +588,5 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 		t.Fatalf("after reprocessing m1, hits = %s", where(h))
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }
