@@ -183,11 +183,11 @@ func (h *Handler) search(r *http.Request, v *viewer, hv *homeView, filters meeti
 		if x.Kind == store.HitSummary { // a line of Markdown: shown as text
 			snippet = plainLine(snippet)
 		}
-		if x.Kind != store.HitSummary || x.At > 0 {
+		if x.Timed() {
 			u += "&timestamp=" + strconv.FormatInt(int64(x.At.Seconds()), 10)
 		}
 		hv.Hits = append(hv.Hits, hit{MeetingID: x.MeetingID, Title: title, Kind: x.Kind, Speaker: x.Speaker, At: x.At,
-			Timed: x.Kind != store.HitSummary || x.At > 0, URL: u, Parts: snippetParts(snippet)})
+			Timed: x.Timed(), URL: u, Parts: snippetParts(snippet)})
 	}
 	return nil
 }

@@ -35,8 +35,8 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		rows = append(rows, []any{text, "", kind, at.Milliseconds(), p.MeetingID, p.TenantID, first + next, ""})
 		next++
 	}
-	for _, line := range summaryLines(p.Summary.Markdown) {
-		add(line, store.HitSummary, 0)
+	for _, line := range store.SummaryLines(p.Summary.Markdown) {
+		add(line.Text, store.HitSummary, line.At)
 	}
 	for _, a := range p.ActionItems {
 		add(a.Description, store.HitActionItem, a.At)
@@ -56,21 +56,6 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
 	return nil
-}
-
-var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-
-// summaryLines returns the non-empty lines of a summary with markdown links
-// replaced by their text: what a reader sees, not the URLs.
-func summaryLines(markdown string) []string {
-	var out []string
-	for line := range strings.Lines(markdown) {
-		line = strings.TrimSpace(markdownLink.ReplaceAllString(line, "$1"))
-		if line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }
 
 // meetingSearchQuery ranks the visible matching rows by ts_rank_cd (cover

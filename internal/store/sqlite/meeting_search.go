@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -40,8 +39,8 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		rows = append(rows, searchRow{Index: next, Text: text, Kind: kind, AtMS: at.Milliseconds()})
 		next++
 	}
-	for _, line := range summaryLines(p.Summary.Markdown) {
-		add(line, store.HitSummary, 0)
+	for _, line := range store.SummaryLines(p.Summary.Markdown) {
+		add(line.Text, store.HitSummary, line.At)
 	}
 	for _, a := range p.ActionItems {
 		add(a.Description, store.HitActionItem, a.At)
@@ -68,21 +67,6 @@ SELECT ? + (value ->> 'i'), value ->> 't', value ->> 's', value ->> 'k', value -
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
 	return nil
-}
-
-var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-
-// summaryLines returns the non-empty lines of a summary with markdown links
-// replaced by their text: what a reader sees, not the URLs.
-func summaryLines(markdown string) []string {
-	var out []string
-	for line := range strings.Lines(markdown) {
-		line = strings.TrimSpace(markdownLink.ReplaceAllString(line, "$1"))
-		if line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }
 
 // tenantToken is the value of a search row's tenant column: one token,

@@ -533,6 +533,12 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 	if len(sum) != 1 || sum[0].Kind != store.HitSummary || strings.Contains(sum[0].Snippet, "http") || !strings.Contains(sum[0].Snippet, "«discount»") {
 		t.Fatalf("summary hits for a link's text = %+v, want one with the link's text only", sum)
 	}
+	if sum[0].At != 65*time.Second || !sum[0].Timed() {
+		t.Errorf("a summary line linking to 65s: hit at %v (timed %v), want 1m5s", sum[0].At, sum[0].Timed())
+	}
+	if h := search(rec, "march"); len(h) != 1 || h[0].Kind != store.HitSummary || h[0].Timed() {
+		t.Errorf("a summary line linking nowhere: %+v, want one hit with no moment", h)
+	}
 	if h := search(rec, "fathom"); len(h) != 0 {
 		t.Fatalf("a link's URL was indexed: %+v", h)
 	}
