@@ -321,6 +321,9 @@ func (a *App) openMeetings() error {
 	if err != nil {
 		return err
 	}
+	if err := a.sweepMedia(dir); err != nil {
+		return err
+	}
 	urlKey, err := a.derivedKey("fathom recording download links") // links made by one server are served by any
 	if err != nil {
 		return err
