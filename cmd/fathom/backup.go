@@ -27,12 +27,15 @@ const backupUsage = `Usage:
   fathom backup --to FILE [--data-dir DIR | --database-url postgres://…]
 
 Writes a backup of the installation (SQLite in --data-dir, or PostgreSQL)
-to FILE, a new file, while the servers keep serving: a consistent
+to FILE, a new file, and the recordings' media files to the directory
+FILE.media, while the servers keep serving: a consistent
 snapshot holding every write acknowledged before the backup began, as a
 SQLite database whatever the engine (PostgreSQL is read in one REPEATABLE
 READ transaction; it must be at this binary's schema version). The file is written under a
 temporary name (mode 0600), checked (SQLite's integrity check), its rows
-counted and recorded in it, synced, and only then named FILE. The secret
+counted and recorded in it, synced, and only then named FILE; each media
+file its rows name is copied from the media directory (--media-dir) and
+checked against the row's size and SHA-256. The secret
 key is not in the backup: keep it apart (the command says where it is).
 Restore with "fathom restore --from FILE". See docs/deployment.md.
 
@@ -87,6 +90,9 @@ func runBackup(ctx context.Context, env *environment, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if err := copyMediaFiles(ctx, env, sum.File, absPath(cfg.MediaPath()), mediaDirOf(sum.File), "backed up"); err != nil {
+		return fmt.Errorf("backup %s written, but its media files are not: %w", sum.File, err)
 	}
 	printTableRows(env, sum.Tables)
 	fmt.Fprintf(env.stdout, "\nbackup %s: %s, %d tables, schema version %d, snapshot at %s, taken in %s\n",

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/app"
 	"github.com/fathom-oss/fathom/internal/config"
+	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/storecopy"
 )
 
@@ -35,6 +38,8 @@ func runCopy(ctx context.Context, env *environment, args []string) error {
 	from := fs.String("from", "", "the source: sqlite:PATH, PATH a data directory or a database file")
 	to := fs.String("to", "", "the target: a postgres:// URL of a new (empty) database")
 	batch := fs.Int("batch-rows", 1000, "rows per batch (one target transaction each)")
+	mediaFrom := fs.String("media-from", "", "the source's media directory (default: media beside the database)")
+	mediaTo := fs.String("media-to", "", "copy the media files there, the target servers' --media-dir (default: none; they are checked where they are, and the servers use that directory)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -93,7 +98,39 @@ func runCopy(ctx context.Context, env *environment, args []string) error {
 		return cfg.RedactError(err)
 	}
 	fmt.Fprintf(env.stdout, "\ncopy complete: every table has as many rows in %s as in %s\n", db.Location, file)
+	mediaSrc := cmp.Or(*mediaFrom, filepath.Join(dataDir, "media"))
+	if err := copyMedia(ctx, env, source, absPath(mediaSrc), *mediaTo); err != nil {
+		return err
+	}
 	printSecretNote(env, dataDir)
+	return nil
+}
+
+// copyMedia copies the media files the source's rows name to dst, or,
+// with no dst, checks them where they are: the servers on the target
+// must then be given that directory as --media-dir.
+func copyMedia(ctx context.Context, env *environment, source *sql.DB, src, dst string) error {
+	files, err := media.Files(ctx, source)
+	if err != nil || len(files) == 0 {
+		return err
+	}
+	if dst != "" {
+		return copyFilesListed(ctx, env, files, src, absPath(dst), "copied")
+	}
+	var missing int
+	for _, f := range files {
+		switch err := media.Check(filepath.Join(src, filepath.FromSlash(f.Path)), f); {
+		case errors.Is(err, os.ErrNotExist):
+			missing++
+		case err != nil:
+			return err
+		}
+	}
+	fmt.Fprintf(env.stdout, "media files: %d of %d in %s, checked against their rows; give the servers on the target --media-dir %s (or copy them with --media-to)\n",
+		len(files)-missing, len(files), src, src)
+	if missing > 0 {
+		fmt.Fprintf(env.stderr, "warning: %d media files named by rows are not in %s\n", missing, src)
+	}
 	return nil
 }
 

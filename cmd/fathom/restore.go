@@ -31,7 +31,9 @@ against its record), migrated to this binary's schema if it is older, and
 the restored rows are counted against the backup's. A data directory a
 server holds is refused; --replace moves an existing database aside
 instead of refusing it. --secret-key-file checks the key against the
-backup's fingerprint and installs it in the data directory.
+backup's fingerprint and installs it in the data directory. The media
+files in FILE.media are copied into the media directory (--media-dir,
+default DATA_DIR/media) first, each checked against its row.
 See docs/deployment.md.
 
 Flags:
@@ -75,6 +77,11 @@ func runRestore(ctx context.Context, env *environment, args []string) error {
 		if key, err = checkBackupKey(b, *keyFile); err != nil {
 			return err
 		}
+	}
+	// The media files first: a restore that fails on them leaves no
+	// database, and run again skips the files already in place.
+	if err := copyMediaFiles(ctx, env, b.File, mediaDirOf(*from), absPath(cfg.MediaPath()), "restored"); err != nil {
+		return err
 	}
 	if pg {
 		return restorePostgres(ctx, env, cfg, b, latest, key != nil)

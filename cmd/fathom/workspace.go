@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/job"
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -109,7 +110,13 @@ func runWorkspace(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws := workspace{env: env, db: db, svc: meeting.NewService(meeting.Deps{Store: db}, meeting.Config{}), tenantID: t.ID}
+	// Insert-only: a rules change queues the job that applies the rules to
+	// the meetings processed before; the server's workers run it.
+	q, err := job.New(db.Jobs, job.Config{})
+	if err != nil {
+		return err
+	}
+	ws := workspace{env: env, db: db, svc: meeting.NewService(meeting.Deps{Store: db, Queue: q}, meeting.Config{}), tenantID: t.ID}
 	rest := fs.Args()
 	switch noun + " " + verb {
 	case "teams add":

@@ -89,7 +89,10 @@ func New(cfg config.Config, logger *slog.Logger, out io.Writer) *App {
 	return &App{cfg: cfg, logger: logger, out: out}
 }
 
-// Open starts everything; the server is listening when it returns.
+// Open starts everything; the server is listening when it returns. When it
+// fails, whatever it had started is stopped again, last started first: no
+// goroutine, listener, file or lock outlives a failed Open, and Close is
+// then a no-op.
 func (a *App) Open(ctx context.Context) (err error) {
 	if err := a.cfg.Validate(); err != nil {
 		return err
@@ -99,23 +102,29 @@ func (a *App) Open(ctx context.Context) (err error) {
 		// GOMEMLIMIT would set it.
 		debug.SetMemoryLimit(a.cfg.MemoryLimit)
 	}
+	var undo []func()
+	started := func(stop func()) { undo = append(undo, stop) }
+	defer func() {
+		if err == nil {
+			return
+		}
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+		a.closeOnce.Do(func() {}) // nothing left for Close to stop
+	}()
 	if a.cfg.Engine() == config.EngineSQLite {
 		if a.lock, err = lockServe(a.cfg); err != nil {
 			return err
 		}
+		started(func() { _ = a.lock.Release() })
 	}
 	if a.db, err = openDB(ctx, a.cfg, a.cfg.AutoMigrate, a.lock); err != nil {
-		a.lock.Release()
 		return err
 	}
 	a.health = a.openHealth()
 	a.DB = health.Watch(a.db, a.health)
-	defer func() {
-		if err != nil {
-			a.DB.Close()
-			a.lock.Release()
-		}
-	}()
+	started(func() { _ = a.DB.Close() })
 	a.Tenants = tenant.NewService(a.DB, nil)
 	if a.lock != nil {
 		// This process alone runs the database's jobs: those still
@@ -166,10 +175,12 @@ func (a *App) Open(ctx context.Context) (err error) {
 			a.logger.Warn("search index not saved", "err", err)
 		}
 	}()
+	started(func() { <-a.indexSaved })
 
 	meterCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopMeter, a.meterDone = stop, make(chan struct{})
 	go func() { defer close(a.meterDone); a.Meter.Run(meterCtx) }()
+	started(func() { stop(); <-a.meterDone })
 	followCtx, stopFollow := context.WithCancel(context.WithoutCancel(ctx))
 	a.stopFollow, a.followDone = stopFollow, make(chan struct{})
 	go func() {
@@ -179,21 +190,15 @@ func (a *App) Open(ctx context.Context) (err error) {
 		a.Conversations.Follow(followCtx)
 		<-embedded
 	}()
-	defer func() {
-		if err != nil {
-			stopFollow()
-			<-a.followDone
-		}
-	}()
+	started(func() { stopFollow(); <-a.followDone })
 
 	// Listen before the meetings API is made: its links need the address.
 	if err := a.server.Listen(a.cfg.Addr); err != nil {
-		stop()
 		return fmt.Errorf("--addr %s: %w", a.cfg.Addr, err)
 	}
+	started(func() { _ = a.server.CloseListener() })
 	if a.lock != nil {
 		if err := a.lock.SetAddr(a.Addr()); err != nil {
-			stop()
 			return err
 		}
 	}
@@ -205,37 +210,21 @@ func (a *App) Open(ctx context.Context) (err error) {
 		a.server.SetErrorWriter(prefix, gatewayapi.WriteError)
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
-	if err := a.openOAuth(); err != nil {
-		stop()
-		return err
-	}
-	if err := a.openMeetings(); err != nil {
-		return err
-	}
-	if err := a.openGateway(); err != nil {
-		stop()
-		return err
-	}
-	if err := a.openWeb(); err != nil {
-		stop()
-		return err
+	for _, open := range []func() error{a.openOAuth, a.openMeetings, a.openGateway, a.openWeb} {
+		if err := open(); err != nil {
+			return err
+		}
 	}
 	if err := a.serveMetrics(); err != nil {
-		stop()
 		return err
 	}
-	defer func() {
-		if err != nil {
-			_ = a.closeMetrics(context.WithoutCancel(ctx))
-		}
-	}()
+	started(func() { _ = a.closeMetrics(context.WithoutCancel(ctx)) })
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
-		stop()
 		return err
 	}
+	started(func() { _ = a.Queue.Stop(context.WithoutCancel(ctx)) })
 	if a.cfg.BootstrapKey {
 		if err := a.bootstrap(ctx); err != nil {
-			stop()
 			return err
 		}
 	}
@@ -330,6 +319,9 @@ const webhookUserAgent = "fathom-oss-webhooks/1"
 func (a *App) openMeetings() error {
 	dir, err := media.Open(a.cfg.MediaPath(), a.cfg.MediaMaxBytes)
 	if err != nil {
+		return err
+	}
+	if err := a.sweepMedia(dir); err != nil {
 		return err
 	}
 	urlKey, err := a.derivedKey("fathom recording download links") // links made by one server are served by any

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 
 	"github.com/fathom-oss/fathom/internal/meeting"
 	"github.com/fathom-oss/fathom/internal/provider"
@@ -21,10 +20,6 @@ func (a *App) summariser() (meeting.Summariser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--chat-url: %w", err)
 	}
-	shown := "(unparsable)"
-	if u, err := url.Parse(a.cfg.ChatURL); err == nil {
-		shown = u.Redacted()
-	}
-	a.logger.Info("chat model configured for summaries", "model", c.Name(), "url", shown)
+	a.logger.Info("chat model configured for summaries", "model", c.Name(), "url", provider.RedactURL(a.cfg.ChatURL))
 	return summary.Model{Chat: c}, nil
 }

@@ -28,7 +28,7 @@ func (a *App) embedder() (conversation.Embedder, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--embeddings-url: %w", err)
 		}
-		a.logger.Info("embeddings provider configured", "model", c.Name(), "url", a.cfg.EmbeddingsURL)
+		a.logger.Info("embeddings provider configured", "model", c.Name(), "url", provider.RedactURL(a.cfg.EmbeddingsURL))
 		return c, nil
 	}
 	return nil, nil

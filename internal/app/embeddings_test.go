@@ -216,3 +216,27 @@ func TestEmbeddingsBadModelDir(t *testing.T) {
 		t.Fatalf("open = %v, want an error naming --embeddings-model-dir", err)
 	}
 }
+
+// The provider URLs are logged as scheme://host/path: a user part or a
+// query may carry credentials.
+func TestProviderURLsLoggedRedacted(t *testing.T) {
+	m, err := provider.LoadStatic(providertest.WriteVec(t, filepath.Join(t.TempDir(), "tiny.vec")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := providertest.NewServer(t, m)
+	withCreds := strings.Replace(fake.URL, "http://", "http://user:p-secret@", 1) + "/v1?key=q-secret"
+	cfg := testConfig(t)
+	cfg.EmbeddingsURL, cfg.EmbeddingsModel = withCreds, "tiny"
+	cfg.ChatURL, cfg.ChatModel = withCreds, "tiny-chat"
+	var logs syncBuffer
+	s := startLogged(t, cfg, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	s.close(t)
+	out := logs.String()
+	if strings.Contains(out, "secret") || strings.Contains(out, "user") {
+		t.Errorf("a provider URL's credentials are in the log:\n%s", out)
+	}
+	if n := strings.Count(out, "url="+fake.URL+"/v1"); n != 2 {
+		t.Errorf("the redacted URL is logged %d times, want 2 (embeddings, chat):\n%s", n, out)
+	}
+}

@@ -23,9 +23,13 @@ func (a *App) openOAuth() error {
 			HashConcurrency: a.cfg.PasswordHashConcurrency,
 			SignIn: oauth.SignInLimits{PairFailures: a.cfg.SignInPairFailures, AddressFailures: a.cfg.SignInAddressFailures,
 				AccountFailures: a.cfg.SignInAccountFailures, MaxDelay: a.cfg.SignInMaxDelay}})
-	oauthapi.New(a.OAuth, oauthapi.Config{Key: formKey,
+	h, err := oauthapi.New(a.OAuth, formKey, oauthapi.Config{
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
 		DefaultTenant: tenant.DefaultTenant,
-	}).Register(a.server.Mux())
+	})
+	if err != nil {
+		return err
+	}
+	h.Register(a.server.Mux())
 	return nil
 }

@@ -245,3 +245,81 @@ func TestMeetingDeleteRights(t *testing.T) {
 		t.Fatalf("meetings left after deleting both: %s", r.Raw)
 	}
 }
+
+// TestSupportCallRulesApplyToEarlierMeetings sets the rules after the
+// meetings were processed: the meetings the rules hold for become
+// conversations, once however often the rules are set; a change drops the
+// conversations of the meetings no longer matched and learns the newly
+// matched; clearing the rules drops them all.
+func TestSupportCallRulesApplyToEarlierMeetings(t *testing.T) {
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	ctx := context.Background()
+	tn, err := s.DB.TenantGetByName(ctx, "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := s.ingest(t, ws.alice, supportCallBody("Support call"))
+	other := s.ingest(t, ws.alice, map[string]any{"external_id": "partner-1", "title": "Partner sync", "meeting_type": "Planning",
+		"calendar_invitees": []map[string]any{{"name": "Alice", "email": "alice@acme.com"}, {"name": "Bob", "email": "bob@partner.io"}},
+		"transcript": []map[string]any{
+			{"speaker": map[string]any{"display_name": "Bob"}, "text": "The sync of our invoices fails every night.", "timestamp": "00:00:05"},
+			{"speaker": map[string]any{"display_name": "Alice"}, "text": "Restart the sync from the settings page.", "timestamp": "00:00:20"},
+		}})
+	if call.Status != 201 || other.Status != 201 {
+		t.Fatalf("ingest: %d %s / %d %s", call.Status, call.Raw, other.Status, other.Raw)
+	}
+	callID, otherID := recordingID(t, call), recordingID(t, other)
+	s.waitProcessed(t, ws.alice, callID)
+	s.waitProcessed(t, ws.alice, otherID)
+	callConv, otherConv := fathom.SupportCallConversationID(callID), fathom.SupportCallConversationID(otherID)
+	learned := func(conv string) bool {
+		t.Helper()
+		r := s.get(t, "/api/v1/context/conversations/"+conv, ws.alice)
+		if r.Status != 200 && r.Status != 404 {
+			t.Fatalf("conversation %s: %d %s", conv, r.Status, r.Raw)
+		}
+		return r.Status == 200
+	}
+	if learned(callConv) || learned(otherConv) {
+		t.Fatal("a meeting was learned from with no rules")
+	}
+	set := func(types, domains []string) {
+		t.Helper()
+		if _, err := s.Meetings.SetSupportCallRules(ctx, tn.ID, types, domains); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set([]string{"Support call"}, nil)
+	eventually(t, "the earlier support call becomes a conversation", func() bool { return learned(callConv) })
+	if learned(otherConv) {
+		t.Error("a meeting the rules do not hold for was learned from")
+	}
+	db, ph := rawDB(t, s.cfg)
+	rowOf := func(conv string) (id int64) {
+		t.Helper()
+		if err := db.QueryRow(`SELECT id FROM conversations WHERE external_id = `+ph, conv).Scan(&id); err != nil {
+			t.Fatalf("conversation %s: %v", conv, err)
+		}
+		return id
+	}
+	first := rowOf(callConv)
+
+	// The same rules again: nothing changes (the same conversation row).
+	set([]string{"Support call"}, nil)
+	eventually(t, "the rules job ran", func() bool {
+		return count(t, s.cfg, `SELECT count(*) FROM river_job WHERE kind = 'apply_support_call_rules' AND state <> 'completed'`) == 0
+	})
+	if again := rowOf(callConv); again != first {
+		t.Errorf("setting the same rules again made the conversation anew: row %d, then %d", first, again)
+	}
+
+	// Another rule: the call is no longer one, the partner meeting is.
+	set(nil, []string{"partner.io"})
+	eventually(t, "the newly matched meeting is learned, the other dropped", func() bool {
+		return learned(otherConv) && !learned(callConv)
+	})
+
+	set(nil, nil)
+	eventually(t, "no rules: no call conversation left", func() bool { return !learned(otherConv) && !learned(callConv) })
+}

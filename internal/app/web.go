@@ -18,9 +18,12 @@ func (a *App) openWeb() error {
 		return err
 	}
 	sessions := session.New(a.DB, a.logger, session.Config{TTL: a.cfg.SessionTTL})
-	h := webapp.New(a.Meetings, a.Conversations, sessions, a.OAuth, webapp.Config{Key: formKey,
+	h, err := webapp.New(a.Meetings, a.Conversations, sessions, a.OAuth, formKey, webapp.Config{
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),
 		DefaultTenant: tenant.DefaultTenant, Logger: a.logger})
+	if err != nil {
+		return err
+	}
 	h.Register(a.server.Mux())
 	for _, prefix := range webapp.Prefixes {
 		a.server.SetErrorWriter(prefix, h.WriteError)

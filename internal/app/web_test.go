@@ -307,3 +307,31 @@ func TestWebSessionsEndOnPasswordChangeAndDeactivation(t *testing.T) {
 		t.Fatalf("alice's session after bob's deactivation: %d", p.status)
 	}
 }
+
+// The home page's search keeps to its filters, as the list does.
+func TestWebSearchAppliesFilters(t *testing.T) {
+	e := startWeb(t, testConfig(t))
+	b := newBrowser(t)
+	e.signIn(t, b, "alice@acme.com", "/")
+	link := fmt.Sprintf("/calls/%d?tab=", e.meetingID)
+	for filter, found := range map[string]bool{
+		"":                                                 true,
+		"&invitees=one_or_more_external":                   true,
+		"&invitees=only_internal":                          false, // Dana is a client
+		"&created_after=2000-01-01":                        true,
+		"&created_before=2000-01-01":                       false,
+		"&recorded_by=alice%40acme.com":                    true,
+		"&recorded_by=bob%40acme.com":                      false,
+		"&recorded_by=nobody%40acme.com":                   false,
+		"&created_after=2000-01-01&invitees=only_internal": false,
+	} {
+		p := b.get(e.URL + "/?q=funnel" + filter)
+		if p.status != 200 {
+			t.Errorf("search%s: %d", filter, p.status)
+			continue
+		}
+		if got := strings.Contains(p.body, link); got != found {
+			t.Errorf("search%s finds the meeting: %v, want %v", filter, got, found)
+		}
+	}
+}

@@ -152,3 +152,8 @@ func Compare(want, have []TableRows) error {
 	}
 	return nil
 }
+
+// OpenReadOnly opens a backup file, or any SQLite database file, for
+// reading only (no check, no record read): for what the caller reads in
+// it of its own, such as the media files its rows name.
+func OpenReadOnly(file string) (*sql.DB, error) { return openFile(file, true) }

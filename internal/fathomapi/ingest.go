@@ -168,11 +168,12 @@ type searchHitJSON struct {
 	RecordingID int64   `json:"recording_id"`
 	Kind        string  `json:"kind"`
 	Speaker     *string `json:"speaker"`
-	Timestamp   string  `json:"timestamp"`
-	Snippet     string  `json:"snippet"`
-	Title       string  `json:"title"`
-	URL         string  `json:"url"`
-	Score       float64 `json:"score"`
+	// Timestamp is null for a summary line linking to no moment.
+	Timestamp *string `json:"timestamp"`
+	Snippet   string  `json:"snippet"`
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	Score     float64 `json:"score"`
 	// Window is a transcript hit's moment: the consecutive items searched
 	// together, in order, those holding a match flagged.
 	Window []windowItemJSON `json:"window,omitempty"`
@@ -212,8 +213,11 @@ func (h *Handler) search(ctx context.Context, c *meeting.Caller, r *http.Request
 			titles[hit.MeetingID] = m
 		}
 		item := searchHitJSON{RecordingID: hit.MeetingID, Kind: hit.Kind, Speaker: strPtr(hit.Speaker),
-			Timestamp: transcript.FormatTimestamp(hit.At), Snippet: hit.Snippet, Title: m.Title,
-			URL: h.render.links.CallURL(m) + "?timestamp=" + itoa(int64(hit.At.Seconds())), Score: hit.Score}
+			Snippet: hit.Snippet, Title: m.Title, URL: h.render.links.CallURL(m), Score: hit.Score}
+		if hit.Timed() {
+			ts := transcript.FormatTimestamp(hit.At)
+			item.Timestamp, item.URL = &ts, item.URL+"?timestamp="+itoa(int64(hit.At.Seconds()))
+		}
 		for _, w := range hit.Window {
 			item.Window = append(item.Window, windowItemJSON{Speaker: w.Speaker, Timestamp: transcript.FormatTimestamp(w.At),
 				Text: w.Text, Matched: w.Matched})

@@ -17,6 +17,7 @@ import (
 type Meetings interface {
 	Process(ctx context.Context, tenantID, meetingID int64) error
 	Deliver(ctx context.Context, p meeting.DeliverParams) error
+	ApplySupportCallRules(ctx context.Context, tenantID, afterID int64) error
 }
 
 // ProcessArgs asks for a recording to be processed.
@@ -42,6 +43,32 @@ func (w *processWorker) Work(ctx context.Context, j *river.Job[ProcessArgs]) err
 		return err
 	}
 	return w.meetings.Process(ctx, j.Args.TenantID, j.Args.MeetingID)
+}
+
+// SupportCallsArgs asks for a tenant's support-call rules to be applied
+// to the meetings processed before they were set.
+type SupportCallsArgs struct {
+	TenantID int64 `json:"tenant_id"`
+	AfterID  int64 `json:"after_id,omitempty"` // the meetings above this id
+}
+
+// Kind names the job in the queue's table.
+func (SupportCallsArgs) Kind() string { return "apply_support_call_rules" }
+
+type supportCallsWorker struct {
+	river.WorkerDefaults[SupportCallsArgs]
+	gate
+	meetings Meetings
+}
+
+func (w *supportCallsWorker) Work(ctx context.Context, j *river.Job[SupportCallsArgs]) error {
+	if w.meetings == nil {
+		return errors.New("no meeting service configured")
+	}
+	if err := w.wait(); err != nil {
+		return err
+	}
+	return w.meetings.ApplySupportCallRules(ctx, j.Args.TenantID, j.Args.AfterID)
 }
 
 // DeliverArgs asks for a delivery to be attempted.
@@ -92,6 +119,7 @@ func (w *deliverWorker) Timeout(*river.Job[DeliverArgs]) time.Duration { return 
 func (q *Queue) SetMeetings(m Meetings) {
 	q.processor.meetings = m
 	q.deliverer.meetings = m
+	q.supportCalls.meetings = m
 }
 
 // EnqueueProcessTx inserts a processing job for a recording in tx.
@@ -107,6 +135,15 @@ func (q *Queue) EnqueueDeliveryTx(ctx context.Context, tx store.Tx, tenantID, de
 	args := DeliverArgs{TenantID: tenantID, DeliveryID: deliveryID, Redeliver: redeliver}
 	if err := q.client.insertTx(ctx, tx, args); err != nil {
 		return fmt.Errorf("enqueue delivery: %w", err)
+	}
+	return nil
+}
+
+// EnqueueSupportCallsTx inserts, in tx, a job applying the tenant's
+// support-call rules to its processed meetings above afterID.
+func (q *Queue) EnqueueSupportCallsTx(ctx context.Context, tx store.Tx, tenantID, afterID int64) error {
+	if err := q.client.insertTx(ctx, tx, SupportCallsArgs{TenantID: tenantID, AfterID: afterID}); err != nil {
+		return fmt.Errorf("enqueue support-call rules: %w", err)
 	}
 	return nil
 }

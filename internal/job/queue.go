@@ -108,9 +108,11 @@ type Queue struct {
 	sweeper   *sweepWorker
 	purger    *purgeWorker
 	processor *processWorker
-	deliverer *deliverWorker
-	workers   int
-	grace     time.Duration
+	// supportCalls applies changed support-call rules to processed meetings.
+	supportCalls *supportCallsWorker
+	deliverer    *deliverWorker
+	workers      int
+	grace        time.Duration
 }
 
 // Migrate creates or updates the queue's own tables (River's migrations)
@@ -140,7 +142,7 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	}
 	g := gate{pause: cfg.Pause, retry: cfg.PauseRetry}
 	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger, gate: g}, sweeper: &sweepWorker{gate: g}, purger: &purgeWorker{},
-		processor: &processWorker{gate: g},
+		processor: &processWorker{gate: g}, supportCalls: &supportCallsWorker{gate: g},
 		deliverer: &deliverWorker{}, workers: cfg.Workers, grace: cfg.StopGrace}
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger, cfg.Failing),
@@ -162,6 +164,7 @@ func New(e Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, q.purger)
 		river.AddWorker(workers, q.sweeper)
 		river.AddWorker(workers, q.processor)
+		river.AddWorker(workers, q.supportCalls)
 		river.AddWorker(workers, q.deliverer)
 		rc.Workers = workers
 		// Deliveries wait on the network, not the CPU, and must not queue

@@ -8,6 +8,7 @@
 //
 //	<tenant id>/<32 hex characters><extension>   a recording's file
 //	.tmp/<32 hex characters>.part                an upload being written
+//	.orphaned/<tenant id>/<name>                 a file no row named, set aside by Sweep
 //
 // Servers sharing a PostgreSQL database must share the directory too.
 package media
@@ -25,12 +26,15 @@ import (
 	"time"
 )
 
-// tmpDir holds uploads being written; tmpMaxAge is how old a leftover
-// upload must be (a crash mid-write) before Open removes it: older than
-// any upload can take, since other servers may be writing theirs.
+// tmpDir holds uploads being written; orphanDir the placed files no row
+// named when Sweep ran. Sweep leaves alone what was written in the last
+// sweepMinAge: an upload being written (by this server or, on a shared
+// directory, another) touches its file all along, and a placed file's
+// row commits right after the rename.
 const (
-	tmpDir    = ".tmp"
-	tmpMaxAge = 24 * time.Hour
+	tmpDir      = ".tmp"
+	orphanDir   = ".orphaned"
+	sweepMinAge = 10 * time.Minute
 )
 
 // Dir is a media directory.
@@ -39,15 +43,13 @@ type Dir struct {
 	maxBytes int64
 }
 
-// Open makes the directory (and its .tmp) if needed, removes leftover
-// uploads older than a day, and returns it. maxBytes caps one file.
+// Open makes the directory (and its .tmp) if needed and returns it.
+// maxBytes caps one file. Sweep removes what a crash left behind.
 func Open(root string, maxBytes int64) (*Dir, error) {
 	if err := os.MkdirAll(filepath.Join(root, tmpDir), 0o700); err != nil {
 		return nil, fmt.Errorf("media directory: %w", err)
 	}
-	d := &Dir{root: root, maxBytes: maxBytes}
-	d.sweep(time.Now())
-	return d, nil
+	return &Dir{root: root, maxBytes: maxBytes}, nil
 }
 
 // Root is the directory's path.
@@ -55,16 +57,6 @@ func (d *Dir) Root() string { return d.root }
 
 // MaxBytes is the largest file the directory takes.
 func (d *Dir) MaxBytes() int64 { return d.maxBytes }
-
-// sweep removes uploads a crash left behind.
-func (d *Dir) sweep(now time.Time) {
-	entries, _ := os.ReadDir(filepath.Join(d.root, tmpDir))
-	for _, e := range entries {
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > tmpMaxAge {
-			_ = os.Remove(filepath.Join(d.root, tmpDir, e.Name()))
-		}
-	}
-}
 
 // Open opens a placed file by its relative path.
 func (d *Dir) Open(rel string) (*os.File, error) {

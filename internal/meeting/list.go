@@ -45,15 +45,11 @@ type Page struct {
 
 // List returns a page of the meetings the caller can see, newest first.
 func (s *Service) List(ctx context.Context, c *Caller, p ListParams) (*Page, error) {
-	q := &store.MeetingListParams{Viewer: c.Viewer(), Before: p.Before, Limit: PageSize + 1,
-		CreatedAfter: p.CreatedAfter, CreatedBefore: p.CreatedBefore, CompanyDomains: lowerAll(p.Domains)}
-	none, err := s.meetingType(ctx, c, p, q)
+	q, none, err := s.listQuery(ctx, c, p)
 	if err != nil || none {
 		return &Page{}, err
 	}
-	if err := s.people(ctx, c, p, q); err != nil {
-		return nil, err
-	}
+	q.Limit = PageSize + 1
 	ms, err := s.store.MeetingList(ctx, q)
 	if err != nil {
 		return nil, err
@@ -74,6 +70,20 @@ func (s *Service) List(ctx context.Context, c *Caller, p ListParams) (*Page, err
 		}
 	}
 	return page, nil
+}
+
+// listQuery is the storage's reading of p's filters for c (no limit);
+// none reports that they match nothing.
+func (s *Service) listQuery(ctx context.Context, c *Caller, p ListParams) (q *store.MeetingListParams, none bool, err error) {
+	q = &store.MeetingListParams{Viewer: c.Viewer(), Before: p.Before,
+		CreatedAfter: p.CreatedAfter, CreatedBefore: p.CreatedBefore, CompanyDomains: lowerAll(p.Domains)}
+	if none, err = s.meetingType(ctx, c, p, q); err != nil || none {
+		return nil, none, err
+	}
+	if err := s.people(ctx, c, p, q); err != nil {
+		return nil, false, err
+	}
+	return q, false, nil
 }
 
 // meetingType maps the legacy all|internal|external values to the domain

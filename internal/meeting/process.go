@@ -56,7 +56,7 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 			return err
 		}
 		m.Language, m.ActionItems, m.Transcript, m.Status = meta.Language, actions, items, fathom.MeetingReady
-		if err := s.learnTx(ctx, tx, m, items); err != nil {
+		if _, err := s.learnTx(ctx, tx, m, items); err != nil {
 			return err
 		}
 		return s.fanOut(ctx, tx, m)

@@ -24,6 +24,9 @@ import (
 type Queue interface {
 	EnqueueProcessTx(ctx context.Context, tx store.Tx, tenantID, meetingID int64) error
 	EnqueueDeliveryTx(ctx context.Context, tx store.Tx, tenantID, deliveryID int64, redeliver bool) error
+	// EnqueueSupportCallsTx queues ApplySupportCallRules for the tenant's
+	// processed meetings above afterID.
+	EnqueueSupportCallsTx(ctx context.Context, tx store.Tx, tenantID, afterID int64) error
 }
 
 // Renderer encodes the bodies that deliveries carry, in the wire format of

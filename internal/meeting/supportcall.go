@@ -35,7 +35,8 @@ const maxCallMessageBytes = 32 << 10
 // meeting is a support call when its meeting type is one of meetingTypes,
 // or when one of its calendar invitees has an email at one of domains. No
 // rules: the workspace has no support calls. The rules apply to meetings
-// processed from then on.
+// processed from then on, and, through a job queued in the same
+// transaction (ApplySupportCallRules), to those processed before.
 func (s *Service) SetSupportCallRules(ctx context.Context, tenantID int64, meetingTypes, domains []string) ([]fathom.SupportCallRule, error) {
 	var rules []fathom.SupportCallRule
 	for _, name := range meetingTypes {
@@ -65,8 +66,13 @@ func (s *Service) SetSupportCallRules(ctx context.Context, tenantID int64, meeti
 		if err := tx.SupportCallRulesSet(ctx, tenantID, all); err != nil {
 			return err
 		}
-		rules, err = tx.SupportCallRuleList(ctx, tenantID)
-		return err
+		if rules, err = tx.SupportCallRuleList(ctx, tenantID); err != nil {
+			return err
+		}
+		if s.queue == nil {
+			return nil
+		}
+		return s.queue.EnqueueSupportCallsTx(ctx, tx, tenantID, 0)
 	})
 	return rules, err
 }
@@ -96,35 +102,35 @@ func IsSupportCall(rules []fathom.SupportCallRule, m *fathom.Meeting) bool {
 	return false
 }
 
-// learnTx hands m's transcript to the learner when m is a support call.
-// A call in which no customer speaks is not learned from: the knowledge is
-// built on what customers say.
-func (s *Service) learnTx(ctx context.Context, tx store.Tx, m *fathom.Meeting, items []fathom.TranscriptItem) error {
+// learnTx hands m's transcript to the learner when m is a support call,
+// and reports whether it did. A call in which no customer speaks is not
+// learned from: the knowledge is built on what customers say.
+func (s *Service) learnTx(ctx context.Context, tx store.Tx, m *fathom.Meeting, items []fathom.TranscriptItem) (learned bool, err error) {
 	if s.learner == nil {
-		return nil
+		return false, nil
 	}
 	rules, err := tx.SupportCallRuleList(ctx, m.TenantID)
 	if err != nil || !IsSupportCall(rules, m) {
-		return err
+		return false, err
 	}
 	domains, err := tx.TenantDomains(ctx, m.TenantID)
 	if err != nil {
-		return err
+		return false, err
 	}
 	call := SupportCallOf(m, items, domains, rules)
 	if call == nil {
 		s.logger.Info("support call not learned from: no speaker is a customer", "tenant", m.TenantID, "meeting", m.ID)
-		return nil
+		return false, nil
 	}
 	kept, err := s.learner.LearnCallTx(ctx, tx, m.TenantID, call)
 	if err != nil {
-		return fmt.Errorf("learn from support call %d: %w", m.ID, err)
+		return false, fmt.Errorf("learn from support call %d: %w", m.ID, err)
 	}
 	if kept < len(call.Messages) {
 		s.logger.Warn("support call learned from in part: the conversation caps were reached", "tenant", m.TenantID,
 			"meeting", m.ID, "messages", len(call.Messages), "kept", kept)
 	}
-	return nil
+	return true, nil
 }
 
 // SupportCallOf is m's transcript as a conversation, or nil when no

@@ -162,6 +162,22 @@ func (s *Service) Domains(ctx context.Context, tenantID int64) ([]string, error)
 // first (our extension). query is read by fathom.ParseSearchQuery; one it
 // cannot read, or with nothing to search for, is EINVALID naming q.
 func (s *Service) Search(ctx context.Context, c *Caller, query string, limit int) ([]*store.SearchHit, error) {
+	return s.search(ctx, c, query, limit, nil)
+}
+
+// SearchFiltered is Search over the meetings List shows with the same
+// filters (p.Before and p.Include are not read): the dates, invitee
+// domains, meeting type, recorders and teams.
+func (s *Service) SearchFiltered(ctx context.Context, c *Caller, query string, limit int, p ListParams) ([]*store.SearchHit, error) {
+	p.Before = nil
+	f, none, err := s.listQuery(ctx, c, p)
+	if err != nil || none {
+		return nil, err
+	}
+	return s.search(ctx, c, query, limit, f)
+}
+
+func (s *Service) search(ctx context.Context, c *Caller, query string, limit int, filter *store.MeetingListParams) ([]*store.SearchHit, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil, fathom.Errorf(fathom.EINVALID, "q must not be empty")
@@ -172,5 +188,5 @@ func (s *Service) Search(ctx context.Context, c *Caller, query string, limit int
 	if limit <= 0 || limit > 100 {
 		return nil, fathom.Errorf(fathom.EINVALID, "limit must be between 1 and 100")
 	}
-	return s.store.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: c.Viewer(), Query: query, Limit: limit})
+	return s.store.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: c.Viewer(), Query: query, Limit: limit, Filter: filter})
 }

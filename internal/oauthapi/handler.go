@@ -11,6 +11,7 @@ package oauthapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,10 +29,6 @@ const basePath = "/external/v1/oauth2/"
 
 // Config sets the endpoints' behaviour.
 type Config struct {
-	// Key signs the CSRF cookie, form tokens and sign-in tickets; servers
-	// behind one balancer need the same key (nil: a random key, so forms
-	// open before a restart must be started again).
-	Key []byte
 	// SecureCookies marks the CSRF cookie Secure (set when the public URL
 	// is https).
 	SecureCookies bool
@@ -57,10 +54,17 @@ type Handler struct {
 	badClients    *windowLimiter // failed client authentications per address
 }
 
-// New returns a handler.
-func New(svc *oauth.Service, cfg Config) *Handler {
-	if cfg.Key == nil {
-		cfg.Key = randomBytes(32)
+// MinKeyBytes is the shortest key New takes.
+const MinKeyBytes = 32
+
+// New returns a handler whose CSRF cookie, form tokens and sign-in tickets
+// are signed with key. The key is required, not made up when missing:
+// every server sharing a database must sign with the same one (the app
+// derives it from the secret key), or a form served by one fails on
+// another and every restart voids the forms open.
+func New(svc *oauth.Service, key []byte, cfg Config) (*Handler, error) {
+	if len(key) < MinKeyBytes {
+		return nil, fmt.Errorf("oauthapi: the signing key has %d bytes, want at least %d", len(key), MinKeyBytes)
 	}
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = 60
@@ -71,9 +75,9 @@ func New(svc *oauth.Service, cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	sign := csrf.NewSigner(cfg.Key)
+	sign := csrf.NewSigner(key)
 	return &Handler{svc: svc, sign: sign, csrf: csrf.New(sign, csrfCookie, basePath, cfg.SecureCookies), defaultTenant: cfg.DefaultTenant,
-		now: cfg.Now, limits: newWindowLimiter(cfg.RateLimit, cfg.Now), badClients: newWindowLimiter(cfg.RateLimit, cfg.Now)}
+		now: cfg.Now, limits: newWindowLimiter(cfg.RateLimit, cfg.Now), badClients: newWindowLimiter(cfg.RateLimit, cfg.Now)}, nil
 }
 
 // Register mounts the routes on mux.

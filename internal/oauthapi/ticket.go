@@ -1,7 +1,6 @@
 package oauthapi
 
 import (
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -63,10 +62,4 @@ func digest(r *oauth.AuthorizeRequest) string {
 	raw, _ := json.Marshal([]string{r.ClientID, r.RedirectURI, r.ResponseType, r.Scope, r.State, r.CodeChallenge, r.CodeChallengeMethod})
 	sum := sha256.Sum256(raw)
 	return b64.EncodeToString(sum[:])
-}
-
-func randomBytes(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b) // never fails on supported platforms (Go 1.24+)
-	return b
 }

@@ -8,10 +8,37 @@ import (
 )
 
 func ticketFixture(now *time.Time) (*Handler, *oauth.AuthorizeRequest, string) {
-	h := New(nil, Config{Key: []byte("test key"), Now: func() time.Time { return *now }})
+	h := mustNew(New(nil, key("test key"), Config{Now: func() time.Time { return *now }}))
 	req := &oauth.AuthorizeRequest{ClientID: "fci_x", RedirectURI: "https://app.example.com/cb", ResponseType: "code",
 		Scope: "public_api", State: "st ate"}
 	return h, req, h.issueTicket(ticket{TenantID: 1, UserID: 2, Nonce: "nonce", Request: digest(req)})
+}
+
+// key is a signing key of the required length made from seed.
+func key(seed string) []byte {
+	k := make([]byte, MinKeyBytes)
+	copy(k, seed)
+	return k
+}
+
+func mustNew(h *Handler, err error) *Handler {
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// The signing key is required: no key, or a short one, is refused rather
+// than replaced by a random key that other servers cannot share.
+func TestNewRequiresTheKey(t *testing.T) {
+	for _, k := range [][]byte{nil, []byte("short")} {
+		if _, err := New(nil, k, Config{}); err == nil {
+			t.Errorf("New took a %d-byte key", len(k))
+		}
+	}
+	if _, err := New(nil, key("k"), Config{}); err != nil {
+		t.Errorf("New refused a %d-byte key: %v", MinKeyBytes, err)
+	}
 }
 
 func TestTicketIsBound(t *testing.T) {
@@ -28,7 +55,7 @@ func TestTicketIsBound(t *testing.T) {
 	if _, ok := h.readTicket(tk, "nonce", &other); ok {
 		t.Error("ticket accepted for another request")
 	}
-	if _, ok := New(nil, Config{Key: []byte("another key")}).readTicket(tk, "nonce", req); ok {
+	if _, ok := mustNew(New(nil, key("another key"), Config{})).readTicket(tk, "nonce", req); ok {
 		t.Error("ticket accepted under another key")
 	}
 	now = now.Add(ticketTTL + time.Second)

@@ -73,11 +73,7 @@ func NewChatClient(cfg ChatConfig) (*ChatClient, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	endpoint := strings.TrimRight(cfg.URL, "/")
-	if !strings.HasSuffix(endpoint, "/chat/completions") {
-		endpoint += "/chat/completions"
-	}
-	return &ChatClient{cfg: cfg, endpoint: endpoint, sleep: sleepCtx}, nil
+	return &ChatClient{cfg: cfg, endpoint: endpointURL(cfg.URL, "/chat/completions"), sleep: sleepCtx}, nil
 }
 
 // Name is "chat:" and the model.
@@ -137,7 +133,7 @@ func (c *ChatClient) post(ctx context.Context, body []byte) (answer string, retr
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
 	if err != nil {
-		return "", 0, permanentError{fmt.Errorf("chat request: %s", redactKey(c.cfg.Key, err.Error()))}
+		return "", 0, permanentError{fmt.Errorf("chat request: %s", redactError(c.cfg.Key, err))}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
@@ -147,7 +143,7 @@ func (c *ChatClient) post(ctx context.Context, body []byte) (answer string, retr
 	resp, err := c.cfg.HTTP.Do(req)
 	if err != nil {
 		// Transport errors may quote the URL; never the headers.
-		return "", 0, errors.New(redactKey(c.cfg.Key, err.Error()))
+		return "", 0, errors.New(redactError(c.cfg.Key, err))
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))

@@ -9,7 +9,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -79,11 +78,7 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	endpoint := strings.TrimRight(cfg.URL, "/")
-	if !strings.HasSuffix(endpoint, "/embeddings") {
-		endpoint += "/embeddings"
-	}
-	return &Client{cfg: cfg, endpoint: endpoint, sleep: sleepCtx}, nil
+	return &Client{cfg: cfg, endpoint: endpointURL(cfg.URL, "/embeddings"), sleep: sleepCtx}, nil
 }
 
 // Name is "remote:" and the model; the dimension is whatever the model
@@ -165,7 +160,7 @@ func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
 	if err != nil {
-		return nil, 0, permanentError{fmt.Errorf("embeddings request: %s", c.redact(err.Error()))}
+		return nil, 0, permanentError{fmt.Errorf("embeddings request: %s", redactError(c.cfg.Key, err))}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
@@ -175,7 +170,7 @@ func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32
 	resp, err := c.cfg.HTTP.Do(req)
 	if err != nil {
 		// Transport errors may quote the URL; never the headers.
-		return nil, 0, errors.New(c.redact(err.Error()))
+		return nil, 0, errors.New(redactError(c.cfg.Key, err))
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))

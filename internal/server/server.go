@@ -112,6 +112,16 @@ func (s *Server) Listen(addr string) error {
 	return nil
 }
 
+// CloseListener gives the address back when the server will not serve
+// after all (a start failing after Listen). Once Serve has begun, Shutdown
+// closes the listener instead.
+func (s *Server) CloseListener() error {
+	if s.listener == nil {
+		return nil
+	}
+	return s.listener.Close()
+}
+
 // Addr is the bound address, once Listen has returned.
 func (s *Server) Addr() net.Addr { return s.listener.Addr() }
 

@@ -13,6 +13,10 @@ type MediaReader interface {
 	// against other writers until the commit, so that a replaced file is
 	// known to the one transaction that replaced it.
 	MediaGet(ctx context.Context, tenantID, recordingID int64) (*fathom.Media, error)
+	// MediaPathList returns the paths every tenant's media rows name,
+	// those after after, in order, at most limit: what the media
+	// directory should hold (a start sweeps the files no row names).
+	MediaPathList(ctx context.Context, after string, limit int) ([]string, error)
 	// DownloadGet returns a download of the tenant by id.
 	DownloadGet(ctx context.Context, tenantID int64, id string) (*fathom.Download, error)
 }

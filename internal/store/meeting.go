@@ -47,6 +47,10 @@ type MeetingReader interface {
 	// MeetingList returns the meetings p.Viewer can see that match p's
 	// filters, newest first (created_at, then id, descending).
 	MeetingList(ctx context.Context, p *MeetingListParams) ([]*fathom.Meeting, error)
+	// MeetingReadyIDs returns the ids of the tenant's processed (ready)
+	// meetings above afterID, ascending, at most limit: a walk over every
+	// meeting of a tenant, page by page.
+	MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, limit int) ([]int64, error)
 	// MeetingContent returns a meeting's transcript and action items.
 	MeetingContent(ctx context.Context, meetingID int64) ([]fathom.TranscriptItem, []fathom.ActionItem, error)
 	// MeetingSearch finds utterances, summary lines and action items
@@ -225,6 +229,9 @@ type MeetingSearchParams struct {
 	// read as closed at the end; a query with no words finds nothing.
 	Query string
 	Limit int // 0: no limit
+	// Filter, when set, keeps the hits of the meetings a list with its
+	// filters would show (its Viewer, Before and Limit are not read).
+	Filter *MeetingListParams
 }
 
 // Kinds of search hits.

@@ -15,6 +15,7 @@ package webapp
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -48,9 +49,6 @@ var Prefixes = []string{"/calls/", "/share/", "/signin", "/signout", "/webhooks"
 
 // Config sets the pages' behaviour.
 type Config struct {
-	// Key signs the CSRF cookie and form tokens; servers behind one
-	// database must share it so that a form served by one posts to another.
-	Key []byte
 	// SecureCookies marks the cookies Secure (the public URL is https).
 	SecureCookies bool
 	// DefaultTenant pre-fills the sign-in form's workspace.
@@ -70,13 +68,23 @@ type Handler struct {
 	pages         map[string]*template.Template
 }
 
-// New returns a handler.
-func New(meetings *meeting.Service, conversations *conversation.Service, sessions *session.Service, signIn *oauth.Service, cfg Config) *Handler {
+// MinKeyBytes is the shortest key New takes.
+const MinKeyBytes = 32
+
+// New returns a handler whose CSRF cookie and form tokens are signed with
+// key. The key is required: servers behind one database must share it so
+// that a form served by one posts to another (the app derives it from the
+// secret key), and an empty key would sign forms anyone can forge.
+func New(meetings *meeting.Service, conversations *conversation.Service, sessions *session.Service, signIn *oauth.Service,
+	key []byte, cfg Config) (*Handler, error) {
+	if len(key) < MinKeyBytes {
+		return nil, fmt.Errorf("webapp: the signing key has %d bytes, want at least %d", len(key), MinKeyBytes)
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	return &Handler{meetings: meetings, conversations: conversations, sessions: sessions, oauth: signIn, cfg: cfg, pages: parsePages(),
-		csrf: csrf.New(csrf.NewSigner(cfg.Key), csrfCookie, "/", cfg.SecureCookies)}
+		csrf: csrf.New(csrf.NewSigner(key), csrfCookie, "/", cfg.SecureCookies)}, nil
 }
 
 // Register mounts the routes on mux.

@@ -67,7 +67,7 @@ func (h *Handler) home(w http.ResponseWriter, r *http.Request, v *viewer) {
 	hv.Filtered = len(params.Teams) > 0 || len(params.RecordedBy) > 0 || params.DomainsType != "" ||
 		hv.After != "" || hv.Before != ""
 	if hv.Query != "" {
-		if err := h.search(r, v, hv); err != nil {
+		if err := h.search(r, v, hv, params); err != nil {
 			h.fail(w, r, v, err)
 			return
 		}
@@ -157,10 +157,11 @@ func (h *Handler) filterChoices(r *http.Request, v *viewer, q url.Values, hv *ho
 	return nil
 }
 
-// search runs the full-text search over the meetings the user can see;
-// each hit links to its moment.
-func (h *Handler) search(r *http.Request, v *viewer, hv *homeView) error {
-	hits, err := h.meetings.Search(r.Context(), v.caller, hv.Query, searchLimit)
+// search runs the full-text search over the meetings the user can see
+// that the filters keep, as the list would show them; each hit links to
+// its moment.
+func (h *Handler) search(r *http.Request, v *viewer, hv *homeView, filters meeting.ListParams) error {
+	hits, err := h.meetings.SearchFiltered(r.Context(), v.caller, hv.Query, searchLimit, filters)
 	if err != nil {
 		return err
 	}
@@ -182,11 +183,11 @@ func (h *Handler) search(r *http.Request, v *viewer, hv *homeView) error {
 		if x.Kind == store.HitSummary { // a line of Markdown: shown as text
 			snippet = plainLine(snippet)
 		}
-		if x.Kind != store.HitSummary || x.At > 0 {
+		if x.Timed() {
 			u += "&timestamp=" + strconv.FormatInt(int64(x.At.Seconds()), 10)
 		}
 		hv.Hits = append(hv.Hits, hit{MeetingID: x.MeetingID, Title: title, Kind: x.Kind, Speaker: x.Speaker, At: x.At,
-			Timed: x.Kind != store.HitSummary || x.At > 0, URL: u, Parts: snippetParts(snippet)})
+			Timed: x.Timed(), URL: u, Parts: snippetParts(snippet)})
 	}
 	return nil
 }

@@ -35,8 +35,8 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		rows = append(rows, []any{text, "", kind, at.Milliseconds(), p.MeetingID, p.TenantID, first + next, ""})
 		next++
 	}
-	for _, line := range summaryLines(p.Summary.Markdown) {
-		add(line, store.HitSummary, 0)
+	for _, line := range store.SummaryLines(p.Summary.Markdown) {
+		add(line.Text, store.HitSummary, line.At)
 	}
 	for _, a := range p.ActionItems {
 		add(a.Description, store.HitActionItem, a.At)
@@ -56,21 +56,6 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		return fmt.Errorf("index meeting %d: %w", p.MeetingID, err)
 	}
 	return nil
-}
-
-var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-
-// summaryLines returns the non-empty lines of a summary with markdown links
-// replaced by their text: what a reader sees, not the URLs.
-func summaryLines(markdown string) []string {
-	var out []string
-	for line := range strings.Lines(markdown) {
-		line = strings.TrimSpace(markdownLink.ReplaceAllString(line, "$1"))
-		if line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }
 
 // meetingSearchQuery ranks the visible matching rows by ts_rank_cd (cover
@@ -145,6 +130,15 @@ func meetingSearchSQL(p *store.MeetingSearchParams) (string, []any) {
 	}
 	args := argList{strings.Join(each, " & "), p.Viewer.TenantID, limitOrAll(store.SearchCandidates(p.Limit)), perItem}
 	visible := visibleTo(p.Viewer, &args)
+	if f := p.Filter; f != nil {
+		if f.MatchesNothing() {
+			return "", nil
+		}
+		visible += meetingFilters(f, &args, "m.created_at", "m.id")
+		if d := f.CompanyDomains; len(d) > 0 {
+			visible += ` AND m.company_domain = ANY(` + args.add(d) + `)`
+		}
+	}
 	return fmt.Sprintf(meetingSearchQuery, visible), args
 }
 

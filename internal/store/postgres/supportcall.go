@@ -63,3 +63,26 @@ func (t *tx) MeetingDelete(ctx context.Context, tenantID, meetingID int64) error
 	}
 	return nil
 }
+
+func (q queries) MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, limit int) ([]int64, error) {
+	query := `SELECT id FROM meetings WHERE tenant_id = $1 AND status = $2 AND id > $3 ORDER BY id`
+	args := []any{tenantID, fathom.MeetingReady, afterID}
+	if limit > 0 {
+		query += ` LIMIT $4`
+		args = append(args, limit)
+	}
+	rows, err := q.q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list ready meetings: %w", interpretError(err))
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, interpretError(rows.Err())
+}

@@ -60,3 +60,20 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.TenantID, d.RecordingID, d
 	}
 	return nil
 }
+
+func (q queries) MediaPathList(ctx context.Context, after string, limit int) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT path FROM recording_media WHERE path > ? ORDER BY path LIMIT ?`, after, sqlLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("list media paths: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

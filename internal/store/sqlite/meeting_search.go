@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -40,8 +39,8 @@ func (t *tx) indexMeeting(ctx context.Context, p *store.MeetingProcessedParams) 
 		rows = append(rows, searchRow{Index: next, Text: text, Kind: kind, AtMS: at.Milliseconds()})
 		next++
 	}
-	for _, line := range summaryLines(p.Summary.Markdown) {
-		add(line, store.HitSummary, 0)
+	for _, line := range store.SummaryLines(p.Summary.Markdown) {
+		add(line.Text, store.HitSummary, line.At)
 	}
 	for _, a := range p.ActionItems {
 		add(a.Description, store.HitActionItem, a.At)
@@ -70,21 +69,6 @@ SELECT ? + (value ->> 'i'), value ->> 't', value ->> 's', value ->> 'k', value -
 	return nil
 }
 
-var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-
-// summaryLines returns the non-empty lines of a summary with markdown links
-// replaced by their text: what a reader sees, not the URLs.
-func summaryLines(markdown string) []string {
-	var out []string
-	for line := range strings.Lines(markdown) {
-		line = strings.TrimSpace(markdownLink.ReplaceAllString(line, "$1"))
-		if line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
-}
-
 // tenantToken is the value of a search row's tenant column: one token,
 // the same for every row of the tenant, that a search requires.
 func tenantToken(tenantID int64) string { return "t" + strconv.FormatInt(tenantID, 10) }
@@ -106,6 +90,18 @@ func (q queries) MeetingSearch(ctx context.Context, p *store.MeetingSearchParams
 	match := `tenant : "` + tenantToken(p.Viewer.TenantID) + `" AND text : (` + words + `)`
 	visible, vargs := visibleTo(p.Viewer)
 	args := append([]any{match, p.Viewer.TenantID}, vargs...)
+	if f := p.Filter; f != nil {
+		if f.MatchesNothing() {
+			return nil, nil
+		}
+		cond, fargs := meetingFilters(f, "m.created_at", "m.id", true)
+		if d := f.CompanyDomains; len(d) > 0 {
+			cond += ` AND +m.company_domain IN (` + marks(len(d)) + `)`
+			fargs = appendPadded(fargs, d)
+		}
+		visible += cond
+		args = append(args, fargs...)
+	}
 	rows, err := q.db.QueryContext(ctx, `SELECT s.rowid, s.meeting_id, s.kind, s.speaker, s.at_ms, s.items,
 highlight(meeting_search, 0, '«', '»'), `+searchRank+`
 FROM meeting_search s JOIN meetings m ON m.id = s.meeting_id

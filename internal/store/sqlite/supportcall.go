@@ -55,3 +55,21 @@ func (t *tx) MeetingDelete(ctx context.Context, tenantID, meetingID int64) error
 	}
 	return nil
 }
+
+func (q queries) MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, limit int) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT id FROM meetings WHERE tenant_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?`,
+		tenantID, fathom.MeetingReady, afterID, sqlLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("list ready meetings: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

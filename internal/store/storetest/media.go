@@ -44,6 +44,20 @@ func testMedia(t *testing.T, st store.Store) {
 	if got := must(st.MediaGet(ctx, f.tenant.ID, f.m1.ID)); !reflect.DeepEqual(got, m2) {
 		t.Fatalf("MediaGet after replace = %+v, want %+v", got, m2)
 	}
+	// The paths rows name, in order, page by page, across tenants.
+	write(t, st, func(tx store.Tx) error {
+		return tx.MediaPut(ctx, &fathom.Media{TenantID: f.otherTenant.ID, RecordingID: f.othr.ID, Kind: fathom.MediaAudio,
+			ContentType: "audio/mpeg", Size: 3, SHA256: "ff", Path: "9/other.mp3", CreatedAt: now})
+	})
+	if got := fmt.Sprint(must(st.MediaPathList(ctx, "", 0))); got != "[1/two.mp4 9/other.mp3]" {
+		t.Errorf("MediaPathList = %s, want the replacing file's path and the other tenant's", got)
+	}
+	if got := fmt.Sprint(must(st.MediaPathList(ctx, "1/two.mp4", 1))); got != "[9/other.mp3]" {
+		t.Errorf("MediaPathList after 1/two.mp4 = %s", got)
+	}
+	if got := fmt.Sprint(must(st.MediaPathList(ctx, "", 1))); got != "[1/two.mp4]" {
+		t.Errorf("MediaPathList limit 1 = %s", got)
+	}
 	// A path names one file of one recording.
 	dup := *m2
 	dup.RecordingID = f.m2.ID

@@ -482,6 +482,24 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 	if w := where(search(mate, "pricing")); w != hit(f.m2, store.HitTranscript) {
 		t.Errorf("team mate's hits = %s, want only m2's (m1 and m3 are not shared with it)", w)
 	}
+	// A filter keeps the hits of the meetings a list with it shows.
+	filtered := func(f *store.MeetingListParams) string {
+		t.Helper()
+		return where(must(st.MeetingSearch(ctx, &store.MeetingSearchParams{Viewer: rec, Query: "pricing", Limit: 20, Filter: f})))
+	}
+	if w := filtered(&store.MeetingListParams{CreatedAfter: f.m1.CreatedAt}); w != hit(f.m2, store.HitTranscript)+" "+hit(f.m3, store.HitTranscript) {
+		t.Errorf("hits created after m1 = %s, want m2's and m3's", w)
+	}
+	if w := filtered(&store.MeetingListParams{CreatedBefore: f.m2.CreatedAt, External: ptrTo(f.m1.External)}); w != where([]*store.SearchHit{{MeetingID: f.m1.ID, Kind: store.HitTranscript},
+		{MeetingID: f.m1.ID, Kind: store.HitSummary}, {MeetingID: f.m1.ID, Kind: store.HitActionItem}}) {
+		t.Errorf("hits created before m2 = %s, want m1's", w)
+	}
+	if w := filtered(&store.MeetingListParams{External: ptrTo(!f.m1.External), CreatedBefore: f.m2.CreatedAt}); w != "" {
+		t.Errorf("hits of m1 with the other invitee filter = %s, want none", w)
+	}
+	if w := filtered(&store.MeetingListParams{RecorderIDs: nil, Restrict: true}); w != "" {
+		t.Errorf("hits with a recorder filter naming nobody = %s, want none", w)
+	}
 	if w := where(search(store.Viewer{TenantID: f.otherTenant.ID, UserID: f.othr.RecorderID}, "pricing")); w !=
 		hit(f.othr, store.HitSummary)+" "+hit(f.othr, store.HitTranscript) {
 		t.Errorf("other tenant's hits = %s", w)
@@ -514,6 +532,12 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 	sum := search(rec, "discount")
 	if len(sum) != 1 || sum[0].Kind != store.HitSummary || strings.Contains(sum[0].Snippet, "http") || !strings.Contains(sum[0].Snippet, "«discount»") {
 		t.Fatalf("summary hits for a link's text = %+v, want one with the link's text only", sum)
+	}
+	if sum[0].At != 65*time.Second || !sum[0].Timed() {
+		t.Errorf("a summary line linking to 65s: hit at %v (timed %v), want 1m5s", sum[0].At, sum[0].Timed())
+	}
+	if h := search(rec, "march"); len(h) != 1 || h[0].Kind != store.HitSummary || h[0].Timed() {
+		t.Errorf("a summary line linking nowhere: %+v, want one hit with no moment", h)
 	}
 	if h := search(rec, "fathom"); len(h) != 0 {
 		t.Fatalf("a link's URL was indexed: %+v", h)
@@ -570,3 +594,5 @@ func testMeetingSearch(t *testing.T, st store.Store) {
 		t.Fatalf("after reprocessing m1, hits = %s", where(h))
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }

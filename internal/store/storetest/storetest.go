@@ -51,6 +51,7 @@ func Exercise(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("MeetingSearch", func(t *testing.T) { t.Parallel(); testMeetingSearch(t, open(t)) })
 	t.Run("MeetingDelete", func(t *testing.T) { t.Parallel(); testMeetingDelete(t, open(t)) })
 	t.Run("SupportCallRules", func(t *testing.T) { t.Parallel(); testSupportCallRules(t, open(t)) })
+	t.Run("MeetingReadyIDs", func(t *testing.T) { t.Parallel(); testMeetingReadyIDs(t, open(t)) })
 	t.Run("MeetingAnalytics", func(t *testing.T) { t.Parallel(); testMeetingAnalytics(t, open(t)) })
 	t.Run("MeetingSearchAcrossTurns", func(t *testing.T) { t.Parallel(); testMeetingSearchAcrossTurns(t, open(t)) })
 	t.Run("Webhooks", func(t *testing.T) { t.Parallel(); testWebhooks(t, open(t)) })

@@ -116,3 +116,38 @@ func testMeetingDelete(t *testing.T, st store.Store) {
 		t.Fatalf("meeting re-created with key k1 = %d, want %d", got.ID, again.ID)
 	}
 }
+
+func testMeetingReadyIDs(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	f := seedMeetings(t, st)
+	if ids := fmt.Sprint(must(st.MeetingReadyIDs(ctx, f.tenant.ID, 0, 0))); ids != fmt.Sprint([]int64{f.m6.ID}) {
+		t.Fatalf("ready meetings before processing = %s, want m6's", ids)
+	}
+	items := []fathom.TranscriptItem{{Speaker: "Ann", Text: "Hello.", At: time.Second}}
+	write(t, st, func(tx store.Tx) error {
+		for _, m := range []*fathom.Meeting{f.m2, f.m1} {
+			err := tx.MeetingProcessed(ctx, &store.MeetingProcessedParams{MeetingID: m.ID, TenantID: m.TenantID, Language: "en",
+				Summary: fathom.Summary{Markdown: "- hello"}, Transcript: items, At: now})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	m1, m2, m6 := f.m1.ID, f.m2.ID, f.m6.ID // created in this order
+	for _, c := range []struct {
+		tenant, after int64
+		limit         int
+		want          string
+	}{
+		{f.tenant.ID, 0, 0, fmt.Sprint([]int64{m1, m2, m6})},
+		{f.tenant.ID, 0, 2, fmt.Sprint([]int64{m1, m2})},
+		{f.tenant.ID, m1, 10, fmt.Sprint([]int64{m2, m6})},
+		{f.tenant.ID, m6, 10, "[]"},
+		{f.otherTenant.ID, 0, 0, "[]"},
+	} {
+		if got := fmt.Sprint(must(st.MeetingReadyIDs(ctx, c.tenant, c.after, c.limit))); got != c.want {
+			t.Errorf("MeetingReadyIDs(tenant %d, after %d, limit %d) = %s, want %s", c.tenant, c.after, c.limit, got, c.want)
+		}
+	}
+}
