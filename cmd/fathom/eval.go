@@ -12,7 +12,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalSynopsis = `eval banking77|sgd|star|recommend|dstc11|abcd|paraphrase|qmsum [flags]
+const evalSynopsis = `eval banking77|sgd|star|recommend|dstc11|abcd|paraphrase|qmsum|actions [flags]
 
   banking77  retrieval, issue discovery and recommendations on BANKING77
   sgd        outcome detection on Schema-Guided Dialogue replies (in-process)
@@ -22,6 +22,7 @@ const evalSynopsis = `eval banking77|sgd|star|recommend|dstc11|abcd|paraphrase|q
   abcd       issue discovery on the openings of ABCD's retail dialogues
   paraphrase zero-overlap paraphrases on BANKING77, with and without the learned expansion
   qmsum      ROUGE of the offline meeting summary on QMSum, beside lead and TextRank (in-process)
+  actions    action items inserted into QMSum meetings: recall, owner, due date (in-process)
 
 eval banking77 [flags]
 
@@ -47,6 +48,8 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return runEvalParaphrase(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "qmsum":
 		return runEvalQMSum(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "actions":
+		return runEvalActions(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] != "banking77" {
 		fmt.Fprintf(env.stderr, "Usage: fathom %s\n\n   or: fathom %s\n\n   or: fathom %s\n", evalSynopsis, evalSGDSynopsis, evalStarSynopsis)

@@ -166,7 +166,7 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 
 // poolFlag is --pool, the wording of the recommendation simulation.
 func poolFlag(fs *flag.FlagSet) *string {
-	return fs.String("pool", "develop", "wording of the simulation: "+poolNames()+" ("+string(eval.PoolOutsider)+", "+string(eval.PoolStranger)+" and "+string(eval.PoolGuest)+": to report only, never to develop on)")
+	return fs.String("pool", "develop", "wording of the simulation: "+poolNames()+" ("+string(eval.PoolOutsider)+", "+string(eval.PoolStranger)+", "+string(eval.PoolGuest)+" and "+string(eval.PoolVisitor)+": to report only, never to develop on)")
 }
 
 // parsePool checks --pool.

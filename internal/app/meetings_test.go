@@ -444,3 +444,23 @@ func TestMeetingsWrongMethod(t *testing.T) {
 		}
 	}
 }
+
+// An action item's owner is the invitee addressed, with the email of the
+// calendar and the team of the workspace; the request and its acceptance
+// are one item.
+func TestMeetingsActionItemOwnerHasTeam(t *testing.T) {
+	s := start(t, testConfig(t))
+	ws := seedWorkspace(t, s)
+	id := recordingID(t, s.ingest(t, ws.alice, map[string]any{"external_id": "owner-1", "title": "Funnel review",
+		"calendar_invitees": []map[string]any{{"name": "Alice", "email": "alice@acme.com"}, {"name": "Bob", "email": "bob@acme.com"}}}))
+	s.waitProcessed(t, ws.alice, id)
+	m := s.get(t, fmt.Sprintf("/external/v1/meetings/%d?include_action_items=true", id), ws.alice)
+	items, _ := m.Body["action_items"].([]any)
+	if len(items) != 1 {
+		t.Fatalf("action items %s, want one", m.Raw)
+	}
+	a, _ := items[0].(map[string]any)["assignee"].(map[string]any)
+	if a["name"] != "Bob" || a["email"] != "bob@acme.com" || a["team"] != "Engineering" {
+		t.Errorf("assignee %v, want Bob <bob@acme.com> of Engineering", a)
+	}
+}

@@ -372,14 +372,20 @@ func (s *Service) AnalysisAbandoned(ctx context.Context, tenantID int64) error {
 // waiting for analysis and no job pending (its flag clear); the queue
 // runs it periodically, so that a tenant whose job was lost (its flag
 // cleared, as by AnalysisAbandoned, but the new job never enqueued) is
-// analysed without waiting for its next write.
+// analysed without waiting for its next write. On a shared database it
+// also gives one to a tenant whose analyses this server holds but whose
+// model lacks them (see requeueUnplaced): when their server died, the job
+// that takes its lease over places them, even if nothing is written to
+// the tenant again; when it lives, it saves them within ModelSaveEvery
+// and the job finds nothing to do.
 func (s *Service) AnalysisResume(ctx context.Context) error {
 	tenants, err := s.store.TenantList(ctx)
 	if err != nil {
 		return err
 	}
 	for _, t := range tenants {
-		if dirty, err := s.store.ConversationListDirty(ctx, t.ID, 1); err != nil || len(dirty) == 0 {
+		unplaced := s.Shared() && !s.analysingHere(t.ID) && len(s.know.Unplaced(t.ID)) > 0
+		if dirty, err := s.store.ConversationListDirty(ctx, t.ID, 1); err != nil || len(dirty) == 0 && !unplaced {
 			if err != nil {
 				return err
 			}

@@ -152,17 +152,35 @@ func (s *Service) catchUpForLease(ctx context.Context, tenantID int64) error {
 	if err := s.catchUpKnowledge(ctx); err != nil {
 		return err
 	}
-	if !s.modelBehind(tenantID) {
+	if s.modelBehind(tenantID) {
+		s.leaseMu.Lock()
+		saved := s.modelSaved[tenantID]
+		s.leaseMu.Unlock()
+		if err := s.reloadModel(ctx, tenantID); err != nil {
+			return err
+		}
+		s.leaseMu.Lock()
+		s.modelLoaded[tenantID] = max(s.modelLoaded[tenantID], saved)
+		s.leaseMu.Unlock()
+	}
+	return s.requeueUnplaced(ctx, tenantID)
+}
+
+// requeueUnplaced marks for analysis again the conversations whose stored
+// analysis the tenant's model lacks (knowledge.Engine.Unplaced): a server
+// killed between two model saves (ModelSaveEvery) leaves the placements
+// of its last rounds out of the saved model, and a server that loads it
+// counts those analyses from the feed but cannot place them, nor find
+// them as neighbours, until a restart analyses them again (Recover). The
+// job that takes the tenant's lease over analyses them in its rounds
+// instead, which places them in the model it learns, and its next save
+// carries them to every server. A previous holder that gave the lease up
+// saved first, so after a clean hand-over the list is empty.
+func (s *Service) requeueUnplaced(ctx context.Context, tenantID int64) error {
+	ids := s.know.Unplaced(tenantID)
+	if len(ids) == 0 {
 		return nil
 	}
-	s.leaseMu.Lock()
-	saved := s.modelSaved[tenantID]
-	s.leaseMu.Unlock()
-	if err := s.reloadModel(ctx, tenantID); err != nil {
-		return err
-	}
-	s.leaseMu.Lock()
-	s.modelLoaded[tenantID] = max(s.modelLoaded[tenantID], saved)
-	s.leaseMu.Unlock()
-	return nil
+	s.logger.Warn("re-analysing conversations missing from the saved issue-type model", "tenant", tenantID, "count", len(ids))
+	return s.store.Write(ctx, func(tx store.Tx) error { return tx.ConversationMarkDirty(ctx, ids) })
 }

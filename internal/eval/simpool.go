@@ -1,6 +1,6 @@
 package eval
 
-// The wording of the recommendation simulation, in eight pools. The
+// The wording of the recommendation simulation, in nine pools. The
 // develop pool, on which the engine may be tuned, and the report pool,
 // whose figures are the ones reported, were written together before any
 // result was seen. Parts of the report pool were later seen while the
@@ -33,12 +33,15 @@ package eval
 // in registers none of the others lean on (pasted macros, numbered steps in
 // one turn, the reason before the action, indirect proposals, checks put as
 // questions, reports of what the agent already did); its single run was
-// planned in docs/evaluation.md before it was run.
+// planned in docs/evaluation.md before it was run. A ninth, visitor pool
+// (visitorpool.go) was written the same way, from each action's id and
+// develop wording and the develop pool's small talk only, before any run
+// on it; it is run only to report.
 
 // Pool names a set of wordings.
 type Pool string
 
-// The eight pools.
+// The nine pools.
 const (
 	PoolDevelop  Pool = "develop"
 	PoolReport   Pool = "report"
@@ -48,15 +51,16 @@ const (
 	PoolOutsider Pool = "outsider"
 	PoolStranger Pool = "stranger"
 	PoolGuest    Pool = "guest"
+	PoolVisitor  Pool = "visitor"
 )
 
 // Pools are every pool, in the order they were written.
-var Pools = []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger, PoolGuest}
+var Pools = []Pool{PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger, PoolGuest, PoolVisitor}
 
 // ParsePool checks a pool name.
 func ParsePool(s string) (Pool, bool) {
 	switch Pool(s) {
-	case PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger, PoolGuest:
+	case PoolDevelop, PoolReport, PoolFresh, PoolBlind, PoolHoldout, PoolOutsider, PoolStranger, PoolGuest, PoolVisitor:
 		return Pool(s), true
 	}
 	return "", false
@@ -94,6 +98,8 @@ func (a Action) Phrasings(p Pool) []string {
 		return strangerPhrasings[a.ID]
 	case PoolGuest:
 		return guestPhrasings[a.ID]
+	case PoolVisitor:
+		return visitorPhrasings[a.ID]
 	}
 	return a.Develop
 }
@@ -403,4 +409,5 @@ var talks = map[Pool]talk{
 	},
 	PoolStranger: strangerTalk,
 	PoolGuest:    guestTalk,
+	PoolVisitor:  visitorTalk,
 }

@@ -43,13 +43,13 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 }
 
-// TestPoolsAreDisjoint: no wording appears in two pools (all seven,
+// TestPoolsAreDisjoint: no wording appears in two pools (all nine,
 // pairwise), so nothing tuned on one pool has seen another's words, and
 // every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
 	pools := Pools
-	if len(pools) != 8 {
-		t.Fatalf("%d pools, want develop, report, fresh, blind, holdout, outsider, stranger and guest", len(pools))
+	if len(pools) != 9 {
+		t.Fatalf("%d pools, want develop, report, fresh, blind, holdout, outsider, stranger, guest and visitor", len(pools))
 	}
 	wordings := func(p Pool) [][]string {
 		w := talks[p]
@@ -130,6 +130,8 @@ func TestParsePool(t *testing.T) {
 		{"outsider", PoolOutsider, true},
 		{"stranger", PoolStranger, true},
 		{"guest", PoolGuest, true},
+		{"visitor", PoolVisitor, true},
+		{"Visitor", "", false},
 		{"Outsider", "", false},
 		{" outsider", "", false},
 		{"hidden", "", false},

@@ -126,6 +126,10 @@ type ActionItem struct {
 	AssigneeName  string        // "" when unassigned
 	AssigneeEmail string
 	AssigneeTeam  string
+	// Due is the day the item is due, resolved from the meeting's date
+	// ("by Thursday"); zero when none was said. It is neither stored nor
+	// on the wire: the description ends with the due phrase as said.
+	Due time.Time
 }
 
 // Meeting processing states.

@@ -25,7 +25,9 @@ type Analyzer interface {
 	// its waiting conversations would wait until its next write.
 	AnalysisAbandoned(ctx context.Context, tenantID int64) error
 	// AnalysisResume makes sure every tenant with conversations waiting
-	// for analysis has a job; the queue calls it every AnalysisSweep.
+	// for analysis has a job (on a shared database, every tenant whose
+	// saved model lacks conversations another server analysed before it
+	// died, too); the queue calls it every AnalysisSweep.
 	AnalysisResume(ctx context.Context) error
 }
 

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
@@ -99,6 +100,32 @@ func (e *Engine) DropUnanalysed(tenantID int64) {
 		k.recount()
 		k.touchNames()
 	}
+}
+
+// Unplaced lists, in ascending order, the conversations whose analysis the
+// tenant's knowledge holds but whose issue-type model does not: those a
+// server analysed after its last model save and died before the next,
+// counted here from the change feed under the types they were stored
+// with. Only a new placement puts them back in the model (and in the
+// neighbourhoods of others); a restart does that for all of them
+// (Stale), and the server that takes the tenant's analysis over does it
+// without one.
+func (e *Engine) Unplaced(tenantID int64) []int64 {
+	e.mu.Lock()
+	k := e.tenants[tenantID] // a tenant the engine does not know is not made
+	e.mu.Unlock()
+	if k == nil {
+		return nil
+	}
+	k.mu.RLock()
+	ids := make([]int64, 0, len(k.analyses))
+	for id := range k.analyses {
+		ids = append(ids, id)
+	}
+	k.mu.RUnlock()
+	lacking := k.model.Lacking(ids)
+	slices.Sort(lacking)
+	return lacking
 }
 
 // dropUnanalysed removes the model's documents without an analysis and

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
@@ -33,12 +34,15 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 	if err != nil {
 		return err
 	}
-	meta := summary.Meta{Title: m.Title, ShareURL: s.cfg.Links.ShareURL(m), Language: m.Language}
+	meta := summary.Meta{Title: m.Title, ShareURL: s.cfg.Links.ShareURL(m), Language: m.Language, Date: meetingDay(m)}
 	if meta.Language == "" {
 		meta.Language = summary.Language(items)
 	}
 	// A copy from another server brings its summary and action items.
 	if m.Summary == nil {
+		if meta.Teams, err = s.teamsOf(ctx, m, items); err != nil {
+			return err
+		}
 		actions = summary.ActionItems(items, m.Invitees, meta)
 		gen := s.general(ctx, m.ID, items, actions, meta)
 		m.Summary = &gen
@@ -57,6 +61,48 @@ func (s *Service) Process(ctx context.Context, tenantID, meetingID int64) error 
 		}
 		return s.fanOut(ctx, tx, m)
 	})
+}
+
+// meetingDay is the day due dates are counted from: the scheduled start,
+// else the recording's.
+func meetingDay(m *fathom.Meeting) time.Time {
+	if !m.ScheduledStart.IsZero() {
+		return m.ScheduledStart
+	}
+	return m.RecordingStart
+}
+
+// teamsOf maps the emails of a meeting's invitees and speakers that are
+// workspace members with a team to the team's name: an action item's
+// assignee gets it.
+func (s *Service) teamsOf(ctx context.Context, m *fathom.Meeting, items []fathom.TranscriptItem) (map[string]string, error) {
+	teams := map[string]string{}
+	seen := map[string]bool{}
+	emails := make([]string, 0, len(m.Invitees))
+	for _, inv := range m.Invitees {
+		emails = append(emails, inv.Email)
+	}
+	for _, it := range items {
+		emails = append(emails, it.SpeakerEmail)
+	}
+	for _, e := range emails {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e == "" || seen[e] {
+			continue
+		}
+		seen[e] = true
+		mem, err := s.store.MemberGetByEmail(ctx, m.TenantID, e)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("process meeting %d: team of %s: %w", m.ID, e, err)
+		}
+		if mem.TeamName != "" {
+			teams[e] = mem.TeamName
+		}
+	}
+	return teams, nil
 }
 
 // modelBudget is the longest a chat model may take over one meeting's

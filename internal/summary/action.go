@@ -3,6 +3,7 @@ package summary
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/textproc"
@@ -39,33 +40,70 @@ var patterns = []pattern{
 	pat("action items", explicit, false), pat("action item", explicit, false), pat("action point", explicit, false),
 	pat("next steps", explicit, false), pat("next step", explicit, false), pat("to-do", explicit, false),
 	pat("todo", explicit, false),
+	pat("i'll take the action to", commitI, true), pat("i'll take an action to", commitI, true),
 	pat("i'm going to", commitI, true), pat("i am going to", commitI, true), pat("i'm gonna", commitI, true),
 	pat("i am gonna", commitI, true), pat("i'll", commitI, true), pat("i will", commitI, true),
 	pat("i shall", commitI, true), pat("i need to", commitI, true), pat("i have to", commitI, true),
 	pat("i've got to", commitI, true), pat("i must", commitI, true), pat("let me", whitelist, true),
+	pat("i should be able to", commitI, true), pat("i'll be able to", commitI, true), pat("i can", commitI, true),
+	pat("i'm happy to", commitI, true), pat("i am happy to", commitI, true), pat("i should", commitI, true),
 	pat("we're going to", commitWe, false), pat("we are going to", commitWe, false), pat("we're gonna", commitWe, false),
 	pat("we'll", commitWe, false), pat("we will", commitWe, false), pat("we need to", commitWe, false),
 	pat("we have to", commitWe, false), pat("we've got to", commitWe, false), pat("we must", commitWe, false),
 	pat("let's", whitelist, false), pat("let us", whitelist, false),
 	pat("i need you to", request, false), pat("i'd like you to", request, false), pat("i want you to", request, false),
+	pat("would you be able to", request, false), pat("could you be able to", request, false),
+	pat("your action item is to", request, false), pat("if you could", request, false), pat("if you can", request, false),
 	pat("can you", request, false), pat("could you", request, false),
 	pat("will you", request, false), pat("please", request, false),
+	pat("you'll", request, false), pat("you will", request, false), pat("you're going to", request, false),
+	pat("please could you", request, false), pat("please can you", request, false), pat("please would you", request, false),
+	pat("can i ask you to", request, false), pat("i'd ask you to", request, false), pat("i'm asking you to", request, false),
+	pat("make sure you", request, false), pat("make sure to", request, false), pat("don't forget to", request, false),
+	pat("remember to", request, false), pat("can i get you to", request, false), pat("could i get you to", request, false),
+	pat("you should", request, false), pat("you need to", request, false), pat("you have to", request, false),
+	pat("would you please", request, false), pat("would you", request, false), pat("is it possible for you to", request, false),
+	pat("would it be possible for you to", request, false), pat("any chance you could", request, false),
+	pat("any chance you can", request, false), pat("i'm counting on you to", request, false),
+	pat("i promise to", commitI, true), pat("i promise i'll", commitI, true),
 }
+
+// addressOnly are patterns that make an action only when it is addressed to
+// someone by name or has a due date: "I can ..." and "you'll ..." are as
+// often said of how things work as of work to do, "would you ...?" of what
+// someone would do.
+var addressOnly = map[string]bool{"i can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
+	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true,
+	"you should": true, "you need to": true, "you have to": true, "would you": true}
+
+// delegations open "let's have John send the notes": the person named does it.
+var delegations = [][]string{{"let's", "have"}, {"let's", "get"}, {"let's", "ask"}, {"let", "us", "have"},
+	{"we'll", "have"}, {"can", "we", "have"}, {"can", "we", "get"}, {"can", "we", "ask"}, {"i'd", "like"}, {"i", "want"},
+	{"i", "need"}, {"we", "need"}, {"i'll", "ask"}, {"i'll", "get"}, {"i'd", "ask"}, {"i", "would", "like"},
+	{"i'll", "need"}, {"we'll", "need"}, {"i'd", "like", "to", "ask"}, {"can"}, {"could"}, {"will"}}
 
 // namedModals follow a person's name in "John will send the notes".
 var namedModals = []pattern{
 	pat("will", named, false), pat("is going to", named, false), pat("'s going to", named, false),
 	pat("is gonna", named, false), pat("needs to", named, false), pat("has to", named, false), pat("to", named, false),
+	pat("should", named, false), pat("can", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
+	pat("has offered to", named, false), pat("offered to", named, false),
 }
 
 // found is one action pattern matched in a sentence.
 type found struct {
-	kind     kind
-	mine     bool
-	assignee person
-	vp       []string // the verb phrase, original words
-	tail     []string // the lower-cased words after it
-	score    float64
+	kind      kind
+	mine      bool
+	assignee  person
+	addressed person   // the one named as spoken to ("John, I'll send you ..."), if anyone
+	sure      bool     // addressed by name or due on a day: looser checks of the verb
+	vp        []string // the verb phrase, original words
+	tail      []string // the lower-cased words after it
+	tailWords []string // the same, as said
+	before    []string // the words of the sentence before the action's clause, as said
+	score     float64
+	due       time.Time // resolved due date, zero when none
+	dueWords  []string  // the due phrase as said, moved to the description's end
 }
 
 // ActionItems extracts the commitments and requests of a meeting as short
@@ -92,6 +130,15 @@ func ActionItems(items []fathom.TranscriptItem, invitees []fathom.Invitee, m Met
 			if f.kind == request && f.assignee.name == "" {
 				f.assignee = addressee(items, i, ppl)
 			}
+			if f.addressed.name == "" {
+				f.addressed = f.assignee
+				if f.kind != request {
+					f.addressed = previousSpeaker(items, i, ppl)
+				}
+			}
+			if !m.Date.IsZero() {
+				f.resolveDue(m.Date)
+			}
 			out, ats = append(out, f), append(ats, i)
 		}
 	}
@@ -99,12 +146,17 @@ func ActionItems(items []fathom.TranscriptItem, invitees []fathom.Invitee, m Met
 	var scores []float64
 	var terms [][]string
 	for k, f := range out {
-		a := fathom.ActionItem{Description: describe(f, items[ats[k]].Speaker, ppl), At: items[ats[k]].At,
-			AssigneeName: f.assignee.name, AssigneeEmail: f.assignee.email}
-		ts := textproc.Terms(a.Description)
+		core := describe(f, ppl.named(items[ats[k]].Speaker))
+		a := fathom.ActionItem{Description: withDue(core, f), At: items[ats[k]].At, Due: f.due,
+			AssigneeName: f.assignee.name, AssigneeEmail: f.assignee.email,
+			AssigneeTeam: m.Teams[strings.ToLower(f.assignee.email)]}
+		ts := textproc.Terms(core)
 		if d := duplicate(terms, ts); d >= 0 {
 			if actions[d].AssigneeName == "" {
-				actions[d].AssigneeName, actions[d].AssigneeEmail = a.AssigneeName, a.AssigneeEmail
+				actions[d].AssigneeName, actions[d].AssigneeEmail, actions[d].AssigneeTeam = a.AssigneeName, a.AssigneeEmail, a.AssigneeTeam
+			}
+			if actions[d].Due.IsZero() && !a.Due.IsZero() {
+				actions[d].Description, actions[d].Due = a.Description, a.Due
 			}
 			continue
 		}
@@ -136,30 +188,38 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 	}
 	question := strings.HasSuffix(raw, "?")
 	for s := 0; s < len(words); s++ {
-		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) {
+		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !politeIf(lower[s:]) {
 			continue
 		}
-		if conditional(lower[:s]) {
+		if conditional(lower[:s]) && !politeIf(lower[s:]) {
 			return found{}, false
 		}
-		f, ok := matchAt(words, lower, s, speaker, ppl)
+		voc := vocative(words[:s], lower[:s], ppl)
+		if voc.name == "" {
+			voc = trailingName(words, lower, ppl) // "can you send me the contract, Bob?"
+		}
+		if voc.name == "" {
+			voc = leadingName(words[:s], lower[:s], ppl) // "Bob, it'd be great if you could ..."
+		}
+		f, ok := matchAt(words, lower, s, speaker, ppl, voc)
 		// A question can be a request ("can you ...?") but not a promise.
 		if !ok || (question && f.kind != request) {
 			continue
 		}
 		if f.kind == request && f.assignee.name == "" {
-			f.assignee = vocative(words[:s], lower[:s], ppl)
+			f.assignee = voc
 		}
-		if who, n := ppl.match(f.tail); f.kind == request && f.assignee.name == "" && n > 0 && n == len(f.tail) {
-			f.assignee = who // "can you send me the contract, Bob?"
+		if f.kind != named && f.kind != explicit {
+			f.addressed = voc
 		}
+		f.before = words[:s]
 		return f, true
 	}
 	return found{}, false
 }
 
 // matchAt tries the patterns at clause start s.
-func matchAt(words, lower []string, s int, speaker string, ppl *people) (found, bool) {
+func matchAt(words, lower []string, s int, speaker string, ppl *people, voc person) (found, bool) {
 	k := s
 	for k < len(lower) && openerMarkers[lower[k]] {
 		k++
@@ -167,14 +227,42 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people) (found, 
 	if k+1 < len(lower) && lower[k] == "i" && lower[k+1] == "think" {
 		k += 2 // "I think I'll ..." is still a commitment
 	}
+	// "Maybe I'll send it" is too unsure to be a task, unless it is due on
+	// a day: "maybe I'll send it by Friday" is a soft promise.
 	if k < len(lower) && hedges[lower[k]] || (k+1 < len(lower) && lower[k] == "i" && hedges[lower[k+1]]) {
-		return found{}, false
+		if !dueAhead(lower[k:]) {
+			return found{}, false
+		}
+		if hedges[lower[k]] {
+			k++
+		}
+	}
+	for _, d := range delegations {
+		if !hasPrefix(lower[k:], d) {
+			continue
+		}
+		if who, n := ppl.match(lower[k+len(d):]); n > 0 {
+			vp := k + len(d) + n
+			if vp < len(lower) && lower[vp] == "to" {
+				vp++
+			}
+			f := found{kind: named, assignee: who, score: 2, sure: true}
+			if len(d) == 1 {
+				f.kind = request // "can Dana send the deck?"
+			}
+			return f.withVP(words, lower, vp)
+		}
 	}
 	for _, p := range patterns {
 		if !hasPrefix(lower[k:], p.words) {
 			continue
 		}
-		f := found{kind: p.kind, mine: p.mine, score: 1}
+		f := found{kind: p.kind, mine: p.mine, score: 1, sure: voc.name != ""}
+		if addressOnly[strings.Join(p.words, " ")] {
+			if voc.name == "" && !dueAhead(lower[k+len(p.words):]) {
+				continue
+			}
+		}
 		vp := k + len(p.words)
 		switch {
 		case p.kind == explicit:
@@ -182,7 +270,16 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people) (found, 
 			for vp < len(lower) && (lower[vp] == "is" || lower[vp] == "for" || lower[vp] == "are" || lower[vp] == "") {
 				vp++
 			}
-			if inner, ok := matchAt(words, lower, vp, speaker, ppl); ok {
+			// "action item for me: ...", "action item for John: ..."
+			if vp < len(lower) && lower[vp] == "me" && speaker != "" && speaker != transcript.UnknownSpeaker {
+				f.assignee, f.sure = ppl.named(speaker), true
+				vp++
+			} else if who, n := ppl.match(lower[vp:]); n > 0 && vp+n < len(lower) && lower[vp+n] != "to" &&
+				lower[vp+n] != "will" && strings.HasSuffix(words[vp+n-1], ":") {
+				f.assignee, f.sure = who, true
+				vp += n
+			}
+			if inner, ok := matchAt(words, lower, vp, speaker, ppl, voc); ok {
 				inner.score += 3
 				return inner, true
 			}
@@ -197,26 +294,109 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people) (found, 
 	if who, n := ppl.match(lower[k:]); n > 0 {
 		for _, p := range namedModals {
 			if hasPrefix(lower[k+n:], p.words) {
-				f := found{kind: named, assignee: who, score: 2}
+				f := found{kind: named, assignee: who, score: 2, sure: true}
 				return f.withVP(words, lower, k+n+len(p.words))
+			}
+		}
+	}
+	// "Dana, send me the deck by Friday, please": an imperative to someone
+	// named, when it is due on a day or said with please.
+	if voc.name != "" && s > 0 && k < len(lower) && (dueAhead(lower[k:]) || slicesContains(lower, "please")) &&
+		!notVerbs[lower[k]] && !textproc.IsStopword(lower[k]) {
+		f := found{kind: request, assignee: voc, score: 1.5, sure: true}
+		if g, ok := f.withVP(words, lower, k); ok {
+			return g, true
+		}
+	}
+	// "Priya's going to ...": the name and "is" in one word.
+	if k < len(lower) && strings.HasSuffix(lower[k], "'s") {
+		alt := append([]string{strings.TrimSuffix(lower[k], "'s"), "is"}, lower[k+1:]...)
+		if who, n := ppl.match(alt); n == 1 {
+			for _, p := range namedModals {
+				if p.words[0] == "is" && hasPrefix(alt[1:], p.words) {
+					f := found{kind: named, assignee: who, score: 2, sure: true}
+					return f.withVP(words, lower, k+len(p.words))
+				}
 			}
 		}
 	}
 	return found{}, false
 }
 
+// leadingName is the person a sentence opens by addressing: "Bob, ...".
+func leadingName(words, lower []string, ppl *people) person {
+	k := 0
+	for k < len(lower) && openerMarkers[lower[k]] {
+		k++
+	}
+	for n := 1; n <= 3 && k+n <= len(lower); n++ {
+		if !strings.HasSuffix(words[k+n-1], ",") {
+			continue
+		}
+		if who, m := ppl.match(lower[k : k+n]); m == n {
+			return who
+		}
+	}
+	return person{}
+}
+
+// politeIf reports whether a clause is a request put as a condition: "if
+// you could send the deck, that would be great".
+func politeIf(lower []string) bool {
+	for len(lower) > 0 && openerMarkers[lower[0]] {
+		lower = lower[1:]
+	}
+	return hasPrefix(lower, []string{"if", "you", "could"}) || hasPrefix(lower, []string{"if", "you", "can"})
+}
+
+// trailingName is the person a sentence ends by naming: "can you check
+// the logs, Mike?", "I'll send it by Friday, Dana."
+func trailingName(words, lower []string, ppl *people) person {
+	for n := min(3, len(lower)-1); n >= 1; n-- {
+		if !strings.HasSuffix(words[len(words)-n-1], ",") {
+			continue
+		}
+		if who, m := ppl.match(lower[len(lower)-n:]); m == n {
+			return who
+		}
+	}
+	return person{}
+}
+
+// previousSpeaker is the last other known speaker before utterance i: who
+// "you" in a promise most likely is.
+func previousSpeaker(items []fathom.TranscriptItem, i int, ppl *people) person {
+	for j := i - 1; j >= 0; j-- {
+		if sp := items[j].Speaker; sp != items[i].Speaker && sp != "" && sp != transcript.UnknownSpeaker {
+			return ppl.named(sp)
+		}
+	}
+	return person{}
+}
+
 // vocative finds the person a request addresses by name just before it:
 // "John, can you ...". An unknown capitalised name is taken as it is.
 func vocative(words, lower []string, ppl *people) person {
 	n := len(lower)
+	// Only openers may come before the name: in "as discussed with
+	// William, we ..." William is not spoken to.
+	openersUpTo := func(i int) bool {
+		for _, w := range lower[:i] {
+			if !openerMarkers[w] && !fillers[w] && w != "please" {
+				return false
+			}
+		}
+		return true
+	}
 	for start := max(n-3, 0); start < n; start++ {
-		if who, m := ppl.match(lower[start:]); m == n-start && m > 0 {
+		if who, m := ppl.match(lower[start:]); m == n-start && m > 0 && openersUpTo(start) {
 			return who
 		}
 	}
-	if n >= 1 && strings.HasSuffix(words[n-1], ",") {
+	if n >= 1 && strings.HasSuffix(words[n-1], ",") && openersUpTo(n-1) {
 		w := strings.TrimRight(words[n-1], ",")
-		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && !openerMarkers[lower[n-1]] && lower[n-1] != "i" {
+		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && !openerMarkers[lower[n-1]] && lower[n-1] != "i" &&
+			lower[n-1] != "please" && !textproc.IsStopword(lower[n-1]) && !hedges[lower[n-1]] {
 			return person{name: w}
 		}
 	}

@@ -37,12 +37,12 @@ func TestActionItemsPositive(t *testing.T) {
 		{utt{"Alice Moreau", "We need to fix the login bug."}, "Fix the login bug", "", ""},
 		{utt{"Alice Moreau", "Let's schedule a follow-up."}, "Schedule a follow-up", "", ""},
 		{utt{"Alice Moreau", "John, can you update the roadmap?"}, "Update the roadmap", "John Park", "john@acme.com"},
-		{utt{"Alice Moreau", "Can you send me the contract, Bob?"}, "Send Alice Moreau the contract", "Bob Stone", "bob@acme.com"},
-		{utt{"Alice Moreau", "Could you please review my PR?"}, "Review Alice Moreau's PR", "Carol", ""}, // the only other speaker
+		{utt{"Alice Moreau", "Can you send me the contract, Bob?"}, "Send Alice the contract", "Bob Stone", "bob@acme.com"},
+		{utt{"Alice Moreau", "Could you please review my PR?"}, "Review Alice's PR", "Carol", ""}, // the only other speaker
 		{utt{"Alice Moreau", "Action item: John to book the venue."}, "Book the venue", "John Park", "john@acme.com"},
 		{utt{"Alice Moreau", "Action item: renew the SSL certificate."}, "Renew the SSL certificate", "", ""},
 		{utt{"Alice Moreau", "Bob will prepare the budget for next week."}, "Prepare the budget for next week", "Bob Stone", "bob@acme.com"},
-		{utt{"Alice Moreau", "Sounds good, and I'll get back to you on pricing."}, "Get back to the team on pricing", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "Sounds good, and I'll get back to you on pricing."}, "Get back to Carol on pricing", "Alice Moreau", "alice@acme.com"},
 		{utt{"Unknown speaker", "I'll email the client."}, "Email the client", "", ""},
 		{utt{"Alice Moreau", "Mike, could you check the logs?"}, "Check the logs", "Mike", ""},
 	}
@@ -106,14 +106,15 @@ func TestActionItemsAssignment(t *testing.T) {
 	if len(got) != 1 || got[0].AssigneeName != "John Park" || got[0].AssigneeEmail != "john@acme.com" {
 		t.Errorf("accepted request: %+v", got)
 	}
-	// With two speakers, "you" is the other one, and "you" in a promise too.
+	// With two speakers, "you" is the other one, and "you" in a promise is
+	// the one who spoke last.
 	got = ActionItems(meetingOf(
 		utt{"Ann", "Could you draft the agreement?"},
 		utt{"Ben", "Hmm."},
 		utt{"Ann", "And I'll send you the invoice by Monday."}), nil, Meta{})
 	want := []fathom.ActionItem{
 		{Description: "Draft the agreement", AssigneeName: "Ben"},
-		{Description: "Send the team the invoice by Monday", AssigneeName: "Ann", At: 2 * time.Second},
+		{Description: "Send Ben the invoice by Monday", AssigneeName: "Ann", At: 2 * time.Second},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %+v, want %+v", got, want)

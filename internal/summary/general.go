@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 )
@@ -13,6 +14,13 @@ type Meta struct {
 	Title    string
 	ShareURL string // summary links point into it: <ShareURL>?tab=summary&timestamp=<seconds>.0
 	Language string // ISO 639-1; "" means detect with Language
+	// Date is the meeting's day, in the zone its due dates are meant in:
+	// "by Thursday" is the first Thursday after it. Zero: dates are not
+	// resolved.
+	Date time.Time
+	// Teams maps a lower-cased email to its owner's team in the workspace,
+	// when known: an action item's assignee gets it.
+	Teams map[string]string
 }
 
 // TemplateGeneral is the template name of the General summary.

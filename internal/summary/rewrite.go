@@ -3,6 +3,7 @@ package summary
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 func set(words string) map[string]bool {
@@ -43,6 +44,9 @@ var (
 		"ping ask check confirm verify find look dig investigate research update fix prepare draft write create " +
 		"put get loop touch sync meet catch plan document invite order buy test clean finalize finalise " +
 		"calculate redesign submit deliver ship deploy release file share")
+	// neverHeads never head an action, even one addressed to someone or
+	// due on a day: being, knowing, perceiving, thinking, letting.
+	neverHeads = set("be let know see hear say think guess mean wonder imagine believe hope bet admit agree suppose assume expect")
 	// requestBad are verbs of requests made about the meeting itself.
 	requestBad = set("mute unmute scroll click open close zoom share hear see go come pass move turn read spell repeat")
 	// notVerbs cannot head a verb phrase: a new subject starts instead.
@@ -60,8 +64,18 @@ var (
 // withVP takes the verb phrase from word vp on, and accepts the action only
 // when it is a real task.
 func (f found) withVP(words, lower []string, vp int) (found, bool) {
-	for vp < len(lower) && (softeners[lower[vp]] || lower[vp] == "just") {
-		vp++
+lead:
+	for vp < len(lower) {
+		switch {
+		case softeners[lower[vp]] || lower[vp] == "just":
+			vp++
+		case hedges[lower[vp]] && dueAhead(lower[vp:]): // "I'll probably send it by Friday"
+			vp++
+		case vp+1 < len(lower) && (lower[vp] == "you" && lower[vp+1] == "know" || lower[vp] == "i" && lower[vp+1] == "mean"):
+			vp += 2
+		default:
+			break lead
+		}
 	}
 	for _, lead := range [][]string{{"go", "ahead", "and"}, {"try", "to"}, {"try", "and"}, {"need", "to"},
 		{"have", "to"}, {"be", "sure", "to"}, {"make", "sure", "to"}, {"make", "sure", "i"}, {"make", "sure", "we"}} {
@@ -90,10 +104,17 @@ func (f found) withVP(words, lower []string, vp int) (found, bool) {
 		return found{}, false
 	}
 	head, next := lower[vp], lower[vp+1]
-	if head == "not" || head == "never" || hedges[head] || strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ed") {
+	if head == "not" || head == "never" || head == "still" || hedges[head] || gerund(head) || strings.HasSuffix(head, "ed") {
 		return found{}, false
 	}
-	if notVerbs[head] || strings.ContainsAny(head, "'") || (badHeads[head] && !headExceptions[head][next]) {
+	if notVerbs[head] || strings.ContainsAny(head, "'") || neverHeads[head] {
+		return found{}, false
+	}
+	// A task addressed to someone by name or due on a day is work after
+	// the meeting whatever its verb; otherwise the verbs of talk, of the
+	// meeting itself and of the mind are not.
+	sure := f.sure || dueAhead(lower[vp:min(len(lower), end+3)])
+	if !sure && badHeads[head] && !headExceptions[head][next] {
 		return found{}, false
 	}
 	// "I'll just ...", "... now" and screens and slides are the meeting
@@ -105,20 +126,23 @@ func (f found) withVP(words, lower []string, vp int) (found, bool) {
 	// Plans of the team are tasks only when they are work after the
 	// meeting ("we need to fix the login bug"); "we have to make it
 	// simple" is the discussion itself.
-	if f.kind == commitWe && !workHeads[head] {
+	if f.kind == commitWe && !workHeads[head] && !sure {
 		return found{}, false
 	}
 	if !phrasals[head+"_"+next] && !hasContent(lower[vp+1:end]) {
 		return found{}, false
 	}
-	if f.kind == whitelist && !workHeads[head] {
+	// So are the speaker's own plans, unless they are addressed to
+	// someone, due on a day or of a verb of work after a meeting: "I will
+	// open our meeting", "I'll take the lunch" are not tasks.
+	if (f.kind == whitelist || f.kind == commitI) && !workHeads[head] && !sure {
 		return found{}, false
 	}
-	if f.kind == request && requestBad[head] {
+	if f.kind == request && requestBad[head] && !sure {
 		return found{}, false
 	}
 	f.vp = words[vp:min(end, vp+16)]
-	f.tail = lower[end:]
+	f.tail, f.tailWords = lower[end:], words[end:]
 	if timeMarker.MatchString(strings.Join(lower[vp:end], " ")) {
 		f.score++
 	}
@@ -126,24 +150,27 @@ func (f found) withVP(words, lower []string, vp int) (found, bool) {
 }
 
 // describe rewrites a verb phrase as an imperative from the assignee's
-// side: "send you my notes" said by Alice to Bob → "Send Bob the notes".
-func describe(f found, speaker string, ppl *people) string {
+// side: "send you my notes" said by Alice to Bob → "Send Bob Alice's
+// notes" for a request of Alice's, "Send Bob the notes" for a promise.
+// People are named by first name, as they are spoken of.
+func describe(f found, speaker person) string {
 	listener := "the team"
-	if f.kind == request && f.assignee.name != "" {
-		listener = f.assignee.name
+	if f.addressed.name != "" {
+		listener = spokenName(f.addressed)
 	}
+	asker := spokenName(speaker)
 	out := make([]string, 0, len(f.vp))
 	for k, w := range f.vp {
 		core := strings.TrimRight(w, ",.?!;:")
 		switch strings.ToLower(core) {
 		case "me", "myself":
-			if f.kind == request && speaker != "" {
-				w = speaker
+			if f.kind != commitI && asker != "" {
+				w = asker
 			}
 		case "my":
 			w = "the"
-			if f.kind == request && speaker != "" {
-				w = speaker + "'s"
+			if f.kind != commitI && asker != "" {
+				w = asker + "'s"
 			}
 		case "your", "our":
 			w = "the"
@@ -151,16 +178,97 @@ func describe(f found, speaker string, ppl *people) string {
 				w = "their"
 			}
 		case "you":
-			if f.kind != request {
+			if f.kind != request && f.kind != named {
 				w = listener
 			}
 		case "i":
-			w = speaker
+			w = asker
 		}
 		out = append(out, w)
 	}
 	d := strings.TrimRight(strings.Join(out, " "), ",.?!;: ")
 	return capitalise(d)
+}
+
+// spokenName is how a person is named in an action's description: an
+// invitee or a speaker with an email by first name ("Dana"), anyone else
+// by the whole display name, which may be a role ("Project Manager").
+func spokenName(p person) string {
+	if f := strings.Fields(p.name); len(f) > 0 && p.email != "" {
+		return f[0]
+	}
+	return p.name
+}
+
+// resolveDue finds the action's due phrase in its verb phrase, just after
+// it ("..., uh, by Friday") or before its clause ("tomorrow, I'll ..."), resolves it against the meeting's day
+// and takes it out of the verb phrase: the description ends with it.
+func (f *found) resolveDue(day time.Time) {
+	lower := make([]string, len(f.vp))
+	for i, w := range f.vp {
+		lower[i] = bare(w)
+	}
+	if d, ok := findDue(lower, day); ok {
+		f.due, f.dueWords = d.day, trimmed(f.vp[d.start:d.end])
+		rest := append(append([]string(nil), f.vp[:d.start]...), f.vp[d.end:]...)
+		if len(rest) >= 2 {
+			f.vp = rest
+		} else {
+			f.dueWords = nil // the phrase is the task's object: leave it where it is
+		}
+		return
+	}
+	if d, ok := findDue(f.tail, day); ok && d.start <= 1 {
+		f.due, f.dueWords = d.day, trimmed(f.tailWords[d.start:d.end])
+		return
+	}
+	// "Tomorrow, I'll send the deck", "Dana, by Friday, could you ..."
+	before := make([]string, len(f.before))
+	for i, w := range f.before {
+		before[i] = bare(w)
+	}
+	if d, ok := findDue(before, day); ok {
+		f.due, f.dueWords = d.day, trimmed(f.before[d.start:d.end])
+	}
+}
+
+// gerund reports whether a word is an -ing form ("sending", "doing"), not
+// a short verb that ends so ("ping", "bring").
+func gerund(w string) bool {
+	return strings.HasSuffix(w, "ing") && (len(w) >= 6 || w == "doing" || w == "going" || w == "being")
+}
+
+// trimmed are a due phrase's words without the punctuation around them,
+// lower-cased but for the names of days and months.
+func trimmed(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		w = strings.Trim(w, ",.?!;:\"()")
+		l := strings.ToLower(w)
+		if _, day := weekdays[strings.TrimSuffix(l, "'s")]; !day && months[l] == 0 {
+			w = l
+		}
+		out[i] = w
+	}
+	return out
+}
+
+// withDue ends a description with its due phrase, as said, when it was
+// taken out of the verb phrase: "Send Dana the proposal by Thursday". The
+// day it means is the item's Due. The description does not say the date:
+// the two search engines order a summary line and a transcript window
+// alike only while the line is as short as it was said (TestCopyToPostgres).
+func withDue(core string, f found) string {
+	if f.due.IsZero() || len(f.dueWords) == 0 {
+		return core
+	}
+	return core + " " + strings.Join(f.dueWords, " ")
+}
+
+// dueAhead reports whether words hold a due phrase (of any day).
+func dueAhead(words []string) bool {
+	_, ok := findDue(words, time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	return ok
 }
 
 // dropFillers removes hesitations and stutters from a sentence's words.

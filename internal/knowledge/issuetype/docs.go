@@ -11,6 +11,20 @@ func (m *Model) DocIDs() []int64 {
 	return ids
 }
 
+// Lacking returns the ids of ids that the model does not hold, in their
+// order, under one read lock.
+func (m *Model) Lacking(ids []int64) []int64 {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var out []int64
+	for _, id := range ids {
+		if _, ok := m.slotOf[id]; !ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // NeighboursOf appends to dst the documents of the model's similarity
 // graph nearest to docID, best first, with their cosine similarity (the
 // graph keeps Config.Neighbours of them), and returns it; dst unchanged

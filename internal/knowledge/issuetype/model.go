@@ -295,6 +295,10 @@ type weighBuf struct {
 func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 	n := float64(m.live)
 	var ss [2]float64
+	// Without a table, the IDF of the rarest frequencies, which most of
+	// a text's features have, is computed once per call: math.Pow per
+	// feature was most of the cost of weighing a new text.
+	var rare [64]float32
 	for i, id := range v.ids {
 		f := m.feats[id]
 		tf := float32(1)
@@ -302,9 +306,15 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 			tf = tfWeight(float32(counts[i]))
 		}
 		var w float32
-		if tab != nil {
+		switch {
+		case tab != nil:
 			w = tf * tab.get(f.df)
-		} else {
+		case int(f.df) < len(rare):
+			if rare[f.df] == 0 {
+				rare[f.df] = idf(n, float64(f.df))
+			}
+			w = tf * rare[f.df]
+		default:
 			w = tf * idf(n, float64(f.df))
 		}
 		v.w[i] = w
@@ -329,15 +339,18 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 // feature more than 65,535 times count as that many).
 func countOf(n float32) uint16 { return uint16(min(n, 65535)) }
 
-// sortPair sorts ids ascending, permuting w alongside.
-func sortPair[T any](ids []uint32, w []T) {
-	idx := make([]int, len(ids))
-	for i := range idx {
-		idx[i] = i
+// sortPair sorts ids ascending, permuting counts alongside; ids are
+// distinct (a text's features). Each pair is packed into one integer,
+// the id above the count, and the integers sorted by slices.Sort: the
+// sort of an index slice through a comparison closure, with two copies,
+// was two fifths of the cost of registering a text.
+func sortPair(ids []uint32, counts []uint16) {
+	packed := make([]uint64, len(ids))
+	for i, id := range ids {
+		packed[i] = uint64(id)<<16 | uint64(counts[i])
 	}
-	slices.SortFunc(idx, func(a, b int) int { return int(ids[a]) - int(ids[b]) })
-	ids2, w2 := slices.Clone(ids), slices.Clone(w)
-	for i, j := range idx {
-		ids[i], w[i] = ids2[j], w2[j]
+	slices.Sort(packed)
+	for i, p := range packed {
+		ids[i], counts[i] = uint32(p>>16), uint16(p)
 	}
 }
