@@ -154,6 +154,7 @@ func storedRecording(t *testing.T, p *serveProcess, rec int64) (int, string) {
 // backup is one snapshot). The installation backed up is on SQLite, then
 // on PostgreSQL.
 func TestBackupUnderLoadRestores(t *testing.T) {
+	engineIndependent(t)
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
@@ -429,6 +430,7 @@ func TestCLIBackupRestoreBadInput(t *testing.T) {
 // version before this binary's: into a data directory and into
 // PostgreSQL, each migrated first, with the rows kept.
 func TestRestoreMigratesAnOlderBackup(t *testing.T) {
+	engineIndependent(t)
 	ctx := context.Background()
 	latest, err := sqlite.LatestVersion()
 	if err != nil {

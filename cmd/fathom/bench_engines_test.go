@@ -88,6 +88,7 @@ title
 // in one run: both sets of figures, one table, and the throwaway
 // PostgreSQL database gone at the end.
 func TestBenchEnginesSideBySide(t *testing.T) {
+	engineIndependent(t)
 	if testing.Short() {
 		t.Skip("seeds two servers")
 	}

@@ -82,6 +82,7 @@ func TestVisibleWithoutAnalysis(t *testing.T) {
 // both, and every probe written through one is found through the other,
 // then analysed and counted in the other's issue types.
 func TestBenchServers(t *testing.T) {
+	engineIndependent(t)
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}

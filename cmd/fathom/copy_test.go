@@ -8,6 +8,7 @@ import (
 )
 
 func TestCLICopy(t *testing.T) {
+	engineIndependent(t)
 	dir := t.TempDir()
 	sqliteEnv := map[string]string{"FATHOM_DATA_DIR": dir, "FATHOM_SQLITE_SYNCHRONOUS": "normal"}
 	if code, _, errOut := cli(t, sqliteEnv, "keys", "create", "--create", "--tenant", "acme", "--email", "ops@acme.test"); code != 0 {

@@ -36,3 +36,13 @@ func storageEnv(t *testing.T, dir string) map[string]string {
 	}
 	return env
 }
+
+// engineIndependent skips t in the PostgreSQL pass (FATHOM_TEST_ENGINE=postgres):
+// the test picks its engines itself, or uses none, so the SQLite pass has
+// already run it exactly as the PostgreSQL pass would.
+func engineIndependent(t *testing.T) {
+	t.Helper()
+	if pgtest.Requested(t) {
+		t.Skip("the SQLite pass runs it: it chooses its engines itself, whatever FATHOM_TEST_ENGINE says")
+	}
+}

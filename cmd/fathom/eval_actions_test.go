@@ -10,6 +10,8 @@ import (
 // TestCLIEvalActions runs the action-item evaluation on the develop split
 // and checks its table, and that a bad --pool is refused naming the flag.
 func TestCLIEvalActions(t *testing.T) {
+	engineIndependent(t)
+	t.Parallel() // in-process and CPU-bound: it shares the cores with the other parallel tests
 	if code, _, errOut := cli(t, nil, "eval", "actions", "--pool", "nothing"); code != 2 || !strings.Contains(errOut, "--pool") {
 		t.Errorf("--pool nothing: exit %d (%q), want 2 naming the flag", code, errOut)
 	}

@@ -13,6 +13,8 @@ import (
 // develop half: no pair can be found without the expansion, and the
 // learned expansion finds some.
 func TestCLIEvalParaphrase(t *testing.T) {
+	engineIndependent(t)
+	t.Parallel() // in-process and CPU-bound: it shares the cores with the other parallel tests
 	dir := dataset.DirOrSkip(t, "banking77")
 	code, out, errOut := cli(t, nil, "eval", "paraphrase", "--data", dir, "--half", "develop")
 	if code != 0 {

@@ -15,6 +15,8 @@ import (
 // checks its table has the summary and both baselines, and that a bad
 // --split is refused naming the flag.
 func TestCLIEvalQMSum(t *testing.T) {
+	engineIndependent(t)
+	t.Parallel() // in-process and CPU-bound: it shares the cores with the other parallel tests
 	if code, _, errOut := cli(t, nil, "eval", "qmsum", "--split", "neither"); code != 2 || !strings.Contains(errOut, "--split") {
 		t.Errorf("--split neither: exit %d (%q), want 2 naming the flag", code, errOut)
 	}
@@ -40,6 +42,8 @@ func TestCLIEvalQMSum(t *testing.T) {
 // With a chat model configured the model's summaries are scored, and
 // meetings it fails on are counted and scored extractively.
 func TestEvalQMSumChatModel(t *testing.T) {
+	engineIndependent(t)
+	t.Parallel() // in-process and CPU-bound: it shares the cores with the other parallel tests
 	dir := dataset.DirOrSkip(t, "qmsum")
 	var down atomic.Bool
 	var calls atomic.Int64

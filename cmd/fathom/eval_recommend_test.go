@@ -14,6 +14,7 @@ import (
 // are tracked, read back and mapped to simulated actions, and every test
 // query gets an answer that is scored.
 func TestEvalRecommendPlumbing(t *testing.T) {
+	engineIndependent(t)
 	ctx := context.Background()
 	local, err := startLocal(ctx, "normal", "test", nil)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 // TestCLIEvalSGD runs the SGD outcome evaluation on the develop half and
 // checks its report has the figures and the confusion table.
 func TestCLIEvalSGD(t *testing.T) {
+	engineIndependent(t)
+	t.Parallel() // in-process and CPU-bound: it shares the cores with the other parallel tests
 	dir := dataset.DirOrSkip(t, "sgd")
 	code, out, errOut := cli(t, nil, "eval", "sgd", "--data", dir, "--half", "develop", "--misses", "2")
 	if code != 0 {

@@ -112,6 +112,7 @@ var e2eTopics = [][]string{
 // conversation and recording is stored exactly once, and the survivors
 // agree on the issue types.
 func TestThreeServersOnePostgres(t *testing.T) {
+	engineIndependent(t)
 	if testing.Short() {
 		t.Skip("builds and runs the binary three times")
 	}

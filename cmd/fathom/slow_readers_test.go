@@ -27,6 +27,7 @@ func TestSlowReadersMemory(t *testing.T) {
 // (nothing acknowledged lost), the gateway's refreshes against a fake
 // upstream, and the malformed-input fuzzer.
 func TestReliabilityQuick(t *testing.T) {
+	engineIndependent(t)
 	if testing.Short() {
 		t.Skip("builds the binary and attacks a real server for about a minute")
 	}
@@ -39,6 +40,7 @@ func TestReliabilityQuick(t *testing.T) {
 // --database-url: on a throwaway PostgreSQL database, nothing acknowledged
 // is lost. It is skipped when PostgreSQL is not reachable.
 func TestReliabilityQuickOnPostgres(t *testing.T) {
+	engineIndependent(t)
 	if testing.Short() {
 		t.Skip("builds the binary and attacks a real server")
 	}

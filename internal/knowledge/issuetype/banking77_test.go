@@ -9,6 +9,9 @@ import (
 // time in file order, as a tenant's conversations would arrive, and compares
 // the final types with the true intents, which are used only here.
 func TestBanking77(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures clustering quality on banking77, one message at a time: the pass without -short runs it")
+	}
 	texts, cats := banking77(t, "train.csv")
 	m := NewModel(Config{})
 	start := time.Now()

@@ -55,6 +55,9 @@ func envf(k string) float64 {
 // TestBanking77 queries each banking77 test message against the training
 // messages and scores the hits by intent (labels are used only here).
 func TestBanking77(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures ranking quality on banking77, one query at a time: the pass without -short runs it")
+	}
 	ix, model, cats := trained(t)
 	queries, qcats := banking77(t, "test.csv")
 	if heldOut(0) {
