@@ -72,7 +72,7 @@ var patterns = []pattern{
 // someone by name or has a due date: "I can ..." and "you'll ..." are as
 // often said of how things work as of work to do, "would you ...?" of what
 // someone would do.
-var addressOnly = map[string]bool{"i can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
+var addressOnly = map[string]bool{"i can": true, "please": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
 	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true,
 	"you should": true, "you need to": true, "you have to": true, "would you": true}
 

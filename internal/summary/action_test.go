@@ -34,8 +34,8 @@ func TestActionItemsPositive(t *testing.T) {
 		{utt{"Alice Moreau", "Okay, I will look into it."}, "Look into it", "Alice Moreau", "alice@acme.com"},
 		{utt{"Alice Moreau", "I think I'll update my slides tomorrow."}, "Update the slides tomorrow", "Alice Moreau", "alice@acme.com"},
 		{utt{"Alice Moreau", "Sure, I'm going to draft the proposal, because they asked."}, "Draft the proposal", "Alice Moreau", "alice@acme.com"},
-		{utt{"Alice Moreau", "We need to fix the login bug."}, "Fix the login bug", "", ""},
-		{utt{"Alice Moreau", "Let's schedule a follow-up."}, "Schedule a follow-up", "", ""},
+		{utt{"Alice Moreau", "We need to fix the login bug next week."}, "Fix the login bug next week", "", ""},
+		{utt{"Alice Moreau", "Let's schedule a follow-up after the call."}, "Schedule a follow-up after the call", "", ""},
 		{utt{"Alice Moreau", "John, can you update the roadmap?"}, "Update the roadmap", "John Park", "john@acme.com"},
 		{utt{"Alice Moreau", "Can you send me the contract, Bob?"}, "Send Alice the contract", "Bob Stone", "bob@acme.com"},
 		{utt{"Alice Moreau", "Could you please review my PR?"}, "Review Alice's PR", "Carol", ""}, // the only other speaker
@@ -89,6 +89,11 @@ func TestActionItemsNegative(t *testing.T) {
 		"We sent the deck yesterday.",
 		"I think we should ship it.",
 		"Would you prefer an LCD screen?",
+		"We need to fix the login bug.",
+		"We have to design one product.",
+		"I'll go back to my own presentation.",
+		"Okay, well I'll move on.",
+		"I will focus on user interface design.",
 	} {
 		if got := ActionItems(meetingOf(utt{"Carol", "Hello."}, utt{"Alice Moreau", text}, utt{"Bob Stone", "Hmm."}), invitees, Meta{}); len(got) != 0 {
 			t.Errorf("%q gave %+v, want no action item", text, got)
