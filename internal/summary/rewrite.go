@@ -138,6 +138,10 @@ lead:
 	default:
 		return found{}, false
 	}
+	// "you can do the next one if you want" offers, it does not ask.
+	if end+2 < len(lower) && lower[end] == "if" && lower[end+1] == "you" && mindHeads[lower[end+2]] {
+		return found{}, false
+	}
 	f.vp = words[vp:min(end, vp+16)]
 	f.tail, f.tailWords = lower[end:], words[end:]
 	if timeMarker.MatchString(strings.Join(lower[vp:end], " ")) {
