@@ -87,7 +87,7 @@ var delegations = [][]string{{"let's", "have"}, {"let's", "get"}, {"let's", "ask
 var namedModals = []pattern{
 	pat("will", named, false), pat("is going to", named, false), pat("'s going to", named, false),
 	pat("is gonna", named, false), pat("needs to", named, false), pat("has to", named, false), pat("to", named, false),
-	pat("should", named, false), pat("can", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
+	pat("should", named, false), pat("can", named, false), pat("could", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
 	pat("has offered to", named, false), pat("offered to", named, false),
 }
 
