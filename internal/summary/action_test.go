@@ -108,6 +108,7 @@ func TestActionItemsNegative(t *testing.T) {
 		"John, you can take the next one if you want.",
 		"We'll have the three presentations first.",
 		"Let's have a bottle of champagne.",
+		"So, I will open our functional design meeting.",
 		"Are you able to see the diagram?",
 	} {
 		if got := ActionItems(meetingOf(utt{"Carol", "Hello."}, utt{"Alice Moreau", text}, utt{"Bob Stone", "Hmm."}), invitees, Meta{}); len(got) != 0 {

@@ -306,9 +306,21 @@ func deictic(lower []string) bool {
 				return true
 			}
 		case "meeting":
-			last := i+1 == len(lower) || !newAnalyzer("en").content(lower[i+1])
-			if last && (prev == "our" || prev == "this" || prev == "the") && !(i > 1 && (lower[i-2] == "after" || lower[i-2] == "before")) {
-				return true
+			// "our (functional design) meeting", not "the next meeting",
+			// "after the meeting" or "the meeting notes".
+			if i+1 < len(lower) && newAnalyzer("en").content(lower[i+1]) {
+				continue
+			}
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if lower[j] == "next" || lower[j] == "last" || lower[j] == "after" || lower[j] == "before" {
+					break
+				}
+				if lower[j] == "our" || lower[j] == "this" || lower[j] == "the" {
+					if j == 0 || (lower[j-1] != "after" && lower[j-1] != "before") {
+						return true
+					}
+					break
+				}
 			}
 		case "today":
 			if prev == "for" {
