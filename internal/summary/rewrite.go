@@ -50,7 +50,7 @@ var (
 	// tailWords are dropped from the end of a verb phrase.
 	tailWords = set("okay ok alright right yeah then too now please anyway guys everyone")
 	// timeMarker makes a task concrete.
-	timeMarker = regexp.MustCompile(`\b(by|before|tomorrow|tonight|today|next|monday|tuesday|wednesday|thursday|friday|eod|asap|end of|after the (call|meeting)|this week|later)\b`)
+	timeMarker = regexp.MustCompile(`\b(by|before|tomorrow|tonight|today|next|monday|tuesday|wednesday|thursday|friday|eod|asap|end of|after the (call|meeting)|this week|later|afterwards?)\b`)
 )
 
 // withVP takes the verb phrase from word vp on, and accepts the action only
