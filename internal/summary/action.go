@@ -189,10 +189,13 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 	}
 	question := strings.HasSuffix(raw, "?")
 	for s := 0; s < len(words); s++ {
-		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !politeIf(lower[s:]) {
+		// "if you could …" asks, but not after a word of knowing or
+		// wondering: "I don't know if you could get a mirror effect".
+		polite := politeIf(lower[s:]) && !(s > 0 && (mindHeads[lower[s-1]] || lower[s-1] == "sure"))
+		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !polite {
 			continue
 		}
-		if conditional(lower[:s]) && !politeIf(lower[s:]) {
+		if conditional(lower[:s]) && !polite {
 			return found{}, false
 		}
 		voc := vocative(words[:s], lower[:s], ppl)

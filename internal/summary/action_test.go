@@ -109,6 +109,8 @@ func TestActionItemsNegative(t *testing.T) {
 		"We'll have the three presentations first.",
 		"Let's have a bottle of champagne.",
 		"So, I will open our functional design meeting.",
+		"But I don't know if you could get any mirror effect on it.",
+		"So can you give us a summary of all the decisions?",
 		"Are you able to see the diagram?",
 	} {
 		if got := ActionItems(meetingOf(utt{"Carol", "Hello."}, utt{"Alice Moreau", text}, utt{"Bob Stone", "Hmm."}), invitees, Meta{}); len(got) != 0 {

@@ -133,6 +133,8 @@ lead:
 		}
 	case obj == nounObject && lightVerbs[head] && contentWords(lower[vp+1:end]) < 2:
 		return found{}, false // "I'll take the lunch", not "get a price for the battery"
+	case f.kind == request && vp+1 < end && lower[vp+1] == "us":
+		return found{}, false // "can you give us a summary?": asked of the meeting, now
 	case obj == nounObject:
 	case obj == particleObject && f.kind != commitWe && f.kind != whitelist:
 	default:
