@@ -66,13 +66,14 @@ var patterns = []pattern{
 	pat("would it be possible for you to", request, false), pat("any chance you could", request, false),
 	pat("any chance you can", request, false), pat("i'm counting on you to", request, false),
 	pat("i promise to", commitI, true), pat("i promise i'll", commitI, true),
+	pat("i could", commitI, true), pat("you could", request, false), pat("you can", request, false),
 }
 
 // addressOnly are patterns that make an action only when it is addressed to
 // someone by name or has a due date: "I can ..." and "you'll ..." are as
 // often said of how things work as of work to do, "would you ...?" of what
 // someone would do.
-var addressOnly = map[string]bool{"i can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
+var addressOnly = map[string]bool{"i can": true, "please": true, "i could": true, "you could": true, "you can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
 	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true,
 	"you should": true, "you need to": true, "you have to": true, "would you": true}
 
@@ -86,7 +87,7 @@ var delegations = [][]string{{"let's", "have"}, {"let's", "get"}, {"let's", "ask
 var namedModals = []pattern{
 	pat("will", named, false), pat("is going to", named, false), pat("'s going to", named, false),
 	pat("is gonna", named, false), pat("needs to", named, false), pat("has to", named, false), pat("to", named, false),
-	pat("should", named, false), pat("can", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
+	pat("should", named, false), pat("can", named, false), pat("could", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
 	pat("has offered to", named, false), pat("offered to", named, false),
 }
 
@@ -188,10 +189,13 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 	}
 	question := strings.HasSuffix(raw, "?")
 	for s := 0; s < len(words); s++ {
-		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !politeIf(lower[s:]) {
+		// "if you could …" asks, but not after a word of knowing or
+		// wondering: "I don't know if you could get a mirror effect".
+		polite := politeIf(lower[s:]) && !(s > 0 && (mindHeads[lower[s-1]] || lower[s-1] == "sure"))
+		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !polite {
 			continue
 		}
-		if conditional(lower[:s]) && !politeIf(lower[s:]) {
+		if conditional(lower[:s]) && !polite {
 			return found{}, false
 		}
 		voc := vocative(words[:s], lower[:s], ppl)
@@ -213,6 +217,7 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 			f.addressed = voc
 		}
 		f.before = words[:s]
+		f.antecedent()
 		return f, true
 	}
 	return found{}, false
@@ -224,18 +229,57 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 	for k < len(lower) && openerMarkers[lower[k]] {
 		k++
 	}
-	if k+1 < len(lower) && lower[k] == "i" && lower[k+1] == "think" {
-		k += 2 // "I think I'll ..." is still a commitment
+	if k+1 < len(lower) && (lower[k] == "i" || lower[k] == "you") && lower[k+1] == "think" {
+		k += 2 // "I think I'll ...", "do you think you could ..." are still a promise, a request
+	} else if k+2 < len(lower) && lower[k] == "do" && lower[k+1] == "you" && lower[k+2] == "think" {
+		k += 3
 	}
 	// "Maybe I'll send it" is too unsure to be a task, unless it is due on
-	// a day: "maybe I'll send it by Friday" is a soft promise.
+	// a day ("maybe I'll send it by Friday" is a soft promise) or puts
+	// someone named or spoken to forward ("maybe Priya can ...", "Dana,
+	// perhaps you could ...").
 	if k < len(lower) && hedges[lower[k]] || (k+1 < len(lower) && lower[k] == "i" && hedges[lower[k+1]]) {
-		if !dueAhead(lower[k:]) {
+		hedge := 1
+		if !hedges[lower[k]] {
+			hedge = 2 // "I guess I could ..."
+		}
+		rest := lower[k+hedge:]
+		_, who := ppl.match(rest)
+		if !dueAhead(lower[k:]) && who == 0 && !(voc.name != "" && len(rest) > 0 && rest[0] == "you") {
 			return found{}, false
 		}
-		if hedges[lower[k]] {
-			k++
+		k += hedge
+	}
+	// "are you able to", "would you be willing to", "are you okay to",
+	// "will you be free to": a request put as a question of the
+	// addressee's state, whatever the adjective.
+	for _, q := range [][]string{{"are", "you"}, {"would", "you", "be"}, {"will", "you", "be"}, {"could", "you", "be"},
+		{"you're"}, {"you", "are"}, {"you'd", "be"}} {
+		if j := k + len(q); hasPrefix(lower[k:], q) && j+1 < len(lower) && lower[j+1] == "to" && !notVerbs[lower[j]] {
+			if voc.name == "" && !dueAhead(lower[j:]) {
+				return found{}, false
+			}
+			f := found{kind: request, score: 1.5, sure: true}
+			return f.withVP(words, lower, j+2)
 		}
+	}
+	// "your action is to ...", "your job this week is to ...": a task
+	// given to the addressee by a noun phrase and "is to".
+	if k < len(lower) && lower[k] == "your" && (voc.name != "" || dueAhead(lower[k:])) {
+		for j := k + 2; j+1 < len(lower) && j <= k+5; j++ {
+			if lower[j] == "is" && lower[j+1] == "to" {
+				f := found{kind: request, score: 3, sure: true}
+				return f.withVP(words, lower, j+2)
+			}
+		}
+	}
+	// "put me down to ...", "sign me up for ...": the speaker volunteers.
+	if k+3 < len(lower) && lower[k+1] == "me" && (particles[lower[k+2]] || lower[k+2] == "down" || lower[k+2] == "in") && (lower[k+3] == "to" || lower[k+3] == "for") {
+		f := found{kind: commitI, mine: true, score: 1.5, sure: true}
+		if speaker != "" && speaker != transcript.UnknownSpeaker {
+			f.assignee = ppl.named(speaker)
+		}
+		return f.withVP(words, lower, k+4)
 	}
 	for _, d := range delegations {
 		if !hasPrefix(lower[k:], d) {
@@ -260,6 +304,10 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 		f := found{kind: p.kind, mine: p.mine, score: 1, sure: voc.name != ""}
 		if addressOnly[strings.Join(p.words, " ")] {
 			if voc.name == "" && !dueAhead(lower[k+len(p.words):]) {
+				continue
+			}
+			// "you could ..." is advice unless it names someone of the meeting.
+			if p.words[0] == "you" && !ppl.known(voc) && !dueAhead(lower[k+len(p.words):]) {
 				continue
 			}
 		}
@@ -321,6 +369,44 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 		}
 	}
 	return found{}, false
+}
+
+// antecedent puts back the task "do it" stands for when the sentence said
+// it before: "I was going to draft the proposal anyway, so I'll do it by
+// Tuesday" is "Draft the proposal by Tuesday".
+func (f *found) antecedent() {
+	if len(f.vp) < 2 || bare(f.vp[0]) != "do" {
+		return
+	}
+	if p := bare(f.vp[1]); p != "it" && p != "that" && p != "this" {
+		return
+	}
+	for i := len(f.before) - 2; i >= 0; i-- {
+		if bare(f.before[i]) != "to" {
+			continue
+		}
+		task := f.before[i+1:]
+		for len(task) > 0 {
+			last := bare(task[len(task)-1])
+			if last != "anyway" && last != "so" && last != "and" && !openerMarkers[last] {
+				break
+			}
+			task = task[:len(task)-1]
+		}
+		if len(task) < 2 || !hasContent(lowerAll(task)) || mindHeads[bare(task[0])] {
+			return
+		}
+		f.vp = append(append([]string(nil), task...), f.vp[2:]...)
+		return
+	}
+}
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = bare(w)
+	}
+	return out
 }
 
 // leadingName is the person a sentence opens by addressing: "Bob, ...".

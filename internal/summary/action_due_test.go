@@ -124,6 +124,14 @@ func TestFindDue(t *testing.T) {
 		{"in 2 days", day(12)},
 		{"by december 24th", day(24)},
 		{"by the 3rd of december", time.Date(2027, 12, 3, 0, 0, 0, 0, time.UTC)},
+		{"a week from today", day(17)},
+		{"two weeks from today", day(24)},
+		{"three days from now", day(13)},
+		{"a week from tomorrow", day(18)},
+		{"in two weeks", day(24)},
+		{"in three days", day(13)},
+		{"within ten days", day(20)},
+		{"in 2 weeks", day(24)},
 	} {
 		d, ok := findDue(splitLower(tt.text), thu)
 		if !ok || !d.day.Equal(tt.want) {

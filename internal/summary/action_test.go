@@ -34,8 +34,8 @@ func TestActionItemsPositive(t *testing.T) {
 		{utt{"Alice Moreau", "Okay, I will look into it."}, "Look into it", "Alice Moreau", "alice@acme.com"},
 		{utt{"Alice Moreau", "I think I'll update my slides tomorrow."}, "Update the slides tomorrow", "Alice Moreau", "alice@acme.com"},
 		{utt{"Alice Moreau", "Sure, I'm going to draft the proposal, because they asked."}, "Draft the proposal", "Alice Moreau", "alice@acme.com"},
-		{utt{"Alice Moreau", "We need to fix the login bug."}, "Fix the login bug", "", ""},
-		{utt{"Alice Moreau", "Let's schedule a follow-up."}, "Schedule a follow-up", "", ""},
+		{utt{"Alice Moreau", "We need to fix the login bug next week."}, "Fix the login bug next week", "", ""},
+		{utt{"Alice Moreau", "Let's schedule a follow-up after the call."}, "Schedule a follow-up after the call", "", ""},
 		{utt{"Alice Moreau", "John, can you update the roadmap?"}, "Update the roadmap", "John Park", "john@acme.com"},
 		{utt{"Alice Moreau", "Can you send me the contract, Bob?"}, "Send Alice the contract", "Bob Stone", "bob@acme.com"},
 		{utt{"Alice Moreau", "Could you please review my PR?"}, "Review Alice's PR", "Carol", ""}, // the only other speaker
@@ -45,6 +45,16 @@ func TestActionItemsPositive(t *testing.T) {
 		{utt{"Alice Moreau", "Sounds good, and I'll get back to you on pricing."}, "Get back to Carol on pricing", "Alice Moreau", "alice@acme.com"},
 		{utt{"Unknown speaker", "I'll email the client."}, "Email the client", "", ""},
 		{utt{"Alice Moreau", "Mike, could you check the logs?"}, "Check the logs", "Mike", ""},
+		// Structure, not verb lists: any verb with an object, said as a promise.
+		{utt{"Alice Moreau", "I'll reconcile the vendor invoices."}, "Reconcile the vendor invoices", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "John, are you free to audit the access logs?"}, "Audit the access logs", "John Park", "john@acme.com"},
+		{utt{"Alice Moreau", "Bob, would you be happy to proofread the brochure?"}, "Proofread the brochure", "Bob Stone", "bob@acme.com"},
+		{utt{"Alice Moreau", "John, do you think you could benchmark the new cache?"}, "Benchmark the new cache", "John Park", "john@acme.com"},
+		{utt{"Alice Moreau", "Bob, your job this week is to migrate the wiki."}, "Migrate the wiki", "Bob Stone", "bob@acme.com"},
+		{utt{"Alice Moreau", "Perhaps John could archive the old tickets."}, "Archive the old tickets", "John Park", "john@acme.com"},
+		{utt{"Alice Moreau", "Sign me up to translate the user guide."}, "Translate the user guide", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "I guess I could relabel the boxes on Monday."}, "Relabel the boxes on Monday", "Alice Moreau", "alice@acme.com"},
+		{utt{"Alice Moreau", "I meant to recalibrate the scales anyway, so I'll do it tomorrow."}, "Recalibrate the scales tomorrow", "Alice Moreau", "alice@acme.com"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -89,6 +99,19 @@ func TestActionItemsNegative(t *testing.T) {
 		"We sent the deck yesterday.",
 		"I think we should ship it.",
 		"Would you prefer an LCD screen?",
+		"We need to fix the login bug.",
+		"We have to design one product.",
+		"I'll go back to my own presentation.",
+		"Okay, well I'll move on.",
+		"I will focus on user interface design.",
+		"Plastic, you could call it the cheap option.",
+		"John, you can take the next one if you want.",
+		"We'll have the three presentations first.",
+		"Let's have a bottle of champagne.",
+		"So, I will open our functional design meeting.",
+		"But I don't know if you could get any mirror effect on it.",
+		"So can you give us a summary of all the decisions?",
+		"Are you able to see the diagram?",
 	} {
 		if got := ActionItems(meetingOf(utt{"Carol", "Hello."}, utt{"Alice Moreau", text}, utt{"Bob Stone", "Hmm."}), invitees, Meta{}); len(got) != 0 {
 			t.Errorf("%q gave %+v, want no action item", text, got)

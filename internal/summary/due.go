@@ -20,7 +20,7 @@ var (
 		"april": time.April, "may": time.May, "june": time.June, "july": time.July, "august": time.August,
 		"september": time.September, "october": time.October, "november": time.November, "december": time.December}
 	numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14}
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30}
 	// duePrefixes may open a due phrase and belong to it.
 	duePrefixes = set("by before on until till this next for the no later than")
 	// dayParts may follow a day and belong to the phrase.
@@ -67,6 +67,9 @@ func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
 			return w[k]
 		}
 		return ""
+	}
+	if end, t, ok := spanFrom(w, i, d); ok {
+		return end, t, true
 	}
 	switch x := strings.TrimSuffix(w[i], "'s"); {
 	case weekdays[x] != 0 || x == "sunday":
@@ -137,6 +140,38 @@ func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
 				return k + 1, dateOnOrAfter(d, m, n), true
 			}
 		}
+	}
+	return 0, time.Time{}, false
+}
+
+// spanFrom reads "a week from today", "two days from tomorrow", "ten
+// days from now" at word i.
+func spanFrom(w []string, i int, d time.Time) (int, time.Time, bool) {
+	at := func(k int) string {
+		if k < len(w) {
+			return w[k]
+		}
+		return ""
+	}
+	n := numberWords[w[i]]
+	if n == 0 {
+		n, _ = strconv.Atoi(w[i])
+	}
+	unit := 0
+	switch at(i + 1) {
+	case "day", "days":
+		unit = 1
+	case "week", "weeks":
+		unit = 7
+	}
+	if n <= 0 || n >= 100 || unit == 0 || (at(i+2) != "from" && at(i+2) != "after") {
+		return 0, time.Time{}, false
+	}
+	switch at(i + 3) {
+	case "today", "now":
+		return i + 4, d.AddDate(0, 0, n*unit), true
+	case "tomorrow":
+		return i + 4, d.AddDate(0, 0, 1+n*unit), true
 	}
 	return 0, time.Time{}, false
 }

@@ -100,3 +100,16 @@ func equalWords(a, b []string) bool {
 	}
 	return true
 }
+
+// known reports whether p is one of the meeting's speakers or invitees.
+func (p *people) known(who person) bool {
+	if who.name == "" {
+		return false
+	}
+	for _, c := range p.list {
+		if strings.EqualFold(c.name, who.name) {
+			return true
+		}
+	}
+	return false
+}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
 func set(words string) map[string]bool {
@@ -23,42 +25,32 @@ var (
 	accepts = set("sure yes yeah yep ok okay absolutely definitely certainly will of i i'll on")
 	// softeners are dropped from the start of a verb phrase.
 	softeners = set("also definitely certainly quickly then actually really first please")
-	// badHeads never head an action: talk about the meeting itself, the
-	// speaker's mind, or being ("I'll be honest", "I will say").
-	badHeads = set("be say admit guess think mean bet repeat answer agree pass stop wait hear know remember imagine " +
-		"believe wonder like love hate want keep leave jump sum read note stick bear see need have go come start " +
-		"begin continue move explain turn wrap decide consider choose focus assume mind hold tell give use get " +
-		"show talk discuss speak look do make try put raise draw paint write hope expect prefer care deal understand " +
-		"save close finish end plug press grab pick bring scream switch chat")
-	// headExceptions rescue some of badHeads by the word that follows:
-	// "look into", "get back", "talk to", "make sure", "take a look".
-	headExceptions = map[string]map[string]bool{
-		"look": set("into"), "get": set("back in"), "talk": set("to with"), "speak": set("to with"),
-		"discuss": set("with"), "make": set("sure a the"), "give": set("them him her"), "tell": set("them him her"),
-		"do": set("the a"), "show": set("them him her the"), "put": set("together"), "write": set("up"),
-	}
-	// workHeads are the verbs "let's" and "let me" may lead, work done
-	// after the meeting ("let's schedule a follow-up"), not in it ("let's
-	// start", "let me share my screen").
-	workHeads = set("send email forward schedule book set arrange organise organize follow circle reach contact call " +
-		"ping ask check confirm verify find look dig investigate research update fix prepare draft write create " +
-		"put get loop touch sync meet catch plan document invite order buy test clean finalize finalise " +
-		"calculate redesign submit deliver ship deploy release file share")
-	// neverHeads never head an action, even one addressed to someone or
-	// due on a day: being, knowing, perceiving, thinking, letting.
-	neverHeads = set("be let know see hear say think guess mean wonder imagine believe hope bet admit agree suppose assume expect")
-	// requestBad are verbs of requests made about the meeting itself.
-	requestBad = set("mute unmute scroll click open close zoom share hear see go come pass move turn read spell repeat")
+	// mindHeads never head an action: verbs of being, knowing, thinking,
+	// saying and perceiving, and "let". This small closed set is the only
+	// verb list: whether the rest is a task is read from structure (an
+	// object or a particle after the verb, who is addressed, a due day).
+	mindHeads = set("be let know see hear say tell think guess mean wonder imagine believe hope bet admit agree " +
+		"suppose assume expect feel remember forget understand like love want prefer")
+	// lightVerbs say little by themselves: their object must say the task.
+	lightVerbs = set("take have do make give get put go come keep")
+	// motionVerbs are the light verbs of going.
+	motionVerbs = set("go come move")
+	// objectOpeners open a noun phrase: an object the verb acts on.
+	objectOpeners = set("the a an my your our their his her its this these those some any another every each both " +
+		"all several few one two three four five six seven eight nine ten")
+	// objectPronouns and names may come between a verb and its object
+	// ("send you the deck", "get Priya a quote").
+	objectPronouns = set("me you him her them us")
+	// particles complete a verb without an object ("look into it", "get back to you").
+	particles = set("up out back into off")
 	// notVerbs cannot head a verb phrase: a new subject starts instead.
 	notVerbs = set("i we you it that this they he she there what can could will would should may might must")
-	// phrasals are tasks complete without an object ("look into it").
-	phrasals = set("look_into get_back follow_up circle_back check_in reach_out follow_through")
 	// cutWords end a verb phrase: what follows is reason, condition or filler.
 	cutWords = set("because since but although though if unless which while whether cause")
 	// tailWords are dropped from the end of a verb phrase.
 	tailWords = set("okay ok alright right yeah then too now please anyway guys everyone")
 	// timeMarker makes a task concrete.
-	timeMarker = regexp.MustCompile(`\b(by|before|tomorrow|tonight|today|next|monday|tuesday|wednesday|thursday|friday|eod|asap|end of|after the (call|meeting)|this week|later)\b`)
+	timeMarker = regexp.MustCompile(`\b(by|before|tomorrow|tonight|today|next|monday|tuesday|wednesday|thursday|friday|eod|asap|end of|after the (call|meeting)|this week|later|afterwards?)\b`)
 )
 
 // withVP takes the verb phrase from word vp on, and accepts the action only
@@ -103,42 +95,53 @@ lead:
 	if end-vp < 2 || vp >= len(lower) {
 		return found{}, false
 	}
-	head, next := lower[vp], lower[vp+1]
+	head := lower[vp]
 	if head == "not" || head == "never" || head == "still" || hedges[head] || gerund(head) || strings.HasSuffix(head, "ed") {
 		return found{}, false
 	}
-	if notVerbs[head] || strings.ContainsAny(head, "'") || neverHeads[head] {
+	if notVerbs[head] || strings.ContainsAny(head, "'") || mindHeads[head] || objectOpeners[head] || objectPronouns[head] {
+		return found{}, false
+	}
+	// "I'll just ...", "... now" and the speaker's screen and slides are
+	// the meeting itself, not work after it.
+	if vp > 0 && lower[vp-1] == "just" || slicesContains(lower[vp:end], "now") || deictic(lower[vp:end]) {
 		return found{}, false
 	}
 	// A task addressed to someone by name or due on a day is work after
-	// the meeting whatever its verb; otherwise the verbs of talk, of the
-	// meeting itself and of the mind are not.
+	// the meeting whatever its verb. Otherwise the verb must act on
+	// something: a noun phrase ("fix the login bug"), or for a promise or
+	// a request a particle ("look into it"); "we have to make it simple",
+	// "let's talk about the budget", "let's start" are the discussion.
 	sure := f.sure || dueAhead(lower[vp:min(len(lower), end+3)])
-	if !sure && badHeads[head] && !headExceptions[head][next] {
+	// The team's plans and "let me"/"let's" are tasks when they are
+	// anchored in time ("we need to fix the bug by Friday", "let's meet
+	// after the call"); without, "we have to design one product", "let's
+	// have a break" are the discussion itself.
+	if (f.kind == commitWe || f.kind == whitelist) && !sure && !timeMarker.MatchString(strings.Join(lower[vp:end], " ")) {
 		return found{}, false
 	}
-	// "I'll just ...", "... now" and screens and slides are the meeting
-	// itself, not work after it.
-	if vp > 0 && lower[vp-1] == "just" || slicesContains(lower[vp:end], "now") ||
-		slicesContains(lower[vp:end], "screen") || slicesContains(lower[vp:end], "slide") {
+	// Verbs of motion lead through the meeting ("I'll go back to my
+	// presentation", "I'll move on") unless addressed or due.
+	if motionVerbs[head] && !sure {
 		return found{}, false
 	}
-	// Plans of the team are tasks only when they are work after the
-	// meeting ("we need to fix the login bug"); "we have to make it
-	// simple" is the discussion itself.
-	if f.kind == commitWe && !workHeads[head] && !sure {
+	obj := objectOf(words[vp+1:end], lower[vp+1:end])
+	switch {
+	case sure:
+		if !hasContent(lower[vp+1 : end]) {
+			return found{}, false
+		}
+	case obj == nounObject && lightVerbs[head] && contentWords(lower[vp+1:end]) < 2:
+		return found{}, false // "I'll take the lunch", not "get a price for the battery"
+	case f.kind == request && vp+1 < end && lower[vp+1] == "us":
+		return found{}, false // "can you give us a summary?": asked of the meeting, now
+	case obj == nounObject:
+	case obj == particleObject && f.kind != commitWe && f.kind != whitelist:
+	default:
 		return found{}, false
 	}
-	if !phrasals[head+"_"+next] && !hasContent(lower[vp+1:end]) {
-		return found{}, false
-	}
-	// So are the speaker's own plans, unless they are addressed to
-	// someone, due on a day or of a verb of work after a meeting: "I will
-	// open our meeting", "I'll take the lunch" are not tasks.
-	if (f.kind == whitelist || f.kind == commitI) && !workHeads[head] && !sure {
-		return found{}, false
-	}
-	if f.kind == request && requestBad[head] && !sure {
+	// "you can do the next one if you want" offers, it does not ask.
+	if end+2 < len(lower) && lower[end] == "if" && lower[end+1] == "you" && mindHeads[lower[end+2]] {
 		return found{}, false
 	}
 	f.vp = words[vp:min(end, vp+16)]
@@ -230,6 +233,104 @@ func (f *found) resolveDue(day time.Time) {
 	if d, ok := findDue(before, day); ok {
 		f.due, f.dueWords = d.day, trimmed(f.before[d.start:d.end])
 	}
+}
+
+// Kinds of object after a verb.
+const (
+	noObject = iota
+	nounObject
+	particleObject
+)
+
+// objectOf reads what follows a verb: a noun phrase opened by a
+// determiner, perhaps after a pronoun or a name ("send you the deck", "get
+// Priya a quote"), or a bare noun followed by one ("order samples of the
+// casing"); a particle ("look into it", "follow up with them"); or
+// nothing it acts on ("talk about the budget", "make it simple").
+func objectOf(words, lower []string) int {
+	if len(lower) == 0 {
+		return noObject
+	}
+	if particles[lower[0]] {
+		return particleObject
+	}
+	k := 0
+	if objectPronouns[lower[0]] || (len(words[0]) > 1 && words[0][0] >= 'A' && words[0][0] <= 'Z' && !textproc.IsStopword(lower[0])) {
+		k = 1
+	}
+	a := newAnalyzer("en")
+	nounAt := func(i int) bool {
+		for j := i; j < len(lower) && j < i+4; j++ {
+			if a.content(lower[j]) && !vague[lower[j]] {
+				return true
+			}
+		}
+		return false
+	}
+	if k < len(lower) && objectOpeners[lower[k]] && nounAt(k+1) {
+		return nounObject
+	}
+	// A bare noun, then a noun phrase: "get sign-off from procurement on the order".
+	if k < len(lower) && a.content(lower[k]) && !vague[lower[k]] && !textproc.IsStopword(lower[k]) {
+		for j := k + 1; j < len(lower) && j < k+6; j++ {
+			if objectOpeners[lower[j]] && nounAt(j+1) {
+				return nounObject
+			}
+		}
+	}
+	return noObject
+}
+
+// contentWords counts the words that say what a task is about.
+func contentWords(lower []string) int {
+	a, n := newAnalyzer("en"), 0
+	for _, w := range lower {
+		if a.content(w) && !vague[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// deictic reports whether words speak of the meeting itself: its screen
+// and slides ("share my screen", "the next slide", not "the settings
+// screen"), the meeting ("open our meeting", not "the next meeting" or
+// "the meeting notes") and its day ("the agenda for today").
+func deictic(lower []string) bool {
+	for i, w := range lower {
+		prev := ""
+		if i > 0 {
+			prev = lower[i-1]
+		}
+		switch w {
+		case "screen", "slide":
+			if objectOpeners[prev] || prev == "next" || prev == "previous" || prev == "last" {
+				return true
+			}
+		case "meeting":
+			// "our (functional design) meeting", not "the next meeting",
+			// "after the meeting" or "the meeting notes".
+			if i+1 < len(lower) && newAnalyzer("en").content(lower[i+1]) {
+				continue
+			}
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if lower[j] == "next" || lower[j] == "last" || lower[j] == "after" || lower[j] == "before" {
+					break
+				}
+				if lower[j] == "our" || lower[j] == "this" || lower[j] == "the" {
+					if j == 0 || (lower[j-1] != "after" && lower[j-1] != "before") {
+						return true
+					}
+					break
+				}
+			}
+		case "today":
+			if prev == "for" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gerund reports whether a word is an -ing form ("sending", "doing"), not
