@@ -8,6 +8,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
+	"github.com/jackc/pgx/v5"
 )
 
 func (t *tx) MeetingAnalyticsPut(ctx context.Context, a *fathom.MeetingAnalytics) error {
@@ -65,16 +66,8 @@ func (q queries) MeetingAnalyticsMissing(ctx context.Context, p *store.MeetingAn
 	if err != nil {
 		return nil, fmt.Errorf("meetings without analytics: %w", interpretError(err))
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, interpretError(rows.Err())
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	return ids, interpretError(err)
 }
 
 func (q queries) MeetingAnalyticsScan(ctx context.Context, p *store.MeetingAnalyticsScanParams, fn func(a *fathom.MeetingAnalytics) error) error {

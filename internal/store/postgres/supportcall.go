@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/jackc/pgx/v5"
 )
 
 // Support calls: the rules that make a workspace's meetings support calls,
@@ -75,14 +76,6 @@ func (q queries) MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, l
 	if err != nil {
 		return nil, fmt.Errorf("list ready meetings: %w", interpretError(err))
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, interpretError(rows.Err())
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	return ids, interpretError(err)
 }

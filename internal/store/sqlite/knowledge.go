@@ -131,16 +131,11 @@ AND NOT EXISTS (SELECT 1 FROM attempts WHERE attempts.solution_id = solutions.id
 	if err != nil {
 		return nil, fmt.Errorf("retire unused solutions: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("retire unused solutions: %w", err)
-		}
-		ids = append(ids, id)
+	ids, err := scanIDs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("retire unused solutions: %w", err)
 	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 func (t *tx) AnalysisReplace(ctx context.Context, a *fathom.Analysis) error {
@@ -323,4 +318,18 @@ func plainList(s string) ([]string, bool) {
 		}
 		rest = rest[1:]
 	}
+}
+
+// scanIDs reads a one-column result of ids and closes it.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

@@ -65,16 +65,7 @@ AND NOT EXISTS (SELECT 1 FROM meeting_analytics a WHERE a.meeting_id = m.id) ORD
 	if err != nil {
 		return nil, fmt.Errorf("meetings without analytics: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 func (q queries) MeetingAnalyticsScan(ctx context.Context, p *store.MeetingAnalyticsScanParams, fn func(a *fathom.MeetingAnalytics) error) error {

@@ -62,14 +62,5 @@ func (q queries) MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, l
 	if err != nil {
 		return nil, fmt.Errorf("list ready meetings: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
