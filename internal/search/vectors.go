@@ -2,9 +2,10 @@ package search
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/fathom-oss/fathom/internal/signbits"
 )
 
 // Vectors is one tenant's dense vectors, one per conversation, kept
@@ -31,7 +32,7 @@ type Vectors struct {
 }
 
 // words is how many uint64s hold one vector's signs.
-func (s *Vectors) words() int { return (s.dim + 63) / 64 }
+func (s *Vectors) words() int { return signbits.Words(s.dim) }
 
 // grow appends room for one vector.
 func (s *Vectors) grow() {
@@ -42,13 +43,7 @@ func (s *Vectors) grow() {
 // setBits records the signs of vector i from its int8 components.
 func (s *Vectors) setBits(i int) {
 	w := s.words()
-	out := s.bits[i*w : (i+1)*w]
-	clear(out)
-	for j, x := range s.data[i*s.dim : (i+1)*s.dim] {
-		if x > 0 {
-			out[j/64] |= 1 << (j % 64)
-		}
-	}
+	signbits.Set(s.bits[i*w:(i+1)*w], s.data[i*s.dim:(i+1)*s.dim])
 }
 
 // NewVectors returns an empty set.
@@ -250,21 +245,12 @@ func dot8(a, b []int8) int32 {
 	return s0 + s1 + s2 + s3
 }
 
-// Sets larger than exactScan are searched in two steps: the Hamming
-// distance between sign bits (a popcount a word: 4 at 256 dimensions)
-// preselects max(preselectFactor × k, preselectMin) vectors, and only those
-// are ranked by their int8 cosine. Sign agreement tracks the angle between
-// vectors, so the true nearest are almost always among the preselected
-// (TestVectorsPreselectRecall); the scan costs a sixtieth of the cosine's.
-const (
-	exactScan       = 8192
-	preselectFactor = 8
-	preselectMin    = 1024
-)
-
 // Nearest returns up to k ids nearest to q, nearest first (ties: newer id
 // first), with their cosine as Similarity (and Score); none when q is of
-// another dimension or zero.
+// another dimension or zero. A large set is searched in two steps (see
+// signbits.Want): the Hamming distance between sign bits (a popcount a
+// word: 4 at 256 dimensions) preselects the candidates, and only those are
+// ranked by their int8 cosine; the scan costs a sixtieth of the cosine's.
 func (s *Vectors) Nearest(q []float32, k int) []Hit {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -278,7 +264,7 @@ func (s *Vectors) Nearest(q []float32, k int) []Hit {
 			sel.offer(0, s.ids[i], float32(c))
 		}
 	}
-	if want := max(preselectFactor*k, preselectMin); len(s.ids) <= max(exactScan, want) {
+	if want := signbits.Want(len(s.ids), k); want == 0 {
 		for i := range s.ids {
 			consider(i)
 		}
@@ -295,41 +281,13 @@ func (s *Vectors) Nearest(q []float32, k int) []Hit {
 func (s *Vectors) preselect(q query, want int) []int {
 	w := s.words()
 	qb := make([]uint64, w)
-	for j, x := range q.v {
-		if x > 0 {
-			qb[j/64] |= 1 << (j % 64)
-		}
+	signbits.Set(qb, q.v)
+	var p signbits.Preselector
+	p.Begin(qb, len(s.ids), s.dim)
+	for i := range s.ids {
+		p.Offer(i, s.bits[i*w:(i+1)*w])
 	}
-	n := len(s.ids)
-	dist := make([]uint16, n)
-	count := make([]int, s.dim+1)
-	for i := range n {
-		row := s.bits[i*w : (i+1)*w]
-		d := 0
-		for j, b := range row {
-			d += bits.OnesCount64(b ^ qb[j])
-		}
-		dist[i] = uint16(d)
-		count[d]++
-	}
-	// The cut: the smallest distance below which fewer than want lie.
-	cut, below := 0, 0
-	for cut <= s.dim && below+count[cut] < want {
-		below += count[cut]
-		cut++
-	}
-	atCut := want - below // how many at the cut distance to take
-	out := make([]int, 0, want)
-	for i, d := range dist {
-		switch {
-		case int(d) < cut:
-			out = append(out, i)
-		case int(d) == cut && atCut > 0:
-			out = append(out, i)
-			atCut--
-		}
-	}
-	return out
+	return p.Nearest(want)
 }
 
 // Similarity writes to out, for each of ids, its cosine to q (0 for an id

@@ -149,6 +149,7 @@ func (m *Model) adopt(fresh *Model) {
 	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
 	m.gone = nil
 	m.denses, m.dense, m.dim = fresh.denses, fresh.dense, fresh.dim
+	m.signs, m.signWords = fresh.signs, fresh.signWords
 	m.nextID, m.pending = fresh.nextID, 0
 	m.epoch++ // slots changed: a consolidation in flight must not apply
 	m.version++

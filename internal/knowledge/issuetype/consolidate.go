@@ -80,7 +80,11 @@ func (m *Model) compact() {
 			slot[i] = int32(len(kept))
 			kept = append(kept, d)
 			if m.denses != nil {
-				keptDense = append(keptDense, m.denseAt(int32(i)))
+				dv := m.denseAt(int32(i))
+				keptDense = append(keptDense, dv)
+				if w, to := m.signWords, len(keptDense)-1; dv != nil && to < i {
+					copy(m.signs[to*w:(to+1)*w], m.signs[i*w:(i+1)*w])
+				}
 			}
 		} else if len(kept) == i {
 			m.unsaved(i) // the first removed slot: later ones move down

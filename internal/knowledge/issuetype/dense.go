@@ -3,6 +3,8 @@ package issuetype
 import (
 	"encoding/binary"
 	"math"
+
+	"github.com/fathom-oss/fathom/internal/signbits"
 )
 
 // A document's features may have a dense part: an embedding of its
@@ -22,8 +24,9 @@ import (
 // document, the threshold at which it founds a type, Louvain's partition
 // at each consolidation, and prediction. The neighbour search proposes,
 // beside the sparse candidates, the documents with the closest embeddings
-// (a scan of the int8 vectors: n × dimension multiply-adds per search), so
-// two conversations that share no word are found by meaning.
+// (a scan of the int8 vectors, past signbits.ExactScan documents of only
+// those the sign bits preselect: see gatherDense), so two conversations
+// that share no word are found by meaning.
 
 // denseVec is an embedding as the model holds it: a little-endian float32
 // scale, then one int8 per dimension (component ≈ int8 × scale), a
@@ -120,16 +123,16 @@ func (m *Model) dropDense(d denseVec) {
 
 // gatherDense offers (scores exactly) the rescored documents whose
 // embeddings are closest to the query's, sc.qd; nothing when the query or
-// the model has none.
+// the model has none. Past signbits.ExactScan embeddings it ranks only
+// those whose signs agree most with the query's (signbits.Want of them:
+// 1,024), as search.Vectors does: a popcount a 64 dimensions a document
+// instead of a multiply-add a dimension.
 func (sc *scorer) gatherDense(m *Model) {
 	if sc.qd == nil || m.dense == 0 {
 		return
 	}
 	h := sc.dheap[:0]
-	for s, dv := range m.denses {
-		if dv == nil || m.docs[s].dead || sc.mark[s] == sc.stamp {
-			continue
-		}
+	consider := func(s int, dv denseVec) {
 		n := neighbour{int32(s), sc.qd.cosine(dv)}
 		switch {
 		case n.sim <= 0:
@@ -141,10 +144,37 @@ func (sc *scorer) gatherDense(m *Model) {
 			heapDown(h, 0)
 		}
 	}
+	if want := signbits.Want(m.dense, rescored); want == 0 {
+		for s, dv := range m.denses {
+			if dv != nil && !m.docs[s].dead && sc.mark[s] != sc.stamp {
+				consider(s, dv)
+			}
+		}
+	} else {
+		for _, s := range sc.preselect(m, want) {
+			consider(s, m.denses[s])
+		}
+	}
 	sc.dheap = h
 	for _, n := range h {
 		sc.offer(m, n.slot)
 	}
+}
+
+// preselect returns the slots of the want documents not yet scored whose
+// embeddings' signs differ least from the query's (see signbits).
+func (sc *scorer) preselect(m *Model, want int) []int {
+	w := m.signWords
+	sc.qsigns = grow(sc.qsigns, w)[:w]
+	signbits.Set(sc.qsigns, sc.qd[4:])
+	p := &sc.pre
+	p.Begin(sc.qsigns, len(m.denses), m.dim)
+	for s, dv := range m.denses {
+		if dv != nil && !m.docs[s].dead && sc.mark[s] != sc.stamp {
+			p.Offer(s, m.signs[s*w:(s+1)*w])
+		}
+	}
+	return p.Nearest(want)
 }
 
 // SetDense gives document docID the embedding v when it has none (an
@@ -219,10 +249,24 @@ func (m *Model) denseAt(s int32) denseVec {
 	return nil
 }
 
-// putDense sets the embedding of slot s, growing denses to the slots.
+// putDense sets the embedding of slot s, growing denses to the slots,
+// and its signs (see signsOf).
 func (m *Model) putDense(s int32, dv denseVec) {
 	if int(s) >= len(m.denses) {
 		m.denses = append(m.denses, make([]denseVec, len(m.docs)-len(m.denses))...)
 	}
 	m.denses[s] = dv
+	if dv == nil {
+		return
+	}
+	w := signbits.Words(dv.dim())
+	if w != m.signWords {
+		// Another space: every embedding of the old one has left (see
+		// denseFor), so their rows are dropped.
+		m.signs, m.signWords = nil, w
+	}
+	if n := len(m.denses) * w; len(m.signs) < n {
+		m.signs = grow(m.signs, n)
+	}
+	signbits.Set(m.signs[int(s)*w:(int(s)+1)*w], dv[4:])
 }

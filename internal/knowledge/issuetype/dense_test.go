@@ -2,8 +2,11 @@ package issuetype
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/signbits"
 )
 
 // testEmbedding is a unit vector of dimension 8 near axis topic%4: texts
@@ -203,5 +206,105 @@ func TestDenseCompact(t *testing.T) {
 	}
 	if !same(m, 1, 3) || same(m, 1, 4) {
 		t.Error("the types moved")
+	}
+	checkSigns(t, m) // the sign bits moved down with the embeddings
+}
+
+// checkSigns fails t unless every embedding's sign bits are those the
+// preselection reads for its slot.
+func checkSigns(t *testing.T, m *Model) {
+	t.Helper()
+	w := m.signWords
+	row := make([]uint64, w)
+	for s, dv := range m.denses {
+		if dv == nil {
+			continue
+		}
+		signbits.Set(row, dv[4:])
+		if got := m.signs[s*w : (s+1)*w]; !slices.Equal(got, row) {
+			t.Errorf("slot %d: signs %x, its embedding's %x", s, got, row)
+		}
+	}
+}
+
+// Past signbits.ExactScan embeddings, the dense candidates are those the
+// sign bits preselect: on clustered embeddings (as those of similar texts
+// are) they hold nearly all of the exact scan's ten closest, and the
+// closest; removed documents are never proposed.
+func TestDensePreselect(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 4))
+	const n, dim, clusters = signbits.ExactScan + 1000, 128, 150
+	centres := make([][]float32, clusters)
+	for c := range centres {
+		centres[c] = make([]float32, dim)
+		for j := range centres[c] {
+			centres[c][j] = float32(r.NormFloat64())
+		}
+	}
+	near := func(c int) []float32 {
+		v := make([]float32, dim)
+		for j := range v {
+			v[j] = centres[c][j] + float32(r.NormFloat64())
+		}
+		return v
+	}
+	// Documents without features: only their embeddings are compared.
+	m := NewModel(Config{})
+	m.docs = make([]doc, n)
+	for s := range n {
+		dv := m.denseFor(near(s % clusters))
+		m.putDense(int32(s), dv)
+		m.holdDense(dv)
+		m.live++
+	}
+	for s := 0; s < n; s += 97 {
+		m.removeLocked(int32(s))
+	}
+	checkSigns(t, m)
+	if signbits.Want(m.dense, rescored) == 0 {
+		t.Fatal("few enough embeddings to be scanned exactly: the test proves nothing")
+	}
+	found, firsts := 0, 0
+	const queries = 40
+	for qn := range queries {
+		q := m.denseFor(near(qn * 7 % clusters))
+		exact := make([]neighbour, 0, n)
+		for s, dv := range m.denses {
+			if dv != nil {
+				exact = append(exact, neighbour{int32(s), q.cosine(dv)})
+			}
+		}
+		slices.SortFunc(exact, func(a, b neighbour) int {
+			if better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		sc := m.getScorer()
+		sc.qd = q
+		sc.gatherDense(m)
+		got := map[int32]bool{}
+		for _, c := range sc.dheap {
+			if m.docs[c.slot].dead {
+				t.Fatalf("removed slot %d proposed", c.slot)
+			}
+			got[c.slot] = true
+		}
+		for _, e := range exact[:10] {
+			if got[e.slot] {
+				found++
+			}
+		}
+		if got[exact[0].slot] {
+			firsts++
+		}
+		sc.reset()
+		m.scratch.Put(sc)
+	}
+	recall := float64(found) / (10 * queries)
+	t.Logf("recall@10 %.3f, closest found %d of %d", recall, firsts, queries)
+	if recall < 0.95 || firsts < queries-1 {
+		t.Errorf("recall@10 of the preselected candidates %.3f (want ≥ 0.95), closest found %d of %d", recall, firsts, queries)
 	}
 }

@@ -2,6 +2,8 @@ package issuetype
 
 import (
 	"slices"
+
+	"github.com/fathom-oss/fathom/internal/signbits"
 )
 
 // Neighbour search is two-stage so that its cost does not grow with the
@@ -45,6 +47,8 @@ type scorer struct {
 	cands   []neighbour // exact scores of every candidate, for link
 	qd      denseVec    // the query's embedding, nil without one
 	dheap   []neighbour // gatherDense's heap
+	qsigns  []uint64    // the query's embedding's signs
+	pre     signbits.Preselector
 }
 
 // getScorer returns a zeroed scorer sized for the model's slots and

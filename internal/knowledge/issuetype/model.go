@@ -37,6 +37,10 @@ type Model struct {
 	denses []denseVec
 	dense  int // live documents with an embedding
 	dim    int // their embeddings' dimension, 0 when none
+	// signs are the embeddings' sign bits by slot, signWords words a slot
+	// (rows of slots without one are stale): gatherDense's preselection.
+	signs     []uint64
+	signWords int
 
 	nextID  int64
 	pending int // assignments since the last consolidation
