@@ -158,7 +158,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
 			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll,
 			MaxConversationMessages: a.cfg.MaxConversationMessages, MaxConversationBytes: a.cfg.MaxConversationBytes,
-			EmbeddingsTimeout: a.cfg.EmbeddingsTimeout})
+			EmbeddingsTimeout: a.cfg.EmbeddingsTimeout, IssueTypesByMeaning: a.cfg.IssueTypesByMeaning})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
 

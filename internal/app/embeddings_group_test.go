@@ -43,6 +43,7 @@ func TestEmbeddingsGroupIssueTypes(t *testing.T) {
 			cfg := testConfig(t)
 			if withModel {
 				cfg.EmbeddingsModelDir = providertest.WriteModel2Vec(t, t.TempDir(), false)
+				cfg.IssueTypesByMeaning = true
 			}
 			s := start(t, cfg)
 			key := s.newKey(t, "acme")

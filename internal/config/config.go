@@ -189,6 +189,11 @@ type Config struct {
 	EmbeddingsModel   string
 	EmbeddingsKey     string
 	EmbeddingsTimeout time.Duration
+	// IssueTypesByMeaning gives the issue-type model each conversation's
+	// vector, so types group by meaning as well as by words (default
+	// off: with the only stand-in model measured it cost similarity and
+	// analysis time and did not improve grouping; see docs/evaluation.md).
+	IssueTypesByMeaning bool
 	// EmbeddingsModelDir is a static embedding model on disk: a Model2Vec
 	// directory (tokenizer.json and model.safetensors) or a .vec word
 	// vector file (default empty: none). Exclusive with EmbeddingsURL.

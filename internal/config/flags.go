@@ -86,6 +86,7 @@ func (c *Config) serverOptions() []option {
 		{"embeddings-model", "model asked of --embeddings-url", (*stringValue)(&c.EmbeddingsModel), false},
 		{"embeddings-key", "API key of --embeddings-url (default: none)", (*stringValue)(&c.EmbeddingsKey), true},
 		{"embeddings-timeout", "longest wait for a similarity query's vector before answering lexically", (*durationValue)(&c.EmbeddingsTimeout), false},
+		{"issue-types-by-meaning", "also group issue types by the embeddings' meaning (needs an embeddings provider; costs analysis and similarity time)", (*boolValue)(&c.IssueTypesByMeaning), false},
 		{"embeddings-model-dir", "static embedding model on disk: Model2Vec directory or .vec file (default: none)", (*stringValue)(&c.EmbeddingsModelDir), false},
 		{"chat-url", "OpenAI-compatible chat completions endpoint base URL that writes meeting summaries, e.g. http://127.0.0.1:11434/v1 (default: none, extractive summaries)", (*stringValue)(&c.ChatURL), false},
 		{"chat-model", "model asked of --chat-url", (*stringValue)(&c.ChatModel), false},

@@ -108,6 +108,10 @@ type Config struct {
 	// EmbeddingsTimeout bounds the wait for a similarity query's vector
 	// from a remote Embedder (default 1s); past it the answer is lexical.
 	EmbeddingsTimeout time.Duration
+	// IssueTypesByMeaning gives the issue-type model the conversations'
+	// vectors (knowledge.Engine.AnalyzeDense, AttachVector); off, the
+	// vectors serve similarity only.
+	IssueTypesByMeaning bool
 }
 
 // Defaults of the conversation size caps.

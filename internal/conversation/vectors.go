@@ -174,7 +174,7 @@ func (s *Service) putVector(tenantID, id int64, tag, stamp uint32, vec []float32
 	}
 	if _, still := s.index.For(tenantID).Tag(id); !still {
 		set.Delete(id) // deleted between the check and the upsert
-	} else {
+	} else if s.cfg.IssueTypesByMeaning {
 		s.know.AttachVector(tenantID, id, vec)
 	}
 	s.vec.saved.mark(tenantID, id)
@@ -184,7 +184,7 @@ func (s *Service) putVector(tenantID, id int64, tag, stamp uint32, vec []float32
 // analysis, nil when there is none (no embedder, or not embedded yet: the
 // vector is given to the model when it comes, see putVector).
 func (s *Service) denseOf(c *fathom.Conversation, msgs []fathom.Message) []float32 {
-	if s.vec == nil {
+	if s.vec == nil || !s.cfg.IssueTypesByMeaning {
 		return nil
 	}
 	v, tag, ok := s.vec.sets.For(c.TenantID).Vector(c.ID)
@@ -199,6 +199,9 @@ func (s *Service) denseOf(c *fathom.Conversation, msgs []fathom.Message) []float
 // and saved so, or loaded from a model saved before it held vectors.
 func (s *Service) attachLoaded() int {
 	n := 0
+	if !s.cfg.IssueTypesByMeaning {
+		return 0
+	}
 	for _, tenantID := range s.know.Tenants() {
 		set, model := s.vec.sets.For(tenantID), s.know.Model(tenantID)
 		for _, id := range set.IDs() {

@@ -45,7 +45,7 @@ func vectorServer(t *testing.T, st store.Store, emb Embedder) (*Service, int) {
 	t.Helper()
 	ctx := context.Background()
 	s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(),
-		Knowledge: knowledge.New(issuetype.Config{Resolution: 1}), Embedder: emb}, Config{})
+		Knowledge: knowledge.New(issuetype.Config{Resolution: 1}), Embedder: emb}, Config{IssueTypesByMeaning: true})
 	if _, err := s.RebuildIndex(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestVectorsFollowedPostgres(t *testing.T) {
 	server := func(name string) *Service {
 		s := NewService(Deps{Store: st, Queue: &countingQueue{}, Index: search.NewCatalog(),
 			Knowledge: knowledge.New(issuetype.Config{Resolution: 1}), Embedder: model},
-			Config{Server: name, FeedGapWait: time.Second, ModelSaveEvery: time.Nanosecond})
+			Config{Server: name, FeedGapWait: time.Second, ModelSaveEvery: time.Nanosecond, IssueTypesByMeaning: true})
 		if err := s.OpenFeed(ctx); err != nil {
 			t.Fatal(err)
 		}
