@@ -1,12 +1,10 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -46,7 +44,7 @@ var ErrChatUnavailable = errors.New("chat provider unavailable")
 // safe for concurrent use.
 type ChatClient struct {
 	cfg      ChatConfig
-	endpoint string
+	endpoint endpoint
 	sleep    func(ctx context.Context, d time.Duration) error
 }
 
@@ -73,7 +71,8 @@ func NewChatClient(cfg ChatConfig) (*ChatClient, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &ChatClient{cfg: cfg, endpoint: endpointURL(cfg.URL, "/chat/completions"), sleep: sleepCtx}, nil
+	return &ChatClient{cfg: cfg, sleep: sleepCtx, endpoint: endpoint{url: endpointURL(cfg.URL, "/chat/completions"), key: cfg.Key,
+		timeout: cfg.Timeout, http: cfg.HTTP, limit: 16 << 20, what: "chat"}}, nil
 }
 
 // Name is "chat:" and the model.
@@ -129,29 +128,8 @@ func (c *ChatClient) Complete(ctx context.Context, system, user string) (string,
 
 // post makes one attempt; retryAfter is the server's Retry-After, if any.
 func (c *ChatClient) post(ctx context.Context, body []byte) (answer string, retryAfter time.Duration, err error) {
-	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
+	raw, retryAfter, err := c.endpoint.post(ctx, body)
 	if err != nil {
-		return "", 0, permanentError{fmt.Errorf("chat request: %s", redactError(c.cfg.Key, err))}
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	if c.cfg.Key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.cfg.Key)
-	}
-	resp, err := c.cfg.HTTP.Do(req)
-	if err != nil {
-		// Transport errors may quote the URL; never the headers.
-		return "", 0, errors.New(redactError(c.cfg.Key, err))
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-	if err != nil {
-		return "", 0, fmt.Errorf("read chat answer: %s", redactKey(c.cfg.Key, err.Error()))
-	}
-	if resp.StatusCode != http.StatusOK {
-		retryAfter, err := statusError(resp, fmt.Errorf("chat endpoint answered %d: %s", resp.StatusCode, redactKey(c.cfg.Key, snippet(raw))))
 		return "", retryAfter, err
 	}
 	var r chatResponse

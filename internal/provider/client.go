@@ -1,12 +1,10 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"sync/atomic"
@@ -45,7 +43,7 @@ type ClientConfig struct {
 // concurrent use.
 type Client struct {
 	cfg      ClientConfig
-	endpoint string
+	endpoint endpoint
 	sleep    func(ctx context.Context, d time.Duration) error
 
 	requests atomic.Int64
@@ -78,7 +76,8 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Client{cfg: cfg, endpoint: endpointURL(cfg.URL, "/embeddings"), sleep: sleepCtx}, nil
+	return &Client{cfg: cfg, sleep: sleepCtx, endpoint: endpoint{url: endpointURL(cfg.URL, "/embeddings"), key: cfg.Key,
+		timeout: cfg.Timeout, http: cfg.HTTP, limit: 256 << 20, what: "embeddings"}}, nil
 }
 
 // Name is "remote:" and the model; the dimension is whatever the model
@@ -156,30 +155,8 @@ func (c *Client) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 
 // post makes one attempt; retryAfter is the server's Retry-After, if any.
 func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32, retryAfter time.Duration, err error) {
-	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
+	raw, retryAfter, err := c.endpoint.post(ctx, body)
 	if err != nil {
-		return nil, 0, permanentError{fmt.Errorf("embeddings request: %s", redactError(c.cfg.Key, err))}
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	if c.cfg.Key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.cfg.Key)
-	}
-	resp, err := c.cfg.HTTP.Do(req)
-	if err != nil {
-		// Transport errors may quote the URL; never the headers.
-		return nil, 0, errors.New(redactError(c.cfg.Key, err))
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
-	if err != nil {
-		return nil, 0, fmt.Errorf("read embeddings answer: %s", c.redact(err.Error()))
-	}
-	if resp.StatusCode != http.StatusOK {
-		err := fmt.Errorf("embeddings endpoint answered %d: %s", resp.StatusCode, c.redact(snippet(raw)))
-		retryAfter, err := statusError(resp, err)
 		return nil, retryAfter, err
 	}
 	var r embeddingsResponse
@@ -208,6 +185,3 @@ func (c *Client) post(ctx context.Context, body []byte, n int) (vecs [][]float32
 	c.tokens.Add(r.Usage.PromptTokens)
 	return vecs, 0, nil
 }
-
-// redact removes the API key from s.
-func (c *Client) redact(s string) string { return redactKey(c.cfg.Key, s) }
