@@ -76,8 +76,14 @@ func (m *Model) combine(sparse float32, a, b denseVec) float32 {
 	if a == nil || b == nil || len(a) != len(b) {
 		return sparse
 	}
+	return m.mix(sparse, a.cosine(b))
+}
+
+// mix is the similarity of two documents both with an embedding, from
+// their sparse cosine and their embeddings' (clamped) cosine.
+func (m *Model) mix(sparse, dense float32) float32 {
 	w := float32(m.cfg.DenseWeight)
-	return (1-w)*sparse + w*a.cosine(b)
+	return (1-w)*sparse + w*dense
 }
 
 // denseFor returns the embedding a new document or query of dimension
@@ -143,8 +149,11 @@ func (sc *scorer) gatherDense(m *Model) {
 		}
 	}
 	sc.dheap = h
+	// Scored as offer would, with the embeddings' cosine the heap holds.
 	for _, n := range h {
-		sc.offer(m, n.slot)
+		if sim, ok := sc.sparseSim(m, n.slot); ok {
+			sc.cands = append(sc.cands, neighbour{n.slot, m.mix(sim, n.sim)})
+		}
 	}
 }
 
