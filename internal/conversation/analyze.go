@@ -384,15 +384,16 @@ func (s *Service) AnalysisResume(ctx context.Context) error {
 		return err
 	}
 	for _, t := range tenants {
-		unplaced := s.Shared() && !s.analysingHere(t.ID) && len(s.know.Unplaced(t.ID)) > 0
-		if dirty, err := s.store.ConversationListDirty(ctx, t.ID, 1); err != nil || len(dirty) == 0 && !unplaced {
-			if err != nil {
-				return err
-			}
+		dirty, err := s.store.ConversationListDirty(ctx, t.ID, 1)
+		if err != nil {
+			return err
+		}
+		// The model's documents are looked through only when nothing
+		// waits: a tenant with dirty conversations gets its job anyway.
+		if len(dirty) == 0 && !(s.Shared() && !s.analysingHere(t.ID) && len(s.know.Unplaced(t.ID)) > 0) {
 			continue
 		}
-		err := s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, t.ID) })
-		if err != nil {
+		if err := s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, t.ID) }); err != nil {
 			return err
 		}
 	}

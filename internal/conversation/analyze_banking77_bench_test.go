@@ -79,16 +79,7 @@ func BenchmarkAnalyzeConversations(b *testing.B) {
 				mallocs := ms.Mallocs
 				b.StartTimer()
 				started, used := time.Now(), cputime.Process()
-				for {
-					if err := s.AnalyzeTenant(ctx, tn); err != nil {
-						b.Fatal(err)
-					}
-					if idle, err := s.AnalysisIdle(ctx); err != nil {
-						b.Fatal(err)
-					} else if idle {
-						break
-					}
-				}
+				analyseUntilIdle(b, s, tn)
 				took, cpu = took+time.Since(started), cpu+cputime.Process()-used
 				b.StopTimer()
 				runtime.ReadMemStats(&ms)
@@ -119,4 +110,20 @@ func benchTenant(b *testing.B, st store.Store, i int) int64 {
 		b.Fatal(err)
 	}
 	return tn
+}
+
+// analyseUntilIdle runs the tenant's analysis until nothing waits.
+func analyseUntilIdle(b *testing.B, s *Service, tn int64) {
+	b.Helper()
+	ctx := context.Background()
+	for {
+		if err := s.AnalyzeTenant(ctx, tn); err != nil {
+			b.Fatal(err)
+		}
+		if idle, err := s.AnalysisIdle(ctx); err != nil {
+			b.Fatal(err)
+		} else if idle {
+			return
+		}
+	}
 }

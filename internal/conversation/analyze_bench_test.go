@@ -48,32 +48,13 @@ func BenchmarkAnalyzeTenant(b *testing.B) {
 			var took, cpu time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				var tn int64
-				err := st.Write(ctx, func(tx store.Tx) error {
-					created, err := tx.TenantCreate(ctx, &store.TenantCreateParams{Name: fmt.Sprint("bench-", time.Now().UnixNano()), CreatedAt: time.Now()})
-					if err == nil {
-						tn = created.ID
-					}
-					return err
-				})
-				if err != nil {
-					b.Fatal(err)
-				}
+				tn := benchTenant(b, st, 0)
 				for i := range n {
 					trackTopic(b, s, tn, fmt.Sprint("c-", i), i)
 				}
 				b.StartTimer()
 				started, used := time.Now(), cputime.Process()
-				for {
-					if err := s.AnalyzeTenant(ctx, tn); err != nil {
-						b.Fatal(err)
-					}
-					if idle, err := s.AnalysisIdle(ctx); err != nil {
-						b.Fatal(err)
-					} else if idle {
-						break
-					}
-				}
+				analyseUntilIdle(b, s, tn)
 				took, cpu = took+time.Since(started), cpu+cputime.Process()-used
 			}
 			msgs := float64(3 * n * b.N)

@@ -380,20 +380,7 @@ func (k *tenantKnowledge) usage() solution.Usage {
 		if _, ok := routine[e.solutionID]; ok {
 			continue
 		}
-		byType := u.Types[ss.Key]
-		if byType == nil {
-			byType = map[int64]int{}
-			u.Types[ss.Key] = byType
-		}
-		byType[e.typeID] += c.success + c.failure + c.pending + c.unknown
-		outcomes := u.Outcomes[ss.Key]
-		if outcomes == nil {
-			outcomes = map[int64]solution.Outcomes{}
-			u.Outcomes[ss.Key] = outcomes
-		}
-		o := outcomes[e.typeID]
-		o.Success, o.Failure = o.Success+c.success, o.Failure+c.failure
-		outcomes[e.typeID] = o
+		addUse(&u, ss.Key, e.typeID, c.success+c.failure+c.pending+c.unknown, solution.Outcomes{Success: c.success, Failure: c.failure})
 	}
 	for p, n := range k.together {
 		sa, sb := k.solutions[p[0]], k.solutions[p[1]]
@@ -437,25 +424,14 @@ func (k *tenantKnowledge) baseUsage() solution.Usage {
 			if key == "" {
 				continue
 			}
-			byType := u.Types[key]
-			if byType == nil {
-				byType = map[int64]int{}
-				u.Types[key] = byType
-			}
-			byType[a.issueTypeID]++
-			outcomes := u.Outcomes[key]
-			if outcomes == nil {
-				outcomes = map[int64]solution.Outcomes{}
-				u.Outcomes[key] = outcomes
-			}
-			o := outcomes[a.issueTypeID]
+			var o solution.Outcomes
 			switch at.Outcome {
 			case fathom.OutcomeSuccess:
-				o.Success++
+				o.Success = 1
 			case fathom.OutcomeFailure:
-				o.Failure++
+				o.Failure = 1
 			}
-			outcomes[a.issueTypeID] = o
+			addUse(&u, key, a.issueTypeID, 1, o)
 			if !slices.Contains(keys, key) {
 				keys = append(keys, key)
 			}
@@ -467,4 +443,23 @@ func (k *tenantKnowledge) baseUsage() solution.Usage {
 		}
 	}
 	return u
+}
+
+// addUse counts n attempts of the solution key in issue type typeID, o
+// of them with an outcome, in u.
+func addUse(u *solution.Usage, key string, typeID int64, n int, o solution.Outcomes) {
+	byType := u.Types[key]
+	if byType == nil {
+		byType = map[int64]int{}
+		u.Types[key] = byType
+	}
+	byType[typeID] += n
+	outcomes := u.Outcomes[key]
+	if outcomes == nil {
+		outcomes = map[int64]solution.Outcomes{}
+		u.Outcomes[key] = outcomes
+	}
+	sum := outcomes[typeID]
+	sum.Success, sum.Failure = sum.Success+o.Success, sum.Failure+o.Failure
+	outcomes[typeID] = sum
 }

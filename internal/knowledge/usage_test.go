@@ -35,15 +35,7 @@ func TestOneActionOneSolution(t *testing.T) {
 		for j := range msgs {
 			msgs[j].CreatedAt = now
 		}
-		d := e.Analyze(c, msgs, now)
-		for j, tpl := range d.templates {
-			if ids[tpl.Key] == 0 {
-				ids[tpl.Key] = int64(len(ids) + 1)
-			}
-			s := *tpl
-			s.ID = ids[tpl.Key]
-			d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
-		}
+		d := storedIDs(ids, e.Analyze(c, msgs, now))
 		if drafts = append(drafts, d); len(drafts) == 20 {
 			e.Apply(1, drafts)
 			drafts = nil
@@ -52,16 +44,7 @@ func TestOneActionOneSolution(t *testing.T) {
 	e.Apply(1, drafts)
 	e.Settle(1)
 
-	keyOf := func(conversationID int64, turn int) string {
-		_, attempts := e.Conversation(1, conversationID)
-		for _, a := range attempts {
-			if a.Turn == turn {
-				return a.Solution.Key
-			}
-		}
-		t.Fatalf("conversation %d: no attempt on turn %d", conversationID, turn)
-		return ""
-	}
+	keyOf := func(conversationID int64, turn int) string { return attemptKey(t, e, conversationID, turn) }
 	order, request := keyOf(1, 1), keyOf(2, 1)
 	if order != request {
 		t.Errorf("ordered and requested a card: %q and %q, want one solution", order, request)
@@ -91,15 +74,7 @@ func TestUsageGroupParts(t *testing.T) {
 					fathom.Message{Seq: len(msgs), Role: fathom.RoleAssistant, Content: p, CreatedAt: now},
 					fathom.Message{Seq: len(msgs) + 1, Role: fathom.RoleUser, Content: "Done, but that didn't help.", CreatedAt: now})
 			}
-			d := e.Analyze(c, msgs, now)
-			for j, tpl := range d.templates {
-				if ids[tpl.Key] == 0 {
-					ids[tpl.Key] = int64(len(ids) + 1)
-				}
-				s := *tpl
-				s.ID = ids[tpl.Key]
-				d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
-			}
+			d := storedIDs(ids, e.Analyze(c, msgs, now))
 			if drafts = append(drafts, d); len(drafts) == 20 {
 				e.Apply(1, drafts)
 				drafts = nil
@@ -108,16 +83,7 @@ func TestUsageGroupParts(t *testing.T) {
 		e.Apply(1, drafts)
 		e.Settle(1)
 	}
-	keyOf := func(conversationID int64, turn int) string {
-		_, attempts := e.Conversation(1, conversationID)
-		for _, a := range attempts {
-			if a.Turn == turn {
-				return a.Solution.Key
-			}
-		}
-		t.Fatalf("conversation %d: no attempt on turn %d", conversationID, turn)
-		return ""
-	}
+	keyOf := func(conversationID int64, turn int) string { return attemptKey(t, e, conversationID, turn) }
 	track(0, 120, func(i int) []string {
 		first := order
 		if i%2 == 1 {
@@ -137,4 +103,32 @@ func TestUsageGroupParts(t *testing.T) {
 	if a, b := keyOf(121, 1), keyOf(121, 3); a == b {
 		t.Errorf("one conversation's two attempts: one solution %q", a)
 	}
+}
+
+// storedIDs gives d's solutions and attempts the ids a store would: one
+// per key, in ids.
+func storedIDs(ids map[string]int64, d *Draft) *Draft {
+	for j, tpl := range d.templates {
+		if ids[tpl.Key] == 0 {
+			ids[tpl.Key] = int64(len(ids) + 1)
+		}
+		s := *tpl
+		s.ID = ids[tpl.Key]
+		d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
+	}
+	return d
+}
+
+// attemptKey is the key of the solution of tenant 1's conversation's
+// attempt on turn.
+func attemptKey(t *testing.T, e *Engine, conversationID int64, turn int) string {
+	t.Helper()
+	_, attempts := e.Conversation(1, conversationID)
+	for _, a := range attempts {
+		if a.Turn == turn {
+			return a.Solution.Key
+		}
+	}
+	t.Fatalf("conversation %d: no attempt on turn %d", conversationID, turn)
+	return ""
 }

@@ -224,25 +224,7 @@ func (s *Vectors) quantised(q []float32) (query, bool) {
 
 func (s *Vectors) cosine(q query, i int) float64 {
 	row := s.data[i*s.dim : (i+1)*s.dim]
-	return min(max(float64(dot8(row, q.v))*float64(q.scale)*float64(s.scales[i]), 0), 1)
-}
-
-// dot8 is the dot product of two int8 vectors of one length, four lanes
-// at a time (the compiler drops the bounds checks it can prove).
-func dot8(a, b []int8) int32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 int32
-	j := 0
-	for ; j+4 <= len(a); j += 4 {
-		s0 += int32(a[j]) * int32(b[j])
-		s1 += int32(a[j+1]) * int32(b[j+1])
-		s2 += int32(a[j+2]) * int32(b[j+2])
-		s3 += int32(a[j+3]) * int32(b[j+3])
-	}
-	for ; j < len(a); j++ {
-		s0 += int32(a[j]) * int32(b[j])
-	}
-	return s0 + s1 + s2 + s3
+	return min(max(float64(signbits.Dot(row, q.v))*float64(q.scale)*float64(s.scales[i]), 0), 1)
 }
 
 // Nearest returns up to k ids nearest to q, nearest first (ties: newer id

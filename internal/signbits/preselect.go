@@ -3,10 +3,11 @@
 // two vectors' sign bits tracks the angle between them, and costs a
 // popcount a 64 dimensions where their cosine costs a multiply-add a
 // dimension. A search keeps the rows nearest by sign and ranks only those
-// by cosine. The package holds the bits and the cut, not the vectors: the
-// search index's vector set (search.Vectors) and the issue-type model's
-// embeddings (issuetype/dense.go) keep their vectors their own way and
-// share this preselection.
+// by cosine. The package holds the bits, the cut and the int8 dot product
+// the kept rows are ranked by (Dot), not the vectors: the search index's
+// vector set (search.Vectors) and the issue-type model's embeddings
+// (issuetype/dense.go) keep their vectors their own way and share this
+// preselection and kernel.
 package signbits
 
 import "math/bits"

@@ -63,22 +63,9 @@ func (d denseVec) cosine(e denseVec) float32 {
 	if len(d) <= 4 || len(d) != len(e) {
 		return 0
 	}
-	a, b := d[4:], e[4:]
-	b = b[:len(a)]
-	// Four lanes at a time, as search.Vectors' dot8: the scan of every
-	// document's embedding is the dense part's cost.
-	var s0, s1, s2, s3 int32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += int32(int8(a[i])) * int32(int8(b[i]))
-		s1 += int32(int8(a[i+1])) * int32(int8(b[i+1]))
-		s2 += int32(int8(a[i+2])) * int32(int8(b[i+2]))
-		s3 += int32(int8(a[i+3])) * int32(int8(b[i+3]))
-	}
-	for ; i < len(a); i++ {
-		s0 += int32(int8(a[i])) * int32(int8(b[i]))
-	}
-	dot := s0 + s1 + s2 + s3
+	// The kernel of search.Vectors' scan: the scan of every document's
+	// embedding is the dense part's cost.
+	dot := signbits.Dot(d[4:], e[4:])
 	s := math.Float32frombits(binary.LittleEndian.Uint32(d)) * math.Float32frombits(binary.LittleEndian.Uint32(e))
 	return min(max(float32(dot)*s, 0), 1)
 }
@@ -89,8 +76,14 @@ func (m *Model) combine(sparse float32, a, b denseVec) float32 {
 	if a == nil || b == nil || len(a) != len(b) {
 		return sparse
 	}
+	return m.mix(sparse, a.cosine(b))
+}
+
+// mix is the similarity of two documents both with an embedding, from
+// their sparse cosine and their embeddings' (clamped) cosine.
+func (m *Model) mix(sparse, dense float32) float32 {
 	w := float32(m.cfg.DenseWeight)
-	return (1-w)*sparse + w*a.cosine(b)
+	return (1-w)*sparse + w*dense
 }
 
 // denseFor returns the embedding a new document or query of dimension
@@ -156,8 +149,11 @@ func (sc *scorer) gatherDense(m *Model) {
 		}
 	}
 	sc.dheap = h
+	// Scored as offer would, with the embeddings' cosine the heap holds.
 	for _, n := range h {
-		sc.offer(m, n.slot)
+		if sim, ok := sc.sparseSim(m, n.slot); ok {
+			sc.cands = append(sc.cands, neighbour{n.slot, m.mix(sim, n.sim)})
+		}
 	}
 }
 

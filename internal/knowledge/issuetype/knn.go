@@ -172,16 +172,32 @@ func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
 	return out
 }
 
-// offer scores the document in slot s exactly against the query in sc.q,
-// once per search, and records it in sc.cands.
+// offer scores the document in slot s exactly against the query in sc.q
+// and sc.qd, once per search, and records it in sc.cands.
 func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
-	if sc.mark[s] == sc.stamp {
+	sim, ok := sc.sparseSim(m, s)
+	if !ok {
 		return neighbour{}, false
+	}
+	n := neighbour{s, sim}
+	if sc.qd != nil {
+		n.sim = m.combine(n.sim, sc.qd, m.denseAt(s))
+	}
+	sc.cands = append(sc.cands, n)
+	return n, true
+}
+
+// sparseSim is the cosine of the sparse vectors of the query and of the
+// document in slot s, and whether s is to be scored: not when this search
+// scored it already, nor when it was removed. It marks s scored.
+func (sc *scorer) sparseSim(m *Model, s int32) (float32, bool) {
+	if sc.mark[s] == sc.stamp {
+		return 0, false
 	}
 	sc.mark[s] = sc.stamp
 	d := &m.docs[s]
 	if d.dead {
-		return neighbour{}, false
+		return 0, false
 	}
 	k, gaps, ws := d.vec.parts()
 	var dot float32
@@ -192,12 +208,7 @@ func (sc *scorer) offer(m *Model, s int32) (neighbour, bool) {
 		id += g
 		dot += sc.q[id] * float32(uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
 	}
-	n := neighbour{s, min(dot/weightScale, 1)}
-	if sc.qd != nil {
-		n.sim = m.combine(n.sim, sc.qd, m.denseAt(s))
-	}
-	sc.cands = append(sc.cands, n)
-	return n, true
+	return min(dot/weightScale, 1), true
 }
 
 // better orders neighbours: more similar first, then older.
