@@ -346,29 +346,9 @@ func normDescription(d string) string {
 
 // descriptionF1 is the F1 of the content terms (textproc.Terms: stemmed,
 // without stop words) of an extracted description, due part removed, and
-// the expected one.
+// the expected one: ROUGE-1 over those terms.
 func descriptionF1(got, want string) float64 {
-	g := textproc.Terms(normDescription(withoutDue(got)))
-	w := textproc.Terms(normDescription(want))
-	if len(g) == 0 || len(w) == 0 {
-		return 0
-	}
-	count := map[string]int{}
-	for _, t := range w {
-		count[t]++
-	}
-	inter := 0
-	for _, t := range g {
-		if count[t] > 0 {
-			count[t]--
-			inter++
-		}
-	}
-	if inter == 0 {
-		return 0
-	}
-	p, r := float64(inter)/float64(len(g)), float64(inter)/float64(len(w))
-	return 2 * p * r / (p + r)
+	return RougeN(textproc.Terms(normDescription(withoutDue(got))), textproc.Terms(normDescription(want)), 1).F1
 }
 
 // String is the score as a Markdown table.
