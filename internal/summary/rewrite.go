@@ -207,11 +207,7 @@ func spokenName(p person) string {
 // it ("..., uh, by Friday") or before its clause ("tomorrow, I'll ..."), resolves it against the meeting's day
 // and takes it out of the verb phrase: the description ends with it.
 func (f *found) resolveDue(day time.Time) {
-	lower := make([]string, len(f.vp))
-	for i, w := range f.vp {
-		lower[i] = bare(w)
-	}
-	if d, ok := findDue(lower, day); ok {
+	if d, ok := findDue(bareAll(f.vp), day); ok {
 		f.due, f.dueWords = d.day, trimmed(f.vp[d.start:d.end])
 		rest := append(append([]string(nil), f.vp[:d.start]...), f.vp[d.end:]...)
 		if len(rest) >= 2 {
@@ -226,11 +222,7 @@ func (f *found) resolveDue(day time.Time) {
 		return
 	}
 	// "Tomorrow, I'll send the deck", "Dana, by Friday, could you ..."
-	before := make([]string, len(f.before))
-	for i, w := range f.before {
-		before[i] = bare(w)
-	}
-	if d, ok := findDue(before, day); ok {
+	if d, ok := findDue(bareAll(f.before), day); ok {
 		f.due, f.dueWords = d.day, trimmed(f.before[d.start:d.end])
 	}
 }
@@ -391,6 +383,15 @@ func dropFillers(ws []string) []string {
 // bare lower-cases a word and trims punctuation around it.
 func bare(w string) string {
 	return strings.ToLower(strings.Trim(w, ",.?!;:\"()"))
+}
+
+// bareAll is bare of every word.
+func bareAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = bare(w)
+	}
+	return out
 }
 
 // clauseBoundary reports whether a clause can start after word w.
