@@ -141,6 +141,14 @@ func prepareActionMeeting(m QMSumMeeting, rng *rand.Rand) actionMeeting {
 	return am
 }
 
+// meeting is the mi-th meeting of a run renamed and dated, and the
+// random source its insertions go on with: the same for ScoreActions and
+// UntouchedItems.
+func (c ActionsConfig) meeting(m QMSumMeeting, mi int) (actionMeeting, *rand.Rand) {
+	rng := rand.New(rand.NewSource(c.Seed*1_000_003 + int64(mi)))
+	return prepareActionMeeting(m, rng), rng
+}
+
 // insertedLine is a line put into a meeting copy and what it should give.
 type insertedLine struct {
 	InsertedAction
@@ -215,8 +223,7 @@ func ScoreActions(ms []QMSumMeeting, pool ActionPool, cfg ActionsConfig) Actions
 	cfg = cfg.withDefaults()
 	var s ActionsScore
 	for mi, m := range ms {
-		rng := rand.New(rand.NewSource(cfg.Seed*1_000_003 + int64(mi)))
-		am := prepareActionMeeting(m, rng)
+		am, rng := cfg.meeting(m, mi)
 		s.Meetings++
 		s.Untouched += len(summary.ActionItems(am.items, am.invitees, am.meta))
 		for range cfg.Rounds {
@@ -303,8 +310,7 @@ func UntouchedItems(ms []QMSumMeeting, cfg ActionsConfig) []ActionAudited {
 	cfg = cfg.withDefaults()
 	var out []ActionAudited
 	for mi, m := range ms {
-		rng := rand.New(rand.NewSource(cfg.Seed*1_000_003 + int64(mi)))
-		am := prepareActionMeeting(m, rng)
+		am, _ := cfg.meeting(m, mi)
 		for _, a := range summary.ActionItems(am.items, am.invitees, am.meta) {
 			line := ""
 			for _, it := range am.items {
