@@ -2,6 +2,7 @@ package summary
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -250,20 +251,12 @@ func objectOf(words, lower []string) int {
 	if objectPronouns[lower[0]] || (len(words[0]) > 1 && words[0][0] >= 'A' && words[0][0] <= 'Z' && !textproc.IsStopword(lower[0])) {
 		k = 1
 	}
-	a := newAnalyzer("en")
-	nounAt := func(i int) bool {
-		for j := i; j < len(lower) && j < i+4; j++ {
-			if a.content(lower[j]) && !vague[lower[j]] {
-				return true
-			}
-		}
-		return false
-	}
+	nounAt := func(i int) bool { return hasContent(lower[min(i, len(lower)):min(i+4, len(lower))]) }
 	if k < len(lower) && objectOpeners[lower[k]] && nounAt(k+1) {
 		return nounObject
 	}
 	// A bare noun, then a noun phrase: "get sign-off from procurement on the order".
-	if k < len(lower) && a.content(lower[k]) && !vague[lower[k]] && !textproc.IsStopword(lower[k]) {
+	if k < len(lower) && taskWord(lower[k]) {
 		for j := k + 1; j < len(lower) && j < k+6; j++ {
 			if objectOpeners[lower[j]] && nounAt(j+1) {
 				return nounObject
@@ -275,9 +268,9 @@ func objectOf(words, lower []string) int {
 
 // contentWords counts the words that say what a task is about.
 func contentWords(lower []string) int {
-	a, n := newAnalyzer("en"), 0
+	n := 0
 	for _, w := range lower {
-		if a.content(w) && !vague[w] {
+		if taskWord(w) {
 			n++
 		}
 	}
@@ -302,7 +295,7 @@ func deictic(lower []string) bool {
 		case "meeting":
 			// "our (functional design) meeting", not "the next meeting",
 			// "after the meeting" or "the meeting notes".
-			if i+1 < len(lower) && newAnalyzer("en").content(lower[i+1]) {
+			if i+1 < len(lower) && contentWord(lower[i+1]) {
 				continue
 			}
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -415,13 +408,12 @@ func conditional(before []string) bool {
 // hasContent reports whether words say what a task is about: a word other
 // than a stopword, a pronoun or chatter ("do some stuff" does not).
 func hasContent(words []string) bool {
-	a := newAnalyzer("en")
-	for _, w := range words {
-		if a.content(w) && !vague[w] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, taskWord)
+}
+
+// taskWord reports whether a word can say what a task is about.
+func taskWord(w string) bool {
+	return contentWord(w) && !vague[w]
 }
 
 // vague are objects that name nothing.
