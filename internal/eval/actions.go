@@ -92,14 +92,6 @@ type ActionsScore struct {
 // inserted line's time counts as that line found.
 const ActionMatchF1 = 0.6
 
-// Rate is a/b, or 0.
-func Rate(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // actionMeeting is one renamed meeting: its cast by speaker and its date.
 type actionMeeting struct {
 	items    []fathom.TranscriptItem
@@ -362,13 +354,13 @@ func (s ActionsScore) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(&b, "| meetings (copies) | %d (%d) |\n", s.Meetings, s.Copies)
-	fmt.Fprintf(&b, "| recall (found / inserted) | %.3f (%d / %d) |\n", Rate(s.Found, s.Inserted), s.Found, s.Inserted)
-	fmt.Fprintf(&b, "| owner accuracy, name and email (of found) | %.3f (%d) |\n", Rate(s.OwnerRight, s.Found), s.OwnerRight)
-	fmt.Fprintf(&b, "| team accuracy (of found) | %.3f (%d) |\n", Rate(s.TeamRight, s.Found), s.TeamRight)
-	fmt.Fprintf(&b, "| description exact (of found) | %.3f (%d) |\n", Rate(s.Exact, s.Found), s.Exact)
+	fmt.Fprintf(&b, "| recall (found / inserted) | %.3f (%d / %d) |\n", ratio(s.Found, s.Inserted), s.Found, s.Inserted)
+	fmt.Fprintf(&b, "| owner accuracy, name and email (of found) | %.3f (%d) |\n", ratio(s.OwnerRight, s.Found), s.OwnerRight)
+	fmt.Fprintf(&b, "| team accuracy (of found) | %.3f (%d) |\n", ratio(s.TeamRight, s.Found), s.TeamRight)
+	fmt.Fprintf(&b, "| description exact (of found) | %.3f (%d) |\n", ratio(s.Exact, s.Found), s.Exact)
 	fmt.Fprintf(&b, "| description F1 (mean over found) | %.3f |\n", s.F1/float64(max(s.Found, 1)))
-	fmt.Fprintf(&b, "| due date right (of found with a due phrase) | %.3f (%d / %d) |\n", Rate(s.DueRight, s.WithDue), s.DueRight, s.WithDue)
-	fmt.Fprintf(&b, "| no date when none said (of found without) | %.3f (%d / %d) |\n", Rate(s.NoDueRight, s.NoDue), s.NoDueRight, s.NoDue)
+	fmt.Fprintf(&b, "| due date right (of found with a due phrase) | %.3f (%d / %d) |\n", ratio(s.DueRight, s.WithDue), s.DueRight, s.WithDue)
+	fmt.Fprintf(&b, "| no date when none said (of found without) | %.3f (%d / %d) |\n", ratio(s.NoDueRight, s.NoDue), s.NoDueRight, s.NoDue)
 	fmt.Fprintf(&b, "| other items per copy | %.2f |\n", float64(s.FalseItems)/float64(max(s.Copies, 1)))
 	fmt.Fprintf(&b, "| items per untouched meeting | %.2f (%d) |\n", float64(s.Untouched)/float64(max(s.Meetings, 1)), s.Untouched)
 	return b.String()
