@@ -99,8 +99,7 @@ type found struct {
 	addressed person   // the one named as spoken to ("John, I'll send you ..."), if anyone
 	sure      bool     // addressed by name or due on a day: looser checks of the verb
 	vp        []string // the verb phrase, original words
-	tail      []string // the lower-cased words after it
-	tailWords []string // the same, as said
+	tail      []string // the words after it, as said
 	before    []string // the words of the sentence before the action's clause, as said
 	score     float64
 	due       time.Time // resolved due date, zero when none

@@ -146,7 +146,7 @@ lead:
 		return found{}, false
 	}
 	f.vp = words[vp:min(end, vp+16)]
-	f.tail, f.tailWords = lower[end:], words[end:]
+	f.tail = words[end:]
 	if timeMarker.MatchString(strings.Join(lower[vp:end], " ")) {
 		f.score++
 	}
@@ -218,8 +218,8 @@ func (f *found) resolveDue(day time.Time) {
 		}
 		return
 	}
-	if d, ok := findDue(f.tail, day); ok && d.start <= 1 {
-		f.due, f.dueWords = d.day, trimmed(f.tailWords[d.start:d.end])
+	if d, ok := findDue(bareAll(f.tail), day); ok && d.start <= 1 {
+		f.due, f.dueWords = d.day, trimmed(f.tail[d.start:d.end])
 		return
 	}
 	// "Tomorrow, I'll send the deck", "Dana, by Friday, could you ..."
