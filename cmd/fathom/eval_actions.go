@@ -50,12 +50,7 @@ func runEvalActions(_ context.Context, env *environment, args []string) error {
 		return dataError(err, *data)
 	}
 	report := *poolName == "report" || *poolName == "fresh"
-	var part []eval.QMSumMeeting
-	for _, m := range ms {
-		if m.Report == report {
-			part = append(part, m)
-		}
-	}
+	part := qmsumSplit(ms, report)
 	cfg := eval.ActionsConfig{PerMeeting: *per, Rounds: *rounds, Seed: *seed}
 	s := eval.ScoreActions(part, pool, cfg)
 	split := "develop"

@@ -73,12 +73,7 @@ func runEvalQMSum(ctx context.Context, env *environment, args []string) error {
 		return dataError(err, *data)
 	}
 	for _, report := range splits {
-		var part []eval.QMSumMeeting
-		for _, m := range ms {
-			if m.Report == report {
-				part = append(part, m)
-			}
-		}
+		part := qmsumSplit(ms, report)
 		name := "develop split"
 		if report {
 			name = "report split"
@@ -93,6 +88,17 @@ func runEvalQMSum(ctx context.Context, env *environment, args []string) error {
 		}
 	}
 	return nil
+}
+
+// qmsumSplit is the meetings of the report split, or of the develop one.
+func qmsumSplit(ms []eval.QMSumMeeting, report bool) []eval.QMSumMeeting {
+	var part []eval.QMSumMeeting
+	for _, m := range ms {
+		if m.Report == report {
+			part = append(part, m)
+		}
+	}
+	return part
 }
 
 func writeQMSumScore(w io.Writer, name, system string, s eval.QMSumScore, rows bool) {

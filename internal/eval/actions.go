@@ -92,14 +92,6 @@ type ActionsScore struct {
 // inserted line's time counts as that line found.
 const ActionMatchF1 = 0.6
 
-// Rate is a/b, or 0.
-func Rate(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // actionMeeting is one renamed meeting: its cast by speaker and its date.
 type actionMeeting struct {
 	items    []fathom.TranscriptItem
@@ -139,6 +131,14 @@ func prepareActionMeeting(m QMSumMeeting, rng *rand.Rand) actionMeeting {
 		}
 	}
 	return am
+}
+
+// meeting is the mi-th meeting of a run renamed and dated, and the
+// random source its insertions go on with: the same for ScoreActions and
+// UntouchedItems.
+func (c ActionsConfig) meeting(m QMSumMeeting, mi int) (actionMeeting, *rand.Rand) {
+	rng := rand.New(rand.NewSource(c.Seed*1_000_003 + int64(mi)))
+	return prepareActionMeeting(m, rng), rng
 }
 
 // insertedLine is a line put into a meeting copy and what it should give.
@@ -215,8 +215,7 @@ func ScoreActions(ms []QMSumMeeting, pool ActionPool, cfg ActionsConfig) Actions
 	cfg = cfg.withDefaults()
 	var s ActionsScore
 	for mi, m := range ms {
-		rng := rand.New(rand.NewSource(cfg.Seed*1_000_003 + int64(mi)))
-		am := prepareActionMeeting(m, rng)
+		am, rng := cfg.meeting(m, mi)
 		s.Meetings++
 		s.Untouched += len(summary.ActionItems(am.items, am.invitees, am.meta))
 		for range cfg.Rounds {
@@ -303,8 +302,7 @@ func UntouchedItems(ms []QMSumMeeting, cfg ActionsConfig) []ActionAudited {
 	cfg = cfg.withDefaults()
 	var out []ActionAudited
 	for mi, m := range ms {
-		rng := rand.New(rand.NewSource(cfg.Seed*1_000_003 + int64(mi)))
-		am := prepareActionMeeting(m, rng)
+		am, _ := cfg.meeting(m, mi)
 		for _, a := range summary.ActionItems(am.items, am.invitees, am.meta) {
 			line := ""
 			for _, it := range am.items {
@@ -346,29 +344,9 @@ func normDescription(d string) string {
 
 // descriptionF1 is the F1 of the content terms (textproc.Terms: stemmed,
 // without stop words) of an extracted description, due part removed, and
-// the expected one.
+// the expected one: ROUGE-1 over those terms.
 func descriptionF1(got, want string) float64 {
-	g := textproc.Terms(normDescription(withoutDue(got)))
-	w := textproc.Terms(normDescription(want))
-	if len(g) == 0 || len(w) == 0 {
-		return 0
-	}
-	count := map[string]int{}
-	for _, t := range w {
-		count[t]++
-	}
-	inter := 0
-	for _, t := range g {
-		if count[t] > 0 {
-			count[t]--
-			inter++
-		}
-	}
-	if inter == 0 {
-		return 0
-	}
-	p, r := float64(inter)/float64(len(g)), float64(inter)/float64(len(w))
-	return 2 * p * r / (p + r)
+	return RougeN(textproc.Terms(normDescription(withoutDue(got))), textproc.Terms(normDescription(want)), 1).F1
 }
 
 // String is the score as a Markdown table.
@@ -376,13 +354,13 @@ func (s ActionsScore) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(&b, "| meetings (copies) | %d (%d) |\n", s.Meetings, s.Copies)
-	fmt.Fprintf(&b, "| recall (found / inserted) | %.3f (%d / %d) |\n", Rate(s.Found, s.Inserted), s.Found, s.Inserted)
-	fmt.Fprintf(&b, "| owner accuracy, name and email (of found) | %.3f (%d) |\n", Rate(s.OwnerRight, s.Found), s.OwnerRight)
-	fmt.Fprintf(&b, "| team accuracy (of found) | %.3f (%d) |\n", Rate(s.TeamRight, s.Found), s.TeamRight)
-	fmt.Fprintf(&b, "| description exact (of found) | %.3f (%d) |\n", Rate(s.Exact, s.Found), s.Exact)
+	fmt.Fprintf(&b, "| recall (found / inserted) | %.3f (%d / %d) |\n", ratio(s.Found, s.Inserted), s.Found, s.Inserted)
+	fmt.Fprintf(&b, "| owner accuracy, name and email (of found) | %.3f (%d) |\n", ratio(s.OwnerRight, s.Found), s.OwnerRight)
+	fmt.Fprintf(&b, "| team accuracy (of found) | %.3f (%d) |\n", ratio(s.TeamRight, s.Found), s.TeamRight)
+	fmt.Fprintf(&b, "| description exact (of found) | %.3f (%d) |\n", ratio(s.Exact, s.Found), s.Exact)
 	fmt.Fprintf(&b, "| description F1 (mean over found) | %.3f |\n", s.F1/float64(max(s.Found, 1)))
-	fmt.Fprintf(&b, "| due date right (of found with a due phrase) | %.3f (%d / %d) |\n", Rate(s.DueRight, s.WithDue), s.DueRight, s.WithDue)
-	fmt.Fprintf(&b, "| no date when none said (of found without) | %.3f (%d / %d) |\n", Rate(s.NoDueRight, s.NoDue), s.NoDueRight, s.NoDue)
+	fmt.Fprintf(&b, "| due date right (of found with a due phrase) | %.3f (%d / %d) |\n", ratio(s.DueRight, s.WithDue), s.DueRight, s.WithDue)
+	fmt.Fprintf(&b, "| no date when none said (of found without) | %.3f (%d / %d) |\n", ratio(s.NoDueRight, s.NoDue), s.NoDueRight, s.NoDue)
 	fmt.Fprintf(&b, "| other items per copy | %.2f |\n", float64(s.FalseItems)/float64(max(s.Copies, 1)))
 	fmt.Fprintf(&b, "| items per untouched meeting | %.2f (%d) |\n", float64(s.Untouched)/float64(max(s.Meetings, 1)), s.Untouched)
 	return b.String()

@@ -25,23 +25,16 @@ type LabelCount struct {
 // LeastPure lists the solutions that lose items to other labels, by the
 // items they lose, most first (then by name): where purity goes.
 func LeastPure(labels, clusters []string) []ImpureSolution {
-	by := map[string]map[string]int{}
-	for i, c := range clusters {
-		if by[c] == nil {
-			by[c] = map[string]int{}
-		}
-		by[c][labels[i]]++
+	cells, sizes, _ := contingency(clusters, labels)
+	by := map[string][]LabelCount{}
+	for k, n := range cells {
+		by[k[0]] = append(by[k[0]], LabelCount{k[1], n})
 	}
 	var out []ImpureSolution
 	for c, ls := range by {
-		s := ImpureSolution{Solution: c}
-		for l, n := range ls {
-			s.Labels = append(s.Labels, LabelCount{l, n})
-			s.Items += n
-		}
-		slices.SortFunc(s.Labels, func(a, b LabelCount) int { return cmp.Or(b.N-a.N, strings.Compare(a.Label, b.Label)) })
-		if s.Lost = s.Items - s.Labels[0].N; s.Lost > 0 {
-			out = append(out, s)
+		slices.SortFunc(ls, func(a, b LabelCount) int { return cmp.Or(b.N-a.N, strings.Compare(a.Label, b.Label)) })
+		if lost := sizes[c] - ls[0].N; lost > 0 {
+			out = append(out, ImpureSolution{Solution: c, Items: sizes[c], Lost: lost, Labels: ls})
 		}
 	}
 	slices.SortFunc(out, func(a, b ImpureSolution) int { return cmp.Or(b.Lost-a.Lost, strings.Compare(a.Solution, b.Solution)) })

@@ -192,15 +192,16 @@ func (s SGDScore) N() int {
 
 // Accuracy is the share of replies read right; undecided ones are wrong.
 func (s SGDScore) Accuracy() float64 {
-	return sgdRatio(s.Confusion[0][0]+s.Confusion[1][1], s.N())
+	return ratio(s.Confusion[0][0]+s.Confusion[1][1], s.N())
 }
 
 // Coverage is the share of replies decided as success or failure.
 func (s SGDScore) Coverage() float64 {
-	return sgdRatio(s.N()-s.Confusion[0][2]-s.Confusion[1][2], s.N())
+	return ratio(s.N()-s.Confusion[0][2]-s.Confusion[1][2], s.N())
 }
 
-func sgdRatio(a, b int) float64 {
+// ratio is a/b, or 0 when b is 0.
+func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
 	}

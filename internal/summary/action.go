@@ -99,8 +99,7 @@ type found struct {
 	addressed person   // the one named as spoken to ("John, I'll send you ..."), if anyone
 	sure      bool     // addressed by name or due on a day: looser checks of the verb
 	vp        []string // the verb phrase, original words
-	tail      []string // the lower-cased words after it
-	tailWords []string // the same, as said
+	tail      []string // the words after it, as said
 	before    []string // the words of the sentence before the action's clause, as said
 	score     float64
 	due       time.Time // resolved due date, zero when none
@@ -183,10 +182,7 @@ func ActionItems(items []fathom.TranscriptItem, invitees []fathom.Invitee, m Met
 // extract finds the first action in a sentence, trying each clause start.
 func extract(raw, speaker string, ppl *people) (found, bool) {
 	words := dropFillers(strings.Fields(strings.ReplaceAll(raw, "’", "'")))
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = bare(w)
-	}
+	lower := bareAll(words)
 	question := strings.HasSuffix(raw, "?")
 	for s := 0; s < len(words); s++ {
 		// "if you could …" asks, but not after a word of knowing or
@@ -393,20 +389,12 @@ func (f *found) antecedent() {
 			}
 			task = task[:len(task)-1]
 		}
-		if len(task) < 2 || !hasContent(lowerAll(task)) || mindHeads[bare(task[0])] {
+		if len(task) < 2 || !hasContent(bareAll(task)) || mindHeads[bare(task[0])] {
 			return
 		}
 		f.vp = append(append([]string(nil), task...), f.vp[2:]...)
 		return
 	}
-}
-
-func lowerAll(ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = bare(w)
-	}
-	return out
 }
 
 // leadingName is the person a sentence opens by addressing: "Bob, ...".

@@ -62,12 +62,6 @@ func findDue(lower []string, day time.Time) (dueSpan, bool) {
 // dueAt reads a due phrase's core at word i: the day it means and the
 // word after it.
 func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
-	at := func(k int) string {
-		if k < len(w) {
-			return w[k]
-		}
-		return ""
-	}
 	if end, t, ok := spanFrom(w, i, d); ok {
 		return end, t, true
 	}
@@ -80,22 +74,22 @@ func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
 		}
 	case x == "today" || x == "tonight" || x == "eod" || x == "cob":
 		return i + 1, d, true
-	case x == "this" && dayParts[at(i+1)]: // "this afternoon"
+	case x == "this" && dayParts[wordAt(w, i+1)]: // "this afternoon"
 		return i + 2, d, true
-	case x == "day" && at(i+1) == "after" && at(i+2) == "tomorrow":
+	case x == "day" && wordAt(w, i+1) == "after" && wordAt(w, i+2) == "tomorrow":
 		return i + 3, d.AddDate(0, 0, 2), true
 	case x == "tomorrow":
 		return i + 1, d.AddDate(0, 0, 1), true
 	case x == "end" || x == "close":
 		k := i + 1
-		if at(k) != "of" {
+		if wordAt(w, k) != "of" {
 			break
 		}
 		k++
-		if at(k) == "the" || at(k) == "this" {
+		if wordAt(w, k) == "the" || wordAt(w, k) == "this" {
 			k++
 		}
-		switch at(k) {
+		switch wordAt(w, k) {
 		case "day", "business", "today":
 			return k + 1, d, true
 		case "week":
@@ -107,14 +101,14 @@ func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
 		}
 	case (x == "in" || x == "within") && i+2 < len(w):
 		k, n := i+1, 0
-		if at(k) == "a" && at(k+1) == "couple" && at(k+2) == "of" {
+		if wordAt(w, k) == "a" && wordAt(w, k+1) == "couple" && wordAt(w, k+2) == "of" {
 			k, n = k+3, 2
-		} else if v, ok := numberWords[at(k)]; ok {
+		} else if v, ok := numberWords[wordAt(w, k)]; ok {
 			k, n = k+1, v
-		} else if v, err := strconv.Atoi(at(k)); err == nil && v > 0 && v < 100 {
+		} else if v, err := strconv.Atoi(wordAt(w, k)); err == nil && v > 0 && v < 100 {
 			k, n = k+1, v
 		}
-		switch at(k) {
+		switch wordAt(w, k) {
 		case "day", "days":
 			if n > 0 {
 				return k + 1, d.AddDate(0, 0, n), true
@@ -127,16 +121,16 @@ func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
 	default:
 		// "3 March", "March 3rd", "the 3rd of March"
 		if m, ok := months[x]; ok {
-			if n, ok := dayNumber(at(i + 1)); ok {
+			if n, ok := dayNumber(wordAt(w, i+1)); ok {
 				return i + 2, dateOnOrAfter(d, m, n), true
 			}
 		}
 		if n, ok := dayNumber(x); ok {
 			k := i + 1
-			if at(k) == "of" {
+			if wordAt(w, k) == "of" {
 				k++
 			}
-			if m, ok := months[at(k)]; ok {
+			if m, ok := months[wordAt(w, k)]; ok {
 				return k + 1, dateOnOrAfter(d, m, n), true
 			}
 		}
@@ -147,33 +141,35 @@ func dueAt(w []string, i int, d time.Time) (int, time.Time, bool) {
 // spanFrom reads "a week from today", "two days from tomorrow", "ten
 // days from now" at word i.
 func spanFrom(w []string, i int, d time.Time) (int, time.Time, bool) {
-	at := func(k int) string {
-		if k < len(w) {
-			return w[k]
-		}
-		return ""
-	}
 	n := numberWords[w[i]]
 	if n == 0 {
 		n, _ = strconv.Atoi(w[i])
 	}
 	unit := 0
-	switch at(i + 1) {
+	switch wordAt(w, i+1) {
 	case "day", "days":
 		unit = 1
 	case "week", "weeks":
 		unit = 7
 	}
-	if n <= 0 || n >= 100 || unit == 0 || (at(i+2) != "from" && at(i+2) != "after") {
+	if n <= 0 || n >= 100 || unit == 0 || (wordAt(w, i+2) != "from" && wordAt(w, i+2) != "after") {
 		return 0, time.Time{}, false
 	}
-	switch at(i + 3) {
+	switch wordAt(w, i+3) {
 	case "today", "now":
 		return i + 4, d.AddDate(0, 0, n*unit), true
 	case "tomorrow":
 		return i + 4, d.AddDate(0, 0, 1+n*unit), true
 	}
 	return 0, time.Time{}, false
+}
+
+// wordAt is w[k], or "" past the end.
+func wordAt(w []string, k int) string {
+	if k < len(w) {
+		return w[k]
+	}
+	return ""
 }
 
 // dayNumber reads "3", "3rd", "21st" as a day of the month.

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -145,7 +146,7 @@ lead:
 		return found{}, false
 	}
 	f.vp = words[vp:min(end, vp+16)]
-	f.tail, f.tailWords = lower[end:], words[end:]
+	f.tail = words[end:]
 	if timeMarker.MatchString(strings.Join(lower[vp:end], " ")) {
 		f.score++
 	}
@@ -207,11 +208,7 @@ func spokenName(p person) string {
 // it ("..., uh, by Friday") or before its clause ("tomorrow, I'll ..."), resolves it against the meeting's day
 // and takes it out of the verb phrase: the description ends with it.
 func (f *found) resolveDue(day time.Time) {
-	lower := make([]string, len(f.vp))
-	for i, w := range f.vp {
-		lower[i] = bare(w)
-	}
-	if d, ok := findDue(lower, day); ok {
+	if d, ok := findDue(bareAll(f.vp), day); ok {
 		f.due, f.dueWords = d.day, trimmed(f.vp[d.start:d.end])
 		rest := append(append([]string(nil), f.vp[:d.start]...), f.vp[d.end:]...)
 		if len(rest) >= 2 {
@@ -221,16 +218,12 @@ func (f *found) resolveDue(day time.Time) {
 		}
 		return
 	}
-	if d, ok := findDue(f.tail, day); ok && d.start <= 1 {
-		f.due, f.dueWords = d.day, trimmed(f.tailWords[d.start:d.end])
+	if d, ok := findDue(bareAll(f.tail), day); ok && d.start <= 1 {
+		f.due, f.dueWords = d.day, trimmed(f.tail[d.start:d.end])
 		return
 	}
 	// "Tomorrow, I'll send the deck", "Dana, by Friday, could you ..."
-	before := make([]string, len(f.before))
-	for i, w := range f.before {
-		before[i] = bare(w)
-	}
-	if d, ok := findDue(before, day); ok {
+	if d, ok := findDue(bareAll(f.before), day); ok {
 		f.due, f.dueWords = d.day, trimmed(f.before[d.start:d.end])
 	}
 }
@@ -258,20 +251,12 @@ func objectOf(words, lower []string) int {
 	if objectPronouns[lower[0]] || (len(words[0]) > 1 && words[0][0] >= 'A' && words[0][0] <= 'Z' && !textproc.IsStopword(lower[0])) {
 		k = 1
 	}
-	a := newAnalyzer("en")
-	nounAt := func(i int) bool {
-		for j := i; j < len(lower) && j < i+4; j++ {
-			if a.content(lower[j]) && !vague[lower[j]] {
-				return true
-			}
-		}
-		return false
-	}
+	nounAt := func(i int) bool { return hasContent(lower[min(i, len(lower)):min(i+4, len(lower))]) }
 	if k < len(lower) && objectOpeners[lower[k]] && nounAt(k+1) {
 		return nounObject
 	}
 	// A bare noun, then a noun phrase: "get sign-off from procurement on the order".
-	if k < len(lower) && a.content(lower[k]) && !vague[lower[k]] && !textproc.IsStopword(lower[k]) {
+	if k < len(lower) && taskWord(lower[k]) {
 		for j := k + 1; j < len(lower) && j < k+6; j++ {
 			if objectOpeners[lower[j]] && nounAt(j+1) {
 				return nounObject
@@ -283,9 +268,9 @@ func objectOf(words, lower []string) int {
 
 // contentWords counts the words that say what a task is about.
 func contentWords(lower []string) int {
-	a, n := newAnalyzer("en"), 0
+	n := 0
 	for _, w := range lower {
-		if a.content(w) && !vague[w] {
+		if taskWord(w) {
 			n++
 		}
 	}
@@ -310,7 +295,7 @@ func deictic(lower []string) bool {
 		case "meeting":
 			// "our (functional design) meeting", not "the next meeting",
 			// "after the meeting" or "the meeting notes".
-			if i+1 < len(lower) && newAnalyzer("en").content(lower[i+1]) {
+			if i+1 < len(lower) && contentWord(lower[i+1]) {
 				continue
 			}
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -393,6 +378,15 @@ func bare(w string) string {
 	return strings.ToLower(strings.Trim(w, ",.?!;:\"()"))
 }
 
+// bareAll is bare of every word.
+func bareAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = bare(w)
+	}
+	return out
+}
+
 // clauseBoundary reports whether a clause can start after word w.
 func clauseBoundary(w, lw string) bool {
 	return strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") ||
@@ -414,13 +408,12 @@ func conditional(before []string) bool {
 // hasContent reports whether words say what a task is about: a word other
 // than a stopword, a pronoun or chatter ("do some stuff" does not).
 func hasContent(words []string) bool {
-	a := newAnalyzer("en")
-	for _, w := range words {
-		if a.content(w) && !vague[w] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, taskWord)
+}
+
+// taskWord reports whether a word can say what a task is about.
+func taskWord(w string) bool {
+	return contentWord(w) && !vague[w]
 }
 
 // vague are objects that name nothing.

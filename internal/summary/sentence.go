@@ -87,10 +87,16 @@ func (a *analyzer) id(w string) int {
 	return id
 }
 
-// content reports whether a word can carry meaning: not a stopword, not
-// chatter, not a single character.
+// content reports whether a word can carry meaning: not a stopword (of
+// the analyzer's language too), not chatter, not a single character.
 func (a *analyzer) content(w string) bool {
-	if utf8.RuneCountInString(w) < 2 || chatter[w] || textproc.IsStopword(w) || a.stop[w] {
+	return contentWord(w) && !a.stop[w]
+}
+
+// contentWord is content for English, which needs no analyzer: not a
+// stopword, not chatter, not a single character.
+func contentWord(w string) bool {
+	if utf8.RuneCountInString(w) < 2 || chatter[w] || textproc.IsStopword(w) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
