@@ -34,7 +34,7 @@ func seedMedia(t *testing.T, dir string) (rel, body string) {
 		`INSERT INTO meetings (tenant_id, recorder_id, title, share_token, created_at, recording_start, recording_end)
 		 SELECT t.id, u.id, 'Call', 'tok', '` + at + `', '` + at + `', '` + at + `' FROM tenants t JOIN users u ON u.tenant_id = t.id LIMIT 1`,
 		`INSERT INTO recording_media (recording_id, tenant_id, kind, content_type, size_bytes, sha256, path, created_at)
-		 SELECT id, tenant_id, 'audio', 'audio/mpeg', ` + itoaTest(len(body)) + `, '` + hex.EncodeToString(sum[:]) + `', '` + rel + `', '` + at + `' FROM meetings`,
+		 SELECT id, tenant_id, 'audio', 'audio/mpeg', ` + strconv.Itoa(len(body)) + `, '` + hex.EncodeToString(sum[:]) + `', '` + rel + `', '` + at + `' FROM meetings`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -49,8 +49,6 @@ func seedMedia(t *testing.T, dir string) (rel, body string) {
 	}
 	return rel, body
 }
-
-func itoaTest(n int) string { return strconv.Itoa(n) }
 
 func fileHolds(t *testing.T, path, body string) {
 	t.Helper()
