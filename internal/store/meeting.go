@@ -230,7 +230,8 @@ type MeetingSearchParams struct {
 	Query string
 	Limit int // 0: no limit
 	// Filter, when set, keeps the hits of the meetings a list with its
-	// filters would show (its Viewer, Before and Limit are not read).
+	// filters would show. Its Viewer and Limit are not read; its Before
+	// must be nil (a search has no pages), since the filters apply it.
 	Filter *MeetingListParams
 }
 
