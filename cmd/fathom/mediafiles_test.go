@@ -61,6 +61,7 @@ func fileHolds(t *testing.T, path, body string) {
 // A backup carries the media files beside it (FILE.media) and a restore
 // puts them back in the new data directory's media directory.
 func TestCLIBackupRestoreCarriesMedia(t *testing.T) {
+	engineIndependent(t)
 	dir := t.TempDir()
 	rel, body := seedMedia(t, dir)
 	file := filepath.Join(t.TempDir(), "b.db")
@@ -91,6 +92,7 @@ func TestCLIBackupRestoreCarriesMedia(t *testing.T) {
 // A copy to PostgreSQL copies the media files to --media-to, or checks
 // them where they are.
 func TestCLICopyCarriesMedia(t *testing.T) {
+	engineIndependent(t)
 	dir := t.TempDir()
 	rel, body := seedMedia(t, dir)
 	url := pgtest.NewDatabase(t)
