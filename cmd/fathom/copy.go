@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fathom-oss/fathom/internal/app"
+	"github.com/fathom-oss/fathom/internal/backup"
 	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/media"
 	"github.com/fathom-oss/fathom/internal/storecopy"
@@ -110,7 +111,7 @@ func runCopy(ctx context.Context, env *environment, args []string) error {
 // with no dst, checks them where they are: the servers on the target
 // must then be given that directory as --media-dir.
 func copyMedia(ctx context.Context, env *environment, source *sql.DB, src, dst string) error {
-	files, err := media.Files(ctx, source)
+	files, err := backup.MediaFiles(ctx, source)
 	if err != nil || len(files) == 0 {
 		return err
 	}

@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 )
 
 // fathom import --media sends a transcript with its audio (or sets it on

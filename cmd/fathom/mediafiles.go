@@ -24,7 +24,7 @@ func mediaFilesIn(ctx context.Context, dbFile string) ([]media.File, error) {
 		return nil, err
 	}
 	defer db.Close()
-	return media.Files(ctx, db)
+	return backup.MediaFiles(ctx, db)
 }
 
 // copyMediaFiles copies the files the rows of the SQLite database dbFile

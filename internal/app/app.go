@@ -82,6 +82,10 @@ type App struct {
 	// lock is the claim on a SQLite database, held while serving (nil on
 	// PostgreSQL, where servers share the database).
 	lock *sqlite.ServerLock
+
+	// secret is the server's secret key, loaded once by Open for the APIs
+	// that seal or sign with it or with keys derived from it.
+	secret []byte
 }
 
 // New returns an unstarted app.
@@ -210,6 +214,9 @@ func (a *App) Open(ctx context.Context) (err error) {
 		a.server.SetErrorWriter(prefix, gatewayapi.WriteError)
 	}
 	contextapi.New(a.Conversations, a.Tenants, a.Meter, a.cfg.MaxBodyBytes, a.logger).Register(a.server.Mux())
+	if a.secret, err = a.loadSecretKey(); err != nil {
+		return err
+	}
 	for _, open := range []func() error{a.openOAuth, a.openMeetings, a.openGateway, a.openWeb} {
 		if err := open(); err != nil {
 			return err
@@ -324,10 +331,7 @@ func (a *App) openMeetings() error {
 	if err := a.sweepMedia(dir); err != nil {
 		return err
 	}
-	urlKey, err := a.derivedKey("fathom recording download links") // links made by one server are served by any
-	if err != nil {
-		return err
-	}
+	urlKey := a.derivedKey("fathom recording download links") // links made by one server are served by any
 	model, err := a.summariser()
 	if err != nil {
 		return err

@@ -15,11 +15,7 @@ import (
 // its tokens (--secret-key, else DataDir/secret.key made on first start),
 // the service with an HTTP client that cannot hang, and its routes.
 func (a *App) openGateway() error {
-	key, err := a.secretKey()
-	if err != nil {
-		return err
-	}
-	box, err := secret.NewBox(key)
+	box, err := secret.NewBox(a.secret)
 	if err != nil {
 		return err
 	}

@@ -14,10 +14,7 @@ import (
 // key so that servers sharing a secret key accept each other's. It runs
 // before openMeetings.
 func (a *App) openOAuth() error {
-	formKey, err := a.derivedKey("fathom web forms") // the web pages' key: a form served by one server is accepted by any
-	if err != nil {
-		return err
-	}
+	formKey := a.derivedKey("fathom web forms") // the web pages' key: a form served by one server is accepted by any
 	a.OAuth = oauth.NewService(oauth.Deps{Store: a.DB, Logger: a.logger},
 		oauth.Config{AccessTokenTTL: a.cfg.AccessTokenTTL, RefreshReuseGrace: a.cfg.RefreshReuseGrace,
 			HashConcurrency: a.cfg.PasswordHashConcurrency,

@@ -8,22 +8,18 @@ import (
 	"github.com/fathom-oss/fathom/internal/secret"
 )
 
-// secretKey is the server's secret key: --secret-key, else
+// loadSecretKey reads the server's secret key: --secret-key, else
 // DataDir/secret.key, made on first start. Every server sharing a
 // database must share it.
-func (a *App) secretKey() ([]byte, error) {
+func (a *App) loadSecretKey() ([]byte, error) {
 	return secret.LoadOrCreateKey(a.cfg.SecretKey, filepath.Join(a.cfg.DataDir, "secret.key"))
 }
 
-// derivedKey is a key for one purpose, derived from the secret key, so
-// that every server sharing that key derives the same one and no purpose
-// holds another's key.
-func (a *App) derivedKey(purpose string) ([]byte, error) {
-	key, err := a.secretKey()
-	if err != nil {
-		return nil, err
-	}
-	mac := hmac.New(sha256.New, key)
+// derivedKey is a key for one purpose, derived from the secret key (which
+// Open has loaded), so that every server sharing that key derives the
+// same one and no purpose holds another's key.
+func (a *App) derivedKey(purpose string) []byte {
+	mac := hmac.New(sha256.New, a.secret)
 	mac.Write([]byte(purpose))
-	return mac.Sum(nil), nil
+	return mac.Sum(nil)
 }

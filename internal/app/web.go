@@ -13,10 +13,7 @@ import (
 // DataDir/secret.key), so that servers sharing that key accept each
 // other's forms. It runs after openMeetings and openOAuth.
 func (a *App) openWeb() error {
-	formKey, err := a.derivedKey("fathom web forms")
-	if err != nil {
-		return err
-	}
+	formKey := a.derivedKey("fathom web forms")
 	sessions := session.New(a.DB, a.logger, session.Config{TTL: a.cfg.SessionTTL})
 	h, err := webapp.New(a.Meetings, a.Conversations, sessions, a.OAuth, formKey, webapp.Config{
 		SecureCookies: strings.HasPrefix(a.cfg.BaseURL(a.Addr()), "https://"),

@@ -3,13 +3,14 @@ package app_test
 import (
 	"context"
 	"fmt"
-	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 )
 
 // TestWebPagesInBrowser walks the web pages in Debian's Chromium: sign

@@ -2,10 +2,11 @@ package app_test
 
 import (
 	"fmt"
-	"github.com/fathom-oss/fathom/internal/media/mediatest"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/media/mediatest"
 )
 
 // TestWebPagePlaysMedia: a meeting with audio gets a player on its page

@@ -13,6 +13,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"strings"
 )
@@ -26,8 +27,19 @@ var b64 = base64.RawURLEncoding
 // cookies, form tokens and anything else signed with the key apart.
 type Signer struct{ key []byte }
 
-// NewSigner returns a signer with key.
-func NewSigner(key []byte) Signer { return Signer{key: key} }
+// MinKeyBytes is the shortest key NewSigner takes.
+const MinKeyBytes = 32
+
+// NewSigner returns a signer with key. The key is required, at least
+// MinKeyBytes long: an empty or short key would sign tokens anyone can
+// forge, and a key made up here could not be shared by the servers of one
+// database, whose forms each must accept.
+func NewSigner(key []byte) (Signer, error) {
+	if len(key) < MinKeyBytes {
+		return Signer{}, fmt.Errorf("the signing key has %d bytes, want at least %d", len(key), MinKeyBytes)
+	}
+	return Signer{key: key}, nil
+}
 
 // Sign returns msg's signature for purpose.
 func (s Signer) Sign(purpose, msg string) string {

@@ -20,7 +20,7 @@ func post(rec *httptest.ResponseRecorder, token string) *http.Request {
 }
 
 func TestGuard(t *testing.T) {
-	g := New(NewSigner([]byte("key")), "c", "/", true)
+	g := New(signer(t, "key"), "c", "/", true)
 	rec := httptest.NewRecorder()
 	n := g.Nonce(rec, httptest.NewRequest(http.MethodGet, "/x", nil))
 	cs := rec.Result().Cookies()
@@ -33,7 +33,7 @@ func TestGuard(t *testing.T) {
 	if _, ok := g.Check(post(rec, "")); ok {
 		t.Error("a form without a token was accepted")
 	}
-	other := New(NewSigner([]byte("other key")), "c", "/", true)
+	other := New(signer(t, "other key"), "c", "/", true)
 	if _, ok := g.Check(post(rec, other.Token(n))); ok {
 		t.Error("a token signed with another key was accepted")
 	}
@@ -51,7 +51,7 @@ func TestGuard(t *testing.T) {
 
 // FuzzCheck: no token but the nonce's own is accepted.
 func FuzzCheck(f *testing.F) {
-	g := New(NewSigner([]byte("key")), "c", "/", false)
+	g := New(signer(f, "key"), "c", "/", false)
 	rec := httptest.NewRecorder()
 	n := g.Nonce(rec, httptest.NewRequest(http.MethodGet, "/x", nil))
 	valid := g.Token(n)
@@ -63,4 +63,25 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("forged token %q accepted", s)
 		}
 	})
+}
+
+// signer is a signer whose key of the required length is made from seed.
+func signer(t testing.TB, seed string) Signer {
+	t.Helper()
+	k := make([]byte, MinKeyBytes)
+	copy(k, seed)
+	s, err := NewSigner(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The key is required: none, or a short one, is refused.
+func TestNewSignerRequiresTheKey(t *testing.T) {
+	for _, k := range [][]byte{nil, []byte("short"), make([]byte, MinKeyBytes-1)} {
+		if _, err := NewSigner(k); err == nil {
+			t.Errorf("NewSigner took a %d-byte key", len(k))
+		}
+	}
 }

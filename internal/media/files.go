@@ -3,7 +3,6 @@ package media
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,34 +12,12 @@ import (
 	"path/filepath"
 )
 
-// File is a placed file as its database row names it.
+// File is a placed file as its database row names it (the rows are read
+// by the caller: see backup.MediaFiles).
 type File struct {
 	Path   string // relative to the media directory
 	Size   int64
 	SHA256 string // hex
-}
-
-// Files reads the files a database's rows name (recording_media); db is
-// a SQLite database: a live installation's, or a backup.
-func Files(ctx context.Context, db *sql.DB) ([]File, error) {
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND name = 'recording_media'`).Scan(&n); err != nil || n == 0 {
-		return nil, err // a database from before media: no files
-	}
-	rows, err := db.QueryContext(ctx, `SELECT path, size_bytes, sha256 FROM recording_media ORDER BY path`)
-	if err != nil {
-		return nil, fmt.Errorf("media rows: %w", err)
-	}
-	defer rows.Close()
-	var out []File
-	for rows.Next() {
-		var f File
-		if err := rows.Scan(&f.Path, &f.Size, &f.SHA256); err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
 }
 
 // CopyReport is what CopyFiles did.

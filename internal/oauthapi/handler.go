@@ -54,17 +54,15 @@ type Handler struct {
 	badClients    *windowLimiter // failed client authentications per address
 }
 
-// MinKeyBytes is the shortest key New takes.
-const MinKeyBytes = 32
-
 // New returns a handler whose CSRF cookie, form tokens and sign-in tickets
 // are signed with key. The key is required, not made up when missing:
 // every server sharing a database must sign with the same one (the app
 // derives it from the secret key), or a form served by one fails on
 // another and every restart voids the forms open.
 func New(svc *oauth.Service, key []byte, cfg Config) (*Handler, error) {
-	if len(key) < MinKeyBytes {
-		return nil, fmt.Errorf("oauthapi: the signing key has %d bytes, want at least %d", len(key), MinKeyBytes)
+	sign, err := csrf.NewSigner(key)
+	if err != nil {
+		return nil, fmt.Errorf("oauthapi: %w", err)
 	}
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = 60
@@ -75,7 +73,6 @@ func New(svc *oauth.Service, key []byte, cfg Config) (*Handler, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	sign := csrf.NewSigner(key)
 	return &Handler{svc: svc, sign: sign, csrf: csrf.New(sign, csrfCookie, basePath, cfg.SecureCookies), defaultTenant: cfg.DefaultTenant,
 		now: cfg.Now, limits: newWindowLimiter(cfg.RateLimit, cfg.Now), badClients: newWindowLimiter(cfg.RateLimit, cfg.Now)}, nil
 }

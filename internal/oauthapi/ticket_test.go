@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/csrf"
 	"github.com/fathom-oss/fathom/internal/oauth"
 )
 
@@ -16,7 +17,7 @@ func ticketFixture(now *time.Time) (*Handler, *oauth.AuthorizeRequest, string) {
 
 // key is a signing key of the required length made from seed.
 func key(seed string) []byte {
-	k := make([]byte, MinKeyBytes)
+	k := make([]byte, csrf.MinKeyBytes)
 	copy(k, seed)
 	return k
 }
@@ -37,7 +38,7 @@ func TestNewRequiresTheKey(t *testing.T) {
 		}
 	}
 	if _, err := New(nil, key("k"), Config{}); err != nil {
-		t.Errorf("New refused a %d-byte key: %v", MinKeyBytes, err)
+		t.Errorf("New refused a %d-byte key: %v", csrf.MinKeyBytes, err)
 	}
 }
 

@@ -230,7 +230,8 @@ type MeetingSearchParams struct {
 	Query string
 	Limit int // 0: no limit
 	// Filter, when set, keeps the hits of the meetings a list with its
-	// filters would show (its Viewer, Before and Limit are not read).
+	// filters would show. Its Viewer and Limit are not read; its Before
+	// must be nil (a search has no pages), since the filters apply it.
 	Filter *MeetingListParams
 }
 
@@ -246,7 +247,9 @@ const (
 type SearchHit struct {
 	MeetingID int64
 	Kind      string
-	// Speaker and At are those of a transcript hit's first matching item.
+	// Speaker and At are those of a transcript hit's first matching item;
+	// an action item's At is its moment, a summary line's the moment it
+	// links to (0 when none: see Timed).
 	Speaker string
 	At      time.Duration
 	// Snippet is the matching text with matches between « and ».
@@ -255,6 +258,11 @@ type SearchHit struct {
 	// Window is a transcript hit's window, in transcript order.
 	Window []WindowItem
 }
+
+// Timed reports whether the hit has a moment in the recording: every
+// transcript and action item hit does, a summary line's only when it
+// links to one (At > 0).
+func (h *SearchHit) Timed() bool { return h.Kind != HitSummary || h.At > 0 }
 
 // WindowItem is a transcript item of a search hit's window.
 type WindowItem struct {

@@ -53,8 +53,3 @@ func linkedTime(link string) time.Duration {
 	}
 	return time.Duration(s * float64(time.Second)).Round(time.Millisecond)
 }
-
-// Timed reports whether the hit has a moment in the recording: every
-// transcript and action item hit does, a summary line's only when it
-// links to one (At > 0).
-func (h *SearchHit) Timed() bool { return h.Kind != HitSummary || h.At > 0 }

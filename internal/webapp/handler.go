@@ -68,23 +68,21 @@ type Handler struct {
 	pages         map[string]*template.Template
 }
 
-// MinKeyBytes is the shortest key New takes.
-const MinKeyBytes = 32
-
 // New returns a handler whose CSRF cookie and form tokens are signed with
 // key. The key is required: servers behind one database must share it so
 // that a form served by one posts to another (the app derives it from the
 // secret key), and an empty key would sign forms anyone can forge.
 func New(meetings *meeting.Service, conversations *conversation.Service, sessions *session.Service, signIn *oauth.Service,
 	key []byte, cfg Config) (*Handler, error) {
-	if len(key) < MinKeyBytes {
-		return nil, fmt.Errorf("webapp: the signing key has %d bytes, want at least %d", len(key), MinKeyBytes)
+	sign, err := csrf.NewSigner(key)
+	if err != nil {
+		return nil, fmt.Errorf("webapp: %w", err)
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	return &Handler{meetings: meetings, conversations: conversations, sessions: sessions, oauth: signIn, cfg: cfg, pages: parsePages(),
-		csrf: csrf.New(csrf.NewSigner(key), csrfCookie, "/", cfg.SecureCookies)}, nil
+		csrf: csrf.New(sign, csrfCookie, "/", cfg.SecureCookies)}, nil
 }
 
 // Register mounts the routes on mux.

@@ -1,6 +1,10 @@
 package webapp
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/fathom-oss/fathom/internal/csrf"
+)
 
 // The signing key is required: no key, or a short one, is refused rather
 // than signing forms with an empty key anyone could forge.
@@ -10,7 +14,7 @@ func TestNewRequiresTheKey(t *testing.T) {
 			t.Errorf("New took a %d-byte key", len(k))
 		}
 	}
-	if _, err := New(nil, nil, nil, nil, make([]byte, MinKeyBytes), Config{}); err != nil {
-		t.Errorf("New refused a %d-byte key: %v", MinKeyBytes, err)
+	if _, err := New(nil, nil, nil, nil, make([]byte, csrf.MinKeyBytes), Config{}); err != nil {
+		t.Errorf("New refused a %d-byte key: %v", csrf.MinKeyBytes, err)
 	}
 }

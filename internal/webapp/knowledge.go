@@ -94,11 +94,6 @@ func (h *Handler) knowledgeType(w http.ResponseWriter, r *http.Request, v *viewe
 	h.render(w, r, http.StatusOK, "issuetype", page{Title: rec.IssueType.Name, User: v.caller.Email, CSRF: v.csrf, Nav: "knowledge", Data: &tv})
 }
 
-// browseView is a page of the conversation browser.
-type browseView struct {
-	*conversation.BrowsePage
-}
-
 func (h *Handler) knowledgeConversations(w http.ResponseWriter, r *http.Request, v *viewer) {
 	var after int64
 	if s := r.URL.Query().Get("after"); s != "" {
@@ -115,7 +110,7 @@ func (h *Handler) knowledgeConversations(w http.ResponseWriter, r *http.Request,
 		return
 	}
 	h.render(w, r, http.StatusOK, "conversations", page{Title: "Conversations", User: v.caller.Email, CSRF: v.csrf,
-		Nav: "knowledge", Data: &browseView{p}})
+		Nav: "knowledge", Data: p})
 }
 
 func newTypeView(rec *knowledge.Recommendation, trend []int) typeView {

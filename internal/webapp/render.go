@@ -37,16 +37,12 @@ var funcs = template.FuncMap{
 	"secs":    func(d time.Duration) int64 { return int64(d.Seconds()) },
 }
 
-// parsePages parses each page with the frame it shares.
+// parsePages parses each page with the frame and the parts they share.
 func parsePages() map[string]*template.Template {
-	base := template.Must(template.New("frame").Funcs(funcs).ParseFS(templateFS, "templates/frame.html"))
+	base := template.Must(template.New("frame").Funcs(funcs).ParseFS(templateFS, "templates/frame.html", "templates/knowledgeparts.html"))
 	out := map[string]*template.Template{}
 	for _, name := range []string{"signin", "home", "call", "webhooks", "knowledge", "issuetype", "conversations", "error"} {
-		files := []string{"templates/" + name + ".html"}
-		if name == "knowledge" || name == "issuetype" {
-			files = append(files, "templates/knowledgeparts.html")
-		}
-		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, files...))
+		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
 	}
 	return out
 }

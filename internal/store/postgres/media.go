@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/jackc/pgx/v5"
 )
 
 const mediaColumns = `recording_id, tenant_id, kind, content_type, size_bytes, sha256, path, created_at`
@@ -64,23 +65,10 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, d.ID, d.TenantID, d
 }
 
 func (q queries) MediaPathList(ctx context.Context, after string, limit int) ([]string, error) {
-	query, args := `SELECT path FROM recording_media WHERE path > $1 ORDER BY path`, []any{after}
-	if limit > 0 {
-		query += ` LIMIT $2`
-		args = append(args, limit)
-	}
-	rows, err := q.q.Query(ctx, query, args...)
+	rows, err := q.q.Query(ctx, `SELECT path FROM recording_media WHERE path > $1 ORDER BY path LIMIT $2`, after, limitOrAll(limit))
 	if err != nil {
 		return nil, fmt.Errorf("list media paths: %w", interpretError(err))
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, interpretError(rows.Err())
+	paths, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return paths, interpretError(err)
 }

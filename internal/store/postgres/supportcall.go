@@ -66,13 +66,8 @@ func (t *tx) MeetingDelete(ctx context.Context, tenantID, meetingID int64) error
 }
 
 func (q queries) MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, limit int) ([]int64, error) {
-	query := `SELECT id FROM meetings WHERE tenant_id = $1 AND status = $2 AND id > $3 ORDER BY id`
-	args := []any{tenantID, fathom.MeetingReady, afterID}
-	if limit > 0 {
-		query += ` LIMIT $4`
-		args = append(args, limit)
-	}
-	rows, err := q.q.Query(ctx, query, args...)
+	rows, err := q.q.Query(ctx, `SELECT id FROM meetings WHERE tenant_id = $1 AND status = $2 AND id > $3 ORDER BY id LIMIT $4`,
+		tenantID, fathom.MeetingReady, afterID, limitOrAll(limit))
 	if err != nil {
 		return nil, fmt.Errorf("list ready meetings: %w", interpretError(err))
 	}

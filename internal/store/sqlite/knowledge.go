@@ -131,7 +131,7 @@ AND NOT EXISTS (SELECT 1 FROM attempts WHERE attempts.solution_id = solutions.id
 	if err != nil {
 		return nil, fmt.Errorf("retire unused solutions: %w", err)
 	}
-	ids, err := scanIDs(rows)
+	ids, err := scanColumn[int64](rows)
 	if err != nil {
 		return nil, fmt.Errorf("retire unused solutions: %w", err)
 	}
@@ -320,16 +320,16 @@ func plainList(s string) ([]string, bool) {
 	}
 }
 
-// scanIDs reads a one-column result of ids and closes it.
-func scanIDs(rows *sql.Rows) ([]int64, error) {
+// scanColumn reads a one-column result (ids, paths) and closes it.
+func scanColumn[T any](rows *sql.Rows) ([]T, error) {
 	defer rows.Close()
-	var ids []int64
+	var out []T
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		out = append(out, v)
 	}
-	return ids, rows.Err()
+	return out, rows.Err()
 }

@@ -66,14 +66,5 @@ func (q queries) MediaPathList(ctx context.Context, after string, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("list media paths: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return scanColumn[string](rows)
 }

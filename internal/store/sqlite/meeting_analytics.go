@@ -65,7 +65,7 @@ AND NOT EXISTS (SELECT 1 FROM meeting_analytics a WHERE a.meeting_id = m.id) ORD
 	if err != nil {
 		return nil, fmt.Errorf("meetings without analytics: %w", err)
 	}
-	return scanIDs(rows)
+	return scanColumn[int64](rows)
 }
 
 func (q queries) MeetingAnalyticsScan(ctx context.Context, p *store.MeetingAnalyticsScanParams, fn func(a *fathom.MeetingAnalytics) error) error {

@@ -62,5 +62,5 @@ func (q queries) MeetingReadyIDs(ctx context.Context, tenantID, afterID int64, l
 	if err != nil {
 		return nil, fmt.Errorf("list ready meetings: %w", err)
 	}
-	return scanIDs(rows)
+	return scanColumn[int64](rows)
 }
