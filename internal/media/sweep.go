@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,7 +22,14 @@ type SweepReport struct {
 	Bytes   int64 // their bytes, uploads and orphans
 }
 
-// Sweep removes what a crash left behind, leaving alone every file
+// tenantDir reports whether name is a tenant's directory: a tenant id.
+func tenantDir(name string) bool {
+	_, err := strconv.ParseInt(name, 10, 64)
+	return err == nil && !strings.HasPrefix(name, "-") && !strings.HasPrefix(name, "+")
+}
+
+// Sweep removes what a crash left behind in the layout's places (uploads
+// in .tmp, files in a tenant's directory; nothing else), leaving alone every file
 // written in the last ten minutes (sweepMinAge): leftover uploads in .tmp
 // are removed; placed files for which named reports false (no database row
 // names them) are moved to .orphaned/, kept for an operator to look at
@@ -32,6 +40,9 @@ func (d *Dir) Sweep(ctx context.Context, named func(rel string) bool, now time.T
 	old := func(info fs.FileInfo) bool { return now.Sub(info.ModTime()) > sweepMinAge }
 	entries, _ := os.ReadDir(filepath.Join(d.root, tmpDir))
 	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".part") {
+			continue // not an upload of ours
+		}
 		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && old(info) {
 			if os.Remove(filepath.Join(d.root, tmpDir, e.Name())) == nil {
 				rep.Uploads++
@@ -48,10 +59,17 @@ func (d *Dir) Sweep(ctx context.Context, named func(rel string) bool, now time.T
 		}
 		rel, _ := filepath.Rel(d.root, path)
 		rel = filepath.ToSlash(rel)
+		// Only the layout's own places are looked at: a tenant's directory
+		// at the top and its files, so that a directory shared with other
+		// files (a --media-dir that is the data directory) loses none.
+		depth := strings.Count(rel, "/") + 1
 		if e.IsDir() {
-			if strings.HasPrefix(rel, ".") && rel != "." { // .tmp, .orphaned
+			if rel != "." && (depth > 1 || !tenantDir(rel)) { // .tmp, .orphaned, anything not a tenant's
 				return filepath.SkipDir
 			}
+			return nil
+		}
+		if depth != 2 {
 			return nil
 		}
 		info, err := e.Info()

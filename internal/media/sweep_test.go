@@ -52,3 +52,38 @@ func TestSweep(t *testing.T) {
 		t.Fatalf("second sweep: %+v %v", rep, err)
 	}
 }
+
+// A directory shared with other files (a --media-dir that is the data
+// directory) loses none of them: only uploads in .tmp and files in a
+// tenant's directory are the sweep's.
+func TestSweepLeavesOthersFiles(t *testing.T) {
+	root := t.TempDir()
+	d, err := Open(root, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	var others []string
+	for _, rel := range []string{"fathom.db", "secret.key", "backups/old.db", "1x/a.mp3", "1/sub/a.mp3", ".tmp/notes.txt"} {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, now.Add(-time.Hour), now.Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		others = append(others, p)
+	}
+	rep, err := d.Sweep(context.Background(), func(string) bool { return false }, now)
+	if err != nil || rep.Uploads != 0 || len(rep.Orphans) != 0 {
+		t.Fatalf("sweep: %+v %v", rep, err)
+	}
+	for _, p := range others {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s moved: %v", p, err)
+		}
+	}
+}
