@@ -49,8 +49,8 @@ func commands() map[string]command {
 		"restore":     {"restore a backup into a new data directory or PostgreSQL database, and verify it", runRestore},
 		"sync":        {"copy a Fathom account (hosted, gateway or another server) into this server", runSync},
 		"import":      {"import meeting transcripts (WebVTT, SRT, text, QMSum JSON) into a server", runImport},
-		"bench":       {"measure throughput and latency against a running server", runBench},
-		"eval":        {"measure the knowledge engine on real datasets (banking77, sgd, star, recommend, dstc11, abcd)", runEval},
+		"bench":       {"measure throughput and latency (of its own server, or of --url)", runBench},
+		"eval":        {"measure quality on real datasets (banking77, sgd, star, recommend, dstc11, abcd, paraphrase, qmsum, actions)", runEval},
 		"version":     {"print the version", runVersion},
 	}
 }
