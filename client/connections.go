@@ -101,7 +101,9 @@ func (c *Client) control(ctx context.Context, method, path string, in, out any) 
 		body, _ = json.Marshal(in)
 	}
 	r := request{method: method, path: path}
-	status, header, raw, err := c.send(ctx, r, c.connectionsBase()+path, body)
+	// Retried as the calls through the gateway are (see WithRetries): the
+	// gateway's per-account rate limit counts these requests too.
+	status, header, raw, err := c.sendRetried(ctx, r, c.connectionsBase()+path, body)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,9 @@ package client_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 
 	"github.com/fathom-oss/fathom/client"
@@ -43,5 +46,33 @@ func TestConnectionsAgainstServer(t *testing.T) {
 	bad, _ := client.New(client.WithBaseURL(url+"/fathom"), client.WithGateway("fth_wrong", ""))
 	if _, err := bad.Connections(ctx, "", ""); !errors.Is(err, client.ErrUnauthorized) {
 		t.Fatalf("bad key: %v", err)
+	}
+}
+
+// TestConnectionRetriesRateLimit: the gateway's per-account rate limit
+// counts requests for connections too, so a 429 there is retried after
+// Retry-After like any other call's, not returned.
+func TestConnectionRetriesRateLimit(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if calls.Add(1) < 3 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+			w.Write([]byte(`{"error":"rate limit reached"}`))
+			return
+		}
+		w.Write([]byte(`{"connection":{"connection_id":"c1","status":"ACTIVE"}}`))
+	}))
+	defer srv.Close()
+	c, _ := client.New(client.WithBaseURL(srv.URL+"/fathom"), client.WithGateway("k", ""), client.WithRateLimit(0, 0))
+	got, err := c.Connection(context.Background(), "c1")
+	if err != nil || got.Status != "ACTIVE" || calls.Load() != 3 {
+		t.Fatalf("connection %+v err %v after %d calls, want ACTIVE after 2 retries", got, err, calls.Load())
+	}
+	none, _ := client.New(client.WithBaseURL(srv.URL+"/fathom"), client.WithGateway("k", ""), client.WithRetries(0), client.WithRateLimit(0, 0))
+	calls.Store(0)
+	if _, err := none.Connection(context.Background(), "c1"); !errors.Is(err, client.ErrRateLimited) {
+		t.Fatalf("without retries: %v", err)
 	}
 }

@@ -38,18 +38,29 @@ func (c *Client) external(ctx context.Context, r request, out any) (int, error) 
 	if len(r.query) > 0 {
 		u += "?" + r.query.Encode()
 	}
+	status, header, raw, err := c.sendRetried(ctx, r, u, body)
+	if err != nil {
+		return status, err
+	}
+	return status, answer(r, status, header, raw, out)
+}
+
+// sendRetried sends r, paced by the client's limits, again after a 429
+// (or a 5xx unless r is a POST) as WithRetries says; it returns the final
+// attempt's answer.
+func (c *Client) sendRetried(ctx context.Context, r request, u string, body []byte) (int, http.Header, []byte, error) {
 	for attempt := 0; ; attempt++ {
 		status, header, raw, err := c.send(ctx, r, u, body)
 		if err != nil {
-			return status, err
+			return status, header, raw, err
 		}
 		if retryable(status) && attempt < c.retries && (status == http.StatusTooManyRequests || r.method != http.MethodPost) {
 			if err := sleep(ctx, backoff(attempt+1, header)); err != nil {
-				return status, err
+				return status, header, raw, err
 			}
 			continue
 		}
-		return status, answer(r, status, header, raw, out)
+		return status, header, raw, nil
 	}
 }
 

@@ -107,15 +107,32 @@ func split(acks []ack, t0, t1 time.Time) (before, after []ack) {
 // get returns the status and body of a GET with p's key.
 func (p *serveProcess) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, p.url+path, nil)
+	req, err := http.NewRequest(http.MethodGet, p.url+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.Header.Set("X-API-Key", p.key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s: reading the %d answer: %v", path, resp.StatusCode, err)
+	}
 	return resp.StatusCode, string(b)
+}
+
+// glob is filepath.Glob, failing t on a malformed pattern (which would
+// otherwise read as no file left behind).
+func glob(t *testing.T, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatalf("%s: %v", pattern, err)
+	}
+	return m
 }
 
 // storedConversation is what the Context API answers for a conversation,
@@ -127,7 +144,11 @@ func storedConversation(t *testing.T, p *serveProcess, id string) (int, string) 
 		t.Fatal(err)
 	}
 	var c map[string]json.RawMessage
-	_ = json.Unmarshal(data, &c)
+	if status == http.StatusOK {
+		if err := json.Unmarshal(data, &c); err != nil {
+			t.Fatalf("conversation %s: %v in %s", id, err, data)
+		}
+	}
 	return status, string(c["conversationId"]) + " " + string(c["messages"]) + " " + string(c["createdAt"])
 }
 
@@ -141,7 +162,9 @@ func storedRecording(t *testing.T, p *serveProcess, rec int64) (int, string) {
 	}
 	status, body := p.get(t, fmt.Sprintf("/external/v1/meetings/%d", rec))
 	var m map[string]json.RawMessage
-	_ = json.Unmarshal([]byte(body), &m)
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		t.Fatalf("meeting %d: %d answer is not JSON: %v\n%s", rec, status, err, body)
+	}
 	return status, transcript + " " + string(m["title"]) + " " + string(m["created_at"]) + " " + string(m["recording_id"])
 }
 
@@ -203,7 +226,7 @@ func backupUnderLoad(t *testing.T, sourceURL string) {
 	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("backup file: %v, mode %v, want 0600", err, fi.Mode().Perm())
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".*tmp*")); len(left) > 0 {
+	if left := glob(t, filepath.Join(filepath.Dir(file), ".*tmp*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
 	convBefore, convAfter := split(load.conversations, begun, ended)
@@ -396,7 +419,7 @@ func TestCLIBackupRestoreBadInput(t *testing.T) {
 		}
 	}
 	// Nothing was made beside the refused backups and restores.
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*")); len(left) != 1 {
+	if left := glob(t, filepath.Join(filepath.Dir(file), "*")); len(left) != 1 {
 		t.Errorf("files beside the backup: %v", left)
 	}
 
@@ -412,7 +435,7 @@ func TestCLIBackupRestoreBadInput(t *testing.T) {
 	if !strings.Contains(out, "WARNING: "+filepath.Join(full, "secret.key")+" is not the backup's key") {
 		t.Errorf("restore --replace beside another key does not warn:\n%s", out)
 	}
-	aside, _ := filepath.Glob(filepath.Join(full, "fathom.db.before-restore-*"))
+	aside := glob(t, filepath.Join(full, "fathom.db.before-restore-*"))
 	if len(aside) != 1 {
 		t.Fatalf("--replace left %v aside", aside)
 	}
@@ -456,7 +479,9 @@ func TestRestoreMigratesAnOlderBackup(t *testing.T) {
 	if _, err := db.Writer().Exec(`INSERT INTO tenants (id, name, created_at) VALUES (7, 'acme', '2026-03-01T10:00:00.000000000Z')`); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
 	file := filepath.Join(t.TempDir(), "old.db")
 	if code, out, errOut := cli(t, map[string]string{"FATHOM_DATABASE_URL": "sqlite:" + old}, "backup", "--to", file); code != 0 {
 		t.Fatalf("backup: exit %d\n%s\n%s", code, out, errOut)
@@ -482,7 +507,7 @@ func TestRestoreMigratesAnOlderBackup(t *testing.T) {
 	if code, out, _ := cli(t, map[string]string{"FATHOM_DATABASE_URL": dbURL}, "tenants", "list"); code != 0 || !strings.Contains(out, "acme") {
 		t.Errorf("tenants of the restored database: exit %d\n%s", code, out)
 	}
-	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), ".fathom-restore-*")); len(left) > 0 {
+	if left := glob(t, filepath.Join(os.TempDir(), ".fathom-restore-*")); len(left) > 0 {
 		t.Errorf("working copies left in %s: %v", os.TempDir(), left)
 	}
 }

@@ -87,7 +87,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	lagProbes := fs.Int("lag-probes", 100, "for --only servers: conversations whose visibility on the other servers is timed")
 	lagRate := fs.Int("lag-rate", 100, "for --only servers: background conversations of 10 messages tracked per second while lag is timed (0: none)")
 	embeddings := fs.String("embeddings-model-dir", "", "static embedding model (Model2Vec directory or .vec file) of the in-process server: similarity with vectors on")
+	byMeaning := fs.Bool("issue-types-by-meaning", false, "with --embeddings-model-dir: the in-process server also groups issue types by the vectors' meaning")
 	serverPool := fs.Int("server-pool", 0, "for --only servers: each server's PostgreSQL connections (pool_max_conns; 0: the server's default of 16)")
+	serverProfiles := fs.String("server-profile", "", "for --only servers: a directory into which each server writes its CPU profile (server-N.pprof, from its start to its stop)")
 	serverArgs := fs.String("server-args", "", `for --only servers: more flags for each "fathom serve", separated by spaces (such as "--analysis-duty 1")`)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -103,6 +105,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if *url != "" && *embeddings != "" {
 		return fmt.Errorf("--embeddings-model-dir applies to the server bench starts; give it to the server with --url")
+	}
+	if *byMeaning && *embeddings == "" {
+		return fmt.Errorf("--issue-types-by-meaning needs --embeddings-model-dir (the vectors it groups by)")
 	}
 	if *url != "" && *engineList != config.EngineSQLite {
 		return fmt.Errorf("--engines applies to the servers bench starts; drop it with --url")
@@ -133,14 +138,15 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if *only == "servers" {
 		b := &serversBench{out: out, corpus: corpus, servers: serverCounts, adminURL: *pgURL, concurrency: *conc, trackFor: *trackFor,
-			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool, serverArgs: strings.Fields(*serverArgs)}
+			probes: *lagProbes, lagRate: *lagRate, serverLog: *serverLog, serverPool: *serverPool, serverArgs: strings.Fields(*serverArgs),
+			profileDir: *serverProfiles}
 		return b.run(ctx)
 	}
 	if *trackRate < 0 {
 		return fmt.Errorf("--track-rate must be 0 or more, got %d", *trackRate)
 	}
 	b := &contextBench{out: out, corpus: corpus, sizes: counts, only: *only, concurrency: *conc, trackFor: *trackFor, trackRate: *trackRate,
-		queries: *queries, simConcurrency: *simConc, synchronous: *sync, url: *url, key: *key, embeddings: *embeddings}
+		queries: *queries, simConcurrency: *simConc, synchronous: *sync, url: *url, key: *key, embeddings: *embeddings, byMeaning: *byMeaning}
 	if *memProfile != "" {
 		b.beforeClose = func() { writeHeapProfile(env, *memProfile) }
 	}

@@ -27,8 +27,10 @@ type contextBench struct {
 	synchronous    string
 	// url and key name a running server; empty to start one.
 	url, key string
-	// embeddings is the in-process server's --embeddings-model-dir (empty: none).
+	// embeddings is the in-process server's --embeddings-model-dir (empty:
+	// none); byMeaning its --issue-types-by-meaning.
 	embeddings string
+	byMeaning  bool
 	// db is the database of the server started here.
 	db *benchDatabase
 	// table, when not nil, receives the figures under column.
@@ -45,7 +47,7 @@ func (b *contextBench) run(ctx context.Context) error {
 	if url == "" {
 		var err error
 		local, err = startLocal(ctx, b.synchronous, "bench", func(c *config.Config) {
-			c.DatabaseURL, c.EmbeddingsModelDir = b.db.url, b.embeddings
+			c.DatabaseURL, c.EmbeddingsModelDir, c.IssueTypesByMeaning = b.db.url, b.embeddings, b.byMeaning
 		})
 		if err != nil {
 			return err

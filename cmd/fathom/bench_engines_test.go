@@ -51,6 +51,7 @@ func TestBenchFlagsNameTheFlag(t *testing.T) {
 		{[]string{"bench", "--sizes", "ten"}, "--sizes"},
 		{[]string{"bench", "--url", "http://127.0.0.1:1", "--key", "k", "--engines", "postgres"}, "--engines"},
 		{[]string{"bench", "--only", "memory", "--engines", "postgres"}, "--engines"},
+		{[]string{"bench", "--issue-types-by-meaning"}, "--issue-types-by-meaning"},
 	} {
 		code, _, errOut := cli(t, nil, tt.args...)
 		if code == 0 || !strings.Contains(errOut, tt.want) {

@@ -37,6 +37,7 @@ type serversBench struct {
 	serverPool  int      // each server's PostgreSQL pool (pool_max_conns); 0: the server's default
 	serverArgs  []string // more flags for each server
 	exe         string   // the fathom binary to run; "" for this one
+	profileDir  string   // where each server writes its CPU profile; "": none
 	// table holds the figures of the last run.
 	table *sideBySide
 }
@@ -107,6 +108,9 @@ func (b *serversBench) measure(ctx context.Context, n int, dbURL string, table *
 		// --server-log asks for one log of everything.
 		o := serveOptions{exe: b.exe, logFile: b.serverLog, args: append([]string{"--database-url", withPoolSize(dbURL, b.serverPool),
 			"--data-dir", filepath.Join(dir, fmt.Sprintf("server-%d", i)), "--shutdown-timeout", "5m"}, b.serverArgs...)}
+		if b.profileDir != "" {
+			o.args = append(o.args, "--cpuprofile", filepath.Join(b.profileDir, fmt.Sprintf("server-%d.pprof", i+1)))
+		}
 		if o.logFile == "" {
 			o.logFile, o.logLevel = filepath.Join(dir, fmt.Sprintf("server-%d.log", i+1)), slog.LevelWarn
 			logs = append(logs, o.logFile)

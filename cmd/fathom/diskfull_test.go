@@ -186,14 +186,22 @@ func fill(t *testing.T, path string) {
 			chunk = chunk[:len(chunk)/2]
 		}
 	}
-	_ = f.Sync()
+	if err := f.Sync(); err != nil && !errors.Is(err, syscall.ENOSPC) {
+		t.Fatal(err)
+	}
 }
 
 func postTrack(t *testing.T, p *serveProcess, id, content string) (int, http.Header, string) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"conversationId": id,
+	body, err := json.Marshal(map[string]any{"conversationId": id,
 		"messages": []map[string]string{{"role": "user", "content": content}}})
-	req, _ := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.Header.Set("X-API-Key", p.key)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
@@ -201,7 +209,10 @@ func postTrack(t *testing.T, p *serveProcess, id, content string) (int, http.Hea
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("track %s: reading the %d answer: %v", id, resp.StatusCode, err)
+	}
 	return resp.StatusCode, resp.Header, string(raw)
 }
 
@@ -212,20 +223,29 @@ func ready(t *testing.T, p *serveProcess) (int, string) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("/readyz: reading the %d answer: %v", resp.StatusCode, err)
+	}
 	return resp.StatusCode, string(raw)
 }
 
 func getConversation(t *testing.T, p *serveProcess, id string) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, p.url+"/api/v1/context/conversations/"+id, nil)
+	req, err := http.NewRequest(http.MethodGet, p.url+"/api/v1/context/conversations/"+id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.Header.Set("X-API-Key", p.key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("get conversation %s: reading the %d answer: %v", id, resp.StatusCode, err)
+	}
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("get acknowledged conversation %s: %d %s", id, resp.StatusCode, raw)
 	}

@@ -15,11 +15,31 @@ import (
 // repoRoot is where README.md and docs/ are, seen from this package.
 const repoRoot = "../.."
 
+// docFiles lists docs/*.md, failing t when there are none to check.
+func docFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("docs/*.md: %d files, %v", len(files), err)
+	}
+	return files
+}
+
+// relPath is f relative to the repository's root.
+func relPath(t *testing.T, f string) string {
+	t.Helper()
+	rel, err := filepath.Rel(repoRoot, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rel
+}
+
 // docShellLines returns the command lines of the shell examples (```sh
 // blocks) of README.md and docs/*.md, continuation lines joined, by file.
 func docShellLines(t *testing.T) map[string][]string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	files := docFiles(t)
 	files = append(files, filepath.Join(repoRoot, "README.md"))
 	block := regexp.MustCompile("(?s)```(?:sh|bash|shell)\n(.*?)```")
 	out := map[string][]string{}
@@ -28,7 +48,7 @@ func docShellLines(t *testing.T) map[string][]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(repoRoot, f)
+		rel := relPath(t, f)
 		for _, m := range block.FindAllStringSubmatch(string(b), -1) {
 			text := strings.ReplaceAll(m[1], "\\\n", " ")
 			for _, line := range strings.Split(text, "\n") {
@@ -191,7 +211,7 @@ func TestDocsWebhookVerifyExample(t *testing.T) {
 func docCommandLines(t *testing.T) map[string][]string {
 	t.Helper()
 	out := docShellLines(t)
-	files, _ := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	files := docFiles(t)
 	files = append(files, filepath.Join(repoRoot, "README.md"))
 	fenced := regexp.MustCompile("(?s)```.*?```")
 	indented := regexp.MustCompile(`(?m)^(?:    |\t)((?:go|fathom|\./fathom|FATHOM_\w+=\S*|[A-Z]+=\S+) .*)$`)
@@ -201,7 +221,7 @@ func docCommandLines(t *testing.T) map[string][]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(repoRoot, f)
+		rel := relPath(t, f)
 		prose := fenced.ReplaceAllString(string(b), "")
 		for _, m := range indented.FindAllStringSubmatch(prose, -1) {
 			out[rel] = append(out[rel], strings.TrimSpace(m[1]))
@@ -342,7 +362,7 @@ func headingAnchor(h string) string {
 // reader of a fresh clone.
 func TestDocsLinksResolve(t *testing.T) {
 	t.Parallel()
-	files, _ := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	files := docFiles(t)
 	files = append(files, filepath.Join(repoRoot, "README.md"), filepath.Join(repoRoot, "examples", "README.md"))
 	anchors := func(file string) map[string]bool {
 		b, err := os.ReadFile(file)
@@ -362,7 +382,7 @@ func TestDocsLinksResolve(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(repoRoot, f)
+		rel := relPath(t, f)
 		text := regexp.MustCompile("(?s)```.*?```").ReplaceAllString(string(b), "")
 		for _, m := range mdLink.FindAllStringSubmatch(text, -1) {
 			target := m[1]
@@ -373,8 +393,14 @@ func TestDocsLinksResolve(t *testing.T) {
 			file := f
 			if path != "" {
 				file = filepath.Join(filepath.Dir(f), path)
-				abs, _ := filepath.Abs(file)
-				root, _ := filepath.Abs(repoRoot)
+				abs, err := filepath.Abs(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				root, err := filepath.Abs(repoRoot)
+				if err != nil {
+					t.Fatal(err)
+				}
 				if !strings.HasPrefix(abs, root+string(filepath.Separator)) {
 					t.Errorf("%s: link %s leads out of the repository", rel, target)
 					continue

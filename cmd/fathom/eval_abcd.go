@@ -36,7 +36,7 @@ func runEvalABCD(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer local.close(ctx)
-	c, err := freshTenant(ctx, local, "eval-abcd")
+	c, _, err := freshTenant(ctx, local, "eval-abcd")
 	if err != nil {
 		return err
 	}

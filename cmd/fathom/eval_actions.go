@@ -10,7 +10,8 @@ import (
 	"github.com/fathom-oss/fathom/internal/eval"
 )
 
-const evalActionsSynopsis = `eval actions [flags]
+// evalActionsSynopsis names the pools as eval registers them.
+var evalActionsSynopsis = `eval actions [--pool ` + strings.Join(eval.ActionPoolNames(), "|") + `] [flags]
 
 Measures the action-item extractor on QMSum's AMI meetings with lines
 inserted from a pool of wordings: each meeting's speakers are renamed to
@@ -20,14 +21,16 @@ after random turns of each of --rounds copies. An inserted line is found
 when an item at its time has a description whose content-word F1 with the
 expected one is at least 0.6; owner accuracy counts name and email. The
 same meetings without insertions give the items per untouched meeting.
-The develop pool runs on the develop split; the report pool and the fresh
-pool (written blind, before any run) run on the report split (see eval
-qmsum). Runs the library in-process, not a server.`
+Runs the library in-process, not a server. The pools, by QMSum split (see
+eval qmsum):
+
+  develop split, where the extractor may be tuned: ` + actionPoolsOn("develop", "and") + `
+  report split, written blind before any run: ` + actionPoolsOn("report", "and")
 
 func runEvalActions(_ context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval actions", evalActionsSynopsis)
 	data := fs.String("data", "../shared/data/qmsum", "QMSum folder (*.json meetings)")
-	poolName := fs.String("pool", "develop", "pool of wordings: develop (on the develop split), report or fresh (on the report split)")
+	poolName := fs.String("pool", "develop", "pool of wordings: "+actionPoolsOn("develop", "or")+" (on the develop split), "+actionPoolsOn("report", "or")+" (on the report split)")
 	per := fs.Int("per-meeting", 4, "lines inserted into each copy of a meeting")
 	rounds := fs.Int("rounds", 8, "copies of each meeting, each with its own lines")
 	seed := fs.Int64("seed", 1, "seed of names, dates and insertions")
@@ -49,16 +52,11 @@ func runEvalActions(_ context.Context, env *environment, args []string) error {
 	if err != nil {
 		return dataError(err, *data)
 	}
-	report := *poolName == "report" || *poolName == "fresh"
-	part := qmsumSplit(ms, report)
+	part := qmsumSplit(ms, pool.Split == "report")
 	cfg := eval.ActionsConfig{PerMeeting: *per, Rounds: *rounds, Seed: *seed}
 	s := eval.ScoreActions(part, pool, cfg)
-	split := "develop"
-	if report {
-		split = "report"
-	}
 	fmt.Fprintf(env.stdout, "\nAction items on QMSum, %s pool on the %s split (%d lines a copy, %d copies a meeting, seed %d)\n\n%s",
-		*poolName, split, cfg.PerMeeting, cfg.Rounds, cfg.Seed, s)
+		pool.Name, pool.Split, cfg.PerMeeting, cfg.Rounds, cfg.Seed, s)
 	for i, m := range s.Misses {
 		if i >= *misses {
 			break
@@ -78,4 +76,16 @@ func runEvalActions(_ context.Context, env *environment, args []string) error {
 		}
 	}
 	return nil
+}
+
+// actionPoolsOn names the action pools that run on a split, as a list
+// joined by conj ("a, b and c").
+func actionPoolsOn(split, conj string) string {
+	var names []string
+	for _, name := range eval.ActionPoolNames() {
+		if p, _ := eval.LookupActionPool(name); p.Split == split {
+			names = append(names, name)
+		}
+	}
+	return wordList(names, conj)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge/assoc"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
+	modelprovider "github.com/fathom-oss/fathom/internal/provider"
 	"github.com/fathom-oss/fathom/internal/search"
 )
 
@@ -23,7 +24,10 @@ without the learned expansion: recall@10 is the share of pairs whose other
 query is among the 10 best hits (the query's own left out). Intents sorted
 by name are split once: even positions are the develop half (all tuning),
 odd positions the report half (only reported). It runs the engine's parts
-in-process, with the server's defaults unless the flags say otherwise.`
+in-process, with the server's defaults unless the flags say otherwise.
+With --embeddings-model-dir the pairs are scored a second time with the
+model's vectors fused into the ranking, as the server's similarity does
+with that model configured.`
 
 func runEvalParaphrase(_ context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval paraphrase", evalParaphraseSynopsis)
@@ -37,6 +41,8 @@ func runEvalParaphrase(_ context.Context, env *environment, args []string) error
 	fs.IntVar(&cfg.MinCount, "min-count", 0, "documents of a type a term needs (0: the default)")
 	fs.Float64Var(&cfg.MinStrength, "min-strength", 0, "least association kept (0: the default)")
 	retrievalToo := fs.Bool("retrieval", false, "also score the banking77 test queries in process, without and with expansion")
+	modelDir := fs.String("embeddings-model-dir", "", "also score with this static embedding model's vectors fused in, as the server does (a .vec file or Model2Vec directory)")
+	extra := fs.Float64("extra", 0, "the vectors' share of the fused similarity (0: the default)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,9 +62,24 @@ func runEvalParaphrase(_ context.Context, env *environment, args []string) error
 	}
 	develop, report := eval.Paraphrases(train)
 	halves := map[string][]eval.Paraphrase{"develop": develop, "report": report}
+	var emb *modelprovider.Static
+	if *modelDir != "" {
+		if emb, err = modelprovider.LoadStatic(*modelDir); err != nil {
+			fmt.Fprintf(env.stderr, "fathom eval paraphrase: --embeddings-model-dir: %v\n", err)
+			return errUsage
+		}
+	}
 	for _, name := range names {
-		m := paraphraseRecall(train, halves[name], cfg, 0.1)
+		m := paraphraseRecall(train, halves[name], cfg, 0.1, nil)
 		fmt.Fprintf(env.stdout, "%s half: %s\n", name, m)
+		if emb != nil {
+			m := paraphraseRecall(train, halves[name], cfg, 0.1, &paraphraseVectors{emb, *extra})
+			weight := "the default"
+			if *extra > 0 {
+				weight = fmt.Sprintf("%.2f", *extra)
+			}
+			fmt.Fprintf(env.stdout, "%s half, vectors of %s fused (extra %s): %s\n", name, emb.Name(), weight, m)
+		}
 	}
 	if *retrievalToo {
 		without, with := expansionRetrieval(train, test, cfg, 0.1)
@@ -66,6 +87,32 @@ func runEvalParaphrase(_ context.Context, env *environment, args []string) error
 		fmt.Fprintf(env.stdout, "banking77 test queries in process, with expansion:    %s\n", with)
 	}
 	return nil
+}
+
+// paraphraseVectors is a static model whose vectors join the ranking as
+// the server's do (retrieval.Dense, fused with weight Extra; 0: the
+// default).
+type paraphraseVectors struct {
+	model *modelprovider.Static
+	extra float64
+}
+
+// index embeds the texts of rows (row numbers from 0) into a vector set
+// keyed as the search indexes are (row + 1).
+func (v *paraphraseVectors) index(train []eval.Example, rows []int) *search.Vectors {
+	set := search.NewVectors()
+	for _, i := range rows {
+		set.Upsert(int64(i+1), 0, v.embed(train[i].Text))
+	}
+	return set
+}
+
+func (v *paraphraseVectors) embed(text string) []float32 {
+	out, err := v.model.Embed(context.Background(), []string{text})
+	if err != nil {
+		panic(err) // a static model fails only for a cancelled context
+	}
+	return out[0]
 }
 
 // paraphraseMetrics is the recall of zero-overlap paraphrases.
@@ -102,7 +149,12 @@ func (m paraphraseMetrics) String() string {
 // pairs (one index of those conversations, typed by the tenant's model)
 // and among all the tenant's conversations, its own left out. Intents are
 // used only to build the pairs and to score.
-func paraphraseRecall(train []eval.Example, pairs []eval.Paraphrase, cfg assoc.Config, minSimilarity float64) paraphraseMetrics {
+//
+// With vectors, both searches also fuse the cosine of the texts' vectors
+// (retrieval.Dense over a vector set of the collection searched), as the
+// server's similarity does with an embedder; "without" and "with" are
+// then without and with the expansion, the vectors in both.
+func paraphraseRecall(train []eval.Example, pairs []eval.Paraphrase, cfg assoc.Config, minSimilarity float64, vectors *paraphraseVectors) paraphraseMetrics {
 	ix, model := search.NewIndex(), issuetype.NewModel(issuetype.Config{})
 	for i, ex := range train {
 		ix.Upsert(int64(i+1), ex.Text)
@@ -111,14 +163,30 @@ func paraphraseRecall(train []eval.Example, pairs []eval.Paraphrase, cfg assoc.C
 	model.Consolidate()
 	am := assoc.Learn(ix.EachDocument, model.TypeOf, cfg)
 	targets := search.NewIndex()
+	var targetRows []int
 	for _, p := range pairs {
 		targets.Upsert(int64(p.Target+1), train[p.Target].Text)
+		targetRows = append(targetRows, p.Target)
 	}
-	r := retrieval.New(retrieval.Config{})
+	rcfg := retrieval.Config{}
+	vecsOf := map[*search.Index]*search.Vectors{}
+	if vectors != nil {
+		rcfg.Extra = vectors.extra
+		all := make([]int, len(train))
+		for i := range all {
+			all[i] = i
+		}
+		vecsOf[ix], vecsOf[targets] = vectors.index(train, all), vectors.index(train, targetRows)
+	}
+	r := retrieval.New(rcfg)
 	m := paraphraseMetrics{Pairs: len(pairs), Terms: am.Terms(), Types: am.Types}
 	// top10 returns the 10 best hits of q in in, leaving out skip.
 	top10 := func(in *search.Index, q *retrieval.Query, skip int) []int {
-		hits, _ := r.Rank(in, model, nil, q, 11, minSimilarity)
+		var extra retrieval.Scorer
+		if set := vecsOf[in]; set != nil {
+			extra = retrieval.Dense{Vectors: set, Vec: vectors.embed(q.Text)}
+		}
+		hits, _ := r.Rank(in, model, extra, q, 11, minSimilarity)
 		var out []int
 		for _, h := range hits {
 			if i := int(h.ID - 1); i != skip && len(out) < 10 {

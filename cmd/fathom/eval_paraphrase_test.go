@@ -24,8 +24,14 @@ func TestCLIEvalParaphrase(t *testing.T) {
 	if m == nil || strings.Contains(out, "report half") {
 		t.Fatalf("unexpected output:\n%s", out)
 	}
-	without, _ := strconv.ParseFloat(m[2], 64)
-	with, _ := strconv.ParseFloat(m[3], 64)
+	without, err := strconv.ParseFloat(m[2], 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := strconv.ParseFloat(m[3], 64)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if without != 0 || with < 0.03 {
 		t.Errorf("recall@10 %v without, %v with: want 0 without (no shared content term) and at least 0.03 with", without, with)
 	}

@@ -2,17 +2,24 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"flag"
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/fathom-oss/fathom/client"
+	"github.com/fathom-oss/fathom/internal/config"
 	"github.com/fathom-oss/fathom/internal/eval"
 	"github.com/fathom-oss/fathom/internal/tenant"
 )
 
-const evalRecommendSynopsis = `eval recommend [--pool develop|report|fresh|blind|holdout|outsider|stranger] [--domain name,...] [flags]
+// evalRecommendSynopsis names every pool of eval.Pools with its provenance,
+// so the help follows the pools' registry.
+var evalRecommendSynopsis = `eval recommend [--pool ` + poolNames("|") + `] [--pool-file FILE] [--domain name,...] [flags]
+   or: fathom eval recommend --pool-template > FILE
 
 Runs the recommendation simulation through the public API of a server started
 in-process: for each domain (banking77, insurance, banking, finance by default;
@@ -20,20 +27,29 @@ abcd, an online clothing shop's dialogues with retail actions, on request), a fr
 tenant learns from simulated support conversations opening with the domain's
 training utterances, worded from one pool, then every test utterance is sent to
 similarity and its recommendations are scored against the simulation's hidden
-success rates and held-out conversations. Tune on the develop pool; report the
-report pool, the fresh pool and the blind pool (each written later, before any
-run on it, blind to the engine's tuning); the holdout pool, written by an
-engineer who never read the engine, is run only on the final code. The outsider
-pool was written before any run by someone who read neither the engine nor the
-other pools' wordings; it is run only to report, never to develop on. The
-stranger pool was written the same way later, in registers none of the others
-use; it too is run only to report.
+success rates and held-out conversations. Tune on the develop pool; the others,
+each written later by someone else before any run on it, are run to report,
+and ` + reportOnlyPools() + ` only to report, never to develop on.
+The pools, in the order they were written:
+
+` + poolList() + `
+Your own wording: --pool-template prints a JSON file of every action and every
+kind of small talk, worded as in the develop pool, each with what it is for
+and how many wordings it needs; replace the wordings and run it with
+--pool-file FILE, which checks the whole file first and runs it as it runs
+the pools above, to report only.
 
 --scale N plays N conversations per training opening (the same opening, other
 attempts and outcomes; N = 1, the default, is the simulation every figure in
 docs/evaluation.md was measured on unless it says otherwise): with more data
 per intent the ceiling (what knowing every intent and outcome would score)
-falls, so the probability error can be measured where the data allows it.`
+falls, so the probability error can be measured where the data allows it.
+
+--misses lists, after each domain's line, the intents whose queries most often
+put another fix first than the intent's best, with what they put first and
+the kind of miss: partner-best (the best fix of the intent that shares its
+candidates), own-fix (another of its own fixes) or off-plan (a fix never
+tried for it: the evidence came from another intent's conversations).`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
@@ -41,14 +57,30 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
+	misses := fs.Bool("misses", false, "list, per domain, each intent whose queries most often put another fix first than its best, with what they put first")
 	scale := fs.Int("scale", 1, "simulated training conversations per training opening (1: the figures of docs/evaluation.md; more lowers the ceiling)")
+	step := fs.Int("step", 100, "conversations loaded between two analyses of the server, which analyses only then (0: analysis in the background as the requests arrive, whose figures vary from run to run)")
+	answersOut := fs.String("answers", "", "write every answer of the server, one line per test query, to this file (to compare two runs)")
+	template := fs.Bool("pool-template", false, "print a JSON file of the simulation's wording (the develop pool's, to replace with your own) and stop")
+	poolFile := fs.String("pool-file", "", "run on the wording of this `file` (made from --pool-template) instead of --pool")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *template {
+		b, err := eval.PoolTemplate()
+		if err != nil {
+			return err
+		}
+		_, err = env.stdout.Write(b)
 		return err
 	}
 	if *scale < 1 || *scale > 100 {
 		return fmt.Errorf("--scale must be between 1 and 100, not %d", *scale)
 	}
-	pool, err := parsePool(*poolName)
+	if *step < 0 {
+		return fmt.Errorf("--step must be 0 or more, not %d", *step)
+	}
+	pool, err := recommendPool(env, fs, *poolName, *poolFile)
 	if err != nil {
 		return err
 	}
@@ -60,20 +92,32 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		}
 		loaded = append(loaded, d)
 	}
-	local, err := startLocal(ctx, "normal", "eval", nil)
+	tune := func(c *config.Config) {
+		if *step > 0 {
+			c.Workers = 0 // analysis runs when the harness says (local.analyse)
+		}
+	}
+	local, err := startLocal(ctx, "normal", "eval", tune)
 	if err != nil {
 		return err
 	}
 	defer local.close(ctx)
 	var all []eval.RecommendMetrics
+	var answers []string
 	for _, d := range loaded {
 		start := time.Now()
-		c, err := freshTenant(ctx, local, "eval-recommend-"+d.Name)
+		c, tenantID, err := freshTenant(ctx, local, "eval-recommend-"+d.Name)
 		if err != nil {
 			return err
 		}
 		plans := d.Plans(77)
-		sims, err := eval.LoadSimulated(ctx, c, d.Train, plans, pool, *scale, *conc)
+		var sims []eval.Simulated
+		if *step > 0 {
+			analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantID) }
+			sims, err = eval.LoadSimulatedInSteps(ctx, c, d.Train, plans, pool, *scale, *conc, *step, analyse)
+		} else {
+			sims, err = eval.LoadSimulated(ctx, c, d.Train, plans, pool, *scale, *conc)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)
 		}
@@ -83,21 +127,42 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 			return fmt.Errorf("%s: %w", d.Name, err)
 		}
 		m.Domain = d.Name
+		for _, line := range m.Answers {
+			answers = append(answers, d.Name+" "+line)
+		}
 		fmt.Fprintf(env.stdout, "%s (%d train openings × %d, %d test, %s)\n", m, len(d.Train), *scale, len(d.Test), time.Since(start).Round(time.Second))
+		if *misses {
+			fmt.Fprint(env.stdout, missList(m))
+		}
 		all = append(all, m)
 	}
 	fmt.Fprint(env.stdout, recommendTable(all))
 	fmt.Fprint(env.stdout, reliabilityTable(all))
+	fmt.Fprintf(env.stdout, "\nanswers of every domain: %x\n", sha256.Sum256([]byte(strings.Join(hashes(all), "\n"))))
+	if *answersOut != "" {
+		return os.WriteFile(*answersOut, []byte(strings.Join(answers, "\n")+"\n"), 0o644)
+	}
 	return nil
 }
 
-// freshTenant is a client of a new tenant of the local server.
-func freshTenant(ctx context.Context, local *localServer, name string) (*client.Client, error) {
+// hashes are the answers' hashes of each domain.
+func hashes(ms []eval.RecommendMetrics) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Domain + " " + m.AnswersHash
+	}
+	return out
+}
+
+// freshTenant is a client of a new tenant of the local server, and the
+// tenant's id.
+func freshTenant(ctx context.Context, local *localServer, name string) (*client.Client, int64, error) {
 	k, err := local.app.Tenants.CreateKey(ctx, tenant.CreateKeyParams{Tenant: name})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return client.New(client.WithBaseURL(local.url), client.WithAPIKey(k.Secret))
+	c, err := client.New(client.WithBaseURL(local.url), client.WithAPIKey(k.Secret))
+	return c, k.Key.TenantID, err
 }
 
 func recommendTable(ms []eval.RecommendMetrics) string {
@@ -108,6 +173,31 @@ func recommendTable(ms []eval.RecommendMetrics) string {
 			m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.RMSE, m.RMSEPairs, m.Brier, m.Attempts,
 			m.Coverage, m.OffPlan, m.Thin, m.EscalationOnTop, m.Bound.BestAction, m.Bound.RMSE)
 	}
+	return b.String()
+}
+
+// missList lists the intents of m whose most frequent top fix is not
+// their best (--misses), and counts them by kind.
+func missList(m eval.RecommendMetrics) string {
+	var b strings.Builder
+	kinds := map[string]int{}
+	for _, r := range m.PerIntent {
+		if r.Miss == "none" {
+			continue
+		}
+		kinds[r.Miss]++
+		tops := make([]string, 0, len(r.Tops))
+		for a, n := range r.Tops {
+			if a == "" {
+				a = "(unmapped or none)"
+			}
+			tops = append(tops, fmt.Sprintf("%s×%d", a, n))
+		}
+		slices.Sort(tops)
+		fmt.Fprintf(&b, "  miss %s %s (%s): best %s, tops %s\n", m.Domain, r.Intent, r.Miss, r.Best, strings.Join(tops, " "))
+	}
+	fmt.Fprintf(&b, "  misses %s: %d of %d intents (partner-best %d, own-fix %d, off-plan %d)\n",
+		m.Domain, kinds["partner-best"]+kinds["own-fix"]+kinds["off-plan"], len(m.PerIntent), kinds["partner-best"], kinds["own-fix"], kinds["off-plan"])
 	return b.String()
 }
 
@@ -150,7 +240,7 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 		if err != nil {
 			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
 		}
-		c, err := freshTenant(ctx, local, "eval-dstc11-"+name)
+		c, _, err := freshTenant(ctx, local, "eval-dstc11-"+name)
 		if err != nil {
 			return err
 		}
@@ -166,22 +256,67 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 
 // poolFlag is --pool, the wording of the recommendation simulation.
 func poolFlag(fs *flag.FlagSet) *string {
-	return fs.String("pool", "develop", "wording of the simulation: "+poolNames()+" ("+string(eval.PoolOutsider)+", "+string(eval.PoolStranger)+", "+string(eval.PoolGuest)+" and "+string(eval.PoolVisitor)+": to report only, never to develop on)")
+	return fs.String("pool", "develop", "wording of the simulation: "+poolNames(", ")+" ("+reportOnlyPools()+": to report only, never to develop on)")
+}
+
+// recommendPool is the pool of eval recommend: --pool, or the file of
+// --pool-file checked and registered; the two together are refused.
+func recommendPool(env *environment, fs *flag.FlagSet, name, file string) (eval.Pool, error) {
+	if file == "" {
+		return parsePool(name)
+	}
+	both := false
+	fs.Visit(func(f *flag.Flag) { both = both || f.Name == "pool" })
+	if both {
+		fmt.Fprintln(env.stderr, "fathom eval recommend: give --pool or --pool-file, not both")
+		return "", errUsage
+	}
+	return eval.LoadPoolFile(file)
 }
 
 // parsePool checks --pool.
 func parsePool(name string) (eval.Pool, error) {
 	pool, ok := eval.ParsePool(name)
 	if !ok {
-		return "", fmt.Errorf("--pool must be one of %s, not %q", poolNames(), name)
+		return "", fmt.Errorf("--pool must be one of %s, not %q", poolNames(", "), name)
 	}
 	return pool, nil
 }
 
-func poolNames() string {
+// poolNames are the pools' names joined by sep.
+func poolNames(sep string) string {
 	names := make([]string, len(eval.Pools))
 	for i, p := range eval.Pools {
 		names[i] = string(p)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, sep)
+}
+
+// reportOnlyPools names the pools run only to report ("a, b and c").
+func reportOnlyPools() string {
+	var names []string
+	for _, p := range eval.Pools {
+		if p.ReportOnly() {
+			names = append(names, string(p))
+		}
+	}
+	return wordList(names, "and")
+}
+
+// wordList joins names as a sentence does, with conj before the last:
+// "a", "a and b", "a, b and c".
+func wordList(names []string, conj string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
+}
+
+// poolList is one line per pool for the synopsis: its name and provenance.
+func poolList() string {
+	var b strings.Builder
+	for _, p := range eval.Pools {
+		fmt.Fprintf(&b, "  %-9s %s\n", p, p.Provenance())
+	}
+	return b.String()
 }

@@ -14,14 +14,20 @@ func TestWriteReportKeepsNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	notes := notesHeading + "\nwhat moved the figures\n"
-	old, _ := os.ReadFile(path)
+	old, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, append(old, "\n"+notes...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeReport(path, "# Evaluation\nnew figures\n"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := os.ReadFile(path)
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if want := "# Evaluation\nnew figures\n\n" + notes; string(got) != want {
 		t.Errorf("document = %q, want %q", got, want)
 	}

@@ -30,7 +30,9 @@ dialogue at a time in file order, analysing the tenant after every --round
 dialogues: the figures are then the same on every run of one build. With
 --url (or --round 0) the dialogues are tracked --concurrency at a time while
 the server analyses as they arrive, and the figures vary from run to run
-with what each analysis round happened to read.`
+with what each analysis round happened to read. --embeddings-model-dir with
+--solution-meaning-weight has the in-process server group proposals by the
+embeddings of their phrases too (docs/configuration.md, "Embeddings").`
 
 func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval star", evalStarSynopsis)
@@ -41,9 +43,20 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 	half := fs.String("half", "both", "which half to run: develop, report or both")
 	conc := fs.Int("concurrency", 8, "concurrent requests (reading back; tracking too with --url or --round 0)")
 	rounds := fs.String("round", "500", "in-process server: dialogues tracked, one at a time in file order, between two analyses of the tenant; a comma-separated list runs each half once per round size, each in a fresh tenant (0: track --concurrency at a time and let the server's workers analyse as they arrive)")
+	modelDir := fs.String("embeddings-model-dir", "", "in-process server: static embedding model on disk (Model2Vec directory or .vec file) giving the proposals vectors, with --solution-meaning-weight (default: none)")
+	meaning := fs.Float64("solution-meaning-weight", 0, "in-process server: share of solution similarity given to the proposals' embeddings, [0,1) (0: words alone)")
 	impure := fs.Int("impure", 0, "after each develop row, list the `n` solutions that lose the most attempts to other labels, with their labels (the develop half only: the report half is measured, not studied)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if (*modelDir != "" || *meaning != 0) && *url != "" {
+		return fmt.Errorf("--embeddings-model-dir and --solution-meaning-weight apply to the server eval star starts; give them to the server with --url")
+	}
+	if *meaning < 0 || *meaning >= 1 {
+		return fmt.Errorf("--solution-meaning-weight: %g is not a share in [0, 1)", *meaning)
+	}
+	if *meaning != 0 && *modelDir == "" {
+		return fmt.Errorf("--solution-meaning-weight needs --embeddings-model-dir (the vectors it groups by)")
 	}
 	if *impure < 0 {
 		return fmt.Errorf("--impure: %d is not a number of solutions (0 or more)", *impure)
@@ -70,6 +83,7 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 			if fixed {
 				c.Workers = 0 // analysis runs when the harness says (local.analyse)
 			}
+			c.EmbeddingsModelDir, c.SolutionMeaningWeight = *modelDir, *meaning
 		}
 		if local, err = startLocal(ctx, "normal", "star-develop", tune); err != nil {
 			return err
@@ -78,6 +92,9 @@ func runEvalStar(ctx context.Context, env *environment, args []string) error {
 		*url = local.url
 	}
 	out := env.stdout
+	if *modelDir != "" {
+		fmt.Fprintf(out, "embeddings: %s; solution meaning weight %g\n", *modelDir, *meaning)
+	}
 	fmt.Fprintf(out, "star: %d dialogues; server %s\n\n| STAR half | round | dialogues | purity | NMI | coverage | solutions |\n|---|---|---|---|---|---|---|\n", len(ds), *url)
 	for _, h := range []struct{ name, key string }{{eval.StarDevelop, *devKey}, {eval.StarReport, *repKey}} {
 		if *half != "both" && *half != h.name {

@@ -31,7 +31,9 @@ func TestImportInterruptedReportsNotTried(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
-		os.WriteFile(filepath.Join(dir, name), []byte("Alice: hello "+name+"\nBob: hi\n"), 0o600)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("Alice: hello "+name+"\nBob: hi\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -53,9 +55,13 @@ func TestCLIConnectionRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	addr := "http://" + l.Addr().String()
-	l.Close() // nothing listens there now
+	if err := l.Close(); err != nil { // nothing listens there now
+		t.Fatal(err)
+	}
 	f := filepath.Join(t.TempDir(), "a.txt")
-	os.WriteFile(f, []byte("Alice: hello\n"), 0o600)
+	if err := os.WriteFile(f, []byte("Alice: hello\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	env := map[string]string{"FATHOM_URL": addr, "FATHOM_API_KEY": "fth_x"}
 	for _, args := range [][]string{{"meetings", "list"}, {"context", "issues"}, {"webhooks", "list"}, {"import", f}} {
 		code, _, errOut := cli(t, env, args...)

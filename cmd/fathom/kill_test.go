@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -37,20 +35,36 @@ func startProcess(t *testing.T, dataDir string) *serveProcess {
 	return startServe(t, dataDir, databaseURLFor(t, dataDir))
 }
 
+// builtBinary is the fathom binary under test; a failed build fails the
+// test.
+func builtBinary(t testing.TB) string {
+	t.Helper()
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
 // startServe starts `fathom serve` of the binary under test on dataDir and
 // the database at dbURL (empty: SQLite in dataDir), with a first API key
 // when the database has none, and its whole log kept. The test's cleanup
 // kills it.
 func startServe(t testing.TB, dataDir, dbURL string) *serveProcess {
 	t.Helper()
-	bin, err := buildBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	return serveBinary(t, serveOptions{env: append(os.Environ(), "FATHOM_DATABASE_URL="+dbURL),
+		args: []string{"--data-dir", dataDir}, firstKey: true, keepLog: true})
+}
+
+// serveBinary starts `fathom serve` of the binary under test as o says
+// (o.exe is set here), failing the test unless it listens within 30 s.
+// The test's cleanup kills it.
+func serveBinary(t testing.TB, o serveOptions) *serveProcess {
+	t.Helper()
+	o.exe = builtBinary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	p, _, err := startServeProcess(ctx, serveOptions{exe: bin, env: append(os.Environ(), "FATHOM_DATABASE_URL="+dbURL),
-		args: []string{"--data-dir", dataDir}, firstKey: true, keepLog: true})
+	p, _, err := startServeProcess(ctx, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,18 +73,22 @@ func startServe(t testing.TB, dataDir, dbURL string) *serveProcess {
 }
 
 func (p *serveProcess) track(id string, msgs []string) (map[string]any, int, error) {
-	req, _ := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(trackBody(id, msgs...)))
+	req, err := http.NewRequest(http.MethodPost, p.url+"/api/v1/context/track", bytes.NewReader(trackBody(id, msgs...)))
+	if err != nil {
+		return nil, 0, err
+	}
 	req.Header.Set("X-API-Key", p.key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
 	var env struct {
 		Data map[string]any `json:"data"`
 	}
-	_ = json.Unmarshal(raw, &env)
+	if err := readJSON(resp, &env); err != nil {
+		return nil, resp.StatusCode, fmt.Errorf("track %s: %w", id, err)
+	}
 	return env.Data, resp.StatusCode, nil
 }
 

@@ -116,18 +116,9 @@ func (l *localServer) waitAnalysed(ctx context.Context) time.Duration {
 	return time.Since(start)
 }
 
-// analyse runs the analysis of a tenant here and now, until the server has
-// no conversation left to analyse, for a server started without workers
-// (Workers 0): a run then decides when analysis happens and what it reads.
+// analyse runs the analysis of a tenant here and now until none is left,
+// for a server started without workers (Workers 0): a run then decides
+// when analysis happens and what it reads.
 func (l *localServer) analyse(ctx context.Context, tenantID int64) error {
-	for ctx.Err() == nil {
-		if err := l.app.Conversations.AnalyzeTenant(ctx, tenantID); err != nil {
-			return err
-		}
-		idle, err := l.app.Conversations.AnalysisIdle(ctx)
-		if err != nil || idle {
-			return err
-		}
-	}
-	return ctx.Err()
+	return l.app.Conversations.AnalyzeUntilIdle(ctx, tenantID)
 }

@@ -20,10 +20,14 @@ func TestImportMediaAndDownload(t *testing.T) {
 	env := cliServer(t)
 	dir := t.TempDir()
 	vtt := filepath.Join(dir, "call.vtt")
-	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Welcome to the call.\n"), 0o600)
+	if err := os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Welcome to the call.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	audio := mediatest.WAV(4000)
 	wav := filepath.Join(dir, "call.wav")
-	os.WriteFile(wav, audio, 0o600)
+	if err := os.WriteFile(wav, audio, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errOut := cli(t, env, "import", "--media", wav, vtt, vtt); code != 2 || !strings.Contains(errOut, "--media") {
 		t.Fatalf("--media with two transcripts: %d %s", code, errOut)
 	}
@@ -66,12 +70,16 @@ func TestImportMediaAndDownload(t *testing.T) {
 	}
 
 	pdf := filepath.Join(dir, "notes.pdf")
-	os.WriteFile(pdf, []byte("%PDF-1.4\nnot a recording"), 0o600)
+	if err := os.WriteFile(pdf, []byte("%PDF-1.4\nnot a recording"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errOut := cli(t, env, "meetings", "media", id, pdf, "--no-rate-limit"); code != 1 || !strings.Contains(errOut, "media must be audio or video") {
 		t.Fatalf("meetings media with a PDF: %d %s", code, errOut)
 	}
 	louder := mediatest.WAV(6000)
-	os.WriteFile(wav, louder, 0o600)
+	if err := os.WriteFile(wav, louder, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if code, out, errOut := cli(t, env, "meetings", "media", id, wav, "--content-type", "audio/wav", "--no-rate-limit"); code != 0 ||
 		!strings.Contains(out, strconv.Itoa(len(louder))+" bytes") {
 		t.Fatalf("meetings media: %d %s %s", code, out, errOut)

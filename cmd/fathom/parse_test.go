@@ -74,7 +74,10 @@ func TestParseErrorsNameFlagsWithTwoDashes(t *testing.T) {
 func TestRecordingLength(t *testing.T) {
 	t.Parallel()
 	for d, want := range map[string]string{"23s": "23s", "14.6s": "15s", "59.4s": "59s", "2m29s": "2m0s", "1h0m31s": "1h1m0s"} {
-		in, _ := time.ParseDuration(d)
+		in, err := time.ParseDuration(d)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if got := recordingLength(in).String(); got != want {
 			t.Errorf("recordingLength(%s) = %s, want %s", d, got, want)
 		}

@@ -62,7 +62,7 @@ func trials() []trial {
 		{"token-lockout", "wrong secrets for a victim's client_id and made-up client ids: the victim app is never refused (401/429)", false, tokenLockoutTrial, false, false},
 		{"slow-readers", "slow clients reading a 2 MiB conversation: each holds at most a page", false, slowReadersTrial, false, false},
 		{"uploads", "concurrent 1.5 MB recording uploads: answers 201 or 503 with Retry-After only, none lost", false, uploadsTrial, false, false},
-		{"gateway", "gateway calls on expired tokens, a failing token endpoint and a shared quota: one refresh per token generation, backoff per connection, each account within its share", false, gatewayTrial, false, false},
+		{"gateway", "gateway calls on expired tokens, a failing token endpoint and a shared quota: every call answered, one refresh per token generation, backoff per connection, each account within its share", false, gatewayTrial, false, false},
 		{"fuzz", "malformed input on every registered route: no 5xx but documented 503s, every 4xx names the problem, the server stays up", false, fuzzTrial, true, false},
 	}
 }

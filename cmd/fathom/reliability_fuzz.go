@@ -186,9 +186,7 @@ func (f *fuzzer) send(c fuzzCase) (fuzzAnswer, error) {
 			req.Header.Set("Content-Type", c.ctype)
 		}
 	}
-	if len(c.body) > 1<<20 {
-		req.Header.Set("Expect", "100-continue")
-	}
+	askFirst(req, len(c.body))
 	if c.headers == nil {
 		req.Header.Set("X-API-Key", f.key)
 	}
@@ -388,13 +386,7 @@ func fuzzTrial(ctx context.Context, r *trialRun) error {
 	if err != nil {
 		return err
 	}
-	// A client about to send a large body asks first (Expect:
-	// 100-continue, for bodies over a mebibyte), as careful clients do:
-	// without it a refusal that closes the connection while the body is
-	// still being written can reach the client as a reset instead.
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.ExpectContinueTimeout = 5 * time.Second
-	f := &fuzzer{base: p.url, addr: p.addr, key: key, client: &http.Client{Timeout: time.Minute, Transport: transport,
+	f := &fuzzer{base: p.url, addr: p.addr, key: key, client: &http.Client{Timeout: time.Minute, Transport: askingTransport(),
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 	r.before = probeHealth(p.url, 40)
 	fuzzCtx, done := context.WithCancel(ctx)

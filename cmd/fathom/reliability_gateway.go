@@ -278,7 +278,7 @@ func gatewayCall(client *http.Client, base string, c gatewayConn) (int, error) {
 }
 
 // hammer calls through conns from clients goroutines until stop, and
-// counts the answers.
+// counts the answers and the calls that got none.
 func hammer(base string, conns []gatewayConn, clients int, stop <-chan struct{}, statuses *statusCounts) {
 	var wg sync.WaitGroup
 	for w := range clients {
@@ -290,7 +290,9 @@ func hammer(base string, conns []gatewayConn, clients int, stop <-chan struct{},
 					return
 				default:
 				}
-				if status, err := gatewayCall(client, base, conns[i%len(conns)]); err == nil {
+				if status, err := gatewayCall(client, base, conns[i%len(conns)]); err != nil {
+					statuses.drop(err)
+				} else {
 					statuses.add(status)
 				}
 			}
@@ -377,10 +379,9 @@ func gatewayTrial(ctx context.Context, r *trialRun) error {
 		}
 		return ids
 	}
-	// The tokens of the code exchange live 1 s, within the 5 minutes
-	// before expiry in which the gateway refreshes: each connection needs
-	// a refresh at its first call. Past the second they have expired
-	// outright.
+	// The tokens of the code exchange live 1 s: past the second they have
+	// expired outright, and each connection needs a refresh at its first
+	// call.
 	time.Sleep(1100 * time.Millisecond)
 
 	var during latencies
@@ -417,7 +418,8 @@ func gatewayTrial(ctx context.Context, r *trialRun) error {
 		}
 	}
 	r.notef("expired tokens: %d clients on %d connections of 5 accounts; answers %s; %d of %d connections refreshed exactly once",
-		clients, len(expiring), &expired, once, len(expiring))
+		clients, len(expiring), expired.withDropped(), once, len(expiring))
+	answered(r, "expired tokens", &expired)
 	if u := expired.unexpected(http.StatusOK); u != "" {
 		r.failf("calls on expired tokens answered other than 200: %s", u)
 	}
@@ -442,7 +444,8 @@ func gatewayTrial(ctx context.Context, r *trialRun) error {
 		each = append(each, strconv.Itoa(g.failed))
 	}
 	r.notef("failing token endpoint: 16 clients on 2 connections with expired tokens for %s; answers %s; %s refresh requests for %d calls (bound %d per connection)",
-		ran.Round(100*time.Millisecond), &failing, strings.Join(each, " and "), failing.total(), backoffBound(ran))
+		ran.Round(100*time.Millisecond), failing.withDropped(), strings.Join(each, " and "), failing.total(), backoffBound(ran))
+	answered(r, "failing token endpoint", &failing)
 	if u := failing.unexpected(http.StatusServiceUnavailable); u != "" {
 		r.failf("calls while the token endpoint fails answered other than 503: %s", u)
 	}
@@ -491,10 +494,13 @@ func gatewayTrial(ctx context.Context, r *trialRun) error {
 					case <-time.After(200 * time.Millisecond):
 					}
 					status, err := gatewayCall(client, p.url, c)
-					if err == nil {
-						calm.add(status)
-						ok = status == http.StatusOK
+					if err != nil {
+						calm.drop(err)
+						ok = false
+						continue
 					}
+					calm.add(status)
+					ok = status == http.StatusOK
 				}
 			})
 		}
@@ -512,8 +518,10 @@ func gatewayTrial(ctx context.Context, r *trialRun) error {
 	up.mu.Lock()
 	limited := up.limited
 	up.mu.Unlock()
-	r.notef("shared quota of %d refreshes: the noisy account (32 clients, 4 connections always refused) %d refreshes for %d calls (share bound %d); %d of %d quiet connections serve 200 again after their revocation (answers %s), %d of their refreshes refused for the quota (%d in all)",
-		quotaAtStart, noisyRefreshes, loud.total(), shareBound(ran), quietOK.Load(), len(quiet), &calm, quietLimited, limited)
+	r.notef("shared quota of %d refreshes: the noisy account (32 clients, 4 connections always refused) %d refreshes for %d calls (answers %s; share bound %d); %d of %d quiet connections serve 200 again after their revocation (answers %s), %d of their refreshes refused for the quota (%d in all)",
+		quotaAtStart, noisyRefreshes, loud.total(), loud.withDropped(), shareBound(ran), quietOK.Load(), len(quiet), calm.withDropped(), quietLimited, limited)
+	answered(r, "shared quota, the noisy account", &loud)
+	answered(r, "shared quota, the quiet connections", &calm)
 	if noisyRefreshes > shareBound(ran) {
 		r.failf("the noisy account caused %d refreshes, over its share of %d", noisyRefreshes, shareBound(ran))
 	}

@@ -26,10 +26,15 @@ import (
 	"time"
 )
 
-// statusCounts counts answers by status, safely from many clients.
+// statusCounts counts answers by status, safely from many clients, and
+// apart from them the calls that got no status at all (failed at the
+// transport level: refused, reset, timed out), for the trials that count
+// those (with dropped).
 type statusCounts struct {
-	mu sync.Mutex
-	m  map[int]int
+	mu      sync.Mutex
+	m       map[int]int
+	dropped int    // calls that got no answer
+	first   string // the first of their errors
 }
 
 func (s *statusCounts) add(status int) {
@@ -39,6 +44,33 @@ func (s *statusCounts) add(status int) {
 		s.m = map[int]int{}
 	}
 	s.m[status]++
+}
+
+// drop counts a call that failed at the transport level with err.
+func (s *statusCounts) drop(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dropped == 0 {
+		s.first = err.Error()
+	}
+	s.dropped++
+}
+
+// record counts one call: its status, or the call as one that got no
+// answer when err is not nil.
+func (s *statusCounts) record(status int, err error) {
+	if err != nil {
+		s.drop(err)
+		return
+	}
+	s.add(status)
+}
+
+// droppedCalls is how many calls got no answer, and the first one's error.
+func (s *statusCounts) droppedCalls() (int, string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.dropped, s.first
 }
 
 // unexpected lists the statuses outside allowed, with their counts.
@@ -54,6 +86,7 @@ func (s *statusCounts) unexpected(allowed ...int) string {
 	return strings.Join(out, ", ")
 }
 
+// String lists the statuses with their counts.
 func (s *statusCounts) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -62,6 +95,27 @@ func (s *statusCounts) String() string {
 		out = append(out, fmt.Sprintf("%d×%d", s.m[k], k))
 	}
 	return strings.Join(out, ", ")
+}
+
+// withDropped is String followed by the calls that got no answer, even
+// none, for the trials that count them.
+func (s *statusCounts) withDropped() string {
+	n, _ := s.droppedCalls()
+	if list := s.String(); list != "" {
+		return fmt.Sprintf("%s, %d×no answer", list, n)
+	}
+	return fmt.Sprintf("%d×no answer", n)
+}
+
+// answered fails r when any call of a stage got no answer. A trial calls
+// it only for calls made while the server is meant to be up: there a
+// refused, reset or timed-out call is a dropped call, not an expected one.
+// (The gateway trial never stops its server; the kill trial keeps the
+// calls cut by its SIGKILL out.)
+func answered(r *trialRun, stage string, s *statusCounts) {
+	if n, first := s.droppedCalls(); n > 0 {
+		r.failf("%s: %d calls got no answer (the first: %s)", stage, n, first)
+	}
 }
 
 // apiCall sends a request with the API key and returns the status, the
@@ -79,6 +133,7 @@ func apiCall(c *http.Client, method, url, key string, body []byte) (int, string,
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	askFirst(req, len(body))
 	resp, err := c.Do(req)
 	if err != nil {
 		return 0, "", nil, err
@@ -86,6 +141,26 @@ func apiCall(c *http.Client, method, url, key string, body []byte) (int, string,
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	return resp.StatusCode, resp.Header.Get("Retry-After"), raw, err
+}
+
+// A client about to send a large body asks first (Expect: 100-continue,
+// for bodies over a mebibyte), as careful clients do: without it a refusal
+// that closes the connection while the body is still being written can
+// reach the client as a reset instead of the server's 503. askFirst marks
+// such a request; a client waits for the server's go-ahead only through
+// askingTransport (Go's transport sends the body at once otherwise).
+func askFirst(req *http.Request, size int) {
+	if size > 1<<20 {
+		req.Header.Set("Expect", "100-continue")
+	}
+}
+
+// askingTransport is a transport that waits up to 5 s for the go-ahead
+// of a request askFirst marked.
+func askingTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ExpectContinueTimeout = 5 * time.Second
+	return t
 }
 
 // trackBody is a Context API track of one conversation.
@@ -126,7 +201,9 @@ func storedMessages(base, key, id string) (int, error) {
 // killTrial: 8 clients track conversations of 3 messages as fast as they
 // can; the server is killed with SIGKILL mid-stream and started again on
 // the same data, in rounds; every conversation acknowledged with 200 must
-// then hold its 3 messages.
+// then hold its 3 messages. A call that gets no answer before the kill
+// fails the trial; from the kill on, the calls cut by it are expected and
+// end that round's clients.
 func killTrial(ctx context.Context, r *trialRun) error {
 	env := r.env(r.dataDir())
 	key, err := r.createKey(env, "alice@acme.com")
@@ -138,6 +215,7 @@ func killTrial(ctx context.Context, r *trialRun) error {
 		rounds = 1
 	}
 	var acked []string
+	var statuses statusCounts // the calls before each kill
 	for round := range rounds {
 		p, err := r.start(ctx, env)
 		if err != nil {
@@ -148,6 +226,11 @@ func killTrial(ctx context.Context, r *trialRun) error {
 		}
 		var mu sync.Mutex
 		var wg sync.WaitGroup
+		// killing is set just before the SIGKILL: a call that fails after
+		// it was cut by the kill on purpose and is kept out of the
+		// verdict; one that fails before it was dropped by a server meant
+		// to be up.
+		var killing atomic.Bool
 		for w := range 8 {
 			wg.Go(func() {
 				c := &http.Client{Timeout: time.Minute}
@@ -156,8 +239,13 @@ func killTrial(ctx context.Context, r *trialRun) error {
 					status, _, _, err := apiCall(c, http.MethodPost, p.url+"/api/v1/context/track", key,
 						trackBody(id, "my order "+id+" never arrived", "let me look it up", "it was due on monday"))
 					if err != nil {
-						return // the server is gone
+						if killing.Load() {
+							return // the server is being killed
+						}
+						statuses.drop(err)
+						continue
 					}
+					statuses.add(status)
 					if status == http.StatusOK {
 						mu.Lock()
 						acked = append(acked, id)
@@ -170,6 +258,7 @@ func killTrial(ctx context.Context, r *trialRun) error {
 		r.peak = max(r.peak, s.peak)
 		r.during.times = append(r.during.times, s.health.times...)
 		r.during.failures += s.health.failures
+		killing.Store(true)
 		if err := p.kill(); err != nil {
 			return err
 		}
@@ -189,7 +278,9 @@ func killTrial(ctx context.Context, r *trialRun) error {
 			r.lost++
 		}
 	}
-	r.notef("%d rounds of SIGKILL under 8 writers; %d conversations acknowledged, %d of them missing or short after the restart", rounds, len(acked), r.lost)
+	r.notef("%d rounds of SIGKILL under 8 writers; answers before each kill %s; %d conversations acknowledged, %d of them missing or short after the restart",
+		rounds, statuses.withDropped(), len(acked), r.lost)
+	answered(r, "before the kill", &statuses)
 	if len(acked) == 0 {
 		r.failf("no write was acknowledged before the kill")
 	}
@@ -385,45 +476,13 @@ func signInFlood(ctx context.Context, r *trialRun, workers int) error {
 	err = r.attack(ctx, p, r.seconds(15, 5), func(stop <-chan struct{}) {
 		var wg sync.WaitGroup
 		for w := range workers {
-			wg.Go(func() {
-				jar, _ := cookiejar.New(nil)
-				c := &http.Client{Jar: jar, Timeout: time.Minute}
-				resp, err := c.Get(authorize)
-				if err != nil {
-					return
-				}
-				page, _ := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				form := url.Values{}
-				for _, m := range hiddenInputRe.FindAllStringSubmatch(string(page), -1) {
-					form.Set(m[1], html.UnescapeString(m[2]))
-				}
-				form.Set("action", "signin")
-				form.Set("workspace", "default")
-				form.Set("email", fmt.Sprintf("nobody%d@example.com", w))
-				form.Set("password", "not the password")
-				for {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					resp, err := c.PostForm(p.url+"/external/v1/oauth2/authorize", form)
-					if err != nil {
-						continue
-					}
-					_, _ = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					statuses.add(resp.StatusCode)
-					if resp.StatusCode == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") == "" {
-						noRetry.Add(1)
-					}
-				}
-			})
+			wg.Go(func() { signInClient(p.url, authorize, w, stop, &statuses, &noRetry) })
 		}
 		wg.Wait()
 	})
-	r.notef("%d clients; answers %s", workers, &statuses)
+	r.notef("%d clients; answers %s", workers, statuses.withDropped())
+	// Nothing stops the server during the flood: every call is owed an answer.
+	answered(r, "sign-ins", &statuses)
 	if u := statuses.unexpected(http.StatusUnauthorized, http.StatusServiceUnavailable); u != "" {
 		r.failf("answers other than 401 and 503: %s", u)
 	}
@@ -431,6 +490,53 @@ func signInFlood(ctx context.Context, r *trialRun, workers int) error {
 		r.failf("%d 503s without Retry-After", n)
 	}
 	return err
+}
+
+// signInClient is one client of the sign-in flood: it opens the authorize
+// page, then signs in to base's authorize form with a wrong password for
+// a made-up account of its own (w) until stop. It counts the sign-ins'
+// answers, the calls that got none (the page's too), and the 503s
+// without Retry-After.
+func signInClient(base, authorize string, w int, stop <-chan struct{}, statuses *statusCounts, noRetry *atomic.Int64) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: time.Minute}
+	resp, err := c.Get(authorize)
+	if err != nil {
+		statuses.drop(err)
+		return
+	}
+	page, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		statuses.drop(err)
+		return
+	}
+	form := url.Values{}
+	for _, m := range hiddenInputRe.FindAllStringSubmatch(string(page), -1) {
+		form.Set(m[1], html.UnescapeString(m[2]))
+	}
+	form.Set("action", "signin")
+	form.Set("workspace", "default")
+	form.Set("email", fmt.Sprintf("nobody%d@example.com", w))
+	form.Set("password", "not the password")
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		resp, err := c.PostForm(base+"/external/v1/oauth2/authorize", form)
+		if err != nil {
+			statuses.drop(err)
+			continue
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		statuses.add(resp.StatusCode)
+		if resp.StatusCode == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") == "" {
+			noRetry.Add(1)
+		}
+	}
 }
 
 // tokenLockoutTrial: from many addresses (the server trusts the loopback
@@ -484,9 +590,7 @@ func tokenLockoutTrial(ctx context.Context, r *trialRun) error {
 					if i%2 == 1 {
 						body = fmt.Sprintf("client_id=fci_madeup%d_%d&client_secret=x&refresh_token=frt_x&grant_type=refresh_token", w, i)
 					}
-					if status, err := token(c, from, body); err == nil {
-						attackers.add(status)
-					}
+					attackers.record(token(c, from, body))
 				}
 			})
 		}
@@ -500,16 +604,16 @@ func tokenLockoutTrial(ctx context.Context, r *trialRun) error {
 					return
 				case <-tick.C:
 				}
-				status, err := token(c, "198.51.100.1", "client_id="+clientID+"&client_secret="+url.QueryEscape(secret)+"&refresh_token=frt_x&grant_type=refresh_token")
-				if err != nil {
-					status = 0
-				}
-				victim.add(status)
+				victim.record(token(c, "198.51.100.1", "client_id="+clientID+"&client_secret="+url.QueryEscape(secret)+"&refresh_token=frt_x&grant_type=refresh_token"))
 			}
 		})
 		wg.Wait()
 	})
-	r.notef("attackers' answers %s; the victim app's answers %s", &attackers, &victim)
+	r.notef("attackers' answers %s; the victim app's answers %s", attackers.withDropped(), victim.withDropped())
+	// Nothing stops the server during the attack: every call is owed an
+	// answer, the attackers' as much as the victim's.
+	answered(r, "attackers", &attackers)
+	answered(r, "the victim app", &victim)
 	if u := attackers.unexpected(http.StatusUnauthorized, http.StatusTooManyRequests, http.StatusBadRequest); u != "" {
 		r.failf("attackers got answers other than 400, 401 and 429: %s", u)
 	}
@@ -519,7 +623,7 @@ func tokenLockoutTrial(ctx context.Context, r *trialRun) error {
 	if attackers.unexpected(http.StatusUnauthorized, http.StatusBadRequest) == "" {
 		r.failf("no attacker was limited (429): the addresses that kept sending wrong secrets were never refused")
 	}
-	if victim.String() == "" {
+	if victim.total() == 0 {
 		r.failf("the victim app got no answer")
 	}
 	return err
@@ -566,38 +670,80 @@ func slowReaders(ctx context.Context, r *trialRun, readers int, workers string) 
 	}
 	_, settled := residentMemory(p.pid)
 	var received atomic.Int64
+	var answers statusCounts
 	request := "GET /api/v1/context/conversations/big HTTP/1.1\r\nHost: " + p.addr + "\r\nX-API-Key: " + key + "\r\n\r\n"
 	err = r.attack(ctx, p, r.seconds(20, 6), func(stop <-chan struct{}) {
 		var wg sync.WaitGroup
 		for range readers {
 			wg.Go(func() {
-				conn, err := net.Dial("tcp", p.addr)
-				if err != nil {
-					return
-				}
-				defer conn.Close()
-				_ = conn.(*net.TCPConn).SetReadBuffer(4 << 10)
-				if _, err := io.WriteString(conn, request); err != nil {
-					return
-				}
-				buf := make([]byte, 1<<10)
-				for {
-					select {
-					case <-stop:
-						return
-					case <-time.After(250 * time.Millisecond):
-					}
-					_ = conn.SetReadDeadline(time.Now().Add(time.Second))
-					n, _ := conn.Read(buf)
-					received.Add(int64(n))
-				}
+				slowReader(p.addr, request, stop, &answers, &received)
 			})
 		}
 		wg.Wait()
 	})
-	r.notef("%d slow readers of a %d-byte answer (first page of a 2 MiB conversation); %d KiB read in all; resident memory peak %d MiB before the attack",
-		readers, len(answer), received.Load()>>10, settled>>20)
+	r.notef("%d slow readers of a %d-byte answer (first page of a 2 MiB conversation); answers %s; %d KiB read in all; resident memory peak %d MiB before the attack",
+		readers, len(answer), answers.withDropped(), received.Load()>>10, settled>>20)
+	// Nothing stops the server during the attack: a server that refused or
+	// closed the readers would hold no page, and pass the memory bound.
+	answered(r, "slow readers", &answers)
 	return err
+}
+
+// slowReader is one client of the slow-readers trial: it sends request on
+// a connection of its own to addr, then reads 1 KiB every 250 ms until
+// stop. It counts its answer's status once stop comes with the connection
+// still open, or itself as a call that got no answer when the connection
+// is refused or closed before, or no status line came by then. The
+// attack is shorter than the server's write timeout (30 s), which would
+// close the connection on purpose.
+func slowReader(addr, request string, stop <-chan struct{}, answers *statusCounts, received *atomic.Int64) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		answers.drop(err)
+		return
+	}
+	defer conn.Close()
+	_ = conn.(*net.TCPConn).SetReadBuffer(4 << 10)
+	if _, err := io.WriteString(conn, request); err != nil {
+		answers.drop(err)
+		return
+	}
+	buf := make([]byte, 1<<10)
+	var head []byte // the answer's first bytes, up to its status code
+	got := 0
+	for {
+		select {
+		case <-stop:
+			if status := statusCode(head); status != 0 {
+				answers.add(status)
+			} else {
+				answers.drop(fmt.Errorf("no status line by the end of the attack (%q)", head))
+			}
+			return
+		case <-time.After(250 * time.Millisecond):
+		}
+		_ = conn.SetReadDeadline(time.Now().Add(time.Second))
+		n, err := conn.Read(buf)
+		received.Add(int64(n))
+		got += n
+		if len(head) < len("HTTP/1.1 200") {
+			head = append(head, buf[:min(n, len("HTTP/1.1 200")-len(head))]...)
+		}
+		if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
+			answers.drop(fmt.Errorf("closed after %d bytes: %w", got, err))
+			return
+		}
+	}
+}
+
+// statusCode is the status of an HTTP/1.x answer that begins with head, or
+// 0 when head holds no status code yet.
+func statusCode(head []byte) int {
+	var major, minor, status int
+	if n, _ := fmt.Sscanf(string(head), "HTTP/%d.%d %3d", &major, &minor, &status); n != 3 || len(head) < len("HTTP/1.1 200") {
+		return 0
+	}
+	return status
 }
 
 // uploadsTrial: 16 clients upload 1.5 MB recordings (a transcript of 30
@@ -620,7 +766,7 @@ func uploadsTrial(ctx context.Context, r *trialRun) error {
 		var wg sync.WaitGroup
 		for w := range 16 {
 			wg.Go(func() {
-				c := &http.Client{Timeout: 2 * time.Minute}
+				c := &http.Client{Timeout: 2 * time.Minute, Transport: askingTransport()}
 				for i := 0; ; i++ {
 					select {
 					case <-stop:
@@ -630,6 +776,7 @@ func uploadsTrial(ctx context.Context, r *trialRun) error {
 					body := `{"external_id":"u` + fmt.Sprint(w, "-", i) + `","title":"Large","transcript":[` + items + `]}`
 					status, retry, raw, err := apiCall(c, http.MethodPost, p.url+"/external/v1/recordings", key, []byte(body))
 					if err != nil {
+						statuses.drop(err)
 						continue
 					}
 					statuses.add(status)
@@ -652,7 +799,10 @@ func uploadsTrial(ctx context.Context, r *trialRun) error {
 	if err != nil {
 		return err
 	}
-	r.notef("16 clients; answers %s", &statuses)
+	r.notef("16 clients; answers %s", statuses.withDropped())
+	// Nothing stops the server during the uploads: a refusal is a 503,
+	// never a connection closed or reset.
+	answered(r, "uploads", &statuses)
 	if u := statuses.unexpected(http.StatusCreated, http.StatusServiceUnavailable); u != "" {
 		r.failf("answers other than 201 and 503: %s", u)
 	}

@@ -23,8 +23,10 @@ func TestRemoteCommands(t *testing.T) {
 		t.Fatalf("meetings list --output json of no meetings: %q, want []", out)
 	}
 	vtt := filepath.Join(t.TempDir(), "standup.vtt")
-	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Bob, can you send the release notes by Friday?\n\n"+
-		"00:00:05.000 --> 00:00:08.000\n<v Bob>Sure, I will send the release notes by Friday.\n"), 0o600)
+	if err := os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Bob, can you send the release notes by Friday?\n\n"+
+		"00:00:05.000 --> 00:00:08.000\n<v Bob>Sure, I will send the release notes by Friday.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := cli(t, env, "import", vtt)
 	if code != 0 || !strings.Contains(out, "1 new recordings") {
 		t.Fatalf("import: %d %s %s", code, out, errOut)
@@ -108,9 +110,14 @@ func TestRemoteCommands(t *testing.T) {
 	}
 	secret := "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 	body := filepath.Join(t.TempDir(), "body.json")
-	os.WriteFile(body, []byte(`{"recording_id":1}`), 0o600)
+	if err := os.WriteFile(body, []byte(`{"recording_id":1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	now := time.Now()
-	sig, _ := webhook.Sign(secret, "msg_1", now, []byte(`{"recording_id":1}`))
+	sig, err := webhook.Sign(secret, "msg_1", now, []byte(`{"recording_id":1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
 	ts := strconv.FormatInt(now.Unix(), 10)
 	if code, out, _ := cli(t, nil, "webhooks", "verify", "--secret", secret, "--webhook-id", "msg_1", "--timestamp", ts, "--signature", sig, body); code != 0 || !strings.Contains(out, "valid") {
 		t.Fatalf("webhooks verify: %d %q", code, out)
@@ -182,7 +189,9 @@ func TestImportMeetingTypeAndURL(t *testing.T) {
 	env := cliServer(t)
 	dir := t.TempDir()
 	vtt := filepath.Join(dir, "demo.vtt")
-	os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Here is the new dashboard.\n"), 0o600)
+	if err := os.WriteFile(vtt, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alice>Here is the new dashboard.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := cli(t, env, "import", "--meeting-type", "Demo", "--meeting-url", "https://zoom.example.com/j/123", vtt)
 	if code != 0 || !strings.Contains(out, "1 new recordings") {
 		t.Fatalf("import: %d %s %s", code, out, errOut)
@@ -212,7 +221,9 @@ func TestImportMeetingTypeAndURL(t *testing.T) {
 		t.Errorf("meetings users with a member's key: %d %q", code, errOut)
 	}
 	other := filepath.Join(dir, "other.vtt")
-	os.WriteFile(other, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Bob>Another call.\n"), 0o600)
+	if err := os.WriteFile(other, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Bob>Another call.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	code, _, errOut = cli(t, env, "import", "--meeting-url", "zoom", other)
 	if code == 0 || !strings.Contains(errOut, "meeting_url must be an absolute http or https URL") {
 		t.Fatalf("import with a bad URL: %d %q", code, errOut)

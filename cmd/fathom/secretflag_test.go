@@ -29,8 +29,15 @@ func TestCLIHelpHidesSecrets(t *testing.T) {
 		{"serve", "--help"}, {"serve", "--bogus"}, {"keys", "list", "--help"},
 	}
 	for _, args := range commands {
-		_, out, errOut := cli(t, env, args...)
+		code, out, errOut := cli(t, env, args...)
 		all := out + errOut
+		want := 0 // --help
+		if args[len(args)-1] == "--bogus" {
+			want = 2 // a usage error
+		}
+		if code != want {
+			t.Errorf("fathom %s: exit %d, want %d:\n%s", strings.Join(args, " "), code, want, all)
+		}
 		for name, secret := range env {
 			if strings.Contains(all, strings.TrimPrefix(secret, "postgres://fathom:")[:12]) {
 				t.Errorf("fathom %s shows %s:\n%s", strings.Join(args, " "), name, all)
@@ -40,8 +47,8 @@ func TestCLIHelpHidesSecrets(t *testing.T) {
 			t.Errorf("fathom %s does not say which secrets are set:\n%s", strings.Join(args, " "), all)
 		}
 	}
-	_, _, errOut := cli(t, map[string]string{}, "meetings", "list", "--help")
-	if !strings.Contains(errOut, "FATHOM_API_KEY: not set)") {
+	code, _, errOut := cli(t, map[string]string{}, "meetings", "list", "--help")
+	if code != 0 || !strings.Contains(errOut, "FATHOM_API_KEY: not set)") {
 		t.Errorf("with no key in the environment, --help does not say so:\n%s", errOut)
 	}
 }

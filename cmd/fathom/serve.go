@@ -9,10 +9,16 @@ import (
 
 func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "serve", "serve [flags]")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of this server, from its start to its stop, to this file (off by default)")
 	cfg, err := loadConfig(env, fs, args, true)
 	if err != nil {
 		return err
 	}
+	stopProfile, err := startCPUProfile(*profile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	logger := newLogger(cfg, env.stderr)
 	a := app.New(cfg, logger, env.stdout)
 	if err := a.Open(ctx); err != nil {

@@ -18,13 +18,9 @@ import (
 // output; a command that does not end within 30 s fails the test.
 func runBinary(t *testing.T, args ...string) (int, string) {
 	t.Helper()
-	bin, err := buildBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd := exec.CommandContext(ctx, builtBinary(t), args...)
 	cmd.Env = append(os.Environ(), "FATHOM_LOG_LEVEL=info")
 	out, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {

@@ -15,14 +15,21 @@ import (
 	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
 )
 
-// call sends a Context API request and returns the envelope's data.
+// call sends a Context API request and returns the envelope's data; an
+// answer that cannot be read or is not an envelope is an error.
 func (p *serveProcess) call(method, path string, body any) (json.RawMessage, int, error) {
 	var r io.Reader
 	if body != nil {
-		b, _ := json.Marshal(body)
+		b, err := json.Marshal(body)
+		if err != nil {
+			return nil, 0, err
+		}
 		r = bytes.NewReader(b)
 	}
-	req, _ := http.NewRequest(method, p.url+path, r)
+	req, err := http.NewRequest(method, p.url+path, r)
+	if err != nil {
+		return nil, 0, err
+	}
 	req.Header.Set("X-API-Key", p.key)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
@@ -30,22 +37,42 @@ func (p *serveProcess) call(method, path string, body any) (json.RawMessage, int
 		return nil, 0, err
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
 	var env struct {
 		Data json.RawMessage `json:"data"`
 	}
-	_ = json.Unmarshal(raw, &env)
+	if err := readJSON(resp, &env); err != nil {
+		return nil, resp.StatusCode, fmt.Errorf("%s %s: %w", method, path, err)
+	}
 	return env.Data, resp.StatusCode, nil
+}
+
+// readJSON reads resp's whole body into v; it fails on a body cut short
+// or one that is not JSON, naming the status and the start of the body.
+func readJSON(resp *http.Response, v any) error {
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("reading the %d answer: %w", resp.StatusCode, err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%d answer %.200q: %w", resp.StatusCode, raw, err)
+	}
+	return nil
 }
 
 // ingest posts a recording with external id ext to the meetings API and
 // returns its status and recording id.
 func (p *serveProcess) ingest(ext string) (int, int64, error) {
-	body, _ := json.Marshal(map[string]any{"external_id": ext, "title": "Weekly sync " + ext,
+	body, err := json.Marshal(map[string]any{"external_id": ext, "title": "Weekly sync " + ext,
 		"transcript": []map[string]any{
 			{"speaker": map[string]any{"display_name": "Alice"}, "text": "We review the roadmap for " + ext + ".", "timestamp": "00:00:05"},
 			{"speaker": map[string]any{"display_name": "Bob"}, "text": "I will send the numbers by Friday.", "timestamp": "00:01:10"}}})
-	req, _ := http.NewRequest(http.MethodPost, p.url+"/external/v1/recordings", bytes.NewReader(body))
+	if err != nil {
+		return 0, 0, err
+	}
+	req, err := http.NewRequest(http.MethodPost, p.url+"/external/v1/recordings", bytes.NewReader(body))
+	if err != nil {
+		return 0, 0, err
+	}
 	req.Header.Set("X-Api-Key", p.key)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
@@ -56,7 +83,9 @@ func (p *serveProcess) ingest(ext string) (int, int64, error) {
 	var m struct {
 		RecordingID int64 `json:"recording_id"`
 	}
-	_ = json.NewDecoder(resp.Body).Decode(&m)
+	if err := readJSON(resp, &m); err != nil {
+		return resp.StatusCode, 0, fmt.Errorf("ingest %s: %w", ext, err)
+	}
 	return resp.StatusCode, m.RecordingID, nil
 }
 
@@ -77,7 +106,9 @@ func (p *serveProcess) similar(message string) []string {
 			ConversationID string `json:"conversationId"`
 		} `json:"conversations"`
 	}
-	_ = json.Unmarshal(data, &res)
+	if json.Unmarshal(data, &res) != nil {
+		return nil
+	}
 	ids := make([]string, len(res.Conversations))
 	for i, c := range res.Conversations {
 		ids[i] = c.ConversationID
@@ -220,7 +251,9 @@ func TestThreeServersOnePostgres(t *testing.T) {
 					Content string `json:"content"`
 				} `json:"messages"`
 			}
-			_ = json.Unmarshal(data, &c)
+			if err := json.Unmarshal(data, &c); err != nil {
+				t.Fatalf("acknowledged %s: %v in %s", id, err, data)
+			}
 			if len(c.Messages) != len(msgs(i)) || c.Messages[0].Content != msgs(i)[0] {
 				t.Fatalf("acknowledged %s stored as %d messages, want %d once", id, len(c.Messages), len(msgs(i)))
 			}
@@ -250,7 +283,10 @@ func TestThreeServersOnePostgres(t *testing.T) {
 	eventually(t, 90*time.Second, "a write after the kill found through the other survivor",
 		func() bool { return alive[0].finds(msgs(2)[0], "after-kill") })
 	issues := func(p *serveProcess) string {
-		data, _, _ := p.call(http.MethodGet, "/api/v1/context/issues", nil)
+		data, status, err := p.call(http.MethodGet, "/api/v1/context/issues", nil)
+		if err != nil || status != http.StatusOK {
+			return fmt.Sprintf("%d %v", status, err) // never has a "name"
+		}
 		return string(data)
 	}
 	eventually(t, 90*time.Second, "the survivors list the same issue types", func() bool {

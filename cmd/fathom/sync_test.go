@@ -30,7 +30,10 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer source.close(ctx)
-	c, _ := client.New(client.WithBaseURL(source.url), client.WithAPIKey(source.key), client.WithRateLimit(0, 0))
+	c, err := client.New(client.WithBaseURL(source.url), client.WithAPIKey(source.key), client.WithRateLimit(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
 	end := time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)
 	const n = 230
 	for i := range n {
@@ -58,15 +61,20 @@ func TestSyncResumesWithoutDuplicates(t *testing.T) {
 		return cmd
 	}
 	first := sync()
-	stderr, _ := first.StderrPipe()
+	stderr, err := first.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := first.Start(); err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() && !strings.HasPrefix(sc.Text(), "100 meetings") {
 	}
-	first.Process.Signal(syscall.SIGKILL)
-	first.Wait()
+	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = first.Wait() // "signal: killed", as meant
 	if got := countMeetings(t, dir); got < 100 || got >= n {
 		t.Fatalf("%d meetings after the kill, want at least 100 and fewer than %d", got, n)
 	}

@@ -158,13 +158,15 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return err
 	}
 	a.Conversations = conversation.NewService(conversation.Deps{Store: a.DB, Queue: a.Queue, Index: a.catalog,
-		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger, Embedder: emb},
+		Knowledge: a.Knowledge, Tokens: a.Meter, Activity: a.server, Logger: a.logger, Embedder: emb, Backfills: a.Queue},
 		conversation.Config{MinSimilarity: a.cfg.MinSimilarity, IdempotencyTTL: a.cfg.IdempotencyTTL, AnalysisDuty: a.cfg.AnalysisDuty,
 			Server: a.serverName(), FeedPoll: a.cfg.FeedPoll,
 			MaxConversationMessages: a.cfg.MaxConversationMessages, MaxConversationBytes: a.cfg.MaxConversationBytes,
-			EmbeddingsTimeout: a.cfg.EmbeddingsTimeout, IssueTypesByMeaning: a.cfg.IssueTypesByMeaning})
+			EmbeddingsTimeout: a.cfg.EmbeddingsTimeout, IssueTypesByMeaning: a.cfg.IssueTypesByMeaning,
+			SolutionMeaningWeight: a.cfg.SolutionMeaningWeight})
 	a.Queue.SetAnalyzer(a.Conversations)
 	a.Queue.SetPurger(a.Conversations)
+	a.Queue.SetBackfiller(a.Conversations)
 
 	if err := a.load(ctx); err != nil {
 		return err

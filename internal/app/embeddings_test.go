@@ -25,7 +25,7 @@ var paraphraseCorpus = map[string]string{
 
 const paraphraseQuery = "the internet connection drops all the time"
 
-func trackCorpus(t *testing.T, s *testServer, key string) {
+func trackCorpus(t testing.TB, s *testServer, key string) {
 	t.Helper()
 	for id, text := range paraphraseCorpus {
 		if r := s.post(t, "/api/v1/context/track", key, track(id, text, "let me look into it")); r.Status != 200 {
@@ -36,7 +36,7 @@ func trackCorpus(t *testing.T, s *testServer, key string) {
 
 // similarTo asks the paraphrase query and returns the retrieval mode and
 // the first match's conversation id ("" when none).
-func similarTo(t *testing.T, s *testServer, key string) (mode, first string) {
+func similarTo(t testing.TB, s *testServer, key string) (mode, first string) {
 	t.Helper()
 	r := s.post(t, "/api/v1/context/similarity", key, mustJSON(map[string]any{"message": paraphraseQuery, "limit": 3}))
 	if r.Status != 200 {

@@ -127,8 +127,8 @@ func TestGatewayChain(t *testing.T) {
 			t.Fatalf("concurrent call: %v", err)
 		}
 	}
-	if conn, _ = c.Connection(ctx, conn.ConnectionID); conn.Status != "ACTIVE" {
-		t.Fatalf("connection after concurrent refreshes: %s", conn.Status)
+	if conn, err = c.Connection(ctx, conn.ConnectionID); err != nil || conn.Status != "ACTIVE" {
+		t.Fatalf("connection after concurrent refreshes: %+v %v", conn, err)
 	}
 	validRefreshTokens(t, up, 1)
 

@@ -34,7 +34,7 @@ type testServer struct {
 // with FATHOM_TEST_ENGINE=postgres, its own throwaway PostgreSQL database
 // (dropped when the test ends): every end-to-end test runs on either
 // engine.
-func testConfig(t *testing.T) config.Config {
+func testConfig(t testing.TB) config.Config {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Addr = "127.0.0.1:0"
@@ -54,7 +54,7 @@ func onPostgres(cfg config.Config) bool { return cfg.Engine() == config.EnginePo
 // rawDB opens the server's database directly, on either engine, for tests
 // that look under the API; placeholder is "?" on SQLite and "$1" on
 // PostgreSQL.
-func rawDB(t *testing.T, cfg config.Config) (db *sql.DB, placeholder string) {
+func rawDB(t testing.TB, cfg config.Config) (db *sql.DB, placeholder string) {
 	t.Helper()
 	var err error
 	if onPostgres(cfg) {
@@ -70,7 +70,7 @@ func rawDB(t *testing.T, cfg config.Config) (db *sql.DB, placeholder string) {
 	return db, placeholder
 }
 
-func mustParsePgx(t *testing.T, url string) pgx.ConnConfig {
+func mustParsePgx(t testing.TB, url string) pgx.ConnConfig {
 	t.Helper()
 	c, err := pgx.ParseConfig(url)
 	if err != nil {
@@ -79,7 +79,7 @@ func mustParsePgx(t *testing.T, url string) pgx.ConnConfig {
 	return *c
 }
 
-func start(t *testing.T, cfg config.Config) *testServer {
+func start(t testing.TB, cfg config.Config) *testServer {
 	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
@@ -90,7 +90,7 @@ func start(t *testing.T, cfg config.Config) *testServer {
 
 // startLogged opens the app on cfg with logger and closes it when the
 // test ends.
-func startLogged(t *testing.T, cfg config.Config, logger *slog.Logger) *testServer {
+func startLogged(t testing.TB, cfg config.Config, logger *slog.Logger) *testServer {
 	t.Helper()
 	a := app.New(cfg, logger, io.Discard)
 	if err := a.Open(context.Background()); err != nil {
@@ -101,7 +101,7 @@ func startLogged(t *testing.T, cfg config.Config, logger *slog.Logger) *testServ
 	return s
 }
 
-func (s *testServer) close(t *testing.T) {
+func (s *testServer) close(t testing.TB) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := s.Close(ctx); err != nil {
@@ -110,7 +110,7 @@ func (s *testServer) close(t *testing.T) {
 }
 
 // newKey creates a key for a user of the named tenant.
-func (s *testServer) newKey(t *testing.T, tenantName string) string {
+func (s *testServer) newKey(t testing.TB, tenantName string) string {
 	t.Helper()
 	k, err := s.Tenants.CreateKey(context.Background(), tenant.CreateKeyParams{Tenant: tenantName, UserEmail: "ops@" + tenantName + ".test"})
 	if err != nil {
@@ -134,7 +134,7 @@ func (r reply) data() map[string]any {
 
 func (r reply) message() string { m, _ := r.Body["message"].(string); return m }
 
-func (s *testServer) post(t *testing.T, path, key, body string, headers ...string) reply {
+func (s *testServer) post(t testing.TB, path, key, body string, headers ...string) reply {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(body))
 	if err != nil {
@@ -150,7 +150,7 @@ func (s *testServer) post(t *testing.T, path, key, body string, headers ...strin
 	return do(t, req)
 }
 
-func do(t *testing.T, req *http.Request) reply {
+func do(t testing.TB, req *http.Request) reply {
 	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -173,7 +173,7 @@ func mustJSON(v any) string {
 
 // eventually polls cond through the public API until it holds or the
 // deadline passes; background analysis has no other signal to wait on.
-func eventually(t *testing.T, what string, cond func() bool) {
+func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for !cond() {
@@ -184,7 +184,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w *testWriter) Write(p []byte) (int, error) {
 	w.t.Log(string(bytes.TrimRight(p, "\n")))

@@ -41,6 +41,12 @@ func (r RateResult) String() string {
 // Latencies run from when a request was due, so the time a request waited
 // to be sent counts (no coordinated omission).
 func TrackAt(ctx context.Context, t Target, c *Corpus, prefix string, perSecond int, d time.Duration, maxInFlight int) RateResult {
+	return trackAt(ctx, t, c, prefix, perSecond, d, maxInFlight, nil)
+}
+
+// trackAt is TrackAt with windowEnd, when not nil, called once the last
+// due request was sent or skipped and before waiting for the answers.
+func trackAt(ctx context.Context, t Target, c *Corpus, prefix string, perSecond int, d time.Duration, maxInFlight int, windowEnd func()) RateResult {
 	r := RateResult{Offered: perSecond}
 	r.Name = fmt.Sprintf("track at %d/s (10 messages)", perSecond)
 	if perSecond <= 0 || maxInFlight <= 0 {
@@ -92,6 +98,9 @@ func TrackAt(ctx context.Context, t Target, c *Corpus, prefix string, perSecond 
 		})
 	}
 	r.Duration = time.Since(start)
+	if windowEnd != nil {
+		windowEnd()
+	}
 	wg.Wait()
 	slices.Sort(lat)
 	slices.Sort(late)

@@ -24,17 +24,17 @@ func TestTrackAtIsOpenLoop(t *testing.T) {
 	c := &Corpus{Texts: []string{"my card was declined"}}
 	target := NewTarget(srv.URL, "k", 8)
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan RateResult, 1)
-	go func() { done <- TrackAt(ctx, target, c, "p", 200, 500*time.Millisecond, 5) }()
+	defer cancel()
 	// The load's window ends after 100 due requests whatever the server
-	// does; the 5 sent are still waiting, so cancel them.
-	deadline := time.Now().Add(30 * time.Second)
-	for received.Load() < 5 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	time.Sleep(600 * time.Millisecond)
-	cancel()
-	r := <-done
+	// does; the 5 sent are still waiting: once the server has them all,
+	// cancel them.
+	r := trackAt(ctx, target, c, "p", 200, 500*time.Millisecond, 5, func() {
+		deadline := time.Now().Add(30 * time.Second)
+		for received.Load() < 5 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+	})
 	if r.Sent != 5 || r.Sent+r.Skipped != 100 {
 		t.Errorf("sent %d, skipped %d: want 5 sent (the in-flight cap) and 100 due in all", r.Sent, r.Skipped)
 	}

@@ -69,8 +69,11 @@ type Config struct {
 	// (default 24h).
 	IdempotencyTTL time.Duration
 	// AnalysisDuty is the share of one core background analysis may use
-	// while requests are being served, in (0, 1] (default 0.5); with no
-	// request in sight analysis runs unpaced. 1 never yields.
+	// while requests are being served, in (0, 1] (default 0.5): after a
+	// round it rests in proportion to the round's processor time (its
+	// waits for the database do not count, where the platform measures a
+	// thread's time); with no request in sight analysis runs unpaced. 1
+	// never yields.
 	AnalysisDuty float64
 
 	// PublicURL is the server's address as users reach it, used in the
@@ -194,6 +197,11 @@ type Config struct {
 	// off: with the only stand-in model measured it cost similarity and
 	// analysis time and did not improve grouping; see docs/evaluation.md).
 	IssueTypesByMeaning bool
+	// SolutionMeaningWeight, above 0, has solutions group the agents'
+	// proposals by the embeddings of their phrases too, with that share
+	// of a similarity in [0, 1) (default 0: by their words alone; needs
+	// a local model, EmbeddingsModelDir; see docs/configuration.md).
+	SolutionMeaningWeight float64
 	// EmbeddingsModelDir is a static embedding model on disk: a Model2Vec
 	// directory (tokenizer.json and model.safetensors) or a .vec word
 	// vector file (default empty: none). Exclusive with EmbeddingsURL.

@@ -29,6 +29,11 @@ func TestEmbeddingsOptions(t *testing.T) {
 		{"not a url", nil, []string{"--embeddings-url", "127.0.0.1:1", "--embeddings-model", "m"}, "--embeddings-url"},
 		{"two sources", nil, []string{"--embeddings-url", "http://h/v1", "--embeddings-model", "m", "--embeddings-model-dir", "/m"}, "--embeddings-model-dir"},
 		{"model dir alone", nil, []string{"--embeddings-model-dir", "/models/potion-base-8M"}, ""},
+		{"solutions by meaning", nil, []string{"--embeddings-model-dir", "/m", "--solution-meaning-weight", "0.35"}, ""},
+		{"solutions by meaning without a model", map[string]string{"FATHOM_SOLUTION_MEANING_WEIGHT": "0.35"}, nil, "--solution-meaning-weight"},
+		{"solutions by meaning with a remote model", nil, []string{"--embeddings-url", "http://h/v1", "--embeddings-model", "m",
+			"--solution-meaning-weight", "0.35"}, "--solution-meaning-weight"},
+		{"solution meaning weight out of range", nil, []string{"--embeddings-model-dir", "/m", "--solution-meaning-weight", "1"}, "--solution-meaning-weight"},
 		{"timeout too short", nil, []string{"--embeddings-timeout", "1ms"}, "--embeddings-timeout"},
 		// Invalid with a key set: the errors must not show it.
 		{"key without url", map[string]string{"FATHOM_EMBEDDINGS_KEY_FILE": keyFile}, nil, "--embeddings-url"},
@@ -55,7 +60,7 @@ func TestEmbeddingsOptions(t *testing.T) {
 			if tt.name == "key from file" && cfg.EmbeddingsKey != "sk-from-file" {
 				t.Errorf("key = %q", cfg.EmbeddingsKey)
 			}
-			if tt.name == "off by default" && (cfg.EmbeddingsURL != "" || cfg.EmbeddingsModelDir != "" || cfg.EmbeddingsTimeout != time.Second) {
+			if tt.name == "off by default" && (cfg.EmbeddingsURL != "" || cfg.EmbeddingsModelDir != "" || cfg.EmbeddingsTimeout != time.Second || cfg.SolutionMeaningWeight != 0) {
 				t.Errorf("defaults %+v", cfg)
 			}
 		})

@@ -87,6 +87,7 @@ func (c *Config) serverOptions() []option {
 		{"embeddings-key", "API key of --embeddings-url (default: none)", (*stringValue)(&c.EmbeddingsKey), true},
 		{"embeddings-timeout", "longest wait for a similarity query's vector before answering lexically", (*durationValue)(&c.EmbeddingsTimeout), false},
 		{"issue-types-by-meaning", "also group issue types by the embeddings' meaning (needs an embeddings provider; costs analysis and similarity time)", (*boolValue)(&c.IssueTypesByMeaning), false},
+		{"solution-meaning-weight", "share of solution similarity given to the proposals' embeddings, [0,1) (0: off; needs --embeddings-model-dir)", (*float64Value)(&c.SolutionMeaningWeight), false},
 		{"embeddings-model-dir", "static embedding model on disk: Model2Vec directory or .vec file (default: none)", (*stringValue)(&c.EmbeddingsModelDir), false},
 		{"chat-url", "OpenAI-compatible chat completions endpoint base URL that writes meeting summaries, e.g. http://127.0.0.1:11434/v1 (default: none, extractive summaries)", (*stringValue)(&c.ChatURL), false},
 		{"chat-model", "model asked of --chat-url", (*stringValue)(&c.ChatModel), false},

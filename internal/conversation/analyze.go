@@ -3,9 +3,11 @@ package conversation
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
+	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
 	"github.com/fathom-oss/fathom/internal/quota"
@@ -56,6 +58,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			}
 		}
 		started, seen := time.Now(), s.requestsSeen()
+		var work workClock
 		dirty, err := s.store.ConversationListDirty(ctx, tenantID, analysisBatch)
 		if err != nil {
 			return err
@@ -68,12 +71,23 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		// idle, a round takes the whole batch: the round's fixed costs
 		// are then spread over more conversations, and a write waits for
 		// the backlog in any case.
+		//
+		// Behind on a shared database, the round is one chunk: its reads
+		// and its write are a few round trips for all of it instead of a
+		// few per 50 conversations (on a busy machine each waits for
+		// PostgreSQL to get a core). There writers run side by side, so a
+		// longer transaction stalls no request; SQLite's one writer is
+		// shared with requests, and its calls cost no round trip.
 		behind := len(dirty) == analysisBatch
+		size := analysisWriteChunk
+		if behind && s.Shared() {
+			size = analysisBatch
+		}
 		var applied []*knowledge.Draft
 		done := 0
 		for done < len(dirty) && (done == 0 || behind || !s.serving(seen) || time.Since(started) < s.cfg.AnalysisRoundWork) {
-			chunk := dirty[done:min(done+analysisWriteChunk, len(dirty))]
-			kept, tokens, err := s.analyzeChunk(ctx, tenantID, chunk, countTokens)
+			chunk := dirty[done:min(done+size, len(dirty))]
+			kept, tokens, err := s.analyzeChunk(ctx, tenantID, chunk, countTokens, &work)
 			if err != nil {
 				return err
 			}
@@ -84,11 +98,13 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			done += len(chunk)
 		}
 		s.saveIndexEvery(ctx, tenantID, indexSaveEvery)
-		if err := s.afterRound(ctx, tenantID, s.know.Apply(tenantID, applied), len(applied)); err != nil {
+		var consolidated bool
+		work.run(func() { consolidated = s.know.Apply(tenantID, applied) })
+		if err := s.afterRound(ctx, tenantID, consolidated, len(applied)); err != nil {
 			return err
 		}
-		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
-		if err := s.pace(ctx, time.Since(started), seen); err != nil {
+		work.run(func() { s.know.LearnAssociations(tenantID, s.index.For(tenantID)) })
+		if err := s.pace(ctx, work.used, seen); err != nil {
 			return err
 		}
 		if done == len(dirty) && len(dirty) < analysisBatch {
@@ -136,7 +152,7 @@ func (s *Service) saveIndexEvery(ctx context.Context, tenantID int64, every time
 // back in the next round, and a deleted conversation must not return to
 // the index; what its track indexed at this version is not indexed again
 // (see trackindex.go).
-func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool) ([]*knowledge.Draft, int64, error) {
+func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool, work *workClock) ([]*knowledge.Draft, int64, error) {
 	feedback, err := s.feedbackOf(ctx, tenantID, chunk)
 	if err != nil {
 		return nil, 0, err
@@ -152,17 +168,20 @@ func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fat
 	now := s.now()
 	drafts := make([]*knowledge.Draft, len(chunk))
 	newTokens := make([]int64, len(chunk))
-	for i, c := range chunk {
-		msgs := messages[c.ID]
-		drafts[i] = s.know.AnalyzeDense(c, msgs, s.denseOf(c, msgs), now, feedback[c.ID]...)
-		if countTokens {
-			for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
-				newTokens[i] += quota.CountTokens(m.Content)
+	work.run(func() {
+		for i, c := range chunk {
+			msgs := messages[c.ID]
+			drafts[i] = s.know.AnalyzeDense(c, msgs, s.denseOf(c, msgs), now, feedback[c.ID]...)
+			if countTokens {
+				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
+					newTokens[i] += quota.CountTokens(m.Content)
+				}
 			}
 		}
-	}
-	// A small transaction: the writer is shared with requests, and one
-	// holding it for hundreds of conversations would stall them.
+	})
+	// A small transaction, but on a shared database behind: SQLite's
+	// writer is shared with requests, and one holding it for hundreds of
+	// conversations would stall them (see AnalyzeTenant).
 	var current []bool
 	err = s.store.Write(ctx, func(tx store.Tx) (err error) {
 		current, err = s.storeAnalyses(ctx, tx, tenantID, chunk, drafts)
@@ -173,15 +192,17 @@ func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fat
 	}
 	var kept []*knowledge.Draft
 	var tokens int64
-	for i, c := range chunk {
-		if current[i] {
-			if !s.indexHolds(tenantID, c) {
-				s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]))
+	work.run(func() {
+		for i, c := range chunk {
+			if current[i] {
+				if !s.indexHolds(tenantID, c) {
+					s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]), false)
+				}
+				kept = append(kept, drafts[i])
+				tokens += newTokens[i]
 			}
-			kept = append(kept, drafts[i])
-			tokens += newTokens[i]
 		}
-	}
+	})
 	return kept, tokens, nil
 }
 
@@ -235,6 +256,34 @@ func (s *Service) serving(seen uint64) bool {
 	}
 	inFlight, n := s.busy.Activity()
 	return inFlight > 0 || n != seen
+}
+
+// workClock adds up the processor time of a round of analysis's own
+// work — analysing, indexing, learning — which pacing rests in proportion
+// to. Each part runs locked to its OS thread and is measured by that
+// thread's processor time (cputime.Thread, Linux), or by its wall time
+// where the platform does not say. The round's waits for the database,
+// and for a core on a busy machine, use no core of the server's: paced
+// on a round's wall time, a round of 100 ms of work and 150 ms of round
+// trips rested 250 ms, and analysis fell behind writes it had the
+// processor time to keep up with (docs/benchmarks.md, "Cross-server lag
+// under load"). The thread is held only while the work runs, never
+// across a round trip: a goroutine locked to a thread resumes after each
+// wait on that thread alone, which on a busy machine waits for the OS to
+// run it. The saves of the model and names are not counted (their
+// encoding is small, or parallel on other threads).
+type workClock struct{ used time.Duration }
+
+func (w *workClock) run(f func()) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	start, wall := cputime.Thread(), time.Now()
+	f()
+	if start > 0 {
+		w.used += max(0, cputime.Thread()-start)
+	} else {
+		w.used += time.Since(wall)
+	}
 }
 
 // pace rests after a round of analysis that shared the machine with
@@ -426,4 +475,22 @@ func (s *Service) AnalysisIdle(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	return s.analysing.Load() == 0, nil
+}
+
+// AnalyzeUntilIdle runs the analysis of a tenant here and now until the
+// server has no conversation left to analyse, for a server started with
+// no workers: the caller then decides when analysis happens and what it
+// reads (the evaluations, and tests whose figures must not depend on how
+// tracks fell into rounds).
+func (s *Service) AnalyzeUntilIdle(ctx context.Context, tenantID int64) error {
+	for ctx.Err() == nil {
+		if err := s.AnalyzeTenant(ctx, tenantID); err != nil {
+			return err
+		}
+		idle, err := s.AnalysisIdle(ctx)
+		if err != nil || idle {
+			return err
+		}
+	}
+	return ctx.Err()
 }

@@ -336,15 +336,16 @@ func (s *Service) applyTenant(ctx context.Context, tenantID int64, tc *tenantCha
 // tenant: deleted conversations leave it, and tracked and analysed ones
 // are read back and indexed unless the index holds their version already
 // (one query for the conversations, one for the messages of those whose
-// text is new).
+// text is new); then the chunks of vectors they saved are loaded for the
+// vectors this server lacks (a backfill job's, run elsewhere).
 func (s *Service) applyIndex(ctx context.Context, changes []*store.Change) error {
-	deleted, written := map[int64][]int64{}, map[int64][]int64{}
+	deleted, written, vectors := map[int64][]int64{}, map[int64][]int64{}, map[int64][]int64{}
 	var order []int64
 	for _, c := range changes {
 		if c.Server == s.cfg.Server {
 			continue // applied in memory when it was made
 		}
-		if deleted[c.TenantID] == nil && written[c.TenantID] == nil {
+		if deleted[c.TenantID] == nil && written[c.TenantID] == nil && vectors[c.TenantID] == nil {
 			order = append(order, c.TenantID)
 		}
 		switch c.Kind {
@@ -352,17 +353,26 @@ func (s *Service) applyIndex(ctx context.Context, changes []*store.Change) error
 			written[c.TenantID] = append(written[c.TenantID], c.Ref)
 		case store.ChangeDelete:
 			deleted[c.TenantID] = append(deleted[c.TenantID], c.Ref)
+		case store.ChangeVectors:
+			vectors[c.TenantID] = append(vectors[c.TenantID], c.Ref)
 		}
 	}
 	for _, tenantID := range order {
 		for _, id := range deleted[tenantID] {
-			// The conversation is gone from the database: its creation
-			// time is unknown here, and the tombstone covers the id. Ids
-			// are reused only by SQLite, which one server uses alone.
-			s.indexDelete(tenantID, id, time.Time{})
+			s.indexDelete(tenantID, id)
 		}
 		if err := s.indexFromStore(ctx, tenantID, unique(written[tenantID])); err != nil {
 			return fmt.Errorf("index changes of tenant %d: %w", tenantID, err)
+		}
+		// After the index: a chunk's vectors are taken for the
+		// conversations it holds.
+		if s.vec == nil {
+			continue
+		}
+		for _, chunk := range unique(vectors[tenantID]) {
+			if _, err := s.followChunk(ctx, tenantID, chunk); err != nil {
+				return fmt.Errorf("vectors saved for tenant %d: %w", tenantID, err)
+			}
 		}
 	}
 	return nil
@@ -396,7 +406,7 @@ func (s *Service) indexFromStore(ctx context.Context, tenantID int64, ids []int6
 		return err
 	}
 	for _, c := range stale {
-		s.indexUpsert(tenantID, c, IndexText(c, msgs[c.ID]))
+		s.indexUpsert(tenantID, c, IndexText(c, msgs[c.ID]), false)
 	}
 	return nil
 }

@@ -17,13 +17,8 @@ import (
 // check and the update, the tombstone and the delete, are each made under
 // one lock, so whichever comes second sees the first. A tombstone is kept
 // for tombstoneTTL, far longer than an update takes to follow its commit.
-//
-// PostgreSQL never reuses a conversation id; SQLite may, for a
-// conversation created after the one of the highest id was deleted. So a
-// tombstone names the deleted conversation by its creation time too, and
-// keeps out only updates of that conversation. A delete applied from the
-// change feed does not know it (the row is gone): its tombstone covers the
-// id, which is right on PostgreSQL, the engine of several servers.
+// Neither engine gives a conversation's id again once it is deleted, so
+// the id alone names the conversation a tombstone keeps out.
 
 // tombstoneTTL is how long a deleted conversation's tombstone is kept.
 const tombstoneTTL = 10 * time.Minute
@@ -41,35 +36,23 @@ type goneKey struct{ tenantID, id int64 }
 
 type goneStripe struct {
 	mu   sync.Mutex
-	at   map[goneKey]tombstone
-	fifo []goneKey // in the order added, for pruning
-}
-
-// tombstone is when a conversation was deleted, and its creation time
-// (zero: unknown).
-type tombstone struct{ at, created time.Time }
-
-// covers reports whether t keeps out an update of the conversation created
-// at created. Times compare to the millisecond, which both engines keep (a
-// conversation just created may still hold its time to the nanosecond).
-func (t tombstone) covers(created time.Time) bool {
-	return t.created.IsZero() || t.created.UnixMilli() == created.UnixMilli()
+	at   map[goneKey]time.Time // when each was deleted
+	fifo []goneKey             // in the order added, for pruning
 }
 
 func (g *gone) stripe(id int64) *goneStripe {
 	return &g.stripes[uint64(id)%goneStripes]
 }
 
-// bury records that the conversation created at created (zero: unknown)
-// was deleted at now and, under the same lock, runs remove (its removal
-// from the index).
-func (g *gone) bury(tenantID, id int64, created, now time.Time, remove func()) {
+// bury records that the conversation was deleted at now and, under the
+// same lock, runs remove (its removal from the index).
+func (g *gone) bury(tenantID, id int64, now time.Time, remove func()) {
 	st := g.stripe(id)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.prune(now)
 	if st.at == nil {
-		st.at = map[goneKey]tombstone{}
+		st.at = map[goneKey]time.Time{}
 	}
 	k := goneKey{tenantID, id}
 	if _, ok := st.at[k]; ok {
@@ -77,18 +60,17 @@ func (g *gone) bury(tenantID, id int64, created, now time.Time, remove func()) {
 		st.fifo = slices.DeleteFunc(st.fifo, func(x goneKey) bool { return x == k })
 	}
 	st.fifo = append(st.fifo, k)
-	st.at[k] = tombstone{at: now, created: created}
+	st.at[k] = now
 	remove()
 }
 
-// unlessBuried runs update of the conversation created at created unless a
-// tombstone covers it, under the lock bury takes, and reports whether it
-// ran.
-func (g *gone) unlessBuried(tenantID, id int64, created time.Time, update func()) bool {
+// unlessBuried runs update of the conversation unless it has a tombstone,
+// under the lock bury takes, and reports whether it ran.
+func (g *gone) unlessBuried(tenantID, id int64, update func()) bool {
 	st := g.stripe(id)
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if t, ok := st.at[goneKey{tenantID, id}]; ok && t.covers(created) {
+	if _, ok := st.at[goneKey{tenantID, id}]; ok {
 		return false
 	}
 	update()
@@ -99,7 +81,7 @@ func (g *gone) unlessBuried(tenantID, id int64, created time.Time, update func()
 func (st *goneStripe) prune(now time.Time) {
 	n := 0
 	for _, k := range st.fifo {
-		if now.Sub(st.at[k].at) < tombstoneTTL {
+		if now.Sub(st.at[k]) < tombstoneTTL {
 			break
 		}
 		delete(st.at, k)

@@ -112,10 +112,14 @@ func stampTag(version int64, created time.Time) uint32 {
 
 // indexUpsert indexes a conversation's text, tagged with its stamp, and
 // marks its chunk for the next save. text must be of c's version or later.
-func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text string) {
+// wrote says this server's own track or resolve wrote the text: whatever
+// the database, this server embeds it; otherwise, on a shared database, a
+// remote provider's vector of a new text is awaited from the server that
+// wrote it (see vectorshare.go).
+func (s *Service) indexUpsert(tenantID int64, c *fathom.Conversation, text string, wrote bool) {
 	tag := stampTag(c.Version, c.CreatedAt)
-	s.indexTerms(tenantID, c.ID, c.CreatedAt, tag, search.Terms(text))
-	s.embedIndexed(tenantID, c.ID, tag, text)
+	s.indexTerms(tenantID, c.ID, tag, search.Terms(text))
+	s.embedIndexed(tenantID, c.ID, tag, text, wrote)
 }
 
 // indexHolds reports whether the index holds c's text at c's version
@@ -127,17 +131,17 @@ func (s *Service) indexHolds(tenantID int64, c *fathom.Conversation) bool {
 
 // indexTerms indexes a conversation's terms unless it was deleted (see
 // gone), and marks its chunk for the next save.
-func (s *Service) indexTerms(tenantID, id int64, created time.Time, tag uint32, terms []string) {
-	if s.gone.unlessBuried(tenantID, id, created, func() { s.index.For(tenantID).UpsertTagged(id, tag, terms) }) {
+func (s *Service) indexTerms(tenantID, id int64, tag uint32, terms []string) {
+	if s.gone.unlessBuried(tenantID, id, func() { s.index.For(tenantID).UpsertTagged(id, tag, terms) }) {
 		s.saved.mark(tenantID, id)
 	}
 }
 
 // indexDelete removes a deleted conversation from the index, leaving a
 // tombstone that keeps a later update of it out (see gone), and marks its
-// chunk. created is the conversation's creation time, zero when unknown.
-func (s *Service) indexDelete(tenantID, id int64, created time.Time) {
-	s.gone.bury(tenantID, id, created, s.now(), func() { s.index.For(tenantID).Delete(id) })
+// chunk.
+func (s *Service) indexDelete(tenantID, id int64) {
+	s.gone.bury(tenantID, id, s.now(), func() { s.index.For(tenantID).Delete(id) })
 	s.dropVector(tenantID, id)
 	s.saved.mark(tenantID, id)
 }
@@ -165,7 +169,6 @@ func (s *Service) SaveIndex(ctx context.Context) error {
 func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 	type doc struct {
 		tenantID, id int64
-		created      time.Time
 		tag          uint32
 		text         string
 	}
@@ -176,12 +179,12 @@ func (s *Service) RebuildIndex(ctx context.Context) (int, error) {
 		go func() {
 			defer wg.Done()
 			for d := range docs {
-				s.indexTerms(d.tenantID, d.id, d.created, d.tag, search.Terms(d.text))
+				s.indexTerms(d.tenantID, d.id, d.tag, search.Terms(d.text))
 			}
 		}()
 	}
 	fromText := func(c *fathom.Conversation, msgs []fathom.Message) {
-		docs <- doc{c.TenantID, c.ID, c.CreatedAt, stampTag(c.Version, c.CreatedAt), IndexText(c, msgs)}
+		docs <- doc{c.TenantID, c.ID, stampTag(c.Version, c.CreatedAt), IndexText(c, msgs)}
 	}
 	n, err := s.loadIndex(ctx, fromText)
 	close(docs)

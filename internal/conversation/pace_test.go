@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/fathom-oss/fathom/internal/cputime"
 )
 
 // activity is a fixed request count for pacing tests.
@@ -43,5 +45,19 @@ func TestPaceYieldsOnlyToRequests(t *testing.T) {
 				t.Errorf("rested = %v (err %v), want %v", rested, err, tt.rests)
 			}
 		})
+	}
+}
+
+// TestWorkClockCountsNoWaits checks that a round's work, which pacing
+// rests in proportion to, leaves out the time the round waited (for the
+// database, or for a core): work that only waited used no core.
+func TestWorkClockCountsNoWaits(t *testing.T) {
+	if cputime.Thread() == 0 {
+		t.Skip("this platform does not measure a thread's processor time: pacing counts wall time")
+	}
+	var w workClock
+	w.run(func() { time.Sleep(200 * time.Millisecond) }) // the wait measured, not background work
+	if w.used >= 100*time.Millisecond {
+		t.Errorf("work = %v for a part that waited 200ms, want far less", w.used)
 	}
 }

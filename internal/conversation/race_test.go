@@ -7,13 +7,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/search"
 	"github.com/fathom-oss/fathom/internal/store"
-	"github.com/fathom-oss/fathom/internal/store/postgres/pgtest"
-	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
 
 // committedQueue counts the analysis jobs enqueued by committed writes: a
@@ -32,75 +29,60 @@ func (q *committedQueue) EnqueueAnalysisTx(_ context.Context, tx store.Tx, _ int
 // one Idempotency-Key at once append once and replay the rest.
 func TestTrackConcurrently(t *testing.T) {
 	t.Parallel()
-	engines := map[string]func(t *testing.T) store.Store{
-		"sqlite":   func(t *testing.T) store.Store { return sqlitetest.Open(t, t.TempDir()) },
-		"postgres": func(t *testing.T) store.Store { return pgtest.Open(t) },
-	}
-	for name, open := range engines {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			ctx := context.Background()
-			db := open(t)
-			var tn *fathom.Tenant
-			err := db.Write(ctx, func(tx store.Tx) (err error) {
-				tn, err = tx.TenantCreate(ctx, &store.TenantCreateParams{Name: "acme", CreatedAt: time.Now()})
-				return err
-			})
-			if err != nil {
+	onEachStore(t, func(t *testing.T, db store.Store) {
+		ctx := context.Background()
+		tn := newTenant(t, db)
+		q := &committedQueue{}
+		s := NewService(Deps{Store: db, Queue: q, Index: search.NewCatalog()}, Config{})
+		const n = 8
+		results := make([]*TrackResult, n)
+		all := func(p func(i int) TrackParams) {
+			t.Helper()
+			var wg sync.WaitGroup
+			errs := make([]error, n)
+			for i := range n {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					results[i], errs[i] = s.Track(ctx, tn, p(i))
+				}()
+			}
+			wg.Wait()
+			if err := errors.Join(errs...); err != nil {
 				t.Fatal(err)
 			}
-			q := &committedQueue{}
-			s := NewService(Deps{Store: db, Queue: q, Index: search.NewCatalog()}, Config{})
-			const n = 8
-			results := make([]*TrackResult, n)
-			all := func(p func(i int) TrackParams) {
-				t.Helper()
-				var wg sync.WaitGroup
-				errs := make([]error, n)
-				for i := range n {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						results[i], errs[i] = s.Track(ctx, tn.ID, p(i))
-					}()
-				}
-				wg.Wait()
-				if err := errors.Join(errs...); err != nil {
-					t.Fatal(err)
-				}
-			}
+		}
 
-			all(func(i int) TrackParams {
-				return TrackParams{ConversationID: "shared", Messages: []MessageInput{{Role: fathom.RoleUser, Content: fmt.Sprint("message ", i)}}}
-			})
-			c, err := db.ConversationGetByExternalID(ctx, tn.ID, "shared")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if msgs, _ := db.MessageList(ctx, c.ID, 0, 0); c.MessageCount != n || len(msgs) != n {
-				t.Fatalf("message count %d, %d messages stored; want %d", c.MessageCount, len(msgs), n)
-			}
-			if got := q.n.Load(); got != 1 {
-				t.Fatalf("%d analysis jobs enqueued, want 1", got)
-			}
-
-			all(func(int) TrackParams {
-				return TrackParams{ConversationID: "keyed", IdempotencyKey: "k1",
-					Messages: []MessageInput{{Role: fathom.RoleUser, Content: "my card was declined"}}}
-			})
-			fresh := 0
-			for _, r := range results {
-				if !r.Replayed {
-					fresh++
-				}
-				if r.MessagesAppended != 1 {
-					t.Fatalf("result %+v: every answer must be the first one's", r)
-				}
-			}
-			c, err = db.ConversationGetByExternalID(ctx, tn.ID, "keyed")
-			if err != nil || fresh != 1 || c.MessageCount != 1 {
-				t.Fatalf("%d requests ran afresh, conversation %+v (%v); want 1 and 1 message", fresh, c, err)
-			}
+		all(func(i int) TrackParams {
+			return TrackParams{ConversationID: "shared", Messages: []MessageInput{{Role: fathom.RoleUser, Content: fmt.Sprint("message ", i)}}}
 		})
-	}
+		c, err := db.ConversationGetByExternalID(ctx, tn, "shared")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msgs, _ := db.MessageList(ctx, c.ID, 0, 0); c.MessageCount != n || len(msgs) != n {
+			t.Fatalf("message count %d, %d messages stored; want %d", c.MessageCount, len(msgs), n)
+		}
+		if got := q.n.Load(); got != 1 {
+			t.Fatalf("%d analysis jobs enqueued, want 1", got)
+		}
+
+		all(func(int) TrackParams {
+			return TrackParams{ConversationID: "keyed", IdempotencyKey: "k1",
+				Messages: []MessageInput{{Role: fathom.RoleUser, Content: "my card was declined"}}}
+		})
+		fresh := 0
+		for _, r := range results {
+			if !r.Replayed {
+				fresh++
+			}
+			if r.MessagesAppended != 1 {
+				t.Fatalf("result %+v: every answer must be the first one's", r)
+			}
+		}
+		c, err = db.ConversationGetByExternalID(ctx, tn, "keyed")
+		if err != nil || fresh != 1 || c.MessageCount != 1 {
+			t.Fatalf("%d requests ran afresh, conversation %+v (%v); want 1 and 1 message", fresh, c, err)
+		}
+	})
 }

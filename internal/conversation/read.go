@@ -142,7 +142,7 @@ func (s *Service) deleteTx(ctx context.Context, tx store.Tx, tenantID int64, c *
 		return err
 	}
 	tx.AfterCommit(func() {
-		s.indexDelete(tenantID, c.ID, c.CreatedAt)
+		s.indexDelete(tenantID, c.ID)
 		s.know.Remove(tenantID, c.ID)
 	})
 	return nil

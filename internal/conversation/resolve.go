@@ -62,6 +62,9 @@ func (s *Service) resolve(ctx context.Context, tx store.Tx, tenantID int64, p *R
 	if err := tx.ConversationUpdate(ctx, c); err != nil {
 		return nil, err
 	}
+	if err := s.indexResolved(ctx, tx, tenantID, c); err != nil {
+		return nil, err
+	}
 	return res, s.markForAnalysis(ctx, tx, tenantID)
 }
 

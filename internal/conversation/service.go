@@ -51,6 +51,17 @@ type Deps struct {
 	// Embedder, when set, gives every conversation a vector and makes
 	// similarity hybrid (see vectors.go); nil: lexical only.
 	Embedder Embedder
+	// Backfills, when set, runs the embeddings backfill as a durable job
+	// per tenant (BackfillTenant), once for every server on the database;
+	// nil: RunEmbeddings backfills every tenant itself at start.
+	Backfills BackfillQueue
+}
+
+// BackfillQueue enqueues a tenant's embeddings backfill in the space
+// (Embedder.Name) of the server asking; a job of the same tenant and
+// space pending or running already makes it do nothing.
+type BackfillQueue interface {
+	EnqueueBackfill(ctx context.Context, tenantID int64, space string) error
 }
 
 // Config tunes the service; zero values take the documented defaults.
@@ -112,6 +123,22 @@ type Config struct {
 	// vectors (knowledge.Engine.AnalyzeDense, AttachVector); off, the
 	// vectors serve similarity only.
 	IssueTypesByMeaning bool
+	// SolutionMeaningWeight, above 0, gives the solution models the
+	// vectors of the proposals' phrases with that share of a similarity
+	// (knowledge.Engine.SolutionsByMeaning), when the Embedder is local;
+	// 0 (the default): solutions group by their words alone.
+	SolutionMeaningWeight float64
+	// BackfillSaveEvery is how often a backfill saves the vectors it has
+	// made (default 5s; also every 10,240 conversations and when it
+	// stops): the most work a killed backfill loses.
+	BackfillSaveEvery time.Duration
+	// EmbeddingsHandoff is how long a shared server with a remote
+	// Embedder waits for another server's vector of a text that server
+	// tracked (default 1m; see vectorshare.go): past it, the tenant's
+	// backfill job is enqueued (without a job queue, the server embeds
+	// the text itself). It covers a server killed between a track and the
+	// save of its vector.
+	EmbeddingsHandoff time.Duration
 }
 
 // Defaults of the conversation size caps.
@@ -167,6 +194,8 @@ type Service struct {
 	gone gone
 	// vec holds the conversations' vectors; nil without an Embedder.
 	vec *vectors
+	// backfills runs the embeddings backfill as jobs; nil: at start.
+	backfills BackfillQueue
 }
 
 // NewService returns a service.
@@ -195,6 +224,12 @@ func NewService(d Deps, cfg Config) *Service {
 	if cfg.FeedKeep <= 0 {
 		cfg.FeedKeep = time.Hour
 	}
+	if cfg.BackfillSaveEvery <= 0 {
+		cfg.BackfillSaveEvery = 5 * time.Second
+	}
+	if cfg.EmbeddingsHandoff <= 0 {
+		cfg.EmbeddingsHandoff = time.Minute
+	}
 	if cfg.MaxConversationMessages <= 0 {
 		cfg.MaxConversationMessages = DefaultMaxConversationMessages
 	}
@@ -212,9 +247,10 @@ func NewService(d Deps, cfg Config) *Service {
 	}
 	s := &Service{store: d.Store, queue: d.Queue, index: d.Index, know: d.Knowledge, tokens: d.Tokens, busy: d.Activity, cfg: cfg, now: d.Now, logger: d.Logger,
 		claimed: map[int64]bool{}, leases: map[int64]bool{}, modelSaved: map[int64]int64{}, modelLoaded: map[int64]int64{}, loadLater: map[int64]int64{},
-		unsaved: map[int64]bool{}, savedAt: map[int64]time.Time{}}
+		unsaved: map[int64]bool{}, savedAt: map[int64]time.Time{}, backfills: d.Backfills}
 	if d.Embedder != nil {
 		s.vec = newVectors(d.Embedder, cfg.EmbeddingsTimeout)
+		s.embedProposals(d.Embedder)
 	}
 	return s
 }

@@ -33,11 +33,17 @@ func (s *Service) indexTracked(ctx context.Context, tx store.Tx, tenantID int64,
 	if err != nil || !ok {
 		return err
 	}
+	return s.indexOnCommit(ctx, tx, tenantID, c, msgs)
+}
+
+// indexOnCommit appends the change that tells the other servers c's text
+// changed and indexes the text, made of msgs, once tx commits.
+func (s *Service) indexOnCommit(ctx context.Context, tx store.Tx, tenantID int64, c *fathom.Conversation, msgs []fathom.Message) error {
 	if err := s.appendChange(ctx, tx, tenantID, store.ChangeTracked, c.ID); err != nil {
 		return err
 	}
 	conv, text := *c, IndexText(c, msgs)
-	tx.AfterCommit(func() { s.indexUpsert(tenantID, &conv, text) })
+	tx.AfterCommit(func() { s.indexUpsert(tenantID, &conv, text, true) })
 	return nil
 }
 
@@ -55,21 +61,45 @@ func trackedMessages(ctx context.Context, tx store.Tx, conversationID int64, bef
 	case !hasRole(added, fathom.RoleUser):
 		return nil, false, nil
 	}
+	msgs, err := openingMessages(ctx, tx, conversationID)
+	return msgs, err == nil, err
+}
+
+// openingMessages returns the conversation's first messages, enough for
+// its opening (fathom.Opening), reading as few as it can.
+func openingMessages(ctx context.Context, tx store.Tx, conversationID int64) ([]fathom.Message, error) {
 	head, err := tx.MessageList(ctx, conversationID, 0, openingRead)
 	if err != nil {
-		return nil, false, fmt.Errorf("read opening: %w", err)
+		return nil, fmt.Errorf("read opening: %w", err)
 	}
 	// Enough once the opening closes within head, or head holds every
 	// message: those stored before the track and its own (the transaction
 	// reads its writes).
 	if openingClosed(head) || len(head) < openingRead {
-		return head, true, nil
+		return head, nil
 	}
 	all, err := tx.MessageList(ctx, conversationID, 0, 0)
 	if err != nil {
-		return nil, false, fmt.Errorf("read opening: %w", err)
+		return nil, fmt.Errorf("read opening: %w", err)
 	}
-	return all, true, nil
+	return all, nil
+}
+
+// indexResolved makes, on a shared database with a remote provider, the
+// server whose resolve wrote notes into a conversation's text the one that
+// embeds it, as a track's server is (vectorshare.go): it indexes the text
+// once tx commits and tells the other servers, which await its vector.
+// Elsewhere, and for generated notes (not part of the text), the text is
+// indexed by the analysis the resolve brings, as before.
+func (s *Service) indexResolved(ctx context.Context, tx store.Tx, tenantID int64, c *fathom.Conversation) error {
+	if c.NotesGenerated || !s.Shared() || s.vec == nil || s.vec.emb.Local() {
+		return nil
+	}
+	msgs, err := openingMessages(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	return s.indexOnCommit(ctx, tx, tenantID, c, msgs)
 }
 
 // openingClosed reports whether msgs hold an assistant turn after a user

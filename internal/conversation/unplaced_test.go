@@ -60,7 +60,7 @@ func exerciseKilledBetweenSaves(t *testing.T, st store.Store, byWrite bool) {
 	if err != nil || len(dirty) != 10 {
 		t.Fatalf("%d conversations waiting, want 10 (err %v)", len(dirty), err)
 	}
-	kept, _, err := a.analyzeChunk(ctx, tn, dirty, false)
+	kept, _, err := a.analyzeChunk(ctx, tn, dirty, false, &workClock{})
 	if err != nil {
 		t.Fatal(err)
 	}

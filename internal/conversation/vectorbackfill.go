@@ -2,12 +2,14 @@ package conversation
 
 import (
 	"context"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
-// The backfill runs at every start, after the saved vectors are loaded.
+// The backfill runs after the saved vectors are loaded: as a job per
+// tenant (vectorjob.go), or at start for a service without a queue.
 // Every saved vector carries the stamp (stampTag: version and creation
 // time) of the conversation whose text it embeds, taken with the text in
 // one read, so a conversation whose stamp is its vector's has not changed
@@ -27,18 +29,35 @@ import (
 const backfillSpan = 64
 
 // backfill embeds the conversations of every tenant that are in the
-// index without a vector of their current text, reading the text of those
-// whose stamp is not their vector's only. A batch the provider cannot
-// embed is tried again after a wait, until ctx ends; the vectors are saved
-// as it goes. It returns how many texts it read and how many it embedded.
+// index without a vector of their current text (see backfillRun). It
+// returns how many texts it read and how many it embedded.
 func (s *Service) backfill(ctx context.Context) (read, embedded int, err error) {
 	stamps, _, err := s.readStamps(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
+	res, err := s.backfillRun(ctx, 0, stamps)
+	return res.read, res.embedded, err
+}
+
+// backfillResult counts a backfill's work: the conversations it found
+// without a current vector, the texts it read and those it embedded.
+type backfillResult struct{ need, read, embedded int }
+
+// backfillRun embeds the conversations of stamps (every conversation's,
+// in id order) of tenantID, of every tenant if 0, that are in the index
+// without a vector of their current text, reading the text of those
+// whose stamp is not their vector's only. A batch the provider cannot
+// embed is tried again after a wait, until ctx ends; the vectors are
+// saved as it goes (every BackfillSaveEvery), with its progress logged,
+// so that a backfill cut short resumes about where it stopped.
+func (s *Service) backfillRun(ctx context.Context, tenantID int64, stamps []stamp) (res backfillResult, err error) {
 	// Positions in stamps (in id order) of the conversations to read.
 	var need []int
 	for i, st := range stamps {
+		if tenantID != 0 && st.tenantID != tenantID {
+			continue
+		}
 		if _, indexed := s.index.For(st.tenantID).Tag(st.id); !indexed {
 			continue
 		}
@@ -47,8 +66,12 @@ func (s *Service) backfill(ctx context.Context) (read, embedded int, err error) 
 		}
 		need = append(need, i)
 	}
+	res.need = len(need)
+	if len(need) > 0 {
+		s.logger.Info("embeddings backfill", "tenant", tenantID, "model", s.vec.emb.Name(), "to_read", len(need))
+	}
 	var jobs []embedJob
-	unsaved := 0
+	unsaved, savedAt := 0, time.Now()
 	flush := func(force bool) error {
 		if len(jobs) == 0 || (!force && len(jobs) < backfillPage) {
 			return nil
@@ -56,13 +79,14 @@ func (s *Service) backfill(ctx context.Context) (read, embedded int, err error) 
 		if err := s.embedRetrying(ctx, jobs); err != nil {
 			return err
 		}
-		embedded, unsaved = embedded+len(jobs), unsaved+len(jobs)
+		res.embedded, unsaved = res.embedded+len(jobs), unsaved+len(jobs)
 		jobs = jobs[:0]
-		if unsaved >= backfillPage*40 {
-			unsaved = 0
-			s.logger.Info("embeddings backfill", "embedded", embedded)
+		if unsaved >= backfillPage*40 || time.Since(savedAt) >= s.cfg.BackfillSaveEvery {
+			unsaved, savedAt = 0, time.Now()
 			if err := s.SaveVectors(ctx); err != nil {
 				s.logger.Warn("embeddings: vectors not saved", "err", err)
+			} else {
+				s.logger.Info("embeddings backfill", "tenant", tenantID, "read", res.read, "embedded", res.embedded, "to_read", len(need))
 			}
 		}
 		return nil
@@ -87,7 +111,7 @@ func (s *Service) backfill(ctx context.Context) (read, embedded int, err error) 
 				if _, indexed := s.index.For(c.TenantID).Tag(c.ID); !indexed {
 					return nil
 				}
-				read++
+				res.read++
 				// The stamp read with the text, which may be newer than
 				// the one compared above.
 				text, stamp := IndexText(c, msgs), stampTag(c.Version, c.CreatedAt)
@@ -100,12 +124,12 @@ func (s *Service) backfill(ctx context.Context) (read, embedded int, err error) 
 				return nil
 			})
 		if err != nil {
-			return read, embedded, err
+			return res, err
 		}
 		if err := flush(false); err != nil {
-			return read, embedded, err
+			return res, err
 		}
 		lo = hi
 	}
-	return read, embedded, flush(true)
+	return res, flush(true)
 }

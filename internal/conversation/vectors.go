@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,12 +44,13 @@ const (
 // in microseconds; with a remote provider tracks only queue the text, and
 // a background loop embeds in batches, waiting and trying again while the
 // provider is down, so that a track never waits on the network. At start
-// the same loop loads the saved vectors, then compares every
-// conversation's stamp with its vector's and reads only the others (the
-// backfill, vectorbackfill.go), embedding those whose text's hash no
-// vector matches: new ones, those changed since the save, all of them
-// after a model change; then it gives the issue-type model the vectors it
-// lacks. The
+// the same loop loads the saved vectors and enqueues the backfill, a job
+// per tenant run by one server (vectorjob.go), which compares every
+// conversation's stamp with its vector's and reads only the others
+// (vectorbackfill.go), embedding those whose text's hash no vector
+// matches: new ones, those changed since the save, all of them after a
+// model change; then it gives the issue-type model the vectors it lacks.
+// The other servers on the database load the chunks it saves. The
 // issue-type model gets each conversation's vector with its analysis, or
 // when the vector comes if that is later (putVector).
 type vectors struct {
@@ -56,11 +58,22 @@ type vectors struct {
 	sets    *search.VectorCatalog
 	timeout time.Duration
 
+	// loaded is closed once the start has loaded the saved vectors (the
+	// backfill job waits for it).
+	loaded chan struct{}
+
 	mu      sync.Mutex
 	pending map[vecKey]vecText // remote: texts waiting for their vectors
 	wake    chan struct{}
-	// saved tracks the chunks of vectors changed since they were saved.
-	saved indexSaver
+	// saved tracks the chunks of vectors changed since they were saved,
+	// and touched their ids (on a shared database a save merges them
+	// into the saved chunk: vectorshare.go).
+	saved   indexSaver
+	touched map[chunkKey]map[int64]bool
+	// awaited holds, on a shared database with a remote provider, the
+	// texts another server tracked, whose vectors that server embeds and
+	// saves, since when they are awaited.
+	awaited map[vecKey]awaitedText
 
 	// down is set while the provider fails (one incident, logged once
 	// when it starts and once when it ends); meanwhile similarity asks
@@ -98,8 +111,21 @@ func newVectors(emb Embedder, timeout time.Duration) *vectors {
 	if timeout <= 0 {
 		timeout = time.Second
 	}
-	return &vectors{emb: emb, sets: search.NewVectorCatalog(), timeout: timeout,
-		pending: map[vecKey]vecText{}, wake: make(chan struct{}, 1)}
+	return &vectors{emb: emb, sets: search.NewVectorCatalog(), timeout: timeout, loaded: make(chan struct{}),
+		pending: map[vecKey]vecText{}, wake: make(chan struct{}, 1), touched: map[chunkKey]map[int64]bool{},
+		awaited: map[vecKey]awaitedText{}}
+}
+
+// touch marks id's vector as changed since the last save.
+func (v *vectors) touch(tenantID, id int64) {
+	v.saved.mark(tenantID, id)
+	k := chunkKey{tenantID, id / indexChunkWidth}
+	v.mu.Lock()
+	if v.touched[k] == nil {
+		v.touched[k] = map[int64]bool{}
+	}
+	v.touched[k][id] = true
+	v.mu.Unlock()
 }
 
 // textTag is what a vector is tagged with: a hash of the text it embeds,
@@ -119,8 +145,10 @@ func (v *vectors) current(tenantID, id int64, tag uint32) bool {
 // embedIndexed gives a conversation just indexed, at the stamp stamp, its
 // vector, unless it has one of the same text (then only the stamp is
 // recorded): at once with a local model, through the background loop with
-// a remote one.
-func (s *Service) embedIndexed(tenantID, id int64, stamp uint32, text string) {
+// a remote one. tracked says this server's track wrote the text; on a
+// shared database a remote provider's vector of a text another server
+// wrote is awaited from that server instead (vectorshare.go).
+func (s *Service) embedIndexed(tenantID, id int64, stamp uint32, text string, tracked bool) {
 	v := s.vec
 	if v == nil {
 		return
@@ -128,7 +156,15 @@ func (s *Service) embedIndexed(tenantID, id int64, stamp uint32, text string) {
 	tag := textTag(text)
 	if v.current(tenantID, id, tag) {
 		s.restamp(tenantID, id, tag, stamp)
+		v.settle(vecKey{tenantID, id}, tag)
 		return
+	}
+	if !v.emb.Local() && s.Shared() {
+		if !tracked {
+			v.await(vecKey{tenantID, id}, vecText{text, tag, stamp}, s.now())
+			return
+		}
+		v.settle(vecKey{tenantID, id}, 0)
 	}
 	if v.emb.Local() {
 		if vecs, err := v.emb.Embed(context.Background(), []string{text}); err == nil {
@@ -149,7 +185,7 @@ func (s *Service) embedIndexed(tenantID, id int64, stamp uint32, text string) {
 // the conversation at stamp too, to be saved with its chunk.
 func (s *Service) restamp(tenantID, id int64, tag, stamp uint32) {
 	if s.vec.sets.For(tenantID).SetStamp(id, tag, stamp) {
-		s.vec.saved.mark(tenantID, id)
+		s.vec.touch(tenantID, id)
 	}
 }
 
@@ -167,17 +203,19 @@ func (s *Service) putVector(tenantID, id int64, tag, stamp uint32, vec []float32
 	}
 	set := s.vec.sets.For(tenantID)
 	if !set.UpsertStamped(id, tag, stamp, vec) {
-		s.logger.Warn("embeddings: the provider's vectors changed dimension; the tenant's vectors are dropped and embedded again at the next start",
+		s.logger.Warn("embeddings: the provider's vectors changed dimension; the tenant's vectors are dropped and embedded again by a backfill",
 			"tenant", tenantID, "model", s.vec.emb.Name(), "dimension", len(vec))
 		s.markVectorsReset(tenantID, set)
 		set.UpsertStamped(id, tag, stamp, vec)
+		s.enqueueBackfill(context.Background(), tenantID)
 	}
 	if _, still := s.index.For(tenantID).Tag(id); !still {
 		set.Delete(id) // deleted between the check and the upsert
 	} else if s.cfg.IssueTypesByMeaning {
 		s.know.AttachVector(tenantID, id, vec)
 	}
-	s.vec.saved.mark(tenantID, id)
+	s.vec.settle(vecKey{tenantID, id}, tag)
+	s.vec.touch(tenantID, id)
 }
 
 // denseOf is the vector of the conversation's current text for its
@@ -194,23 +232,57 @@ func (s *Service) denseOf(c *fathom.Conversation, msgs []fathom.Message) []float
 	return v
 }
 
+// embedProposals hands the engine a local emb to give the proposals it
+// learns solutions from their vectors, when SolutionMeaningWeight asks
+// for them. A remote embedder is not handed in: analysis would wait on
+// the network for every proposal.
+func (s *Service) embedProposals(emb Embedder) {
+	if s.cfg.SolutionMeaningWeight <= 0 || !emb.Local() {
+		return
+	}
+	s.know.SolutionsByMeaning(s.cfg.SolutionMeaningWeight, func(texts []string) [][]float32 {
+		vecs, err := emb.Embed(context.Background(), texts)
+		if err != nil {
+			return nil
+		}
+		return vecs
+	})
+}
+
 // attachLoaded gives the issue-type model the vectors of the
 // conversations it holds without one: analysed before their vectors came
-// and saved so, or loaded from a model saved before it held vectors.
+// and saved so, or loaded from a model saved before it held vectors. Only
+// a vector of the conversation's current text is given (its stamp is the
+// index's).
 func (s *Service) attachLoaded() int {
-	n := 0
 	if !s.cfg.IssueTypesByMeaning {
 		return 0
 	}
+	n := 0
 	for _, tenantID := range s.know.Tenants() {
-		set, model := s.vec.sets.For(tenantID), s.know.Model(tenantID)
-		for _, id := range set.IDs() {
-			if _, held := model.TypeOf(id); !held || model.HasDense(id) {
-				continue
-			}
-			if v, _, ok := set.Vector(id); ok && s.know.AttachVector(tenantID, id, v) {
-				n++
-			}
+		n += s.attachCurrent(tenantID, s.vec.sets.For(tenantID).IDs())
+	}
+	return n
+}
+
+// attachCurrent gives the issue-type model the vectors, among those of
+// ids, of conversations it holds without one, where the vector is of the
+// conversation's current text (its stamp is the index's tag), and
+// returns how many it gave.
+func (s *Service) attachCurrent(tenantID int64, ids []int64) int {
+	set, model, ix := s.vec.sets.For(tenantID), s.know.Model(tenantID), s.index.For(tenantID)
+	n := 0
+	for _, id := range ids {
+		if _, held := model.TypeOf(id); !held || model.HasDense(id) {
+			continue
+		}
+		if st, ok := set.Stamp(id); !ok || st == 0 {
+			continue
+		} else if tag, ok := ix.Tag(id); !ok || tag != st {
+			continue
+		}
+		if v, _, ok := set.Vector(id); ok && s.know.AttachVector(tenantID, id, v) {
+			n++
 		}
 	}
 	return n
@@ -220,7 +292,7 @@ func (s *Service) attachLoaded() int {
 // next save deletes what was saved of the old dimension.
 func (s *Service) markVectorsReset(tenantID int64, set *search.Vectors) {
 	for _, id := range set.Reset() {
-		s.vec.saved.mark(tenantID, id)
+		s.vec.touch(tenantID, id)
 	}
 }
 
@@ -228,28 +300,42 @@ func (s *Service) markVectorsReset(tenantID int64, set *search.Vectors) {
 func (s *Service) dropVector(tenantID, id int64) {
 	if s.vec != nil {
 		s.vec.sets.For(tenantID).Delete(id)
-		s.vec.saved.mark(tenantID, id)
+		s.vec.touch(tenantID, id)
 		s.vec.mu.Lock()
 		delete(s.vec.pending, vecKey{tenantID, id})
+		delete(s.vec.awaited, vecKey{tenantID, id})
 		s.vec.mu.Unlock()
 	}
 }
 
-// RunEmbeddings embeds, until ctx ends, every conversation in the index
-// that has no vector yet (the backfill, at start), then what tracks queue
-// for a remote provider. It returns at once without an embedder.
+// RunEmbeddings loads the saved vectors, has every conversation in the
+// index that has no vector of its text embedded (the backfill: enqueued
+// as a job per tenant with Deps.Backfills, run here at start without),
+// then embeds, until ctx ends, what tracks queue for a remote provider.
+// It returns at once without an embedder.
 func (s *Service) RunEmbeddings(ctx context.Context) {
 	if s.vec == nil {
 		return
 	}
 	start := time.Now()
 	loaded, err := s.loadVectors(ctx)
+	close(s.vec.loaded)
 	switch {
 	case err != nil && ctx.Err() == nil:
 		s.logger.Warn("embeddings: saved vectors not loaded; embedding again", "err", err)
 	case err == nil:
 		s.logger.Info("embeddings: saved vectors loaded", "model", s.vec.emb.Name(), "vectors", loaded,
 			"duration", time.Since(start).Round(time.Millisecond))
+	}
+	if s.backfills != nil {
+		if n := s.attachLoaded(); n > 0 {
+			s.logger.Info("embeddings: saved vectors given to the issue-type model", "conversations", n)
+		}
+		enqueued := make(chan struct{})
+		go func() { defer close(enqueued); s.enqueueBackfills(ctx) }()
+		defer func() { <-enqueued }()
+		s.embedQueued(ctx)
+		return
 	}
 	read, n, err := s.backfill(ctx)
 	if err == nil {
@@ -271,11 +357,28 @@ func (s *Service) RunEmbeddings(ctx context.Context) {
 		s.logger.Info("embeddings backfill done", "model", s.vec.emb.Name(), "read", read, "embedded", n,
 			"duration", time.Since(start).Round(time.Millisecond))
 	}
+	s.embedQueued(ctx)
+}
+
+// embedQueued embeds what tracks queue for a remote provider, until ctx
+// ends; on a shared database it also hands over, past
+// Config.EmbeddingsHandoff, the texts whose vectors another server did
+// not save (handOver).
+func (s *Service) embedQueued(ctx context.Context) {
+	var check <-chan time.Time
+	if s.Shared() && !s.vec.emb.Local() {
+		t := time.NewTicker(max(s.cfg.EmbeddingsHandoff/4, 10*time.Millisecond))
+		defer t.Stop()
+		check = t.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-s.vec.wake:
+		case <-check:
+			s.handOver(ctx)
+			continue
 		}
 		s.drainPending(ctx)
 		if err := s.SaveVectors(ctx); err != nil && ctx.Err() == nil {
@@ -313,13 +416,43 @@ func (s *Service) SaveVectors(ctx context.Context) error {
 		return nil
 	}
 	v := s.vec
+	// The ids each chunk's bytes were taken with: on a shared database
+	// only theirs replace the saved chunk's (mergeChunk).
+	taken := map[chunkKey]map[int64]bool{}
 	err := s.saveChunks(ctx, &v.saved, func(k chunkKey) []byte {
+		v.mu.Lock()
+		taken[k] = v.touched[k]
+		delete(v.touched, k)
+		v.mu.Unlock()
 		return v.sets.For(k.tenantID).AppendRange(nil, k.chunk*indexChunkWidth, (k.chunk+1)*indexChunkWidth)
 	}, func(tx store.Tx, k chunkKey, data []byte, at time.Time) error {
-		return tx.VectorChunkPut(ctx, &store.VectorChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk,
-			Space: v.emb.Name(), Data: data, At: at})
+		if s.Shared() {
+			var err error
+			if data, err = s.mergeChunk(ctx, tx, k, data, taken[k]); err != nil {
+				return err
+			}
+		}
+		if err := tx.VectorChunkPut(ctx, &store.VectorChunkPutParams{TenantID: k.tenantID, Chunk: k.chunk,
+			Space: v.emb.Name(), Data: data, At: at}); err != nil {
+			return err
+		}
+		// The other servers on the database load it (followChunk).
+		return s.appendChange(ctx, tx, k.tenantID, store.ChangeVectors, k.chunk)
 	})
 	if err != nil {
+		// The chunks not written are marked again; their ids must be too,
+		// or the next merge would take the saved vectors over them.
+		v.saved.mu.Lock()
+		unsaved := maps.Clone(v.saved.dirty)
+		v.saved.mu.Unlock()
+		for k, ids := range taken {
+			if !unsaved[k] {
+				continue
+			}
+			for id := range ids {
+				v.touch(k.tenantID, id)
+			}
+		}
 		return fmt.Errorf("save vectors: %w", err)
 	}
 	return nil

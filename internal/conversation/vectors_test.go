@@ -17,23 +17,42 @@ import (
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
 
-func TestVectorsSavedSQLite(t *testing.T) {
+func TestVectorsSaved(t *testing.T) {
 	t.Parallel()
-	exerciseVectorsSaved(t, sqlitetest.Open(t, t.TempDir()))
+	onEachStore(t, exerciseVectorsSaved)
 }
 
-func TestVectorsSavedPostgres(t *testing.T) {
-	t.Parallel()
-	exerciseVectorsSaved(t, pgtest.Open(t))
+// onEachStore runs exercise on a SQLite file and on a PostgreSQL
+// database, as the parallel subtests sqlite and postgres.
+func onEachStore(t *testing.T, exercise func(*testing.T, store.Store)) {
+	t.Helper()
+	engines := map[string]func(t *testing.T) store.Store{
+		"sqlite":   func(t *testing.T) store.Store { return sqlitetest.Open(t, t.TempDir()) },
+		"postgres": func(t *testing.T) store.Store { return pgtest.Open(t) },
+	}
+	for name, open := range engines {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			exercise(t, open(t))
+		})
+	}
 }
 
-// countingEmbedder counts the texts it is asked to embed.
+// countingEmbedder embeds through the inner embedder, counting its calls
+// and the texts it embeds; its call number cutAt (0: none) ends the
+// backfill's context instead, as a killed job's would end.
 type countingEmbedder struct {
 	provider.Embedder
-	texts atomic.Int64
+	texts, calls atomic.Int64
+	cutAt        int64
+	cut          context.CancelFunc
 }
 
-func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([]([]float32), error) {
+func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if c.calls.Add(1) == c.cutAt {
+		c.cut()
+		return nil, ctx.Err()
+	}
 	c.texts.Add(int64(len(texts)))
 	return c.Embedder.Embed(ctx, texts)
 }

@@ -16,6 +16,10 @@ import (
 
 // ActionPool is one pool of wordings.
 type ActionPool struct {
+	Name string // what --pool calls it
+	// Split is the QMSum split the pool runs on: "develop" for the pool the
+	// extractor may be tuned on, "report" for the pools run only to report.
+	Split     string
 	Templates []ActionTemplate
 	Tasks     []ActionTask
 	Dues      []ActionDue
@@ -54,24 +58,33 @@ type ActionDue struct {
 	Spec string // "weekday:thursday" | "days:1"
 }
 
-// actionPools holds the pools by name; each pool's file registers itself.
-var actionPools = map[string]ActionPool{}
+// actionPools are every pool, in the order they were written; each pool's
+// file says who wrote it and from what.
+var actionPools = []ActionPool{
+	{Name: "develop", Split: "develop", Templates: developTemplates, Tasks: developTasks, Dues: developDues},
+	{Name: "report", Split: "report", Templates: reportActionTemplates, Tasks: reportActionTasks, Dues: reportActionDues},
+	{Name: "fresh", Split: "report", Templates: freshTemplates, Tasks: freshTasks, Dues: freshDues},
+	{Name: "newcomer", Split: "report", Templates: newcomerTemplates, Tasks: newcomerTasks, Dues: newcomerDues},
+	{Name: "latecomer", Split: "report", Templates: latecomerTemplates, Tasks: latecomerTasks, Dues: latecomerDues},
+}
 
-// ActionPoolNames are the registered pools' names.
+// ActionPoolNames are the pools' names, in the order they were written.
 func ActionPoolNames() []string {
-	var out []string
-	for _, n := range []string{"develop", "report", "fresh"} {
-		if _, ok := actionPools[n]; ok {
-			out = append(out, n)
-		}
+	out := make([]string, len(actionPools))
+	for i, p := range actionPools {
+		out[i] = p.Name
 	}
 	return out
 }
 
-// LookupActionPool returns a registered pool.
+// LookupActionPool returns the pool of that name.
 func LookupActionPool(name string) (ActionPool, bool) {
-	p, ok := actionPools[name]
-	return p, ok
+	for _, p := range actionPools {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return ActionPool{}, false
 }
 
 // InsertedAction is one line made from a template, a task and maybe a due
@@ -80,6 +93,7 @@ type InsertedAction struct {
 	Line        string // what the speaker says
 	Owner       string // the expected owner's first name
 	Description string // the expected description, without the due date ("Send Dana the revised proposal")
+	DueText     string // the due phrase as said in the line ("by Thursday"), "" when none
 	DueSpec     string // "" when none
 }
 
@@ -102,17 +116,17 @@ func (p ActionPool) Render(t ActionTemplate, k ActionTask, d ActionDue, speaker,
 	}
 	line := strings.ReplaceAll(t.Text, "{A}", named)
 	line = strings.ReplaceAll(line, "{task}", said)
-	var due string
+	var due, dueText string
 	if strings.Contains(line, "{due}") {
 		line = strings.ReplaceAll(line, "{due}", d.Text)
-		due = d.Spec
+		due, dueText = d.Spec, d.Text
 	}
 	owner := speaker
 	if t.Owner == "named" {
 		owner = named
 	}
 	line = strings.Join(strings.Fields(line), " ")
-	return InsertedAction{Line: line, Owner: owner, Description: capitalise(meant), DueSpec: due}, nil
+	return InsertedAction{Line: line, Owner: owner, Description: capitalise(meant), DueText: dueText, DueSpec: due}, nil
 }
 
 func capitalise(s string) string {

@@ -13,14 +13,6 @@ package eval
 // to the room, and spoken, hedged, British, American and non-native wordings.
 // Tasks come from many kinds of teams; about a third name a recipient {R}.
 // Due phrases are only those whose date is plain from the meeting's day.
-func init() {
-	actionPools["fresh"] = ActionPool{
-		Templates: freshTemplates,
-		Tasks:     freshTasks,
-		Dues:      freshDues,
-	}
-}
-
 var freshTemplates = []ActionTemplate{
 	// The speaker promises, naming no one.
 	{Text: "I'll {task} {due}.", Owner: "speaker"},

@@ -5,21 +5,13 @@ package eval
 // run of the evaluation, by someone who read neither the extractor nor the
 // develop pool. Do not tune it to results; add a new pool instead.
 //
-// Fitting rules the pool keeps (checked by actionpool_report_test.go):
+// Fitting rules the pool keeps (checked by actionpool_test.go):
 //   - a template owned by the speaker takes {R} as "you" only when it
 //     addresses {A} by name, never as "me" ("I'll send me" is not English);
 //   - a template owned by {A} takes {R} as "me" (the speaker), never as
 //     "you";
 //   - no task holds a date, a time or a pronoun that would change meaning
 //     between "I'll …" and "could you …" (my, your).
-
-func init() {
-	actionPools["report"] = ActionPool{
-		Templates: reportActionTemplates,
-		Tasks:     reportActionTasks,
-		Dues:      reportActionDues,
-	}
-}
 
 var reportActionTemplates = []ActionTemplate{
 	// The speaker commits, to the room.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -238,7 +239,7 @@ func (s *ActionsScore) score(meeting string, lines []insertedLine, got []fathom.
 			if used[j] || a.At != l.at {
 				continue
 			}
-			if f := descriptionF1(a.Description, l.Description); f > bestF1 {
+			if f := descriptionF1(a.Description, l.Description, l.DueText); f > bestF1 {
 				best, bestF1 = j, f
 			}
 		}
@@ -254,7 +255,7 @@ func (s *ActionsScore) score(meeting string, lines []insertedLine, got []fathom.
 		a := got[best]
 		s.Found++
 		s.F1 += bestF1
-		if strings.EqualFold(normDescription(withoutDue(a.Description)), normDescription(l.Description)) {
+		if withoutDue(a.Description, l.DueText) == normDescription(l.Description) {
 			s.Exact++
 		}
 		if a.AssigneeName == l.owner.name() && a.AssigneeEmail == l.owner.email() {
@@ -316,37 +317,45 @@ func UntouchedItems(ms []QMSumMeeting, cfg ActionsConfig) []ActionAudited {
 	return out
 }
 
-var (
-	// resolvedDate is a date appended to a description ("…, 10 December"),
-	// removed before descriptions are compared should an extractor add one.
-	resolvedDate = regexp.MustCompile(`,? *(\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)\)?$`)
-	// duePhrase are the words of due phrases, dropped before descriptions
-	// are compared: the due date is scored on its own.
-	duePhrase = regexp.MustCompile(`\b(by|on|before|within|in|first thing|end of( the)? (day|week)|today|tonight|tomorrow( morning)?|monday|tuesday|wednesday|thursday|friday|a week|two days)\b`)
-)
+// resolvedDate is a date appended to a description ("…, 10 December"),
+// removed before descriptions are compared should an extractor add one.
+var resolvedDate = regexp.MustCompile(`,? *(\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)\)?$`)
 
-// withoutDue removes a description's resolved date.
-func withoutDue(d string) string {
-	return strings.TrimSpace(resolvedDate.ReplaceAllString(strings.ToLower(d), ""))
+// withoutDue removes from a description a resolved date appended to it and
+// the inserted line's own due phrase (due, as the pool wrote it: "by COB
+// Thursday"), wherever it stands, as whole words: the due date is scored
+// on its own, from the item's Due. Only the phrase the line said is
+// removed, so a description that keeps part of it, or other words of time,
+// is compared with them.
+func withoutDue(d, due string) string {
+	ws := strings.Fields(normDescription(d))
+	if dw := strings.Fields(normDescription(due)); len(dw) > 0 {
+		for i := len(ws) - len(dw); i >= 0; i-- {
+			if slices.Equal(ws[i:i+len(dw)], dw) {
+				ws = append(ws[:i:i], ws[i+len(dw):]...)
+				break
+			}
+		}
+	}
+	return strings.TrimSpace(resolvedDate.ReplaceAllString(strings.Join(ws, " "), ""))
 }
 
-// normDescription lower-cases a description, drops its due phrase and
-// punctuation, for the exact comparison.
+// normDescription lower-cases a description and drops its punctuation, for
+// the exact comparison.
 func normDescription(d string) string {
-	d = duePhrase.ReplaceAllString(strings.ToLower(d), " ")
 	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(",.;:!?", r) {
 			return ' '
 		}
 		return r
-	}, d)), " ")
+	}, strings.ToLower(d))), " ")
 }
 
 // descriptionF1 is the F1 of the content terms (textproc.Terms: stemmed,
-// without stop words) of an extracted description, due part removed, and
-// the expected one: ROUGE-1 over those terms.
-func descriptionF1(got, want string) float64 {
-	return RougeN(textproc.Terms(normDescription(withoutDue(got))), textproc.Terms(normDescription(want)), 1).F1
+// without stop words) of an extracted description, the line's due phrase
+// removed, and the expected one: ROUGE-1 over those terms.
+func descriptionF1(got, want, due string) float64 {
+	return RougeN(textproc.Terms(withoutDue(got, due)), textproc.Terms(normDescription(want)), 1).F1
 }
 
 // String is the score as a Markdown table.

@@ -23,19 +23,33 @@ func TestResolveDueSpec(t *testing.T) {
 func TestDescriptionMatch(t *testing.T) {
 	t.Parallel()
 	want := "Send Dana the revised proposal"
-	for got, f1 := range map[string]float64{
-		"Send Dana the revised proposal by Thursday, 12 March":        1,
-		"Send Dana the revised proposal tomorrow, Friday 6 March":     1,
-		"send dana the revised proposal.":                             1,
-		"Send the team the revised proposal by Thursday, 12 March":    0.75,
-		"Finish the SSO configuration for Acme by Thursday, 12 March": 0,
+	for _, c := range []struct {
+		got, due string
+		f1       float64
+	}{
+		{"Send Dana the revised proposal by Thursday, 12 March", "by Thursday", 1},
+		{"Send Dana the revised proposal tomorrow, Friday 6 March", "tomorrow", 1},
+		{"send dana the revised proposal.", "", 1},
+		{"Send Dana the revised proposal by COB Thursday", "by COB Thursday", 1},
+		// Only the line's own due phrase goes: what the extractor left of
+		// it, or another phrase of time, still counts against it.
+		{"Send Dana the revised proposal by COB", "by COB Thursday", 0.889},
+		{"Send Dana the revised proposal next sprint", "by Friday", 0.800},
+		{"Send the team the revised proposal by Thursday, 12 March", "by Thursday", 0.75},
+		{"Finish the SSO configuration for Acme by Thursday, 12 March", "by Thursday", 0},
 	} {
-		if d := descriptionF1(got, want); d < f1-0.001 || d > f1+0.001 {
-			t.Errorf("%q: F1 %.3f, want %.3f", got, d, f1)
+		if d := descriptionF1(c.got, want, c.due); d < c.f1-0.001 || d > c.f1+0.001 {
+			t.Errorf("%q (due %q): F1 %.3f, want %.3f", c.got, c.due, d, c.f1)
 		}
 	}
-	if normDescription(withoutDue("Send Dana the revised proposal by Thursday, 12 March")) != "send dana the revised proposal" {
-		t.Error("the due part was not removed")
+	for _, c := range [][3]string{
+		{"Send Dana the revised proposal by Thursday, 12 March", "by Thursday", "send dana the revised proposal"},
+		{"Book the room on Monday for the review on Friday", "on Friday", "book the room on monday for the review"},
+		{"Book the room on Monday", "", "book the room on monday"},
+	} {
+		if got := withoutDue(c[0], c[1]); got != c[2] {
+			t.Errorf("withoutDue(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
 	}
 }
 

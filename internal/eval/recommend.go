@@ -2,11 +2,16 @@ package eval
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/fathom-oss/fathom/client"
@@ -110,11 +115,63 @@ type RecommendMetrics struct {
 	Mapped int
 	// Bound is what knowing every intent and outcome would score.
 	Bound Bound
+	// PerIntent is each intent's best fix and what its queries put first,
+	// in intent order: where BestAction is lost, and how.
+	PerIntent []IntentResult
+	// Answers are the server's answers as they came, one line per test
+	// query in query order (its recommended actions' keys, escalation
+	// marks and probabilities, and its evidence), and AnswersHash a
+	// digest of them and of the solutions' mapping: two runs whose hashes
+	// agree got the same answers.
+	Answers     []string
+	AnswersHash string
+}
+
+// IntentResult is what the test queries of one intent put first.
+type IntentResult struct {
+	Intent string
+	Best   string         // the intent's truly best fix
+	Tops   map[string]int // the first fix of its queries ("" for none or unmapped), counted
+	// Miss says what the intent's most frequent top is when it is not
+	// the best (see MissKind); "none" when it is.
+	Miss string
+}
+
+// MissKind says what an intent's queries most often put first when it is
+// not the intent's best fix: "partner-best" (the best fix of the intent
+// that shares its candidates: a look-alike the neighbours or the issue
+// type mixed in), "own-fix" (another of its own fixes: the ranking, or one
+// action split into several solutions), or "off-plan" (an action never
+// tried for it: the evidence came from another intent's conversations).
+func MissKind(p, partner Plan, tops map[string]int) string {
+	top := mostFrequent(tops)
+	_, own := p.Rate(top)
+	switch {
+	case top == p.Best():
+		return "none"
+	case partner.Intent != "" && top == partner.Best():
+		return "partner-best"
+	case own:
+		return "own-fix"
+	}
+	return "off-plan"
+}
+
+// mostFrequent is the most frequent mapped top ("" when none is mapped),
+// ties broken by name: the top BestAction scores.
+func mostFrequent(tops map[string]int) string {
+	best, bestN := "", 0
+	for action, k := range tops {
+		if action != "" && (k > bestN || k == bestN && action < best) {
+			best, bestN = action, k
+		}
+	}
+	return best
 }
 
 func (m RecommendMetrics) String() string {
-	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f; unmapped top %.3f, no fix %.3f), RMSE %.3f over %d, Brier %.3f (true rates %.3f) over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f",
-		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.UnmappedTop, m.NoFix, m.RMSE, m.RMSEPairs, m.Brier, m.BrierTrue, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE)
+	return fmt.Sprintf("%s/%s: best action %.3f over %d intents (per query %.3f; unmapped top %.3f, no fix %.3f), RMSE %.3f over %d, Brier %.3f (true rates %.3f) over %d attempts (coverage %.3f), off-plan %.3f, thin %.3f, %d solutions mapped; ceiling %.3f, RMSE %.3f; answers %s",
+		m.Domain, m.Pool, m.BestAction, m.Intents, m.TopIsBest, m.UnmappedTop, m.NoFix, m.RMSE, m.RMSEPairs, m.Brier, m.BrierTrue, m.Attempts, m.Coverage, m.OffPlan, m.Thin, m.Mapped, m.Bound.BestAction, m.Bound.RMSE, m.AnswersHash)
 }
 
 // maxTrackMessages is the most messages one track request may carry
@@ -145,20 +202,61 @@ func Intents(ex []Example) []string {
 func LoadSimulated(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, pool Pool, scale, concurrency int) ([]Simulated, error) {
 	sims := SimulateTraining(train, plans, pool, scale)
 	err := parallel(ctx, len(sims), concurrency, func(ctx context.Context, i int) error {
-		msgs := make([]client.Message, len(sims[i].Turns))
-		for j, t := range sims[i].Turns {
-			msgs[j] = client.Message{Role: t.Role, Content: t.Content}
-		}
-		if err := trackAll(ctx, c, SimID(i), msgs); err != nil {
-			return err
-		}
-		if !sims[i].Resolved {
-			return nil
-		}
-		_, err := c.Resolve(ctx, client.ResolveRequest{ConversationID: SimID(i)})
-		return err
+		return loadSimulated(ctx, c, sims, i, 0)
 	})
 	return sims, err
+}
+
+// LoadSimulatedInSteps is LoadSimulated at fixed points: the simulations
+// go in steps of step conversations, each created in order (so the server
+// numbers them in the simulation's order) and then completed and resolved
+// concurrently, and analyse is called after each step, for a server that
+// analyses only when told to. What the server learns then depends on the
+// input alone, not on how its background analysis kept pace with the
+// requests.
+func LoadSimulatedInSteps(ctx context.Context, c *client.Client, train []Example, plans map[string]Plan, pool Pool, scale, concurrency, step int, analyse func(context.Context) error) ([]Simulated, error) {
+	sims := SimulateTraining(train, plans, pool, scale)
+	for lo := 0; lo < len(sims); lo += step {
+		hi := min(lo+step, len(sims))
+		for i := lo; i < hi; i++ {
+			n := min(maxTrackMessages, len(sims[i].Turns))
+			if err := trackAll(ctx, c, SimID(i), messages(sims[i].Turns[:n])); err != nil {
+				return sims, err
+			}
+		}
+		err := parallel(ctx, hi-lo, concurrency, func(ctx context.Context, i int) error {
+			return loadSimulated(ctx, c, sims, lo+i, maxTrackMessages)
+		})
+		if err != nil {
+			return sims, err
+		}
+		if err := analyse(ctx); err != nil {
+			return sims, err
+		}
+	}
+	return sims, nil
+}
+
+// loadSimulated tracks the turns of sims[i] from the from-th on and
+// resolves it if it ended in a fix.
+func loadSimulated(ctx context.Context, c *client.Client, sims []Simulated, i, from int) error {
+	if err := trackAll(ctx, c, SimID(i), messages(sims[i].Turns[min(from, len(sims[i].Turns)):])); err != nil {
+		return err
+	}
+	if !sims[i].Resolved {
+		return nil
+	}
+	_, err := c.Resolve(ctx, client.ResolveRequest{ConversationID: SimID(i)})
+	return err
+}
+
+// messages are turns as the API takes them.
+func messages(turns []Turn) []client.Message {
+	msgs := make([]client.Message, len(turns))
+	for j, t := range turns {
+		msgs[j] = client.Message{Role: t.Role, Content: t.Content}
+	}
+	return msgs
 }
 
 // trackAll tracks msgs as conversation id, in requests of at most
@@ -263,6 +361,7 @@ func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, te
 	}
 	m.Mapped = len(mapping)
 	answers := make([]Answer, len(test))
+	m.Answers = make([]string, len(test))
 	err = parallel(ctx, len(test), concurrency, func(ctx context.Context, i int) error {
 		res, err := c.Similarity(ctx, client.SimilarityRequest{Message: test[i].Text, Limit: 10})
 		if err != nil {
@@ -271,17 +370,34 @@ func Recommendations(ctx context.Context, c *client.Client, sims []Simulated, te
 		var keys []string
 		var escalations []bool
 		var probs []float64
+		line := fmt.Sprintf("%d %s:", i, res.Recommendations.Evidence)
 		for _, ra := range res.Recommendations.RecommendedActions {
 			keys, escalations, probs = append(keys, ra.Action), append(escalations, ra.Escalation), append(probs, ra.SuccessProbability)
+			line += fmt.Sprintf(" %s/%t/%s", ra.Action, ra.Escalation, strconv.FormatFloat(ra.SuccessProbability, 'g', -1, 64))
 		}
-		answers[i] = NewAnswer(keys, escalations, probs, res.Recommendations.Evidence == "thin", mapping)
+		answers[i], m.Answers[i] = NewAnswer(keys, escalations, probs, res.Recommendations.Evidence == "thin", mapping), line
 		return nil
 	})
 	if err != nil {
 		return m, err
 	}
+	m.AnswersHash = answersHash(m.Answers, mapping)
 	m.Score(test, plans, answers)
 	return m, nil
+}
+
+// answersHash digests the answers' lines and the mapping of solutions to
+// simulated actions (in key order).
+func answersHash(lines []string, mapping map[string]string) string {
+	h := sha256.New()
+	for _, l := range lines {
+		fmt.Fprintln(h, l)
+	}
+	keys := slices.Sorted(maps.Keys(mapping))
+	for _, k := range keys {
+		fmt.Fprintf(h, "%s=%s\n", k, mapping[k])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // Score turns the answers to the test queries into the metrics; m.Pool
@@ -344,16 +460,13 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 		}
 	}
 	correct := 0
-	for intent, v := range tops {
-		best, bestN := "", 0
-		for action, k := range v {
-			if action != "" && (k > bestN || k == bestN && action < best) {
-				best, bestN = action, k
-			}
-		}
-		if best == plans[intent].Best() {
+	m.PerIntent = nil
+	for _, intent := range Intents(test) {
+		v, p := tops[intent], plans[intent]
+		if mostFrequent(v) == p.Best() {
 			correct++
 		}
+		m.PerIntent = append(m.PerIntent, IntentResult{Intent: intent, Best: p.Best(), Tops: v, Miss: MissKind(p, plans[p.Partner], v)})
 	}
 	for i := range bins {
 		b := &bins[i]

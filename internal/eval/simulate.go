@@ -13,7 +13,7 @@ import (
 // candidate fixes with hidden success rates (and sometimes an escalation),
 // and every opening of the domain starts a support conversation in which
 // the agent greets, asks for details, tries the candidates in random order
-// and the user reacts, in the words of one pool (simpool.go).
+// and the user reacts, in the words of one pool (pool.go).
 //
 // Intents that share vocabulary are paired and given the same candidates
 // with different best ones, so that an engine which lumps them together
@@ -240,7 +240,7 @@ const (
 // random order until one works (each at its hidden rate), then escalates
 // when it has an escalation and all failed.
 func Simulate(p Plan, pool Pool, opening string, r *rand.Rand) Simulated {
-	w := talks[pool]
+	w := specOf(pool).talk
 	pick := func(l []string) string { return l[r.IntN(len(l))] }
 	s := Simulated{Intent: p.Intent, Turns: []Turn{{Role: "user", Content: opening}}}
 	greeting := ""

@@ -43,16 +43,12 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 }
 
-// TestPoolsAreDisjoint: no wording appears in two pools (all nine,
+// TestPoolsAreDisjoint: no wording appears in two pools (all of them,
 // pairwise), so nothing tuned on one pool has seen another's words, and
 // every pool has the same shape.
 func TestPoolsAreDisjoint(t *testing.T) {
-	pools := Pools
-	if len(pools) != 9 {
-		t.Fatalf("%d pools, want develop, report, fresh, blind, holdout, outsider, stranger, guest and visitor", len(pools))
-	}
 	wordings := func(p Pool) [][]string {
-		w := talks[p]
+		w := specOf(p).talk
 		l := [][]string{w.success, w.failure, w.hedgedSuccess, w.hedgedFailure, w.handedOver, w.greetings, w.asks, w.answers, w.closings, w.farewells}
 		for _, a := range append(slices.Clip(simActions), retailOnly...) {
 			l = append(l, a.Phrasings(p))
@@ -61,7 +57,7 @@ func TestPoolsAreDisjoint(t *testing.T) {
 	}
 	shape := wordings(PoolDevelop)
 	owner := map[string]Pool{}
-	for _, p := range pools {
+	for _, p := range Pools {
 		l := wordings(p)
 		for i := range l {
 			if len(l[i]) < len(shape[i]) {
@@ -113,32 +109,35 @@ func TestSimulateLabelsTurns(t *testing.T) {
 	}
 }
 
+// TestParsePool: every registered pool parses to itself, under a name
+// that is lower case, one word and its own; nothing else parses.
 func TestParsePool(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want Pool
-		ok   bool
-	}{
-		{"develop", PoolDevelop, true},
-		{"report", PoolReport, true},
-		{"fresh", PoolFresh, true},
-		{"Fresh", "", false},
-		{"", "", false},
-		{"blind", PoolBlind, true},
-		{"holdout", PoolHoldout, true},
-		{"Holdout", "", false},
-		{"outsider", PoolOutsider, true},
-		{"stranger", PoolStranger, true},
-		{"guest", PoolGuest, true},
-		{"visitor", PoolVisitor, true},
-		{"Visitor", "", false},
-		{"Outsider", "", false},
-		{" outsider", "", false},
-		{"hidden", "", false},
-	} {
-		if got, ok := ParsePool(c.in); got != c.want || ok != c.ok {
-			t.Errorf("ParsePool(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+	seen := map[Pool]bool{}
+	for _, s := range pools {
+		p := s.name
+		if got, ok := ParsePool(string(p)); got != p || !ok {
+			t.Errorf("ParsePool(%q) = %q, %v; want %q, true", p, got, ok, p)
 		}
+		if p == "" || strings.ToLower(string(p)) != string(p) || strings.ContainsAny(string(p), " |,") || seen[p] {
+			t.Errorf("pool name %q is empty, not lower case, not one word or registered twice", p)
+		}
+		if s.provenance == "" || (p == PoolDevelop) != (s.byID == nil) {
+			t.Errorf("pool %s needs a provenance, and wordings by action id unless it is develop", p)
+		}
+		seen[p] = true
+		for _, wrong := range []string{strings.ToUpper(string(p[:1])) + string(p[1:]), " " + string(p), string(p) + "s"} {
+			if got, ok := ParsePool(wrong); got != "" || ok {
+				t.Errorf("ParsePool(%q) = %q, %v; want \"\", false", wrong, got, ok)
+			}
+		}
+	}
+	for _, wrong := range []string{"", "hidden"} {
+		if got, ok := ParsePool(wrong); got != "" || ok {
+			t.Errorf("ParsePool(%q) = %q, %v; want \"\", false", wrong, got, ok)
+		}
+	}
+	if len(Pools) != len(pools) || Pools[0] != PoolDevelop {
+		t.Errorf("Pools = %v: want every registered pool, develop first", Pools)
 	}
 }
 
@@ -161,6 +160,39 @@ func TestScoreCountsUnmappedTops(t *testing.T) {
 	third := 1.0 / 3
 	if m.BestAction != 1 || m.TopIsBest != third || m.UnmappedTop != third || m.NoFix != third {
 		t.Errorf("best action %v, per query %v, unmapped top %v, no fix %v; want 1 and a third each", m.BestAction, m.TopIsBest, m.UnmappedTop, m.NoFix)
+	}
+}
+
+// TestMissKinds: each intent's result names its best fix, what its
+// queries put first, and the kind of miss: none, the partner's best, one
+// of its own other fixes, or a fix never tried for it.
+func TestMissKinds(t *testing.T) {
+	a, b, c, d := simActions[0], simActions[1], simActions[2], simActions[3]
+	plans := map[string]Plan{
+		"lost":    {Intent: "lost", Actions: []Action{a, b}, Rates: []float64{0.9, 0.5}, Partner: "stolen"},
+		"stolen":  {Intent: "stolen", Actions: []Action{a, b}, Rates: []float64{0.5, 0.9}, Partner: "lost"},
+		"expired": {Intent: "expired", Actions: []Action{c, b}, Rates: []float64{0.9, 0.5}},
+		"pin":     {Intent: "pin", Actions: []Action{c, d}, Rates: []float64{0.9, 0.5}},
+	}
+	test := []Example{{Text: "q1", Intent: "lost"}, {Text: "q2", Intent: "stolen"}, {Text: "q3", Intent: "expired"}, {Text: "q4", Intent: "pin"}}
+	tops := []string{a.ID, a.ID, b.ID, a.ID} // lost right; stolen has lost's best; expired its own lesser fix; pin one never tried
+	answers := make([]Answer, len(tops))
+	for i, top := range tops {
+		answers[i] = Answer{Top: top, Probs: map[string]float64{top: 0.7}}
+	}
+	m := RecommendMetrics{Pool: PoolDevelop}
+	m.Score(test, plans, answers)
+	want := map[string]string{"lost": "none", "stolen": "partner-best", "expired": "own-fix", "pin": "off-plan"}
+	if len(m.PerIntent) != len(want) {
+		t.Fatalf("%d intents, want %d", len(m.PerIntent), len(want))
+	}
+	for _, r := range m.PerIntent {
+		if r.Miss != want[r.Intent] || r.Best != plans[r.Intent].Best() || r.Tops[tops[slices.IndexFunc(test, func(e Example) bool { return e.Intent == r.Intent })]] != 1 {
+			t.Errorf("%s: %+v, want miss %s", r.Intent, r, want[r.Intent])
+		}
+	}
+	if m.BestAction != 0.25 {
+		t.Errorf("best action %v, want one intent of four", m.BestAction)
 	}
 }
 

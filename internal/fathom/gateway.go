@@ -40,6 +40,10 @@ type Connection struct {
 	ExpiresAt time.Time
 
 	CreatedAt time.Time
+	// UpdatedAt is the last change. While the connection holds an access
+	// token it is when that token was issued: the gateway reads the
+	// token's lifetime as ExpiresAt − UpdatedAt, so a change that keeps
+	// the token must keep UpdatedAt too (or store the lifetime).
 	UpdatedAt time.Time
 	// Metadata is free-form information shown with the connection (the
 	// reason it failed, for one).

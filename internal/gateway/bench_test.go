@@ -21,9 +21,9 @@ func BenchmarkProxy(b *testing.B) {
 	h := newHarness(b, func(c *gateway.Config) { c.RateLimit = 1e6 })
 	h.connected(b, h.key)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
-	direct, _ := http.NewRequest(http.MethodGet, h.up.URL+"/external/v1/page?limit=10", nil)
+	direct := newRequest(b, http.MethodGet, h.up.URL+"/external/v1/page?limit=10")
 	direct.Header.Set("Authorization", "Bearer at-1")
-	via, _ := http.NewRequest(http.MethodGet, h.srv.URL+"/fathom/external/v1/page?limit=10", nil)
+	via := newRequest(b, http.MethodGet, h.srv.URL+"/fathom/external/v1/page?limit=10")
 	via.Header.Set("Authorization", "Bearer "+h.key)
 	for _, bc := range []struct {
 		name string
@@ -37,10 +37,12 @@ func BenchmarkProxy(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				n, _ := io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK || n < 1500 {
-					b.Fatalf("status %d, %d bytes", resp.StatusCode, n)
+				n, err := io.Copy(io.Discard, resp.Body)
+				if cerr := resp.Body.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil || resp.StatusCode != http.StatusOK || n < 1500 {
+					b.Fatalf("status %d, %d bytes, %v", resp.StatusCode, n, err)
 				}
 				lat = append(lat, time.Since(start))
 			}

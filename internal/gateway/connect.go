@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -40,7 +41,9 @@ func (s *Service) BeginConnect(ctx context.Context, session string) (string, err
 		return "", err
 	}
 	if s.now().Sub(c.CreatedAt) > sessionLifetime {
-		_ = s.fail(ctx, c, "expired")
+		if err := s.fail(ctx, c, "expired"); err != nil {
+			return "", err
+		}
 		return "", fathom.Errorf(fathom.ECONFLICT, "this link expired: create a new connection with POST /connections")
 	}
 	state, err := randomToken()
@@ -101,7 +104,9 @@ func (s *Service) FinishConnect(ctx context.Context, q url.Values) (*fathom.Conn
 	}
 	code := q.Get("code")
 	if code == "" {
-		_ = s.fail(ctx, c, "invalid_request")
+		if err := s.fail(ctx, c, "invalid_request"); err != nil {
+			return c, err
+		}
 		return c, fathom.Errorf(fathom.EINVALID, "the upstream sent no authorization code: create a new connection to try again")
 	}
 	tr, err := s.tokenRequest(ctx, "code="+url.QueryEscape(code)+"&redirect_uri="+url.QueryEscape(s.RedirectURI())+
@@ -147,9 +152,11 @@ func notPending(c *fathom.Connection) error {
 }
 
 // fail marks c FAILED with the reason in its metadata, forgetting its
-// tokens and consent in progress.
+// tokens and consent in progress. Its error means c's state was not
+// saved: callers return it, naming c, rather than an answer that says
+// the connection failed when its row still says PENDING.
 func (s *Service) fail(ctx context.Context, c *fathom.Connection, reason string) error {
-	return s.store.Write(ctx, func(tx store.Tx) error {
+	err := s.store.Write(ctx, func(tx store.Tx) error {
 		cur, err := s.reread(ctx, tx, c)
 		if err != nil {
 			return err
@@ -160,6 +167,10 @@ func (s *Service) fail(ctx context.Context, c *fathom.Connection, reason string)
 		*c = *cur
 		return s.save(ctx, tx, cur, "")
 	})
+	if err != nil {
+		return fmt.Errorf("gateway: marking connection %s FAILED (%s): %w", c.ID, reason, err)
+	}
+	return nil
 }
 
 // reread returns the stored state of c inside tx, tokens opened.

@@ -3,6 +3,8 @@ package gateway_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -10,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestConnectFlowMakesConnectionActive(t *testing.T) {
@@ -31,17 +34,18 @@ func TestConnectFlowMakesConnectionActive(t *testing.T) {
 	// A browser: /connect redirects to the upstream's consent, which
 	// redirects back to the callback.
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	req, _ := http.NewRequest(http.MethodGet, link, nil)
-	first := send(t, noFollow, req)
-	to, _ := url.Parse(first.Header.Get("Location"))
+	first := send(t, noFollow, newRequest(t, http.MethodGet, link))
+	to, err := url.Parse(first.Header.Get("Location"))
+	if err != nil {
+		t.Fatalf("connect redirect Location: %v", err)
+	}
 	q := to.Query()
 	if first.Status != http.StatusFound || !strings.HasPrefix(to.String(), h.up.URL+"/external/v1/oauth2/authorize?client_id=cid&redirect_uri=") ||
 		q.Get("redirect_uri") != h.srv.URL+"/connect/callback" || q.Get("scope") != "public_api" || q.Get("state") == "" ||
 		q.Get("response_type") != "code" || q.Get("code_challenge") == "" {
 		t.Fatalf("connect redirect = %d %s", first.Status, to)
 	}
-	req, _ = http.NewRequest(http.MethodGet, link, nil)
-	page := send(t, http.DefaultClient, req)
+	page := send(t, http.DefaultClient, newRequest(t, http.MethodGet, link))
 	if page.Status != http.StatusOK || !strings.Contains(page.Raw, "Connected") || !strings.Contains(page.Raw, id) {
 		t.Fatalf("callback page = %d %s", page.Status, page.Raw)
 	}
@@ -57,8 +61,7 @@ func TestConnectFlowMakesConnectionActive(t *testing.T) {
 		t.Fatalf("token request body = %s, want prefix %s", form, want)
 	}
 	// The link, and the state, are single-use.
-	req, _ = http.NewRequest(http.MethodGet, link, nil)
-	if again := send(t, http.DefaultClient, req); again.Status != http.StatusConflict || !strings.Contains(again.Raw, "already ACTIVE") {
+	if again := send(t, http.DefaultClient, newRequest(t, http.MethodGet, link)); again.Status != http.StatusConflict || !strings.Contains(again.Raw, "already ACTIVE") {
 		t.Fatalf("second use of link = %d %s", again.Status, again.Raw)
 	}
 	cb := h.do(t, http.MethodGet, "/connect/callback?code=x&"+url.Values{"state": {q.Get("state")}}.Encode(), "", "")
@@ -81,11 +84,16 @@ func TestConnectFlowMakesConnectionActive(t *testing.T) {
 		t.Fatalf("stored row holds plaintext: %+v", row)
 	}
 	dir := filepath.Dir(h.dbPath(t))
-	h.db.Close() // flush the WAL into the file before reading it
+	if err := h.db.Close(); err != nil { // flush the WAL into the file before reading it
+		t.Fatal(err)
+	}
 	for _, f := range []string{"test.db", "test.db-wal"} {
-		raw, _ := os.ReadFile(filepath.Join(dir, f))
+		raw, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil && (f == "test.db" || !errors.Is(err, fs.ErrNotExist)) { // the WAL is gone once checkpointed
+			t.Fatal(err)
+		}
 		if f == "test.db" && len(raw) == 0 {
-			t.Fatal("database file not found")
+			t.Fatal("database file is empty")
 		}
 		for _, secret := range []string{"at-1", "rt-1", clientSecret} {
 			if bytes.Contains(raw, []byte(secret)) {
@@ -142,9 +150,15 @@ func TestConnectionsAPI(t *testing.T) {
 	theirs, _ := h.create(t, other)
 
 	ids := func(r reply) string {
+		list, ok := r.Body["connections"].([]any)
+		if !ok {
+			return "(no connections list)"
+		}
 		out := ""
-		for _, c := range r.Body["connections"].([]any) {
-			out += c.(map[string]any)["connection_id"].(string) + " "
+		for _, c := range list {
+			m, _ := c.(map[string]any)
+			id, _ := m["connection_id"].(string)
+			out += id + " "
 		}
 		return out
 	}
@@ -196,4 +210,72 @@ func TestConnectionsAPI(t *testing.T) {
 	if r := h.do(t, http.MethodGet, "/fathom/external/v1/meetings", h.key, ""); r.Status != http.StatusBadRequest {
 		t.Fatalf("call after deleting the only ACTIVE connection = %d %s", r.Status, r.Raw)
 	}
+}
+
+// A connection that fails during the consent but cannot be saved FAILED
+// must not be answered as if it had: the store's error comes back, naming
+// the connection, and the row stays as it was.
+func TestConnectFailureNotSavedIsReturned(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+	t.Run("expired link", func(t *testing.T) {
+		t.Parallel()
+		h := newHarness(t)
+		id, link := h.create(t, h.key)
+		u, err := url.Parse(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.clock.Advance(25 * time.Hour)
+		h.writes.failing.Store(true)
+		_, err = h.gw.BeginConnect(ctx, u.Query().Get("session_token"))
+		if !errors.Is(err, errWriteRefused) || !strings.Contains(err.Error(), id) {
+			t.Fatalf("BeginConnect on an expired link with writes failing = %v, want the store's error naming %s", err, id)
+		}
+		h.writes.failing.Store(false)
+		if s := h.status(t, h.key, id); s != "PENDING" {
+			t.Fatalf("status = %s, want PENDING (not saved)", s)
+		}
+		// Once the store writes again, the same link is refused as expired.
+		page := send(t, noFollow, newRequest(t, http.MethodGet, link))
+		if page.Status != http.StatusConflict || !strings.Contains(page.Raw, "expired") {
+			t.Fatalf("expired link = %d %s", page.Status, page.Raw)
+		}
+		if s := h.status(t, h.key, id); s != "FAILED" {
+			t.Fatalf("status = %s, want FAILED", s)
+		}
+	})
+
+	t.Run("callback without a code", func(t *testing.T) {
+		t.Parallel()
+		h := newHarness(t)
+		id, link := h.create(t, h.key)
+		first := send(t, noFollow, newRequest(t, http.MethodGet, link))
+		to, err := url.Parse(first.Header.Get("Location"))
+		if err != nil || to.Query().Get("state") == "" {
+			t.Fatalf("connect redirect = %d %q (%v)", first.Status, first.Header.Get("Location"), err)
+		}
+		callback := url.Values{"state": {to.Query().Get("state")}}
+		h.writes.failing.Store(true)
+		c, err := h.gw.FinishConnect(ctx, callback)
+		if c == nil || c.ID != id {
+			t.Fatalf("FinishConnect without a code, writes failing, returned connection %v, want %s", c != nil, id)
+		}
+		if !errors.Is(err, errWriteRefused) || !strings.Contains(err.Error(), id) {
+			t.Fatalf("FinishConnect without a code, writes failing = %v, want the store's error naming %s", err, id)
+		}
+		h.writes.failing.Store(false)
+		if s := h.status(t, h.key, id); s != "PENDING" {
+			t.Fatalf("status = %s, want PENDING (not saved)", s)
+		}
+		page := h.do(t, http.MethodGet, "/connect/callback?"+callback.Encode(), "", "")
+		if page.Status != http.StatusBadRequest || !strings.Contains(page.Raw, "no authorization code") {
+			t.Fatalf("callback without a code = %d %s", page.Status, page.Raw)
+		}
+		if s := h.status(t, h.key, id); s != "FAILED" {
+			t.Fatalf("status = %s, want FAILED", s)
+		}
+	})
 }

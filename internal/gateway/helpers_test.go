@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,6 +19,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/gatewayapi"
 	"github.com/fathom-oss/fathom/internal/secret"
 	"github.com/fathom-oss/fathom/internal/server"
+	"github.com/fathom-oss/fathom/internal/store"
 	"github.com/fathom-oss/fathom/internal/store/sqlite"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 	"github.com/fathom-oss/fathom/internal/tenant"
@@ -40,6 +44,7 @@ func (c *clock) Advance(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t
 type harness struct {
 	up      *upstream
 	db      *sqlite.DB
+	writes  *faultyStore // h.db as the gateway sees it
 	gw      *gateway.Service
 	srv     *httptest.Server
 	tenants *tenant.Service
@@ -50,9 +55,10 @@ type harness struct {
 type option func(*gateway.Config)
 
 func newHarness(t testing.TB, opts ...option) *harness {
-	up := newUpstream(t)
+	clk := &clock{t: time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)}
+	up := newUpstream(t, clk.Now)
 	dir := t.TempDir()
-	h := &harness{up: up, db: sqlitetest.Open(t, dir), clock: &clock{t: time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)}}
+	h := &harness{up: up, db: sqlitetest.Open(t, dir), clock: clk}
 	h.tenants = tenant.NewService(h.db, nil)
 	h.key = h.newKey(t, "acme", "a@acme.test")
 	box, err := secret.NewBox(bytes.Repeat([]byte{42}, secret.KeySize))
@@ -66,7 +72,8 @@ func newHarness(t testing.TB, opts ...option) *harness {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if h.gw, err = gateway.New(h.db, box, cfg); err != nil {
+	h.writes = &faultyStore{Store: h.db}
+	if h.gw, err = gateway.New(h.writes, box, cfg); err != nil {
 		t.Fatal(err)
 	}
 	mux := server.NewMux()
@@ -75,6 +82,23 @@ func newHarness(t testing.TB, opts ...option) *harness {
 	h.srv.Start()
 	t.Cleanup(h.srv.Close)
 	return h
+}
+
+// errWriteRefused is what faultyStore's Write returns while it fails.
+var errWriteRefused = errors.New("test store: write refused")
+
+// faultyStore is a store whose writes can be made to fail, without
+// running them, while its reads go on: a database that cannot save.
+type faultyStore struct {
+	store.Store
+	failing atomic.Bool
+}
+
+func (f *faultyStore) Write(ctx context.Context, fn func(store.Tx) error) error {
+	if f.failing.Load() {
+		return errWriteRefused
+	}
+	return f.Store.Write(ctx, fn)
 }
 
 func (h *harness) newKey(t testing.TB, tenantName, email string) string {
@@ -126,10 +150,29 @@ func send(t testing.TB, client *http.Client, req *http.Request) reply {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: reading the answer: %v", req.Method, req.URL, err)
+	}
 	r := reply{Status: resp.StatusCode, Header: resp.Header, Raw: string(raw)}
-	_ = json.Unmarshal(raw, &r.Body)
+	// JSON answers must decode; the consent pages are HTML.
+	if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt == "application/json" {
+		if err := json.Unmarshal(raw, &r.Body); err != nil {
+			t.Fatalf("%s %s: %d answer is not a JSON object: %v\n%s", req.Method, req.URL, resp.StatusCode, err, raw)
+		}
+	}
 	return r
+}
+
+// newRequest is http.NewRequest without a body, failing tb on an error
+// (an unparsable link the gateway made, say).
+func newRequest(tb testing.TB, method, url string) *http.Request {
+	tb.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return req
 }
 
 // create makes a PENDING connection and returns its id and url.
@@ -147,8 +190,7 @@ func (h *harness) create(t testing.TB, key string) (string, string) {
 func (h *harness) connect(t testing.TB, key string) (string, reply) {
 	t.Helper()
 	id, link := h.create(t, key)
-	req, _ := http.NewRequest(http.MethodGet, link, nil)
-	return id, send(t, http.DefaultClient, req) // follows /connect → authorize → /connect/callback
+	return id, send(t, http.DefaultClient, newRequest(t, http.MethodGet, link)) // follows /connect → authorize → /connect/callback
 }
 
 // connected is connect that requires success.

@@ -76,7 +76,8 @@ func (s *Service) Select(ctx context.Context, p *fathom.Principal, header string
 
 // Connection returns the connection a call of p goes through (see
 // Select), with an access token good for the call: refreshed first when it
-// expires within RefreshMargin.
+// expires within its refresh margin (RefreshMargin, or a quarter of a
+// shorter lifetime).
 func (s *Service) Connection(ctx context.Context, p *fathom.Principal, h http.Header) (*fathom.Connection, error) {
 	c, err := s.Select(ctx, p, firstHeader(h, "Maton-Connection", "X-Maton-Connection"))
 	if err != nil {

@@ -2,6 +2,7 @@ package gateway_test
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -75,6 +76,38 @@ func TestProxyRefreshesBeforeExpiry(t *testing.T) {
 	h.up.mu.Unlock()
 	if form != "client_id=cid&client_secret=csecret&refresh_token=rt-1&grant_type=refresh_token" {
 		t.Fatalf("refresh body = %s", form)
+	}
+}
+
+// TestShortLivedTokenIsRefreshedOncePerLifetime: a provider whose access
+// tokens live 60 s, less than RefreshMargin, gets one refresh per token
+// once three quarters of its lifetime are spent, not one per call. Calls
+// every 10 s for 3 minutes: the token issued at 0 s serves until 45 s, so
+// the refreshes happen at the calls of 50, 100 and 150 s.
+func TestShortLivedTokenIsRefreshedOncePerLifetime(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.up.expiresIn.Store(60)
+	h.connected(t, h.key)
+	var got []string
+	for range 18 {
+		h.clock.Advance(10 * time.Second)
+		r := h.do(t, http.MethodGet, "/fathom/external/v1/meetings", h.key, "")
+		if r.Status != http.StatusOK {
+			t.Fatalf("call after %d calls = %d %s", len(got), r.Status, r.Raw)
+		}
+		token, _ := r.Body["token"].(string)
+		got = append(got, strings.TrimPrefix(token, "Bearer "))
+	}
+	want := []string{"at-1", "at-1", "at-1", "at-1",
+		"at-2", "at-2", "at-2", "at-2", "at-2",
+		"at-3", "at-3", "at-3", "at-3", "at-3",
+		"at-4", "at-4", "at-4", "at-4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens used = %v\nwant %v", got, want)
+	}
+	if n := h.up.refreshes.Load(); n != 3 {
+		t.Fatalf("refreshes over 18 calls in 3 minutes of 60 s tokens = %d, want 3", n)
 	}
 }
 

@@ -75,7 +75,9 @@ type Service struct {
 	logger   *slog.Logger
 }
 
-// RefreshMargin is how long before expiry an access token is refreshed.
+// RefreshMargin is how long before expiry an access token is refreshed,
+// at most: a token issued for less than 4×RefreshMargin is refreshed when
+// a quarter of its lifetime is left (see refreshMargin).
 const RefreshMargin = 5 * time.Minute
 
 // sessionLifetime is how long a connect link stays usable.

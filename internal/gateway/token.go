@@ -101,13 +101,31 @@ func (s *Service) apply(c *fathom.Connection, tr *tokenResponse) {
 	c.ExpiresAt, c.UpdatedAt = now.Add(lifetime), now
 }
 
-// fresh reports whether c's access token has more than RefreshMargin left.
+// fresh reports whether c's access token has more than its refresh
+// margin left.
 func (s *Service) fresh(c *fathom.Connection) bool {
-	return c.AccessToken != "" && s.now().Add(RefreshMargin).Before(c.ExpiresAt)
+	return c.AccessToken != "" && s.now().Add(refreshMargin(c)).Before(c.ExpiresAt)
+}
+
+// refreshMargin is how long before expiry c's access token is refreshed:
+// RefreshMargin, or a quarter of the lifetime the token was issued with
+// when that is shorter. A fixed margin longer than the lifetime would make
+// every call a refresh; a quarter lets a 60 s token serve 45 s of calls.
+//
+// The lifetime is ExpiresAt − UpdatedAt: apply sets both when a token is
+// issued, and no other write keeps the token (see fathom.Connection).
+// When that cannot be read (an UpdatedAt at or past ExpiresAt), the margin
+// is RefreshMargin.
+func refreshMargin(c *fathom.Connection) time.Duration {
+	lifetime := c.ExpiresAt.Sub(c.UpdatedAt)
+	if lifetime <= 0 {
+		return RefreshMargin
+	}
+	return min(RefreshMargin, lifetime/4)
 }
 
 // usable returns c with an access token good for a call, refreshing it
-// first when it expires within RefreshMargin.
+// first when it expires within its refresh margin.
 func (s *Service) usable(ctx context.Context, c *fathom.Connection) (*fathom.Connection, error) {
 	if s.fresh(c) {
 		return c, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,25 +18,26 @@ import (
 
 // upstream is a fake Fathom: OAuth authorize and token endpoints (with
 // PKCE and rotating refresh tokens) and an API that only answers the
-// access tokens it issued.
+// access tokens it issued, until they expire.
 type upstream struct {
 	*httptest.Server
 	deny       atomic.Bool  // authorize answers error=access_denied
 	expiresIn  atomic.Int64 // seconds, of tokens issued from now on
 	tokenDelay time.Duration
+	now        func() time.Time // the clock access tokens expire by
 
 	refreshes atomic.Int64 // refresh_token grants received
 	exchanges atomic.Int64 // authorization_code grants received
 
 	mu        sync.Mutex
-	n         int               // codes issued
-	tok       int               // token pairs issued
-	codes     map[string]string // code → code_challenge
-	access    map[string]bool   // valid access tokens
-	refresh   map[string]bool   // valid refresh tokens
-	forms     []string          // raw token request bodies
-	requests  []*http.Request   // API requests received
-	lastBody  []string          // their bodies
+	n         int                  // codes issued
+	tok       int                  // token pairs issued
+	codes     map[string]string    // code → code_challenge
+	access    map[string]time.Time // valid access tokens, to their expiry
+	refresh   map[string]bool      // valid refresh tokens
+	forms     []string             // raw token request bodies
+	requests  []*http.Request      // API requests received
+	lastBody  []string             // their bodies
 	badClient bool
 }
 
@@ -44,8 +46,8 @@ const (
 	clientSecret = "csecret"
 )
 
-func newUpstream(t testing.TB) *upstream {
-	u := &upstream{codes: map[string]string{}, access: map[string]bool{}, refresh: map[string]bool{}}
+func newUpstream(t testing.TB, now func() time.Time) *upstream {
+	u := &upstream{now: now, codes: map[string]string{}, access: map[string]time.Time{}, refresh: map[string]bool{}}
 	u.expiresIn.Store(3600)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /external/v1/oauth2/authorize", u.authorize)
@@ -83,10 +85,9 @@ func (u *upstream) token(w http.ResponseWriter, r *http.Request) {
 	if u.tokenDelay > 0 {
 		time.Sleep(u.tokenDelay) // widen the window in which concurrent refreshes could overlap
 	}
-	raw := make([]byte, 4096)
-	n, _ := r.Body.Read(raw)
-	body := string(raw[:n])
-	form, _ := url.ParseQuery(body)
+	raw, err := io.ReadAll(io.LimitReader(r.Body, 4096))
+	body := string(raw)
+	form, perr := url.ParseQuery(body)
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	u.forms = append(u.forms, body)
@@ -94,6 +95,10 @@ func (u *upstream) token(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": "refused"})
+	}
+	if err != nil || perr != nil {
+		fail(http.StatusBadRequest, "invalid_request") // the gateway sent a body that could not be read as a form
+		return
 	}
 	if form.Get("client_id") != clientID || form.Get("client_secret") != clientSecret || u.badClient {
 		fail(http.StatusUnauthorized, "invalid_client")
@@ -122,28 +127,23 @@ func (u *upstream) token(w http.ResponseWriter, r *http.Request) {
 	}
 	u.tok++
 	at, rt := fmt.Sprintf("at-%d", u.tok), fmt.Sprintf("rt-%d", u.tok)
-	u.access[at], u.refresh[rt] = true, true
+	u.access[at], u.refresh[rt] = u.now().Add(time.Duration(u.expiresIn.Load())*time.Second), true
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{"access_token": at, "token_type": "Bearer",
 		"expires_in": u.expiresIn.Load(), "refresh_token": rt, "scope": "public_api"})
 }
 
 func (u *upstream) api(w http.ResponseWriter, r *http.Request) {
-	buf := new(strings.Builder)
-	if r.Body != nil {
-		b := make([]byte, 1<<16)
-		for {
-			n, err := r.Body.Read(b)
-			buf.Write(b[:n])
-			if err != nil {
-				break
-			}
-		}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "reading the body: "+err.Error(), http.StatusBadRequest) // the gateway forwarded a broken body
+		return
 	}
 	u.mu.Lock()
 	u.requests = append(u.requests, r.Clone(r.Context()))
-	u.lastBody = append(u.lastBody, buf.String())
-	ok := u.access[strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")]
+	u.lastBody = append(u.lastBody, string(body))
+	expires, ok := u.access[strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")]
+	ok = ok && u.now().Before(expires)
 	u.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("X-Upstream", "yes")
@@ -163,7 +163,7 @@ func (u *upstream) api(w http.ResponseWriter, r *http.Request) {
 	default:
 		_ = json.NewEncoder(w).Encode(map[string]any{"items": []any{}, "next_cursor": nil,
 			"token": r.Header.Get("Authorization"), "path": r.URL.EscapedPath(), "query": r.URL.RawQuery,
-			"method": r.Method, "body": buf.String()})
+			"method": r.Method, "body": string(body)})
 	}
 }
 
@@ -175,7 +175,10 @@ var page2KB = func() []byte {
 			"url": fmt.Sprintf("https://fathom.video/calls/%d", 1000+i), "created_at": "2026-11-21T12:00:00Z",
 			"recorded_by": map[string]any{"name": "Alice Example", "email": "alice@acme.test"}})
 	}
-	b, _ := json.Marshal(map[string]any{"limit": 10, "next_cursor": nil, "items": items})
+	b, err := json.Marshal(map[string]any{"limit": 10, "next_cursor": nil, "items": items})
+	if err != nil {
+		panic(err)
+	}
 	return b
 }()
 
@@ -183,7 +186,7 @@ var page2KB = func() []byte {
 func (u *upstream) revokeAccess() {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	u.access = map[string]bool{}
+	u.access = map[string]time.Time{}
 }
 
 // revokeRefresh makes the upstream refuse every refresh token issued.

@@ -100,6 +100,7 @@ func Postgres(pool *pgxpool.Pool) Engine {
 // type.
 type client interface {
 	insertTx(ctx context.Context, tx store.Tx, args river.JobArgs) error
+	insert(ctx context.Context, args river.JobArgs) error
 	Start(ctx context.Context) error
 	Stop(ctx context.Context) error
 	StopAndCancel(ctx context.Context) error
@@ -119,6 +120,11 @@ func (c *engineClient[TTx]) insertTx(ctx context.Context, tx store.Tx, args rive
 		return fmt.Errorf("job queue on %s: given a transaction of another engine (%T)", c.engine, tx)
 	}
 	_, err := c.Client.InsertTx(ctx, etx, args, nil)
+	return err
+}
+
+func (c *engineClient[TTx]) insert(ctx context.Context, args river.JobArgs) error {
+	_, err := c.Client.Insert(ctx, args, nil)
 	return err
 }
 

@@ -55,12 +55,15 @@ type Config struct {
 	// leaves its conversations waiting, and the next start enqueues them;
 	// a meeting job or a delivery is retried.
 	StopGrace time.Duration
-	// Pause, when set, is asked before each analysis and meeting
-	// processing job: while it returns an error (free disk below the
+	// Pause, when set, is asked before each analysis, embeddings backfill
+	// and meeting processing job: while it returns an error (free disk below the
 	// floor, writes failing) those jobs wait PauseRetry and ask again,
 	// without counting an attempt. Purges and deliveries still run: a
 	// purge frees space and a delivery writes little.
 	Pause func() error
+	// BackfillSlice is how long one run of an embeddings backfill job
+	// works before it saves and is run again (default and most 2m).
+	BackfillSlice time.Duration
 	// PauseRetry is how long a paused job waits before asking again
 	// (default 5s).
 	PauseRetry time.Duration
@@ -111,6 +114,7 @@ type Queue struct {
 	// supportCalls applies changed support-call rules to processed meetings.
 	supportCalls *supportCallsWorker
 	deliverer    *deliverWorker
+	backfiller   *backfillWorker
 	workers      int
 	grace        time.Duration
 }
@@ -137,13 +141,17 @@ func New(e Engine, cfg Config) (*Queue, error) {
 	if cfg.StopGrace <= 0 {
 		cfg.StopGrace = 2 * time.Second
 	}
+	if cfg.BackfillSlice <= 0 || cfg.BackfillSlice > backfillSlice {
+		cfg.BackfillSlice = backfillSlice
+	}
 	if cfg.PauseRetry <= 0 {
 		cfg.PauseRetry = 5 * time.Second
 	}
 	g := gate{pause: cfg.Pause, retry: cfg.PauseRetry}
 	q := &Queue{analyzer: &analyzeWorker{logger: cfg.Logger, gate: g}, sweeper: &sweepWorker{gate: g}, purger: &purgeWorker{},
 		processor: &processWorker{gate: g}, supportCalls: &supportCallsWorker{gate: g},
-		deliverer: &deliverWorker{}, workers: cfg.Workers, grace: cfg.StopGrace}
+		deliverer: &deliverWorker{}, backfiller: &backfillWorker{gate: g, slice: cfg.BackfillSlice, logger: cfg.Logger},
+		workers: cfg.Workers, grace: cfg.StopGrace}
 	rc := &river.Config{
 		Logger:      quietLogger(cfg.Logger, cfg.Failing),
 		MaxAttempts: cfg.MaxAttempts,
@@ -166,11 +174,12 @@ func New(e Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, q.processor)
 		river.AddWorker(workers, q.supportCalls)
 		river.AddWorker(workers, q.deliverer)
+		river.AddWorker(workers, q.backfiller)
 		rc.Workers = workers
 		// Deliveries wait on the network, not the CPU, and must not queue
 		// behind analysis: they have a queue and workers of their own.
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
-			QueueDelivery: {MaxWorkers: deliveryWorkers}}
+			QueueDelivery: {MaxWorkers: deliveryWorkers}, QueueBackfill: {MaxWorkers: 1}}
 		rc.FetchPollInterval = cfg.PollInterval
 		rc.FetchCooldown = cfg.PollInterval / 2
 		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
@@ -228,10 +237,7 @@ func (q *Queue) EnqueueAnalysisTx(ctx context.Context, tx store.Tx, tenantID int
 
 // quietLogger keeps River's routine chatter out of the server log.
 func quietLogger(l *slog.Logger, failing func() bool) *slog.Logger {
-	if l == nil {
-		l = slog.Default()
-	}
-	return slog.New(levelFloor{l.Handler(), slog.LevelWarn, failing})
+	return slog.New(levelFloor{orDefault(l).Handler(), slog.LevelWarn, failing})
 }
 
 type levelFloor struct {

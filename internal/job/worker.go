@@ -51,11 +51,14 @@ func (w *analyzeWorker) Work(ctx context.Context, j *river.Job[AnalyzeArgs]) err
 	return err
 }
 
-func (w *analyzeWorker) log() *slog.Logger {
-	if w.logger == nil {
+func (w *analyzeWorker) log() *slog.Logger { return orDefault(w.logger) }
+
+// orDefault is l, or the default logger when l is nil.
+func orDefault(l *slog.Logger) *slog.Logger {
+	if l == nil {
 		return slog.Default()
 	}
-	return w.logger
+	return l
 }
 
 // SweepArgs asks that every tenant with conversations waiting for

@@ -14,8 +14,12 @@ import (
 
 // Engine holds every tenant's knowledge.
 type Engine struct {
-	cfg     issuetype.Config
-	mu      sync.Mutex
+	cfg issuetype.Config
+	mu  sync.Mutex
+	// solCfg configures each tenant's solution model, and embed, when
+	// set, gives its proposals their vectors (see SolutionsByMeaning).
+	solCfg  solution.Config
+	embed   ProposalEmbedder
 	tenants map[int64]*tenantKnowledge
 }
 
@@ -35,7 +39,7 @@ func (e *Engine) tenant(id int64) *tenantKnowledge {
 	defer e.mu.Unlock()
 	k := e.tenants[id]
 	if k == nil {
-		k = newTenantKnowledge(issuetype.NewModel(e.cfg))
+		k = e.newTenant()
 		e.tenants[id] = k
 	}
 	return k
@@ -147,7 +151,7 @@ func (e *Engine) AnalyzeDense(c *fathom.Conversation, msgs []fathom.Message, den
 		// twice.
 		key, ok := known[turnAction{at.Turn, at.Action}]
 		if !ok {
-			key = k.learner.Assign(solution.Proposal{Phrase: at.Phrase, Text: at.Action, Escalation: at.Escalation})
+			key = k.learner.Assign(k.proposal(at.Phrase, at.Action, at.Escalation))
 		}
 		// The attempt is stored under the solution its words put it in;
 		// the usage group that solution is in is followed when it is

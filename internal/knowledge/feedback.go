@@ -6,7 +6,6 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
-	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 )
 
 // maxSlugWords caps a key made from the words of feedback that attempt
@@ -108,7 +107,7 @@ func (k *tenantKnowledge) proposalSolution(text string) (key, action string, des
 	if !ok {
 		return "", "", "", false
 	}
-	sol, ok := k.learner.Summary(k.learner.Assign(solution.Proposal{Phrase: ph, Text: action}))
+	sol, ok := k.learner.Summary(k.learner.Assign(k.proposal(ph, action, false)))
 	if !ok {
 		return "", "", "", false
 	}

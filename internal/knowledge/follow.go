@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
-	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 )
 
 // Several servers on one database: one of them analyses a tenant at a time
@@ -35,7 +34,9 @@ type LoadedModel struct{ k *tenantKnowledge }
 // reload (it reads and weighs every document), which therefore runs beside
 // the counting of new analyses (Follow) instead of in front of it.
 func (e *Engine) LoadModel(tenantID int64, src Saved) (*LoadedModel, error) {
-	fresh := newTenantKnowledge(issuetype.NewModel(e.cfg))
+	e.mu.Lock()
+	fresh := e.newTenant()
+	e.mu.Unlock()
 	if err := fresh.restore(src, tenantID); err != nil {
 		return nil, err
 	}

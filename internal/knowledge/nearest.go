@@ -14,7 +14,9 @@ import (
 //
 //   - a neighbour counts exp(-d/neighbourDecay) of an attempt, d being how
 //     much less similar to the message it is than the nearest one: farther
-//     neighbours are more often about something else;
+//     neighbours are more often about something else; and less again when
+//     the fixes it tried disagree with those the nearer ones tried
+//     (agreement.go);
 //   - an attempt counts in proportion to its confidence (attemptWeight): an
 //     outcome the user stated counts whole, one inferred from silence or
 //     from the conversation's end counts less;
@@ -131,6 +133,7 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]Routi
 	if counts {
 		nb.typeCounts = map[int64]float64{}
 	}
+	var agreed agreement
 	for _, n := range neighbours {
 		a := k.analyses[n.ID]
 		if a == nil {
@@ -145,7 +148,8 @@ func (k *tenantKnowledge) gather(neighbours []Neighbour, routine map[int64]Routi
 				}
 			}
 		}
-		inThis := map[int64]bool{} // solution tried here -> worked here
+		w = agreed.weigh(k, n.Similarity, decidedFixes(a, routine), w) // agreement.go
+		inThis := map[int64]bool{}                                     // solution tried here -> worked here
 		for _, at := range a.attempts {
 			if _, ok := routine[at.SolutionID]; ok {
 				continue

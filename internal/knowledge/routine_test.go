@@ -240,14 +240,5 @@ func storedDraft(e *Engine, ids map[string]int64, id int64, msgs []fathom.Messag
 	if resolved {
 		c.Status, c.NotesGenerated, c.ResolvedAt = fathom.StatusResolved, true, &now
 	}
-	d := e.Analyze(c, msgs, now)
-	for j, tpl := range d.templates {
-		if ids[tpl.Key] == 0 {
-			ids[tpl.Key] = int64(len(ids) + 1)
-		}
-		s := *tpl
-		s.ID = ids[tpl.Key]
-		d.templates[j], d.Analysis.Attempts[j].SolutionID = &s, s.ID
-	}
-	return d
+	return storedIDs(ids, e.Analyze(c, msgs, now))
 }

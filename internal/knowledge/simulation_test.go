@@ -43,6 +43,10 @@ import (
 // PAIR_DEBUG=file appends the usage evidence of every pair of mapped
 // solutions that share an issue type (see dumpPairs).
 //
+// TEST_QUERIES=1 trains on every training opening and asks the test
+// queries, as `fathom eval recommend` does through the API (on the
+// develop, report, fresh and blind pools, which are development data).
+//
 // SCALE=N plays N conversations per training opening (eval.SimulateTraining;
 // 1 by default); DECOMPOSE=1 logs the estimates behind each recommended
 // fix's probability against the true rates and the ceiling
@@ -84,7 +88,10 @@ func TestSimulatedRecommendations(t *testing.T) {
 			t.Skipf("%s: %v", name, err)
 		}
 		var train, held []eval.Example
-		if name == "banking77" {
+		if os.Getenv("TEST_QUERIES") != "" {
+			// What `fathom eval recommend` asks, without the server.
+			train, held = d.Train, d.Test
+		} else if name == "banking77" {
 			for i, ex := range d.Train {
 				if i%5 == 4 {
 					held = append(held, ex)
@@ -240,6 +247,12 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 		answers[i] = eval.NewAnswer(keys, escalations, probs, r.Evidence == EvidenceThin, mapping)
 		if os.Getenv("INTENT") == ex.Intent {
 			fmt.Fprintf(os.Stderr, "query %q type %v evidence %s\n", ex.Text, r.IssueType != nil, r.Evidence)
+			if os.Getenv("NEIGHBOUR_DEBUG") != "" {
+				for _, h := range e.Similar(1, SimilarParams{Index: ix, Message: ex.Text, Limit: neighbourDepth, MinSimilarity: 0.1}).Matches {
+					t, _ := e.Model(1).TypeOf(h.ID)
+					fmt.Fprintf(os.Stderr, "      nb %.3f type %d %-26s %v %q\n", h.Similarity, t, sims[h.ID-1].Intent, attemptsOf(sims[h.ID-1]), sims[h.ID-1].Turns[0].Content)
+				}
+			}
 			for _, a := range r.Actions {
 				fmt.Fprintf(os.Stderr, "   %-28s %-24s esc %v p %.3f rank %.3f type %d/%d nb %d/%d\n", a.Key, mapping[a.Key], a.Escalation, a.Stats.SuccessProbability, a.Stats.RankScore,
 					a.Stats.SuccessCount, a.Stats.TotalAttempts, a.Stats.NeighbourSuccesses, a.Stats.Neighbours)
@@ -268,7 +281,7 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 		Bound: eval.OracleBound(sims, plans)}
 	m.Score(held, plans, answers)
 	if os.Getenv("INTENT_DEBUG") != "" {
-		logIntents(held, plans, answers)
+		logIntents(m, plans)
 	}
 	var dec *decomposition
 	if decompositionOn {
@@ -375,22 +388,9 @@ func logSplit(votes map[string]map[string]int, mapping map[string]string) {
 
 // logIntents lists, per intent, its best action and the actions its
 // queries put first (INTENT_DEBUG=1).
-func logIntents(held []eval.Example, plans map[string]eval.Plan, answers []eval.Answer) {
-	tops := map[string]map[string]int{}
-	for i, ex := range held {
-		if tops[ex.Intent] == nil {
-			tops[ex.Intent] = map[string]int{}
-		}
-		tops[ex.Intent][answers[i].Top]++
-	}
-	intents := make([]string, 0, len(tops))
-	for in := range tops {
-		intents = append(intents, in)
-	}
-	slices.Sort(intents)
-	for _, in := range intents {
-		p := plans[in]
-		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v miss %s\n", in, p.Best(), p.Rates, tops[in], missKind(p, plans[p.Partner], tops[in]))
+func logIntents(m eval.RecommendMetrics, plans map[string]eval.Plan) {
+	for _, r := range m.PerIntent {
+		fmt.Fprintf(os.Stderr, "intent %-40s best %-28s rates %v tops %v miss %s\n", r.Intent, r.Best, plans[r.Intent].Rates, r.Tops, r.Miss)
 	}
 }
 
@@ -420,25 +420,16 @@ func logAlike(e *Engine, mapping map[string]string) {
 	fmt.Fprintf(os.Stderr, "alike pairs: %.0f of one action (weights summing to %.1f), %.0f of two (%.1f)\n", one, oneW, two, twoW)
 }
 
-// missKind says what an intent's queries most often put first when it is
-// not the intent's best fix: the partner intent's best fix (a look-alike
-// the neighbours or issue type mixed in), another of its own fixes (the
-// ranking or the split of solutions), or an action off its plan.
-func missKind(p, partner eval.Plan, tops map[string]int) string {
-	top := ""
-	for a, n := range tops {
-		if n > tops[top] || n == tops[top] && a < top {
-			top = a
+// attemptsOf shows a simulated conversation's attempts, "+" for those that
+// worked (NEIGHBOUR_DEBUG=1).
+func attemptsOf(s eval.Simulated) []string {
+	var out []string
+	for _, a := range s.Attempts {
+		mark := "-"
+		if a.Success {
+			mark = "+"
 		}
+		out = append(out, mark+a.Action)
 	}
-	_, own := p.Rate(top)
-	switch {
-	case top == p.Best():
-		return "none"
-	case partner.Intent != "" && top == partner.Best():
-		return "partner-best"
-	case own:
-		return "own-fix"
-	}
-	return "off-plan"
+	return out
 }

@@ -51,6 +51,9 @@ type tenantKnowledge struct {
 	// learner groups the tenant's proposals into solutions; its keys are
 	// the solutions' keys.
 	learner *solution.Model
+	// embed gives proposals their vectors; nil for none (see
+	// Engine.SolutionsByMeaning).
+	embed ProposalEmbedder
 	// est is how the tenant's evidence is shrunk and ranked, fitted at
 	// every recount (see estimator.go).
 	est estimator

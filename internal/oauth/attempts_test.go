@@ -123,7 +123,8 @@ func TestHashGateBoundsWork(t *testing.T) {
 	g := newHashGate(1, 1)
 	ctx := context.Background()
 	inside, release := make(chan struct{}), make(chan struct{})
-	go func() { _ = g.do(ctx, func() { close(inside); <-release }) }()
+	first := make(chan error, 1)
+	go func() { first <- g.do(ctx, func() { close(inside); <-release }) }()
 	<-inside
 	queued := make(chan error, 1)
 	ran := false
@@ -135,6 +136,9 @@ func TestHashGateBoundsWork(t *testing.T) {
 		t.Fatalf("third caller: %v", err)
 	}
 	close(release)
+	if err := <-first; err != nil {
+		t.Fatalf("first caller: %v", err)
+	}
 	if err := <-queued; err != nil || !ran {
 		t.Fatalf("queued caller: %v, ran %v", err, ran)
 	}

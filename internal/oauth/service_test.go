@@ -116,7 +116,10 @@ func TestPasswords(t *testing.T) {
 	if err := f.svc.SetPassword(ctx, f.user.TenantID, f.user.Email, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
-	h, _ := f.st.UserPasswordHash(ctx, f.user.ID)
+	h, err := f.st.UserPasswordHash(ctx, f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
 		t.Fatalf("stored hash %q is not PHC argon2id", h)
 	}

@@ -202,6 +202,19 @@ func TestVectorsStamps(t *testing.T) {
 	if v, tag, ok := l.Vector(5); !ok || tag != 7 || v[0] < 0.99 || v[1] != 0 {
 		t.Errorf("Vector(5) = %v %d %v", v, tag, ok)
 	}
+	// keep sees each vector's stamp; a vector held already is kept.
+	st := NewVectors()
+	st.UpsertStamped(6, 1, 1, unit([]float32{1, 0, 0}))
+	seen := map[int64]uint32{}
+	if n, err := st.LoadRangeStamped(data, 0, func(id int64, _, stamp uint32) bool { seen[id] = stamp; return true }); n != 1 || err != nil {
+		t.Fatalf("LoadRangeStamped = %d, %v; want the one vector not held", n, err)
+	}
+	if len(seen) != 1 || seen[5] != 70 {
+		t.Errorf("keep saw %v, want 5 at stamp 70 (6 is held)", seen)
+	}
+	if got, _ := st.Stamp(6); got != 1 {
+		t.Errorf("held vector's stamp became %d", got)
+	}
 	// Format 1: the same without the stamps.
 	old := []byte{1, 3, 1, 5, 7, 0, 0, 0}
 	old = append(old, data[1+1+1+1+4+4:1+1+1+1+4+4+4+3]...) // scale and components of 5
@@ -291,5 +304,36 @@ func TestVectorsPreselectRecall(t *testing.T) {
 	}
 	if recall := float64(found) / (10 * queries); recall < 0.95 || firsts < queries-1 {
 		t.Errorf("recall@10 of the preselection %.3f (want ≥ 0.95), first right %d of %d", recall, firsts, queries)
+	}
+}
+
+// LoadRangeOver lets keep replace a held vector (one of an older text
+// than the saved one's) and keep another.
+func TestVectorsLoadRangeOver(t *testing.T) {
+	t.Parallel()
+	saved := NewVectors()
+	saved.UpsertStamped(5, 7, 70, unit([]float32{1, 0, 0}))
+	saved.UpsertStamped(6, 8, 80, unit([]float32{0, 1, 0}))
+	data := saved.AppendRange(nil, 0, 4096)
+	s := NewVectors()
+	s.UpsertStamped(5, 1, 10, unit([]float32{0, 0, 1}))
+	s.UpsertStamped(6, 2, 20, unit([]float32{0, 0, 1}))
+	n, err := s.LoadRangeOver(data, 0, func(id int64, _, _ uint32, held bool, heldStamp uint32) bool {
+		return held && heldStamp == 10 // replace 5's only
+	})
+	if n != 1 || err != nil {
+		t.Fatalf("LoadRangeOver = %d, %v", n, err)
+	}
+	if v, tag, _ := s.Vector(5); tag != 7 || v[0] < 0.99 {
+		t.Errorf("5 not replaced: %v tag %d", v, tag)
+	}
+	if st, _ := s.Stamp(5); st != 70 {
+		t.Errorf("5's stamp %d, want 70", st)
+	}
+	if _, tag, _ := s.Vector(6); tag != 2 {
+		t.Errorf("6 replaced: tag %d", tag)
+	}
+	if hits := s.Nearest(unit([]float32{1, 0, 0}), 1); len(hits) != 1 || hits[0].ID != 5 {
+		t.Errorf("the replaced vector is not found by its new direction: %v", hits)
 	}
 }

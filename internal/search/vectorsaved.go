@@ -48,6 +48,25 @@ func (s *Vectors) AppendRange(dst []byte, lo, hi int64) []byte {
 // is the newer. Nothing is added if data is malformed, of another format, or of
 // another dimension than the set's vectors.
 func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint32) bool) (int, error) {
+	return s.LoadRangeStamped(data, lo, func(id int64, tag, _ uint32) bool { return keep(id, tag) })
+}
+
+// LoadRangeStamped is LoadRange with each vector's stamp given to keep
+// too (0 for format 1), so a caller may take only the vectors of the
+// records it holds at that stamp.
+func (s *Vectors) LoadRangeStamped(data []byte, lo int64, keep func(id int64, tag, stamp uint32) bool) (int, error) {
+	return s.LoadRangeOver(data, lo, func(id int64, tag, stamp uint32, held bool, _ uint32) bool {
+		return !held && keep(id, tag, stamp)
+	})
+}
+
+// LoadRangeOver is LoadRangeStamped where keep decides over the vectors
+// the set holds too: held says whether it holds one of id, heldStamp is
+// that one's stamp, and a saved vector kept replaces it (a server taking
+// another's vector of a newer text than its own). It returns how many
+// vectors it added or replaced. keep runs under the set's lock: it must
+// not call the set.
+func (s *Vectors) LoadRangeOver(data []byte, lo int64, keep func(id int64, tag, stamp uint32, held bool, heldStamp uint32) bool) (int, error) {
 	if len(data) == 0 {
 		return 0, nil
 	}
@@ -109,13 +128,22 @@ func (s *Vectors) LoadRange(data []byte, lo int64, keep func(id int64, tag uint3
 	s.dim = int(dim)
 	added := 0
 	for _, r := range recs {
-		if _, held := s.pos[r.id]; held || !keep(r.id, r.tag) {
+		i, held := s.pos[r.id]
+		var heldStamp uint32
+		if held {
+			heldStamp = s.stamps[i]
+		}
+		if !keep(r.id, r.tag, r.stamp, held, heldStamp) {
 			continue
 		}
-		i := len(s.ids)
-		s.pos[r.id] = i
-		s.ids, s.tags, s.stamps, s.scales = append(s.ids, r.id), append(s.tags, r.tag), append(s.stamps, r.stamp), append(s.scales, r.scale)
-		s.grow()
+		if held {
+			s.tags[i], s.stamps[i], s.scales[i] = r.tag, r.stamp, r.scale
+		} else {
+			i = len(s.ids)
+			s.pos[r.id] = i
+			s.ids, s.tags, s.stamps, s.scales = append(s.ids, r.id), append(s.tags, r.tag), append(s.stamps, r.stamp), append(s.scales, r.scale)
+			s.grow()
+		}
 		copy(s.data[i*s.dim:(i+1)*s.dim], r.v)
 		s.setBits(i)
 		added++

@@ -15,9 +15,9 @@ const (
 	// ChangeAnalysis: conversation Ref was analysed; its text and stored
 	// analysis are current in the database.
 	ChangeAnalysis = "analysis"
-	// ChangeTracked: messages were appended to conversation Ref; its
-	// searchable text may have changed (servers index it again at once,
-	// before its analysis).
+	// ChangeTracked: messages were appended to conversation Ref, or a
+	// resolve wrote notes into its text; its searchable text may have
+	// changed (servers index it again at once, before its analysis).
 	ChangeTracked = "tracked"
 	// ChangeDelete: conversation Ref was deleted.
 	ChangeDelete = "delete"
@@ -27,6 +27,9 @@ const (
 	// ChangeNames: the tenant's pinned issue-type names were saved alone,
 	// for types founded since the model was last saved.
 	ChangeNames = "names"
+	// ChangeVectors: the tenant's saved chunk Ref of embedding vectors
+	// changed (a backfill or a track embedded conversations in it).
+	ChangeVectors = "vectors"
 )
 
 // Change is one entry of the change feed.

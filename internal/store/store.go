@@ -175,7 +175,9 @@ type Reader interface {
 	ConversationGetByExternalID(ctx context.Context, tenantID int64, externalID string) (*fathom.Conversation, error)
 	ConversationListByIDs(ctx context.Context, tenantID int64, ids []int64) ([]*fathom.Conversation, error)
 	// ConversationListDirty returns up to limit conversations of the tenant
-	// changed since they were last analysed, oldest change first.
+	// changed since they were last analysed, in id order (the order they
+	// were created in): the order analysis learns them in then does not
+	// depend on when each was last written.
 	ConversationListDirty(ctx context.Context, tenantID int64, limit int) ([]*fathom.Conversation, error)
 	// ConversationCountDirty counts conversations of every tenant waiting
 	// for analysis: the analysis backlog.

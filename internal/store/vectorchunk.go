@@ -19,6 +19,15 @@ type VectorChunkReader interface {
 	// tenant, in (chunk, tenant) order. data is valid only until fn
 	// returns.
 	VectorChunkScan(ctx context.Context, space string, fn func(tenantID, chunk int64, data []byte) error) error
+	// VectorChunkGet returns the tenant's saved chunk if it is of space,
+	// nil when there is none of that space: what a server reads when
+	// another saved the chunk (the change feed's ChangeVectors) or before
+	// a backfill resumes what another server began. Inside a write
+	// transaction it locks the chunk, whatever its space and whether it
+	// exists, until the transaction ends: a server merging its vectors
+	// into the saved chunk and writing it back does not overwrite those
+	// another server merged meanwhile (SQLite's one writer needs no lock).
+	VectorChunkGet(ctx context.Context, tenantID, chunk int64, space string) ([]byte, error)
 }
 
 // VectorChunkTx holds the writes of the saved vectors.

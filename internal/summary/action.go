@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -67,21 +68,63 @@ var patterns = []pattern{
 	pat("any chance you can", request, false), pat("i'm counting on you to", request, false),
 	pat("i promise to", commitI, true), pat("i promise i'll", commitI, true),
 	pat("i could", commitI, true), pat("you could", request, false), pat("you can", request, false),
+	pat("over to you to", request, false), pat("it's over to you to", request, false), pat("go ahead and", request, false),
+	pat("would you mind", request, false), pat("do you mind", request, false), pat("would it be possible to", request, false),
+	pat("is there any way you could", request, false), pat("any way you could", request, false),
+	pat("i was hoping you could", request, false), pat("i was hoping you'd", request, false), pat("i'm hoping you can", request, false),
+	pat("why don't you", request, false), pat("how about you", request, false),
+	pat("you might want to", request, false), pat("you may want to", request, false),
+	pat("i plan to", commitI, true), pat("i'm planning to", commitI, true), pat("i am planning to", commitI, true),
+	pat("i intend to", commitI, true), pat("i volunteer to", commitI, true), pat("i'll volunteer to", commitI, true),
+	pat("i have the action to", commitI, true), pat("i've got the action to", commitI, true), pat("i've got an action to", commitI, true),
+	pat("we plan to", commitWe, false), pat("we're planning to", commitWe, false),
+	pat("i might be able to", commitI, true), pat("i may be able to", commitI, true),
+	pat("shall i", commitI, true), pat("should i", commitI, true),
+	pat("you'll want to", request, false), pat("you will want to", request, false),
+	pat("it's on you to", request, false), pat("it is on you to", request, false),
+	pat("you are to", request, false), pat("you're to", request, false), pat("you please", request, false),
+	pat("you said you'd", request, false), pat("you said you would", request, false), pat("you said you'll", request, false),
+	pat("you promised to", request, false), pat("you promised you'd", request, false), pat("you offered to", request, false),
+	pat("you mentioned you'd", request, false), pat("you agreed to", request, false),
+	pat("if you'd", request, false), pat("if you would", request, false),
+	pat("i'll leave it to you to", request, false), pat("i'll leave you to", request, false), pat("leave it to you to", request, false),
+	pat("can i leave you to", request, false), pat("could i leave you to", request, false),
+	pat("we're counting on you to", request, false), pat("i'm relying on you to", request, false), pat("we're relying on you to", request, false),
+	pat("i'm putting you down to", request, false), pat("i'll put you down to", request, false), pat("i'm putting you down for", request, false),
+	pat("could i trouble you to", request, false), pat("can i trouble you to", request, false),
+	pat("can i ask that you", request, false), pat("could i ask you to", request, false), pat("may i ask you to", request, false),
+}
+
+func init() {
+	// Longest first: "please could you" before "please".
+	sort.SliceStable(patterns, func(a, b int) bool { return len(patterns[a].words) > len(patterns[b].words) })
 }
 
 // addressOnly are patterns that make an action only when it is addressed to
 // someone by name or has a due date: "I can ..." and "you'll ..." are as
 // often said of how things work as of work to do, "would you ...?" of what
 // someone would do.
-var addressOnly = map[string]bool{"i can": true, "please": true, "i could": true, "you could": true, "you can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
+var addressOnly = map[string]bool{"i can": true, "i'll be able to": true, "please": true, "i could": true, "you could": true, "you can": true, "i should": true, "you'll": true, "you will": true, "you're going to": true,
 	"make sure you": true, "make sure to": true, "remember to": true, "don't forget to": true,
-	"you should": true, "you need to": true, "you have to": true, "would you": true}
+	"you should": true, "you need to": true, "you have to": true, "would you": true, "go ahead and": true,
+	"i might be able to": true, "i may be able to": true, "shall i": true, "should i": true,
+	"you'll want to": true, "you will want to": true, "you are to": true, "you're to": true, "you please": true,
+	"you said you'd": true, "you said you would": true, "you said you'll": true, "you promised to": true,
+	"you promised you'd": true, "you offered to": true, "you mentioned you'd": true, "you agreed to": true,
+	"would it be possible to": true, "why don't you": true, "how about you": true, "you might want to": true, "you may want to": true}
+
+// gerundTaking are patterns whose verb comes in the -ing form: "would you
+// mind sending …".
+var gerundTaking = map[string]bool{"would you mind": true, "do you mind": true}
 
 // delegations open "let's have John send the notes": the person named does it.
 var delegations = [][]string{{"let's", "have"}, {"let's", "get"}, {"let's", "ask"}, {"let", "us", "have"},
-	{"we'll", "have"}, {"can", "we", "have"}, {"can", "we", "get"}, {"can", "we", "ask"}, {"i'd", "like"}, {"i", "want"},
+	{"we'll", "have"}, {"can", "we", "have"}, {"can", "we", "get"}, {"can", "we", "ask"},
+	{"could", "we", "have"}, {"could", "we", "get"}, {"could", "we", "ask"},
+	{"i'm", "asking"}, {"i", "am", "asking"}, {"we're", "asking"}, {"i'll", "let"},
+	{"i'm", "gonna", "need"}, {"i'm", "going", "to", "need"}, {"we're", "gonna", "need"}, {"we're", "going", "to", "need"}, {"i'd", "like"}, {"i", "want"},
 	{"i", "need"}, {"we", "need"}, {"i'll", "ask"}, {"i'll", "get"}, {"i'd", "ask"}, {"i", "would", "like"},
-	{"i'll", "need"}, {"we'll", "need"}, {"i'd", "like", "to", "ask"}, {"can"}, {"could"}, {"will"}}
+	{"i'll", "need"}, {"we'll", "need"}, {"i'd", "like", "to", "ask"}, {"can"}, {"could"}, {"will"}, {"would"}}
 
 // namedModals follow a person's name in "John will send the notes".
 var namedModals = []pattern{
@@ -89,21 +132,31 @@ var namedModals = []pattern{
 	pat("is gonna", named, false), pat("needs to", named, false), pat("has to", named, false), pat("to", named, false),
 	pat("should", named, false), pat("can", named, false), pat("could", named, false), pat("has agreed to", named, false), pat("agreed to", named, false),
 	pat("has offered to", named, false), pat("offered to", named, false),
+	pat("is responsible for", named, false), pat("is in charge of", named, false), pat("is to", named, false),
+	pat("promised to", named, false), pat("has promised to", named, false), pat("volunteered to", named, false),
+	pat("has volunteered to", named, false), pat("kindly offered to", named, false),
+	pat("said he'd", named, false), pat("said she'd", named, false), pat("said they'd", named, false),
+	pat("said he would", named, false), pat("said she would", named, false), pat("said they would", named, false),
+	pat("said he'll", named, false), pat("said she'll", named, false), pat("said he will", named, false), pat("said she will", named, false),
+	pat("has the action to", named, false), pat("has an action to", named, false), pat("has the action item to", named, false),
 }
 
 // found is one action pattern matched in a sentence.
 type found struct {
-	kind      kind
-	mine      bool
-	assignee  person
-	addressed person   // the one named as spoken to ("John, I'll send you ..."), if anyone
-	sure      bool     // addressed by name or due on a day: looser checks of the verb
-	vp        []string // the verb phrase, original words
-	tail      []string // the words after it, as said
-	before    []string // the words of the sentence before the action's clause, as said
-	score     float64
-	due       time.Time // resolved due date, zero when none
-	dueWords  []string  // the due phrase as said, moved to the description's end
+	kind       kind
+	mine       bool
+	assignee   person
+	addressed  person   // the one named as spoken to ("John, I'll send you ..."), if anyone
+	sure       bool     // addressed by name or due on a day: looser checks of the verb
+	offer      bool     // "okay, I can …" after an acceptance: the object must say more
+	offerQ     bool     // "shall I …?": an offer put as a question
+	imperative bool     // "Raj, just send …": an imperative to someone named
+	vp         []string // the verb phrase, original words
+	tail       []string // the words after it, as said
+	before     []string // the words of the sentence before the action's clause, as said
+	score      float64
+	due        time.Time // resolved due date, zero when none
+	dueWords   []string  // the due phrase as said, moved to the description's end
 }
 
 // ActionItems extracts the commitments and requests of a meeting as short
@@ -181,35 +234,49 @@ func ActionItems(items []fathom.TranscriptItem, invitees []fathom.Invitee, m Met
 
 // extract finds the first action in a sentence, trying each clause start.
 func extract(raw, speaker string, ppl *people) (found, bool) {
-	words := dropFillers(strings.Fields(strings.ReplaceAll(raw, "’", "'")))
+	words := dropFillers(cleft(peelFalseStart(strings.Fields(strings.ReplaceAll(raw, "’", "'"))), ppl))
+	words, inner := innerAside(words, ppl)
 	lower := bareAll(words)
-	question := strings.HasSuffix(raw, "?")
+	if joking(lower) {
+		return found{}, false
+	}
+	// "I'll send it by Friday, okay?" is a promise with a tag question.
+	question := strings.HasSuffix(raw, "?") && !tagQuestion(words, lower, ppl)
 	for s := 0; s < len(words); s++ {
 		// "if you could …" asks, but not after a word of knowing or
 		// wondering: "I don't know if you could get a mirror effect".
-		polite := politeIf(lower[s:]) && !(s > 0 && (mindHeads[lower[s-1]] || lower[s-1] == "sure"))
-		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !polite {
+		polite := politeIf(lower[s:], ppl) && !(s > 0 && (mindHeads[lower[s-1]] || lower[s-1] == "sure"))
+		if s > 0 && !clauseBoundary(words[s-1], lower[s-1]) && !polite && !shortOpener(words[:s], wordAt(lower, s)) &&
+			!frameStart(lower[:s], lower[s:], ppl) {
 			continue
 		}
 		if conditional(lower[:s]) && !polite {
 			return found{}, false
 		}
-		voc := vocative(words[:s], lower[:s], ppl)
+		vw, vl := words[:s], lower[:s]
+		if n := len(vl); n > 1 && (vl[n-1] == "-" || vl[n-1] == "—" || vl[n-1] == "–") {
+			vw, vl = vw[:n-1], vl[:n-1] // "Raj — send the deck by Friday"
+		}
+		voc := vocative(vw, vl, ppl)
 		if voc.name == "" {
 			voc = trailingName(words, lower, ppl) // "can you send me the contract, Bob?"
 		}
 		if voc.name == "" {
 			voc = leadingName(words[:s], lower[:s], ppl) // "Bob, it'd be great if you could ..."
 		}
+		if voc.name == "" {
+			voc = inner // "could you, Raj, send …"
+		}
 		f, ok := matchAt(words, lower, s, speaker, ppl, voc)
-		// A question can be a request ("can you ...?") but not a promise.
-		if !ok || (question && f.kind != request) {
+		// A question can be a request ("can you ...?") or an offer ("shall
+		// I send it by Friday?") but not a promise.
+		if !ok || (question && f.kind != request && !f.offerQ) {
 			continue
 		}
 		if f.kind == request && f.assignee.name == "" {
 			f.assignee = voc
 		}
-		if f.kind != named && f.kind != explicit {
+		if f.kind != named && f.kind != explicit && (voc.name != "" || f.addressed.name == "") {
 			f.addressed = voc
 		}
 		f.before = words[:s]
@@ -222,8 +289,17 @@ func extract(raw, speaker string, ppl *people) (found, bool) {
 // matchAt tries the patterns at clause start s.
 func matchAt(words, lower []string, s int, speaker string, ppl *people, voc person) (found, bool) {
 	k := s
-	for k < len(lower) && openerMarkers[lower[k]] {
+	for k < len(lower) && (openerMarkers[lower[k]] || discourseAdverb(words, lower, k) || lone(words, lower, k, ppl)) {
 		k++
+	}
+	// "Please Raj to send …": a name after "please" is spoken to.
+	if wordAt(lower, k) == "please" {
+		if who, n := ppl.match(lower[k+1:]); n > 0 {
+			k++
+			if voc.name == "" {
+				voc = who
+			}
+		}
 	}
 	if k+1 < len(lower) && (lower[k] == "i" || lower[k] == "you") && lower[k+1] == "think" {
 		k += 2 // "I think I'll ...", "do you think you could ..." are still a promise, a request
@@ -234,6 +310,10 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 	// a day ("maybe I'll send it by Friday" is a soft promise) or puts
 	// someone named or spoken to forward ("maybe Priya can ...", "Dana,
 	// perhaps you could ...").
+	// "I guess I'll …", "I suppose I'll …" soften a promise, not hedge it.
+	if k+2 < len(lower) && lower[k] == "i" && hedges[lower[k+1]] && willFuture(lower[k+2:]) {
+		k += 2
+	}
 	if k < len(lower) && hedges[lower[k]] || (k+1 < len(lower) && lower[k] == "i" && hedges[lower[k+1]]) {
 		hedge := 1
 		if !hedges[lower[k]] {
@@ -251,11 +331,14 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 	// addressee's state, whatever the adjective.
 	for _, q := range [][]string{{"are", "you"}, {"would", "you", "be"}, {"will", "you", "be"}, {"could", "you", "be"},
 		{"you're"}, {"you", "are"}, {"you'd", "be"}} {
-		if j := k + len(q); hasPrefix(lower[k:], q) && j+1 < len(lower) && lower[j+1] == "to" && !notVerbs[lower[j]] {
+		if j := k + len(q); hasPrefix(lower[k:], q) && j+1 < len(lower) && (lower[j+1] == "to" || gerund(lower[j+1]) && !gerund(lower[j])) && !notVerbs[lower[j]] {
 			if voc.name == "" && !dueAhead(lower[j:]) {
 				return found{}, false
 			}
 			f := found{kind: request, score: 1.5, sure: true}
+			if lower[j+1] != "to" { // "are you okay updating …?"
+				return f.withVP(progressive(words, lower, j+1))
+			}
 			return f.withVP(words, lower, j+2)
 		}
 	}
@@ -269,6 +352,37 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 			}
 		}
 	}
+	// "my action is to …", "my job this week is to … by Friday": the
+	// speaker's own; without a time or the word "action", "my job is to
+	// design the controller" states a role.
+	if k < len(lower) && lower[k] == "my" {
+		for j := k + 2; j+1 < len(lower) && j <= k+5; j++ {
+			anchored := slicesContains(lower[k:j], "action") || dueAhead(lower[j:]) || timeMarker.MatchString(strings.Join(lower[k:], " "))
+			if lower[j] == "is" && lower[j+1] == "to" && anchored {
+				f := found{kind: commitI, mine: true, score: 3, sure: true}
+				if speaker != "" && speaker != transcript.UnknownSpeaker {
+					f.assignee = ppl.named(speaker)
+				}
+				return f.withVP(words, lower, j+2)
+			}
+		}
+	}
+	// "I'd be happy to …", "I'll be glad to …": an offer, whatever the
+	// adjective ("able" is "can": addressed or due only). The present
+	// ("I'm desperate to …", "I'm here to …") says a wish or a purpose.
+	for _, q := range [][]string{{"i'd", "be"}, {"i", "would", "be"}, {"i'll", "be"}, {"i", "will", "be"}} {
+		j := k + len(q)
+		adj := wordAt(lower, j)
+		if !hasPrefix(lower[k:], q) || wordAt(lower, j+1) != "to" || adj == "" || notVerbs[adj] || gerund(adj) ||
+			adj == "gonna" || adj == "able" || strings.HasSuffix(adj, "ed") || covered(lower[k:], j+2-k) {
+			continue
+		}
+		f := found{kind: commitI, mine: true, score: 1.5, sure: voc.name != "", offer: true}
+		if speaker != "" && speaker != transcript.UnknownSpeaker {
+			f.assignee = ppl.named(speaker)
+		}
+		return f.withVP(words, lower, j+2)
+	}
 	// "put me down to ...", "sign me up for ...": the speaker volunteers.
 	if k+3 < len(lower) && lower[k+1] == "me" && (particles[lower[k+2]] || lower[k+2] == "down" || lower[k+2] == "in") && (lower[k+3] == "to" || lower[k+3] == "for") {
 		f := found{kind: commitI, mine: true, score: 1.5, sure: true}
@@ -277,18 +391,83 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 		}
 		return f.withVP(words, lower, k+4)
 	}
+	if f, ok := handedOver(words, lower, k, speaker, ppl, voc); ok {
+		return f, true
+	}
+	// "(it would be great) if Raj could …": a request of someone named.
+	if who, vp := ifNamedModal(lower[k:], ppl); vp > 0 {
+		f := found{kind: request, assignee: who, score: 1.5, sure: true}
+		return f.withVP(words, lower, k+vp)
+	}
+	// "the action for Raj is to …", "Priya's job is to …", "the next step
+	// is for you to …": a task given by a noun phrase that says whose it is.
+	// Said of "me" or "you" it needs a day: "the next step is for me to
+	// show the slides" is the meeting's own.
+	if who, pron, vp := roleClause(lower, k, ppl); vp > 0 && (dueAhead(lower[vp:]) || pron == "" && slices.ContainsFunc(lower[k:vp], func(w string) bool { return explicitNouns[w] })) {
+		f := found{kind: named, assignee: who, score: 2, sure: true}
+		switch pron {
+		case "me":
+			f = found{kind: commitI, mine: true, score: 2, sure: true}
+			if speaker != "" && speaker != transcript.UnknownSpeaker {
+				f.assignee = ppl.named(speaker)
+			}
+		case "you":
+			f = found{kind: request, assignee: voc, score: 2, sure: voc.name != ""}
+		}
+		return f.withVP(words, lower, vp)
+	}
+	// "is possible you send …", "is it possible for you to …": a request
+	// of possibility, addressed or due.
+	if vp := possibleYou(lower, k); vp > 0 && (voc.name != "" || dueAhead(lower[vp:])) {
+		f := found{kind: request, score: 1.5, sure: true}
+		return f.withVP(words, lower, vp)
+	}
+	// "you must …", "you ought to …": an obligation put on the one
+	// addressed or due on a day.
+	if wordAt(lower, k) == "you" || wordAt(lower, k) == "you've" {
+		// "you must have seen it" infers: "have" before a participle is a
+		// perfect, not a task.
+		n := obligation(lower[k+1:])
+		if nx := wordAt(lower, k+2+n); wordAt(lower, k+1+n) == "have" && !objectOpeners[nx] && !objectPronouns[nx] {
+			n = 0
+		}
+		if n > 0 && (ppl.known(voc) || dueAhead(lower[k+1+n:])) {
+			f := found{kind: request, score: 1.5, sure: voc.name != ""}
+			return f.withVP(words, lower, k+1+n)
+		}
+	}
+	// "why don't we get Luis to …", "shall we have Dana …".
+	// A suggestion is asked, so it stands as a question too.
+	if who, at := suggestedDelegation(lower, k, ppl); at > 0 {
+		f := found{kind: request, assignee: who, score: 2, sure: true}
+		return f.withVP(words, lower, at)
+	}
 	for _, d := range delegations {
 		if !hasPrefix(lower[k:], d) {
 			continue
 		}
-		if who, n := ppl.match(lower[k+len(d):]); n > 0 {
+		who, n := ppl.match(lower[k+len(d):])
+		if n == 0 && wordAt(lower, k+len(d)) == "you" && len(d) > 1 && d[0] != "can" && d[0] != "could" && d[0] != "would" {
+			// "I'll need you to …", "let's have you …", "I'll let you …":
+			// the one spoken to.
+			who, n = voc, 1
+			if vp := k + len(d) + 1; wordAt(lower, vp) == "to" || d[len(d)-1] == "have" || d[len(d)-1] == "let" {
+				if wordAt(lower, vp) == "to" {
+					vp++
+				}
+				f := found{kind: request, assignee: who, score: 2, sure: voc.name != ""}
+				return f.withVP(words, lower, vp)
+			}
+			continue
+		}
+		if n > 0 {
 			vp := k + len(d) + n
 			if vp < len(lower) && lower[vp] == "to" {
 				vp++
 			}
 			f := found{kind: named, assignee: who, score: 2, sure: true}
-			if len(d) == 1 {
-				f.kind = request // "can Dana send the deck?"
+			if d[0] == "can" || d[0] == "could" || d[0] == "would" {
+				f.kind = request // "can Dana send the deck?", "could we get Dana to …?"
 			}
 			return f.withVP(words, lower, vp)
 		}
@@ -299,8 +478,12 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 		}
 		f := found{kind: p.kind, mine: p.mine, score: 1, sure: voc.name != ""}
 		if addressOnly[strings.Join(p.words, " ")] {
+			// "Okay, I can …" after an acceptance offers to do it.
 			if voc.name == "" && !dueAhead(lower[k+len(p.words):]) {
-				continue
+				if !p.mine || !slices.ContainsFunc(lower[s:k], func(w string) bool { return accepts[w] }) && !offerTail(lower) {
+					continue
+				}
+				f.offer = true
 			}
 			// "you could ..." is advice unless it names someone of the meeting.
 			if p.words[0] == "you" && !ppl.known(voc) && !dueAhead(lower[k+len(p.words):]) {
@@ -308,6 +491,7 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 			}
 		}
 		vp := k + len(p.words)
+		f.offerQ = p.words[0] == "shall" || p.words[0] == "should"
 		switch {
 		case p.kind == explicit:
 			f.score = 3
@@ -327,29 +511,117 @@ func matchAt(words, lower []string, s int, speaker string, ppl *people, voc pers
 				inner.score += 3
 				return inner, true
 			}
+			// "Next step: Raj updates the price list" in the minutes' present.
+			if who, n := ppl.match(lower[vp:]); n > 0 && vp+n < len(lower) && baseOfThird(lower[vp+n]) != lower[vp+n] && !notVerbs[lower[vp+n]] {
+				g := found{kind: named, assignee: who, score: 5, sure: true}
+				return g.withVP(withBase(words, vp+n, baseOfThird), withBase(lower, vp+n, baseOfThird), vp+n)
+			}
 		case p.mine:
 			if speaker != "" && speaker != transcript.UnknownSpeaker {
 				f.assignee = ppl.named(speaker)
 			}
 			f.score = 1.5
 		}
+		// "I'll be sending …", "would you mind sending …": the verb in -ing
+		// ("if you'd be watching …" is a supposition, not a request).
+		if p.kind != explicit && p.words[0] != "if" {
+			if wordAt(lower, vp) == "be" && gerund(wordAt(lower, vp+1)) {
+				vp++
+			}
+			if gerund(wordAt(lower, vp)) && (gerundTaking[strings.Join(p.words, " ")] || wordAt(lower, vp-1) == "be") {
+				words, lower = withBase(words, vp, baseOfGerund), withBase(lower, vp, baseOfGerund)
+			}
+		}
+		// "I'll have Raj …", "we'll ask Dana to …": the one named does it.
+		if who, at := directive(lower, vp, ppl); at > 0 {
+			g := found{kind: named, assignee: who, score: 2, sure: true}
+			if f.kind == request {
+				g.kind = request
+			}
+			return g.withVP(words, lower, at)
+		}
 		return f.withVP(words, lower, vp)
 	}
-	if who, n := ppl.match(lower[k:]); n > 0 {
+	// "Ask Dana to …", "remind Raj to …" in the imperative.
+	if who, at := directive(lower, k, ppl); at > 0 {
+		f := found{kind: named, assignee: who, score: 2, sure: true}
+		return f.withVP(words, lower, at)
+	}
+	// "Dana will …", not "Dana, will you …": a name said to someone is not
+	// the subject.
+	if who, n := ppl.match(lower[k:]); n > 0 && !strings.HasSuffix(words[k+n-1], ",") {
+		// "Raj could you …", "Priya can you …": a vocative without its comma.
+		if m := wordAt(lower, k+n); (m == "could" || m == "can" || m == "would" || m == "will") && wordAt(lower, k+n+1) == "you" {
+			if f, ok := matchAt(words, lower, k+n, speaker, ppl, who); ok {
+				if f.kind == request && f.assignee.name == "" {
+					f.assignee = who
+				}
+				return f, true
+			}
+		}
 		for _, p := range namedModals {
 			if hasPrefix(lower[k+n:], p.words) {
 				f := found{kind: named, assignee: who, score: 2, sure: true}
-				return f.withVP(words, lower, k+n+len(p.words))
+				return f.withVP(progressive(words, lower, k+n+len(p.words)))
 			}
+		}
+		// "Raj is sending the deck tomorrow": the present progressive of a
+		// day to come.
+		if vp := k + n + 1; wordAt(lower, vp-1) == "is" && gerund(wordAt(lower, vp)) && dueAhead(lower[vp:]) {
+			f := found{kind: named, assignee: who, score: 2, sure: true}
+			return f.withVP(progressive(words, lower, vp))
+		}
+	}
+	// "Raj, you're sending the deck tomorrow, aren't you?": the same of
+	// the one spoken to.
+	for _, subj := range [][]string{{"you're"}, {"you", "are"}} {
+		if vp := k + len(subj); hasPrefix(lower[k:], subj) && gerund(wordAt(lower, vp)) && wordAt(lower, vp) != "going" && dueAhead(lower[vp:]) && ppl.known(voc) {
+			f := found{kind: request, assignee: voc, score: 1.5, sure: true}
+			return f.withVP(progressive(words, lower, vp))
+		}
+	}
+	// "I'm sending the deck tomorrow".
+	for _, subj := range [][]string{{"i'm"}, {"i", "am"}} {
+		if vp := k + len(subj); hasPrefix(lower[k:], subj) && gerund(wordAt(lower, vp)) && wordAt(lower, vp) != "going" && dueAhead(lower[vp:]) {
+			f := found{kind: commitI, mine: true, score: 1.5, sure: true}
+			if speaker != "" && speaker != transcript.UnknownSpeaker {
+				f.assignee = ppl.named(speaker)
+			}
+			return f.withVP(progressive(words, lower, vp))
 		}
 	}
 	// "Dana, send me the deck by Friday, please": an imperative to someone
-	// named, when it is due on a day or said with please.
-	if voc.name != "" && s > 0 && k < len(lower) && (dueAhead(lower[k:]) || slicesContains(lower, "please")) &&
-		!notVerbs[lower[k]] && !textproc.IsStopword(lower[k]) {
-		f := found{kind: request, assignee: voc, score: 1.5, sure: true}
-		if g, ok := f.withVP(words, lower, k); ok {
+	// named, when it is due on a day or said with please or a courtesy
+	// ("Dana, when you have a minute, …").
+	imp := k
+	if wordAt(lower, imp) == "just" || wordAt(lower, imp) == "kindly" {
+		imp++ // "Sara, just set up the stand tomorrow, okay?"
+	}
+	// "Priya, you renew the lease by Friday": the imperative with its
+	// subject said, as long as no modal or auxiliary follows.
+	if wordAt(lower, imp) == "you" && modalLen(lower[imp+1:]) == 0 && !tagAux[wordAt(lower, imp+1)] && !strings.Contains(wordAt(lower, imp+1), "'") {
+		imp++
+		if wordAt(lower, imp) == "just" || wordAt(lower, imp) == "kindly" {
+			imp++
+		}
+		// "Priya, you mind sending …?" is "do you mind sending …?".
+		if wordAt(lower, imp) == "mind" && gerund(wordAt(lower, imp+1)) {
+			imp++
+			words, lower = withBase(words, imp, baseOfGerund), withBase(lower, imp, baseOfGerund)
+		}
+	}
+	if voc.name != "" && s > 0 && imp < len(lower) && (dueAhead(lower[imp:]) || slicesContains(lower, "please") || courtesy(lower[:s]) || trailingCourtesy(lower)) &&
+		!notVerbs[lower[imp]] && !textproc.IsStopword(lower[imp]) {
+		f := found{kind: request, assignee: voc, score: 1.5, sure: true, imperative: true}
+		if g, ok := f.withVP(words, lower, imp); ok {
 			return g, true
+		}
+	}
+	// "Raj'll send it": the name and "will" in one word.
+	if k < len(lower) && strings.HasSuffix(lower[k], "'ll") {
+		if who, n := ppl.match([]string{strings.TrimSuffix(lower[k], "'ll")}); n == 1 {
+			f := found{kind: named, assignee: who, score: 2, sure: true}
+			return f.withVP(progressive(words, lower, k+1))
 		}
 	}
 	// "Priya's going to ...": the name and "is" in one word.
@@ -414,13 +686,48 @@ func leadingName(words, lower []string, ppl *people) person {
 	return person{}
 }
 
+// ifNamedModal reads "if Raj could …", "if Raj would …" at the start of
+// lower: the one named and where the verb phrase starts, or 0.
+func ifNamedModal(lower []string, ppl *people) (person, int) {
+	if wordAt(lower, 0) != "if" {
+		return person{}, 0
+	}
+	if who, n := ppl.match(lower[1:]); n > 0 && (wordAt(lower, 1+n) == "could" || wordAt(lower, 1+n) == "would") {
+		return who, 2 + n
+	}
+	return person{}, 0
+}
+
 // politeIf reports whether a clause is a request put as a condition: "if
 // you could send the deck, that would be great".
-func politeIf(lower []string) bool {
+func politeIf(lower []string, ppl *people) bool {
 	for len(lower) > 0 && openerMarkers[lower[0]] {
 		lower = lower[1:]
 	}
-	return hasPrefix(lower, []string{"if", "you", "could"}) || hasPrefix(lower, []string{"if", "you", "can"})
+	// "… if Raj could order the chairs": the same of someone named.
+	if _, vp := ifNamedModal(lower, ppl); vp > 0 {
+		return true
+	}
+	for _, m := range []string{"could", "can", "would", "you'd"} {
+		if hasPrefix(lower, []string{"if", "you", m}) || m == "you'd" && hasPrefix(lower, []string{"if", m}) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingCourtesy reports whether a sentence ends asking politely: "…,
+// if you would", "…, if you don't mind", "…, if you can".
+func trailingCourtesy(lower []string) bool {
+	for i := max(0, len(lower)-4); i+2 < len(lower); i++ {
+		if lower[i] == "if" && lower[i+1] == "you" {
+			switch lower[i+2] {
+			case "would", "could", "can", "don't", "wouldn't", "please":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trailingName is the person a sentence ends by naming: "can you check
@@ -463,13 +770,14 @@ func vocative(words, lower []string, ppl *people) person {
 		return true
 	}
 	for start := max(n-3, 0); start < n; start++ {
-		if who, m := ppl.match(lower[start:]); m == n-start && m > 0 && openersUpTo(start) {
+		if who, m := ppl.match(lower[start:]); m == n-start && m > 0 && (openersUpTo(start) || acknowledgement(lower[:start]) || duePhraseOnly(lower[:start])) {
 			return who
 		}
 	}
 	if n >= 1 && strings.HasSuffix(words[n-1], ",") && openersUpTo(n-1) {
 		w := strings.TrimRight(words[n-1], ",")
-		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && !openerMarkers[lower[n-1]] && lower[n-1] != "i" &&
+		// An adverb in -ly ("Honestly,") or a greeting ("Hi,") is no name.
+		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && !openerMarkers[lower[n-1]] && lower[n-1] != "i" && !strings.HasSuffix(lower[n-1], "ly") && !greetings[lower[n-1]] &&
 			lower[n-1] != "please" && !textproc.IsStopword(lower[n-1]) && !hedges[lower[n-1]] {
 			return person{name: w}
 		}

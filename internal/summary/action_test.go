@@ -169,3 +169,40 @@ func TestActionItemsDedupeCapLanguage(t *testing.T) {
 		t.Errorf("non-English meeting gave %+v", got)
 	}
 }
+
+// itemCase is one thing said to the team after Priya's "Hello.", with the
+// one action item it gives: its description, owner and due day.
+type itemCase struct {
+	say       utt
+	want, who string
+	due       time.Time
+}
+
+// checkItems checks that each case, said in a meeting of the team on
+// monday, gives its one action item and no other.
+func checkItems(t *testing.T, cases []itemCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.want, func(t *testing.T) {
+			got := ActionItems(meetingOf(utt{"Priya Nair", "Hello."}, tt.say), team, monday)
+			if len(got) != 1 {
+				t.Fatalf("%q: got %+v, want one item", tt.say.text, got)
+			}
+			if a := got[0]; a.Description != tt.want || a.AssigneeName != tt.who || !a.Due.Equal(tt.due) {
+				t.Errorf("%q:\n got %q by %q due %v\nwant %q by %q due %v", tt.say.text, a.Description, a.AssigneeName,
+					a.Due.Format(time.DateOnly), tt.want, tt.who, tt.due.Format(time.DateOnly))
+			}
+		})
+	}
+}
+
+// checkNoItems checks that each text, said by Dana after Priya's
+// "Hello." in a meeting of the team on monday, gives no action item.
+func checkNoItems(t *testing.T, texts []string) {
+	t.Helper()
+	for _, text := range texts {
+		if got := ActionItems(meetingOf(utt{"Priya Nair", "Hello."}, utt{"Dana Kowalski", text}), team, monday); len(got) != 0 {
+			t.Errorf("%q gave %+v, want no action item", text, got)
+		}
+	}
+}

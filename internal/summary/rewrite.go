@@ -25,7 +25,7 @@ var (
 	// accepts open a reply that takes a request on.
 	accepts = set("sure yes yeah yep ok okay absolutely definitely certainly will of i i'll on")
 	// softeners are dropped from the start of a verb phrase.
-	softeners = set("also definitely certainly quickly then actually really first please")
+	softeners = set("also definitely certainly quickly then actually really first please kindly")
 	// mindHeads never head an action: verbs of being, knowing, thinking,
 	// saying and perceiving, and "let". This small closed set is the only
 	// verb list: whether the rest is a task is read from structure (an
@@ -62,7 +62,9 @@ lead:
 		switch {
 		case softeners[lower[vp]] || lower[vp] == "just":
 			vp++
-		case hedges[lower[vp]] && dueAhead(lower[vp:]): // "I'll probably send it by Friday"
+		case lower[vp] == "to" && vp > 0 && lower[vp-1] == "please": // "please to send …", said by a learner
+			vp++
+		case hedges[lower[vp]] && (dueAhead(lower[vp:]) || f.kind == request): // "I'll probably send it by Friday", "could you possibly …"
 			vp++
 		case vp+1 < len(lower) && (lower[vp] == "you" && lower[vp+1] == "know" || lower[vp] == "i" && lower[vp+1] == "mean"):
 			vp += 2
@@ -70,8 +72,14 @@ lead:
 			break lead
 		}
 	}
-	for _, lead := range [][]string{{"go", "ahead", "and"}, {"try", "to"}, {"try", "and"}, {"need", "to"},
-		{"have", "to"}, {"be", "sure", "to"}, {"make", "sure", "to"}, {"make", "sure", "i"}, {"make", "sure", "we"}} {
+	for _, lead := range [][]string{{"go", "ahead", "and"}, {"try", "my", "best", "to"}, {"do", "my", "best", "to"},
+		{"try", "my", "hardest", "to"}, {"see", "if", "i", "can"}, {"try", "to"}, {"try", "and"}, {"need", "to"},
+		{"have", "to"}, {"be", "sure", "to"}, {"make", "sure", "to"}, {"take", "care", "to"}, {"be", "able", "to"}, {"make", "sure", "i"}, {"make", "sure", "we"}} {
+		// "you should be able to …" asks; "I'll be able to …" says what
+		// the speaker can do.
+		if lead[0] == "be" && lead[1] == "able" && f.kind != request {
+			continue
+		}
 		if hasPrefix(lower[vp:], lead) {
 			vp += len(lead)
 			if lead[len(lead)-1] == "i" || lead[len(lead)-1] == "we" {
@@ -100,12 +108,12 @@ lead:
 	if head == "not" || head == "never" || head == "still" || hedges[head] || gerund(head) || strings.HasSuffix(head, "ed") {
 		return found{}, false
 	}
-	if notVerbs[head] || strings.ContainsAny(head, "'") || mindHeads[head] || objectOpeners[head] || objectPronouns[head] {
+	if notVerbs[head] || strings.ContainsAny(head, "'") || mindHeads[head] || objectOpeners[head] || objectPronouns[head] || openerMarkers[head] {
 		return found{}, false
 	}
 	// "I'll just ...", "... now" and the speaker's screen and slides are
 	// the meeting itself, not work after it.
-	if vp > 0 && lower[vp-1] == "just" || slicesContains(lower[vp:end], "now") || deictic(lower[vp:end]) {
+	if vp > 0 && lower[vp-1] == "just" && !f.imperative && !dueAhead(lower[vp:]) || slicesContains(lower[vp:end], "now") || deictic(lower[vp:end]) {
 		return found{}, false
 	}
 	// A task addressed to someone by name or due on a day is work after
@@ -132,8 +140,12 @@ lead:
 		if !hasContent(lower[vp+1 : end]) {
 			return found{}, false
 		}
-	case obj == nounObject && lightVerbs[head] && contentWords(lower[vp+1:end]) < 2:
-		return found{}, false // "I'll take the lunch", not "get a price for the battery"
+	case obj == nounObject && (lightVerbs[head] || f.offer) && contentWords(lower[vp+1:end]) < 2:
+		// "I'll take the lunch", not "get a price for the battery"; an
+		// offer neither addressed nor due names its object fully: "yeah,
+		// I can change the colour" is talk of the design, "okay, I can
+		// check the fire doors on level two" work.
+		return found{}, false
 	case f.kind == request && vp+1 < end && lower[vp+1] == "us":
 		return found{}, false // "can you give us a summary?": asked of the meeting, now
 	case obj == nounObject:
@@ -396,11 +408,46 @@ func clauseBoundary(w, lw string) bool {
 // conditional reports whether the words before a clause make it
 // conditional or reported: "if we have time, I'll ...", "he said I'll".
 func conditional(before []string) bool {
-	for _, w := range before {
+	if courtesy(before) || ifCopula(before) {
+		return false
+	}
+	for i, w := range before {
 		switch w {
-		case "if", "unless", "whether", "said", "says", "told", "asked", "would", "wish":
+		case "if", "unless", "whether", "asked", "would", "wish":
 			return true
+		case "said", "says", "told":
+			// "as I said to Raj, I'll …" frames; "he said I'll …" reports.
+			if !commentClause(before, i) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// courtesy reports whether the words before a clause are a condition of
+// courtesy only: "if you get a chance", "when you have a minute",
+// "whenever you have a sec" — "if/when/whenever/once you get/have/find"
+// and a noun phrase of at most two words, then the clause (and perhaps a
+// name or an opener).
+func courtesy(before []string) bool {
+	for i := 0; i+2 < len(before); i++ {
+		if w := before[i]; w != "if" && w != "when" && w != "whenever" && w != "once" {
+			continue
+		}
+		if before[i+1] != "you" || (before[i+2] != "get" && before[i+2] != "have" && before[i+2] != "find") {
+			return false
+		}
+		rest := before[i+3:]
+		if len(rest) == 0 || !objectOpeners[rest[0]] && rest[0] != "some" {
+			return false
+		}
+		for _, w := range rest[1:min(len(rest), 3)] {
+			if cutWords[w] || notVerbs[w] {
+				return false
+			}
+		}
+		return len(rest) <= 4
 	}
 	return false
 }
@@ -424,6 +471,26 @@ func slicesContains(ws []string, w string) bool {
 		if x == w {
 			return true
 		}
+	}
+	return false
+}
+
+// ifCopula reports whether the words before a clause are a condition of
+// courtesy put on "it" or "that" and a copula: "if it's not too much
+// trouble", "if that's okay with you", "if it is no bother" — a
+// condition on the asking, not on the work.
+func ifCopula(before []string) bool {
+	for i := 0; i+1 < len(before); i++ {
+		if before[i] != "if" {
+			continue
+		}
+		switch before[i+1] {
+		case "it's", "that's":
+			return i+6 >= len(before)
+		case "it", "that":
+			return wordAt(before, i+2) == "is" && i+7 >= len(before)
+		}
+		return false
 	}
 	return false
 }

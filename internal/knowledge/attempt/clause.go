@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // frame is a compiled frame: its words and kind.
@@ -37,6 +38,7 @@ type clause struct {
 func clauses(text string) []clause {
 	var out []clause
 	start := 0
+	unpunctuated := unpunctuatedTurn(text)
 	emit := func(end int) {
 		if c := strings.TrimSpace(text[start:end]); c != "" {
 			out = append(out, clause{c, end < len(text) && text[end] == '?'})
@@ -56,14 +58,43 @@ func clauses(text string) []clause {
 			}
 		case ' ':
 			rest := strings.ToLower(text[i:min(len(text), i+6)])
-			if rest == " then " {
+			if rest == " then " || unpunctuated && opensClause(text[i+1:]) {
 				emit(i)
 				start = i + 1
+			}
+		default:
+			// An emoji ends what was said before it as a full stop would:
+			// "done ✅ it's locked". Other symbols and accents do not.
+			if c >= utf8.RuneSelf {
+				n := pictograph(text[i:])
+				if n > 0 {
+					emit(i)
+					start = i + n
+				} else {
+					_, n = utf8.DecodeRuneInString(text[i:])
+				}
+				i += n - 1
 			}
 		}
 	}
 	emit(len(text))
 	return out
+}
+
+// unpunctuatedTurn reports whether text, a turn of several words, has no
+// mark that ends or divides a sentence: speech transcribed as it was said.
+func unpunctuatedTurn(text string) bool {
+	return !strings.ContainsAny(text, ".,;:!?\n") && len(strings.Fields(text)) >= 8
+}
+
+// clauseOpeners are the conjunctions that begin a new clause in speech
+// written without punctuation ("it's locked so you can pay again").
+var clauseOpeners = set("so", "but", "because", "cause", "cos", "if")
+
+// opensClause reports whether rest begins with a clause opener.
+func opensClause(rest string) bool {
+	w, _, _ := strings.Cut(rest, " ")
+	return clauseOpeners[strings.ToLower(w)]
 }
 
 // field is a whitespace-separated word of a clause: raw as written, norm
@@ -98,13 +129,27 @@ func stripFrame(fs []field) ([]field, frameKind) {
 				if kind == noFrame || f.kind == request {
 					kind = f.kind
 				}
+				// "please kindly to freeze it", "can you please to
+				// delete the cookies": a "to" a learner of English puts
+				// after the frame.
+				if len(fs) > 1 && fs[0].norm == "to" && f.words[len(f.words)-1] != "to" {
+					fs = fs[1:]
+				}
 				break
 			}
 		}
-		if !matched && progressive(fs) {
+		if !matched {
+			if rest, k, ok := pseudoCleft(fs); ok {
+				fs, matched = rest, true
+				if kind == noFrame || k == request {
+					kind = k
+				}
+			}
+		}
+		if n := progressive(fs); !matched && n > 0 {
 			// "I'm escalating this", "we're sending a new card": the
 			// agent's act in progress.
-			fs, matched = fs[1:], true
+			fs, matched = fs[n:], true
 			if kind == noFrame {
 				kind = performed
 			}
@@ -113,6 +158,40 @@ func stripFrame(fs []field) ([]field, frameKind) {
 			return fs, kind
 		}
 	}
+}
+
+// pseudoCleft reads a clause that names what is to be done before saying
+// it: "what you want to do is tap forgot", "so what I'll do is I'll get a
+// new one printed", "what we can do is cancel it". The words after "is"
+// (and a "to") are the action; the subject says whose: the user's
+// (a request) or the agent's (performed). Speech puts proposals this way
+// more than writing does.
+func pseudoCleft(fs []field) ([]field, frameKind, bool) {
+	if len(fs) < 5 || fs[0].norm != "what" {
+		return nil, noFrame, false
+	}
+	kind := performed
+	switch fs[1].norm {
+	case "you", "you'll", "you'd", "you've":
+		kind = request
+	case "i", "i'll", "i'm", "i'd", "i've", "we", "we'll", "we're", "we'd", "we've":
+	default:
+		return nil, noFrame, false
+	}
+	for i := 2; i+1 < len(fs) && i <= 6; i++ {
+		if fs[i].norm == "do" && fs[i+1].norm == "is" {
+			rest := fs[i+2:]
+			if len(rest) > 1 && rest[0].norm == "to" {
+				rest = rest[1:]
+			}
+			return rest, kind, len(rest) > 0
+		}
+		if !(auxiliaries[fs[i].norm] || fs[i].norm == "to" || fs[i].norm == "going" || fs[i].norm == "gonna" ||
+			fs[i].norm == "want" || fs[i].norm == "need" || fs[i].norm == "just" || fs[i].norm == "now") {
+			return nil, noFrame, false
+		}
+	}
+	return nil, noFrame, false
 }
 
 // startsWith reports whether the first fields of fs read words.
@@ -136,12 +215,19 @@ func joinRaw(fs []field) string {
 	return strings.TrimRight(strings.Join(parts, " "), ".!?,;: ")
 }
 
-// progressive reports whether fs opens with the agent as subject of a
-// verb in -ing: "I'm escalating", "we're sending".
-func progressive(fs []field) bool {
-	if len(fs) < 2 || !(fs[0].norm == "i'm" || fs[0].norm == "im" || fs[0].norm == "we're") {
-		return false
+// progressive returns how many words open fs with the agent as subject
+// of a verb in -ing ("I'm escalating", "we're sending", "I am blocking"),
+// or 0.
+func progressive(fs []field) int {
+	n := 1
+	if len(fs) > 2 && (fs[0].norm == "i" && fs[1].norm == "am" || fs[0].norm == "we" && fs[1].norm == "are") {
+		n = 2
+	} else if len(fs) < 2 || !(fs[0].norm == "i'm" || fs[0].norm == "im" || fs[0].norm == "we're") {
+		return 0
 	}
-	w := fs[1].norm
-	return len(w) > 5 && strings.HasSuffix(w, "ing") && !auxiliaries[w] && w != "going"
+	w := fs[n].norm
+	if len(w) > 5 && strings.HasSuffix(w, "ing") && !auxiliaries[w] && w != "going" {
+		return n
+	}
+	return 0
 }

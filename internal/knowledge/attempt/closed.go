@@ -34,6 +34,14 @@ var requestFrames = []string{
 	"would you be able to", "could you be able to", "are you able to", "would it be possible to",
 	"i'd", "i would", "it's worth", "it is worth", "it might be worth", "it may be worth",
 	"it would be worth", "it'd be worth",
+	// Obligation put as a modal periphrasis ("you'd have to ring them"),
+	// and a proposal asked as whether the user found the moment or the
+	// means to do it ("have you had a chance to update the app?").
+	"you'd have to", "you would have to", "you have to", "you'll have to", "you will have to",
+	"you'd need to", "you would need to", "you want to", "you'd want to", "you would want to",
+	"please you", "kindly you",
+	"have you had a chance to", "have you had time to", "did you have a chance to",
+	"did you get a chance to", "have you been able to", "were you able to",
 }
 
 var performedFrames = []string{
@@ -44,6 +52,12 @@ var performedFrames = []string{
 	"should i", "may i", "shall we", "should we", "would you like me to",
 	"do you want me to", "want me to", "i'd be happy to", "i would be happy to", "i'll be happy to",
 	"i'd like to", "i would like to",
+	// Ability and intention as periphrases of the modals: "I was able to
+	// stop it", "I'm gonna send you a new one".
+	"i was able to", "we were able to", "i've been able to", "i have been able to",
+	"we've been able to", "we have been able to", "i managed to", "i've managed to",
+	"we managed to", "we've managed to", "i'm gonna", "im gonna", "i am gonna", "we're gonna",
+	"i'm about to", "we're about to",
 }
 
 // fillers are discourse markers before a frame or verb: "OK, so first, ...".
@@ -51,7 +65,7 @@ var fillers = set("ok", "okay", "alright", "so", "also", "and", "then", "now", "
 	"first", "firstly", "secondly", "finally", "lastly", "great", "sure", "meanwhile",
 	"otherwise", "alternatively", "or", "just", "additionally", "again", "well", "right",
 	"yes", "yeah", "excellent", "fantastic", "perfect", "certainly", "absolutely", "hi",
-	"hello", "thanks", "instead", "quickly", "simply")
+	"hello", "thanks", "instead", "quickly", "simply", "but", "um", "uh", "erm", "er", "hmm")
 
 // determiners, pronouns and quantifiers never head an object phrase.
 var determiners = set("a", "an", "the", "your", "my", "our", "their", "his", "her",

@@ -101,6 +101,26 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"It's worth restarting the router.", "restarting the router", "restarting_router"},
 		{"The quickest fix is to restart the router.", "restart the router", "restart_router"},
 		{"The router is to the left of the door.", "", ""},
+		// Speech names what is to be done before saying it.
+		{"So what you want to do is restart the router.", "restart the router", "restart_router"},
+		{"ok so what I'll do is I'll send you a new code", "send you a new code", "send_new_code"},
+		{"What we can do is cancel the booking.", "cancel the booking", "cancel_booking"},
+		{"What you said is right.", "", ""},
+		// A proposal asked as whether the user found the moment, an
+		// obligation or an ability put as a periphrasis, a learner's "to".
+		{"Have you had a chance to restart the router?", "restart the router", "restart_router"},
+		{"You'd have to call the hotel directly.", "call the hotel directly", "call_hotel"},
+		{"I was able to cancel the booking.", "cancel the booking", "cancel_booking"},
+		{"I'm gonna reset the password now.", "reset the password now", "reset_password"},
+		{"please to restart the router", "restart the router", "restart_router"},
+		{"please you restart the router", "restart the router", "restart_router"},
+		{"I am resending the confirmation email now.", "resending the confirmation email now", "resending_confirmation_email"},
+		// The second conditional proposes what its "if" clause says; a
+		// real condition does not.
+		{"If you restarted the router, the light would go green again.", "restarted the router", "restarted_router"},
+		{"If you received the email, that's all we need.", "", ""},
+		// A passive with a bare subject, after "been".
+		{"Access has been restored.", "Access has been restored", "restored_access"},
 	} {
 		p, _, _, ok := parseTurn(c.turn)
 		if got := map[bool]string{true: p.text}[ok]; got != c.action || ok && p.phrase().Key() != c.key {
@@ -137,6 +157,9 @@ func TestPrerequisitesAndEscalation(t *testing.T) {
 		{"I've logged a case with our engineers.", nil, true},
 		{"Please log a case with our engineers.", nil, false},
 		{"I've added the card to our records.", nil, false},
+		// An agent's note of a hand-over, the participle first.
+		{"Escalated to the billing team, customer informed.", nil, true},
+		{"Reported to L2.", nil, true},
 	} {
 		p, _, conds, ok := parseTurn(c.turn)
 		if !ok || !slices.Equal(conds, c.conditions) || p.escalation != c.escalation {

@@ -50,6 +50,13 @@ func parseClause(clause string) parsed {
 	}
 	p := parsed{text: joinRaw(body), kind: kind, condition: condition(body), antecedent: firstNoun(all), askedTried: asksTried(fs)}
 	ws := all[len(fs)-len(body):] // stripFrame only drops leading fields
+	if kind == noFrame && handOverNote(ws) {
+		// "escalated to L2", "referred to the fraud team": a note of the
+		// agent's hand-over, the participle first.
+		p.verb, p.kind, p.escalation, p.action = ws[0], performed, true, true
+		p.object = objectPhrase(ws[1:])
+		return p
+	}
 	if kind == noFrame && !imperative(body) {
 		p.step = navigation(body, 0)
 		return p
@@ -122,7 +129,7 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		}
 		obj := objectPhrase(ws[:i])
 		anaphor := i == 1 && been && anaphors[ws[0]] && ws[0] != "one"
-		if !anaphor && (len(obj) == 0 || !determiners[ws[0]]) {
+		if !anaphor && (len(obj) == 0 || !determiners[ws[0]] && !(been && plainSubject(fs[:i]))) {
 			return parsed{}, false // "it is fixed", "Dr. Johnson was called"
 		}
 		p := parsed{text: joinRaw(fs), verb: ws[j], object: obj, kind: performed, anaphor: anaphor}
@@ -137,6 +144,21 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		return p, true
 	}
 	return parsed{}, false
+}
+
+// plainSubject reports a subject of one or two lower-case content words
+// with no determiner ("access has been restored", "online payments have
+// been switched on"): a thing, not a name ("Dr. Johnson has been called").
+func plainSubject(fs []field) bool {
+	if len(fs) > 2 {
+		return false
+	}
+	for i, f := range fs {
+		if closedClass(f.norm) || numeric(f.norm) || i > 0 && startsUpper(f.raw) {
+			return false
+		}
+	}
+	return true
 }
 
 // copularAdvice reports a clause that names what to do after a copula
@@ -298,6 +320,12 @@ func condition(body []field) string {
 		return joinRaw(body[i:])
 	}
 	return ""
+}
+
+// handOverNote reports a clause opened by the participle of a hand-over
+// verb and saying where to: "escalated to L2", "passed over to billing".
+func handOverNote(ws []string) bool {
+	return len(ws) > 1 && participle(ws[0]) && handOverVerbs[Stem(ws[0])] && handsOver(ws[1:min(len(ws), 3)])
 }
 
 // handsOver reports whether what follows a hand-over verb names where to:

@@ -13,8 +13,16 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 	var all []parsed
 	at := -1
 	antecedent := ""
-	for _, c := range clauses(text) {
+	cs := clauses(text)
+	for i, c := range cs {
 		p := parseClause(c.text)
+		// Only a clause that proposes nothing and states a condition on
+		// the user ("if you switched …") may be a hypothetical proposal.
+		if !p.action && p.condition != "" {
+			if q, ok := hypothetical(c.text, cs[i+1:]); ok {
+				p = q
+			}
+		}
 		if p.condition != "" {
 			conditions = append(conditions, p.condition)
 		}
@@ -152,4 +160,26 @@ func TrimCourtesy(action string) string {
 		fs = fs[:len(fs)-1]
 	}
 	return strings.Join(fs, " ")
+}
+
+// hypothetical reads a proposal put in the second conditional: "if you
+// switched the toggle back off, the card would work again" proposes
+// switching it off. The clause opens with "if you" and a past form, and the
+// next clause says what would follow ("would", "'d"). A real condition
+// ("if you received the email, click the link") has no "would" after it.
+func hypothetical(text string, next []clause) (parsed, bool) {
+	fs := fields(text)
+	if len(fs) < 3 || len(next) == 0 || fs[0].norm != "if" || fs[1].norm != "you" || !participle(fs[2].norm) {
+		return parsed{}, false
+	}
+	would := false
+	for _, f := range fields(next[0].text) {
+		would = would || f.norm == "would" || strings.HasSuffix(f.norm, "'d")
+	}
+	if !would {
+		return parsed{}, false
+	}
+	p := parseClause("please " + joinRaw(fs[2:]))
+	p.base = false // the past form as said
+	return p, p.action
 }

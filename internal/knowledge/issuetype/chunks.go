@@ -261,8 +261,9 @@ type chunkLoader struct {
 	// objects per document, whose allocation and marking cost more than
 	// decoding them. A slab lives as long as any of its documents does
 	// (they leave only when removed, which is rare).
-	vecs []byte
-	nns  []neighbour
+	vecs   []byte
+	nns    []neighbour
+	counts []uint16 // decodeDoc's scratch
 }
 
 // slabSize is the size, in elements, of the slabs a loader cuts from.
@@ -347,7 +348,7 @@ func (l *chunkLoader) header(r *reader) {
 func (l *chunkLoader) docs(r *reader, lo, hi int) {
 	f := l.fresh
 	for s := lo; s < hi && r.err == nil; s++ {
-		d, live := decodeDoc(r, len(f.feats), &l.vecs)
+		d, live := decodeDoc(r, len(f.feats), &l.vecs, &l.counts)
 		if !live {
 			l.slot = append(l.slot, -1)
 			l.dead = min(l.dead, s)
@@ -428,9 +429,9 @@ func (l *chunkLoader) finish() (*Model, error) {
 	return f, nil
 }
 
-// decodeDoc reads one slot of appendDocs, its vector cut from slab; live
-// is false for a removed one.
-func decodeDoc(r *reader, features int, slab *[]byte) (d doc, live bool) {
+// decodeDoc reads one slot of appendDocs, its vector cut from slab (and its
+// counts read through scratch); live is false for a removed one.
+func decodeDoc(r *reader, features int, slab *[]byte, scratch *[]uint16) (d doc, live bool) {
 	flag := r.byte()
 	if flag > 2 {
 		r.err = errCorrupt
@@ -440,28 +441,21 @@ func decodeDoc(r *reader, features int, slab *[]byte) (d doc, live bool) {
 	}
 	d = doc{id: r.varint(), hash: r.u64()}
 	k := r.count()
-	// The gaps are held as they are stored: find where they end, check
-	// them, and copy them out of the chunk.
-	end := 0
-	for range k {
-		if _, n := binary.Uvarint(r.b[end:]); n > 0 {
-			end += n
-		} else {
-			r.fail()
-			return doc{dead: true}, false
-		}
-	}
-	gaps := r.take(end)
-	if !checkGaps(gaps, k, features) {
+	// The gaps are held as they are stored: find where they end while
+	// checking them, and copy them out of the chunk.
+	end, ok := gapsEnd(r.b, k, features)
+	if !ok {
 		r.fail()
 		return doc{dead: true}, false
 	}
+	gaps := r.take(end)
 	d.vec = docVecOfGaps(cut(slab, docVecLen(len(gaps), k))[:0], gaps, k)
 	if flag == 2 {
-		counts := make([]uint16, k)
-		for i := range k {
-			counts[i] = uint16(r.uvarint())
+		counts := (*scratch)[:0]
+		for range k {
+			counts = append(counts, uint16(r.uvarint()))
 		}
+		*scratch = counts
 		d.counts = packRepeats(counts)
 	}
 	return d, r.err == nil

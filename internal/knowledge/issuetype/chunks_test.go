@@ -3,6 +3,7 @@ package issuetype
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -251,6 +252,60 @@ func TestLoadChunksWeighsOnEveryCore(t *testing.T) {
 	for i, s := range texts[:50] {
 		if a, b := fmt.Sprint(one.Predict(s)), fmt.Sprint(split.Predict(s)); a != b {
 			t.Fatalf("text %d: Predict %s, weighed on every core %s", i, a, b)
+		}
+	}
+}
+
+// TestLoadChunksPostingsInSlotOrder: the posting lists a load fills on
+// several workers, each writing its range of slots into every list, are
+// the lists that adding one document at a time in slot order builds (the
+// ranges' seams included: each range's first gap counts from the slot
+// before it). Removed documents renumber the slots after them.
+func TestLoadChunksPostingsInSlotOrder(t *testing.T) {
+	texts := chunkTexts(2000)
+	m := NewModel(Config{})
+	for i, s := range texts {
+		m.Assign(int64(i+1), s)
+	}
+	for id := int64(1); id <= 2000; id += 97 {
+		m.Remove(id)
+	}
+	var cs chunkStore
+	if err := m.SaveChunks(cs.write); err != nil {
+		t.Fatal(err)
+	}
+	defer func(was int) { weighShare = was }(weighShare)
+	for _, share := range []int{len(texts) + 1, 300, 7} {
+		weighShare = share
+		for _, procs := range []int{1, 3, 8} {
+			was := runtime.GOMAXPROCS(procs)
+			m2 := NewModel(Config{})
+			found, err := m2.LoadChunks(cs.scan)
+			runtime.GOMAXPROCS(was)
+			if err != nil || !found {
+				t.Fatalf("LoadChunks = %v, %v", found, err)
+			}
+			want := make([]postings, len(m2.feats))
+			for s := range m2.docs {
+				k, gaps, ws := m2.docs[s].vec.parts()
+				id, p := uint32(0), 0
+				for i := range k {
+					var g uint32
+					g, p = gap(gaps, p)
+					id += g
+					want[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
+				}
+			}
+			if len(m2.posts) != len(want) {
+				t.Fatalf("share %d, %d cores: %d lists, want %d", share, procs, len(m2.posts), len(want))
+			}
+			for id := range want {
+				got, w := m2.posts[id], want[id]
+				if !bytes.Equal(got.b, w.b) || got.n != w.n || got.last != w.last {
+					t.Fatalf("share %d, %d cores: feature %d: list %v (%d entries, last %d), want %v (%d, %d)",
+						share, procs, id, got.b, got.n, got.last, w.b, w.n, w.last)
+				}
+			}
 		}
 	}
 }

@@ -85,60 +85,118 @@ func appendString(b []byte, s string) []byte {
 // (a variable for the test that splits a small model).
 var weighShare = 4096
 
-// reindex weighs and indexes a freshly decoded model's documents. The
-// weighing, a document at a time with nothing shared but what it reads,
-// runs on every core (it is most of a start's model load); the posting
-// lists are filled in slot order after it, as one document's index would.
+// reindex weighs and indexes a freshly decoded model's documents, on
+// every core: the documents are split into ranges of consecutive slots,
+// one per worker, and each worker weighs the documents of its range and
+// writes their postings straight into the part of each list that its
+// range fills. Where each part begins, and the slot its first gap counts
+// from, are known beforehand (postingPlan), so the lists come out as one
+// document at a time in slot order would build them, without a second
+// walk over the documents to index them or a worker reading documents
+// whose postings it does not write.
 func (m *Model) reindex() {
 	m.live = len(m.docs)
 	for _, dv := range m.denses {
 		m.holdDense(dv)
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(m.docs)/weighShare)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(m.docs)/workers, (w+1)*len(m.docs)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tab := newIDFTable(m.live) // its cache is filled as it is read
-			var buf weighBuf
-			for i := lo; i < hi; i++ {
-				m.weigh(&m.docs[i], tab, &buf)
-			}
-		}()
+	bounds := make([]int, workers+1)
+	for w := range bounds {
+		bounds[w] = w * len(m.docs) / workers
 	}
-	m.allocPostings(workers) // reads the documents' features, not their weights
-	wg.Wait()
-	m.indexAll(workers)
-}
-
-// indexAll fills the posting lists of every document, sized by
-// allocPostings, on workers goroutines: each walks every document in slot
-// order and adds the entries of its own features (share). Each list gets
-// its entries in slot order, as one document at a time would add them.
-func (m *Model) indexAll(workers int) {
-	for len(m.posts) < len(m.feats) {
-		m.posts = append(m.posts, postings{})
-	}
+	plan := m.planPostings(bounds)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for s := range m.docs {
-				k, gaps, ws := m.docs[s].vec.parts()
-				id, p := uint32(0), 0
-				for i := range k {
-					var g uint32
-					g, p = gap(gaps, p)
-					id += g
-					if share(int(id), workers) == w {
-						m.posts[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
-					}
+			tab := newIDFTable(m.live) // its cache is filled as it is read
+			var buf weighBuf
+			at, prev := plan.at[w], plan.prev[w]
+			for s := bounds[w]; s < bounds[w+1]; s++ {
+				d := &m.docs[s]
+				m.weigh(d, tab, &buf)
+				_, _, ws := d.vec.parts()
+				for i, id := range buf.v.ids {
+					b := m.posts[id].b
+					p := at[id]
+					p += int32(binary.PutUvarint(b[p:], uint64(int32(s)-prev[id])))
+					b[p], b[p+1] = ws[2*i], ws[2*i+1]
+					at[id], prev[id] = p+2, int32(s)
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// postingPlan is where each worker of reindex writes in each list: at[w][id]
+// is the offset in feature id's list of the first entry of worker w's range
+// (advanced by the worker as it writes), prev[w][id] the slot that entry's
+// gap counts from (the last slot before the range holding the feature, 0
+// for none).
+type postingPlan struct {
+	at, prev [][]int32
+}
+
+// planPostings sizes every posting list for the documents that hold its
+// feature, allocates it, and plans reindex's fill of the ranges of slots
+// bounds[w]..bounds[w+1]: growing the lists one document at a time copied
+// them over and over. Each range is measured on its own worker (its
+// entries' sizes, but for its first entry of each feature, whose gap
+// depends on the range before), then the ranges are put end to end.
+func (m *Model) planPostings(bounds []int) postingPlan {
+	workers, nf := len(bounds)-1, len(m.feats)
+	type measure struct {
+		size, n, first, last []int32
+	}
+	ms := make([]measure, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			mw := measure{make([]int32, nf), make([]int32, nf), make([]int32, nf), make([]int32, nf)}
+			for s := bounds[w]; s < bounds[w+1]; s++ {
+				k, gaps, _ := m.docs[s].vec.parts()
+				id, p := uint32(0), 0
+				for range k {
+					var g uint32
+					g, p = gap(gaps, p)
+					id += g
+					if mw.n[id] == 0 {
+						mw.first[id] = int32(s)
+					} else {
+						mw.size[id] += int32(uvarintLen(uint32(int32(s)-mw.last[id]))) + 2
+					}
+					mw.n[id]++
+					mw.last[id] = int32(s)
+				}
+			}
+			ms[w] = mw
+		})
+	}
+	wg.Wait()
+	plan := postingPlan{at: make([][]int32, workers), prev: make([][]int32, workers)}
+	for w := range workers {
+		plan.at[w], plan.prev[w] = ms[w].first, ms[w].last // reused: each is read before it is written below
+	}
+	m.posts = make([]postings, nf)
+	for id := range nf {
+		size, n, last := int32(0), int32(0), int32(0)
+		for w := range workers {
+			mw := &ms[w]
+			if mw.n[id] == 0 {
+				plan.at[w][id], plan.prev[w][id] = size, last
+				continue
+			}
+			first, wlast := mw.first[id], mw.last[id]
+			plan.at[w][id], plan.prev[w][id] = size, last
+			size += int32(uvarintLen(uint32(first-last))) + 2 + mw.size[id]
+			n += mw.n[id]
+			last = wlast
+		}
+		if n > 0 {
+			m.posts[id] = postings{b: make([]byte, size), n: n, last: last}
+		}
+	}
+	return plan
 }
 
 // adopt replaces m's state with that of the decoded model fresh, keeping

@@ -20,11 +20,12 @@ type Config struct {
 	// DenseWeight is the share of two documents' similarity given to the
 	// cosine of their embeddings when both have one (see dense.go); the
 	// rest is their sparse cosine. Documents without an embedding are
-	// compared by the sparse cosine alone. Default 0.3: chosen on
-	// BANKING77's training split, among the weights above JoinSimilarity
-	// (below it, meaning alone could never place a conversation), with a
-	// stand-in embedding (TestBanking77DenseWeight); to be chosen again
-	// with a real model.
+	// compared by the sparse cosine alone. Default 0.9: chosen on
+	// BANKING77's training split (TestBanking77DenseWeight), among the
+	// weights above JoinSimilarity (below it, meaning alone could never
+	// place a conversation), with a real pre-trained model, GloVe-derived
+	// 100-dimension word vectors (docs/evaluation.md, "Issue types with
+	// vectors").
 	DenseWeight float64
 	// DisableAutoConsolidate stops Assign from calling Consolidate itself.
 	// By default it does once the assignments since the last consolidation
@@ -60,7 +61,7 @@ func (c Config) withDefaults() Config {
 	def(&c.Resolution, 4)
 	def(&c.JoinSimilarity, 0.25)
 	def(&c.WordWeight, 0.5)
-	def(&c.DenseWeight, 0.3)
+	def(&c.DenseWeight, 0.9)
 	defInt(&c.AutoConsolidateMin, 200)
 	def(&c.AutoConsolidateFraction, 0.10)
 	defInt(&c.NameTerms, 3)

@@ -160,18 +160,35 @@ func (v docVec) dot(q sparse) float64 {
 // checkGaps reports whether b holds exactly k uvarint gaps whose ids stay
 // below features, as a stored document must.
 func checkGaps(b []byte, k, features int) bool {
+	end, ok := gapsEnd(b, k, features)
+	return ok && end == len(b)
+}
+
+// gapsEnd reports where the k uvarint gaps at the start of b end, and
+// whether they are whole and their ids stay below features: a load finds
+// a stored document's gaps and checks them in one walk.
+func gapsEnd(b []byte, k, features int) (int, bool) {
 	id, p := uint64(0), 0
 	for range k {
-		g, n := binary.Uvarint(b[p:])
-		if n <= 0 || g > uint64(features) {
-			return false
+		var g uint64
+		if p < len(b) && b[p] < 0x80 { // most gaps: one byte
+			g = uint64(b[p])
+			p++
+		} else {
+			var n int
+			if g, n = binary.Uvarint(b[p:]); n <= 0 {
+				return p, false
+			}
+			p += n
 		}
-		p += n
+		if g > uint64(features) {
+			return p, false
+		}
 		if id += g; id >= uint64(features) {
-			return false
+			return p, false
 		}
 	}
-	return p == len(b)
+	return p, true
 }
 
 // repeats lists the features of a document that occur more than once in

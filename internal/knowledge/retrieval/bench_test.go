@@ -59,7 +59,8 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 // word of banking77, written as a .vec file and loaded by
 // provider.LoadStatic) embeds every document and, inside the timed loop,
 // each query, as the server does with --embeddings-model-dir. Its vectors
-// mean nothing; their cost is real. Run off and on turn about:
+// mean nothing; their cost is real (FATHOM_DENSE_MODEL=PATH takes a real
+// model instead). Run off and on turn about:
 //
 //	go test -run X -bench 'RankVectors/vectors=off' ./internal/knowledge/retrieval
 //	go test -run X -bench 'RankVectors/vectors=on' ./internal/knowledge/retrieval
@@ -73,7 +74,13 @@ func BenchmarkRankVectors(b *testing.B) {
 				b.Skip("building a 100k-document model takes about half a minute")
 			}
 			var emb *provider.Static
-			if on {
+			if path := os.Getenv("FATHOM_DENSE_MODEL"); on && path != "" {
+				// A real static model instead of the synthetic one.
+				var err error
+				if emb, err = provider.LoadStatic(path); err != nil {
+					b.Fatal(err)
+				}
+			} else if on {
 				emb = synthetic(b, append(slices.Clone(texts), queries...), dim)
 			}
 			ix, m, vecs := search.NewIndex(), issuetype.NewModel(issuetype.Config{}), search.NewVectors()

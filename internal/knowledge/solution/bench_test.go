@@ -2,6 +2,7 @@ package solution
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -11,7 +12,14 @@ import (
 
 // BenchmarkAssign measures placing one proposal in a tenant that already
 // has a few hundred solutions; analysis runs it for every attempt.
-func BenchmarkAssign(b *testing.B) {
+func BenchmarkAssign(b *testing.B) { benchAssign(b, false) }
+
+// BenchmarkAssignVectors is BenchmarkAssign with a 100-dimension vector
+// on every proposal, weighed as solutions by meaning weigh them (the
+// vectors given, not made: embedding is the caller's cost).
+func BenchmarkAssignVectors(b *testing.B) { benchAssign(b, true) }
+
+func benchAssign(b *testing.B, vectors bool) {
 	verbs := []string{"check", "update", "reset", "cancel", "order", "freeze", "contact", "restart"}
 	nouns := []string{"card", "app", "password", "account", "order", "bank", "phone", "router", "email", "address",
 		"payment", "subscription", "device", "settings", "cache", "profile", "balance", "pin", "limit", "transfer"}
@@ -22,9 +30,17 @@ func BenchmarkAssign(b *testing.B) {
 		if m := mods[(i/3)%len(mods)]; m != "" {
 			ph.Object = append([]string{m}, ph.Object...)
 		}
-		ps = append(ps, Proposal{Phrase: ph, Text: ph.Verb + " the thing"})
+		p := Proposal{Phrase: ph, Text: ph.Verb + " the thing"}
+		if vectors {
+			p.Vector = benchVector(EmbedText(ph))
+		}
+		ps = append(ps, p)
 	}
-	m := NewModel(Config{})
+	cfg := Config{}
+	if vectors {
+		cfg.DenseWeight = 0.35
+	}
+	m := NewModel(cfg)
 	for _, p := range ps {
 		m.Assign(p)
 	}
@@ -34,6 +50,26 @@ func BenchmarkAssign(b *testing.B) {
 		m.Assign(ps[i%len(ps)])
 		i++
 	}
+}
+
+// benchVector is a unit vector of 100 dimensions drawn from a seed of
+// text, the same for the same text.
+func benchVector(text string) []float32 {
+	var seed uint64
+	for _, c := range text {
+		seed = seed*31 + uint64(c)
+	}
+	r := rand.New(rand.NewPCG(seed, 7))
+	v := make([]float32, 100)
+	var ss float64
+	for i := range v {
+		v[i] = float32(r.NormFloat64())
+		ss += float64(v[i]) * float64(v[i])
+	}
+	for i := range v {
+		v[i] /= float32(math.Sqrt(ss))
+	}
+	return v
 }
 
 // BenchmarkMergeByUsage measures one usage merge over a tenant with 2,000

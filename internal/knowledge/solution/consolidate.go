@@ -89,6 +89,7 @@ func (m *Model) absorb(ca, cb *cluster) {
 	for verb, f := range cb.Other {
 		into(verb, f.Features, max(1, f.Size))
 	}
+	ca.mergeDense(&cb.dense)
 	ca.Size += cb.Size
 	ca.Escalations += cb.Escalations
 	for _, mb := range cb.Sample {
@@ -114,7 +115,8 @@ func (m *Model) closestPair(verb string, keys []string) (string, string, bool) {
 	bi, bj, best := -1, -1, m.cfg.Threshold
 	for i := range keys {
 		for j := i + 1; j < len(keys); j++ {
-			s := similarity(vecs[i], vecs[j])
+			ci := m.clusters[keys[i]]
+			s := m.mixDense(similarity(vecs[i], vecs[j]), ci.Sum, ci.length(), &m.clusters[keys[j]].dense)
 			if s > best || s == best && bi < 0 {
 				bi, bj, best = i, j, s
 			}

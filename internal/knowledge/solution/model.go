@@ -20,6 +20,10 @@ type Config struct {
 	Threshold float64
 	// SampleSize caps the member phrasings a solution keeps. Default 16.
 	SampleSize int
+	// DenseWeight is the share of a similarity given to the proposals'
+	// vectors where both sides have them (see dense.go), in [0, 1).
+	// Default 0: the words alone, whatever vectors are given.
+	DenseWeight float64
 }
 
 func (c Config) withDefaults() Config {
@@ -39,6 +43,9 @@ type Proposal struct {
 	Text string
 	// Escalation marks a hand-over rather than a fix.
 	Escalation bool
+	// Vector is the embedding of EmbedText(Phrase), L2-normalised; nil
+	// for none (see dense.go).
+	Vector []float32
 }
 
 // Solution is what the model knows of one learned solution.
@@ -88,6 +95,9 @@ type cluster struct {
 	// because the conversations use them as this one action (see
 	// MergeByUsage): later proposals with such a verb meet them there.
 	Other map[string]*form `json:"other,omitempty"`
+	// The sum of its members' vectors (under every verb), saved as
+	// "dense" and "dense_n": absent from a model saved before vectors.
+	dense
 
 	// Caches, rebuilt when stale: the weighted vector and its norm (for
 	// epoch and Size), the description (for descSize).
@@ -149,9 +159,10 @@ func (m *Model) Assign(p Proposal) string {
 	}
 	best, bestSim := "", m.cfg.Threshold
 	vec := newVec(m.weigh(raw))
+	pnorm := math.Sqrt(dotF32(p.Vector, p.Vector))
 	for _, key := range m.byVerb[verb] {
 		cv := m.vectorFor(m.clusters[key], verb)
-		s := similarity(vec, cv)
+		s := m.mixDense(similarity(vec, cv), p.Vector, pnorm, &m.clusters[key].dense)
 		if s >= bestSim && (s > bestSim || best == "" || key < best) {
 			best, bestSim = key, s
 		}
@@ -221,6 +232,7 @@ func (c *cluster) add(p Proposal, verb string, raw map[string]float64, capN int)
 	for f, w := range raw {
 		into[f] += w
 	}
+	c.addVector(p.Vector)
 	c.Size++
 	if p.Escalation {
 		c.Escalations++

@@ -26,7 +26,7 @@ func TestSTARDevelop(t *testing.T) {
 		t.Skip("reads all of STAR")
 	}
 	ds := dataset.STAROrSkip(t)
-	m, keys, labels := starDevelop(ds)
+	m, keys, labels := starDevelop(ds, Config{}, nil)
 	labelled := 0
 	for _, d := range ds {
 		for _, tu := range d.Turns {
@@ -63,7 +63,7 @@ func TestSTARDeterministic(t *testing.T) {
 	var first []string
 	var firstSolutions []Solution
 	for run := range 3 {
-		m, keys, _ := starDevelop(ds)
+		m, keys, _ := starDevelop(ds, Config{}, nil)
 		solutions := m.Solutions()
 		if run == 0 {
 			first, firstSolutions = keys, solutions
@@ -95,10 +95,11 @@ func TestSTARDeterministic(t *testing.T) {
 }
 
 // starDevelop reads the develop half of STAR in file order as the engine
-// does and returns the model, and the solution (resolved) and label of
-// every labelled wizard turn read as an attempt.
-func starDevelop(ds []dataset.StarDialogue) (m *Model, keys, labels []string) {
-	m = NewModel(Config{})
+// does, the proposals with the vectors embed gives their EmbedText (none
+// when nil), and returns the model, and the solution (resolved) and label
+// of every labelled wizard turn read as an attempt.
+func starDevelop(ds []dataset.StarDialogue, cfg Config, embed func(string) []float32) (m *Model, keys, labels []string) {
+	m = NewModel(cfg)
 	// As the engine does: issue types learned from the openings, and the
 	// solutions' use (per type, and together in a dialogue) fed to
 	// MergeByUsage at each consolidation.
@@ -121,7 +122,11 @@ func starDevelop(ds []dataset.StarDialogue) (m *Model, keys, labels []string) {
 		}
 		typeOf[d.ID] = types.Assign(int64(d.ID), strings.Join(fathom.Opening(msgs), "\n")).TypeID
 		for _, a := range attempt.Extract(msgs, false, "") {
-			key := m.Assign(Proposal{Phrase: a.Phrase, Text: a.Action, Escalation: a.Escalation})
+			p := Proposal{Phrase: a.Phrase, Text: a.Action, Escalation: a.Escalation}
+			if t := EmbedText(a.Phrase); embed != nil && t != "" {
+				p.Vector = embed(t)
+			}
+			key := m.Assign(p)
 			tried[d.ID] = append(tried[d.ID], key)
 			if l := d.Turns[a.Turn].Label; l != "" {
 				got = append(got, scored{key, l})

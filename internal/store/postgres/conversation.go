@@ -45,7 +45,7 @@ func (q queries) ConversationListByIDs(ctx context.Context, tenantID int64, ids 
 
 func (q queries) ConversationListDirty(ctx context.Context, tenantID int64, limit int) ([]*fathom.Conversation, error) {
 	return q.listConversations(ctx, `SELECT `+conversationColumns+` FROM conversations
-WHERE tenant_id = $1 AND dirty ORDER BY updated_at, id LIMIT $2`, tenantID, limit)
+WHERE tenant_id = $1 AND dirty ORDER BY id LIMIT $2`, tenantID, limit)
 }
 
 func (q queries) ConversationCountDirty(ctx context.Context) (int, error) {

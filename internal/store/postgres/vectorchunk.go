@@ -2,7 +2,10 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/fathom-oss/fathom/internal/store"
 )
@@ -24,6 +27,26 @@ func (q queries) VectorChunkScan(ctx context.Context, space string, fn func(tena
 		}
 	}
 	return rows.Err()
+}
+
+func (q queries) VectorChunkGet(ctx context.Context, tenantID, chunk int64, space string) ([]byte, error) {
+	if q.inTx {
+		// Whether the row exists or not: a missing chunk is inserted by
+		// the put that follows, which must not race another server's.
+		if err := q.lockKey(ctx, "vectors", idText(tenantID), idText(chunk)); err != nil {
+			return nil, err
+		}
+	}
+	var data []byte
+	err := q.q.QueryRow(ctx, `SELECT data FROM vector_chunks WHERE chunk = $1 AND tenant_id = $2 AND space = $3`,
+		chunk, tenantID, space).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read vector chunk %d: %w", chunk, err)
+	}
+	return data, nil
 }
 
 func (t *tx) VectorChunkPut(ctx context.Context, p *store.VectorChunkPutParams) error {

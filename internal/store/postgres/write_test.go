@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -16,6 +17,12 @@ import (
 // orders deadlock; PostgreSQL aborts one, and Write runs its function again
 // in a new transaction, so both commit, and each one's AfterCommit runs
 // once.
+//
+// The retry waits until the other writer has committed before it locks
+// anything. Without that wait, the count of runs depends on scheduling:
+// when the aborted writer's retry updates the second row before the
+// survivor (woken by the abort, but not yet given a CPU) takes it, the two
+// deadlock again, and a loaded machine saw four runs instead of three.
 func TestWriteRetriesDeadlock(t *testing.T) {
 	db := pgtest.Open(t)
 	ctx := context.Background()
@@ -39,15 +46,26 @@ func TestWriteRetriesDeadlock(t *testing.T) {
 	firstLocked.Add(2)
 	var runs, after atomic.Int32
 	errs := make([]error, 2)
+	done := [2]chan struct{}{make(chan struct{}), make(chan struct{})}
 	var wg sync.WaitGroup
 	for w := range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer close(done[w])
 			first := true
 			errs[w] = db.Write(ctx, func(tx store.Tx) error {
 				runs.Add(1)
 				tx.AfterCommit(func() { after.Add(1) })
+				if !first {
+					// A retry: the deadlock is over only once the
+					// survivor has committed.
+					select {
+					case <-done[1-w]:
+					case <-time.After(time.Minute):
+						return errors.New("both writers were retried: PostgreSQL aborts one of a deadlock")
+					}
+				}
 				q := fathom.Quota{Requests: int64(w + 1)}
 				if err := tx.TenantSetQuota(ctx, ids[w], q); err != nil {
 					return err

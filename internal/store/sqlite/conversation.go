@@ -48,7 +48,7 @@ func (q queries) ConversationListByIDs(ctx context.Context, tenantID int64, ids 
 
 func (q queries) ConversationListDirty(ctx context.Context, tenantID int64, limit int) ([]*fathom.Conversation, error) {
 	return q.listConversations(ctx, `SELECT `+conversationColumns+` FROM conversations
-WHERE tenant_id = ? AND dirty = 1 ORDER BY updated_at, id LIMIT ?`, tenantID, limit)
+WHERE tenant_id = ? AND dirty = 1 ORDER BY id LIMIT ?`, tenantID, limit)
 }
 
 func (q queries) ConversationCountDirty(ctx context.Context) (int, error) {

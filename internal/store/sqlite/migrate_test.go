@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/pressly/goose/v3"
 
+	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -20,18 +20,7 @@ import (
 func TestMigration00010KeepsMeetings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db := openUnmigrated(t)
-	fsys, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db.writer, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 9); err != nil {
-		t.Fatal(err)
-	}
+	db, p := migratedTo(t, 9)
 	const created = "2026-11-21T12:00:00.000000000Z"
 	for _, stmt := range []string{
 		`INSERT INTO tenants (id, name, created_at) VALUES (1, 'a', '` + created + `'), (2, 'b', '` + created + `')`,
@@ -80,19 +69,8 @@ func TestMigration00010KeepsMeetings(t *testing.T) {
 func TestMigration00015MakesMeetingTypes(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db := openUnmigrated(t)
-	fsys, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db.writer, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// At 13 the tables filled below have every column they need.
-	if _, err := p.UpTo(ctx, 13); err != nil {
-		t.Fatal(err)
-	}
+	db, p := migratedTo(t, 13)
 	const early, late = "2026-11-21T12:00:00.000000000Z", "2026-11-22T12:00:00.000000000Z"
 	for _, stmt := range []string{
 		`INSERT INTO tenants (id, name, created_at) VALUES (1, 'a', '` + early + `'), (2, 'b', '` + early + `')`,
@@ -135,18 +113,7 @@ func TestMigration00015MakesMeetingTypes(t *testing.T) {
 func TestMigration00018MakesWindows(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db := openUnmigrated(t)
-	fsys, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db.writer, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 15); err != nil {
-		t.Fatal(err)
-	}
+	db, p := migratedTo(t, 15)
 	const created = "2026-11-21T12:00:00.000000000Z"
 	const rows = `SELECT rowid, text, speaker, kind, at_ms, meeting_id, tenant_id, tenant FROM meeting_search ORDER BY rowid`
 	for _, stmt := range []string{
@@ -196,6 +163,68 @@ func TestMigration00018MakesWindows(t *testing.T) {
 	}
 }
 
+// Migration 00022 rebuilds the conversations table so that no id is given
+// twice: every row of it and of the tables that refer to it stays (foreign
+// keys are off while the table is dropped, else their cascades would empty
+// them), the next id follows the highest even once that one is deleted,
+// and it migrates down to the rows there were.
+func TestMigration00022KeepsConversations(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, p := migratedTo(t, 21)
+	const at = "2026-11-21T12:00:00.000000000Z"
+	for _, stmt := range []string{
+		`INSERT INTO tenants (id, name, created_at) VALUES (1, 'a', '` + at + `')`,
+		`INSERT INTO conversations (id, tenant_id, external_id, status, version, dirty, created_at, updated_at)
+			VALUES (1, 1, 'one', 'open', 2, 0, '` + at + `', '` + at + `'), (2, 1, 'two', 'resolved', 3, 1, '` + at + `', '` + at + `')`,
+		`INSERT INTO messages (conversation_id, seq, role, content, created_at) VALUES (1, 0, 'user', 'hello', '` + at + `'), (2, 0, 'user', 'hi', '` + at + `')`,
+		`INSERT INTO analyses (conversation_id, tenant_id, analyzed_at) VALUES (1, 1, '` + at + `')`,
+		`INSERT INTO feedback (conversation_id, tenant_id, action, outcome, created_at, updated_at) VALUES (2, 1, 'reset', 'worked', '` + at + `', '` + at + `')`,
+	} {
+		if _, err := db.writer.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	const all = `SELECT 'c', id, external_id, status, version, dirty FROM conversations UNION ALL
+		SELECT 'm', conversation_id, seq, content, '', '' FROM messages UNION ALL
+		SELECT 'a', conversation_id, tenant_id, '', '', '' FROM analyses UNION ALL
+		SELECT 'f', conversation_id, action, outcome, '', '' FROM feedback ORDER BY 1, 2, 3`
+	before := tableRows(t, db, all)
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := tableRows(t, db, all); !reflect.DeepEqual(after, before) {
+		t.Fatalf("rows after migrating:\n%v\nwant\n%v", after, before)
+	}
+	if err := db.Write(ctx, func(tx store.Tx) error { return tx.ConversationDelete(ctx, 2) }); err != nil {
+		t.Fatal(err)
+	}
+	var next *fathom.Conversation
+	if err := db.Write(ctx, func(tx store.Tx) (err error) {
+		next, err = tx.ConversationCreate(ctx, &store.ConversationCreateParams{TenantID: 1, ExternalID: "three", CreatedAt: time.Now()})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if next.ID != 3 {
+		t.Fatalf("the conversation created after the highest was deleted got id %d, want 3", next.ID)
+	}
+	if err := db.Write(ctx, func(tx store.Tx) error { return tx.ConversationDelete(ctx, 3) }); err != nil {
+		t.Fatal(err)
+	}
+	left := tableRows(t, db, all)
+	if _, err := p.DownTo(ctx, 21); err != nil {
+		t.Fatal(err)
+	}
+	if got := tableRows(t, db, all); len(left) != 3 || !reflect.DeepEqual(got, left) {
+		t.Fatalf("rows after migrating down:\n%v\nwant\n%v", got, left)
+	}
+	var fk int
+	if err := db.writer.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Fatalf("foreign keys after migrating down: %d %v", fk, err)
+	}
+}
+
 // tableRows returns what query reads, each row's columns printed.
 func tableRows(t *testing.T, db *DB, query string) []string {
 	t.Helper()
@@ -239,6 +268,21 @@ func TestLatestVersionIsWhereMigrateEnds(t *testing.T) {
 	if len(applied) == 0 || applied[len(applied)-1] != latest {
 		t.Fatalf("LatestVersion %d, migrations applied %v", latest, applied)
 	}
+}
+
+// migratedTo opens a database in a new file migrated up to version, and
+// the migrator that takes it further (or back).
+func migratedTo(t *testing.T, version int64) (*DB, *goose.Provider) {
+	t.Helper()
+	db := openUnmigrated(t)
+	p, err := db.migrator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(context.Background(), version); err != nil {
+		t.Fatal(err)
+	}
+	return db, p
 }
 
 // openUnmigrated opens a database in a new file, not migrated, closed at

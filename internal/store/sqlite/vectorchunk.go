@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/fathom-oss/fathom/internal/store"
@@ -25,6 +26,19 @@ func (q queries) VectorChunkScan(ctx context.Context, space string, fn func(tena
 		}
 	}
 	return rows.Err()
+}
+
+func (q queries) VectorChunkGet(ctx context.Context, tenantID, chunk int64, space string) ([]byte, error) {
+	var data []byte
+	err := q.db.QueryRowContext(ctx, `SELECT data FROM vector_chunks WHERE chunk = ? AND tenant_id = ? AND space = ?`,
+		chunk, tenantID, space).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read vector chunk %d: %w", chunk, err)
+	}
+	return data, nil
 }
 
 func (t *tx) VectorChunkPut(ctx context.Context, p *store.VectorChunkPutParams) error {

@@ -237,6 +237,21 @@ func testConversations(t *testing.T, st store.Store) {
 	if !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("second delete err = %v, want ErrNotFound", err)
 	}
+	// An id is never given again, even that of the newest conversation
+	// once deleted: what follows conversations by id (the search index,
+	// the change feed) tells them apart by it.
+	create := func(externalID string) (c *fathom.Conversation) {
+		write(t, st, func(tx store.Tx) (err error) {
+			c, err = tx.ConversationCreate(ctx, &store.ConversationCreateParams{TenantID: a.ID, ExternalID: externalID, CreatedAt: now})
+			return err
+		})
+		return c
+	}
+	newest := create("newest")
+	write(t, st, func(tx store.Tx) error { return tx.ConversationDelete(ctx, newest.ID) })
+	if next := create("next"); next.ID <= newest.ID {
+		t.Fatalf("the conversation created after the newest was deleted got id %d, the deleted one had %d", next.ID, newest.ID)
+	}
 }
 
 func testDirty(t *testing.T, st store.Store) {
@@ -277,6 +292,19 @@ func testDirty(t *testing.T, st store.Store) {
 	if dirty := must(st.ConversationListDirty(ctx, tn.ID, 10)); len(dirty) != 1 || dirty[0].Version <= c.Version {
 		t.Fatalf("MarkDirty: %+v", dirty)
 	}
+	// Id order, whatever was written last: a later write to the first
+	// conversation does not put it behind the second.
+	var c2 *fathom.Conversation
+	write(t, st, func(tx store.Tx) (err error) {
+		c2, err = tx.ConversationCreate(ctx, &store.ConversationCreateParams{TenantID: tn.ID, ExternalID: "y", CreatedAt: now})
+		return err
+	})
+	c.UpdatedAt = now.Add(time.Hour)
+	write(t, st, func(tx store.Tx) error { return tx.ConversationUpdate(ctx, c) })
+	if dirty := must(st.ConversationListDirty(ctx, tn.ID, 10)); len(dirty) != 2 || dirty[0].ID != c.ID || dirty[1].ID != c2.ID {
+		t.Fatalf("dirty not in id order: %+v", dirty)
+	}
+	write(t, st, func(tx store.Tx) error { return tx.ConversationDelete(ctx, c2.ID) })
 	var first, second bool
 	write(t, st, func(tx store.Tx) (err error) {
 		if first, err = tx.TenantMarkAnalysisPending(ctx, tn.ID); err != nil {

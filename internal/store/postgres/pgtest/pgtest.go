@@ -210,7 +210,8 @@ func migrateTemplate(ctx context.Context, dbURL string) error {
 }
 
 // Open returns a migrated store on a new database, closed at the end of the
-// test (before the database is dropped).
+// test (before the database is dropped); an error closing it fails the
+// test (a test may close it itself first: closing again is not an error).
 func Open(tb testing.TB) *postgres.DB {
 	tb.Helper()
 	dbURL := NewMigratedDatabase(tb)
@@ -218,6 +219,10 @@ func Open(tb testing.TB) *postgres.DB {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { db.Close() })
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("closing the test database: %v", err)
+		}
+	})
 	return db
 }

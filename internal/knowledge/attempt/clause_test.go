@@ -1,0 +1,81 @@
+package attempt
+
+import (
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/graphemes"
+)
+
+// TestSpokenAndPictographClauses: speech written down without any
+// punctuation is cut before the conjunctions that open a clause, and a
+// pictograph ends a clause as a full stop does, so the proposal after a
+// reason or a report is found.
+func TestSpokenAndPictographClauses(t *testing.T) {
+	cases := []struct{ turn, key string }{
+		{"right the account looks fine from here so you can restart the router and try again", "restart_router"},
+		{"yeah the link has expired because it is old so you'll need to request a new link from the page", "request_new_link"},
+		{"all sorted 👍 please restart the router", "restart_router"},
+		// Punctuated text keeps its clauses whole: "so" inside one stays.
+		{"Please restart the router so it picks up the settings.", "restart_router"},
+	}
+	for _, c := range cases {
+		p, _, _, ok := parseTurn(c.turn)
+		if !ok || p.phrase().Key() != c.key {
+			t.Errorf("%q: got %q (ok %v), want %q", c.turn, p.phrase().Key(), ok, c.key)
+		}
+	}
+	if got := len(clauses("so it is fine and you can go")); got != 1 {
+		t.Errorf("a short unpunctuated turn is cut into %d clauses, want 1", got)
+	}
+}
+
+// TestEmojiEndClauses: an emoji, with its modifiers and joined pictographs,
+// ends a clause; symbols of running text and combining accents do not.
+func TestEmojiEndClauses(t *testing.T) {
+	cases := []struct {
+		turn string
+		want []string
+	}{
+		{"done ✅ it's locked", []string{"done", "it's locked"}},
+		{"thanks 👍🏽 all good", []string{"thanks", "all good"}},
+		{"👍🏽", nil},
+		{"on it 👩\u200d💻 checking now", []string{"on it", "checking now"}},
+		{"great ❤️ thanks", []string{"great", "thanks"}},
+		{"it is 20°C in the server room", []string{"it is 20°C in the server room"}},
+		{"the cafe\u0301 wifi is down", []string{"the cafe\u0301 wifi is down"}},
+		{"the Acme™ router © 2024 is ±5 volts", []string{"the Acme™ router © 2024 is ±5 volts"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, cl := range clauses(c.turn) {
+			got = append(got, cl.text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: clauses %q, want %q", c.turn, got, c.want)
+		}
+	}
+}
+
+// TestExtendedPictographic checks the table against the grapheme segmenter,
+// whose rule GB11 joins a pictograph to one after a zero-width joiner: every
+// code point is a pictograph in the table exactly when the segmenter joins it
+// after "😀" and a joiner but not after a letter and a joiner.
+func TestExtendedPictographic(t *testing.T) {
+	joined := func(s string) bool {
+		g := graphemes.FromString(s)
+		g.Next()
+		return len(g.Value()) == len(s)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		seg := joined("😀\u200d"+string(r)) && !joined("a\u200d"+string(r))
+		if seg != unicode.Is(extendedPictographic, r) {
+			t.Errorf("%U: segmenter says Extended_Pictographic %v, table says %v", r, seg, !seg)
+		}
+	}
+}
