@@ -15,27 +15,83 @@ import (
 // saves its models, all here.
 
 // loadKnowledge rebuilds every tenant's knowledge from the store and
-// returns the number of analyses read.
+// returns the number of analyses read. The saved models and the analyses
+// are read side by side: they are independent until Restored counts the
+// statistics, and each is about half of a start's knowledge. The analyses
+// of every tenant are read in one pass in conversation id order (see
+// restoreAllAnalyses); each model in one snapshot (see reloadModel).
 func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine) (int, error) {
 	tenants, err := st.TenantList(ctx)
 	if err != nil {
 		return 0, err
 	}
-	n := 0
+	type scanned struct {
+		n       int
+		tenants map[int64]bool
+		err     error
+	}
+	analyses := make(chan scanned, 1)
+	go func() {
+		n, seen, err := restoreAllAnalyses(ctx, st, know)
+		analyses <- scanned{n, seen, err}
+	}()
 	for _, t := range tenants {
-		got, err := loadTenantKnowledge(ctx, st, know, t.ID)
-		if n += got; err != nil {
-			return n, err
+		err = st.Snapshot(ctx, func(r store.Reader) error {
+			return know.Restore(t.ID, savedKnowledge{ctx: ctx, st: r, tenantID: t.ID})
+		})
+		if err != nil {
+			break
 		}
 	}
-	return n, nil
+	got := <-analyses
+	if err != nil {
+		return 0, err
+	}
+	if got.err != nil {
+		return got.n, got.err
+	}
+	// A tenant created since the list was read may have analyses: it is
+	// counted too, with the model it has (none saved yet, or one read
+	// when its save is seen).
+	for _, t := range tenants {
+		delete(got.tenants, t.ID)
+		know.Restored(t.ID)
+	}
+	for id := range got.tenants {
+		know.Restored(id)
+	}
+	return got.n, nil
 }
 
-// loadTenantKnowledge rebuilds one tenant's knowledge from the store and
-// returns the number of analyses read. The saved model and the analyses are
-// read side by side: they are independent until Restored counts the
-// statistics, and each is about half of a start's knowledge. The model is
-// read in one snapshot (see reloadModel).
+// restoreAllAnalyses reads every tenant's stored analyses into know, in
+// conversation id order, and returns how many it read and the tenants
+// they belong to.
+func restoreAllAnalyses(ctx context.Context, st store.Reader, know *knowledge.Engine) (int, map[int64]bool, error) {
+	n := 0
+	seen := map[int64]bool{}
+	var after, last int64
+	for {
+		got := 0
+		err := st.AnalysisScanAll(ctx, after, 5000, func(a *fathom.Analysis) error {
+			know.RestoreAnalysis(a.TenantID, a)
+			if a.TenantID != last {
+				seen[a.TenantID], last = true, a.TenantID
+			}
+			after, got = a.ConversationID, got+1
+			return nil
+		})
+		if err != nil {
+			return n, seen, err
+		}
+		if n += got; got == 0 {
+			return n, seen, nil
+		}
+	}
+}
+
+// loadTenantKnowledge rebuilds one tenant's knowledge from the store, as
+// loadKnowledge does every tenant's, and returns the number of analyses
+// read.
 func loadTenantKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, tenantID int64) (int, error) {
 	type scanned struct {
 		n   int

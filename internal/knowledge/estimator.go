@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"math"
-	"slices"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
@@ -113,11 +112,12 @@ func (k *tenantKnowledge) edgeProbability(typeID, solutionID int64, out *heldAna
 	return weightedProbability(s, f, k.edgePrior(typeID, solutionID))
 }
 
-// fitEstimator refits the tenant's estimator (see the top of this file);
-// k.mu held for writing.
-func (k *tenantKnowledge) fitEstimator() {
+// fitEstimator refits the tenant's estimator (see the top of this file)
+// from held, every held analysis in id order (inIDOrder); k.mu held for
+// writing.
+func (k *tenantKnowledge) fitEstimator(held []idHeld) {
 	routine := k.routineMoves()
-	sample := k.fitSample(routine)
+	sample := k.fitSample(routine, held)
 	k.est = defaultEstimator
 	if len(sample) < minFitConversations {
 		return
@@ -177,9 +177,9 @@ func (k *tenantKnowledge) fitEstimator() {
 
 // fitSample is up to maxFitConversations of the tenant's conversations
 // with a decided attempt of a fix, picked by a hash of their ids (the
-// same ones from run to run, without sorting every id of a large
-// tenant); k.mu held.
-func (k *tenantKnowledge) fitSample(routine map[int64]RoutineEvidence) []int64 {
+// same ones from run to run), in id order; held is every held analysis in
+// id order. k.mu held.
+func (k *tenantKnowledge) fitSample(routine map[int64]RoutineEvidence, held []idHeld) []int64 {
 	eligible := func(a *heldAnalysis) bool {
 		for _, at := range a.attempts {
 			if _, ok := routine[at.SolutionID]; !ok && (at.Outcome == fathom.OutcomeSuccess || at.Outcome == fathom.OutcomeFailure) {
@@ -189,18 +189,17 @@ func (k *tenantKnowledge) fitSample(routine map[int64]RoutineEvidence) []int64 {
 		return false
 	}
 	n := 0
-	for _, a := range k.analyses {
-		if eligible(a) {
+	for _, h := range held {
+		if eligible(h.a) {
 			n++
 		}
 	}
 	step := uint64(max(1, n/maxFitConversations))
-	var ids []int64
-	for id, a := range k.analyses {
-		if (uint64(id)*0x9E3779B97F4A7C15)>>32%step == 0 && eligible(a) {
-			ids = append(ids, id)
+	var ids []int64 // in id order, as held is
+	for _, h := range held {
+		if (uint64(h.id)*0x9E3779B97F4A7C15)>>32%step == 0 && eligible(h.a) {
+			ids = append(ids, h.id)
 		}
 	}
-	slices.Sort(ids)
 	return ids[:min(len(ids), maxFitConversations)]
 }

@@ -154,8 +154,9 @@ func BenchmarkFitEstimator(b *testing.B) {
 	k := e.tenant(1)
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	held := k.inIDOrder()
 	for b.Loop() {
-		k.fitEstimator()
+		k.fitEstimator(held)
 	}
 }
 

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -353,18 +354,40 @@ func bump(m map[string]int, phrases []string, sign int) {
 // between types (a consolidation); k.mu must be held for writing.
 func (k *tenantKnowledge) recount() {
 	k.edges, k.overall, k.types, k.together = map[edgeKey]*edgeCounts{}, map[int64]*weightedCounts{}, map[int64]*typeCounts{}, map[[2]int64]int{}
-	for id, a := range k.analyses {
-		k.canonicalise(a)
-		if t, ok := k.model.TypeOf(id); ok {
-			a.issueTypeID = t
+	held := k.inIDOrder()
+	for _, h := range held {
+		k.canonicalise(h.a)
+		if t, ok := k.model.TypeOf(h.id); ok {
+			h.a.issueTypeID = t
 		}
-		k.count(id, a, 1)
+		k.count(h.id, h.a, 1)
 	}
 	for _, tc := range k.types {
 		tc.refresh()
 	}
-	k.fitEstimator()
+	k.fitEstimator(held)
 	k.learnAlike()
+}
+
+// idHeld is a held analysis and its conversation's id.
+type idHeld struct {
+	id int64
+	a  *heldAnalysis
+}
+
+// inIDOrder lists the held analyses in conversation id order, the order a
+// start reads (and allocates) them in: a walk of the list goes through
+// memory in order, where one of the map goes to its random places (the
+// counts of a start's recount took a third less time so). No count
+// depends on the order: they are integers (tallies, for the weights).
+// k.mu held.
+func (k *tenantKnowledge) inIDOrder() []idHeld {
+	held := make([]idHeld, 0, len(k.analyses))
+	for id, a := range k.analyses {
+		held = append(held, idHeld{id, a})
+	}
+	slices.SortFunc(held, func(x, y idHeld) int { return cmp.Compare(x.id, y.id) })
+	return held
 }
 
 // usage is what the analyses say about how the solutions are used, for

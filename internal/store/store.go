@@ -219,6 +219,12 @@ type Reader interface {
 	// AnalysisScan calls fn for up to limit analyses of the tenant with
 	// ConversationID > afterID, in id order, attempts included.
 	AnalysisScan(ctx context.Context, tenantID, afterID int64, limit int, fn func(a *fathom.Analysis) error) error
+	// AnalysisScanAll calls fn for up to limit analyses of every tenant
+	// with ConversationID > afterID, in id order, attempts included, as
+	// AnalysisScan reads them but with AnalyzedAt left zero: what a start
+	// needs to restore the knowledge, read in one ordered pass over the
+	// table.
+	AnalysisScanAll(ctx context.Context, afterID int64, limit int, fn func(a *fathom.Analysis) error) error
 
 	UsageGet(ctx context.Context, tenantID int64, period string) (*Usage, error)
 }

@@ -234,6 +234,36 @@ func (q queries) AnalysisListByIDs(ctx context.Context, tenantID int64, conversa
 	return q.analyses(ctx, tenantID, `conversation_id = ANY($2) ORDER BY conversation_id`, conversationIDs)
 }
 
+// AnalysisScanAll reads a page of every tenant's analyses in id order,
+// without analyzed_at, then the attempts of the whole page in one query.
+func (q queries) AnalysisScanAll(ctx context.Context, afterID int64, limit int, fn func(*fathom.Analysis) error) error {
+	rows, err := q.q.Query(ctx, `SELECT conversation_id, tenant_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve
+FROM analyses WHERE conversation_id > $1 ORDER BY conversation_id LIMIT $2`, afterID, limit)
+	if err != nil {
+		return fmt.Errorf("scan analyses: %w", err)
+	}
+	list, err := collect(rows, func(row pgx.Row) (*fathom.Analysis, error) {
+		a := &fathom.Analysis{}
+		var symptoms, causes string
+		if err := row.Scan(&a.ConversationID, &a.TenantID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve); err != nil {
+			return nil, err
+		}
+		return a, errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes))
+	})
+	if err != nil {
+		return fmt.Errorf("scan analyses: %w", err)
+	}
+	if err := q.attachAttempts(ctx, list); err != nil {
+		return err
+	}
+	for _, a := range list {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // analyses reads the tenant's analyses that cond (on analyses, after the
 // tenant's $1; args from $2) selects, with their attempts: two queries.
 func (q queries) analyses(ctx context.Context, tenantID int64, cond string, args ...any) ([]*fathom.Analysis, error) {
@@ -256,6 +286,17 @@ FROM analyses WHERE tenant_id = $1 AND `+cond, append([]any{tenantID}, args...).
 		}
 		return nil, err
 	}
+	if err := q.attachAttempts(ctx, list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// attachAttempts reads the attempts of list's analyses in one query.
+func (q queries) attachAttempts(ctx context.Context, list []*fathom.Analysis) error {
+	if len(list) == 0 {
+		return nil
+	}
 	ids := make([]int64, len(list))
 	byID := make(map[int64]*fathom.Analysis, len(list))
 	for i, a := range list {
@@ -264,23 +305,23 @@ FROM analyses WHERE tenant_id = $1 AND `+cond, append([]any{tenantID}, args...).
 	arows, err := q.q.Query(ctx, `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
 WHERE conversation_id = ANY($1) ORDER BY conversation_id, turn`, ids)
 	if err != nil {
-		return nil, fmt.Errorf("scan attempts: %w", err)
+		return fmt.Errorf("scan attempts: %w", err)
 	}
 	defer arows.Close()
 	for arows.Next() {
 		var convID int64
 		var at fathom.Attempt
 		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
-			return nil, fmt.Errorf("scan attempts: %w", err)
+			return fmt.Errorf("scan attempts: %w", err)
 		}
 		if a := byID[convID]; a != nil {
 			a.Attempts = append(a.Attempts, at)
 		}
 	}
 	if err := arows.Err(); err != nil {
-		return nil, fmt.Errorf("scan attempts: %w", err)
+		return fmt.Errorf("scan attempts: %w", err)
 	}
-	return list, nil
+	return nil
 }
 
 // Lists of phrases are stored as JSON text, as in SQLite.

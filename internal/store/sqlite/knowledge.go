@@ -192,6 +192,44 @@ func (q queries) AnalysisListByIDs(ctx context.Context, tenantID int64, conversa
 		appendPadded(nil, conversationIDs)...)
 }
 
+// AnalysisScanAll reads a page of every tenant's analyses in rowid order
+// (conversation_id is the rowid: no index is stepped and no row looked up
+// from it), without analyzed_at, then the attempts of the page's range.
+func (q queries) AnalysisScanAll(ctx context.Context, afterID int64, limit int, fn func(*fathom.Analysis) error) error {
+	rows, err := q.db.QueryContext(ctx, `SELECT conversation_id, tenant_id, issue_type_id, symptoms, causes, resolved, minutes_to_resolve
+FROM analyses WHERE conversation_id > ? ORDER BY conversation_id LIMIT ?`, afterID, limit)
+	if err != nil {
+		return fmt.Errorf("scan analyses: %w", err)
+	}
+	var list []*fathom.Analysis
+	for rows.Next() {
+		a := &fathom.Analysis{}
+		var symptoms, causes string
+		if err := rows.Scan(&a.ConversationID, &a.TenantID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve); err != nil {
+			rows.Close()
+			return fmt.Errorf("scan analyses: %w", err)
+		}
+		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(list) == 0 {
+		return err
+	}
+	if err := q.attachAttempts(ctx, list, true); err != nil {
+		return err
+	}
+	for _, a := range list {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // analyses reads the tenant's analyses that cond (on analyses, after the
 // tenant's placeholder, ending in ORDER BY conversation_id) selects, with
 // their attempts: two queries, the
@@ -222,6 +260,16 @@ FROM analyses WHERE tenant_id = ? AND `+cond, append([]any{tenantID}, args...)..
 	if err := rows.Err(); err != nil || len(list) == 0 {
 		return nil, err
 	}
+	if err := q.attachAttempts(ctx, list, dense); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// attachAttempts reads the attempts of list (in conversation id order):
+// by the range of its ids when they are dense (a scan; the attempts of
+// conversations not in list are passed over), by its ids otherwise.
+func (q queries) attachAttempts(ctx context.Context, list []*fathom.Analysis, dense bool) error {
 	which, aargs := `BETWEEN ? AND ?`, []any{list[0].ConversationID, list[len(list)-1].ConversationID}
 	if !dense {
 		ids := make([]int64, len(list))
@@ -233,7 +281,7 @@ FROM analyses WHERE tenant_id = ? AND `+cond, append([]any{tenantID}, args...)..
 	arows, err := q.db.QueryContext(ctx, `SELECT conversation_id, turn, solution_id, action, outcome, confidence FROM attempts
 WHERE conversation_id `+which+` ORDER BY conversation_id, turn`, aargs...)
 	if err != nil {
-		return nil, fmt.Errorf("scan attempts: %w", err)
+		return fmt.Errorf("scan attempts: %w", err)
 	}
 	defer arows.Close()
 	// Both lists are in conversation id order: each attempt's analysis is
@@ -243,7 +291,7 @@ WHERE conversation_id `+which+` ORDER BY conversation_id, turn`, aargs...)
 		var convID int64
 		var at fathom.Attempt
 		if err := arows.Scan(&convID, &at.Turn, &at.SolutionID, &at.Action, &at.Outcome, &at.Confidence); err != nil {
-			return nil, err
+			return err
 		}
 		for next < len(list) && list[next].ConversationID < convID {
 			next++
@@ -252,10 +300,7 @@ WHERE conversation_id `+which+` ORDER BY conversation_id, turn`, aargs...)
 			list[next].Attempts = append(list[next].Attempts, at)
 		}
 	}
-	if err := arows.Err(); err != nil {
-		return nil, err
-	}
-	return list, nil
+	return arows.Err()
 }
 
 func marshalList(l []string) string {

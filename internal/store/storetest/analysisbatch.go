@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store"
@@ -129,6 +130,40 @@ func testAnalysisBatch(t *testing.T, st store.Store) {
 	}
 	if got := must(st.AnalysisListByIDs(ctx, tn.ID, nil)); len(got) != 0 {
 		t.Fatalf("AnalysisListByIDs of nothing = %v", got)
+	}
+
+	// Every tenant's: those of both tenants, in id order, a page at a
+	// time, as AnalysisScan reads them but without AnalyzedAt.
+	other1 := analysis(foreign, 5, 2)
+	other1.TenantID = other.ID
+	write(t, st, func(tx store.Tx) error { return tx.AnalysisReplace(ctx, other1) })
+	var all []*fathom.Analysis
+	for after := int64(0); ; {
+		n := 0
+		err := st.AnalysisScanAll(ctx, after, 2, func(a *fathom.Analysis) error {
+			if a.TenantID == tn.ID || a.TenantID == other.ID {
+				all = append(all, a)
+			}
+			after, n = a.ConversationID, n+1
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	wantAll := append(want[:len(want):len(want)], other1)
+	if len(all) != len(wantAll) {
+		t.Fatalf("AnalysisScanAll: %d analyses of the two tenants, want %d", len(all), len(wantAll))
+	}
+	for i, w := range wantAll {
+		w := *w
+		w.AnalyzedAt = time.Time{}
+		if fmt.Sprintf("%+v", all[i]) != fmt.Sprintf("%+v", &w) {
+			t.Fatalf("AnalysisScanAll, analysis %d:\n got %+v\nwant %+v", i, all[i], &w)
+		}
 	}
 
 	// Changes: appended in order, with increasing ids, as ChangeAppend.
