@@ -10,7 +10,6 @@ import (
 	"github.com/fathom-oss/fathom/internal/cputime"
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
-	"github.com/fathom-oss/fathom/internal/quota"
 	"github.com/fathom-oss/fathom/internal/store"
 )
 
@@ -168,17 +167,18 @@ func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fat
 	now := s.now()
 	drafts := make([]*knowledge.Draft, len(chunk))
 	newTokens := make([]int64, len(chunk))
+	// What depends on a conversation's text alone is read ahead on the
+	// other processors; the placement, in order, here (see readAhead).
+	reads := startReading(chunk, messages, countTokens)
 	work.run(func() {
 		for i, c := range chunk {
 			msgs := messages[c.ID]
-			drafts[i] = s.know.AnalyzeDense(c, msgs, s.denseOf(c, msgs), now, feedback[c.ID]...)
-			if countTokens {
-				for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
-					newTokens[i] += quota.CountTokens(m.Content)
-				}
-			}
+			var reading *knowledge.Reading
+			reading, newTokens[i] = reads.take(i)
+			drafts[i] = s.know.AnalyzeReading(c, msgs, s.denseOf(c, msgs), now, reading, feedback[c.ID]...)
 		}
 	})
+	work.used += reads.finish()
 	// A small transaction, but on a shared database behind: SQLite's
 	// writer is shared with requests, and one holding it for hundreds of
 	// conversations would stall them (see AnalyzeTenant).
@@ -270,20 +270,25 @@ func (s *Service) serving(seen uint64) bool {
 // under load"). The thread is held only while the work runs, never
 // across a round trip: a goroutine locked to a thread resumes after each
 // wait on that thread alone, which on a busy machine waits for the OS to
-// run it. The saves of the model and names are not counted (their
-// encoding is small, or parallel on other threads).
+// run it. The readers that read a chunk's conversations ahead on other
+// threads (readAhead) are measured the same way and counted with it. The
+// saves of the model and names are not counted (their encoding is small,
+// or parallel on other threads).
 type workClock struct{ used time.Duration }
 
-func (w *workClock) run(f func()) {
+func (w *workClock) run(f func()) { w.used += threadWork(f) }
+
+// threadWork runs f locked to its OS thread and returns the processor
+// time that thread used (its wall time where the platform does not say).
+func threadWork(f func()) time.Duration {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	start, wall := cputime.Thread(), time.Now()
 	f()
 	if start > 0 {
-		w.used += max(0, cputime.Thread()-start)
-	} else {
-		w.used += time.Since(wall)
+		return max(0, cputime.Thread()-start)
 	}
+	return time.Since(wall)
 }
 
 // pace rests after a round of analysis that shared the machine with

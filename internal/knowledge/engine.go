@@ -123,29 +123,73 @@ func (e *Engine) Analyze(c *fathom.Conversation, msgs []fathom.Message, now time
 // (nil for none): the issue-type model places it by its words and its
 // embedding together (issuetype.Model.AssignDense).
 func (e *Engine) AnalyzeDense(c *fathom.Conversation, msgs []fathom.Message, dense []float32, now time.Time, feedback ...fathom.Feedback) *Draft {
-	k := e.tenant(c.TenantID)
+	return e.AnalyzeReading(c, msgs, dense, now, ReadConversation(c, msgs), feedback...)
+}
+
+// Reading is what the analysis of a conversation reads from its own text
+// and nothing else: the features of its opening for the issue-type model,
+// its attempts and their outcomes as the words say, the confirmations of
+// those that worked, its symptoms and causes. It depends on no tenant's
+// state, so the readings of a batch's next conversations can be made on
+// other goroutines while the engine places the earlier ones in order
+// (AnalyzeReading): the drafts are the same as Analyze's.
+type Reading struct {
+	opening   issuetype.Features
+	notes     string
+	causes    []string
+	attempts  []attempt.Attempt
+	confirmed [][]string // per attempt: the reply confirming a success
+	symptoms  []string
+}
+
+// ReadConversation makes a conversation's Reading. It reads no engine's
+// state and may run on any goroutine.
+func ReadConversation(c *fathom.Conversation, msgs []fathom.Message) *Reading {
+	r := &Reading{opening: issuetype.Featurise(strings.Join(fathom.Opening(msgs), "\n"))}
 	var diagnoses []string
 	for _, m := range msgs {
 		if m.Role != fathom.RoleUser {
 			diagnoses = append(diagnoses, m.Content)
 		}
 	}
+	if !c.NotesGenerated {
+		r.notes = c.ResolutionNotes
+		r.causes = phrase.Causes([]string{r.notes}, diagnoses, 2)
+	} else {
+		r.causes = phrase.Causes(nil, diagnoses, 2)
+	}
+	r.attempts = attempt.Extract(msgs, c.Status == fathom.StatusResolved, r.notes)
+	r.confirmed = make([][]string, len(r.attempts))
+	for i, at := range r.attempts {
+		if at.Outcome == "success" {
+			r.confirmed[i] = confirmations(msgs, at.Turn)
+		}
+	}
+	firstProposal := len(msgs)
+	if len(r.attempts) > 0 {
+		firstProposal = r.attempts[0].Turn
+	}
+	r.symptoms = Symptoms(msgs, firstProposal, 3)
+	return r
+}
+
+// AnalyzeReading is AnalyzeDense for a conversation already read (r, from
+// ReadConversation of the same conversation and messages, used once):
+// what depends on the tenant's state — the placement in the issue-type
+// model, the solutions the attempts are learned under, the feedback —
+// runs here, in the order the conversations are given.
+func (e *Engine) AnalyzeReading(c *fathom.Conversation, msgs []fathom.Message, dense []float32, now time.Time, r *Reading, feedback ...fathom.Feedback) *Draft {
+	k := e.tenant(c.TenantID)
 	resolved := c.Status == fathom.StatusResolved
 	a := fathom.Analysis{ConversationID: c.ID, TenantID: c.TenantID, Resolved: resolved, AnalyzedAt: now}
-	a.IssueTypeID = k.model.AssignDense(c.ID, strings.Join(fathom.Opening(msgs), "\n"), dense).TypeID
-	notes := ""
-	if !c.NotesGenerated {
-		notes = c.ResolutionNotes
-		a.Causes = phrase.Causes([]string{notes}, diagnoses, 2)
-	} else {
-		a.Causes = phrase.Causes(nil, diagnoses, 2)
-	}
+	a.IssueTypeID = k.model.AssignFeatures(c.ID, r.opening, dense).TypeID
+	a.Causes = r.causes
 	if resolved && c.ResolvedAt != nil && len(msgs) > 0 {
 		a.MinutesToResolve = c.ResolvedAt.Sub(msgs[0].CreatedAt).Minutes()
 	}
 	d := &Draft{}
 	known := k.knownAttempts(c.ID)
-	for _, at := range attempt.Extract(msgs, resolved, notes) {
+	for i, at := range r.attempts {
 		// A proposal learned from an earlier analysis of this conversation
 		// (it grew, or was resolved) keeps its solution and is not learned
 		// twice.
@@ -162,17 +206,9 @@ func (e *Engine) AnalyzeDense(c *fathom.Conversation, msgs []fathom.Message, den
 		d.templates = append(d.templates, &fathom.Solution{TenantID: c.TenantID, Key: sol.Key,
 			Description: sol.Description, Escalation: sol.Escalation, Steps: at.Steps,
 			Prerequisites: at.Prerequisites, CreatedAt: now})
-		l := learned{steps: at.Steps, prerequisites: at.Prerequisites}
-		if at.Outcome == "success" {
-			l.indicators = confirmations(msgs, at.Turn)
-		}
-		d.learned = append(d.learned, l)
+		d.learned = append(d.learned, learned{steps: at.Steps, prerequisites: at.Prerequisites, indicators: r.confirmed[i]})
 	}
-	firstProposal := len(msgs)
-	if len(a.Attempts) > 0 {
-		firstProposal = a.Attempts[0].Turn
-	}
-	a.Symptoms = Symptoms(msgs, firstProposal, 3)
+	a.Symptoms = r.symptoms
 	d.Analysis = a
 	k.applyFeedback(d, c, msgs, feedback)
 	return d

@@ -129,8 +129,28 @@ func (m *Model) Assign(docID int64, text string) Assignment {
 // The same text again gives the document v if it had no embedding (see
 // SetDense), and changes nothing else.
 func (m *Model) AssignDense(docID int64, text string, v []float32) Assignment {
-	h := fnv64(255, text)
-	ex := extract(text) // outside the lock: tokenising is the slow part
+	return m.AssignFeatures(docID, Featurise(text), v)
+}
+
+// Features are a text's features as the model reads them (words, stems,
+// character n-grams, sorted) and its hash: what depends on the text
+// alone, and so can be computed ahead, on any goroutine, for a document
+// that is placed later.
+type Features struct {
+	hash uint64
+	ex   extracted
+}
+
+// Featurise reads text into Features. It reads no model's state.
+func Featurise(text string) Features {
+	return Features{hash: fnv64(255, text), ex: extract(text)}
+}
+
+// AssignFeatures is AssignDense for a text already featurised: the same
+// text's Features place the document exactly as the text does. f is used
+// once (the model keeps parts of it).
+func (m *Model) AssignFeatures(docID int64, f Features, v []float32) Assignment {
+	h, ex := f.hash, f.ex
 	m.mu.Lock()
 	a, due := m.assignLocked(docID, h, ex, v)
 	m.mu.Unlock()
