@@ -42,7 +42,7 @@ const (
 // shares one heap.
 type releaser struct {
 	mu       sync.Mutex
-	analysed atomic.Int64 // conversations analysed since the last release
+	analysed atomic.Int64 // analyses since the last release (a conversation analysed again counts again)
 	last     time.Time
 	cost     time.Duration // processor time of the last release
 }
@@ -77,7 +77,7 @@ func (r *releaser) release(logger *slog.Logger, underWay int64) {
 	debug.FreeOSMemory()
 	after, cpuAfter := heapHeld()
 	r.cost = cpuAfter - cpu
-	logger.Info("memory returned after analysis", "conversations", analysed,
+	logger.Info("memory returned after analysis", "analyses", analysed,
 		"held_before_mb", before>>20, "held_after_mb", after>>20,
 		"took", time.Since(now).Round(time.Millisecond), "gc_cpu", r.cost.Round(time.Millisecond))
 }
