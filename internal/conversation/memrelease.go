@@ -24,13 +24,14 @@ import (
 // not live data: one collection and a return of the free pages
 // (debug.FreeOSMemory) gives it back.
 //
-// That costs a full collection (0.3–0.5 CPU-seconds at 200,000
-// conversations, 254 MiB live), so it is done only when analysis of this process has just
-// drained at least releaseAfter conversations and no other analysis is
-// under way, and at most once every releaseEvery or every releaseCost
-// times the processor time the last release took, whichever is longer: a
-// steady trickle of writes, which analysis drains a few at a time, cannot
-// spend more than 1/releaseCost of a core on it.
+// That costs a full collection (0.06–0.5 CPU-seconds at 200,000
+// conversations, 254 MiB live; 2.9 at 1M), so it is done only when
+// analysis of this process has just drained at least releaseAfter
+// analyses and no other analysis is under way, and at most once every
+// releaseEvery or every releaseCost times the processor time the last
+// release took, whichever is longer: a steady trickle of writes, which
+// analysis drains a few at a time, cannot spend more than 1/releaseCost of
+// a core on it.
 const (
 	releaseAfter = analysisBatch
 	releaseEvery = time.Minute
@@ -52,8 +53,8 @@ var memoryRelease releaser
 // noteAnalysed counts conversations analysed toward the next release.
 func noteAnalysed(n int) { memoryRelease.analysed.Add(int64(n)) }
 
-// releaseMemory returns the heap's free pages to the system if a backlog of
-// at least releaseAfter conversations was analysed since the last release,
+// releaseMemory returns the heap's free pages to the system if at least
+// releaseAfter analyses were made since the last release,
 // the last was long enough ago, and underWay (the count of analyses under
 // way, the caller's included) is at most 1. It blocks for the
 // collection.
