@@ -29,9 +29,18 @@ const (
 // after the clear enqueues a new job, and one committed before it is seen by
 // the read, so no change is missed. A conversation's dirty flag is cleared
 // only if its version is the one analysed.
-func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
+func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) (err error) {
 	s.analysing.Add(1)
 	defer s.analysing.Add(-1)
+	// Once the backlog is drained, after the lease is given up and the
+	// index saved: the free memory analysis leaves is returned (see
+	// memrelease.go).
+	drained := false
+	defer func() {
+		if drained && err == nil {
+			releaseMemory(s.logger, s.analysing.Load())
+		}
+	}()
 	if s.Shared() {
 		// One server at a time learns a tenant's model; a job that finds
 		// another at work is retried later, its pending flag still set.
@@ -44,7 +53,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 		// saved model, which must hold everything analysed here.
 		defer s.saveBeforeRelease(tenantID)
 	}
-	err := s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
+	err = s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
 	if err != nil {
 		return err
 	}
@@ -91,6 +100,7 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 				return err
 			}
 			applied = append(applied, kept...)
+			noteAnalysed(len(kept))
 			if countTokens {
 				s.tokens.AddTokens(ctx, tenantID, tokens)
 			}
@@ -111,10 +121,12 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) error {
 			settled := s.know.Settle(tenantID)
 			s.know.LearnAssociations(tenantID, s.index.For(tenantID))
 			if settled {
+				drained = true
 				return s.saveModel(ctx, tenantID)
 			}
 			more, err := s.linger(ctx, tenantID)
 			if err != nil || !more {
+				drained = true
 				return err
 			}
 		}
