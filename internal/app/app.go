@@ -278,7 +278,8 @@ func (a *App) ready(ctx context.Context) error {
 }
 
 // load rebuilds the in-memory state from the database: the search index and
-// the knowledge engine, side by side since they read different tables.
+// the knowledge engine, side by side since they read different tables, and
+// the term associations learned from both.
 func (a *App) load(ctx context.Context) error {
 	start := time.Now()
 	// Before reading anything: the changes other servers commit from now
@@ -294,12 +295,11 @@ func (a *App) load(ctx context.Context) error {
 		}
 		indexed <- err
 	}()
-	err := a.Conversations.Recover(ctx)
+	// The term associations are learned as soon as the index and the
+	// issue types are in, beside the recount of the knowledge.
+	err := a.Conversations.RecoverBesideIndex(ctx, indexed)
 	if err == nil {
 		a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
-	}
-	if err = errors.Join(err, <-indexed); err == nil {
-		a.Conversations.LearnAssociations()
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -372,15 +373,92 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 // conversations waiting for analysis an analysis job, whether or not its
 // pending flag says one exists.
 func (s *Service) Recover(ctx context.Context) error {
-	if _, err := loadKnowledge(ctx, s.store, s.know); err != nil {
-		return fmt.Errorf("load knowledge: %w", err)
+	_, err := s.recoverKnowledge(ctx, nil)
+	if err != nil {
+		return err
 	}
-	if s.Shared() {
-		// As every server does when it loads a saved model (ReloadModel).
-		for _, id := range s.know.Tenants() {
-			s.know.DropUnanalysed(id)
+	return s.requeue(ctx)
+}
+
+// RecoverBesideIndex is Recover while the search index is rebuilt
+// elsewhere, indexed giving the rebuild's outcome (read once): every
+// tenant's term associations, which need the index and the issue types,
+// are learned too, and as soon as both are loaded, beside the recount of
+// the statistics rather than after it (nothing the recount changes is
+// read in learning them). What is learned is what LearnAssociations
+// learns once everything is loaded.
+func (s *Service) RecoverBesideIndex(ctx context.Context, indexed <-chan error) error {
+	learned, err := s.recoverKnowledge(ctx, indexed)
+	if err != nil {
+		return err
+	}
+	for _, id := range s.know.Tenants() {
+		if !learned[id] { // a tenant not listed when the models were read
+			s.know.LearnAssociations(id, s.index.For(id))
 		}
 	}
+	return s.requeue(ctx)
+}
+
+// recoverKnowledge loads the knowledge engine and, with indexed not nil,
+// learns the term associations of the tenants whose models it loads once
+// the index is in too, on a goroutine of its own; it returns those tenants,
+// and the load's error joined with the index's.
+func (s *Service) recoverKnowledge(ctx context.Context, indexed <-chan error) (map[int64]bool, error) {
+	type learning struct {
+		tenants map[int64]bool
+		err     error
+	}
+	var learnt chan learning
+	var modelsLoaded func([]int64)
+	if indexed != nil {
+		modelsLoaded = func(ids []int64) {
+			learnt = make(chan learning, 1)
+			go func() {
+				if err := <-indexed; err != nil {
+					learnt <- learning{err: err}
+					return
+				}
+				done := make(map[int64]bool, len(ids))
+				for _, id := range ids {
+					s.know.LearnAssociations(id, s.index.For(id))
+					done[id] = true
+				}
+				learnt <- learning{tenants: done}
+			}()
+		}
+	}
+	_, err := loadKnowledge(ctx, s.store, s.know, modelsLoaded)
+	if err != nil {
+		err = fmt.Errorf("load knowledge: %w", err)
+	}
+	var learned map[int64]bool
+	switch {
+	case learnt != nil:
+		got := <-learnt
+		learned, err = got.tenants, errors.Join(err, got.err)
+	case indexed != nil:
+		err = errors.Join(err, <-indexed)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.Shared() {
+		// As every server does when it loads a saved model (ReloadModel);
+		// a model that lost conversations has its associations learned
+		// again.
+		for _, id := range s.know.Tenants() {
+			if s.know.DropUnanalysed(id) && learned[id] {
+				s.know.RelearnAssociations(id, s.index.For(id))
+			}
+		}
+	}
+	return learned, nil
+}
+
+// requeue queues again the conversations the saved models lack and gives
+// every tenant with conversations waiting for analysis an analysis job.
+func (s *Service) requeue(ctx context.Context) error {
 	stale := s.know.Stale()
 	tenants, err := s.store.TenantList(ctx)
 	if err != nil {

@@ -20,7 +20,11 @@ import (
 // statistics, and each is about half of a start's knowledge. The analyses
 // of every tenant are read in one pass in conversation id order (see
 // restoreAllAnalyses); each model in one snapshot (see reloadModel).
-func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine) (int, error) {
+// modelsLoaded, when not nil, is called with the tenants listed once
+// their models are loaded, while the analyses may still be read and
+// before the statistics are counted: what needs only the models (the term
+// associations) can start beside the rest.
+func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, modelsLoaded func(tenants []int64)) (int, error) {
 	tenants, err := st.TenantList(ctx)
 	if err != nil {
 		return 0, err
@@ -42,6 +46,13 @@ func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine) 
 		if err != nil {
 			break
 		}
+	}
+	if err == nil && modelsLoaded != nil {
+		ids := make([]int64, len(tenants))
+		for i, t := range tenants {
+			ids[i] = t.ID
+		}
+		modelsLoaded(ids)
 	}
 	got := <-analyses
 	if err != nil {
@@ -154,9 +165,10 @@ func (s *Service) reloadModel(ctx context.Context, tenantID int64) error {
 }
 
 // LearnAssociations learns every tenant's term associations from its
-// search index and issue types; the server calls it at start, once both
-// are loaded (the analysis job learns them again, after its rounds, when
-// the types were consolidated or the tenant grew by a tenth).
+// search index and issue types, once both are loaded (the analysis job
+// learns them again, after its rounds, when the types were consolidated
+// or the tenant grew by a tenth). A start learns them in
+// RecoverBesideIndex instead.
 func (s *Service) LearnAssociations() {
 	for _, id := range s.know.Tenants() {
 		s.know.LearnAssociations(id, s.index.For(id))

@@ -58,7 +58,7 @@ func TestOldSolutionsMigrate(t *testing.T) {
 	})
 
 	e := knowledge.New(issuetype.Config{})
-	if _, err := loadKnowledge(ctx, db, e); err != nil {
+	if _, err := loadKnowledge(ctx, db, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	if stale := e.Stale()[tenantID]; !slices.Equal(stale, []int64{conv.ID}) {
@@ -88,7 +88,7 @@ func TestOldSolutionsMigrate(t *testing.T) {
 	}
 	// A second start finds the learned model and migrates nothing.
 	again := knowledge.New(issuetype.Config{})
-	if _, err := loadKnowledge(ctx, db, again); err != nil {
+	if _, err := loadKnowledge(ctx, db, again, nil); err != nil {
 		t.Fatal(err)
 	}
 	if stale := again.Stale()[tenantID]; len(stale) != 0 {
@@ -143,7 +143,7 @@ func TestModelSavedWholeMovesToChunks(t *testing.T) {
 		}
 	}
 	e := knowledge.New(issuetype.Config{})
-	if _, err := loadKnowledge(ctx, db, e); err != nil {
+	if _, err := loadKnowledge(ctx, db, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	sameTypes(e, "loaded from the whole model")
@@ -159,7 +159,7 @@ func TestModelSavedWholeMovesToChunks(t *testing.T) {
 		t.Fatalf("document chunks = %d (err %v), want 1", chunks, err)
 	}
 	again := knowledge.New(issuetype.Config{})
-	if _, err := loadKnowledge(ctx, db, again); err != nil {
+	if _, err := loadKnowledge(ctx, db, again, nil); err != nil {
 		t.Fatal(err)
 	}
 	sameTypes(again, "loaded from chunks")

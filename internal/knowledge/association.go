@@ -25,18 +25,31 @@ var associations = assoc.Config{}
 // whether it learned them.
 func (e *Engine) LearnAssociations(tenantID int64, ix *search.Index) bool {
 	k := e.tenant(tenantID)
-	k.mu.RLock()
-	gen := k.typesGen
-	k.mu.RUnlock()
+	gen := k.typesGen.Load()
 	a := k.assoc.Load()
 	if a != nil && k.assocGen.Load() == gen {
 		if n := k.model.Len(); n < a.Typed+max(1, a.Typed/10) {
 			return false
 		}
 	}
+	k.learnAssociations(gen, ix)
+	return true
+}
+
+// RelearnAssociations learns the tenant's term associations from ix and
+// its issue types whatever was learned before: a start learns them while
+// the statistics are counted, and again for a tenant whose model then
+// loses conversations (DropUnanalysed).
+func (e *Engine) RelearnAssociations(tenantID int64, ix *search.Index) {
+	k := e.tenant(tenantID)
+	gen := k.typesGen.Load()
+	k.learnAssociations(gen, ix)
+}
+
+// learnAssociations learns the associations as of the types' generation gen.
+func (k *tenantKnowledge) learnAssociations(gen uint64, ix *search.Index) {
 	k.assoc.Store(assoc.Learn(ix.EachDocument, k.model.TypeOf, associations))
 	k.assocGen.Store(gen)
-	return true
 }
 
 // Associations is the tenant's association model, nil until learned.

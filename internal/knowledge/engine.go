@@ -342,8 +342,10 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 // consolidate merges and splits types and recounts; k.mu is held.
 func (k *tenantKnowledge) consolidate() {
 	k.assigned = 0
-	k.typesGen++
 	k.model.Consolidate()
+	// Once the types moved: associations learned as of the new generation
+	// (read without k.mu) are learned from the consolidated types.
+	k.typesGen.Add(1)
 	k.recount()
 	// A reader may have pinned names while the consolidation ran; the
 	// types it just made need theirs.

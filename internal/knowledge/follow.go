@@ -92,15 +92,18 @@ func (e *Engine) locked(tenantID int64) *tenantKnowledge {
 // no analysis of, and recounts: a model saved before a conversation was
 // deleted still holds it, and one saved by an analysis whose conversation
 // moved on meanwhile holds a placement nothing stored. Every server drops
-// them alike, so that all hold the same documents.
-func (e *Engine) DropUnanalysed(tenantID int64) {
+// them alike, so that all hold the same documents. It reports whether it
+// removed any.
+func (e *Engine) DropUnanalysed(tenantID int64) bool {
 	k := e.tenant(tenantID)
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.dropUnanalysed() {
-		k.recount()
-		k.touchNames()
+	if !k.dropUnanalysed() {
+		return false
 	}
+	k.recount()
+	k.touchNames()
+	return true
 }
 
 // Unplaced lists, in ascending order, the conversations whose analysis the

@@ -33,9 +33,11 @@ type tenantKnowledge struct {
 	together map[[2]int64]int
 	types    map[int64]*typeCounts
 	assigned int // assignments since the last consolidation
-	// typesGen counts the consolidations of the types; assoc is the term
-	// association model learned as of assocGen (see association.go).
-	typesGen uint64
+	// typesGen counts the consolidations of the types (changed with k.mu
+	// held, read without: learning the associations does not wait for a
+	// recount); assoc is the term association model learned as of
+	// assocGen (see association.go).
+	typesGen atomic.Uint64
 	assoc    atomic.Pointer[assoc.Model]
 	assocGen atomic.Uint64
 	// countGen changes with every count; routineMu guards routineCache,
