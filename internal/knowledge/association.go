@@ -34,7 +34,7 @@ func (e *Engine) LearnAssociations(tenantID int64, ix *search.Index) bool {
 			return false
 		}
 	}
-	k.assoc.Store(assoc.Learn(ix.EachDocument, k.model.TypeOf, associations))
+	k.assoc.Store(assoc.Learn(ix.EachDocument, k.model.TypeTable().Of, associations))
 	k.assocGen.Store(gen)
 	return true
 }
