@@ -48,7 +48,7 @@ func (e *Engine) RelearnAssociations(tenantID int64, ix *search.Index) {
 
 // learnAssociations learns the associations as of the types' generation gen.
 func (k *tenantKnowledge) learnAssociations(gen uint64, ix *search.Index) {
-	k.assoc.Store(assoc.Learn(ix.EachDocument, k.model.TypeOf, associations))
+	k.assoc.Store(assoc.Learn(ix.EachDocument, k.model.TypeTable().Of, associations))
 	k.assocGen.Store(gen)
 }
 

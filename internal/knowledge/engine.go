@@ -56,8 +56,9 @@ func (e *Engine) Stale() map[int64][]int64 {
 	out := map[int64][]int64{}
 	for tid, k := range e.tenants {
 		k.mu.Lock()
+		types := k.model.TypeTable()
 		for id := range k.analyses {
-			if _, ok := k.model.TypeOf(id); !ok || k.migrate {
+			if _, ok := types.Of(id); !ok || k.migrate {
 				out[tid] = append(out[tid], id)
 			}
 		}

@@ -356,10 +356,10 @@ func bump(m map[string]int, phrases []string, sign int) {
 // between types (a consolidation); k.mu must be held for writing.
 func (k *tenantKnowledge) recount() {
 	k.edges, k.overall, k.types, k.together = map[edgeKey]*edgeCounts{}, map[int64]*weightedCounts{}, map[int64]*typeCounts{}, map[[2]int64]int{}
-	held := k.inIDOrder()
+	held, types := k.inIDOrder(), k.model.TypeTable()
 	for _, h := range held {
 		k.canonicalise(h.a)
-		if t, ok := k.model.TypeOf(h.id); ok {
+		if t, ok := types.Of(h.id); ok {
 			h.a.issueTypeID = t
 		}
 		k.count(h.id, h.a, 1)
