@@ -288,8 +288,10 @@ func (a *App) load(ctx context.Context) error {
 		return fmt.Errorf("change feed: %w", err)
 	}
 	indexed := make(chan error, 1)
+	loaded := 0 // conversations indexed; read after indexed is received
 	go func() {
 		n, err := a.Conversations.RebuildIndex(ctx)
+		loaded = n
 		if err == nil {
 			a.logger.Info("search index loaded", "conversations", n, "duration", time.Since(start).Round(time.Millisecond))
 		}
@@ -300,6 +302,7 @@ func (a *App) load(ctx context.Context) error {
 	err := a.Conversations.RecoverBesideIndex(ctx, indexed)
 	if err == nil {
 		a.logger.Info("knowledge loaded", "duration", time.Since(start).Round(time.Millisecond))
+		a.Conversations.ReleaseLoadMemory(loaded)
 	}
 	return err
 }

@@ -72,15 +72,45 @@ func (r *releaser) release(logger *slog.Logger, underWay int64) {
 	if !r.last.IsZero() && now.Sub(r.last) < max(releaseEvery, releaseCost*r.cost) {
 		return
 	}
-	analysed := r.analysed.Swap(0)
+	r.returnFree(logger, "memory returned after analysis", "analyses", r.analysed.Swap(0))
+}
+
+// returnFree returns the heap's free pages to the system now and logs
+// msg with what was held before and after; r.mu held.
+func (r *releaser) returnFree(logger *slog.Logger, msg string, args ...any) {
+	now := time.Now()
 	r.last = now
 	before, cpu := heapHeld()
 	debug.FreeOSMemory()
 	after, cpuAfter := heapHeld()
 	r.cost = cpuAfter - cpu
-	logger.Info("memory returned after analysis", "analyses", analysed,
-		"held_before_mb", before>>20, "held_after_mb", after>>20,
-		"took", time.Since(now).Round(time.Millisecond), "gc_cpu", r.cost.Round(time.Millisecond))
+	logger.Info(msg, append(args, "held_before_mb", before>>20, "held_after_mb", after>>20,
+		"took", time.Since(now).Round(time.Millisecond), "gc_cpu", r.cost.Round(time.Millisecond))...)
+}
+
+// ReleaseLoadMemory returns, once and on a goroutine of its own, the free
+// heap a start leaves: the load decodes the saved index and models through
+// buffers it then drops, so a server just started held about 100 MiB more
+// at 200,000 conversations than its live heap needs, and an idle server
+// would keep it (see above). The next return after analysis waits
+// releaseEvery from this one. A start of fewer than releaseAfter
+// conversations (loaded) has little to return and returns nothing.
+func (s *Service) ReleaseLoadMemory(loaded int) { memoryRelease.afterLoad(s.logger, loaded) }
+
+// afterLoad is ReleaseLoadMemory on r; the channel it returns is closed
+// once the return is done, nil when there is none.
+func (r *releaser) afterLoad(logger *slog.Logger, loaded int) <-chan struct{} {
+	if loaded < releaseAfter {
+		return nil
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.returnFree(logger, "memory returned after the load")
+	}()
+	return done
 }
 
 // heapHeld is the memory the Go runtime holds from the system and has not

@@ -52,3 +52,28 @@ func TestReleaseMemory(t *testing.T) {
 		t.Fatal("not released once releaseCost times its cost had passed")
 	}
 }
+
+// TestReleaseAfterLoad checks that a start returns the free memory its
+// load leaves once, only when it loaded a backlog's worth, and that the
+// next return after analysis then waits releaseEvery.
+func TestReleaseAfterLoad(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, nil))
+	var r releaser
+	if done := r.afterLoad(logger, releaseAfter-1); done != nil || !r.last.IsZero() {
+		t.Fatal("a small load returned memory")
+	}
+	done := r.afterLoad(logger, releaseAfter)
+	if done == nil {
+		t.Fatal("a load of a backlog's worth returned nothing")
+	}
+	<-done
+	if !strings.Contains(buf.String(), "memory returned after the load") || r.last.IsZero() {
+		t.Fatalf("no return logged: %q", buf.String())
+	}
+	buf.Reset()
+	r.analysed.Add(releaseAfter)
+	if r.release(logger, 1); strings.Contains(buf.String(), "memory returned") {
+		t.Fatal("analysis returned memory again within releaseEvery of the load's return")
+	}
+}
