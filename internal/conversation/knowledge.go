@@ -40,10 +40,7 @@ func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, 
 		analyses <- scanned{n, seen, err}
 	}()
 	for _, t := range tenants {
-		err = st.Snapshot(ctx, func(r store.Reader) error {
-			return know.Restore(t.ID, savedKnowledge{ctx: ctx, st: r, tenantID: t.ID})
-		})
-		if err != nil {
+		if err = restoreModel(ctx, st, know, t.ID); err != nil {
 			break
 		}
 	}
@@ -78,12 +75,21 @@ func loadKnowledge(ctx context.Context, st store.Store, know *knowledge.Engine, 
 // conversation id order, and returns how many it read and the tenants
 // they belong to.
 func restoreAllAnalyses(ctx context.Context, st store.Reader, know *knowledge.Engine) (int, map[int64]bool, error) {
+	return restorePages(know, func(after int64, fn func(*fathom.Analysis) error) error {
+		return st.AnalysisScanAll(ctx, after, 5000, fn)
+	})
+}
+
+// restorePages reads the analyses scan gives, a page at a time after the
+// last id read, into know, and returns how many it read and the tenants
+// they belong to.
+func restorePages(know *knowledge.Engine, scan func(after int64, fn func(*fathom.Analysis) error) error) (int, map[int64]bool, error) {
 	n := 0
 	seen := map[int64]bool{}
 	var after, last int64
 	for {
 		got := 0
-		err := st.AnalysisScanAll(ctx, after, 5000, func(a *fathom.Analysis) error {
+		err := scan(after, func(a *fathom.Analysis) error {
 			know.RestoreAnalysis(a.TenantID, a)
 			if a.TenantID != last {
 				seen[a.TenantID], last = true, a.TenantID
@@ -100,6 +106,14 @@ func restoreAllAnalyses(ctx context.Context, st store.Reader, know *knowledge.En
 	}
 }
 
+// restoreModel reads the tenant's saved model, type names and solutions
+// into know, in one snapshot (see reloadModel).
+func restoreModel(ctx context.Context, st store.Store, know *knowledge.Engine, tenantID int64) error {
+	return st.Snapshot(ctx, func(r store.Reader) error {
+		return know.Restore(tenantID, savedKnowledge{ctx: ctx, st: r, tenantID: tenantID})
+	})
+}
+
 // loadTenantKnowledge rebuilds one tenant's knowledge from the store, as
 // loadKnowledge does every tenant's, and returns the number of analyses
 // read.
@@ -113,9 +127,7 @@ func loadTenantKnowledge(ctx context.Context, st store.Store, know *knowledge.En
 		n, err := restoreAnalyses(ctx, st, know, tenantID)
 		analyses <- scanned{n, err}
 	}()
-	err := st.Snapshot(ctx, func(r store.Reader) error {
-		return know.Restore(tenantID, savedKnowledge{ctx: ctx, st: r, tenantID: tenantID})
-	})
+	err := restoreModel(ctx, st, know, tenantID)
 	got := <-analyses
 	if err != nil {
 		return 0, err
@@ -130,22 +142,10 @@ func loadTenantKnowledge(ctx context.Context, st store.Store, know *knowledge.En
 // restoreAnalyses reads the tenant's stored analyses into know and returns
 // how many it read.
 func restoreAnalyses(ctx context.Context, st store.Reader, know *knowledge.Engine, tenantID int64) (int, error) {
-	n := 0
-	var after int64
-	for {
-		got := 0
-		err := st.AnalysisScan(ctx, tenantID, after, 5000, func(a *fathom.Analysis) error {
-			know.RestoreAnalysis(tenantID, a)
-			after, got = a.ConversationID, got+1
-			return nil
-		})
-		if err != nil {
-			return n, err
-		}
-		if n += got; got == 0 {
-			return n, nil
-		}
-	}
+	n, _, err := restorePages(know, func(after int64, fn func(*fathom.Analysis) error) error {
+		return st.AnalysisScan(ctx, tenantID, after, 5000, fn)
+	})
+	return n, err
 }
 
 // reloadModel replaces the tenant's model, type names and learned
@@ -162,17 +162,6 @@ func (s *Service) reloadModel(ctx context.Context, tenantID int64) error {
 		s.know.LearnAssociations(tenantID, s.index.For(tenantID))
 	}
 	return err
-}
-
-// LearnAssociations learns every tenant's term associations from its
-// search index and issue types, once both are loaded (the analysis job
-// learns them again, after its rounds, when the types were consolidated
-// or the tenant grew by a tenth). A start learns them in
-// RecoverBesideIndex instead.
-func (s *Service) LearnAssociations() {
-	for _, id := range s.know.Tenants() {
-		s.know.LearnAssociations(id, s.index.For(id))
-	}
 }
 
 // savedKnowledge reads a tenant's saved knowledge from the store.

@@ -37,7 +37,9 @@ func exerciseStartAssociations(t *testing.T, st store.Store) {
 	if err := after.Recover(ctx); err != nil {
 		t.Fatal(err)
 	}
-	after.LearnAssociations()
+	for _, id := range after.know.Tenants() {
+		after.know.LearnAssociations(id, after.index.For(id))
+	}
 
 	beside := bareServer(st, Config{Server: "beside"})
 	indexed := make(chan error, 1)
