@@ -201,22 +201,10 @@ FROM analyses WHERE conversation_id > ? ORDER BY conversation_id LIMIT ?`, after
 	if err != nil {
 		return fmt.Errorf("scan analyses: %w", err)
 	}
-	var list []*fathom.Analysis
-	for rows.Next() {
-		a := &fathom.Analysis{}
-		var symptoms, causes string
-		if err := rows.Scan(&a.ConversationID, &a.TenantID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve); err != nil {
-			rows.Close()
-			return fmt.Errorf("scan analyses: %w", err)
-		}
-		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
-			rows.Close()
-			return err
-		}
-		list = append(list, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(list) == 0 {
+	list, err := readAnalyses(rows, func(a *fathom.Analysis, symptoms, causes *string) error {
+		return rows.Scan(&a.ConversationID, &a.TenantID, &a.IssueTypeID, symptoms, causes, &a.Resolved, &a.MinutesToResolve)
+	})
+	if err != nil || len(list) == 0 {
 		return err
 	}
 	if err := q.attachAttempts(ctx, list, true); err != nil {
@@ -241,29 +229,40 @@ FROM analyses WHERE tenant_id = ? AND `+cond, append([]any{tenantID}, args...)..
 	if err != nil {
 		return nil, fmt.Errorf("scan analyses: %w", err)
 	}
-	var list []*fathom.Analysis
-	for rows.Next() {
-		a := &fathom.Analysis{TenantID: tenantID}
-		var symptoms, causes, at string
-		if err := rows.Scan(&a.ConversationID, &a.IssueTypeID, &symptoms, &causes, &a.Resolved, &a.MinutesToResolve, &at); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	list, err := readAnalyses(rows, func(a *fathom.Analysis, symptoms, causes *string) error {
+		var at string
+		a.TenantID = tenantID
+		err := rows.Scan(&a.ConversationID, &a.IssueTypeID, symptoms, causes, &a.Resolved, &a.MinutesToResolve, &at)
 		a.AnalyzedAt = parseTime(at)
-		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		list = append(list, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(list) == 0 {
+		return err
+	})
+	if err != nil || len(list) == 0 {
 		return nil, err
 	}
 	if err := q.attachAttempts(ctx, list, dense); err != nil {
 		return nil, err
 	}
 	return list, nil
+}
+
+// readAnalyses reads rows into analyses, scan reading a row's columns
+// (the lists of phrases as their stored text, decoded here), and closes
+// rows.
+func readAnalyses(rows *sql.Rows, scan func(a *fathom.Analysis, symptoms, causes *string) error) ([]*fathom.Analysis, error) {
+	defer rows.Close()
+	var list []*fathom.Analysis
+	for rows.Next() {
+		a := &fathom.Analysis{}
+		var symptoms, causes string
+		if err := scan(a, &symptoms, &causes); err != nil {
+			return nil, fmt.Errorf("scan analyses: %w", err)
+		}
+		if err := errors.Join(unmarshalList(symptoms, &a.Symptoms), unmarshalList(causes, &a.Causes)); err != nil {
+			return nil, err
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
 }
 
 // attachAttempts reads the attempts of list (in conversation id order):
