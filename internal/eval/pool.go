@@ -32,6 +32,7 @@ const (
 	PoolPasserby Pool = "passerby"
 	PoolWayfarer Pool = "wayfarer"
 	PoolRoamer   Pool = "roamer"
+	PoolDrifter  Pool = "drifter"
 )
 
 // poolSpec is a pool's registration. Its wording of an action is, for the
@@ -72,6 +73,8 @@ var pools = []poolSpec{
 		provenance: "from ids and develop only: macros, letters, emoji, voice-to-text"},
 	{name: PoolRoamer, byID: roamerPhrasings, talk: roamerTalk, reportOnly: true,
 		provenance: "from ids and develop only: non-native chat, questions, steps, UI words"},
+	{name: PoolDrifter, byID: drifterPhrasings, talk: drifterTalk, reportOnly: true,
+		provenance: "from ids and develop only: reasons first, ticket notes, one-line e-mails, sarcasm"},
 }
 
 // Pools are every pool, in the order they were written.
