@@ -89,7 +89,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	embeddings := fs.String("embeddings-model-dir", "", "static embedding model (Model2Vec directory or .vec file) of the in-process server: similarity with vectors on")
 	byMeaning := fs.Bool("issue-types-by-meaning", false, "with --embeddings-model-dir: the in-process server also groups issue types by the vectors' meaning")
 	serverPool := fs.Int("server-pool", 0, "for --only servers: each server's PostgreSQL connections (pool_max_conns; 0: the server's default of 16)")
-	serverProfiles := fs.String("server-profile", "", "for --only servers: a directory into which each server writes its CPU profile (server-N.pprof, from its start to its stop)")
+	serverProfiles := fs.String("server-profile", "", "for --only servers and memory: a directory into which each server process writes its CPU profile (server-N.pprof, from its start to its stop)")
 	serverArgs := fs.String("server-args", "", `for --only servers: more flags for each "fathom serve", separated by spaces (such as "--analysis-duty 1")`)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -133,7 +133,7 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 		if *url != "" || engines[0] != config.EngineSQLite || len(engines) > 1 {
 			return fmt.Errorf("--only memory starts its own server on SQLite; drop --url and --engines")
 		}
-		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync, dir: *memDir, serverLog: *serverLog}
+		b := &memoryBench{out: out, corpus: corpus, sizes: counts, concurrency: *conc, queries: *queries, synchronous: *sync, dir: *memDir, serverLog: *serverLog, profileDir: *serverProfiles}
 		return b.run(ctx)
 	}
 	if *only == "servers" {

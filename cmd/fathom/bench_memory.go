@@ -32,6 +32,8 @@ type memoryBench struct {
 	synchronous string
 	dir         string // data directory to use and keep; "" for a temporary one
 	serverLog   string // file for the server's log (info level); "" to discard it
+	profileDir  string // where each server process writes its CPU profile; "": none
+	starts      int    // server processes started so far
 }
 
 func (b *memoryBench) run(ctx context.Context) error {
@@ -134,6 +136,10 @@ func (b *memoryBench) start(ctx context.Context, dataDir string) (*serveProcess,
 	o := serveOptions{logFile: b.serverLog, args: []string{"--data-dir", dataDir, "--sqlite-synchronous", b.synchronous, "--shutdown-timeout", "5m"}}
 	if o.logFile == "" {
 		o.logFile, o.logLevel = "-", slog.LevelWarn // warnings only, on stderr
+	}
+	b.starts++
+	if b.profileDir != "" {
+		o.args = append(o.args, "--cpuprofile", filepath.Join(b.profileDir, fmt.Sprintf("server-%d.pprof", b.starts)))
 	}
 	return startServeProcess(ctx, o)
 }

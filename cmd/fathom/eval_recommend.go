@@ -18,7 +18,7 @@ import (
 
 // evalRecommendSynopsis names every pool of eval.Pools with its provenance,
 // so the help follows the pools' registry.
-var evalRecommendSynopsis = `eval recommend [--pool ` + poolNames("|") + `] [--pool-file FILE] [--domain name,...] [flags]
+var evalRecommendSynopsis = `eval recommend [--pool ` + poolNames("|") + `] [--pool-file FILE] [--domain name,...] [--domain-file FILE] [flags]
    or: fathom eval recommend --pool-template > FILE
 
 Runs the recommendation simulation through the public API of a server started
@@ -38,6 +38,15 @@ kind of small talk, worded as in the develop pool, each with what it is for
 and how many wordings it needs; replace the wordings and run it with
 --pool-file FILE, which checks the whole file first and runs it as it runs
 the pools above, to report only.
+
+Your own domain: --domain-file FILE runs the simulation on openings of your
+own instead of the default domains (add --domain to run those too): a .csv
+file with a header naming a text column and an intent column (text,intent or
+BANKING77's text,category), or a .jsonl file of objects with text (or
+utterance) and intent fields, one customer's first message a row. Every
+fourth opening of an intent, in file order, is a test query, the rest start
+training conversations; an intent needs 4 openings to be asked about, and
+the domain at least 2 such intents. The domain is named after the file.
 
 --scale N plays N conversations per training opening (the same opening, other
 attempts and outcomes; N = 1, the default, is the simulation every figure in
@@ -63,9 +72,12 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	answersOut := fs.String("answers", "", "write every answer of the server, one line per test query, to this file (to compare two runs)")
 	template := fs.Bool("pool-template", false, "print a JSON file of the simulation's wording (the develop pool's, to replace with your own) and stop")
 	poolFile := fs.String("pool-file", "", "run on the wording of this `file` (made from --pool-template) instead of --pool")
+	domainFile := fs.String("domain-file", "", "run on the labelled openings of this `file` (.csv with text and intent columns, or .jsonl) instead of the default domains")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	domainGiven := false
+	fs.Visit(func(f *flag.Flag) { domainGiven = domainGiven || f.Name == "domain" })
 	if *template {
 		b, err := eval.PoolTemplate()
 		if err != nil {
@@ -85,10 +97,19 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		return err
 	}
 	var loaded []eval.Domain
-	for _, name := range strings.Split(*domains, ",") {
-		d, err := eval.LoadDomain(*data, strings.TrimSpace(name))
+	if *domainFile == "" || domainGiven {
+		for _, name := range strings.Split(*domains, ",") {
+			d, err := eval.LoadDomain(*data, strings.TrimSpace(name))
+			if err != nil {
+				return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
+			}
+			loaded = append(loaded, d)
+		}
+	}
+	if *domainFile != "" {
+		d, err := eval.LoadDomainFile(*domainFile)
 		if err != nil {
-			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
+			return fmt.Errorf("--domain-file: %w", err)
 		}
 		loaded = append(loaded, d)
 	}

@@ -241,3 +241,34 @@ func TestEvalHelpNamesEveryPool(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalRecommendDomainFile: the example domain of docs/evaluation.md
+// runs through a real server, alone (the default domains are not read:
+// --data points nowhere) or beside a named domain; a file at fault is
+// refused before any run, naming the file and the line.
+func TestEvalRecommendDomainFile(t *testing.T) {
+	engineIndependent(t)
+	example := filepath.Join(repoRoot, "examples", "internet-openings.csv")
+	noData := filepath.Join(t.TempDir(), "no-data")
+	code, out, errOut := cli(t, nil, "eval", "recommend", "--data", noData, "--domain-file", example)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"internet-openings/develop: best action", "over 7 intents", "(42 train openings × 1, 14 test", "answers of every domain: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("text,intent\nmy router is broken,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = cli(t, nil, "eval", "recommend", "--data", noData, "--domain-file", bad)
+	if code != 1 || !strings.Contains(errOut, "bad.csv: line 2: intent: empty") {
+		t.Errorf("a row without intent: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = cli(t, nil, "eval", "recommend", "--data", noData, "--domain", "finance", "--domain-file", example)
+	if code != 1 || !strings.Contains(errOut, "--domain finance") {
+		t.Errorf("--domain beside --domain-file: exit %d, stderr %q; want the named domain read too", code, errOut)
+	}
+}

@@ -47,6 +47,9 @@ import (
 // queries, as `fathom eval recommend` does through the API (on the
 // develop, report, fresh and blind pools, which are development data).
 //
+// DOMAIN_FILE=path runs a domain of labelled openings from a file
+// instead (eval.LoadDomainFile, as --domain-file reads it).
+//
 // SCALE=N plays N conversations per training opening (eval.SimulateTraining;
 // 1 by default); DECOMPOSE=1 logs the estimates behind each recommended
 // fix's probability against the true rates and the ceiling
@@ -82,11 +85,17 @@ func TestSimulatedRecommendations(t *testing.T) {
 			t.Fatalf("SCALE=%s: want a whole number ≥ 1", s)
 		}
 	}
+	load := func(name string) (eval.Domain, error) { return eval.LoadDomain(dataDir, name) }
+	if f := os.Getenv("DOMAIN_FILE"); f != "" {
+		// A domain of one's own (fathom eval recommend --domain-file).
+		names, load = []string{f}, func(string) (eval.Domain, error) { return eval.LoadDomainFile(f) }
+	}
 	for _, name := range names {
-		d, err := eval.LoadDomain(dataDir, name)
+		d, err := load(name)
 		if err != nil {
 			t.Skipf("%s: %v", name, err)
 		}
+		name = d.Name
 		var train, held []eval.Example
 		if os.Getenv("TEST_QUERIES") != "" {
 			// What `fathom eval recommend` asks, without the server.
