@@ -92,11 +92,18 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) (err error)
 		if behind && s.Shared() {
 			size = analysisBatch
 		}
+		// A chunk is stored while the next is placed (one write in
+		// flight, in chunk order): the placement does not read what the
+		// write stores, and the store's write, its commit and the index's
+		// upserts then overlap the placement instead of following it.
 		var applied []*knowledge.Draft
-		done := 0
-		for done < len(dirty) && (done == 0 || behind || !s.serving(seen) || time.Since(started) < s.cfg.AnalysisRoundWork) {
-			chunk := dirty[done:min(done+size, len(dirty))]
-			kept, tokens, err := s.analyzeChunk(ctx, tenantID, chunk, countTokens, &work)
+		var writing *chunkWrite
+		collect := func() error {
+			if writing == nil {
+				return nil
+			}
+			kept, tokens, used, err := writing.wait()
+			writing, work.used = nil, work.used+used
 			if err != nil {
 				return err
 			}
@@ -105,7 +112,23 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) (err error)
 			if countTokens {
 				s.tokens.AddTokens(ctx, tenantID, tokens)
 			}
+			return nil
+		}
+		done := 0
+		for done < len(dirty) && (done == 0 || behind || !s.serving(seen) || time.Since(started) < s.cfg.AnalysisRoundWork) {
+			chunk := dirty[done:min(done+size, len(dirty))]
+			placed, err := s.placeChunk(ctx, tenantID, chunk, countTokens, &work)
+			if err != nil {
+				return errors.Join(err, collect())
+			}
+			if err := collect(); err != nil {
+				return err
+			}
+			writing = s.writeChunk(ctx, tenantID, placed)
 			done += len(chunk)
+		}
+		if err := collect(); err != nil {
+			return err
 		}
 		s.saveIndexEvery(ctx, tenantID, indexSaveEvery)
 		var consolidated bool
@@ -163,11 +186,33 @@ func (s *Service) saveIndexEvery(ctx context.Context, tenantID int64, every time
 // countTokens. What changed since it was read is dirty again and comes
 // back in the next round, and a deleted conversation must not return to
 // the index; what its track indexed at this version is not indexed again
-// (see trackindex.go).
+// (see trackindex.go). AnalyzeTenant does the same in two steps, so that
+// a chunk is stored while the next is placed.
 func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool, work *workClock) ([]*knowledge.Draft, int64, error) {
-	feedback, err := s.feedbackOf(ctx, tenantID, chunk)
+	placed, err := s.placeChunk(ctx, tenantID, chunk, countTokens, work)
 	if err != nil {
 		return nil, 0, err
+	}
+	kept, tokens, used, err := s.writeChunk(ctx, tenantID, placed).wait()
+	work.used += used
+	return kept, tokens, err
+}
+
+// placedChunk is a chunk analysed and placed in the tenant's models, not
+// yet stored.
+type placedChunk struct {
+	convs     []*fathom.Conversation
+	messages  map[int64][]fathom.Message
+	drafts    []*knowledge.Draft
+	newTokens []int64
+}
+
+// placeChunk reads a chunk's conversations and places them, in order, in
+// the tenant's models.
+func (s *Service) placeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool, work *workClock) (*placedChunk, error) {
+	feedback, err := s.feedbackOf(ctx, tenantID, chunk)
+	if err != nil {
+		return nil, err
 	}
 	ids := make([]int64, len(chunk))
 	for i, c := range chunk {
@@ -175,11 +220,10 @@ func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fat
 	}
 	messages, err := s.store.MessageListMany(ctx, ids)
 	if err != nil {
-		return nil, 0, fmt.Errorf("analyze conversations: %w", err)
+		return nil, fmt.Errorf("analyze conversations: %w", err)
 	}
 	now := s.now()
-	drafts := make([]*knowledge.Draft, len(chunk))
-	newTokens := make([]int64, len(chunk))
+	p := &placedChunk{convs: chunk, messages: messages, drafts: make([]*knowledge.Draft, len(chunk)), newTokens: make([]int64, len(chunk))}
 	// What depends on a conversation's text alone is read ahead on the
 	// other processors; the placement, in order, here (see readAhead).
 	reads := startReading(chunk, messages, countTokens)
@@ -187,36 +231,62 @@ func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fat
 		for i, c := range chunk {
 			msgs := messages[c.ID]
 			var reading *knowledge.Reading
-			reading, newTokens[i] = reads.take(i)
-			drafts[i] = s.know.AnalyzeReading(c, msgs, s.denseOf(c, msgs), now, reading, feedback[c.ID]...)
+			reading, p.newTokens[i] = reads.take(i)
+			p.drafts[i] = s.know.AnalyzeReading(c, msgs, s.denseOf(c, msgs), now, reading, feedback[c.ID]...)
 		}
 	})
 	work.used += reads.finish()
-	// A small transaction, but on a shared database behind: SQLite's
-	// writer is shared with requests, and one holding it for hundreds of
-	// conversations would stall them (see AnalyzeTenant).
-	var current []bool
-	err = s.store.Write(ctx, func(tx store.Tx) (err error) {
-		current, err = s.storeAnalyses(ctx, tx, tenantID, chunk, drafts)
-		return err
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	var kept []*knowledge.Draft
-	var tokens int64
-	work.run(func() {
-		for i, c := range chunk {
-			if current[i] {
-				if !s.indexHolds(tenantID, c) {
-					s.indexUpsert(tenantID, c, IndexText(c, messages[c.ID]), false)
-				}
-				kept = append(kept, drafts[i])
-				tokens += newTokens[i]
-			}
+	return p, nil
+}
+
+// chunkWrite is a placed chunk being stored and indexed on a goroutine
+// of its own.
+type chunkWrite struct {
+	done   chan struct{}
+	kept   []*knowledge.Draft
+	tokens int64
+	used   time.Duration // the processor time of its indexing
+	err    error
+}
+
+// writeChunk stores, in one transaction, the analyses of the placed
+// chunk's conversations still at the version read, then indexes those;
+// wait gives their drafts and the tokens of their new messages.
+func (s *Service) writeChunk(ctx context.Context, tenantID int64, p *placedChunk) *chunkWrite {
+	w := &chunkWrite{done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		// A small transaction, but on a shared database behind: SQLite's
+		// writer is shared with requests, and one holding it for hundreds
+		// of conversations would stall them (see AnalyzeTenant).
+		var current []bool
+		w.err = s.store.Write(ctx, func(tx store.Tx) (err error) {
+			current, err = s.storeAnalyses(ctx, tx, tenantID, p.convs, p.drafts)
+			return err
+		})
+		if w.err != nil {
+			return
 		}
-	})
-	return kept, tokens, nil
+		w.used = threadWork(func() {
+			for i, c := range p.convs {
+				if current[i] {
+					if !s.indexHolds(tenantID, c) {
+						s.indexUpsert(tenantID, c, IndexText(c, p.messages[c.ID]), false)
+					}
+					w.kept = append(w.kept, p.drafts[i])
+					w.tokens += p.newTokens[i]
+				}
+			}
+		})
+	}()
+	return w
+}
+
+// wait waits for the write and gives what it kept, the tokens of their
+// new messages, the processor time of the indexing and the write's error.
+func (w *chunkWrite) wait() ([]*knowledge.Draft, int64, time.Duration, error) {
+	<-w.done
+	return w.kept, w.tokens, w.used, w.err
 }
 
 // storeAnalyses writes, in tx, the drafts of the conversations still at
