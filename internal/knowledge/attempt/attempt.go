@@ -74,7 +74,11 @@ const (
 //   - a turn no proposal shape reads is read as a note ("card frozen")
 //     when the user's next reply states how it went (see note.go);
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
-//     0.3 with no reply at all);
+//     0.3 with no reply at all); so too a success read from a reply that
+//     does not state the result (politeness, "thanks", or the learned
+//     weights alone: confidence below 0.7) when the agent then tried
+//     another fix, not a hand-over nor a closing that asks for anything
+//     else: the agent's next move says more than the reply's tone;
 //   - for the last attempt of a resolved conversation, success (0.6; 0.75
 //     if the notes name it) unless the notes say it was not fixed or was
 //     escalated (failure, 0.5), or credit an earlier attempt, which then
@@ -117,6 +121,15 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 			// reply consented, the next attempt is the act offered and
 			// its reply says how it went.
 			out[k].Outcome, out[k].Confidence = outcome.Unknown, 0
+			continue
+		}
+		if k+1 < len(out) && out[k].Outcome == outcome.Success && out[k].Confidence < confFollowed &&
+			!out[k+1].Escalation && !asksSomethingElse(msgs[out[k+1].Turn].Content) {
+			// "thanks" or a reply only the learned weights read as
+			// success, and the agent then tried another fix (not a
+			// hand-over, nor a closing that asks for anything else):
+			// the agent's next move says it did not work.
+			out[k].Outcome, out[k].Confidence = outcome.Failure, confLaterReplied
 			continue
 		}
 		if out[k].Outcome.Decided() || k+1 == len(out) {
@@ -163,6 +176,10 @@ const (
 	// confBare: below it a reply is a bare assent or denial ("yes",
 	// "no"), which answers a question rather than reporting a result.
 	confBare = 0.6
+	// confFollowed: below it, a success read from a reply that does not
+	// state the result (politeness, or the learned weights alone) gives
+	// way to the agent's next move when that move is another fix.
+	confFollowed = 0.7
 )
 
 // readReplies sets a's outcome from the user's replies in msgs, the

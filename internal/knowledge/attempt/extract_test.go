@@ -221,6 +221,14 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: I can't log in", "a: I've reset your password.", "u: ok",
 			"a: Please clear your cache.", "u: perfect, I'm in"), false, "",
 			"1 reset_password failure 0.40; 3 clear_cache success 0.70; "},
+		{"politeness, then another fix: the agent's next move says it failed", conv(
+			"u: I can't log in", "a: I've reset your password.", "u: thanks",
+			"a: Please clear your cache.", "u: perfect, I'm in"), false, "",
+			"1 reset_password failure 0.40; 3 clear_cache success 0.70; "},
+		{"a success stated outright stands before another fix", conv(
+			"u: I can't log in", "a: I've reset your password.", "u: that worked, thanks!",
+			"a: Please clear your cache.", "u: perfect"), false, "",
+			"1 reset_password success 0.90; 3 clear_cache success 0.70; "},
 		{"no reply before the next attempt", conv(
 			"u: app crashes", "a: Please restart your phone.", "a: Also try reinstalling the app.",
 			"u: fixed!"), false, "",
