@@ -233,20 +233,50 @@ func reliabilityTable(ms []eval.RecommendMetrics) string {
 	return b.String()
 }
 
-const evalDSTC11Synopsis = `eval dstc11 [--domain name,...] [flags]
+const evalDSTC11Synopsis = `eval dstc11 [--domain name,...] [--domain-file FILE] [flags]
 
 Issue discovery on DSTC11 through the public API of a server started
 in-process: each domain's utterances are tracked and resolved as one-turn
 conversations of a fresh tenant, and the issue types the server assigned are
-scored against the gold intents (NMI, ARI, number of types).`
+scored against the gold intents (NMI, ARI, number of types).
+
+--domain-file FILE scores the labelled openings of a file of your own instead
+(every opening, as the DSTC11 domains; the file as eval recommend's
+--domain-file reads it: .csv with text and intent columns, or .jsonl); add
+--domain to score the DSTC11 domains too.`
 
 func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval dstc11", evalDSTC11Synopsis)
 	domains := fs.String("domain", strings.Join(eval.DSTC11Domains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data/dstc11", "DSTC11 folder")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
+	domainFile := fs.String("domain-file", "", "score the labelled openings of this `file` (.csv with text and intent columns, or .jsonl) instead of the DSTC11 domains")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	domainGiven := false
+	fs.Visit(func(f *flag.Flag) { domainGiven = domainGiven || f.Name == "domain" })
+	type domain struct {
+		name     string
+		examples []eval.Example
+	}
+	var loaded []domain
+	if *domainFile == "" || domainGiven {
+		for _, name := range strings.Split(*domains, ",") {
+			name = strings.TrimSpace(name)
+			ex, err := eval.LoadDSTC11(*data, name)
+			if err != nil {
+				return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
+			}
+			loaded = append(loaded, domain{name, ex})
+		}
+	}
+	if *domainFile != "" {
+		name, ex, err := eval.ReadDomainFile(*domainFile)
+		if err != nil {
+			return fmt.Errorf("--domain-file: %w", err)
+		}
+		loaded = append(loaded, domain{name, ex})
 	}
 	local, err := startLocal(ctx, "normal", "eval", nil)
 	if err != nil {
@@ -255,12 +285,8 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 	defer local.close(ctx)
 	var b strings.Builder
 	b.WriteString("\n| domain | utterances | intents | NMI | ARI | types | unassigned |\n|---|---|---|---|---|---|---|\n")
-	for _, name := range strings.Split(*domains, ",") {
-		name = strings.TrimSpace(name)
-		ex, err := eval.LoadDSTC11(*data, name)
-		if err != nil {
-			return fmt.Errorf("--domain %s: %w", name, dataError(err, *data))
-		}
+	for _, d := range loaded {
+		name, ex := d.name, d.examples
 		c, _, err := freshTenant(ctx, local, "eval-dstc11-"+name)
 		if err != nil {
 			return err

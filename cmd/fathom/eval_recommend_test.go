@@ -272,3 +272,23 @@ func TestEvalRecommendDomainFile(t *testing.T) {
 		t.Errorf("--domain beside --domain-file: exit %d, stderr %q; want the named domain read too", code, errOut)
 	}
 }
+
+// TestEvalDSTC11DomainFile: issue discovery scores a domain file's every
+// opening through a real server, and refuses a file at fault before any
+// run.
+func TestEvalDSTC11DomainFile(t *testing.T) {
+	engineIndependent(t)
+	example := filepath.Join(repoRoot, "examples", "internet-openings.csv")
+	noData := filepath.Join(t.TempDir(), "no-data")
+	code, out, errOut := cli(t, nil, "eval", "dstc11", "--data", noData, "--domain-file", example)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "| internet-openings | 56 | 7 | ") {
+		t.Errorf("no line for the example's 56 openings of 7 intents:\n%s", out)
+	}
+	code, _, errOut = cli(t, nil, "eval", "dstc11", "--data", noData, "--domain-file", filepath.Join(t.TempDir(), "absent.csv"))
+	if code != 1 || !strings.Contains(errOut, "absent.csv") {
+		t.Errorf("an absent file: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -39,29 +39,41 @@ const minDomainIntents = 2
 // domain is named after the file, without its extension. An error names
 // the file, the line and the field at fault.
 func LoadDomainFile(path string) (Domain, error) {
-	f, err := os.Open(path)
+	name, all, err := ReadDomainFile(path)
 	if err != nil {
 		return Domain{}, err
 	}
+	train, test := SplitEveryFourth(all)
+	if n := len(Intents(test)); n < minDomainIntents {
+		return Domain{}, fmt.Errorf("%s: %d intents have 4 openings or more, %d needed: every fourth opening of an intent is a test query and the other three are learned from", path, n, minDomainIntents)
+	}
+	return Domain{Name: name, Train: train, Test: test}, nil
+}
+
+// ReadDomainFile reads every labelled opening of a domain file, in file
+// order, and the domain's name (the file's, without its extension); it
+// needs openings of at least minDomainIntents intents.
+func ReadDomainFile(path string) (name string, all []Example, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", nil, err
+	}
 	defer f.Close()
-	var all []Example
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv":
 		all, err = readDomainCSV(f)
 	case ".jsonl", ".json":
 		all, err = readDomainJSONL(f)
 	default:
-		return Domain{}, fmt.Errorf("%s: a domain file is .csv (a header with text and intent columns) or .jsonl (one object a line with text and intent), not %q", path, ext)
+		return "", nil, fmt.Errorf("%s: a domain file is .csv (a header with text and intent columns) or .jsonl (one object a line with text and intent), not %q", path, ext)
 	}
 	if err != nil {
-		return Domain{}, fmt.Errorf("%s: %w", path, err)
+		return "", nil, fmt.Errorf("%s: %w", path, err)
 	}
-	train, test := SplitEveryFourth(all)
-	if n := len(Intents(test)); n < minDomainIntents {
-		return Domain{}, fmt.Errorf("%s: %d intents have 4 openings or more, %d needed: every fourth opening of an intent is a test query and the other three are learned from", path, n, minDomainIntents)
+	if n := len(Intents(all)); n < minDomainIntents {
+		return "", nil, fmt.Errorf("%s: openings of %d intents, %d needed", path, n, minDomainIntents)
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return Domain{Name: name, Train: train, Test: test}, nil
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), all, nil
 }
 
 // readDomainCSV reads rows under a header naming the text and intent

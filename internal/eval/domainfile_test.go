@@ -50,6 +50,7 @@ func TestLoadDomainFile(t *testing.T) {
 		{"e.csv", "text,intent\na,x\nb,x\nc,x\nd,x\ne,y\n", "1 intents have 4 openings or more, 2 needed"},
 		{"f.txt", "text,intent\n", `not ".txt"`},
 		{"g.csv", "", "empty"},
+		{"h.csv", "text,intent\na,x\nb,x\nc,x\nd,x\n", "openings of 1 intents, 2 needed"},
 	} {
 		_, err := LoadDomainFile(write(c.name, c.body))
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.name) {
