@@ -242,53 +242,37 @@ func TestEvalHelpNamesEveryPool(t *testing.T) {
 	}
 }
 
-// TestEvalRecommendDomainFile: the example domain of docs/evaluation.md
-// runs through a real server, alone (the default domains are not read:
-// --data points nowhere) or beside a named domain; a file at fault is
-// refused before any run, naming the file and the line.
-func TestEvalRecommendDomainFile(t *testing.T) {
+// TestEvalDomainFile: the example domain of docs/evaluation.md runs
+// through a real server in eval recommend and eval dstc11, alone (the
+// default domains are not read: --data points nowhere) or beside a named
+// domain; a file at fault is refused before any run, naming the file and
+// the line.
+func TestEvalDomainFile(t *testing.T) {
 	engineIndependent(t)
 	example := filepath.Join(repoRoot, "examples", "internet-openings.csv")
-	noData := filepath.Join(t.TempDir(), "no-data")
-	code, out, errOut := cli(t, nil, "eval", "recommend", "--data", noData, "--domain-file", example)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	for _, want := range []string{"internet-openings/develop: best action", "over 7 intents", "(42 train openings × 1, 14 test", "answers of every domain: "} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
-	bad := filepath.Join(t.TempDir(), "bad.csv")
+	dir := t.TempDir()
+	noData, bad := filepath.Join(dir, "no-data"), filepath.Join(dir, "bad.csv")
 	if err := os.WriteFile(bad, []byte("text,intent\nmy router is broken,\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = cli(t, nil, "eval", "recommend", "--data", noData, "--domain-file", bad)
-	if code != 1 || !strings.Contains(errOut, "bad.csv: line 2: intent: empty") {
-		t.Errorf("a row without intent: exit %d, stderr %q", code, errOut)
-	}
-	code, _, errOut = cli(t, nil, "eval", "recommend", "--data", noData, "--domain", "finance", "--domain-file", example)
-	if code != 1 || !strings.Contains(errOut, "--domain finance") {
-		t.Errorf("--domain beside --domain-file: exit %d, stderr %q; want the named domain read too", code, errOut)
-	}
-}
-
-// TestEvalDSTC11DomainFile: issue discovery scores a domain file's every
-// opening through a real server, and refuses a file at fault before any
-// run.
-func TestEvalDSTC11DomainFile(t *testing.T) {
-	engineIndependent(t)
-	example := filepath.Join(repoRoot, "examples", "internet-openings.csv")
-	noData := filepath.Join(t.TempDir(), "no-data")
-	code, out, errOut := cli(t, nil, "eval", "dstc11", "--data", noData, "--domain-file", example)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	if !strings.Contains(out, "| internet-openings | 56 | 7 | ") {
-		t.Errorf("no line for the example's 56 openings of 7 intents:\n%s", out)
-	}
-	code, _, errOut = cli(t, nil, "eval", "dstc11", "--data", noData, "--domain-file", filepath.Join(t.TempDir(), "absent.csv"))
-	if code != 1 || !strings.Contains(errOut, "absent.csv") {
-		t.Errorf("an absent file: exit %d, stderr %q", code, errOut)
+	for _, c := range []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{[]string{"recommend", "--domain-file", example}, 0,
+			[]string{"internet-openings/develop: best action", "over 7 intents", "(42 train openings × 1, 14 test", "answers of every domain: "}},
+		{[]string{"recommend", "--domain-file", bad}, 1, []string{"bad.csv: line 2: intent: empty"}},
+		{[]string{"recommend", "--domain", "finance", "--domain-file", example}, 1, []string{"--domain finance"}},
+		{[]string{"dstc11", "--domain-file", example}, 0, []string{"| internet-openings | 56 | 7 | "}},
+		{[]string{"dstc11", "--domain-file", filepath.Join(dir, "absent.csv")}, 1, []string{"absent.csv"}},
+	} {
+		args := append([]string{"eval", c.args[0], "--data", noData}, c.args[1:]...)
+		code, out, errOut := cli(t, nil, args...)
+		for _, want := range c.want {
+			if code != c.code || !strings.Contains(out+errOut, want) {
+				t.Errorf("fathom %s: exit %d, want %d saying %q:\n%s%s", strings.Join(args, " "), code, c.code, want, out, errOut)
+			}
+		}
 	}
 }
