@@ -196,8 +196,7 @@ func issues(ctx context.Context, env *environment, r *remote, c *client.Client, 
 // given, else every page in turn; as JSON it prints the conversation with
 // the messages it read.
 func show(ctx context.Context, env *environment, r *remote, c *client.Client, id string, fs *flag.FlagSet, offset, limit int) error {
-	onePage := false
-	fs.Visit(func(f *flag.Flag) { onePage = onePage || f.Name == "offset" || f.Name == "limit" })
+	onePage := given(fs, "offset", "limit")
 	var conv *client.Conversation
 	var err error
 	if onePage {

@@ -76,8 +76,6 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	domainGiven := false
-	fs.Visit(func(f *flag.Flag) { domainGiven = domainGiven || f.Name == "domain" })
 	if *template {
 		b, err := eval.PoolTemplate()
 		if err != nil {
@@ -97,7 +95,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		return err
 	}
 	var loaded []eval.Domain
-	if *domainFile == "" || domainGiven {
+	if *domainFile == "" || given(fs, "domain") {
 		for _, name := range strings.Split(*domains, ",") {
 			d, err := eval.LoadDomain(*data, strings.TrimSpace(name))
 			if err != nil {
@@ -254,14 +252,12 @@ func runEvalDSTC11(ctx context.Context, env *environment, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	domainGiven := false
-	fs.Visit(func(f *flag.Flag) { domainGiven = domainGiven || f.Name == "domain" })
 	type domain struct {
 		name     string
 		examples []eval.Example
 	}
 	var loaded []domain
-	if *domainFile == "" || domainGiven {
+	if *domainFile == "" || given(fs, "domain") {
 		for _, name := range strings.Split(*domains, ",") {
 			name = strings.TrimSpace(name)
 			ex, err := eval.LoadDSTC11(*data, name)
@@ -312,9 +308,7 @@ func recommendPool(env *environment, fs *flag.FlagSet, name, file string) (eval.
 	if file == "" {
 		return parsePool(name)
 	}
-	both := false
-	fs.Visit(func(f *flag.Flag) { both = both || f.Name == "pool" })
-	if both {
+	if given(fs, "pool") {
 		fmt.Fprintln(env.stderr, "fathom eval recommend: give --pool or --pool-file, not both")
 		return "", errUsage
 	}
