@@ -147,7 +147,7 @@ func TestRecoverEnqueuesWhateverTheFlag(t *testing.T) {
 	// The job is gone (discarded, say); the flag is still set.
 	restarted := &committedQueue{}
 	s := NewService(Deps{Store: db, Queue: restarted, Index: search.NewCatalog()}, Config{})
-	if err := s.Recover(ctx); err != nil {
+	if err := s.recoverStore(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if n := restarted.n.Load(); n != 1 {

@@ -179,25 +179,6 @@ func (s *Service) saveIndexEvery(ctx context.Context, tenantID int64, every time
 	}
 }
 
-// analyzeChunk analyses a chunk of the tenant's changed conversations
-// and stores, in one transaction, the analyses of those still at the
-// version read. It indexes those and returns their drafts, for the
-// engine to apply, and the tokens of their new messages when
-// countTokens. What changed since it was read is dirty again and comes
-// back in the next round, and a deleted conversation must not return to
-// the index; what its track indexed at this version is not indexed again
-// (see trackindex.go). AnalyzeTenant does the same in two steps, so that
-// a chunk is stored while the next is placed.
-func (s *Service) analyzeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool, work *workClock) ([]*knowledge.Draft, int64, error) {
-	placed, err := s.placeChunk(ctx, tenantID, chunk, countTokens, work)
-	if err != nil {
-		return nil, 0, err
-	}
-	kept, tokens, used, err := s.writeChunk(ctx, tenantID, placed).wait()
-	work.used += used
-	return kept, tokens, err
-}
-
 // placedChunk is a chunk analysed and placed in the tenant's models, not
 // yet stored.
 type placedChunk struct {
@@ -207,8 +188,10 @@ type placedChunk struct {
 	newTokens []int64
 }
 
-// placeChunk reads a chunk's conversations and places them, in order, in
-// the tenant's models.
+// placeChunk reads a chunk of the tenant's changed conversations and
+// places them, in order, in the tenant's models; writeChunk then stores
+// and indexes them (AnalyzeTenant stores a chunk while it places the
+// next).
 func (s *Service) placeChunk(ctx context.Context, tenantID int64, chunk []*fathom.Conversation, countTokens bool, work *workClock) (*placedChunk, error) {
 	feedback, err := s.feedbackOf(ctx, tenantID, chunk)
 	if err != nil {
@@ -251,7 +234,11 @@ type chunkWrite struct {
 
 // writeChunk stores, in one transaction, the analyses of the placed
 // chunk's conversations still at the version read, then indexes those;
-// wait gives their drafts and the tokens of their new messages.
+// wait gives their drafts, for the engine to apply, and the tokens of
+// their new messages (counted when placeChunk was asked to). What changed
+// since it was read is dirty again and comes back in the next round, and
+// a deleted conversation must not return to the index; what its track
+// indexed at this version is not indexed again (see trackindex.go).
 func (s *Service) writeChunk(ctx context.Context, tenantID int64, p *placedChunk) *chunkWrite {
 	w := &chunkWrite{done: make(chan struct{})}
 	go func() {
@@ -438,25 +425,16 @@ func IndexText(c *fathom.Conversation, msgs []fathom.Message) string {
 	return b.String()
 }
 
-// Recover runs at start-up: it loads the knowledge engine, queues again the
-// conversations its saved model lacks, and gives every tenant with
-// conversations waiting for analysis an analysis job, whether or not its
-// pending flag says one exists.
-func (s *Service) Recover(ctx context.Context) error {
-	_, err := s.recoverKnowledge(ctx, nil)
-	if err != nil {
-		return err
-	}
-	return s.requeue(ctx)
-}
-
-// RecoverBesideIndex is Recover while the search index is rebuilt
-// elsewhere, indexed giving the rebuild's outcome (read once): every
+// RecoverBesideIndex runs at start-up, while the search index is rebuilt
+// elsewhere (indexed gives the rebuild's outcome, read once): it loads the
+// knowledge engine, queues again the conversations its saved model lacks,
+// and gives every tenant with conversations waiting for analysis an
+// analysis job, whether or not its pending flag says one exists. Every
 // tenant's term associations, which need the index and the issue types,
-// are learned too, and as soon as both are loaded, beside the recount of
-// the statistics rather than after it (nothing the recount changes is
-// read in learning them). What is learned is what LearnAssociations
-// learns once everything is loaded.
+// are learned too, as soon as both are loaded, beside the recount of the
+// statistics rather than after it (nothing the recount changes is read in
+// learning them). What is learned is what LearnAssociations learns once
+// everything is loaded.
 func (s *Service) RecoverBesideIndex(ctx context.Context, indexed <-chan error) error {
 	learned, err := s.recoverKnowledge(ctx, indexed)
 	if err != nil {

@@ -51,7 +51,7 @@ func newServerWith(t testing.TB, st store.Store, cfg Config) *Service {
 	if _, err := s.RebuildIndex(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Recover(ctx); err != nil {
+	if err := s.recoverStore(ctx); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -89,6 +89,16 @@ var topics = []struct{ user, agent, reply string }{
 	{"The app crashes when I open the settings page", "Please reinstall the app from the store.", "Still crashing, no luck"},
 	{"I was charged twice for my subscription this month", "I have refunded the duplicate charge to your card.", "Great, thank you"},
 	{"My package has not arrived and tracking shows no update", "I have opened an investigation with the carrier.", "Thanks for checking"},
+}
+
+// recoverStore is the start's recovery (RecoverBesideIndex) without the
+// search index: the knowledge loaded and the analyses requeued, no term
+// associations learned.
+func (s *Service) recoverStore(ctx context.Context) error {
+	if _, err := s.recoverKnowledge(ctx, nil); err != nil {
+		return err
+	}
+	return s.requeue(ctx)
 }
 
 func trackTopic(t testing.TB, s *Service, tenantID int64, id string, n int) {

@@ -34,7 +34,7 @@ func exerciseStartAssociations(t *testing.T, st store.Store) {
 	if _, err := after.RebuildIndex(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := after.Recover(ctx); err != nil {
+	if err := after.recoverStore(ctx); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range after.know.Tenants() {

@@ -60,7 +60,11 @@ func exerciseKilledBetweenSaves(t *testing.T, st store.Store, byWrite bool) {
 	if err != nil || len(dirty) != 10 {
 		t.Fatalf("%d conversations waiting, want 10 (err %v)", len(dirty), err)
 	}
-	kept, _, err := a.analyzeChunk(ctx, tn, dirty, false, &workClock{})
+	placed, err := a.placeChunk(ctx, tn, dirty, false, &workClock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, _, _, err := a.writeChunk(ctx, tn, placed).wait()
 	if err != nil {
 		t.Fatal(err)
 	}

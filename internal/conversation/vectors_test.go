@@ -68,7 +68,7 @@ func vectorServer(t *testing.T, st store.Store, emb Embedder) (*Service, int) {
 	if _, err := s.RebuildIndex(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Recover(ctx); err != nil {
+	if err := s.recoverStore(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if emb == nil {
@@ -176,7 +176,7 @@ func TestVectorsFollowedPostgres(t *testing.T) {
 		if _, err := s.RebuildIndex(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Recover(ctx); err != nil {
+		if err := s.recoverStore(ctx); err != nil {
 			t.Fatal(err)
 		}
 		return s
