@@ -101,6 +101,17 @@ func (s *Service) recoverStore(ctx context.Context) error {
 	return s.requeue(ctx)
 }
 
+// trackTopics tracks n conversations, prefix-0 to prefix-(n-1), the i-th
+// on topic i (see trackTopic).
+func trackTopics(t testing.TB, s *Service, tenantID int64, prefix string, n int) {
+	t.Helper()
+	for i := range n {
+		trackTopic(t, s, tenantID, fmt.Sprintf("%s-%d", prefix, i), i)
+	}
+}
+
+// trackTopic tracks conversation id on topic n (of topics), resolving
+// every third.
 func trackTopic(t testing.TB, s *Service, tenantID int64, id string, n int) {
 	t.Helper()
 	tp := topics[n%len(topics)]
@@ -222,9 +233,7 @@ func exerciseServers(t *testing.T, st store.Store) {
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
 
 	// Writes through a, analysed by a: b finds them and types them alike.
-	for i := range 120 {
-		trackTopic(t, a, tn, fmt.Sprintf("a-%d", i), i)
-	}
+	trackTopics(t, a, tn, "a", 120)
 	analyze(t, a, tn)
 	// Each server loads the saved model with its model follower, the
 	// analysing one too once its analysis ended (modelfollow.go).
@@ -274,9 +283,7 @@ func exerciseServers(t *testing.T, st store.Store) {
 	// follows from there.
 	c := newServer(t, st, "c")
 	sameView(t, "restarted", viewOf(t, a, tn), viewOf(t, c, tn))
-	for i := range 40 {
-		trackTopic(t, a, tn, fmt.Sprintf("late-%d", i), i)
-	}
+	trackTopics(t, a, tn, "late", 40)
 	analyze(t, a, tn)
 	catchUp(t, a, b, c)
 	va = viewOf(t, a, tn)
@@ -284,9 +291,7 @@ func exerciseServers(t *testing.T, st store.Store) {
 	sameView(t, "c after late writes", va, viewOf(t, c, tn))
 
 	// A follower whose cursor fell behind what was pruned reloads.
-	for i := range 30 {
-		trackTopic(t, a, tn, fmt.Sprintf("gone-%d", i), i)
-	}
+	trackTopics(t, a, tn, "gone", 30)
 	analyze(t, a, tn)
 	catchUp(t, b) // b reads the feed; c, stopped, does not
 	if err := st.Write(ctx, func(tx store.Tx) error {
@@ -374,9 +379,7 @@ func TestFeedLateCommitPostgres(t *testing.T) {
 	st := pgtest.Open(t)
 	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
-	for i := range 4 {
-		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
-	}
+	trackTopics(t, a, tn, "c", 4)
 	analyze(t, a, tn)
 	catchUp(t, b)
 	if n := b.index.For(tn).Len(); n != 4 {
@@ -433,17 +436,13 @@ func TestLeaseTakeover(t *testing.T) {
 	st := sqlitetest.Open(t, t.TempDir())
 	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
-	for i := range 30 {
-		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
-	}
+	trackTopics(t, a, tn, "c", 30)
 	analyze(t, a, tn)
 	// a takes the lease for its next job and dies: it never releases it.
 	if _, err := a.takeLease(ctx, tn); err != nil {
 		t.Fatal(err)
 	}
-	for i := range 10 {
-		trackTopic(t, b, tn, fmt.Sprintf("d-%d", i), i)
-	}
+	trackTopics(t, b, tn, "d", 10)
 	if err := b.AnalyzeTenant(ctx, tn); !IsBusy(err) {
 		t.Fatalf("b analysed under a live lease: err = %v", err)
 	}

@@ -2,7 +2,6 @@ package conversation
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -57,9 +56,7 @@ func TestIssueTypeBeforeModelLoadPostgres(t *testing.T) {
 	// a saves its model every ModelSaveEvery (the default), and the names
 	// of new types after each round.
 	a := newServerWith(t, st, Config{Server: "a", FeedGapWait: time.Second})
-	for i := range 60 {
-		trackTopic(t, a, tn, fmt.Sprintf("seed-%d", i), i)
-	}
+	trackTopics(t, a, tn, "seed", 60)
 	analyze(t, a, tn)
 	slowB, slowC := newSlowLoads(st), newSlowLoads(st)
 	b, c := newServer(t, slowB, "b"), newServer(t, slowC, "c")
@@ -86,9 +83,7 @@ func TestIssueTypeBeforeModelLoadPostgres(t *testing.T) {
 	// it: the loads do not end while the test runs.
 	slowB.held.Store(true)
 	slowC.held.Store(true)
-	for i := range 10 {
-		trackTopic(t, a, tn, fmt.Sprintf("before-%d", i), i)
-	}
+	trackTopics(t, a, tn, "before", 10)
 	analyze(t, a, tn)
 	for _, s := range []*slowLoads{slowB, slowC} {
 		select {

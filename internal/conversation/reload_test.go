@@ -2,7 +2,6 @@ package conversation
 
 import (
 	"context"
-	"fmt"
 	"sync/atomic"
 	"testing"
 
@@ -68,20 +67,14 @@ func TestReloadDuringSaveSQLite(t *testing.T) {
 func exerciseReloadDuringSave(t *testing.T, st store.Store) {
 	tn := newTenant(t, st)
 	a := newServer(t, st, "a")
-	for i := range 60 {
-		trackTopic(t, a, tn, fmt.Sprintf("a-%d", i), i)
-	}
+	trackTopics(t, a, tn, "a", 60)
 	analyze(t, a, tn)
 	m := &midSave{Store: st}
 	b := newServer(t, m, "b")
-	for i := range 40 {
-		trackTopic(t, a, tn, fmt.Sprintf("b-%d", i), i)
-	}
+	trackTopics(t, a, tn, "b", 40)
 	analyze(t, a, tn) // b reloads this model at its next catch-up...
 	m.save = func() { // ...while a saves the next, with more documents
-		for i := range 40 {
-			trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
-		}
+		trackTopics(t, a, tn, "c", 40)
 		analyze(t, a, tn)
 	}
 	m.armed.Store(true)

@@ -110,9 +110,7 @@ func exerciseTrackedFollowed(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
-	for i := range 10 {
-		trackTopic(t, a, tn, fmt.Sprintf("t-%d", i), i)
-	}
+	trackTopics(t, a, tn, "t", 10)
 	if err := b.catchUpIndex(ctx); err != nil {
 		t.Fatal(err)
 	}

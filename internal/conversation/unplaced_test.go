@@ -38,18 +38,14 @@ func exerciseKilledBetweenSaves(t *testing.T, st store.Store, byWrite bool) {
 	ctx := context.Background()
 	tn := newTenant(t, st)
 	a, b := newServer(t, st, "a"), newServer(t, st, "b")
-	for i := range 30 {
-		trackTopic(t, a, tn, fmt.Sprintf("c-%d", i), i)
-	}
+	trackTopics(t, a, tn, "c", 30)
 	analyze(t, a, tn) // and saved
 	catchUp(t, a, b)
 
 	// a's next job analyses ten more conversations, as AnalyzeTenant's
 	// first round does, and a is killed before its model save: it never
 	// saves, nor gives its lease up.
-	for i := range 10 {
-		trackTopic(t, a, tn, fmt.Sprintf("d-%d", i), i)
-	}
+	trackTopics(t, a, tn, "d", 10)
 	if _, err := a.takeLease(ctx, tn); err != nil {
 		t.Fatal(err)
 	}
