@@ -27,24 +27,35 @@ var frames = func() []frame {
 	return out
 }()
 
-// clause is a clause of a turn as written, and whether it ends in '?'.
+// clause is a clause of a turn as written, whether it ends in '?', and
+// the numbered list's item it is in (0 outside a list).
 type clause struct {
 	text     string
 	question bool
+	item     int
 }
 
-// clauses cuts a turn into clauses at sentence ends, commas, colons and
-// "then", keeping the original text.
+// clauses cuts a turn into clauses at sentence ends, commas, colons,
+// "then" and the items of a numbered list, keeping the original text (a
+// list's numbers left out).
 func clauses(text string) []clause {
 	var out []clause
 	start := 0
 	unpunctuated := unpunctuatedTurn(text)
+	items := listItems(text)
+	item := 0
 	emit := func(end int) {
 		if c := strings.TrimSpace(text[start:end]); c != "" {
-			out = append(out, clause{c, end < len(text) && text[end] == '?'})
+			out = append(out, clause{c, end < len(text) && text[end] == '?', item})
 		}
 	}
 	for i := 0; i < len(text); i++ {
+		if len(items) > 0 && i == items[0][0] {
+			// An item's number ends the clause before it and is left out.
+			emit(i)
+			start, i, items, item = items[0][1], items[0][1]-1, items[1:], item+1
+			continue
+		}
 		switch c := text[i]; c {
 		case '!', '?', ';', ',', '\n':
 			emit(i)
@@ -78,6 +89,35 @@ func clauses(text string) []clause {
 		}
 	}
 	emit(len(text))
+	return out
+}
+
+// listItems finds the numbers of a numbered list in text ("1. open the
+// app 2. tap Cards", "1) tap your card, 2) choose PIN"): each a number
+// after the start or a space, then "." or ")" and a space, in order from
+// 1. It returns where each number begins and where its item's text does;
+// nothing unless a 1 and a 2 are found, so that "set it to 50. Then" or
+// "option 2) instead" is no list.
+func listItems(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		if i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+			continue
+		}
+		j, n := i, 0
+		for j < len(text) && j-i < 2 && text[j] >= '0' && text[j] <= '9' {
+			n = n*10 + int(text[j]-'0')
+			j++
+		}
+		if j == i || n != len(out)+1 || j+1 >= len(text) || text[j] != '.' && text[j] != ')' || text[j+1] != ' ' {
+			continue
+		}
+		out = append(out, [2]int{i, j + 2})
+		i = j + 1
+	}
+	if len(out) < 2 {
+		return nil
+	}
 	return out
 }
 

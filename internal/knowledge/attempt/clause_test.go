@@ -79,3 +79,37 @@ func TestExtendedPictographic(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedListIsAProcedure: a numbered list's numbers are no part of
+// its items, and its action is its last item's, the items before it its
+// steps; numbers that begin no list from 1 stay in the text.
+func TestNumberedListIsAProcedure(t *testing.T) {
+	cases := []struct {
+		turn, key string
+		steps     []string
+	}{
+		{"1. Open the app 2. Go to Settings 3. Tap Reset password", "tap_reset_password", []string{"Open the app", "Go to Settings"}},
+		{"Sure: 1) open the app, 2) tap the card, 3) freeze it.", "freeze_card", []string{"open the app", "tap the card"}},
+		{"1) Press and hold the icon. 2) Choose Remove. 3) Download the app again.", "download_app", []string{"Press and hold the icon", "Choose Remove"}},
+		// No list: a number before a full stop.
+		{"Set the limit to 50. Then try again.", "set_limit", nil},
+	}
+	for _, c := range cases {
+		p, steps, _, ok := parseTurn(c.turn)
+		if !ok || p.phrase().Key() != c.key || !slices.Equal(steps, c.steps) {
+			t.Errorf("%q: got %q, steps %q (ok %v), want %q, steps %q", c.turn, p.phrase().Key(), steps, ok, c.key, c.steps)
+		}
+	}
+	got := clauses("Set it to 50. Then 1) open the app 2) tap Cards")
+	want := []string{"Set it to 50", "Then", "open the app", "tap Cards"}
+	var texts []string
+	for _, c := range got {
+		texts = append(texts, c.text)
+	}
+	if !slices.Equal(texts, want) {
+		t.Errorf("clauses %q, want %q", texts, want)
+	}
+	if got := clauses("see note 2) below"); len(got) != 1 || got[0].text != "see note 2) below" {
+		t.Errorf("a list's 2 alone is cut: %v", got)
+	}
+}

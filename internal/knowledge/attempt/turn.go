@@ -11,6 +11,7 @@ import (
 // stated conditions on the user. ok is false if the turn proposes nothing.
 func parseTurn(text string) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
+	var items []int // the numbered list's item of each of all, 0 outside one
 	at := -1
 	antecedent := ""
 	cs := clauses(text)
@@ -52,6 +53,17 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 			at = len(all)
 		}
 		all = append(all, p)
+		items = append(items, c.item)
+	}
+	// A numbered list is a procedure whose items lead to its end: its
+	// action is its last item's, what comes before it are its steps ("1.
+	// open the app 2. tap Cards 3. freeze the card").
+	listed := false
+	for i := len(all) - 1; i >= 0; i-- {
+		if items[i] > 0 && all[i].action {
+			at, listed = i, true
+			break
+		}
 	}
 	if at < 0 {
 		for i, p := range all {
@@ -65,7 +77,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		return parsed{}, nil, conditions, false
 	}
 	for i, p := range all {
-		if i != at && p.step {
+		if i != at && (p.step || listed && items[i] > 0) {
 			steps = append(steps, p.text)
 		}
 	}
