@@ -227,13 +227,19 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 	// A term that shares its types with too few others to fill its
 	// neighbours (one wording of an issue the partition gave a type of
 	// its own) is completed by the company it keeps.
-	short := map[int32]bool{}
+	held, short := make([]bool, len(terms)), make([]bool, len(terms))
+	shorts := 0
 	for a := range norm {
+		held[a] = true
 		if len(dots[a]) < cfg.Neighbours {
 			short[a] = true
+			shorts++
 		}
 	}
-	company := companions(docTerms, docEnds, norm, short)
+	var company map[int32]map[int32]float64
+	if shorts >= 2 {
+		company = companions(docTerms, docEnds, held, short, termDocs)
+	}
 	for a := range norm {
 		row := dots[a]
 		ns := make([]Neighbour, 0, len(row))
@@ -315,40 +321,47 @@ func (m *Model) Expand(terms []string) []search.Weighted {
 	return out[:min(len(out), m.cfg.Expand)]
 }
 
-// companions returns, for each short term, the cosine of its vector of
-// PPMI with the terms it shares documents with to every other term's: two
-// terms used in the same company of words, as two wordings of one issue
-// are ("my wifi drops every evening", "the wifi keeps disconnecting every
+// companions returns, for the short terms, the cosine of one's vector of
+// PPMI with the terms it shares documents with to another's: two terms
+// used in the same company of words, as two wordings of one issue are
+// ("my wifi drops every evening", "the wifi keeps disconnecting every
 // evening"), are alike though never in one document. Only the terms that
-// characterise a type (held, the keys of norm) count, as terms and as
-// company, at most companyTerms of each term's strongest company (by local
-// mutual information) and at most perDocument of a document; a companion
-// shared by more than commonCompany terms is skipped (it says little, and
-// costs the square of its terms).
-func companions(docTerms []int32, docEnds []int, held map[int32]float64, short map[int32]bool) map[int32]map[int32]float64 {
+// characterise a type (held) count as company, at most
+// perDocument of a document and companyTerms of a term's strongest (by
+// local mutual information, each seen with it in two documents at least);
+// df is every term's documents. Only short terms gain companions, from
+// among themselves: the work is the pairs of the documents holding a short
+// term, usually few (16 of banking77's 459 characteristic terms); a
+// companion of more than commonCompany short terms is skipped (it says
+// little, and costs the square of its terms).
+func companions(docTerms []int32, docEnds []int, held, short []bool, df []int) map[int32]map[int32]float64 {
 	const (
 		perDocument   = 24
 		commonCompany = 256
 	)
-	if len(short) == 0 {
-		return nil
-	}
-	df := map[int32]int{}
 	co := map[uint64]int32{}
 	var in []int32
 	start := 0
 	for _, end := range docEnds {
 		in = in[:0]
+		some := false
 		for _, t := range docTerms[start:end] {
-			if _, ok := held[t]; ok && len(in) < perDocument {
+			if held[t] && len(in) < perDocument {
 				in = append(in, t)
+				some = some || short[t]
 			}
 		}
 		start = end
-		for i, a := range in {
-			df[a]++
-			for _, b := range in[i+1:] {
-				co[uint64(min(a, b))<<32|uint64(max(a, b))]++
+		if !some {
+			continue
+		}
+		for _, a := range in {
+			if short[a] {
+				for _, b := range in {
+					if b != a {
+						co[uint64(a)<<32|uint64(b)]++
+					}
+				}
 			}
 		}
 	}
@@ -360,19 +373,13 @@ func companions(docTerms []int32, docEnds []int, held map[int32]float64, short m
 	rows := map[int32][]comp{}
 	n := float64(len(docEnds))
 	for k, c := range co {
-		if c < 2 {
-			continue
-		}
 		a, b := int32(k>>32), int32(uint32(k))
-		pmi := math.Log(float64(c) * n / (float64(df[a]) * float64(df[b])))
-		if pmi <= 0 {
-			continue
+		if pmi := math.Log(float64(c) * n / (float64(df[a]) * float64(df[b]))); c >= 2 && pmi > 0 {
+			rows[a] = append(rows[a], comp{b, pmi, float64(c) * pmi})
 		}
-		rows[a] = append(rows[a], comp{b, pmi, float64(c) * pmi})
-		rows[b] = append(rows[b], comp{a, pmi, float64(c) * pmi})
 	}
 	norm := map[int32]float64{}
-	of := map[int32][]comp{} // a companion → the terms it keeps company with
+	of := map[int32][]comp{} // a companion → the short terms it keeps company with
 	for a, r := range rows {
 		slices.SortFunc(r, func(x, y comp) int {
 			if c := cmp.Compare(y.lmi, x.lmi); c != 0 {
@@ -391,9 +398,6 @@ func companions(docTerms []int32, docEnds []int, held map[int32]float64, short m
 			continue
 		}
 		for _, a := range ts {
-			if !short[a.term] {
-				continue
-			}
 			row := sims[a.term]
 			if row == nil {
 				row = map[int32]float64{}
