@@ -270,6 +270,7 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 			}
 			slices.SortFunc(more, byStrength)
 			ns = append(ns, more[:min(len(more), cfg.Neighbours-k)]...)
+			slices.SortFunc(ns, byStrength) // strongest first, whatever linked them
 		}
 		if len(ns) > 0 {
 			m.near[terms[a]] = slices.Clip(ns)
