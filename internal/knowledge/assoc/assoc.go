@@ -42,6 +42,11 @@ type Config struct {
 	MinStrength float64
 }
 
+// companyTerms is how many of a term's strongest companions (the terms it
+// shares documents with) describe it where its types do not (see
+// companions).
+const companyTerms = 32
+
 func (c Config) withDefaults() Config {
 	if c.TypeTerms <= 0 {
 		c.TypeTerms = 64
@@ -111,9 +116,15 @@ func (m *Model) Terms() int {
 // association is the cosine of their vectors. Terms that never occur in
 // the same conversation are linked when they characterise the same types,
 // which is what a paraphrase needs: "drops" and "disconnecting" rarely
-// share a message, but share the issue type. The work is linear in the
-// documents' terms plus, per type, the square of TypeTerms; the model
-// holds at most Neighbours neighbours for at most TypeTerms × types terms.
+// share a message, but share the issue type. When a consolidation gives
+// each wording a type of its own, the types no longer link them: a term
+// whose types give it fewer than Neighbours neighbours is completed by the
+// terms used in the same company of words (see companions), as "drops"
+// and "disconnecting" are ("my wifi … every evening and restarting the
+// router does not help"). The work is linear in the documents' terms
+// (times the square of a document's characteristic terms, at most 24, for
+// the company) plus, per type, the square of TypeTerms; the model holds at
+// most Neighbours neighbours for at most TypeTerms × types terms.
 func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64) (int64, bool), cfg Config) *Model {
 	cfg = cfg.withDefaults()
 	type key struct {
@@ -127,6 +138,8 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 	var termDocs []int
 	pairs := map[key]int32{}
 	n, typed := 0, 0
+	var docTerms []int32 // the typed documents' content terms, one after another
+	docEnds := []int{}   // where each document's end in docTerms
 	docs(func(id int64, ts []string) {
 		t, ok := typeOf(id)
 		if ok {
@@ -156,7 +169,9 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 			}
 			termDocs[w]++
 			pairs[key{ti, w}]++
+			docTerms = append(docTerms, w)
 		}
+		docEnds = append(docEnds, len(docTerms))
 	})
 	m := &Model{cfg: cfg, near: map[string][]Neighbour{}, Documents: n, Types: len(typeDocs), Typed: typed}
 	if n == 0 {
@@ -209,7 +224,24 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 			}
 		}
 	}
-	for a, row := range dots {
+	// A term that shares its types with too few others to fill its
+	// neighbours (one wording of an issue the partition gave a type of
+	// its own) is completed by the company it keeps.
+	held, short := make([]bool, len(terms)), make([]bool, len(terms))
+	shorts := 0
+	for a := range norm {
+		held[a] = true
+		if len(dots[a]) < cfg.Neighbours {
+			short[a] = true
+			shorts++
+		}
+	}
+	var company map[int32]map[int32]float64
+	if shorts >= 2 {
+		company = companions(docTerms, docEnds, held, short, termDocs)
+	}
+	for a := range norm {
+		row := dots[a]
 		ns := make([]Neighbour, 0, len(row))
 		for b, d := range row {
 			if s := d / math.Sqrt(norm[a]*norm[b]); s >= cfg.MinStrength {
@@ -218,7 +250,7 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 		}
 		// Equally associated terms (all of one type's, in a tenant of
 		// few types) are ranked by how many conversations they reach.
-		slices.SortFunc(ns, func(x, y Neighbour) int {
+		byStrength := func(x, y Neighbour) int {
 			if c := cmp.Compare(y.Strength, x.Strength); c != 0 {
 				return c
 			}
@@ -226,9 +258,22 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 				return c
 			}
 			return cmp.Compare(x.Term, y.Term)
-		})
+		}
+		slices.SortFunc(ns, byStrength)
+		ns = ns[:min(len(ns), cfg.Neighbours)]
+		if k := len(ns); k < cfg.Neighbours {
+			var more []Neighbour
+			for b, s := range company[a] {
+				if _, ok := row[b]; !ok && s >= cfg.MinStrength {
+					more = append(more, Neighbour{terms[b], float32(min(s, 1))})
+				}
+			}
+			slices.SortFunc(more, byStrength)
+			ns = append(ns, more[:min(len(more), cfg.Neighbours-k)]...)
+			slices.SortFunc(ns, byStrength) // strongest first, whatever linked them
+		}
 		if len(ns) > 0 {
-			m.near[terms[a]] = slices.Clip(ns[:min(len(ns), cfg.Neighbours)])
+			m.near[terms[a]] = slices.Clip(ns)
 		}
 	}
 	return m
@@ -275,4 +320,101 @@ func (m *Model) Expand(terms []string) []search.Weighted {
 		return cmp.Compare(a.Term, b.Term)
 	})
 	return out[:min(len(out), m.cfg.Expand)]
+}
+
+// companions returns, for the short terms, the cosine of one's vector of
+// PPMI with the terms it shares documents with to another's: two terms
+// used in the same company of words, as two wordings of one issue are
+// ("my wifi drops every evening", "the wifi keeps disconnecting every
+// evening"), are alike though never in one document. Only the terms that
+// characterise a type (held) count as company, at most
+// perDocument of a document and companyTerms of a term's strongest (by
+// local mutual information, each seen with it in two documents at least);
+// df is every term's documents. Only short terms gain companions, from
+// among themselves: the work is the pairs of the documents holding a short
+// term, usually few (16 of banking77's 459 characteristic terms); a
+// companion of more than commonCompany short terms is skipped (it says
+// little, and costs the square of its terms).
+func companions(docTerms []int32, docEnds []int, held, short []bool, df []int) map[int32]map[int32]float64 {
+	const (
+		perDocument   = 24
+		commonCompany = 256
+	)
+	co := map[uint64]int32{}
+	var in []int32
+	start := 0
+	for _, end := range docEnds {
+		in = in[:0]
+		some := false
+		for _, t := range docTerms[start:end] {
+			if held[t] && len(in) < perDocument {
+				in = append(in, t)
+				some = some || short[t]
+			}
+		}
+		start = end
+		if !some {
+			continue
+		}
+		for _, a := range in {
+			if short[a] {
+				for _, b := range in {
+					if b != a {
+						co[uint64(a)<<32|uint64(b)]++
+					}
+				}
+			}
+		}
+	}
+	type comp struct {
+		term int32
+		ppmi float64
+		lmi  float64
+	}
+	rows := map[int32][]comp{}
+	n := float64(len(docEnds))
+	for k, c := range co {
+		a, b := int32(k>>32), int32(uint32(k))
+		if pmi := math.Log(float64(c) * n / (float64(df[a]) * float64(df[b]))); c >= 2 && pmi > 0 {
+			rows[a] = append(rows[a], comp{b, pmi, float64(c) * pmi})
+		}
+	}
+	norm := map[int32]float64{}
+	of := map[int32][]comp{} // a companion → the short terms it keeps company with
+	for a, r := range rows {
+		slices.SortFunc(r, func(x, y comp) int {
+			if c := cmp.Compare(y.lmi, x.lmi); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.term, y.term)
+		})
+		for _, c := range r[:min(len(r), companyTerms)] {
+			norm[a] += c.ppmi * c.ppmi
+			of[c.term] = append(of[c.term], comp{a, c.ppmi, 0})
+		}
+	}
+	sims := map[int32]map[int32]float64{}
+	for _, ts := range of {
+		if len(ts) > commonCompany {
+			continue
+		}
+		for _, a := range ts {
+			row := sims[a.term]
+			if row == nil {
+				row = map[int32]float64{}
+				sims[a.term] = row
+			}
+			for _, b := range ts {
+				if b.term != a.term {
+					row[b.term] += a.ppmi * b.ppmi
+				}
+			}
+		}
+	}
+	for a, row := range sims {
+		for b, d := range row {
+			row[b] = d / math.Sqrt(norm[a]*norm[b])
+		}
+	}
+	return sims
 }
