@@ -8,6 +8,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/quota"
 )
 
@@ -33,6 +34,7 @@ type readAhead struct {
 	chunk       []*fathom.Conversation
 	messages    map[int64][]fathom.Message
 	countTokens bool
+	frozen      *issuetype.Frozen // the model's view its searches read
 	items       []readItem
 	next        atomic.Int64 // the next item a reader claims
 	wg          sync.WaitGroup
@@ -46,10 +48,11 @@ type readItem struct {
 	tokens  int64
 }
 
-// startReading starts reading the chunk ahead; the caller takes every
-// item in order (take) and then calls finish.
-func startReading(chunk []*fathom.Conversation, messages map[int64][]fathom.Message, countTokens bool) *readAhead {
-	r := &readAhead{chunk: chunk, messages: messages, countTokens: countTokens, items: make([]readItem, len(chunk))}
+// startReading starts reading the chunk ahead, each opening searched in
+// the tenant's frozen issue-type index (nil for none); the caller takes
+// every item in order (take) and then calls finish.
+func startReading(chunk []*fathom.Conversation, messages map[int64][]fathom.Message, countTokens bool, frozen *issuetype.Frozen) *readAhead {
+	r := &readAhead{chunk: chunk, messages: messages, countTokens: countTokens, frozen: frozen, items: make([]readItem, len(chunk))}
 	for i := range r.items {
 		r.items[i].done = make(chan struct{})
 	}
@@ -83,6 +86,7 @@ func (r *readAhead) read(i int) {
 	it, c := &r.items[i], r.chunk[i]
 	msgs := r.messages[c.ID]
 	it.reading = knowledge.ReadConversation(c, msgs)
+	it.reading.SearchAhead(r.frozen)
 	if r.countTokens {
 		for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
 			it.tokens += quota.CountTokens(m.Content)

@@ -203,6 +203,7 @@ func (m *Model) planPostings(bounds []int) postingPlan {
 // m's Config; the caller holds m.mu for writing and then sets what m
 // knows of its stored copy.
 func (m *Model) adopt(fresh *Model) {
+	m.thawLocked() // a frozen view of the old index ends
 	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
 	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
 	m.gone = nil

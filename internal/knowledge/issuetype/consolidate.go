@@ -71,6 +71,7 @@ func (m *Model) retype(d *doc, typ int64) {
 // compact drops dead slots, remaps neighbour lists, re-weighs vectors and
 // rebuilds the inverted index.
 func (m *Model) compact() {
+	m.thawLocked() // the lists are rebuilt: a frozen view ends
 	slot := make([]int32, len(m.docs))
 	kept := m.docs[:0]
 	keptDense := m.denses[:0] // moved down alike, in place
