@@ -1,6 +1,9 @@
 package issuetype
 
 import (
+	"bytes"
+	"runtime"
+	"slices"
 	"testing"
 	"time"
 )
@@ -102,5 +105,50 @@ func TestBanking77Frozen(t *testing.T) {
 	t.Logf("banking77 train, frozen batches of 50: %d docs, %d types, NMI %.3f, ARI %.3f, %.0f assigns/s", len(texts), n, nmi, ari, float64(len(texts))/elapsed.Seconds())
 	if nmi < 0.72 || ari < 0.30 || n < 60 || n > 200 {
 		t.Errorf("want NMI >= 0.72, ARI >= 0.30 and 60–200 types; got NMI %.3f, ARI %.3f, %d types", nmi, ari, n)
+	}
+}
+
+// TestCompactWeighsOnEveryCore: a consolidation's compaction, which
+// weighs and indexes the documents on several workers, leaves the weights
+// and the posting lists that weighing and indexing one document at a time
+// in slot order gives, removed documents dropped.
+func TestCompactWeighsOnEveryCore(t *testing.T) {
+	defer func(was int) { weighShare = was }(weighShare)
+	weighShare = 300
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	texts := chunkTexts(2000)
+	m := NewModel(Config{DisableAutoConsolidate: true})
+	for i, s := range texts {
+		m.Assign(int64(i+1), s)
+	}
+	for id := int64(1); id <= 2000; id += 97 {
+		m.Remove(id)
+	}
+	m.Consolidate()
+	tab := newIDFTable(m.live)
+	var buf weighBuf
+	want := make([]postings, len(m.feats))
+	for s := range m.docs {
+		d := m.docs[s]
+		d.vec = slices.Clone(d.vec)
+		got := slices.Clone(m.docs[s].vec)
+		m.weigh(&d, tab, &buf)
+		if !bytes.Equal(d.vec, got) {
+			t.Fatalf("slot %d: weighed %v, one at a time %v", s, got, d.vec)
+		}
+		k, gaps, ws := d.vec.parts()
+		id, p := uint32(0), 0
+		for i := range k {
+			var g uint32
+			g, p = gap(gaps, p)
+			id += g
+			want[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
+		}
+	}
+	for id := range want {
+		got, w := m.posts[id], want[id]
+		if !bytes.Equal(got.b, w.b) || got.n != w.n || got.last != w.last {
+			t.Fatalf("feature %d: list of %d entries, want %d", id, got.n, w.n)
+		}
 	}
 }

@@ -99,6 +99,13 @@ func (m *Model) reindex() {
 	for _, dv := range m.denses {
 		m.holdDense(dv)
 	}
+	m.weighAndIndex()
+}
+
+// weighAndIndex is reindex's weighing and indexing of every document,
+// all live, under the current document frequencies: the posting lists are
+// made anew. A consolidation's compaction does the same (compact).
+func (m *Model) weighAndIndex() {
 	workers := min(runtime.GOMAXPROCS(0), 1+len(m.docs)/weighShare)
 	bounds := make([]int, workers+1)
 	for w := range bounds {
