@@ -105,43 +105,58 @@ func (f *Frozen) Search(x *Features) {
 	f.m.viewMu.RLock()
 	defer f.m.viewMu.RUnlock()
 	if !f.thawed {
-		x.ahead, x.view = f.search(x.ex), f
+		f.search(x)
 	}
 }
 
-// search is stage one of ex's search in the view; m.viewMu is held.
-func (f *Frozen) search(ex extracted) []int32 {
-	v := f.vectorOf(ex)
+// noID marks a feature the dictionary lacks in Features.ids.
+const noID = ^uint32(0)
+
+// search is stage one of x's search in the view, leaving its candidates
+// and its features' ids in x; m.viewMu is held.
+func (f *Frozen) search(x *Features) {
 	sc, _ := f.m.scratch.Get().(*scorer)
 	if sc == nil {
 		sc = &scorer{}
 	}
+	x.ids = make([]uint32, len(x.ex.feats))
+	v := f.vectorOf(sc, x.ex, x.ids)
 	sc.acc = grow(sc.acc, f.slots+1)
 	sc.gather(f.posts, f.live, v)
 	sc.best(f.removed)
-	out := make([]int32, len(sc.heap))
+	x.ahead = make([]int32, len(sc.heap))
 	for i, n := range sc.heap {
-		out[i] = n.slot
+		x.ahead[i] = n.slot
 	}
+	x.view = f
 	sc.reset()
 	f.m.scratch.Put(sc)
-	return out
 }
 
 // vectorOf weighs ex as weighInto does, with each feature's frequency
 // taken as its posting list's length in the view (removed documents
 // count until a compaction) and the documents as the live ones at the
-// freeze; features the view does not index are dropped.
-func (f *Frozen) vectorOf(ex extracted) sparse {
+// freeze; features the view does not index are dropped. It leaves the
+// ids of ex's features in ids (noID for those the dictionary lacks), and
+// the vector in sc's memory.
+func (f *Frozen) vectorOf(sc *scorer, ex extracted, ids []uint32) sparse {
 	// Each feature's id above its kind and count, sorted by id.
-	packed := make([]uint64, 0, len(ex.feats))
-	for _, r := range ex.feats {
-		if id, ok := f.dict[r.key]; ok && int(id) < len(f.posts) && f.posts[id].n > 0 {
+	packed := sc.packed[:0]
+	for i, r := range ex.feats {
+		id, ok := f.dict[r.key]
+		if !ok {
+			ids[i] = noID
+			continue
+		}
+		ids[i] = id
+		if int(id) < len(f.posts) && f.posts[id].n > 0 {
 			packed = append(packed, uint64(id)<<17|uint64(r.kind)<<16|uint64(countOf(r.n)))
 		}
 	}
 	slices.Sort(packed)
-	v := sparse{ids: make([]uint32, len(packed)), w: make([]float32, len(packed))}
+	sc.packed = packed
+	v := sparse{ids: grow(sc.v.ids[:0], len(packed))[:len(packed)], w: grow(sc.v.w[:0], len(packed))[:len(packed)]}
+	sc.v = v
 	n := float64(f.live)
 	var ss [2]float64
 	var rare [64]float32
@@ -183,7 +198,7 @@ func (f *Frozen) vectorOf(ex extracted) sparse {
 func (sc *scorer) neighboursAhead(m *Model, x *Features, v sparse, k int) []neighbour {
 	if x.view != m.frozen {
 		m.viewMu.RLock()
-		x.ahead, x.view = m.frozen.search(x.ex), m.frozen
+		m.frozen.search(x)
 		m.viewMu.RUnlock()
 	}
 	sc.heap = sc.heap[:0]

@@ -50,6 +50,9 @@ type scorer struct {
 	qsigns  []uint64    // the query's embedding's signs
 	pre     signbits.Preselector
 	first   byte // keeps neighbours' early reads of the candidates
+	// packed and v are a search ahead's query (Frozen.vectorOf).
+	packed []uint64
+	v      sparse
 }
 
 // getScorer returns a zeroed scorer sized for the model's slots and

@@ -150,8 +150,10 @@ type Features struct {
 	hash uint64
 	ex   extracted
 	// ahead are the candidates of stage one of the neighbour search,
-	// searched in the frozen index view (see Frozen.Search).
+	// searched in the frozen index view (see Frozen.Search), and ids the
+	// features' ids in its dictionary (noID for those it lacks).
 	ahead []int32
+	ids   []uint32
 	view  *Frozen
 }
 
@@ -203,7 +205,11 @@ func (m *Model) assignLocked(docID int64, f *Features, dense []float32) (a Assig
 	dv := m.denseFor(dense)
 	m.holdDense(dv)
 	m.live++
-	ids, counts := m.register(ex)
+	var known []uint32
+	if m.frozen != nil && f.view == m.frozen {
+		known = f.ids // the dictionary's ids, looked up ahead
+	}
+	ids, counts := m.register(ex, known)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
 	d.vec, d.counts = newDocVec(ids), packRepeats(counts)
 	m.weighInto(v, counts, nil)
@@ -302,11 +308,19 @@ func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 
 // register adds the features of a new document to the dictionary and the
 // document frequencies, and returns its feature ids with their counts.
-func (m *Model) register(ex extracted) ([]uint32, []uint16) {
+// known, when not nil, are ex's features' ids in the dictionary (noID
+// where it has none), as a search ahead found them.
+func (m *Model) register(ex extracted, known []uint32) ([]uint32, []uint16) {
 	ids := make([]uint32, len(ex.feats))
 	counts := make([]uint16, len(ex.feats))
 	for i, f := range ex.feats {
-		id, ok := m.lookup(f.key)
+		var id uint32
+		var ok bool
+		if known != nil && known[i] != noID {
+			id, ok = known[i], true
+		} else {
+			id, ok = m.lookup(f.key)
+		}
 		if !ok {
 			id = uint32(len(m.feats))
 			if m.frozen != nil {
