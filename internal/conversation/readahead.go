@@ -97,12 +97,27 @@ func (r *readAhead) read(i int) {
 
 // take returns the reading of the chunk's i-th conversation and its new
 // tokens (0 unless counted), reading it here if no reader has begun it.
+// While a reader is still at it, the analysing goroutine reads the next
+// conversations no reader has begun instead of waiting: on a busy machine
+// the reader may have lost its core.
 func (r *readAhead) take(i int) (*knowledge.Reading, int64) {
 	it := &r.items[i]
 	if it.claimed.CompareAndSwap(false, true) {
 		r.read(i)
-	} else {
-		<-it.done
+	}
+	for waiting := true; waiting; {
+		select {
+		case <-it.done:
+			waiting = false
+		default:
+			j := int(r.next.Add(1) - 1)
+			if j >= len(r.items) {
+				<-it.done
+				waiting = false
+			} else if r.items[j].claimed.CompareAndSwap(false, true) {
+				r.read(j)
+			}
+		}
 	}
 	reading := it.reading
 	it.reading = nil // used once, and not held past its analysis
