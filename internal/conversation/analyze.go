@@ -207,9 +207,12 @@ func (s *Service) placeChunk(ctx context.Context, tenantID int64, chunk []*fatho
 	}
 	now := s.now()
 	p := &placedChunk{convs: chunk, messages: messages, drafts: make([]*knowledge.Draft, len(chunk)), newTokens: make([]int64, len(chunk))}
-	// What depends on a conversation's text alone is read ahead on the
-	// other processors; the placement, in order, here (see readAhead).
-	reads := startReading(chunk, messages, countTokens)
+	// What depends on a conversation's text alone, and the first stage of
+	// its neighbour search in the tenant's index frozen for the chunk, is
+	// read ahead on the other processors; the placement, in order, here
+	// (see readAhead).
+	frozen := s.know.FreezePlacement(tenantID)
+	reads := startReading(chunk, messages, countTokens, frozen)
 	work.run(func() {
 		for i, c := range chunk {
 			msgs := messages[c.ID]
@@ -219,6 +222,7 @@ func (s *Service) placeChunk(ctx context.Context, tenantID int64, chunk []*fatho
 		}
 	})
 	work.used += reads.finish()
+	work.run(frozen.Thaw)
 	return p, nil
 }
 

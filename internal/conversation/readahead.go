@@ -8,6 +8,7 @@ import (
 
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge"
+	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/quota"
 )
 
@@ -33,6 +34,7 @@ type readAhead struct {
 	chunk       []*fathom.Conversation
 	messages    map[int64][]fathom.Message
 	countTokens bool
+	frozen      *issuetype.Frozen // the model's view its searches read
 	items       []readItem
 	next        atomic.Int64 // the next item a reader claims
 	wg          sync.WaitGroup
@@ -46,10 +48,11 @@ type readItem struct {
 	tokens  int64
 }
 
-// startReading starts reading the chunk ahead; the caller takes every
-// item in order (take) and then calls finish.
-func startReading(chunk []*fathom.Conversation, messages map[int64][]fathom.Message, countTokens bool) *readAhead {
-	r := &readAhead{chunk: chunk, messages: messages, countTokens: countTokens, items: make([]readItem, len(chunk))}
+// startReading starts reading the chunk ahead, each opening searched in
+// the tenant's frozen issue-type index (nil for none); the caller takes
+// every item in order (take) and then calls finish.
+func startReading(chunk []*fathom.Conversation, messages map[int64][]fathom.Message, countTokens bool, frozen *issuetype.Frozen) *readAhead {
+	r := &readAhead{chunk: chunk, messages: messages, countTokens: countTokens, frozen: frozen, items: make([]readItem, len(chunk))}
 	for i := range r.items {
 		r.items[i].done = make(chan struct{})
 	}
@@ -83,6 +86,7 @@ func (r *readAhead) read(i int) {
 	it, c := &r.items[i], r.chunk[i]
 	msgs := r.messages[c.ID]
 	it.reading = knowledge.ReadConversation(c, msgs)
+	it.reading.SearchAhead(r.frozen)
 	if r.countTokens {
 		for _, m := range msgs[min(c.AnalyzedCount, len(msgs)):] {
 			it.tokens += quota.CountTokens(m.Content)
@@ -93,12 +97,27 @@ func (r *readAhead) read(i int) {
 
 // take returns the reading of the chunk's i-th conversation and its new
 // tokens (0 unless counted), reading it here if no reader has begun it.
+// While a reader is still at it, the analysing goroutine reads the next
+// conversations no reader has begun instead of waiting: on a busy machine
+// the reader may have lost its core.
 func (r *readAhead) take(i int) (*knowledge.Reading, int64) {
 	it := &r.items[i]
 	if it.claimed.CompareAndSwap(false, true) {
 		r.read(i)
-	} else {
-		<-it.done
+	}
+	for waiting := true; waiting; {
+		select {
+		case <-it.done:
+			waiting = false
+		default:
+			j := int(r.next.Add(1) - 1)
+			if j >= len(r.items) {
+				<-it.done
+				waiting = false
+			} else if r.items[j].claimed.CompareAndSwap(false, true) {
+				r.read(j)
+			}
+		}
 	}
 	reading := it.reading
 	it.reading = nil // used once, and not held past its analysis

@@ -14,9 +14,10 @@ import (
 )
 
 // TestReadAheadDraftsAsInOrder: a tenant's conversations analysed in
-// chunks with their readings made ahead by several readers give the same
+// chunks with their readings, and their neighbour searches in the index
+// frozen for the chunk, made ahead by several readers give the same
 // drafts, bit for bit, as the same conversations analysed one after the
-// other on one goroutine — new, then grown by a turn and resolved (so that
+// other on one goroutine in the same frozen chunks — new, then grown by a turn and resolved (so that
 // known attempts are kept), with the same new tokens counted. Not
 // parallel: it sets GOMAXPROCS so that readers run whatever the machine.
 func TestReadAheadDraftsAsInOrder(t *testing.T) {
@@ -56,6 +57,7 @@ func TestReadAheadDraftsAsInOrder(t *testing.T) {
 			chunk := convs[start:min(start+analysisWriteChunk, n)]
 			want := make([]*knowledge.Draft, len(chunk))
 			var wantTokens []int64
+			frozen := inOrder.FreezePlacement(tenant)
 			for i, c := range chunk {
 				want[i] = inOrder.AnalyzeDense(c, msgs[c.ID], nil, now)
 				var tokens int64
@@ -64,7 +66,9 @@ func TestReadAheadDraftsAsInOrder(t *testing.T) {
 				}
 				wantTokens = append(wantTokens, tokens)
 			}
-			reads := startReading(chunk, msgs, true)
+			frozen.Thaw()
+			frozen = ahead.FreezePlacement(tenant)
+			reads := startReading(chunk, msgs, true, frozen)
 			got := make([]*knowledge.Draft, len(chunk))
 			for i, c := range chunk {
 				reading, tokens := reads.take(i)
@@ -76,6 +80,7 @@ func TestReadAheadDraftsAsInOrder(t *testing.T) {
 			if used := reads.finish(); used < 0 {
 				t.Fatalf("readers used %v", used)
 			}
+			frozen.Thaw()
 			for i := range chunk {
 				if !reflect.DeepEqual(got[i], want[i]) {
 					t.Fatalf("pass %d, conversation %d: read ahead\n%+v\nin order\n%+v", pass, chunk[i].ID, got[i].Analysis, want[i].Analysis)

@@ -174,6 +174,21 @@ func ReadConversation(c *fathom.Conversation, msgs []fathom.Message) *Reading {
 	return r
 }
 
+// FreezePlacement freezes the tenant's issue-type index for the placement
+// of a batch of conversations (issuetype.Model.Freeze), so that the stage
+// of their neighbour searches that reads only the index can run ahead of
+// their placement, on other goroutines (Reading.SearchAhead); the view's
+// Thaw ends it, once the batch is placed. What the batch's placements
+// learn depends on the batch, not on which goroutine searched. Nil when
+// the index is frozen already.
+func (e *Engine) FreezePlacement(tenantID int64) *issuetype.Frozen {
+	return e.tenant(tenantID).model.Freeze()
+}
+
+// SearchAhead searches the opening of the read conversation in the frozen
+// view f (nothing for nil), ahead of its placement by AnalyzeReading.
+func (r *Reading) SearchAhead(f *issuetype.Frozen) { f.Search(&r.opening) }
+
 // AnalyzeReading is AnalyzeDense for a conversation already read (r, from
 // ReadConversation of the same conversation and messages, used once):
 // what depends on the tenant's state — the placement in the issue-type

@@ -99,6 +99,13 @@ func (m *Model) reindex() {
 	for _, dv := range m.denses {
 		m.holdDense(dv)
 	}
+	m.weighAndIndex()
+}
+
+// weighAndIndex is reindex's weighing and indexing of every document,
+// all live, under the current document frequencies: the posting lists are
+// made anew. A consolidation's compaction does the same (compact).
+func (m *Model) weighAndIndex() {
 	workers := min(runtime.GOMAXPROCS(0), 1+len(m.docs)/weighShare)
 	bounds := make([]int, workers+1)
 	for w := range bounds {
@@ -203,6 +210,7 @@ func (m *Model) planPostings(bounds []int) postingPlan {
 // m's Config; the caller holds m.mu for writing and then sets what m
 // knows of its stored copy.
 func (m *Model) adopt(fresh *Model) {
+	m.thawLocked() // a frozen view of the old index ends
 	m.dict, m.feats, m.surf = fresh.dict, fresh.feats, fresh.surf
 	m.docs, m.slotOf, m.posts, m.live, m.sizes = fresh.docs, fresh.slotOf, fresh.posts, fresh.live, fresh.sizes
 	m.gone = nil

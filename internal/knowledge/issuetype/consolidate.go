@@ -71,6 +71,7 @@ func (m *Model) retype(d *doc, typ int64) {
 // compact drops dead slots, remaps neighbour lists, re-weighs vectors and
 // rebuilds the inverted index.
 func (m *Model) compact() {
+	m.thawLocked() // the lists are rebuilt: a frozen view ends
 	slot := make([]int32, len(m.docs))
 	kept := m.docs[:0]
 	keptDense := m.denses[:0] // moved down alike, in place
@@ -99,12 +100,7 @@ func (m *Model) compact() {
 		m.denses = keptDense
 	}
 	m.epoch++
-	for i := range m.posts {
-		m.posts[i].reset()
-	}
 	m.gone = m.gone[:0]
-	tab := newIDFTable(m.live)
-	var buf weighBuf
 	for i := range m.docs {
 		d := &m.docs[i]
 		nn := d.nn[:0]
@@ -115,9 +111,11 @@ func (m *Model) compact() {
 		}
 		d.nn = nn
 		m.slotOf[d.id] = int32(i)
-		m.weigh(d, tab, &buf)
-		m.index(int32(i))
 	}
+	// On every core, as a load does: the same weights and lists as one
+	// document at a time in slot order (docs/benchmarks.md, "A chunk's
+	// neighbour searches ahead").
+	m.weighAndIndex()
 }
 
 // graph returns the symmetrised neighbour graph.

@@ -50,6 +50,9 @@ type scorer struct {
 	qsigns  []uint64    // the query's embedding's signs
 	pre     signbits.Preselector
 	first   byte // keeps neighbours' early reads of the candidates
+	// packed and v are a search ahead's query (Frozen.vectorOf).
+	packed []uint64
+	v      sparse
 }
 
 // getScorer returns a zeroed scorer sized for the model's slots and
@@ -82,26 +85,26 @@ func grow[T any](s []T, n int) []T {
 	return append(s[:cap(s)], make([]T, 2*n+64-cap(s))...)
 }
 
-// gather walks the postings of v's rarer features (stage one), leaving
-// partial dot products in sc.acc for the slots in sc.touched. Removed
-// documents are accumulated too: neighbours skips them once each, not
-// once per posting.
-func (sc *scorer) gather(m *Model, v sparse) {
+// gather walks the postings of v's rarer features (stage one) in the
+// index posts of live documents, leaving partial dot products in sc.acc
+// for the slots in sc.touched. Removed documents are accumulated too:
+// best skips them once each, not once per posting.
+func (sc *scorer) gather(posts []postings, live int, v sparse) {
 	// Rarest first, ties in the query's order: each feature's list length
 	// above its index, in one integer, sorted by slices.Sort (a comparison
 	// closure reading the lists was a third of this stage).
 	sc.order = sc.order[:0]
 	for i, id := range v.ids {
-		if int(id) < len(m.posts) && m.posts[id].n > 0 {
-			sc.order = append(sc.order, uint64(m.posts[id].n)<<32|uint64(i))
+		if int(id) < len(posts) && posts[id].n > 0 {
+			sc.order = append(sc.order, uint64(posts[id].n)<<32|uint64(i))
 		}
 	}
 	slices.Sort(sc.order)
-	limit := max(minPostings, int(maxDFShare*float64(m.live)))
+	limit := max(minPostings, int(maxDFShare*float64(live)))
 	walked := 0
 	for _, o := range sc.order {
 		i := int(uint32(o))
-		list := &m.posts[v.ids[i]]
+		list := &posts[v.ids[i]]
 		n := int(list.n)
 		if walked >= minPostings && (n > limit || walked+n > maxPostings) {
 			break // the rest are commoner still
@@ -127,11 +130,18 @@ func (sc *scorer) gather(m *Model, v sparse) {
 // older document). The exact scores of all candidates stay in sc.cands for
 // link; call reset before reusing sc otherwise.
 func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
-	sc.gather(m, v)
+	sc.gather(m.posts, m.live, v)
+	sc.best(m.gone)
+	return sc.rescore(m, v, k)
+}
+
+// best keeps in sc.heap the rescored documents of sc.touched with the
+// highest partial scores, leaving out those removed (in removed).
+func (sc *scorer) best(removed gone) {
 	// Keep the best partial scores in a min-heap whose root is the worst.
 	h := sc.heap[:0]
 	for _, s := range sc.touched {
-		if m.gone.has(s) {
+		if removed.has(s) {
 			continue // removed document
 		}
 		n := neighbour{s, sc.acc[s]}
@@ -145,6 +155,14 @@ func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
 		}
 	}
 	sc.heap = h
+}
+
+// rescore scores exactly the candidates in sc.heap, the documents placed
+// while the index is frozen (which its posting lists lack, see ahead.go),
+// the embeddings' candidates and the graph neighbours of the best, and
+// returns v's k most similar, best first.
+func (sc *scorer) rescore(m *Model, v sparse, k int) []neighbour {
+	h := sc.heap
 	for i, id := range v.ids {
 		sc.q[id] = v.w[i]
 	}
@@ -163,6 +181,9 @@ func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
 	sc.first = first
 	for _, n := range h {
 		sc.offer(m, n.slot)
+	}
+	for _, s := range m.held {
+		sc.offer(m, s)
 	}
 	sc.gatherDense(m)
 	// Expand through the graph from the best exact candidates.

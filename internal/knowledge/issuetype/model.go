@@ -47,6 +47,16 @@ type Model struct {
 
 	scratch sync.Pool // of *scorer
 
+	// frozen is the index as searches made ahead of their placement read
+	// it, nil unless frozen (see ahead.go); held are the slots placed
+	// since, which its posting lists lack, and fresh the features first
+	// seen since, which its dictionary lacks. viewMu is held for reading
+	// by such a search, for writing by what ends the view.
+	frozen *Frozen
+	held   []int32
+	fresh  map[uint64]uint32
+	viewMu sync.RWMutex
+
 	// consMu serialises consolidations, whose slow middle part runs
 	// without mu; epoch counts compactions (and reloads), which renumber
 	// slots, so a consolidation can tell whether its snapshot still lines
@@ -139,6 +149,12 @@ func (m *Model) AssignDense(docID int64, text string, v []float32) Assignment {
 type Features struct {
 	hash uint64
 	ex   extracted
+	// ahead are the candidates of stage one of the neighbour search,
+	// searched in the frozen index view (see Frozen.Search), and ids the
+	// features' ids in its dictionary (noID for those it lacks).
+	ahead []int32
+	ids   []uint32
+	view  *Frozen
 }
 
 // Featurise reads text into Features. It reads no model's state.
@@ -150,9 +166,8 @@ func Featurise(text string) Features {
 // text's Features place the document exactly as the text does. f is used
 // once (the model keeps parts of it).
 func (m *Model) AssignFeatures(docID int64, f Features, v []float32) Assignment {
-	h, ex := f.hash, f.ex
 	m.mu.Lock()
-	a, due := m.assignLocked(docID, h, ex, v)
+	a, due := m.assignLocked(docID, &f, v)
 	m.mu.Unlock()
 	if due && m.consMu.TryLock() { // else one is running: it will do
 		m.consolidate()
@@ -170,7 +185,8 @@ func (m *Model) AssignFeatures(docID int64, f Features, v []float32) Assignment 
 
 // assignLocked is Assign under the write lock; due reports that an
 // automatic consolidation should follow.
-func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float32) (a Assignment, due bool) {
+func (m *Model) assignLocked(docID int64, f *Features, dense []float32) (a Assignment, due bool) {
+	h, ex := f.hash, f.ex
 	if s, ok := m.slotOf[docID]; ok {
 		d := &m.docs[s]
 		if d.hash == h {
@@ -189,7 +205,11 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 	dv := m.denseFor(dense)
 	m.holdDense(dv)
 	m.live++
-	ids, counts := m.register(ex)
+	var known []uint32
+	if m.frozen != nil && f.view == m.frozen {
+		known = f.ids // the dictionary's ids, looked up ahead
+	}
+	ids, counts := m.register(ex, known)
 	v := sparse{ids: ids, w: make([]float32, len(ids))}
 	d.vec, d.counts = newDocVec(ids), packRepeats(counts)
 	m.weighInto(v, counts, nil)
@@ -197,7 +217,11 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 	s := int32(len(m.docs))
 	sc := m.getScorer()
 	sc.qd = dv
-	d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
+	if m.frozen != nil {
+		d.nn = sc.neighboursAhead(m, f, v, m.cfg.Neighbours)
+	} else {
+		d.nn = sc.neighbours(m, v, m.cfg.Neighbours)
+	}
 	if len(d.nn) == 0 || float64(d.nn[0].sim) < m.cfg.JoinSimilarity {
 		a = Assignment{TypeID: m.nextID, Confidence: 1, New: true}
 		m.nextID++
@@ -212,13 +236,23 @@ func (m *Model) assignLocked(docID int64, h uint64, ex extracted, dense []float3
 	if dv != nil {
 		m.putDense(s, dv)
 	}
-	m.index(s)
+	if m.frozen != nil {
+		m.held = append(m.held, s) // indexed when the view thaws
+	} else {
+		m.index(s)
+	}
 	m.slotOf[docID] = s
 	m.sizes[d.typ]++
 	m.pending++
 	m.changes++
-	due = !m.cfg.DisableAutoConsolidate && float64(m.pending) >= max(float64(m.cfg.AutoConsolidateMin), m.cfg.AutoConsolidateFraction*float64(m.live))
-	return a, due
+	return a, m.consolidationDue()
+}
+
+// consolidationDue reports that an automatic consolidation should run;
+// not while the index is frozen, as it would end the view (the thaw runs
+// it then). m.mu is held.
+func (m *Model) consolidationDue() bool {
+	return !m.cfg.DisableAutoConsolidate && m.frozen == nil && float64(m.pending) >= max(float64(m.cfg.AutoConsolidateMin), m.cfg.AutoConsolidateFraction*float64(m.live))
 }
 
 // Remove forgets docID; unknown ids are a no-op. Its type shrinks and
@@ -274,14 +308,26 @@ func (m *Model) PredictVec(q *Vec) (typeID int64, confidence float64) {
 
 // register adds the features of a new document to the dictionary and the
 // document frequencies, and returns its feature ids with their counts.
-func (m *Model) register(ex extracted) ([]uint32, []uint16) {
+// known, when not nil, are ex's features' ids in the dictionary (noID
+// where it has none), as a search ahead found them.
+func (m *Model) register(ex extracted, known []uint32) ([]uint32, []uint16) {
 	ids := make([]uint32, len(ex.feats))
 	counts := make([]uint16, len(ex.feats))
 	for i, f := range ex.feats {
-		id, ok := m.dict[f.key]
+		var id uint32
+		var ok bool
+		if known != nil && known[i] != noID {
+			id, ok = known[i], true
+		} else {
+			id, ok = m.lookup(f.key)
+		}
 		if !ok {
 			id = uint32(len(m.feats))
-			m.dict[f.key] = id
+			if m.frozen != nil {
+				m.fresh[f.key] = id // the view's searches read dict
+			} else {
+				m.dict[f.key] = id
+			}
 			m.feats = append(m.feats, featInfo{key: f.key, kind: f.kind, stem: f.stem})
 		}
 		m.feats[id].df++
@@ -299,13 +345,22 @@ func (m *Model) register(ex extracted) ([]uint32, []uint16) {
 	return ids, counts
 }
 
+// lookup is the id of the feature key, and whether the model knows it.
+func (m *Model) lookup(key uint64) (uint32, bool) {
+	id, ok := m.dict[key]
+	if !ok && m.fresh != nil {
+		id, ok = m.fresh[key]
+	}
+	return id, ok
+}
+
 // vectorOf weighs an analysed text without registering it; features the
 // model has never seen are dropped, as no type can share them.
 func (m *Model) vectorOf(ex extracted) sparse {
 	var v sparse
 	var counts []uint16
 	for _, f := range ex.feats {
-		if id, ok := m.dict[f.key]; ok && m.feats[id].df > 0 {
+		if id, ok := m.lookup(f.key); ok && m.feats[id].df > 0 {
 			v.ids = append(v.ids, id)
 			counts = append(counts, countOf(f.n))
 		}

@@ -55,11 +55,6 @@ func (l *postings) add(slot int32, w uint16) {
 	l.last = slot
 }
 
-// reset empties l, keeping its memory for the entries that will follow.
-func (l *postings) reset() {
-	l.b, l.n, l.last = l.b[:0], 0, 0
-}
-
 // gone is a bit per slot: set for removed documents until the next
 // compaction drops their slots.
 type gone []uint64
