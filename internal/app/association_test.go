@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/knowledge/assoc/assoctest"
 )
 
 // connectivityStory tracks a tenant's conversations where "drops" and
@@ -13,28 +15,7 @@ import (
 // query the test asks.
 func connectivityStory(t *testing.T, s *testServer, key string) (target string) {
 	t.Helper()
-	var openings []string
-	devices := []string{"wifi", "router", "modem", "hotspot", "mesh network", "wireless signal", "internet", "broadband"}
-	times := []string{"every evening", "at night", "during video calls", "after an hour", "when streaming", "every few minutes", "in the morning", "on weekends", "during games"}
-	for i, d := range devices {
-		for j, tm := range times {
-			if (i+j)%2 == 0 {
-				openings = append(openings, fmt.Sprintf("my %s drops %s and restarting the router does not help", d, tm))
-			} else {
-				openings = append(openings, fmt.Sprintf("the %s keeps disconnecting %s and restarting the router does not help", d, tm))
-			}
-		}
-	}
-	for _, what := range []string{"invoice", "subscription", "monthly bill", "annual plan", "renewal", "upgrade"} {
-		for _, how := range []string{"I was charged twice for my %s", "please refund the double charge on my %s", "why is my %s billed two times", "duplicate charge on the %s, I want my money back"} {
-			openings = append(openings, fmt.Sprintf(how, what))
-		}
-	}
-	for _, what := range []string{"email", "phone app", "website", "desktop client", "tablet", "admin console"} {
-		for _, how := range []string{"I forgot my password for the %s", "the password reset link for the %s expired", "cannot log in to the %s, password rejected", "locked out of the %s after a wrong password"} {
-			openings = append(openings, fmt.Sprintf(how, what))
-		}
-	}
+	openings := assoctest.Connectivity(0)
 	openings = append(openings, "my laptop keeps disconnecting from the router constantly")
 	for i, o := range openings {
 		if r := s.post(t, "/api/v1/context/track", key, track(fmt.Sprintf("c%03d", i), o)); r.Status != 200 {

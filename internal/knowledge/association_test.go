@@ -2,10 +2,12 @@ package knowledge
 
 import (
 	"fmt"
-	"github.com/fathom-oss/fathom/internal/knowledge/assoc"
-	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 	"slices"
 	"testing"
+
+	"github.com/fathom-oss/fathom/internal/knowledge/assoc"
+	"github.com/fathom-oss/fathom/internal/knowledge/assoc/assoctest"
+	"github.com/fathom-oss/fathom/internal/knowledge/retrieval"
 )
 
 // associationOpenings are a tenant's conversations (enough for the engine
@@ -13,18 +15,7 @@ import (
 // meet in one conversation, but describe the same issue: the same devices,
 // the same times, the same fix tried.
 func associationOpenings() []string {
-	var out []string
-	devices := []string{"wifi", "router", "modem", "hotspot", "mesh network", "wireless signal", "internet", "broadband"}
-	times := []string{"every evening", "at night", "during video calls", "after an hour", "when streaming", "every few minutes", "in the morning", "on weekends", "during games"}
-	for i, d := range devices {
-		for j, tm := range times {
-			if (i+j)%2 == 0 {
-				out = append(out, fmt.Sprintf("my %s drops %s and restarting the router does not help", d, tm))
-			} else {
-				out = append(out, fmt.Sprintf("the %s keeps disconnecting %s and restarting the router does not help", d, tm))
-			}
-		}
-	}
+	out := assoctest.Wordings()
 	for _, what := range []string{"invoice", "subscription", "monthly bill", "annual plan", "credit card statement", "renewal", "family plan", "upgrade", "add-on"} {
 		for _, how := range []string{"I was charged twice for my %s", "please refund the double charge on my %s", "why is my %s billed two times", "the %s payment was taken twice this month", "duplicate charge on the %s, I want my money back", "my bank shows two payments for the %s"} {
 			out = append(out, fmt.Sprintf(how, what))

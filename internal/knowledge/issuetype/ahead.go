@@ -1,9 +1,6 @@
 package issuetype
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // Stage one of the neighbour search (gather: the postings walked, the
 // best partial scores kept) is most of a placement's cost and reads only
@@ -175,16 +172,7 @@ func (f *Frozen) vectorOf(sc *scorer, ex extracted, ids []uint32) sparse {
 		v.ids[i], v.w[i] = id, w
 		ss[kind] += float64(w) * float64(w)
 	}
-	share := [2]float64{f.wordWeight, 1 - f.wordWeight}
-	if ss[0] == 0 || ss[1] == 0 {
-		share = [2]float64{1, 1}
-	}
-	var scale [2]float32
-	for k := range ss {
-		if ss[k] > 0 {
-			scale[k] = float32(math.Sqrt(share[k] / ss[k]))
-		}
-	}
+	scale := kindScales(ss, f.wordWeight)
 	for i, p := range packed {
 		v.w[i] *= scale[p>>16&1]
 	}

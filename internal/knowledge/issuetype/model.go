@@ -424,7 +424,17 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 		v.w[i] = w
 		ss[f.kind] += float64(w) * float64(w)
 	}
-	share := [2]float64{m.cfg.WordWeight, 1 - m.cfg.WordWeight}
+	scale := kindScales(ss, m.cfg.WordWeight)
+	for i, id := range v.ids {
+		v.w[i] *= scale[m.feats[id].kind]
+	}
+}
+
+// kindScales are the factors that give a vector's words wordWeight of its
+// squared norm and its other features the rest, from each kind's sum of
+// squared weights ss (a vector with one kind only keeps it whole).
+func kindScales(ss [2]float64, wordWeight float64) [2]float32 {
+	share := [2]float64{wordWeight, 1 - wordWeight}
 	if ss[0] == 0 || ss[1] == 0 {
 		share = [2]float64{1, 1}
 	}
@@ -434,9 +444,7 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 			scale[k] = float32(math.Sqrt(share[k] / ss[k]))
 		}
 	}
-	for i, id := range v.ids {
-		v.w[i] *= scale[m.feats[id].kind]
-	}
+	return scale
 }
 
 // countOf is a feature's occurrence count as stored (texts repeating a
