@@ -27,14 +27,13 @@ import "slices"
 // neighbour searches made ahead of a batch's placement. Its Search is safe
 // for concurrent use, also with the model's own calls.
 type Frozen struct {
-	m          *Model
-	dict       map[uint64]uint32 // not written while the view lives
-	posts      []postings        // nor these
-	removed    gone              // a copy
-	live       int
-	slots      int
-	wordWeight float64
-	thawed     bool // under m.viewMu: the view is over, Search does nothing
+	m       *Model
+	dict    map[uint64]uint32 // not written while the view lives
+	posts   []postings        // nor these
+	removed gone              // a copy
+	live    int
+	slots   int
+	thawed  bool // under m.viewMu: the view is over, Search does nothing
 }
 
 // Freeze freezes the model's index for a batch of placements and returns
@@ -48,7 +47,7 @@ func (m *Model) Freeze() *Frozen {
 		return nil
 	}
 	m.frozen = &Frozen{m: m, dict: m.dict, posts: m.posts, removed: slices.Clone(m.gone),
-		live: m.live, slots: len(m.docs), wordWeight: m.cfg.WordWeight}
+		live: m.live, slots: len(m.docs)}
 	m.fresh = map[uint64]uint32{}
 	return m.frozen
 }
@@ -154,25 +153,15 @@ func (f *Frozen) vectorOf(sc *scorer, ex extracted, ids []uint32) sparse {
 	sc.packed = packed
 	v := sparse{ids: grow(sc.v.ids[:0], len(packed))[:len(packed)], w: grow(sc.v.w[:0], len(packed))[:len(packed)]}
 	sc.v = v
-	n := float64(f.live)
 	var ss [2]float64
-	var rare [64]float32
+	rare := rareIDF{n: float64(f.live)}
 	for i, p := range packed {
 		id, kind, tf := uint32(p>>17), p>>16&1, tfWeight(float32(uint16(p)))
-		df := f.posts[id].n
-		var w float32
-		if int(df) < len(rare) {
-			if rare[df] == 0 {
-				rare[df] = idf(n, float64(df))
-			}
-			w = tf * rare[df]
-		} else {
-			w = tf * idf(n, float64(df))
-		}
+		w := tf * rare.get(uint32(f.posts[id].n))
 		v.ids[i], v.w[i] = id, w
 		ss[kind] += float64(w) * float64(w)
 	}
-	scale := kindScales(ss, f.wordWeight)
+	scale := kindScales(ss, f.m.cfg.WordWeight)
 	for i, p := range packed {
 		v.w[i] *= scale[p>>16&1]
 	}

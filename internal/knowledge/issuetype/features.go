@@ -149,6 +149,24 @@ func (t *idfTable) get(df uint32) float32 {
 	return v
 }
 
+// rareIDF memoises, for one weighing without a table, the idf of the
+// rarest document frequencies, which most of a text's features have:
+// math.Pow per feature was most of the cost of weighing a new text.
+type rareIDF struct {
+	n float64
+	t [64]float32
+}
+
+func (r *rareIDF) get(df uint32) float32 {
+	if int(df) >= len(r.t) {
+		return idf(r.n, float64(df))
+	}
+	if r.t[df] == 0 {
+		r.t[df] = idf(r.n, float64(df))
+	}
+	return r.t[df]
+}
+
 // sparse is a weighted feature vector sorted by feature id.
 type sparse struct {
 	ids []uint32

@@ -397,12 +397,8 @@ type weighBuf struct {
 // each normalised so short texts with many n-grams are not judged by
 // spelling alone, and the whole vector of unit length.
 func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
-	n := float64(m.live)
 	var ss [2]float64
-	// Without a table, the IDF of the rarest frequencies, which most of
-	// a text's features have, is computed once per call: math.Pow per
-	// feature was most of the cost of weighing a new text.
-	var rare [64]float32
+	rare := rareIDF{n: float64(m.live)}
 	for i, id := range v.ids {
 		f := m.feats[id]
 		tf := float32(1)
@@ -410,16 +406,10 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 			tf = tfWeight(float32(counts[i]))
 		}
 		var w float32
-		switch {
-		case tab != nil:
+		if tab != nil {
 			w = tf * tab.get(f.df)
-		case int(f.df) < len(rare):
-			if rare[f.df] == 0 {
-				rare[f.df] = idf(n, float64(f.df))
-			}
-			w = tf * rare[f.df]
-		default:
-			w = tf * idf(n, float64(f.df))
+		} else {
+			w = tf * rare.get(f.df)
 		}
 		v.w[i] = w
 		ss[f.kind] += float64(w) * float64(w)
