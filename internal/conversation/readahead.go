@@ -70,16 +70,33 @@ func startReading(chunk []*fathom.Conversation, messages map[int64][]fathom.Mess
 func (r *readAhead) reader() {
 	defer r.wg.Done()
 	r.used.Add(int64(threadWork(func() {
-		for {
-			i := int(r.next.Add(1) - 1)
-			if i >= len(r.items) {
-				return
-			}
-			if r.items[i].claimed.CompareAndSwap(false, true) {
-				r.read(i)
-			}
+		for r.readNext() {
 		}
 	})))
+}
+
+// readNext claims the next item in the chunk and reads it, unless
+// another goroutine claimed it first; it reports false once there is no
+// item left to claim.
+func (r *readAhead) readNext() bool {
+	i := int(r.next.Add(1) - 1)
+	if i >= len(r.items) {
+		return false
+	}
+	if r.items[i].claimed.CompareAndSwap(false, true) {
+		r.read(i)
+	}
+	return true
+}
+
+// read reports whether the item's reading is done, without waiting.
+func (it *readItem) read() bool {
+	select {
+	case <-it.done:
+		return true
+	default:
+		return false
+	}
 }
 
 func (r *readAhead) read(i int) {
@@ -105,20 +122,9 @@ func (r *readAhead) take(i int) (*knowledge.Reading, int64) {
 	if it.claimed.CompareAndSwap(false, true) {
 		r.read(i)
 	}
-	for waiting := true; waiting; {
-		select {
-		case <-it.done:
-			waiting = false
-		default:
-			j := int(r.next.Add(1) - 1)
-			if j >= len(r.items) {
-				<-it.done
-				waiting = false
-			} else if r.items[j].claimed.CompareAndSwap(false, true) {
-				r.read(j)
-			}
-		}
+	for !it.read() && r.readNext() {
 	}
+	<-it.done
 	reading := it.reading
 	it.reading = nil // used once, and not held past its analysis
 	return reading, it.tokens
