@@ -178,11 +178,6 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 		return m
 	}
 	// Each type's characteristic terms, by local mutual information.
-	type entry struct {
-		term int32
-		ppmi float64
-		lmi  float64
-	}
 	byType := make([][]entry, len(typeDocs))
 	for k, c := range pairs {
 		if int(c) < cfg.MinCount {
@@ -211,18 +206,7 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 	// Dot products between the terms sharing a type.
 	dots := map[int32]map[int32]float64{}
 	for _, es := range byType {
-		for _, a := range es {
-			row := dots[a.term]
-			if row == nil {
-				row = map[int32]float64{}
-				dots[a.term] = row
-			}
-			for _, b := range es {
-				if b.term != a.term {
-					row[b.term] += a.ppmi * b.ppmi
-				}
-			}
-		}
+		addDots(dots, es)
 	}
 	// A term that shares its types with too few others to fill its
 	// neighbours (one wording of an issue the partition gave a type of
@@ -366,23 +350,18 @@ func companions(docTerms []int32, docEnds []int, held, short []bool, df []int) m
 			}
 		}
 	}
-	type comp struct {
-		term int32
-		ppmi float64
-		lmi  float64
-	}
-	rows := map[int32][]comp{}
+	rows := map[int32][]entry{}
 	n := float64(len(docEnds))
 	for k, c := range co {
 		a, b := int32(k>>32), int32(uint32(k))
 		if pmi := math.Log(float64(c) * n / (float64(df[a]) * float64(df[b]))); c >= 2 && pmi > 0 {
-			rows[a] = append(rows[a], comp{b, pmi, float64(c) * pmi})
+			rows[a] = append(rows[a], entry{b, pmi, float64(c) * pmi})
 		}
 	}
 	norm := map[int32]float64{}
-	of := map[int32][]comp{} // a companion → the short terms it keeps company with
+	of := map[int32][]entry{} // a companion → the short terms it keeps company with
 	for a, r := range rows {
-		slices.SortFunc(r, func(x, y comp) int {
+		slices.SortFunc(r, func(x, y entry) int {
 			if c := cmp.Compare(y.lmi, x.lmi); c != 0 {
 				return c
 			}
@@ -390,25 +369,13 @@ func companions(docTerms []int32, docEnds []int, held, short []bool, df []int) m
 		})
 		for _, c := range r[:min(len(r), companyTerms)] {
 			norm[a] += c.ppmi * c.ppmi
-			of[c.term] = append(of[c.term], comp{a, c.ppmi, 0})
+			of[c.term] = append(of[c.term], entry{a, c.ppmi, 0})
 		}
 	}
 	sims := map[int32]map[int32]float64{}
 	for _, ts := range of {
-		if len(ts) > commonCompany {
-			continue
-		}
-		for _, a := range ts {
-			row := sims[a.term]
-			if row == nil {
-				row = map[int32]float64{}
-				sims[a.term] = row
-			}
-			for _, b := range ts {
-				if b.term != a.term {
-					row[b.term] += a.ppmi * b.ppmi
-				}
-			}
+		if len(ts) <= commonCompany {
+			addDots(sims, ts)
 		}
 	}
 	for a, row := range sims {
@@ -417,4 +384,30 @@ func companions(docTerms []int32, docEnds []int, held, short []bool, df []int) m
 		}
 	}
 	return sims
+}
+
+// entry is a term's PPMI in one context (a type it characterises, or a
+// term it keeps company with), and its local mutual information there.
+type entry struct {
+	term int32
+	ppmi float64
+	lmi  float64
+}
+
+// addDots adds to dots, for every two distinct terms of one context, the
+// product of their PPMIs there: summed over the contexts, the dot
+// products of the terms' vectors.
+func addDots(dots map[int32]map[int32]float64, es []entry) {
+	for _, a := range es {
+		row := dots[a.term]
+		if row == nil {
+			row = map[int32]float64{}
+			dots[a.term] = row
+		}
+		for _, b := range es {
+			if b.term != a.term {
+				row[b.term] += a.ppmi * b.ppmi
+			}
+		}
+	}
 }
