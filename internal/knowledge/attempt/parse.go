@@ -22,6 +22,7 @@ type parsed struct {
 	offer      bool   // the agent asks whether to act ("shall I book it?")
 	askedTried bool   // the agent asks whether the user tried it ("have you tried restarting?")
 	antecedent string // the head of the clause's first noun phrase, for a later pronoun
+	item       int    // the numbered list's item the clause is in, 0 outside one
 }
 
 // parseClause decides what a clause does from its structure alone: a frame

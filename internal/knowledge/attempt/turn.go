@@ -11,7 +11,6 @@ import (
 // stated conditions on the user. ok is false if the turn proposes nothing.
 func parseTurn(text string) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
-	var items []int // the numbered list's item of each of all, 0 outside one
 	at := -1
 	antecedent := ""
 	cs := clauses(text)
@@ -46,6 +45,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 			p.action = false
 		}
 		p.offer = p.kind == performed && c.question
+		p.item = c.item
 		if !p.action && !p.step {
 			continue
 		}
@@ -53,14 +53,13 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 			at = len(all)
 		}
 		all = append(all, p)
-		items = append(items, c.item)
 	}
 	// A numbered list is a procedure whose items lead to its end: its
 	// action is its last item's, what comes before it are its steps ("1.
 	// open the app 2. tap Cards 3. freeze the card").
 	listed := false
 	for i := len(all) - 1; i >= 0; i-- {
-		if items[i] > 0 && all[i].action {
+		if all[i].item > 0 && all[i].action {
 			at, listed = i, true
 			break
 		}
@@ -77,7 +76,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		return parsed{}, nil, conditions, false
 	}
 	for i, p := range all {
-		if i != at && (p.step || listed && items[i] > 0) {
+		if i != at && (p.step || listed && p.item > 0) {
 			steps = append(steps, p.text)
 		}
 	}
