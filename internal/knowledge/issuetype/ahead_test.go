@@ -95,17 +95,7 @@ func TestBanking77Frozen(t *testing.T) {
 	start := time.Now()
 	placeFrozen(m, texts, 50, true, 0)
 	m.Consolidate()
-	elapsed := time.Since(start)
-	pred := make([]int64, len(texts))
-	for i := range texts {
-		pred[i], _ = m.TypeOf(int64(i + 1))
-	}
-	nmi, ari := clusterScores(pred, cats)
-	n := len(m.sizes)
-	t.Logf("banking77 train, frozen batches of 50: %d docs, %d types, NMI %.3f, ARI %.3f, %.0f assigns/s", len(texts), n, nmi, ari, float64(len(texts))/elapsed.Seconds())
-	if nmi < 0.72 || ari < 0.30 || n < 60 || n > 200 {
-		t.Errorf("want NMI >= 0.72, ARI >= 0.30 and 60–200 types; got NMI %.3f, ARI %.3f, %d types", nmi, ari, n)
-	}
+	wantBanking77Quality(t, "banking77 train, frozen batches of 50", m, texts, cats, time.Since(start))
 }
 
 // TestCompactWeighsOnEveryCore: a consolidation's compaction, which
@@ -127,7 +117,6 @@ func TestCompactWeighsOnEveryCore(t *testing.T) {
 	m.Consolidate()
 	tab := newIDFTable(m.live)
 	var buf weighBuf
-	want := make([]postings, len(m.feats))
 	for s := range m.docs {
 		d := m.docs[s]
 		d.vec = slices.Clone(d.vec)
@@ -136,15 +125,8 @@ func TestCompactWeighsOnEveryCore(t *testing.T) {
 		if !bytes.Equal(d.vec, got) {
 			t.Fatalf("slot %d: weighed %v, one at a time %v", s, got, d.vec)
 		}
-		k, gaps, ws := d.vec.parts()
-		id, p := uint32(0), 0
-		for i := range k {
-			var g uint32
-			g, p = gap(gaps, p)
-			id += g
-			want[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
-		}
 	}
+	want := listsOneAtATime(m) // the vectors, each as weighed one at a time
 	for id := range want {
 		got, w := m.posts[id], want[id]
 		if !bytes.Equal(got.b, w.b) || got.n != w.n || got.last != w.last {

@@ -285,17 +285,7 @@ func TestLoadChunksPostingsInSlotOrder(t *testing.T) {
 			if err != nil || !found {
 				t.Fatalf("LoadChunks = %v, %v", found, err)
 			}
-			want := make([]postings, len(m2.feats))
-			for s := range m2.docs {
-				k, gaps, ws := m2.docs[s].vec.parts()
-				id, p := uint32(0), 0
-				for i := range k {
-					var g uint32
-					g, p = gap(gaps, p)
-					id += g
-					want[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
-				}
-			}
+			want := listsOneAtATime(m2)
 			if len(m2.posts) != len(want) {
 				t.Fatalf("share %d, %d cores: %d lists, want %d", share, procs, len(m2.posts), len(want))
 			}
@@ -308,4 +298,21 @@ func TestLoadChunksPostingsInSlotOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// listsOneAtATime are the posting lists of m's documents' vectors indexed
+// one document at a time, in slot order.
+func listsOneAtATime(m *Model) []postings {
+	want := make([]postings, len(m.feats))
+	for s := range m.docs {
+		k, gaps, ws := m.docs[s].vec.parts()
+		id, p := uint32(0), 0
+		for i := range k {
+			var g uint32
+			g, p = gap(gaps, p)
+			id += g
+			want[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
+		}
+	}
+	return want
 }
