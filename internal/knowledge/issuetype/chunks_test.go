@@ -301,18 +301,11 @@ func TestLoadChunksPostingsInSlotOrder(t *testing.T) {
 }
 
 // listsOneAtATime are the posting lists of m's documents' vectors indexed
-// one document at a time, in slot order.
+// one document at a time, in slot order (index, as a placement does).
 func listsOneAtATime(m *Model) []postings {
-	want := make([]postings, len(m.feats))
+	ref := &Model{feats: m.feats, docs: m.docs}
 	for s := range m.docs {
-		k, gaps, ws := m.docs[s].vec.parts()
-		id, p := uint32(0), 0
-		for i := range k {
-			var g uint32
-			g, p = gap(gaps, p)
-			id += g
-			want[id].add(int32(s), uint16(ws[2*i])|uint16(ws[2*i+1])<<8)
-		}
+		ref.index(int32(s))
 	}
-	return want
+	return ref.posts
 }
