@@ -25,7 +25,7 @@ import (
 // training utterance). Intents are used only to simulate and score.
 // DOMAINS=banking77,insurance picks domains (default: all); POOL=report,
 // fresh, blind or holdout words it from another pool (all five are
-// development data now).
+// development data now); POOL_FILE=path words it from a pool file.
 //
 // ORACLE=1 replaces the extracted attempts by the simulation's true ones,
 // to measure the ranking alone; KEYS=1 keeps them but names their
@@ -73,6 +73,15 @@ func TestSimulatedRecommendations(t *testing.T) {
 		p, ok := eval.ParsePool(s)
 		if !ok {
 			t.Fatalf("POOL=%s: want develop, report, fresh, blind or holdout", s)
+		}
+		pool = p
+	}
+	if f := os.Getenv("POOL_FILE"); f != "" {
+		// A pool of one's own (fathom eval recommend --pool-file), once it
+		// is development data.
+		p, err := eval.LoadPoolFile(f)
+		if err != nil {
+			t.Fatalf("POOL_FILE=%s: %v", f, err)
 		}
 		pool = p
 	}
