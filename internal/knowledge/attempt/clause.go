@@ -147,9 +147,6 @@ func fields(clause string) []field {
 	out := make([]field, 0, len(fs))
 	for _, f := range fs {
 		n := strings.ToLower(strings.ReplaceAll(f, "’", "'"))
-		if n == "&" {
-			n = "and"
-		}
 		n = strings.TrimFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 		out = append(out, field{f, respell(n)})
 	}

@@ -113,32 +113,3 @@ func TestNumberedListIsAProcedure(t *testing.T) {
 		t.Errorf("a list's 2 alone is cut: %v", got)
 	}
 }
-
-// TestMoveIsAStepToItsAction: a move to a place ("go to the store", "head
-// into your profile") before a proposal with an object of its own is a
-// step, and the proposal the action; alone, or followed by what points
-// back at what it names, the move is the proposal as before. Chat's "n"
-// and "&" are "and".
-func TestMoveIsAStepToItsAction(t *testing.T) {
-	cases := []struct {
-		turn, key string
-		steps     []string
-	}{
-		{"Head to the App Store or Google Play and get the newest version.", "get_newest_version", []string{"Head to the App Store or Google Play"}},
-		{"ur on an old version, go to the store n hit update then try again", "hit_update", []string{"go to the store"}},
-		{"Could you go into your profile and, um, choose fresh security questions?", "choose_fresh_security_questions", []string{"go into your profile"}},
-		{"I've gone into the system and cancelled the order.", "cancelled_order", []string{"gone into the system"}},
-		{"pls go to card settings n switch the freeze off", "switch_freeze_off", []string{"go to card settings"}},
-		{"Go to Security & replace the secret answers.", "replace_secret_answers", []string{"Go to Security"}},
-		// The move stands.
-		{"Please talk to your bank and ask them to allow the payment.", "talk_bank", nil},
-		{"I suggest reaching out to your bank about this.", "reaching_out_bank", nil},
-		{"Please log in to the app.", "log_in_app", nil},
-	}
-	for _, c := range cases {
-		p, steps, _, ok := parseTurn(c.turn)
-		if !ok || p.phrase().Key() != c.key || !slices.Equal(steps, c.steps) {
-			t.Errorf("%q: got %q, steps %q (ok %v), want %q, steps %q", c.turn, p.phrase().Key(), steps, ok, c.key, c.steps)
-		}
-	}
-}

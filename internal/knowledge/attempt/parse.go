@@ -16,7 +16,6 @@ type parsed struct {
 	kind       frameKind
 	action     bool   // proposes or performs something
 	step       bool   // a navigation instruction ("go to Settings > Cards")
-	via        bool   // a move to a place, with no object of its own ("go into your profile")
 	escalation bool   // hands the conversation over
 	condition  string // a stated condition on the user ("if you still have the card")
 	anaphor    bool   // the object is a pronoun ("book it for you")
@@ -93,16 +92,9 @@ func parseClause(clause string) parsed {
 	}
 	p.object = objectPhrase(ws[rest:])
 	p.anaphor = len(p.object) == 0 && rest < len(ws) && anaphors[ws[rest]]
-	p.via = rest < len(ws) && directions[ws[rest]]
 	p.finish(body, ws, head, rest)
 	return p
 }
-
-// directions are the prepositions of a move to a place: a verb followed
-// by one, before any object, takes the user somewhere ("go to the store",
-// "head into your profile", "log in to the app") rather than acting on
-// something, which is how a procedure's steps lead to its action.
-var directions = set("to", "into", "onto", "through")
 
 // finish sets what follows from the verb and object: step, escalation,
 // condition, and whether the clause is an action at all.

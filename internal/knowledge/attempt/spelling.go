@@ -123,6 +123,5 @@ func respell(w string) string {
 }
 
 // textSpeak are the closed-class words chat shortens to letters ("can u
-// check ur settings", "go to the store n hit update"): pronouns,
-// determiners, "please" and "and".
-var textSpeak = map[string]string{"u": "you", "ur": "your", "pls": "please", "plz": "please", "n": "and"}
+// check ur settings"): pronouns, determiners and "please".
+var textSpeak = map[string]string{"u": "you", "ur": "your", "pls": "please", "plz": "please"}

@@ -6,31 +6,16 @@ import (
 	"github.com/fathom-oss/fathom/internal/textproc"
 )
 
-// parseTurn returns the turn's action clause (the first proposal that is
-// not a step: a navigation instruction or a move to a place; failing that,
-// its first step), the other steps, and the
+// parseTurn returns the turn's action clause (the first proposal; failing
+// that, its first navigation step), the other navigation steps, and the
 // stated conditions on the user. ok is false if the turn proposes nothing.
 func parseTurn(text string) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
 	at := -1
 	antecedent := ""
 	cs := clauses(text)
-	joined := false // the last clause ended in "and": this one goes on in its frame
 	for i, c := range cs {
 		p := parseClause(c.text)
-		if onlyFillers(c.text) {
-			continue
-		}
-		if joined && !p.action && !p.step {
-			// "go into your profile and, um, choose new questions"
-			if q := parseClause("please " + c.text); q.action && len(q.object) > 0 {
-				p = q
-			}
-		}
-		joined = false
-		if fs := fields(p.text); len(fs) > 1 && fs[len(fs)-1].norm == "and" && (p.action || p.step) {
-			p.text, joined = joinRaw(fs[:len(fs)-1]), true
-		}
 		// Only a clause that proposes nothing and states a condition on
 		// the user ("if you switched …") may be a hypothetical proposal.
 		if !p.action && p.condition != "" {
@@ -64,20 +49,10 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		if !p.action && !p.step {
 			continue
 		}
-		var then []parsed
-		if p.via {
-			// "head to the App Store and get the newest version": the
-			// move is a step to what follows it.
-			if move, q, ok := afterMove(p); ok {
-				p, then = move, append(then, q)
-			}
+		if p.action && !p.step && at < 0 {
+			at = len(all)
 		}
-		for _, p := range append([]parsed{p}, then...) {
-			if p.action && !p.step && !p.via && at < 0 {
-				at = len(all)
-			}
-			all = append(all, p)
-		}
+		all = append(all, p)
 	}
 	// A numbered list is a procedure whose items lead to its end: its
 	// action is its last item's, what comes before it are its steps ("1.
@@ -101,7 +76,7 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 		return parsed{}, nil, conditions, false
 	}
 	for i, p := range all {
-		if i != at && (p.step || p.via || listed && p.item > 0) {
+		if i != at && (p.step || listed && p.item > 0) {
 			steps = append(steps, p.text)
 		}
 	}
@@ -218,48 +193,4 @@ func hypothetical(text string, next []clause) (parsed, bool) {
 	p := parseClause("please " + joinRaw(fs[2:]))
 	p.base = false // the past form as said
 	return p, p.action
-}
-
-// afterMove reads what a move to a place is followed by in its clause
-// ("go to the store and hit update"): a proposal with an object of its
-// own, said in the move's frame, and the move without it. ok is false when the move stands alone,
-// or what follows points back ("talk to your bank and ask them to allow
-// it") or names nothing to act on: the move is then the proposal.
-func afterMove(p parsed) (move, next parsed, ok bool) {
-	fs := fields(p.text)
-	for i := 1; i+1 < len(fs); i++ {
-		if fs[i].norm != "and" {
-			continue
-		}
-		q := parseClause("please " + joinRaw(fs[i+1:])) // in the move's frame, whatever it was
-		if !q.action || q.step || q.via || q.escalation || q.anaphor || len(q.object) == 0 || pointsBack(q) {
-			return p, parsed{}, false
-		}
-		q.kind = p.kind
-		q.offer, q.item = p.offer, p.item
-		p.text = joinRaw(fs[:i])
-		return p, q, true
-	}
-	return p, parsed{}, false
-}
-
-// pointsBack reports a proposal whose verb is followed by a pronoun ("ask
-// them to allow it"): it acts on what was named before it.
-func pointsBack(q parsed) bool {
-	fs := fields(q.text)
-	k := 1
-	if q.particle != "" {
-		k++
-	}
-	return k < len(fs) && pronouns[fs[k].norm]
-}
-
-// onlyFillers reports a clause of discourse fillers alone ("um", "er").
-func onlyFillers(text string) bool {
-	for _, f := range fields(text) {
-		if !fillers[f.norm] && f.norm != "" {
-			return false
-		}
-	}
-	return true
 }
