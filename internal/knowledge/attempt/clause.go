@@ -175,7 +175,17 @@ func stripFrame(fs []field) ([]field, frameKind) {
 				if len(fs) > 1 && fs[0].norm == "to" && f.words[len(f.words)-1] != "to" {
 					fs = fs[1:]
 				}
+				// "I suggest (that) you call your bank": the request's
+				// subject said after it.
+				if f.kind == request {
+					fs = addressee(fs)
+				}
 				break
+			}
+		}
+		if !matched {
+			if rest, ok := objectControl(fs); ok {
+				fs, matched, kind = rest, true, request
 			}
 		}
 		if !matched {
@@ -270,4 +280,49 @@ func progressive(fs []field) int {
 		return n
 	}
 	return 0
+}
+
+// addressee drops the user named as the subject of a request after its
+// frame ("I'd suggest that you reset it", "I suggest you call them"),
+// when a word that can head an action follows.
+func addressee(fs []field) []field {
+	i := 0
+	if len(fs) > 0 && fs[0].norm == "that" {
+		i++
+	}
+	if i+1 < len(fs) && fs[i].norm == "you" && !closedClass(fs[i+1].norm) && !auxiliaries[fs[i+1].norm] {
+		return fs[i+1:]
+	}
+	return fs
+}
+
+// objectControl reads a request put as what the agent asks of the user,
+// the user named between the verb and the action: "we would kindly invite
+// you to reactivate your card", "I'd advise you to wait", "we would
+// respectfully recommend that you get in touch with them". The agent (I,
+// we) opens it, modals and adverbs may stand before the verb, and "you to"
+// or "that you" follow it.
+func objectControl(fs []field) ([]field, bool) {
+	if len(fs) < 5 {
+		return nil, false
+	}
+	switch fs[0].norm {
+	case "i", "we", "i'd", "we'd", "i'll", "we'll":
+	default:
+		return nil, false
+	}
+	i := 1
+	for i < len(fs) && i <= 3 && (auxiliaries[fs[i].norm] || adverb(fs[i].norm)) {
+		i++
+	}
+	if i+3 >= len(fs) || closedClass(fs[i].norm) || numeric(fs[i].norm) {
+		return nil, false
+	}
+	switch {
+	case fs[i+1].norm == "you" && fs[i+2].norm == "to":
+		return fs[i+3:], true
+	case fs[i+1].norm == "that" && fs[i+2].norm == "you" && !closedClass(fs[i+3].norm) && !auxiliaries[fs[i+3].norm]:
+		return fs[i+3:], true
+	}
+	return nil, false
 }

@@ -113,3 +113,31 @@ func TestNumberedListIsAProcedure(t *testing.T) {
 		t.Errorf("a list's 2 alone is cut: %v", got)
 	}
 }
+
+// TestRequestsAndReportsInLongerForms: a request that names the user
+// between the agent's verb and the action ("we would kindly invite you
+// to …", "I suggest (that) you …"), a courtesy formula, a report embedded
+// after "that", and a frame cut off from its action by a filler are read;
+// what asks for information, or a relative clause's "that", is not taken
+// for them.
+func TestRequestsAndReportsInLongerForms(t *testing.T) {
+	cases := []struct{ turn, key string }{
+		{"We would kindly invite you to reactivate your card by turning off the 'Frozen' setting.", "reactivate_card"},
+		{"We would respectfully recommend that you get in touch with the institution that issued your card.", "get_touch"},
+		{"I suggest you call your bank.", "call_bank"},
+		{"I'd suggest that you reset your password.", "reset_password"},
+		{"Would you be so kind as to load additional funds onto your account, after which it should work.", "load_additional_funds"},
+		{"We confirm that your order has been cancelled as per your request.", "cancelled_order"},
+		{"The parcel that was still missing has been resent.", "resent_parcel"},
+		{"um, I've, er, sent a new link to your email just now", "sent_new_link"},
+		// Information, not action.
+		{"We'd ask you to confirm your address.", ""},
+		{"I want you to know that we take this seriously.", ""},
+	}
+	for _, c := range cases {
+		p, _, _, ok := parseTurn(c.turn)
+		if got := p.phrase().Key(); got != c.key || ok != (c.key != "") {
+			t.Errorf("%q: got %q (ok %v), want %q", c.turn, got, ok, c.key)
+		}
+	}
+}

@@ -40,6 +40,9 @@ var requestFrames = []string{
 	"you'd have to", "you would have to", "you have to", "you'll have to", "you will have to",
 	"you'd need to", "you would need to", "you want to", "you'd want to", "you would want to",
 	"please you", "kindly you",
+	// Courtesy formulas around the request.
+	"would you be so kind as to", "could you be so kind as to", "be so kind as to",
+	"would you kindly", "could you kindly",
 	"have you had a chance to", "have you had time to", "did you have a chance to",
 	"did you get a chance to", "have you been able to", "were you able to",
 }

@@ -128,9 +128,18 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !(been && particles[ws[j+1]]) {
 			return parsed{}, false // "the hotel is called the Hyatt": naming, not doing
 		}
-		obj := objectPhrase(ws[:i])
-		anaphor := i == 1 && been && anaphors[ws[0]] && ws[0] != "one"
-		if !anaphor && (len(obj) == 0 || !determiners[ws[0]] && !(been && plainSubject(fs[:i]))) {
+		obj, anaphor, ok := passiveSubject(fs, ws, 0, i, been)
+		if !ok {
+			// The subject follows a complementiser when the report is
+			// embedded: "we confirm that your order has been cancelled".
+			for k := i - 2; k > 0 && !ok; k-- {
+				if ws[k] == "that" {
+					obj, anaphor, ok = passiveSubject(fs, ws, k+1, i, been)
+					break
+				}
+			}
+		}
+		if !ok {
 			return parsed{}, false // "it is fixed", "Dr. Johnson was called"
 		}
 		p := parsed{text: joinRaw(fs), verb: ws[j], object: obj, kind: performed, anaphor: anaphor}
@@ -145,6 +154,16 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		return p, true
 	}
 	return parsed{}, false
+}
+
+// passiveSubject reads ws[from:to] as the subject of a passive report:
+// a noun phrase opened by a determiner, a plain one after "been", or a
+// pronoun standing for a noun said before ("it has been reopened").
+func passiveSubject(fs []field, ws []string, from, to int, been bool) (obj []string, anaphor, ok bool) {
+	obj = objectPhrase(ws[from:to])
+	anaphor = to == from+1 && been && anaphors[ws[from]] && ws[from] != "one"
+	ok = anaphor || len(obj) > 0 && (determiners[ws[from]] || been && plainSubject(fs[from:to]))
+	return obj, anaphor, ok
 }
 
 // plainSubject reports a subject of one or two lower-case content words
