@@ -287,6 +287,12 @@ func TestExtractOutcomes(t *testing.T) {
 			"u: my card was stolen", "a: Please freeze your card.", "u: still shows active",
 			"a: hello, sorry for the wait. card frozen on our side", "u: ok that sorted it, cheers"), true, "",
 			"1 freeze_card failure 0.90; 3 frozen_card success 0.90; "},
+		{"a note may name whom it was done for and open with a filler", conv(
+			"u: no confirmation email", "a: sent u another confirm email, check junk folder too", "u: that worked, thanks"), true, "",
+			"1 sent_confirm_email success 0.90; "},
+		{"a note may put an auxiliary before its participle", conv(
+			"u: item never came", "a: ok refund is requested on my side, money shd come back in few days", "u: great, that sorts it"), true, "",
+			"1 requested_refund success 0.90; "},
 		{"a note is no attempt where the reply says nothing of a result", conv(
 			"u: my card was stolen", "a: card frozen on our side", "u: what happens to my balance?"), false, "",
 			""},

@@ -31,11 +31,20 @@ func parseNote(text string) (parsed, bool) {
 // noteClause reads one clause as a note.
 func noteClause(clause string) (parsed, bool) {
 	fs := fields(clause)
+	for len(fs) > 1 && fillers[fs[0].norm] {
+		fs = fs[1:] // "ok refund is requested"
+	}
 	ws := norms(fs)
 	if p, ok := note(fs, ws); ok {
 		return p, true
 	}
-	if len(ws) < 2 || !participle(ws[0]) || closedClass(ws[0]) || !(nounWord(ws[1]) || determiners[ws[1]] && !whWords[ws[1]]) {
+	// "sent u another confirm email": the one it was done for may stand
+	// before what was done.
+	to := 1
+	if len(ws) > 2 && ws[1] == "you" {
+		to = 2
+	}
+	if len(ws) < to+1 || !participle(ws[0]) || closedClass(ws[0]) || !(nounWord(ws[to]) || determiners[ws[to]] && !whWords[ws[to]]) {
 		return parsed{}, false
 	}
 	// "asked cust to re-add card details": the act is the infinitive's.
@@ -53,7 +62,7 @@ func noteClause(clause string) (parsed, bool) {
 		break
 	}
 	p := parsed{text: joinRaw(fs), verb: ws[0], kind: performed}
-	rest := 1
+	rest := to
 	if rest < len(ws) && joinsVerb(ws, rest) {
 		p.particle, rest = ws[rest], rest+1
 	}
@@ -73,6 +82,9 @@ func note(fs []field, ws []string) (parsed, bool) {
 	const maxNote = 4
 	for j := 0; j < len(ws) && j <= maxNote; j++ {
 		w := ws[j]
+		if j > 0 && (w == "is" || w == "are" || w == "was" || w == "were" || w == "been") {
+			continue // "refund is requested on my side"
+		}
 		if j == 0 || !participle(w) || closedClass(w) {
 			if !nounWord(w) && !(j == 0 && determiners[w]) {
 				return parsed{}, false
