@@ -165,7 +165,14 @@ func stripFrame(fs []field) ([]field, frameKind) {
 		matched := false
 		for _, f := range frames {
 			if startsWith(fs, f.words) {
-				fs, matched = fs[len(f.words):], true
+				n := len(f.words)
+				if f.words[n-1] == "try" && n < len(fs) && determiners[fs[n].norm] && fs[n].norm != "that" && !retry(fs[n:]) {
+					// "try a private window": the verb itself
+					if n--; n == 0 {
+						continue
+					}
+				}
+				fs, matched = fs[n:], true
 				if kind == noFrame || f.kind == request {
 					kind = f.kind
 				}
@@ -325,4 +332,15 @@ func objectControl(fs []field) ([]field, bool) {
 		return fs[i+3:], true
 	}
 	return nil, false
+}
+
+// retry reports a request to do again what was done ("try the payment
+// again"): no new action.
+func retry(fs []field) bool {
+	for _, f := range fs {
+		if f.norm == "again" {
+			return true
+		}
+	}
+	return false
 }

@@ -141,3 +141,20 @@ func TestRequestsAndReportsInLongerForms(t *testing.T) {
 		}
 	}
 }
+
+// TestTryWithAThing: "try" before a thing is the action's verb ("try a
+// private window"); before a verb it frames the request ("try restarting
+// the app"), and trying a thing again is a retry, no action.
+func TestTryWithAThing(t *testing.T) {
+	for turn, key := range map[string]string{
+		"Please try a private window, it skips the saved cookies.": "try_private_window",
+		"try restarting the app":                                   "restarting_app",
+		"Please try the payment again.":                            "",
+		"Let me apply that discount for you.":                      "apply_discount",
+	} {
+		p, _, _, ok := parseTurn(turn)
+		if got := p.phrase().Key(); got != key || ok != (key != "") {
+			t.Errorf("%q: got %q (ok %v), want %q", turn, got, ok, key)
+		}
+	}
+}

@@ -94,7 +94,7 @@ var stops = set("in", "on", "from", "using", "via", "with", "within", "at", "by"
 	"for", "through", "under", "before", "after", "until", "about", "regarding", "if",
 	"whether", "so", "because", "when", "while", "once", "since", "and", "or", "then",
 	"as", "but", "into", "onto", "of", "than", "like", "unless", "that", "which", "who",
-	"where", "during", "without", "again", "too", "please", "now", "right", "away")
+	"where", "during", "without", "again", "too", "please", "now", "right", "away", "per")
 
 // particles join their verb ("turn off", "log out", "sign in"): the action
 // changes with them.

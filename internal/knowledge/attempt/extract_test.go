@@ -293,6 +293,12 @@ func TestExtractOutcomes(t *testing.T) {
 		{"a note may put an auxiliary before its participle", conv(
 			"u: item never came", "a: ok refund is requested on my side, money shd come back in few days", "u: great, that sorts it"), true, "",
 			"1 requested_refund success 0.90; "},
+		{"a note's participle may be a re- form and be followed by per", conv(
+			"u: the code never came", "a: verif email re-sent per cust request", "u: that worked, thanks"), true, "",
+			"1 resent_verif_email success 0.90; "},
+		{"a note may say what the user is to do", conv(
+			"u: my card was declined", "a: declined by issuer - cust to call their bank", "u: that worked, thanks"), true, "",
+			"1 call_bank success 0.90; "},
 		{"a note is no attempt where the reply says nothing of a result", conv(
 			"u: my card was stolen", "a: card frozen on our side", "u: what happens to my balance?"), false, "",
 			""},

@@ -38,6 +38,13 @@ func noteClause(clause string) (parsed, bool) {
 	if p, ok := note(fs, ws); ok {
 		return p, true
 	}
+	// "cust to call their bank": what the user was told to do.
+	if len(ws) > 2 && nounWord(ws[0]) && ws[1] == "to" {
+		if p := parseClause("please " + joinRaw(fs[2:])); p.action && p.kind == request && !closedClass(ws[2]) {
+			p.kind, p.text = performed, joinRaw(fs)
+			return p, true
+		}
+	}
 	// "sent u another confirm email": the one it was done for may stand
 	// before what was done.
 	to := 1

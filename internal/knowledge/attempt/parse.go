@@ -363,6 +363,7 @@ func handsOver(ws []string) bool {
 // or an irregular form of English ("sent", "made") that is not also its
 // base form ("reset", "put").
 func participle(w string) bool {
+	w = strings.TrimPrefix(w, "re-") // "re-sent", "re-enabled"
 	if b, ok := irregular[w]; ok {
 		return b != w
 	}
@@ -370,7 +371,13 @@ func participle(w string) bool {
 }
 
 func adverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") || w == "also" || w == "just" || w == "now" || w == "still" || w == "already"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !plyVerb(w) || w == "also" || w == "just" || w == "now" || w == "still" || w == "already"
+}
+
+// plyVerb reports the verbs whose "ly" is no adverb's ending: "apply",
+// "reapply", "supply", "reply", "comply", "imply", "multiply".
+func plyVerb(w string) bool {
+	return strings.HasSuffix(w, "pply") || w == "reply" || w == "comply" || w == "imply" || w == "multiply"
 }
 
 func numeric(w string) bool {

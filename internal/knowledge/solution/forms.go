@@ -76,8 +76,12 @@ func Uninflect(w string) string {
 	if b, ok := attempt.IrregularBase(w); ok {
 		return b
 	}
-	if b := uninflected(w); attempt.Stem(b) == attempt.Stem(w) {
+	b := uninflected(w)
+	if attempt.Stem(b) == attempt.Stem(w) {
 		return b
+	}
+	if n := len(b); n >= 2 && b[n-1] == b[n-2] && attempt.Stem(b[:n-1]) == attempt.Stem(w) {
+		return b // "added": the stemmer drops the "d" of "add" in "added" only
 	}
 	return w // "proceed" is no past tense
 }
@@ -95,8 +99,8 @@ func uninflected(w string) string {
 		return w
 	}
 	n := len(stem)
-	if n >= 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
-		return stem[:n-1] // "stopped"; "installed" keeps its "ll"
+	if n >= 4 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
+		return stem[:n-1] // "stopped", "logged"; "installed" keeps its "ll", "added" its "dd"
 	}
 	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ul", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut"} {
 		if strings.HasSuffix(stem, end) && attempt.Stem(stem+"e") == attempt.Stem(w) {

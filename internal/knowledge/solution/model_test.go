@@ -83,7 +83,8 @@ func TestPersistAndVersion(t *testing.T) {
 
 func TestUninflect(t *testing.T) {
 	for in, want := range map[string]string{"ordered": "order", "stopped": "stop", "updated": "update",
-		"replaced": "replace", "tried": "try", "enabling": "enable", "booked": "book", "reset": "reset", "proceed": "proceed", "scheduled": "schedule"} {
+		"replaced": "replace", "tried": "try", "enabling": "enable", "booked": "book", "reset": "reset", "proceed": "proceed", "scheduled": "schedule",
+		"added": "add", "logged": "log", "adding": "add"} {
 		if got := Uninflect(in); got != want {
 			t.Errorf("Uninflect(%q) = %q, want %q", in, got, want)
 		}
