@@ -112,17 +112,27 @@ func (sc *scorer) gather(posts []postings, live int, v sparse) {
 		walked += n
 		w := v.w[i] / weightScale
 		b, slot := list.b, int32(0)
+		// Each slot is written to touched, and kept there (t grows by
+		// one) only if its sum was zero: no branch waits on the read
+		// of acc, a cache miss, so the reads of a list's entries
+		// overlap instead of each mispredicted branch discarding them.
+		acc, t := sc.acc, slices.Grow(sc.touched, n)
+		nt := len(t)
+		t = t[:cap(t)]
 		for p := 0; p < len(b); {
 			var g uint32
 			g, p = gap(b, p)
 			slot += int32(g)
 			q := uint16(b[p]) | uint16(b[p+1])<<8
 			p += 2
-			if sc.acc[slot] == 0 {
-				sc.touched = append(sc.touched, slot)
+			a := acc[slot]
+			t[nt] = slot
+			if a == 0 {
+				nt++
 			}
-			sc.acc[slot] += w * float32(q)
+			acc[slot] = a + w*float32(q)
 		}
+		sc.touched = t[:nt]
 	}
 }
 
@@ -174,9 +184,10 @@ func (sc *scorer) rescore(m *Model, v sparse, k int) []neighbour {
 	// BenchmarkNeighbours, the same scores).
 	var first byte
 	for _, n := range h {
-		if v := m.docs[n.slot].vec; len(v) > 0 {
-			first ^= v[0]
-		}
+		first ^= touchLines(m.docs[n.slot].vec)
+	}
+	for _, s := range m.held {
+		first ^= touchLines(m.docs[s].vec)
 	}
 	sc.first = first
 	for _, n := range h {
@@ -205,6 +216,19 @@ func (sc *scorer) rescore(m *Model, v sparse, k int) []neighbour {
 		}
 	}
 	return out
+}
+
+// touchLines reads a byte of every cache line of v (its ids and its
+// weights are read in two streams when it is scored), and its last.
+func touchLines(v docVec) byte {
+	var x byte
+	for j := 0; j < len(v); j += 64 {
+		x ^= v[j]
+	}
+	if len(v) > 0 {
+		x ^= v[len(v)-1]
+	}
+	return x
 }
 
 // offer scores the document in slot s exactly against the query in sc.q
