@@ -53,6 +53,7 @@ type scorer struct {
 	// packed and v are a search ahead's query (Frozen.vectorOf).
 	packed []uint64
 	v      sparse
+	idf    idfMemo
 }
 
 // getScorer returns a zeroed scorer sized for the model's slots and
