@@ -171,3 +171,34 @@ func TestRecoverEnqueuesWhateverTheFlag(t *testing.T) {
 		t.Fatalf("the sweep enqueued %d jobs for a waiting tenant with a clear flag, want 1", n-1)
 	}
 }
+
+// TestAnalyzeOneJobAtATime: on a server alone on its database, a job
+// that finds another analysing the tenant is retried later (IsBusy),
+// without clearing the pending flag or analysing anything: two jobs at
+// once read the same waiting conversations and analysed each twice.
+func TestAnalyzeOneJobAtATime(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := sqlitetest.Open(t, t.TempDir())
+	tn := seedAcme(t, db)
+	q := &committedQueue{}
+	s := NewService(Deps{Store: db, Queue: q, Index: search.NewCatalog()}, Config{})
+	trackOne(t, s, tn.ID, "c1")
+	unclaim, err := s.claim(tn.ID) // another job is at it
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AnalyzeTenant(ctx, tn.ID); !IsBusy(err) {
+		t.Fatalf("AnalyzeTenant beside another job = %v, want busy", err)
+	}
+	if n, err := db.ConversationCountDirty(ctx); err != nil || n != 1 {
+		t.Fatalf("%d conversations waiting (err %v), want 1", n, err)
+	}
+	unclaim()
+	if err := s.AnalyzeTenant(ctx, tn.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.ConversationCountDirty(ctx); err != nil || n != 0 {
+		t.Fatalf("%d conversations waiting (err %v) after the job", n, err)
+	}
+}

@@ -53,6 +53,14 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) (err error)
 		// Before the lease goes: the next holder learns on top of the
 		// saved model, which must hold everything analysed here.
 		defer s.saveBeforeRelease(tenantID)
+	} else {
+		// One job at a time, likewise: a write during a job enqueues
+		// the next, which waits for this one to end.
+		unclaim, err := s.claim(tenantID)
+		if err != nil {
+			return err
+		}
+		defer unclaim()
 	}
 	err = s.store.Write(ctx, func(tx store.Tx) error { return tx.TenantClearAnalysisPending(ctx, tenantID) })
 	if err != nil {

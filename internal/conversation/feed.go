@@ -461,12 +461,13 @@ func (s *Service) PruneChanges(ctx context.Context) error {
 	})
 }
 
-// errBusy is returned by AnalyzeTenant when another server holds the
-// tenant's analysis lease: the job is retried after RetryAfter.
+// errBusy is returned by AnalyzeTenant when another job of this server
+// is analysing the tenant, or another server holds the tenant's analysis
+// lease: the job is retried after RetryAfter.
 type errBusy struct{ tenantID int64 }
 
 func (e errBusy) Error() string {
-	return fmt.Sprintf("tenant %d is being analysed by another server", e.tenantID)
+	return fmt.Sprintf("tenant %d is being analysed by another job or server", e.tenantID)
 }
 
 // RetryAfter says when to try again: soon, since the job must run after
@@ -474,5 +475,6 @@ func (e errBusy) Error() string {
 // Trying costs one small transaction.
 func (errBusy) RetryAfter() time.Duration { return 250 * time.Millisecond }
 
-// IsBusy reports whether err says another server is analysing the tenant.
+// IsBusy reports whether err says another job or server is analysing the
+// tenant.
 func IsBusy(err error) bool { return errors.As(err, new(errBusy)) }

@@ -17,18 +17,9 @@ const analysisLease = 30 * time.Second
 // or another job of this server is analysing the tenant (it would reload
 // the model under this one's feet). release gives it back.
 func (s *Service) takeLease(ctx context.Context, tenantID int64) (release func(), err error) {
-	s.leaseMu.Lock()
-	if s.claimed[tenantID] {
-		s.leaseMu.Unlock()
-		return nil, errBusy{tenantID}
-	}
-	s.claimed[tenantID] = true
-	s.leaseMu.Unlock()
-	unclaim := func() {
-		s.leaseMu.Lock()
-		delete(s.claimed, tenantID)
-		delete(s.leases, tenantID)
-		s.leaseMu.Unlock()
+	unclaim, err := s.claim(tenantID)
+	if err != nil {
+		return nil, err
 	}
 	if err := s.renewLease(ctx, tenantID); err != nil {
 		unclaim()
@@ -47,6 +38,25 @@ func (s *Service) takeLease(ctx context.Context, tenantID int64) (release func()
 	return func() {
 		unclaim()
 		s.releaseLease(tenantID)
+	}, nil
+}
+
+// claim makes the calling job the one of this server analysing the
+// tenant; errBusy if another job of this server is at it. unclaim gives
+// it back. Two jobs at once would read the same dirty conversations and
+// analyse each of them twice, racing to place them.
+func (s *Service) claim(tenantID int64) (unclaim func(), err error) {
+	s.leaseMu.Lock()
+	defer s.leaseMu.Unlock()
+	if s.claimed[tenantID] {
+		return nil, errBusy{tenantID}
+	}
+	s.claimed[tenantID] = true
+	return func() {
+		s.leaseMu.Lock()
+		delete(s.claimed, tenantID)
+		delete(s.leases, tenantID)
+		s.leaseMu.Unlock()
 	}, nil
 }
 

@@ -154,10 +154,10 @@ func (f *Frozen) vectorOf(sc *scorer, ex extracted, ids []uint32) sparse {
 	v := sparse{ids: grow(sc.v.ids[:0], len(packed))[:len(packed)], w: grow(sc.v.w[:0], len(packed))[:len(packed)]}
 	sc.v = v
 	var ss [2]float64
-	rare := rareIDF{n: float64(f.live)}
+	sc.idf.reset(float64(f.live))
 	for i, p := range packed {
-		id, kind, tf := uint32(p>>17), p>>16&1, tfWeight(float32(uint16(p)))
-		w := tf * rare.get(uint32(f.posts[id].n))
+		id, kind, tf := uint32(p>>17), p>>16&1, tfOf(uint16(p))
+		w := tf * sc.idf.get(uint32(f.posts[id].n))
 		v.ids[i], v.w[i] = id, w
 		ss[kind] += float64(w) * float64(w)
 	}

@@ -1,6 +1,7 @@
 package issuetype
 
 import (
+	"math"
 	"slices"
 
 	"github.com/fathom-oss/fathom/internal/signbits"
@@ -42,6 +43,7 @@ type scorer struct {
 	qids    []uint32  // the query's features, to clear q
 	order   []uint64  // query feature indexes (low half) by posting-list length (high half)
 	heap    []neighbour
+	keys    []uint64 // best's heap, as rank keys
 	mark    []uint32 // slot → stamp of the last search that scored it
 	stamp   uint32
 	cands   []neighbour // exact scores of every candidate, for link
@@ -53,6 +55,7 @@ type scorer struct {
 	// packed and v are a search ahead's query (Frozen.vectorOf).
 	packed []uint64
 	v      sparse
+	idf    idfMemo
 }
 
 // getScorer returns a zeroed scorer sized for the model's slots and
@@ -112,17 +115,27 @@ func (sc *scorer) gather(posts []postings, live int, v sparse) {
 		walked += n
 		w := v.w[i] / weightScale
 		b, slot := list.b, int32(0)
+		// Each slot is written to touched, and kept there (t grows by
+		// one) only if its sum was zero: no branch waits on the read
+		// of acc, a cache miss, so the reads of a list's entries
+		// overlap instead of each mispredicted branch discarding them.
+		acc, t := sc.acc, slices.Grow(sc.touched, n)
+		nt := len(t)
+		t = t[:cap(t)]
 		for p := 0; p < len(b); {
 			var g uint32
 			g, p = gap(b, p)
 			slot += int32(g)
 			q := uint16(b[p]) | uint16(b[p+1])<<8
 			p += 2
-			if sc.acc[slot] == 0 {
-				sc.touched = append(sc.touched, slot)
+			a := acc[slot]
+			t[nt] = slot
+			if a == 0 {
+				nt++
 			}
-			sc.acc[slot] += w * float32(q)
+			acc[slot] = a + w*float32(q)
 		}
+		sc.touched = t[:nt]
 	}
 }
 
@@ -138,23 +151,67 @@ func (sc *scorer) neighbours(m *Model, v sparse, k int) []neighbour {
 // best keeps in sc.heap the rescored documents of sc.touched with the
 // highest partial scores, leaving out those removed (in removed).
 func (sc *scorer) best(removed gone) {
-	// Keep the best partial scores in a min-heap whose root is the worst.
-	h := sc.heap[:0]
+	// Keep the best partial scores in a min-heap whose root is the worst,
+	// each as one integer that orders as better does (see rankKey): the
+	// same heap, moved by integer comparisons.
+	h := sc.keys[:0]
 	for _, s := range sc.touched {
 		if removed.has(s) {
 			continue // removed document
 		}
-		n := neighbour{s, sc.acc[s]}
+		k := rankKey(s, sc.acc[s])
 		switch {
 		case len(h) < rescored:
-			h = append(h, n)
-			heapUp(h, len(h)-1)
-		case better(n, h[0]):
-			h[0] = n
-			heapDown(h, 0)
+			h = append(h, k)
+			keyUp(h, len(h)-1)
+		case k > h[0]:
+			h[0] = k
+			keyDown(h, 0)
 		}
 	}
-	sc.heap = h
+	sc.keys = h
+	sc.heap = sc.heap[:0]
+	for _, k := range h {
+		sc.heap = append(sc.heap, neighbour{slot: int32(^uint32(k)), sim: math.Float32frombits(uint32(k >> 32))})
+	}
+}
+
+// rankKey is n's place in better's order as one integer: a larger key is
+// a better neighbour. A partial score is a sum of non-negative products,
+// so its bits order as its value does; the slot is complemented so that
+// the older document of two equal scores ranks higher.
+func rankKey(slot int32, sim float32) uint64 {
+	return uint64(math.Float32bits(sim))<<32 | uint64(^uint32(slot))
+}
+
+// keyUp and keyDown maintain a min-heap of rank keys, as heapUp and
+// heapDown do of neighbours.
+func keyUp(h []uint64, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if h[p] <= h[i] {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func keyDown(h []uint64, i int) {
+	for {
+		w, l := i, 2*i+1
+		if l < len(h) && h[w] > h[l] {
+			w = l
+		}
+		if r := l + 1; r < len(h) && h[w] > h[r] {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
 }
 
 // rescore scores exactly the candidates in sc.heap, the documents placed
@@ -174,9 +231,10 @@ func (sc *scorer) rescore(m *Model, v sparse, k int) []neighbour {
 	// BenchmarkNeighbours, the same scores).
 	var first byte
 	for _, n := range h {
-		if v := m.docs[n.slot].vec; len(v) > 0 {
-			first ^= v[0]
-		}
+		first ^= touchLines(m.docs[n.slot].vec)
+	}
+	for _, s := range m.held {
+		first ^= touchLines(m.docs[s].vec)
 	}
 	sc.first = first
 	for _, n := range h {
@@ -205,6 +263,19 @@ func (sc *scorer) rescore(m *Model, v sparse, k int) []neighbour {
 		}
 	}
 	return out
+}
+
+// touchLines reads a byte of every cache line of v (its ids and its
+// weights are read in two streams when it is scored), and its last.
+func touchLines(v docVec) byte {
+	var x byte
+	for j := 0; j < len(v); j += 64 {
+		x ^= v[j]
+	}
+	if len(v) > 0 {
+		x ^= v[len(v)-1]
+	}
+	return x
 }
 
 // offer scores the document in slot s exactly against the query in sc.q

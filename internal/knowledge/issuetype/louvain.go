@@ -1,5 +1,7 @@
 package issuetype
 
+import "slices"
+
 // graph is an undirected weighted graph in compressed sparse row form: the
 // neighbours of node i are adj[start[i]:start[i+1]] with weights w, and every
 // edge appears in both directions. A self-loop holds weight internal to an
@@ -82,7 +84,12 @@ func moveNodes[W float32 | float64](g graph[W], gamma float64) ([]int32, bool) {
 		moved := false
 		for i := range n {
 			ci := comm[i]
-			seen = append(seen[:0], ci)
+			// Each neighbour's community is written to seen, and kept
+			// (ns grows by one) only if it is new: no branch waits on
+			// the read of link, a cache miss, so the reads of a node's
+			// edges overlap.
+			seen = slices.Grow(append(seen[:0], ci), int(g.start[i+1]-g.start[i]))
+			t, ns := seen[:cap(seen)], 1
 			link[ci] = 0
 			for e := g.start[i]; e < g.start[i+1]; e++ {
 				j := g.adj[e]
@@ -90,11 +97,14 @@ func moveNodes[W float32 | float64](g graph[W], gamma float64) ([]int32, bool) {
 					continue
 				}
 				c := comm[j]
-				if link[c] == 0 && c != ci {
-					seen = append(seen, c)
+				l := link[c]
+				t[ns] = c
+				if l == 0 && c != ci {
+					ns++
 				}
-				link[c] += float64(g.w[e])
+				link[c] = l + float64(g.w[e])
 			}
+			seen = t[:ns]
 			tot[ci] -= deg[i]
 			scale := gamma * deg[i] / m2
 			best, bestGain := ci, link[ci]-scale*tot[ci]

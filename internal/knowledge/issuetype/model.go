@@ -403,7 +403,7 @@ func (m *Model) weighInto(v sparse, counts []uint16, tab *idfTable) {
 		f := m.feats[id]
 		tf := float32(1)
 		if counts != nil {
-			tf = tfWeight(float32(counts[i]))
+			tf = tfOf(counts[i])
 		}
 		var w float32
 		if tab != nil {

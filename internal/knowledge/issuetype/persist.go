@@ -42,7 +42,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		for k, id := range d.vec.appendIDs(nil) {
 			tf := float32(1)
 			if counts != nil {
-				tf = tfWeight(float32(counts[k]))
+				tf = tfOf(counts[k])
 			}
 			b = binary.AppendUvarint(b, uint64(id))
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(tf))
