@@ -158,3 +158,24 @@ func TestTryWithAThing(t *testing.T) {
 		}
 	}
 }
+
+// TestToldToNotes: an agent's note of what the user was asked or advised
+// to do is that action, whether the user stands before or after the verb
+// and with or without "to"; what asks for information is no note.
+func TestToldToNotes(t *testing.T) {
+	for note, key := range map[string]string{
+		"cust asked to upload photo ID via app":           "upload_photo_id",
+		"insufficient funds - cust advised to top up":     "top_up",
+		"cust advised clear app cache":                    "clear_app_cache",
+		"advised cust to allow 24h for pending to settle": "allow_pending",
+		"asked cust to re-add card details":               "readd_card_details",
+		"asked cust to confirm exp date on card":          "",
+		"chargeback raised vs merchant":                   "raised_chargeback",
+		"appt booked w/ adviser at branch":                "booked_appt",
+	} {
+		p, ok := parseNote(note)
+		if got := p.phrase().Key(); got != key || ok != (key != "") {
+			t.Errorf("%q: got %q (ok %v), want %q", note, got, ok, key)
+		}
+	}
+}

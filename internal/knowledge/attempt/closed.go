@@ -94,7 +94,8 @@ var stops = set("in", "on", "from", "using", "via", "with", "within", "at", "by"
 	"for", "through", "under", "before", "after", "until", "about", "regarding", "if",
 	"whether", "so", "because", "when", "while", "once", "since", "and", "or", "then",
 	"as", "but", "into", "onto", "of", "than", "like", "unless", "that", "which", "who",
-	"where", "during", "without", "again", "too", "please", "now", "right", "away", "per")
+	"where", "during", "without", "again", "too", "please", "now", "right", "away", "per",
+	"vs", "versus")
 
 // particles join their verb ("turn off", "log out", "sign in"): the action
 // changes with them.
@@ -120,6 +121,11 @@ var infoVerbs = set("tell", "share", "provide", "confirm", "specify", "describe"
 // responsibility), not by any domain.
 var handOverVerbs = stemSet("transfer", "escalate", "hand", "pass", "forward", "connect",
 	"refer", "route", "redirect", "put", "report")
+
+// requestVerbs, in an agent's note, report what the user was asked or
+// advised to do ("cust advised to top up"): verbs of communication, like
+// infoVerbs.
+var requestVerbs = stemSet("ask", "advise", "tell", "remind", "request", "recommend", "suggest", "urge", "instruct")
 
 // conditionWords open a stated condition ("if you still have the card",
 // "once you have your ID"), which becomes a prerequisite when its subject is

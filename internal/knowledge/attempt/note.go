@@ -35,6 +35,13 @@ func noteClause(clause string) (parsed, bool) {
 		fs = fs[1:] // "ok refund is requested"
 	}
 	ws := norms(fs)
+	if p, ok, asked := toldTo(fs, ws); asked {
+		// "cust asked to upload photo ID", "advised cust to top up",
+		// "cust advised clear app cache": what the user was told to do;
+		// nothing when that is no action ("asked cust to confirm exp
+		// date" asks for information).
+		return p, ok
+	}
 	if p, ok := note(fs, ws); ok {
 		return p, true
 	}
@@ -53,20 +60,6 @@ func noteClause(clause string) (parsed, bool) {
 	}
 	if len(ws) < to+1 || !participle(ws[0]) || closedClass(ws[0]) || !(nounWord(ws[to]) || determiners[ws[to]] && !whWords[ws[to]]) {
 		return parsed{}, false
-	}
-	// "asked cust to re-add card details": the act is the infinitive's.
-	for i := 1; i+1 < len(ws); i++ {
-		if ws[i] != "to" {
-			if stops[ws[i]] {
-				break
-			}
-			continue
-		}
-		if p := parseClause("please " + joinRaw(fs[i+1:])); p.action && !closedClass(ws[i+1]) {
-			p.kind, p.text = performed, joinRaw(fs)
-			return p, true
-		}
-		break
 	}
 	p := parsed{text: joinRaw(fs), verb: ws[0], kind: performed}
 	rest := to
@@ -117,4 +110,39 @@ func note(fs []field, ws []string) (parsed, bool) {
 func nounWord(w string) bool {
 	return w != "" && !closedClass(w) && !frameWords[w] && !interjections[w] && !numeric(w) &&
 		!strings.Contains(strings.TrimSuffix(w, "'s"), "'")
+}
+
+// toldTo reads a note of what the user was asked or advised to do: a verb
+// of request as a participle, with the user before or after it, then what
+// they were told, after "to" or bare ("asked cust to re-add card details",
+// "cust asked to upload photo ID", "cust advised clear app cache"). asked
+// reports the shape; ok whether what they were told is an action, which
+// is then the note's, done by the agent's advice.
+func toldTo(fs []field, ws []string) (p parsed, ok, asked bool) {
+	at := -1
+	for i := 0; i < len(ws) && i <= 2; i++ {
+		if participle(ws[i]) && requestVerbs[baseStem(ws[i])] {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return parsed{}, false, false
+	}
+	i := at + 1
+	if at == 0 && i < len(ws) && nounWord(ws[i]) && i+1 < len(ws) && ws[i+1] == "to" {
+		i++ // "asked cust to …": the user after the verb
+	}
+	if i < len(ws) && ws[i] == "to" {
+		i++
+	}
+	if i >= len(ws) || closedClass(ws[i]) {
+		return parsed{}, false, false
+	}
+	p = parseClause("please " + joinRaw(fs[i:]))
+	if !p.action || p.kind != request {
+		return parsed{}, false, true
+	}
+	p.kind, p.text = performed, joinRaw(fs)
+	return p, true, true
 }

@@ -123,5 +123,6 @@ func respell(w string) string {
 }
 
 // textSpeak are the closed-class words chat shortens to letters ("can u
-// check ur settings"): pronouns, determiners and "please".
-var textSpeak = map[string]string{"u": "you", "ur": "your", "pls": "please", "plz": "please"}
+// check ur settings", "booked w/ adviser"): pronouns, determiners,
+// "please" and "with".
+var textSpeak = map[string]string{"u": "you", "ur": "your", "pls": "please", "plz": "please", "w": "with"}
