@@ -139,9 +139,17 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) (err error)
 			return err
 		}
 		s.saveIndexEvery(ctx, tenantID, indexSaveEvery)
+		// A consolidation's new types call for new term associations:
+		// they are learned from the types alone, beside the recount of
+		// the statistics and the model's save, which they do not read.
 		var consolidated bool
-		work.run(func() { consolidated = s.know.Apply(tenantID, applied) })
-		if err := s.afterRound(ctx, tenantID, consolidated, len(applied)); err != nil {
+		var learning *learningBeside
+		work.run(func() {
+			consolidated = s.know.ApplyBeside(tenantID, applied, func() { learning = s.learnBeside(tenantID) })
+		})
+		err = s.afterRound(ctx, tenantID, consolidated, len(applied))
+		work.used += learning.wait()
+		if err != nil {
 			return err
 		}
 		work.run(func() { s.know.LearnAssociations(tenantID, s.index.For(tenantID)) })
@@ -164,6 +172,34 @@ func (s *Service) AnalyzeTenant(ctx context.Context, tenantID int64) (err error)
 		}
 	}
 	return s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, tenantID) })
+}
+
+// learningBeside is the learning of a tenant's term associations on a
+// goroutine of its own (learnBeside).
+type learningBeside struct {
+	done chan struct{}
+	used time.Duration // its processor time
+}
+
+// learnBeside learns the tenant's term associations on a goroutine of its
+// own, as LearnAssociations would here: the caller changes neither the
+// index nor the types until it has waited.
+func (s *Service) learnBeside(tenantID int64) *learningBeside {
+	l := &learningBeside{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.used = threadWork(func() { s.know.LearnAssociations(tenantID, s.index.For(tenantID)) })
+	}()
+	return l
+}
+
+// wait waits for the learning (none for nil) and gives its processor time.
+func (l *learningBeside) wait() time.Duration {
+	if l == nil {
+		return 0
+	}
+	<-l.done
+	return l.used
 }
 
 // indexSaveEvery is how often analysis saves the chunks of the search index

@@ -271,6 +271,16 @@ func (e *Engine) AttachVector(tenantID, conversationID int64, dense []float32) b
 // consolidates its issue types when enough new conversations arrived. It
 // reports whether the model should be saved.
 func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
+	return e.ApplyBeside(tenantID, drafts, nil)
+}
+
+// ApplyBeside is Apply that, when it consolidates the issue types, calls
+// moved (unless nil) as soon as the types have moved, before the
+// statistics are recounted under them: what reads the types alone, as
+// the term associations do (LearnAssociations), can then be learned on
+// a goroutine of its own beside the recount and the model's save, from
+// the same types and the same generation as after them.
+func (e *Engine) ApplyBeside(tenantID int64, drafts []*Draft, moved func()) (consolidated bool) {
 	k := e.tenant(tenantID)
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -306,7 +316,7 @@ func (e *Engine) Apply(tenantID int64, drafts []*Draft) (consolidated bool) {
 	}
 	merged := k.learner.Due() && k.consolidateSolutions()
 	if k.assigned += len(drafts); k.assigned >= max(200, k.model.Len()/10) {
-		k.consolidate()
+		k.consolidate(moved)
 		return true
 	}
 	return merged
@@ -351,17 +361,21 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 	if k.assigned < max(200, k.model.Len()/100) {
 		return k.retireDue || solutions
 	}
-	k.consolidate()
+	k.consolidate(nil)
 	return true
 }
 
-// consolidate merges and splits types and recounts; k.mu is held.
-func (k *tenantKnowledge) consolidate() {
+// consolidate merges and splits types and recounts; k.mu is held. moved,
+// unless nil, is called once the types have moved, before the recount.
+func (k *tenantKnowledge) consolidate(moved func()) {
 	k.assigned = 0
 	k.model.Consolidate()
 	// Once the types moved: associations learned as of the new generation
 	// (read without k.mu) are learned from the consolidated types.
 	k.typesGen.Add(1)
+	if moved != nil {
+		moved()
+	}
 	k.recount()
 	// A reader may have pinned names while the consolidation ran; the
 	// types it just made need theirs.

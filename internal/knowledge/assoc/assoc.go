@@ -127,19 +127,15 @@ func (m *Model) Terms() int {
 // most Neighbours neighbours for at most TypeTerms × types terms.
 func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64) (int64, bool), cfg Config) *Model {
 	cfg = cfg.withDefaults()
-	type key struct {
-		typ  int32
-		term int32
-	}
 	termID := map[string]int32{}
 	var terms []string
 	typeIdx := map[int64]int32{}
 	var typeDocs []int
 	var termDocs []int
-	pairs := map[key]int32{}
 	n, typed := 0, 0
 	var docTerms []int32 // the typed documents' content terms, one after another
 	docEnds := []int{}   // where each document's end in docTerms
+	var docType []int32  // each typed document's type
 	docs(func(id int64, ts []string) {
 		t, ok := typeOf(id)
 		if ok {
@@ -168,28 +164,63 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 				termDocs = append(termDocs, 0)
 			}
 			termDocs[w]++
-			pairs[key{ti, w}]++
 			docTerms = append(docTerms, w)
 		}
 		docEnds = append(docEnds, len(docTerms))
+		docType = append(docType, ti)
 	})
 	m := &Model{cfg: cfg, near: map[string][]Neighbour{}, Documents: n, Types: len(typeDocs), Typed: typed}
 	if n == 0 {
 		return m
 	}
-	// Each type's characteristic terms, by local mutual information.
+	// Each type's characteristic terms, by local mutual information: the
+	// documents of a type and a term are counted type by type, the
+	// documents grouped by their type, in an array of the terms.
 	byType := make([][]entry, len(typeDocs))
-	for k, c := range pairs {
-		if int(c) < cfg.MinCount {
-			continue
-		}
-		pmi := math.Log(float64(c) * float64(n) / (float64(termDocs[k.term]) * float64(typeDocs[k.typ])))
-		if pmi <= 0 {
-			continue
-		}
-		byType[k.typ] = append(byType[k.typ], entry{k.term, pmi, float64(c) * pmi})
+	first := make([]int, len(typeDocs)+1) // where each type's documents begin in byDoc
+	for ti, c := range typeDocs {
+		first[ti+1] = first[ti] + c
 	}
-	norm := map[int32]float64{}
+	byDoc, at := make([]int32, n), slices.Clone(first[:len(typeDocs)])
+	for d, ti := range docType {
+		byDoc[at[ti]] = int32(d)
+		at[ti]++
+	}
+	count := make([]int32, len(terms))
+	var touched []int32
+	for ti := range typeDocs {
+		touched = touched[:0]
+		for _, d := range byDoc[first[ti]:first[ti+1]] {
+			lo := 0
+			if d > 0 {
+				lo = docEnds[d-1]
+			}
+			for _, w := range docTerms[lo:docEnds[d]] {
+				if count[w] == 0 {
+					touched = append(touched, w)
+				}
+				count[w]++
+			}
+		}
+		for _, w := range touched {
+			c := count[w]
+			count[w] = 0
+			if int(c) < cfg.MinCount {
+				continue
+			}
+			pmi := math.Log(float64(c) * float64(n) / (float64(termDocs[w]) * float64(typeDocs[ti])))
+			if pmi <= 0 {
+				continue
+			}
+			byType[ti] = append(byType[ti], entry{w, pmi, float64(c) * pmi})
+		}
+	}
+	norm := make([]float64, len(terms))
+	held := make([]bool, len(terms))
+	var heldTerms []int32
+	// of lists, for each term, the types it characterises in their order,
+	// with its PPMI there.
+	of := make([][]entry, len(terms))
 	for ti, es := range byType {
 		slices.SortFunc(es, func(a, b entry) int {
 			if c := cmp.Compare(b.lmi, a.lmi); c != 0 {
@@ -200,55 +231,77 @@ func Learn(docs func(yield func(id int64, terms []string)), typeOf func(id int64
 		es = es[:min(len(es), cfg.TypeTerms)]
 		byType[ti] = es
 		for _, e := range es {
+			if !held[e.term] {
+				held[e.term] = true
+				heldTerms = append(heldTerms, e.term)
+			}
 			norm[e.term] += e.ppmi * e.ppmi
+			of[e.term] = append(of[e.term], entry{int32(ti), e.ppmi, 0})
 		}
 	}
-	// Dot products between the terms sharing a type.
-	dots := map[int32]map[int32]float64{}
-	for _, es := range byType {
-		addDots(dots, es)
+	// Equally associated terms (all of one type's, in a tenant of few
+	// types) are ranked by how many conversations they reach.
+	byStrength := func(x, y Neighbour) int {
+		if c := cmp.Compare(y.Strength, x.Strength); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(termDocs[termID[y.Term]], termDocs[termID[x.Term]]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Term, y.Term)
 	}
-	// A term that shares its types with too few others to fill its
-	// neighbours (one wording of an issue the partition gave a type of
-	// its own) is completed by the company it keeps.
-	held, short := make([]bool, len(terms)), make([]bool, len(terms))
+	// Each held term's dot products with the terms sharing a type with
+	// it, summed over its types in their order (as a map of the pairs
+	// summed them), and the neighbours they give it. A term that shares
+	// its types with too few others to fill its neighbours (one wording of
+	// an issue the partition gave a type of its own) is short: it is
+	// completed below by the company it keeps.
+	short := make([]bool, len(terms))
 	shorts := 0
-	for a := range norm {
-		held[a] = true
-		if len(dots[a]) < cfg.Neighbours {
+	near := make([][]Neighbour, len(terms))
+	linked := map[int32][]int32{} // a short term's terms sharing a type with it
+	dot := make([]float64, len(terms))
+	seen := make([]bool, len(terms))
+	var row []int32
+	for _, a := range heldTerms {
+		row = row[:0]
+		for _, t := range of[a] {
+			pa := t.ppmi
+			for _, b := range byType[t.term] {
+				if b.term != a {
+					if !seen[b.term] {
+						seen[b.term] = true
+						row = append(row, b.term)
+					}
+					dot[b.term] += pa * b.ppmi
+				}
+			}
+		}
+		ns := make([]Neighbour, 0, len(row))
+		for _, b := range row {
+			if s := dot[b] / math.Sqrt(norm[a]*norm[b]); s >= cfg.MinStrength {
+				ns = append(ns, Neighbour{terms[b], float32(min(s, 1))})
+			}
+			dot[b], seen[b] = 0, false
+		}
+		slices.SortFunc(ns, byStrength)
+		near[a] = ns[:min(len(ns), cfg.Neighbours)]
+		if len(row) < cfg.Neighbours {
 			short[a] = true
 			shorts++
+			linked[a] = slices.Clone(row)
 		}
 	}
 	var company map[int32]map[int32]float64
 	if shorts >= 2 {
 		company = companions(docTerms, docEnds, held, short, termDocs)
 	}
-	for a := range norm {
-		row := dots[a]
-		ns := make([]Neighbour, 0, len(row))
-		for b, d := range row {
-			if s := d / math.Sqrt(norm[a]*norm[b]); s >= cfg.MinStrength {
-				ns = append(ns, Neighbour{terms[b], float32(min(s, 1))})
-			}
-		}
-		// Equally associated terms (all of one type's, in a tenant of
-		// few types) are ranked by how many conversations they reach.
-		byStrength := func(x, y Neighbour) int {
-			if c := cmp.Compare(y.Strength, x.Strength); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(termDocs[termID[y.Term]], termDocs[termID[x.Term]]); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.Term, y.Term)
-		}
-		slices.SortFunc(ns, byStrength)
-		ns = ns[:min(len(ns), cfg.Neighbours)]
+	for _, a := range heldTerms {
+		ns := near[a]
 		if k := len(ns); k < cfg.Neighbours {
 			var more []Neighbour
 			for b, s := range company[a] {
-				if _, ok := row[b]; !ok && s >= cfg.MinStrength {
+				if !slices.Contains(linked[a], b) && s >= cfg.MinStrength {
 					more = append(more, Neighbour{terms[b], float32(min(s, 1))})
 				}
 			}
