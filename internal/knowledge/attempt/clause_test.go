@@ -121,49 +121,59 @@ func TestNumberedListIsAProcedure(t *testing.T) {
 // what asks for information, or a relative clause's "that", is not taken
 // for them.
 func TestRequestsAndReportsInLongerForms(t *testing.T) {
-	cases := []struct{ turn, key string }{
-		{"We would kindly invite you to reactivate your card by turning off the 'Frozen' setting.", "reactivate_card"},
-		{"We would respectfully recommend that you get in touch with the institution that issued your card.", "get_touch"},
-		{"I suggest you call your bank.", "call_bank"},
-		{"I'd suggest that you reset your password.", "reset_password"},
-		{"Would you be so kind as to load additional funds onto your account, after which it should work.", "load_additional_funds"},
-		{"We confirm that your order has been cancelled as per your request.", "cancelled_order"},
-		{"The parcel that was still missing has been resent.", "resent_parcel"},
-		{"um, I've, er, sent a new link to your email just now", "sent_new_link"},
+	wantKeys(t, parseTurnKey, map[string]string{
+		"We would kindly invite you to reactivate your card by turning off the 'Frozen' setting.":           "reactivate_card",
+		"We would respectfully recommend that you get in touch with the institution that issued your card.": "get_touch",
+		"I suggest you call your bank.":             "call_bank",
+		"I'd suggest that you reset your password.": "reset_password",
+		"Would you be so kind as to load additional funds onto your account, after which it should work.": "load_additional_funds",
+		"We confirm that your order has been cancelled as per your request.":                              "cancelled_order",
+		"The parcel that was still missing has been resent.":                                              "resent_parcel",
+		"um, I've, er, sent a new link to your email just now":                                            "sent_new_link",
 		// Information, not action.
-		{"We'd ask you to confirm your address.", ""},
-		{"I want you to know that we take this seriously.", ""},
-	}
-	for _, c := range cases {
-		p, _, _, ok := parseTurn(c.turn)
-		if got := p.phrase().Key(); got != c.key || ok != (c.key != "") {
-			t.Errorf("%q: got %q (ok %v), want %q", c.turn, got, ok, c.key)
+		"We'd ask you to confirm your address.":           "",
+		"I want you to know that we take this seriously.": "",
+	})
+}
+
+// wantKeys checks the key read from each text (empty: nothing read).
+func wantKeys(t *testing.T, read func(string) (string, bool), want map[string]string) {
+	t.Helper()
+	for text, key := range want {
+		if got, ok := read(text); got != key || ok != (key != "") {
+			t.Errorf("%q: got %q (ok %v), want %q", text, got, ok, key)
 		}
 	}
+}
+
+// parseTurnKey and parseNoteKey are the key a turn and a note are read as.
+func parseTurnKey(text string) (string, bool) {
+	p, _, _, ok := parseTurn(text)
+	return p.phrase().Key(), ok
+}
+
+func parseNoteKey(text string) (string, bool) {
+	p, ok := parseNote(text)
+	return p.phrase().Key(), ok
 }
 
 // TestTryWithAThing: "try" before a thing is the action's verb ("try a
 // private window"); before a verb it frames the request ("try restarting
 // the app"), and trying a thing again is a retry, no action.
 func TestTryWithAThing(t *testing.T) {
-	for turn, key := range map[string]string{
+	wantKeys(t, parseTurnKey, map[string]string{
 		"Please try a private window, it skips the saved cookies.": "try_private_window",
 		"try restarting the app":                                   "restarting_app",
 		"Please try the payment again.":                            "",
 		"Let me apply that discount for you.":                      "apply_discount",
-	} {
-		p, _, _, ok := parseTurn(turn)
-		if got := p.phrase().Key(); got != key || ok != (key != "") {
-			t.Errorf("%q: got %q (ok %v), want %q", turn, got, ok, key)
-		}
-	}
+	})
 }
 
 // TestToldToNotes: an agent's note of what the user was asked or advised
 // to do is that action, whether the user stands before or after the verb
 // and with or without "to"; what asks for information is no note.
 func TestToldToNotes(t *testing.T) {
-	for note, key := range map[string]string{
+	wantKeys(t, parseNoteKey, map[string]string{
 		"cust asked to upload photo ID via app":           "upload_photo_id",
 		"insufficient funds - cust advised to top up":     "top_up",
 		"cust advised clear app cache":                    "clear_app_cache",
@@ -172,10 +182,5 @@ func TestToldToNotes(t *testing.T) {
 		"asked cust to confirm exp date on card":          "",
 		"chargeback raised vs merchant":                   "raised_chargeback",
 		"appt booked w/ adviser at branch":                "booked_appt",
-	} {
-		p, ok := parseNote(note)
-		if got := p.phrase().Key(); got != key || ok != (key != "") {
-			t.Errorf("%q: got %q (ok %v), want %q", note, got, ok, key)
-		}
-	}
+	})
 }
