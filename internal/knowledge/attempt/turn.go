@@ -16,10 +16,15 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 	cs := clauses(text)
 	framed := "" // the last clause was a frame alone ("I've,"): this one is what it frames
 	for i, c := range cs {
-		p := parseClause(c.text)
-		if onlyFillers(c.text) {
+		if body, kind := stripFrame(fields(c.text)); len(body) == 0 {
+			// Fillers alone ("um") are skipped; a frame alone ("I've,")
+			// goes on in the next clause.
+			if kind != noFrame {
+				framed = c.text
+			}
 			continue
 		}
+		p := parseClause(c.text)
 		if framed != "" && !p.action && !p.step {
 			// "I've, er, sent it across to your email"
 			if q := parseClause(framed + " " + c.text); q.action {
@@ -27,9 +32,6 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 			}
 		}
 		framed = ""
-		if body, kind := stripFrame(fields(c.text)); len(body) == 0 && kind != noFrame {
-			framed = c.text // a frame alone goes on in the next clause
-		}
 		// Only a clause that proposes nothing and states a condition on
 		// the user ("if you switched …") may be a hypothetical proposal.
 		if !p.action && p.condition != "" {
@@ -207,14 +209,4 @@ func hypothetical(text string, next []clause) (parsed, bool) {
 	p := parseClause("please " + joinRaw(fs[2:]))
 	p.base = false // the past form as said
 	return p, p.action
-}
-
-// onlyFillers reports a clause of discourse fillers alone ("um", "er").
-func onlyFillers(text string) bool {
-	for _, f := range fields(text) {
-		if !fillers[f.norm] && f.norm != "" {
-			return false
-		}
-	}
-	return true
 }
