@@ -297,7 +297,7 @@ func addressee(fs []field) []field {
 	if len(fs) > 0 && fs[0].norm == "that" {
 		i++
 	}
-	if i+1 < len(fs) && fs[i].norm == "you" && !closedClass(fs[i+1].norm) && !auxiliaries[fs[i+1].norm] {
+	if i+1 < len(fs) && fs[i].norm == "you" && !closedClass(fs[i+1].norm) {
 		return fs[i+1:]
 	}
 	return fs
@@ -328,7 +328,7 @@ func objectControl(fs []field) ([]field, bool) {
 	switch {
 	case fs[i+1].norm == "you" && fs[i+2].norm == "to":
 		return fs[i+3:], true
-	case fs[i+1].norm == "that" && fs[i+2].norm == "you" && !closedClass(fs[i+3].norm) && !auxiliaries[fs[i+3].norm]:
+	case fs[i+1].norm == "that" && fs[i+2].norm == "you" && !closedClass(fs[i+3].norm):
 		return fs[i+3:], true
 	}
 	return nil, false

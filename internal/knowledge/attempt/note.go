@@ -46,9 +46,8 @@ func noteClause(clause string) (parsed, bool) {
 		return p, true
 	}
 	// "cust to call their bank": what the user was told to do.
-	if len(ws) > 2 && nounWord(ws[0]) && ws[1] == "to" {
-		if p := parseClause("please " + joinRaw(fs[2:])); p.action && p.kind == request && !closedClass(ws[2]) {
-			p.kind, p.text = performed, joinRaw(fs)
+	if len(ws) > 2 && nounWord(ws[0]) && ws[1] == "to" && !closedClass(ws[2]) {
+		if p, ok := told(fs, 2); ok {
 			return p, true
 		}
 	}
@@ -139,10 +138,18 @@ func toldTo(fs []field, ws []string) (p parsed, ok, asked bool) {
 	if i >= len(ws) || closedClass(ws[i]) {
 		return parsed{}, false, false
 	}
-	p = parseClause("please " + joinRaw(fs[i:]))
+	p, ok = told(fs, i)
+	return p, ok, true
+}
+
+// told reads fs[from:] as what the user was told to do, a request, and
+// makes it the note's: an act of the agent's advice. ok is false when it
+// is no action.
+func told(fs []field, from int) (parsed, bool) {
+	p := parseClause("please " + joinRaw(fs[from:]))
 	if !p.action || p.kind != request {
-		return parsed{}, false, true
+		return parsed{}, false
 	}
 	p.kind, p.text = performed, joinRaw(fs)
-	return p, true, true
+	return p, true
 }

@@ -132,7 +132,7 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		if !ok {
 			// The subject follows a complementiser when the report is
 			// embedded: "we confirm that your order has been cancelled".
-			for k := i - 2; k > 0 && !ok; k-- {
+			for k := i - 2; k > 0; k-- {
 				if ws[k] == "that" {
 					obj, anaphor, ok = passiveSubject(fs, ws, k+1, i, been)
 					break
