@@ -47,6 +47,7 @@ func (m *Model) consolidate() {
 	}
 	m.version++
 	m.changes++
+	m.parts++
 	m.relabel(comm)
 	// Documents that arrived meanwhile voted among the old types; let them
 	// vote again among the new ones.

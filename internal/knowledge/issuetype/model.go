@@ -67,6 +67,11 @@ type Model struct {
 	changes uint64    // bumped by every change to what a save stores
 	save    saveState // what the stored copy holds (see SaveChunks)
 
+	// parts counts the partitions (consolidations and loads), and
+	// affCache holds the affinity of the types as of the last one.
+	parts    int
+	affCache affinityCache
+
 	version      int // bumped by Consolidate, which renames types
 	namesMu      sync.Mutex
 	names        map[int64]string // TypeName's cache
