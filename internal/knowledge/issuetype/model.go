@@ -288,6 +288,19 @@ func (m *Model) Len() int {
 	return m.live
 }
 
+// DistinctTexts returns how many distinct texts the live documents hold.
+func (m *Model) DistinctTexts() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	seen := make(map[uint64]struct{}, m.live)
+	for i := range m.docs {
+		if d := &m.docs[i]; !d.dead {
+			seen[d.hash] = struct{}{}
+		}
+	}
+	return len(seen)
+}
+
 // Predict returns the type text would join and the share of its
 // neighbours' similarity that voted for it, without changing the model. It
 // returns 0, 0 when the model is empty or text is like no document in it.
