@@ -5,9 +5,9 @@ import (
 	"sync"
 )
 
-// affinityLadder are the Louvain resolutions, below the partition's own,
+// affinityLadder are the Louvain resolutions, below the partition's own (4),
 // at which the graph of the types is partitioned again (see Affinity).
-var affinityLadder = []float64{2, 1, 0.5, 0.25}
+var affinityLadder = []float64{2, 1}
 
 // Affinity relates the issue types of one partition by the coarser
 // partitions of the same graph: the graph of the types (their documents'
