@@ -315,7 +315,6 @@ func (e *Engine) ApplyBeside(tenantID int64, drafts []*Draft, moved func()) (con
 		}
 	}
 	merged := k.learner.Due() && k.consolidateSolutions()
-	k.retyped += len(drafts)
 	if k.assigned += len(drafts); k.assigned >= max(200, k.model.Len()/10) {
 		k.consolidate(moved)
 		return true
@@ -350,11 +349,7 @@ func (k *tenantKnowledge) consolidateSolutions() bool {
 // Settle consolidates a tenant's issue types and solutions once its backlog is drained,
 // if enough conversations were typed since the last consolidation (one in
 // a hundred, at least 200, as for consolidations during a load): otherwise the last stretch of a load keeps the
-// types a vote gave it until the next tenth of the tenant arrives. A
-// small tenant, of fewer than 200 conversations, is consolidated too
-// once a tenth of it was typed since its types last moved (see
-// settleSmall): else its types would stay what its conversations' votes
-// made them, one or two mixed types, until its 200th.
+// types a vote gave it until the next tenth of the tenant arrives.
 func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 	k := e.tenant(tenantID)
 	k.mu.Lock()
@@ -364,45 +359,16 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 	k.retireDue = k.retire
 	solutions := k.learner.DueWhenIdle() && k.consolidateSolutions()
 	if k.assigned < max(200, k.model.Len()/100) {
-		if k.settleSmall() {
-			return true
-		}
 		return k.retireDue || solutions
 	}
 	k.consolidate(nil)
 	return true
 }
 
-// Bounds of a small tenant's consolidation at Settle: below smallFewest
-// conversations a partition has no structure to find (three conversations
-// end up in three types); from smallMost on, the load's own schedule
-// consolidates.
-const smallFewest, smallMost = 20, 200
-
-// settleSmall consolidates a small tenant's types, once a tenth of its
-// conversations were typed since they last moved, and reports whether it
-// did; k.mu is held. It leaves the count toward a load's first
-// consolidation as it is. A tenant whose openings are mostly copies
-// (fewer distinct texts than half its conversations) is left to its
-// votes: there each copy's neighbours are copies of it, and the partition
-// would give each wording a type of its own where the votes joined them.
-func (k *tenantKnowledge) settleSmall() bool {
-	n := k.model.Len()
-	if n < smallFewest || n >= smallMost || k.retyped < max(1, n/10) || 2*k.model.DistinctTexts() < n {
-		return false
-	}
-	k.retyped = 0
-	k.model.Consolidate()
-	k.typesGen.Add(1)
-	k.recount()
-	k.touchNames()
-	return true
-}
-
 // consolidate merges and splits types and recounts; k.mu is held. moved,
 // unless nil, is called once the types have moved, before the recount.
 func (k *tenantKnowledge) consolidate(moved func()) {
-	k.assigned, k.retyped = 0, 0
+	k.assigned = 0
 	k.model.Consolidate()
 	// Once the types moved: associations learned as of the new generation
 	// (read without k.mu) are learned from the consolidated types.

@@ -63,7 +63,7 @@ func (e *Engine) InstallModel(tenantID int64, m *LoadedModel) {
 			c := *a
 			fresh.analyses[id] = &c
 		}
-		fresh.assigned, fresh.retyped = old.assigned, old.retyped
+		fresh.assigned = old.assigned
 		old.replaced = true
 	}
 	fresh.mu.Lock()

@@ -33,10 +33,6 @@ type tenantKnowledge struct {
 	together map[[2]int64]int
 	types    map[int64]*typeCounts
 	assigned int // assignments since the last consolidation
-	// retyped counts the assignments since the types last moved, by any
-	// consolidation, a small tenant's (see settleSmall) included, which
-	// leaves assigned as it is.
-	retyped int
 	// typesGen counts the consolidations of the types (changed with k.mu
 	// held, read without: learning the associations does not wait for a
 	// recount); assoc is the term association model learned as of

@@ -24,61 +24,6 @@ func TestBanking77(t *testing.T) {
 		t.Logf("type %d: %s (%d) %s", i, ty.Name, ty.Size, ty.Description)
 	}
 	wantBanking77Quality(t, "banking77 train", m, texts, cats, elapsed)
-	logAffinity(t, m, texts, cats)
-}
-
-// logAffinity logs the types' affinities (Affinity) between types whose
-// most frequent intent is the same and between the others.
-func logAffinity(t *testing.T, m *Model, texts, cats []string) {
-	start := time.Now()
-	m.mu.RLock()
-	af := m.affinityLocked()
-	m.mu.RUnlock()
-	t.Logf("affinity of %d types in %v", len(af.index), time.Since(start))
-	maj := map[int64]map[string]int{}
-	for i := range texts {
-		ty, _ := m.TypeOf(int64(i + 1))
-		if maj[ty] == nil {
-			maj[ty] = map[string]int{}
-		}
-		maj[ty][cats[i]]++
-	}
-	major := map[int64]string{}
-	for ty, c := range maj {
-		best := 0
-		for k, v := range c {
-			if v > best {
-				best, major[ty] = v, k
-			}
-		}
-	}
-	var sameN, diffN, sameS, diffS, diffPos float64
-	for a := range major {
-		for b := range major {
-			if a >= b {
-				continue
-			}
-			x := af.Of(a, b)
-			if major[a] == major[b] {
-				sameN++
-				sameS += x
-			} else {
-				diffN++
-				diffS += x
-				if x > 0 {
-					diffPos++
-				}
-			}
-		}
-	}
-	for i, g := range af.groups {
-		k := map[int32]bool{}
-		for _, c := range g {
-			k[c] = true
-		}
-		t.Logf("resolution %v: %d groups", affinityLadder[i], len(k))
-	}
-	t.Logf("pairs of one intent: %v, mean affinity %.3f; of different intents: %v, mean %.4f, %v above 0", sameN, sameS/sameN, diffN, diffS/diffN, diffPos)
 }
 
 // wantBanking77Quality scores the types m gave banking77's training texts

@@ -219,6 +219,5 @@ func (m *Model) adopt(fresh *Model) {
 	m.nextID, m.pending = fresh.nextID, 0
 	m.epoch++ // slots changed: a consolidation in flight must not apply
 	m.version++
-	m.parts++
 	m.changes++
 }

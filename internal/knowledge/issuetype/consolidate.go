@@ -47,7 +47,6 @@ func (m *Model) consolidate() {
 	}
 	m.version++
 	m.changes++
-	m.parts++
 	m.relabel(comm)
 	// Documents that arrived meanwhile voted among the old types; let them
 	// vote again among the new ones.

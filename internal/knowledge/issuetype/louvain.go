@@ -27,7 +27,7 @@ const (
 // values give more, smaller communities. Nodes are visited in index order
 // and ties keep the current community, so the result is deterministic.
 // It returns a community number in [0, communities) per node.
-func louvain[W float32 | float64](g graph[W], gamma float64) []int32 {
+func louvain(g graph[float32], gamma float64) []int32 {
 	n := len(g.start) - 1
 	comm := make([]int32, n)
 	for i := range comm {

@@ -67,11 +67,6 @@ type Model struct {
 	changes uint64    // bumped by every change to what a save stores
 	save    saveState // what the stored copy holds (see SaveChunks)
 
-	// parts counts the partitions (consolidations and loads), and
-	// affCache holds the affinity of the types as of the last one.
-	parts    int
-	affCache affinityCache
-
 	version      int // bumped by Consolidate, which renames types
 	namesMu      sync.Mutex
 	names        map[int64]string // TypeName's cache
@@ -286,19 +281,6 @@ func (m *Model) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	return m.live
-}
-
-// DistinctTexts returns how many distinct texts the live documents hold.
-func (m *Model) DistinctTexts() int {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	seen := make(map[uint64]struct{}, m.live)
-	for i := range m.docs {
-		if d := &m.docs[i]; !d.dead {
-			seen[d.hash] = struct{}{}
-		}
-	}
-	return len(seen)
 }
 
 // Predict returns the type text would join and the share of its

@@ -7,9 +7,6 @@ type Comparison struct {
 	Known      []bool    // per candidate: whether the model holds it (not yet placed: false)
 	Predicted  int64     // the type the text would join, 0 if none
 	Confidence float64   // the share of the text's neighbours that voted for Predicted
-	// Affinity relates the types, so evidence of one type can count for
-	// another split from the same issue.
-	Affinity *Affinity
 }
 
 // CompareVec scores the analysed text q against the documents ids under
@@ -36,7 +33,6 @@ func (m *Model) CompareVec(q *Vec, ids []int64) Comparison {
 	if len(nn) > 0 {
 		c.Predicted, c.Confidence = m.vote(nn, 0)
 	}
-	c.Affinity = m.affinityLocked()
 	return c
 }
 

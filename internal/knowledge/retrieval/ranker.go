@@ -30,14 +30,10 @@ type Config struct {
 	// Wording weighs the cosine of stem and n-gram vectors. Default 1.
 	Wording float64
 	// SameType weighs agreement with the model's predicted type for the
-	// query, scaled by the prediction's confidence and, for a candidate
-	// of another type, by the two types' affinity (issuetype.Affinity: 0
-	// for unrelated types, up to 1 for types split from one issue).
-	// Default 0.5.
+	// query, scaled by the prediction's confidence. Default 0.5.
 	SameType float64
 	// TypeVote weighs the share of the top BM25 hits' similarity held by
-	// the candidate's type, and by the types related to it, each by its
-	// affinity with it. Default 0.5.
+	// the candidate's type. Default 0.5.
 	TypeVote float64
 	// Extra is the optional Scorer's share of the similarity, in (0, 1):
 	// with a Scorer, a candidate's similarity is (1−Extra) × the weighted
@@ -149,12 +145,10 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 			wsum += modelWeight
 			s += r.cfg.Wording * cmpn.Similarity[i]
 			if t := cmpn.Type[i]; t != 0 {
-				// A type's evidence reaches the types split from the same
-				// issue, by their affinity (1 for the type itself).
-				if cmpn.Predicted != 0 {
-					s += r.cfg.SameType * cmpn.Confidence * cmpn.Affinity.Of(cmpn.Predicted, t)
+				if t == cmpn.Predicted {
+					s += r.cfg.SameType * cmpn.Confidence
 				}
-				s += r.cfg.TypeVote * vote.of(t, cmpn.Affinity)
+				s += r.cfg.TypeVote * vote[t]
 			}
 		}
 		s /= wsum
@@ -191,8 +185,8 @@ func (r *Ranker) RankExplaining(ix *search.Index, model *issuetype.Model, extra 
 
 // typeVote returns each type's share of the BM25 similarity of the top
 // depth candidates: a kNN vote for what the query is about.
-func typeVote(cands []search.Hit, types []int64, depth int) votes {
-	vote := votes{}
+func typeVote(cands []search.Hit, types []int64, depth int) map[int64]float64 {
+	vote := map[int64]float64{}
 	var total float64
 	for i := range min(depth, len(cands), len(types)) {
 		if types[i] != 0 {
@@ -203,26 +197,12 @@ func typeVote(cands []search.Hit, types []int64, depth int) votes {
 	if total == 0 {
 		// Candidates proposed by embeddings alone have no BM25
 		// similarity: no vote, rather than 0/0.
-		return votes{}
+		return map[int64]float64{}
 	}
 	for t := range vote {
 		vote[t] /= total
 	}
 	return vote
-}
-
-// votes are the types' shares of a vote.
-type votes map[int64]float64
-
-// of returns the share of the vote type t holds with the types related to
-// it by af, each share weighed by its type's affinity with t: in [0, 1]
-// as the affinities are.
-func (v votes) of(t int64, af *issuetype.Affinity) float64 {
-	var s float64
-	for u, share := range v {
-		s += share * af.Of(u, t)
-	}
-	return s
 }
 
 // nameOf names issue type t as the tenant is shown it: by r.typeName when
