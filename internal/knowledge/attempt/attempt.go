@@ -72,7 +72,10 @@ const (
 //     failure and the agent then said something that asks nothing (its
 //     next step, read or not); assent to a hand-over is pending;
 //   - a turn no proposal shape reads is read as a note ("card frozen")
-//     when the user's next reply states how it went (see note.go);
+//     when the user's next reply states how it went (see note.go), or
+//     failing that as a proposal even if it asks for information ("could
+//     you confirm the account number you sent it to?" "yes, it's going
+//     through now": the reply says it asked the user to do something);
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all); so too a success read from a reply that
 //     does not state the result (politeness, "thanks", or the learned
@@ -100,6 +103,9 @@ func Extract(msgs []fathom.Message, resolved bool, notes string) []Attempt {
 		p, steps, conds, ok := parseTurn(m.Content)
 		if !ok && resultFollows(msgs[i+1:]) {
 			p, ok = parseNote(m.Content)
+			if !ok {
+				p, steps, conds, ok = parseTurnAnswered(m.Content, true)
+			}
 		}
 		if !ok {
 			continue

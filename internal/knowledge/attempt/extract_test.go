@@ -330,3 +330,29 @@ func TestResolveCountsForLastAttemptOnly(t *testing.T) {
 		t.Fatalf("got %s, want %s", got, want)
 	}
 }
+
+// TestAnsweredRequestForInformation: a request headed by a verb of
+// communication asks for information and is no attempt, unless the user's
+// reply says how something went: then it asked the user to do something
+// ("could you confirm the account number you sent the money to?" "yes,
+// it's going through now"). A bare assent, an answer, or a request for
+// something given to the agent stays no attempt.
+func TestAnsweredRequestForInformation(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		msgs []fathom.Message
+		want string
+	}{
+		{"result", conv("u: my transfer is stuck", "a: Could you confirm your email address?", "u: Yes, it's going through now."),
+			"1 confirm_email_address success 0.90; "},
+		{"failure", conv("u: my transfer is stuck", "a: Could you confirm your email address?", "u: Doesn't work either.", "a: I've cancelled the transfer."),
+			"1 confirm_email_address failure 0.85; 3 cancelled_transfer unknown 0.00; "},
+		{"bare assent", conv("u: my transfer is stuck", "a: Could you confirm your email address?", "u: yes"), ""},
+		{"an answer", conv("u: my transfer is stuck", "a: Could you confirm your email address?", "u: it's jo@example.com"), ""},
+		{"given to the agent", conv("u: my transfer is stuck", "a: Could you tell me your account number?", "u: It works now, cheers."), ""},
+	} {
+		if got := summary(Extract(c.msgs, false, "")); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}

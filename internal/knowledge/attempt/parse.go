@@ -31,8 +31,11 @@ type parsed struct {
 // frozen") is an action the agent performed; anything else (questions,
 // statements, thanks) proposes nothing. Requests headed by a verb of
 // communication, or asking for something to be given to "me"/"us", gather
-// information and are not proposals either.
-func parseClause(clause string) parsed {
+// information and are not proposals either, unless answered: the user's
+// reply to the clause says how something went (see parseTurnAnswered).
+func parseClause(clause string) parsed { return parseClauseAnswered(clause, false) }
+
+func parseClauseAnswered(clause string, answered bool) parsed {
 	fs := fields(clause)
 	all := norms(fs)
 	if p, ok := passive(fs, all); ok {
@@ -69,7 +72,7 @@ func parseClause(clause string) parsed {
 	if head == len(ws) || negations[ws[head]] || auxiliaries[ws[head]] && !lightVerbs[ws[head]] || closedClass(ws[head]) || numeric(ws[head]) {
 		return p
 	}
-	if infoVerbs[ws[head]] && !verifies(ws, head) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
+	if infoVerbs[ws[head]] && !verifies(ws, head) && !(answered && kind != performed) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
 		return p // "could you tell me ...", "please send us the receipt"
 	}
 	if kind == performed && ((ws[head] == "get" || ws[head] == "have") && head+1 < len(ws) && ws[head+1] == "your" || ws[head] == "ask") {

@@ -10,6 +10,16 @@ import (
 // that, its first navigation step), the other navigation steps, and the
 // stated conditions on the user. ok is false if the turn proposes nothing.
 func parseTurn(text string) (action parsed, steps, conditions []string, ok bool) {
+	return parseTurnAnswered(text, false)
+}
+
+// parseTurnAnswered is parseTurn for a turn the user answered with how
+// something went (answered): there a request headed by a verb of
+// communication ("could you confirm the account number you sent the
+// money to?" "yes, it's going through now") asked the user to do
+// something, and is read as a proposal; requests for something given to
+// the agent ("tell me", "send us") still ask for information.
+func parseTurnAnswered(text string, answered bool) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
 	at := -1
 	antecedent := ""
@@ -24,10 +34,10 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 			}
 			continue
 		}
-		p := parseClause(c.text)
+		p := parseClauseAnswered(c.text, answered)
 		if framed != "" && !p.action && !p.step {
 			// "I've, er, sent it across to your email"
-			if q := parseClause(framed + " " + c.text); q.action {
+			if q := parseClauseAnswered(framed+" "+c.text, answered); q.action {
 				p = q
 			}
 		}
