@@ -109,6 +109,10 @@ var negations = set("not", "don't", "dont", "never", "no", "can't", "cannot",
 // calling the bank, "take a look at the logs" is looking at them.
 var lightVerbs = set("give", "take", "have", "do", "make")
 
+// subjects are the nominative pronouns: after a noun one opens a relative
+// clause on it ("the account number you sent the money to").
+var subjects = set("i", "you", "we", "they", "he", "she")
+
 // infoVerbs are verbs of communication: a request headed by one asks for
 // information ("could you tell me your name?"), it proposes no action.
 var infoVerbs = set("tell", "share", "provide", "confirm", "specify", "describe",

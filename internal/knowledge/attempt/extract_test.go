@@ -47,6 +47,7 @@ func TestWhatIsAnAttempt(t *testing.T) {
 		{"When did this start?", "", ""},
 		{"Could you tell me which browser you're using?", "", ""},
 		{"Could you confirm your email address?", "", ""},
+		{"Please check the account number you sent the money to.", "check the account number you sent the money to", "check_account_number"},
 		{"Could you provide your date of birth, please?", "", ""},
 		{"Can you send us a screenshot of the error?", "", ""},
 		{"Let me know if that helps!", "", ""},

@@ -284,7 +284,8 @@ func lightNoun(ws []string, from int) (verb string, obj []string, ok bool) {
 
 // objectPhrase returns the content words of the noun phrase at the start of
 // ws, skipping determiners, pronouns, numbers and adverbs, up to a
-// preposition or conjunction. A complement clause ("check if your card is
+// preposition or conjunction, or a subject pronoun that opens a relative
+// clause on the noun. A complement clause ("check if your card is
 // expired") is read for its subject when nothing came before it. At most
 // the last three words are kept: English noun phrases end in their head.
 func objectPhrase(ws []string) []string {
@@ -302,6 +303,9 @@ func objectPhrase(ws []string) []string {
 				break
 			}
 			continue
+		}
+		if len(out) > 0 && subjects[w] {
+			break // "the account number you sent the money to": a relative clause on the noun
 		}
 		if determiners[w] || pronouns[w] || fillers[w] || numeric(w) || adverb(w) {
 			continue
