@@ -365,11 +365,28 @@ func (e *Engine) Settle(tenantID int64) (consolidated bool) {
 	return true
 }
 
-// consolidate merges and splits types and recounts; k.mu is held. moved,
-// unless nil, is called once the types have moved, before the recount.
+// partitioning, when set (by a test), is called where a consolidation
+// partitions the types' graph.
+var partitioning func(k *tenantKnowledge)
+
+// consolidate merges and splits types and recounts; k.mu is held for
+// writing, and released while the model re-weighs and partitions its
+// graph: readers (similarity, the types' pages) then go on with the types
+// and counts as they were, and wait only for the types' move and the
+// recount (and, for what reads the model, its re-weighing). What
+// changes meanwhile — a conversation removed, feedback — is under k.mu
+// as ever, and the recount reads it. moved, unless nil, is called once
+// the types have moved, before the recount.
 func (k *tenantKnowledge) consolidate(moved func()) {
 	k.assigned = 0
-	k.model.Consolidate()
+	k.model.ConsolidateOutside(func(partition func()) {
+		k.mu.Unlock()
+		defer k.mu.Lock()
+		if partitioning != nil {
+			partitioning(k)
+		}
+		partition()
+	})
 	// Once the types moved: associations learned as of the new generation
 	// (read without k.mu) are learned from the consolidated types.
 	k.typesGen.Add(1)

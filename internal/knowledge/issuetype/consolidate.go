@@ -20,26 +20,49 @@ import (
 // the new partition is in. Assign calls Consolidate itself unless
 // DisableAutoConsolidate is set; concurrent calls run one at a time.
 func (m *Model) Consolidate() {
-	m.consMu.Lock()
-	defer m.consMu.Unlock()
-	m.consolidate()
+	m.ConsolidateOutside(nil)
 }
 
-// consolidate is Consolidate; m.consMu must be held and m.mu not.
-func (m *Model) consolidate() {
-	m.mu.Lock()
-	m.pending = 0
-	m.compact()
-	epoch, n := m.epoch, len(m.docs)
-	var g graph[float32]
-	if n > 0 {
-		g = m.graph()
+// ConsolidateOutside is Consolidate with its slow part — the re-weighing
+// and Louvain on the graph's copy — run through outside (unless nil),
+// which must call partition once: a caller that holds a lock of its own,
+// one its readers wait on, releases it there and takes it again after, so
+// that its readers wait at most for the re-weighing (which holds the
+// model's lock) and for the types' move after, not for the partition.
+func (m *Model) ConsolidateOutside(outside func(partition func())) {
+	m.consMu.Lock()
+	defer m.consMu.Unlock()
+	m.consolidate(outside)
+}
+
+// consolidate is ConsolidateOutside; m.consMu must be held and m.mu not.
+func (m *Model) consolidate(outside func(partition func())) {
+	var (
+		epoch, n int
+		comm     []int32
+	)
+	partition := func() {
+		m.mu.Lock()
+		m.pending = 0
+		m.compact()
+		epoch, n = m.epoch, len(m.docs)
+		var g graph[float32]
+		if n > 0 {
+			g = m.graph()
+		}
+		m.mu.Unlock()
+		if n > 0 {
+			comm = louvain(g, m.cfg.Resolution) // the slowest part, lock-free
+		}
 	}
-	m.mu.Unlock()
+	if outside == nil {
+		partition()
+	} else {
+		outside(partition)
+	}
 	if n == 0 {
 		return
 	}
-	comm := louvain(g, m.cfg.Resolution) // the slow part, lock-free
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.epoch != epoch {
