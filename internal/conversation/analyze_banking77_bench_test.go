@@ -69,15 +69,7 @@ func BenchmarkAnalyzeConversations(b *testing.B) {
 			iter := 0
 			for b.Loop() {
 				b.StopTimer()
-				tn := benchTenant(b, st, iter)
-				for i := range n {
-					_, err := s.Track(ctx, tn, TrackParams{ConversationID: fmt.Sprint("c-", i), Messages: []MessageInput{
-						{Role: fathom.RoleUser, Content: texts[(iter*n+i)*7919%len(texts)]},
-						{Role: fathom.RoleAssistant, Content: benchReplies[i%len(benchReplies)]}}})
-					if err != nil {
-						b.Fatal(err)
-					}
-				}
+				tn := trackBacklog(b, s, st, iter, n, texts)
 				iter++
 				runtime.GC()
 				runtime.ReadMemStats(&ms)
@@ -102,6 +94,22 @@ func BenchmarkAnalyzeConversations(b *testing.B) {
 			}
 		})
 	}
+}
+
+// trackBacklog tracks n two-message conversations (a text of texts and an
+// agent's reply) in a new tenant of st, the iter-th, and returns its id.
+func trackBacklog(b *testing.B, s *Service, st store.Store, iter, n int, texts []string) int64 {
+	b.Helper()
+	tn := benchTenant(b, st, iter)
+	for i := range n {
+		_, err := s.Track(context.Background(), tn, TrackParams{ConversationID: fmt.Sprint("c-", i), Messages: []MessageInput{
+			{Role: fathom.RoleUser, Content: texts[(iter*n+i)*7919%len(texts)]},
+			{Role: fathom.RoleAssistant, Content: benchReplies[i%len(benchReplies)]}}})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	return tn
 }
 
 // benchTenant creates a new tenant on st and returns its id.

@@ -4,12 +4,10 @@ package conversation
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/store/sqlite/sqlitetest"
 )
 
@@ -31,15 +29,7 @@ func BenchmarkSimilarDuringAnalysis(b *testing.B) {
 	iter := 0
 	for b.Loop() {
 		b.StopTimer()
-		tn := benchTenant(b, st, iter)
-		for i := range n {
-			_, err := s.Track(ctx, tn, TrackParams{ConversationID: fmt.Sprint("c-", i), Messages: []MessageInput{
-				{Role: fathom.RoleUser, Content: texts[(iter*n+i)*7919%len(texts)]},
-				{Role: fathom.RoleAssistant, Content: benchReplies[i%len(benchReplies)]}}})
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
+		tn := trackBacklog(b, s, st, iter, n, texts)
 		iter++
 		b.StartTimer()
 		stop, done := make(chan struct{}), make(chan struct{})
