@@ -16,7 +16,8 @@ import (
 // conversations is analysed, as BenchmarkAnalyzeConversations' lone
 // server analyses them: a client asks one every 10 ms for as long as the
 // analysis runs, and the benchmark reports the requests' median, 99th
-// percentile and slowest latency. A consolidation of the issue types
+// percentile and slowest latency; then 2,000 requests back to back once
+// the analysis is done ("rest-"). A consolidation of the issue types
 // (every tenth of the tenant's growth) is what the slowest ones wait for.
 //
 //	FATHOM_BENCH_CONVERSATIONS=60000 go test ./internal/conversation -run '^$' -bench SimilarDuringAnalysis -benchtime 1x
@@ -25,7 +26,7 @@ func BenchmarkSimilarDuringAnalysis(b *testing.B) {
 	ctx := context.Background()
 	st := sqlitetest.Open(b, b.TempDir())
 	s := bareServer(st, Config{AnalysisDuty: 1})
-	var lat []time.Duration
+	var lat, rest []time.Duration
 	iter := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -54,14 +55,31 @@ func BenchmarkSimilarDuringAnalysis(b *testing.B) {
 		analyseUntilIdle(b, s, tn)
 		close(stop)
 		<-done
+		// Then at rest, back to back, as fathom bench asks after a restart.
+		b.StopTimer()
+		for q := range 2000 {
+			started := time.Now()
+			if _, err := s.Similar(ctx, tn, SimilarParams{Message: texts[(q*7919+13)%len(texts)]}); err != nil {
+				b.Fatal(err)
+			}
+			rest = append(rest, time.Since(started))
+		}
+		b.StartTimer()
 	}
 	if len(lat) == 0 {
 		return
 	}
+	b.ReportMetric(float64(len(lat)), "requests")
+	reportLatency(b, "", lat)
+	reportLatency(b, "rest-", rest)
+}
+
+// reportLatency reports the median, 99th percentile and slowest of lat,
+// in milliseconds, each metric's name after prefix.
+func reportLatency(b *testing.B, prefix string, lat []time.Duration) {
 	slices.Sort(lat)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1e3 }
-	b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
-	b.ReportMetric(ms(lat[len(lat)*99/100]), "p99-ms")
-	b.ReportMetric(ms(lat[len(lat)-1]), "max-ms")
-	b.ReportMetric(float64(len(lat)), "requests")
+	b.ReportMetric(ms(lat[len(lat)/2]), prefix+"p50-ms")
+	b.ReportMetric(ms(lat[len(lat)*99/100]), prefix+"p99-ms")
+	b.ReportMetric(ms(lat[len(lat)-1]), prefix+"max-ms")
 }
