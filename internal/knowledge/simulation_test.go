@@ -1,7 +1,9 @@
 package knowledge
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -32,7 +34,9 @@ import (
 // solutions after the true actions, to measure extraction alone;
 // TRUE_OUTCOMES=1 keeps the extracted attempts and solutions but gives each
 // attempt found on a simulated attempt's turn its true outcome, to measure
-// the outcome reading alone. Each domain logs how many learned solutions
+// the outcome reading alone; UNREAD=1 lists the agent turns that held a
+// simulated attempt and on which none was read, by action and wording,
+// the commonest first. Each domain logs how many learned solutions
 // stand for how many simulated actions (one action worded several ways
 // and learned as several solutions raises the ratio); SPLIT_DEBUG=1 lists
 // the actions learned as more than one solution. INTENT_DEBUG=1 lists,
@@ -60,6 +64,7 @@ func TestSimulatedRecommendations(t *testing.T) {
 	}
 	oracleAttempts = os.Getenv("ORACLE") != ""
 	trueOutcomes = os.Getenv("TRUE_OUTCOMES") != ""
+	unreadDebug = os.Getenv("UNREAD") != ""
 	dir, ok := dataset.Dir("banking77")
 	if !ok {
 		t.Skip("../shared/data is absent: the simulation needs banking77 and dstc11")
@@ -149,6 +154,39 @@ var oracleAttempts = false
 // trueOutcomes gives extracted attempts the simulation's true outcomes.
 var trueOutcomes = false
 
+// unreadDebug lists the agent turns that held a simulated attempt and on
+// which no attempt was read (UNREAD=1).
+var unreadDebug = false
+
+// noteUnread counts, by simulated action and wording, the turns of s that
+// held a simulated attempt and on which d read none.
+func noteUnread(unread map[[2]string]int, d *Draft, s eval.Simulated) {
+	for _, sa := range s.Attempts {
+		if !slices.ContainsFunc(d.Analysis.Attempts, func(at fathom.Attempt) bool { return at.Turn == sa.Turn }) {
+			unread[[2]string{sa.Action, s.Turns[sa.Turn].Content}]++
+		}
+	}
+}
+
+// logUnread prints the unread turns, the commonest first.
+func logUnread(unread map[[2]string]int) {
+	keys := slices.Collect(maps.Keys(unread))
+	slices.SortFunc(keys, func(a, b [2]string) int {
+		if c := cmp.Compare(unread[b], unread[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[0]+a[1], b[0]+b[1])
+	})
+	total := 0
+	for _, k := range keys {
+		total += unread[k]
+	}
+	fmt.Printf("unread: %d turns with a simulated attempt, %d wordings\n", total, len(keys))
+	for _, k := range keys {
+		fmt.Printf("  %4d %-28s %q\n", unread[k], k[0], k[1])
+	}
+}
+
 // simulateInProcess trains an engine on scale simulated conversations per
 // opening of train and scores its recommendations for held; with
 // DECOMPOSE=1 it also returns the decomposition of their probabilities.
@@ -160,6 +198,7 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	outcomesOnTurns, outcomesChanged := 0, 0
 	now := time.Now()
 	var batch []*Draft
+	unread := map[[2]string]int{}
 	for i := range sims {
 		if perturbed {
 			sims[i] = perturb(sims[i], rand.New(rand.NewPCG(uint64(i), 2)))
@@ -173,6 +212,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 			msgs[j] = fathom.Message{Seq: j, Role: fathom.Role(tu.Role), Content: tu.Content, CreatedAt: now}
 		}
 		d := e.Analyze(c, msgs, now)
+		if unreadDebug {
+			noteUnread(unread, d, sims[i])
+		}
 		if trueOutcomes {
 			for j, at := range d.Analysis.Attempts {
 				for _, sa := range sims[i].Attempts {
@@ -220,6 +262,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	}
 	e.Apply(1, batch)
 	e.Settle(1)
+	if unreadDebug {
+		logUnread(unread)
+	}
 	if os.Getenv("ROUTINE_DEBUG") != "" {
 		logRoutine(e, sims)
 	}
