@@ -68,7 +68,7 @@ func (f *Frozen) Thaw() {
 	due := m.consolidationDue()
 	m.mu.Unlock()
 	if due && m.consMu.TryLock() { // else one is running: it will do
-		m.consolidate(nil)
+		m.consolidate(inPlace)
 		m.consMu.Unlock()
 	}
 }

@@ -20,12 +20,16 @@ import (
 // the new partition is in. Assign calls Consolidate itself unless
 // DisableAutoConsolidate is set; concurrent calls run one at a time.
 func (m *Model) Consolidate() {
-	m.ConsolidateOutside(nil)
+	m.ConsolidateOutside(inPlace)
 }
 
+// inPlace runs a consolidation's partition where it is: the caller holds
+// no lock of its own.
+func inPlace(partition func()) { partition() }
+
 // ConsolidateOutside is Consolidate with its slow part — the re-weighing
-// and Louvain on the graph's copy — run through outside (unless nil),
-// which must call partition once: a caller that holds a lock of its own,
+// and Louvain on the graph's copy — run through outside, which must
+// call partition once: a caller that holds a lock of its own,
 // one its readers wait on, releases it there and takes it again after, so
 // that its readers wait at most for the re-weighing (which holds the
 // model's lock) and for the types' move after, not for the partition.
@@ -55,11 +59,7 @@ func (m *Model) consolidate(outside func(partition func())) {
 			comm = louvain(g, m.cfg.Resolution) // the slowest part, lock-free
 		}
 	}
-	if outside == nil {
-		partition()
-	} else {
-		outside(partition)
-	}
+	outside(partition)
 	if n == 0 {
 		return
 	}

@@ -170,7 +170,7 @@ func (m *Model) AssignFeatures(docID int64, f Features, v []float32) Assignment 
 	a, due := m.assignLocked(docID, &f, v)
 	m.mu.Unlock()
 	if due && m.consMu.TryLock() { // else one is running: it will do
-		m.consolidate(nil)
+		m.consolidate(inPlace)
 		m.consMu.Unlock()
 		m.mu.RLock()
 		if s, ok := m.slotOf[docID]; ok && m.docs[s].typ != a.TypeID {
