@@ -126,6 +126,12 @@ func Migrate(ctx context.Context, e Engine) error { return e.migrate(ctx) }
 // MigrationPending reports whether Migrate has anything to apply.
 func MigrationPending(ctx context.Context, e Engine) (bool, error) { return e.pending(ctx) }
 
+// How many default polls one poll of the delivery and backfill queues is.
+const (
+	deliveryPolls = 4
+	backfillPolls = 20
+)
+
 // New builds a queue on the engine. Call SetAnalyzer, SetPurger and
 // SetMeetings before Start.
 func New(e Engine, cfg Config) (*Queue, error) {
@@ -178,8 +184,17 @@ func New(e Engine, cfg Config) (*Queue, error) {
 		rc.Workers = workers
 		// Deliveries wait on the network, not the CPU, and must not queue
 		// behind analysis: they have a queue and workers of their own.
+		//
+		// Each empty poll is a write transaction whose SQL River prepares
+		// anew (about a millisecond of processor time on SQLite), so only
+		// the default queue, whose jobs are enqueued inside the writes
+		// that need them and are waited for, polls at PollInterval. A
+		// delivery may wait a few polls more (its target is a second); a
+		// backfill is enqueued outside a transaction, which wakes its
+		// queue at once, and runs for minutes.
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
-			QueueDelivery: {MaxWorkers: deliveryWorkers}, QueueBackfill: {MaxWorkers: 1}}
+			QueueDelivery: {MaxWorkers: deliveryWorkers, FetchPollInterval: deliveryPolls * cfg.PollInterval},
+			QueueBackfill: {MaxWorkers: 1, FetchPollInterval: backfillPolls * cfg.PollInterval}}
 		rc.FetchPollInterval = cfg.PollInterval
 		rc.FetchCooldown = cfg.PollInterval / 2
 		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
