@@ -55,11 +55,40 @@ func TestHandOversLearnedFromStructure(t *testing.T) {
 	}
 	// The cache follows the counts: the line now followed by a fix that
 	// works is no hand-over.
+	first := id + 1
 	for range 12 {
 		add(true, fathom.Attempt{SolutionID: handOff, Outcome: fathom.OutcomeUnknown},
 			fathom.Attempt{SolutionID: fix, Outcome: fathom.OutcomeSuccess})
 	}
 	if k.handOvers()[handOff] {
 		t.Errorf("a line followed by a working fix in half its conversations is still a hand-over")
+	}
+	// Those conversations deleted, the tally kept by the counts follows
+	// them out, and agrees with a walk of the analyses held.
+	for c := first; c <= id; c++ {
+		k.count(c, k.analyses[c], -1)
+		delete(k.analyses, c)
+	}
+	if got := k.handOvers(); !got[handOff] || len(got) != 1 {
+		t.Errorf("after the deletes, hand-overs %v, want only %d", got, handOff)
+	}
+	walked := map[int64]openEnds{}
+	for _, a := range k.analyses {
+		for i, at := range a.attempts {
+			u := walked[at.SolutionID]
+			u.attempts++
+			if endsOpen(a, i) {
+				u.ending++
+			}
+			walked[at.SolutionID] = u
+		}
+	}
+	if len(walked) != len(k.openEnds) {
+		t.Fatalf("tally of %d solutions, the analyses' %d", len(k.openEnds), len(walked))
+	}
+	for sid, u := range walked {
+		if k.openEnds[sid] == nil || *k.openEnds[sid] != u {
+			t.Errorf("solution %d: tally %+v, the analyses' %+v", sid, k.openEnds[sid], u)
+		}
 	}
 }
