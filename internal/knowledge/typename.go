@@ -66,20 +66,27 @@ func (k *tenantKnowledge) nameNewTypes() {
 		}
 	}
 	mean := float64(total) / float64(max(1, len(k.types)))
-	for _, t := range k.model.Types() { // Types walks every document: once per change, never per lookup
-		tc := k.types[t.ID]
-		if _, ok := k.names[t.ID]; ok || tc == nil {
-			continue
+	var unnamed []int64
+	for _, t := range k.model.BySize() { // the order of Types, which names were first given in
+		if _, ok := k.names[t.ID]; !ok && k.types[t.ID] != nil {
+			unnamed = append(unnamed, t.ID)
 		}
+	}
+	var terms map[int64][]string // read from the unnamed types' members, once, if a name needs them
+	for _, id := range unnamed {
+		tc := k.types[id]
 		minCount := 1
 		if tc.conversations >= 5 {
 			minCount = 2 // a phrase of one member in many is an accident
 		}
 		name := issuetype.PickName(issuetype.DistinctivePhrases(tc.symptoms, all, mean, minCount), k.taken)
 		if name == "" {
-			name = k.termsName(t.Terms, t.ID)
+			if terms == nil {
+				terms = k.model.TermsOf(unnamed)
+			}
+			name = k.termsName(terms[id], id)
 		}
-		k.names[t.ID], k.taken[name] = typeName{Name: name}, true
+		k.names[id], k.taken[name] = typeName{Name: name}, true
 	}
 }
 

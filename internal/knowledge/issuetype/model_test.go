@@ -3,6 +3,7 @@ package issuetype
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -82,6 +83,31 @@ func TestModelBasics(t *testing.T) {
 			}
 			if total != m.Len() {
 				t.Errorf("sizes sum to %d, want %d", total, m.Len())
+			}
+		}},
+		{"terms of a few types as Types gives them", func(t *testing.T, m *Model) {
+			types, order := m.Types(), m.BySize()
+			if len(types) != len(order) {
+				t.Fatalf("BySize lists %d types, Types %d", len(order), len(types))
+			}
+			var some []int64
+			for i, ty := range types {
+				if order[i].ID != ty.ID || order[i].Size != ty.Size {
+					t.Errorf("place %d: BySize %+v, Types %d of %d", i, order[i], ty.ID, ty.Size)
+				}
+				if i%2 == 1 {
+					some = append(some, ty.ID)
+				}
+			}
+			terms := m.TermsOf(some)
+			for _, ty := range types {
+				got, asked := terms[ty.ID]
+				if asked != slices.Contains(some, ty.ID) {
+					t.Errorf("type %d: in TermsOf %v, asked %v", ty.ID, asked, !asked)
+				}
+				if asked && fmt.Sprint(got) != fmt.Sprint(ty.Terms) {
+					t.Errorf("type %d: TermsOf %v, Types %v", ty.ID, got, ty.Terms)
+				}
 			}
 		}},
 		{"marshal round trip", func(t *testing.T, m *Model) {

@@ -27,15 +27,73 @@ type Type struct {
 func (m *Model) Types() []Type {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	// Sum each type's word-feature weights: a term is characteristic when
-	// many members use it and it is not common everywhere (the weights
-	// carry IDF).
+	weights := m.typeWeights(nil)
+	types := m.bySize()
+	taken := map[string]bool{}
+	for i := range types {
+		t := &types[i]
+		t.Terms = m.topTerms(weights[t.ID], m.cfg.DescribeTerms)
+		t.Name = uniqueName(t.Terms, m.cfg.NameTerms, t.ID, taken)
+		t.Description = "Conversations about " + strings.Join(t.Terms, ", ") + "."
+		if len(t.Terms) == 0 {
+			t.Description = "Conversations without recognisable words."
+		}
+	}
+	return types
+}
+
+// BySize lists the current types, ids and sizes only, in Types' order.
+func (m *Model) BySize() []Type {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.bySize()
+}
+
+// TermsOf returns the Terms that Types gives each of the types ids, from
+// their members alone: a caller naming a few new types does not pay for a
+// walk of every member's words.
+func (m *Model) TermsOf(ids []int64) map[int64][]string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	want := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	weights := m.typeWeights(want)
+	out := make(map[int64][]string, len(ids))
+	for _, id := range ids {
+		out[id] = m.topTerms(weights[id], m.cfg.DescribeTerms)
+	}
+	return out
+}
+
+// bySize is the types, largest first (ties: older first); m.mu held.
+func (m *Model) bySize() []Type {
+	types := make([]Type, 0, len(m.sizes))
+	for id, n := range m.sizes {
+		types = append(types, Type{ID: id, Size: n})
+	}
+	slices.SortFunc(types, func(a, b Type) int {
+		if c := cmp.Compare(b.Size, a.Size); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return types
+}
+
+// typeWeights sums each type's word-feature weights (of the types in want,
+// or of every type when want is nil): a term is characteristic when many
+// members use it and it is not common everywhere (the weights carry IDF).
+// The members are added in slot order, whichever types are asked for, so
+// a type's sums are the same either way. m.mu held.
+func (m *Model) typeWeights(want map[int64]bool) map[int64]map[uint32]float64 {
 	weights := map[int64]map[uint32]float64{}
 	var ids []uint32
 	var ws []float32
 	for i := range m.docs {
 		d := &m.docs[i]
-		if d.dead {
+		if d.dead || (want != nil && !want[d.typ]) {
 			continue
 		}
 		w := weights[d.typ]
@@ -50,27 +108,7 @@ func (m *Model) Types() []Type {
 			}
 		}
 	}
-	types := make([]Type, 0, len(m.sizes))
-	for id, n := range m.sizes {
-		types = append(types, Type{ID: id, Size: n})
-	}
-	slices.SortFunc(types, func(a, b Type) int {
-		if c := cmp.Compare(b.Size, a.Size); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	taken := map[string]bool{}
-	for i := range types {
-		t := &types[i]
-		t.Terms = m.topTerms(weights[t.ID], m.cfg.DescribeTerms)
-		t.Name = uniqueName(t.Terms, m.cfg.NameTerms, t.ID, taken)
-		t.Description = "Conversations about " + strings.Join(t.Terms, ", ") + "."
-		if len(t.Terms) == 0 {
-			t.Description = "Conversations without recognisable words."
-		}
-	}
-	return types
+	return weights
 }
 
 // topTerms returns the surface words of the k heaviest stems in w.
