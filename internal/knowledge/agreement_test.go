@@ -76,3 +76,49 @@ func TestAgreementFactor(t *testing.T) {
 		t.Errorf("a neighbour that tried a look-alike at 0.1 counts %.3f, want %.3f", f, want)
 	}
 }
+
+// TestDiscountedNeighboursDoNotTeachTheIssue: the four nearest
+// conversations of a message tried own_fix, which worked; the sixteen next,
+// a little farther and each less near, are another issue's, which tried only
+// other_fix and had it work every time. Each of those is discounted, as it
+// tried none of the nearest's fixes; were they still to count, at their
+// discounted weight, in what the issue is taken to try, the other issue would
+// soon agree with itself, count whole again and, by its number, put
+// other_fix first. The nearest say what the issue is: own_fix first.
+func TestDiscountedNeighboursDoNotTeachTheIssue(t *testing.T) {
+	k := knowledgeWith("own_fix", "other_fix")
+	var neighbours []Neighbour
+	for i := range 20 {
+		at := fathom.Attempt{SolutionID: 1, Outcome: fathom.OutcomeSuccess, Confidence: 1}
+		if i >= 4 {
+			at.SolutionID = 2
+		}
+		neighbours = append(neighbours, k.neighbour(int64(100+i), 0.8-0.01*float64(i), at))
+		k.analyses[int64(100+i)].resolved = true // fixes, not hand-overs
+	}
+	got := k.withNeighbours(7, nil, neighbours, nil)
+	slices.SortFunc(got, compareActions)
+	if len(got) == 0 || got[0].Key != "own_fix" {
+		t.Fatalf("actions %+v, want own_fix first", got)
+	}
+}
+
+// TestAgreementReference: a neighbour counts in what the issue is taken to
+// try by how far its agreement rises above the floor: whole when it agrees,
+// not at all when it tried none of the nearer ones' fixes, although its
+// evidence still counts at the floor.
+func TestAgreementReference(t *testing.T) {
+	k := knowledgeWith("a", "b")
+	var g agreement
+	one, two := map[int64]bool{1: true}, map[int64]bool{2: true}
+	for i := range 3 {
+		g.weigh(k, 0.9-0.01*float64(i), one, 1)
+	}
+	if w := g.weigh(k, 0.8, two, 1); w != minAgreement {
+		t.Errorf("a neighbour that tried none of the nearest's fixes counts %.2f, want %.2f", w, minAgreement)
+	}
+	g.weigh(k, 0.7, one, 1) // releases the one before
+	if g.tried[2] != 0 || g.total != 3 {
+		t.Errorf("after a disagreeing neighbour the reference holds %.2f of b in %.2f, want 0 in 3", g.tried[2], g.total)
+	}
+}

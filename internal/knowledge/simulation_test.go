@@ -45,7 +45,10 @@ import (
 // ALIKE_DEBUG=1 lists the pairs of solutions the ranking pools as
 // possibly one action (alike.go), with their weights and whether they are;
 // PAIR_DEBUG=file appends the usage evidence of every pair of mapped
-// solutions that share an issue type (see dumpPairs).
+// solutions that share an issue type (see dumpPairs); RANK_DEBUG=1 sorts
+// the queries whose top fix is not their intent's best by where the
+// ranking lost them (retrieval, evidence or data, see rankDebug), and
+// RANK_DEBUG=verbose adds the missed intents' queries one by one.
 //
 // TEST_QUERIES=1 trains on every training opening and asks the test
 // queries, as `fathom eval recommend` does through the API (on the
@@ -345,6 +348,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	m.Score(held, plans, answers)
 	if os.Getenv("INTENT_DEBUG") != "" {
 		logIntents(m, plans)
+	}
+	if os.Getenv("RANK_DEBUG") != "" {
+		rankDebug(e, ix, held, plans, sims, mapping, m)
 	}
 	var dec *decomposition
 	if decompositionOn {
