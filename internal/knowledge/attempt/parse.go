@@ -134,7 +134,7 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		if j == len(ws) || j == i+1 && ws[i] != "is" && ws[i] != "are" || !(participle(ws[j]) || been && sameForm(ws[j])) || closedClass(ws[j]) {
 			continue
 		}
-		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !(been && particles[ws[j+1]]) && ws[j+1] != "" {
+		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !(been && particles[ws[j+1]]) {
 			return parsed{}, false // "the hotel is called the Hyatt": naming, not doing
 		}
 		start := 0
@@ -201,12 +201,8 @@ func plainSubject(fs []field) bool {
 // next step would be choosing a new PIN"), and returns the words of the
 // proposal. The subject is a short noun phrase, after any adverbs, opened
 // by a determiner or a content word; a discourse word in it modifies its
-// noun ("next", "first"). Advice put as what is best, with an empty "it"
-// or none, is read too (see bestAdvice).
+// noun ("next", "first").
 func copularAdvice(body []field) ([]field, bool) {
-	if rest, ok := bestAdvice(body); ok {
-		return rest, true
-	}
 	s := 0
 	for s < len(body) && adverb(body[s].norm) {
 		s++
@@ -232,40 +228,6 @@ func copularAdvice(body []field) ([]field, bool) {
 		}
 	}
 	return nil, false
-}
-
-// bestAdvice reads advice put as what is best after a copula, the subject
-// an empty "it" or left out: "it's best to give your bank a ring", "it
-// would be safest to freeze it", "i think is best you phone the bank". A
-// superlative ("best", or a word in -est) follows "it's", "is" or "be"
-// within the first words, and "to" or "you" (or "that you") follows it;
-// the words after are the proposal. No determiner comes before it: "the
-// best way is to ..." is copularAdvice's.
-func bestAdvice(body []field) ([]field, bool) {
-	for i := 1; i+2 < len(body) && i <= 4; i++ {
-		if w := body[i-1].norm; !(w == "it's" || w == "is" || w == "be") || !superlative(body[i].norm) {
-			if determiners[body[i-1].norm] {
-				return nil, false
-			}
-			continue
-		}
-		rest := body[i+1:]
-		if rest[0].norm == "that" && len(rest) > 1 {
-			rest = rest[1:]
-		}
-		if (rest[0].norm == "to" || rest[0].norm == "you") && len(rest) > 1 && !closedClass(rest[1].norm) {
-			return rest[1:], true
-		}
-		return nil, false
-	}
-	return nil, false
-}
-
-// superlative reports the superlative of an adjective: "best", or a
-// word in -est ("safest", "easiest"). English morphology, no list of
-// adjectives.
-func superlative(w string) bool {
-	return w == "best" || len(w) > 5 && strings.HasSuffix(w, "est") && !closedClass(w)
 }
 
 // sameForm reports an irregular verb whose past participle is its base
@@ -532,8 +494,8 @@ func reportsClause(ws []string, head int) bool {
 			return thatClause(ws[k+1:])
 		case k > head+1 && auxiliaries[ws[k]] && !lightVerbs[ws[k]]:
 			return true
-		case stops[ws[k]] || ws[k] == "":
-			return false // a preposition, or a dash: "stop it - it's been cancelled"
+		case stops[ws[k]]:
+			return false
 		}
 	}
 	return false
