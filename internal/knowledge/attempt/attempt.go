@@ -75,7 +75,8 @@ const (
 //     when the user's next reply states how it went (see note.go), or
 //     failing that as a proposal even if it asks for information ("could
 //     you confirm the account number you sent it to?" "yes, it's going
-//     through now": the reply says it asked the user to do something);
+//     through now": the reply says it asked the user to do something) or
+//     as a result stated as a state ("the lock is off your account");
 //   - if unclear and another attempt followed, failure (confidence 0.4, or
 //     0.3 with no reply at all); so too a success read from a reply that
 //     does not state the result (politeness, "thanks", or the learned

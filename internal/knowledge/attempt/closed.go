@@ -95,7 +95,9 @@ var stops = set("in", "on", "from", "using", "via", "with", "within", "at", "by"
 	"whether", "so", "because", "when", "while", "once", "since", "and", "or", "then",
 	"as", "but", "into", "onto", "of", "than", "like", "unless", "that", "which", "who",
 	"where", "during", "without", "again", "too", "please", "now", "right", "away", "per",
-	"vs", "versus")
+	"vs", "versus", "against", "across", "along", "around", "behind", "between", "beyond",
+	"toward", "towards", "upon", "among", "amongst", "throughout", "despite", "except",
+	"alongside", "beneath", "beside")
 
 // particles join their verb ("turn off", "log out", "sign in"): the action
 // changes with them.
@@ -103,7 +105,8 @@ var particles = set("up", "out", "off", "on", "down", "back", "over", "in", "awa
 
 // negations before the head turn a clause into advice not to act.
 var negations = set("not", "don't", "dont", "never", "no", "can't", "cannot",
-	"won't", "shouldn't", "didn't", "doesn't", "wouldn't", "couldn't", "haven't")
+	"won't", "shouldn't", "didn't", "doesn't", "wouldn't", "couldn't", "haven't", "hasn't",
+	"hadn't", "mustn't", "needn't", "shan't")
 
 // lightVerbs carry their meaning in a noun: "give your bank a call" is
 // calling the bank, "take a look at the logs" is looking at them.
@@ -191,7 +194,7 @@ var irregular = map[string]string{
 	"taught": "teach", "thought": "think", "understood": "understand", "undid": "undo",
 	"undone": "undo", "redid": "redo", "redone": "redo", "overrode": "override",
 	"overridden": "override", "upheld": "uphold", "met": "meet", "led": "lead",
-	"fed": "feed", "read": "read",
+	"fed": "feed", "read": "read", "gone": "go", "went": "go",
 }
 
 // IrregularBase returns the base form of an irregular past form ("sent" →

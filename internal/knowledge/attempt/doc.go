@@ -5,8 +5,10 @@
 // it worked.
 //
 // Proposals are recognised by structure only: a request frame or an
-// imperative, the agent's own act ("I've", "let me", "shall I") or a
-// passive report, with requests for information set apart. Its tables
+// imperative, the agent's own act ("I've", "let me", "shall I"), a
+// passive report, or, where the user's reply says how it went, a note or
+// a result stated as a state ("the lock is off your account"), with
+// requests for information set apart. Its tables
 // hold closed-class language only (see closed.go); which phrasings mean the
 // same action is learned across conversations by package solution.
 //

@@ -305,7 +305,7 @@ func TestExtractOutcomes(t *testing.T) {
 			""},
 		{"a result after an unread statement that follows a failure is not the attempt's", conv(
 			"u: app crashes", "a: Please update the app.", "u: still crashing",
-			"a: A fresh build is on its way to you now.", "u: that fixed it"), true, "",
+			"a: A fresh build goes out to everyone tonight.", "u: that fixed it"), true, "",
 			"1 update_app failure 0.90; "},
 		{"a question about the result is answered about the attempt", conv(
 			"u: app crashes", "a: Please update the app.", "u: ok, one moment",
@@ -356,4 +356,76 @@ func TestAnsweredRequestForInformation(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
+}
+
+// TestResultsStatedAsStates: a result stated as the state of a thing, with
+// no verb of doing, is the agent's act where the user's reply says how it
+// went (parseTurnAnswered): a place after a copula ("is on its way to your
+// inbox", "is off your account", "is back in your balance"), a participle
+// and a particle after "has" ("has gone out"), also after "there is"; the
+// verb is the place's preposition and head noun, or the participle and
+// particle. A question, a state said to last or denied, a place with no
+// noun phrase, and a turn that proposes something else are no such result;
+// nor is a state in a turn nobody answered with a result.
+func TestResultsStatedAsStates(t *testing.T) {
+	answered := func(text string) (string, bool) {
+		p, _, _, ok := parseTurnAnswered(text, true)
+		return p.phrase().Key(), ok
+	}
+	wantKeys(t, answered, map[string]string{
+		"A link to set a new password is on its way to your inbox now.":                       "on_way_link",
+		"The lock is off your account, so you should be able to sign in again.":               "off_account_lock",
+		"The PDF for that month is now in your inbox.":                                        "in_inbox_pdf",
+		"the paperwork u asked for is in ur inbox now, check spam if not there":               "in_inbox_paperwork",
+		"Right, there's another card on its way to you in the mail.":                          "on_way_card",
+		"The payment was stopped in time. The money is back in your available balance.":       "back_in_balance_money",
+		"That letter has gone out to the email we hold for you.":                              "gone_out_letter",
+		"Hello, sorry for the wait. A new verification link has just gone out to your inbox.": "gone_out_new_verification_link",
+		// A proposal in the turn is read before a state.
+		"Your payment is on hold, could you verify your identity?": "verify_identity",
+		// Questions, descriptions of the problem.
+		"your card is in the post office?":          "",
+		"the app is down for everyone":              "",
+		"Your payment is still in a pending state.": "",
+		"The money isn't in your account yet.":      "",
+		"The issue is with the merchant.":           "",
+		"It is in your inbox.":                      "",
+	})
+	// Unanswered, a state proposes nothing.
+	wantKeys(t, parseTurnKey, map[string]string{
+		"A link to set a new password is on its way to your inbox now.": "",
+	})
+	got := summary(Extract(conv("u: I can't log in", "a: A link to set a new password is on its way to your inbox now.",
+		"u: got it, that worked, thanks"), true, ""))
+	if want := "1 on_way_link success 0.90; "; got != want {
+		t.Errorf("a state answered with a result: got %s, want %s", got, want)
+	}
+}
+
+// TestReportsAfterAFillerAndPrepositions: a filler may open a passive
+// report ("so another email has been sent"), and a preposition of any
+// kind ends a participle's complement ("lodged against that merchant").
+func TestReportsAfterAFillerAndPrepositions(t *testing.T) {
+	wantKeys(t, parseTurnKey, map[string]string{
+		"The first link had expired, so another confirmation email has been sent.": "sent_confirmation_email",
+		"A chargeback claim has now been lodged against that merchant.":            "lodged_chargeback_claim",
+	})
+}
+
+// TestLightVerbsAndAdviceAfterACopula: "have" and "do" head an action
+// only with the noun that carries their meaning ("have a look at", "do a
+// password reset"); advice may be put after a copula with no determiner
+// ("best next step is to …"), after adverbs, and with the -ing form
+// after "would be".
+func TestLightVerbsAndAdviceAfterACopula(t *testing.T) {
+	wantKeys(t, parseTurnKey, map[string]string{
+		"Could you have a look at the expiry date on the card?":              "look_expiry_date",
+		"Would you be able to do a password reset?":                          "reset_password",
+		"Would you have a receipt?":                                          "",
+		"Best next step is to speak to your bank directly about this block.": "speak_bank",
+		"so honestly the best thing is to sit tight":                         "sit_tight",
+		"the next step would be choosing a new PIN":                          "choosing_new_pin",
+		"The next train is to the left of the door.":                         "",
+		"It is nice to hear from you.":                                       "",
+	})
 }

@@ -69,7 +69,7 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	for head < len(ws) && (adverb(ws[head]) || ws[head] == "") {
 		head++
 	}
-	if head == len(ws) || negations[ws[head]] || auxiliaries[ws[head]] && !lightVerbs[ws[head]] || closedClass(ws[head]) || numeric(ws[head]) {
+	if head == len(ws) || negations[ws[head]] || closedClass(ws[head]) && !lightVerbs[ws[head]] || numeric(ws[head]) {
 		return p
 	}
 	if infoVerbs[ws[head]] && !verifies(ws, head) && !(answered && kind != performed) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
@@ -84,9 +84,15 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	p.verb, p.base = ws[head], kind != performed || !participle(ws[head]) && !strings.HasSuffix(ws[head], "ing")
 	rest := head + 1
 	if lightVerbs[ws[head]] {
-		if v, obj, ok := lightNoun(ws, head+1); ok {
+		if v, obj, ok := lightNoun(ws, head+1); ok && (ws[head] != "have" || nounThenPreposition(ws, head+1)) {
 			p.verb, p.base, p.object = v, true, obj
 			p.finish(body, ws, head, len(ws))
+			return p
+		}
+		if auxiliaries[ws[head]] {
+			// "have" and "do" are auxiliaries too: only with the noun
+			// that carries their meaning ("could you have a look at
+			// the date", "do a password reset") do they head an action.
 			return p
 		}
 	}
@@ -131,7 +137,11 @@ func passive(fs []field, ws []string) (parsed, bool) {
 		if j+1 < len(ws) && !stops[ws[j+1]] && !adverb(ws[j+1]) && !(been && particles[ws[j+1]]) {
 			return parsed{}, false // "the hotel is called the Hyatt": naming, not doing
 		}
-		obj, anaphor, ok := passiveSubject(fs, ws, 0, i, been)
+		start := 0
+		for start < i && fillers[ws[start]] {
+			start++ // "so another email has been sent"
+		}
+		obj, anaphor, ok := passiveSubject(fs, ws, start, i, been)
 		if !ok {
 			// The subject follows a complementiser when the report is
 			// embedded: "we confirm that your order has been cancelled".
@@ -185,21 +195,35 @@ func plainSubject(fs []field) bool {
 }
 
 // copularAdvice reports a clause that names what to do after a copula
-// and "to" ("the best way is to reset it", "the next step is to call
-// them"), and returns the words after "to". The subject is a short noun
-// phrase opened by a determiner.
+// and "to" ("the best way is to reset it", "the next step would be to
+// call them", "best next step is to speak to your bank", "honestly the
+// best thing is to leave it"), or after "would be" in the -ing form ("the
+// next step would be choosing a new PIN"), and returns the words of the
+// proposal. The subject is a short noun phrase, after any adverbs, opened
+// by a determiner or a content word; a discourse word in it modifies its
+// noun ("next", "first").
 func copularAdvice(body []field) ([]field, bool) {
-	if len(body) < 4 || !determiners[body[0].norm] {
+	s := 0
+	for s < len(body) && adverb(body[s].norm) {
+		s++
+	}
+	body = body[s:]
+	if len(body) < 4 || whWords[body[0].norm] || !determiners[body[0].norm] && (closedClass(body[0].norm) || numeric(body[0].norm)) {
 		return nil, false
 	}
 	for i := 1; i+2 < len(body) && i <= 4; i++ {
 		if (body[i].norm == "is" || body[i].norm == "would") && body[i+1].norm == "to" {
 			return body[i+2:], true
 		}
-		if body[i].norm == "would" && i+3 < len(body) && body[i+1].norm == "be" && body[i+2].norm == "to" {
-			return body[i+3:], true
+		if body[i].norm == "would" && body[i+1].norm == "be" {
+			if i+3 < len(body) && body[i+2].norm == "to" {
+				return body[i+3:], true
+			}
+			if w := body[i+2].norm; len(w) > 5 && strings.HasSuffix(w, "ing") && !closedClass(w) {
+				return body[i+2:], true // "the next step would be choosing a new PIN"
+			}
 		}
-		if closedClass(body[i].norm) {
+		if closedClass(body[i].norm) && !fillers[body[i].norm] {
 			return nil, false
 		}
 	}
@@ -280,6 +304,16 @@ func lightNoun(ws []string, from int) (verb string, obj []string, ok bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// nounThenPreposition reports whether the light verb's noun phrase from
+// i ends in a preposition: "have a look at the date", "have a word with
+// them". "Have" with a noun alone is had ("would you have a receipt?").
+func nounThenPreposition(ws []string, i int) bool {
+	for i < len(ws) && !stops[ws[i]] {
+		i++
+	}
+	return i < len(ws) && (ws[i] == "at" || ws[i] == "with" || ws[i] == "on" || ws[i] == "to")
 }
 
 // objectPhrase returns the content words of the noun phrase at the start of
@@ -378,7 +412,7 @@ func participle(w string) bool {
 }
 
 func adverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !plyVerb(w) || w == "also" || w == "just" || w == "now" || w == "still" || w == "already"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !plyVerb(w) || w == "also" || w == "just" || w == "now" || w == "still" || w == "already" || w == "yet"
 }
 
 // plyVerb reports the verbs whose "ly" is no adverb's ending: "apply",

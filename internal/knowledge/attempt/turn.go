@@ -18,13 +18,16 @@ func parseTurn(text string) (action parsed, steps, conditions []string, ok bool)
 // communication ("could you confirm the account number you sent the
 // money to?" "yes, it's going through now") asked the user to do
 // something, and is read as a proposal; requests for something given to
-// the agent ("tell me", "send us") still ask for information.
+// the agent ("tell me", "send us") still ask for information. There too,
+// failing any other reading, a result stated as a state ("a new link is
+// on its way to your inbox", see stateReport) is the turn's act.
 func parseTurnAnswered(text string, answered bool) (action parsed, steps, conditions []string, ok bool) {
 	var all []parsed
 	at := -1
 	antecedent := ""
 	cs := clauses(text)
-	framed := "" // the last clause was a frame alone ("I've,"): this one is what it frames
+	framed := ""      // the last clause was a frame alone ("I've,"): this one is what it frames
+	var state *parsed // the first result stated as a state, read if nothing else is
 	for i, c := range cs {
 		if body, kind := stripFrame(fields(c.text)); len(body) == 0 {
 			// Fillers alone ("um") are skipped; a frame alone ("I've,")
@@ -72,6 +75,11 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 		}
 		p.offer = p.kind == performed && c.question
 		p.item = c.item
+		if !p.action && state == nil && !c.question && answered {
+			if q, ok := stateReport(fields(c.text)); ok {
+				state = &q
+			}
+		}
 		if !p.action && !p.step {
 			continue
 		}
@@ -97,6 +105,9 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 				break
 			}
 		}
+	}
+	if at < 0 && state != nil {
+		all, at = append(all, *state), len(all)
 	}
 	if at < 0 {
 		return parsed{}, nil, conditions, false
