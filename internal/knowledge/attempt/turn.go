@@ -29,7 +29,8 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 	framed := ""      // the last clause was a frame alone ("I've,"): this one is what it frames
 	var state *parsed // the first result stated as a state, read if nothing else is
 	for i, c := range cs {
-		if body, kind := stripFrame(fields(c.text)); len(body) == 0 {
+		fs := fields(c.text)
+		if body, kind := stripFrame(fs); len(body) == 0 {
 			// Fillers alone ("um") are skipped; a frame alone ("I've,")
 			// goes on in the next clause.
 			if kind != noFrame {
@@ -76,7 +77,7 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 		p.offer = p.kind == performed && c.question
 		p.item = c.item
 		if !p.action && state == nil && !c.question && answered {
-			if q, ok := stateReport(fields(c.text)); ok {
+			if q, ok := stateReport(fs); ok {
 				state = &q
 			}
 		}
