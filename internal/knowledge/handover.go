@@ -27,12 +27,12 @@ const (
 	minHandOverEnding   = 0.8
 )
 
-// openEnds tallies, per solution, its attempts and those that ended an
+// openEnd tallies, for one solution, its attempts and those that ended an
 // open conversation (endsOpen), kept by count as analyses come and go, so
 // that the hand-overs are read from one entry a solution instead of a walk
 // of every analysis (30 ms at 100,000 conversations, in the first
 // similarity request after each analysis round).
-type openEnds struct{ attempts, ending int }
+type openEnd struct{ attempts, ending int }
 
 // countOpenEnds adds (sign 1) or removes (sign -1) a's attempts to the
 // tally; k.mu held for writing.
@@ -40,7 +40,7 @@ func (k *tenantKnowledge) countOpenEnds(a *heldAnalysis, sign int) {
 	for i, at := range a.attempts {
 		u := k.openEnds[at.SolutionID]
 		if u == nil {
-			u = &openEnds{}
+			u = &openEnd{}
 			k.openEnds[at.SolutionID] = u
 		}
 		u.attempts += sign

@@ -72,7 +72,7 @@ func TestHandOversLearnedFromStructure(t *testing.T) {
 	if got := k.handOvers(); !got[handOff] || len(got) != 1 {
 		t.Errorf("after the deletes, hand-overs %v, want only %d", got, handOff)
 	}
-	walked := map[int64]openEnds{}
+	walked := map[int64]openEnd{}
 	for _, a := range k.analyses {
 		for i, at := range a.attempts {
 			u := walked[at.SolutionID]

@@ -32,7 +32,7 @@ type tenantKnowledge struct {
 	// conversations that tried both: what the learner's MergeByUsage reads.
 	together map[[2]int64]int
 	// openEnds tallies how each solution's attempts end (handover.go).
-	openEnds map[int64]*openEnds
+	openEnds map[int64]*openEnd
 	types    map[int64]*typeCounts
 	assigned int // assignments since the last consolidation
 	// typesGen counts the consolidations of the types (changed with k.mu
@@ -203,7 +203,7 @@ func topOf(m map[string]int, n int) []string {
 
 func newTenantKnowledge(model *issuetype.Model) *tenantKnowledge {
 	return &tenantKnowledge{model: model, solutions: map[int64]*solutionState{}, byKey: map[string]int64{},
-		analyses: map[int64]*heldAnalysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{}, openEnds: map[int64]*openEnds{},
+		analyses: map[int64]*heldAnalysis{}, edges: map[edgeKey]*edgeCounts{}, overall: map[int64]*weightedCounts{}, together: map[[2]int64]int{}, types: map[int64]*typeCounts{}, openEnds: map[int64]*openEnd{},
 		names: map[int64]typeName{}, taken: map[string]bool{}, namesStale: true, descriptions: map[int64]string{},
 		learner: solution.NewModel(solution.Config{}), est: defaultEstimator}
 }
@@ -359,7 +359,7 @@ func bump(m map[string]int, phrases []string, sign int) {
 // between types (a consolidation); k.mu must be held for writing.
 func (k *tenantKnowledge) recount() {
 	k.edges, k.overall, k.types, k.together = map[edgeKey]*edgeCounts{}, map[int64]*weightedCounts{}, map[int64]*typeCounts{}, map[[2]int64]int{}
-	k.openEnds = map[int64]*openEnds{}
+	k.openEnds = map[int64]*openEnd{}
 	held, types := k.inIDOrder(), k.model.TypeTable()
 	for _, h := range held {
 		k.canonicalise(h.a)

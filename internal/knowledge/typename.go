@@ -58,6 +58,15 @@ const fallbackTerms = 2
 // nameNewTypes pins a name for every counted type that has none, largest
 // type first; k.mu and k.namesMu must be held.
 func (k *tenantKnowledge) nameNewTypes() {
+	var unnamed []int64
+	for _, t := range k.model.BySize() { // the order of Types, which names were first given in
+		if _, ok := k.names[t.ID]; !ok && k.types[t.ID] != nil {
+			unnamed = append(unnamed, t.ID)
+		}
+	}
+	if len(unnamed) == 0 {
+		return
+	}
 	all, total := map[string]int{}, 0
 	for _, tc := range k.types {
 		for p, n := range tc.symptoms {
@@ -66,12 +75,6 @@ func (k *tenantKnowledge) nameNewTypes() {
 		}
 	}
 	mean := float64(total) / float64(max(1, len(k.types)))
-	var unnamed []int64
-	for _, t := range k.model.BySize() { // the order of Types, which names were first given in
-		if _, ok := k.names[t.ID]; !ok && k.types[t.ID] != nil {
-			unnamed = append(unnamed, t.ID)
-		}
-	}
 	var terms map[int64][]string // read from the unnamed types' members, once, if a name needs them
 	for _, id := range unnamed {
 		tc := k.types[id]
