@@ -120,13 +120,26 @@ func (p *serveProcess) similar(message string) []string {
 // offer no signal to wait on), until it holds or the deadline passes.
 func eventually(t *testing.T, within time.Duration, what string, cond func() bool) {
 	t.Helper()
+	eventuallyOr(t, within, what, cond, func() string { return "" })
+}
+
+// eventuallyOr is eventually that, failing, also says what explain
+// returns then.
+func eventuallyOr(t *testing.T, within time.Duration, what string, cond func() bool, explain func() string) {
+	t.Helper()
 	deadline := time.Now().Add(within)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %s", what, within)
+			t.Fatalf("%s: not within %s\n%s", what, within, explain())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// logTail is the last n bytes of p's log.
+func (p *serveProcess) logTail(n int) string {
+	s := p.logText()
+	return s[max(0, len(s)-n):]
 }
 
 var e2eTopics = [][]string{
@@ -275,13 +288,20 @@ func TestThreeServersOnePostgres(t *testing.T) {
 	}
 
 	// After the kill, a write through one survivor is found through the
-	// other (analysis may wait for the dead server's lease to lapse),
-	// and the survivors agree on the issue types once analysis is done.
+	// other, and the survivors agree on the issue types once analysis is
+	// done. Analysis may wait for the dead server's lease to lapse (30 s)
+	// and, if the tenant's pending job died with that server, for the
+	// periodic sweep (every minute, on the queue's leader, which may have
+	// to be elected again: about 15 s) to give the tenant another.
 	if _, status, err := alive[1].track("after-kill", msgs(2)); err != nil || status != 200 {
 		t.Fatalf("track after the kill: %d %v", status, err)
 	}
-	eventually(t, 90*time.Second, "a write after the kill found through the other survivor",
-		func() bool { return alive[0].finds(msgs(2)[0], "after-kill") })
+	explain := func() string {
+		return analysisState(dbURL) + "\nfirst survivor's log, its end:\n" + alive[0].logTail(4000) +
+			"\nsecond survivor's log, its end:\n" + alive[1].logTail(4000)
+	}
+	eventuallyOr(t, 150*time.Second, "a write after the kill found through the other survivor",
+		func() bool { return alive[0].finds(msgs(2)[0], "after-kill") }, explain)
 	issues := func(p *serveProcess) string {
 		data, status, err := p.call(http.MethodGet, "/api/v1/context/issues", nil)
 		if err != nil || status != http.StatusOK {
@@ -289,10 +309,10 @@ func TestThreeServersOnePostgres(t *testing.T) {
 		}
 		return string(data)
 	}
-	eventually(t, 90*time.Second, "the survivors list the same issue types", func() bool {
+	eventuallyOr(t, 90*time.Second, "the survivors list the same issue types", func() bool {
 		a, b := issues(alive[0]), issues(alive[1])
 		return strings.Contains(a, `"name"`) && a == b
-	})
+	}, explain)
 	t.Logf("%d acknowledged conversations (%d before the kill) and %d recordings stored once; survivors agree", len(acked), atKill, len(meetings))
 }
 

@@ -612,12 +612,19 @@ func (s *Service) AnalysisAbandoned(ctx context.Context, tenantID int64) error {
 // waiting for analysis and no job pending (its flag clear); the queue
 // runs it periodically, so that a tenant whose job was lost (its flag
 // cleared, as by AnalysisAbandoned, but the new job never enqueued) is
-// analysed without waiting for its next write. On a shared database it
-// also gives one to a tenant whose analyses this server holds but whose
-// model lacks them (see requeueUnplaced): when their server died, the job
-// that takes its lease over places them, even if nothing is written to
-// the tenant again; when it lives, it saves them within ModelSaveEvery
-// and the job finds nothing to do.
+// analysed without waiting for its next write.
+//
+// On a shared database it also gives one to a waiting tenant whose flag
+// is set while no server holds its analysis lease: the job the flag
+// stands for may have been running on a server when it was killed (a job
+// that finds the lease held runs for a moment, then waits), and the queue
+// runs such a job again only after rescueAfter (ten minutes), while
+// writes, finding the flag set, enqueue nothing. A job too many finds the
+// lease or nothing to do. And it gives one to a tenant whose analyses this
+// server holds but whose model lacks them (see requeueUnplaced): when
+// their server died, the job that takes its lease over places them, even
+// if nothing is written to the tenant again; when it lives, it saves them
+// within ModelSaveEvery and the job finds nothing to do.
 func (s *Service) AnalysisResume(ctx context.Context) error {
 	tenants, err := s.store.TenantList(ctx)
 	if err != nil {
@@ -633,7 +640,23 @@ func (s *Service) AnalysisResume(ctx context.Context) error {
 		if len(dirty) == 0 && !(s.Shared() && !s.analysingHere(t.ID) && len(s.know.Unplaced(t.ID)) > 0) {
 			continue
 		}
-		if err := s.store.Write(ctx, func(tx store.Tx) error { return s.markForAnalysis(ctx, tx, t.ID) }); err != nil {
+		err = s.store.Write(ctx, func(tx store.Tx) error {
+			wasClear, err := tx.TenantMarkAnalysisPending(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			if !wasClear {
+				if !s.Shared() || len(dirty) == 0 {
+					return nil
+				}
+				if held, err := tx.AnalysisLeaseHeld(ctx, t.ID, s.now()); err != nil || held {
+					return err
+				}
+				s.logger.Info("analysis pending with no server at it; enqueueing a job", "tenant", t.ID)
+			}
+			return s.queue.EnqueueAnalysisTx(ctx, tx, t.ID)
+		})
+		if err != nil {
 			return err
 		}
 	}

@@ -72,6 +72,9 @@ type ChangeTx interface {
 	AnalysisLeaseAcquire(ctx context.Context, p *AnalysisLeaseParams) (bool, error)
 	// AnalysisLeaseRelease frees the lease if server holds it.
 	AnalysisLeaseRelease(ctx context.Context, tenantID int64, server string) error
+	// AnalysisLeaseHeld reports whether some server holds the tenant's
+	// lease at now (taken and not expired).
+	AnalysisLeaseHeld(ctx context.Context, tenantID int64, now time.Time) (bool, error)
 }
 
 // AnalysisLeaseParams ask for a tenant's analysis lease.

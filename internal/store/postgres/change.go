@@ -113,6 +113,16 @@ WHERE analysis_leases.server = excluded.server OR analysis_leases.expires_at < $
 	return tag.RowsAffected() == 1, nil
 }
 
+func (t *tx) AnalysisLeaseHeld(ctx context.Context, tenantID int64, now time.Time) (bool, error) {
+	var held bool
+	err := t.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM analysis_leases WHERE tenant_id = $1 AND expires_at >= $2)`,
+		tenantID, now).Scan(&held)
+	if err != nil {
+		return false, fmt.Errorf("read analysis lease: %w", err)
+	}
+	return held, nil
+}
+
 func (t *tx) AnalysisLeaseRelease(ctx context.Context, tenantID int64, server string) error {
 	if _, err := t.q.Exec(ctx, `DELETE FROM analysis_leases WHERE tenant_id = $1 AND server = $2`, tenantID, server); err != nil {
 		return fmt.Errorf("release analysis lease: %w", err)

@@ -87,6 +87,16 @@ WHERE analysis_leases.server = excluded.server OR analysis_leases.expires_at < ?
 	return n == 1, err
 }
 
+func (t *tx) AnalysisLeaseHeld(ctx context.Context, tenantID int64, now time.Time) (bool, error) {
+	var held bool
+	err := t.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM analysis_leases WHERE tenant_id = ? AND expires_at >= ?)`,
+		tenantID, formatTime(now)).Scan(&held)
+	if err != nil {
+		return false, fmt.Errorf("read analysis lease: %w", err)
+	}
+	return held, nil
+}
+
 func (t *tx) AnalysisLeaseRelease(ctx context.Context, tenantID int64, server string) error {
 	_, err := t.db.ExecContext(ctx, `DELETE FROM analysis_leases WHERE tenant_id = ? AND server = ?`, tenantID, server)
 	if err != nil {

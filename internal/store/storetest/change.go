@@ -109,8 +109,23 @@ func testAnalysisLease(t *testing.T, st store.Store) {
 		})
 		return ok
 	}
+	held := func(tenantID int64, at time.Time) bool {
+		t.Helper()
+		var ok bool
+		write(t, st, func(tx store.Tx) (err error) {
+			ok, err = tx.AnalysisLeaseHeld(ctx, tenantID, at)
+			return err
+		})
+		return ok
+	}
+	if held(a.ID, now) {
+		t.Fatal("a lease never taken is held")
+	}
 	if !acquire(a.ID, "s1", now) {
 		t.Fatal("a free lease was refused")
+	}
+	if !held(a.ID, now.Add(29*time.Second)) || held(b.ID, now) {
+		t.Fatal("a lease taken is not held, or another tenant's is")
 	}
 	if acquire(a.ID, "s2", now.Add(10*time.Second)) {
 		t.Fatal("a held lease was given to another server")
@@ -124,6 +139,9 @@ func testAnalysisLease(t *testing.T, st store.Store) {
 	if acquire(a.ID, "s2", now.Add(40*time.Second)) {
 		t.Fatal("a renewed lease expired at its first term")
 	}
+	if held(a.ID, now.Add(51*time.Second)) {
+		t.Fatal("an expired lease is held")
+	}
 	if !acquire(a.ID, "s2", now.Add(51*time.Second)) {
 		t.Fatal("an expired lease was refused")
 	}
@@ -133,6 +151,9 @@ func testAnalysisLease(t *testing.T, st store.Store) {
 		t.Fatal("a release by another server freed the lease")
 	}
 	write(t, st, func(tx store.Tx) error { return tx.AnalysisLeaseRelease(ctx, a.ID, "s2") })
+	if held(a.ID, now.Add(52*time.Second)) {
+		t.Fatal("a released lease is held")
+	}
 	if !acquire(a.ID, "s1", now.Add(53*time.Second)) {
 		t.Fatal("a released lease was refused")
 	}
