@@ -15,14 +15,17 @@ import (
 // pending flag stays set and writes enqueue nothing. The periodic sweep
 // gives such a tenant a job once no server holds its lease.
 
-func TestSweepReplacesAJobLostWithItsServerPostgres(t *testing.T) {
+func TestSweepReplacesAJobLostWithItsServer(t *testing.T) {
 	t.Parallel()
-	exerciseSweepReplacesLostJob(t, pgtest.Open(t))
-}
-
-func TestSweepReplacesAJobLostWithItsServerSQLite(t *testing.T) {
-	t.Parallel()
-	exerciseSweepReplacesLostJob(t, sqlitetest.Open(t, t.TempDir()))
+	for name, open := range map[string]func(*testing.T) store.Store{
+		"postgres": func(t *testing.T) store.Store { return pgtest.Open(t) },
+		"sqlite":   func(t *testing.T) store.Store { return sqlitetest.Open(t, t.TempDir()) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			exerciseSweepReplacesLostJob(t, open(t))
+		})
+	}
 }
 
 func exerciseSweepReplacesLostJob(t *testing.T, st store.Store) {
