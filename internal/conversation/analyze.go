@@ -575,12 +575,9 @@ func (s *Service) requeue(ctx context.Context) error {
 			}
 			// Whatever the flag says: a flag left set by a job that was
 			// discarded, with the server gone before it could clear it,
-			// would otherwise hold the tenant's analysis forever. A job
-			// too many finds nothing to do.
-			if _, err := tx.TenantMarkAnalysisPending(ctx, t.ID); err != nil {
-				return err
-			}
-			return s.queue.EnqueueAnalysisTx(ctx, tx, t.ID)
+			// would otherwise hold the tenant's analysis forever.
+			_, err = s.enqueueWhateverTheFlag(ctx, tx, t.ID)
+			return err
 		})
 		if err != nil {
 			return err
@@ -641,20 +638,20 @@ func (s *Service) AnalysisResume(ctx context.Context) error {
 			continue
 		}
 		err = s.store.Write(ctx, func(tx store.Tx) error {
-			wasClear, err := tx.TenantMarkAnalysisPending(ctx, t.ID)
-			if err != nil {
-				return err
-			}
-			if !wasClear {
-				if !s.Shared() || len(dirty) == 0 {
-					return nil
-				}
-				if held, err := tx.AnalysisLeaseHeld(ctx, t.ID, s.now()); err != nil || held {
+			if s.Shared() && len(dirty) > 0 {
+				held, err := tx.AnalysisLeaseHeld(ctx, t.ID, s.now())
+				if err != nil {
 					return err
 				}
-				s.logger.Info("analysis pending with no server at it; enqueueing a job", "tenant", t.ID)
+				if !held {
+					wasClear, err := s.enqueueWhateverTheFlag(ctx, tx, t.ID)
+					if err == nil && !wasClear {
+						s.logger.Info("analysis pending with no server at it; enqueueing a job", "tenant", t.ID)
+					}
+					return err
+				}
 			}
-			return s.queue.EnqueueAnalysisTx(ctx, tx, t.ID)
+			return s.markForAnalysis(ctx, tx, t.ID)
 		})
 		if err != nil {
 			return err

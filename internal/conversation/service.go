@@ -266,6 +266,17 @@ func (s *Service) markForAnalysis(ctx context.Context, tx store.Tx, tenantID int
 	return s.queue.EnqueueAnalysisTx(ctx, tx, tenantID)
 }
 
+// enqueueWhateverTheFlag sets the tenant's pending flag and enqueues an
+// analysis job whatever the flag said, for a job that may have been lost
+// (discarded, or gone with its server); a job too many finds nothing to
+// do. It reports whether the flag was clear.
+func (s *Service) enqueueWhateverTheFlag(ctx context.Context, tx store.Tx, tenantID int64) (wasClear bool, err error) {
+	if wasClear, err = tx.TenantMarkAnalysisPending(ctx, tenantID); err != nil {
+		return false, err
+	}
+	return wasClear, s.queue.EnqueueAnalysisTx(ctx, tx, tenantID)
+}
+
 // Purge deletes idempotency records older than the TTL, and changes older
 // than FeedKeep from the change feed.
 func (s *Service) Purge(ctx context.Context) error {
