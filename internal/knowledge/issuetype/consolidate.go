@@ -51,12 +51,15 @@ func (m *Model) consolidate(outside func(partition func())) {
 		m.compact()
 		epoch, n = m.epoch, len(m.docs)
 		var g graph[float32]
+		var same []int32
+		var k int
 		if n > 0 {
 			g = m.graph()
+			same, k = m.sameText()
 		}
 		m.mu.Unlock()
 		if n > 0 {
-			comm = louvain(g, m.cfg.Resolution) // the slowest part, lock-free
+			comm = louvainFrom(g, same, k, m.cfg.Resolution) // the slowest part, lock-free
 		}
 	}
 	outside(partition)
@@ -139,6 +142,28 @@ func (m *Model) compact() {
 	// document at a time in slot order (docs/benchmarks.md, "A chunk's
 	// neighbour searches ahead").
 	m.weighAndIndex()
+}
+
+// sameText numbers the documents by their text: the live documents of one
+// text share a number, a removed one has its own. It returns the number of
+// each slot and how many there are; m.mu is held.
+func (m *Model) sameText() ([]int32, int) {
+	group := make([]int32, len(m.docs))
+	first := make(map[uint64]int32, len(m.docs))
+	k := int32(0)
+	for i := range m.docs {
+		d := &m.docs[i]
+		if g, ok := first[d.hash]; ok && !d.dead {
+			group[i] = g
+			continue
+		}
+		if !d.dead {
+			first[d.hash] = k
+		}
+		group[i] = k
+		k++
+	}
+	return group, int(k)
 }
 
 // graph returns the symmetrised neighbour graph.

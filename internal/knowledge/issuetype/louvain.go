@@ -40,6 +40,24 @@ func louvain(g graph[float32], gamma float64) []int32 {
 	return comm
 }
 
+// louvainFrom is louvain started from the k communities of start (numbered
+// from 0) instead of one node each: the nodes of a community stay together.
+// The consolidation starts each group of documents of the same text as one
+// (Model.sameText): alone, n copies of one text each link to the same
+// earliest copies, and at a resolution above 1 that star joins nothing, so
+// a tenant that repeats itself ended with a type for each copy.
+func louvainFrom(g graph[float32], start []int32, k int, gamma float64) []int32 {
+	if k == len(start) {
+		return louvain(g, gamma)
+	}
+	comm := slices.Clone(start)
+	next, done := aggregate(g, comm, k), false
+	for level := 0; level < louvainLevels && !done; level++ {
+		next, done = louvainLevel(next, comm, gamma, level == 0)
+	}
+	return comm
+}
+
 // louvainLevel moves g's nodes between communities, maps comm through
 // the move, and returns the graph of the communities, or done when no
 // further level can change anything.
