@@ -59,7 +59,7 @@ func (m *Model) consolidate(outside func(partition func())) {
 		}
 		m.mu.Unlock()
 		if n > 0 {
-			comm = louvainFrom(g, same, k, m.cfg.Resolution) // the slowest part, lock-free
+			comm = louvain(g, same, k, m.cfg.Resolution) // the slowest part, lock-free
 		}
 	}
 	outside(partition)

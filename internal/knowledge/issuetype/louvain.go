@@ -26,33 +26,24 @@ const (
 // graph of communities, until nothing moves. gamma is the resolution: larger
 // values give more, smaller communities. Nodes are visited in index order
 // and ties keep the current community, so the result is deterministic.
+// It starts from the k communities of start (numbered from 0 in node
+// order), whose nodes stay together: the consolidation starts each group
+// of documents of one text as one (sameText), since n copies of one text
+// each link to the same earliest copies, and at a resolution above 1 that
+// star, moved one node at a time, joins nothing. With one node each
+// (k == len(start)) the first level moves g's own nodes.
 // It returns a community number in [0, communities) per node.
-func louvain(g graph[float32], gamma float64) []int32 {
-	n := len(g.start) - 1
-	comm := make([]int32, n)
-	for i := range comm {
-		comm[i] = int32(i)
-	}
-	next, done := louvainLevel(g, comm, gamma, true)
-	for level := 1; level < louvainLevels && !done; level++ {
-		next, done = louvainLevel(next, comm, gamma, false)
-	}
-	return comm
-}
-
-// louvainFrom is louvain started from the k communities of start (numbered
-// from 0) instead of one node each: the nodes of a community stay together.
-// The consolidation starts each group of documents of the same text as one
-// (Model.sameText): alone, n copies of one text each link to the same
-// earliest copies, and at a resolution above 1 that star joins nothing, so
-// a tenant that repeats itself ended with a type for each copy.
-func louvainFrom(g graph[float32], start []int32, k int, gamma float64) []int32 {
-	if k == len(start) {
-		return louvain(g, gamma)
-	}
+func louvain(g graph[float32], start []int32, k int, gamma float64) []int32 {
 	comm := slices.Clone(start)
-	next, done := aggregate(g, comm, k), false
-	for level := 0; level < louvainLevels && !done; level++ {
+	var next graph[float64]
+	done, level := false, 0
+	if k == len(start) {
+		next, done = louvainLevel(g, comm, gamma, true)
+		level++
+	} else {
+		next = aggregate(g, comm, k)
+	}
+	for ; level < louvainLevels && !done; level++ {
 		next, done = louvainLevel(next, comm, gamma, level == 0)
 	}
 	return comm
