@@ -405,7 +405,8 @@ func (sc *scorer) reset() {
 
 // vote returns the type with the most neighbour similarity among the live
 // documents of nn and its share of the total; ties go to prefer, then to the
-// lower (older) type id.
+// type of the nearer neighbour (nn is best first), so that no tie depends
+// on how the type ids were numbered (a partition's history numbers them).
 func (m *Model) vote(nn []neighbour, prefer int64) (int64, float64) {
 	type tally struct {
 		typ int64
@@ -429,7 +430,7 @@ func (m *Model) vote(nn []neighbour, prefer int64) (int64, float64) {
 	var best int64
 	var bestW float64
 	for _, t := range tallies {
-		if t.w > bestW || (t.w == bestW && (t.typ == prefer || (best != prefer && t.typ < best))) {
+		if t.w > bestW || (t.w == bestW && t.typ == prefer) { // tallies are in nn's order
 			best, bestW = t.typ, t.w
 		}
 	}
