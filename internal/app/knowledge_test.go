@@ -14,6 +14,13 @@ import (
 // restrictions 26 of 36. A distractor issue keeps the types honest.
 func paymentStory(t *testing.T, s *testServer, key string) {
 	t.Helper()
+	paymentStoryAs(t, s, key, "")
+}
+
+// paymentStoryAs is paymentStory with its conversation ids prefixed, so
+// that a tenant can be told it more than once.
+func paymentStoryAs(t *testing.T, s *testServer, key, prefix string) {
+	t.Helper()
 	openers := []string{"My payment keeps getting declined", "My card payment was declined at checkout",
 		"Payment declined again when I pay online", "My card keeps getting declined for payments"}
 	// Two phrasings of one action with one verb: solutions are learned,
@@ -26,7 +33,7 @@ func paymentStory(t *testing.T, s *testServer, key string) {
 	n := 0
 	play := func(action []string, successes, total int) {
 		for i := 0; i < total; i++ {
-			id := fmt.Sprintf("pay-%03d", n)
+			id := fmt.Sprintf("%spay-%03d", prefix, n)
 			n++
 			ok := i < successes
 			reply := failed[i%2]
@@ -45,7 +52,7 @@ func paymentStory(t *testing.T, s *testServer, key string) {
 	play(expiry, 38, 45)
 	play(bank, 26, 36)
 	for i := range 20 {
-		s.post(t, "/api/v1/context/track", key, track(fmt.Sprintf("pw-%02d", i), "I forgot my password and cannot log in",
+		s.post(t, "/api/v1/context/track", key, track(fmt.Sprintf("%spw-%02d", prefix, i), "I forgot my password and cannot log in",
 			"I've sent you a password reset link.", "Thanks, I can log in now."))
 	}
 }
@@ -67,6 +74,34 @@ func analyseNow(t *testing.T, s *testServer, tenantID int64) {
 	t.Helper()
 	if err := s.Conversations.AnalyzeUntilIdle(t.Context(), tenantID); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestVendorStoryRepeated: a tenant told the vendor's story three times
+// (303 conversations, past its first consolidation) is still recommended
+// both fixes. Its conversations repeat four openings, whose copies differ
+// in similarity only by what their resolution notes add; when the few
+// nearest of them, by that noise, had all tried one fix, the other (the
+// better one) was judged another issue's and not recommended at all.
+func TestVendorStoryRepeated(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Workers = 0
+	s := start(t, cfg)
+	k, err := s.Tenants.CreateKey(t.Context(), tenant.CreateKeyParams{Tenant: "acme", UserEmail: "ops@acme.test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, prefix := range []string{"a", "b", "c"} { // told, then analysed, three times
+		paymentStoryAs(t, s, k.Secret, prefix)
+		analyseNow(t, s, k.Key.TenantID)
+	}
+	r := s.post(t, "/api/v1/context/similarity", k.Secret, `{"message":"My payment keeps failing","limit":5}`)
+	got := map[string]bool{}
+	for _, a := range r.data()["recommendations"].(map[string]any)["recommendedActions"].([]any) {
+		got[a.(map[string]any)["action"].(string)] = true
+	}
+	if !got["check_card"] || !got["contact_bank"] {
+		t.Fatalf("recommended %v, want check_card and contact_bank: %s", got, r.Raw)
 	}
 }
 

@@ -36,7 +36,15 @@ import "github.com/fathom-oss/fathom/internal/fathom"
 // true attempts, finance's best action 0.842 → 0.868, and the share of
 // queries whose top fix is their intent's best rose in every domain;
 // docs/evaluation.md, "Ranking with the true attempts").
+//
+// Neighbours whose similarities differ by less than equallyNear (their
+// weights by less than 1%, see neighbourWeight) are equally near: copies
+// of one opening differ in the fourth decimal by what their resolution
+// notes add, and a tenant whose conversations repeat a few openings
+// would otherwise let whichever fix the last few tried, by that noise,
+// judge every other fix of the issue.
 const (
+	equallyNear     = neighbourDecay / 100
 	agreementWarmUp = 3
 	agreementShare  = 0.15
 	minAgreement    = 0.3
@@ -63,7 +71,7 @@ type heldFixes struct {
 // floor (see the top of this file); neighbours come nearest first; k.mu
 // held.
 func (g *agreement) weigh(k *tenantKnowledge, sim float64, ids map[int64]bool, w float64) float64 {
-	if sim != g.sim {
+	if sim < g.sim-equallyNear || sim > g.sim {
 		for _, h := range g.held {
 			g.add(h.ids, h.w)
 		}
