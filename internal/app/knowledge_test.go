@@ -84,18 +84,12 @@ func analyseNow(t *testing.T, s *testServer, tenantID int64) {
 // nearest of them, by that noise, had all tried one fix, the other (the
 // better one) was judged another issue's and not recommended at all.
 func TestVendorStoryRepeated(t *testing.T) {
-	cfg := testConfig(t)
-	cfg.Workers = 0
-	s := start(t, cfg)
-	k, err := s.Tenants.CreateKey(t.Context(), tenant.CreateKeyParams{Tenant: "acme", UserEmail: "ops@acme.test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, key, tenantID := analysedByHand(t)
 	for _, prefix := range []string{"a", "b", "c"} { // told, then analysed, three times
-		paymentStoryAs(t, s, k.Secret, prefix)
-		analyseNow(t, s, k.Key.TenantID)
+		paymentStoryAs(t, s, key, prefix)
+		analyseNow(t, s, tenantID)
 	}
-	r := s.post(t, "/api/v1/context/similarity", k.Secret, `{"message":"My payment keeps failing","limit":5}`)
+	r := s.post(t, "/api/v1/context/similarity", key, `{"message":"My payment keeps failing","limit":5}`)
 	got := map[string]bool{}
 	for _, a := range r.data()["recommendations"].(map[string]any)["recommendedActions"].([]any) {
 		got[a.(map[string]any)["action"].(string)] = true
@@ -105,17 +99,24 @@ func TestVendorStoryRepeated(t *testing.T) {
 	}
 }
 
-func TestVendorStory(t *testing.T) {
+// analysedByHand starts a server with no workers (analyseNow analyses)
+// and a tenant; it returns the server, the tenant's key and its id.
+func analysedByHand(t *testing.T) (s *testServer, key string, tenantID int64) {
+	t.Helper()
 	cfg := testConfig(t)
 	cfg.Workers = 0
-	s := start(t, cfg)
+	s = start(t, cfg)
 	k, err := s.Tenants.CreateKey(t.Context(), tenant.CreateKeyParams{Tenant: "acme", UserEmail: "ops@acme.test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := k.Secret
+	return s, k.Secret, k.Key.TenantID
+}
+
+func TestVendorStory(t *testing.T) {
+	s, key, tenantID := analysedByHand(t)
 	paymentStory(t, s, key)
-	analyseNow(t, s, k.Key.TenantID)
+	analyseNow(t, s, tenantID)
 
 	r := s.post(t, "/api/v1/context/similarity", key, `{"message":"My payment keeps failing","limit":5}`)
 	rec := r.data()["recommendations"].(map[string]any)
@@ -172,7 +173,7 @@ func TestVendorStory(t *testing.T) {
 	if r := do(t, req); r.Status != 200 {
 		t.Fatalf("delete: %s", r.Raw)
 	}
-	analyseNow(t, s, k.Key.TenantID)
+	analyseNow(t, s, tenantID)
 	d = get("/api/v1/context/issues/" + issue)
 	if d.Status != 200 {
 		t.Fatalf("issue type after delete: %d %s", d.Status, d.Raw)
