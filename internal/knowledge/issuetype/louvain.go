@@ -44,7 +44,7 @@ func louvain(g graph[float32], start []int32, k int, gamma float64) []int32 {
 		next = aggregate(g, comm, k)
 	}
 	for ; level < louvainLevels && !done; level++ {
-		next, done = louvainLevel(next, comm, gamma, level == 0)
+		next, done = louvainLevel(next, comm, gamma, false)
 	}
 	return comm
 }
