@@ -79,9 +79,9 @@ func analyseNow(t *testing.T, s *testServer, tenantID int64) {
 
 // TestVendorStoryRepeated: a tenant told the vendor's story three times
 // (303 conversations, past its first consolidation) is still recommended
-// both fixes. Its conversations repeat four openings, whose copies differ
-// in similarity only by what their resolution notes add; when the few
-// nearest of them, by that noise, had all tried one fix, the other (the
+// both fixes. Its conversations repeat four openings, whose copies come
+// back with similarities equal to the fourth decimal; when the first few
+// of them, in that order of noise, had all tried one fix, the other (the
 // better one) was judged another issue's and not recommended at all.
 func TestVendorStoryRepeated(t *testing.T) {
 	s, key, tenantID := analysedByHand(t)

@@ -39,10 +39,10 @@ import "github.com/fathom-oss/fathom/internal/fathom"
 //
 // Neighbours whose similarities differ by less than equallyNear (their
 // weights by less than 1%, see neighbourWeight) are equally near: copies
-// of one opening differ in the fourth decimal by what their resolution
-// notes add, and a tenant whose conversations repeat a few openings
-// would otherwise let whichever fix the last few tried, by that noise,
-// judge every other fix of the issue.
+// of one opening come back with similarities equal to the fourth decimal
+// but not beyond it, and a tenant whose conversations repeat a few
+// openings would otherwise let whichever fix the first few of them tried,
+// in that order of noise, judge every other fix of the issue.
 const (
 	equallyNear     = neighbourDecay / 100
 	agreementWarmUp = 3
