@@ -19,7 +19,6 @@ var errClosed = errors.New("sqlite: database is closed")
 // requests; with one caller it is an ordinary transaction.
 type batcher struct {
 	db       *sql.DB
-	stmts    *stmtCache
 	maxBatch int
 	queue    chan *writeReq
 	mu       sync.RWMutex // guards closed against sends on a closed queue
@@ -35,8 +34,8 @@ type writeReq struct {
 	done  chan struct{}
 }
 
-func newBatcher(db *sql.DB, stmts *stmtCache, maxBatch int) *batcher {
-	b := &batcher{db: db, stmts: stmts, maxBatch: maxBatch, queue: make(chan *writeReq, maxBatch), done: make(chan struct{})}
+func newBatcher(db *sql.DB, maxBatch int) *batcher {
+	b := &batcher{db: db, maxBatch: maxBatch, queue: make(chan *writeReq, maxBatch), done: make(chan struct{})}
 	go b.loop()
 	return b
 }
@@ -100,7 +99,6 @@ func (b *batcher) run(batch []*writeReq) {
 		}
 	}()
 	ctx := context.Background()
-	b.stmts.prepareMissed(ctx)
 	sqlTx, err := b.db.BeginTx(ctx, nil)
 	if err != nil {
 		for _, r := range batch {
@@ -154,7 +152,7 @@ func (b *batcher) run(batch []*writeReq) {
 // undoes only its own writes. A lone request needs no savepoint.
 func (b *batcher) runOne(sqlTx *sql.Tx, r *writeReq, single bool) (err error) {
 	ctx := context.WithoutCancel(r.ctx)
-	t := &tx{queries: queries{conn{cache: b.stmts, tx: sqlTx}}, sqlTx: sqlTx}
+	t := &tx{queries: queries{conn{tx: sqlTx}}, sqlTx: sqlTx}
 	if !single {
 		if _, err := sqlTx.ExecContext(ctx, "SAVEPOINT w"); err != nil {
 			return fmt.Errorf("savepoint: %w", err)

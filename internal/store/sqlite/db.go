@@ -40,7 +40,6 @@ type DB struct {
 	cfg    Config
 	writer *sql.DB
 	reader *sql.DB
-	wstmts *stmtCache // statements prepared on the writer
 	batch  *batcher
 	queries
 }
@@ -67,10 +66,11 @@ func Open(cfg Config) (*DB, error) {
 	if err := createPrivate(cfg.Path); err != nil {
 		return nil, err
 	}
-	writer, err := sql.Open("sqlite", dsn(cfg.Path, cfg.Synchronous, false))
+	wc, err := connector(dsn(cfg.Path, cfg.Synchronous, false))
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
+	writer := sql.OpenDB(wc)
 	// One connection: SQLite allows one writer at a time anyway, and
 	// queueing in database/sql is cheaper than SQLITE_BUSY retries.
 	writer.SetMaxOpenConns(1)
@@ -79,16 +79,16 @@ func Open(cfg Config) (*DB, error) {
 		writer.Close()
 		return nil, fmt.Errorf("open sqlite database %s: %w", cfg.Path, err)
 	}
-	reader, err := sql.Open("sqlite", dsn(cfg.Path, cfg.Synchronous, true))
+	rc, err := connector(dsn(cfg.Path, cfg.Synchronous, true))
 	if err != nil {
 		writer.Close()
 		return nil, fmt.Errorf("open sqlite readers: %w", err)
 	}
+	reader := sql.OpenDB(rc)
 	reader.SetMaxOpenConns(cfg.ReadConns)
 	reader.SetMaxIdleConns(cfg.ReadConns)
-	db := &DB{cfg: cfg, writer: writer, reader: reader, wstmts: newStmtCache(writer),
-		queries: queries{conn{cache: newStmtCache(reader)}}}
-	db.batch = newBatcher(writer, db.wstmts, cfg.MaxBatch)
+	db := &DB{cfg: cfg, writer: writer, reader: reader, queries: queries{conn{db: reader}}}
+	db.batch = newBatcher(writer, cfg.MaxBatch)
 	return db, nil
 }
 
@@ -154,7 +154,7 @@ func (db *DB) Snapshot(ctx context.Context, fn func(r store.Reader) error) error
 		return fmt.Errorf("begin snapshot: %w", err)
 	}
 	defer t.Rollback()
-	return fn(queries{conn{cache: db.queries.db.cache, tx: t}})
+	return fn(queries{conn{tx: t}})
 }
 
 // Write runs fn in a write transaction, possibly shared with other callers.
@@ -165,8 +165,6 @@ func (db *DB) Write(ctx context.Context, fn func(tx store.Tx) error) error {
 // Close stops accepting writes, finishes queued ones and closes both pools.
 func (db *DB) Close() error {
 	db.batch.close()
-	db.wstmts.close()
-	db.queries.db.cache.close()
 	return errors.Join(db.writer.Close(), db.reader.Close())
 }
 

@@ -1,0 +1,190 @@
+package sqlite
+
+import (
+	"container/list"
+	"context"
+	"database/sql/driver"
+	"errors"
+
+	"modernc.org/sqlite"
+)
+
+// SQLite spends much of a short statement's time parsing and planning it,
+// and a prepared statement skips that. So every connection keeps its
+// recent statements prepared, by query text, for whoever runs them: the
+// store's own queries, inside transactions as well as outside, and the job
+// queue's (River's SQLite driver fills its queries in at run time and runs
+// them unprepared: an idle server's polls spent most of their processor
+// time in SQLite's parser, docs/benchmarks.md).
+//
+// database/sql uses a connection from one goroutine at a time, but a
+// statement's rows may still be open when the same text runs again in the
+// same transaction: that run gets a statement of its own, closed after it.
+
+// preparedPerConn bounds the statements a connection keeps: some queries
+// are written with as many placeholders as values, so their texts are
+// many.
+const preparedPerConn = 256
+
+// connector opens connections to dsn that keep their statements prepared.
+func connector(dsn string) (driver.Connector, error) {
+	c, err := sqlite.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return preparingConnector{c}, nil
+}
+
+type preparingConnector struct{ driver.Connector }
+
+func (c preparingConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &preparingConn{inner: conn, byText: map[string]*list.Element{}, recent: list.New()}, nil
+}
+
+// inner is what modernc's connection offers beyond driver.Conn.
+type inner interface {
+	driver.Conn
+	driver.ConnBeginTx
+	driver.ConnPrepareContext
+	driver.ExecerContext
+	driver.QueryerContext
+	driver.Pinger
+	driver.SessionResetter
+	driver.Validator
+}
+
+// preparingConn is a connection that keeps its recent statements
+// prepared, the most recently used first in recent.
+type preparingConn struct {
+	inner  driver.Conn
+	byText map[string]*list.Element
+	recent *list.List
+}
+
+type prepared struct {
+	query string
+	stmt  driver.Stmt
+	busy  bool // its rows are open
+}
+
+func (c *preparingConn) full() inner { return c.inner.(inner) }
+
+func (c *preparingConn) Prepare(query string) (driver.Stmt, error) { return c.inner.Prepare(query) }
+func (c *preparingConn) Begin() (driver.Tx, error)                 { return c.inner.Begin() }
+func (c *preparingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	return c.full().BeginTx(ctx, opts)
+}
+func (c *preparingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	return c.full().PrepareContext(ctx, query)
+}
+func (c *preparingConn) Ping(ctx context.Context) error         { return c.full().Ping(ctx) }
+func (c *preparingConn) ResetSession(ctx context.Context) error { return c.full().ResetSession(ctx) }
+func (c *preparingConn) IsValid() bool                          { return c.full().IsValid() }
+
+// Close closes the kept statements, then the connection.
+func (c *preparingConn) Close() error {
+	var errs []error
+	for e := c.recent.Front(); e != nil; e = e.Next() {
+		errs = append(errs, e.Value.(*prepared).stmt.Close())
+	}
+	c.byText, c.recent = nil, list.New()
+	return errors.Join(append(errs, c.inner.Close())...)
+}
+
+// take returns the kept statement of query, preparing and keeping it if
+// there is none, marked busy; or, when the kept one is busy, a statement
+// the caller must close (temporary true).
+func (c *preparingConn) take(ctx context.Context, query string) (p *prepared, temporary bool, err error) {
+	if e, ok := c.byText[query]; ok {
+		p := e.Value.(*prepared)
+		if !p.busy {
+			c.recent.MoveToFront(e)
+			p.busy = true
+			return p, false, nil
+		}
+		st, err := c.full().PrepareContext(ctx, query)
+		return &prepared{query: query, stmt: st}, true, err
+	}
+	st, err := c.full().PrepareContext(ctx, query)
+	if err != nil {
+		return nil, false, err
+	}
+	p = &prepared{query: query, stmt: st, busy: true}
+	c.byText[query] = c.recent.PushFront(p)
+	for c.recent.Len() > preparedPerConn {
+		c.evict()
+	}
+	return p, false, nil
+}
+
+// evict forgets the least recently used statement, closing it unless its
+// rows are open (then the rows close it).
+func (c *preparingConn) evict() {
+	e := c.recent.Back()
+	p := c.recent.Remove(e).(*prepared)
+	delete(c.byText, p.query)
+	if !p.busy {
+		p.stmt.Close()
+	}
+}
+
+// release marks p free again, or closes it if it is no longer kept.
+func (c *preparingConn) release(p *prepared, temporary bool) {
+	p.busy = false
+	if e, ok := c.byText[p.query]; temporary || !ok || e.Value.(*prepared) != p {
+		p.stmt.Close()
+	}
+}
+
+func (c *preparingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	p, temporary, err := c.take(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer c.release(p, temporary)
+	return p.stmt.(driver.StmtExecContext).ExecContext(ctx, args)
+}
+
+func (c *preparingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	p, temporary, err := c.take(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := p.stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
+	if err != nil {
+		c.release(p, temporary)
+		return nil, err
+	}
+	return &preparedRows{rowsWithTypes: rows.(rowsWithTypes), done: func() { c.release(p, temporary) }}, nil
+}
+
+// rowsWithTypes is what modernc's rows offer: database/sql asks for the
+// column types through these.
+type rowsWithTypes interface {
+	driver.Rows
+	driver.RowsColumnTypeDatabaseTypeName
+	driver.RowsColumnTypeLength
+	driver.RowsColumnTypeNullable
+	driver.RowsColumnTypePrecisionScale
+	driver.RowsColumnTypeScanType
+}
+
+// preparedRows are a kept statement's rows; closing them frees the
+// statement for the next run.
+type preparedRows struct {
+	rowsWithTypes
+	done func()
+}
+
+func (r *preparedRows) Close() error {
+	err := r.rowsWithTypes.Close()
+	if r.done != nil {
+		r.done()
+		r.done = nil
+	}
+	return err
+}
