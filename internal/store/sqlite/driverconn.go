@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 
 	"modernc.org/sqlite"
 )
@@ -42,11 +43,16 @@ func (c preparingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &preparingConn{inner: conn, byText: map[string]*list.Element{}, recent: list.New()}, nil
+	full, ok := conn.(fullConn)
+	if !ok {
+		conn.Close()
+		return nil, fmt.Errorf("sqlite: the driver's connection %T lacks a context method", conn)
+	}
+	return &preparingConn{inner: full, byText: map[string]*list.Element{}, recent: list.New()}, nil
 }
 
-// inner is what modernc's connection offers beyond driver.Conn.
-type inner interface {
+// fullConn is what modernc's connection offers beyond driver.Conn.
+type fullConn interface {
 	driver.Conn
 	driver.ConnBeginTx
 	driver.ConnPrepareContext
@@ -60,7 +66,7 @@ type inner interface {
 // preparingConn is a connection that keeps its recent statements
 // prepared, the most recently used first in recent.
 type preparingConn struct {
-	inner  driver.Conn
+	inner  fullConn
 	byText map[string]*list.Element
 	recent *list.List
 }
@@ -71,19 +77,21 @@ type prepared struct {
 	busy  bool // its rows are open
 }
 
-func (c *preparingConn) full() inner { return c.inner.(inner) }
-
 func (c *preparingConn) Prepare(query string) (driver.Stmt, error) { return c.inner.Prepare(query) }
-func (c *preparingConn) Begin() (driver.Tx, error)                 { return c.inner.Begin() }
+
+// Begin is BeginTx with the default options: database/sql calls BeginTx.
+func (c *preparingConn) Begin() (driver.Tx, error) {
+	return c.inner.BeginTx(context.Background(), driver.TxOptions{})
+}
 func (c *preparingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
-	return c.full().BeginTx(ctx, opts)
+	return c.inner.BeginTx(ctx, opts)
 }
 func (c *preparingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
-	return c.full().PrepareContext(ctx, query)
+	return c.inner.PrepareContext(ctx, query)
 }
-func (c *preparingConn) Ping(ctx context.Context) error         { return c.full().Ping(ctx) }
-func (c *preparingConn) ResetSession(ctx context.Context) error { return c.full().ResetSession(ctx) }
-func (c *preparingConn) IsValid() bool                          { return c.full().IsValid() }
+func (c *preparingConn) Ping(ctx context.Context) error         { return c.inner.Ping(ctx) }
+func (c *preparingConn) ResetSession(ctx context.Context) error { return c.inner.ResetSession(ctx) }
+func (c *preparingConn) IsValid() bool                          { return c.inner.IsValid() }
 
 // Close closes the kept statements, then the connection.
 func (c *preparingConn) Close() error {
@@ -106,10 +114,10 @@ func (c *preparingConn) take(ctx context.Context, query string) (p *prepared, te
 			p.busy = true
 			return p, false, nil
 		}
-		st, err := c.full().PrepareContext(ctx, query)
+		st, err := c.inner.PrepareContext(ctx, query)
 		return &prepared{query: query, stmt: st}, true, err
 	}
-	st, err := c.full().PrepareContext(ctx, query)
+	st, err := c.inner.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, false, err
 	}
