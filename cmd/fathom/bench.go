@@ -35,8 +35,8 @@ recording's processing to its webhook's first attempt.
 --only memory runs "fathom serve" as a separate process on a temporary
 directory, seeds it through the API to each size in --sizes, and reports
 its resident memory (VmRSS, and VmHWM: the peak), the time it takes to stop
-and to start again on the same data, and its memory and similarity latency
-after the restart.
+and to start again on the same data, its memory and similarity latency after
+the restart, and the share of a core it spends idle for 10 s after that.
 
 --engines sqlite,postgres runs the same measurements (track and
 similarity, or --only meetings) on an in-process server on each engine in

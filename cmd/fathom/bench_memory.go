@@ -110,11 +110,19 @@ func (b *memoryBench) run(ctx context.Context) error {
 			total, stopped.Round(time.Millisecond), started.Round(time.Millisecond), startCPU.Seconds(), lag.Round(time.Millisecond), mib(rss), mib(hwm))
 		fmt.Fprintln(b.out, sim)
 	}
+	// What a server with nothing to do spends (the job queues' polls):
+	// a while after its last requests, by its processor time.
+	cpu := processCPUOf(srv.pid)
+	time.Sleep(idleWindow)
+	fmt.Fprintf(b.out, "idle for %s after the requests: %.1f%% of a core\n", idleWindow, 100*(processCPUOf(srv.pid)-cpu).Seconds()/idleWindow.Seconds())
 	stopped, err := srv.stop()
 	srv = nil
 	fmt.Fprintf(b.out, "stop (nothing new since the restart): %s\n", stopped.Round(time.Millisecond))
 	return err
 }
+
+// idleWindow is how long the memory benchmark watches the server idle.
+const idleWindow = 10 * time.Second
 
 // createBenchKey migrates a fresh database and makes the benchmark's key.
 func createBenchKey(ctx context.Context, cfg config.Config) (string, error) {
