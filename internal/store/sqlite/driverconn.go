@@ -105,28 +105,28 @@ func (c *preparingConn) Close() error {
 
 // take returns the kept statement of query, preparing and keeping it if
 // there is none, marked busy; or, when the kept one is busy, a statement
-// the caller must close (temporary true).
-func (c *preparingConn) take(ctx context.Context, query string) (p *prepared, temporary bool, err error) {
+// of this run's own, which release closes (it is not the one kept).
+func (c *preparingConn) take(ctx context.Context, query string) (*prepared, error) {
 	if e, ok := c.byText[query]; ok {
 		p := e.Value.(*prepared)
 		if !p.busy {
 			c.recent.MoveToFront(e)
 			p.busy = true
-			return p, false, nil
+			return p, nil
 		}
 		st, err := c.inner.PrepareContext(ctx, query)
-		return &prepared{query: query, stmt: st}, true, err
+		return &prepared{query: query, stmt: st}, err
 	}
 	st, err := c.inner.PrepareContext(ctx, query)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	p = &prepared{query: query, stmt: st, busy: true}
+	p := &prepared{query: query, stmt: st, busy: true}
 	c.byText[query] = c.recent.PushFront(p)
 	for c.recent.Len() > preparedPerConn {
 		c.evict()
 	}
-	return p, false, nil
+	return p, nil
 }
 
 // evict forgets the least recently used statement, closing it unless its
@@ -140,34 +140,34 @@ func (c *preparingConn) evict() {
 	}
 }
 
-// release marks p free again, or closes it if it is no longer kept.
-func (c *preparingConn) release(p *prepared, temporary bool) {
+// release marks p free again, or closes it if it is not the one kept.
+func (c *preparingConn) release(p *prepared) {
 	p.busy = false
-	if e, ok := c.byText[p.query]; temporary || !ok || e.Value.(*prepared) != p {
+	if e, ok := c.byText[p.query]; !ok || e.Value.(*prepared) != p {
 		p.stmt.Close()
 	}
 }
 
 func (c *preparingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	p, temporary, err := c.take(ctx, query)
+	p, err := c.take(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	defer c.release(p, temporary)
+	defer c.release(p)
 	return p.stmt.(driver.StmtExecContext).ExecContext(ctx, args)
 }
 
 func (c *preparingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	p, temporary, err := c.take(ctx, query)
+	p, err := c.take(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := p.stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
 	if err != nil {
-		c.release(p, temporary)
+		c.release(p)
 		return nil, err
 	}
-	return &preparedRows{rowsWithTypes: rows.(rowsWithTypes), done: func() { c.release(p, temporary) }}, nil
+	return &preparedRows{rowsWithTypes: rows.(rowsWithTypes), done: func() { c.release(p) }}, nil
 }
 
 // rowsWithTypes is what modernc's rows offer: database/sql asks for the
