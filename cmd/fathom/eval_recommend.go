@@ -73,8 +73,17 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	template := fs.Bool("pool-template", false, "print a JSON file of the simulation's wording (the develop pool's, to replace with your own) and stop")
 	poolFile := fs.String("pool-file", "", "run on the wording of this `file` (made from --pool-template) instead of --pool")
 	domainFile := fs.String("domain-file", "", "run on the labelled openings of this `file` (.csv with text and intent columns, or .jsonl) instead of the default domains")
+	modelDir := fs.String("embeddings-model-dir", "", "the server's static embedding model on disk (Model2Vec directory or .vec file): similarity blends its vectors in (default: none, words alone)")
+	byMeaning := fs.Bool("issue-types-by-meaning", false, "the server also groups issue types by the model's vectors (needs --embeddings-model-dir)")
+	meaning := fs.Float64("solution-meaning-weight", 0, "share of solution similarity the server gives to the proposals' vectors, [0,1) (0: words alone; needs --embeddings-model-dir)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if (*byMeaning || *meaning != 0) && *modelDir == "" {
+		return fmt.Errorf("--issue-types-by-meaning and --solution-meaning-weight need --embeddings-model-dir (the vectors they read)")
+	}
+	if *meaning < 0 || *meaning >= 1 {
+		return fmt.Errorf("--solution-meaning-weight: %g is not a share in [0, 1)", *meaning)
 	}
 	if *template {
 		b, err := eval.PoolTemplate()
@@ -115,12 +124,16 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		if *step > 0 {
 			c.Workers = 0 // analysis runs when the harness says (local.analyse)
 		}
+		c.EmbeddingsModelDir, c.IssueTypesByMeaning, c.SolutionMeaningWeight = *modelDir, *byMeaning, *meaning
 	}
 	local, err := startLocal(ctx, "normal", "eval", tune)
 	if err != nil {
 		return err
 	}
 	defer local.close(ctx)
+	if *modelDir != "" {
+		fmt.Fprintf(env.stdout, "embeddings: %s; issue types by meaning %v; solution meaning weight %g\n", *modelDir, *byMeaning, *meaning)
+	}
 	var all []eval.RecommendMetrics
 	var answers []string
 	for _, d := range loaded {

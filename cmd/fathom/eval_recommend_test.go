@@ -251,8 +251,13 @@ func TestEvalDomainFile(t *testing.T) {
 	engineIndependent(t)
 	example := filepath.Join(repoRoot, "examples", "internet-openings.csv")
 	dir := t.TempDir()
-	noData, bad := filepath.Join(dir, "no-data"), filepath.Join(dir, "bad.csv")
+	noData, bad, vec := filepath.Join(dir, "no-data"), filepath.Join(dir, "bad.csv"), filepath.Join(dir, "words.vec")
 	if err := os.WriteFile(bad, []byte("text,intent\nmy router is broken,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A word-vector file of four words, enough for the server to load it
+	// and give the openings that hold them vectors.
+	if err := os.WriteFile(vec, []byte("4 3\nrouter 1 0 0\ninternet 0.9 0.1 0\nbill 0 1 0\ninvoice 0 0.9 0.1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -264,6 +269,10 @@ func TestEvalDomainFile(t *testing.T) {
 			[]string{"internet-openings/develop: best action", "over 7 intents", "(42 train openings × 1, 14 test", "answers of every domain: "}},
 		{[]string{"recommend", "--domain-file", bad}, 1, []string{"bad.csv: line 2: intent: empty"}},
 		{[]string{"recommend", "--domain", "finance", "--domain-file", example}, 1, []string{"--domain finance"}},
+		{[]string{"recommend", "--domain-file", example, "--embeddings-model-dir", vec, "--issue-types-by-meaning", "--solution-meaning-weight", "0.3"}, 0,
+			[]string{"embeddings: " + vec + "; issue types by meaning true; solution meaning weight 0.3", "internet-openings/develop: best action"}},
+		{[]string{"recommend", "--domain-file", example, "--issue-types-by-meaning"}, 1, []string{"need --embeddings-model-dir"}},
+		{[]string{"recommend", "--domain-file", example, "--embeddings-model-dir", vec, "--solution-meaning-weight", "1"}, 1, []string{"--solution-meaning-weight: 1 is not a share in [0, 1)"}},
 		{[]string{"dstc11", "--domain-file", example}, 0, []string{"| internet-openings | 56 | 7 | "}},
 		{[]string{"dstc11", "--domain-file", filepath.Join(dir, "absent.csv")}, 1, []string{"absent.csv"}},
 	} {
