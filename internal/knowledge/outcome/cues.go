@@ -58,7 +58,7 @@ var patterns = func() map[string][]pattern {
 	add(Failure, 2, Success, "", "problem", "issu", "troubl")
 	// Confirmation; denied it is a failure ("that's not right").
 	add(Success, 2, Failure, "", "correct", "exact")
-	add(Failure, 2, "", "", "not right", "incorrect")
+	add(Failure, 2, "", "", "not right", "incorrect", "as before")
 	add(Failure, 2, Success, "", "need ~ help")
 	add(Failure, 2, "", "", "other idea", "anoth idea", "thank anyway", "no thank",
 		"nope", "nah")

@@ -31,6 +31,11 @@ func TestClassifyExact(t *testing.T) {
 		{"still declined", Failure, 0.9},
 		{"it's not working", Failure, 0.85},
 		{"no longer a problem", Success, 0.65},
+		{"no errors now", Success, 0.85},
+		// "no" negates the noun phrase after it, not a cue past another:
+		// here it answers, and the error is still there.
+		{"no still getting the error", Failure, 0.95},
+		{"Nope. Exactly as before.", Failure, 0.55},
 		{"It failed at first but now it works", Success, 0.75},
 		{"Nope.", Failure, 0.7},
 		{"let me try", Pending, 0.75},

@@ -100,6 +100,12 @@ func scanClause(dst []cue, toks []token, question bool) []cue {
 				c := cue{class: p.class, tier: p.tier}
 				if negated {
 					c.class, c.negated, neg = p.neg, p.neg != p.class, -1
+				} else if neg >= 0 && toks[neg].w == "no" {
+					// "no", a determiner, negates the noun phrase after
+					// it; a cue it does not apply to ends that phrase, so
+					// "no still getting the error" is an answer, then an
+					// error.
+					neg = -1
 				}
 				if p.hedge && c.class == Unknown {
 					noSuccess = true
