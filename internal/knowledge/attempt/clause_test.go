@@ -2,6 +2,7 @@ package attempt
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -183,4 +184,20 @@ func TestToldToNotes(t *testing.T) {
 		"chargeback raised vs merchant":                   "raised_chargeback",
 		"appt booked w/ adviser at branch":                "booked_appt",
 	})
+}
+
+// TestKeyHasNoEmptyWord: a quoted label whose "?" ends the clause leaves
+// its closing quote mark read as the verb; the key shows the words it has,
+// never a "_" at its edge.
+func TestKeyHasNoEmptyWord(t *testing.T) {
+	for _, turn := range []string{
+		"In the app, tap 'Didn't get the email?' on the verification screen to have a fresh one sent.",
+		"Press 'Can't get in?' under the password box.",
+	} {
+		ph, _, ok := Read(turn)
+		k := ph.Key()
+		if ok && (k == "" || k[0] == '_' || k[len(k)-1] == '_' || strings.Contains(k, "__")) {
+			t.Errorf("%q: key %q", turn, k)
+		}
+	}
 }

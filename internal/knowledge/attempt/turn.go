@@ -144,9 +144,13 @@ func (ph Phrase) Key() string {
 	if ph.Verb == "" {
 		return ""
 	}
-	parts := append(strings.Fields(ph.Verb), ph.Object...)
-	for i, w := range parts {
-		parts[i] = keyWord(w)
+	var parts []string
+	for _, w := range append(strings.Fields(ph.Verb), ph.Object...) {
+		// A word of punctuation alone (a stray quote mark read as the
+		// verb) has nothing to show: it would leave "_" at an edge.
+		if k := keyWord(w); k != "" {
+			parts = append(parts, k)
+		}
 	}
 	return strings.Join(parts, "_")
 }
