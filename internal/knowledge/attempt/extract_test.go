@@ -421,6 +421,8 @@ func TestLightVerbsAndAdviceAfterACopula(t *testing.T) {
 	wantKeys(t, parseTurnKey, map[string]string{
 		"Could you have a look at the expiry date on the card?":              "look_expiry_date",
 		"Would you be able to do a password reset?":                          "reset_password",
+		"pls do a top up first, the payment failed":                          "top_up",
+		"Could you give the app a clean up?":                                 "clean_up_app",
 		"Would you have a receipt?":                                          "",
 		"Best next step is to speak to your bank directly about this block.": "speak_bank",
 		"so honestly the best thing is to sit tight":                         "sit_tight",
