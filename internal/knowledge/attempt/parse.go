@@ -289,9 +289,10 @@ func lightNoun(ws []string, from int) (verb string, obj []string, ok bool) {
 				return "", nil, false
 			}
 			verb, obj = np[len(np)-1], np[:len(np)-1]
-			if n := len(np); n >= 2 && particles[np[n-1]] {
-				// The noun of a phrasal verb keeps its particle: "do a
-				// top up" is topping up, not "up" done to a "top".
+			if n := len(np); n >= 2 && joinsVerb(np, n-1) {
+				// The noun of a phrasal verb keeps its particle, as a
+				// verb does (joinsVerb): "do a top up" is topping up,
+				// not "up" done to a "top".
 				verb, obj = np[n-2]+" "+np[n-1], np[:n-2]
 			}
 			obj = append(objectPhrase(ws[from:i]), obj...)
