@@ -115,7 +115,10 @@ func (c *preparingConn) take(ctx context.Context, query string) (*prepared, erro
 			return p, nil
 		}
 		st, err := c.inner.PrepareContext(ctx, query)
-		return &prepared{query: query, stmt: st}, err
+		if err != nil {
+			return nil, err
+		}
+		return &prepared{query: query, stmt: st}, nil
 	}
 	st, err := c.inner.PrepareContext(ctx, query)
 	if err != nil {
@@ -123,7 +126,7 @@ func (c *preparingConn) take(ctx context.Context, query string) (*prepared, erro
 	}
 	p := &prepared{query: query, stmt: st, busy: true}
 	c.byText[query] = c.recent.PushFront(p)
-	for c.recent.Len() > preparedPerConn {
+	if c.recent.Len() > preparedPerConn { // one over at most: one was added
 		c.evict()
 	}
 	return p, nil
