@@ -82,8 +82,12 @@ func fixes(attempts []attempt.Attempt) string {
 
 // doing names an attempt by its verb–object phrase, the verb put in its
 // base form first: "contact bank" → "contacting the bank", "I have sent a
-// reset link" → "sending the reset link".
+// reset link" → "sending the reset link"; a result stated as a state by
+// the thing and its state: "the new card on way".
 func doing(a attempt.Attempt) string {
+	if a.Key != "" && a.Phrase.State {
+		return "the " + strings.ReplaceAll(a.Key, "_", " ") // "the new card on way"
+	}
 	if a.Key != "" {
 		words := strings.Split(a.Key, "_")
 		if !a.Phrase.Base {

@@ -48,6 +48,16 @@ func TestGenerateNotes(t *testing.T) {
 			"I have refunded the second charge.",
 			"Great, I can see it, thanks."),
 			[]string{"", "efunding ", " fixed it."}}, // "Refunding …": the verb in its base form, not "refundeding"
+		{"a request put as a gerund", conv(
+			"My card payment was declined at the supermarket.",
+			"Would you mind updating your card details in the app?",
+			"That worked, thank you!"),
+			[]string{"", "updating ", " fixed it."}}, // not "updatinging"
+		{"a result stated as a state", conv(
+			"My card was damaged and does not work.",
+			"A replacement card is on its way to you.",
+			"Great, thank you, that sorts it."),
+			[]string{"", "the replacement card on way fixed it."}},
 		{"nothing recognised", conv("hello?", "Hi! How can I help?", "never mind"),
 			[]string{"Reported: \"hello?\". No fix was recorded."}},
 		{"no messages", nil, []string{"Resolved; the conversation holds no messages."}},

@@ -39,7 +39,8 @@ import (
 // the commonest first. Each domain logs how many learned solutions
 // stand for how many simulated actions (one action worded several ways
 // and learned as several solutions raises the ratio); SPLIT_DEBUG=1 lists
-// the actions learned as more than one solution. INTENT_DEBUG=1 lists,
+// the actions learned as more than one solution (SPLIT_DEBUG=all every
+// action and its solutions). INTENT_DEBUG=1 lists,
 // per intent, its best action and the actions its queries put first;
 // INTENT=name lists the ranked actions of each query of that intent;
 // ALIKE_DEBUG=1 lists the pairs of solutions the ranking pools as
@@ -334,8 +335,9 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	}
 	fmt.Fprintf(os.Stderr, "solutions: %d mapped to %d actions (%.2f per action), %d learned\n",
 		len(mapping), len(actions), float64(len(mapping))/max(1, float64(len(actions))), len(votes))
+	logKeyForms(votes)
 	if os.Getenv("SPLIT_DEBUG") != "" {
-		logSplit(votes, mapping)
+		logSplit(votes, mapping, os.Getenv("SPLIT_DEBUG") == "all")
 	}
 	if trueOutcomes {
 		fmt.Fprintf(os.Stderr, "true outcomes: %d of %d attempts found on a simulated attempt's turn had been read otherwise\n", outcomesChanged, outcomesOnTurns)
@@ -438,13 +440,13 @@ func logRoutine(e *Engine, sims []eval.Simulated) {
 // logSplit lists, for each simulated action learned as more than one
 // solution, those solutions and the turns their attempts were found on
 // (SPLIT_DEBUG=1).
-func logSplit(votes map[string]map[string]int, mapping map[string]string) {
+func logSplit(votes map[string]map[string]int, mapping map[string]string, all bool) {
 	byAction := map[string][]string{}
 	for k, a := range mapping {
 		byAction[a] = append(byAction[a], k)
 	}
 	for a, keys := range byAction {
-		if len(keys) < 2 {
+		if len(keys) < 2 && !all {
 			continue
 		}
 		slices.Sort(keys)
@@ -453,6 +455,29 @@ func logSplit(votes map[string]map[string]int, mapping map[string]string) {
 			fmt.Fprintf(os.Stderr, "    %-36s %v\n", k, votes[k])
 		}
 	}
+}
+
+// logKeyForms logs the share of the attempts read under a learned key
+// whose first word is no base-form verb: a gerund ("resetting_password"), a
+// past form ("ordered_new_card") or a state's place ("on_way_new_card").
+// Told by the words' endings, a measure of the names only: "proceed" or
+// "bring" would count wrongly, and none is in the simulation's keys.
+func logKeyForms(votes map[string]map[string]int) {
+	var all, off, keys int
+	for key, v := range votes {
+		n := 0
+		for _, c := range v {
+			n += c
+		}
+		all += n
+		w, _, _ := strings.Cut(key, "_")
+		if len(w) > 5 && strings.HasSuffix(w, "ing") || len(w) > 4 && strings.HasSuffix(w, "ed") ||
+			slices.Contains([]string{"in", "into", "on", "onto", "off", "back", "gone"}, w) {
+			off, keys = off+n, keys+1
+		}
+	}
+	fmt.Fprintf(os.Stderr, "keys: %.4f of attempts (%d of %d) under %d keys whose first word is no base-form verb\n",
+		float64(off)/max(1, float64(all)), off, all, keys)
 }
 
 // logIntents lists, per intent, its best action and the actions its

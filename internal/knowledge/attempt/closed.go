@@ -112,6 +112,9 @@ var negations = set("not", "don't", "dont", "never", "no", "can't", "cannot",
 // calling the bank, "take a look at the logs" is looking at them.
 var lightVerbs = set("give", "take", "have", "do", "make")
 
+// lightGerunds are the light verbs' -ing forms, to their base forms.
+var lightGerunds = map[string]string{"giving": "give", "taking": "take", "having": "have", "doing": "do", "making": "make"}
+
 // subjects are the nominative pronouns: after a noun one opens a relative
 // clause on it ("the account number you sent the money to").
 var subjects = set("i", "you", "we", "they", "he", "she")

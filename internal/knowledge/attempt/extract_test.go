@@ -373,14 +373,14 @@ func TestResultsStatedAsStates(t *testing.T) {
 		return p.phrase().Key(), ok
 	}
 	wantKeys(t, answered, map[string]string{
-		"A link to set a new password is on its way to your inbox now.":                       "on_way_link",
-		"The lock is off your account, so you should be able to sign in again.":               "off_account_lock",
-		"The PDF for that month is now in your inbox.":                                        "in_inbox_pdf",
-		"the paperwork u asked for is in ur inbox now, check spam if not there":               "in_inbox_paperwork",
-		"Right, there's another card on its way to you in the mail.":                          "on_way_card",
-		"The payment was stopped in time. The money is back in your available balance.":       "back_in_balance_money",
-		"That letter has gone out to the email we hold for you.":                              "gone_out_letter",
-		"Hello, sorry for the wait. A new verification link has just gone out to your inbox.": "gone_out_new_verification_link",
+		"A link to set a new password is on its way to your inbox now.":                       "link_on_way",
+		"The lock is off your account, so you should be able to sign in again.":               "lock_off_account",
+		"The PDF for that month is now in your inbox.":                                        "pdf_in_inbox",
+		"the paperwork u asked for is in ur inbox now, check spam if not there":               "paperwork_in_inbox",
+		"Right, there's another card on its way to you in the mail.":                          "card_on_way",
+		"The payment was stopped in time. The money is back in your available balance.":       "money_back_in_balance",
+		"That letter has gone out to the email we hold for you.":                              "letter_gone_out",
+		"Hello, sorry for the wait. A new verification link has just gone out to your inbox.": "new_verification_link_gone_out",
 		// A proposal in the turn is read before a state.
 		"Your payment is on hold, could you verify your identity?": "verify_identity",
 		// Questions, descriptions of the problem.
@@ -397,7 +397,7 @@ func TestResultsStatedAsStates(t *testing.T) {
 	})
 	got := summary(Extract(conv("u: I can't log in", "a: A link to set a new password is on its way to your inbox now.",
 		"u: got it, that worked, thanks"), true, ""))
-	if want := "1 on_way_link success 0.90; "; got != want {
+	if want := "1 link_on_way success 0.90; "; got != want {
 		t.Errorf("a state answered with a result: got %s, want %s", got, want)
 	}
 }
@@ -430,4 +430,27 @@ func TestLightVerbsAndAdviceAfterACopula(t *testing.T) {
 		"The next train is to the left of the door.":                         "",
 		"It is nice to hear from you.":                                       "",
 	})
+}
+
+// TestVerbFormAfterFrame: a verb stands in base form after a request's
+// frame, not as a gerund ("would you mind resetting") nor as a participle
+// after "have you"; a light verb's gerund carries its meaning in its noun.
+func TestVerbFormAfterFrame(t *testing.T) {
+	for text, want := range map[string]struct {
+		key  string
+		base bool
+	}{
+		"Could you reset your password?":                 {"reset_password", true},
+		"Please bring your photo ID.":                    {"bring_photo_id", true},
+		"Would you mind resetting your password?":        {"resetting_password", false},
+		"Try clearing your browser's cookies.":           {"clearing_browser_cookies", false},
+		"Have you checked the expiry date on your card?": {"checked_expiry_date", false},
+		"Would you mind giving your bank a ring?":        {"ring_bank", true},
+		"Would you mind having a look at the date?":      {"look_date", true},
+	} {
+		ph, _, ok := Read(text)
+		if !ok || ph.Key() != want.key || ph.Base != want.base {
+			t.Errorf("%q: key %q base %v (ok %v), want %q base %v", text, ph.Key(), ph.Base, ok, want.key, want.base)
+		}
+	}
 }

@@ -22,6 +22,7 @@ type parsed struct {
 	offer      bool   // the agent asks whether to act ("shall I book it?")
 	askedTried bool   // the agent asks whether the user tried it ("have you tried restarting?")
 	antecedent string // the head of the clause's first noun phrase, for a later pronoun
+	state      bool   // a result stated as a state ("a new card is on its way")
 	item       int    // the numbered list's item the clause is in, 0 outside one
 }
 
@@ -69,7 +70,7 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	for head < len(ws) && (adverb(ws[head]) || ws[head] == "") {
 		head++
 	}
-	if head == len(ws) || negations[ws[head]] || closedClass(ws[head]) && !lightVerbs[ws[head]] || numeric(ws[head]) {
+	if head == len(ws) || negations[ws[head]] || closedClass(ws[head]) && !isLightVerb(ws[head]) || numeric(ws[head]) {
 		return p
 	}
 	if infoVerbs[ws[head]] && !verifies(ws, head) && !(answered && kind != performed) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
@@ -81,10 +82,10 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	if kind == performed && reportsClause(ws, head) {
 		return p // "I can see that your card had expired" observes, it does nothing
 	}
-	p.verb, p.base = ws[head], kind != performed || !participle(ws[head]) && !strings.HasSuffix(ws[head], "ing")
+	p.verb, p.base = ws[head], inBaseForm(all[:len(fs)-len(body)], ws[head], kind)
 	rest := head + 1
-	if lightVerbs[ws[head]] {
-		if v, obj, ok := lightNoun(ws, head+1); ok && (ws[head] != "have" || nounThenPreposition(ws, head+1)) {
+	if light, ok := lightVerb(ws[head]); ok {
+		if v, obj, ok := lightNoun(ws, head+1); ok && (light != "have" || nounThenPreposition(ws, head+1)) {
 			p.verb, p.base, p.object = v, true, obj
 			p.finish(body, ws, head, len(ws))
 			return p
@@ -103,6 +104,42 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	p.anaphor = len(p.object) == 0 && rest < len(ws) && anaphors[ws[rest]]
 	p.finish(body, ws, head, rest)
 	return p
+}
+
+// inBaseForm reports whether a clause's verb stands where English puts
+// its base form, after its frame's words: a request's or an imperative's
+// verb does ("order a new card"); a gerund ("would you mind ordering",
+// "try ordering", "I'd suggest ordering"), a participle after "have you"
+// ("have you ordered one?") and the agent's own past act ("I've ordered")
+// do not.
+func inBaseForm(frame []string, verb string, kind frameKind) bool {
+	if gerund(verb) {
+		return false
+	}
+	n := len(frame)
+	perfect := n >= 2 && frame[n-1] == "you" && (frame[n-2] == "have" || frame[n-2] == "has")
+	return !(kind == performed || perfect) || !participle(verb)
+}
+
+// gerund reports an -ing form ("ordering"); "bring" and "ring" are too
+// short to be one.
+func gerund(w string) bool { return len(w) > 5 && strings.HasSuffix(w, "ing") }
+
+// lightVerb returns the base form of a light verb, its -ing form included
+// ("would you mind giving them a call"), and whether w is one.
+func lightVerb(w string) (string, bool) {
+	if lightVerbs[w] {
+		return w, true
+	}
+	if b, ok := lightGerunds[w]; ok {
+		return b, true
+	}
+	return "", false
+}
+
+func isLightVerb(w string) bool {
+	_, ok := lightVerb(w)
+	return ok
 }
 
 // finish sets what follows from the verb and object: step, escalation,

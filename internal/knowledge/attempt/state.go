@@ -79,7 +79,7 @@ func stateReport(fs []field) (parsed, bool) {
 		if len(obj) == 0 {
 			return parsed{}, false
 		}
-		return parsed{text: joinRaw(fs), verb: strings.Join(verb, " "), object: obj, kind: performed, action: true}, true
+		return parsed{text: joinRaw(fs), verb: strings.Join(verb, " "), object: obj, kind: performed, action: true, state: true}, true
 	}
 	return parsed{}, false
 }

@@ -1,6 +1,7 @@
 package attempt
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/textproc"
@@ -129,6 +130,10 @@ type Phrase struct {
 	// Base is set when the verb stood where English puts its base form
 	// (an imperative or a request), so its form can name a solution.
 	Base bool
+	// State is set for a result stated as a state ("a new card is on its
+	// way"), whose "verb" is the state's place ("on way"): its key names
+	// the thing first, as it was said ("new_card_on_way").
+	State bool
 }
 
 func (p parsed) phrase() Phrase {
@@ -136,16 +141,21 @@ func (p parsed) phrase() Phrase {
 	if p.particle != "" {
 		v += " " + p.particle
 	}
-	return Phrase{Verb: v, Object: p.object, Base: p.base}
+	return Phrase{Verb: v, Object: p.object, Base: p.base, State: p.state}
 }
 
-// Key is the phrase in snake_case: "order_replacement_card".
+// Key is the phrase in snake_case: "order_replacement_card", or for a
+// state "new_card_on_way".
 func (ph Phrase) Key() string {
 	if ph.Verb == "" {
 		return ""
 	}
+	words := append(strings.Fields(ph.Verb), ph.Object...)
+	if ph.State {
+		words = append(slices.Clip(ph.Object), strings.Fields(ph.Verb)...)
+	}
 	var parts []string
-	for _, w := range append(strings.Fields(ph.Verb), ph.Object...) {
+	for _, w := range words {
 		// A word of punctuation alone (a stray quote mark read as the
 		// verb) has nothing to show: it would leave "_" at an edge.
 		if k := keyWord(w); k != "" {

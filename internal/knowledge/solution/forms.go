@@ -38,15 +38,18 @@ func (m *Model) countForm(w string) {
 // maxForms bounds the stems whose forms are kept.
 const maxForms = 1 << 16
 
-// baseForm rewrites a phrase's words to their most written forms; a verb
-// never seen in base form loses its inflection by English spelling rules.
+// baseForm rewrites a phrase's words to their most written forms; its
+// verb takes the most written uninflected form of its stem ("store" for
+// "I've stored" and "try storing"; not "stored", which the tenant may
+// write more often as an adjective: "the stored card"), or loses its
+// inflection by English spelling rules when none was written.
 func (m *Model) baseForm(p attempt.Phrase) attempt.Phrase {
 	vs := strings.Fields(p.Verb)
 	for i, w := range vs {
-		if f := m.mostWritten(w); f != "" {
+		if i == 0 {
+			vs[i] = m.uninflect(w)
+		} else if f := m.mostWritten(w); f != "" {
 			vs[i] = f
-		} else if i == 0 && !p.Base {
-			vs[i] = Uninflect(w)
 		}
 	}
 	obj := make([]string, len(p.Object))
@@ -56,7 +59,7 @@ func (m *Model) baseForm(p attempt.Phrase) attempt.Phrase {
 			obj[i] = f
 		}
 	}
-	return attempt.Phrase{Verb: strings.Join(vs, " "), Object: obj, Base: true}
+	return attempt.Phrase{Verb: strings.Join(vs, " "), Object: obj, Base: true, State: p.State}
 }
 
 func (m *Model) mostWritten(w string) string {
@@ -65,6 +68,21 @@ func (m *Model) mostWritten(w string) string {
 		if c > n || c == n && f < best {
 			best, n = f, c
 		}
+	}
+	return best
+}
+
+// uninflect returns the most written form of w's stem that carries no
+// inflection, else Uninflect(w) (w itself when it is one).
+func (m *Model) uninflect(w string) string {
+	best, n := "", 0
+	for f, c := range m.forms[attempt.Stem(w)] {
+		if Uninflect(f) == f && (c > n || c == n && f < best) {
+			best, n = f, c
+		}
+	}
+	if best == "" {
+		return Uninflect(w)
 	}
 	return best
 }
@@ -86,6 +104,11 @@ func Uninflect(w string) string {
 	return w // "proceed" is no past tense
 }
 
+// twoVowels are the endings after which a second vowel means no
+// silent "e" ("clear", "pour", "greet", "look", "fail"; but "declare",
+// "secure", "delete", "invoke", "file").
+var twoVowels = map[string]bool{"et": true, "ut": true, "ar": true, "ur": true, "ul": true, "ak": true, "ik": true, "ok": true, "ip": true, "yp": true, "il": true, "ir": true}
+
 func uninflected(w string) string {
 	var stem string
 	switch {
@@ -102,10 +125,19 @@ func uninflected(w string) string {
 	if n >= 4 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
 		return stem[:n-1] // "stopped", "logged"; "installed" keeps its "ll", "added" its "dd"
 	}
-	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ul", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut"} {
-		if strings.HasSuffix(stem, end) && attempt.Stem(stem+"e") == attempt.Stem(w) {
-			return stem + "e" // "updated", "enabling", "replaced", "changing"
+	if k := n - 4; k >= 0 && strings.HasSuffix(stem, "or") && !isVowelByte(stem[k]) && !isVowelByte(stem[k+1]) && attempt.Stem(stem+"e") == attempt.Stem(w) {
+		return stem + "e" // "storing", "ignored", "restoring"; not "monitoring"
+	}
+	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ul", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut", "ak", "ik", "ok", "ip", "yp", "il", "ir", "rs", "ns"} {
+		if !strings.HasSuffix(stem, end) || attempt.Stem(stem+"e") != attempt.Stem(w) {
+			continue
 		}
+		if k := len(stem) - len(end) - 1; k >= 0 && twoVowels[end] && isVowelByte(stem[k]) {
+			return stem // two vowels: "clearing", "pouring", "greeting" take no "e"
+		}
+		return stem + "e" // "updated", "enabling", "replaced", "changing"
 	}
 	return stem
 }
+
+func isVowelByte(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }

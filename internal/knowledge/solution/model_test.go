@@ -84,7 +84,11 @@ func TestPersistAndVersion(t *testing.T) {
 func TestUninflect(t *testing.T) {
 	for in, want := range map[string]string{"ordered": "order", "stopped": "stop", "updated": "update",
 		"replaced": "replace", "tried": "try", "enabling": "enable", "booked": "book", "reset": "reset", "proceed": "proceed", "scheduled": "schedule",
-		"added": "add", "logged": "log", "adding": "add"} {
+		"added": "add", "logged": "log", "adding": "add", "clearing": "clear", "pouring": "pour", "greeting": "greet",
+		"declaring": "declare", "securing": "secure", "storing": "store", "ignored": "ignore", "restoring": "restore",
+		"monitoring": "monitor", "making": "make", "wiped": "wipe", "filed": "file", "failed": "fail", "looked": "look",
+		"speaking": "speak", "typed": "type", "invoked": "invoke", "expired": "expire", "repaired": "repair", "reversed": "reverse",
+		"licensed": "license"} {
 		if got := Uninflect(in); got != want {
 			t.Errorf("Uninflect(%q) = %q, want %q", in, got, want)
 		}
@@ -143,5 +147,26 @@ func TestIrregularFormsMeet(t *testing.T) {
 	}
 	if merged := loaded.Consolidate(); merged["freeze_card_2"] != "freeze_card" {
 		t.Errorf("Consolidate merged %v, want freeze_card_2 into freeze_card", merged)
+	}
+}
+
+// TestKeysInBaseForm: a solution first proposed with its verb as a gerund
+// ("would you mind resetting", "try clearing"), as a participle after
+// "have you", or as a participle the tenant also writes as an adjective
+// ("the stored card", then "old files stored by the app"), is named in the
+// verb's base form; a light verb's gerund carries its meaning in its noun.
+func TestKeysInBaseForm(t *testing.T) {
+	m := NewModel(Config{})
+	m.Assign(proposal(t, "Please remove the stored card and add it again."))
+	for turn, want := range map[string]string{
+		"Would you mind resetting your password?":       "reset_password",
+		"Try clearing your browser's cookies.":          "clear_browser_cookies",
+		"Have you checked the expiry date on the card?": "check_expiry_date",
+		"Would you mind giving your bank a ring?":       "ring_bank",
+		"Your card details have been stored.":           "store_card_details",
+	} {
+		if got := m.Assign(proposal(t, turn)); got != want {
+			t.Errorf("%q: key %q, want %q", turn, got, want)
+		}
 	}
 }
