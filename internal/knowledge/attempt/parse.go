@@ -70,7 +70,11 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	for head < len(ws) && (adverb(ws[head]) || ws[head] == "") {
 		head++
 	}
-	if head == len(ws) || negations[ws[head]] || closedClass(ws[head]) && !isLightVerb(ws[head]) || numeric(ws[head]) {
+	if head == len(ws) {
+		return p
+	}
+	light, isLight := lightVerb(ws[head])
+	if negations[ws[head]] || closedClass(ws[head]) && !isLight || numeric(ws[head]) {
 		return p
 	}
 	if infoVerbs[ws[head]] && !verifies(ws, head) && !(answered && kind != performed) || kind != performed && head+1 < len(ws) && (ws[head+1] == "me" || ws[head+1] == "us") {
@@ -84,7 +88,7 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	}
 	p.verb, p.base = ws[head], inBaseForm(all[:len(fs)-len(body)], ws[head], kind)
 	rest := head + 1
-	if light, ok := lightVerb(ws[head]); ok {
+	if isLight {
 		if v, obj, ok := lightNoun(ws, head+1); ok && (light != "have" || nounThenPreposition(ws, head+1)) {
 			p.verb, p.base, p.object = v, true, obj
 			p.finish(body, ws, head, len(ws))
@@ -118,7 +122,10 @@ func inBaseForm(frame []string, verb string, kind frameKind) bool {
 	}
 	n := len(frame)
 	perfect := n >= 2 && frame[n-1] == "you" && (frame[n-2] == "have" || frame[n-2] == "has")
-	return !(kind == performed || perfect) || !participle(verb)
+	if kind == performed || perfect {
+		return !participle(verb)
+	}
+	return true
 }
 
 // gerund reports an -ing form ("ordering"); "bring" and "ring" are too
@@ -135,11 +142,6 @@ func lightVerb(w string) (string, bool) {
 		return b, true
 	}
 	return "", false
-}
-
-func isLightVerb(w string) bool {
-	_, ok := lightVerb(w)
-	return ok
 }
 
 // finish sets what follows from the verb and object: step, escalation,

@@ -150,12 +150,12 @@ func (ph Phrase) Key() string {
 	if ph.Verb == "" {
 		return ""
 	}
-	words := append(strings.Fields(ph.Verb), ph.Object...)
+	first, then := strings.Fields(ph.Verb), ph.Object
 	if ph.State {
-		words = append(slices.Clip(ph.Object), strings.Fields(ph.Verb)...)
+		first, then = slices.Clip(ph.Object), strings.Fields(ph.Verb)
 	}
 	var parts []string
-	for _, w := range words {
+	for _, w := range append(first, then...) {
 		// A word of punctuation alone (a stray quote mark read as the
 		// verb) has nothing to show: it would leave "_" at an edge.
 		if k := keyWord(w); k != "" {

@@ -43,7 +43,8 @@ func doublesFinal(v string) bool {
 	return false
 }
 
-func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+// IsVowel reports whether b is one of a, e, i, o, u.
+func IsVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
 // cvc reports whether v ends consonant, vowel, consonant (not w, x or y).
 func cvc(v string) bool {
@@ -52,14 +53,14 @@ func cvc(v string) bool {
 		return false
 	}
 	c1, vw, c2 := v[n-3], v[n-2], v[n-1]
-	return !isVowel(c1) && isVowel(vw) && !isVowel(c2) && strings.IndexByte("wxy", c2) < 0 && c2 >= 'a' && c2 <= 'z'
+	return !IsVowel(c1) && IsVowel(vw) && !IsVowel(c2) && strings.IndexByte("wxy", c2) < 0 && c2 >= 'a' && c2 <= 'z'
 }
 
 // syllables counts vowel groups.
 func syllables(v string) int {
 	n, prev := 0, false
 	for i := 0; i < len(v); i++ {
-		cur := isVowel(v[i]) || v[i] == 'y' && i > 0
+		cur := IsVowel(v[i]) || v[i] == 'y' && i > 0
 		if cur && !prev {
 			n++
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
+	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 )
 
 // learnForms counts the written forms of a phrase's words by stem, so a
@@ -125,19 +126,17 @@ func uninflected(w string) string {
 	if n >= 4 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
 		return stem[:n-1] // "stopped", "logged"; "installed" keeps its "ll", "added" its "dd"
 	}
-	if k := n - 4; k >= 0 && strings.HasSuffix(stem, "or") && !isVowelByte(stem[k]) && !isVowelByte(stem[k+1]) && attempt.Stem(stem+"e") == attempt.Stem(w) {
+	if k := n - 4; k >= 0 && strings.HasSuffix(stem, "or") && !phrase.IsVowel(stem[k]) && !phrase.IsVowel(stem[k+1]) && attempt.Stem(stem+"e") == attempt.Stem(w) {
 		return stem + "e" // "storing", "ignored", "restoring"; not "monitoring"
 	}
 	for _, end := range []string{"at", "iz", "bl", "pl", "dl", "tl", "c", "g", "v", "z", "u", "ul", "ur", "as", "is", "os", "us", "ov", "et", "ar", "ut", "ak", "ik", "ok", "ip", "yp", "il", "ir", "rs", "ns"} {
 		if !strings.HasSuffix(stem, end) || attempt.Stem(stem+"e") != attempt.Stem(w) {
 			continue
 		}
-		if k := len(stem) - len(end) - 1; k >= 0 && twoVowels[end] && isVowelByte(stem[k]) {
+		if k := len(stem) - len(end) - 1; k >= 0 && twoVowels[end] && phrase.IsVowel(stem[k]) {
 			return stem // two vowels: "clearing", "pouring", "greeting" take no "e"
 		}
 		return stem + "e" // "updated", "enabling", "replaced", "changing"
 	}
 	return stem
 }
-
-func isVowelByte(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
