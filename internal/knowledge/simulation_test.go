@@ -11,10 +11,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/fathom-oss/fathom/internal/dataset"
 	"github.com/fathom-oss/fathom/internal/eval"
 	"github.com/fathom-oss/fathom/internal/fathom"
+	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
 	"github.com/fathom-oss/fathom/internal/search"
 )
@@ -49,7 +51,10 @@ import (
 // solutions that share an issue type (see dumpPairs); RANK_DEBUG=1 sorts
 // the queries whose top fix is not their intent's best by where the
 // ranking lost them (retrieval, evidence or data, see rankDebug), and
-// RANK_DEBUG=verbose adds the missed intents' queries one by one.
+// RANK_DEBUG=verbose adds the missed intents' queries one by one. Each
+// domain logs, too, the share of attempts under keys whose first word is
+// no base-form verb and under keys with a word no member writes (see
+// logKeyWords); KEYWORD_DEBUG=key,... lists those keys' members.
 //
 // TEST_QUERIES=1 trains on every training opening and asks the test
 // queries, as `fathom eval recommend` does through the API (on the
@@ -336,6 +341,7 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	fmt.Fprintf(os.Stderr, "solutions: %d mapped to %d actions (%.2f per action), %d learned\n",
 		len(mapping), len(actions), float64(len(mapping))/max(1, float64(len(actions))), len(votes))
 	logKeyForms(votes)
+	logKeyWords(e, votes)
 	if os.Getenv("SPLIT_DEBUG") != "" {
 		logSplit(votes, mapping, os.Getenv("SPLIT_DEBUG") == "all")
 	}
@@ -478,6 +484,67 @@ func logKeyForms(votes map[string]map[string]int) {
 	}
 	fmt.Fprintf(os.Stderr, "keys: %.4f of attempts (%d of %d) under %d keys whose first word is no base-form verb\n",
 		float64(off)/max(1, float64(all)), off, all, keys)
+}
+
+// logKeyWords logs the share of the attempts read under a learned key
+// holding a word that none of its solution's kept phrasings write
+// ("go_phone_set" for "go into your phone's Settings"): a key names what
+// its members say, so each of its words is one some member wrote, the
+// verb in any inflection ("order" for "ordered") and a noun in either
+// number ("card" for "cards").
+func logKeyWords(e *Engine, votes map[string]map[string]int) {
+	k := e.tenant(1)
+	var all, off int
+	var bad []string
+	for key, v := range votes {
+		n := 0
+		for _, c := range v {
+			n += c
+		}
+		all += n
+		s, ok := k.learner.Get(key)
+		if !ok {
+			continue
+		}
+		if slices.Contains(strings.Split(os.Getenv("KEYWORD_DEBUG"), ","), key) {
+			fmt.Fprintf(os.Stderr, "key %s: %q\n", key, s.Members)
+		}
+		written := map[string]bool{}
+		for _, m := range s.Members {
+			m = strings.ToLower(m)
+			for _, joined := range []bool{false, true} {
+				if joined { // "sign-in", "you're": signin, youre
+					m = strings.NewReplacer("-", "", "'", "", "’", "", "/", "").Replace(m)
+				}
+				for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+					written[w] = true
+				}
+			}
+		}
+		for i, w := range strings.Split(key, "_") {
+			if !written[w] && !written[w+"s"] && !written[w+"es"] && !written[strings.TrimSuffix(w, "s")] && (i > 0 || !writtenStem(written, w)) {
+				off += n
+				bad = append(bad, key)
+				if os.Getenv("KEYWORD_DEBUG") != "" {
+					fmt.Fprintf(os.Stderr, "key %s: %q\n", key, s.Members)
+				}
+				break
+			}
+		}
+	}
+	slices.Sort(bad)
+	fmt.Fprintf(os.Stderr, "key words: %.4f of attempts (%d of %d) under %d keys with a word no member writes %v\n",
+		float64(off)/max(1, float64(all)), off, all, len(bad), bad)
+}
+
+// writtenStem reports whether a written word shares the verb w's stem.
+func writtenStem(written map[string]bool, w string) bool {
+	for x := range written {
+		if attempt.Stem(x) == attempt.Stem(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // logIntents lists, per intent, its best action and the actions its

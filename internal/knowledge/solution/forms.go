@@ -7,83 +7,70 @@ import (
 	"github.com/fathom-oss/fathom/internal/knowledge/phrase"
 )
 
-// learnForms counts the written forms of a phrase's words by stem, so a
-// key can use the form agents write: a verb's form counts only where it
-// stood in base form ("order", not "ordered"); nouns count as written.
+// learnForms counts the written forms of a phrase's words by stem: a
+// verb's words where it stood in base form ("order", not "ordered"), so
+// a key names the verb as agents write it; an object's words as written,
+// apart from the verbs', so that a rare spelling can be told a typo of a
+// frequent one (see respell).
 func (m *Model) learnForms(p attempt.Phrase) {
 	if p.Base {
 		for _, w := range strings.Fields(p.Verb) {
-			m.countForm(w)
+			countForm(m.verbForms, w)
 		}
 	}
 	for _, w := range p.Object {
-		m.countForm(w)
+		countForm(m.forms, w)
 	}
 }
 
-func (m *Model) countForm(w string) {
+func countForm(forms map[string]map[string]int, w string) {
 	st := attempt.Stem(w)
-	f := m.forms[st]
+	f := forms[st]
 	if f == nil {
-		if len(m.forms) >= maxForms {
+		if len(forms) >= maxForms {
 			return
 		}
 		f = map[string]int{}
-		m.forms[st] = f
+		forms[st] = f
 	}
 	if len(f) < 8 || f[w] > 0 {
 		f[w]++
 	}
 }
 
-// maxForms bounds the stems whose forms are kept.
+// maxForms bounds the stems whose forms are kept, of verbs and of
+// objects each.
 const maxForms = 1 << 16
 
-// baseForm rewrites a phrase's words to their most written forms; its
-// verb takes the most written uninflected form of its stem ("store" for
-// "I've stored" and "try storing"; not "stored", which the tenant may
-// write more often as an adjective: "the stored card"), or loses its
-// inflection by English spelling rules when none was written.
+// baseForm is a phrase as a key names it: its verb and particle in the
+// form the tenant writes them as a verb in base form ("store" for "I've
+// stored" and "try storing", where agents wrote "store it"), the verb
+// failing that losing its inflection by English spelling rules; its
+// object as written. Not the object's words in the form written most
+// often with their stem: a stem joins words of different meanings
+// ("settings" and "set", "sort code" and "sorted", "email" and
+// "emailed"), and named so "go into your phone's Settings" became
+// go_phone_set.
 func (m *Model) baseForm(p attempt.Phrase) attempt.Phrase {
 	vs := strings.Fields(p.Verb)
 	for i, w := range vs {
-		if i == 0 {
-			vs[i] = m.uninflect(w)
-		} else if f := m.mostWritten(w); f != "" {
+		if f := mostWritten(m.verbForms, w); f != "" {
 			vs[i] = f
+		} else if i == 0 {
+			vs[i] = Uninflect(w)
 		}
 	}
-	obj := make([]string, len(p.Object))
-	for i, w := range p.Object {
-		obj[i] = w
-		if f := m.mostWritten(w); f != "" {
-			obj[i] = f
-		}
-	}
-	return attempt.Phrase{Verb: strings.Join(vs, " "), Object: obj, Base: true, State: p.State}
+	return attempt.Phrase{Verb: strings.Join(vs, " "), Object: p.Object, Base: true, State: p.State}
 }
 
-func (m *Model) mostWritten(w string) string {
+// mostWritten is the form of w's stem written most often in forms (the
+// first in order among equals), or "".
+func mostWritten(forms map[string]map[string]int, w string) string {
 	best, n := "", 0
-	for f, c := range m.forms[attempt.Stem(w)] {
+	for f, c := range forms[attempt.Stem(w)] {
 		if c > n || c == n && f < best {
 			best, n = f, c
 		}
-	}
-	return best
-}
-
-// uninflect returns the most written form of w's stem that carries no
-// inflection, else Uninflect(w) (w itself when it is one).
-func (m *Model) uninflect(w string) string {
-	best, n := "", 0
-	for f, c := range m.forms[attempt.Stem(w)] {
-		if Uninflect(f) == f && (c > n || c == n && f < best) {
-			best, n = f, c
-		}
-	}
-	if best == "" {
-		return Uninflect(w)
 	}
 	return best
 }

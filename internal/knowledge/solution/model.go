@@ -75,8 +75,10 @@ type Model struct {
 	grouped map[string][]string
 	df      map[string]int // proposals whose object has a feature
 	n       int            // proposals seen
-	forms   map[string]map[string]int
-	pending int // proposals since the last consolidation
+	// forms and verbForms count the written forms of object words and of
+	// verbs in base form, by stem (see learnForms).
+	forms, verbForms map[string]map[string]int
+	pending          int // proposals since the last consolidation
 	// epoch moves when the idf weights are taken afresh (at each
 	// consolidation, and each time the proposals seen double), which
 	// invalidates the solutions' cached weighted vectors.
@@ -132,7 +134,7 @@ type member struct {
 // NewModel returns an empty model.
 func NewModel(cfg Config) *Model {
 	return &Model{cfg: cfg.withDefaults(), clusters: map[string]*cluster{}, byVerb: map[string][]string{},
-		alias: map[string]string{}, df: map[string]int{}, forms: map[string]map[string]int{},
+		alias: map[string]string{}, df: map[string]int{}, forms: map[string]map[string]int{}, verbForms: map[string]map[string]int{},
 		group: map[string]string{}, grouped: map[string][]string{}}
 }
 

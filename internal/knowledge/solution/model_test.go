@@ -95,6 +95,31 @@ func TestUninflect(t *testing.T) {
 	}
 }
 
+// TestVerbAndNounOfOneStem: "set" and "settings" share a stem, as do
+// "email" and "emailed"; a tenant whose agents write "settings" and "set
+// up", or "the link emailed to you", often still names each phrase by its
+// own words, after a reload too.
+func TestVerbAndNounOfOneStem(t *testing.T) {
+	m := NewModel(Config{})
+	for range 3 {
+		m.Assign(proposal(t, "Please open the app settings."))
+		m.Assign(proposal(t, "Please check your notification settings."))
+		m.Assign(proposal(t, "Please open the link emailed to you."))
+		m.Assign(proposal(t, "Please set up a new password."))
+	}
+	for _, model := range []*Model{m, reload(t, m)} {
+		for turn, want := range map[string]string{
+			"I've set you up with an appointment on Thursday.":  "set_up",
+			"Please go into your phone's Settings.":             "go_phone_settings",
+			"I've triggered a fresh confirmation email to you.": "trigger_fresh_confirmation_email",
+		} {
+			if got := model.Assign(proposal(t, turn)); got != want {
+				t.Errorf("%q: key %q, want %q", turn, got, want)
+			}
+		}
+	}
+}
+
 // reload returns a new model loaded from m's encoding.
 func reload(t *testing.T, m *Model) *Model {
 	t.Helper()

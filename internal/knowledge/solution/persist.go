@@ -21,6 +21,10 @@ type state struct {
 	DF       map[string]int            `json:"df"`
 	N        int                       `json:"n"`
 	Forms    map[string]map[string]int `json:"forms"`
+	// VerbForms are absent from a model saved before verbs' forms were
+	// counted apart: its verbs are named by spelling rules until new
+	// proposals are counted.
+	VerbForms map[string]map[string]int `json:"verbForms,omitempty"`
 	// Groups are the usage groups (see MergeByUsage), by solution key.
 	Groups map[string]string `json:"groups,omitempty"`
 }
@@ -29,7 +33,7 @@ type state struct {
 func (m *Model) MarshalBinary() ([]byte, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	st := state{Version: Version, Alias: m.alias, DF: m.df, N: m.n, Forms: m.forms, Groups: m.group}
+	st := state{Version: Version, Alias: m.alias, DF: m.df, N: m.n, Forms: m.forms, VerbForms: m.verbForms, Groups: m.group}
 	for _, c := range m.clusters {
 		st.Clusters = append(st.Clusters, c)
 	}
@@ -67,7 +71,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 			m.byVerb[verb] = append(m.byVerb[verb], c.Key)
 		}
 	}
-	m.alias, m.df, m.n, m.forms = st.Alias, st.DF, st.N, st.Forms
+	m.alias, m.df, m.n, m.forms, m.verbForms = st.Alias, st.DF, st.N, st.Forms, st.VerbForms
 	if m.alias == nil {
 		m.alias = map[string]string{}
 	}
@@ -76,6 +80,9 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 	}
 	if m.forms == nil {
 		m.forms = map[string]map[string]int{}
+	}
+	if m.verbForms == nil {
+		m.verbForms = map[string]map[string]int{}
 	}
 	m.group = map[string]string{}
 	m.regroup(st.Groups)
