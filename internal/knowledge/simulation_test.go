@@ -18,6 +18,7 @@ import (
 	"github.com/fathom-oss/fathom/internal/fathom"
 	"github.com/fathom-oss/fathom/internal/knowledge/attempt"
 	"github.com/fathom-oss/fathom/internal/knowledge/issuetype"
+	"github.com/fathom-oss/fathom/internal/knowledge/solution"
 	"github.com/fathom-oss/fathom/internal/search"
 )
 
@@ -463,19 +464,23 @@ func logSplit(votes map[string]map[string]int, mapping map[string]string, all bo
 	}
 }
 
-// logKeyForms logs the share of the attempts read under a learned key
-// whose first word is no base-form verb: a gerund ("resetting_password"), a
+// logKeyForms logs the shares of the attempts read under a learned key
+// of one word (a verb alone: "cancel"), and under one whose first word is
+// no base-form verb: a gerund ("resetting_password"), a
 // past form ("ordered_new_card") or a state's place ("on_way_new_card").
 // Told by the words' endings, a measure of the names only: "proceed" or
 // "bring" would count wrongly, and none is in the simulation's keys.
 func logKeyForms(votes map[string]map[string]int) {
-	var all, off, keys int
+	var all, off, keys, alone, aloneKeys int
 	for key, v := range votes {
 		n := 0
 		for _, c := range v {
 			n += c
 		}
 		all += n
+		if !strings.Contains(key, "_") {
+			alone, aloneKeys = alone+n, aloneKeys+1
+		}
 		w, _, _ := strings.Cut(key, "_")
 		if len(w) > 5 && strings.HasSuffix(w, "ing") || len(w) > 4 && strings.HasSuffix(w, "ed") ||
 			slices.Contains([]string{"in", "into", "on", "onto", "off", "back", "gone"}, w) {
@@ -484,6 +489,8 @@ func logKeyForms(votes map[string]map[string]int) {
 	}
 	fmt.Fprintf(os.Stderr, "keys: %.4f of attempts (%d of %d) under %d keys whose first word is no base-form verb\n",
 		float64(off)/max(1, float64(all)), off, all, keys)
+	fmt.Fprintf(os.Stderr, "verb keys: %.4f of attempts (%d of %d) under %d keys of one word\n",
+		float64(alone)/max(1, float64(all)), alone, all, aloneKeys)
 }
 
 // logKeyWords logs the share of the attempts read under a learned key
@@ -525,9 +532,6 @@ func logKeyWords(e *Engine, votes map[string]map[string]int) {
 			if !written[w] && !written[w+"s"] && !written[w+"es"] && !written[strings.TrimSuffix(w, "s")] && (i > 0 || !writtenStem(written, w)) {
 				off += n
 				bad = append(bad, key)
-				if os.Getenv("KEYWORD_DEBUG") != "" {
-					fmt.Fprintf(os.Stderr, "key %s: %q\n", key, s.Members)
-				}
 				break
 			}
 		}
@@ -537,10 +541,11 @@ func logKeyWords(e *Engine, votes map[string]map[string]int) {
 		float64(off)/max(1, float64(all)), off, all, len(bad), bad)
 }
 
-// writtenStem reports whether a written word shares the verb w's stem.
+// writtenStem reports whether a written word is a form of the verb w
+// ("sent" of "send").
 func writtenStem(written map[string]bool, w string) bool {
 	for x := range written {
-		if attempt.Stem(x) == attempt.Stem(w) {
+		if attempt.Stem(solution.Uninflect(x)) == attempt.Stem(w) {
 			return true
 		}
 	}
