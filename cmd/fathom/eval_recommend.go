@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ import (
 
 // evalRecommendSynopsis names every pool of eval.Pools with its provenance,
 // so the help follows the pools' registry.
-var evalRecommendSynopsis = `eval recommend [--pool ` + poolNames("|") + `] [--pool-file FILE] [--domain name,...] [--domain-file FILE] [flags]
+var evalRecommendSynopsis = `eval recommend [--pool ` + poolNames("|") + `|all] [--pool-file FILE] [--domain name,...] [--domain-file FILE] [flags]
    or: fathom eval recommend --pool-template > FILE
 
 Runs the recommendation simulation through the public API of a server started
@@ -58,11 +59,19 @@ falls, so the probability error can be measured where the data allows it.
 put another fix first than the intent's best, with what they put first and
 the kind of miss: partner-best (the best fix of the intent that shares its
 candidates), own-fix (another of its own fixes) or off-plan (a fix never
-tried for it: the evidence came from another intent's conversations).`
+tried for it: the evidence came from another intent's conversations).
+
+--pool all runs every pool above, then every pool file of --pool-dir
+(examples/pools: the pools written later from --pool-template, each run once
+to report before it was developed on), each on a server of its own as its
+own --pool run would, and ends with each pool's means and the mean over
+every cell (a domain in a pool): the development figure docs/evaluation.md
+weighs changes by. On two cores it takes about twenty minutes.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
 	poolName := poolFlag(fs)
+	fs.Lookup("pool").Usage += "; or all: every pool, then the pool files of --pool-dir, each on a server of its own, and their means"
 	domains := fs.String("domain", strings.Join(eval.RecommendDomains, ","), "comma-separated domains")
 	data := fs.String("data", "../shared/data", "folder holding banking77/, dstc11/ and abcd/")
 	conc := fs.Int("concurrency", 8, "concurrent requests")
@@ -72,6 +81,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	answersOut := fs.String("answers", "", "write every answer of the server, one line per test query, to this file (to compare two runs)")
 	template := fs.Bool("pool-template", false, "print a JSON file of the simulation's wording (the develop pool's, to replace with your own) and stop")
 	poolFile := fs.String("pool-file", "", "run on the wording of this `file` (made from --pool-template) instead of --pool")
+	poolDir := fs.String("pool-dir", "examples/pools", "with --pool all: the `folder` whose pool files (*.json) run after the pools above")
 	domainFile := fs.String("domain-file", "", "run on the labelled openings of this `file` (.csv with text and intent columns, or .jsonl) instead of the default domains")
 	modelDir := fs.String("embeddings-model-dir", "", "the server's static embedding model on disk (Model2Vec directory or .vec file): similarity blends its vectors in (default: none, words alone)")
 	byMeaning := fs.Bool("issue-types-by-meaning", false, "the server also groups issue types by the model's vectors (needs --embeddings-model-dir)")
@@ -99,9 +109,24 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	if *step < 0 {
 		return fmt.Errorf("--step must be 0 or more, not %d", *step)
 	}
-	pool, err := recommendPool(env, fs, *poolName, *poolFile)
-	if err != nil {
-		return err
+	if *poolName == "all" && *answersOut != "" {
+		return fmt.Errorf("--answers: write one pool's answers at a time, not with --pool all")
+	}
+	// The pool is checked before the data is read: a bad file is named
+	// whether the data is there or not.
+	every := *poolName == "all" && *poolFile == ""
+	var pools []eval.Pool
+	if every {
+		var err error
+		if pools, err = everyPool(env, *poolDir); err != nil {
+			return err
+		}
+	} else {
+		pool, err := recommendPool(env, fs, *poolName, *poolFile)
+		if err != nil {
+			return err
+		}
+		pools = []eval.Pool{pool}
 	}
 	var loaded []eval.Domain
 	if *domainFile == "" || given(fs, "domain") {
@@ -120,53 +145,14 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		}
 		loaded = append(loaded, d)
 	}
-	tune := func(c *config.Config) {
-		if *step > 0 {
-			c.Workers = 0 // analysis runs when the harness says (local.analyse)
-		}
-		c.EmbeddingsModelDir, c.IssueTypesByMeaning, c.SolutionMeaningWeight = *modelDir, *byMeaning, *meaning
+	run := recommendRun{env: env, loaded: loaded, conc: *conc, scale: *scale, step: *step, misses: *misses,
+		modelDir: *modelDir, byMeaning: *byMeaning, meaning: *meaning}
+	if every {
+		return run.all(ctx, pools)
 	}
-	local, err := startLocal(ctx, "normal", "eval", tune)
+	all, answers, err := run.pool(ctx, pools[0])
 	if err != nil {
 		return err
-	}
-	defer local.close(ctx)
-	if *modelDir != "" {
-		fmt.Fprintf(env.stdout, "embeddings: %s; issue types by meaning %v; solution meaning weight %g\n", *modelDir, *byMeaning, *meaning)
-	}
-	var all []eval.RecommendMetrics
-	var answers []string
-	for _, d := range loaded {
-		start := time.Now()
-		c, tenantID, err := freshTenant(ctx, local, "eval-recommend-"+d.Name)
-		if err != nil {
-			return err
-		}
-		plans := d.Plans(77)
-		var sims []eval.Simulated
-		if *step > 0 {
-			analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantID) }
-			sims, err = eval.LoadSimulatedInSteps(ctx, c, d.Train, plans, pool, *scale, *conc, *step, analyse)
-		} else {
-			sims, err = eval.LoadSimulated(ctx, c, d.Train, plans, pool, *scale, *conc)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)
-		}
-		local.waitAnalysed(ctx)
-		m, err := eval.Recommendations(ctx, c, sims, d.Test, plans, pool, *conc)
-		if err != nil {
-			return fmt.Errorf("%s: %w", d.Name, err)
-		}
-		m.Domain = d.Name
-		for _, line := range m.Answers {
-			answers = append(answers, d.Name+" "+line)
-		}
-		fmt.Fprintf(env.stdout, "%s (%d train openings × %d, %d test, %s)\n", m, len(d.Train), *scale, len(d.Test), time.Since(start).Round(time.Second))
-		if *misses {
-			fmt.Fprint(env.stdout, missList(m))
-		}
-		all = append(all, m)
 	}
 	fmt.Fprint(env.stdout, recommendTable(all))
 	fmt.Fprint(env.stdout, reliabilityTable(all))
@@ -175,6 +161,127 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		return os.WriteFile(*answersOut, []byte(strings.Join(answers, "\n")+"\n"), 0o644)
 	}
 	return nil
+}
+
+// recommendRun is what eval recommend runs each pool with.
+type recommendRun struct {
+	env               *environment
+	loaded            []eval.Domain
+	conc, scale, step int
+	misses, byMeaning bool
+	modelDir          string
+	meaning           float64
+}
+
+// pool runs the simulation of every domain worded from pool on a server
+// of its own, printing each domain's line, and returns the domains'
+// metrics and the server's answers.
+func (r recommendRun) pool(ctx context.Context, pool eval.Pool) ([]eval.RecommendMetrics, []string, error) {
+	env := r.env
+	tune := func(c *config.Config) {
+		if r.step > 0 {
+			c.Workers = 0 // analysis runs when the harness says (local.analyse)
+		}
+		c.EmbeddingsModelDir, c.IssueTypesByMeaning, c.SolutionMeaningWeight = r.modelDir, r.byMeaning, r.meaning
+	}
+	local, err := startLocal(ctx, "normal", "eval", tune)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer local.close(ctx)
+	if r.modelDir != "" {
+		fmt.Fprintf(env.stdout, "embeddings: %s; issue types by meaning %v; solution meaning weight %g\n", r.modelDir, r.byMeaning, r.meaning)
+	}
+	var all []eval.RecommendMetrics
+	var answers []string
+	for _, d := range r.loaded {
+		start := time.Now()
+		c, tenantID, err := freshTenant(ctx, local, "eval-recommend-"+d.Name)
+		if err != nil {
+			return nil, nil, err
+		}
+		plans := d.Plans(77)
+		var sims []eval.Simulated
+		if r.step > 0 {
+			analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantID) }
+			sims, err = eval.LoadSimulatedInSteps(ctx, c, d.Train, plans, pool, r.scale, r.conc, r.step, analyse)
+		} else {
+			sims, err = eval.LoadSimulated(ctx, c, d.Train, plans, pool, r.scale, r.conc)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: load simulated conversations: %w", d.Name, err)
+		}
+		local.waitAnalysed(ctx)
+		m, err := eval.Recommendations(ctx, c, sims, d.Test, plans, pool, r.conc)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		m.Domain = d.Name
+		for _, line := range m.Answers {
+			answers = append(answers, d.Name+" "+line)
+		}
+		fmt.Fprintf(env.stdout, "%s (%d train openings × %d, %d test, %s)\n", m, len(d.Train), r.scale, len(d.Test), time.Since(start).Round(time.Second))
+		if r.misses {
+			fmt.Fprint(env.stdout, missList(m))
+		}
+		all = append(all, m)
+	}
+	return all, answers, nil
+}
+
+// everyPool is what --pool all runs: every compiled pool, then the pool
+// files of dir, checked and registered.
+func everyPool(env *environment, dir string) ([]eval.Pool, error) {
+	pools := slices.Clone(eval.Pools)
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("--pool-dir: %w", err)
+	}
+	if len(files) == 0 {
+		fmt.Fprintf(env.stderr, "fathom eval recommend: no pool file in %s; the compiled pools only\n", dir)
+	}
+	for _, f := range files {
+		p, err := eval.LoadPoolFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("--pool-dir: %w", err)
+		}
+		pools = append(pools, p)
+	}
+	return pools, nil
+}
+
+// all runs each pool (each on a server of its own, as one --pool run
+// does) and ends with each pool's means and the mean over every cell (a
+// domain in a pool): the development figure docs/evaluation.md compares
+// changes by.
+func (r recommendRun) all(ctx context.Context, pools []eval.Pool) error {
+	var every []eval.RecommendMetrics
+	var rows strings.Builder
+	for _, p := range pools {
+		ms, _, err := r.pool(ctx, p)
+		if err != nil {
+			return fmt.Errorf("pool %s: %w", p, err)
+		}
+		best, perQuery, rmse := cellMeans(ms)
+		fmt.Fprintf(&rows, "| %s | %d | %.4f | %.4f | %.4f | %x |\n", p, len(ms), best, perQuery, rmse, sha256.Sum256([]byte(strings.Join(hashes(ms), "\n"))))
+		every = append(every, ms...)
+	}
+	best, perQuery, rmse := cellMeans(every)
+	fmt.Fprintf(r.env.stdout, "\n| pool | domains | best action, mean | top is best per query, mean | RMSE, mean | answers |\n|---|---|---|---|---|---|\n%s", rows.String())
+	fmt.Fprintf(r.env.stdout, "\nmean over %d cells of %d pools: best action %.4f, per query %.4f, RMSE %.4f\n", len(every), len(pools), best, perQuery, rmse)
+	return nil
+}
+
+// cellMeans are the means of the domains' best action, top-is-best per
+// query and RMSE.
+func cellMeans(ms []eval.RecommendMetrics) (best, perQuery, rmse float64) {
+	for _, m := range ms {
+		best += m.BestAction
+		perQuery += m.TopIsBest
+		rmse += m.RMSE
+	}
+	n := float64(max(1, len(ms)))
+	return best / n, perQuery / n, rmse / n
 }
 
 // hashes are the answers' hashes of each domain.

@@ -220,8 +220,8 @@ func TestEvalHelpNamesEveryPool(t *testing.T) {
 	}
 	actions := eval.ActionPoolNames()
 	for _, c := range []struct{ where, text, want string }{
-		{"eval recommend's synopsis", evalRecommendSynopsis, "eval recommend [--pool " + strings.Join(recommend, "|") + "]"},
-		{"README.md", readme, "fathom eval recommend [--pool " + strings.Join(recommend, `\|`) + "]"},
+		{"eval recommend's synopsis", evalRecommendSynopsis, "eval recommend [--pool " + strings.Join(recommend, "|") + "|all]"},
+		{"README.md", readme, "fathom eval recommend [--pool " + strings.Join(recommend, `\|`) + `\|all]`},
 		{"docs/cli.md", cli, "(pools: " + strings.Join(recommend, ", ") + ")"},
 		{"README.md", readme, "fathom eval actions [--pool " + strings.Join(actions, `\|`) + "]"},
 		{"docs/cli.md", cli, "--pool " + strings.Join(actions, "|") + ")"},
@@ -283,5 +283,52 @@ func TestEvalDomainFile(t *testing.T) {
 				t.Errorf("fathom %s: exit %d, want %d saying %q:\n%s%s", strings.Join(args, " "), code, c.code, want, out, errOut)
 			}
 		}
+	}
+}
+
+// TestEvalRecommendAllPools: --pool all runs every compiled pool and every
+// pool file of --pool-dir, each on a server of its own, and sums them up
+// per pool and over every cell; a file holding the develop pool's own
+// wording (the template) answers as the develop pool does.
+func TestEvalRecommendAllPools(t *testing.T) {
+	engineIndependent(t)
+	example := filepath.Join(repoRoot, "examples", "internet-openings.csv")
+	dir := t.TempDir()
+	_, template, _ := cli(t, nil, "eval", "recommend", "--pool-template")
+	if err := os.WriteFile(filepath.Join(dir, "mine.json"), []byte(template), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noData := filepath.Join(dir, "no-data")
+	code, out, errOut := cli(t, nil, "eval", "recommend", "--data", noData, "--domain-file", example, "--pool", "all", "--pool-dir", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	pools := len(eval.Pools) + 1
+	if want := fmt.Sprintf("mean over %d cells of %d pools: best action ", pools, pools); !strings.Contains(out, want) {
+		t.Fatalf("no %q in:\n%s", want, out)
+	}
+	rows := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Split(line, " | "); len(f) == 6 && strings.HasPrefix(line, "| ") {
+			rows[strings.TrimPrefix(f[0], "| ")] = strings.Join(f[2:], " | ")
+		}
+	}
+	develop, mine := rows["develop"], rows["file:"+filepath.Join(dir, "mine.json")]
+	if develop == "" || develop != mine {
+		t.Errorf("develop's row %q, the template's %q: want equal and present", develop, mine)
+	}
+	if code, _, errOut := cli(t, nil, "eval", "recommend", "--pool", "all", "--answers", filepath.Join(dir, "a.txt")); code != 1 || !strings.Contains(errOut, "--answers") {
+		t.Errorf("--pool all --answers: exit %d, %q", code, errOut)
+	}
+	// A bad pool file is named before any data is read.
+	badDir := filepath.Join(dir, "bad")
+	if err := os.MkdirAll(badDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(badDir, "bad.json"), []byte(strings.Replace(template, `"id": "freeze_card"`, `"id": "thaw_card"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, nil, "eval", "recommend", "--data", noData, "--pool", "all", "--pool-dir", badDir); code != 1 || !strings.Contains(errOut, `"thaw_card" is no action`) {
+		t.Errorf("--pool all with a bad pool file: exit %d, %q", code, errOut)
 	}
 }
