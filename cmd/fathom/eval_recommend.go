@@ -66,7 +66,7 @@ tried for it: the evidence came from another intent's conversations).
 to report before it was developed on), each on a server of its own as its
 own --pool run would, and ends with each pool's means and the mean over
 every cell (a domain in a pool): the development figure docs/evaluation.md
-weighs changes by. On two cores it takes about twenty minutes.`
+weighs changes by. On two cores it takes about eleven minutes.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
