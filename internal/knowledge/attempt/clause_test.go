@@ -201,3 +201,15 @@ func TestKeyHasNoEmptyWord(t *testing.T) {
 		}
 	}
 }
+
+// TestParticiplePhraseBeforeSubject: a short -ing phrase that opens a
+// sentence before its subject ("Following your request, we have…")
+// frames what the subject did; the act is the subject's. An -ing clause
+// with no subject after it is read as before.
+func TestParticiplePhraseBeforeSubject(t *testing.T) {
+	wantKeys(t, parseTurnKey, map[string]string{
+		"Following your request, we have approved a higher withdrawal allowance on your account.": "approved_higher_withdrawal_allowance",
+		"Regarding the card, I've ordered a new one for you.":                                     "ordered_new",
+		"Following the steps in the app should fix it.":                                           "following_steps",
+	})
+}

@@ -31,6 +31,12 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 	var state *parsed // the first result stated as a state, read if nothing else is
 	for i, c := range cs {
 		fs := fields(c.text)
+		if i+1 < len(cs) && participlePhrase(fs) && opensWithSubject(cs[i+1].text) {
+			// "Following your request, we have approved a higher
+			// limit": the phrase before the subject frames what the
+			// subject did; it is no act of its own.
+			continue
+		}
 		if body, kind := stripFrame(fs); len(body) == 0 {
 			// Fillers alone ("um") are skipped; a frame alone ("I've,")
 			// goes on in the next clause.
@@ -245,4 +251,23 @@ func hypothetical(text string, next []clause) (parsed, bool) {
 	p := parseClause("please " + joinRaw(fs[2:]))
 	p.base = false // the past form as said
 	return p, p.action
+}
+
+// participlePhrase reports whether a clause is a short -ing phrase on a
+// noun phrase, as one opens a sentence before its subject: "following
+// your request", "regarding the card".
+func participlePhrase(fs []field) bool {
+	return len(fs) >= 2 && len(fs) <= 4 && len(fs[0].norm) > 5 && strings.HasSuffix(fs[0].norm, "ing") && determiners[fs[1].norm]
+}
+
+// opensWithSubject reports whether a clause opens with a subject pronoun
+// ("we have approved", "I've arranged").
+func opensWithSubject(text string) bool {
+	fs := fields(text)
+	if len(fs) == 0 {
+		return false
+	}
+	w, _, _ := strings.Cut(fs[0].norm, "'")
+	w, _, _ = strings.Cut(w, "’")
+	return subjects[w]
 }
