@@ -53,9 +53,9 @@ import (
 // the queries whose top fix is not their intent's best by where the
 // ranking lost them (retrieval, evidence or data, see rankDebug), and
 // RANK_DEBUG=verbose adds the missed intents' queries one by one. Each
-// domain logs, too, the share of attempts under keys whose first word is
-// no base-form verb and under keys with a word no member writes (see
-// logKeyWords); KEYWORD_DEBUG=key,... lists those keys' members.
+// domain logs, too, the shares of attempts under keys whose first word is
+// no base-form verb, of one word, and with a word no member writes (see
+// logKeyForms); KEYWORD_DEBUG=key,... lists those keys' members.
 //
 // TEST_QUERIES=1 trains on every training opening and asks the test
 // queries, as `fathom eval recommend` does through the API (on the
@@ -341,8 +341,7 @@ func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (e
 	}
 	fmt.Fprintf(os.Stderr, "solutions: %d mapped to %d actions (%.2f per action), %d learned\n",
 		len(mapping), len(actions), float64(len(mapping))/max(1, float64(len(actions))), len(votes))
-	logKeyForms(votes)
-	logKeyWords(e, votes)
+	logKeyForms(e, votes)
 	if os.Getenv("SPLIT_DEBUG") != "" {
 		logSplit(votes, mapping, os.Getenv("SPLIT_DEBUG") == "all")
 	}
@@ -464,14 +463,21 @@ func logSplit(votes map[string]map[string]int, mapping map[string]string, all bo
 	}
 }
 
-// logKeyForms logs the shares of the attempts read under a learned key
-// of one word (a verb alone: "cancel"), and under one whose first word is
-// no base-form verb: a gerund ("resetting_password"), a
-// past form ("ordered_new_card") or a state's place ("on_way_new_card").
-// Told by the words' endings, a measure of the names only: "proceed" or
-// "bring" would count wrongly, and none is in the simulation's keys.
-func logKeyForms(votes map[string]map[string]int) {
-	var all, off, keys, alone, aloneKeys int
+// logKeyForms logs three shares of the attempts read under a learned
+// key: under one whose first word is no base-form verb, a gerund
+// ("resetting_password"), a past form ("ordered_new_card") or a state's
+// place ("on_way_new_card"), told by the words' endings, a measure of the
+// names only ("proceed" or "bring" would count wrongly, and none is in the
+// simulation's keys); under one of one word (a verb alone: "cancel"); and
+// under one holding a word that none of its solution's kept phrasings
+// write ("go_phone_set" for "go into your phone's Settings": a key names
+// what its members say, the verb in any inflection, "order" for
+// "ordered", and a noun in either number, "card" for "cards").
+// KEYWORD_DEBUG=key,... lists those keys' kept phrasings.
+func logKeyForms(e *Engine, votes map[string]map[string]int) {
+	k := e.tenant(1)
+	var all, off, keys, alone, aloneKeys, unwritten int
+	var bad []string
 	for key, v := range votes {
 		n := 0
 		for _, c := range v {
@@ -486,59 +492,47 @@ func logKeyForms(votes map[string]map[string]int) {
 			slices.Contains([]string{"in", "into", "on", "onto", "off", "back", "gone"}, w) {
 			off, keys = off+n, keys+1
 		}
-	}
-	fmt.Fprintf(os.Stderr, "keys: %.4f of attempts (%d of %d) under %d keys whose first word is no base-form verb\n",
-		float64(off)/max(1, float64(all)), off, all, keys)
-	fmt.Fprintf(os.Stderr, "verb keys: %.4f of attempts (%d of %d) under %d keys of one word\n",
-		float64(alone)/max(1, float64(all)), alone, all, aloneKeys)
-}
-
-// logKeyWords logs the share of the attempts read under a learned key
-// holding a word that none of its solution's kept phrasings write
-// ("go_phone_set" for "go into your phone's Settings"): a key names what
-// its members say, so each of its words is one some member wrote, the
-// verb in any inflection ("order" for "ordered") and a noun in either
-// number ("card" for "cards").
-func logKeyWords(e *Engine, votes map[string]map[string]int) {
-	k := e.tenant(1)
-	var all, off int
-	var bad []string
-	for key, v := range votes {
-		n := 0
-		for _, c := range v {
-			n += c
-		}
-		all += n
 		s, ok := k.learner.Get(key)
 		if !ok {
 			continue
 		}
+		if !keyWritten(key, s.Members) {
+			unwritten += n
+			bad = append(bad, key)
+		}
 		if slices.Contains(strings.Split(os.Getenv("KEYWORD_DEBUG"), ","), key) {
 			fmt.Fprintf(os.Stderr, "key %s: %q\n", key, s.Members)
 		}
-		written := map[string]bool{}
-		for _, m := range s.Members {
-			m = strings.ToLower(m)
-			for _, joined := range []bool{false, true} {
-				if joined { // "sign-in", "you're": signin, youre
-					m = strings.NewReplacer("-", "", "'", "", "’", "", "/", "").Replace(m)
-				}
-				for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-					written[w] = true
-				}
+	}
+	slices.Sort(bad)
+	share := func(n int) float64 { return float64(n) / max(1, float64(all)) }
+	fmt.Fprintf(os.Stderr, "keys: %.4f of attempts (%d of %d) under %d keys whose first word is no base-form verb\n", share(off), off, all, keys)
+	fmt.Fprintf(os.Stderr, "verb keys: %.4f of attempts (%d of %d) under %d keys of one word\n", share(alone), alone, all, aloneKeys)
+	fmt.Fprintf(os.Stderr, "key words: %.4f of attempts (%d of %d) under %d keys with a word no member writes %v\n", share(unwritten), unwritten, all, len(bad), bad)
+}
+
+// keyWritten reports whether every word of key is written in one of the
+// members, a word joined across a hyphen or an apostrophe too ("sign-in":
+// signin).
+func keyWritten(key string, members []string) bool {
+	written := map[string]bool{}
+	for _, m := range members {
+		m = strings.ToLower(m)
+		for _, joined := range []bool{false, true} {
+			if joined {
+				m = strings.NewReplacer("-", "", "'", "", "’", "", "/", "").Replace(m)
 			}
-		}
-		for i, w := range strings.Split(key, "_") {
-			if !written[w] && !written[w+"s"] && !written[w+"es"] && !written[strings.TrimSuffix(w, "s")] && (i > 0 || !writtenStem(written, w)) {
-				off += n
-				bad = append(bad, key)
-				break
+			for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				written[w] = true
 			}
 		}
 	}
-	slices.Sort(bad)
-	fmt.Fprintf(os.Stderr, "key words: %.4f of attempts (%d of %d) under %d keys with a word no member writes %v\n",
-		float64(off)/max(1, float64(all)), off, all, len(bad), bad)
+	for i, w := range strings.Split(key, "_") {
+		if !written[w] && !written[w+"s"] && !written[w+"es"] && !written[strings.TrimSuffix(w, "s")] && (i > 0 || !writtenStem(written, w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // writtenStem reports whether a written word is a form of the verb w
