@@ -257,7 +257,7 @@ func hypothetical(text string, next []clause) (parsed, bool) {
 // noun phrase, as one opens a sentence before its subject: "following
 // your request", "regarding the card".
 func participlePhrase(fs []field) bool {
-	return len(fs) >= 2 && len(fs) <= 4 && len(fs[0].norm) > 5 && strings.HasSuffix(fs[0].norm, "ing") && determiners[fs[1].norm]
+	return len(fs) >= 2 && len(fs) <= 4 && gerund(fs[0].norm) && determiners[fs[1].norm]
 }
 
 // opensWithSubject reports whether a clause opens with a subject pronoun
@@ -267,7 +267,6 @@ func opensWithSubject(text string) bool {
 	if len(fs) == 0 {
 		return false
 	}
-	w, _, _ := strings.Cut(fs[0].norm, "'")
-	w, _, _ = strings.Cut(w, "’")
+	w, _, _ := strings.Cut(fs[0].norm, "'") // norm writes every apostrophe ASCII
 	return subjects[w]
 }
