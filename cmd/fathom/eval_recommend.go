@@ -156,7 +156,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	}
 	fmt.Fprint(env.stdout, recommendTable(all))
 	fmt.Fprint(env.stdout, reliabilityTable(all))
-	fmt.Fprintf(env.stdout, "\nanswers of every domain: %x\n", sha256.Sum256([]byte(strings.Join(hashes(all), "\n"))))
+	fmt.Fprintf(env.stdout, "\nanswers of every domain: %x\n", answersHash(all))
 	if *answersOut != "" {
 		return os.WriteFile(*answersOut, []byte(strings.Join(answers, "\n")+"\n"), 0o644)
 	}
@@ -255,7 +255,7 @@ func everyPool(env *environment, dir string) ([]eval.Pool, error) {
 // domain in a pool): the development figure docs/evaluation.md compares
 // changes by.
 func (r recommendRun) all(ctx context.Context, pools []eval.Pool) error {
-	var every []eval.RecommendMetrics
+	var cells []eval.RecommendMetrics
 	var rows strings.Builder
 	for _, p := range pools {
 		ms, _, err := r.pool(ctx, p)
@@ -263,12 +263,12 @@ func (r recommendRun) all(ctx context.Context, pools []eval.Pool) error {
 			return fmt.Errorf("pool %s: %w", p, err)
 		}
 		best, perQuery, rmse := cellMeans(ms)
-		fmt.Fprintf(&rows, "| %s | %d | %.4f | %.4f | %.4f | %x |\n", p, len(ms), best, perQuery, rmse, sha256.Sum256([]byte(strings.Join(hashes(ms), "\n"))))
-		every = append(every, ms...)
+		fmt.Fprintf(&rows, "| %s | %d | %.4f | %.4f | %.4f | %x |\n", p, len(ms), best, perQuery, rmse, answersHash(ms))
+		cells = append(cells, ms...)
 	}
-	best, perQuery, rmse := cellMeans(every)
+	best, perQuery, rmse := cellMeans(cells)
 	fmt.Fprintf(r.env.stdout, "\n| pool | domains | best action, mean | top is best per query, mean | RMSE, mean | answers |\n|---|---|---|---|---|---|\n%s", rows.String())
-	fmt.Fprintf(r.env.stdout, "\nmean over %d cells of %d pools: best action %.4f, per query %.4f, RMSE %.4f\n", len(every), len(pools), best, perQuery, rmse)
+	fmt.Fprintf(r.env.stdout, "\nmean over %d cells of %d pools: best action %.4f, per query %.4f, RMSE %.4f\n", len(cells), len(pools), best, perQuery, rmse)
 	return nil
 }
 
@@ -284,13 +284,15 @@ func cellMeans(ms []eval.RecommendMetrics) (best, perQuery, rmse float64) {
 	return best / n, perQuery / n, rmse / n
 }
 
-// hashes are the answers' hashes of each domain.
-func hashes(ms []eval.RecommendMetrics) []string {
-	out := make([]string, len(ms))
+// answersHash is the hash of the domains' answers' hashes, one line a
+// domain: what a run prints as "answers of every domain", and --pool all
+// per pool.
+func answersHash(ms []eval.RecommendMetrics) [32]byte {
+	lines := make([]string, len(ms))
 	for i, m := range ms {
-		out[i] = m.Domain + " " + m.AnswersHash
+		lines[i] = m.Domain + " " + m.AnswersHash
 	}
-	return out
+	return sha256.Sum256([]byte(strings.Join(lines, "\n")))
 }
 
 // freshTenant is a client of a new tenant of the local server, and the
