@@ -109,17 +109,23 @@ func TestVerbAndNounOfOneStem(t *testing.T) {
 		m.Assign(proposal(t, "Please cancel the payment."))
 	}
 	for _, model := range []*Model{m, reload(t, m)} {
-		for turn, want := range map[string]string{
+		wantKeys(t, model, map[string]string{
 			"I've set you up with an appointment on Thursday.":  "set_up",
 			"Please go into your phone's Settings.":             "go_phone_settings",
 			"I've triggered a fresh confirmation email to you.": "trigger_fresh_confirmation_email",
 			// Named by the verb as written in base form, after a reload
 			// too: spelling rules alone give "cancell".
 			"I've cancelled your subscription.": "cancel_subscription",
-		} {
-			if got := model.Assign(proposal(t, turn)); got != want {
-				t.Errorf("%q: key %q, want %q", turn, got, want)
-			}
+		})
+	}
+}
+
+// wantKeys assigns each turn's proposal to m and checks the key it gets.
+func wantKeys(t *testing.T, m *Model, want map[string]string) {
+	t.Helper()
+	for turn, key := range want {
+		if got := m.Assign(proposal(t, turn)); got != key {
+			t.Errorf("%q: key %q, want %q", turn, got, key)
 		}
 	}
 }
@@ -187,15 +193,11 @@ func TestIrregularFormsMeet(t *testing.T) {
 func TestKeysInBaseForm(t *testing.T) {
 	m := NewModel(Config{})
 	m.Assign(proposal(t, "Please remove the stored card and add it again."))
-	for turn, want := range map[string]string{
+	wantKeys(t, m, map[string]string{
 		"Would you mind resetting your password?":       "reset_password",
 		"Try clearing your browser's cookies.":          "clear_browser_cookies",
 		"Have you checked the expiry date on the card?": "check_expiry_date",
 		"Would you mind giving your bank a ring?":       "ring_bank",
 		"Your card details have been stored.":           "store_card_details",
-	} {
-		if got := m.Assign(proposal(t, turn)); got != want {
-			t.Errorf("%q: key %q, want %q", turn, got, want)
-		}
-	}
+	})
 }
