@@ -19,7 +19,7 @@ func parseNote(text string) (parsed, bool) {
 		if c.question {
 			continue
 		}
-		for _, part := range strings.Split(strings.ReplaceAll(c.text, " – ", " - "), " - ") {
+		for _, part := range strings.Split(strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(c.text), " - ") {
 			if p, ok := noteClause(part); ok {
 				return p, true
 			}

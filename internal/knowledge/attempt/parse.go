@@ -8,22 +8,23 @@ import (
 
 // parsed is one clause of an assistant turn, read by its structure.
 type parsed struct {
-	text       string   // the clause without its frame, as written
-	verb       string   // the action's verb, lower-cased as written ("ordered")
-	particle   string   // a particle joined to the verb ("off" in "turn off")
-	base       bool     // the verb stands where English puts its base form
-	object     []string // content words of the object phrase, head last
-	kind       frameKind
-	action     bool   // proposes or performs something
-	step       bool   // a navigation instruction ("go to Settings > Cards")
-	escalation bool   // hands the conversation over
-	condition  string // a stated condition on the user ("if you still have the card")
-	anaphor    bool   // the object is a pronoun ("book it for you")
-	offer      bool   // the agent asks whether to act ("shall I book it?")
-	askedTried bool   // the agent asks whether the user tried it ("have you tried restarting?")
-	antecedent string // the head of the clause's first noun phrase, for a later pronoun
-	state      bool   // a result stated as a state ("a new card is on its way")
-	item       int    // the numbered list's item the clause is in, 0 outside one
+	text        string   // the clause without its frame, as written
+	verb        string   // the action's verb, lower-cased as written ("ordered")
+	particle    string   // a particle joined to the verb ("off" in "turn off")
+	base        bool     // the verb stands where English puts its base form
+	object      []string // content words of the object phrase, head last
+	kind        frameKind
+	action      bool   // proposes or performs something
+	step        bool   // a navigation instruction ("go to Settings > Cards")
+	escalation  bool   // hands the conversation over
+	condition   string // a stated condition on the user ("if you still have the card")
+	anaphor     bool   // the object is a pronoun ("book it for you")
+	needsObject bool   // an act only with its object named ("make sure the app is updated")
+	offer       bool   // the agent asks whether to act ("shall I book it?")
+	askedTried  bool   // the agent asks whether the user tried it ("have you tried restarting?")
+	antecedent  string // the head of the clause's first noun phrase, for a later pronoun
+	state       bool   // a result stated as a state ("a new card is on its way")
+	item        int    // the numbered list's item the clause is in, 0 outside one
 }
 
 // parseClause decides what a clause does from its structure alone: a frame
@@ -85,6 +86,22 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	}
 	if kind == performed && reportsClause(ws, head) {
 		return p // "I can see that your card had expired" observes, it does nothing
+	}
+	if ws[head] == "make" && head+2 < len(ws) && ws[head+1] == "sure" {
+		// "make sure the card hasn't expired": a check of what the
+		// complement clause is about, as "check that …" is.
+		p.verb, p.particle, p.base, p.needsObject = "make", "sure", true, true
+		at := head + 2
+		if ws[at] == "that" && at+1 < len(ws) {
+			at++
+		}
+		if w, _, _ := strings.Cut(ws[at], "'"); pronouns[w] {
+			p.anaphor = true // "make sure it's switched on": what it stands for
+		} else {
+			p.object = objectPhrase(ws[at:])
+		}
+		p.finish(body, ws, head, head+2)
+		return p
 	}
 	p.verb, p.base = ws[head], inBaseForm(all[:len(fs)-len(body)], ws[head], kind)
 	rest := head + 1
@@ -281,7 +298,22 @@ func sameForm(w string) bool {
 // pronoun, a preposition or particle), or standing alone.
 func imperative(body []field) bool {
 	w := body[0].norm
-	if w == "" || closedClass(w) || interjections[w] || auxiliaries[w] || numeric(w) || adverb(w) || participle(w) && w != "reset" {
+	if w == "make" && len(body) > 2 && body[1].norm == "sure" {
+		return true // "make sure the card hasn't expired"
+	}
+	if w == "have" || w == "do" {
+		// "have a look at the date", "do a password reset": the
+		// auxiliaries head an imperative only with the noun that carries
+		// their meaning, as in a request (see parseClauseAnswered).
+		ws := norms(body)
+		if len(ws) < 3 || ws[1] != "a" && ws[1] != "an" {
+			return false // "do you have a card?"
+		}
+		_, _, ok := lightNoun(ws, 1)
+		return ok && (w != "have" || nounThenPreposition(ws, 1))
+	}
+	// "good" opens greetings and praise ("good to hear"), no imperative.
+	if w == "" || w == "good" || closedClass(w) || interjections[w] || auxiliaries[w] || numeric(w) || adverb(w) || participle(w) && w != "reset" {
 		return false
 	}
 	if len(body) == 1 {
@@ -298,7 +330,7 @@ func imperative(body []field) bool {
 		return false // "additional to this", "information about ..."
 	}
 	return determiners[next] || pronouns[next] || stops[next] || particles[next] ||
-		startsUpper(body[1].raw) && !startsUpper(body[0].raw[1:])
+		startsUpper(body[1].raw) && !startsUpper(body[0].raw[1:]) || quoted(body[1].raw)
 }
 
 // nounOrAdjective reports an English derivational ending that makes a
@@ -473,6 +505,13 @@ func numeric(w string) bool {
 		}
 	}
 	return false
+}
+
+// quoted reports a word that opens a quotation: a label the verb before
+// it acts on ("tap 'Forgot password'").
+func quoted(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '\'' || r == '"' || r == '‘' || r == '“'
 }
 
 func startsUpper(s string) bool {

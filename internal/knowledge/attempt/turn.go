@@ -81,6 +81,11 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 		if p.kind == performed && !c.question && len(p.object) == 0 && p.particle == "" && !p.escalation && !participle(p.verb) {
 			p.action = false
 		}
+		if p.needsObject && len(p.object) == 0 {
+			// "I'll make sure it's done": checked of nothing named, it
+			// announces work on the problem.
+			p.action = false
+		}
 		p.offer = p.kind == performed && c.question
 		p.item = c.item
 		if !p.action && state == nil && !c.question && answered {
