@@ -63,7 +63,7 @@ func clauses(text string) []clause {
 		case '.', ':':
 			// Only before a space or the end: "3.14", "example.com" and
 			// "10:30" stay whole.
-			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+			if (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') && !(c == '.' && numberAbbreviation(text, i)) {
 				emit(i)
 				start = i + 1
 			}
@@ -90,6 +90,30 @@ func clauses(text string) []clause {
 	}
 	emit(len(text))
 	return out
+}
+
+// numberAbbreviation reports a full stop at text[i] that ends "no" written
+// for "number" after a noun ("mobile no. changed on acct", "card no. is
+// wrong"): the word before "no" is a content word, and what follows is a
+// lower-case word or a digit that opens no sentence (no subject pronoun,
+// interjection or frame word). The negation "no" ends a sentence after a
+// verb or alone ("I said no."), never after a noun.
+func numberAbbreviation(text string, i int) bool {
+	if i < 3 || !strings.EqualFold(text[i-2:i], "no") || text[i-3] != ' ' || i+2 >= len(text) {
+		return false
+	}
+	if r := rune(text[i+2]); !(unicode.IsLower(r) || unicode.IsDigit(r)) {
+		return false
+	}
+	if after := fields(text[i+2:]); len(after) > 0 && (subjects[after[0].norm] || interjections[after[0].norm] || frameWords[after[0].norm]) {
+		return false // "I said no. please reset it": a sentence after
+	}
+	before := fields(text[strings.LastIndexAny(text[:i-3], " \n")+1 : i-3])
+	if len(before) != 1 || !nounWord(before[0].norm) || participle(before[0].norm) {
+		return false
+	}
+	_, verb := irregular[before[0].norm] // "said no."
+	return !verb
 }
 
 // listItems finds the numbers of a numbered list in text ("1. open the
@@ -145,8 +169,14 @@ type field struct{ raw, norm string }
 func fields(clause string) []field {
 	fs := strings.Fields(clause)
 	out := make([]field, 0, len(fs))
-	for _, f := range fs {
+	for i, f := range fs {
 		n := strings.ToLower(strings.ReplaceAll(f, "’", "'"))
+		if n == "no." && i+1 < len(fs) {
+			// "no." inside a clause is "number" (see numberAbbreviation):
+			// its full stop keeps it apart from the negation.
+			out = append(out, field{f, n})
+			continue
+		}
 		n = strings.TrimFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 		out = append(out, field{f, respell(n)})
 	}

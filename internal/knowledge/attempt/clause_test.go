@@ -214,24 +214,33 @@ func TestParticiplePhraseBeforeSubject(t *testing.T) {
 	})
 }
 
-// TestImperativeLightVerbsChecksAndLabels: with no frame before it, "have"
-// or "do" heads an imperative when a light verb's noun follows ("have a
-// look at the date"), not in a question or a wish; "make sure" checks what
-// its complement clause is about, and announces nothing checked when that
-// is a pronoun nothing names; a verb before a quoted label acts on the
-// label ("tap 'Forgot password'"); "good" opens no imperative.
-func TestImperativeLightVerbsChecksAndLabels(t *testing.T) {
+// TestMakeSureAndQuotedLabels: "make sure" checks what its complement
+// clause is about, and announces nothing checked when that is a pronoun
+// nothing names; a verb before a quoted label acts on the label ("tap
+// 'Forgot password'"); "good" opens no imperative.
+func TestMakeSureAndQuotedLabels(t *testing.T) {
 	wantKeys(t, parseTurnKey, map[string]string{
-		"It may be out of date, have a look at the date printed on the card.": "look_date_printed",
-		"do a password reset in the app":                                      "reset_password",
-		"have a nice day":                                                     "",
-		"do you have a card?":                                                 "",
 		"Make sure the card hasn't passed its end date.":                      "make_sure_card",
 		"Please make sure that online payments are switched on for the card.": "make_sure_online_payments",
 		"I'll make sure it gets sent today.":                                  "",
 		"tap 'forgot password' on the sign in page & make a new one":          "tap_forgot_password",
 		"press \"Resend email\" on the login screen":                          "press_resend_email",
-		"he said \"no\"":                                                      "",
-		"Good to hear, thanks for letting me know.":                           "",
+		"he said \"no\"": "",
+		"Good to hear, thanks for letting me know.": "",
+	})
+}
+
+// TestNumberAbbreviation: "no." after a noun is "number", in a note as
+// in a request, and ends no clause; after a verb or before a new sentence
+// it is the negation and ends one.
+func TestNumberAbbreviation(t *testing.T) {
+	wantKeys(t, parseNoteKey, map[string]string{
+		"mobile no. changed on acct, old number removed": "changed_mobile_no",
+		"acct no. updated": "updated_acct_no",
+	})
+	wantKeys(t, parseTurnKey, map[string]string{
+		"pls update ur mobile no. in profile, we still have the old one": "update_mobile_no",
+		"I said no. please reset your password":                          "reset_password",
+		"the answer is no. you can reset your password in the app":       "reset_password",
 	})
 }

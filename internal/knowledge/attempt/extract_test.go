@@ -414,21 +414,26 @@ func TestReportsAfterAFillerAndPrepositions(t *testing.T) {
 
 // TestLightVerbsAndAdviceAfterACopula: "have" and "do" head an action
 // only with the noun that carries their meaning ("have a look at", "do a
-// password reset"); advice may be put after a copula with no determiner
+// password reset"), after a request's frame or alone, not in a question
+// or a wish; advice may be put after a copula with no determiner
 // ("best next step is to …"), after adverbs, and with the -ing form
 // after "would be".
 func TestLightVerbsAndAdviceAfterACopula(t *testing.T) {
 	wantKeys(t, parseTurnKey, map[string]string{
-		"Could you have a look at the expiry date on the card?":              "look_expiry_date",
-		"Would you be able to do a password reset?":                          "reset_password",
-		"pls do a top up first, the payment failed":                          "top_up",
-		"Could you give the app a clean up?":                                 "clean_up_app",
-		"Would you have a receipt?":                                          "",
-		"Best next step is to speak to your bank directly about this block.": "speak_bank",
-		"so honestly the best thing is to sit tight":                         "sit_tight",
-		"the next step would be choosing a new PIN":                          "choosing_new_pin",
-		"The next train is to the left of the door.":                         "",
-		"It is nice to hear from you.":                                       "",
+		"Could you have a look at the expiry date on the card?":               "look_expiry_date",
+		"Would you be able to do a password reset?":                           "reset_password",
+		"pls do a top up first, the payment failed":                           "top_up",
+		"Could you give the app a clean up?":                                  "clean_up_app",
+		"Would you have a receipt?":                                           "",
+		"It may be out of date, have a look at the date printed on the card.": "look_date_printed",
+		"do a password reset in the app":                                      "reset_password",
+		"have a nice day":                                                     "",
+		"do you have a card?":                                                 "",
+		"Best next step is to speak to your bank directly about this block.":  "speak_bank",
+		"so honestly the best thing is to sit tight":                          "sit_tight",
+		"the next step would be choosing a new PIN":                           "choosing_new_pin",
+		"The next train is to the left of the door.":                          "",
+		"It is nice to hear from you.":                                        "",
 	})
 }
 
