@@ -12,6 +12,10 @@ import "strings"
 // structure says that the turn did something: the user's next reply
 // states how it went (see Extract).
 
+// dashes writes a spaced en or em dash as the spaced hyphen a note is
+// split at.
+var dashes = strings.NewReplacer(" – ", " - ", " — ", " - ")
+
 // parseNote returns the first note in a turn that proposed nothing by the
 // other shapes; ok is false if it holds none. Questions are no notes.
 func parseNote(text string) (parsed, bool) {
@@ -19,7 +23,7 @@ func parseNote(text string) (parsed, bool) {
 		if c.question {
 			continue
 		}
-		for _, part := range strings.Split(strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(c.text), " - ") {
+		for _, part := range strings.Split(dashes.Replace(c.text), " - ") {
 			if p, ok := noteClause(part); ok {
 				return p, true
 			}
