@@ -12,10 +12,6 @@ import "strings"
 // structure says that the turn did something: the user's next reply
 // states how it went (see Extract).
 
-// dashes writes a spaced en or em dash as the spaced hyphen a note is
-// split at.
-var dashes = strings.NewReplacer(" – ", " - ", " — ", " - ")
-
 // parseNote returns the first note in a turn that proposed nothing by the
 // other shapes; ok is false if it holds none. Questions are no notes.
 func parseNote(text string) (parsed, bool) {
@@ -23,7 +19,7 @@ func parseNote(text string) (parsed, bool) {
 		if c.question {
 			continue
 		}
-		for _, part := range strings.Split(dashes.Replace(c.text), " - ") {
+		for _, part := range strings.Split(spacedHyphens(c.text), " - ") {
 			if p, ok := noteClause(part); ok {
 				return p, true
 			}
@@ -156,4 +152,11 @@ func told(fs []field, from int) (parsed, bool) {
 	}
 	p.kind, p.text = performed, joinRaw(fs)
 	return p, true
+}
+
+// spacedHyphens writes a spaced en or em dash as the spaced hyphen a note
+// is split at; a text without one is returned as it is, with nothing
+// allocated.
+func spacedHyphens(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, " – ", " - "), " — ", " - ")
 }
