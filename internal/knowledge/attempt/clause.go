@@ -105,7 +105,8 @@ func numberAbbreviation(text string, i int) bool {
 	if r := rune(text[i+2]); !(unicode.IsLower(r) || unicode.IsDigit(r)) {
 		return false
 	}
-	if after := fields(text[i+2:]); len(after) > 0 && (subjects[after[0].norm] || interjections[after[0].norm] || frameWords[after[0].norm]) {
+	next, _, _ := strings.Cut(text[i+2:], " ")
+	if after := fields(next); len(after) > 0 && (subjects[after[0].norm] || interjections[after[0].norm] || frameWords[after[0].norm]) {
 		return false // "I said no. please reset it": a sentence after
 	}
 	before := fields(text[strings.LastIndexAny(text[:i-3], " \n")+1 : i-3])

@@ -74,7 +74,7 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	if head == len(ws) {
 		return p
 	}
-	light, isLight := lightVerb(ws[head])
+	_, isLight := lightVerb(ws[head])
 	if negations[ws[head]] || closedClass(ws[head]) && !isLight || numeric(ws[head]) {
 		return p
 	}
@@ -87,7 +87,7 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	if kind == performed && reportsClause(ws, head) {
 		return p // "I can see that your card had expired" observes, it does nothing
 	}
-	if ws[head] == "make" && head+2 < len(ws) && ws[head+1] == "sure" {
+	if makesSure(ws, head) {
 		// "make sure the card hasn't expired": a check of what the
 		// complement clause is about, as "check that …" is.
 		p.verb, p.particle, p.base, p.needsObject = "make", "sure", true, true
@@ -106,7 +106,7 @@ func parseClauseAnswered(clause string, answered bool) parsed {
 	p.verb, p.base = ws[head], inBaseForm(all[:len(fs)-len(body)], ws[head], kind)
 	rest := head + 1
 	if isLight {
-		if v, obj, ok := lightNoun(ws, head+1); ok && (light != "have" || nounThenPreposition(ws, head+1)) {
+		if v, obj, ok := lightAction(ws, head); ok {
 			p.verb, p.base, p.object = v, true, obj
 			p.finish(body, ws, head, len(ws))
 			return p
@@ -298,8 +298,10 @@ func sameForm(w string) bool {
 // pronoun, a preposition or particle), or standing alone.
 func imperative(body []field) bool {
 	w := body[0].norm
-	if w == "make" && len(body) > 2 && body[1].norm == "sure" {
-		return true // "make sure the card hasn't expired"
+	if w == "make" {
+		if makesSure(norms(body), 0) {
+			return true // "make sure the card hasn't expired"
+		}
 	}
 	if w == "have" || w == "do" {
 		// "have a look at the date", "do a password reset": the
@@ -309,8 +311,8 @@ func imperative(body []field) bool {
 		if len(ws) < 3 || ws[1] != "a" && ws[1] != "an" {
 			return false // "do you have a card?"
 		}
-		_, _, ok := lightNoun(ws, 1)
-		return ok && (w != "have" || nounThenPreposition(ws, 1))
+		_, _, ok := lightAction(ws, 0)
+		return ok
 	}
 	// "good" opens greetings and praise ("good to hear"), no imperative.
 	if w == "" || w == "good" || closedClass(w) || interjections[w] || auxiliaries[w] || numeric(w) || adverb(w) || participle(w) && w != "reset" {
@@ -342,6 +344,23 @@ func nounOrAdjective(w string) bool {
 		}
 	}
 	return false
+}
+
+// lightAction reads the light verb at ws[i] with the noun that carries
+// its meaning (see lightNoun); "have" only with a preposition after the
+// noun ("have a look at the date", not "have a receipt").
+func lightAction(ws []string, i int) (verb string, obj []string, ok bool) {
+	light, isLight := lightVerb(ws[i])
+	if !isLight {
+		return "", nil, false
+	}
+	verb, obj, ok = lightNoun(ws, i+1)
+	return verb, obj, ok && (light != "have" || nounThenPreposition(ws, i+1))
+}
+
+// makesSure reports "make sure" at ws[i] with a clause after it.
+func makesSure(ws []string, i int) bool {
+	return i+2 < len(ws) && ws[i] == "make" && ws[i+1] == "sure"
 }
 
 // lightNoun reads "give your bank a call" and "take a look at the logs": a
