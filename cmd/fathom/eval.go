@@ -133,7 +133,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if err != nil {
 			return err
 		}
-		plans := eval.Plans(train, 77)
+		plans := eval.World(1).Plans(train)
 		sims, err := eval.LoadSimulated(ctx, sc, train, plans, pool, 1, *conc)
 		if err != nil {
 			return fmt.Errorf("load simulated conversations: %w", err)

@@ -55,6 +55,13 @@ docs/evaluation.md was measured on unless it says otherwise): with more data
 per intent the ceiling (what knowing every intent and outcome would score)
 falls, so the probability error can be measured where the data allows it.
 
+--world N draws another world of the simulation (N = 1, the default, is the
+one every figure in docs/evaluation.md was measured in unless it says
+otherwise): each intent's fixes, their hidden success rates and the course of
+every conversation change; the wording and the openings do not. A change that
+moves a figure by less than the figure moves from one world to another is
+within the noise of one draw.
+
 --misses lists, after each domain's line, the intents whose queries most often
 put another fix first than the intent's best, with what they put first and
 the kind of miss: partner-best (the best fix of the intent that shares its
@@ -77,6 +84,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	conc := fs.Int("concurrency", 8, "concurrent requests")
 	misses := fs.Bool("misses", false, "list, per domain, each intent whose queries most often put another fix first than its best, with what they put first")
 	scale := fs.Int("scale", 1, "simulated training conversations per training opening (1: the figures of docs/evaluation.md; more lowers the ceiling)")
+	world := fs.Int("world", 1, "the simulation's draw: each intent's fixes and hidden rates and the course of every conversation (1: the figures of docs/evaluation.md; others measure how much a figure owes to one draw)")
 	step := fs.Int("step", 100, "conversations loaded between two analyses of the server, which analyses only then (0: analysis in the background as the requests arrive, whose figures vary from run to run)")
 	answersOut := fs.String("answers", "", "write every answer of the server, one line per test query, to this file (to compare two runs)")
 	template := fs.Bool("pool-template", false, "print a JSON file of the simulation's wording (the develop pool's, to replace with your own) and stop")
@@ -108,6 +116,9 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 	}
 	if *step < 0 {
 		return fmt.Errorf("--step must be 0 or more, not %d", *step)
+	}
+	if *world < 1 {
+		return fmt.Errorf("--world must be 1 or more, not %d", *world)
 	}
 	if *poolName == "all" && *answersOut != "" {
 		return fmt.Errorf("--answers: write one pool's answers at a time, not with --pool all")
@@ -145,7 +156,7 @@ func runEvalRecommend(ctx context.Context, env *environment, args []string) erro
 		}
 		loaded = append(loaded, d)
 	}
-	run := recommendRun{env: env, loaded: loaded, conc: *conc, scale: *scale, step: *step, misses: *misses,
+	run := recommendRun{env: env, loaded: loaded, conc: *conc, scale: *scale, step: *step, misses: *misses, world: eval.World(*world),
 		modelDir: *modelDir, byMeaning: *byMeaning, meaning: *meaning}
 	if every {
 		return run.all(ctx, pools)
@@ -168,6 +179,7 @@ type recommendRun struct {
 	env               *environment
 	loaded            []eval.Domain
 	conc, scale, step int
+	world             eval.World
 	misses, byMeaning bool
 	modelDir          string
 	meaning           float64
@@ -200,7 +212,7 @@ func (r recommendRun) pool(ctx context.Context, pool eval.Pool) ([]eval.Recommen
 		if err != nil {
 			return nil, nil, err
 		}
-		plans := d.Plans(77)
+		plans := d.Plans(r.world)
 		var sims []eval.Simulated
 		if r.step > 0 {
 			analyse := func(ctx context.Context) error { return local.analyse(ctx, tenantID) }

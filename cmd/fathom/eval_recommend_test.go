@@ -30,7 +30,7 @@ func TestEvalRecommendPlumbing(t *testing.T) {
 		t.Fatal(err)
 	}
 	train, test := madeUpDomain(24)
-	plans := eval.Plans(train, 77)
+	plans := eval.World(1).Plans(train)
 	sims, err := eval.LoadSimulated(ctx, c, train, plans, eval.PoolDevelop, 1, 4)
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +92,7 @@ func TestEvalRecommendRepeatable(t *testing.T) {
 func steppedRun(t *testing.T, train, test []eval.Example, pool eval.Pool, conc int) eval.RecommendMetrics {
 	t.Helper()
 	ctx := context.Background()
-	plans := eval.Plans(train, 77)
+	plans := eval.World(1).Plans(train)
 	tune := func(c *config.Config) { c.Workers = 0 }
 	local, err := startLocal(ctx, "normal", "test", tune)
 	if err != nil {

@@ -111,7 +111,7 @@ func TestABCDDomainDrawsRetailActions(t *testing.T) {
 	for _, a := range retailActions {
 		retail[a.ID] = true
 	}
-	plans := d.Plans(77)
+	plans := d.Plans(1)
 	for _, intent := range Intents(d.Train) {
 		p := plans[intent]
 		for _, a := range p.Actions {

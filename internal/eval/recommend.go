@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -27,12 +26,13 @@ type Domain struct {
 	Actions []Action
 }
 
-// Plans draws the candidates of every training intent (see PlansFrom).
-func (d Domain) Plans(seed uint64) map[string]Plan {
+// Plans draws the candidates of every training intent in world w (see
+// World and PlansFrom).
+func (d Domain) Plans(w World) map[string]Plan {
 	if d.Actions == nil {
-		return Plans(d.Train, seed)
+		return w.Plans(d.Train)
 	}
-	return PlansFrom(d.Train, seed, d.Actions)
+	return w.plansFrom(d.Train, d.Actions)
 }
 
 // RecommendDomains are the domains of the recommendation simulation, in
@@ -438,7 +438,7 @@ func (m *RecommendMetrics) Score(test []Example, plans map[string]Plan, answers 
 				offPlan++
 			}
 		}
-		held := Simulate(plan, pool, ex.Text, rand.New(rand.NewPCG(uint64(i), 2)))
+		held := Simulate(plan, pool, ex.Text, heldOutSeed(i, plan.Draw))
 		for _, at := range held.Attempts {
 			m.Attempts++
 			p, ok := a.Probs[at.Action]

@@ -27,7 +27,7 @@ var existingWorlds = map[string]string{
 // worldHash hashes what the simulation of a domain generates in a pool.
 func worldHash(d Domain, pool Pool) string {
 	h := sha256.New()
-	plans := d.Plans(77)
+	plans := d.Plans(1)
 	for _, intent := range Intents(d.Train) {
 		p := plans[intent]
 		fmt.Fprintf(h, "%s %q %.9f %s", intent, p.Partner, p.Rates, p.Best())

@@ -29,6 +29,34 @@ type Plan struct {
 	Escalation *Action
 	// Partner is the intent that shares this one's candidates, if any.
 	Partner string
+	// Draw is the world the plan was drawn in, less one (see World): the
+	// simulated conversations' random streams depend on it, so that
+	// another world is another course of every conversation as well as
+	// other fixes and rates.
+	Draw uint64
+}
+
+// World numbers one draw of the simulation: which fixes each intent has,
+// their hidden success rates, and the random course of every simulated
+// conversation and held-out query. World 1 is the one every figure of
+// docs/evaluation.md was measured in unless it says otherwise (plans of
+// seed 77); the others measure how much a figure owes to one draw.
+type World int
+
+// Plans draws the candidates of every intent of train in world w.
+func (w World) Plans(train []Example) map[string]Plan {
+	return w.plansFrom(train, simActions)
+}
+
+// plansFrom is PlansFrom in world w.
+func (w World) plansFrom(train []Example, actions []Action) map[string]Plan {
+	draw := uint64(max(w, 1) - 1)
+	out := PlansFrom(train, 77+draw*1_000_003, actions)
+	for k, p := range out {
+		p.Draw = draw
+		out[k] = p
+	}
+	return out
 }
 
 // Best is the fix with the highest hidden rate.
@@ -304,15 +332,23 @@ func SimulateTraining(train []Example, plans map[string]Plan, pool Pool, scale i
 	sims := make([]Simulated, len(train)*max(1, scale))
 	for j := range sims {
 		ex := train[j%len(train)]
-		sims[j] = Simulate(plans[ex.Intent], pool, ex.Text, TrainingSeed(j))
+		p := plans[ex.Intent]
+		sims[j] = Simulate(p, pool, ex.Text, trainingSeed(j, p.Draw))
 	}
 	return sims
 }
 
-// TrainingSeed is the random source of the j-th simulated training
-// conversation (held-out conversations use another stream).
-func TrainingSeed(j int) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(j), 1))
+// trainingSeed is the random source of the j-th simulated training
+// conversation of the world draw+1 (held-out conversations use another
+// stream, heldOutSeed).
+func trainingSeed(j int, draw uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(j), 1+2*draw))
+}
+
+// heldOutSeed is the random source of the i-th held-out conversation of
+// the world draw+1.
+func heldOutSeed(i int, draw uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(i), 2+2*draw))
 }
 
 // String shows a simulated conversation, for debugging.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -40,6 +41,36 @@ func TestPlansAreDeterministicAndPairSharedVocabulary(t *testing.T) {
 	}
 	if d.Actions[0].ID != p.Actions[0].ID || d.Best() == p.Best() {
 		t.Errorf("a pair must share candidates with different best ones: %s vs %s", d.Best(), p.Best())
+	}
+}
+
+// TestWorlds: world 1 is the simulation every earlier figure was measured
+// in (plans of seed 77, the first random streams); another world draws
+// other fixes and rates and another course of each conversation.
+func TestWorlds(t *testing.T) {
+	one, two := World(1).Plans(openings), World(2).Plans(openings)
+	seed77 := Plans(openings, 77)
+	differ := false
+	for _, intent := range Intents(openings) {
+		if !reflect.DeepEqual(one[intent], seed77[intent]) {
+			t.Fatalf("%s: world 1 is not the plans of seed 77: %+v %+v", intent, one[intent], seed77[intent])
+		}
+		differ = differ || !reflect.DeepEqual(one[intent].Rates, two[intent].Rates)
+	}
+	if !differ {
+		t.Fatal("world 2 draws the rates of world 1")
+	}
+	if !reflect.DeepEqual(SimulateTraining(openings, one, PoolDevelop, 1), SimulateTraining(openings, seed77, PoolDevelop, 1)) {
+		t.Error("world 1's conversations are not those of seed 77's plans")
+	}
+	// The same plans in another world's streams: the conversations differ.
+	moved := map[string]Plan{}
+	for k, p := range one {
+		p.Draw = 1
+		moved[k] = p
+	}
+	if reflect.DeepEqual(SimulateTraining(openings, one, PoolDevelop, 1), SimulateTraining(openings, moved, PoolDevelop, 1)) {
+		t.Error("world 2's conversations follow world 1's random streams")
 	}
 }
 

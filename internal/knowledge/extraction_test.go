@@ -260,7 +260,7 @@ func TestSimulatedExtraction(t *testing.T) {
 		} else {
 			train, _ = eval.SplitEveryFourth(d.Train)
 		}
-		plans := eval.Plans(train, 77)
+		plans := eval.World(1).Plans(train)
 		tally := newExtractionTally()
 		for i, ex := range train {
 			s := eval.Simulate(plans[ex.Intent], eval.PoolDevelop, ex.Text, rand.New(rand.NewPCG(uint64(i), 1)))

@@ -109,6 +109,13 @@ func TestSimulatedRecommendations(t *testing.T) {
 			t.Fatalf("SCALE=%s: want a whole number ≥ 1", s)
 		}
 	}
+	// WORLD=n draws another world (fathom eval recommend --world).
+	world = 1
+	if s := os.Getenv("WORLD"); s != "" {
+		if _, err := fmt.Sscan(s, &world); err != nil || world < 1 {
+			t.Fatalf("WORLD=%s: want a whole number ≥ 1", s)
+		}
+	}
 	load := func(name string) (eval.Domain, error) { return eval.LoadDomain(dataDir, name) }
 	if f := os.Getenv("DOMAIN_FILE"); f != "" {
 		// A domain of one's own (fathom eval recommend --domain-file).
@@ -140,7 +147,7 @@ func TestSimulatedRecommendations(t *testing.T) {
 		t.Logf("%s", m)
 		t.Logf("  escalation on top: %d of %d queries", m.EscalationOnTop, m.Queries)
 		t.Logf("  estimator fitted on %d conversations: neighbours shrunk to their types with %v pseudo-attempts (0: James–Stein), types flat: %v", est.conversations, est.nearStrength, est.flatTypes)
-		logProbabilityError(t, held, eval.Plans(train, 77), answers)
+		logProbabilityError(t, held, world.Plans(train), answers)
 		if dec != nil {
 			dec.log(t)
 		}
@@ -163,6 +170,9 @@ var oracleAttempts = false
 
 // trueOutcomes gives extracted attempts the simulation's true outcomes.
 var trueOutcomes = false
+
+// world is the simulation's draw (WORLD=n; 1 unless set).
+var world eval.World = 1
 
 // unreadDebug lists the agent turns that held a simulated attempt and on
 // which no attempt was read (UNREAD=1).
@@ -201,7 +211,7 @@ func logUnread(unread map[[2]string]int) {
 // opening of train and scores its recommendations for held; with
 // DECOMPOSE=1 it also returns the decomposition of their probabilities.
 func simulateInProcess(train, held []eval.Example, pool eval.Pool, scale int) (eval.RecommendMetrics, []eval.Answer, estimator, *decomposition) {
-	plans := eval.Plans(train, 77)
+	plans := world.Plans(train)
 	e, ix := New(issuetype.Config{}), search.NewIndex()
 	sims := eval.SimulateTraining(train, plans, pool, scale)
 	solutionIDs := map[string]int64{}
