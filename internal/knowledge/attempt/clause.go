@@ -68,6 +68,13 @@ func clauses(text string) []clause {
 				start = i + 1
 			}
 		case ' ':
+			if n := spacedDash(text[i:]); n > 0 {
+				// "we need to confirm it's you - please snap your ID":
+				// a dash between spaces ends a clause as a comma does.
+				emit(i)
+				start, i = i+n, i+n-1
+				continue
+			}
 			rest := strings.ToLower(text[i:min(len(text), i+6)])
 			if rest == " then " || unpunctuated && opensClause(text[i+1:]) {
 				emit(i)
@@ -90,6 +97,17 @@ func clauses(text string) []clause {
 	}
 	emit(len(text))
 	return out
+}
+
+// spacedDash returns the length of a dash written between spaces at the
+// start of s (" - ", " – ", " — "), or 0.
+func spacedDash(s string) int {
+	for _, d := range []string{" - ", " – ", " — "} {
+		if strings.HasPrefix(s, d) {
+			return len(d)
+		}
+	}
+	return 0
 }
 
 // numberAbbreviation reports a full stop at text[i] that ends "no" written

@@ -244,3 +244,20 @@ func TestNumberAbbreviation(t *testing.T) {
 		"the answer is no. you can reset your password in the app":       "reset_password",
 	})
 }
+
+// TestSpacedDashEndsAClause: a dash between spaces ends a clause as a
+// comma does, in a turn as in a note; a noun told to do something after
+// it is the note's, no imperative of the noun.
+func TestSpacedDashEndsAClause(t *testing.T) {
+	wantKeys(t, parseTurnKey, map[string]string{
+		"we need to confirm it's really you - please go through the ID check in the app": "go_id_check",
+		"Looks like the balance is too low – could you add some funds and try again?":    "add_funds",
+		"For security we need to confirm it's you — please snap your passport":           "snap_passport",
+		"declined by issuer - cust to call their bank":                                   "",
+		"the well-known fix is a re-install":                                             "",
+	})
+	wantKeys(t, parseNoteKey, map[string]string{
+		"declined by issuer - cust to call their bank": "call_bank",
+		"card frozen — replacement ordered":            "frozen_card",
+	})
+}

@@ -19,10 +19,8 @@ func parseNote(text string) (parsed, bool) {
 		if c.question {
 			continue
 		}
-		for _, part := range strings.Split(spacedHyphens(c.text), " - ") {
-			if p, ok := noteClause(part); ok {
-				return p, true
-			}
+		if p, ok := noteClause(c.text); ok {
+			return p, true
 		}
 	}
 	return parsed{}, false
@@ -152,11 +150,4 @@ func told(fs []field, from int) (parsed, bool) {
 	}
 	p.kind, p.text = performed, joinRaw(fs)
 	return p, true
-}
-
-// spacedHyphens writes a spaced en or em dash as the spaced hyphen a note
-// is split at; a text without one is returned as it is, with nothing
-// allocated.
-func spacedHyphens(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, " – ", " - "), " — ", " - ")
 }

@@ -331,6 +331,9 @@ func imperative(body []field) bool {
 	if stops[next] && nounOrAdjective(w) {
 		return false // "additional to this", "information about ..."
 	}
+	if next == "to" && len(body) > 3 && !closedClass(body[2].norm) && (determiners[body[3].norm] || pronouns[body[3].norm]) {
+		return false // "cust to call their bank": a note of what someone is to do
+	}
 	return determiners[next] || pronouns[next] || stops[next] || particles[next] ||
 		startsUpper(body[1].raw) && !startsUpper(body[0].raw[1:]) || quoted(body[1].raw)
 }
