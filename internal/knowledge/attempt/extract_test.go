@@ -459,3 +459,31 @@ func TestVerbFormAfterFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestBareImperativeInAnsweredTurns: a turn the user answered with how it
+// went, and in which nothing else is read, may hold a bare imperative
+// whose verb imperative cannot tell from a noun ("add money via bank
+// transfer"); a statement, a phrase with a subject or an auxiliary, or a
+// turn nobody answered is no such act.
+func TestBareImperativeInAnsweredTurns(t *testing.T) {
+	answered := func(text string) (string, bool) {
+		p, _, _, ok := parseTurnAnswered(text, true)
+		return p.phrase().Key(), ok
+	}
+	wantKeys(t, answered, map[string]string{
+		"Your balance is at zero right now. Add money via bank transfer or card, then retry.": "add_money",
+		"Clear cache and relaunch the app.":                                                   "clear_cache",
+		"Looks like there's not much in there. Move some cash in from your main account.":     "move_cash",
+		// A proposal in the turn is read before it.
+		"Clear cache, or could you reinstall the app?": "reinstall_app",
+		// Statements, noun phrases, thanks.
+		"Less than a week.":                       "",
+		"Nothing is wrong, it just needs longer.": "",
+		"Thanks for waiting.":                     "",
+		"Transfers take a day to arrive.":         "",
+		"Card payments are disabled.":             "",
+	})
+	wantKeys(t, parseTurnKey, map[string]string{
+		"Clear cache and relaunch the app.": "",
+	})
+}

@@ -29,6 +29,7 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 	cs := clauses(text)
 	framed := ""      // the last clause was a frame alone ("I've,"): this one is what it frames
 	var state *parsed // the first result stated as a state, read if nothing else is
+	var loose *parsed // the first bare imperative, read if nothing else is
 	for i, c := range cs {
 		fs := fields(c.text)
 		if i+1 < len(cs) && participlePhrase(fs) && opensWithSubject(cs[i+1].text) {
@@ -93,6 +94,12 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 				state = &q
 			}
 		}
+		if !p.action && !p.step && loose == nil && !c.question && answered && looseImperative(fs) {
+			if q := parseClause("please " + c.text); q.action && q.kind == request {
+				q.text = c.text
+				loose = &q
+			}
+		}
 		if !p.action && !p.step {
 			continue
 		}
@@ -121,6 +128,9 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 	}
 	if at < 0 && state != nil {
 		all, at = append(all, *state), len(all)
+	}
+	if at < 0 && loose != nil {
+		all, at = append(all, *loose), len(all)
 	}
 	if at < 0 {
 		return parsed{}, nil, conditions, false
@@ -274,4 +284,33 @@ func opensWithSubject(text string) bool {
 	}
 	w, _, _ := strings.Cut(fs[0].norm, "'") // norm writes every apostrophe ASCII
 	return subjects[w]
+}
+
+// looseImperative reports a clause that may be a bare imperative whose
+// verb imperative cannot tell from a noun ("add money via bank transfer",
+// "clear cache and relaunch"): a lower-case content word first, in no
+// form a noun, a participle or a third person takes ("payments",
+// "declined", "clears", "removing", "information"), and no subject,
+// auxiliary or modal anywhere after it, which a statement has ("card
+// payments are disabled"). Read only where the user's reply says how
+// something went, and only when nothing else in the turn is read.
+func looseImperative(fs []field) bool {
+	for len(fs) > 0 && fillers[fs[0].norm] {
+		fs = fs[1:]
+	}
+	if len(fs) < 2 || startsUpper(fs[0].raw[min(1, len(fs[0].raw)):]) {
+		return false
+	}
+	w := fs[0].norm
+	if w == "" || closedClass(w) || interjections[w] || frameWords[w] || numeric(w) || adverb(w) ||
+		participle(w) || gerund(w) || nounOrAdjective(w) || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return false
+	}
+	for _, f := range fs[1:] {
+		x, _, _ := strings.Cut(f.norm, "'")
+		if subjects[x] || auxiliaries[x] || negations[f.norm] || strings.Contains(f.norm, "'") && !strings.HasSuffix(f.norm, "'s") {
+			return false
+		}
+	}
+	return true
 }
