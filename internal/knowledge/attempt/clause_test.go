@@ -261,3 +261,20 @@ func TestSpacedDashEndsAClause(t *testing.T) {
 		"card frozen — replacement ordered":            "frozen_card",
 	})
 }
+
+// TestConditionWithItsResult: a proposal put as a condition with what it
+// leads to ("if you wipe the cache, that should help", "once you've topped
+// up, the payment should go through") is the condition's act, in the same
+// clause or with its result in the next; a condition with no result, or a
+// result negated, proposes nothing.
+func TestConditionWithItsResult(t *testing.T) {
+	wantKeys(t, parseTurnKey, map[string]string{
+		"If you wipe the app's cache and reopen it, that should help.":            "wipe_app_cache",
+		"Once you've topped up your balance, the payment should go through fine.": "topped_up_balance",
+		"so if you pop some funds in from your other bank it'll go through":       "pop_funds",
+		"if you can hang on till tomorrow it should show up":                      "hang_on_till_tomorrow",
+		"If you still have the card, it won't work.":                              "",
+		"If you need anything else, I'll be here.":                                "",
+		"If you received the email, that's all we need.":                          "",
+	})
+}

@@ -54,9 +54,10 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 			}
 		}
 		framed = ""
-		// Only a clause that proposes nothing and states a condition on
-		// the user ("if you switched …") may be a hypothetical proposal.
-		if !p.action && p.condition != "" {
+		// Only a clause that proposes nothing may be a proposal put as a
+		// condition with its result ("if you switched …", "once you've
+		// topped up …").
+		if !p.action {
 			if q, ok := hypothetical(c.text, cs[i+1:]); ok {
 				p = q
 			}
@@ -246,26 +247,85 @@ func TrimCourtesy(action string) string {
 	return strings.Join(fs, " ")
 }
 
-// hypothetical reads a proposal put in the second conditional: "if you
-// switched the toggle back off, the card would work again" proposes
-// switching it off. The clause opens with "if you" and a past form, and the
-// next clause says what would follow ("would", "'d"). A real condition
-// ("if you received the email, click the link") has no "would" after it.
+// hypothetical reads a proposal put as a condition with its result: "if
+// you switched the toggle back off, the card would work again", "if you
+// wipe the app's cache and reopen it, that should help", "once you've
+// topped up your balance, the payment should go through", "so if you pop
+// some funds in it'll go through". The clause opens with "if" or "once"
+// and "you" ("can", "just" may follow), and what would follow is said
+// after it with a modal ("would", "should", "will", "'ll", "'d"), in the
+// same clause or the next. A real condition ("if you received the email,
+// click the link", "if you still have the card, it won't work") says no
+// such result.
 func hypothetical(text string, next []clause) (parsed, bool) {
 	fs := fields(text)
-	if len(fs) < 3 || len(next) == 0 || fs[0].norm != "if" || fs[1].norm != "you" || !participle(fs[2].norm) {
+	for len(fs) > 0 && fillers[fs[0].norm] {
+		fs = fs[1:]
+	}
+	if len(fs) < 3 || fs[0].norm != "if" && fs[0].norm != "once" {
 		return parsed{}, false
 	}
-	would := false
-	for _, f := range fields(next[0].text) {
-		would = would || f.norm == "would" || strings.HasSuffix(f.norm, "'d")
-	}
-	if !would {
+	at, perfect := 2, false
+	switch fs[1].norm {
+	case "you":
+	case "you've":
+		perfect = true
+	default:
 		return parsed{}, false
 	}
-	p := parseClause("please " + joinRaw(fs[2:]))
-	p.base = false // the past form as said
-	return p, p.action
+	for at < len(fs) && (fs[at].norm == "can" || fs[at].norm == "could" || fs[at].norm == "just" || adverb(fs[at].norm)) {
+		at++
+	}
+	if at == len(fs) || volition[fs[at].norm] {
+		return parsed{}, false // "if you need anything else, I'll be here"
+	}
+	end, ok := result(fs, at+1)
+	if !ok {
+		if len(next) == 0 {
+			return parsed{}, false
+		}
+		if _, ok = result(fields(next[0].text), 0); !ok {
+			return parsed{}, false
+		}
+		end = len(fs)
+	}
+	if end <= at {
+		return parsed{}, false
+	}
+	p := parseClause("please " + joinRaw(fs[at:end]))
+	if perfect || participle(fs[at].norm) {
+		p.base = false // the past form as said
+	}
+	return p, p.action && p.kind == request
+}
+
+// result finds in fs, from i on, the result a condition leads to: a
+// modal that is not negated ("should", "will", "would", or "'ll" or "'d"
+// on its subject), and returns where its subject begins (the modal's
+// word itself for a contraction, the pronoun or the noun phrase before
+// it otherwise).
+func result(fs []field, i int) (int, bool) {
+	for j := i; j < len(fs); j++ {
+		w := fs[j].norm
+		if strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "'d") {
+			if j+1 < len(fs) && negations[fs[j+1].norm] {
+				return 0, false
+			}
+			return j, true
+		}
+		if w != "should" && w != "will" && w != "would" || j == i {
+			continue
+		}
+		if j+1 < len(fs) && negations[fs[j+1].norm] {
+			return 0, false
+		}
+		start := j - 1
+		if start > i && determiners[fs[start-1].norm] {
+			start-- // "the payment should"
+		}
+		return start, true
+	}
+	return 0, false
 }
 
 // participlePhrase reports whether a clause is a short -ing phrase on a
