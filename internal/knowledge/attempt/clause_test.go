@@ -153,6 +153,13 @@ func parseTurnKey(text string) (string, bool) {
 	return p.phrase().Key(), ok
 }
 
+// parseAnsweredKey is the key a turn is read as where the user answered
+// it with how something went.
+func parseAnsweredKey(text string) (string, bool) {
+	p, _, _, ok := parseTurnAnswered(text, true)
+	return p.phrase().Key(), ok
+}
+
 func parseNoteKey(text string) (string, bool) {
 	p, ok := parseNote(text)
 	return p.phrase().Key(), ok

@@ -368,11 +368,7 @@ func TestAnsweredRequestForInformation(t *testing.T) {
 // noun phrase, and a turn that proposes something else are no such result;
 // nor is a state in a turn nobody answered with a result.
 func TestResultsStatedAsStates(t *testing.T) {
-	answered := func(text string) (string, bool) {
-		p, _, _, ok := parseTurnAnswered(text, true)
-		return p.phrase().Key(), ok
-	}
-	wantKeys(t, answered, map[string]string{
+	wantKeys(t, parseAnsweredKey, map[string]string{
 		"A link to set a new password is on its way to your inbox now.":                       "link_on_way",
 		"The lock is off your account, so you should be able to sign in again.":               "lock_off_account",
 		"The PDF for that month is now in your inbox.":                                        "pdf_in_inbox",
@@ -466,11 +462,7 @@ func TestVerbFormAfterFrame(t *testing.T) {
 // transfer"); a statement, a phrase with a subject or an auxiliary, or a
 // turn nobody answered is no such act.
 func TestBareImperativeInAnsweredTurns(t *testing.T) {
-	answered := func(text string) (string, bool) {
-		p, _, _, ok := parseTurnAnswered(text, true)
-		return p.phrase().Key(), ok
-	}
-	wantKeys(t, answered, map[string]string{
+	wantKeys(t, parseAnsweredKey, map[string]string{
 		"Your balance is at zero right now. Add money via bank transfer or card, then retry.": "add_money",
 		"Clear cache and relaunch the app.":                                                   "clear_cache",
 		"Looks like there's not much in there. Move some cash in from your main account.":     "move_cash",
