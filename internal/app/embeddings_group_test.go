@@ -113,6 +113,20 @@ func TestEmbeddingsBackfillSkipsSaved(t *testing.T) {
 	s := startLogged(t, cfg, logger)
 	key := s.newKey(t, "acme")
 	trackCorpus(t, s, key)
+	// Every track's text asked for, not only those the query finds: a
+	// vector still being embedded at the stop is lost with its queue (the
+	// next start's backfill embeds it), and this restart must find none.
+	eventually(t, "the provider was asked for every track", func() bool {
+		asked := 0
+		for _, text := range paraphraseCorpus {
+			if slices.ContainsFunc(fake.Requests(), func(r providertest.Request) bool {
+				return slices.ContainsFunc(r.Input, func(in string) bool { return strings.Contains(in, text) })
+			}) {
+				asked++
+			}
+		}
+		return asked == len(paraphraseCorpus)
+	})
 	eventually(t, "the provider embedded the tracks", func() bool {
 		mode, first := similarTo(t, s, key)
 		return mode == "hybrid" && first == "wifi"
