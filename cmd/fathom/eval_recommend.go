@@ -72,8 +72,9 @@ tried for it: the evidence came from another intent's conversations).
 (examples/pools: the pools written later from --pool-template, each run once
 to report before it was developed on), each on a server of its own as its
 own --pool run would, and ends with each pool's means and the mean over
-every cell (a domain in a pool): the development figure docs/evaluation.md
-weighs changes by. On two cores it takes about eleven minutes.`
+every cell (a domain in a pool): one world's development figure;
+docs/evaluation.md weighs changes by its mean over worlds 1 to 3 (--world) and
+runs worlds 4 to 6 only to report. On two cores it takes about eleven minutes.`
 
 func runEvalRecommend(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "eval recommend", evalRecommendSynopsis)
@@ -264,8 +265,8 @@ func everyPool(env *environment, dir string) ([]eval.Pool, error) {
 
 // all runs each pool (each on a server of its own, as one --pool run
 // does) and ends with each pool's means and the mean over every cell (a
-// domain in a pool): the development figure docs/evaluation.md compares
-// changes by.
+// domain in a pool): one world's development figure (docs/evaluation.md
+// compares changes by its mean over worlds 1 to 3).
 func (r recommendRun) all(ctx context.Context, pools []eval.Pool) error {
 	var cells []eval.RecommendMetrics
 	var rows strings.Builder
