@@ -144,8 +144,8 @@ func toldTo(fs []field, ws []string) (p parsed, ok, asked bool) {
 // makes it the note's: an act of the agent's advice. ok is false when it
 // is no action.
 func told(fs []field, from int) (parsed, bool) {
-	p := parseClause("please " + joinRaw(fs[from:]))
-	if !p.action || p.kind != request {
+	p, ok := asRequest(joinRaw(fs[from:]))
+	if !ok {
 		return parsed{}, false
 	}
 	p.kind, p.text = performed, joinRaw(fs)

@@ -315,16 +315,10 @@ func imperative(body []field) bool {
 		return ok
 	}
 	// "good" opens greetings and praise ("good to hear"), no imperative.
-	if w == "" || w == "good" || closedClass(w) || interjections[w] || auxiliaries[w] || numeric(w) || adverb(w) || participle(w) && w != "reset" {
-		return false
-	}
-	if len(body) == 1 {
+	if w == "good" || !baseFormVerb(w) || len(body) == 1 {
 		return false
 	}
 	next := body[1].norm
-	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return false // "Dr. Johnson says", "it works"
-	}
 	if next == "i" {
 		return false // "soon I will ..."
 	}
@@ -336,6 +330,15 @@ func imperative(body []field) bool {
 	}
 	return determiners[next] || pronouns[next] || stops[next] || particles[next] ||
 		startsUpper(body[1].raw) && !startsUpper(body[0].raw[1:]) || quoted(body[1].raw)
+}
+
+// baseFormVerb reports a word that may be a verb's base form at the head
+// of an imperative: a content word, no interjection, number or adverb, in
+// no form a participle ("declined"; "reset" is its own base) or a third
+// person takes ("Dr. Johnson says", "it works"; "access" keeps its "ss").
+func baseFormVerb(w string) bool {
+	return w != "" && !closedClass(w) && !interjections[w] && !numeric(w) && !adverb(w) && !participle(w) &&
+		!(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
 }
 
 // nounOrAdjective reports an English derivational ending that makes a

@@ -58,7 +58,7 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 		// condition with its result ("if you switched …", "once you've
 		// topped up …").
 		if !p.action {
-			if q, ok := hypothetical(c.text, cs[i+1:]); ok {
+			if q, ok := hypothetical(fs, cs[i+1:]); ok {
 				p = q
 			}
 		}
@@ -96,7 +96,7 @@ func parseTurnAnswered(text string, answered bool) (action parsed, steps, condit
 			}
 		}
 		if !p.action && !p.step && loose == nil && !c.question && answered && looseImperative(fs) {
-			if q := parseClause("please " + c.text); q.action && q.kind == request {
+			if q, ok := asRequest(c.text); ok {
 				q.text = c.text
 				loose = &q
 			}
@@ -257,11 +257,9 @@ func TrimCourtesy(action string) string {
 // same clause or the next. A real condition ("if you received the email,
 // click the link", "if you still have the card, it won't work") says no
 // such result.
-func hypothetical(text string, next []clause) (parsed, bool) {
-	fs := fields(text)
-	for len(fs) > 0 && fillers[fs[0].norm] {
-		fs = fs[1:]
-	}
+// fs are the clause's fields, read once for the whole turn.
+func hypothetical(fs []field, next []clause) (parsed, bool) {
+	fs = dropFillers(fs)
 	if len(fs) < 3 || fs[0].norm != "if" && fs[0].norm != "once" {
 		return parsed{}, false
 	}
@@ -292,10 +290,19 @@ func hypothetical(text string, next []clause) (parsed, bool) {
 	if end <= at {
 		return parsed{}, false
 	}
-	p := parseClause("please " + joinRaw(fs[at:end]))
+	p, ok := asRequest(joinRaw(fs[at:end]))
 	if perfect || participle(fs[at].norm) {
 		p.base = false // the past form as said
 	}
+	return p, ok
+}
+
+// asRequest reads words said of the user as a request to do them ("please
+// …"): where a note, a condition or a bare imperative names what the user
+// is to do, not what they are asked to say. ok is false when that is no
+// action.
+func asRequest(words string) (parsed, bool) {
+	p := parseClause("please " + words)
 	return p, p.action && p.kind == request
 }
 
@@ -307,17 +314,15 @@ func hypothetical(text string, next []clause) (parsed, bool) {
 func result(fs []field, i int) (int, bool) {
 	for j := i; j < len(fs); j++ {
 		w := fs[j].norm
-		if strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "'d") {
-			if j+1 < len(fs) && negations[fs[j+1].norm] {
-				return 0, false
-			}
-			return j, true
-		}
-		if w != "should" && w != "will" && w != "would" || j == i {
+		contracted := strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "'d")
+		if !contracted && (w != "should" && w != "will" && w != "would" || j == i) {
 			continue
 		}
 		if j+1 < len(fs) && negations[fs[j+1].norm] {
-			return 0, false
+			return 0, false // "it won't work", "it'll not"
+		}
+		if contracted {
+			return j, true
 		}
 		start := j - 1
 		if start > i && determiners[fs[start-1].norm] {
@@ -355,15 +360,11 @@ func opensWithSubject(text string) bool {
 // payments are disabled"). Read only where the user's reply says how
 // something went, and only when nothing else in the turn is read.
 func looseImperative(fs []field) bool {
-	for len(fs) > 0 && fillers[fs[0].norm] {
-		fs = fs[1:]
-	}
+	fs = dropFillers(fs)
 	if len(fs) < 2 || startsUpper(fs[0].raw[min(1, len(fs[0].raw)):]) {
 		return false
 	}
-	w := fs[0].norm
-	if w == "" || closedClass(w) || interjections[w] || frameWords[w] || numeric(w) || adverb(w) ||
-		participle(w) || gerund(w) || nounOrAdjective(w) || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+	if w := fs[0].norm; !baseFormVerb(w) || frameWords[w] || gerund(w) || nounOrAdjective(w) {
 		return false
 	}
 	for _, f := range fs[1:] {
@@ -373,4 +374,12 @@ func looseImperative(fs []field) bool {
 		}
 	}
 	return true
+}
+
+// dropFillers returns fs without its leading fillers ("so", "ok").
+func dropFillers(fs []field) []field {
+	for len(fs) > 0 && fillers[fs[0].norm] {
+		fs = fs[1:]
+	}
+	return fs
 }
